@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using AutoFinance.Cli.Common;
+
+namespace AutoFinance.Cli.Bench;
+
+/// <summary><c>autofinance bench NAME</c>: the benchmarks that matter to users, printing their figures.</summary>
+public static class BenchCommand
+{
+    public sealed record ScheduleFigures(string Benchmark, double SchedulesPerSecond, double BytesPerSchedule, long Schedules, double Seconds, int Threads, decimal SampleApr);
+
+    public static Command Create(CliContext context)
+    {
+        var seconds = new Option<string?>("--seconds") { Description = "How long to measure (default 3)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document." };
+        var schedule = new Command("schedule", "60-month annuity schedules with odd first period and APR, per second on one core.") { seconds, json };
+        schedule.SetAction(parsed =>
+        {
+            var input = new InputReader();
+            var duration = input.Decimal("seconds", parsed.GetValue(seconds)) ?? 3m;
+            if (duration is <= 0m or > 600m)
+            {
+                input.Add(new Domain.Validation.FieldError("seconds", "must be between 0 and 600"));
+            }
+
+            input.ThrowIfAny();
+            var figures = MeasureSchedules(TimeSpan.FromSeconds((double)duration));
+            if (parsed.GetValue(json))
+            {
+                return context.WriteJson(figures);
+            }
+
+            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"schedule: {figures.SchedulesPerSecond:N0} schedules/s on one core, {figures.BytesPerSchedule:N0} bytes allocated per schedule ({figures.Schedules:N0} in {figures.Seconds:F2} s)"));
+            return CliApp.Ok;
+        });
+
+        return new Command("bench", "Run a benchmark and print its figures.") { schedule };
+    }
+
+    /// <summary>Runs the workload on this thread for the duration, after a warm-up, counting schedules and allocated bytes.</summary>
+    public static ScheduleFigures MeasureSchedules(TimeSpan duration)
+    {
+        var sample = 0m;
+        for (var i = 0; i < 20_000; i++)
+        {
+            sample = ScheduleWorkload.Run(ScheduleWorkload.Terms(i));
+        }
+
+        var watch = Stopwatch.StartNew();
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        long count = 0;
+        while (watch.Elapsed < duration)
+        {
+            for (var i = 0; i < 1000; i++)
+            {
+                sample = ScheduleWorkload.Run(ScheduleWorkload.Terms((int)(count + i)));
+            }
+
+            count += 1000;
+        }
+
+        watch.Stop();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        var elapsed = watch.Elapsed.TotalSeconds;
+        return new ScheduleFigures("schedule", Math.Round(count / elapsed), Math.Round((double)allocated / count), count, Math.Round(elapsed, 3), 1, sample);
+    }
+}

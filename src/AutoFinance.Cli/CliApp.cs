@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Globalization;
+using AutoFinance.Cli.Bench;
+using AutoFinance.Cli.Common;
+using AutoFinance.Cli.Loans;
+using AutoFinance.Cli.Rates;
+
+namespace AutoFinance.Cli;
+
+/// <summary>
+/// The autofinance command. Exit codes: 0 success, 2 bad input (one line naming the problem), 1 an unexpected
+/// failure (one line, never a stack trace).
+/// </summary>
+public static class CliApp
+{
+    public const int Ok = 0;
+    public const int Failure = 1;
+    public const int BadInput = 2;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        var context = new CliContext(output, error, clock);
+        var root = new RootCommand("AutoFinance: car-loan mathematics, credit models and operations.")
+        {
+            ScheduleCommand.Create(context),
+            DiscloseCommand.Create(context),
+            PayoffCommand.Create(context),
+            PrepayCommand.Create(context),
+            AprCommand.Create(context),
+            BenchCommand.Create(context),
+        };
+
+        try
+        {
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                return context.Reject(parsed.Errors[0].Message);
+            }
+
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (BadInputException ex)
+        {
+            return context.Reject(ex.Message);
+        }
+#pragma warning disable CA1031 // The command line must end in one readable line whatever went wrong.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            error.WriteLine($"error: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}");
+            return Failure;
+        }
+    }
+}

@@ -1,0 +1,1 @@
+return AutoFinance.Cli.CliApp.Run(args, Console.Out, Console.Error, TimeProvider.System);

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need if missing, builds once, runs every test project,
+# and ends with one line "N passed, N failed, N skipped". Exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# Debian packages the suites need (none beyond the .NET SDK yet); installed only when missing.
+APT_PACKAGES=()
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq "${missing[@]}" || { echo "apt-get install failed"; exit 1; }
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "the .NET SDK (dotnet) is required: https://dot.net"; exit 1
+fi
+
+echo "== build (Release)"
+if ! dotnet build AutoFinance.slnx -c Release -nologo -v quiet; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+passed=0; failed=0; skipped=0; broken=0
+for project in tests/*/*.csproj; do
+  echo "== $(basename "$project" .csproj)"
+  log=$(mktemp)
+  dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee "$log"
+  status=${PIPESTATUS[0]}
+  summary=$(grep -E '(Passed|Failed)!' "$log" | tail -1)
+  if [ -z "$summary" ]; then
+    echo "!! no test summary from $project (exit $status)"
+    broken=$((broken + 1))
+  else
+    p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$summary")
+    f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$summary")
+    s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$summary")
+    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+    [ "$status" -ne 0 ] && [ "$f" -eq 0 ] && broken=$((broken + 1))
+  fi
+  rm -f "$log"
+done
+
+failed=$((failed + broken))
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
