@@ -1,6 +1,6 @@
 using System.CommandLine;
 using AutoFinance.Cli.Common;
-using AutoFinance.Domain.Money;
+using AutoFinance.Domain.Monetary;
 using AutoFinance.Domain.Schedules;
 using AutoFinance.Domain.Validation;
 

@@ -27,5 +27,5 @@ public sealed record FlatFee
         new(percent / 100m * termMonths, percent / 100m, timing);
 
     /// <summary>The whole fee in currency, rounded once to the minor unit.</summary>
-    public decimal Amount(decimal principal, Money.Currency currency) => currency.Round(principal * TotalFraction);
+    public decimal Amount(decimal principal, Monetary.Currency currency) => currency.Round(principal * TotalFraction);
 }

@@ -1,5 +1,5 @@
 using AutoFinance.Domain.Calendar;
-using AutoFinance.Domain.Money;
+using AutoFinance.Domain.Monetary;
 
 namespace AutoFinance.Domain.Schedules;
 

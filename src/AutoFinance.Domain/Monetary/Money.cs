@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AutoFinance.Domain.Money;
+namespace AutoFinance.Domain.Monetary;
 
 /// <summary>An exact amount in a currency. Arithmetic keeps full decimal precision; <see cref="Rounded"/> applies the ledger rule.</summary>
 public readonly record struct Money(decimal Amount, Currency Currency) : IComparable<Money>

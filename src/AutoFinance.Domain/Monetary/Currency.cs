@@ -1,4 +1,4 @@
-namespace AutoFinance.Domain.Money;
+namespace AutoFinance.Domain.Monetary;
 
 /// <summary>An ISO 4217 currency and the number of digits of its minor unit (CNY and USD: 2, JPY: 0).</summary>
 public readonly record struct Currency
@@ -45,7 +45,8 @@ public readonly record struct Currency
     public decimal FromMinorUnits(long minorUnits)
     {
         var magnitude = minorUnits < 0 ? (ulong)-minorUnits : (ulong)minorUnits;
-        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, minorUnits < 0, (byte)MinorUnits);
+        // The 64-bit magnitude is split into the decimal's low and middle 32-bit words; the casts reinterpret bits.
+        return new decimal(unchecked((int)(uint)magnitude), unchecked((int)(uint)(magnitude >> 32)), 0, minorUnits < 0, (byte)MinorUnits);
     }
 
     private static decimal Pow10(int digits) => digits switch { 0 => 1m, 1 => 10m, 2 => 100m, 3 => 1000m, _ => 10000m };

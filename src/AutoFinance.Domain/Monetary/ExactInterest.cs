@@ -1,6 +1,6 @@
 using AutoFinance.Domain.Calendar;
 
-namespace AutoFinance.Domain.Money;
+namespace AutoFinance.Domain.Monetary;
 
 /// <summary>
 /// A period's interest factor held exactly: annual rate × year fraction = Multiplier / Divisor, with the annual rate's
