@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(AutoFinance.Benchmarks.Schedules.ScheduleBenchmarks).Assembly).Run(args);
