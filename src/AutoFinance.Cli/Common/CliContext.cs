@@ -14,13 +14,21 @@ public sealed class CliContext(TextWriter output, TextWriter error, TimeProvider
 
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
 
-    public IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    public IAnsiConsole Console { get; } = CreateConsole(output);
+
+    /// <summary>A plain console on the output writer, wide enough that tables never wrap when piped to a file.</summary>
+    private static IAnsiConsole CreateConsole(TextWriter output)
     {
-        Out = new AnsiConsoleOutput(output),
-        Ansi = AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 160;
+        return console;
+    }
 
     public int WriteJson<T>(T document)
     {
