@@ -19,14 +19,7 @@ public static class DayCount
             return -YearFraction(convention, to, from);
         }
 
-        return convention switch
-        {
-            DayCountConvention.Thirty360 => Days30360(from, to) / 360m,
-            DayCountConvention.Actual360 => ActualDays(from, to) / 360m,
-            DayCountConvention.Actual365 => ActualDays(from, to) / 365m,
-            DayCountConvention.ActualActual => ActualActual(from, to),
-            _ => throw new ArgumentOutOfRangeException(nameof(convention), convention, null),
-        };
+        return Calendar.YearFraction.Between(convention, from, to).ToDecimal();
     }
 
     /// <summary>The day count between two dates under the convention (30/360 days for 30/360, calendar days otherwise).</summary>
@@ -40,20 +33,5 @@ public static class DayCount
         var d1 = Math.Min(from.Day, 30);
         var d2 = to.Day == 31 && d1 == 30 ? 30 : to.Day;
         return (360 * (to.Year - from.Year)) + (30 * (to.Month - from.Month)) + (d2 - d1);
-    }
-
-    private static decimal ActualActual(DateOnly from, DateOnly to)
-    {
-        var fraction = 0m;
-        var cursor = from;
-        while (cursor < to)
-        {
-            var nextYear = new DateOnly(cursor.Year + 1, 1, 1);
-            var end = nextYear < to ? nextYear : to;
-            fraction += (decimal)ActualDays(cursor, end) / (DateTime.IsLeapYear(cursor.Year) ? 366 : 365);
-            cursor = end;
-        }
-
-        return fraction;
     }
 }

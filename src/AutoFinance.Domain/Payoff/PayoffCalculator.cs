@@ -1,4 +1,5 @@
 using AutoFinance.Domain.Calendar;
+using AutoFinance.Domain.Monetary;
 using AutoFinance.Domain.Products;
 using AutoFinance.Domain.Schedules;
 using AutoFinance.Domain.Validation;
@@ -45,7 +46,8 @@ public static class PayoffCalculator
             return PayoffResult.Of(new PayoffQuote(on, 0m, 0m, 0m, from));
         }
 
-        var interest = currency.Round(principal * terms.AnnualRate * DayCount.YearFraction(dayCount, from, on));
+        var accrued = ExactInterest.Of(terms.AnnualRate, YearFraction.Between(dayCount, from, on));
+        var interest = currency.FromMinorUnits(accrued.Apply(currency.ToMinorUnits(principal)));
         var fees = PrepaymentFee(terms, prepayment, principal, on) + UnbilledFlatFee(schedule, installmentsPaid, prepayment);
         return PayoffResult.Of(new PayoffQuote(on, principal, interest, fees, from));
     }
