@@ -22,10 +22,6 @@ public static class DayCount
         return Calendar.YearFraction.Between(convention, from, to).ToDecimal();
     }
 
-    /// <summary>The day count between two dates under the convention (30/360 days for 30/360, calendar days otherwise).</summary>
-    public static int Days(DayCountConvention convention, DateOnly from, DateOnly to) =>
-        convention == DayCountConvention.Thirty360 ? Days30360(from, to) : ActualDays(from, to);
-
     public static int ActualDays(DateOnly from, DateOnly to) => to.DayNumber - from.DayNumber;
 
     public static int Days30360(DateOnly from, DateOnly to)
