@@ -30,7 +30,6 @@ public static class PartialPrepayment
         }
 
         var balance = schedule.BalanceAfter(installmentsPaid);
-        var fee = PayoffCalculator.PrepaymentFee(terms, prepayment ?? Products.PrepaymentTerms.None, amount, schedule.LastPaidDate(installmentsPaid));
         if (amount <= 0m || terms.Currency.Round(amount) != amount)
         {
             return ReamortisationResult.Invalid(new FieldError("amount", "must be a positive amount in whole minor units"));
@@ -46,6 +45,7 @@ public static class PartialPrepayment
             return ReamortisationResult.Invalid(new FieldError("mode", "keeping the payment applies to annuity and equal-principal loans; keep the term instead"));
         }
 
+        var fee = PayoffCalculator.PrepaymentFee(terms, prepayment ?? Products.PrepaymentTerms.None, amount, schedule.LastPaidDate(installmentsPaid));
         var remainingPrincipal = balance - amount;
         var remainingTerm = schedule.Count - installmentsPaid;
         var start = schedule.LastPaidDate(installmentsPaid);
@@ -59,7 +59,10 @@ public static class PartialPrepayment
             FirstDueDate = nextDue,
             TermMonths = remainingTerm,
             BalloonFraction = terms.Method == RepaymentMethod.Balloon ? Math.Min(terms.BalloonAmount / remainingPrincipal, 0.99m) : 0m,
-            FlatFee = RemainingFlatFee(schedule, installmentsPaid, remainingPrincipal),
+            // A spread flat fee keeps billing what was left of it, as a share of the remaining principal.
+            FlatFee = schedule.Terms.FlatFee is { } flatFee
+                ? FlatFee.TotalPercent(schedule.FeesAfter(installmentsPaid) / remainingPrincipal * 100m, flatFee.Timing)
+                : null,
             NumberOffset = terms.NumberOffset + installmentsPaid,
             FixedInstallment = null,
         };
@@ -91,22 +94,5 @@ public static class PartialPrepayment
         }
 
         return maxTerm;
-    }
-
-    /// <summary>A spread flat fee keeps billing what was left of it, as a total over the remaining principal.</summary>
-    private static FlatFee? RemainingFlatFee(RepaymentSchedule schedule, int installmentsPaid, decimal remainingPrincipal)
-    {
-        if (schedule.Terms.FlatFee is not { } flatFee)
-        {
-            return null;
-        }
-
-        var unbilled = 0m;
-        foreach (var row in schedule.Rows[installmentsPaid..])
-        {
-            unbilled += row.Fee;
-        }
-
-        return FlatFee.TotalPercent(unbilled / remainingPrincipal * 100m, flatFee.Timing);
     }
 }

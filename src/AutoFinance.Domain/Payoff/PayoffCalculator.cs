@@ -48,7 +48,7 @@ public static class PayoffCalculator
 
         var accrued = ExactInterest.Of(terms.AnnualRate, YearFraction.Between(dayCount, from, on));
         var interest = currency.FromMinorUnits(accrued.Apply(currency.ToMinorUnits(principal)));
-        var fees = PrepaymentFee(terms, prepayment, principal, on) + UnbilledFlatFee(schedule, installmentsPaid, prepayment);
+        var fees = PrepaymentFee(terms, prepayment, principal, on) + (prepayment.UnearnedFlatFeeDue ? schedule.FeesAfter(installmentsPaid) : 0m);
         return PayoffResult.Of(new PayoffQuote(on, principal, interest, fees, from));
     }
 
@@ -59,21 +59,5 @@ public static class PayoffCalculator
         ArgumentNullException.ThrowIfNull(prepayment);
         var inWindow = prepayment.FeeWithinMonths is not { } months || on < terms.StartDate.AddMonths(months);
         return inWindow ? terms.Currency.Round(principalRepaid * prepayment.FeeFraction) : 0m;
-    }
-
-    private static decimal UnbilledFlatFee(RepaymentSchedule schedule, int installmentsPaid, PrepaymentTerms prepayment)
-    {
-        if (!prepayment.UnearnedFlatFeeDue)
-        {
-            return 0m;
-        }
-
-        var fee = 0m;
-        foreach (var row in schedule.Rows[installmentsPaid..])
-        {
-            fee += row.Fee;
-        }
-
-        return fee;
     }
 }

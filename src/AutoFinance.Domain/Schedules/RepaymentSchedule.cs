@@ -48,6 +48,18 @@ public sealed class RepaymentSchedule
         return new ScheduleTotals(payment, principal, interest, fees);
     }
 
+    /// <summary>The fees of the instalments after the first <paramref name="installmentsPaid"/> (a spread flat fee not yet billed).</summary>
+    public decimal FeesAfter(int installmentsPaid)
+    {
+        var fees = 0m;
+        foreach (var row in Rows[Math.Clamp(installmentsPaid, 0, installments.Length)..])
+        {
+            fees += row.Fee;
+        }
+
+        return fees;
+    }
+
     /// <summary>The due date of the last instalment paid, or the start date when none is.</summary>
     public DateOnly LastPaidDate(int installmentsPaid) =>
         installmentsPaid <= 0 ? Terms.StartDate : installments[Math.Min(installmentsPaid, installments.Length) - 1].DueDate;
