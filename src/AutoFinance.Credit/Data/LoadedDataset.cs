@@ -1,0 +1,8 @@
+namespace AutoFinance.Credit.Data;
+
+/// <summary>The dataset ready for modelling plus what the loader noticed on the way.</summary>
+public sealed record LoadedDataset(
+    CreditDataset Data,
+    IReadOnlyList<DroppedColumn> Dropped,
+    IReadOnlyList<double> SpecialValues,
+    IReadOnlyList<string> SpecialCategories);

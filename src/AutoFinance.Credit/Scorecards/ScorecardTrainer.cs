@@ -1,0 +1,126 @@
+using System.Security.Cryptography;
+using System.Text;
+using AutoFinance.Credit.Artefacts;
+using AutoFinance.Credit.Data;
+using AutoFinance.Credit.Validation;
+
+namespace AutoFinance.Credit.Scorecards;
+
+/// <summary>
+/// The whole training run: a stratified split, the scorecard fitted on the training part only, validation on the
+/// held-out part, k-fold cross-validation of the whole fitting process on the training part, and the artefact.
+/// </summary>
+public static class ScorecardTrainer
+{
+    public static ScorecardDocument Train(LoadedDataset loaded, TrainingOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        var data = loaded.Data;
+        var specialCategories = loaded.SpecialCategories.ToHashSet(StringComparer.Ordinal);
+        var (trainRows, testRows) = Sampling.StratifiedSplit(data.Target, options.TestFraction, options.Seed);
+        var train = data.Select(trainRows);
+        var test = data.Select(testRows);
+        var fitted = ScorecardFitter.Fit(train, options, loaded.SpecialValues, specialCategories);
+        var document = Assemble(fitted, loaded, options, trainRows.Length, testRows.Length, time.GetUtcNow());
+        var scorecard = Scorecard.From(document);
+        var trainScored = DatasetScorer.Score(scorecard, train);
+        var testScored = DatasetScorer.Score(scorecard, test);
+        var validation = new ValidationRecord
+        {
+            Train = ValidationTables.Performance(trainScored.Pd, train.Target),
+            Test = ValidationTables.Performance(testScored.Pd, test.Target),
+            CrossValidation = options.Folds >= 2 ? CrossValidate(train, options, loaded.SpecialValues, specialCategories) : null,
+            Calibration = ValidationTables.Calibration(scorecard.Grades, testScored.Grades, testScored.Pd, test.Target),
+            Lift = ValidationTables.Lift(testScored.Pd, test.Target),
+        };
+        return document with { Validation = validation, Population = ValidationTables.ScoreBands(trainScored.Scores) };
+    }
+
+    /// <summary>Fits the whole process on k−1 folds and measures it on the fold left out, k times.</summary>
+    public static CrossValidationFigures CrossValidate(
+        CreditDataset sample, TrainingOptions options, IReadOnlyList<double> specialNumbers, IReadOnlySet<string> specialCategories)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        ArgumentNullException.ThrowIfNull(options);
+        var foldOf = Sampling.StratifiedFolds(sample.Target, options.Folds, options.Seed);
+        var auc = new double[options.Folds];
+        var ks = new double[options.Folds];
+        for (var fold = 0; fold < options.Folds; fold++)
+        {
+            var inFold = Enumerable.Range(0, sample.Rows).Where(r => foldOf[r] == fold).ToArray();
+            var outOfFold = Enumerable.Range(0, sample.Rows).Where(r => foldOf[r] != fold).ToArray();
+            var fitSample = sample.Select(outOfFold);
+            var holdOut = sample.Select(inFold);
+            var fitted = ScorecardFitter.Fit(fitSample, options, specialNumbers, specialCategories);
+            var scorecard = Scorecard.From(Document(fitted, options, "cross-validation", DateTimeOffset.UnixEpoch, BuildTraining(options, null, fitSample.Rows, 0, holdOut.Rows)));
+            var scored = DatasetScorer.Score(scorecard, holdOut);
+            auc[fold] = Metrics.Auc(scored.Pd, holdOut.Target);
+            ks[fold] = Metrics.Ks(scored.Pd, holdOut.Target);
+        }
+
+        var mean = auc.Average();
+        var sd = Math.Sqrt(auc.Sum(a => (a - mean) * (a - mean)) / Math.Max(1, auc.Length - 1));
+        return new CrossValidationFigures(options.Folds, mean, sd, ks.Average(), auc);
+    }
+
+    public static IReadOnlyList<RiskGrade> Grades(ScoreScaling scaling, IReadOnlyList<double> maxPds)
+    {
+        ArgumentNullException.ThrowIfNull(scaling);
+        ArgumentNullException.ThrowIfNull(maxPds);
+        var grades = maxPds
+            .Select((pd, i) => new RiskGrade(((char)('A' + i)).ToString(), Math.Round(scaling.ScoreOfPd(pd), 2, MidpointRounding.AwayFromZero), pd))
+            .ToList();
+        grades.Add(new RiskGrade(((char)('A' + maxPds.Count)).ToString(), null, null));
+        return grades;
+    }
+
+    private static ScorecardDocument Assemble(FittedScorecard fitted, LoadedDataset loaded, TrainingOptions options, int trainRows, int testRows, DateTimeOffset now)
+    {
+        var training = BuildTraining(options, loaded, loaded.Data.Rows, trainRows, testRows) with { SelectionLog = fitted.SelectionLog };
+        return Document(fitted, options, "scorecard", now, training);
+    }
+
+    private static TrainingRecord BuildTraining(TrainingOptions options, LoadedDataset? loaded, int rows, int trainRows, int testRows) => new()
+    {
+        SourceFile = options.SourceFile,
+        Rows = rows,
+        TrainRows = trainRows,
+        TestRows = testRows,
+        Bads = loaded?.Data.Bads ?? 0,
+        Seed = options.Seed,
+        TestFraction = options.TestFraction,
+        Binning = options.Binning,
+        Selection = new SelectionOptionsRecord(options.Selection.MinIv, options.Selection.MaxCorrelation, options.Selection.MaxVif, options.Selection.MaxCharacteristics),
+        L2Penalty = options.L2Penalty,
+        SpecialValues = loaded?.SpecialValues ?? [],
+        SpecialCategories = loaded?.SpecialCategories ?? [],
+        CategoricalColumns = loaded is null ? [] : [.. loaded.Data.Columns.Where(c => c.Kind == ColumnKind.Categorical).Select(c => c.Name)],
+        DroppedAtLoad = loaded?.Dropped ?? [],
+    };
+
+    private static ScorecardDocument Document(FittedScorecard fitted, TrainingOptions options, string kind, DateTimeOffset now, TrainingRecord training) => new()
+    {
+        ModelId = $"{kind}-{now:yyyyMMdd'T'HHmmss'Z'}-{Fingerprint(fitted)}",
+        Kind = kind,
+        CreatedAt = now,
+        Target = options.Target,
+        Scaling = options.Scaling,
+        Intercept = fitted.Intercept,
+        Characteristics = fitted.Characteristics,
+        Grades = Grades(options.Scaling, options.GradeMaxPds),
+        Training = training,
+    };
+
+    private static string Fingerprint(FittedScorecard fitted)
+    {
+        var text = new StringBuilder().Append(fitted.Intercept.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var c in fitted.Characteristics)
+        {
+            text.Append('|').Append(c.Name).Append(':').Append(c.Coefficient.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..8];
+    }
+}

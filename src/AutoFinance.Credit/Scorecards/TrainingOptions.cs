@@ -1,0 +1,56 @@
+using AutoFinance.Credit.Artefacts;
+using AutoFinance.Credit.Binning;
+using AutoFinance.Credit.Selection;
+
+namespace AutoFinance.Credit.Scorecards;
+
+/// <summary>Everything that shapes a training run; recorded in the artefact so a model can be rebuilt.</summary>
+public sealed record TrainingOptions
+{
+    public BinningOptions Binning { get; init; } = new();
+
+    public SelectionOptions Selection { get; init; } = new();
+
+    /// <summary>λ of the (λ/2)·||β||² penalty of the logistic regression.</summary>
+    public double L2Penalty { get; init; } = 1.0;
+
+    public ScoreScaling Scaling { get; init; } = new();
+
+    public double TestFraction { get; init; } = 0.3;
+
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Folds of cross-validation on the training part; 0 skips it.</summary>
+    public int Folds { get; init; } = 5;
+
+    /// <summary>Upper PD of each grade from the best (A) down; the last grade takes everything above.</summary>
+    public IReadOnlyList<double> GradeMaxPds { get; init; } = [0.01, 0.02, 0.04, 0.08, 0.15, 0.30];
+
+    public string? SourceFile { get; init; }
+
+    /// <summary>The target column and its bad value, recorded so that evaluation reads new files the same way.</summary>
+    public TargetDefinition Target { get; init; } = new(string.Empty, null);
+
+    public IEnumerable<string> Problems()
+    {
+        foreach (var problem in Binning.Problems().Concat(Selection.Problems()).Concat(Scaling.Problems()))
+        {
+            yield return problem;
+        }
+
+        if (L2Penalty is < 0 or > 1e6 || double.IsNaN(L2Penalty))
+        {
+            yield return "l2 must be between 0 and 1000000";
+        }
+
+        if (TestFraction is < 0.05 or > 0.9 || double.IsNaN(TestFraction))
+        {
+            yield return "test-fraction must be between 0.05 and 0.9";
+        }
+
+        if (Folds is < 0 or 1 or > 20)
+        {
+            yield return "folds must be 0 (none) or between 2 and 20";
+        }
+    }
+}
