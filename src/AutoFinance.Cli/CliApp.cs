@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using AutoFinance.Cli.Bench;
 using AutoFinance.Cli.Common;
+using AutoFinance.Cli.Credit;
+using AutoFinance.Credit.Data;
 using AutoFinance.Cli.Loans;
 using AutoFinance.Cli.Rates;
 
@@ -29,6 +31,10 @@ public static class CliApp
             PayoffCommand.Create(context),
             PrepayCommand.Create(context),
             AprCommand.Create(context),
+            TrainCommand.Create(context),
+            EvaluateCommand.Create(context),
+            ScoreCommand.Create(context),
+            ReportCommand.Create(context),
             BenchCommand.Create(context),
         };
 
@@ -43,6 +49,10 @@ public static class CliApp
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (BadInputException ex)
+        {
+            return context.Reject(ex.Message);
+        }
+        catch (CreditDataException ex)
         {
             return context.Reject(ex.Message);
         }

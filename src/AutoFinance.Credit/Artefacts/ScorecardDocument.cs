@@ -72,7 +72,8 @@ public sealed record Characteristic
 
     public required IReadOnlyList<ScoredBin> Bins { get; init; }
 
-    public double MaxPoints => Math.Max(NeutralPoints, Bins.Count == 0 ? NeutralPoints : Bins.Max(b => b.Points));
+    /// <summary>The most points a value seen in training can earn; reasons are measured from it.</summary>
+    public double MaxPoints => Bins.Count == 0 ? NeutralPoints : Bins.Max(b => b.Points);
 }
 
 /// <summary>A bin with its points; the counts are those of the training sample.</summary>

@@ -106,16 +106,40 @@ public sealed class BinLocator
         return new BinMatch(_rangeBins[lo], MatchNote.None);
     }
 
-    public BinMatch LocateCategory(string? category)
+    public BinMatch LocateCategory(string? category) => category is null ? Missing() : LocateCategory(category.AsSpan());
+
+    public BinMatch LocateCategory(ReadOnlySpan<char> category)
     {
-        if (category is null || MissingValues.IsMissing(category))
+        if (MissingValues.IsMissing(category))
         {
             return Missing();
         }
 
-        return _categories.TryGetValue(category, out var bin) || _categories.TryGetValue(category.Trim(), out bin)
+        var lookup = _categories.GetAlternateLookup<ReadOnlySpan<char>>();
+        return lookup.TryGetValue(category, out var bin) || lookup.TryGetValue(category.Trim(), out bin)
             ? new BinMatch(bin, MatchNote.None)
             : new BinMatch(BinMatch.Neutral, MatchNote.UnseenCategory);
+    }
+
+    /// <summary>Bins a value given as UTF-8 text, as it arrives from a file, without allocating.</summary>
+    public BinMatch LocateUtf8(ReadOnlySpan<byte> utf8)
+    {
+        if (Kind == ColumnKind.Numeric)
+        {
+            if (MissingValues.IsMissing(utf8))
+            {
+                return Missing();
+            }
+
+            return double.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
+                ? LocateNumber(number)
+                : new BinMatch(BinMatch.Neutral, MatchNote.NotANumber);
+        }
+
+        Span<char> buffer = stackalloc char[256];
+        return utf8.Length <= buffer.Length
+            ? LocateCategory(buffer[..System.Text.Encoding.UTF8.GetChars(utf8, buffer)])
+            : LocateCategory(System.Text.Encoding.UTF8.GetString(utf8));
     }
 
     /// <summary>Bins a value given as text, as it arrives from a file or a form.</summary>
@@ -123,7 +147,7 @@ public sealed class BinLocator
     {
         if (Kind == ColumnKind.Categorical)
         {
-            return LocateCategory(text.ToString());
+            return LocateCategory(text);
         }
 
         if (MissingValues.IsMissing(text))

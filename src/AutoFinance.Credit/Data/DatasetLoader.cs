@@ -22,7 +22,7 @@ public static class DatasetLoader
         return Load(stream, options);
     }
 
-    internal static FileStream OpenFile(string path)
+    public static FileStream OpenFile(string path)
     {
         try
         {
@@ -56,7 +56,7 @@ public static class DatasetLoader
                 continue;
             }
 
-            var reason = DropReason(column, options);
+            var reason = options.DropUninformative ? DropReason(column, options) : null;
             if (reason is not null)
             {
                 dropped.Add(new DroppedColumn(column.Name, reason));
@@ -69,7 +69,7 @@ public static class DatasetLoader
                 : new NumericColumn(column.Name, [.. column.Numbers]));
         }
 
-        if (columns.Count == 0)
+        if (columns.Count == 0 && options.DropUninformative)
         {
             throw new CreditDataException("no usable input column is left besides the target");
         }

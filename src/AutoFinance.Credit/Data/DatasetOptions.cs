@@ -19,4 +19,10 @@ public sealed record DatasetOptions
 
     /// <summary>A text column with more distinct values than this is treated as an identifier and dropped.</summary>
     public int MaxCategories { get; init; } = 200;
+
+    /// <summary>
+    /// Drop constant, all-missing and identifier-like columns (training). Evaluation keeps every column, since a model
+    /// may use a column that happens to be constant in a new file.
+    /// </summary>
+    public bool DropUninformative { get; init; } = true;
 }

@@ -18,4 +18,21 @@ public static class MissingValues
 
         return false;
     }
+
+    public static bool IsMissing(ReadOnlySpan<byte> utf8)
+    {
+        var trimmed = utf8.Trim(" \t"u8);
+        if (trimmed.Length > 4)
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[4];
+        for (var i = 0; i < trimmed.Length; i++)
+        {
+            chars[i] = (char)trimmed[i];
+        }
+
+        return IsMissing(chars[..trimmed.Length]);
+    }
 }

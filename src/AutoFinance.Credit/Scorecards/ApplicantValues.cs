@@ -36,7 +36,10 @@ public sealed class ApplicantValues
     public void SetText(int characteristic, string? value) =>
         _matches[characteristic] = value is null
             ? _scorecard.Locators[characteristic].LocateNumber(double.NaN)
-            : _scorecard.Locators[characteristic].LocateText(value);
+            : _scorecard.Locators[characteristic].LocateText(value.AsSpan());
+
+    public void SetUtf8(int characteristic, ReadOnlySpan<byte> value) =>
+        _matches[characteristic] = _scorecard.Locators[characteristic].LocateUtf8(value);
 
     public void SetText(int characteristic, ReadOnlySpan<char> value) =>
         _matches[characteristic] = _scorecard.Locators[characteristic].LocateText(value);

@@ -1,0 +1,79 @@
+using System.Globalization;
+using AutoFinance.Cli.Common;
+using AutoFinance.Credit.Artefacts;
+using AutoFinance.Credit.Data;
+
+namespace AutoFinance.Cli.Credit;
+
+/// <summary>Option parsing shared by the credit commands.</summary>
+internal static class CreditInput
+{
+    public static HashSet<string> List(string? text) =>
+        text is null ? new HashSet<string>(StringComparer.Ordinal) : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+
+    public static double? Double(InputReader input, string field, string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        {
+            return value;
+        }
+
+        input.Add(new Domain.Validation.FieldError(field, $"'{text}' is not a number"));
+        return null;
+    }
+
+    public static IReadOnlyList<double> Doubles(InputReader input, string field, string? text)
+    {
+        var values = new List<double>();
+        foreach (var part in List(text))
+        {
+            if (Double(input, field, part) is { } value)
+            {
+                values.Add(value);
+            }
+        }
+
+        return [.. values.Order()];
+    }
+
+    public static void RequireFile(string field, string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new BadInputException($"--{field}: the file '{path}' does not exist");
+        }
+    }
+
+    public static ScorecardDocument LoadModel(string path)
+    {
+        RequireFile("model", path);
+        return ModelJson.Load(path);
+    }
+
+    /// <summary>Reads a file to evaluate or score with the model's own view of each column.</summary>
+    public static LoadedDataset LoadForModel(ScorecardDocument model, string path, string? target, string? bad)
+    {
+        RequireFile("data", path);
+        var targetColumn = target ?? model.Target.Column;
+        if (string.IsNullOrEmpty(targetColumn))
+        {
+            throw new BadInputException("--target: the model does not record its target column; name it");
+        }
+
+        return DatasetLoader.LoadFile(path, new DatasetOptions
+        {
+            Target = targetColumn,
+            BadValue = target is null ? model.Target.BadValue : bad,
+            Categorical = model.Characteristics.Where(c => c.Kind == ColumnKind.Categorical).Select(c => c.Name).ToHashSet(StringComparer.Ordinal),
+            MaxCategories = 100_000,
+            DropUninformative = false,
+        });
+    }
+
+    public static string F(double value, string format = "0.0000") => value.ToString(format, CultureInfo.InvariantCulture);
+}
