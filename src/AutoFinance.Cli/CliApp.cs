@@ -31,6 +31,7 @@ public static class CliApp
             PayoffCommand.Create(context),
             PrepayCommand.Create(context),
             AprCommand.Create(context),
+            GenerateCommand.Create(context),
             TrainCommand.Create(context),
             EvaluateCommand.Create(context),
             ScoreCommand.Create(context),

@@ -1,0 +1,66 @@
+namespace AutoFinance.Cli.Tests.Credit;
+
+public sealed class CreditBadInputTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"autofinance-bad-{Guid.NewGuid():N}");
+
+    public CreditBadInputTests() => Directory.CreateDirectory(_directory);
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Theory]
+    [InlineData("x,outcome\n1,0\n2,1\n", "default", "the target column 'default' is not in the file")]
+    [InlineData("x,default\n1,0\n2,3\n3,1\n", "default", "is not binary")]
+    [InlineData("", "default", "the file is empty")]
+    [InlineData("x,default\n1,0\n2,1,7\n", "default", "ragged file")]
+    [InlineData("x,default\n1,0\n2,0\n", "default", "one class only")]
+    public void Train_refuses_unusable_files_with_exit_2_and_one_line(string csv, string target, string expected)
+    {
+        var data = Path.Combine(_directory, "data.csv");
+        File.WriteAllText(data, csv);
+
+        var result = CliRunner.Run("train", "--data", data, "--target", target, "--out", Path.Combine(_directory, "m.json"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.False(File.Exists(Path.Combine(_directory, "m.json")));
+    }
+
+    [Fact]
+    public void Train_names_every_bad_option_at_once()
+    {
+        var data = Path.Combine(_directory, "data.csv");
+        File.WriteAllText(data, "x,bad\n1,0\n2,1\n");
+
+        var result = CliRunner.Run("train", "--data", data, "--target", "bad", "--out", Path.Combine(_directory, "m.json"), "--max-bins", "0", "--test-fraction", "abc", "--model", "forest");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--model", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--test-fraction", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--max-bins", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_data_file_is_named()
+    {
+        var result = CliRunner.Run("train", "--data", Path.Combine(_directory, "nope.csv"), "--target", "bad", "--out", Path.Combine(_directory, "m.json"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("nope.csv' does not exist", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_refuses_a_file_that_is_not_a_model()
+    {
+        var model = Path.Combine(_directory, "model.json");
+        File.WriteAllText(model, "[1, 2, 3]");
+        var data = Path.Combine(_directory, "data.csv");
+        File.WriteAllText(data, "x,bad\n1,0\n2,1\n");
+
+        var result = CliRunner.Run("evaluate", "--model", model, "--data", data, "--target", "bad");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not a model document", result.Error, StringComparison.Ordinal);
+    }
+}
