@@ -1,0 +1,317 @@
+namespace AutoFinance.Infrastructure.Origination;
+
+/// <summary>A dealer that submits applications for its buyers; identified by its API key (stored as a hash only).</summary>
+public sealed class DealerRow
+{
+    public Guid Id { get; set; }
+
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string City { get; set; }
+
+    public required string ApiKeyHash { get; set; }
+
+    public DateTimeOffset? ApiKeyExpiresAt { get; set; }
+
+    public DateTimeOffset? ApiKeyRevokedAt { get; set; }
+
+    public bool Active { get; set; } = true;
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A customer. Personal data is held encrypted; the hashes serve equality lookups (duplicates, velocity).</summary>
+public sealed class CustomerRow
+{
+    public Guid Id { get; set; }
+
+    public required string NationalIdHash { get; set; }
+
+    public required string NationalIdCipher { get; set; }
+
+    public required string NationalIdMasked { get; set; }
+
+    public required string FullNameCipher { get; set; }
+
+    public required string MobileCipher { get; set; }
+
+    public required string MobileHash { get; set; }
+
+    public string? EmailCipher { get; set; }
+
+    public DateOnly DateOfBirth { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A loan application with its decision. The full request is kept encrypted; lookup keys are hashed.</summary>
+public sealed class ApplicationRow
+{
+    public Guid Id { get; set; }
+
+    public required string Reference { get; set; }
+
+    public required string Channel { get; set; }
+
+    public Guid? DealerId { get; set; }
+
+    public Guid CustomerId { get; set; }
+
+    public Guid? SubmittedByUserId { get; set; }
+
+    public required string ProductCode { get; set; }
+
+    public required string Status { get; set; }
+
+    public required string Language { get; set; }
+
+    public DateTimeOffset SubmittedAt { get; set; }
+
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    public double DecisionMillis { get; set; }
+
+    public double? Score { get; set; }
+
+    public double? Pd { get; set; }
+
+    public double? ChallengerPd { get; set; }
+
+    public string? Grade { get; set; }
+
+    public required string ModelVersion { get; set; }
+
+    public required string RequestCipher { get; set; }
+
+    public required string NationalIdHash { get; set; }
+
+    public required string MobileHash { get; set; }
+
+    public required string VinHash { get; set; }
+
+    public string? ClientIpHash { get; set; }
+
+    public string? DeviceIdHash { get; set; }
+
+    public required string VehicleMake { get; set; }
+
+    public required string VehicleModel { get; set; }
+
+    public int VehicleYear { get; set; }
+
+    public required string VehicleCondition { get; set; }
+
+    public required string VehicleEnergy { get; set; }
+
+    public decimal VehiclePrice { get; set; }
+
+    public decimal DownPayment { get; set; }
+
+    public int TermMonths { get; set; }
+
+    public required string RepaymentMethod { get; set; }
+
+    /// <summary>The reasons given for the decision, as codes with their figures (JSON); texts are rendered per language.</summary>
+    public required string ReasonsJson { get; set; }
+
+    public long Version { get; set; }
+
+    public List<CheckRow> Checks { get; set; } = [];
+
+    public List<OfferRow> Offers { get; set; } = [];
+
+    public List<StatusChangeRow> History { get; set; } = [];
+}
+
+/// <summary>One check of an application's decision, in the order it ran, with its outcome.</summary>
+public sealed class CheckRow
+{
+    public long Id { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    public int Sequence { get; set; }
+
+    public required string Stage { get; set; }
+
+    public required string Code { get; set; }
+
+    public required string Outcome { get; set; }
+
+    public required string Detail { get; set; }
+
+    public string? ValuesJson { get; set; }
+}
+
+/// <summary>A priced offer with the disclosure it was made with.</summary>
+public sealed class OfferRow
+{
+    public Guid Id { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    public int Rank { get; set; }
+
+    public int TermMonths { get; set; }
+
+    public required string Method { get; set; }
+
+    public decimal DownPayment { get; set; }
+
+    public decimal Principal { get; set; }
+
+    public decimal AnnualRate { get; set; }
+
+    public decimal CardRate { get; set; }
+
+    public string? PromotionName { get; set; }
+
+    public decimal Subsidy { get; set; }
+
+    public decimal FirstPayment { get; set; }
+
+    public decimal MaxPayment { get; set; }
+
+    public decimal TotalInterest { get; set; }
+
+    public decimal TotalFees { get; set; }
+
+    public decimal TotalRepayable { get; set; }
+
+    public decimal AprPercent { get; set; }
+
+    public bool IsRequestedPlan { get; set; }
+
+    public required string DisclosureJson { get; set; }
+
+    public required string DisclosureHash { get; set; }
+}
+
+public sealed class StatusChangeRow
+{
+    public long Id { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    public required string Status { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public required string Actor { get; set; }
+
+    public string? Note { get; set; }
+}
+
+/// <summary>An application an underwriter must look at, with its service-level deadline.</summary>
+public sealed class ReferralRow
+{
+    public Guid Id { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset DueAt { get; set; }
+
+    public Guid? ClaimedBy { get; set; }
+
+    public DateTimeOffset? ClaimedAt { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    public string? Resolution { get; set; }
+
+    public string? ResolutionReason { get; set; }
+
+    public long Version { get; set; }
+}
+
+/// <summary>The accepted offer: the contract the customer signed, with the disclosure version it was shown.</summary>
+public sealed class ContractRow
+{
+    public Guid Id { get; set; }
+
+    public required string Reference { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    public Guid OfferId { get; set; }
+
+    public Guid CustomerId { get; set; }
+
+    public required string VinHash { get; set; }
+
+    public required string DisclosureHash { get; set; }
+
+    public required string DisclosureVersion { get; set; }
+
+    public DateTimeOffset AcceptedAt { get; set; }
+
+    public required string AcceptedBy { get; set; }
+
+    public required string Status { get; set; }
+
+    public DateTimeOffset? DisbursedAt { get; set; }
+
+    public string? DisbursedBy { get; set; }
+
+    public long Version { get; set; }
+}
+
+/// <summary>A blacklisted identity number, mobile or VIN, held as a keyed hash with a masked form for people.</summary>
+public sealed class BlacklistRow
+{
+    public Guid Id { get; set; }
+
+    public required string Kind { get; set; }
+
+    public required string ValueHash { get; set; }
+
+    public required string ValueMasked { get; set; }
+
+    public required string Reason { get; set; }
+
+    public required string AddedBy { get; set; }
+
+    public DateTimeOffset AddedAt { get; set; }
+
+    public DateTimeOffset? RemovedAt { get; set; }
+
+    public string? RemovedBy { get; set; }
+}
+
+/// <summary>A product: its policy thresholds and rate card, kept as JSON so a lender can change them without a migration.</summary>
+public sealed class ProductRow
+{
+    public Guid Id { get; set; }
+
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string PolicyJson { get; set; }
+
+    public required string RateCardJson { get; set; }
+
+    public bool Active { get; set; } = true;
+}
+
+/// <summary>The stored answer to a request made with an Idempotency-Key, replayed for a retry of the same request.</summary>
+public sealed class IdempotencyRow
+{
+    public long Id { get; set; }
+
+    public required string Scope { get; set; }
+
+    public required string Key { get; set; }
+
+    public required string RequestHash { get; set; }
+
+    public int StatusCode { get; set; }
+
+    public required string ResponseJson { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

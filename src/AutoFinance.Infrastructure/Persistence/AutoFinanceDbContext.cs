@@ -1,0 +1,192 @@
+using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Identity;
+using AutoFinance.Infrastructure.Origination;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoFinance.Infrastructure.Persistence;
+
+/// <summary>
+/// The platform's database. One model for both providers; each provider has its own subclass only so that each
+/// keeps its own migrations (SQLite stores money as integer minor units and timestamps as UTC ticks).
+/// </summary>
+public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const int MoneyScale = 2;
+    public const int RateScale = 8;
+
+    public DbSet<DealerRow> Dealers => Set<DealerRow>();
+
+    public DbSet<CustomerRow> Customers => Set<CustomerRow>();
+
+    public DbSet<ApplicationRow> Applications => Set<ApplicationRow>();
+
+    public DbSet<CheckRow> Checks => Set<CheckRow>();
+
+    public DbSet<OfferRow> Offers => Set<OfferRow>();
+
+    public DbSet<StatusChangeRow> StatusChanges => Set<StatusChangeRow>();
+
+    public DbSet<ReferralRow> Referrals => Set<ReferralRow>();
+
+    public DbSet<ContractRow> Contracts => Set<ContractRow>();
+
+    public DbSet<BlacklistRow> Blacklist => Set<BlacklistRow>();
+
+    public DbSet<ProductRow> Products => Set<ProductRow>();
+
+    public DbSet<IdempotencyRow> IdempotencyRecords => Set<IdempotencyRow>();
+
+    public DbSet<UserRow> Users => Set<UserRow>();
+
+    public DbSet<SessionRow> Sessions => Set<SessionRow>();
+
+    public DbSet<AuditEntryRow> AuditEntries => Set<AuditEntryRow>();
+
+    protected abstract bool StoresDecimalsAsIntegers { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<DealerRow>(e =>
+        {
+            e.ToTable("dealers");
+            e.HasIndex(d => d.Code).IsUnique();
+            e.HasIndex(d => d.ApiKeyHash).IsUnique();
+        });
+        modelBuilder.Entity<CustomerRow>(e =>
+        {
+            e.ToTable("customers");
+            e.HasIndex(c => c.NationalIdHash).IsUnique();
+            e.HasIndex(c => c.MobileHash);
+        });
+        modelBuilder.Entity<ApplicationRow>(e =>
+        {
+            e.ToTable("applications");
+            e.HasIndex(a => a.Reference).IsUnique();
+            e.HasIndex(a => new { a.NationalIdHash, a.SubmittedAt });
+            e.HasIndex(a => new { a.MobileHash, a.SubmittedAt });
+            e.HasIndex(a => new { a.ClientIpHash, a.SubmittedAt });
+            e.HasIndex(a => new { a.DeviceIdHash, a.SubmittedAt });
+            e.HasIndex(a => new { a.DealerId, a.SubmittedAt });
+            e.HasIndex(a => new { a.CustomerId, a.SubmittedAt });
+            e.HasIndex(a => new { a.Status, a.SubmittedAt });
+            e.Property(a => a.VehiclePrice).HasPrecision(18, MoneyScale);
+            e.Property(a => a.DownPayment).HasPrecision(18, MoneyScale);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasMany(a => a.Checks).WithOne().HasForeignKey(c => c.ApplicationId);
+            e.HasMany(a => a.Offers).WithOne().HasForeignKey(o => o.ApplicationId);
+            e.HasMany(a => a.History).WithOne().HasForeignKey(h => h.ApplicationId);
+        });
+        modelBuilder.Entity<CheckRow>(e =>
+        {
+            e.ToTable("application_checks");
+            e.HasIndex(c => new { c.ApplicationId, c.Sequence }).IsUnique();
+        });
+        modelBuilder.Entity<OfferRow>(e =>
+        {
+            e.ToTable("offers");
+            e.HasIndex(o => new { o.ApplicationId, o.Rank }).IsUnique();
+            foreach (var money in new[] { nameof(OfferRow.DownPayment), nameof(OfferRow.Principal), nameof(OfferRow.Subsidy), nameof(OfferRow.FirstPayment), nameof(OfferRow.MaxPayment), nameof(OfferRow.TotalInterest), nameof(OfferRow.TotalFees), nameof(OfferRow.TotalRepayable) })
+            {
+                e.Property(money).HasPrecision(18, MoneyScale);
+            }
+
+            e.Property(o => o.AnnualRate).HasPrecision(18, RateScale);
+            e.Property(o => o.CardRate).HasPrecision(18, RateScale);
+            e.Property(o => o.AprPercent).HasPrecision(18, RateScale);
+        });
+        modelBuilder.Entity<StatusChangeRow>(e =>
+        {
+            e.ToTable("application_status_history");
+            e.HasIndex(s => new { s.ApplicationId, s.At });
+        });
+        modelBuilder.Entity<ReferralRow>(e =>
+        {
+            e.ToTable("referrals");
+            e.HasIndex(r => r.ApplicationId).IsUnique();
+            e.HasIndex(r => new { r.ResolvedAt, r.DueAt });
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<ContractRow>(e =>
+        {
+            e.ToTable("contracts");
+            e.HasIndex(c => c.ApplicationId).IsUnique();
+            e.HasIndex(c => c.Reference).IsUnique();
+            e.HasIndex(c => new { c.VinHash, c.Status });
+            e.Property(c => c.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<BlacklistRow>(e =>
+        {
+            e.ToTable("blacklist");
+            e.HasIndex(b => new { b.Kind, b.ValueHash });
+        });
+        modelBuilder.Entity<ProductRow>(e =>
+        {
+            e.ToTable("products");
+            e.HasIndex(p => p.Code).IsUnique();
+        });
+        modelBuilder.Entity<IdempotencyRow>(e =>
+        {
+            e.ToTable("idempotency_records");
+            e.HasIndex(i => new { i.Scope, i.Key }).IsUnique();
+        });
+        modelBuilder.Entity<UserRow>(e =>
+        {
+            e.ToTable("users");
+            e.HasIndex(u => u.UserName).IsUnique();
+        });
+        modelBuilder.Entity<SessionRow>(e =>
+        {
+            e.ToTable("sessions");
+            e.HasIndex(s => s.TokenHash).IsUnique();
+        });
+        modelBuilder.Entity<AuditEntryRow>(e =>
+        {
+            e.ToTable("audit_log");
+            e.HasKey(a => a.Sequence);
+            e.Property(a => a.Sequence).ValueGeneratedNever();
+        });
+
+        if (StoresDecimalsAsIntegers)
+        {
+            UseIntegerStorage(modelBuilder);
+        }
+    }
+
+    private static void UseIntegerStorage(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                if (property.ClrType == typeof(decimal))
+                {
+                    var scale = property.GetScale() ?? throw new InvalidOperationException($"{entity.DisplayName()}.{property.Name} needs a precision");
+                    property.SetValueConverter(new ScaledDecimalConverter(scale));
+                }
+                else if (property.ClrType == typeof(DateTimeOffset))
+                {
+                    property.SetValueConverter(new UtcTicksConverter());
+                }
+                else if (property.ClrType == typeof(DateTimeOffset?))
+                {
+                    property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset?, long?>(
+                        v => v.HasValue ? v.Value.UtcTicks : null,
+                        s => s.HasValue ? new DateTimeOffset(s.Value, TimeSpan.Zero) : null));
+                }
+            }
+        }
+    }
+}
+
+/// <summary>The embedded default.</summary>
+public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options) : AutoFinanceDbContext(options)
+{
+    protected override bool StoresDecimalsAsIntegers => true;
+}
+
+/// <summary>The production database: numeric and timestamptz columns natively.</summary>
+public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> options) : AutoFinanceDbContext(options)
+{
+    protected override bool StoresDecimalsAsIntegers => false;
+}
