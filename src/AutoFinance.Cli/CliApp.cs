@@ -36,6 +36,7 @@ public static class CliApp
             EvaluateCommand.Create(context),
             ScoreCommand.Create(context),
             ReportCommand.Create(context),
+            ExportCommand.Create(context),
             BenchCommand.Create(context),
         };
 

@@ -3,6 +3,7 @@ using AutoFinance.Cli.Common;
 using AutoFinance.Credit.Artefacts;
 using AutoFinance.Credit.Binning;
 using AutoFinance.Credit.Data;
+using AutoFinance.Credit.Export;
 using AutoFinance.Credit.Scorecards;
 using AutoFinance.Credit.Selection;
 
@@ -120,6 +121,7 @@ public static class TrainCommand
             }
 
             ModelJson.Save(document, outPath);
+            File.WriteAllText(tablePath, ScorecardTableCsv.Write(document));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

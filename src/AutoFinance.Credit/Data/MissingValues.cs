@@ -3,7 +3,8 @@ namespace AutoFinance.Credit.Data;
 /// <summary>The spellings of "no value" found in exported credit files.</summary>
 public static class MissingValues
 {
-    private static readonly string[] Tokens = ["", "NA", "N/A", "NaN", "nan", "null", "NULL", "None", "?", "."];
+    /// <summary>The texts read as "no value" after trimming; exports spell out the same list.</summary>
+    public static IReadOnlyList<string> Tokens { get; } = ["", "NA", "N/A", "NaN", "nan", "null", "NULL", "None", "?", "."];
 
     public static bool IsMissing(ReadOnlySpan<char> text)
     {

@@ -46,7 +46,7 @@ public static class PmmlExporter
                 $"score = the sum of the points rounded to {document.Scaling.PointsDecimals} decimals; "
                 + $"pd = 1 / (1 + exp((score - {ExportNumber.Format(document.Scaling.Offset, "the offset")}) / {ExportNumber.Format(document.Scaling.Factor, "the factor")})). "
                 + "Categorical inputs are matched with their surrounding blanks trimmed, and these texts mean missing: "
-                + string.Join(" ", MissingSpellings.All.Select(s => $"\"{s}\"")) + ". "
+                + string.Join(" ", Data.MissingValues.Tokens.Select(s => $"\"{s}\"")) + ". "
                 + "A number outside the training range, an unseen category or a missing value training never had scores the neutral points."),
             Pmml.Element("Timestamp", document.CreatedAt.ToString("O", CultureInfo.InvariantCulture)));
 
@@ -71,7 +71,7 @@ public static class PmmlExporter
             .SelectMany(r => ((WhenIn)r.When).Categories)
             .Distinct(StringComparer.Ordinal)
             .ToArray();
-        var missing = MissingSpellings.All.Except(categories, StringComparer.Ordinal);
+        var missing = Data.MissingValues.Tokens.Except(categories, StringComparer.Ordinal);
         return Pmml.Element("DataField", name, new XAttribute("optype", "categorical"), new XAttribute("dataType", "string"),
             categories.Select(c => Pmml.Element("Value", new XAttribute("value", c))),
             missing.Select(m => Pmml.Element("Value", new XAttribute("value", m), new XAttribute("property", "missing"))));

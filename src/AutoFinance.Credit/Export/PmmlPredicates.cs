@@ -12,7 +12,7 @@ internal static class PmmlPredicates
     public static XElement Of(RuleCondition condition, string field, string? trimmed, string name) => condition switch
     {
         WhenMissing { Spellings: false } => Simple(field, "isMissing"),
-        WhenMissing => Compound("or", Simple(field, "isMissing"), Set(Required(trimmed), MissingSpellings.All)),
+        WhenMissing => Compound("or", Simple(field, "isMissing"), Set(Required(trimmed), Data.MissingValues.Tokens)),
         WhenEqual equal => Simple(field, "equal", ExportNumber.Format(equal.Value, $"a special value of '{name}'")),
         WhenOutside outside => Either("or",
             outside.Min is { } min ? Simple(field, "lessThan", ExportNumber.Format(min, $"the minimum of '{name}'")) : null,

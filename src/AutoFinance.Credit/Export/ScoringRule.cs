@@ -5,7 +5,7 @@ internal abstract record RuleCondition;
 
 /// <summary>
 /// No value. For a categorical characteristic also text that, once its surrounding blanks are trimmed, is one of
-/// <see cref="MissingSpellings.All"/> (<see cref="Spellings"/> is then true).
+/// <see cref="Data.MissingValues.Tokens"/> (<see cref="Spellings"/> is then true).
 /// </summary>
 internal sealed record WhenMissing(bool Spellings) : RuleCondition;
 

@@ -21,7 +21,7 @@ public static class SqlExporter
         Line(sql, $"-- score = the sum of the characteristics' points, rounded to {scaling.PointsDecimals} decimals (half away from zero);");
         Line(sql, $"-- pd = 1 / (1 + EXP((score - {ExportNumber.Format(scaling.Offset, "the offset")}) / {ExportNumber.Format(scaling.Factor, "the factor")})), which needs EXP (SQLite: a build with math functions).");
         Line(sql, "-- Numeric columns hold numbers (NULL = missing); categorical columns hold text (NULL, or one of");
-        Line(sql, $"-- {SqlText.Comment(string.Join(" ", MissingSpellings.All.Select(SqlText.Literal)))} once trimmed, = missing; surrounding spaces are ignored).");
+        Line(sql, $"-- {SqlText.Comment(string.Join(" ", Data.MissingValues.Tokens.Select(SqlText.Literal)))} once trimmed, = missing; surrounding spaces are ignored).");
         Line(sql, "-- A number outside the training range, a category never seen in training, or a missing value the training");
         Line(sql, "-- data never had scores the characteristic's neutral points. The table's own columns come first; it must not");
         Line(sql, "-- already have columns named score, pd or grade.");
@@ -69,7 +69,7 @@ public static class SqlExporter
     private static string Condition(RuleCondition condition, string column, string name) => condition switch
     {
         WhenMissing { Spellings: false } => $"{column} IS NULL",
-        WhenMissing => $"{column} IS NULL OR TRIM({column}) IN {SqlText.List(MissingSpellings.All)}",
+        WhenMissing => $"{column} IS NULL OR TRIM({column}) IN {SqlText.List(Data.MissingValues.Tokens)}",
         WhenEqual equal => $"{column} = {SqlText.Number(equal.Value, $"a special value of '{name}'")}",
         WhenOutside outside => string.Join(" OR ", Bounds(
             outside.Min is { } min ? $"{column} < {SqlText.Number(min, $"the minimum of '{name}'")}" : null,

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Xml.Linq;
 using AutoFinance.Credit.Artefacts;
 using AutoFinance.Credit.Binning;
@@ -9,14 +8,6 @@ namespace AutoFinance.Credit.Tests.Export;
 
 public sealed class ExportGuardTests
 {
-    [Fact]
-    public void Exports_spell_missing_values_exactly_as_the_engine_reads_them()
-    {
-        var tokens = typeof(MissingValues).GetField("Tokens", BindingFlags.NonPublic | BindingFlags.Static)?.GetValue(null) as string[];
-        Assert.NotNull(tokens);
-        Assert.Equal(tokens, MissingSpellings.All);
-    }
-
     [Fact]
     public void Exports_refuse_range_bins_whose_upper_bounds_are_not_ascending()
     {

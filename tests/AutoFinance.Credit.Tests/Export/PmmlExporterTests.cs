@@ -32,9 +32,9 @@ public sealed class PmmlExporterTests
         var scorecardCase = TrainedScorecards.German;
         var row = EdgeRows.UnseenMissingOutOfRange(scorecardCase);
         var engine = EngineScoring.Score(scorecardCase, row);
-        Assert.Contains(Binning.MatchNote.UnseenCategory, engine.Notes);
-        Assert.Contains(Binning.MatchNote.OutOfRange, engine.Notes);
-        Assert.Contains(Binning.MatchNote.MissingNotSeen, engine.Notes);
+        Assert.Contains(AutoFinance.Credit.Binning.MatchNote.UnseenCategory, engine.Notes);
+        Assert.Contains(AutoFinance.Credit.Binning.MatchNote.OutOfRange, engine.Notes);
+        Assert.Contains(AutoFinance.Credit.Binning.MatchNote.MissingNotSeen, engine.Notes);
         AssertPmmlMatchesEngine(scorecardCase.WithRows([row], "hand-made row"));
     }
 

@@ -33,8 +33,8 @@ public sealed class SqlExporterTests
         var scorecardCase = TrainedScorecards.Hmeq;
         var row = EdgeRows.UnseenMissingOutOfRange(scorecardCase);
         var engine = EngineScoring.Score(scorecardCase, row);
-        Assert.Contains(Binning.MatchNote.UnseenCategory, engine.Notes);
-        Assert.Contains(Binning.MatchNote.OutOfRange, engine.Notes);
+        Assert.Contains(AutoFinance.Credit.Binning.MatchNote.UnseenCategory, engine.Notes);
+        Assert.Contains(AutoFinance.Credit.Binning.MatchNote.OutOfRange, engine.Notes);
         AssertSqlMatchesEngine(scorecardCase.WithRows([row], "hand-made row"));
     }
 

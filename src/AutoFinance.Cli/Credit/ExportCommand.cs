@@ -1,0 +1,55 @@
+using System.CommandLine;
+using AutoFinance.Cli.Common;
+using AutoFinance.Credit.Export;
+
+namespace AutoFinance.Cli.Credit;
+
+/// <summary>
+/// <c>autofinance export --model MODEL.json --format pmml|sql|csv</c>: the scorecard as a PMML 4.4 Scorecard (with
+/// reason codes), as one SQL expression that scores a row in any database, or as the readable table.
+/// </summary>
+public static class ExportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var model = new Option<string>("--model") { Description = "Model JSON written by train.", Required = true };
+        var format = new Option<string>("--format") { Description = "pmml, sql or csv.", Required = true };
+        var table = new Option<string?>("--table") { Description = "Table the SQL reads (default applications)." };
+        var output = new Option<string?>("--out") { Description = "File to write (default: print)." };
+        var command = new Command("export", "Export a scorecard as PMML 4.4, a SQL CASE expression, or a CSV table.") { model, format, table, output };
+        command.SetAction(parsed =>
+        {
+            var kind = parsed.GetValue(format)!.Trim().ToLowerInvariant();
+            if (kind is not ("pmml" or "sql" or "csv"))
+            {
+                throw new BadInputException($"--format: '{kind}' is not pmml, sql or csv");
+            }
+
+            var document = CreditInput.LoadModel(parsed.GetValue(model)!);
+            var text = kind switch
+            {
+                "pmml" => PmmlExporter.Write(document),
+                "sql" => SqlExporter.Write(document, parsed.GetValue(table) ?? "applications"),
+                _ => ScorecardTableCsv.Write(document),
+            };
+            if (parsed.GetValue(output) is not { } path)
+            {
+                context.Output.Write(text);
+                return CliApp.Ok;
+            }
+
+            try
+            {
+                File.WriteAllText(path, text);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                throw new BadInputException($"--out: cannot write '{path}': {e.Message}");
+            }
+
+            context.Output.WriteLine($"{kind} export of {document.ModelId} written to {path}");
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,4 @@
+using AutoFinance.Web;
+
+var app = WebHost.Build(args);
+app.Run();
