@@ -205,6 +205,26 @@ public sealed record ChallengerRecord
 
     public required double LearningRate { get; init; }
 
+    /// <summary>Fewest training rows a leaf may hold.</summary>
+    public int MinExamplesPerLeaf { get; init; }
+
+    /// <summary>L2 penalty on leaf values.</summary>
+    public double L2Regularization { get; init; }
+
+    /// <summary>Share of the input slots each tree may split on.</summary>
+    public double FeatureFraction { get; init; } = 1;
+
+    /// <summary>Share of the training rows each tree is grown on.</summary>
+    public double SubsampleFraction { get; init; } = 1;
+
+    public int Seed { get; init; }
+
+    /// <summary>
+    /// Stratified cross-validation of the chosen trees and learning rate on the training rows; the calibration is
+    /// fitted on the out-of-fold scores of this run.
+    /// </summary>
+    public CrossValidationFigures? CrossValidation { get; init; }
+
     public PerformanceFigures? Test { get; init; }
 
     public PerformanceFigures? Train { get; init; }
