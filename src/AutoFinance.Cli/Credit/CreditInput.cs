@@ -55,6 +55,12 @@ internal static class CreditInput
         return ModelJson.Load(path);
     }
 
+    public static AutoFinance.Credit.Models.CreditModel LoadCreditModel(string path)
+    {
+        RequireFile("model", path);
+        return AutoFinance.Credit.Models.CreditModel.Load(path);
+    }
+
     /// <summary>Reads a file to evaluate or score with the model's own view of each column.</summary>
     public static LoadedDataset LoadForModel(ScorecardDocument model, string path, string? target, string? bad)
     {
@@ -69,7 +75,9 @@ internal static class CreditInput
         {
             Target = targetColumn,
             BadValue = target is null ? model.Target.BadValue : bad,
-            Categorical = model.Characteristics.Where(c => c.Kind == ColumnKind.Categorical).Select(c => c.Name).ToHashSet(StringComparer.Ordinal),
+            Categorical = model.Characteristics.Where(c => c.Kind == ColumnKind.Categorical).Select(c => c.Name)
+                .Concat(model.Challenger?.Features.Where(f => f.Kind == ColumnKind.Categorical).Select(f => f.Name) ?? [])
+                .ToHashSet(StringComparer.Ordinal),
             MaxCategories = 100_000,
             DropUninformative = false,
         });

@@ -36,13 +36,14 @@ public static class EvaluateCommand
             var edges = Doubles(input, "bands", parsed.GetValue(bands));
             var cut = Double(input, "cutoff", parsed.GetValue(cutoff));
             input.ThrowIfAny();
-            var document = LoadModel(parsed.GetValue(model)!);
+            var creditModel = LoadCreditModel(parsed.GetValue(model)!);
+            var document = creditModel.Document;
             var loaded = LoadForModel(document, parsed.GetValue(data)!, parsed.GetValue(target), parsed.GetValue(bad));
-            var scorecard = Scorecard.From(document);
-            var scored = DatasetScorer.Score(scorecard, loaded.Data);
+            var scorecard = creditModel.Scorecard;
+            var scored = creditModel.Score(loaded.Data);
             var target0 = loaded.Data.Target;
             var figures = ValidationTables.Performance(scored.Pd, target0);
-            var psi = document.Population is { } population ? Stability.ScorePsi(population, scored.Scores) : double.NaN;
+            var psi = document.Population is { } population ? Stability.ScorePsi(population, scored.Score) : double.NaN;
             var csi = scorecard.Characteristics.Select((c, i) => Stability.Csi(c, scored.Matches[i])).ToArray();
             EvaluationReport.FairnessSection? fairness = null;
             if (parsed.GetValue(group) is { } groupColumn)
@@ -50,14 +51,15 @@ public static class EvaluateCommand
                 var column = loaded.Data.Find(groupColumn) ?? throw new BadInputException($"--group: the column '{groupColumn}' is not in the file");
                 var approveAt = cut ?? document.Scaling.ScoreOfPd((double)Math.Max(1, document.Training.Bads) / Math.Max(1, document.Training.Rows));
                 var groups = Enumerable.Range(0, loaded.Data.Rows).Select(r => GroupOf(column, r, edges)).ToArray();
-                fairness = new EvaluationReport.FairnessSection(groupColumn, Math.Round(approveAt, 2), Fairness.Table(groups, scored.Scores, target0, approveAt));
+                fairness = new EvaluationReport.FairnessSection(groupColumn, Math.Round(approveAt, 2), Fairness.Table(groups, scored.Score, target0, approveAt));
             }
 
             var report = new EvaluationReport(
                 document.ModelId, figures.Rows, figures.Bads, figures.Auc, figures.Gini, figures.Ks, figures.Brier, psi, Metrics.StabilityVerdict(psi), csi,
-                ValidationTables.Calibration(scorecard.Grades, scored.Grades, scored.Pd, target0),
+                ValidationTables.Calibration(scorecard.Grades, scored.Grade, scored.Pd, target0),
                 ValidationTables.Lift(scored.Pd, target0),
-                fairness);
+                fairness,
+                scored.AlternatePd is { } other ? ValidationTables.Performance(other, target0) : null);
             return parsed.GetValue(json) ? context.WriteJson(report) : Write(context, report);
         });
         return command;
@@ -75,6 +77,11 @@ public static class EvaluateCommand
     {
         context.Output.WriteLine($"model {report.ModelId} on {report.Rows} rows ({report.Bads} bad)");
         context.Output.WriteLine($"AUC {F(report.Auc)}   Gini {F(report.Gini)}   KS {F(report.Ks)}   Brier {F(report.Brier)}   PSI {F(report.Psi)} ({report.PsiVerdict})");
+        if (report.OtherModel is { } other)
+        {
+            context.Output.WriteLine($"the other model on the same rows: AUC {F(other.Auc)}   KS {F(other.Ks)}   Brier {F(other.Brier)}");
+        }
+
         var csi = new Table().Title("characteristic stability (CSI)").AddColumns("characteristic", "CSI", "verdict", "share in no training bin");
         foreach (var row in report.Csi)
         {

@@ -17,7 +17,8 @@ public sealed record EvaluationReport(
     IReadOnlyList<Stability.CharacteristicShift> Csi,
     IReadOnlyList<CalibrationRow> Calibration,
     IReadOnlyList<LiftRow> Lift,
-    EvaluationReport.FairnessSection? Fairness)
+    EvaluationReport.FairnessSection? Fairness,
+    PerformanceFigures? OtherModel)
 {
     public sealed record FairnessSection(string Column, double Cutoff, IReadOnlyList<Fairness.GroupRow> Groups);
 }

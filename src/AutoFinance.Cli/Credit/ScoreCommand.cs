@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using AutoFinance.Cli.Common;
 using AutoFinance.Credit.Data;
+using AutoFinance.Credit.Models;
 using AutoFinance.Credit.Scorecards;
 
 namespace AutoFinance.Cli.Credit;
@@ -20,7 +21,8 @@ public static class ScoreCommand
         var command = new Command("score", "Score a CSV: adds score, pd, grade and reasons columns.") { model, data, output, json };
         command.SetAction(parsed =>
         {
-            var document = CreditInput.LoadModel(parsed.GetValue(model)!);
+            var creditModel = CreditInput.LoadCreditModel(parsed.GetValue(model)!);
+            var document = creditModel.Document;
             var dataPath = parsed.GetValue(data)!;
             CreditInput.RequireFile("data", dataPath);
             var outPath = parsed.GetValue(output)!;
@@ -29,16 +31,22 @@ public static class ScoreCommand
                 throw new BadInputException("--out: must not be the input file");
             }
 
-            var scorecard = Scorecard.From(document);
             var watch = Stopwatch.StartNew();
             var temporary = outPath + ".partial";
             long rows;
             try
             {
-                using (var input = DatasetLoader.OpenFile(dataPath))
                 using (var outStream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
                 {
-                    rows = BatchScorer.Score(scorecard, input, outStream);
+                    if (creditModel.GbdtScores)
+                    {
+                        rows = GbdtBatchScorer.Score(creditModel, () => DatasetLoader.OpenFile(dataPath), outStream);
+                    }
+                    else
+                    {
+                        using var input = DatasetLoader.OpenFile(dataPath);
+                        rows = BatchScorer.Score(creditModel.Scorecard, input, outStream);
+                    }
                 }
 
                 // The scored file appears whole or not at all.

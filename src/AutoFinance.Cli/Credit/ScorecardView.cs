@@ -71,7 +71,11 @@ internal static class ScorecardView
         var table = new Table().Title("validation").AddColumns("sample", "rows", "bads", "AUC", "Gini", "KS", "Brier");
         AddFigures(table, "train", v.Train);
         AddFigures(table, "test (held out)", v.Test);
-        if (document.Challenger?.Test is { } challenger)
+        if (document.Kind == "gbdt" && v.ScorecardTest is { } scorecardTest)
+        {
+            AddFigures(table, "scorecard test", scorecardTest);
+        }
+        else if (document.Challenger?.Test is { } challenger)
         {
             AddFigures(table, "challenger test", challenger);
         }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using AutoFinance.Cli.Common;
 using AutoFinance.Credit.Artefacts;
 using AutoFinance.Credit.Binning;
+using AutoFinance.Credit.Challenger;
 using AutoFinance.Credit.Data;
 using AutoFinance.Credit.Export;
 using AutoFinance.Credit.Scorecards;
@@ -59,7 +60,7 @@ public static class TrainCommand
                 var other => Invalid(input, "trend", $"'{other}' is not auto, ascending or descending"),
             };
             var defaults = new TrainingOptions();
-            var options = new TrainingOptions
+            TrainingOptions options = new()
             {
                 Binning = new BinningOptions
                 {
@@ -86,6 +87,17 @@ public static class TrainCommand
                 SourceFile = Path.GetFileName(parsed.GetValue(data)!),
                 Target = new TargetDefinition(parsed.GetValue(target)!, parsed.GetValue(bad)),
             };
+            var outPath = parsed.GetValue(output)!;
+            var tablePath = Path.ChangeExtension(outPath, ".scorecard.csv");
+            if (!parsed.GetValue(noChallenger) || kind == "gbdt")
+            {
+                options = options with
+                {
+                    Challenger = new ChallengerOptions { Seed = options.Seed, ModelFile = Path.GetFileNameWithoutExtension(outPath) + ".challenger.zip" },
+                    GbdtChampion = kind == "gbdt",
+                };
+            }
+
             input.AddRange(options.Problems().Select(p => new Domain.Validation.FieldError(p.Split(' ')[0], p[(p.IndexOf(' ', StringComparison.Ordinal) + 1)..])));
             input.ThrowIfAny();
 
@@ -99,10 +111,9 @@ public static class TrainCommand
                 Categorical = CreditInput.List(parsed.GetValue(categorical)),
                 SpecialValues = CreditInput.List(parsed.GetValue(special)),
             });
-            var document = ScorecardTrainer.Train(loaded, options, context.Clock);
-            var outPath = parsed.GetValue(output)!;
-            var tablePath = Path.ChangeExtension(outPath, ".scorecard.csv");
-            WriteArtefacts(document, outPath, tablePath);
+            var result = ScorecardTrainer.Train(loaded, options, context.Clock);
+            var document = result.Document;
+            WriteArtefacts(result, outPath, tablePath);
             return parsed.GetValue(json)
                 ? context.WriteJson(TrainingSummary.Of(document, outPath, tablePath))
                 : ScorecardView.WriteTraining(context, document, outPath, tablePath);
@@ -110,7 +121,7 @@ public static class TrainCommand
         return command;
     }
 
-    private static void WriteArtefacts(ScorecardDocument document, string outPath, string tablePath)
+    private static void WriteArtefacts(TrainingResult result, string outPath, string tablePath)
     {
         try
         {
@@ -120,8 +131,13 @@ public static class TrainCommand
                 Directory.CreateDirectory(directory);
             }
 
-            ModelJson.Save(document, outPath);
-            File.WriteAllText(tablePath, ScorecardTableCsv.Write(document));
+            ModelJson.Save(result.Document, outPath);
+            File.WriteAllText(tablePath, ScorecardTableCsv.Write(result.Document));
+            if (result.Challenger is { } challenger)
+            {
+                using var zip = File.Create(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outPath))!, challenger.Record.File));
+                challenger.SaveModel(zip);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

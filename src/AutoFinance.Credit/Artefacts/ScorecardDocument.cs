@@ -171,6 +171,9 @@ public sealed record ValidationRecord
     public IReadOnlyList<CalibrationRow> Calibration { get; init; } = [];
 
     public IReadOnlyList<LiftRow> Lift { get; init; } = [];
+
+    /// <summary>The scorecard's held-out figures when the gradient-boosting model is the one that scores.</summary>
+    public PerformanceFigures? ScorecardTest { get; init; }
 }
 
 public sealed record PerformanceFigures(int Rows, int Bads, double Auc, double Gini, double Ks, double Brier);

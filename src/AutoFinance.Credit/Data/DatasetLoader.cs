@@ -36,9 +36,19 @@ public static class DatasetLoader
 
     private static LoadedDataset Build(IReadOnlyList<RawColumn> raw, DatasetOptions options)
     {
-        var targetColumn = raw.FirstOrDefault(c => c.Name == options.Target)
-            ?? throw new CreditDataException($"the target column '{options.Target}' is not in the file (columns: {string.Join(", ", raw.Select(c => c.Name).Take(30))})");
-        var target = ReadTarget(targetColumn, options.BadValue);
+        RawColumn? targetColumn = null;
+        byte[] target;
+        if (options.Target.Length == 0)
+        {
+            // An unlabelled file, to be scored: every outcome reads as good and is never used.
+            target = new byte[raw[0].Codes.Count];
+        }
+        else
+        {
+            targetColumn = raw.FirstOrDefault(c => c.Name == options.Target)
+                ?? throw new CreditDataException($"the target column '{options.Target}' is not in the file (columns: {string.Join(", ", raw.Select(c => c.Name).Take(30))})");
+            target = ReadTarget(targetColumn, options.BadValue);
+        }
 
         var specialNumbers = options.SpecialValues
             .Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : double.NaN)

@@ -3,6 +3,7 @@ namespace AutoFinance.Credit.Data;
 /// <summary>What the analyst says about a training file: the target, which value is bad, and column overrides.</summary>
 public sealed record DatasetOptions
 {
+    /// <summary>The outcome column; empty for an unlabelled file that is only to be scored.</summary>
     public required string Target { get; init; }
 
     /// <summary>The target value meaning "bad"; when null the target must be 0/1 with 1 = bad.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using AutoFinance.Credit.Artefacts;
+using AutoFinance.Credit.Challenger;
 using AutoFinance.Credit.Data;
 using AutoFinance.Credit.Validation;
 
@@ -12,7 +13,7 @@ namespace AutoFinance.Credit.Scorecards;
 /// </summary>
 public static class ScorecardTrainer
 {
-    public static ScorecardDocument Train(LoadedDataset loaded, TrainingOptions options, TimeProvider time)
+    public static TrainingResult Train(LoadedDataset loaded, TrainingOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(options);
@@ -35,7 +36,51 @@ public static class ScorecardTrainer
             Calibration = ValidationTables.Calibration(scorecard.Grades, testScored.Grades, testScored.Pd, test.Target),
             Lift = ValidationTables.Lift(testScored.Pd, test.Target),
         };
-        return document with { Validation = validation, Population = ValidationTables.ScoreBands(trainScored.Scores) };
+        document = document with { Validation = validation, Population = ValidationTables.ScoreBands(trainScored.Scores) };
+        if (options.Challenger is not { } challengerOptions)
+        {
+            return new TrainingResult(document, null);
+        }
+
+        var challenger = GbdtChallenger.Train(train, challengerOptions);
+        var testPd = challenger.Model.PredictPd(test);
+        var record = challenger.Record with { Test = ValidationTables.Performance(testPd, test.Target) };
+        document = document with { Challenger = record };
+        if (!options.GbdtChampion)
+        {
+            return new TrainingResult(document, challenger);
+        }
+
+        // The challenger scores: its probabilities become scores on the same scale and grades, and the validation
+        // figures, calibration, lift and stability baseline are its own.
+        var trainPd = challenger.Model.PredictPd(train);
+        var testGrades = testPd.Select(pd => scorecard.GradeIndexOf(ScoreOfPd(document.Scaling, pd))).ToArray();
+        var gbdtValidation = validation with
+        {
+            Train = record.Train ?? ValidationTables.Performance(trainPd, train.Target),
+            Test = record.Test,
+            CrossValidation = record.CrossValidation,
+            Calibration = ValidationTables.Calibration(scorecard.Grades, testGrades, testPd, test.Target),
+            Lift = ValidationTables.Lift(testPd, test.Target),
+            ScorecardTest = validation.Test,
+        };
+        return new TrainingResult(
+            document with
+            {
+                Kind = "gbdt",
+                ModelId = document.ModelId.Replace("scorecard-", "gbdt-", StringComparison.Ordinal),
+                Validation = gbdtValidation,
+                Population = ValidationTables.ScoreBands([.. trainPd.Select(pd => ScoreOfPd(document.Scaling, pd))]),
+            },
+            challenger);
+    }
+
+    /// <summary>A probability as a score on the scorecard's scale, rounded like points.</summary>
+    public static double ScoreOfPd(ScoreScaling scaling, double pd)
+    {
+        ArgumentNullException.ThrowIfNull(scaling);
+        var bounded = Math.Clamp(pd, 1e-9, 1 - 1e-9);
+        return Math.Round(scaling.ScoreOfPd(bounded), scaling.PointsDecimals, MidpointRounding.AwayFromZero);
     }
 
     /// <summary>Fits the whole process on k−1 folds and measures it on the fold left out, k times.</summary>

@@ -28,6 +28,12 @@ public sealed record TrainingOptions
 
     public string? SourceFile { get; init; }
 
+    /// <summary>The gradient-boosting challenger trained beside the scorecard; null trains none.</summary>
+    public Challenger.ChallengerOptions? Challenger { get; init; }
+
+    /// <summary>When true the challenger scores (the document's kind is "gbdt") and the scorecard stands beside it.</summary>
+    public bool GbdtChampion { get; init; }
+
     /// <summary>The target column and its bad value, recorded so that evaluation reads new files the same way.</summary>
     public TargetDefinition Target { get; init; } = new(string.Empty, null);
 
@@ -46,6 +52,16 @@ public sealed record TrainingOptions
         if (TestFraction is < 0.05 or > 0.9 || double.IsNaN(TestFraction))
         {
             yield return "test-fraction must be between 0.05 and 0.9";
+        }
+
+        if (GbdtChampion && Challenger is null)
+        {
+            yield return "model gbdt needs the challenger to be trained";
+        }
+
+        foreach (var problem in Challenger?.Problems() ?? [])
+        {
+            yield return problem;
         }
 
         if (Folds is < 0 or 1 or > 20)

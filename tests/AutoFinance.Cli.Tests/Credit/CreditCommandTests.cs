@@ -87,4 +87,44 @@ public sealed class CreditCommandTests(TrainedGermanModel german) : IClassFixtur
         Assert.Contains("test (held out)", result.Output, StringComparison.Ordinal);
         Assert.Contains("calibration by grade", result.Output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("pmml", "<PMML")]
+    [InlineData("sql", "CASE")]
+    [InlineData("csv", "characteristic")]
+    public void Export_writes_each_format(string format, string expected)
+    {
+        var result = CliRunner.Run("export", "--model", german.Model, "--format", format);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(expected, result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_challenger_is_trained_beside_the_scorecard_and_reported()
+    {
+        var document = ModelJson.Load(german.Model);
+
+        Assert.NotNull(document.Challenger);
+        Assert.True(File.Exists(Path.Combine(german.Directory, document.Challenger.File)));
+        Assert.InRange(document.Challenger.Test!.Auc, 0.74, 1);
+        Assert.InRange(german.Training.Json.GetProperty("challenger").GetProperty("auc").GetDouble(), 0.74, 1);
+    }
+
+    [Fact]
+    public void A_gbdt_model_scores_a_file_with_its_own_reasons()
+    {
+        var model = german.Temp("gbdt.json");
+        var trained = CliRunner.Run("train", "--data", german.Data, "--target", "creditability", "--bad", "bad", "--model", "gbdt", "--folds", "0", "--out", model, "--json");
+        var output = german.Temp("gbdt-scored.csv");
+        var scored = CliRunner.Run("score", "--model", model, "--data", german.Data, "--out", output);
+
+        Assert.Equal(0, trained.ExitCode);
+        Assert.Equal("gbdt", trained.Json.GetProperty("kind").GetString());
+        Assert.Equal(0, scored.ExitCode);
+        var lines = File.ReadAllLines(output);
+        Assert.Equal(1001, lines.Length);
+        var pd = double.Parse(lines[1].Split(',')[^3], CultureInfo.InvariantCulture);
+        Assert.InRange(pd, 0, 1);
+    }
 }

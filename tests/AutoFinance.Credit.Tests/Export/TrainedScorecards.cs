@@ -27,7 +27,7 @@ internal static class TrainedScorecards
     private static ScorecardCase Train(string name, string path, DatasetOptions options)
     {
         var loaded = DatasetLoader.LoadFile(path, options);
-        var document = ScorecardTrainer.Train(loaded, new TrainingOptions { Folds = 0, Target = new(options.Target, options.BadValue) }, TimeProvider.System);
+        var document = ScorecardTrainer.Train(loaded, new TrainingOptions { Folds = 0, Target = new(options.Target, options.BadValue) }, TimeProvider.System).Document;
         var (header, rows) = ReadRaw(path);
         var columns = document.Characteristics.Select(c => Array.IndexOf(header, c.Name)).ToArray();
         Assert.DoesNotContain(-1, columns);

@@ -1,0 +1,75 @@
+using AutoFinance.Credit.Artefacts;
+using AutoFinance.Credit.Binning;
+using AutoFinance.Credit.Challenger;
+using AutoFinance.Credit.Data;
+using AutoFinance.Credit.Scorecards;
+
+namespace AutoFinance.Credit.Models;
+
+/// <summary>
+/// A model as the platform uses it: the scorecard document, its compiled scorecard and, when its file is beside the
+/// document, the challenger. <see cref="Score"/> scores with whichever of the two the document names as champion.
+/// </summary>
+public sealed class CreditModel
+{
+    private CreditModel(ScorecardDocument document, ChallengerModel? challenger)
+    {
+        Document = document;
+        Scorecard = Scorecard.From(document);
+        Challenger = challenger;
+    }
+
+    public ScorecardDocument Document { get; }
+
+    public Scorecard Scorecard { get; }
+
+    public ChallengerModel? Challenger { get; }
+
+    public bool GbdtScores => Document.Kind == "gbdt";
+
+    public static CreditModel From(ScorecardDocument document, ChallengerModel? challenger)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Kind == "gbdt" && challenger is null)
+        {
+            throw new CreditDataException("the model is scored by its gradient-boosting model, whose file was not found beside it");
+        }
+
+        return new CreditModel(document, challenger);
+    }
+
+    /// <summary>Loads a model document and, if named and present, its challenger file from the same folder.</summary>
+    public static CreditModel Load(string path)
+    {
+        var document = ModelJson.Load(path);
+        ChallengerModel? challenger = null;
+        if (document.Challenger is { } record)
+        {
+            var file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", record.File);
+            if (File.Exists(file))
+            {
+                using var zip = File.OpenRead(file);
+                challenger = ChallengerModel.Load(record, zip);
+            }
+        }
+
+        return From(document, challenger);
+    }
+
+    /// <summary>Champion scores, pd and grades; <c>AlternatePd</c> is the pd of the other model when there is one.</summary>
+    public sealed record Scores(double[] Score, double[] Pd, int[] Grade, double[]? AlternatePd, BinMatch[][] Matches);
+
+    public Scores Score(CreditDataset data)
+    {
+        var scored = DatasetScorer.Score(Scorecard, data);
+        var challengerPd = Challenger?.PredictPd(data);
+        if (!GbdtScores)
+        {
+            return new Scores(scored.Scores, scored.Pd, scored.Grades, challengerPd, scored.Matches);
+        }
+
+        var pd = challengerPd!;
+        var score = pd.Select(p => ScorecardTrainer.ScoreOfPd(Document.Scaling, p)).ToArray();
+        return new Scores(score, pd, [.. score.Select(Scorecard.GradeIndexOf)], scored.Pd, scored.Matches);
+    }
+}
