@@ -6,8 +6,8 @@ cd "$(dirname "$0")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# Debian packages the suites need (none beyond the .NET SDK yet); installed only when missing.
-APT_PACKAGES=()
+# Debian packages the suites need; installed only when missing.
+APT_PACKAGES=(postgresql)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
@@ -21,6 +21,22 @@ fi
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "the .NET SDK (dotnet) is required: https://dot.net"; exit 1
 fi
+
+# A private PostgreSQL on loopback for the integration tests that run on both databases.
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+if [ -z "$PGBIN" ]; then
+  echo "PostgreSQL binaries not found under /usr/lib/postgresql"; exit 1
+fi
+PGPORT=${AUTOFINANCE_TEST_PGPORT:-55432}
+PGDATA_DIR=$(mktemp -d)
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+stop_pg() { as_pg "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -m fast -w stop >/dev/null 2>&1; rm -rf "$PGDATA_DIR"; }
+[ "$(id -u)" = 0 ] && chown postgres:postgres "$PGDATA_DIR"
+as_pg "$PGBIN/initdb" -D "$PGDATA_DIR" -U postgres -A trust -E UTF8 --no-locale --no-sync >/dev/null || { echo "initdb failed"; exit 1; }
+as_pg "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" -w -t 30 \
+  -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGDATA_DIR -c fsync=on -c max_connections=200" start >/dev/null || { echo "PostgreSQL did not start"; cat "$PGDATA_DIR/server.log"; exit 1; }
+trap stop_pg EXIT
+export AUTOFINANCE_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres"
 
 echo "== build (Release)"
 if ! dotnet build AutoFinance.slnx -c Release -nologo -v quiet; then

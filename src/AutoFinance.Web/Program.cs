@@ -1,4 +1,7 @@
 using AutoFinance.Web;
 
 var app = WebHost.Build(args);
-app.Run();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the tests' host factory.</summary>
+public partial class Program;

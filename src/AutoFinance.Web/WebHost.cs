@@ -1,18 +1,116 @@
+using AutoFinance.Application.Common;
+using AutoFinance.Application.Origination;
+using AutoFinance.Credit.Models;
+using AutoFinance.Infrastructure.Hosting;
+using AutoFinance.Infrastructure.Identity;
+using AutoFinance.Infrastructure.Origination;
+using AutoFinance.Infrastructure.Seeding;
+using AutoFinance.Web.Api;
+using AutoFinance.Web.Auth;
+using AutoFinance.Web.Hosting;
+using Prometheus;
+
 namespace AutoFinance.Web;
 
-/// <summary>Builds the AutoFinance host: services, middleware and endpoints, in one place tests can reuse.</summary>
+/// <summary>Builds the AutoFinance host: services, middleware and endpoints, in one place tests reuse.</summary>
 public static class WebHost
 {
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var configuration = builder.Configuration;
+        var storage = new StorageOptions
+        {
+            Provider = configuration["Database:Provider"] ?? "Sqlite",
+            ConnectionString = configuration.GetConnectionString("Default") ?? "Data Source=data/autofinance.db",
+            KeysPath = configuration["Security:KeysPath"] ?? "data/keys",
+        };
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddAutoFinanceStorage(storage);
+        builder.Services.AddSingleton(_ => new ModelSet(CreditModel.Load(ModelPath(configuration["Models:Path"]))));
+        builder.Services.AddSingleton(configuration.GetSection("Fraud").Get<FraudSettings>() ?? new FraudSettings());
+        builder.Services.AddSingleton(configuration.GetSection("Origination").Get<OriginationOptions>() ?? new OriginationOptions());
+        builder.Services.AddScoped<DecisionService>();
+        builder.Services.AddScoped<AccountService>();
+        builder.Services.AddScoped<ApplicationQueries>();
+        builder.Services.AddScoped<ReferralQueries>();
+        builder.Services.AddScoped<OriginationCommands>();
+        builder.Services.AddScoped<BlacklistCommands>();
+        builder.Services.AddSingleton<OriginationMetrics>();
+        builder.Services.AddScoped<DemoData>();
+        var holder = new WebApplicationHolder();
+        builder.Services.AddSingleton(holder);
+        builder.Services.AddHostedService<DatabasePreparation>();
+
+        builder.Services.AddAuthentication(AutoFinanceAuthentication.Scheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AutoFinanceAuthentication>(AutoFinanceAuthentication.Scheme, null);
+        builder.Services.AddAuthorization();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = Json.Options.Encoder;
+            foreach (var converter in Json.Options.Converters)
+            {
+                o.SerializerOptions.Converters.Add(converter);
+            }
+        });
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "AutoFinance API";
+            document.Info.Description = "Car-loan origination: applications decided in the same request, offers with disclosures, referrals, contracts.";
+            return Task.CompletedTask;
+        }));
+
         var app = builder.Build();
+        holder.App = app;
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseHttpMetrics();
+
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapGet("/health", () => Results.Ok(new { status = "healthy" })).ExcludeFromDescription();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "AutoFinance API v1");
+            o.RoutePrefix = "docs";
+        });
+        app.MapGet("/health", () => Results.Text("healthy", "text/plain")).ExcludeFromDescription();
+        app.MapMetrics("/metrics");
+        AuthEndpoints.Map(app);
+        ApplicationEndpoints.Map(app);
+        ReferralEndpoints.Map(app);
+        ContractEndpoints.Map(app);
+        AdminEndpoints.Map(app);
         return app;
+    }
+
+    /// <summary>Creates or upgrades the database and, unless switched off, seeds the demo data on an empty one.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await StorageSetup.MigrateAsync(app.Services, ct).ConfigureAwait(false);
+        if (!string.Equals(app.Configuration["Demo:Seed"], "false", StringComparison.OrdinalIgnoreCase))
+        {
+            using var scope = app.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The model file: as configured, or the default one beside the working directory or the program.</summary>
+    private static string ModelPath(string? configured)
+    {
+        const string defaultPath = "models/default/car-loans.json";
+        foreach (var candidate in new[] { configured, defaultPath, Path.Combine(AppContext.BaseDirectory, defaultPath) })
+        {
+            if (candidate is not null && File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"no credit model at {configured ?? defaultPath}; train one with 'autofinance train' (see docs/default-model.md)");
     }
 }

@@ -35,6 +35,8 @@ public sealed class CustomerRow
 
     public required string FullNameCipher { get; set; }
 
+    public required string FullNameHash { get; set; }
+
     public required string MobileCipher { get; set; }
 
     public required string MobileHash { get; set; }
@@ -294,6 +296,8 @@ public sealed class ProductRow
     public required string PolicyJson { get; set; }
 
     public required string RateCardJson { get; set; }
+
+    public required string RulesJson { get; set; }
 
     public bool Active { get; set; } = true;
 }

@@ -1,0 +1,283 @@
+using AutoFinance.Domain.Origination;
+using AutoFinance.Domain.Schedules;
+using AutoFinance.Domain.Validation;
+
+namespace AutoFinance.Application.Origination;
+
+/// <summary>
+/// Validation at the edge: every problem of an application at once, each naming its field by its JSON path, and
+/// nothing stored when there is any.
+/// </summary>
+public static class ApplicationValidator
+{
+    public static readonly string[] Channels = ["online", "dealer"];
+    public static readonly string[] EmploymentTypes = ["salaried", "self-employed", "civil-servant", "retired", "other"];
+    public static readonly string[] HousingTypes = ["own", "mortgage", "rent", "family"];
+    public static readonly string[] Languages = ["zh-CN", "en"];
+
+    public static (ValidatedApplication? Application, IReadOnlyList<FieldError> Errors) Validate(ApplicationRequest? request, DateOnly today, string defaultProduct)
+    {
+        var errors = new List<FieldError>();
+        if (request is null)
+        {
+            return (null, [new FieldError("body", "an application is required")]);
+        }
+
+        var channel = OneOf(errors, "channel", request.Channel, Channels, required: true);
+        var language = request.Language is null ? "zh-CN" : OneOf(errors, "language", request.Language, Languages, required: false);
+        var applicant = request.Applicant;
+        var bureau = request.Bureau;
+        var vehicle = request.Vehicle;
+        if (applicant is null)
+        {
+            errors.Add(new FieldError("applicant", "is required"));
+        }
+
+        if (bureau is null)
+        {
+            errors.Add(new FieldError("bureau", "is required"));
+        }
+
+        if (vehicle is null)
+        {
+            errors.Add(new FieldError("vehicle", "is required"));
+        }
+
+        var fullName = Text(errors, "applicant.fullName", applicant?.FullName, 2, 60, applicant is not null);
+        var nationalId = applicant?.NationalId?.Trim().ToUpperInvariant();
+        if (applicant is not null && ResidentId.Problem(nationalId) is { } idProblem)
+        {
+            errors.Add(new FieldError("applicant.nationalId", idProblem));
+        }
+
+        var birth = applicant?.DateOfBirth;
+        if (applicant is not null)
+        {
+            if (birth is null)
+            {
+                errors.Add(new FieldError("applicant.dateOfBirth", "is required (YYYY-MM-DD)"));
+            }
+            else if (birth >= today || birth < new DateOnly(1900, 1, 1))
+            {
+                errors.Add(new FieldError("applicant.dateOfBirth", "must be a past date after 1900"));
+            }
+            else if (ResidentId.IsValid(nationalId) && ResidentId.BirthDate(nationalId!) != birth)
+            {
+                errors.Add(new FieldError("applicant.dateOfBirth", "does not match the birth date in the national ID"));
+            }
+        }
+
+        var mobile = MobileNumber.Normalize(applicant?.Mobile);
+        if (applicant is not null && mobile is null)
+        {
+            errors.Add(new FieldError("applicant.mobile", "must be a mainland mobile number: 11 digits starting 13–19"));
+        }
+
+        var email = applicant?.Email?.Trim();
+        if (!string.IsNullOrEmpty(email) && (email.Length > 120 || !email.Contains('@', StringComparison.Ordinal) || email.StartsWith('@') || email.EndsWith('@')))
+        {
+            errors.Add(new FieldError("applicant.email", "is not an e-mail address"));
+        }
+
+        var employment = applicant is null ? null : OneOf(errors, "applicant.employmentType", applicant.EmploymentType, EmploymentTypes, required: true);
+        var employer = applicant?.EmployerName?.Trim();
+        if (employer is { Length: > 100 })
+        {
+            errors.Add(new FieldError("applicant.employerName", "must be at most 100 characters"));
+        }
+
+        var yearsEmployed = Range(errors, "applicant.yearsEmployed", applicant?.YearsEmployed, 0, 60, applicant is not null);
+        var income = Money(errors, "applicant.monthlyIncome", applicant?.MonthlyIncome, 0.01m, 10_000_000m, applicant is not null);
+        var debts = Money(errors, "applicant.monthlyDebtPayments", applicant?.MonthlyDebtPayments ?? (applicant is null ? null : 0m), 0m, 10_000_000m, applicant is not null);
+        var housing = applicant is null ? null : OneOf(errors, "applicant.housing", applicant.Housing, HousingTypes, required: true);
+        var yearsAtAddress = Range(errors, "applicant.yearsAtAddress", applicant?.YearsAtAddress, 0, 100, applicant is not null);
+
+        var score = Whole(errors, "bureau.score", bureau?.Score, 300, 850, bureau is not null);
+        var delinquencies = Whole(errors, "bureau.delinquencies24m", bureau?.Delinquencies24m, 0, 99, bureau is not null);
+        var inquiries = Whole(errors, "bureau.inquiries6m", bureau?.Inquiries6m, 0, 99, bureau is not null);
+        var openAccounts = Whole(errors, "bureau.openAccounts", bureau?.OpenAccounts, 0, 500, bureau is not null);
+        var oldest = Whole(errors, "bureau.oldestAccountMonths", bureau?.OldestAccountMonths, 0, 1200, bureau is not null);
+
+        var vin = vehicle?.Vin?.Trim().ToUpperInvariant();
+        if (vehicle is not null && Vin.Problem(vin) is { } vinProblem)
+        {
+            errors.Add(new FieldError("vehicle.vin", vinProblem));
+        }
+
+        var condition = vehicle is null ? null : OneOf(errors, "vehicle.condition", vehicle.Condition, ["new", "used"], required: true);
+        var energy = vehicle is null ? null : OneOf(errors, "vehicle.energy", vehicle.Energy, ["conventional", "new-energy"], required: true);
+        var make = Text(errors, "vehicle.make", vehicle?.Make, 1, 40, vehicle is not null);
+        var model = Text(errors, "vehicle.model", vehicle?.Model, 1, 60, vehicle is not null);
+        var year = Whole(errors, "vehicle.year", vehicle?.Year, 1990, today.Year + 1, vehicle is not null);
+        var mileage = Whole(errors, "vehicle.mileageKm", vehicle?.MileageKm ?? (vehicle is null ? null : 0), 0, 2_000_000, vehicle is not null);
+        var price = Money(errors, "vehicle.price", vehicle?.Price, 10_000m, 10_000_000m, vehicle is not null);
+
+        var down = Money(errors, "downPayment", request.DownPayment, 0m, 10_000_000m, required: true);
+        if (down is { } d && price is { } p && d >= p)
+        {
+            errors.Add(new FieldError("downPayment", "must be less than the vehicle price"));
+        }
+
+        var term = Whole(errors, "termMonths", request.TermMonths, 3, 120, required: true);
+        var method = Method(errors, request.RepaymentMethod);
+        var balloon = 0m;
+        if (method == RepaymentMethod.Balloon)
+        {
+            balloon = (Range(errors, "balloonPercent", request.BalloonPercent, 1, 60, required: true) ?? 0m) / 100m;
+        }
+        else if (request.BalloonPercent is > 0)
+        {
+            errors.Add(new FieldError("balloonPercent", "applies only to the balloon method"));
+        }
+
+        var device = request.DeviceId?.Trim();
+        if (device is { Length: > 200 })
+        {
+            errors.Add(new FieldError("deviceId", "must be at most 200 characters"));
+        }
+
+        var product = string.IsNullOrWhiteSpace(request.ProductCode) ? defaultProduct : request.ProductCode.Trim();
+        if (product.Length > 40)
+        {
+            errors.Add(new FieldError("productCode", "must be at most 40 characters"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        return (new ValidatedApplication
+        {
+            Channel = channel!,
+            ProductCode = product,
+            Language = language!,
+            FullName = fullName!,
+            NationalId = nationalId!,
+            DateOfBirth = birth!.Value,
+            Mobile = mobile!,
+            Email = string.IsNullOrEmpty(email) ? null : email,
+            EmploymentType = employment!,
+            EmployerName = string.IsNullOrEmpty(employer) ? null : employer,
+            YearsEmployed = yearsEmployed!.Value,
+            MonthlyIncome = income!.Value,
+            MonthlyDebtPayments = debts!.Value,
+            Housing = housing!,
+            YearsAtAddress = yearsAtAddress!.Value,
+            BureauScore = score!.Value,
+            Delinquencies24m = delinquencies!.Value,
+            Inquiries6m = inquiries!.Value,
+            OpenAccounts = openAccounts!.Value,
+            OldestAccountMonths = oldest!.Value,
+            Vin = vin!,
+            Condition = condition == "new" ? VehicleCondition.New : VehicleCondition.Used,
+            Energy = energy == "new-energy" ? VehicleEnergy.NewEnergy : VehicleEnergy.Conventional,
+            Make = make!,
+            Model = model!,
+            VehicleYear = year!.Value,
+            MileageKm = mileage!.Value,
+            VehiclePrice = price!.Value,
+            DownPayment = down!.Value,
+            TermMonths = term!.Value,
+            Method = method!.Value,
+            BalloonFraction = balloon,
+            DeviceId = string.IsNullOrEmpty(device) ? null : device,
+        }, []);
+    }
+
+    private static string? OneOf(List<FieldError> errors, string field, string? value, string[] allowed, bool required)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            if (required)
+            {
+                errors.Add(new FieldError(field, $"is required: one of {string.Join(", ", allowed)}"));
+            }
+
+            return null;
+        }
+
+        var match = allowed.FirstOrDefault(a => string.Equals(a, trimmed, StringComparison.OrdinalIgnoreCase));
+        if (match is null)
+        {
+            errors.Add(new FieldError(field, $"'{trimmed}' is not one of {string.Join(", ", allowed)}"));
+        }
+
+        return match;
+    }
+
+    private static string? Text(List<FieldError> errors, string field, string? value, int min, int max, bool required)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            if (required)
+            {
+                errors.Add(new FieldError(field, "is required"));
+            }
+
+            return null;
+        }
+
+        if (trimmed.Length < min || trimmed.Length > max || trimmed.Any(char.IsControl))
+        {
+            errors.Add(new FieldError(field, $"must be {min} to {max} characters of text"));
+        }
+
+        return trimmed;
+    }
+
+    private static decimal? Money(List<FieldError> errors, string field, decimal? value, decimal min, decimal max, bool required)
+    {
+        var checkedValue = Range(errors, field, value, min, max, required);
+        if (checkedValue is { } v && decimal.Round(v, 2) != v)
+        {
+            errors.Add(new FieldError(field, "must have at most 2 decimal places"));
+            return null;
+        }
+
+        return checkedValue;
+    }
+
+    private static decimal? Range(List<FieldError> errors, string field, decimal? value, decimal min, decimal max, bool required)
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                errors.Add(new FieldError(field, "is required"));
+            }
+
+            return null;
+        }
+
+        if (value < min || value > max)
+        {
+            errors.Add(new FieldError(field, $"must be between {min} and {max}"));
+            return null;
+        }
+
+        return value;
+    }
+
+    private static int? Whole(List<FieldError> errors, string field, int? value, int min, int max, bool required) =>
+        (int?)Range(errors, field, value, min, max, required);
+
+    private static RepaymentMethod? Method(List<FieldError> errors, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(new FieldError("repaymentMethod", $"is required: one of {RepaymentMethodNames.All.Replace("|", ", ", StringComparison.Ordinal)}"));
+            return null;
+        }
+
+        if (RepaymentMethodNames.Parse(text) is { } method)
+        {
+            return method;
+        }
+
+        errors.Add(new FieldError("repaymentMethod", $"'{text.Trim()}' is not one of {RepaymentMethodNames.All.Replace("|", ", ", StringComparison.Ordinal)}"));
+        return null;
+    }
+}

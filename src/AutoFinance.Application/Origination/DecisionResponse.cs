@@ -1,0 +1,67 @@
+namespace AutoFinance.Application.Origination;
+
+/// <summary>The answer to an application, in the same response: decision, reasons and disclosed offers.</summary>
+public sealed record DecisionResponse
+{
+    public required Guid ApplicationId { get; init; }
+
+    public required string Reference { get; init; }
+
+    /// <summary>approved, referred or declined.</summary>
+    public required string Status { get; init; }
+
+    public required double Score { get; init; }
+
+    public required string RiskGrade { get; init; }
+
+    public required IReadOnlyList<ReasonView> Reasons { get; init; }
+
+    public required IReadOnlyList<OfferView> Offers { get; init; }
+
+    public required string ModelVersion { get; init; }
+
+    public required double DecisionMillis { get; init; }
+
+    public required DateTimeOffset SubmittedAt { get; init; }
+}
+
+public sealed record ReasonView(string Code, string Text);
+
+/// <summary>An offer as shown: rates in percent, money to the cent, and where its full disclosure is.</summary>
+public sealed record OfferView
+{
+    public required Guid OfferId { get; init; }
+
+    public required int Rank { get; init; }
+
+    public required int TermMonths { get; init; }
+
+    public required string Method { get; init; }
+
+    public required decimal DownPayment { get; init; }
+
+    public required decimal Principal { get; init; }
+
+    /// <summary>The contract (nominal) annual rate in percent.</summary>
+    public required decimal AnnualRate { get; init; }
+
+    /// <summary>The regular monthly payment (the largest one for a plan whose payments differ).</summary>
+    public required decimal Payment { get; init; }
+
+    public required decimal FirstPayment { get; init; }
+
+    /// <summary>The annualised rate (APR, actuarial method) in percent.</summary>
+    public required decimal AnnualisedRate { get; init; }
+
+    public required decimal TotalInterest { get; init; }
+
+    public required decimal TotalFees { get; init; }
+
+    public required decimal TotalRepayable { get; init; }
+
+    public string? Promotion { get; init; }
+
+    public required bool IsRequestedPlan { get; init; }
+
+    public required string DisclosureUrl { get; init; }
+}

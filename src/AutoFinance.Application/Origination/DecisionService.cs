@@ -1,0 +1,270 @@
+using System.Diagnostics;
+using AutoFinance.Application.Common;
+using AutoFinance.Application.Security;
+using AutoFinance.Credit.Data;
+using AutoFinance.Credit.Scorecards;
+using AutoFinance.Domain.Origination;
+using AutoFinance.Domain.Schedules;
+using AutoFinance.Domain.Validation;
+
+namespace AutoFinance.Application.Origination;
+
+/// <summary>
+/// The automated decision of <c>POST /api/v1/applications</c>, in order: validation; identity checks; fraud rules;
+/// the requested plan's policy rules; the score of the active model (the challenger scored beside it); the decision by
+/// grade cut-offs; pricing and disclosed offers. Every check is recorded with its outcome and the whole decision is
+/// stored atomically (with its audit entries) before it is answered.
+/// </summary>
+public sealed class DecisionService(
+    IOriginationStore store,
+    ILookupHasher hasher,
+    ModelSet models,
+    FraudSettings fraud,
+    OriginationOptions options,
+    TimeProvider time)
+{
+    public async Task<SubmissionResult> SubmitAsync(ApplicationRequest? request, SubmissionContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var started = Stopwatch.GetTimestamp();
+        var actor = context.Actor;
+        if (context.IdempotencyKey is { } key && await Replay(actor.Scope, key, context.RequestHash, ct).ConfigureAwait(false) is { } replay)
+        {
+            return replay;
+        }
+
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var (application, errors) = ApplicationValidator.Validate(request, today, options.DefaultProduct);
+        if (application is null)
+        {
+            return new SubmissionResult { Errors = errors };
+        }
+
+        if (ChannelProblem(actor, application.Channel) is { } channelProblem)
+        {
+            return new SubmissionResult { Errors = [channelProblem] };
+        }
+
+        var product = await store.FindProductAsync(application.ProductCode, ct).ConfigureAwait(false);
+        if (product is null)
+        {
+            return new SubmissionResult { Errors = [new FieldError("productCode", $"'{application.ProductCode}' is not a product on offer")] };
+        }
+
+        var hashes = Hashes(application, context);
+        if (actor.Role == Roles.Customer)
+        {
+            // A customer applies only for themselves: the ID must be the one on their account, or new to the lender.
+            var existing = await store.CustomerIdAsync(hashes.NationalId, ct).ConfigureAwait(false);
+            if (actor.CustomerId is { } own ? existing != own : existing is not null)
+            {
+                return new SubmissionResult { Forbidden = "a customer applies for themselves: the national ID is not the one on your account" };
+            }
+        }
+
+        var record = await Decide(application, product, actor, hashes, context, now, today, started, ct).ConfigureAwait(false);
+        try
+        {
+            await store.SaveAsync(record, ct).ConfigureAwait(false);
+        }
+        catch (IdempotencyConflictException) when (context.IdempotencyKey is { } raced)
+        {
+            // Another request with the same key was stored first: answer what it answered.
+            return await Replay(actor.Scope, raced, context.RequestHash, ct).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("the idempotency record vanished");
+        }
+
+        return new SubmissionResult { StatusCode = 201, Response = record.Response, ResponseJson = Json.Serialize(record.Response) };
+    }
+
+    private async Task<DecisionRecord> Decide(
+        ValidatedApplication a, ProductSettings product, Actor actor, LookupHashes hashes, SubmissionContext context, DateTimeOffset now, DateOnly today, long started, CancellationToken ct)
+    {
+        var financing = a.ToFinancingRequest(today);
+        var fraudChecks = await FraudChecks.RunAsync(store, fraud, a, hashes, actor.DealerId, now, today, ct).ConfigureAwait(false);
+
+        // The score needs the requested plan's payment at a reference rate (never at the price it will set).
+        var assessed = AssessedPayment(financing, today, product);
+        var model = models.Active;
+        var applicant = model.Scorecard.NewApplicant();
+        ApplicationFeatures.Fill(applicant, a, today, assessed);
+        var scoreReasons = new Reason[Scorecard.MaxReasons];
+        var scored = model.Scorecard.Score(applicant, scoreReasons);
+        var grade = model.Scorecard.Grades[scored.Grade];
+        var score = scored.Score;
+        var pd = scored.Pd;
+        double? challengerPd = null;
+        if (model.Challenger is { } challenger && (options.ScoreChallenger || model.GbdtScores))
+        {
+            challengerPd = challenger.PredictPd(SingleRow(challenger.Features, a, today, assessed))[0];
+            if (model.GbdtScores)
+            {
+                (challengerPd, pd) = (pd, challengerPd.Value);
+                score = ScorecardTrainer.ScoreOfPd(model.Document.Scaling, pd);
+                grade = model.Scorecard.Grades[model.Scorecard.GradeIndexOf(score)];
+            }
+        }
+
+        var planChecks = OfferBuilder.CheckRequestedPlan(financing, grade, product.Policy, product.RateCard, today);
+        var offers = OfferBuilder.Build(financing, grade, product.Policy, product.RateCard, today);
+        var outcomes = fraudChecks.Select(f => f.Outcome).Concat(planChecks).ToArray();
+        var decision = product.Rules.Decide(grade, outcomes, offers.Count);
+        if (decision.Status == DecisionStatus.Declined)
+        {
+            offers = [];
+        }
+
+        var checks = new List<CheckRecord>();
+        foreach (var (stage, outcome) in fraudChecks.Concat(planChecks.Select(p => ("policy", p))))
+        {
+            checks.Add(Check(checks.Count + 1, stage, outcome));
+        }
+
+        checks.Add(new CheckRecord(checks.Count + 1, "score", "score.active-model", "info", $"score {score:0.##}, grade {grade}, pd {pd:0.0000} with {models.Version}", new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["score"] = score.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
+            ["grade"] = grade,
+            ["pd"] = pd.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture),
+            ["challengerPd"] = challengerPd?.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+            ["model"] = models.Version,
+        }));
+        checks.Add(new CheckRecord(checks.Count + 1, "decision", "decision." + Name(decision.Status), Name(decision.Status), $"{Name(decision.Status)} at grade {grade} with {offers.Count} offers", new Dictionary<string, string>(StringComparer.Ordinal)));
+
+        var reasons = decision.Reasons.Select(r => new ReasonRecord(r.Code, r.Values))
+            .Concat(scoreReasons.Take(scored.ReasonCount).Select(r => ReasonCatalog.ScoreReason(model.Scorecard, r)))
+            .ToArray();
+        var applicationId = Guid.CreateVersion7(now);
+        var reference = $"AF{now:yyMMdd}-{applicationId.ToString("N")[^8..].ToUpperInvariant()}";
+        var offerRecords = offers.Select(o =>
+        {
+            var disclosure = Json.Serialize(o.Disclosure);
+            return new OfferRecord(Guid.CreateVersion7(now), o, disclosure, Json.Sha256(disclosure));
+        }).ToArray();
+        var millis = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var response = new DecisionResponse
+        {
+            ApplicationId = applicationId,
+            Reference = reference,
+            Status = Name(decision.Status),
+            Score = score,
+            RiskGrade = grade,
+            Reasons = ReasonCatalog.ForApplicant(reasons, decision.Status, a.Language),
+            Offers = [.. offerRecords.Select(o => View(applicationId, o))],
+            ModelVersion = models.Version,
+            DecisionMillis = Math.Round(millis, 3),
+            SubmittedAt = now,
+        };
+        return new DecisionRecord
+        {
+            ApplicationId = applicationId,
+            Reference = reference,
+            Application = a,
+            Actor = actor,
+            SubmittedAt = now,
+            DecisionMillis = response.DecisionMillis,
+            Status = decision.Status,
+            Score = score,
+            Pd = pd,
+            ChallengerPd = challengerPd,
+            Grade = grade,
+            ModelVersion = models.Version,
+            Checks = checks,
+            Offers = offerRecords,
+            Reasons = reasons,
+            Hashes = hashes,
+            ReferralDueAt = decision.Status == DecisionStatus.Referred ? now + options.ReferralSla : null,
+            Idempotency = context.IdempotencyKey is { } key ? new IdempotencyEntry(actor.Scope, key, context.RequestHash) : null,
+            Response = response,
+        };
+    }
+
+    public static string Name(DecisionStatus status) => status switch
+    {
+        DecisionStatus.Approved => "approved",
+        DecisionStatus.Referred => "referred",
+        _ => "declined",
+    };
+
+    public static OfferView View(Guid applicationId, OfferRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var o = record.Offer;
+        return new OfferView
+        {
+            OfferId = record.OfferId,
+            Rank = o.Rank,
+            TermMonths = o.TermMonths,
+            Method = o.Method.ToName(),
+            DownPayment = o.DownPayment,
+            Principal = o.Principal,
+            AnnualRate = Math.Round(o.AnnualRate * 100m, 4),
+            Payment = o.MaxPayment,
+            FirstPayment = o.FirstPayment,
+            AnnualisedRate = Math.Round(o.AprPercent, 4),
+            TotalInterest = o.TotalInterest,
+            TotalFees = o.TotalFees,
+            TotalRepayable = o.TotalRepayable,
+            Promotion = o.PromotionName,
+            IsRequestedPlan = o.IsRequestedPlan,
+            DisclosureUrl = $"/api/v1/applications/{applicationId}/offers/{record.OfferId}/disclosure",
+        };
+    }
+
+    private async Task<SubmissionResult?> Replay(string scope, string key, string requestHash, CancellationToken ct)
+    {
+        var stored = await store.FindResponseAsync(scope, key, ct).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        return stored.RequestHash == requestHash
+            ? new SubmissionResult { StatusCode = stored.StatusCode, ResponseJson = stored.ResponseJson, Replayed = true }
+            : new SubmissionResult { IdempotencyKeyReused = true };
+    }
+
+    private LookupHashes Hashes(ValidatedApplication a, SubmissionContext context) => new(
+        hasher.Hash("national-id", a.NationalId),
+        hasher.Hash("mobile", a.Mobile),
+        hasher.Hash("vin", a.Vin),
+        hasher.Hash("name", a.FullName.Normalize().ToUpperInvariant()),
+        context.ClientIp is { } ip ? hasher.Hash("ip", ip) : null,
+        a.DeviceId is { } device ? hasher.Hash("device", device) : null);
+
+    private static FieldError? ChannelProblem(Actor actor, string channel) => actor.Role switch
+    {
+        Roles.Dealer when channel != "dealer" => new FieldError("channel", "a dealer submits through the dealer channel"),
+        Roles.Customer when channel != "online" => new FieldError("channel", "a customer applies through the online channel"),
+        _ => null,
+    };
+
+    private static decimal AssessedPayment(FinancingRequest financing, DateOnly today, ProductSettings product)
+    {
+        var schedule = ScheduleBuilder.Build(financing.ToLoanTerms(ApplicationFeatures.ReferenceAnnualRate, today, product.Policy.Currency));
+        return PlanPayments.Of(schedule).Assessed;
+    }
+
+    private static CreditDataset SingleRow(IReadOnlyList<Credit.Artefacts.ChallengerFeature> features, ValidatedApplication a, DateOnly today, decimal assessed)
+    {
+        var values = ApplicationFeatures.Of(a, today, assessed).ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var columns = new List<DatasetColumn>(features.Count);
+        foreach (var feature in features)
+        {
+            values.TryGetValue(feature.Name, out var value);
+            columns.Add(feature.Kind == ColumnKind.Numeric
+                ? new NumericColumn(feature.Name, [value.Number ?? double.NaN])
+                : new CategoricalColumn(feature.Name, [value.Text is null ? CategoricalColumn.Missing : 0], [value.Text ?? string.Empty]));
+        }
+
+        return new CreditDataset(columns, [0]);
+    }
+
+    private static CheckRecord Check(int sequence, string stage, RuleOutcome outcome) => new(
+        sequence,
+        stage,
+        outcome.Code,
+        outcome.Passed ? "pass" : outcome.OnFailure switch { RuleEffect.Refer => "refer", RuleEffect.CounterOffer => "counter-offer", _ => "fail" },
+        outcome.Detail,
+        outcome.Values);
+}

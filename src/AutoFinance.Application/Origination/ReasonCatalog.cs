@@ -1,0 +1,144 @@
+using AutoFinance.Credit.Artefacts;
+using AutoFinance.Credit.Binning;
+using AutoFinance.Credit.Scorecards;
+using AutoFinance.Credit.Synthetic;
+using AutoFinance.Domain.Origination;
+
+namespace AutoFinance.Application.Origination;
+
+/// <summary>
+/// Reason texts in the reader's language (zh-CN or en). Policy and decision reasons come from the domain catalogue;
+/// score reasons name the characteristic and the bin that cost points. Identity and fraud findings are never spelled
+/// out to applicants or dealers (that would teach fraud how to pass): they read as one "verification" reason, and
+/// staff see the precise checks on the application.
+/// </summary>
+public static class ReasonCatalog
+{
+    public const string Verification = "verification";
+    public const string ScorePrefix = "score.";
+
+    private static readonly Dictionary<string, (string En, string Zh)> Characteristics = new(StringComparer.Ordinal)
+    {
+        [CarLoanFeatures.Age] = ("Age", "年龄"),
+        [CarLoanFeatures.EmploymentType] = ("Employment type", "就业类型"),
+        [CarLoanFeatures.YearsEmployed] = ("Years in employment", "工作年限"),
+        [CarLoanFeatures.MonthlyIncome] = ("Monthly income", "月收入"),
+        [CarLoanFeatures.Housing] = ("Housing", "住房情况"),
+        [CarLoanFeatures.YearsAtAddress] = ("Years at address", "现住址居住年限"),
+        [CarLoanFeatures.BureauScore] = ("Credit bureau score", "征信评分"),
+        [CarLoanFeatures.Delinquencies24m] = ("Delinquencies in the last 24 months", "近24个月逾期次数"),
+        [CarLoanFeatures.Inquiries6m] = ("Credit inquiries in the last 6 months", "近6个月征信查询次数"),
+        [CarLoanFeatures.OpenAccounts] = ("Open credit accounts", "未结清信贷账户数"),
+        [CarLoanFeatures.OldestAccountMonths] = ("Age of oldest credit account (months)", "最早信贷账户账龄（月）"),
+        [CarLoanFeatures.VehicleCondition] = ("Vehicle condition", "车辆新旧"),
+        [CarLoanFeatures.VehicleEnergy] = ("Vehicle energy", "车辆能源类型"),
+        [CarLoanFeatures.VehicleAgeYears] = ("Vehicle age (years)", "车龄（年）"),
+        [CarLoanFeatures.MileageKm] = ("Mileage (km)", "行驶里程（公里）"),
+        [CarLoanFeatures.LoanAmount] = ("Loan amount", "贷款金额"),
+        [CarLoanFeatures.Ltv] = ("Loan-to-value", "贷款价值比"),
+        [CarLoanFeatures.TermMonths] = ("Term (months)", "期限（月）"),
+        [CarLoanFeatures.PaymentToIncome] = ("Payment-to-income", "月供收入比"),
+        [CarLoanFeatures.DebtToIncome] = ("Debt-to-income", "负债收入比"),
+    };
+
+    public static bool IsConfidential(string code) =>
+        code.StartsWith("fraud.", StringComparison.Ordinal) || code.StartsWith("identity.", StringComparison.Ordinal);
+
+    /// <summary>A score reason as a code with its figures: which characteristic, which bin, how many points short.</summary>
+    public static ReasonRecord ScoreReason(Scorecard scorecard, Reason reason)
+    {
+        ArgumentNullException.ThrowIfNull(scorecard);
+        var characteristic = scorecard.Characteristics[reason.Characteristic];
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["characteristic"] = characteristic.Name,
+            ["pointsBelowBest"] = reason.PointsBelowMax.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
+            ["note"] = reason.Note.ToString(),
+        };
+        if (!reason.Note.Equals(MatchNote.None) || reason.Bin < 0)
+        {
+            values["bin"] = string.Empty;
+        }
+        else
+        {
+            var bin = characteristic.Bins[reason.Bin];
+            values["bin"] = BinLabels.Describe(bin);
+            values["lower"] = bin.Lower is { } l ? BinLabels.Number(l) : string.Empty;
+            values["upper"] = bin.Upper is { } u ? BinLabels.Number(u) : string.Empty;
+            values["kind"] = bin.Kind.ToString();
+            values["categories"] = string.Join(" / ", bin.Categories);
+        }
+
+        return new ReasonRecord(ScorePrefix + characteristic.Name, values);
+    }
+
+    /// <summary>The reasons an applicant or dealer is shown: confidential findings folded into one.</summary>
+    public static IReadOnlyList<ReasonView> ForApplicant(IEnumerable<ReasonRecord> reasons, DecisionStatus status, string language)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        var views = new List<ReasonView>();
+        var verification = false;
+        foreach (var reason in reasons)
+        {
+            if (IsConfidential(reason.Code))
+            {
+                if (!verification)
+                {
+                    verification = true;
+                    views.Add(new ReasonView(Verification, VerificationText(status, language)));
+                }
+
+                continue;
+            }
+
+            views.Add(new ReasonView(reason.Code, Text(reason, language)));
+        }
+
+        return views;
+    }
+
+    public static string Text(ReasonRecord reason, string language)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        return reason.Code.StartsWith(ScorePrefix, StringComparison.Ordinal)
+            ? ScoreText(reason, language)
+            : ReasonTexts.Text(reason.Code, reason.Values, language);
+    }
+
+    private static string ScoreText(ReasonRecord reason, string language)
+    {
+        var name = reason.Values.GetValueOrDefault("characteristic", reason.Code[ScorePrefix.Length..]);
+        var zh = ReasonTexts.IsChinese(language);
+        var label = Characteristics.TryGetValue(name, out var l) ? (zh ? l.Zh : l.En) : name.Replace('_', ' ');
+        var note = reason.Values.GetValueOrDefault("note", "None");
+        if (note != nameof(MatchNote.None))
+        {
+            return zh ? $"{label}：超出模型建模范围，按中性分值计" : $"{label}: outside what the model was built on, scored as neutral";
+        }
+
+        var bin = zh ? ChineseBin(reason.Values) : reason.Values.GetValueOrDefault("bin", string.Empty);
+        return zh ? $"{label}（{bin}）拉低了评分" : $"{label} ({bin}) lowered the score";
+    }
+
+    private static string ChineseBin(IReadOnlyDictionary<string, string> values)
+    {
+        var lower = values.GetValueOrDefault("lower", string.Empty);
+        var upper = values.GetValueOrDefault("upper", string.Empty);
+        return values.GetValueOrDefault("kind", string.Empty) switch
+        {
+            nameof(BinKind.Range) when lower.Length == 0 && upper.Length > 0 => $"低于 {upper}",
+            nameof(BinKind.Range) when upper.Length == 0 && lower.Length > 0 => $"{lower} 及以上",
+            nameof(BinKind.Range) when lower.Length > 0 => $"{lower} 至 {upper}（不含）",
+            nameof(BinKind.Missing) => "未提供",
+            _ => values.GetValueOrDefault("categories", values.GetValueOrDefault("bin", string.Empty)),
+        };
+    }
+
+    private static string VerificationText(DecisionStatus status, string language) => (ReasonTexts.IsChinese(language), status) switch
+    {
+        (true, DecisionStatus.Declined) => "根据所提供的信息，我们无法为您提供贷款",
+        (true, _) => "部分申请信息需要人工核实，审核人员将尽快处理",
+        (false, DecisionStatus.Declined) => "We cannot offer a loan on the information provided",
+        _ => "Some of the information provided needs to be verified by an underwriter",
+    };
+}

@@ -1,0 +1,117 @@
+using System.Security.Cryptography;
+using System.Text;
+using AutoFinance.Application.Security;
+using AutoFinance.Infrastructure.Origination;
+using AutoFinance.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoFinance.Infrastructure.Identity;
+
+/// <summary>
+/// Sign-in and sessions: passwords hashed with ASP.NET Core Identity's PBKDF2 hasher, bearer tokens random and stored
+/// only as SHA-256 hashes, sessions that expire and can be revoked; dealer API keys likewise stored as hashes.
+/// </summary>
+public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time)
+{
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
+    private static readonly PasswordHasher<UserRow> Hasher = new();
+
+    public sealed record Session(string Token, DateTimeOffset ExpiresAt, string Role, Guid UserId, string DisplayName);
+
+    public static string HashSecret(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    public static string HashPassword(string password) => Hasher.HashPassword(null!, password);
+
+    public async Task<Session?> SignInAsync(string userName, string password, CancellationToken ct)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName && u.Active, ct).ConfigureAwait(false);
+        if (user is null || Hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
+        {
+            return null;
+        }
+
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var now = time.GetUtcNow();
+        var session = new SessionRow { Id = Guid.CreateVersion7(now), TokenHash = HashSecret(token), UserId = user.Id, CreatedAt = now, ExpiresAt = now + SessionLifetime };
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return new Session(token, session.ExpiresAt, user.Role, user.Id, user.DisplayName);
+    }
+
+    public async Task<Actor?> ActorForTokenAsync(string token, CancellationToken ct)
+    {
+        var hash = HashSecret(token);
+        var now = time.GetUtcNow();
+        var found = await db.Sessions.AsNoTracking()
+            .Where(s => s.TokenHash == hash && s.RevokedAt == null && s.ExpiresAt > now)
+            .Join(db.Users.Where(u => u.Active), s => s.UserId, u => u.Id, (s, u) => u)
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return found is null ? null : new Actor(found.Role, found.Id, found.DealerId, found.CustomerId, found.DisplayName);
+    }
+
+    public async Task<bool> RevokeAsync(string token, CancellationToken ct)
+    {
+        var hash = HashSecret(token);
+        var session = await db.Sessions.FirstOrDefaultAsync(s => s.TokenHash == hash && s.RevokedAt == null, ct).ConfigureAwait(false);
+        if (session is null)
+        {
+            return false;
+        }
+
+        session.RevokedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task<Actor?> ActorForApiKeyAsync(string apiKey, CancellationToken ct)
+    {
+        var hash = HashSecret(apiKey);
+        var now = time.GetUtcNow();
+        var dealer = await db.Dealers.AsNoTracking()
+            .FirstOrDefaultAsync(d => d.ApiKeyHash == hash && d.Active && d.ApiKeyRevokedAt == null && (d.ApiKeyExpiresAt == null || d.ApiKeyExpiresAt > now), ct)
+            .ConfigureAwait(false);
+        return dealer is null ? null : new Actor(Roles.Dealer, null, dealer.Id, null, dealer.Name);
+    }
+
+    /// <summary>Registers a customer account (the customer record is linked on their first application).</summary>
+    public async Task<(Guid? UserId, string? Problem)> RegisterCustomerAsync(string userName, string password, string displayName, CancellationToken ct)
+    {
+        if (await db.Users.AnyAsync(u => u.UserName == userName, ct).ConfigureAwait(false))
+        {
+            return (null, "is already taken");
+        }
+
+        var user = new UserRow
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            UserName = userName,
+            PasswordHash = HashPassword(password),
+            Role = Roles.Customer,
+            DisplayName = displayName,
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.Users.Add(user);
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            return (null, "is already taken");
+        }
+
+        return (user.Id, null);
+    }
+
+    /// <summary>The dealer a key belongs to is looked up by hash only; this creates one (demo data, admin tools).</summary>
+    public static DealerRow NewDealer(string code, string name, string city, string apiKey, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        Code = code,
+        Name = name,
+        City = city,
+        ApiKeyHash = HashSecret(apiKey),
+        CreatedAt = now,
+    };
+}

@@ -1,0 +1,103 @@
+using AutoFinance.Application.Common;
+using AutoFinance.Application.Origination;
+using AutoFinance.Application.Security;
+using AutoFinance.Domain.Origination;
+using AutoFinance.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoFinance.Infrastructure.Origination;
+
+/// <summary>Reads of applications, always through <see cref="ApplicationAccess"/>.</summary>
+public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataProtector protector, TimeProvider time)
+{
+    public async Task<IReadOnlyList<ApplicationSummary>> ListAsync(Actor actor, string? status, int limit, CancellationToken ct)
+    {
+        var rows = ApplicationAccess.Visible(db.Applications.AsNoTracking(), actor);
+        if (!string.IsNullOrEmpty(status))
+        {
+            rows = rows.Where(r => r.Status == status);
+        }
+
+        var page = await rows.OrderByDescending(r => r.SubmittedAt).Take(Math.Clamp(limit, 1, 500)).ToListAsync(ct).ConfigureAwait(false);
+        var ids = page.Select(p => p.Id).ToList();
+        var contracts = await db.Contracts.AsNoTracking().Where(c => ids.Contains(c.ApplicationId)).ToDictionaryAsync(c => c.ApplicationId, c => c.Status, ct).ConfigureAwait(false);
+        return [.. page.Select(r => Summary(r, contracts.GetValueOrDefault(r.Id)))];
+    }
+
+    public async Task<ApplicationDetail?> GetAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var row = await db.Applications.AsNoTracking().Include(a => a.Offers).Include(a => a.History).Include(a => a.Checks)
+            .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
+        if (row is null || !ApplicationAccess.CanRead(actor, row))
+        {
+            return null;
+        }
+
+        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.ApplicationId == id, ct).ConfigureAwait(false);
+        var referral = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == id, ct).ConfigureAwait(false);
+        var reasons = Json.Deserialize<List<ReasonRecord>>(row.ReasonsJson) ?? [];
+        var status = row.Status switch { "declined" => DecisionStatus.Declined, "referred" => DecisionStatus.Referred, _ => DecisionStatus.Approved };
+        return new ApplicationDetail
+        {
+            Summary = Summary(row, contract?.Status),
+            Reasons = actor.IsStaff
+                ? [.. reasons.Select(r => new ReasonView(r.Code, ReasonCatalog.Text(r, row.Language)))]
+                : ReasonCatalog.ForApplicant(reasons, status, row.Language),
+            Offers = [.. row.Offers.OrderBy(o => o.Rank).Select(o => OfferView(row.Id, o))],
+            History = [.. row.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusView(h.Status, h.At, h.Actor, h.Note))],
+            ModelVersion = row.ModelVersion,
+            DecisionMillis = row.DecisionMillis,
+            Contract = contract is null ? null : new ContractView(contract.Id, contract.Reference, contract.OfferId, contract.Status, contract.AcceptedAt, contract.DisbursedAt, contract.DisclosureHash),
+            Referral = referral is null ? null : ReferralQueries.View(referral, row, time.GetUtcNow()),
+            Checks = actor.IsStaff
+                ? [.. row.Checks.OrderBy(c => c.Sequence).Select(c => new CheckView(c.Sequence, c.Stage, c.Code, c.Outcome, c.Detail, c.ValuesJson is null ? null : Json.Deserialize<Dictionary<string, string>>(c.ValuesJson)))]
+                : null,
+            Applicant = actor.IsStaff ? Applicant(row) : null,
+        };
+    }
+
+    public async Task<string?> DisclosureAsync(Actor actor, Guid applicationId, Guid offerId, CancellationToken ct)
+    {
+        var row = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == applicationId, ct).ConfigureAwait(false);
+        if (row is null || !ApplicationAccess.CanRead(actor, row))
+        {
+            return null;
+        }
+
+        return await db.Offers.AsNoTracking().Where(o => o.Id == offerId && o.ApplicationId == applicationId).Select(o => o.DisclosureJson).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+    }
+
+    public static OfferView OfferView(Guid applicationId, OfferRow o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        return new OfferView
+        {
+            OfferId = o.Id,
+            Rank = o.Rank,
+            TermMonths = o.TermMonths,
+            Method = o.Method,
+            DownPayment = o.DownPayment,
+            Principal = o.Principal,
+            AnnualRate = Math.Round(o.AnnualRate * 100m, 4),
+            Payment = o.MaxPayment,
+            FirstPayment = o.FirstPayment,
+            AnnualisedRate = Math.Round(o.AprPercent, 4),
+            TotalInterest = o.TotalInterest,
+            TotalFees = o.TotalFees,
+            TotalRepayable = o.TotalRepayable,
+            Promotion = o.PromotionName,
+            IsRequestedPlan = o.IsRequestedPlan,
+            DisclosureUrl = $"/api/v1/applications/{applicationId}/offers/{o.Id}/disclosure",
+        };
+    }
+
+    private static ApplicationSummary Summary(ApplicationRow r, string? contractStatus) => new(
+        r.Id, r.Reference, r.Channel, r.Status, r.Grade, r.Score, r.SubmittedAt, $"{r.VehicleYear} {r.VehicleMake} {r.VehicleModel} ({r.VehicleCondition}, {r.VehicleEnergy})",
+        r.VehiclePrice, r.DownPayment, r.TermMonths, r.DealerId, contractStatus);
+
+    private ApplicantView Applicant(ApplicationRow row)
+    {
+        var a = Json.Deserialize<ValidatedApplication>(protector.Unprotect(row.RequestCipher))!;
+        return new ApplicantView(a.FullName, ResidentId.Mask(a.NationalId), MobileNumber.Mask(a.Mobile), a.DateOfBirth, a.EmploymentType, a.MonthlyIncome, a.MonthlyDebtPayments, a.BureauScore, row.Pd, row.ChallengerPd);
+    }
+}

@@ -1,0 +1,55 @@
+using AutoFinance.Application.Origination;
+
+namespace AutoFinance.Infrastructure.Origination;
+
+public sealed record ApplicationSummary(
+    Guid ApplicationId,
+    string Reference,
+    string Channel,
+    string Status,
+    string? RiskGrade,
+    double? Score,
+    DateTimeOffset SubmittedAt,
+    string Vehicle,
+    decimal VehiclePrice,
+    decimal DownPayment,
+    int TermMonths,
+    Guid? DealerId,
+    string? ContractStatus);
+
+public sealed record StatusView(string Status, DateTimeOffset At, string Actor, string? Note);
+
+public sealed record CheckView(int Sequence, string Stage, string Code, string Outcome, string Detail, IReadOnlyDictionary<string, string>? Values);
+
+public sealed record ContractView(Guid ContractId, string Reference, Guid OfferId, string Status, DateTimeOffset AcceptedAt, DateTimeOffset? DisbursedAt, string DisclosureHash);
+
+/// <summary>An application as its reader may see it: checks, model figures and the applicant's identity for staff only.</summary>
+public sealed record ApplicationDetail
+{
+    public required ApplicationSummary Summary { get; init; }
+
+    public required IReadOnlyList<ReasonView> Reasons { get; init; }
+
+    public required IReadOnlyList<OfferView> Offers { get; init; }
+
+    public required IReadOnlyList<StatusView> History { get; init; }
+
+    public required string ModelVersion { get; init; }
+
+    public required double DecisionMillis { get; init; }
+
+    public ContractView? Contract { get; init; }
+
+    public ReferralView? Referral { get; init; }
+
+    /// <summary>Staff only.</summary>
+    public IReadOnlyList<CheckView>? Checks { get; init; }
+
+    /// <summary>Staff only.</summary>
+    public ApplicantView? Applicant { get; init; }
+}
+
+/// <summary>The applicant as staff see them: name in full, identity masked unless needed.</summary>
+public sealed record ApplicantView(string FullName, string NationalIdMasked, string MobileMasked, DateOnly DateOfBirth, string EmploymentType, decimal MonthlyIncome, decimal MonthlyDebtPayments, int BureauScore, double? Pd, double? ChallengerPd);
+
+public sealed record ReferralView(Guid ReferralId, Guid ApplicationId, string Reference, DateTimeOffset CreatedAt, DateTimeOffset DueAt, bool Breached, TimeSpan Remaining, Guid? ClaimedBy, DateTimeOffset? ClaimedAt, DateTimeOffset? ResolvedAt, string? Resolution, string? ResolutionReason, string? RiskGrade, double? Score);

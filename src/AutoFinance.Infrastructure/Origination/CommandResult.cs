@@ -1,0 +1,21 @@
+namespace AutoFinance.Infrastructure.Origination;
+
+/// <summary>The outcome of a command: done, not found (or not visible), a conflict with the object's state, or bad input.</summary>
+public sealed record CommandResult<T>(T? Value, CommandFailure Failure = CommandFailure.None, string? Problem = null, string? Field = null)
+{
+    public static CommandResult<T> Ok(T value) => new(value);
+
+    public static CommandResult<T> NotFound() => new(default, CommandFailure.NotFound, "not found");
+
+    public static CommandResult<T> Conflict(string problem) => new(default, CommandFailure.Conflict, problem);
+
+    public static CommandResult<T> Invalid(string field, string problem) => new(default, CommandFailure.Invalid, problem, field);
+}
+
+public enum CommandFailure
+{
+    None,
+    NotFound,
+    Conflict,
+    Invalid,
+}

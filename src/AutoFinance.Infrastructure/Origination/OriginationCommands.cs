@@ -1,0 +1,276 @@
+using AutoFinance.Application.Common;
+using AutoFinance.Application.Origination;
+using AutoFinance.Application.Security;
+using AutoFinance.Domain.Origination;
+using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoFinance.Infrastructure.Origination;
+
+/// <summary>
+/// What happens after the decision: the customer or dealer accepts an offer (a contract with the disclosure version
+/// it was shown); underwriters claim and decide referrals; a contract is disbursed and handed to servicing (recorded
+/// as awaiting booking). Each change is one transaction with its status history and audit entries; concurrent
+/// changes to the same object are caught by its version.
+/// </summary>
+public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataProtector protector, ProductCatalog products, TimeProvider time)
+{
+    public async Task<CommandResult<ContractView>> AcceptAsync(Actor actor, Guid applicationId, Guid offerId, CancellationToken ct)
+    {
+        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == applicationId, ct).ConfigureAwait(false);
+        if (application is null || !ApplicationAccess.CanRead(actor, application))
+        {
+            return CommandResult<ContractView>.NotFound();
+        }
+
+        if (!ApplicationAccess.CanAccept(actor, application))
+        {
+            return CommandResult<ContractView>.Conflict("only the customer or the dealer behind the application accepts an offer");
+        }
+
+        var existing = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.ApplicationId == applicationId, ct).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            return existing.OfferId == offerId
+                ? CommandResult<ContractView>.Ok(View(existing))
+                : CommandResult<ContractView>.Conflict("another offer of this application was already accepted");
+        }
+
+        if (application.Status != "approved")
+        {
+            return CommandResult<ContractView>.Conflict($"the application is {application.Status}; only an approved application's offer can be accepted");
+        }
+
+        var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId && o.ApplicationId == applicationId, ct).ConfigureAwait(false);
+        if (offer is null)
+        {
+            return CommandResult<ContractView>.NotFound();
+        }
+
+        var now = time.GetUtcNow();
+        var contract = new ContractRow
+        {
+            Id = Guid.CreateVersion7(now),
+            Reference = "CT" + application.Reference[2..],
+            ApplicationId = applicationId,
+            OfferId = offerId,
+            CustomerId = application.CustomerId,
+            VinHash = application.VinHash,
+            DisclosureHash = offer.DisclosureHash,
+            DisclosureVersion = Domain.Disclosure.DisclosureBuilder.SchemaVersion,
+            AcceptedAt = now,
+            AcceptedBy = actor.AuditName,
+            Status = "signed",
+        };
+        var saved = await SaveAsync(application, "accepted", actor, $"offer {offer.Rank} accepted", now, [
+            new AuditEvent(actor.AuditName, "offer.accepted", "application", applicationId.ToString(), new { OfferId = offerId, offer.Rank, offer.DisclosureHash, ContractId = contract.Id }),
+        ], () => db.Contracts.Add(contract), ct).ConfigureAwait(false);
+        if (!saved)
+        {
+            var winner = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.ApplicationId == applicationId, ct).ConfigureAwait(false);
+            return winner?.OfferId == offerId ? CommandResult<ContractView>.Ok(View(winner)) : CommandResult<ContractView>.Conflict("the application changed meanwhile; reload it");
+        }
+
+        return CommandResult<ContractView>.Ok(View(contract));
+    }
+
+    public async Task<CommandResult<ContractView>> DisburseAsync(Actor actor, Guid contractId, CancellationToken ct)
+    {
+        var contract = await db.Contracts.FirstOrDefaultAsync(c => c.Id == contractId, ct).ConfigureAwait(false);
+        if (contract is null)
+        {
+            return CommandResult<ContractView>.NotFound();
+        }
+
+        if (contract.Status != "signed")
+        {
+            return contract.Status == "awaiting-booking" ? CommandResult<ContractView>.Ok(View(contract)) : CommandResult<ContractView>.Conflict($"the contract is {contract.Status}");
+        }
+
+        var application = await db.Applications.FirstAsync(a => a.Id == contract.ApplicationId, ct).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        contract.Status = "awaiting-booking";
+        contract.DisbursedAt = now;
+        contract.DisbursedBy = actor.AuditName;
+        contract.Version++;
+        var saved = await SaveAsync(application, "disbursed", actor, "funds released; awaiting booking by servicing", now, [
+            new AuditEvent(actor.AuditName, "contract.disbursed", "contract", contract.Id.ToString(), new { contract.Reference, contract.ApplicationId }),
+        ], null, ct).ConfigureAwait(false);
+        return saved ? CommandResult<ContractView>.Ok(View(contract)) : CommandResult<ContractView>.Conflict("the contract changed meanwhile; reload it");
+    }
+
+    public async Task<CommandResult<ReferralView>> ClaimAsync(Actor actor, Guid referralId, CancellationToken ct)
+    {
+        var referral = await db.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, ct).ConfigureAwait(false);
+        if (referral is null)
+        {
+            return CommandResult<ReferralView>.NotFound();
+        }
+
+        if (referral.ResolvedAt is not null)
+        {
+            return CommandResult<ReferralView>.Conflict("the referral is already decided");
+        }
+
+        if (referral.ClaimedBy is { } owner && owner != actor.UserId)
+        {
+            return CommandResult<ReferralView>.Conflict("another underwriter has claimed this referral");
+        }
+
+        var now = time.GetUtcNow();
+        referral.ClaimedBy = actor.UserId;
+        referral.ClaimedAt ??= now;
+        referral.Version++;
+        var application = await db.Applications.FirstAsync(a => a.Id == referral.ApplicationId, ct).ConfigureAwait(false);
+        var saved = await SaveAsync(application, null, actor, null, now, [
+            new AuditEvent(actor.AuditName, "referral.claimed", "referral", referral.Id.ToString(), new { referral.ApplicationId }),
+        ], null, ct).ConfigureAwait(false);
+        return saved ? CommandResult<ReferralView>.Ok(ReferralQueries.View(referral, application, now)) : CommandResult<ReferralView>.Conflict("another underwriter claimed it first");
+    }
+
+    public sealed record ReferralDecision(string? Decision, string? Reason, int? TermMonths, decimal? DownPayment);
+
+    public async Task<CommandResult<ReferralView>> DecideAsync(Actor actor, Guid referralId, ReferralDecision input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Decision is not ("approve" or "decline"))
+        {
+            return CommandResult<ReferralView>.Invalid("decision", "must be approve or decline");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Length > 500)
+        {
+            return CommandResult<ReferralView>.Invalid("reason", "is required (at most 500 characters)");
+        }
+
+        var referral = await db.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, ct).ConfigureAwait(false);
+        if (referral is null)
+        {
+            return CommandResult<ReferralView>.NotFound();
+        }
+
+        if (referral.ResolvedAt is not null)
+        {
+            return CommandResult<ReferralView>.Conflict("the referral is already decided");
+        }
+
+        if (referral.ClaimedBy != actor.UserId)
+        {
+            return CommandResult<ReferralView>.Conflict("claim the referral before deciding it");
+        }
+
+        var application = await db.Applications.Include(a => a.Offers).FirstAsync(a => a.Id == referral.ApplicationId, ct).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var approve = input.Decision == "approve";
+        if (approve && (input.TermMonths is not null || input.DownPayment is not null || application.Offers.Count == 0))
+        {
+            var restructured = await RestructureAsync(application, input, now, ct).ConfigureAwait(false);
+            if (restructured is not null)
+            {
+                return CommandResult<ReferralView>.Invalid(restructured.Value.Field, restructured.Value.Problem);
+            }
+        }
+
+        referral.ResolvedAt = now;
+        referral.Resolution = input.Decision;
+        referral.ResolutionReason = input.Reason.Trim();
+        referral.Version++;
+        var status = approve ? "approved" : "declined";
+        if (!approve)
+        {
+            db.Offers.RemoveRange(application.Offers);
+        }
+
+        var saved = await SaveAsync(application, status, actor, $"underwriter: {input.Reason.Trim()}", now, [
+            new AuditEvent(actor.AuditName, approve ? "referral.approved" : "referral.declined", "referral", referral.Id.ToString(), new { referral.ApplicationId, Reason = input.Reason.Trim(), input.TermMonths, input.DownPayment }),
+        ], null, ct).ConfigureAwait(false);
+        return saved ? CommandResult<ReferralView>.Ok(ReferralQueries.View(referral, application, now)) : CommandResult<ReferralView>.Conflict("the referral changed meanwhile; reload it");
+    }
+
+    private async Task<(string Field, string Problem)?> RestructureAsync(ApplicationRow application, ReferralDecision input, DateTimeOffset now, CancellationToken ct)
+    {
+        var original = Json.Deserialize<ValidatedApplication>(protector.Unprotect(application.RequestCipher))!;
+        var changed = original with { TermMonths = input.TermMonths ?? original.TermMonths, DownPayment = input.DownPayment ?? original.DownPayment };
+        if (changed.DownPayment < 0 || changed.DownPayment >= changed.VehiclePrice)
+        {
+            return ("downPayment", "must be at least 0 and less than the vehicle price");
+        }
+
+        var product = await products.FindAsync(db, application.ProductCode, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"product {application.ProductCode} is gone");
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var offers = OfferBuilder.Build(changed.ToFinancingRequest(today), application.Grade ?? "E", product.Policy, product.RateCard, today);
+        if (offers.Count == 0)
+        {
+            return ("termMonths", "no plan with these terms passes the policy rules");
+        }
+
+        db.Offers.RemoveRange(application.Offers);
+        foreach (var offer in offers)
+        {
+            var disclosure = Json.Serialize(offer.Disclosure);
+            db.Offers.Add(new OfferRow
+            {
+                Id = Guid.CreateVersion7(now),
+                ApplicationId = application.Id,
+                Rank = offer.Rank,
+                TermMonths = offer.TermMonths,
+                Method = Domain.Schedules.RepaymentMethodNames.ToName(offer.Method),
+                DownPayment = offer.DownPayment,
+                Principal = offer.Principal,
+                AnnualRate = offer.AnnualRate,
+                CardRate = offer.CardRate,
+                PromotionName = offer.PromotionName,
+                Subsidy = offer.Subsidy,
+                FirstPayment = offer.FirstPayment,
+                MaxPayment = offer.MaxPayment,
+                TotalInterest = offer.TotalInterest,
+                TotalFees = offer.TotalFees,
+                TotalRepayable = offer.TotalRepayable,
+                AprPercent = Math.Round(offer.AprPercent, AutoFinanceDbContext.RateScale),
+                IsRequestedPlan = offer.IsRequestedPlan,
+                DisclosureJson = disclosure,
+                DisclosureHash = Json.Sha256(disclosure),
+            });
+        }
+
+        return null;
+    }
+
+    /// <summary>Saves the change with its status history and audit entries in one transaction; false on a concurrent change.</summary>
+    private async Task<bool> SaveAsync(ApplicationRow application, string? newStatus, Actor actor, string? note, DateTimeOffset now, IReadOnlyList<AuditEvent> events, Action? add, CancellationToken ct)
+    {
+        try
+        {
+            return await AuditLog.SerialisedAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                if (newStatus is not null)
+                {
+                    application.Status = newStatus;
+                    application.Version++;
+                    db.StatusChanges.Add(new StatusChangeRow { ApplicationId = application.Id, Status = newStatus, At = now, Actor = actor.AuditName, Note = note });
+                }
+
+                add?.Invoke();
+                await AuditLog.AppendAsync(db, events, now, ct).ConfigureAwait(false);
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+                return true;
+            }).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    private static ContractView View(ContractRow c) => new(c.Id, c.Reference, c.OfferId, c.Status, c.AcceptedAt, c.DisbursedAt, c.DisclosureHash);
+}

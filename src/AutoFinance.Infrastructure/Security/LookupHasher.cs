@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using System.Text;
+using AutoFinance.Application.Security;
+
+namespace AutoFinance.Infrastructure.Security;
+
+/// <summary>
+/// HMAC-SHA256 of personal data under a secret key kept in the key directory (never in the database), so equal
+/// values can be matched without storing them and a stolen database cannot be matched against a list of IDs.
+/// </summary>
+public sealed class LookupHasher(byte[] key) : ILookupHasher
+{
+    public string Hash(string kind, string value)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(value);
+        var bytes = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(kind + ":" + value));
+        return Convert.ToHexStringLower(bytes);
+    }
+
+    /// <summary>Reads the key from the key directory, creating a random one on first start.</summary>
+    public static LookupHasher FromDirectory(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, "lookup-hash.key");
+        if (!File.Exists(path))
+        {
+            var fresh = RandomNumberGenerator.GetBytes(32);
+            try
+            {
+                using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+                file.Write(fresh);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process created it first; use theirs.
+            }
+        }
+
+        var key = File.ReadAllBytes(path);
+        return key.Length >= 32 ? new LookupHasher(key) : throw new InvalidOperationException($"the lookup key {path} is too short");
+    }
+}

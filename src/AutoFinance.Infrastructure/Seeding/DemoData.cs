@@ -1,0 +1,223 @@
+using AutoFinance.Application.Origination;
+using AutoFinance.Application.Security;
+using AutoFinance.Domain.Origination;
+using AutoFinance.Infrastructure.Identity;
+using AutoFinance.Infrastructure.Origination;
+using AutoFinance.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoFinance.Infrastructure.Seeding;
+
+/// <summary>
+/// Demo data for a first run, written through the real decision so every figure is the engine's: a product with a
+/// manufacturer promotion, dealers with API keys, a demo account in every role, and applications in every state —
+/// approved, referred, declined, accepted and disbursed. Runs only on an empty database. All people are made up.
+/// </summary>
+public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions, OriginationCommands commands, TimeProvider time)
+{
+    public const string DealerKey = "demo-dealer-key";
+    public const string SecondDealerKey = "demo-dealer-2-key";
+    public const string Password = "demo-password-2026";
+
+    public static readonly (string UserName, string Role, string DisplayName)[] StaffAccounts =
+    [
+        ("admin", Roles.Admin, "Admin Zhou"),
+        ("underwriter", Roles.Underwriter, "Underwriter Chen"),
+        ("analyst", Roles.RiskAnalyst, "Risk Analyst Liu"),
+        ("manager", Roles.Manager, "Manager Huang"),
+        ("collector", Roles.Collector, "Collector Zhao"),
+        ("agent", Roles.ServiceAgent, "Service Agent Sun"),
+    ];
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (await db.Dealers.AnyAsync(ct).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        db.Products.Add(ProductCatalog.ToRow(DefaultProduct(), Guid.CreateVersion7(now)));
+        var dealer = AccountService.NewDealer("DLR-001", "Beijing Auto Mall", "Beijing", DealerKey, now);
+        var second = AccountService.NewDealer("DLR-002", "Shanghai Motors", "Shanghai", SecondDealerKey, now);
+        db.Dealers.AddRange(dealer, second);
+        foreach (var (userName, role, displayName) in StaffAccounts)
+        {
+            db.Users.Add(User(userName, role, displayName, now));
+        }
+
+        var desk = User("dealer", Roles.Dealer, "Beijing Auto Mall desk", now);
+        desk.DealerId = dealer.Id;
+        db.Users.Add(desk);
+        var liNa = User("13800138000", Roles.Customer, "Li Na", now);
+        var wangWei = User("13900139000", Roles.Customer, "Wang Wei", now);
+        db.Users.AddRange(liNa, wangWei);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+
+        var dealerActor = new Actor(Roles.Dealer, null, dealer.Id, null, dealer.Name);
+        var secondActor = new Actor(Roles.Dealer, null, second.Id, null, second.Name);
+        var underwriter = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == "underwriter", ct).ConfigureAwait(false);
+        var underwriterActor = new Actor(Roles.Underwriter, underwriter.Id, null, null, underwriter.DisplayName);
+
+        // Li Na: approved online, accepted and disbursed (awaiting booking).
+        var funded = await Submit(new Actor(Roles.Customer, liNa.Id, null, null, liNa.DisplayName), Prime("Li Na", "13800138000", new DateOnly(1988, 3, 14), 11, "online"), ct).ConfigureAwait(false);
+        await AcceptAndMaybeDisburse(new Actor(Roles.Customer, liNa.Id, null, await CustomerOf(liNa.Id, ct).ConfigureAwait(false), liNa.DisplayName), funded, disburse: true, underwriterActor, ct).ConfigureAwait(false);
+
+        // Wang Wei: approved online and accepted, not yet disbursed.
+        var signed = await Submit(new Actor(Roles.Customer, wangWei.Id, null, null, wangWei.DisplayName), Prime("Wang Wei", "13900139000", new DateOnly(1991, 7, 2), 21, "online") with { Vehicle = NewEnergyCar(2) }, ct).ConfigureAwait(false);
+        await AcceptAndMaybeDisburse(new Actor(Roles.Customer, wangWei.Id, null, await CustomerOf(wangWei.Id, ct).ConfigureAwait(false), wangWei.DisplayName), signed, disburse: false, underwriterActor, ct).ConfigureAwait(false);
+
+        // Dealer buyers: approved, referred (grade), referred (implausible income), declined (grade), declined (term cap).
+        await Submit(dealerActor, Prime("Zhang Min", "13700137001", new DateOnly(1985, 11, 30), 31, "dealer") with { Vehicle = NewEnergyCar(3) }, ct).ConfigureAwait(false);
+        await Submit(dealerActor, NearPrime("Liu Yang", "13700137002", new DateOnly(1993, 5, 9), 41), ct).ConfigureAwait(false);
+        await Submit(dealerActor, Prime("Gao Jie", "13700137003", new DateOnly(1979, 1, 23), 51, "dealer") with
+        {
+            Applicant = Prime("Gao Jie", "13700137003", new DateOnly(1979, 1, 23), 51, "dealer").Applicant! with { EmploymentType = "retired", MonthlyIncome = 90_000m },
+            Vehicle = ConventionalCar(4),
+        }, ct).ConfigureAwait(false);
+        await Submit(dealerActor, Subprime("Ma Qiang", "13700137004", new DateOnly(1997, 9, 17), 61), ct).ConfigureAwait(false);
+        await Submit(secondActor, Prime("He Ping", "13600136005", new DateOnly(1983, 4, 4), 71, "dealer") with { Vehicle = UsedCar(5), TermMonths = 48 }, ct).ConfigureAwait(false);
+        await Submit(secondActor, Prime("Xu Lan", "13600136006", new DateOnly(1990, 12, 12), 81, "dealer") with { Vehicle = NewEnergyCar(6) }, ct).ConfigureAwait(false);
+    }
+
+    public static ProductSettings DefaultProduct() => new(
+        "car-loan",
+        "Car loan",
+        ProductPolicy.Default,
+        RateCard.Default with
+        {
+            Promotions =
+            [
+                new Promotion
+                {
+                    Code = "byd-nev-0",
+                    Name = "BYD new-energy 0% for 24 months",
+                    Sponsor = "BYD Auto Finance support",
+                    AnnualRate = 0m,
+                    MaxTermMonths = 24,
+                    Make = "BYD",
+                    Energy = VehicleEnergy.NewEnergy,
+                    Condition = VehicleCondition.New,
+                },
+            ],
+        },
+        DecisionRules.Default);
+
+    private static UserRow User(string userName, string role, string displayName, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        UserName = userName,
+        PasswordHash = AccountService.HashPassword(Password),
+        Role = role,
+        DisplayName = displayName,
+        CreatedAt = now,
+    };
+
+    private async Task<Guid?> CustomerOf(Guid userId, CancellationToken ct) =>
+        await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.CustomerId).FirstAsync(ct).ConfigureAwait(false);
+
+    private async Task<DecisionResponse?> Submit(Actor actor, ApplicationRequest request, CancellationToken ct)
+    {
+        var result = await decisions.SubmitAsync(request, new SubmissionContext(actor, null, null, Guid.NewGuid().ToString()), ct).ConfigureAwait(false);
+        if (result.Errors.Count > 0)
+        {
+            throw new InvalidOperationException("demo application invalid: " + string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        }
+
+        return result.Response;
+    }
+
+    private async Task AcceptAndMaybeDisburse(Actor customer, DecisionResponse? decision, bool disburse, Actor underwriter, CancellationToken ct)
+    {
+        if (decision is not { Status: "approved", Offers.Count: > 0 })
+        {
+            return;
+        }
+
+        var accepted = await commands.AcceptAsync(customer, decision.ApplicationId, decision.Offers[0].OfferId, ct).ConfigureAwait(false);
+        if (disburse && accepted.Value is { } contract)
+        {
+            await commands.DisburseAsync(underwriter, contract.ContractId, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static ApplicationRequest Prime(string name, string mobile, DateOnly birth, int sequence, string channel) => new()
+    {
+        Channel = channel,
+        Language = "zh-CN",
+        Applicant = new ApplicantInput
+        {
+            FullName = name,
+            NationalId = DemoIdentities.NationalId("110105", birth, sequence),
+            DateOfBirth = birth,
+            Mobile = mobile,
+            Email = null,
+            EmploymentType = "salaried",
+            EmployerName = "Demo Technology Co.",
+            YearsEmployed = 8,
+            MonthlyIncome = 32_000m,
+            MonthlyDebtPayments = 1_500m,
+            Housing = "own",
+            YearsAtAddress = 6,
+        },
+        Bureau = new BureauInput { Score = 790, Delinquencies24m = 0, Inquiries6m = 1, OpenAccounts = 3, OldestAccountMonths = 120 },
+        Vehicle = ConventionalCar(1),
+        DownPayment = 60_000m,
+        TermMonths = 36,
+        RepaymentMethod = "annuity",
+    };
+
+    private static ApplicationRequest NearPrime(string name, string mobile, DateOnly birth, int sequence) => Prime(name, mobile, birth, sequence, "dealer") with
+    {
+        Applicant = Prime(name, mobile, birth, sequence, "dealer").Applicant! with { MonthlyIncome = 14_000m, MonthlyDebtPayments = 3_500m, EmploymentType = "self-employed", Housing = "rent", YearsEmployed = 2 },
+        Bureau = new BureauInput { Score = 628, Delinquencies24m = 1, Inquiries6m = 4, OpenAccounts = 5, OldestAccountMonths = 40 },
+        Vehicle = ConventionalCar(7),
+        DownPayment = 40_000m,
+        TermMonths = 48,
+    };
+
+    private static ApplicationRequest Subprime(string name, string mobile, DateOnly birth, int sequence) => Prime(name, mobile, birth, sequence, "dealer") with
+    {
+        Applicant = Prime(name, mobile, birth, sequence, "dealer").Applicant! with { MonthlyIncome = 9_000m, MonthlyDebtPayments = 4_000m, EmploymentType = "other", Housing = "rent", YearsEmployed = 1 },
+        Bureau = new BureauInput { Score = 525, Delinquencies24m = 4, Inquiries6m = 9, OpenAccounts = 7, OldestAccountMonths = 20 },
+        Vehicle = ConventionalCar(8),
+        DownPayment = 30_000m,
+        TermMonths = 60,
+    };
+
+    private static VehicleInput ConventionalCar(int serial) => new()
+    {
+        Vin = DemoIdentities.Vin("LFV2A21K", 'S', "3" + serial.ToString("000000", System.Globalization.CultureInfo.InvariantCulture)),
+        Condition = "new",
+        Energy = "conventional",
+        Make = "Volkswagen",
+        Model = "Sagitar",
+        Year = 2026,
+        MileageKm = 10,
+        Price = 168_000m,
+    };
+
+    private static VehicleInput NewEnergyCar(int serial) => new()
+    {
+        Vin = DemoIdentities.Vin("LGXCE4CB", 'S', "0" + serial.ToString("000000", System.Globalization.CultureInfo.InvariantCulture)),
+        Condition = "new",
+        Energy = "new-energy",
+        Make = "BYD",
+        Model = "Seal",
+        Year = 2026,
+        MileageKm = 5,
+        Price = 189_800m,
+    };
+
+    private static VehicleInput UsedCar(int serial) => new()
+    {
+        Vin = DemoIdentities.Vin("LSVAU033", 'M', "2" + serial.ToString("000000", System.Globalization.CultureInfo.InvariantCulture)),
+        Condition = "used",
+        Energy = "conventional",
+        Make = "Toyota",
+        Model = "Camry",
+        Year = 2021,
+        MileageKm = 62_000,
+        Price = 120_000m,
+    };
+}

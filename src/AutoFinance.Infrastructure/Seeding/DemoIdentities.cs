@@ -1,0 +1,30 @@
+using System.Globalization;
+using AutoFinance.Domain.Origination;
+
+namespace AutoFinance.Infrastructure.Seeding;
+
+/// <summary>Made-up but well-formed identity numbers and VINs for demo data (valid check characters, no real person or car).</summary>
+public static class DemoIdentities
+{
+    public static string NationalId(string region, DateOnly birth, int sequence)
+    {
+        var first17 = region + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + sequence.ToString("000", CultureInfo.InvariantCulture);
+        return first17 + ResidentId.CheckCharacter(first17);
+    }
+
+    /// <summary>A VIN with the given world manufacturer prefix and serial, its 9th character computed.</summary>
+    public static string Vin(string wmiAndDescriptor, char modelYear, string plantAndSerial)
+    {
+        var draft = wmiAndDescriptor + "0" + modelYear + plantAndSerial;
+        for (var digit = 0; digit <= 10; digit++)
+        {
+            var candidate = string.Concat(draft.AsSpan(0, 8), digit == 10 ? "X" : digit.ToString(CultureInfo.InvariantCulture), draft.AsSpan(9));
+            if (Domain.Origination.Vin.IsValid(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("no check digit fits");
+    }
+}

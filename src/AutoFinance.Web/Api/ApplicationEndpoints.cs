@@ -1,0 +1,95 @@
+using AutoFinance.Application.Common;
+using AutoFinance.Application.Origination;
+using AutoFinance.Application.Security;
+using AutoFinance.Infrastructure.Origination;
+using AutoFinance.Web.Auth;
+using AutoFinance.Web.Hosting;
+
+namespace AutoFinance.Web.Api;
+
+/// <summary>Applications: submit (decided in the same response), list, read, disclosures, accept an offer.</summary>
+public static class ApplicationEndpoints
+{
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/applications").WithTags("Applications").RequireAuthorization();
+
+        group.MapPost("/", Submit)
+            .RequireAuthorization(p => p.RequireRole(Roles.Customer, Roles.Dealer, Roles.Underwriter, Roles.Admin))
+            .WithSummary("Submit an application and get the decision, reasons and disclosed offers in the same response")
+            .Accepts<ApplicationRequest>("application/json")
+            .Produces<DecisionResponse>(201)
+            .ProducesValidationProblem()
+            .ProducesProblem(403);
+
+        group.MapGet("/", async (string? status, int? limit, HttpContext http, ApplicationQueries queries, CancellationToken ct) =>
+                Results.Ok(await queries.ListAsync(http.User.ToActor(), status, limit ?? 50, ct).ConfigureAwait(false)))
+            .WithSummary("The applications visible to you (your own, your dealer's, or all for staff)")
+            .Produces<IReadOnlyList<ApplicationSummary>>();
+
+        group.MapGet("/{id:guid}", async (Guid id, HttpContext http, ApplicationQueries queries, CancellationToken ct) =>
+                await queries.GetAsync(http.User.ToActor(), id, ct).ConfigureAwait(false) is { } detail ? Results.Ok(detail) : Problems.NotFound("application"))
+            .WithSummary("One application with its reasons, offers, history (and, for staff, every check)")
+            .Produces<ApplicationDetail>()
+            .ProducesProblem(404);
+
+        group.MapGet("/{id:guid}/offers/{offerId:guid}/disclosure", async (Guid id, Guid offerId, HttpContext http, ApplicationQueries queries, CancellationToken ct) =>
+                await queries.DisclosureAsync(http.User.ToActor(), id, offerId, ct).ConfigureAwait(false) is { } json
+                    ? Results.Text(json, "application/json")
+                    : Problems.NotFound("offer"))
+            .WithSummary("The full disclosure of an offer (schema docs/schemas/loan-disclosure.schema.json)")
+            .ProducesProblem(404);
+
+        group.MapPost("/{id:guid}/offers/{offerId:guid}/accept", async (Guid id, Guid offerId, HttpContext http, OriginationCommands commands, CancellationToken ct) =>
+                Problems.From(await commands.AcceptAsync(http.User.ToActor(), id, offerId, ct).ConfigureAwait(false), c => Results.Ok(c), "application or offer"))
+            .RequireAuthorization(p => p.RequireRole(Roles.Customer, Roles.Dealer))
+            .WithSummary("Accept one offer: creates the contract with the disclosure version shown")
+            .Produces<ContractView>()
+            .ProducesProblem(404)
+            .ProducesProblem(409);
+    }
+
+    private static async Task<IResult> Submit(HttpContext http, DecisionService decisions, OriginationMetrics metrics, CancellationToken ct)
+    {
+        var key = http.Request.Headers["Idempotency-Key"].ToString();
+        if (key.Length > 100)
+        {
+            return Problems.Field("Idempotency-Key", "must be at most 100 characters");
+        }
+
+        var body = await JsonBody.ReadAsync<ApplicationRequest>(http.Request, ct).ConfigureAwait(false);
+        if (body.Error is { } error)
+        {
+            return Problems.Validation([error], "The application has problems");
+        }
+
+        var context = new SubmissionContext(http.User.ToActor(), http.Connection.RemoteIpAddress?.ToString(), key.Length == 0 ? null : key, Json.Sha256(body.Text));
+        var result = await decisions.SubmitAsync(body.Value, context, ct).ConfigureAwait(false);
+        if (result.Errors.Count > 0)
+        {
+            return Problems.Validation(result.Errors, "The application has problems");
+        }
+
+        if (result.Forbidden is { } forbidden)
+        {
+            return Problems.Forbidden(forbidden);
+        }
+
+        if (result.IdempotencyKeyReused)
+        {
+            return Results.Problem(title: "Idempotency-Key reused", detail: "this Idempotency-Key was used for a different request; use a new key", statusCode: 422);
+        }
+
+        if (result.Replayed)
+        {
+            http.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+        else if (result.Response is { } response)
+        {
+            metrics.Decided(response.Status, context.Actor.Role == Roles.Dealer ? "dealer" : "online", response.DecisionMillis);
+            http.Response.Headers.Location = $"/api/v1/applications/{response.ApplicationId}";
+        }
+
+        return Results.Text(result.ResponseJson, "application/json", statusCode: result.StatusCode);
+    }
+}

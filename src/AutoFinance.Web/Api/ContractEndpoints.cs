@@ -1,0 +1,28 @@
+using AutoFinance.Application.Security;
+using AutoFinance.Infrastructure.Origination;
+using AutoFinance.Web.Auth;
+using AutoFinance.Web.Hosting;
+
+namespace AutoFinance.Web.Api;
+
+/// <summary>Contracts: disbursement hands the loan to servicing (recorded as awaiting booking).</summary>
+public static class ContractEndpoints
+{
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/v1/contracts/{id:guid}/disburse", async (Guid id, HttpContext http, OriginationCommands commands, OriginationMetrics metrics, CancellationToken ct) =>
+            {
+                var result = await commands.DisburseAsync(http.User.ToActor(), id, ct).ConfigureAwait(false);
+                if (result.Failure == CommandFailure.None)
+                {
+                    metrics.Reached("funded");
+                }
+
+                return Problems.From(result, c => Results.Ok(c), "contract");
+            })
+            .WithTags("Contracts")
+            .RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Admin))
+            .WithSummary("Release the funds of a signed contract; the loan awaits booking by servicing")
+            .Produces<ContractView>().ProducesProblem(404).ProducesProblem(409);
+    }
+}

@@ -1,0 +1,35 @@
+using AutoFinance.Domain.Validation;
+using AutoFinance.Infrastructure.Origination;
+
+namespace AutoFinance.Web.Api;
+
+/// <summary>RFC 9457 problem details for everything a caller can get wrong, naming the fields.</summary>
+public static class Problems
+{
+    public static IResult Validation(IEnumerable<FieldError> errors, string title = "The request has problems") =>
+        Results.ValidationProblem(
+            errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            title: title,
+            statusCode: StatusCodes.Status400BadRequest);
+
+    public static IResult Field(string field, string message) => Validation([new FieldError(field, message)]);
+
+    public static IResult NotFound(string what) => Results.Problem(title: "Not found", detail: $"no {what} with that id is visible to you", statusCode: 404);
+
+    public static IResult Conflict(string detail) => Results.Problem(title: "Conflict", detail: detail, statusCode: 409);
+
+    public static IResult Forbidden(string detail) => Results.Problem(title: "Not allowed", detail: detail, statusCode: 403);
+
+    public static IResult From<T>(CommandResult<T> result, Func<T, IResult> ok, string what)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(ok);
+        return result.Failure switch
+        {
+            CommandFailure.None => ok(result.Value!),
+            CommandFailure.NotFound => NotFound(what),
+            CommandFailure.Conflict => Conflict(result.Problem!),
+            _ => Field(result.Field!, result.Problem!),
+        };
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Encodings.Web;
+using AutoFinance.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace AutoFinance.Web.Auth;
+
+/// <summary>
+/// One scheme for both kinds of caller: a dealer system sends <c>X-Api-Key</c>; a person sends the bearer token of
+/// their session (header, or the session cookie of the pages). Keys and tokens are looked up by hash; expired or
+/// revoked ones are refused.
+/// </summary>
+public sealed class AutoFinanceAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string Scheme = "AutoFinance";
+    public const string ApiKeyHeader = "X-Api-Key";
+    public const string SessionCookie = "af_session";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var accounts = Context.RequestServices.GetRequiredService<AccountService>();
+        if (Request.Headers.TryGetValue(ApiKeyHeader, out var key) && !string.IsNullOrWhiteSpace(key))
+        {
+            var dealer = await accounts.ActorForApiKeyAsync(key.ToString(), Context.RequestAborted).ConfigureAwait(false);
+            return dealer is null
+                ? AuthenticateResult.Fail("unknown, expired or revoked API key")
+                : AuthenticateResult.Success(new AuthenticationTicket(ActorClaims.ToPrincipal(dealer, Scheme), Scheme));
+        }
+
+        var token = BearerToken() ?? Request.Cookies[SessionCookie];
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var actor = await accounts.ActorForTokenAsync(token, Context.RequestAborted).ConfigureAwait(false);
+        return actor is null
+            ? AuthenticateResult.Fail("unknown, expired or revoked session")
+            : AuthenticateResult.Success(new AuthenticationTicket(ActorClaims.ToPrincipal(actor, Scheme), Scheme));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Results.Problem(title: "Sign in first", detail: "send a bearer token from POST /api/v1/auth/token, or a dealer's X-Api-Key", statusCode: 401)
+            .ExecuteAsync(Context);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Results.Problem(title: "Not allowed", detail: "your role may not do this", statusCode: 403).ExecuteAsync(Context);
+
+    public string? BearerToken()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
+}

@@ -1,0 +1,402 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Infrastructure.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoFinance.Web.Tests.Origination;
+
+/// <summary>
+/// Origination through HTTP against the running platform: decisions and their reasons, validation, idempotency,
+/// fraud and policy rules, referral to disbursement, object-level access and the audit chain. Run on SQLite and on
+/// PostgreSQL by the two classes at the end of this file.
+/// </summary>
+public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : IClassFixture<TPlatform>
+    where TPlatform : PlatformFixture
+{
+    protected TPlatform Platform { get; } = platform;
+
+    private bool Skip => !Platform.Available;
+
+    [SkippableFact]
+    public async Task A_prime_applicant_is_approved_with_disclosed_offers_in_the_same_response()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = Platform.Dealer();
+
+        var response = await dealer.PostAsJsonAsync("/api/v1/applications", Applications.Prime());
+        var body = await Json(response);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("approved", body.GetProperty("status").GetString());
+        Assert.Contains(body.GetProperty("riskGrade").GetString(), new[] { "A", "B", "C" });
+        Assert.StartsWith("scorecard-", body.GetProperty("modelVersion").GetString(), StringComparison.Ordinal);
+        Assert.True(body.GetProperty("decisionMillis").GetDouble() > 0);
+        var offers = body.GetProperty("offers").EnumerateArray().ToArray();
+        Assert.InRange(offers.Length, 1, 4);
+        foreach (var offer in offers)
+        {
+            Assert.True(offer.GetProperty("payment").GetDecimal() > 0);
+            Assert.True(offer.GetProperty("annualisedRate").GetDecimal() >= offer.GetProperty("annualRate").GetDecimal() - 0.01m);
+            var disclosure = await dealer.GetAsync(offer.GetProperty("disclosureUrl").GetString());
+            Assert.Equal(HttpStatusCode.OK, disclosure.StatusCode);
+            var document = await Json(disclosure);
+            Assert.Equal(offer.GetProperty("totalRepayable").GetDecimal(), document.GetProperty("totalRepayable").GetDecimal());
+            Assert.Equal(offer.GetProperty("termMonths").GetInt32(), document.GetProperty("schedule").GetArrayLength());
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_subprime_applicant_is_declined_with_readable_reasons_and_no_offers()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = Platform.Dealer();
+
+        var body = await Json(await dealer.PostAsJsonAsync("/api/v1/applications", Applications.Subprime()));
+
+        Assert.Equal("declined", body.GetProperty("status").GetString());
+        Assert.Empty(body.GetProperty("offers").EnumerateArray());
+        var reasons = body.GetProperty("reasons").EnumerateArray().ToArray();
+        Assert.Contains(reasons, r => r.GetProperty("code").GetString() == "decision.grade-declined");
+        Assert.Contains(reasons, r => r.GetProperty("code").GetString()!.StartsWith("score.", StringComparison.Ordinal));
+        Assert.All(reasons, r => Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("text").GetString())));
+    }
+
+    [SkippableFact]
+    public async Task Reasons_come_in_the_language_of_the_request()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = Platform.Dealer();
+        var chinese = Applications.Subprime();
+        chinese["language"] = "zh-CN";
+
+        var body = await Json(await dealer.PostAsJsonAsync("/api/v1/applications", chinese));
+
+        Assert.Contains(body.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("text").GetString()!.Any(c => c >= 0x4E00 && c <= 0x9FFF));
+    }
+
+    [SkippableFact]
+    public async Task Every_validation_problem_is_returned_at_once_and_nothing_is_stored()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = Platform.Dealer();
+        var before = await CountApplications();
+        var body = Applications.Prime();
+        var id = Applications.NationalIdOf(body);
+        body.Section("applicant")["nationalId"] = id[..17] + (id[17] == '0' ? '1' : '0');
+        body.Section("applicant")["mobile"] = "12345";
+        body.Section("vehicle")["vin"] = "1M8GDM9A1KP042788";
+        body.Section("bureau")["score"] = 999;
+        body["termMonths"] = null;
+
+        var response = await dealer.PostAsJsonAsync("/api/v1/applications", body);
+        var problem = await Json(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var errors = problem.GetProperty("errors");
+        foreach (var field in new[] { "applicant.nationalId", "applicant.mobile", "vehicle.vin", "bureau.score", "termMonths" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), field);
+        }
+
+        Assert.Equal(before, await CountApplications());
+    }
+
+    [SkippableFact]
+    public async Task A_date_of_birth_that_disagrees_with_the_national_id_is_named()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = Platform.Dealer();
+        var body = Applications.Prime();
+        body.Section("applicant")["dateOfBirth"] = "1970-01-01";
+
+        var problem = await Json(await dealer.PostAsJsonAsync("/api/v1/applications", body));
+
+        Assert.Contains("does not match", problem.GetProperty("errors").GetProperty("applicant.dateOfBirth")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Malformed_json_and_wrong_types_are_named_never_a_500()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = Platform.Dealer();
+
+        var broken = await dealer.PostAsync("/api/v1/applications", new StringContent("{\"channel\": \"dealer\", ", Encoding.UTF8, "application/json"));
+        var wrongType = await dealer.PostAsync("/api/v1/applications", new StringContent("{\"applicant\": {\"monthlyIncome\": \"lots\"}}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        Assert.True((await Json(wrongType)).GetProperty("errors").TryGetProperty("applicant.monthlyIncome", out _));
+    }
+
+    [SkippableFact]
+    public async Task A_retry_with_the_same_idempotency_key_replays_the_decision_and_stores_one_application()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = Platform.Dealer();
+        var body = Applications.Prime();
+        var key = Guid.NewGuid().ToString();
+        var before = await CountApplications();
+
+        var first = await Post(dealer, body, key);
+        var second = await Post(dealer, body, key);
+        var firstJson = await first.Content.ReadAsStringAsync();
+        var secondJson = await second.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Equal(firstJson, secondJson);
+        Assert.True(second.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(before + 1, await CountApplications());
+
+        body["termMonths"] = 24;
+        var different = await Post(dealer, body, key);
+        Assert.Equal((HttpStatusCode)422, different.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Concurrent_retries_with_one_key_store_one_application()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = Platform.Dealer();
+        var body = Applications.Prime();
+        var key = Guid.NewGuid().ToString();
+        var before = await CountApplications();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Post(dealer, body, key)));
+        var ids = await Task.WhenAll(responses.Select(async r => (await Json(r)).GetProperty("applicationId").GetString()));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Single(ids.Distinct());
+        Assert.Equal(before + 1, await CountApplications());
+    }
+
+    [SkippableFact]
+    public async Task The_velocity_rule_trips_on_the_fourth_application_for_one_national_id_within_thirty_days()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = Platform.Dealer();
+        using var underwriter = await Platform.SignedIn("underwriter");
+        var template = Applications.Prime();
+        var statuses = new List<string>();
+        string? lastId = null;
+        for (var i = 0; i < 4; i++)
+        {
+            var body = Applications.Prime();
+            body["applicant"] = template["applicant"];
+            var decision = await Json(await dealer.PostAsJsonAsync("/api/v1/applications", body));
+            statuses.Add(decision.GetProperty("status").GetString()!);
+            lastId = decision.GetProperty("applicationId").GetString();
+        }
+
+        Assert.Equal(["approved", "approved", "approved", "referred"], statuses);
+        var detail = await Json(await underwriter.GetAsync($"/api/v1/applications/{lastId}"));
+        var velocity = detail.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "fraud.velocity-national-id");
+        Assert.Equal("refer", velocity.GetProperty("outcome").GetString());
+        Assert.Equal("4", velocity.GetProperty("values").GetProperty("count").GetString());
+    }
+
+    [SkippableFact]
+    public async Task A_blacklisted_national_id_is_declined_without_telling_the_applicant_why()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var admin = await Platform.SignedIn("admin");
+        using var dealer = Platform.Dealer();
+        var body = Applications.Prime();
+
+        var listed = await admin.PostAsJsonAsync("/api/v1/admin/blacklist", new { kind = "national-id", value = Applications.NationalIdOf(body), reason = "confirmed identity fraud" });
+        var decision = await Json(await dealer.PostAsJsonAsync("/api/v1/applications", body));
+
+        Assert.Equal(HttpStatusCode.Created, listed.StatusCode);
+        Assert.Equal("declined", decision.GetProperty("status").GetString());
+        var codes = decision.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()).ToArray();
+        Assert.Contains("verification", codes);
+        Assert.DoesNotContain(codes, c => c!.StartsWith("fraud.", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task A_new_car_with_too_small_a_down_payment_is_offered_only_plans_within_the_ltv_cap()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = Platform.Dealer();
+        var body = Applications.Prime();
+        body["downPayment"] = 10000;
+
+        var decision = await Json(await dealer.PostAsJsonAsync("/api/v1/applications", body));
+
+        var offers = decision.GetProperty("offers").EnumerateArray().ToArray();
+        Assert.NotEmpty(offers);
+        Assert.All(offers, o => Assert.True(o.GetProperty("principal").GetDecimal() <= 168000m * 0.80m, o.ToString()));
+    }
+
+    [SkippableFact]
+    public async Task A_used_car_is_offered_no_term_above_36_months()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = Platform.Dealer();
+        var body = Applications.Prime();
+        body.Section("vehicle")["condition"] = "used";
+        body.Section("vehicle")["year"] = 2022;
+        body.Section("vehicle")["mileageKm"] = 40000;
+        body.Section("vehicle")["price"] = 120000;
+        body["downPayment"] = 40000;
+        body["termMonths"] = 48;
+
+        var decision = await Json(await dealer.PostAsJsonAsync("/api/v1/applications", body));
+
+        Assert.All(decision.GetProperty("offers").EnumerateArray(), o => Assert.True(o.GetProperty("termMonths").GetInt32() <= 36));
+    }
+
+    [SkippableFact]
+    public async Task A_referral_goes_through_claim_approval_acceptance_and_disbursement()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = Platform.Dealer();
+        using var underwriter = await Platform.SignedIn("underwriter");
+        var decision = await Json(await dealer.PostAsJsonAsync("/api/v1/applications", Applications.NearPrime()));
+        Assert.Equal("referred", decision.GetProperty("status").GetString());
+        var applicationId = decision.GetProperty("applicationId").GetString();
+
+        var queue = await Json(await underwriter.GetAsync("/api/v1/referrals"));
+        var referral = queue.EnumerateArray().Single(r => r.GetProperty("applicationId").GetString() == applicationId);
+        var referralId = referral.GetProperty("referralId").GetString();
+        Assert.False(referral.GetProperty("breached").GetBoolean());
+
+        Assert.Equal(HttpStatusCode.OK, (await underwriter.PostAsync($"/api/v1/referrals/{referralId}/claim", null)).StatusCode);
+        var approved = await underwriter.PostAsJsonAsync($"/api/v1/referrals/{referralId}/decision", new { decision = "approve", reason = "income verified with payslips" });
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+
+        var detail = await Json(await dealer.GetAsync($"/api/v1/applications/{applicationId}"));
+        Assert.Equal("approved", detail.GetProperty("summary").GetProperty("status").GetString());
+        var offerId = detail.GetProperty("offers")[0].GetProperty("offerId").GetString();
+        var accepted = await dealer.PostAsync($"/api/v1/applications/{applicationId}/offers/{offerId}/accept", null);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var contractId = (await Json(accepted)).GetProperty("contractId").GetString();
+
+        var disbursed = await Json(await underwriter.PostAsync($"/api/v1/contracts/{contractId}/disburse", null));
+        Assert.Equal("awaiting-booking", disbursed.GetProperty("status").GetString());
+        var history = (await Json(await dealer.GetAsync($"/api/v1/applications/{applicationId}"))).GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString()).ToArray();
+        Assert.Equal(["submitted", "referred", "approved", "accepted", "disbursed"], history);
+    }
+
+    [SkippableFact]
+    public async Task A_dealer_cannot_read_another_dealers_application()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var first = Platform.Dealer();
+        using var second = Platform.Dealer(DemoData.SecondDealerKey);
+        var decision = await Json(await first.PostAsJsonAsync("/api/v1/applications", Applications.Prime()));
+        var id = decision.GetProperty("applicationId").GetString();
+
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync($"/api/v1/applications/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await second.GetAsync($"/api/v1/applications/{id}")).StatusCode);
+        var listed = await Json(await second.GetAsync("/api/v1/applications"));
+        Assert.DoesNotContain(listed.EnumerateArray(), a => a.GetProperty("applicationId").GetString() == id);
+    }
+
+    [SkippableFact]
+    public async Task A_customer_sees_only_their_own_applications()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var liNa = await Platform.SignedIn("13800138000");
+        using var dealer = Platform.Dealer();
+        var dealers = await Json(await dealer.PostAsJsonAsync("/api/v1/applications", Applications.Prime()));
+
+        var own = await Json(await liNa.GetAsync("/api/v1/applications"));
+
+        Assert.NotEmpty(own.EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await liNa.GetAsync($"/api/v1/applications/{dealers.GetProperty("applicationId").GetString()}")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Callers_without_the_right_credentials_are_refused()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var anonymous = Platform.Anonymous();
+        using var wrongKey = Platform.Dealer("not-a-key");
+        using var analyst = await Platform.SignedIn("analyst");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/v1/applications", Applications.Prime())).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await wrongKey.GetAsync("/api/v1/applications")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.PostAsJsonAsync("/api/v1/applications", Applications.Prime())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync("/api/v1/admin/audit/verify")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task The_audit_chain_verifies_and_detects_an_edited_entry()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var admin = await Platform.SignedIn("admin");
+        using var dealer = Platform.Dealer();
+        await dealer.PostAsJsonAsync("/api/v1/applications", Applications.Prime());
+
+        var intact = await Json(await admin.GetAsync("/api/v1/admin/audit/verify"));
+        Assert.True(intact.GetProperty("intact").GetBoolean());
+
+        using (var scope = Platform.App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
+            var entry = await db.AuditEntries.OrderBy(e => e.Sequence).Skip(2).FirstAsync();
+            await db.AuditEntries.Where(e => e.Sequence == entry.Sequence).ExecuteUpdateAsync(s => s.SetProperty(e => e.Actor, "someone-else"));
+            var broken = await Json(await admin.GetAsync("/api/v1/admin/audit/verify"));
+            Assert.False(broken.GetProperty("intact").GetBoolean());
+            Assert.Equal(entry.Sequence, broken.GetProperty("firstBrokenSequence").GetInt64());
+            await db.AuditEntries.Where(e => e.Sequence == entry.Sequence).ExecuteUpdateAsync(s => s.SetProperty(e => e.Actor, entry.Actor));
+        }
+    }
+
+    [SkippableFact]
+    public async Task Personal_data_is_stored_encrypted_and_looked_up_by_keyed_hash()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = Platform.Dealer();
+        var body = Applications.Prime();
+        var id = Applications.NationalIdOf(body);
+        await dealer.PostAsJsonAsync("/api/v1/applications", body);
+
+        using var scope = Platform.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
+        var customers = await db.Customers.AsNoTracking().ToListAsync();
+        Assert.DoesNotContain(customers, c => c.NationalIdCipher.Contains(id, StringComparison.Ordinal) || c.NationalIdHash.Contains(id, StringComparison.Ordinal));
+        Assert.Contains(customers, c => c.NationalIdMasked == id[..6] + "********" + id[^4..]);
+        var applications = await db.Applications.AsNoTracking().Select(a => a.RequestCipher).ToListAsync();
+        Assert.DoesNotContain(applications, r => r.Contains(id, StringComparison.Ordinal) || r.Contains("Test Applicant", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Health_metrics_and_the_openapi_document_are_served()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var client = Platform.Anonymous();
+
+        Assert.Equal("healthy", await client.GetStringAsync("/health"));
+        Assert.Contains("autofinance_applications_decided_total", await client.GetStringAsync("/metrics"), StringComparison.Ordinal);
+        var openApi = await Json(await client.GetAsync("/openapi/v1.json"));
+        Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/v1/applications", out _));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/docs/index.html")).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> Post(HttpClient client, object body, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/applications") { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return await client.SendAsync(request);
+    }
+
+    private async Task<int> CountApplications()
+    {
+        using var scope = Platform.App.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>().Applications.CountAsync();
+    }
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+}
+
+public sealed class OriginationOnSqlite(SqlitePlatform platform) : OriginationScenarios<SqlitePlatform>(platform);
+
+public sealed class OriginationOnPostgres(PostgresPlatform platform) : OriginationScenarios<PostgresPlatform>(platform);
