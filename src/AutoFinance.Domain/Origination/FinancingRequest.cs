@@ -1,0 +1,141 @@
+using AutoFinance.Domain.Calendar;
+using AutoFinance.Domain.Monetary;
+using AutoFinance.Domain.Schedules;
+using AutoFinance.Domain.Validation;
+
+namespace AutoFinance.Domain.Origination;
+
+/// <summary>
+/// What an applicant asks to finance, and the facts about them and the vehicle the policy rules need. A variation of
+/// the plan (another term, method or down payment) is the same request with those fields changed.
+/// </summary>
+public sealed record FinancingRequest
+{
+    public required decimal VehiclePrice { get; init; }
+
+    public required decimal DownPayment { get; init; }
+
+    public required int TermMonths { get; init; }
+
+    public required RepaymentMethod Method { get; init; }
+
+    /// <summary>The final balloon as a fraction of the loan amount (balloon method only; 0 otherwise).</summary>
+    public decimal BalloonFraction { get; init; }
+
+    public required VehicleCondition Condition { get; init; }
+
+    public required VehicleEnergy Energy { get; init; }
+
+    /// <summary>The manufacturer's brand, as promotions name it (compared ignoring case).</summary>
+    public string Make { get; init; } = "";
+
+    /// <summary>The model year of the vehicle.</summary>
+    public required int VehicleYear { get; init; }
+
+    public required DateOnly BirthDate { get; init; }
+
+    /// <summary>Verified gross monthly income.</summary>
+    public required decimal MonthlyIncome { get; init; }
+
+    /// <summary>Monthly payments on the applicant's existing debts (other loans, card minimums).</summary>
+    public decimal MonthlyDebtPayments { get; init; }
+
+    public required DateOnly ApplicationDate { get; init; }
+
+    /// <summary>The amount borrowed: the price less the down payment.</summary>
+    public decimal LoanAmount => VehiclePrice - DownPayment;
+
+    /// <summary>Loan-to-value: the loan amount over the vehicle price (0 when there is no price).</summary>
+    public decimal Ltv => VehiclePrice > 0m ? LoanAmount / VehiclePrice : 0m;
+
+    public VehicleCategory Category => VehicleCategories.Of(Condition, Energy);
+
+    /// <summary>
+    /// The last due date of the plan when the loan starts on <paramref name="startDate"/> and the first instalment falls
+    /// due one month later: every due date is taken from the first one (<see cref="MonthlyCalendar.DueDate"/>).
+    /// </summary>
+    public DateOnly MaturityDate(DateOnly startDate) => MonthlyCalendar.DueDate(startDate.AddMonths(1), TermMonths);
+
+    /// <summary>The loan terms of this plan at a rate, starting on <paramref name="startDate"/> with the first instalment one month later.</summary>
+    public LoanTerms ToLoanTerms(decimal annualRate, DateOnly startDate, Currency currency) => new()
+    {
+        Principal = LoanAmount,
+        AnnualRate = annualRate,
+        TermMonths = TermMonths,
+        Method = Method,
+        StartDate = startDate,
+        FirstDueDate = startDate.AddMonths(1),
+        Currency = currency,
+        BalloonFraction = Method == RepaymentMethod.Balloon ? BalloonFraction : 0m,
+    };
+
+    /// <summary>Every problem that makes the request unusable, each naming its field (policy failures are not among them).</summary>
+    public IReadOnlyList<FieldError> Validate(Currency currency)
+    {
+        var errors = new List<FieldError>();
+        if (VehiclePrice <= 0m || VehiclePrice > LoanTermsValidator.MaxPrincipal)
+        {
+            errors.Add(new("vehiclePrice", $"must be above 0 and at most {LoanTermsValidator.MaxPrincipal:N0}"));
+        }
+        else if (currency.Round(VehiclePrice) != VehiclePrice)
+        {
+            errors.Add(new("vehiclePrice", $"must be a whole number of minor units ({currency.MinorUnit})"));
+        }
+
+        if (DownPayment < 0m || DownPayment >= VehiclePrice)
+        {
+            errors.Add(new("downPayment", "must be at least 0 and less than the vehicle price"));
+        }
+        else if (currency.Round(DownPayment) != DownPayment)
+        {
+            errors.Add(new("downPayment", $"must be a whole number of minor units ({currency.MinorUnit})"));
+        }
+
+        if (TermMonths < 1 || TermMonths > LoanTermsValidator.MaxTermMonths)
+        {
+            errors.Add(new("termMonths", $"must be between 1 and {LoanTermsValidator.MaxTermMonths}"));
+        }
+
+        if (!Enum.IsDefined(Method))
+        {
+            errors.Add(new("method", "is not a repayment method"));
+        }
+
+        if (Method == RepaymentMethod.Balloon ? BalloonFraction <= 0m || BalloonFraction >= 1m : BalloonFraction != 0m)
+        {
+            errors.Add(new("balloonFraction", "must be above 0 and below 1 for a balloon plan, and 0 for any other"));
+        }
+
+        if (!Enum.IsDefined(Condition))
+        {
+            errors.Add(new("condition", "must be new or used"));
+        }
+
+        if (!Enum.IsDefined(Energy))
+        {
+            errors.Add(new("energy", "must be conventional or new-energy"));
+        }
+
+        if (VehicleYear < 1900 || VehicleYear > ApplicationDate.Year + 1)
+        {
+            errors.Add(new("vehicleYear", $"must be between 1900 and {ApplicationDate.Year + 1}"));
+        }
+
+        if (BirthDate >= ApplicationDate)
+        {
+            errors.Add(new("birthDate", "must be before the application date"));
+        }
+
+        if (MonthlyIncome < 0m || MonthlyIncome > LoanTermsValidator.MaxPrincipal)
+        {
+            errors.Add(new("monthlyIncome", $"must be at least 0 and at most {LoanTermsValidator.MaxPrincipal:N0}"));
+        }
+
+        if (MonthlyDebtPayments < 0m || MonthlyDebtPayments > LoanTermsValidator.MaxPrincipal)
+        {
+            errors.Add(new("monthlyDebtPayments", $"must be at least 0 and at most {LoanTermsValidator.MaxPrincipal:N0}"));
+        }
+
+        return errors;
+    }
+}

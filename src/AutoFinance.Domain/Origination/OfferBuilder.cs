@@ -1,0 +1,237 @@
+using AutoFinance.Domain.Rates;
+using AutoFinance.Domain.Schedules;
+
+namespace AutoFinance.Domain.Origination;
+
+/// <summary>Builds the ranked offers for an application: the plans that pass every policy rule, priced and scheduled.</summary>
+/// <remarks>
+/// <para><b>Candidates</b>: the requested plan, and its variations over the product's terms within the condition's cap,
+/// the methods (the requested one, annuity and equal principal; balloon or interest-only only when requested, with
+/// the requested balloon) and the down payment — the requested one when it passes the loan-to-value cap and the
+/// maximum loan amount, otherwise the smallest that passes both (cap × price rounded down to the minor unit, or the
+/// maximum amount, whichever is lower). Flat-fee plans are not built: the rate card prices interest, not fees.</para>
+/// <para><b>Eligibility</b>: each candidate is priced (<see cref="Pricing"/>) and scheduled from
+/// <paramref name="startDate"/> with the first instalment a month later, and kept only if it passes every rule of
+/// <see cref="PolicyEvaluator"/> with its assessed payment (<see cref="PlanPayments.Assessed"/>) as the monthly payment.</para>
+/// <para><b>Ranking</b>: by <see cref="OfferPreferences.Ranking"/>, on the schedules' totals, the candidates' order
+/// (requested plan first, then by term, method, down payment) breaking any remaining tie. At most
+/// <see cref="OfferPreferences.MaxOffers"/> are returned, ranked 1..n; the requested plan, when eligible, is always
+/// among them (in place of the last one if it would not have made the cut). Only the returned offers get their APR
+/// and subsidy; their disclosure is built when first read.</para>
+/// </remarks>
+public static class OfferBuilder
+{
+    public static IReadOnlyList<LoanOffer> Build(FinancingRequest request, string grade, ProductPolicy policy, RateCard rateCard, DateOnly startDate, OfferPreferences? preferences = null)
+    {
+        ArgumentNullException.ThrowIfNull(grade);
+        ArgumentNullException.ThrowIfNull(rateCard);
+        PolicyEvaluator.EnsureValid(request, policy);
+        preferences ??= OfferPreferences.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(preferences.MaxOffers, 1, nameof(preferences));
+        if (!rateCard.IsPriced(grade))
+        {
+            return [];
+        }
+
+        var plans = Candidates(request, policy);
+        var needsTarget = preferences.Ranking == OfferRanking.ClosestPayment && preferences.TargetPayment is null;
+        var eligible = new List<Candidate>(plans.Count);
+        decimal? requestedPayment = null;
+        for (var index = 0; index < plans.Count; index++)
+        {
+            var plan = plans[index];
+            var buildable = plan.Method != RepaymentMethod.FlatFee;
+            var passes = buildable && PolicyEvaluator.PassesWithoutPayment(plan, policy, startDate);
+            if (!passes && !(index == 0 && needsTarget && buildable))
+            {
+                continue;
+            }
+
+            var price = Pricing.Quote(grade, plan, rateCard, startDate)!;
+            var schedule = ScheduleBuilder.Build(plan.ToLoanTerms(price.AnnualRate, startDate, policy.Currency));
+            var payments = PlanPayments.Of(schedule);
+            if (index == 0)
+            {
+                requestedPayment = payments.Assessed;
+            }
+
+            if (passes && PolicyEvaluator.PassesPayment(plan, policy, payments.Assessed))
+            {
+                eligible.Add(new Candidate(index, plan, price, schedule, payments, CostOf(schedule)));
+            }
+        }
+
+        var target = preferences.TargetPayment ?? requestedPayment;
+        var order = preferences.Ranking == OfferRanking.ClosestPayment && target is { } t
+            ? Comparer<Candidate>.Create((a, b) => CompareClosest(a, b, t))
+            : Comparer<Candidate>.Create(CompareCost);
+        eligible.Sort(order);
+
+        var count = Math.Min(preferences.MaxOffers, eligible.Count);
+        var requestedAt = eligible.FindIndex(c => c.Index == 0);
+        if (requestedAt >= count)
+        {
+            // The requested plan takes the last place; the list stays in order, as it ranked below every plan kept.
+            eligible[count - 1] = eligible[requestedAt];
+        }
+
+        var offers = new LoanOffer[count];
+        for (var k = 0; k < count; k++)
+        {
+            offers[k] = ToOffer(eligible[k], k + 1);
+        }
+
+        return offers;
+    }
+
+    /// <summary>
+    /// The policy outcomes of the requested plan as it would be priced for the grade (see
+    /// <see cref="PolicyEvaluator.Evaluate"/>): PTI and DTI use its assessed payment, and are not evaluated when the
+    /// grade is not priced or the plan cannot be scheduled (a flat-fee plan).
+    /// </summary>
+    public static IReadOnlyList<RuleOutcome> CheckRequestedPlan(FinancingRequest request, string grade, ProductPolicy policy, RateCard rateCard, DateOnly startDate)
+    {
+        ArgumentNullException.ThrowIfNull(grade);
+        ArgumentNullException.ThrowIfNull(rateCard);
+        PolicyEvaluator.EnsureValid(request, policy);
+        decimal? payment = null;
+        if (request.Method != RepaymentMethod.FlatFee && Pricing.Quote(grade, request, rateCard, startDate) is { } price)
+        {
+            payment = PlanPayments.Of(ScheduleBuilder.Build(request.ToLoanTerms(price.AnnualRate, startDate, policy.Currency))).Assessed;
+        }
+
+        return PolicyEvaluator.Evaluate(request, policy, payment, startDate);
+    }
+
+    /// <summary>The requested plan first, then the variations in order of term, method and down payment, without repeats.</summary>
+    internal static List<FinancingRequest> Candidates(FinancingRequest request, ProductPolicy policy)
+    {
+        var plans = new List<FinancingRequest>(16) { request };
+        var downPayment = CompliantDownPayment(request, policy);
+        if (downPayment is null)
+        {
+            return plans;
+        }
+
+        Span<RepaymentMethod> methods = [request.Method, RepaymentMethod.Annuity, RepaymentMethod.EqualPrincipal];
+        var cap = policy.MaxTermFor(request.Condition);
+        foreach (var term in SortedTerms(policy.AllowedTerms, cap))
+        {
+            for (var m = 0; m < methods.Length; m++)
+            {
+                var method = methods[m];
+                if ((m > 0 && method == request.Method) || method == RepaymentMethod.FlatFee || !policy.AllowedMethods.Contains(method))
+                {
+                    continue;
+                }
+
+                if (term == request.TermMonths && method == request.Method && downPayment == request.DownPayment)
+                {
+                    continue;
+                }
+
+                plans.Add(request with
+                {
+                    TermMonths = term,
+                    Method = method,
+                    DownPayment = downPayment.Value,
+                    BalloonFraction = method == RepaymentMethod.Balloon ? request.BalloonFraction : 0m,
+                });
+            }
+        }
+
+        return plans;
+    }
+
+    /// <summary>
+    /// The requested down payment when its loan is within the loan-to-value cap and the maximum amount; otherwise the
+    /// smallest that brings it within both, or null when none leaves anything to lend.
+    /// </summary>
+    internal static decimal? CompliantDownPayment(FinancingRequest request, ProductPolicy policy)
+    {
+        var maxLoan = Math.Min(policy.MaxLoanByLtv(request.Category, request.VehiclePrice), policy.MaxLoanAmount);
+        if (request.LoanAmount <= maxLoan)
+        {
+            return request.DownPayment;
+        }
+
+        return maxLoan > 0m ? request.VehiclePrice - maxLoan : null;
+    }
+
+    private static List<int> SortedTerms(IReadOnlyList<int> allowed, int cap)
+    {
+        var terms = new List<int>(allowed.Count);
+        foreach (var term in allowed)
+        {
+            if (term <= cap && !terms.Contains(term))
+            {
+                terms.Add(term);
+            }
+        }
+
+        terms.Sort();
+        return terms;
+    }
+
+    private static LoanOffer ToOffer(Candidate candidate, int rank)
+    {
+        var schedule = candidate.Schedule;
+        var terms = schedule.Terms;
+        var totals = schedule.Totals;
+        var price = candidate.Price;
+        return new LoanOffer
+        {
+            Rank = rank,
+            IsRequestedPlan = candidate.Index == 0,
+            TermMonths = terms.TermMonths,
+            Method = terms.Method,
+            BalloonFraction = terms.BalloonFraction,
+            DownPayment = candidate.Plan.DownPayment,
+            Principal = terms.Principal,
+            AnnualRate = price.AnnualRate,
+            CardRate = price.CardRate,
+            Promotion = price.Promotion,
+            Subsidy = price.Promotion is null ? 0m : Pricing.Subsidy(schedule, price.CardRate),
+            FirstPayment = candidate.Payments.First,
+            MaxPayment = candidate.Payments.Max,
+            FinalPayment = candidate.Payments.Final,
+            AssessedPayment = candidate.Payments.Assessed,
+            TotalInterest = totals.Interest,
+            TotalFees = totals.Fees + terms.PrepaidFinanceCharges,
+            TotalRepayable = totals.Payment + terms.PrepaidFinanceCharges,
+            AprPercent = Math.Round(AnnualisedRates.Of(schedule).AprPercent, 6),
+            Schedule = schedule,
+        };
+    }
+
+    /// <summary>Interest and fees of a schedule, charges paid at signing included; two columns summed, not all four.</summary>
+    private static decimal CostOf(RepaymentSchedule schedule)
+    {
+        var cost = schedule.Terms.PrepaidFinanceCharges;
+        foreach (var row in schedule.Rows)
+        {
+            cost += row.Interest + row.Fee;
+        }
+
+        return cost;
+    }
+
+    private static int CompareCost(Candidate a, Candidate b)
+    {
+        var c = a.Cost.CompareTo(b.Cost);
+        if (c == 0)
+        {
+            c = a.Payments.Assessed.CompareTo(b.Payments.Assessed);
+        }
+
+        return c != 0 ? c : a.Index.CompareTo(b.Index);
+    }
+
+    private static int CompareClosest(Candidate a, Candidate b, decimal target)
+    {
+        var c = Math.Abs(a.Payments.Assessed - target).CompareTo(Math.Abs(b.Payments.Assessed - target));
+        return c != 0 ? c : CompareCost(a, b);
+    }
+
+    private sealed record Candidate(int Index, FinancingRequest Plan, PricedRate Price, RepaymentSchedule Schedule, PlanPayments Payments, decimal Cost);
+}

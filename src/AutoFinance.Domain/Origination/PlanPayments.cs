@@ -1,0 +1,32 @@
+using AutoFinance.Domain.Schedules;
+
+namespace AutoFinance.Domain.Origination;
+
+/// <summary>The payments of a plan's schedule that affordability and comparison look at.</summary>
+/// <param name="First">The first instalment.</param>
+/// <param name="Max">The largest instalment of all, a final balloon included.</param>
+/// <param name="Final">The last instalment.</param>
+/// <param name="Assessed">
+/// The payment tested against income (PTI, DTI): the largest regular instalment. The final instalment of a balloon or
+/// interest-only plan repays the residual in one sum and is left out, as lenders assess such plans on the monthly
+/// payment the borrower carries; for every other method it is the largest instalment (the first of an
+/// equal-principal plan, the level payment of an annuity, or its last when that absorbs a few cents more).
+/// </param>
+public readonly record struct PlanPayments(decimal First, decimal Max, decimal Final, decimal Assessed)
+{
+    public static PlanPayments Of(RepaymentSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var rows = schedule.Rows;
+        var lumpAtEnd = rows.Length > 1 && schedule.Terms.Method is RepaymentMethod.Balloon or RepaymentMethod.InterestOnly;
+        var regularCount = lumpAtEnd ? rows.Length - 1 : rows.Length;
+        var assessed = 0m;
+        for (var k = 0; k < regularCount; k++)
+        {
+            assessed = Math.Max(assessed, rows[k].Payment);
+        }
+
+        var final = rows[^1].Payment;
+        return new PlanPayments(rows[0].Payment, Math.Max(assessed, final), final, assessed);
+    }
+}
