@@ -44,8 +44,8 @@ public static class WebHost
         builder.Services.AddSingleton(holder);
         builder.Services.AddHostedService<DatabasePreparation>();
 
-        builder.Services.AddAuthentication(AutoFinanceAuthentication.Scheme)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AutoFinanceAuthentication>(AutoFinanceAuthentication.Scheme, null);
+        builder.Services.AddAuthentication(AutoFinanceAuthentication.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AutoFinanceAuthentication>(AutoFinanceAuthentication.SchemeName, null);
         builder.Services.AddAuthorization();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o =>

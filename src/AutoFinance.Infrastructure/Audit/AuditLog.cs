@@ -42,6 +42,9 @@ public static class AuditLog
         var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         var sequence = head?.Sequence ?? 0;
         var previous = head?.Hash ?? Genesis;
+
+        // PostgreSQL keeps timestamps to the microsecond; hash what is stored, not the finer clock reading.
+        at = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero);
         foreach (var e in events)
         {
             sequence++;

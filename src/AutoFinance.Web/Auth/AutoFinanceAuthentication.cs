@@ -13,7 +13,7 @@ namespace AutoFinance.Web.Auth;
 public sealed class AutoFinanceAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "AutoFinance";
+    public const string SchemeName = "AutoFinance";
     public const string ApiKeyHeader = "X-Api-Key";
     public const string SessionCookie = "af_session";
 
@@ -25,7 +25,7 @@ public sealed class AutoFinanceAuthentication(IOptionsMonitor<AuthenticationSche
             var dealer = await accounts.ActorForApiKeyAsync(key.ToString(), Context.RequestAborted).ConfigureAwait(false);
             return dealer is null
                 ? AuthenticateResult.Fail("unknown, expired or revoked API key")
-                : AuthenticateResult.Success(new AuthenticationTicket(ActorClaims.ToPrincipal(dealer, Scheme), Scheme));
+                : AuthenticateResult.Success(new AuthenticationTicket(ActorClaims.ToPrincipal(dealer, SchemeName), SchemeName));
         }
 
         var token = BearerToken() ?? Request.Cookies[SessionCookie];
@@ -37,7 +37,7 @@ public sealed class AutoFinanceAuthentication(IOptionsMonitor<AuthenticationSche
         var actor = await accounts.ActorForTokenAsync(token, Context.RequestAborted).ConfigureAwait(false);
         return actor is null
             ? AuthenticateResult.Fail("unknown, expired or revoked session")
-            : AuthenticateResult.Success(new AuthenticationTicket(ActorClaims.ToPrincipal(actor, Scheme), Scheme));
+            : AuthenticateResult.Success(new AuthenticationTicket(ActorClaims.ToPrincipal(actor, SchemeName), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -280,7 +280,7 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
         var disbursed = await Json(await underwriter.PostAsync($"/api/v1/contracts/{contractId}/disburse", null));
         Assert.Equal("awaiting-booking", disbursed.GetProperty("status").GetString());
         var history = (await Json(await dealer.GetAsync($"/api/v1/applications/{applicationId}"))).GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString()).ToArray();
-        Assert.Equal(["submitted", "referred", "approved", "accepted", "disbursed"], history);
+        Assert.Equal(new[] { "submitted", "referred", "approved", "accepted", "disbursed" }, history.Select(h => h!).ToArray());
     }
 
     [SkippableFact]
