@@ -12,7 +12,7 @@ public static class Json
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower), new CurrencyJsonConverter() },
     };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);

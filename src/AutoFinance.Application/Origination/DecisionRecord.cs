@@ -48,7 +48,8 @@ public sealed record DecisionRecord
 /// <summary>One check as recorded: stage, stable code, outcome (pass, fail, refer, info), detail and figures.</summary>
 public sealed record CheckRecord(int Sequence, string Stage, string Code, string Outcome, string Detail, IReadOnlyDictionary<string, string> Values);
 
-public sealed record OfferRecord(Guid OfferId, LoanOffer Offer, string DisclosureJson, string DisclosureHash);
+/// <summary>An offer as decided. Its disclosure is rebuilt from the stored terms when asked for (the engine is exact and deterministic).</summary>
+public sealed record OfferRecord(Guid OfferId, LoanOffer Offer);
 
 /// <summary>A reason given for a decision: its code and figures; the text is rendered in the reader's language.</summary>
 public sealed record ReasonRecord(string Code, IReadOnlyDictionary<string, string> Values);

@@ -97,7 +97,7 @@ public sealed class DecisionService(
         double? challengerPd = null;
         if (model.Challenger is { } challenger && (options.ScoreChallenger || model.GbdtScores))
         {
-            challengerPd = challenger.PredictPd(SingleRow(challenger.Features, a, today, assessed))[0];
+            challengerPd = challenger.PredictOnePd(SingleRow(challenger.Features, a, today, assessed));
             if (model.GbdtScores)
             {
                 (challengerPd, pd) = (pd, challengerPd.Value);
@@ -136,11 +136,7 @@ public sealed class DecisionService(
             .ToArray();
         var applicationId = Guid.CreateVersion7(now);
         var reference = $"AF{now:yyMMdd}-{applicationId.ToString("N")[^8..].ToUpperInvariant()}";
-        var offerRecords = offers.Select(o =>
-        {
-            var disclosure = Json.Serialize(o.Disclosure);
-            return new OfferRecord(Guid.CreateVersion7(now), o, disclosure, Json.Sha256(disclosure));
-        }).ToArray();
+        var offerRecords = offers.Select(o => new OfferRecord(Guid.CreateVersion7(now), o)).ToArray();
         var millis = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var response = new DecisionResponse
         {

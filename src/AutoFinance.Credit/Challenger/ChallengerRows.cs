@@ -51,10 +51,24 @@ internal static class ChallengerRows
         return [.. buffer.DenseValues()];
     }
 
-    private sealed class Row
+    /// <summary>A single-row prediction engine (not thread-safe: one per thread), much cheaper than a data view per row.</summary>
+    public static PredictionEngine<Row, ScoredRow> Engine(MLContext ml, ITransformer model, int width)
+    {
+        ArgumentNullException.ThrowIfNull(ml);
+        var schema = SchemaDefinition.Create(typeof(Row));
+        schema[Features].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
+        return ml.Model.CreatePredictionEngine<Row, ScoredRow>(model, ignoreMissingColumns: true, inputSchemaDefinition: schema);
+    }
+
+    internal sealed class Row
     {
         public float[] Features { get; set; } = [];
 
         public bool Label { get; set; }
+    }
+
+    internal sealed class ScoredRow
+    {
+        public float Score { get; set; }
     }
 }

@@ -36,6 +36,7 @@ public static class StorageSetup
         services.AddSingleton<ILookupHasher>(_ => LookupHasher.FromDirectory(options.KeysPath));
         services.AddSingleton<ProductCatalog>();
         services.AddScoped<IOriginationStore, EfOriginationStore>();
+        services.AddSingleton<DecisionWriter>();
         return services;
     }
 

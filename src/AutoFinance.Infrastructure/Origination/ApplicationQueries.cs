@@ -64,7 +64,8 @@ public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataPro
             return null;
         }
 
-        return await db.Offers.AsNoTracking().Where(o => o.Id == offerId && o.ApplicationId == applicationId).Select(o => o.DisclosureJson).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId && o.ApplicationId == applicationId, ct).ConfigureAwait(false);
+        return offer is null ? null : OfferDisclosure.Document(offer).Json;
     }
 
     public static OfferView OfferView(Guid applicationId, OfferRow o)

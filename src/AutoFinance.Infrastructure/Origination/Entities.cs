@@ -186,9 +186,12 @@ public sealed class OfferRow
 
     public bool IsRequestedPlan { get; set; }
 
-    public required string DisclosureJson { get; set; }
+    public decimal BalloonFraction { get; set; }
 
-    public required string DisclosureHash { get; set; }
+    /// <summary>Disbursement date the schedule and disclosure were built for (first due one month later).</summary>
+    public DateOnly StartDate { get; set; }
+
+    public required string Currency { get; set; }
 }
 
 public sealed class StatusChangeRow

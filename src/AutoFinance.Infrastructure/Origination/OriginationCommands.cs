@@ -49,6 +49,7 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         }
 
         var now = time.GetUtcNow();
+        var (_, disclosureHash) = OfferDisclosure.Document(offer);
         var contract = new ContractRow
         {
             Id = Guid.CreateVersion7(now),
@@ -57,14 +58,14 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
             OfferId = offerId,
             CustomerId = application.CustomerId,
             VinHash = application.VinHash,
-            DisclosureHash = offer.DisclosureHash,
+            DisclosureHash = disclosureHash,
             DisclosureVersion = Domain.Disclosure.DisclosureBuilder.SchemaVersion,
             AcceptedAt = now,
             AcceptedBy = actor.AuditName,
             Status = "signed",
         };
         var saved = await SaveAsync(application, "accepted", actor, $"offer {offer.Rank} accepted", now, [
-            new AuditEvent(actor.AuditName, "offer.accepted", "application", applicationId.ToString(), new { OfferId = offerId, offer.Rank, offer.DisclosureHash, ContractId = contract.Id }),
+            new AuditEvent(actor.AuditName, "offer.accepted", "application", applicationId.ToString(), new { OfferId = offerId, offer.Rank, DisclosureHash = disclosureHash, ContractId = contract.Id }),
         ], () => db.Contracts.Add(contract), ct).ConfigureAwait(false);
         if (!saved)
         {
@@ -209,30 +210,7 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         db.Offers.RemoveRange(application.Offers);
         foreach (var offer in offers)
         {
-            var disclosure = Json.Serialize(offer.Disclosure);
-            db.Offers.Add(new OfferRow
-            {
-                Id = Guid.CreateVersion7(now),
-                ApplicationId = application.Id,
-                Rank = offer.Rank,
-                TermMonths = offer.TermMonths,
-                Method = Domain.Schedules.RepaymentMethodNames.ToName(offer.Method),
-                DownPayment = offer.DownPayment,
-                Principal = offer.Principal,
-                AnnualRate = offer.AnnualRate,
-                CardRate = offer.CardRate,
-                PromotionName = offer.PromotionName,
-                Subsidy = offer.Subsidy,
-                FirstPayment = offer.FirstPayment,
-                MaxPayment = offer.MaxPayment,
-                TotalInterest = offer.TotalInterest,
-                TotalFees = offer.TotalFees,
-                TotalRepayable = offer.TotalRepayable,
-                AprPercent = Math.Round(offer.AprPercent, AutoFinanceDbContext.RateScale),
-                IsRequestedPlan = offer.IsRequestedPlan,
-                DisclosureJson = disclosure,
-                DisclosureHash = Json.Sha256(disclosure),
-            });
+            db.Offers.Add(OfferDisclosure.ToRow(Guid.CreateVersion7(now), application.Id, offer));
         }
 
         return null;

@@ -94,6 +94,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.Property(o => o.AnnualRate).HasPrecision(18, RateScale);
             e.Property(o => o.CardRate).HasPrecision(18, RateScale);
             e.Property(o => o.AprPercent).HasPrecision(18, RateScale);
+            e.Property(o => o.BalloonFraction).HasPrecision(18, RateScale);
         });
         modelBuilder.Entity<StatusChangeRow>(e =>
         {

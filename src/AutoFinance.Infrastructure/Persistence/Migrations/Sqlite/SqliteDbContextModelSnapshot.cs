@@ -3,7 +3,6 @@ using System;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
@@ -11,11 +10,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDbContext))]
-    [Migration("20261124113708_InitialOrigination")]
-    partial class InitialOrigination
+    partial class SqliteDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -576,15 +573,15 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 8)
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("BalloonFraction")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CardRate")
                         .HasPrecision(18, 8)
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("DisclosureHash")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisclosureJson")
+                    b.Property<string>("Currency")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -616,6 +613,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Rank")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Subsidy")
                         .HasPrecision(18, 2)

@@ -317,8 +317,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                     TotalRepayable = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false),
                     AprPercent = table.Column<long>(type: "INTEGER", precision: 18, scale: 8, nullable: false),
                     IsRequestedPlan = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DisclosureJson = table.Column<string>(type: "TEXT", nullable: false),
-                    DisclosureHash = table.Column<string>(type: "TEXT", nullable: false)
+                    BalloonFraction = table.Column<long>(type: "INTEGER", precision: 18, scale: 8, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -318,8 +318,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     TotalRepayable = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     AprPercent = table.Column<decimal>(type: "numeric(18,8)", precision: 18, scale: 8, nullable: false),
                     IsRequestedPlan = table.Column<bool>(type: "boolean", nullable: false),
-                    DisclosureJson = table.Column<string>(type: "text", nullable: false),
-                    DisclosureHash = table.Column<string>(type: "text", nullable: false)
+                    BalloonFraction = table.Column<decimal>(type: "numeric(18,8)", precision: 18, scale: 8, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Currency = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {

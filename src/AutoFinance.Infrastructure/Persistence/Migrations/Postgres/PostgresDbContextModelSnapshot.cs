@@ -582,15 +582,15 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                         .HasPrecision(18, 8)
                         .HasColumnType("numeric(18,8)");
 
+                    b.Property<decimal>("BalloonFraction")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("numeric(18,8)");
+
                     b.Property<decimal>("CardRate")
                         .HasPrecision(18, 8)
                         .HasColumnType("numeric(18,8)");
 
-                    b.Property<string>("DisclosureHash")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("DisclosureJson")
+                    b.Property<string>("Currency")
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -622,6 +622,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<int>("Rank")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
 
                     b.Property<decimal>("Subsidy")
                         .HasPrecision(18, 2)

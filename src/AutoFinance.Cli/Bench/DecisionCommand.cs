@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using AutoFinance.Application.Common;
+using AutoFinance.Cli.Common;
+using AutoFinance.Infrastructure.Seeding;
+
+namespace AutoFinance.Cli.Bench;
+
+/// <summary>
+/// <c>autofinance bench decision</c>: decisions per second in process on one core, then the platform over HTTP on
+/// SQLite (and PostgreSQL with <c>--postgres</c>) with 64 concurrent clients against its own <c>/health</c> baseline.
+/// </summary>
+public static class DecisionCommand
+{
+    public sealed record Figures(
+        DecisionBenchmark.InProcessFigures InProcess,
+        DecisionBenchmark.InProcessFigures InProcessScorecardOnly,
+        IReadOnlyList<HttpRun> Http);
+
+    public sealed record HttpRun(string Database, HttpLoad.Figures Health, HttpLoad.Figures Decisions, double ShareOfHealthThroughput);
+
+    public static Command Create(CliContext context, Option<string?> seconds, Option<bool> json)
+    {
+        var clients = new Option<string?>("--clients") { Description = "Concurrent HTTP clients (default 64)." };
+        var postgres = new Option<string?>("--postgres") { Description = "Also run over HTTP on this PostgreSQL server (e.g. Host=127.0.0.1;Port=55432;Username=postgres)." };
+        var noHttp = new Option<bool>("--no-http") { Description = "Only the in-process figures." };
+        var web = new Option<string?>("--web") { Description = "Path to AutoFinance.Web.dll (default: this repository's Release build)." };
+        var command = new Command("decision", "Automated decisions per second in process and over HTTP (SQLite, PostgreSQL) against the /health baseline.")
+        {
+            seconds, clients, postgres, noHttp, web, json,
+        };
+        command.SetAction(async (parsed, ct) =>
+        {
+            var input = new InputReader();
+            var duration = TimeSpan.FromSeconds((double)(input.Decimal("seconds", parsed.GetValue(seconds)) ?? 5m));
+            var clientCount = input.Integer("clients", parsed.GetValue(clients)) ?? 64;
+            if (duration <= TimeSpan.Zero || duration > TimeSpan.FromMinutes(10))
+            {
+                input.Add(new Domain.Validation.FieldError("seconds", "must be between 0 and 600"));
+            }
+
+            if (clientCount is < 1 or > 1024)
+            {
+                input.Add(new Domain.Validation.FieldError("clients", "must be between 1 and 1024"));
+            }
+
+            input.ThrowIfAny();
+            var webDll = parsed.GetValue(noHttp) ? null : HostProcess.FindWebDll(parsed.GetValue(web));
+            var modelPath = ModelPath(webDll);
+            var withChallenger = DecisionBenchmark.MeasureInProcess(modelPath, duration, withChallenger: true);
+            var scorecardOnly = DecisionBenchmark.MeasureInProcess(modelPath, duration, withChallenger: false);
+            var runs = new List<HttpRun>();
+            if (webDll is not null)
+            {
+                var directory = Path.Combine(Path.GetTempPath(), $"autofinance-bench-{Guid.NewGuid():N}");
+                Directory.CreateDirectory(directory);
+                try
+                {
+                    runs.Add(await RunHttp("sqlite", webDll, "Sqlite", $"Data Source={Path.Combine(directory, "bench.db")}", directory, clientCount, duration).ConfigureAwait(false));
+                    if (parsed.GetValue(postgres) is { } server)
+                    {
+                        runs.Add(await RunHttp("postgresql", webDll, "PostgreSql", $"{server};Database=af_bench_{Guid.NewGuid():N}", directory, clientCount, duration).ConfigureAwait(false));
+                    }
+                }
+                finally
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+            }
+
+            var figures = new Figures(withChallenger, scorecardOnly, runs);
+            if (parsed.GetValue(json))
+            {
+                return context.WriteJson(figures);
+            }
+
+            Write(context, figures);
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static async Task<HttpRun> RunHttp(string name, string webDll, string provider, string connection, string directory, int clients, TimeSpan duration)
+    {
+        await using var host = await HostProcess.StartAsync(webDll, provider, connection, Path.Combine(directory, "keys-" + name)).ConfigureAwait(false);
+        var bodies = DecisionWorkload.Requests(200_000, seed: 17).Select(r => JsonSerializer.SerializeToUtf8Bytes(r, Json.Options)).ToArray();
+        await HttpLoad.RunAsync("warm-up", host.Address, clients, TimeSpan.FromSeconds(2), i => HttpLoad.Json(HttpMethod.Post, "/api/v1/applications", bodies[(int)(i % bodies.Length)], DemoData.DealerKey)).ConfigureAwait(false);
+        var health = await HttpLoad.RunAsync("GET /health", host.Address, clients, duration, _ => new HttpRequestMessage(HttpMethod.Get, "/health")).ConfigureAwait(false);
+        long offset = 100_000;
+        var decisions = await HttpLoad.RunAsync("POST /api/v1/applications", host.Address, clients, duration,
+            i => HttpLoad.Json(HttpMethod.Post, "/api/v1/applications", bodies[(int)((offset + i) % bodies.Length)], DemoData.DealerKey)).ConfigureAwait(false);
+        return new HttpRun(name, health, decisions, health.RequestsPerSecond == 0 ? 0 : Math.Round(decisions.RequestsPerSecond / health.RequestsPerSecond, 3));
+    }
+
+    private static string ModelPath(string? webDll)
+    {
+        foreach (var candidate in new[]
+        {
+            "models/default/car-loans.json",
+            webDll is null ? null : Path.Combine(Path.GetDirectoryName(webDll)!, "models", "default", "car-loans.json"),
+            Path.Combine(AppContext.BaseDirectory, "models", "default", "car-loans.json"),
+        })
+        {
+            if (candidate is not null && File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new BadInputException("the default model models/default/car-loans.json was not found; run from the repository");
+    }
+
+    private static void Write(CliContext context, Figures figures)
+    {
+        var p = figures.InProcess;
+        var s = figures.InProcessScorecardOnly;
+        context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"in process, one core: {p.DecisionsPerSecond:N0} decisions/s ({p.MicrosecondsPerDecision:F1} µs each, {p.BytesPerDecision:N0} bytes) with the challenger; {s.DecisionsPerSecond:N0}/s ({s.MicrosecondsPerDecision:F1} µs) scorecard only"));
+        context.Output.WriteLine("outcomes: " + string.Join(", ", p.Outcomes.Select(o => $"{o.Key} {o.Value}")));
+        foreach (var run in figures.Http)
+        {
+            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"HTTP on {run.Database}, {run.Decisions.Clients} clients: {run.Decisions.RequestsPerSecond:N0} decisions/s (p50 {run.Decisions.P50Milliseconds} ms, p99 {run.Decisions.P99Milliseconds} ms, {run.Decisions.Failures} failed) vs GET /health {run.Health.RequestsPerSecond:N0}/s (p99 {run.Health.P99Milliseconds} ms): {run.ShareOfHealthThroughput:P1} of the baseline"));
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace AutoFinance.Cli.Bench;
+
+/// <summary>The platform started as its own process on a free loopback port, for load tests against a real host.</summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private HostProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<HostProcess> StartAsync(string webDll, string provider, string connectionString, string keysPath)
+    {
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(webDll)!,
+        };
+        foreach (var argument in new[]
+        {
+            webDll, "--urls", $"http://127.0.0.1:{port}", $"--Database:Provider={provider}", $"--ConnectionStrings:Default={connectionString}",
+            $"--Security:KeysPath={keysPath}", "--Logging:LogLevel:Default=Warning",
+        })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("the host did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"the host exited with code {process.ExitCode}");
+            }
+
+            try
+            {
+                if ((await http.GetAsync(new Uri("/health", UriKind.Relative)).ConfigureAwait(false)).StatusCode == HttpStatusCode.OK)
+                {
+                    return new HostProcess(process, address);
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(500).ConfigureAwait(false);
+        }
+
+        process.Kill(entireProcessTree: true);
+        throw new TimeoutException("the host did not answer /health within a minute");
+    }
+
+    /// <summary>The platform's build output, found from the repository this command was built in.</summary>
+    public static string FindWebDll(string? configured)
+    {
+        if (configured is not null)
+        {
+            return File.Exists(configured) ? Path.GetFullPath(configured) : throw new Common.BadInputException($"--web: '{configured}' does not exist");
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "AutoFinance.Web", "bin", "Release", "net10.0", "AutoFinance.Web.dll");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new Common.BadInputException("--web: build the platform first (dotnet build -c Release) or name AutoFinance.Web.dll");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using AutoFinance.Application.Origination;
+
+namespace AutoFinance.Cli.Bench;
+
+/// <summary>
+/// The origination store in memory, for measuring the decision itself (checks, scoring, pricing, offers) without a
+/// database. Used by the benchmark only; the platform always stores in its database.
+/// </summary>
+public sealed class InMemoryOriginationStore(ProductSettings product) : IOriginationStore
+{
+    private readonly ConcurrentDictionary<(VelocityKey, string), ConcurrentQueue<DateTimeOffset>> _submissions = new();
+    private readonly ConcurrentDictionary<string, Guid> _customers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string, string), StoredResponse> _responses = new();
+
+    public long Saved { get; private set; }
+
+    public Task<int> CountSinceAsync(VelocityKey key, string value, DateTimeOffset since, CancellationToken cancellationToken) =>
+        Task.FromResult(_submissions.TryGetValue((key, value), out var times) ? times.Count(t => t >= since) : 0);
+
+    public Task<bool> IsBlacklistedAsync(string kind, string valueHash, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public Task<bool> IsVinFinancedAsync(string vinHash, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public Task<bool> HasOpenApplicationAsync(string nationalIdHash, string vinHash, DateTimeOffset since, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public Task<string?> CustomerNameHashAsync(string nationalIdHash, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    public Task<Guid?> CustomerIdAsync(string nationalIdHash, CancellationToken cancellationToken) =>
+        Task.FromResult(_customers.TryGetValue(nationalIdHash, out var id) ? id : (Guid?)null);
+
+    public Task<ProductSettings?> FindProductAsync(string code, CancellationToken cancellationToken) =>
+        Task.FromResult(code == product.Code ? product : null);
+
+    public Task<StoredResponse?> FindResponseAsync(string scope, string key, CancellationToken cancellationToken) =>
+        Task.FromResult(_responses.TryGetValue((scope, key), out var stored) ? stored : null);
+
+    public Task SaveAsync(DecisionRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        Add(VelocityKey.NationalId, record.Hashes.NationalId, record.SubmittedAt);
+        Add(VelocityKey.Mobile, record.Hashes.Mobile, record.SubmittedAt);
+        _customers.TryAdd(record.Hashes.NationalId, record.ApplicationId);
+        Saved++;
+        return Task.CompletedTask;
+    }
+
+    private void Add(VelocityKey key, string value, DateTimeOffset at) => _submissions.GetOrAdd((key, value), _ => new ConcurrentQueue<DateTimeOffset>()).Enqueue(at);
+}
