@@ -53,17 +53,12 @@ public sealed class DecisionService(
         }
 
         var hashes = Hashes(application, context);
-        if (actor.Role == Roles.Customer)
+        var record = await Decide(application, product, actor, hashes, context, now, today, started, ct).ConfigureAwait(false);
+        if (record is null)
         {
-            // A customer applies only for themselves: the ID must be the one on their account, or new to the lender.
-            var existing = await store.CustomerIdAsync(hashes.NationalId, ct).ConfigureAwait(false);
-            if (actor.CustomerId is { } own ? existing != own : existing is not null)
-            {
-                return new SubmissionResult { Forbidden = "a customer applies for themselves: the national ID is not the one on your account" };
-            }
+            return new SubmissionResult { Forbidden = "a customer applies for themselves: the national ID is not the one on your account" };
         }
 
-        var record = await Decide(application, product, actor, hashes, context, now, today, started, ct).ConfigureAwait(false);
         try
         {
             await store.SaveAsync(record, ct).ConfigureAwait(false);
@@ -78,11 +73,17 @@ public sealed class DecisionService(
         return new SubmissionResult { StatusCode = 201, Response = record.Response, ResponseJson = Json.Serialize(record.Response) };
     }
 
-    private async Task<DecisionRecord> Decide(
+    private async Task<DecisionRecord?> Decide(
         ValidatedApplication a, ProductSettings product, Actor actor, LookupHashes hashes, SubmissionContext context, DateTimeOffset now, DateOnly today, long started, CancellationToken ct)
     {
         var financing = a.ToFinancingRequest(today);
-        var fraudChecks = await FraudChecks.RunAsync(store, fraud, a, hashes, actor.DealerId, now, today, ct).ConfigureAwait(false);
+        var (fraudChecks, facts) = await FraudChecks.RunAsync(store, fraud, a, hashes, actor.DealerId, now, today, ct).ConfigureAwait(false);
+        if (actor.Role == Roles.Customer && (actor.CustomerId is { } own ? facts.CustomerId != own : facts.CustomerId is not null))
+        {
+            // A customer applies only for themselves: the ID must be the one on their account, or new to the lender.
+            return null;
+        }
+
 
         // The score needs the requested plan's payment at a reference rate (never at the price it will set).
         var assessed = AssessedPayment(financing, today, product);

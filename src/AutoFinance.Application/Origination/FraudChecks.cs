@@ -28,41 +28,56 @@ public static class FraudChecks
         public const string Inconsistent = "fraud.inconsistent-data";
     }
 
-    public static async Task<IReadOnlyList<(string Stage, RuleOutcome Outcome)>> RunAsync(
+    public static async Task<(IReadOnlyList<(string Stage, RuleOutcome Outcome)> Checks, FraudFacts Facts)> RunAsync(
         IOriginationStore store, FraudSettings settings, ValidatedApplication a, LookupHashes hashes, Guid? dealerId, DateTimeOffset now, DateOnly today, CancellationToken ct)
     {
         var results = new List<(string, RuleOutcome)>();
-        var duplicate = await store.HasOpenApplicationAsync(hashes.NationalId, hashes.Vin, now - settings.DuplicateWindow, ct).ConfigureAwait(false);
-        results.Add(("identity", Outcome(Codes.DuplicateApplication, !duplicate, RuleEffect.Refer, duplicate ? "an open application exists for the same person and vehicle" : "no open application for the same person and vehicle")));
-        var nameOnFile = await store.CustomerNameHashAsync(hashes.NationalId, ct).ConfigureAwait(false);
-        var nameMatches = nameOnFile is null || nameOnFile == hashes.FullName;
+        var windows = new Dictionary<VelocityKey, DateTimeOffset>
+        {
+            [VelocityKey.NationalId] = now - settings.NationalId.Window,
+            [VelocityKey.Mobile] = now - settings.Mobile.Window,
+        };
+        if (hashes.Device is not null)
+        {
+            windows[VelocityKey.Device] = now - settings.Device.Window;
+        }
+
+        if (hashes.ClientIp is not null)
+        {
+            windows[VelocityKey.ClientIp] = now - settings.ClientIp.Window;
+        }
+
+        if (dealerId is not null)
+        {
+            windows[VelocityKey.Dealer] = now - settings.Dealer.Window;
+        }
+
+        var facts = await store.FraudFactsAsync(new FraudQuery(hashes, dealerId, windows, now - settings.DuplicateWindow), ct).ConfigureAwait(false);
+        results.Add(("identity", Outcome(Codes.DuplicateApplication, !facts.OpenDuplicate, RuleEffect.Refer, facts.OpenDuplicate ? "an open application exists for the same person and vehicle" : "no open application for the same person and vehicle")));
+        var nameMatches = facts.CustomerNameHash is null || facts.CustomerNameHash == hashes.FullName;
         results.Add(("identity", Outcome(Codes.NameMismatch, nameMatches, RuleEffect.Refer, nameMatches ? "name agrees with the customer on file" : "name differs from the customer on file for this ID")));
-
-        results.Add(("fraud", await Velocity(store, VelocityKey.NationalId, hashes.NationalId, settings.NationalId, Codes.VelocityNationalId, now, ct).ConfigureAwait(false)));
-        results.Add(("fraud", await Velocity(store, VelocityKey.Mobile, hashes.Mobile, settings.Mobile, Codes.VelocityMobile, now, ct).ConfigureAwait(false)));
-        if (hashes.Device is { } device)
+        foreach (var (key, limit, code) in new[]
         {
-            results.Add(("fraud", await Velocity(store, VelocityKey.Device, device, settings.Device, Codes.VelocityDevice, now, ct).ConfigureAwait(false)));
+            (VelocityKey.NationalId, settings.NationalId, Codes.VelocityNationalId),
+            (VelocityKey.Mobile, settings.Mobile, Codes.VelocityMobile),
+            (VelocityKey.Device, settings.Device, Codes.VelocityDevice),
+            (VelocityKey.ClientIp, settings.ClientIp, Codes.VelocityClientIp),
+            (VelocityKey.Dealer, settings.Dealer, Codes.VelocityDealer),
+        })
+        {
+            if (windows.ContainsKey(key))
+            {
+                results.Add(("fraud", Velocity(facts.PriorCounts.GetValueOrDefault(key), limit, code)));
+            }
         }
 
-        if (hashes.ClientIp is { } ip)
+        foreach (var (kind, code) in new[] { ("national-id", Codes.BlacklistNationalId), ("mobile", Codes.BlacklistMobile), ("vin", Codes.BlacklistVin) })
         {
-            results.Add(("fraud", await Velocity(store, VelocityKey.ClientIp, ip, settings.ClientIp, Codes.VelocityClientIp, now, ct).ConfigureAwait(false)));
-        }
-
-        if (dealerId is { } dealer)
-        {
-            results.Add(("fraud", await Velocity(store, VelocityKey.Dealer, dealer.ToString(), settings.Dealer, Codes.VelocityDealer, now, ct).ConfigureAwait(false)));
-        }
-
-        foreach (var (kind, hash, code) in new[] { ("national-id", hashes.NationalId, Codes.BlacklistNationalId), ("mobile", hashes.Mobile, Codes.BlacklistMobile), ("vin", hashes.Vin, Codes.BlacklistVin) })
-        {
-            var listed = await store.IsBlacklistedAsync(kind, hash, ct).ConfigureAwait(false);
+            var listed = facts.BlacklistedKinds.Contains(kind);
             results.Add(("fraud", Outcome(code, !listed, RuleEffect.Decline, listed ? $"{kind} is on the blacklist" : $"{kind} not blacklisted")));
         }
 
-        var financed = await store.IsVinFinancedAsync(hashes.Vin, ct).ConfigureAwait(false);
-        results.Add(("fraud", Outcome(Codes.VinFinanced, !financed, RuleEffect.Decline, financed ? "the vehicle already backs an open loan" : "the vehicle backs no open loan")));
+        results.Add(("fraud", Outcome(Codes.VinFinanced, !facts.VinFinanced, RuleEffect.Decline, facts.VinFinanced ? "the vehicle already backs an open loan" : "the vehicle backs no open loan")));
 
         var maxIncome = settings.MaxPlausibleIncome.TryGetValue(a.EmploymentType, out var cap) ? cap : decimal.MaxValue;
         var plausible = a.MonthlyIncome <= maxIncome;
@@ -72,7 +87,7 @@ public static class FraudChecks
         var problems = Inconsistencies(a, today);
         results.Add(("fraud", Outcome(Codes.Inconsistent, problems.Count == 0, RuleEffect.Refer, problems.Count == 0 ? "the application agrees with itself" : string.Join("; ", problems),
             ("problems", string.Join("; ", problems)))));
-        return results;
+        return (results, facts);
     }
 
     /// <summary>Statements an application makes that cannot all be true.</summary>
@@ -114,9 +129,8 @@ public static class FraudChecks
         return problems;
     }
 
-    private static async Task<RuleOutcome> Velocity(IOriginationStore store, VelocityKey key, string value, VelocityLimit limit, string code, DateTimeOffset now, CancellationToken ct)
+    private static RuleOutcome Velocity(int previous, VelocityLimit limit, string code)
     {
-        var previous = await store.CountSinceAsync(key, value, now - limit.Window, ct).ConfigureAwait(false);
         var count = previous + 1;
         var passed = count <= limit.Limit;
         return Outcome(code, passed, RuleEffect.Refer, $"{count} applications within {limit.Window.TotalHours:0.#} hours (limit {limit.Limit})",

@@ -3,22 +3,8 @@ namespace AutoFinance.Application.Origination;
 /// <summary>What the decision reads and writes; storage implements it (EF Core), the benchmark keeps it in memory.</summary>
 public interface IOriginationStore
 {
-    /// <summary>Applications submitted since the given time under the hashed key (national ID, mobile, device, IP or dealer).</summary>
-    Task<int> CountSinceAsync(VelocityKey key, string value, DateTimeOffset since, CancellationToken cancellationToken);
-
-    Task<bool> IsBlacklistedAsync(string kind, string valueHash, CancellationToken cancellationToken);
-
-    /// <summary>Whether the VIN backs a contract that is not closed.</summary>
-    Task<bool> IsVinFinancedAsync(string vinHash, CancellationToken cancellationToken);
-
-    /// <summary>An approved or referred application for the same person and vehicle since the given time, not yet taken up.</summary>
-    Task<bool> HasOpenApplicationAsync(string nationalIdHash, string vinHash, DateTimeOffset since, CancellationToken cancellationToken);
-
-    /// <summary>The name on file for a national ID (as a keyed hash), or null for a new customer.</summary>
-    Task<string?> CustomerNameHashAsync(string nationalIdHash, CancellationToken cancellationToken);
-
-    /// <summary>The customer a national ID (as a keyed hash) belongs to, or null for a new customer.</summary>
-    Task<Guid?> CustomerIdAsync(string nationalIdHash, CancellationToken cancellationToken);
+    /// <summary>Everything the identity and fraud checks need to know about the lender's history, in as few reads as possible.</summary>
+    Task<FraudFacts> FraudFactsAsync(FraudQuery query, CancellationToken cancellationToken);
 
     Task<ProductSettings?> FindProductAsync(string code, CancellationToken cancellationToken);
 
@@ -30,6 +16,21 @@ public interface IOriginationStore
     /// </summary>
     Task SaveAsync(DecisionRecord record, CancellationToken cancellationToken);
 }
+
+/// <summary>What the fraud checks ask: the hashed keys and, per key, the start of its velocity window.</summary>
+public sealed record FraudQuery(LookupHashes Hashes, Guid? DealerId, IReadOnlyDictionary<VelocityKey, DateTimeOffset> WindowStarts, DateTimeOffset DuplicateSince);
+
+/// <summary>
+/// The answers: earlier applications per velocity key within its window, blacklisted kinds, whether the VIN backs an
+/// open contract, whether the same person has an open application for the same vehicle, and the customer on file.
+/// </summary>
+public sealed record FraudFacts(
+    IReadOnlyDictionary<VelocityKey, int> PriorCounts,
+    IReadOnlySet<string> BlacklistedKinds,
+    bool VinFinanced,
+    bool OpenDuplicate,
+    Guid? CustomerId,
+    string? CustomerNameHash);
 
 public enum VelocityKey
 {

@@ -15,19 +15,26 @@ public sealed class InMemoryOriginationStore(ProductSettings product) : IOrigina
 
     public long Saved { get; private set; }
 
-    public Task<int> CountSinceAsync(VelocityKey key, string value, DateTimeOffset since, CancellationToken cancellationToken) =>
-        Task.FromResult(_submissions.TryGetValue((key, value), out var times) ? times.Count(t => t >= since) : 0);
+    public Task<FraudFacts> FraudFactsAsync(FraudQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var counts = new Dictionary<VelocityKey, int>();
+        foreach (var (key, start) in query.WindowStarts)
+        {
+            var value = key switch
+            {
+                VelocityKey.NationalId => query.Hashes.NationalId,
+                VelocityKey.Mobile => query.Hashes.Mobile,
+                VelocityKey.Device => query.Hashes.Device,
+                VelocityKey.ClientIp => query.Hashes.ClientIp,
+                _ => query.DealerId?.ToString(),
+            };
+            counts[key] = value is not null && _submissions.TryGetValue((key, value), out var times) ? times.Count(t => t >= start) : 0;
+        }
 
-    public Task<bool> IsBlacklistedAsync(string kind, string valueHash, CancellationToken cancellationToken) => Task.FromResult(false);
-
-    public Task<bool> IsVinFinancedAsync(string vinHash, CancellationToken cancellationToken) => Task.FromResult(false);
-
-    public Task<bool> HasOpenApplicationAsync(string nationalIdHash, string vinHash, DateTimeOffset since, CancellationToken cancellationToken) => Task.FromResult(false);
-
-    public Task<string?> CustomerNameHashAsync(string nationalIdHash, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
-
-    public Task<Guid?> CustomerIdAsync(string nationalIdHash, CancellationToken cancellationToken) =>
-        Task.FromResult(_customers.TryGetValue(nationalIdHash, out var id) ? id : (Guid?)null);
+        var customer = _customers.TryGetValue(query.Hashes.NationalId, out var id) ? id : (Guid?)null;
+        return Task.FromResult(new FraudFacts(counts, new HashSet<string>(), false, false, customer, customer is null ? null : query.Hashes.FullName));
+    }
 
     public Task<ProductSettings?> FindProductAsync(string code, CancellationToken cancellationToken) =>
         Task.FromResult(code == product.Code ? product : null);

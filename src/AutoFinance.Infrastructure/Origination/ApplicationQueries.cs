@@ -26,7 +26,7 @@ public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataPro
 
     public async Task<ApplicationDetail?> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
-        var row = await db.Applications.AsNoTracking().Include(a => a.Offers).Include(a => a.History).Include(a => a.Checks)
+        var row = await db.Applications.AsNoTracking().Include(a => a.Offers).Include(a => a.History)
             .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
         if (row is null || !ApplicationAccess.CanRead(actor, row))
         {
@@ -50,7 +50,7 @@ public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataPro
             Contract = contract is null ? null : new ContractView(contract.Id, contract.Reference, contract.OfferId, contract.Status, contract.AcceptedAt, contract.DisbursedAt, contract.DisclosureHash),
             Referral = referral is null ? null : ReferralQueries.View(referral, row, time.GetUtcNow()),
             Checks = actor.IsStaff
-                ? [.. row.Checks.OrderBy(c => c.Sequence).Select(c => new CheckView(c.Sequence, c.Stage, c.Code, c.Outcome, c.Detail, c.ValuesJson is null ? null : Json.Deserialize<Dictionary<string, string>>(c.ValuesJson)))]
+                ? [.. (Json.Deserialize<List<CheckRecord>>(row.ChecksJson) ?? []).Select(c => new CheckView(c.Sequence, c.Stage, c.Code, c.Outcome, c.Detail, c.Values))]
                 : null,
             Applicant = actor.IsStaff ? Applicant(row) : null,
         };

@@ -100,17 +100,9 @@ public static class DecisionRows
             TermMonths = a.TermMonths,
             RepaymentMethod = a.Method.ToName(),
             ReasonsJson = Json.Serialize(record.Reasons),
+            ChecksJson = Json.Serialize(record.Checks),
         };
-        row.Checks.AddRange(record.Checks.Select(c => new CheckRow
-        {
-            ApplicationId = row.Id,
-            Sequence = c.Sequence,
-            Stage = c.Stage,
-            Code = c.Code,
-            Outcome = c.Outcome,
-            Detail = c.Detail,
-            ValuesJson = c.Values.Count == 0 ? null : Json.Serialize(c.Values),
-        }));
+
         row.Offers.AddRange(record.Offers.Select(o => OfferDisclosure.ToRow(o.OfferId, row.Id, o.Offer)));
         row.History.Add(new StatusChangeRow { ApplicationId = row.Id, Status = "submitted", At = record.SubmittedAt, Actor = record.Actor.AuditName });
         row.History.Add(new StatusChangeRow { ApplicationId = row.Id, Status = status, At = record.SubmittedAt, Actor = "system:decision", Note = $"grade {record.Grade}, {record.DecisionMillis:0.###} ms" });

@@ -15,46 +15,43 @@ public sealed class EfOriginationStore(AutoFinanceDbContext db, ProductCatalog p
     public static readonly string[] OpenStatuses = ["approved", "referred"];
     public static readonly string[] ClosedContractStatuses = ["closed", "cancelled"];
 
-    public Task<int> CountSinceAsync(VelocityKey key, string value, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<FraudFacts> FraudFactsAsync(FraudQuery query, CancellationToken cancellationToken)
     {
-        var recent = db.Applications.AsNoTracking().Where(a => a.SubmittedAt >= since);
-        recent = key switch
-        {
-            VelocityKey.NationalId => recent.Where(a => a.NationalIdHash == value),
-            VelocityKey.Mobile => recent.Where(a => a.MobileHash == value),
-            VelocityKey.Device => recent.Where(a => a.DeviceIdHash == value),
-            VelocityKey.ClientIp => recent.Where(a => a.ClientIpHash == value),
-            _ => Guid.TryParse(value, out var dealer) ? recent.Where(a => a.DealerId == dealer) : recent.Where(_ => false),
-        };
-        return recent.CountAsync(cancellationToken);
-    }
-
-    public Task<bool> IsBlacklistedAsync(string kind, string valueHash, CancellationToken cancellationToken) =>
-        db.Blacklist.AsNoTracking().AnyAsync(b => b.Kind == kind && b.ValueHash == valueHash && b.RemovedAt == null, cancellationToken);
-
-    public Task<bool> IsVinFinancedAsync(string vinHash, CancellationToken cancellationToken) =>
-        db.Contracts.AsNoTracking().AnyAsync(c => c.VinHash == vinHash && !ClosedContractStatuses.Contains(c.Status), cancellationToken);
-
-    public async Task<bool> HasOpenApplicationAsync(string nationalIdHash, string vinHash, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        var open = await db.Applications.AsNoTracking()
-            .Where(a => a.NationalIdHash == nationalIdHash && a.VinHash == vinHash && a.SubmittedAt >= since && OpenStatuses.Contains(a.Status))
-            .Select(a => a.Id)
+        ArgumentNullException.ThrowIfNull(query);
+        var h = query.Hashes;
+        var since = query.WindowStarts.Where(w => w.Key != VelocityKey.Dealer).Select(w => w.Value).Append(query.DuplicateSince).Min();
+        var recent = await db.Applications.AsNoTracking()
+            .Where(a => a.SubmittedAt >= since && (a.NationalIdHash == h.NationalId || a.MobileHash == h.Mobile
+                || (h.Device != null && a.DeviceIdHash == h.Device) || (h.ClientIp != null && a.ClientIpHash == h.ClientIp)))
+            .Select(a => new { a.Id, a.NationalIdHash, a.MobileHash, a.DeviceIdHash, a.ClientIpHash, a.VinHash, a.Status, a.SubmittedAt })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (open.Count == 0)
+        var counts = new Dictionary<VelocityKey, int>();
+        foreach (var (key, start) in query.WindowStarts)
         {
-            return false;
+            counts[key] = key switch
+            {
+                VelocityKey.NationalId => recent.Count(a => a.NationalIdHash == h.NationalId && a.SubmittedAt >= start),
+                VelocityKey.Mobile => recent.Count(a => a.MobileHash == h.Mobile && a.SubmittedAt >= start),
+                VelocityKey.Device => recent.Count(a => a.DeviceIdHash == h.Device && a.SubmittedAt >= start),
+                VelocityKey.ClientIp => recent.Count(a => a.ClientIpHash == h.ClientIp && a.SubmittedAt >= start),
+                _ => await db.Applications.AsNoTracking().CountAsync(a => a.DealerId == query.DealerId && a.SubmittedAt >= start, cancellationToken).ConfigureAwait(false),
+            };
         }
 
-        var takenUp = await db.Contracts.AsNoTracking().Where(c => open.Contains(c.ApplicationId)).Select(c => c.ApplicationId).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return open.Except(takenUp).Any();
+        var hashes = new[] { h.NationalId, h.Mobile, h.Vin };
+        var listed = await db.Blacklist.AsNoTracking().Where(b => b.RemovedAt == null && hashes.Contains(b.ValueHash)).Select(b => new { b.Kind, b.ValueHash })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var kinds = listed
+            .Where(b => b.ValueHash == b.Kind switch { "national-id" => h.NationalId, "mobile" => h.Mobile, "vin" => h.Vin, _ => null })
+            .Select(b => b.Kind)
+            .ToHashSet(StringComparer.Ordinal);
+        var vinFinanced = await db.Contracts.AsNoTracking().AnyAsync(c => c.VinHash == h.Vin && !ClosedContractStatuses.Contains(c.Status), cancellationToken).ConfigureAwait(false);
+        var open = recent.Where(a => a.NationalIdHash == h.NationalId && a.VinHash == h.Vin && a.SubmittedAt >= query.DuplicateSince && OpenStatuses.Contains(a.Status)).Select(a => a.Id).ToList();
+        var duplicate = open.Count > 0 && !await db.Contracts.AsNoTracking().AnyAsync(c => open.Contains(c.ApplicationId), cancellationToken).ConfigureAwait(false);
+        var customer = await db.Customers.AsNoTracking().Where(c => c.NationalIdHash == h.NationalId).Select(c => new { c.Id, c.FullNameHash })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return new FraudFacts(counts, kinds, vinFinanced, duplicate, customer?.Id, customer?.FullNameHash);
     }
-
-    public Task<string?> CustomerNameHashAsync(string nationalIdHash, CancellationToken cancellationToken) =>
-        db.Customers.AsNoTracking().Where(c => c.NationalIdHash == nationalIdHash).Select(c => c.FullNameHash).FirstOrDefaultAsync(cancellationToken);
-
-    public Task<Guid?> CustomerIdAsync(string nationalIdHash, CancellationToken cancellationToken) =>
-        db.Customers.AsNoTracking().Where(c => c.NationalIdHash == nationalIdHash).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
 
     public Task<ProductSettings?> FindProductAsync(string code, CancellationToken cancellationToken) => products.FindAsync(db, code, cancellationToken);
 

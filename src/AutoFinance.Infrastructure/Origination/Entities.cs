@@ -118,33 +118,15 @@ public sealed class ApplicationRow
     /// <summary>The reasons given for the decision, as codes with their figures (JSON); texts are rendered per language.</summary>
     public required string ReasonsJson { get; set; }
 
+    /// <summary>Every check of the decision in the order it ran, with outcome and figures (JSON): immutable, read as a whole.</summary>
+    public required string ChecksJson { get; set; }
+
     public long Version { get; set; }
 
-    public List<CheckRow> Checks { get; set; } = [];
 
     public List<OfferRow> Offers { get; set; } = [];
 
     public List<StatusChangeRow> History { get; set; } = [];
-}
-
-/// <summary>One check of an application's decision, in the order it ran, with its outcome.</summary>
-public sealed class CheckRow
-{
-    public long Id { get; set; }
-
-    public Guid ApplicationId { get; set; }
-
-    public int Sequence { get; set; }
-
-    public required string Stage { get; set; }
-
-    public required string Code { get; set; }
-
-    public required string Outcome { get; set; }
-
-    public required string Detail { get; set; }
-
-    public string? ValuesJson { get; set; }
 }
 
 /// <summary>A priced offer with the disclosure it was made with.</summary>

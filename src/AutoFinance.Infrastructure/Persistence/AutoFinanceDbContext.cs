@@ -20,8 +20,6 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
 
     public DbSet<ApplicationRow> Applications => Set<ApplicationRow>();
 
-    public DbSet<CheckRow> Checks => Set<CheckRow>();
-
     public DbSet<OfferRow> Offers => Set<OfferRow>();
 
     public DbSet<StatusChangeRow> StatusChanges => Set<StatusChangeRow>();
@@ -73,14 +71,8 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.Property(a => a.VehiclePrice).HasPrecision(18, MoneyScale);
             e.Property(a => a.DownPayment).HasPrecision(18, MoneyScale);
             e.Property(a => a.Version).IsConcurrencyToken();
-            e.HasMany(a => a.Checks).WithOne().HasForeignKey(c => c.ApplicationId);
             e.HasMany(a => a.Offers).WithOne().HasForeignKey(o => o.ApplicationId);
             e.HasMany(a => a.History).WithOne().HasForeignKey(h => h.ApplicationId);
-        });
-        modelBuilder.Entity<CheckRow>(e =>
-        {
-            e.ToTable("application_checks");
-            e.HasIndex(c => new { c.ApplicationId, c.Sequence }).IsUnique();
         });
         modelBuilder.Entity<OfferRow>(e =>
         {

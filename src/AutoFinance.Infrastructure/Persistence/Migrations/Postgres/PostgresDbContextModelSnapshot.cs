@@ -148,6 +148,10 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ChecksJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("ClientIpHash")
                         .HasColumnType("text");
 
@@ -321,47 +325,6 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("Kind", "ValueHash");
 
                     b.ToTable("blacklist", (string)null);
-                });
-
-            modelBuilder.Entity("AutoFinance.Infrastructure.Origination.CheckRow", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Detail")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Stage")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("ValuesJson")
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId", "Sequence")
-                        .IsUnique();
-
-                    b.ToTable("application_checks", (string)null);
                 });
 
             modelBuilder.Entity("AutoFinance.Infrastructure.Origination.ContractRow", b =>
@@ -766,15 +729,6 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("application_status_history", (string)null);
                 });
 
-            modelBuilder.Entity("AutoFinance.Infrastructure.Origination.CheckRow", b =>
-                {
-                    b.HasOne("AutoFinance.Infrastructure.Origination.ApplicationRow", null)
-                        .WithMany("Checks")
-                        .HasForeignKey("ApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("AutoFinance.Infrastructure.Origination.OfferRow", b =>
                 {
                     b.HasOne("AutoFinance.Infrastructure.Origination.ApplicationRow", null)
@@ -795,8 +749,6 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("AutoFinance.Infrastructure.Origination.ApplicationRow", b =>
                 {
-                    b.Navigation("Checks");
-
                     b.Navigation("History");
 
                     b.Navigation("Offers");

@@ -143,6 +143,10 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChecksJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClientIpHash")
                         .HasColumnType("TEXT");
 
@@ -316,45 +320,6 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Kind", "ValueHash");
 
                     b.ToTable("blacklist", (string)null);
-                });
-
-            modelBuilder.Entity("AutoFinance.Infrastructure.Origination.CheckRow", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Detail")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Stage")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ValuesJson")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId", "Sequence")
-                        .IsUnique();
-
-                    b.ToTable("application_checks", (string)null);
                 });
 
             modelBuilder.Entity("AutoFinance.Infrastructure.Origination.ContractRow", b =>
@@ -755,15 +720,6 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("application_status_history", (string)null);
                 });
 
-            modelBuilder.Entity("AutoFinance.Infrastructure.Origination.CheckRow", b =>
-                {
-                    b.HasOne("AutoFinance.Infrastructure.Origination.ApplicationRow", null)
-                        .WithMany("Checks")
-                        .HasForeignKey("ApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("AutoFinance.Infrastructure.Origination.OfferRow", b =>
                 {
                     b.HasOne("AutoFinance.Infrastructure.Origination.ApplicationRow", null)
@@ -784,8 +740,6 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("AutoFinance.Infrastructure.Origination.ApplicationRow", b =>
                 {
-                    b.Navigation("Checks");
-
                     b.Navigation("History");
 
                     b.Navigation("Offers");

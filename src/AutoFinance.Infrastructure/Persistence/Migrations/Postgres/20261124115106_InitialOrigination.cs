@@ -49,6 +49,7 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     TermMonths = table.Column<int>(type: "integer", nullable: false),
                     RepaymentMethod = table.Column<string>(type: "text", nullable: false),
                     ReasonsJson = table.Column<string>(type: "text", nullable: false),
+                    ChecksJson = table.Column<string>(type: "text", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -249,31 +250,6 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "application_checks",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    Stage = table.Column<string>(type: "text", nullable: false),
-                    Code = table.Column<string>(type: "text", nullable: false),
-                    Outcome = table.Column<string>(type: "text", nullable: false),
-                    Detail = table.Column<string>(type: "text", nullable: false),
-                    ValuesJson = table.Column<string>(type: "text", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_application_checks", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_application_checks_applications_ApplicationId",
-                        column: x => x.ApplicationId,
-                        principalTable: "applications",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "application_status_history",
                 columns: table => new
                 {
@@ -332,12 +308,6 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_application_checks_ApplicationId_Sequence",
-                table: "application_checks",
-                columns: new[] { "ApplicationId", "Sequence" },
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_application_status_history_ApplicationId_At",
@@ -475,9 +445,6 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "application_checks");
-
             migrationBuilder.DropTable(
                 name: "application_status_history");
 

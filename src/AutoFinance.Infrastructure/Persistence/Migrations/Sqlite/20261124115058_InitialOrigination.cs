@@ -48,6 +48,7 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                     TermMonths = table.Column<int>(type: "INTEGER", nullable: false),
                     RepaymentMethod = table.Column<string>(type: "TEXT", nullable: false),
                     ReasonsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ChecksJson = table.Column<string>(type: "TEXT", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -248,31 +249,6 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "application_checks",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Stage = table.Column<string>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", nullable: false),
-                    ValuesJson = table.Column<string>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_application_checks", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_application_checks_applications_ApplicationId",
-                        column: x => x.ApplicationId,
-                        principalTable: "applications",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "application_status_history",
                 columns: table => new
                 {
@@ -331,12 +307,6 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_application_checks_ApplicationId_Sequence",
-                table: "application_checks",
-                columns: new[] { "ApplicationId", "Sequence" },
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_application_status_history_ApplicationId_At",
@@ -474,9 +444,6 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "application_checks");
-
             migrationBuilder.DropTable(
                 name: "application_status_history");
 
