@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using AutoFinance.Cli.Audit;
 using AutoFinance.Cli.Bench;
 using AutoFinance.Cli.Common;
 using AutoFinance.Cli.Credit;
@@ -37,6 +38,7 @@ public static class CliApp
             ScoreCommand.Create(context),
             ReportCommand.Create(context),
             ExportCommand.Create(context),
+            AuditCommand.Create(context),
             BenchCommand.Create(context),
         };
 

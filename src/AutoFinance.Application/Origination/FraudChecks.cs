@@ -52,7 +52,16 @@ public static class FraudChecks
             windows[VelocityKey.Dealer] = now - settings.Dealer.Window;
         }
 
-        var facts = await store.FraudFactsAsync(new FraudQuery(hashes, dealerId, windows, now - settings.DuplicateWindow), ct).ConfigureAwait(false);
+        var caps = new Dictionary<VelocityKey, int>
+        {
+            [VelocityKey.NationalId] = settings.NationalId.Limit,
+            [VelocityKey.Mobile] = settings.Mobile.Limit,
+            [VelocityKey.Device] = settings.Device.Limit,
+            [VelocityKey.ClientIp] = settings.ClientIp.Limit,
+            [VelocityKey.Dealer] = settings.Dealer.Limit,
+        };
+        var query = new FraudQuery(hashes, dealerId, windows, now - settings.DuplicateWindow) { CountCap = caps };
+        var facts = await store.FraudFactsAsync(query, ct).ConfigureAwait(false);
         results.Add(("identity", Outcome(Codes.DuplicateApplication, !facts.OpenDuplicate, RuleEffect.Refer, facts.OpenDuplicate ? "an open application exists for the same person and vehicle" : "no open application for the same person and vehicle")));
         var nameMatches = facts.CustomerNameHash is null || facts.CustomerNameHash == hashes.FullName;
         results.Add(("identity", Outcome(Codes.NameMismatch, nameMatches, RuleEffect.Refer, nameMatches ? "name agrees with the customer on file" : "name differs from the customer on file for this ID")));

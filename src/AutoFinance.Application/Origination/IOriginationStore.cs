@@ -17,8 +17,15 @@ public interface IOriginationStore
     Task SaveAsync(DecisionRecord record, CancellationToken cancellationToken);
 }
 
-/// <summary>What the fraud checks ask: the hashed keys and, per key, the start of its velocity window.</summary>
-public sealed record FraudQuery(LookupHashes Hashes, Guid? DealerId, IReadOnlyDictionary<VelocityKey, DateTimeOffset> WindowStarts, DateTimeOffset DuplicateSince);
+/// <summary>
+/// What the fraud checks ask: the hashed keys and, per key, the start of its velocity window. Counting may stop at
+/// <see cref="CountCap"/> (the limit plus one): beyond it the answer is the same, and a busy dealer or IP address
+/// is not counted row by row.
+/// </summary>
+public sealed record FraudQuery(LookupHashes Hashes, Guid? DealerId, IReadOnlyDictionary<VelocityKey, DateTimeOffset> WindowStarts, DateTimeOffset DuplicateSince)
+{
+    public IReadOnlyDictionary<VelocityKey, int> CountCap { get; init; } = new Dictionary<VelocityKey, int>();
+}
 
 /// <summary>
 /// The answers: earlier applications per velocity key within its window, blacklisted kinds, whether the VIN backs an

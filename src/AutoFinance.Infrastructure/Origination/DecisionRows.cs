@@ -12,56 +12,79 @@ namespace AutoFinance.Infrastructure.Origination;
 /// <summary>The rows one decision adds: the customer (found or created, personal data encrypted), the application with its checks, offers and history, a referral, the idempotency record.</summary>
 public static class DecisionRows
 {
-    public static async Task AddAsync(AutoFinanceDbContext db, IPersonalDataProtector protector, DecisionRecord record, Dictionary<string, CustomerRow> batch, CancellationToken ct)
+    /// <summary>
+    /// Everything a decision writes, built on the request's own thread (encryption and serialisation are the costly
+    /// part), so the single writer only matches customers, chains the audit log and commits.
+    /// </summary>
+    public sealed record Prepared(DecisionRecord Record, CustomerRow NewCustomer, ApplicationRow Application, ReferralRow? Referral, IdempotencyRow? Idempotency);
+
+    public static Prepared Prepare(IPersonalDataProtector protector, DecisionRecord record)
     {
+        ArgumentNullException.ThrowIfNull(protector);
         ArgumentNullException.ThrowIfNull(record);
-        var customer = await UpsertCustomer(db, protector, record, batch, ct).ConfigureAwait(false);
-        AddApplication(db, protector, record, customer.Id);
-    }
-
-    private static async Task<CustomerRow> UpsertCustomer(AutoFinanceDbContext db, IPersonalDataProtector protector, DecisionRecord record, Dictionary<string, CustomerRow> batch, CancellationToken ct)
-    {
         var a = record.Application;
-        var customer = batch.GetValueOrDefault(record.Hashes.NationalId)
-            ?? await db.Customers.FirstOrDefaultAsync(c => c.NationalIdHash == record.Hashes.NationalId, ct).ConfigureAwait(false);
-        if (customer is null)
+        var customer = new CustomerRow
         {
-            customer = new CustomerRow
-            {
-                Id = Guid.CreateVersion7(record.SubmittedAt),
-                NationalIdHash = record.Hashes.NationalId,
-                NationalIdCipher = protector.Protect(a.NationalId),
-                NationalIdMasked = ResidentId.Mask(a.NationalId),
-                FullNameCipher = protector.Protect(a.FullName),
-                FullNameHash = record.Hashes.FullName,
-                MobileCipher = protector.Protect(a.Mobile),
-                MobileHash = record.Hashes.Mobile,
-                EmailCipher = a.Email is null ? null : protector.Protect(a.Email),
-                DateOfBirth = a.DateOfBirth,
-                CreatedAt = record.SubmittedAt,
-            };
-            db.Customers.Add(customer);
-        }
-
-        else if (customer.MobileHash != record.Hashes.Mobile)
-        {
-            // The latest mobile given is the one to reach the customer on.
-            customer.MobileCipher = protector.Protect(a.Mobile);
-            customer.MobileHash = record.Hashes.Mobile;
-        }
-
-        batch[record.Hashes.NationalId] = customer;
-
-        if (record.Actor is { Role: Roles.Customer, UserId: { } userId, CustomerId: null })
-        {
-            var user = await db.Users.FirstAsync(u => u.Id == userId, ct).ConfigureAwait(false);
-            user.CustomerId = customer.Id;
-        }
-
-        return customer;
+            Id = Guid.CreateVersion7(record.SubmittedAt),
+            NationalIdHash = record.Hashes.NationalId,
+            NationalIdCipher = protector.Protect(a.NationalId),
+            NationalIdMasked = ResidentId.Mask(a.NationalId),
+            FullNameCipher = protector.Protect(a.FullName),
+            FullNameHash = record.Hashes.FullName,
+            MobileCipher = protector.Protect(a.Mobile),
+            MobileHash = record.Hashes.Mobile,
+            EmailCipher = a.Email is null ? null : protector.Protect(a.Email),
+            DateOfBirth = a.DateOfBirth,
+            CreatedAt = record.SubmittedAt,
+        };
+        var (application, referral, idempotency) = Rows(protector, record);
+        return new Prepared(record, customer, application, referral, idempotency);
     }
 
-    private static void AddApplication(AutoFinanceDbContext db, IPersonalDataProtector protector, DecisionRecord record, Guid customerId)
+    /// <summary>Adds a batch of prepared decisions: one query finds the customers already on file.</summary>
+    public static async Task AddAsync(AutoFinanceDbContext db, IReadOnlyList<Prepared> batch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(batch);
+        var hashes = batch.Select(p => p.Record.Hashes.NationalId).Distinct().ToList();
+        var customers = await db.Customers.Where(c => hashes.Contains(c.NationalIdHash)).ToDictionaryAsync(c => c.NationalIdHash, StringComparer.Ordinal, ct).ConfigureAwait(false);
+        foreach (var prepared in batch)
+        {
+            var record = prepared.Record;
+            if (!customers.TryGetValue(record.Hashes.NationalId, out var customer))
+            {
+                customer = prepared.NewCustomer;
+                db.Customers.Add(customer);
+                customers[record.Hashes.NationalId] = customer;
+            }
+            else if (customer.MobileHash != record.Hashes.Mobile)
+            {
+                // The latest mobile given is the one to reach the customer on.
+                customer.MobileCipher = prepared.NewCustomer.MobileCipher;
+                customer.MobileHash = record.Hashes.Mobile;
+            }
+
+            if (record.Actor is { Role: Roles.Customer, UserId: { } userId, CustomerId: null })
+            {
+                var user = await db.Users.FirstAsync(u => u.Id == userId, ct).ConfigureAwait(false);
+                user.CustomerId = customer.Id;
+            }
+
+            prepared.Application.CustomerId = customer.Id;
+            db.Applications.Add(prepared.Application);
+            if (prepared.Referral is { } referral)
+            {
+                db.Referrals.Add(referral);
+            }
+
+            if (prepared.Idempotency is { } idempotency)
+            {
+                db.IdempotencyRecords.Add(idempotency);
+            }
+        }
+    }
+
+    private static (ApplicationRow Application, ReferralRow? Referral, IdempotencyRow? Idempotency) Rows(IPersonalDataProtector protector, DecisionRecord record)
     {
         var a = record.Application;
         var status = DecisionService.Name(record.Status);
@@ -71,7 +94,6 @@ public static class DecisionRows
             Reference = record.Reference,
             Channel = a.Channel,
             DealerId = record.Actor.DealerId,
-            CustomerId = customerId,
             SubmittedByUserId = record.Actor.UserId,
             ProductCode = a.ProductCode,
             Status = status,
@@ -106,15 +128,13 @@ public static class DecisionRows
         row.Offers.AddRange(record.Offers.Select(o => OfferDisclosure.ToRow(o.OfferId, row.Id, o.Offer)));
         row.History.Add(new StatusChangeRow { ApplicationId = row.Id, Status = "submitted", At = record.SubmittedAt, Actor = record.Actor.AuditName });
         row.History.Add(new StatusChangeRow { ApplicationId = row.Id, Status = status, At = record.SubmittedAt, Actor = "system:decision", Note = $"grade {record.Grade}, {record.DecisionMillis:0.###} ms" });
-        db.Applications.Add(row);
-        if (record.ReferralDueAt is { } due)
-        {
-            db.Referrals.Add(new ReferralRow { Id = Guid.CreateVersion7(record.SubmittedAt), ApplicationId = row.Id, CreatedAt = record.SubmittedAt, DueAt = due });
-        }
-
+        var referral = record.ReferralDueAt is { } due
+            ? new ReferralRow { Id = Guid.CreateVersion7(record.SubmittedAt), ApplicationId = row.Id, CreatedAt = record.SubmittedAt, DueAt = due }
+            : null;
+        IdempotencyRow? idempotencyRow = null;
         if (record.Idempotency is { } idempotency)
         {
-            db.IdempotencyRecords.Add(new IdempotencyRow
+            idempotencyRow = new IdempotencyRow
             {
                 Scope = idempotency.Scope,
                 Key = idempotency.Key,
@@ -122,8 +142,10 @@ public static class DecisionRows
                 StatusCode = 201,
                 ResponseJson = Json.Serialize(record.Response),
                 CreatedAt = record.SubmittedAt,
-            });
+            };
         }
+
+        return (row, referral, idempotencyRow);
     }
 
     public static IEnumerable<AuditEvent> AuditEvents(DecisionRecord record)

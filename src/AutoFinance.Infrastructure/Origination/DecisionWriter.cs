@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using AutoFinance.Application.Origination;
-using AutoFinance.Application.Security;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +17,8 @@ public sealed class DecisionWriter : IAsyncDisposable
 {
     public const int MaxBatch = 128;
 
-    private readonly Channel<(DecisionRecord Record, TaskCompletionSource Done)> _queue =
-        Channel.CreateUnbounded<(DecisionRecord, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(DecisionRows.Prepared Record, TaskCompletionSource Done)> _queue =
+        Channel.CreateUnbounded<(DecisionRows.Prepared, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
 
     private readonly IServiceScopeFactory _scopes;
     private readonly Task _loop;
@@ -30,7 +29,7 @@ public sealed class DecisionWriter : IAsyncDisposable
         _loop = Task.Run(RunAsync);
     }
 
-    public Task WriteAsync(DecisionRecord record, CancellationToken ct)
+    public Task WriteAsync(DecisionRows.Prepared record, CancellationToken ct)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!_queue.Writer.TryWrite((record, done)))
@@ -49,7 +48,7 @@ public sealed class DecisionWriter : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        var batch = new List<(DecisionRecord Record, TaskCompletionSource Done)>(MaxBatch);
+        var batch = new List<(DecisionRows.Prepared Record, TaskCompletionSource Done)>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             batch.Clear();
@@ -87,29 +86,23 @@ public sealed class DecisionWriter : IAsyncDisposable
         }
     }
 
-    private async Task SaveAsync(IReadOnlyList<(DecisionRecord Record, TaskCompletionSource Done)> batch)
+    private async Task SaveAsync(IReadOnlyList<(DecisionRows.Prepared Record, TaskCompletionSource Done)> batch)
     {
         using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
-        var protector = scope.ServiceProvider.GetRequiredService<IPersonalDataProtector>();
         await AuditLog.SerialisedAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
-            var customers = new Dictionary<string, CustomerRow>(StringComparer.Ordinal);
-            foreach (var (record, _) in batch)
-            {
-                await DecisionRows.AddAsync(db, protector, record, customers, CancellationToken.None).ConfigureAwait(false);
-            }
-
-            await AuditLog.AppendAsync(db, batch.SelectMany(b => DecisionRows.AuditEvents(b.Record)), batch[0].Record.SubmittedAt, CancellationToken.None).ConfigureAwait(false);
+            await DecisionRows.AddAsync(db, [.. batch.Select(b => b.Record)], CancellationToken.None).ConfigureAwait(false);
+            await AuditLog.AppendAsync(db, batch.SelectMany(b => DecisionRows.AuditEvents(b.Record.Record)), batch[0].Record.Record.SubmittedAt, CancellationToken.None).ConfigureAwait(false);
             await db.SaveChangesAsync().ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
     }
 
-    private static Exception Translate(DecisionRecord record, Exception e) =>
-        e is DbUpdateException update && record.Idempotency is not null && UniqueViolation.Is(update, "idempotency")
+    private static Exception Translate(DecisionRows.Prepared prepared, Exception e) =>
+        e is DbUpdateException update && prepared.Record.Idempotency is not null && UniqueViolation.Is(update, "idempotency")
             ? new IdempotencyConflictException("the idempotency key was stored by another request", e)
             : e;
 }

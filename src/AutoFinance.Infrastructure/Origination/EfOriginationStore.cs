@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AutoFinance.Infrastructure.Origination;
 
 /// <summary>The origination store on EF Core: indexed lookups for the checks, and one transaction per decision.</summary>
-public sealed class EfOriginationStore(AutoFinanceDbContext db, ProductCatalog products, DecisionWriter writer) : IOriginationStore
+public sealed class EfOriginationStore(AutoFinanceDbContext db, ProductCatalog products, DecisionWriter writer, IPersonalDataProtector protector) : IOriginationStore
 {
     public static readonly string[] OpenStatuses = ["approved", "referred"];
     public static readonly string[] ClosedContractStatuses = ["closed", "cancelled"];
@@ -19,11 +19,12 @@ public sealed class EfOriginationStore(AutoFinanceDbContext db, ProductCatalog p
     {
         ArgumentNullException.ThrowIfNull(query);
         var h = query.Hashes;
-        var since = query.WindowStarts.Where(w => w.Key != VelocityKey.Dealer).Select(w => w.Value).Append(query.DuplicateSince).Min();
+        // A person's own keys match few rows, so they are fetched once and counted here; an IP address or a dealer
+        // may match thousands, so those are counted by the database.
+        var since = query.WindowStarts.Where(w => w.Key is VelocityKey.NationalId or VelocityKey.Mobile or VelocityKey.Device).Select(w => w.Value).Append(query.DuplicateSince).Min();
         var recent = await db.Applications.AsNoTracking()
-            .Where(a => a.SubmittedAt >= since && (a.NationalIdHash == h.NationalId || a.MobileHash == h.Mobile
-                || (h.Device != null && a.DeviceIdHash == h.Device) || (h.ClientIp != null && a.ClientIpHash == h.ClientIp)))
-            .Select(a => new { a.Id, a.NationalIdHash, a.MobileHash, a.DeviceIdHash, a.ClientIpHash, a.VinHash, a.Status, a.SubmittedAt })
+            .Where(a => a.SubmittedAt >= since && (a.NationalIdHash == h.NationalId || a.MobileHash == h.Mobile || (h.Device != null && a.DeviceIdHash == h.Device)))
+            .Select(a => new { a.Id, a.NationalIdHash, a.MobileHash, a.DeviceIdHash, a.VinHash, a.Status, a.SubmittedAt })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var counts = new Dictionary<VelocityKey, int>();
         foreach (var (key, start) in query.WindowStarts)
@@ -33,8 +34,10 @@ public sealed class EfOriginationStore(AutoFinanceDbContext db, ProductCatalog p
                 VelocityKey.NationalId => recent.Count(a => a.NationalIdHash == h.NationalId && a.SubmittedAt >= start),
                 VelocityKey.Mobile => recent.Count(a => a.MobileHash == h.Mobile && a.SubmittedAt >= start),
                 VelocityKey.Device => recent.Count(a => a.DeviceIdHash == h.Device && a.SubmittedAt >= start),
-                VelocityKey.ClientIp => recent.Count(a => a.ClientIpHash == h.ClientIp && a.SubmittedAt >= start),
-                _ => await db.Applications.AsNoTracking().CountAsync(a => a.DealerId == query.DealerId && a.SubmittedAt >= start, cancellationToken).ConfigureAwait(false),
+                VelocityKey.ClientIp => await db.Applications.AsNoTracking().Where(a => a.ClientIpHash == h.ClientIp && a.SubmittedAt >= start)
+                    .Take(query.CountCap.GetValueOrDefault(key, int.MaxValue - 1) + 1).CountAsync(cancellationToken).ConfigureAwait(false),
+                _ => await db.Applications.AsNoTracking().Where(a => a.DealerId == query.DealerId && a.SubmittedAt >= start)
+                    .Take(query.CountCap.GetValueOrDefault(key, int.MaxValue - 1) + 1).CountAsync(cancellationToken).ConfigureAwait(false),
             };
         }
 
@@ -61,5 +64,6 @@ public sealed class EfOriginationStore(AutoFinanceDbContext db, ProductCatalog p
         return row is null ? null : new StoredResponse(row.RequestHash, row.StatusCode, row.ResponseJson);
     }
 
-    public Task SaveAsync(DecisionRecord record, CancellationToken cancellationToken) => writer.WriteAsync(record, cancellationToken);
+    public Task SaveAsync(DecisionRecord record, CancellationToken cancellationToken) =>
+        writer.WriteAsync(DecisionRows.Prepare(protector, record), cancellationToken);
 }
