@@ -9,24 +9,13 @@ public static class Metrics
 {
     public static double Auc(ReadOnlySpan<double> pd, ReadOnlySpan<byte> bad)
     {
-        var order = SortedOrder(pd);
-        long bads = 0, goods = 0;
-        foreach (var b in bad)
-        {
-            if (b == 1)
-            {
-                bads++;
-            }
-            else
-            {
-                goods++;
-            }
-        }
-
+        var (bads, goods) = Classes(bad);
         if (bads == 0 || goods == 0)
         {
             return double.NaN;
         }
+
+        var order = SortedOrder(pd);
 
         // Sum of the average ranks of the bads, ranks ascending by predicted pd.
         double rankSum = 0;
@@ -53,24 +42,13 @@ public static class Metrics
 
     public static double Ks(ReadOnlySpan<double> pd, ReadOnlySpan<byte> bad)
     {
-        var order = SortedOrder(pd);
-        double bads = 0, goods = 0;
-        foreach (var b in bad)
-        {
-            if (b == 1)
-            {
-                bads++;
-            }
-            else
-            {
-                goods++;
-            }
-        }
-
+        var (bads, goods) = Classes(bad);
         if (bads == 0 || goods == 0)
         {
             return double.NaN;
         }
+
+        var order = SortedOrder(pd);
 
         double cumulativeBads = 0, cumulativeGoods = 0, ks = 0;
         var i = 0;
@@ -138,6 +116,17 @@ public static class Metrics
         < 0.25 => "moderate shift",
         _ => "significant shift",
     };
+
+    private static (long Bads, long Goods) Classes(ReadOnlySpan<byte> bad)
+    {
+        long bads = 0;
+        foreach (var b in bad)
+        {
+            bads += b;
+        }
+
+        return (bads, bad.Length - bads);
+    }
 
     private static int[] SortedOrder(ReadOnlySpan<double> pd)
     {
