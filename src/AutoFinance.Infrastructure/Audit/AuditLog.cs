@@ -56,7 +56,7 @@ public static class AuditLog
                 Action = e.Action,
                 EntityType = e.EntityType,
                 EntityId = e.EntityId,
-                DataJson = Json.Serialize(e.Data),
+                DataJson = e.Data as string ?? Json.Serialize(e.Data),
                 PreviousHash = previous,
                 Hash = string.Empty,
             };

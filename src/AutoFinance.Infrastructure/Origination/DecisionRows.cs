@@ -16,7 +16,7 @@ public static class DecisionRows
     /// Everything a decision writes, built on the request's own thread (encryption and serialisation are the costly
     /// part), so the single writer only matches customers, chains the audit log and commits.
     /// </summary>
-    public sealed record Prepared(DecisionRecord Record, CustomerRow NewCustomer, ApplicationRow Application, ReferralRow? Referral, IdempotencyRow? Idempotency);
+    public sealed record Prepared(DecisionRecord Record, CustomerRow NewCustomer, ApplicationRow Application, ReferralRow? Referral, IdempotencyRow? Idempotency, IReadOnlyList<AuditEvent> Audit);
 
     public static Prepared Prepare(IPersonalDataProtector protector, DecisionRecord record)
     {
@@ -38,7 +38,8 @@ public static class DecisionRows
             CreatedAt = record.SubmittedAt,
         };
         var (application, referral, idempotency) = Rows(protector, record);
-        return new Prepared(record, customer, application, referral, idempotency);
+        var audit = AuditEvents(record).Select(e => e with { Data = Json.Serialize(e.Data) }).ToArray();
+        return new Prepared(record, customer, application, referral, idempotency, audit);
     }
 
     /// <summary>Adds a batch of prepared decisions: one query finds the customers already on file.</summary>

@@ -94,7 +94,7 @@ public sealed class DecisionWriter : IAsyncDisposable
         {
             await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
             await DecisionRows.AddAsync(db, [.. batch.Select(b => b.Record)], CancellationToken.None).ConfigureAwait(false);
-            await AuditLog.AppendAsync(db, batch.SelectMany(b => DecisionRows.AuditEvents(b.Record.Record)), batch[0].Record.Record.SubmittedAt, CancellationToken.None).ConfigureAwait(false);
+            await AuditLog.AppendAsync(db, batch.SelectMany(b => b.Record.Audit), batch[0].Record.Record.SubmittedAt, CancellationToken.None).ConfigureAwait(false);
             await db.SaveChangesAsync().ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
             return true;
