@@ -38,7 +38,15 @@ public static class AuditLog
     public static async Task AppendAsync(AutoFinanceDbContext db, IEnumerable<AuditEvent> events, DateTimeOffset at, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        db.AuditEntries.AddRange(await ChainAsync(db, events, at, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>The events as the next entries of the chain, hashed and ready to insert (call inside <see cref="SerialisedAsync"/>).</summary>
+    public static async Task<List<AuditEntryRow>> ChainAsync(AutoFinanceDbContext db, IEnumerable<AuditEvent> events, DateTimeOffset at, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(events);
+        var entries = new List<AuditEntryRow>();
         var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         var sequence = head?.Sequence ?? 0;
         var previous = head?.Hash ?? Genesis;
@@ -62,8 +70,10 @@ public static class AuditLog
             };
             entry.Hash = HashOf(entry);
             previous = entry.Hash;
-            db.AuditEntries.Add(entry);
+            entries.Add(entry);
         }
+
+        return entries;
     }
 
     public static string HashOf(AuditEntryRow entry)

@@ -42,20 +42,25 @@ public static class DecisionRows
         return new Prepared(record, customer, application, referral, idempotency, audit);
     }
 
-    /// <summary>Adds a batch of prepared decisions: one query finds the customers already on file.</summary>
-    public static async Task AddAsync(AutoFinanceDbContext db, IReadOnlyList<Prepared> batch, CancellationToken ct)
+    /// <summary>
+    /// Writes a batch of prepared decisions with their audit entries: one query finds the customers already on file,
+    /// then each table gets its new rows in multi-row inserts. Changes to rows already on file (a new mobile, a
+    /// customer's account linked) go through EF.
+    /// </summary>
+    public static async Task WriteAsync(AutoFinanceDbContext db, IReadOnlyList<Prepared> batch, IReadOnlyList<AuditEntryRow> audit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(batch);
         var hashes = batch.Select(p => p.Record.Hashes.NationalId).Distinct().ToList();
-        var customers = await db.Customers.Where(c => hashes.Contains(c.NationalIdHash)).ToDictionaryAsync(c => c.NationalIdHash, StringComparer.Ordinal, ct).ConfigureAwait(false);
+        var customers = await db.Customers.Where(c => EF.Constant(hashes).Contains(c.NationalIdHash)).ToDictionaryAsync(c => c.NationalIdHash, StringComparer.Ordinal, ct).ConfigureAwait(false);
+        var newCustomers = new List<CustomerRow>();
         foreach (var prepared in batch)
         {
             var record = prepared.Record;
             if (!customers.TryGetValue(record.Hashes.NationalId, out var customer))
             {
                 customer = prepared.NewCustomer;
-                db.Customers.Add(customer);
+                newCustomers.Add(customer);
                 customers[record.Hashes.NationalId] = customer;
             }
             else if (customer.MobileHash != record.Hashes.Mobile)
@@ -72,17 +77,17 @@ public static class DecisionRows
             }
 
             prepared.Application.CustomerId = customer.Id;
-            db.Applications.Add(prepared.Application);
-            if (prepared.Referral is { } referral)
-            {
-                db.Referrals.Add(referral);
-            }
-
-            if (prepared.Idempotency is { } idempotency)
-            {
-                db.IdempotencyRecords.Add(idempotency);
-            }
         }
+
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        var applications = batch.Select(p => p.Application).ToList();
+        await BulkInsert.InsertAsync(db, newCustomers, ct).ConfigureAwait(false);
+        await BulkInsert.InsertAsync(db, applications, ct).ConfigureAwait(false);
+        await BulkInsert.InsertAsync(db, applications.SelectMany(a => a.Offers).ToList(), ct).ConfigureAwait(false);
+        await BulkInsert.InsertAsync(db, applications.SelectMany(a => a.History).ToList(), ct).ConfigureAwait(false);
+        await BulkInsert.InsertAsync(db, batch.Select(p => p.Referral).OfType<ReferralRow>().ToList(), ct).ConfigureAwait(false);
+        await BulkInsert.InsertAsync(db, batch.Select(p => p.Idempotency).OfType<IdempotencyRow>().ToList(), ct).ConfigureAwait(false);
+        await BulkInsert.InsertAsync(db, audit, ct).ConfigureAwait(false);
     }
 
     private static (ApplicationRow Application, ReferralRow? Referral, IdempotencyRow? Idempotency) Rows(IPersonalDataProtector protector, DecisionRecord record)

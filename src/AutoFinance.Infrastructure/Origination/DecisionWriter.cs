@@ -93,16 +93,15 @@ public sealed class DecisionWriter : IAsyncDisposable
         await AuditLog.SerialisedAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
-            await DecisionRows.AddAsync(db, [.. batch.Select(b => b.Record)], CancellationToken.None).ConfigureAwait(false);
-            await AuditLog.AppendAsync(db, batch.SelectMany(b => b.Record.Audit), batch[0].Record.Record.SubmittedAt, CancellationToken.None).ConfigureAwait(false);
-            await db.SaveChangesAsync().ConfigureAwait(false);
+            var audit = await AuditLog.ChainAsync(db, batch.SelectMany(b => b.Record.Audit), batch[0].Record.Record.SubmittedAt, CancellationToken.None).ConfigureAwait(false);
+            await DecisionRows.WriteAsync(db, [.. batch.Select(b => b.Record)], audit, CancellationToken.None).ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
     }
 
     private static Exception Translate(DecisionRows.Prepared prepared, Exception e) =>
-        e is DbUpdateException update && prepared.Record.Idempotency is not null && UniqueViolation.Is(update, "idempotency")
+        prepared.Record.Idempotency is not null && UniqueViolation.Is(e, "idempotency")
             ? new IdempotencyConflictException("the idempotency key was stored by another request", e)
             : e;
 }
