@@ -37,6 +37,7 @@ public static class StorageSetup
         services.AddSingleton<ProductCatalog>();
         services.AddScoped<IOriginationStore, EfOriginationStore>();
         services.AddSingleton<DecisionWriter>();
+        services.AddSingleton<Identity.ApiKeyCache>();
         return services;
     }
 

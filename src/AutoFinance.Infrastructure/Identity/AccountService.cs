@@ -12,7 +12,7 @@ namespace AutoFinance.Infrastructure.Identity;
 /// Sign-in and sessions: passwords hashed with ASP.NET Core Identity's PBKDF2 hasher, bearer tokens random and stored
 /// only as SHA-256 hashes, sessions that expire and can be revoked; dealer API keys likewise stored as hashes.
 /// </summary>
-public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time)
+public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, ApiKeyCache apiKeys)
 {
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
     private static readonly PasswordHasher<UserRow> Hasher = new();
@@ -67,11 +67,18 @@ public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time)
     public async Task<Actor?> ActorForApiKeyAsync(string apiKey, CancellationToken ct)
     {
         var hash = HashSecret(apiKey);
+        if (apiKeys.TryGet(hash, out var cached))
+        {
+            return cached;
+        }
+
         var now = time.GetUtcNow();
         var dealer = await db.Dealers.AsNoTracking()
             .FirstOrDefaultAsync(d => d.ApiKeyHash == hash && d.Active && d.ApiKeyRevokedAt == null && (d.ApiKeyExpiresAt == null || d.ApiKeyExpiresAt > now), ct)
             .ConfigureAwait(false);
-        return dealer is null ? null : new Actor(Roles.Dealer, null, dealer.Id, null, dealer.Name);
+        var actor = dealer is null ? null : new Actor(Roles.Dealer, null, dealer.Id, null, dealer.Name);
+        apiKeys.Set(hash, actor);
+        return actor;
     }
 
     /// <summary>Registers a customer account (the customer record is linked on their first application).</summary>
