@@ -24,7 +24,9 @@ public static class ReferralEndpoints
                 return Problems.Validation([error]);
             }
 
-            return Problems.From(await commands.DecideAsync(http.User.ToActor(), id, body.Value!, ct).ConfigureAwait(false), r => Results.Ok(r), "referral");
+            return body.Value is null
+                ? Problems.Field("body", "a decision is required: {\"decision\": \"approve|decline\", \"reason\": \"...\"}")
+                : Problems.From(await commands.DecideAsync(http.User.ToActor(), id, body.Value, ct).ConfigureAwait(false), r => Results.Ok(r), "referral");
         }).WithSummary("Approve (optionally with a new term or down payment) or decline a claimed referral, with a reason")
             .Accepts<OriginationCommands.ReferralDecision>("application/json").Produces<ReferralView>().ProducesValidationProblem().ProducesProblem(409);
     }
