@@ -63,7 +63,7 @@ public static class ApplicationEndpoints
             return Problems.Validation([error], "The application has problems");
         }
 
-        var context = new SubmissionContext(http.User.ToActor(), http.Connection.RemoteIpAddress?.ToString(), key.Length == 0 ? null : key, Json.Sha256(body.Text));
+        var context = new SubmissionContext(http.User.ToActor(), http.Connection.RemoteIpAddress?.ToString(), key.Length == 0 ? null : key, body.Fingerprint);
         var result = await decisions.SubmitAsync(body.Value, context, ct).ConfigureAwait(false);
         if (result.Errors.Count > 0)
         {

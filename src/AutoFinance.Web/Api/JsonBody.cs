@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Security.Cryptography;
 using System.Text.Json;
 using AutoFinance.Application.Common;
 using AutoFinance.Domain.Validation;
@@ -6,50 +8,60 @@ namespace AutoFinance.Web.Api;
 
 /// <summary>
 /// Reads a JSON body ourselves: a malformed document or a wrong-typed field becomes a problem naming the field by its
-/// JSON path, and the raw text is kept to fingerprint the request for idempotency.
+/// JSON path, and the body's SHA-256 fingerprints the request for idempotency. The body is read into a pooled
+/// buffer with a size cap, so a request costs no large allocation.
 /// </summary>
 public static class JsonBody
 {
     public const int MaxBytes = 64 * 1024;
 
-    public sealed record Read<T>(T? Value, string Text, FieldError? Error);
+    public sealed record Read<T>(T? Value, string Fingerprint, FieldError? Error);
 
     public static async Task<Read<T>> ReadAsync<T>(HttpRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > MaxBytes)
         {
-            return new Read<T>(default, string.Empty, new FieldError("body", $"is larger than {MaxBytes / 1024} KB"));
+            return TooLarge<T>();
         }
 
-        using var reader = new StreamReader(request.Body);
-        var buffer = new char[MaxBytes + 1];
-        var length = 0;
-        int read;
-        while (length <= MaxBytes && (read = await reader.ReadAsync(buffer.AsMemory(length, buffer.Length - length), ct).ConfigureAwait(false)) > 0)
-        {
-            length += read;
-        }
-
-        if (length > MaxBytes)
-        {
-            return new Read<T>(default, string.Empty, new FieldError("body", $"is larger than {MaxBytes / 1024} KB"));
-        }
-
-        var text = new string(buffer, 0, length);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return new Read<T>(default, text, new FieldError("body", "a JSON document is required"));
-        }
-
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
         try
         {
-            return new Read<T>(JsonSerializer.Deserialize<T>(text, Json.Options), text, null);
+            var length = 0;
+            int read;
+            while (length <= MaxBytes && (read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBytes + 1 - length), ct).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+            }
+
+            if (length > MaxBytes)
+            {
+                return TooLarge<T>();
+            }
+
+            var body = buffer.AsSpan(0, length);
+            var fingerprint = Convert.ToHexStringLower(SHA256.HashData(body));
+            if (body.Trim(" \t\r\n"u8).IsEmpty)
+            {
+                return new Read<T>(default, fingerprint, new FieldError("body", "a JSON document is required"));
+            }
+
+            try
+            {
+                return new Read<T>(JsonSerializer.Deserialize<T>(body, Json.Options), fingerprint, null);
+            }
+            catch (JsonException e)
+            {
+                var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
+                return new Read<T>(default, fingerprint, new FieldError(field, "is not valid here (malformed JSON or a value of the wrong type)"));
+            }
         }
-        catch (JsonException e)
+        finally
         {
-            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
-            return new Read<T>(default, text, new FieldError(field, "is not valid here (malformed JSON or a value of the wrong type)"));
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    private static Read<T> TooLarge<T>() => new(default, string.Empty, new FieldError("body", $"is larger than {MaxBytes / 1024} KB"));
 }

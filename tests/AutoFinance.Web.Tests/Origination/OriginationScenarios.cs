@@ -372,6 +372,8 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
         using var client = Platform.Anonymous();
+        using var dealer = Platform.Dealer();
+        await dealer.PostAsJsonAsync("/api/v1/applications", Applications.Prime());
 
         Assert.Equal("healthy", await client.GetStringAsync("/health"));
         Assert.Contains("autofinance_applications_decided_total", await client.GetStringAsync("/metrics"), StringComparison.Ordinal);
