@@ -66,6 +66,7 @@ public static class OfferBuilder
             ? Comparer<Candidate>.Create((a, b) => CompareClosest(a, b, t))
             : Comparer<Candidate>.Create(CompareCost);
         eligible.Sort(order);
+        eligible = WithoutTwins(eligible);
 
         var count = Math.Min(preferences.MaxOffers, eligible.Count);
         var requestedAt = eligible.FindIndex(c => c.Index == 0);
@@ -214,6 +215,49 @@ public static class OfferBuilder
         }
 
         return cost;
+    }
+
+    /// <summary>
+    /// Plans that would have the customer pay exactly the same amounts on the same dates (annuity and equal principal
+    /// at a 0% promotion, say) are one offer, not two: the better-ranked is kept, as the requested plan if it was one.
+    /// </summary>
+    private static List<Candidate> WithoutTwins(List<Candidate> ranked)
+    {
+        var distinct = new List<Candidate>(ranked.Count);
+        foreach (var candidate in ranked)
+        {
+            var twin = distinct.FindIndex(kept => SamePayments(kept, candidate));
+            if (twin < 0)
+            {
+                distinct.Add(candidate);
+            }
+            else if (candidate.Index == 0)
+            {
+                distinct[twin] = candidate;
+            }
+        }
+
+        return distinct;
+    }
+
+    private static bool SamePayments(Candidate a, Candidate b)
+    {
+        if (a.Plan.DownPayment != b.Plan.DownPayment || a.Price.AnnualRate != b.Price.AnnualRate || a.Schedule.Count != b.Schedule.Count)
+        {
+            return false;
+        }
+
+        var left = a.Schedule.Rows;
+        var right = b.Schedule.Rows;
+        for (var i = 0; i < left.Length; i++)
+        {
+            if (left[i].Payment != right[i].Payment || left[i].DueDate != right[i].DueDate)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int CompareCost(Candidate a, Candidate b)

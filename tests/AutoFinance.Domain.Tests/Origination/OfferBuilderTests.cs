@@ -203,8 +203,9 @@ public sealed class OfferBuilderTests
 
         var offers = Offers(Typical(), OfferPreferences.Default with { MaxOffers = 20 }, card);
 
+        // At 0% an annuity and an equal-principal plan pay the same, so each sponsored term is offered once.
         var sponsored = offers.Where(o => o.Promotion is not null).ToList();
-        Assert.Equal(4, sponsored.Count);
+        Assert.Equal([12, 24], sponsored.Select(o => o.TermMonths).Order());
         Assert.All(sponsored, o =>
         {
             Assert.True(o.TermMonths <= 24);
@@ -216,7 +217,7 @@ public sealed class OfferBuilderTests
             Assert.True(o.Subsidy > 0m);
         });
         Assert.All(offers.Where(o => o.Promotion is null), o => Assert.Equal(0m, o.Subsidy));
-        Assert.All(offers.Take(4), o => Assert.NotNull(o.Promotion));
+        Assert.All(offers.Take(2), o => Assert.NotNull(o.Promotion));
     }
 
     [Fact]
