@@ -24,5 +24,5 @@ public static class DaysPastDue
     }
 
     /// <summary>Days past due of the oldest instalment that still owes something.</summary>
-    public static int Of(IEnumerable<InstallmentDue> dues, DateOnly businessDate) => Of(OldestUnpaidDueDate(dues), businessDate);
+    public static int OfOldestUnpaid(IEnumerable<InstallmentDue> dues, DateOnly businessDate) => Of(OldestUnpaidDueDate(dues), businessDate);
 }
