@@ -1,0 +1,12 @@
+namespace AutoFinance.Domain.Servicing;
+
+/// <summary>The business event a journal entry records.</summary>
+public enum JournalEventKind
+{
+    Disbursement,
+    InterestAccrual,
+    FeeDue,
+    PenaltyAccrual,
+    Payment,
+    WriteOff,
+}
