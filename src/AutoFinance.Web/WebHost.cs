@@ -39,6 +39,7 @@ public static class WebHost
         builder.Services.AddScoped<ReferralQueries>();
         builder.Services.AddScoped<OriginationCommands>();
         builder.Services.AddScoped<BlacklistCommands>();
+        builder.Services.AddScoped<Infrastructure.Servicing.LoanQueries>();
         builder.Services.AddSingleton<OriginationMetrics>();
         builder.Services.AddScoped<DemoData>();
         var holder = new WebApplicationHolder();
@@ -85,6 +86,7 @@ public static class WebHost
         ReferralEndpoints.Map(app);
         ContractEndpoints.Map(app);
         AdminEndpoints.Map(app);
+        LoanEndpoints.Map(app);
         return app;
     }
 

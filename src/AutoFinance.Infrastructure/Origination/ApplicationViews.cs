@@ -21,7 +21,11 @@ public sealed record StatusView(string Status, DateTimeOffset At, string Actor, 
 
 public sealed record CheckView(int Sequence, string Stage, string Code, string Outcome, string Detail, IReadOnlyDictionary<string, string>? Values);
 
-public sealed record ContractView(Guid ContractId, string Reference, Guid OfferId, string Status, DateTimeOffset AcceptedAt, DateTimeOffset? DisbursedAt, string DisclosureHash);
+public sealed record ContractView(Guid ContractId, string Reference, Guid OfferId, string Status, DateTimeOffset AcceptedAt, DateTimeOffset? DisbursedAt, string DisclosureHash)
+{
+    /// <summary>The loan booked when the contract was disbursed.</summary>
+    public Guid? LoanId { get; init; }
+}
 
 /// <summary>An application as its reader may see it: checks, model figures and the applicant's identity for staff only.</summary>
 public sealed record ApplicationDetail

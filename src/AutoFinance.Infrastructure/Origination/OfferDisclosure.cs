@@ -43,7 +43,10 @@ public static class OfferDisclosure
         };
     }
 
-    public static LoanDisclosure Build(OfferRow row)
+    public static LoanDisclosure Build(OfferRow row) => DisclosureBuilder.Build(Schedule(row));
+
+    /// <summary>The offer's schedule, rebuilt from its stored terms.</summary>
+    public static RepaymentSchedule Schedule(OfferRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
         var terms = new LoanTerms
@@ -56,7 +59,7 @@ public static class OfferDisclosure
             BalloonFraction = row.BalloonFraction,
             Currency = Currency.FromCode(row.Currency),
         };
-        return DisclosureBuilder.Build(ScheduleBuilder.Build(terms));
+        return ScheduleBuilder.Build(terms);
     }
 
     public static (string Json, string Hash) Document(OfferRow row)

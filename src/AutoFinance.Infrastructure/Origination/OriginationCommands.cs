@@ -86,19 +86,22 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
 
         if (contract.Status != "signed")
         {
-            return contract.Status == "awaiting-booking" ? CommandResult<ContractView>.Ok(View(contract)) : CommandResult<ContractView>.Conflict($"the contract is {contract.Status}");
+            var booked = await db.Loans.AsNoTracking().Where(l => l.ContractId == contract.Id).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            return contract.Status == "booked" ? CommandResult<ContractView>.Ok(View(contract) with { LoanId = booked }) : CommandResult<ContractView>.Conflict($"the contract is {contract.Status}");
         }
 
         var application = await db.Applications.FirstAsync(a => a.Id == contract.ApplicationId, ct).ConfigureAwait(false);
+        var offer = await db.Offers.AsNoTracking().FirstAsync(o => o.Id == contract.OfferId, ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        contract.Status = "awaiting-booking";
+        contract.Status = "booked";
         contract.DisbursedAt = now;
         contract.DisbursedBy = actor.AuditName;
         contract.Version++;
-        var saved = await SaveAsync(application, "disbursed", actor, "funds released; awaiting booking by servicing", now, [
-            new AuditEvent(actor.AuditName, "contract.disbursed", "contract", contract.Id.ToString(), new { contract.Reference, contract.ApplicationId }),
-        ], null, ct).ConfigureAwait(false);
-        return saved ? CommandResult<ContractView>.Ok(View(contract)) : CommandResult<ContractView>.Conflict("the contract changed meanwhile; reload it");
+        Servicing.LoanRow? loan = null;
+        var saved = await SaveAsync(application, "disbursed", actor, "funds released; loan booked", now, [
+            new AuditEvent(actor.AuditName, "contract.disbursed", "contract", contract.Id.ToString(), new { contract.Reference, contract.ApplicationId, offer.Principal }),
+        ], () => loan = Servicing.LoanBooking.Book(db, contract, application, offer, now), ct).ConfigureAwait(false);
+        return saved ? CommandResult<ContractView>.Ok(View(contract) with { LoanId = loan?.Id }) : CommandResult<ContractView>.Conflict("the contract changed meanwhile; reload it");
     }
 
     public async Task<CommandResult<ReferralView>> ClaimAsync(Actor actor, Guid referralId, CancellationToken ct)

@@ -40,6 +40,14 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
 
     public DbSet<AuditEntryRow> AuditEntries => Set<AuditEntryRow>();
 
+    public DbSet<Servicing.LoanRow> Loans => Set<Servicing.LoanRow>();
+
+    public DbSet<Servicing.InstallmentRow> Installments => Set<Servicing.InstallmentRow>();
+
+    public DbSet<Servicing.JournalEntryRow> JournalEntries => Set<Servicing.JournalEntryRow>();
+
+    public DbSet<Servicing.JournalLineRow> JournalLines => Set<Servicing.JournalLineRow>();
+
     protected abstract bool StoresDecimalsAsIntegers { get; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -138,6 +146,40 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.ToTable("audit_log");
             e.HasKey(a => a.Sequence);
             e.Property(a => a.Sequence).ValueGeneratedNever();
+        });
+
+        modelBuilder.Entity<Servicing.LoanRow>(e =>
+        {
+            e.ToTable("loans");
+            e.HasIndex(l => l.Reference).IsUnique();
+            e.HasIndex(l => l.ContractId).IsUnique();
+            e.HasIndex(l => new { l.CustomerId, l.Status });
+            e.HasIndex(l => new { l.DealerId, l.Status });
+            e.Property(l => l.Principal).HasPrecision(18, MoneyScale);
+            e.Property(l => l.AnnualRate).HasPrecision(18, RateScale);
+            e.Property(l => l.BalloonFraction).HasPrecision(18, RateScale);
+            e.Property(l => l.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<Servicing.InstallmentRow>(e =>
+        {
+            e.ToTable("installments");
+            e.HasIndex(i => new { i.LoanId, i.Number }).IsUnique();
+            e.HasIndex(i => i.DueDate);
+            foreach (var money in new[] { nameof(Servicing.InstallmentRow.Payment), nameof(Servicing.InstallmentRow.Principal), nameof(Servicing.InstallmentRow.Interest), nameof(Servicing.InstallmentRow.Fee), nameof(Servicing.InstallmentRow.Balance) })
+            {
+                e.Property(money).HasPrecision(18, MoneyScale);
+            }
+        });
+        modelBuilder.Entity<Servicing.JournalEntryRow>(e =>
+        {
+            e.ToTable("journal_entries");
+            e.HasIndex(j => new { j.LoanId, j.BusinessDate });
+            e.HasMany(j => j.Lines).WithOne().HasForeignKey(l => l.EntryId);
+        });
+        modelBuilder.Entity<Servicing.JournalLineRow>(e =>
+        {
+            e.ToTable("journal_lines");
+            e.Property(l => l.Amount).HasPrecision(18, MoneyScale);
         });
 
         if (StoresDecimalsAsIntegers)

@@ -278,7 +278,23 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
         var contractId = (await Json(accepted)).GetProperty("contractId").GetString();
 
         var disbursed = await Json(await underwriter.PostAsync($"/api/v1/contracts/{contractId}/disburse", null));
-        Assert.Equal("awaiting-booking", disbursed.GetProperty("status").GetString());
+        Assert.Equal("booked", disbursed.GetProperty("status").GetString());
+
+        // Disbursement books the loan: the accepted offer's schedule and a balanced opening entry.
+        var loanId = disbursed.GetProperty("loanId").GetString();
+        var offer = detail.GetProperty("offers")[0];
+        var loan = await Json(await dealer.GetAsync($"/api/v1/loans/{loanId}"));
+        var principal = offer.GetProperty("principal").GetDecimal();
+        Assert.Equal(principal, loan.GetProperty("summary").GetProperty("principal").GetDecimal());
+        Assert.Equal(offer.GetProperty("termMonths").GetInt32(), loan.GetProperty("schedule").GetArrayLength());
+        Assert.Equal(principal, loan.GetProperty("schedule").EnumerateArray().Sum(i => i.GetProperty("principal").GetDecimal()));
+        Assert.Equal(principal, loan.GetProperty("balances").GetProperty("LoanPrincipalReceivable").GetDecimal());
+        Assert.Equal(-principal, loan.GetProperty("balances").GetProperty("CashClearing").GetDecimal());
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+        var staffView = await Json(await underwriter.GetAsync($"/api/v1/loans/{loanId}"));
+        Assert.Single(staffView.GetProperty("entries").EnumerateArray());
+        using var otherDealer = Platform.Dealer(DemoData.SecondDealerKey);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherDealer.GetAsync($"/api/v1/loans/{loanId}")).StatusCode);
         var history = (await Json(await dealer.GetAsync($"/api/v1/applications/{applicationId}"))).GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString()).ToArray();
         Assert.Equal(new[] { "submitted", "referred", "approved", "accepted", "disbursed" }, history.Select(h => h!).ToArray());
     }

@@ -1,0 +1,90 @@
+namespace AutoFinance.Infrastructure.Servicing;
+
+/// <summary>A booked loan: the accepted offer's terms, turned into a schedule and opening ledger entries.</summary>
+public sealed class LoanRow
+{
+    public Guid Id { get; set; }
+
+    public required string Reference { get; set; }
+
+    public Guid ContractId { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    public Guid CustomerId { get; set; }
+
+    public Guid? DealerId { get; set; }
+
+    public decimal Principal { get; set; }
+
+    public decimal AnnualRate { get; set; }
+
+    public int TermMonths { get; set; }
+
+    public required string Method { get; set; }
+
+    public decimal BalloonFraction { get; set; }
+
+    public DateOnly StartDate { get; set; }
+
+    public required string Currency { get; set; }
+
+    public required string Status { get; set; }
+
+    public DateTimeOffset BookedAt { get; set; }
+
+    public long Version { get; set; }
+}
+
+/// <summary>One instalment of a loan's schedule as booked.</summary>
+public sealed class InstallmentRow
+{
+    public long Id { get; set; }
+
+    public Guid LoanId { get; set; }
+
+    public int Number { get; set; }
+
+    public DateOnly DueDate { get; set; }
+
+    public decimal Payment { get; set; }
+
+    public decimal Principal { get; set; }
+
+    public decimal Interest { get; set; }
+
+    public decimal Fee { get; set; }
+
+    public decimal Balance { get; set; }
+}
+
+/// <summary>A balanced journal entry of a loan; its lines are in <see cref="JournalLineRow"/>.</summary>
+public sealed class JournalEntryRow
+{
+    public Guid Id { get; set; }
+
+    public Guid LoanId { get; set; }
+
+    public DateOnly BusinessDate { get; set; }
+
+    public required string Kind { get; set; }
+
+    public required string Description { get; set; }
+
+    public DateTimeOffset PostedAt { get; set; }
+
+    public List<JournalLineRow> Lines { get; set; } = [];
+}
+
+public sealed class JournalLineRow
+{
+    public long Id { get; set; }
+
+    public Guid EntryId { get; set; }
+
+    public required string Account { get; set; }
+
+    public required string Side { get; set; }
+
+    public decimal Amount { get; set; }
+}
