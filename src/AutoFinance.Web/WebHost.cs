@@ -8,6 +8,7 @@ using AutoFinance.Infrastructure.Seeding;
 using AutoFinance.Web.Api;
 using AutoFinance.Web.Auth;
 using AutoFinance.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;
 
 namespace AutoFinance.Web;
@@ -28,7 +29,7 @@ public static class WebHost
             KeysPath = configuration["Security:KeysPath"] ?? "data/keys",
         };
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddAutoFinanceStorage(storage);
         builder.Services.AddSingleton(_ => new ModelSet(CreditModel.Load(ModelPath(configuration["Models:Path"]))));
         builder.Services.AddSingleton(configuration.GetSection("Fraud").Get<FraudSettings>() ?? new FraudSettings());
@@ -40,6 +41,7 @@ public static class WebHost
         builder.Services.AddScoped<OriginationCommands>();
         builder.Services.AddScoped<BlacklistCommands>();
         builder.Services.AddScoped<Infrastructure.Servicing.LoanQueries>();
+        builder.Services.AddScoped<Infrastructure.Servicing.PaymentCommands>();
         builder.Services.AddSingleton<OriginationMetrics>();
         builder.Services.AddScoped<DemoData>();
         var holder = new WebApplicationHolder();

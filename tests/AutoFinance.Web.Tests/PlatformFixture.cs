@@ -28,6 +28,11 @@ public abstract class PlatformFixture : IAsyncLifetime
 
     protected abstract string ConnectionString(string directory);
 
+    /// <summary>Services a fixture puts in before the platform's own (a clock it controls, say).</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         if (!Available)
@@ -43,7 +48,7 @@ public abstract class PlatformFixture : IAsyncLifetime
             $"--ConnectionStrings:Default={ConnectionString(_directory)}",
             $"--Security:KeysPath={Path.Combine(_directory, "keys")}",
             "--Logging:LogLevel:Default=Warning",
-        ]);
+        ], Configure);
         await App.StartAsync();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseAddress = new Uri(addresses.Addresses.First());
@@ -86,7 +91,7 @@ public abstract class PlatformFixture : IAsyncLifetime
     }
 }
 
-public sealed class SqlitePlatform : PlatformFixture
+public class SqlitePlatform : PlatformFixture
 {
     protected override string Provider => "Sqlite";
 

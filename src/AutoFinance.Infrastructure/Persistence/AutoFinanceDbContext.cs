@@ -48,6 +48,8 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
 
     public DbSet<Servicing.JournalLineRow> JournalLines => Set<Servicing.JournalLineRow>();
 
+    public DbSet<Servicing.PaymentRow> Payments => Set<Servicing.PaymentRow>();
+
     protected abstract bool StoresDecimalsAsIntegers { get; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -165,7 +167,11 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.ToTable("installments");
             e.HasIndex(i => new { i.LoanId, i.Number }).IsUnique();
             e.HasIndex(i => i.DueDate);
-            foreach (var money in new[] { nameof(Servicing.InstallmentRow.Payment), nameof(Servicing.InstallmentRow.Principal), nameof(Servicing.InstallmentRow.Interest), nameof(Servicing.InstallmentRow.Fee), nameof(Servicing.InstallmentRow.Balance) })
+            foreach (var money in new[]
+            {
+                nameof(Servicing.InstallmentRow.Payment), nameof(Servicing.InstallmentRow.Principal), nameof(Servicing.InstallmentRow.Interest), nameof(Servicing.InstallmentRow.Fee),
+                nameof(Servicing.InstallmentRow.Balance), nameof(Servicing.InstallmentRow.PaidPrincipal), nameof(Servicing.InstallmentRow.PaidInterest), nameof(Servicing.InstallmentRow.PaidFee),
+            })
             {
                 e.Property(money).HasPrecision(18, MoneyScale);
             }
@@ -175,6 +181,13 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.ToTable("journal_entries");
             e.HasIndex(j => new { j.LoanId, j.BusinessDate });
             e.HasMany(j => j.Lines).WithOne().HasForeignKey(l => l.EntryId);
+        });
+        modelBuilder.Entity<Servicing.PaymentRow>(e =>
+        {
+            e.ToTable("payments");
+            e.HasIndex(p => new { p.LoanId, p.IdempotencyKey }).IsUnique();
+            e.HasIndex(p => new { p.LoanId, p.PaidOn });
+            e.Property(p => p.Amount).HasPrecision(18, MoneyScale);
         });
         modelBuilder.Entity<Servicing.JournalLineRow>(e =>
         {

@@ -56,6 +56,37 @@ public sealed class InstallmentRow
     public decimal Fee { get; set; }
 
     public decimal Balance { get; set; }
+
+    public decimal PaidPrincipal { get; set; }
+
+    public decimal PaidInterest { get; set; }
+
+    public decimal PaidFee { get; set; }
+
+    /// <summary>Whether the instalment's interest has been posted to interest receivable (it is when it falls due).</summary>
+    public bool InterestAccrued { get; set; }
+
+    public bool IsPaid => PaidPrincipal == Principal && PaidInterest == Interest && PaidFee == Fee;
+}
+
+/// <summary>A payment received on a loan, with how it was allocated; the key makes a retry harmless.</summary>
+public sealed class PaymentRow
+{
+    public Guid Id { get; set; }
+
+    public Guid LoanId { get; set; }
+
+    public string? IdempotencyKey { get; set; }
+
+    public decimal Amount { get; set; }
+
+    public DateOnly PaidOn { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    public required string Actor { get; set; }
+
+    public required string ResponseJson { get; set; }
 }
 
 /// <summary>A balanced journal entry of a loan; its lines are in <see cref="JournalLineRow"/>.</summary>

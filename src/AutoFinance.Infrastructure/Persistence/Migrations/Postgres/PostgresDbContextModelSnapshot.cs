@@ -752,11 +752,26 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<bool>("InterestAccrued")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("LoanId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<decimal>("PaidFee")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("PaidInterest")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("PaidPrincipal")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
 
                     b.Property<decimal>("Payment")
                         .HasPrecision(18, 2)
@@ -908,6 +923,46 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("DealerId", "Status");
 
                     b.ToTable("loans", (string)null);
+                });
+
+            modelBuilder.Entity("AutoFinance.Infrastructure.Servicing.PaymentRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("LoanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResponseJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LoanId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("LoanId", "PaidOn");
+
+                    b.ToTable("payments", (string)null);
                 });
 
             modelBuilder.Entity("AutoFinance.Infrastructure.Origination.OfferRow", b =>

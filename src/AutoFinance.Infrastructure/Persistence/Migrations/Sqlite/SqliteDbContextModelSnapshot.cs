@@ -741,10 +741,25 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("InterestAccrued")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("LoanId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaidFee")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaidInterest")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaidPrincipal")
+                        .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Payment")
@@ -895,6 +910,46 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("DealerId", "Status");
 
                     b.ToTable("loans", (string)null);
+                });
+
+            modelBuilder.Entity("AutoFinance.Infrastructure.Servicing.PaymentRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LoanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponseJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LoanId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("LoanId", "PaidOn");
+
+                    b.ToTable("payments", (string)null);
                 });
 
             modelBuilder.Entity("AutoFinance.Infrastructure.Origination.OfferRow", b =>
