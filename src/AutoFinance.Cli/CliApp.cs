@@ -7,6 +7,7 @@ using AutoFinance.Cli.Credit;
 using AutoFinance.Credit.Data;
 using AutoFinance.Cli.Loans;
 using AutoFinance.Cli.Rates;
+using AutoFinance.Cli.Servicing;
 
 namespace AutoFinance.Cli;
 
@@ -39,6 +40,7 @@ public static class CliApp
             ReportCommand.Create(context),
             ExportCommand.Create(context),
             AuditCommand.Create(context),
+            CobCommand.Create(context),
             BenchCommand.Create(context),
         };
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using AutoFinance.Cli.Common;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace AutoFinance.Cli.Audit;
 
@@ -20,14 +19,7 @@ public static class AuditCommand
         var verify = new Command("verify", "Verify the audit chain and name the first broken entry.") { provider, connection, json };
         verify.SetAction(async (parsed, ct) =>
         {
-            var kind = (parsed.GetValue(provider) ?? "sqlite").Trim().ToLowerInvariant();
-            var connectionString = parsed.GetValue(connection) ?? "Data Source=data/autofinance.db";
-            AutoFinanceDbContext db = kind switch
-            {
-                "sqlite" => new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite(SqliteSource(connectionString)).Options),
-                "postgresql" or "postgres" => new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(connectionString).Options),
-                _ => throw new BadInputException($"--database: '{kind}' is not sqlite or postgresql"),
-            };
+            var db = CliDatabase.Open(parsed.GetValue(provider), parsed.GetValue(connection), readOnly: true);
             await using (db.ConfigureAwait(false))
             {
                 AuditLog.Verification result;
@@ -55,16 +47,5 @@ public static class AuditCommand
             }
         });
         return new Command("audit", "Work with the audit log.") { verify };
-    }
-
-    private static string SqliteSource(string connectionString)
-    {
-        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString) { Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly };
-        if (!File.Exists(builder.DataSource))
-        {
-            throw new BadInputException($"--connection: the database '{builder.DataSource}' does not exist");
-        }
-
-        return builder.ToString();
     }
 }

@@ -33,6 +33,14 @@ public sealed class LoanRow
 
     public DateTimeOffset BookedAt { get; set; }
 
+    /// <summary>Days past due of the oldest unpaid instalment at the last close of business.</summary>
+    public int DaysPastDue { get; set; }
+
+    public string Bucket { get; set; } = "Current";
+
+    /// <summary>The last business date end-of-day finished for this loan; a rerun of that date skips it.</summary>
+    public DateOnly? LastCloseDate { get; set; }
+
     public long Version { get; set; }
 }
 

@@ -60,21 +60,8 @@ public sealed class PaymentCommands(AutoFinanceDbContext db, TimeProvider time)
 
         var now = time.GetUtcNow();
         var installments = await db.Installments.Where(i => i.LoanId == loanId).OrderBy(i => i.Number).ToListAsync(ct).ConfigureAwait(false);
-        var entries = new List<JournalEntry>();
-        foreach (var due in installments.Where(i => i.DueDate <= paidOn && !i.InterestAccrued))
-        {
-            if (due.Interest > 0)
-            {
-                entries.Add(LoanPostings.InterestAccrual(due.DueDate, Money.Of(due.Interest, currency), $"Interest of instalment {due.Number} due"));
-            }
-
-            due.InterestAccrued = true;
-        }
-
-        var dues = installments
-            .Where(i => i.DueDate <= paidOn && !i.IsPaid)
-            .Select(i => new InstallmentDue(i.Number, i.DueDate, i.Fee - i.PaidFee, 0m, i.Interest - i.PaidInterest, i.Principal - i.PaidPrincipal));
-        var allocation = PaymentAllocator.Allocate(dues, Money.Of(amount, currency), AllocationOrder.Default);
+        var entries = DueTransitions.Post(installments, paidOn, currency).ToList();
+        var allocation = PaymentAllocator.Allocate(DueTransitions.Owing(installments, paidOn), Money.Of(amount, currency), AllocationOrder.Default);
         foreach (var part in allocation.Installments)
         {
             var row = installments.Single(i => i.Number == part.Number);

@@ -60,6 +60,32 @@ public sealed class LoanPaymentTests(ClockedPlatform platform) : IClassFixture<C
         Assert.True(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty("amount", out _));
     }
 
+    [Fact]
+    public async Task End_of_day_ages_a_missed_instalment_once_and_a_rerun_changes_nothing()
+    {
+        var (loanId, first) = await BookALoan();
+        var dueDate = DateOnly.Parse(first.GetProperty("dueDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var businessDate = dueDate.AddDays(10);
+        using var scope = platform.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
+        var endOfDay = new Infrastructure.Servicing.EndOfDay(db, platform.Clock);
+
+        var firstRun = await endOfDay.RunAsync(businessDate, null, CancellationToken.None);
+        var entriesAfterFirst = await db.JournalEntries.CountAsync(e => e.LoanId == Guid.Parse(loanId));
+        var secondRun = await endOfDay.RunAsync(businessDate, null, CancellationToken.None);
+
+        Assert.True(firstRun.Loans >= 1);
+        Assert.Equal(0, secondRun.Loans);
+        Assert.Equal(entriesAfterFirst, await db.JournalEntries.CountAsync(e => e.LoanId == Guid.Parse(loanId)));
+        var loan = await db.Loans.AsNoTracking().SingleAsync(l => l.Id == Guid.Parse(loanId));
+        Assert.Equal(10, loan.DaysPastDue);
+        Assert.Equal("1-30", loan.Bucket);
+        using var agent = await platform.SignedIn("agent");
+        var view = JsonDocument.Parse(await agent.GetStringAsync($"/api/v1/loans/{loanId}")).RootElement;
+        Assert.Equal(first.GetProperty("interest").GetDecimal(), view.GetProperty("balances").GetProperty("InterestReceivable").GetDecimal());
+        Assert.Equal(0m, view.GetProperty("trialBalanceNet").GetDecimal());
+    }
+
     private async Task<(string LoanId, JsonElement FirstInstallment)> BookALoan()
     {
         using var dealer = platform.Dealer();

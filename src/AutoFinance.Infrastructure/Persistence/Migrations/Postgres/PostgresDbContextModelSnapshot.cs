@@ -871,6 +871,10 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("BookedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Bucket")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<Guid>("ContractId")
                         .HasColumnType("uuid");
 
@@ -881,8 +885,14 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("DaysPastDue")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("DealerId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("LastCloseDate")
+                        .HasColumnType("date");
 
                     b.Property<string>("Method")
                         .IsRequired()

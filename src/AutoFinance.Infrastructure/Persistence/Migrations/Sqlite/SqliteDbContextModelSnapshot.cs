@@ -858,6 +858,10 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("BookedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Bucket")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ContractId")
                         .HasColumnType("TEXT");
 
@@ -868,7 +872,13 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DaysPastDue")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("DealerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastCloseDate")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Method")
