@@ -69,7 +69,54 @@ public static class BenchCommand
             return CliApp.Ok;
         });
 
-        return new Command("bench", "Run a benchmark and print its figures.") { schedule, credit, DecisionCommand.Create(context, seconds, json) };
+        var loans = new Option<string?>("--loans") { Description = "Active loans to generate (default 10000)." };
+        var provider = new Option<string?>("--provider") { Description = "sqlite (default, a temporary file) or postgresql (with --connection to a server)." };
+        var connection = new Option<string?>("--connection") { Description = "PostgreSQL server, e.g. Host=127.0.0.1;Port=55432;Username=postgres (a database af_bench_cob is created)." };
+        var cob = new Command("cob", "End-of-day over N generated active loans in a fresh database.") { loans, provider, connection, json };
+        cob.SetAction(async (parsed, ct) =>
+        {
+            var input = new InputReader();
+            var count = input.Integer("loans", parsed.GetValue(loans)) ?? 10_000;
+            var kind = (parsed.GetValue(provider) ?? "sqlite").Trim().ToLowerInvariant();
+            if (count is < 1 or > 10_000_000)
+            {
+                input.Add(new Domain.Validation.FieldError("loans", "must be between 1 and 10000000"));
+            }
+
+            if (kind is not ("sqlite" or "postgresql"))
+            {
+                input.Add(new Domain.Validation.FieldError("provider", "must be sqlite or postgresql"));
+            }
+            else if (kind == "postgresql" && parsed.GetValue(connection) is null)
+            {
+                input.Add(new Domain.Validation.FieldError("connection", "is required with --provider postgresql"));
+            }
+
+            input.ThrowIfAny();
+            var file = Path.Combine(Path.GetTempPath(), $"autofinance-cob-{Guid.NewGuid():N}.db");
+            try
+            {
+                var figures = await CobBenchmark.RunAsync(kind, kind == "sqlite" ? $"Data Source={file}" : $"{parsed.GetValue(connection)};Database=af_bench_cob", count, ct).ConfigureAwait(false);
+                if (parsed.GetValue(json))
+                {
+                    return context.WriteJson(figures);
+                }
+
+                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"cob on {figures.Database}: {figures.Loans:N0} loans in {figures.Seconds:F2} s ({figures.LoansPerSecond:N0} loans/s), {figures.Entries:N0} entries, peak memory {figures.PeakMemoryMb:N0} MB (setup {figures.SetupSeconds:F1} s)"));
+                return CliApp.Ok;
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                foreach (var leftover in new[] { file, file + "-wal", file + "-shm" })
+                {
+                    File.Delete(leftover);
+                }
+            }
+        });
+
+        return new Command("bench", "Run a benchmark and print its figures.") { schedule, credit, DecisionCommand.Create(context, seconds, json), cob };
     }
 
     /// <summary>Runs the workload on this thread for the duration, after a warm-up, counting schedules and allocated bytes.</summary>

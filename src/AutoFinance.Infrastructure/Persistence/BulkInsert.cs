@@ -14,6 +14,9 @@ namespace AutoFinance.Infrastructure.Persistence;
 /// </summary>
 public static class BulkInsert
 {
+    // Microsoft.Data.Sqlite binds each parameter by looking its name up among all of the statement's, so binding is
+    // quadratic in their number: SQLite gets short statements, PostgreSQL long ones.
+    private const int MaxSqliteParameters = 900;
     private const int MaxParameters = 30_000;
 
     public static async Task InsertAsync<T>(AutoFinanceDbContext db, IReadOnlyList<T> rows, CancellationToken ct)
@@ -35,7 +38,7 @@ public static class BulkInsert
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("bulk inserts run inside a transaction");
-        var perStatement = Math.Max(1, MaxParameters / columns.Length);
+        var perStatement = Math.Max(1, (db.Database.IsSqlite() ? MaxSqliteParameters : MaxParameters) / columns.Length);
         for (var start = 0; start < rows.Count; start += perStatement)
         {
             var end = Math.Min(rows.Count, start + perStatement);

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using AutoFinance.Domain.Schedules;
+using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Infrastructure.Servicing;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoFinance.Cli.Bench;
+
+/// <summary>
+/// End-of-day at scale: N active 36-month loans booked in a fresh database (varied amounts, start dates over the past
+/// year, some already paid), then one close of business timed.
+/// </summary>
+public static class CobBenchmark
+{
+    public sealed record Figures(string Database, int Loans, double Seconds, double LoansPerSecond, int Entries, double PeakMemoryMb, double SetupSeconds);
+
+    public static async Task<Figures> RunAsync(string provider, string connection, int count, CancellationToken ct)
+    {
+        await using var db = Open(provider, connection);
+        await db.Database.EnsureDeletedAsync(ct).ConfigureAwait(false);
+        await db.Database.MigrateAsync(ct).ConfigureAwait(false);
+        var setup = Stopwatch.StartNew();
+        var businessDate = new DateOnly(2026, 11, 24);
+        var random = new Random(5);
+        const int chunk = 2_000;
+        for (var start = 0; start < count; start += chunk)
+        {
+            var loans = new List<LoanRow>();
+            var installments = new List<InstallmentRow>();
+            for (var i = start; i < Math.Min(count, start + chunk); i++)
+            {
+                var opened = businessDate.AddDays(-random.Next(20, 365));
+                var terms = new LoanTerms { Principal = 50_000m + (random.Next(0, 2_000) * 100m), AnnualRate = 0.0599m, TermMonths = 36, Method = RepaymentMethod.Annuity, StartDate = opened };
+                var schedule = ScheduleBuilder.Build(terms);
+                var loan = new LoanRow
+                {
+                    Id = Guid.CreateVersion7(),
+                    Reference = $"LNB{i:0000000}",
+                    ContractId = Guid.CreateVersion7(),
+                    ApplicationId = Guid.CreateVersion7(),
+                    CustomerId = Guid.CreateVersion7(),
+                    Principal = terms.Principal,
+                    AnnualRate = terms.AnnualRate,
+                    TermMonths = 36,
+                    Method = "annuity",
+                    StartDate = opened,
+                    Currency = "CNY",
+                    Status = "active",
+                    BookedAt = DateTimeOffset.UtcNow,
+                    LastCloseDate = businessDate.AddDays(-1),
+                };
+                loans.Add(loan);
+                var paidUpTo = businessDate.AddDays(-random.Next(0, 60));
+                foreach (var row in schedule.Installments)
+                {
+                    var paid = row.DueDate < paidUpTo;
+                    installments.Add(new InstallmentRow
+                    {
+                        LoanId = loan.Id,
+                        Number = row.Number,
+                        DueDate = row.DueDate,
+                        Payment = row.Payment,
+                        Principal = row.Principal,
+                        Interest = row.Interest,
+                        Fee = row.Fee,
+                        Balance = row.Balance,
+                        PaidPrincipal = paid ? row.Principal : 0m,
+                        PaidInterest = paid ? row.Interest : 0m,
+                        InterestAccrued = row.DueDate < businessDate.AddDays(-1) || paid,
+                    });
+                }
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await BulkInsert.InsertAsync(db, loans, ct).ConfigureAwait(false);
+            await BulkInsert.InsertAsync(db, installments, ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+        }
+
+        var setupSeconds = setup.Elapsed.TotalSeconds;
+        db.ChangeTracker.Clear();
+        var watch = Stopwatch.StartNew();
+        var result = await new EndOfDay(db, TimeProvider.System).RunAsync(businessDate, null, ct).ConfigureAwait(false);
+        var seconds = watch.Elapsed.TotalSeconds;
+        using var process = Process.GetCurrentProcess();
+        return new Figures(provider, result.Loans, Math.Round(seconds, 2), Math.Round(result.Loans / seconds), result.Entries, Math.Round(process.PeakWorkingSet64 / 1e6), Math.Round(setupSeconds, 1));
+    }
+
+    private static AutoFinanceDbContext Open(string provider, string connection) => provider == "postgresql"
+        ? new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(connection).Options)
+        : new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite(connection).Options);
+}
