@@ -63,7 +63,7 @@ public static class WebHost
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "AutoFinance API";
-            document.Info.Description = "Car-loan origination: applications decided in the same request, offers with disclosures, referrals, contracts.";
+            document.Info.Description = "Car loans: applications decided in the same request, offers with disclosures, referrals, contracts, booked loans and payments.";
             return Task.CompletedTask;
         }));
 

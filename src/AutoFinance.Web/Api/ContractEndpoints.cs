@@ -5,7 +5,7 @@ using AutoFinance.Web.Hosting;
 
 namespace AutoFinance.Web.Api;
 
-/// <summary>Contracts: disbursement hands the loan to servicing (recorded as awaiting booking).</summary>
+/// <summary>Contracts: disbursement releases the funds and books the loan in the same transaction.</summary>
 public static class ContractEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
@@ -22,7 +22,7 @@ public static class ContractEndpoints
             })
             .WithTags("Contracts")
             .RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Admin))
-            .WithSummary("Release the funds of a signed contract; the loan awaits booking by servicing")
+            .WithSummary("Release the funds of a signed contract and book the loan: its schedule and opening ledger entry")
             .Produces<ContractView>().ProducesProblem(404).ProducesProblem(409);
     }
 }
