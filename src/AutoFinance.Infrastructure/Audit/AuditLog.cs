@@ -34,6 +34,23 @@ public static class AuditLog
         }
     }
 
+    /// <summary>
+    /// Saves the context's pending changes together with the events as the next entries of the chain, in one
+    /// transaction, holding the append gate: the one way a change and its audit trail are written together.
+    /// </summary>
+    public static Task SaveWithAsync(AutoFinanceDbContext db, IEnumerable<AuditEvent> events, DateTimeOffset at, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return SerialisedAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await AppendAsync(db, events, at, ct).ConfigureAwait(false);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return true;
+        });
+    }
+
     /// <summary>Adds the events to the context as the next entries of the chain (call inside <see cref="SerialisedAsync"/>).</summary>
     public static async Task AppendAsync(AutoFinanceDbContext db, IEnumerable<AuditEvent> events, DateTimeOffset at, CancellationToken ct)
     {

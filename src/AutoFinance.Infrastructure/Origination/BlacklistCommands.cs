@@ -52,15 +52,8 @@ public sealed class BlacklistCommands(AutoFinanceDbContext db, ILookupHasher has
             AddedBy = actor.AuditName,
             AddedAt = now,
         };
-        await AuditLog.SerialisedAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            db.Blacklist.Add(row);
-            await AuditLog.AppendAsync(db, [new AuditEvent(actor.AuditName, "blacklist.added", "blacklist", row.Id.ToString(), new { row.Kind, row.ValueMasked, row.Reason })], now, ct).ConfigureAwait(false);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            await transaction.CommitAsync(ct).ConfigureAwait(false);
-            return true;
-        }).ConfigureAwait(false);
+        db.Blacklist.Add(row);
+        await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "blacklist.added", "blacklist", row.Id.ToString(), new { row.Kind, row.ValueMasked, row.Reason })], now, ct).ConfigureAwait(false);
         return CommandResult<Entry>.Ok(new Entry(row.Id, row.Kind, row.ValueMasked, row.Reason, row.AddedBy, row.AddedAt));
     }
 
@@ -73,15 +66,9 @@ public sealed class BlacklistCommands(AutoFinanceDbContext db, ILookupHasher has
         }
 
         var now = time.GetUtcNow();
-        return await AuditLog.SerialisedAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            row.RemovedAt = now;
-            row.RemovedBy = actor.AuditName;
-            await AuditLog.AppendAsync(db, [new AuditEvent(actor.AuditName, "blacklist.removed", "blacklist", row.Id.ToString(), new { row.Kind, row.ValueMasked })], now, ct).ConfigureAwait(false);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            await transaction.CommitAsync(ct).ConfigureAwait(false);
-            return true;
-        }).ConfigureAwait(false);
+        row.RemovedAt = now;
+        row.RemovedBy = actor.AuditName;
+        await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "blacklist.removed", "blacklist", row.Id.ToString(), new { row.Kind, row.ValueMasked })], now, ct).ConfigureAwait(false);
+        return true;
     }
 }

@@ -224,22 +224,16 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
     {
         try
         {
-            return await AuditLog.SerialisedAsync(async () =>
+            if (newStatus is not null)
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-                if (newStatus is not null)
-                {
-                    application.Status = newStatus;
-                    application.Version++;
-                    db.StatusChanges.Add(new StatusChangeRow { ApplicationId = application.Id, Status = newStatus, At = now, Actor = actor.AuditName, Note = note });
-                }
+                application.Status = newStatus;
+                application.Version++;
+                db.StatusChanges.Add(new StatusChangeRow { ApplicationId = application.Id, Status = newStatus, At = now, Actor = actor.AuditName, Note = note });
+            }
 
-                add?.Invoke();
-                await AuditLog.AppendAsync(db, events, now, ct).ConfigureAwait(false);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
-                return true;
-            }).ConfigureAwait(false);
+            add?.Invoke();
+            await AuditLog.SaveWithAsync(db, events, now, ct).ConfigureAwait(false);
+            return true;
         }
         catch (DbUpdateConcurrencyException)
         {

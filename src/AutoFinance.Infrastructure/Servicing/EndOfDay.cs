@@ -55,14 +55,7 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
                 counts[loan.Bucket] = counts.GetValueOrDefault(loan.Bucket) + 1;
             }
 
-            await AuditLog.SerialisedAsync(async () =>
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-                await AuditLog.AppendAsync(db, [new AuditEvent("system:cob", "cob.page", "business-date", businessDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), new { Loans = page.Count })], now, ct).ConfigureAwait(false);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
-                return true;
-            }).ConfigureAwait(false);
+            await AuditLog.SaveWithAsync(db, [new AuditEvent("system:cob", "cob.page", "business-date", businessDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), new { Loans = page.Count })], now, ct).ConfigureAwait(false);
             db.ChangeTracker.Clear();
             loans += page.Count;
         }

@@ -93,20 +93,13 @@ public sealed class PaymentCommands(AutoFinanceDbContext db, TimeProvider time)
         loan.Version++;
         try
         {
-            await AuditLog.SerialisedAsync(async () =>
+            db.Payments.Add(payment);
+            foreach (var entry in entries)
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-                db.Payments.Add(payment);
-                foreach (var entry in entries)
-                {
-                    db.JournalEntries.Add(LoanBooking.ToRow(loanId, entry, now));
-                }
+                db.JournalEntries.Add(LoanBooking.ToRow(loanId, entry, now));
+            }
 
-                await AuditLog.AppendAsync(db, [new AuditEvent(actor.AuditName, "payment.received", "loan", loanId.ToString(), new { payment.Id, amount, paidOn, allocation.Allocated, allocation.Overpayment })], now, ct).ConfigureAwait(false);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
-                return true;
-            }).ConfigureAwait(false);
+            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "payment.received", "loan", loanId.ToString(), new { payment.Id, amount, paidOn, allocation.Allocated, allocation.Overpayment })], now, ct).ConfigureAwait(false);
         }
         catch (DbUpdateConcurrencyException)
         {
