@@ -9,7 +9,16 @@ public sealed record CommandResult<T>(T? Value, CommandFailure Failure = Command
 
     public static CommandResult<T> Conflict(string problem) => new(default, CommandFailure.Conflict, problem);
 
-    public static CommandResult<T> Invalid(string field, string problem) => new(default, CommandFailure.Invalid, problem, field);
+    public static CommandResult<T> Invalid(string field, string problem) => Invalid([new Domain.Validation.FieldError(field, problem)]);
+
+    /// <summary>Bad input: every problem at once, each naming its field.</summary>
+    public static CommandResult<T> Invalid(IReadOnlyList<Domain.Validation.FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return new(default, CommandFailure.Invalid, errors[0].Message, errors[0].Field) { Errors = errors };
+    }
+
+    public IReadOnlyList<Domain.Validation.FieldError> Errors { get; init; } = [];
 }
 
 public enum CommandFailure

@@ -43,14 +43,21 @@ public sealed class PaymentCommands(AutoFinanceDbContext db, TimeProvider time)
         var currency = Currency.FromCode(loan.Currency);
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         var paidOn = input.PaidOn ?? today;
-        if (input.Amount is not { } amount || amount <= 0 || amount > 100_000_000m || currency.Round(amount) != amount)
+        var errors = new List<Domain.Validation.FieldError>();
+        var amount = input.Amount ?? 0m;
+        if (amount <= 0 || amount > 100_000_000m || currency.Round(amount) != amount)
         {
-            return CommandResult<string>.Invalid("amount", $"must be a positive amount in whole {currency.Code} minor units, at most 100000000");
+            errors.Add(new("amount", $"must be a positive amount in whole {currency.Code} minor units, at most 100000000"));
         }
 
         if (paidOn > today || paidOn < loan.StartDate)
         {
-            return CommandResult<string>.Invalid("paidOn", "must be between the loan's start date and today");
+            errors.Add(new("paidOn", "must be between the loan's start date and today"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return CommandResult<string>.Invalid(errors);
         }
 
         if (loan.Status != "active")

@@ -29,7 +29,7 @@ public static class Problems
             CommandFailure.None => ok(result.Value!),
             CommandFailure.NotFound => NotFound(what),
             CommandFailure.Conflict => Conflict(result.Problem!),
-            _ => Field(result.Field!, result.Problem!),
+            _ => Validation(result.Errors),
         };
     }
 }

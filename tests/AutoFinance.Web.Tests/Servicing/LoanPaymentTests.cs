@@ -61,6 +61,24 @@ public sealed class LoanPaymentTests(ClockedPlatform platform) : IClassFixture<C
     }
 
     [Fact]
+    public async Task Every_problem_with_a_payment_is_named_at_once_and_nothing_is_posted()
+    {
+        var (loanId, _) = await BookALoan();
+        using var agent = await platform.SignedIn("agent");
+        using var scope = platform.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
+        var entries = await db.JournalEntries.CountAsync(e => e.LoanId == Guid.Parse(loanId));
+
+        var response = await agent.PostAsJsonAsync($"/api/v1/loans/{loanId}/payments", new { amount = -5m, paidOn = "2099-01-01" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("amount", out _));
+        Assert.True(errors.TryGetProperty("paidOn", out _));
+        Assert.Equal(entries, await db.JournalEntries.CountAsync(e => e.LoanId == Guid.Parse(loanId)));
+    }
+
+    [Fact]
     public async Task End_of_day_ages_a_missed_instalment_once_and_a_rerun_changes_nothing()
     {
         var (loanId, first) = await BookALoan();
