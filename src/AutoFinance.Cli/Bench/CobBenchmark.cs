@@ -49,6 +49,7 @@ public static class CobBenchmark
                     BookedAt = DateTimeOffset.UtcNow,
                     LastCloseDate = businessDate.AddDays(-1),
                 };
+                loan.Partition = CobPartitions.Of(loan.Id);
                 loans.Add(loan);
                 var paidUpTo = businessDate.AddDays(-random.Next(0, 60));
                 foreach (var row in schedule.Installments)

@@ -50,6 +50,14 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
 
     public DbSet<Servicing.PaymentRow> Payments => Set<Servicing.PaymentRow>();
 
+    public DbSet<Servicing.OutboxMessageRow> Outbox => Set<Servicing.OutboxMessageRow>();
+
+    public DbSet<Servicing.CobPartitionRow> CobPartitions => Set<Servicing.CobPartitionRow>();
+
+    public DbSet<Servicing.CollectionContactRow> CollectionContacts => Set<Servicing.CollectionContactRow>();
+
+    public DbSet<Servicing.HardshipPlanRow> HardshipPlans => Set<Servicing.HardshipPlanRow>();
+
     protected abstract bool StoresDecimalsAsIntegers { get; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -157,7 +165,10 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.HasIndex(l => l.ContractId).IsUnique();
             e.HasIndex(l => new { l.CustomerId, l.Status });
             e.HasIndex(l => new { l.DealerId, l.Status });
+            e.HasIndex(l => new { l.Partition, l.Status, l.LastCloseDate });
+            e.HasIndex(l => new { l.Status, l.Bucket });
             e.Property(l => l.Principal).HasPrecision(18, MoneyScale);
+            e.Property(l => l.LoanToValue).HasPrecision(18, RateScale);
             e.Property(l => l.AnnualRate).HasPrecision(18, RateScale);
             e.Property(l => l.BalloonFraction).HasPrecision(18, RateScale);
             e.Property(l => l.Version).IsConcurrencyToken();
@@ -171,15 +182,19 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             {
                 nameof(Servicing.InstallmentRow.Payment), nameof(Servicing.InstallmentRow.Principal), nameof(Servicing.InstallmentRow.Interest), nameof(Servicing.InstallmentRow.Fee),
                 nameof(Servicing.InstallmentRow.Balance), nameof(Servicing.InstallmentRow.PaidPrincipal), nameof(Servicing.InstallmentRow.PaidInterest), nameof(Servicing.InstallmentRow.PaidFee),
+                nameof(Servicing.InstallmentRow.LateFee), nameof(Servicing.InstallmentRow.PaidLateFee), nameof(Servicing.InstallmentRow.Penalty), nameof(Servicing.InstallmentRow.PaidPenalty),
             })
             {
                 e.Property(money).HasPrecision(18, MoneyScale);
             }
+
+            e.Property(i => i.PenaltyExact).HasPrecision(18, RateScale);
         });
         modelBuilder.Entity<Servicing.JournalEntryRow>(e =>
         {
             e.ToTable("journal_entries");
             e.HasIndex(j => new { j.LoanId, j.BusinessDate });
+            e.HasIndex(j => j.PaymentId);
             e.HasMany(j => j.Lines).WithOne().HasForeignKey(l => l.EntryId);
         });
         modelBuilder.Entity<Servicing.PaymentRow>(e =>
@@ -188,6 +203,34 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.HasIndex(p => new { p.LoanId, p.IdempotencyKey }).IsUnique();
             e.HasIndex(p => new { p.LoanId, p.PaidOn });
             e.Property(p => p.Amount).HasPrecision(18, MoneyScale);
+            e.Property(p => p.Overpayment).HasPrecision(18, MoneyScale);
+            e.Property(p => p.Prepaid).HasPrecision(18, MoneyScale);
+            e.Property(p => p.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<Servicing.OutboxMessageRow>(e =>
+        {
+            e.ToTable("outbox");
+            e.HasIndex(m => m.DedupeKey).IsUnique();
+            e.HasIndex(m => new { m.Status, m.NextAttemptAt });
+            e.HasIndex(m => m.CustomerId);
+        });
+        modelBuilder.Entity<Servicing.CobPartitionRow>(e =>
+        {
+            e.ToTable("cob_partitions");
+            e.HasKey(p => new { p.BusinessDate, p.Partition });
+            e.Property(p => p.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<Servicing.CollectionContactRow>(e =>
+        {
+            e.ToTable("collection_contacts");
+            e.HasIndex(c => new { c.LoanId, c.ContactedAt });
+            e.HasIndex(c => new { c.PromiseStatus, c.PromisedDate });
+            e.Property(c => c.PromisedAmount).HasPrecision(18, MoneyScale);
+        });
+        modelBuilder.Entity<Servicing.HardshipPlanRow>(e =>
+        {
+            e.ToTable("hardship_plans");
+            e.HasIndex(h => h.LoanId);
         });
         modelBuilder.Entity<Servicing.JournalLineRow>(e =>
         {
@@ -211,6 +254,13 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
                 {
                     var scale = property.GetScale() ?? throw new InvalidOperationException($"{entity.DisplayName()}.{property.Name} needs a precision");
                     property.SetValueConverter(new ScaledDecimalConverter(scale));
+                }
+                else if (property.ClrType == typeof(decimal?))
+                {
+                    var scale = property.GetScale() ?? throw new InvalidOperationException($"{entity.DisplayName()}.{property.Name} needs a precision");
+                    property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<decimal?, long?>(
+                        v => v.HasValue ? ScaledDecimalConverter.ToScaled(v.Value, scale) : null,
+                        s => s.HasValue ? ScaledDecimalConverter.FromScaled(s.Value, scale) : null));
                 }
                 else if (property.ClrType == typeof(DateTimeOffset))
                 {

@@ -41,6 +41,26 @@ public sealed class LoanRow
     /// <summary>The last business date end-of-day finished for this loan; a rerun of that date skips it.</summary>
     public DateOnly? LastCloseDate { get; set; }
 
+    /// <summary>The end-of-day partition this loan belongs to (fixed at booking), so workers can share a date.</summary>
+    public int Partition { get; set; }
+
+    public DateOnly? ClosedOn { get; set; }
+
+    public DateOnly? ChargedOffOn { get; set; }
+
+    /// <summary>Put on the watch list by an early-warning trigger at the last close of business.</summary>
+    public bool OnWatchList { get; set; }
+
+    public int? WarningScore { get; set; }
+
+    public string? WarningReasons { get; set; }
+
+    /// <summary>Outstanding principal over the vehicle's estimated value at the last close of business.</summary>
+    public decimal? LoanToValue { get; set; }
+
+    /// <summary>The collector the account is assigned to, while it is in collections.</summary>
+    public string? Collector { get; set; }
+
     public long Version { get; set; }
 }
 
@@ -71,10 +91,23 @@ public sealed class InstallmentRow
 
     public decimal PaidFee { get; set; }
 
-    /// <summary>Whether the instalment's interest has been posted to interest receivable (it is when it falls due).</summary>
+    /// <summary>Whether the instalment's interest (and scheduled fee) has been posted as receivable (it is when it falls due).</summary>
     public bool InterestAccrued { get; set; }
 
-    public bool IsPaid => PaidPrincipal == Principal && PaidInterest == Interest && PaidFee == Fee;
+    /// <summary>The late fee charged once the grace days after the due date passed unpaid.</summary>
+    public decimal LateFee { get; set; }
+
+    public decimal PaidLateFee { get; set; }
+
+    /// <summary>Penalty interest posted so far (whole minor units).</summary>
+    public decimal Penalty { get; set; }
+
+    /// <summary>Penalty interest accrued so far before rounding; each day posts round(this) minus what was posted.</summary>
+    public decimal PenaltyExact { get; set; }
+
+    public decimal PaidPenalty { get; set; }
+
+    public bool IsPaid => PaidPrincipal == Principal && PaidInterest == Interest && PaidFee == Fee && PaidLateFee == LateFee && PaidPenalty == Penalty;
 }
 
 /// <summary>A payment received on a loan, with how it was allocated; the key makes a retry harmless.</summary>
@@ -95,6 +128,28 @@ public sealed class PaymentRow
     public required string Actor { get; set; }
 
     public required string ResponseJson { get; set; }
+
+    /// <summary>posted or reversed.</summary>
+    public string Status { get; set; } = "posted";
+
+    /// <summary>What the customer chose for any surplus: hold (as overpayment) or prepay (principal, re-amortised).</summary>
+    public string Surplus { get; set; } = "hold";
+
+    /// <summary>How the payment was split over instalments and components, so a reversal can undo exactly that.</summary>
+    public string AllocationJson { get; set; } = "[]";
+
+    public decimal Overpayment { get; set; }
+
+    public decimal Prepaid { get; set; }
+
+    /// <summary>The not-yet-due instalments as they were before a prepayment re-amortised them (restored on reversal).</summary>
+    public string? ScheduleBeforeJson { get; set; }
+
+    public DateTimeOffset? ReversedAt { get; set; }
+
+    public string? ReversalReason { get; set; }
+
+    public long Version { get; set; }
 }
 
 /// <summary>A balanced journal entry of a loan; its lines are in <see cref="JournalLineRow"/>.</summary>
@@ -111,6 +166,9 @@ public sealed class JournalEntryRow
     public required string Description { get; set; }
 
     public DateTimeOffset PostedAt { get; set; }
+
+    /// <summary>The payment this entry posts or reverses, if any.</summary>
+    public Guid? PaymentId { get; set; }
 
     public List<JournalLineRow> Lines { get; set; } = [];
 }

@@ -37,6 +37,7 @@ public static class LoanBooking
             Status = "active",
             BookedAt = now,
         };
+        loan.Partition = CobPartitions.Of(loan.Id);
         db.Add(loan);
         foreach (var installment in schedule.Installments)
         {

@@ -1,0 +1,39 @@
+namespace AutoFinance.Infrastructure.Servicing;
+
+/// <summary>
+/// A message to a customer written in the same transaction as the event that caused it and delivered later by the
+/// dispatcher; the de-duplication key makes a rerun of the event write it once, and the receiver can use the id to
+/// drop a repeat delivery.
+/// </summary>
+public sealed class OutboxMessageRow
+{
+    public Guid Id { get; set; }
+
+    public required string DedupeKey { get; set; }
+
+    public Guid? LoanId { get; set; }
+
+    public Guid? CustomerId { get; set; }
+
+    /// <summary>sms, email or in-app.</summary>
+    public required string Channel { get; set; }
+
+    public required string Language { get; set; }
+
+    public required string Template { get; set; }
+
+    public required string Body { get; set; }
+
+    /// <summary>pending, sent or failed (gave up after the last retry).</summary>
+    public string Status { get; set; } = "pending";
+
+    public int Attempts { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    public string? LastError { get; set; }
+}
