@@ -42,6 +42,7 @@ public static class WebHost
         builder.Services.AddScoped<BlacklistCommands>();
         builder.Services.AddScoped<Infrastructure.Servicing.LoanQueries>();
         builder.Services.AddScoped<Infrastructure.Servicing.PaymentCommands>();
+        builder.Services.AddScoped<Infrastructure.Servicing.PayoffCommands>();
         builder.Services.AddSingleton<OriginationMetrics>();
         builder.Services.AddScoped<DemoData>();
         var holder = new WebApplicationHolder();

@@ -81,7 +81,7 @@ public static class CobBenchmark
         var setupSeconds = setup.Elapsed.TotalSeconds;
         db.ChangeTracker.Clear();
         var watch = Stopwatch.StartNew();
-        var result = await new EndOfDay(db, TimeProvider.System).RunAsync(businessDate, null, ct).ConfigureAwait(false);
+        var result = await new EndOfDay(db, TimeProvider.System).RunAsync(businessDate, new CobOptions(), ct).ConfigureAwait(false);
         var seconds = watch.Elapsed.TotalSeconds;
         using var process = Process.GetCurrentProcess();
         return new Figures(provider, result.Loans, Math.Round(seconds, 2), Math.Round(result.Loans / seconds), result.Entries, Math.Round(process.PeakWorkingSet64 / 1e6), Math.Round(setupSeconds, 1));

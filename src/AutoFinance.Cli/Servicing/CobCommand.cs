@@ -5,7 +5,11 @@ using AutoFinance.Infrastructure.Servicing;
 
 namespace AutoFinance.Cli.Servicing;
 
-/// <summary><c>autofinance cob --date YYYY-MM-DD</c>: close of business for a date against the configured database.</summary>
+/// <summary>
+/// <c>autofinance cob --date YYYY-MM-DD</c>: close of business for a date against the configured database. Several
+/// workers (<c>--workers</c> threads here, or this command started on several machines against one PostgreSQL) share
+/// the date's partitions; a run killed half-way is finished by running it again.
+/// </summary>
 public static class CobCommand
 {
     public static Command Create(CliContext context)
@@ -13,26 +17,61 @@ public static class CobCommand
         var date = new Option<string>("--date") { Description = "Business date (YYYY-MM-DD).", Required = true };
         var provider = new Option<string?>("--database") { Description = "sqlite (default) or postgresql." };
         var connection = new Option<string?>("--connection") { Description = "Connection string (default Data Source=data/autofinance.db)." };
+        var workers = new Option<string?>("--workers") { Description = "Worker threads in this process (default 1)." };
+        var worker = new Option<string?>("--worker") { Description = "This worker's name (default the machine name); a restarted worker takes its own unfinished partitions back at once." };
+        var chargeOff = new Option<string?>("--charge-off-days") { Description = "Days past due at which a loan is written off (default 180)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document." };
-        var command = new Command("cob", "Run end-of-day for a business date: due interest, days past due, delinquency buckets. Safe to rerun.") { date, provider, connection, json };
+        var command = new Command("cob", "Run end-of-day for a business date: due interest and fees, late fees, penalty interest, days past due, buckets, charge-off. Safe to rerun.")
+        {
+            date, provider, connection, workers, worker, chargeOff, json,
+        };
         command.SetAction(async (parsed, ct) =>
         {
             var input = new InputReader();
             var businessDate = input.Date("date", parsed.GetValue(date));
-            input.ThrowIfAny();
-            var db = CliDatabase.Open(parsed.GetValue(provider), parsed.GetValue(connection), readOnly: false);
-            await using (db.ConfigureAwait(false))
+            var threads = input.Integer("workers", parsed.GetValue(workers)) ?? 1;
+            var chargeOffDays = input.Integer("charge-off-days", parsed.GetValue(chargeOff)) ?? 180;
+            if (threads is < 1 or > 64)
             {
-                var result = await new EndOfDay(db, context.Clock).RunAsync(businessDate!.Value, null, ct).ConfigureAwait(false);
-                if (parsed.GetValue(json))
-                {
-                    return context.WriteJson(result);
-                }
-
-                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"close of business {result.BusinessDate:yyyy-MM-dd}: {result.Loans} loans, {result.Entries} entries posted in {result.Seconds:F3} s; buckets: {string.Join(", ", result.Buckets.OrderBy(b => b.Key).Select(b => $"{b.Key} {b.Value}"))}"));
-                return CliApp.Ok;
+                input.Add(new("workers", "must be between 1 and 64"));
             }
+
+            if (chargeOffDays is < 30 or > 3650)
+            {
+                input.Add(new("charge-off-days", "must be between 30 and 3650"));
+            }
+
+            input.ThrowIfAny();
+            var name = parsed.GetValue(worker) ?? Environment.MachineName;
+            var runs = Enumerable.Range(1, threads).Select(async n =>
+            {
+                var db = CliDatabase.Open(parsed.GetValue(provider), parsed.GetValue(connection), readOnly: false);
+                await using (db.ConfigureAwait(false))
+                {
+                    var options = new CobOptions { Worker = threads == 1 ? name : $"{name}/{n}", ChargeOffDays = chargeOffDays };
+                    return await new EndOfDay(db, context.Clock).RunAsync(businessDate!.Value, options, ct).ConfigureAwait(false);
+                }
+            }).ToList();
+            var results = await Task.WhenAll(runs).ConfigureAwait(false);
+            var summary = new
+            {
+                BusinessDate = businessDate!.Value,
+                Loans = results.Sum(r => r.Loans),
+                Entries = results.Sum(r => r.Entries),
+                ChargedOff = results.Sum(r => r.ChargedOff),
+                Buckets = results.SelectMany(r => r.Buckets).GroupBy(b => b.Key).ToDictionary(g => g.Key, g => g.Sum(b => b.Value)),
+                PartitionsDone = results.Max(r => r.PartitionsDone),
+                PartitionsLeft = results.Min(r => r.PartitionsLeft),
+                Seconds = results.Max(r => r.Seconds),
+            };
+            if (parsed.GetValue(json))
+            {
+                return context.WriteJson(summary);
+            }
+
+            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"close of business {summary.BusinessDate:yyyy-MM-dd}: {summary.Loans} loans, {summary.Entries} entries posted, {summary.ChargedOff} charged off in {summary.Seconds:F3} s; buckets: {string.Join(", ", summary.Buckets.OrderBy(b => b.Key).Select(b => $"{b.Key} {b.Value}"))}; partitions done {summary.PartitionsDone}, left to other workers {summary.PartitionsLeft}"));
+            return CliApp.Ok;
         });
         return command;
     }

@@ -9,4 +9,7 @@ public enum JournalEventKind
     PenaltyAccrual,
     Payment,
     WriteOff,
+    PaymentReversal,
+    Reallocation,
+    Payoff,
 }

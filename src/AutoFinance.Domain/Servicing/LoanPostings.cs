@@ -28,15 +28,27 @@ public static class LoanPostings
     /// Dr cash clearing for the whole payment / Cr each receivable for what the allocation settled on it, and
     /// Cr customer overpayment for what was left over.
     /// </summary>
-    public static JournalEntry Payment(DateOnly businessDate, Allocation allocation, string description = "Payment received")
+    public static JournalEntry Payment(DateOnly businessDate, Allocation allocation, string description = "Payment received") =>
+        Payment(businessDate, allocation, 0m, description);
+
+    /// <summary>
+    /// As <see cref="Payment(DateOnly, Allocation, string)"/>, with <paramref name="prepaid"/> of the overpayment
+    /// applied to principal not yet due (a prepayment) instead of held.
+    /// </summary>
+    public static JournalEntry Payment(DateOnly businessDate, Allocation allocation, decimal prepaid, string description)
     {
         ArgumentNullException.ThrowIfNull(allocation);
+        if (prepaid < 0m || prepaid > allocation.Overpayment)
+        {
+            throw new ArgumentOutOfRangeException(nameof(prepaid), prepaid, "The prepayment comes out of the overpayment.");
+        }
+
         var lines = new List<JournalLine> { JournalLine.Debit(LedgerAccount.CashClearing, allocation.Payment.Amount) };
         AddCredit(lines, LedgerAccount.FeeReceivable, allocation.Total(DueComponent.Fee));
         AddCredit(lines, LedgerAccount.PenaltyInterestReceivable, allocation.Total(DueComponent.PenaltyInterest));
         AddCredit(lines, LedgerAccount.InterestReceivable, allocation.Total(DueComponent.Interest));
-        AddCredit(lines, LedgerAccount.LoanPrincipalReceivable, allocation.Total(DueComponent.Principal));
-        AddCredit(lines, LedgerAccount.CustomerOverpayment, allocation.Overpayment);
+        AddCredit(lines, LedgerAccount.LoanPrincipalReceivable, allocation.Total(DueComponent.Principal) + prepaid);
+        AddCredit(lines, LedgerAccount.CustomerOverpayment, allocation.Overpayment - prepaid);
         return JournalEntry.Create(businessDate, JournalEventKind.Payment, description, allocation.Currency, lines);
     }
 
@@ -57,6 +69,63 @@ public static class LoanPostings
     {
         ArgumentNullException.ThrowIfNull(balances);
         return WriteOff(businessDate, balances.Currency, WriteOffAmounts.Outstanding(balances), description);
+    }
+
+    /// <summary>
+    /// Dr cash clearing for what is paid now and Dr customer overpayment for the credit the customer already held /
+    /// Cr each receivable the allocation settled (a payoff; nothing is left over).
+    /// </summary>
+    public static JournalEntry Payoff(DateOnly businessDate, Allocation allocation, decimal creditUsed, string description = "Paid off")
+    {
+        ArgumentNullException.ThrowIfNull(allocation);
+        var lines = new List<JournalLine> { JournalLine.Debit(LedgerAccount.CashClearing, allocation.Payment.Amount - creditUsed) };
+        if (creditUsed != 0m)
+        {
+            lines.Add(JournalLine.Debit(LedgerAccount.CustomerOverpayment, creditUsed));
+        }
+
+        AddCredit(lines, LedgerAccount.FeeReceivable, allocation.Total(DueComponent.Fee));
+        AddCredit(lines, LedgerAccount.PenaltyInterestReceivable, allocation.Total(DueComponent.PenaltyInterest));
+        AddCredit(lines, LedgerAccount.InterestReceivable, allocation.Total(DueComponent.Interest));
+        AddCredit(lines, LedgerAccount.LoanPrincipalReceivable, allocation.Total(DueComponent.Principal));
+        return JournalEntry.Create(businessDate, JournalEventKind.Payoff, description, allocation.Currency, lines.Where(l => l.Amount != 0m));
+    }
+
+    /// <summary>The exact opposite of <paramref name="original"/>: every line on the other side.</summary>
+    public static JournalEntry Reversal(DateOnly businessDate, JournalEntry original, string description)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        return JournalEntry.Create(
+            businessDate,
+            JournalEventKind.PaymentReversal,
+            description,
+            original.Currency,
+            original.Lines.Select(l => new JournalLine(l.Account, l.Side == EntrySide.Debit ? EntrySide.Credit : EntrySide.Debit, l.Amount)));
+    }
+
+    /// <summary>
+    /// What moves when <paramref name="before"/> is replaced by <paramref name="after"/>: both netted per account,
+    /// so equal lines (the same cash) cancel; null when nothing moves.
+    /// </summary>
+    public static JournalEntry? Restatement(DateOnly businessDate, JournalEntry before, JournalEntry after, string description)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var net = new SortedDictionary<LedgerAccount, decimal>();
+        foreach (var line in after.Lines)
+        {
+            net[line.Account] = net.GetValueOrDefault(line.Account) + line.SignedAmount;
+        }
+
+        foreach (var line in before.Lines)
+        {
+            net[line.Account] = net.GetValueOrDefault(line.Account) - line.SignedAmount;
+        }
+
+        var lines = net.Where(p => p.Value != 0m)
+            .Select(p => p.Value > 0m ? JournalLine.Debit(p.Key, p.Value) : JournalLine.Credit(p.Key, -p.Value))
+            .ToList();
+        return lines.Count == 0 ? null : JournalEntry.Create(businessDate, JournalEventKind.Reallocation, description, after.Currency, lines);
     }
 
     private static JournalEntry Pair(DateOnly businessDate, JournalEventKind kind, string description, Money amount, LedgerAccount debit, LedgerAccount credit) =>

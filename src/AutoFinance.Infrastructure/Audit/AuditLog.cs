@@ -64,6 +64,11 @@ public static class AuditLog
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(events);
         var entries = new List<AuditEntryRow>();
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await db.Database.ExecuteSqlRawAsync(db.AuditChainLockSql, ct).ConfigureAwait(false);
+        }
+
         var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         var sequence = head?.Sequence ?? 0;
         var previous = head?.Hash ?? Genesis;

@@ -60,6 +60,12 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
 
     protected abstract bool StoresDecimalsAsIntegers { get; }
 
+    /// <summary>
+    /// A statement that, inside a transaction, makes every other writer of the audit chain wait until it ends, so
+    /// processes sharing one database (not only threads sharing one gate) append in order.
+    /// </summary>
+    public abstract string AuditChainLockSql { get; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -281,10 +287,15 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
 public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options) : AutoFinanceDbContext(options)
 {
     protected override bool StoresDecimalsAsIntegers => true;
+
+    // Any write takes SQLite's single write lock for the rest of the transaction, even one that changes no row.
+    public override string AuditChainLockSql => "DELETE FROM audit_log WHERE 0 = 1";
 }
 
 /// <summary>The production database: numeric and timestamptz columns natively.</summary>
 public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> options) : AutoFinanceDbContext(options)
 {
     protected override bool StoresDecimalsAsIntegers => false;
+
+    public override string AuditChainLockSql => "SELECT pg_advisory_xact_lock(724917)";
 }

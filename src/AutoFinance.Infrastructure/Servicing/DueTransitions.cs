@@ -4,8 +4,9 @@ using AutoFinance.Domain.Servicing;
 namespace AutoFinance.Infrastructure.Servicing;
 
 /// <summary>
-/// When an instalment falls due its interest becomes receivable (Dr interest receivable, Cr interest income), once:
-/// the instalment is marked, so end-of-day and a payment on the same day never post it twice.
+/// When an instalment falls due its interest and scheduled fee become receivable (Dr interest receivable, Cr interest
+/// income; Dr fee receivable, Cr fee income), once: the instalment is marked, so end-of-day and a payment on the same
+/// day never post them twice.
 /// </summary>
 public static class DueTransitions
 {
@@ -20,15 +21,14 @@ public static class DueTransitions
                 entries.Add(LoanPostings.InterestAccrual(due.DueDate, Money.Of(due.Interest, currency), $"Interest of instalment {due.Number} due"));
             }
 
+            if (due.Fee > 0)
+            {
+                entries.Add(LoanPostings.FeeDue(due.DueDate, Money.Of(due.Fee, currency), $"Fee of instalment {due.Number} due"));
+            }
+
             due.InterestAccrued = true;
         }
 
         return entries;
     }
-
-    /// <summary>What each instalment due by the date still owes.</summary>
-    public static IEnumerable<InstallmentDue> Owing(IEnumerable<InstallmentRow> installments, DateOnly upTo) =>
-        installments
-            .Where(i => i.DueDate <= upTo && !i.IsPaid)
-            .Select(i => new InstallmentDue(i.Number, i.DueDate, i.Fee - i.PaidFee, 0m, i.Interest - i.PaidInterest, i.Principal - i.PaidPrincipal));
 }

@@ -1,5 +1,4 @@
-using AutoFinance.Domain.Monetary;
-using AutoFinance.Domain.Servicing;
+using System.Globalization;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -7,59 +6,186 @@ using Microsoft.EntityFrameworkCore;
 namespace AutoFinance.Infrastructure.Servicing;
 
 /// <summary>
-/// Close of business for a date, loan by loan in pages: instalments falling due post their interest, and each loan's
-/// days past due and delinquency bucket are set. A page is one transaction and marks its loans closed for the date,
-/// so running a date twice changes nothing the second time and a run killed half-way finishes the date exactly once
-/// when started again.
+/// Close of business for a date, shared by any number of workers: the loans are spread over fixed partitions, a
+/// worker claims a partition with a lease and closes its loans page by page. A page is one transaction that posts
+/// the loans' entries, marks them closed for the date and renews the lease, so running a date twice changes nothing
+/// the second time, a worker killed half-way leaves whole pages behind, and a page two workers race for is saved
+/// by one of them only (the loan versions and the partition's version say who was first).
 /// </summary>
 public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
 {
-    public const int PageSize = 500;
+    public sealed record Result(DateOnly BusinessDate, int Loans, int Entries, IReadOnlyDictionary<string, int> Buckets, int ChargedOff, int PartitionsDone, int PartitionsLeft, double Seconds);
 
-    public sealed record Result(DateOnly BusinessDate, int Loans, int Entries, IReadOnlyDictionary<string, int> Buckets, double Seconds);
-
-    public async Task<Result> RunAsync(DateOnly businessDate, DelinquencyBuckets? buckets, CancellationToken ct)
+    public async Task<Result> RunAsync(DateOnly businessDate, CobOptions options, CancellationToken ct)
     {
-        buckets ??= DelinquencyBuckets.Default;
+        ArgumentNullException.ThrowIfNull(options);
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var loans = 0;
-        var posted = 0;
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var tally = new Tally();
+        await EnsurePartitionsAsync(businessDate, ct).ConfigureAwait(false);
+        while (await ClaimAsync(businessDate, options, ct).ConfigureAwait(false) is { } partition)
+        {
+            await CloseAsync(partition, options, tally, ct).ConfigureAwait(false);
+        }
+
+        var states = await db.CobPartitions.AsNoTracking().Where(p => p.BusinessDate == businessDate).Select(p => p.Status).ToListAsync(ct).ConfigureAwait(false);
+        var done = states.Count(s => s == "done");
+        return new Result(businessDate, tally.Loans, tally.Entries, tally.Buckets, tally.ChargedOff, done, states.Count - done, Math.Round(watch.Elapsed.TotalSeconds, 3));
+    }
+
+    private async Task EnsurePartitionsAsync(DateOnly businessDate, CancellationToken ct)
+    {
+        var existing = await db.CobPartitions.AsNoTracking().Where(p => p.BusinessDate == businessDate).Select(p => p.Partition).ToListAsync(ct).ConfigureAwait(false);
+        var missing = Enumerable.Range(0, CobPartitions.Count).Except(existing).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        db.CobPartitions.AddRange(missing.Select(p => new CobPartitionRow { BusinessDate = businessDate, Partition = p }));
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            // Another worker created them first: theirs are as good as ours.
+        }
+
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Takes the next partition that is pending, ours, or abandoned (lease over); null when none is left to take.</summary>
+    private async Task<CobPartitionRow?> ClaimAsync(DateOnly businessDate, CobOptions options, CancellationToken ct)
+    {
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            var candidates = await db.CobPartitions.Where(p => p.BusinessDate == businessDate && p.Status != "done").OrderBy(p => p.Partition).ToListAsync(ct).ConfigureAwait(false);
+            var free = candidates.FirstOrDefault(p => p.Status == "pending" || p.Worker == options.Worker || p.LeaseUntil < now);
+            if (free is null)
+            {
+                db.ChangeTracker.Clear();
+                return null;
+            }
+
+            free.Status = "running";
+            free.Worker = options.Worker;
+            free.LeaseUntil = now + options.Lease;
+            free.StartedAt ??= now;
+            free.Version++;
+            try
+            {
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                db.ChangeTracker.Clear();
+                return free;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task CloseAsync(CobPartitionRow partition, CobOptions options, Tally tally, CancellationToken ct)
+    {
+        var businessDate = partition.BusinessDate;
+        var closed = partition.Loans;
         while (true)
         {
             var page = await db.Loans
-                .Where(l => l.Status == "active" && l.StartDate <= businessDate && (l.LastCloseDate == null || l.LastCloseDate < businessDate))
+                .Where(l => l.Partition == partition.Partition && l.Status == LoanStatus.Active && l.StartDate <= businessDate && (l.LastCloseDate == null || l.LastCloseDate < businessDate))
                 .OrderBy(l => l.Id)
-                .Take(PageSize)
+                .Take(options.PageSize)
                 .ToListAsync(ct).ConfigureAwait(false);
+            var now = time.GetUtcNow();
+            db.Attach(partition);
             if (page.Count == 0)
             {
-                break;
+                partition.Status = "done";
+                partition.FinishedAt = now;
+                partition.Loans = closed;
+                partition.Version++;
+                await SaveOrLoseAsync(ct).ConfigureAwait(false);
+                return;
             }
 
             var ids = page.Select(l => l.Id).ToList();
             var installments = (await db.Installments.Where(i => ids.Contains(i.LoanId)).ToListAsync(ct).ConfigureAwait(false)).ToLookup(i => i.LoanId);
-            var now = time.GetUtcNow();
+            var entries = 0;
+            var buckets = new Dictionary<string, int>(StringComparer.Ordinal);
+            var chargedOff = 0;
             foreach (var loan in page)
             {
-                var schedule = installments[loan.Id].OrderBy(i => i.Number).ToList();
-                foreach (var entry in DueTransitions.Post(schedule, businessDate, Currency.FromCode(loan.Currency)))
+                foreach (var entry in LoanCloseOfBusiness.Close(loan, [.. installments[loan.Id].OrderBy(i => i.Number)], businessDate, options))
                 {
                     db.JournalEntries.Add(LoanBooking.ToRow(loan.Id, entry, now));
-                    posted++;
+                    entries++;
                 }
 
-                loan.DaysPastDue = DaysPastDue.OfOldestUnpaid(DueTransitions.Owing(schedule, businessDate), businessDate);
-                loan.Bucket = buckets.For(loan.DaysPastDue).Name;
-                loan.LastCloseDate = businessDate;
-                counts[loan.Bucket] = counts.GetValueOrDefault(loan.Bucket) + 1;
+                chargedOff += loan.Status == LoanStatus.ChargedOff ? 1 : 0;
+                buckets[loan.Bucket] = buckets.GetValueOrDefault(loan.Bucket) + 1;
+                loan.Version++;
             }
 
-            await AuditLog.SaveWithAsync(db, [new AuditEvent("system:cob", "cob.page", "business-date", businessDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), new { Loans = page.Count })], now, ct).ConfigureAwait(false);
-            db.ChangeTracker.Clear();
-            loans += page.Count;
-        }
+            closed += page.Count;
+            partition.Loans = closed;
+            partition.LeaseUntil = now + options.Lease;
+            partition.Version++;
+            var date = businessDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (!await SaveOrLoseAsync(ct, new AuditEvent("system:cob", "cob.page", "business-date", date, new { partition.Partition, Loans = page.Count, options.Worker }), now).ConfigureAwait(false))
+            {
+                // Someone else took the partition over (our lease ran out): they will finish it.
+                return;
+            }
 
-        return new Result(businessDate, loans, posted, counts, Math.Round(watch.Elapsed.TotalSeconds, 3));
+            tally.Add(page.Count, entries, buckets, chargedOff);
+        }
+    }
+
+    private async Task<bool> SaveOrLoseAsync(CancellationToken ct, AuditEvent? audit = null, DateTimeOffset now = default)
+    {
+        try
+        {
+            if (audit is null)
+            {
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await AuditLog.SaveWithAsync(db, [audit], now, ct).ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private sealed class Tally
+    {
+        public int Loans { get; private set; }
+
+        public int Entries { get; private set; }
+
+        public int ChargedOff { get; private set; }
+
+        public Dictionary<string, int> Buckets { get; } = new(StringComparer.Ordinal);
+
+        public void Add(int loans, int entries, Dictionary<string, int> buckets, int chargedOff)
+        {
+            Loans += loans;
+            Entries += entries;
+            ChargedOff += chargedOff;
+            foreach (var (name, count) in buckets)
+            {
+                Buckets[name] = Buckets.GetValueOrDefault(name) + count;
+            }
+        }
     }
 }

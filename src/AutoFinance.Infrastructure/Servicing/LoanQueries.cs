@@ -7,9 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace AutoFinance.Infrastructure.Servicing;
 
 /// <summary>Loans as their readers may see them (the same object rule as applications), with balances from the ledger.</summary>
-public sealed class LoanQueries(AutoFinanceDbContext db)
+public sealed class LoanQueries(AutoFinanceDbContext db, TimeProvider time)
 {
-    public sealed record InstallmentView(int Number, DateOnly DueDate, decimal Payment, decimal Principal, decimal Interest, decimal Fee, decimal Balance);
+    public sealed record InstallmentView(
+        int Number, DateOnly DueDate, decimal Payment, decimal Principal, decimal Interest, decimal Fee, decimal Balance,
+        decimal LateFee = 0m, decimal PenaltyInterest = 0m, decimal Paid = 0m, decimal Outstanding = 0m, string Status = "upcoming");
+
+    public sealed record NextDue(int Installment, DateOnly DueDate, decimal Amount);
+
+    public sealed record PaymentLine(Guid PaymentId, DateOnly PaidOn, decimal Amount, string Status, string Surplus, decimal Overpayment, decimal Prepaid, string? ReversalReason);
 
     public sealed record LineView(string Account, string Side, decimal Amount);
 
@@ -22,7 +28,16 @@ public sealed class LoanQueries(AutoFinanceDbContext db)
         IReadOnlyList<InstallmentView> Schedule,
         IReadOnlyDictionary<string, decimal> Balances,
         decimal TrialBalanceNet,
-        IReadOnlyList<EntryView>? Entries);
+        IReadOnlyList<EntryView>? Entries,
+        int DaysPastDue = 0,
+        string Bucket = "Current",
+        NextDue? Next = null,
+        PayoffFigures? PayoffToday = null,
+        decimal Credit = 0m,
+        IReadOnlyList<PaymentLine>? Payments = null,
+        decimal? LoanToValue = null,
+        bool OnWatchList = false,
+        string? WarningReasons = null);
 
     public async Task<IReadOnlyList<LoanSummary>> ListAsync(Actor actor, CancellationToken ct) =>
         await Visible(actor).OrderByDescending(l => l.BookedAt).Take(200).Select(l => Summary(l)).ToListAsync(ct).ConfigureAwait(false);
@@ -35,19 +50,46 @@ public sealed class LoanQueries(AutoFinanceDbContext db)
             return null;
         }
 
-        var installments = await db.Installments.AsNoTracking().Where(i => i.LoanId == id).OrderBy(i => i.Number)
-            .Select(i => new InstallmentView(i.Number, i.DueDate, i.Payment, i.Principal, i.Interest, i.Fee, i.Balance)).ToListAsync(ct).ConfigureAwait(false);
-        var rows = await db.JournalEntries.AsNoTracking().Include(e => e.Lines).Where(e => e.LoanId == id).OrderBy(e => e.BusinessDate).ThenBy(e => e.Id)
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var rowsOfSchedule = await db.Installments.AsNoTracking().Where(i => i.LoanId == id).OrderBy(i => i.Number).ToListAsync(ct).ConfigureAwait(false);
+        var installments = rowsOfSchedule.Select(i => View(i, today)).ToList();
+        var rows = await db.JournalEntries.AsNoTracking().Include(e => e.Lines).Where(e => e.LoanId == id).OrderBy(e => e.BusinessDate).ThenBy(e => e.PostedAt)
             .ToListAsync(ct).ConfigureAwait(false);
         var currency = Currency.FromCode(loan.Currency);
         var ledger = Ledger.Of(currency, rows.Select(r => LoanBooking.FromRow(r, currency)));
         var balances = LedgerAccounts.All.ToDictionary(a => a.ToString(), a => ledger.Balances.Of(a));
+        var credit = ledger.Balances.Of(LedgerAccount.CustomerOverpayment);
+        var next = rowsOfSchedule.Where(i => !i.IsPaid).Select(i => new NextDue(i.Number, i.DueDate, InstallmentBook.Due(i).Total)).FirstOrDefault();
+        var payments = await db.Payments.AsNoTracking().Where(p => p.LoanId == id).OrderBy(p => p.PaidOn).ThenBy(p => p.ReceivedAt)
+            .Select(p => new PaymentLine(p.Id, p.PaidOn, p.Amount, p.Status, p.Surplus, p.Overpayment, p.Prepaid, p.ReversalReason)).ToListAsync(ct).ConfigureAwait(false);
         return new LoanView(
             Summary(loan),
             installments,
             balances,
             ledger.TrialBalance.Net,
-            actor.IsStaff ? [.. rows.Select(r => new EntryView(r.BusinessDate, r.Kind, r.Description, [.. r.Lines.Select(l => new LineView(l.Account, l.Side, l.Amount))]))] : null);
+            actor.IsStaff ? [.. rows.Select(r => new EntryView(r.BusinessDate, r.Kind, r.Description, [.. r.Lines.Select(l => new LineView(l.Account, l.Side, l.Amount))]))] : null,
+            loan.DaysPastDue,
+            loan.Bucket,
+            next,
+            loan.Status == LoanStatus.Active && today >= loan.StartDate ? PayoffFigures.Of(loan, rowsOfSchedule, credit, today) : null,
+            credit,
+            payments,
+            loan.LoanToValue,
+            loan.OnWatchList,
+            actor.IsStaff ? loan.WarningReasons : null);
+    }
+
+    /// <summary>An instalment as its reader sees it: paid, partly paid, overdue, due today or upcoming.</summary>
+    private static InstallmentView View(InstallmentRow i, DateOnly today)
+    {
+        var owed = InstallmentBook.Due(i).Total;
+        var paid = i.PaidPrincipal + i.PaidInterest + i.PaidFee + i.PaidLateFee + i.PaidPenalty;
+        var status = owed == 0m ? "paid"
+            : i.DueDate < today ? "overdue"
+            : i.DueDate == today ? "due"
+            : paid > 0m ? "partly-paid"
+            : "upcoming";
+        return new InstallmentView(i.Number, i.DueDate, i.Payment, i.Principal, i.Interest, i.Fee, i.Balance, i.LateFee, i.Penalty, paid, owed, status);
     }
 
     private static LoanSummary Summary(LoanRow l) =>

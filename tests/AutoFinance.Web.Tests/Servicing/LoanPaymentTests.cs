@@ -88,9 +88,9 @@ public sealed class LoanPaymentTests(ClockedPlatform platform) : IClassFixture<C
         var db = scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
         var endOfDay = new Infrastructure.Servicing.EndOfDay(db, platform.Clock);
 
-        var firstRun = await endOfDay.RunAsync(businessDate, null, CancellationToken.None);
+        var firstRun = await endOfDay.RunAsync(businessDate, new Infrastructure.Servicing.CobOptions(), CancellationToken.None);
         var entriesAfterFirst = await db.JournalEntries.CountAsync(e => e.LoanId == Guid.Parse(loanId));
-        var secondRun = await endOfDay.RunAsync(businessDate, null, CancellationToken.None);
+        var secondRun = await endOfDay.RunAsync(businessDate, new Infrastructure.Servicing.CobOptions(), CancellationToken.None);
 
         Assert.True(firstRun.Loans >= 1);
         Assert.Equal(0, secondRun.Loans);

@@ -1,0 +1,26 @@
+using AutoFinance.Domain.Products;
+using AutoFinance.Domain.Servicing;
+
+namespace AutoFinance.Infrastructure.Servicing;
+
+/// <summary>The rules and the worker identity an end-of-day run uses.</summary>
+public sealed record CobOptions
+{
+    public DelinquencyBuckets Buckets { get; init; } = DelinquencyBuckets.Default;
+
+    /// <summary>The late-charge rule disclosed with the offers (grace days, fixed fee, penalty rate multiple).</summary>
+    public LateChargeTerms LateCharges { get; init; } = LateChargeTerms.Default;
+
+    /// <summary>Days past due at which what is left is written off.</summary>
+    public int ChargeOffDays { get; init; } = 180;
+
+    /// <summary>
+    /// Who is running: a worker may take back its own unfinished partitions at once (a restart after a crash),
+    /// others only when the lease has run out.
+    /// </summary>
+    public string Worker { get; init; } = Environment.MachineName;
+
+    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(2);
+
+    public int PageSize { get; init; } = 500;
+}
