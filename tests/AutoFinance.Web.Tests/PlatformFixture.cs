@@ -99,7 +99,7 @@ public class SqlitePlatform : PlatformFixture
 }
 
 /// <summary>PostgreSQL from <c>AUTOFINANCE_TEST_POSTGRES</c> (set by test.sh); each fixture gets its own database.</summary>
-public sealed class PostgresPlatform : PlatformFixture
+public class PostgresPlatform : PlatformFixture
 {
     private readonly string _database = $"af_test_{Guid.NewGuid():N}";
 

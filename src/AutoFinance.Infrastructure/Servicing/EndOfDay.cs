@@ -22,8 +22,10 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var tally = new Tally();
         await EnsurePartitionsAsync(businessDate, ct).ConfigureAwait(false);
-        while (await ClaimAsync(businessDate, options, ct).ConfigureAwait(false) is { } partition)
+        var visited = new HashSet<int>();
+        while (await ClaimAsync(businessDate, options, visited, ct).ConfigureAwait(false) is { } partition)
         {
+            visited.Add(partition.Partition);
             await CloseAsync(partition, options, tally, ct).ConfigureAwait(false);
         }
 
@@ -54,14 +56,19 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
         db.ChangeTracker.Clear();
     }
 
-    /// <summary>Takes the next partition that is pending, ours, or abandoned (lease over); null when none is left to take.</summary>
-    private async Task<CobPartitionRow?> ClaimAsync(DateOnly businessDate, CobOptions options, CancellationToken ct)
+    /// <summary>
+    /// Takes the next partition this run has not yet visited that is pending, done (a loan booked late for the date
+    /// is still closed; the others are skipped by their last-close date), ours, or abandoned (lease over); null when
+    /// none is left to take.
+    /// </summary>
+    private async Task<CobPartitionRow?> ClaimAsync(DateOnly businessDate, CobOptions options, HashSet<int> visited, CancellationToken ct)
     {
         while (true)
         {
             var now = time.GetUtcNow();
-            var candidates = await db.CobPartitions.Where(p => p.BusinessDate == businessDate && p.Status != "done").OrderBy(p => p.Partition).ToListAsync(ct).ConfigureAwait(false);
-            var free = candidates.FirstOrDefault(p => p.Status == "pending" || p.Worker == options.Worker || p.LeaseUntil < now);
+            var candidates = await db.CobPartitions.Where(p => p.BusinessDate == businessDate).OrderBy(p => p.Partition).ToListAsync(ct).ConfigureAwait(false);
+            var free = candidates.FirstOrDefault(p => !visited.Contains(p.Partition)
+                && (p.Status is "pending" or "done" || p.Worker == options.Worker || p.LeaseUntil < now));
             if (free is null)
             {
                 db.ChangeTracker.Clear();

@@ -1,0 +1,346 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Infrastructure.Servicing;
+using AutoFinance.Web.Tests.Origination;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoFinance.Web.Tests.Servicing;
+
+/// <summary>
+/// A booked loan serviced through HTTP and end-of-day: allocation to the cent, surplus held or prepaid, reversal,
+/// payoff, late charges, charge-off, idempotent and concurrent payments, the ledger balanced after each step. Run on
+/// SQLite and on PostgreSQL by the two classes at the end of this file.
+/// </summary>
+public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClassFixture<TPlatform>
+    where TPlatform : PlatformFixture, IClockedPlatform
+{
+    private bool Skip => !platform.Available;
+
+    [SkippableFact]
+    public async Task Payments_are_allocated_interest_first_to_the_cent_and_the_ledger_stays_balanced()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        MoveTo(Date(first, "dueDate").AddDays(3));
+        using var agent = await platform.SignedIn("agent");
+        var interest = first.GetProperty("interest").GetDecimal();
+        var payment = first.GetProperty("payment").GetDecimal();
+
+        // Short by 100.00: the instalment's interest is paid in full, its principal in part.
+        var partial = await Pay(agent, loanId, payment - 100m, "pay-1");
+        var allocation = partial.GetProperty("allocation")[0];
+        Assert.Equal(interest, allocation.GetProperty("interest").GetDecimal());
+        Assert.Equal(payment - 100m - interest, allocation.GetProperty("principal").GetDecimal());
+        Assert.Equal(0m, partial.GetProperty("overpayment").GetDecimal());
+
+        // The same key again is the same payment, stored once.
+        var retried = await Pay(agent, loanId, payment - 100m, "pay-1");
+        Assert.Equal(partial.GetProperty("paymentId").GetString(), retried.GetProperty("paymentId").GetString());
+
+        // 150.00 more: 100.00 completes the instalment, 50.00 is held for the customer.
+        var rest = await Pay(agent, loanId, 150m, "pay-2");
+        Assert.Equal(100m, rest.GetProperty("allocated").GetDecimal());
+        Assert.Equal(50m, rest.GetProperty("overpayment").GetDecimal());
+
+        var loan = await Loan(agent, loanId);
+        var balances = loan.GetProperty("balances");
+        var principal = loan.GetProperty("summary").GetProperty("principal").GetDecimal();
+        Assert.Equal(principal - first.GetProperty("principal").GetDecimal(), balances.GetProperty("LoanPrincipalReceivable").GetDecimal());
+        Assert.Equal(0m, balances.GetProperty("InterestReceivable").GetDecimal());
+        Assert.Equal(50m, balances.GetProperty("CustomerOverpayment").GetDecimal());
+        Assert.Equal(50m, loan.GetProperty("credit").GetDecimal());
+        Assert.Equal(interest, balances.GetProperty("InterestIncome").GetDecimal());
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+        Assert.Equal("paid", loan.GetProperty("schedule")[0].GetProperty("status").GetString());
+        Assert.Equal(2, loan.GetProperty("next").GetProperty("installment").GetInt32());
+        await using var db = Db();
+        Assert.Equal(2, await db.Payments.CountAsync(p => p.LoanId == Guid.Parse(loanId)));
+    }
+
+    [SkippableFact]
+    public async Task A_payment_that_is_not_positive_whole_cents_is_refused_by_field()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, _) = await BookALoan();
+        using var agent = await platform.SignedIn("agent");
+
+        var response = await agent.PostAsJsonAsync($"/api/v1/loans/{loanId}/payments", new { amount = 10.001m, surplus = "keep" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("amount", out _));
+        Assert.True(errors.TryGetProperty("surplus", out _));
+    }
+
+    [SkippableFact]
+    public async Task Every_problem_with_a_payment_is_named_at_once_and_nothing_is_posted()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, _) = await BookALoan();
+        using var agent = await platform.SignedIn("agent");
+        await using var db = Db();
+        var entries = await db.JournalEntries.CountAsync(e => e.LoanId == Guid.Parse(loanId));
+
+        var response = await agent.PostAsJsonAsync($"/api/v1/loans/{loanId}/payments", new { amount = -5m, paidOn = "2099-01-01" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("amount", out _));
+        Assert.True(errors.TryGetProperty("paidOn", out _));
+        Assert.Equal(entries, await db.JournalEntries.CountAsync(e => e.LoanId == Guid.Parse(loanId)));
+    }
+
+    [SkippableFact]
+    public async Task A_surplus_paid_as_prepayment_lowers_the_principal_still_to_come_by_exactly_that_amount()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        MoveTo(Date(first, "dueDate"));
+        using var customer = await platform.SignedIn("agent");
+        var before = await Loan(customer, loanId);
+        var laterPrincipal = Schedule(before).Skip(2).Sum(i => i.GetProperty("principal").GetDecimal());
+        var secondInstallment = Schedule(before)[1];
+
+        var paid = await Pay(customer, loanId, first.GetProperty("payment").GetDecimal() + 10_000m, "prepay-1", "prepay");
+
+        Assert.Equal(10_000m, paid.GetProperty("prepaid").GetDecimal());
+        Assert.Equal(0m, paid.GetProperty("overpayment").GetDecimal());
+        var after = await Loan(customer, loanId);
+        var schedule = Schedule(after);
+        // The next instalment stands; the ones after it carry 10,000.00 less principal and less interest.
+        Assert.Equal(secondInstallment.GetProperty("payment").GetDecimal(), schedule[1].GetProperty("payment").GetDecimal());
+        Assert.Equal(laterPrincipal - 10_000m, schedule.Skip(2).Sum(i => i.GetProperty("principal").GetDecimal()));
+        Assert.True(schedule[2].GetProperty("payment").GetDecimal() < Schedule(before)[2].GetProperty("payment").GetDecimal());
+        var receivable = after.GetProperty("balances").GetProperty("LoanPrincipalReceivable").GetDecimal();
+        Assert.Equal(schedule.Sum(i => i.GetProperty("principal").GetDecimal()) - first.GetProperty("principal").GetDecimal(), receivable);
+        Assert.Equal(0m, after.GetProperty("trialBalanceNet").GetDecimal());
+    }
+
+    [SkippableFact]
+    public async Task Reversing_a_payment_applies_the_later_one_to_the_oldest_instalment_again()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        MoveTo(Date(first, "dueDate"));
+        var firstPayment = await Pay(await platform.SignedIn("agent"), loanId, first.GetProperty("payment").GetDecimal(), "rev-1");
+        var second = Schedule(await Loan(await platform.SignedIn("agent"), loanId))[1];
+        MoveTo(Date(second, "dueDate"));
+        using var agent = await platform.SignedIn("agent");
+        await Pay(agent, loanId, second.GetProperty("payment").GetDecimal(), "rev-2");
+
+        using (var customer = await platform.SignedIn("13800138000"))
+        {
+            var refused = await customer.PostAsJsonAsync($"/api/v1/loans/{loanId}/payments/{firstPayment.GetProperty("paymentId").GetString()}/reversal", new { reason = "mine" });
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        var response = await agent.PostAsJsonAsync($"/api/v1/loans/{loanId}/payments/{firstPayment.GetProperty("paymentId").GetString()}/reversal", new { reason = "cheque bounced" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("paymentsReapplied").GetInt32());
+
+        var loan = await Loan(agent, loanId);
+        var schedule = Schedule(loan);
+        // Only the second payment counts now, and it goes to instalment 1 first (oldest first).
+        var p1 = first.GetProperty("payment").GetDecimal();
+        var p2 = second.GetProperty("payment").GetDecimal();
+        Assert.Equal(p2, schedule.Sum(i => i.GetProperty("paid").GetDecimal()));
+        Assert.Equal(Math.Max(0m, p1 - p2), schedule[0].GetProperty("outstanding").GetDecimal());
+        Assert.Equal(p2 - Math.Min(p1, p2), schedule[1].GetProperty("paid").GetDecimal());
+        AssertReceivablesMatchTheSchedule(loan);
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+        Assert.Contains(loan.GetProperty("payments").EnumerateArray(), p => p.GetProperty("status").GetString() == "reversed");
+
+        var again = await agent.PostAsJsonAsync($"/api/v1/loans/{loanId}/payments/{firstPayment.GetProperty("paymentId").GetString()}/reversal", new { reason = "cheque bounced" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task A_payoff_quote_adds_interest_to_the_day_and_paying_it_closes_the_loan_with_nothing_owed()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        var loan = await Loan(await platform.SignedIn("agent"), loanId);
+        var start = DateOnly.Parse(loan.GetProperty("summary").GetProperty("startDate").GetString()!, CultureInfo.InvariantCulture);
+        var due = Date(first, "dueDate");
+        var on = start.AddDays(10);
+        MoveTo(on);
+        using var agent = await platform.SignedIn("agent");
+
+        var quote = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}/payoff?on={on:yyyy-MM-dd}");
+
+        var days = due.DayNumber - start.DayNumber;
+        var accrued = Math.Round(first.GetProperty("interest").GetDecimal() * 10 / days, 2, MidpointRounding.AwayFromZero);
+        Assert.Equal(accrued, quote.GetProperty("accruedInterest").GetDecimal());
+        var principal = loan.GetProperty("summary").GetProperty("principal").GetDecimal();
+        Assert.Equal(principal, quote.GetProperty("principalNotDue").GetDecimal());
+        Assert.Equal(principal + accrued, quote.GetProperty("total").GetDecimal());
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{loanId}/payoff") { Content = JsonContent.Create(new { amount = principal + accrued }) };
+        request.Headers.Add("Idempotency-Key", "payoff-1");
+        var paid = await agent.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, paid.StatusCode);
+
+        var closed = await Loan(agent, loanId);
+        Assert.Equal("closed", closed.GetProperty("summary").GetProperty("status").GetString());
+        var balances = closed.GetProperty("balances");
+        Assert.Equal(0m, balances.GetProperty("LoanPrincipalReceivable").GetDecimal());
+        Assert.Equal(0m, balances.GetProperty("InterestReceivable").GetDecimal());
+        Assert.Equal(accrued, balances.GetProperty("InterestIncome").GetDecimal());
+        Assert.Equal(0m, closed.GetProperty("trialBalanceNet").GetDecimal());
+        Assert.All(Schedule(closed), i => Assert.Equal("paid", i.GetProperty("status").GetString()));
+        var late = await agent.PostAsJsonAsync($"/api/v1/loans/{loanId}/payments", new { amount = 10m });
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task End_of_day_ages_a_missed_instalment_once_charges_penalty_to_the_cent_and_a_rerun_changes_nothing()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        var dueDate = Date(first, "dueDate");
+        var businessDate = dueDate.AddDays(10);
+        await using var db = Db();
+        var endOfDay = new EndOfDay(db, platform.Clock);
+
+        var firstRun = await endOfDay.RunAsync(businessDate, new CobOptions(), CancellationToken.None);
+        var entriesAfterFirst = await db.JournalEntries.CountAsync(e => e.LoanId == Guid.Parse(loanId));
+        var secondRun = await endOfDay.RunAsync(businessDate, new CobOptions(), CancellationToken.None);
+
+        Assert.True(firstRun.Loans >= 1);
+        Assert.Equal(0, secondRun.Loans);
+        Assert.Equal(entriesAfterFirst, await db.JournalEntries.CountAsync(e => e.LoanId == Guid.Parse(loanId)));
+        var loan = await db.Loans.AsNoTracking().SingleAsync(l => l.Id == Guid.Parse(loanId));
+        Assert.Equal(10, loan.DaysPastDue);
+        Assert.Equal("1-30", loan.Bucket);
+
+        // Penalty: the overdue payment at 1.5 × the contract rate for the 7 days after the 3 days of grace.
+        var penalty = Math.Round(first.GetProperty("payment").GetDecimal() * loan.AnnualRate * 1.5m * 7 / 365m, 2, MidpointRounding.AwayFromZero);
+        MoveTo(businessDate);
+        using var agent = await platform.SignedIn("agent");
+        var view = await Loan(agent, loanId);
+        Assert.Equal(first.GetProperty("interest").GetDecimal(), view.GetProperty("balances").GetProperty("InterestReceivable").GetDecimal());
+        Assert.Equal(penalty, view.GetProperty("balances").GetProperty("PenaltyInterestReceivable").GetDecimal());
+        Assert.Equal(penalty, Schedule(view)[0].GetProperty("penaltyInterest").GetDecimal());
+        Assert.Equal("overdue", Schedule(view)[0].GetProperty("status").GetString());
+        Assert.Equal(0m, view.GetProperty("trialBalanceNet").GetDecimal());
+
+        // Paying the instalment and its penalty settles the penalty first (fees, penalty, interest, principal).
+        var paid = await Pay(agent, loanId, first.GetProperty("payment").GetDecimal() + penalty, "late-1");
+        Assert.Equal(penalty, paid.GetProperty("allocation")[0].GetProperty("penaltyInterest").GetDecimal());
+        Assert.Equal("paid", Schedule(await Loan(agent, loanId))[0].GetProperty("status").GetString());
+    }
+
+    [SkippableFact]
+    public async Task A_loan_unpaid_past_the_charge_off_days_is_written_off_and_its_receivables_cleared()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        var businessDate = Date(first, "dueDate").AddDays(40);
+        await using var db = Db();
+
+        var result = await new EndOfDay(db, platform.Clock).RunAsync(businessDate, new CobOptions { ChargeOffDays = 30 }, CancellationToken.None);
+
+        Assert.True(result.ChargedOff >= 1);
+        MoveTo(businessDate);
+        using var agent = await platform.SignedIn("agent");
+        var loan = await Loan(agent, loanId);
+        Assert.Equal("charged-off", loan.GetProperty("summary").GetProperty("status").GetString());
+        var balances = loan.GetProperty("balances");
+        Assert.Equal(0m, balances.GetProperty("LoanPrincipalReceivable").GetDecimal() + balances.GetProperty("InterestReceivable").GetDecimal() + balances.GetProperty("PenaltyInterestReceivable").GetDecimal());
+        Assert.Equal(
+            loan.GetProperty("summary").GetProperty("principal").GetDecimal() + balances.GetProperty("InterestIncome").GetDecimal() + balances.GetProperty("PenaltyIncome").GetDecimal() + balances.GetProperty("FeeIncome").GetDecimal(),
+            balances.GetProperty("WriteOffExpense").GetDecimal());
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+    }
+
+    [SkippableFact]
+    public async Task Concurrent_payments_with_one_idempotency_key_post_once()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        MoveTo(Date(first, "dueDate"));
+        using var agent = await platform.SignedIn("agent");
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{loanId}/payments") { Content = JsonContent.Create(new { amount = 123.45m }) };
+            request.Headers.Add("Idempotency-Key", "same-key");
+            var response = await agent.SendAsync(request);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        Assert.All(attempts, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        var ids = attempts.Where(a => a.StatusCode == HttpStatusCode.Created).Select(a => JsonDocument.Parse(a.Body).RootElement.GetProperty("paymentId").GetString()).Distinct().ToList();
+        Assert.Single(ids);
+        await using var db = Db();
+        Assert.Equal(1, await db.Payments.CountAsync(p => p.LoanId == Guid.Parse(loanId)));
+        var loan = await Loan(agent, loanId);
+        Assert.Equal(123.45m, Schedule(loan)[0].GetProperty("paid").GetDecimal());
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+    }
+
+    /// <summary>The ledger's receivables equal what the schedule says is owed: dues outstanding plus principal not yet due.</summary>
+    private static void AssertReceivablesMatchTheSchedule(JsonElement loan)
+    {
+        var balances = loan.GetProperty("balances");
+        var receivable = balances.GetProperty("LoanPrincipalReceivable").GetDecimal() + balances.GetProperty("InterestReceivable").GetDecimal()
+            + balances.GetProperty("FeeReceivable").GetDecimal() + balances.GetProperty("PenaltyInterestReceivable").GetDecimal();
+        var schedule = Schedule(loan);
+        var owed = schedule.Where(i => i.GetProperty("status").GetString() is not ("upcoming" or "partly-paid")).Sum(i => i.GetProperty("outstanding").GetDecimal())
+            + schedule.Where(i => i.GetProperty("status").GetString() is "upcoming" or "partly-paid").Sum(i => i.GetProperty("principal").GetDecimal() - Math.Max(0m, i.GetProperty("paid").GetDecimal() - i.GetProperty("interest").GetDecimal()));
+        Assert.Equal(owed, receivable);
+    }
+
+    private void MoveTo(DateOnly date)
+    {
+        var target = new DateTimeOffset(date.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
+        if (target > platform.Clock.Now)
+        {
+            platform.Clock.Now = target;
+        }
+    }
+
+    private static DateOnly Date(JsonElement element, string property) =>
+        DateOnly.Parse(element.GetProperty(property).GetString()!, CultureInfo.InvariantCulture);
+
+    private static JsonElement[] Schedule(JsonElement loan) => [.. loan.GetProperty("schedule").EnumerateArray()];
+
+    private AutoFinanceDbContext Db() => platform.App.Services.CreateScope().ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
+
+    private static async Task<JsonElement> Loan(HttpClient client, string loanId) =>
+        JsonDocument.Parse(await client.GetStringAsync($"/api/v1/loans/{loanId}")).RootElement.Clone();
+
+    /// <summary>A prime application approved, accepted and disbursed today: the booked loan and its first instalment.</summary>
+    private async Task<(string LoanId, JsonElement FirstInstallment)> BookALoan()
+    {
+        using var dealer = platform.Dealer();
+        using var underwriter = await platform.SignedIn("underwriter");
+        var decision = JsonDocument.Parse(await (await dealer.PostAsJsonAsync("/api/v1/applications", Applications.Prime())).Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("approved", decision.GetProperty("status").GetString());
+        var applicationId = decision.GetProperty("applicationId").GetString();
+        var offerId = decision.GetProperty("offers")[0].GetProperty("offerId").GetString();
+        var contract = JsonDocument.Parse(await (await dealer.PostAsync($"/api/v1/applications/{applicationId}/offers/{offerId}/accept", null)).Content.ReadAsStringAsync()).RootElement;
+        var booked = JsonDocument.Parse(await (await underwriter.PostAsync($"/api/v1/contracts/{contract.GetProperty("contractId").GetString()}/disburse", null)).Content.ReadAsStringAsync()).RootElement;
+        var loanId = booked.GetProperty("loanId").GetString()!;
+        var loan = await Loan(underwriter, loanId);
+        return (loanId, loan.GetProperty("schedule")[0].Clone());
+    }
+
+    private static async Task<JsonElement> Pay(HttpClient client, string loanId, decimal amount, string key, string surplus = "hold")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{loanId}/payments") { Content = JsonContent.Create(new { amount, surplus }) };
+        request.Headers.Add("Idempotency-Key", key);
+        var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
+
+public sealed class ServicingOnSqlite(ClockedPlatform platform) : ServicingScenarios<ClockedPlatform>(platform);
+
+public sealed class ServicingOnPostgres(ClockedPostgresPlatform platform) : ServicingScenarios<ClockedPostgresPlatform>(platform);
