@@ -21,6 +21,23 @@ public static class CobBenchmark
         await db.Database.MigrateAsync(ct).ConfigureAwait(false);
         var setup = Stopwatch.StartNew();
         var businessDate = new DateOnly(2026, 11, 24);
+        await SeedAsync(db, count, businessDate, ct).ConfigureAwait(false);
+        var setupSeconds = setup.Elapsed.TotalSeconds;
+        db.ChangeTracker.Clear();
+        var watch = Stopwatch.StartNew();
+        var result = await new EndOfDay(db, TimeProvider.System).RunAsync(businessDate, new CobOptions(), ct).ConfigureAwait(false);
+        var seconds = watch.Elapsed.TotalSeconds;
+        using var process = Process.GetCurrentProcess();
+        return new Figures(provider, result.Loans, Math.Round(seconds, 2), Math.Round(result.Loans / seconds), result.Entries, Math.Round(process.PeakWorkingSet64 / 1e6), Math.Round(setupSeconds, 1));
+    }
+
+    /// <summary>
+    /// Books <paramref name="count"/> active 36-month loans closed up to the day before <paramref name="businessDate"/>:
+    /// started over the past year, some paid to date and some up to two months behind.
+    /// </summary>
+    public static async Task SeedAsync(AutoFinanceDbContext db, int count, DateOnly businessDate, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         var random = new Random(5);
         const int chunk = 2_000;
         for (var start = 0; start < count; start += chunk)
@@ -77,17 +94,9 @@ public static class CobBenchmark
             await BulkInsert.InsertAsync(db, installments, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
         }
-
-        var setupSeconds = setup.Elapsed.TotalSeconds;
-        db.ChangeTracker.Clear();
-        var watch = Stopwatch.StartNew();
-        var result = await new EndOfDay(db, TimeProvider.System).RunAsync(businessDate, new CobOptions(), ct).ConfigureAwait(false);
-        var seconds = watch.Elapsed.TotalSeconds;
-        using var process = Process.GetCurrentProcess();
-        return new Figures(provider, result.Loans, Math.Round(seconds, 2), Math.Round(result.Loans / seconds), result.Entries, Math.Round(process.PeakWorkingSet64 / 1e6), Math.Round(setupSeconds, 1));
     }
 
-    private static AutoFinanceDbContext Open(string provider, string connection) => provider == "postgresql"
+    public static AutoFinanceDbContext Open(string provider, string connection) => provider == "postgresql"
         ? new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(connection).Options)
         : new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite(connection).Options);
 }

@@ -20,10 +20,11 @@ public static class CobCommand
         var workers = new Option<string?>("--workers") { Description = "Worker threads in this process (default 1)." };
         var worker = new Option<string?>("--worker") { Description = "This worker's name (default the machine name); a restarted worker takes its own unfinished partitions back at once." };
         var chargeOff = new Option<string?>("--charge-off-days") { Description = "Days past due at which a loan is written off (default 180)." };
+        var pageSize = new Option<string?>("--page-size") { Description = "Loans per transaction (default 500)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document." };
         var command = new Command("cob", "Run end-of-day for a business date: due interest and fees, late fees, penalty interest, days past due, buckets, charge-off. Safe to rerun.")
         {
-            date, provider, connection, workers, worker, chargeOff, json,
+            date, provider, connection, workers, worker, chargeOff, pageSize, json,
         };
         command.SetAction(async (parsed, ct) =>
         {
@@ -31,6 +32,12 @@ public static class CobCommand
             var businessDate = input.Date("date", parsed.GetValue(date));
             var threads = input.Integer("workers", parsed.GetValue(workers)) ?? 1;
             var chargeOffDays = input.Integer("charge-off-days", parsed.GetValue(chargeOff)) ?? 180;
+            var page = input.Integer("page-size", parsed.GetValue(pageSize)) ?? 500;
+            if (page is < 1 or > 10_000)
+            {
+                input.Add(new("page-size", "must be between 1 and 10000"));
+            }
+
             if (threads is < 1 or > 64)
             {
                 input.Add(new("workers", "must be between 1 and 64"));
@@ -48,7 +55,7 @@ public static class CobCommand
                 var db = CliDatabase.Open(parsed.GetValue(provider), parsed.GetValue(connection), readOnly: false);
                 await using (db.ConfigureAwait(false))
                 {
-                    var options = new CobOptions { Worker = threads == 1 ? name : $"{name}/{n}", ChargeOffDays = chargeOffDays };
+                    var options = new CobOptions { Worker = threads == 1 ? name : $"{name}/{n}", ChargeOffDays = chargeOffDays, PageSize = page };
                     return await new EndOfDay(db, context.Clock).RunAsync(businessDate!.Value, options, ct).ConfigureAwait(false);
                 }
             }).ToList();

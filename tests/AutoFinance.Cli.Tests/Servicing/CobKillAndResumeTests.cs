@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using AutoFinance.Cli.Bench;
+using AutoFinance.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoFinance.Cli.Tests.Servicing;
+
+/// <summary>
+/// End-of-day killed in the middle (a real process, killed outright) and started again: the date is finished
+/// exactly once — every loan closed, no interest posted twice, the ledger and the audit chain intact.
+/// </summary>
+public sealed class CobKillAndResumeTests : IDisposable
+{
+    private static readonly DateOnly BusinessDate = new(2026, 11, 24);
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"autofinance-cob-{Guid.NewGuid():N}");
+
+    [Fact]
+    public async Task A_close_of_business_killed_half_way_finishes_the_date_exactly_once_when_run_again()
+    {
+        Directory.CreateDirectory(_directory);
+        var file = Path.Combine(_directory, "cob.db");
+        var connection = $"Data Source={file}";
+        const int loans = 4_000;
+        await using (var db = CobBenchmark.Open("sqlite", connection))
+        {
+            await db.Database.MigrateAsync();
+            await CobBenchmark.SeedAsync(db, loans, BusinessDate, CancellationToken.None);
+        }
+
+        var closedWhenKilled = await RunAndKill(connection);
+        Assert.InRange(closedWhenKilled, 1, loans - 1);
+
+        var resumed = CliRunner.Run("cob", "--date", "2026-11-24", "--connection", connection, "--json");
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Equal(loans - closedWhenKilled, resumed.Json.GetProperty("loans").GetInt32());
+
+        await using var check = new SqliteConnection(connection);
+        await check.OpenAsync();
+        Assert.Equal(loans, await Scalar(check, "SELECT COUNT(*) FROM loans WHERE LastCloseDate = '2026-11-24'"));
+        Assert.Equal(0, await Scalar(check, "SELECT COUNT(*) FROM (SELECT LoanId, Description FROM journal_entries GROUP BY LoanId, Description HAVING COUNT(*) > 1)"));
+        Assert.Equal(0, await Scalar(check, "SELECT COALESCE(SUM(CASE Side WHEN 'Debit' THEN Amount ELSE -Amount END), 0) FROM journal_lines"));
+        // The interest posted is exactly that of the unpaid instalments falling due since the last close, once.
+        Assert.Equal(
+            await Scalar(check, "SELECT SUM(Interest) FROM installments WHERE DueDate BETWEEN '2026-11-23' AND '2026-11-24' AND PaidInterest = 0"),
+            await Scalar(check, "SELECT SUM(Amount) FROM journal_lines WHERE Account = 'InterestIncome'"));
+        Assert.Equal(0, await Scalar(check, "SELECT COUNT(*) FROM cob_partitions WHERE BusinessDate = '2026-11-24' AND Status <> 'done'"));
+        Assert.Equal(0, CliRunner.Run("audit", "verify", "--connection", connection).ExitCode);
+
+        var again = CliRunner.Run("cob", "--date", "2026-11-24", "--connection", connection, "--json");
+        Assert.Equal(0, again.Json.GetProperty("loans").GetInt32());
+    }
+
+    /// <summary>Starts the command as its own process, kills it once a few pages are committed; the loans closed by then.</summary>
+    private static async Task<int> RunAndKill(string connection)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "autofinance.dll"), "cob", "--date", "2026-11-24", "--connection", connection, "--page-size", "25" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        await using var watch = new SqliteConnection(connection + ";Mode=ReadOnly");
+        await watch.OpenAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await Scalar(watch, "SELECT COUNT(*) FROM loans WHERE LastCloseDate = '2026-11-24'") < 200 && !process.HasExited && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        return (int)await Scalar(watch, "SELECT COUNT(*) FROM loans WHERE LastCloseDate = '2026-11-24'");
+    }
+
+    private static async Task<long> Scalar(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+}
