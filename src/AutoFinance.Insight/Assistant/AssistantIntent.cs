@@ -1,0 +1,23 @@
+namespace AutoFinance.Insight.Assistant;
+
+/// <summary>What a customer's question asks for.</summary>
+public enum AssistantIntent
+{
+    /// <summary>Not understood: hand over to a human.</summary>
+    Unknown,
+
+    /// <summary>When the next instalment is due and how much it is.</summary>
+    NextDue,
+
+    /// <summary>How much is still owed.</summary>
+    Balance,
+
+    /// <summary>How much pays the loan off today.</summary>
+    PayoffToday,
+
+    /// <summary>How early or partial repayment works.</summary>
+    HowToPrepay,
+
+    /// <summary>Where the loan application stands.</summary>
+    ApplicationStatus,
+}

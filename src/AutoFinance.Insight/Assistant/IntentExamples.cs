@@ -1,0 +1,35 @@
+namespace AutoFinance.Insight.Assistant;
+
+/// <summary>Example questions per intent, in English and Chinese, that the classifier matches against.</summary>
+public static class IntentExamples
+{
+    /// <summary>The built-in examples.</summary>
+    public static IReadOnlyDictionary<AssistantIntent, IReadOnlyList<string>> Default { get; } = new Dictionary<AssistantIntent, IReadOnlyList<string>>
+    {
+        [AssistantIntent.NextDue] =
+        [
+            "when is my next payment due", "next instalment date and amount", "how much is my next repayment", "when do I have to pay next month",
+            "下期还款日是哪天", "下个月要还多少钱", "下一期还款金额", "这个月还款日期",
+        ],
+        [AssistantIntent.Balance] =
+        [
+            "what is my remaining balance", "how much do I still owe", "outstanding loan balance", "remaining principal",
+            "还剩多少本金", "贷款余额是多少", "我还欠多少钱", "剩余本金",
+        ],
+        [AssistantIntent.PayoffToday] =
+        [
+            "how much to pay off the loan today", "payoff amount today", "settle my loan in full now", "full settlement amount",
+            "今天一次性结清要多少钱", "提前结清金额", "现在全部还清需要多少", "一次性还清",
+        ],
+        [AssistantIntent.HowToPrepay] =
+        [
+            "how do I prepay", "how can I repay early", "make a partial prepayment", "early repayment process and fees",
+            "怎么提前还款", "提前还款流程", "部分提前还款怎么操作", "提前还款手续费",
+        ],
+        [AssistantIntent.ApplicationStatus] =
+        [
+            "where is my application", "status of my loan application", "has my application been approved", "application progress",
+            "我的申请到哪一步了", "贷款申请进度", "申请审批结果", "审核状态",
+        ],
+    };
+}

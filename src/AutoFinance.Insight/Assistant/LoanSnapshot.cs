@@ -1,0 +1,25 @@
+using AutoFinance.Domain.Monetary;
+
+namespace AutoFinance.Insight.Assistant;
+
+/// <summary>
+/// The customer's own figures as the servicing layer computed them; the assistant quotes these and never computes
+/// or invents one. A figure that is null is not known, and a question that needs it goes to a human.
+/// </summary>
+/// <param name="LoanId">The loan the figures belong to; null when the customer has only an application.</param>
+/// <param name="AsOf">The business date the figures hold on.</param>
+/// <param name="NextDueDate">The next instalment's due date.</param>
+/// <param name="NextDueAmount">The next instalment's amount.</param>
+/// <param name="OutstandingPrincipal">Principal still owed.</param>
+/// <param name="PayoffToday">The amount that pays the loan off on <paramref name="AsOf"/>.</param>
+/// <param name="ApplicationId">The latest application.</param>
+/// <param name="ApplicationStatus">Its status in the customer's language ("approved", "已批准").</param>
+public sealed record LoanSnapshot(
+    string? LoanId,
+    DateOnly AsOf,
+    DateOnly? NextDueDate,
+    Money? NextDueAmount,
+    Money? OutstandingPrincipal,
+    Money? PayoffToday,
+    string? ApplicationId,
+    string? ApplicationStatus);

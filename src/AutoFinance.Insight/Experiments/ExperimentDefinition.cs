@@ -1,0 +1,80 @@
+namespace AutoFinance.Insight.Experiments;
+
+/// <summary>
+/// An A/B test of an offer or a message, fixed before it starts: the variants (the first is the control), the
+/// conversion metric, and the figures the sample size is computed from.
+/// </summary>
+/// <param name="Id">Stable identifier; part of the assignment hash, so renaming it reshuffles subjects.</param>
+/// <param name="Variants">The arms, control first.</param>
+/// <param name="Metric">The conversion being compared ("offer accepted within 14 days").</param>
+/// <param name="BaselineRate">The control's expected conversion rate.</param>
+/// <param name="MinimumDetectableEffect">The smallest absolute lift worth detecting (0.02 = two points).</param>
+/// <param name="Alpha">Two-sided significance level.</param>
+/// <param name="Power">Chance of detecting the minimum effect if it is real.</param>
+/// <remarks>
+/// No peeking: the sample size per variant is computed up front (<see cref="SampleSize"/>) and the result is final
+/// only when every variant has reached it. Looking at p-values as data arrive and stopping at the first p &lt; α
+/// inflates false positives far above α; interim results are therefore flagged "not final" and must not be acted on.
+/// </remarks>
+public sealed record ExperimentDefinition(
+    string Id,
+    IReadOnlyList<ExperimentVariant> Variants,
+    string Metric,
+    double BaselineRate,
+    double MinimumDetectableEffect,
+    double Alpha = 0.05,
+    double Power = 0.8)
+{
+    /// <summary>Subjects needed in each variant, by <see cref="SampleSize.PerVariant"/>.</summary>
+    public int RequiredSamplePerVariant =>
+        SampleSize.PerVariant(BaselineRate, BaselineRate + MinimumDetectableEffect, Alpha, Power);
+
+    /// <summary>The problems with the definition, each naming its field; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Id))
+        {
+            problems.Add("id: required");
+        }
+
+        if (Variants is null || Variants.Count < 2)
+        {
+            problems.Add("variants: at least two are needed");
+        }
+        else
+        {
+            if (Variants.Any(v => !(v.Weight > 0) || double.IsInfinity(v.Weight)))
+            {
+                problems.Add("variants: every weight must be positive");
+            }
+
+            if (Variants.Select(v => v.Name).Distinct(StringComparer.Ordinal).Count() != Variants.Count)
+            {
+                problems.Add("variants: names must be distinct");
+            }
+        }
+
+        if (BaselineRate is <= 0 or >= 1)
+        {
+            problems.Add("baselineRate: must lie strictly between 0 and 1");
+        }
+
+        if (MinimumDetectableEffect == 0 || BaselineRate + MinimumDetectableEffect is <= 0 or >= 1)
+        {
+            problems.Add("minimumDetectableEffect: must be non-zero and keep the rate between 0 and 1");
+        }
+
+        if (Alpha is <= 0 or >= 1)
+        {
+            problems.Add("alpha: must lie strictly between 0 and 1");
+        }
+
+        if (Power is <= 0 or >= 1)
+        {
+            problems.Add("power: must lie strictly between 0 and 1");
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using AutoFinance.Domain.Monetary;
+using AutoFinance.Insight.Assistant;
+
+namespace AutoFinance.Insight.Tests.Assistant;
+
+public sealed partial class AssistantTests
+{
+    private static readonly LoanSnapshot Snapshot = new(
+        "L-1001", new DateOnly(2026, 3, 20), new DateOnly(2026, 4, 15), Money.Of(3021.63m, Currency.Cny),
+        Money.Of(86432.10m, Currency.Cny), Money.Of(87110.45m, Currency.Cny), "A-77", "approved");
+
+    [Theory]
+    [InlineData("When is my next payment due?", AssistantIntent.NextDue)]
+    [InlineData("下个月还款日是哪天？要还多少", AssistantIntent.NextDue)]
+    [InlineData("How much do I still owe on the loan?", AssistantIntent.Balance)]
+    [InlineData("贷款余额还有多少", AssistantIntent.Balance)]
+    [InlineData("What is the payoff amount if I settle today?", AssistantIntent.PayoffToday)]
+    [InlineData("今天一次性结清需要多少钱", AssistantIntent.PayoffToday)]
+    [InlineData("How can I make an early repayment?", AssistantIntent.HowToPrepay)]
+    [InlineData("提前还款怎么操作", AssistantIntent.HowToPrepay)]
+    [InlineData("Where is my application?", AssistantIntent.ApplicationStatus)]
+    [InlineData("我的贷款申请审批进度", AssistantIntent.ApplicationStatus)]
+    public void Common_questions_are_recognised_in_both_languages(string question, AssistantIntent expected)
+    {
+        Assert.Equal(expected, new IntentClassifier().Classify(question).Intent);
+    }
+
+    [Theory]
+    [InlineData("What's the weather tomorrow?")]
+    [InlineData("明天天气怎么样")]
+    [InlineData("I want to complain about the dealer who sold me the car")]
+    [InlineData("")]
+    public void Unknown_questions_are_handed_over_to_a_human(string question)
+    {
+        var answer = SelfServiceAssistant.Default.Answer(question, Snapshot, "en");
+        Assert.Equal(AssistantIntent.Unknown, answer.Intent);
+        Assert.True(answer.HandOverToHuman);
+        Assert.Null(answer.QuotedAmount);
+    }
+
+    [Fact]
+    public void Answers_quote_exactly_the_snapshots_figures()
+    {
+        var en = AnswerComposer.Compose(AssistantIntent.NextDue, Snapshot, "en");
+        Assert.Equal("Your next instalment of 3,021.63 CNY is due on 2026-04-15.", en.Text);
+        Assert.Equal(Snapshot.NextDueAmount, en.QuotedAmount);
+        Assert.Equal(Snapshot.NextDueDate, en.QuotedDate);
+        Assert.False(en.HandOverToHuman);
+
+        var zh = AnswerComposer.Compose(AssistantIntent.NextDue, Snapshot, "zh-CN");
+        Assert.Equal("您的下一期还款日为 2026-04-15，应还金额 3,021.63 CNY。", zh.Text);
+
+        Assert.Equal(Snapshot.OutstandingPrincipal, AnswerComposer.Compose(AssistantIntent.Balance, Snapshot, "en").QuotedAmount);
+        Assert.Equal(Snapshot.PayoffToday, AnswerComposer.Compose(AssistantIntent.PayoffToday, Snapshot, "zh-CN").QuotedAmount);
+        Assert.Contains("A-77", AnswerComposer.Compose(AssistantIntent.ApplicationStatus, Snapshot, "en").Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(AssistantIntent.NextDue)]
+    [InlineData(AssistantIntent.Balance)]
+    [InlineData(AssistantIntent.PayoffToday)]
+    [InlineData(AssistantIntent.HowToPrepay)]
+    public void Every_number_in_an_answer_comes_from_the_snapshot(AssistantIntent intent)
+    {
+        foreach (var language in AnswerTemplates.Languages)
+        {
+            var answer = AnswerComposer.Compose(intent, Snapshot, language);
+            var allowed = new[] { Snapshot.NextDueAmount, Snapshot.OutstandingPrincipal, Snapshot.PayoffToday }
+                .Select(m => AnswerComposer.FormatAmount(m!.Value).Split(' ')[0])
+                .Concat(new[] { Snapshot.NextDueDate!.Value, Snapshot.AsOf }.Select(AnswerComposer.FormatDate))
+                .ToArray();
+            var numbers = Numbers().Matches(answer.Text);
+            Assert.NotEmpty(numbers);
+            foreach (Match number in numbers)
+            {
+                Assert.Contains(number.Value, allowed);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_missing_figure_hands_over_instead_of_guessing()
+    {
+        var noLoan = Snapshot with { LoanId = null, NextDueDate = null, NextDueAmount = null, OutstandingPrincipal = null, PayoffToday = null };
+        var answer = SelfServiceAssistant.Default.Answer("What is my remaining balance?", noLoan, "zh-CN");
+        Assert.Equal(AssistantIntent.Balance, answer.Intent);
+        Assert.True(answer.HandOverToHuman);
+        Assert.Equal("figure not available", answer.HandOverReason);
+        Assert.DoesNotMatch(Numbers(), answer.Text);
+    }
+
+    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}|\d+(,\d{3})*(\.\d+)?")]
+    private static partial Regex Numbers();
+}
