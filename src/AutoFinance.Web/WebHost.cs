@@ -43,6 +43,12 @@ public static class WebHost
         builder.Services.AddScoped<Infrastructure.Servicing.LoanQueries>();
         builder.Services.AddScoped<Infrastructure.Servicing.PaymentCommands>();
         builder.Services.AddScoped<Infrastructure.Servicing.PayoffCommands>();
+        builder.Services.AddScoped<Infrastructure.Servicing.EndOfDay>();
+        builder.Services.AddScoped<Infrastructure.Servicing.CollectionsService>();
+        builder.Services.AddScoped<Infrastructure.Messaging.MessageQueries>();
+        builder.Services.AddScoped<Infrastructure.Messaging.OutboxDispatcher>();
+        builder.Services.TryAddSingleton<Infrastructure.Messaging.IMessageSender>(_ => new Infrastructure.Messaging.FileMessageSender(configuration["Outbox:Directory"] ?? "data/outbox"));
+        builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddSingleton<OriginationMetrics>();
         builder.Services.AddScoped<DemoData>();
         var holder = new WebApplicationHolder();
@@ -90,6 +96,7 @@ public static class WebHost
         ContractEndpoints.Map(app);
         AdminEndpoints.Map(app);
         LoanEndpoints.Map(app);
+        ServicingEndpoints.Map(app);
         return app;
     }
 

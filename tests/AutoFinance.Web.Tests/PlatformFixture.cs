@@ -24,6 +24,9 @@ public abstract class PlatformFixture : IAsyncLifetime
 
     protected abstract string Provider { get; }
 
+    /// <summary>Where the platform's file sender writes SMS and e-mail (delivery is run by the tests themselves).</summary>
+    public string OutboxDirectory => Path.Combine(_directory, "outbox");
+
     public virtual bool Available => true;
 
     protected abstract string ConnectionString(string directory);
@@ -47,6 +50,8 @@ public abstract class PlatformFixture : IAsyncLifetime
             $"--Database:Provider={Provider}",
             $"--ConnectionStrings:Default={ConnectionString(_directory)}",
             $"--Security:KeysPath={Path.Combine(_directory, "keys")}",
+            $"--Outbox:Directory={OutboxDirectory}",
+            "--Outbox:Enabled=false",
             "--Logging:LogLevel:Default=Warning",
         ], Configure);
         await App.StartAsync();

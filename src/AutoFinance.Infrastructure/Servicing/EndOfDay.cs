@@ -118,15 +118,30 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
 
             var ids = page.Select(l => l.Id).ToList();
             var installments = (await db.Installments.Where(i => ids.Contains(i.LoanId)).ToListAsync(ct).ConfigureAwait(false)).ToLookup(i => i.LoanId);
+            var applicationIds = page.Select(l => l.ApplicationId).ToList();
+            var vehicles = await db.Applications.AsNoTracking().Where(a => applicationIds.Contains(a.Id))
+                .Select(a => new { a.Id, Facts = new LoanMonitoring.VehicleFacts(a.VehiclePrice, a.VehicleYear, a.VehicleCondition == "new", a.VehicleEnergy == "new-energy", a.Language) })
+                .ToDictionaryAsync(a => a.Id, a => a.Facts, ct).ConfigureAwait(false);
+            var payments = (await db.Payments.AsNoTracking().Where(p => ids.Contains(p.LoanId) && p.Status == "posted")
+                .Select(p => new { p.LoanId, Paid = new LoanMonitoring.PaidAllocation(p.PaidOn, p.AllocationJson) }).ToListAsync(ct).ConfigureAwait(false))
+                .ToLookup(p => p.LoanId, p => p.Paid);
             var entries = 0;
             var buckets = new Dictionary<string, int>(StringComparer.Ordinal);
             var chargedOff = 0;
             foreach (var loan in page)
             {
-                foreach (var entry in LoanCloseOfBusiness.Close(loan, [.. installments[loan.Id].OrderBy(i => i.Number)], businessDate, options))
+                List<InstallmentRow> schedule = [.. installments[loan.Id].OrderBy(i => i.Number)];
+                foreach (var entry in LoanCloseOfBusiness.Close(loan, schedule, businessDate, options))
                 {
                     db.JournalEntries.Add(LoanBooking.ToRow(loan.Id, entry, now));
                     entries++;
+                }
+
+                var vehicle = vehicles.GetValueOrDefault(loan.ApplicationId);
+                LoanMonitoring.Assess(loan, schedule, vehicle, [.. payments[loan.Id]], businessDate);
+                if (loan.Status == LoanStatus.Active)
+                {
+                    db.Outbox.AddRange(LoanMonitoring.Reminders(loan, schedule, vehicle?.Language ?? "zh-CN", businessDate, now));
                 }
 
                 chargedOff += loan.Status == LoanStatus.ChargedOff ? 1 : 0;

@@ -283,6 +283,72 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
         Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
     }
 
+    [SkippableFact]
+    public async Task Reminders_due_at_close_of_business_are_delivered_once_to_the_inbox_and_the_sms_file()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        var reminderDay = Date(first, "dueDate").AddDays(-3);
+        await using var db = Db();
+        await new EndOfDay(db, platform.Clock).RunAsync(reminderDay, new CobOptions(), CancellationToken.None);
+        var messages = await db.Outbox.AsNoTracking().Where(m => m.LoanId == Guid.Parse(loanId)).ToListAsync();
+        Assert.Equal(["in-app", "sms"], messages.Select(m => m.Channel).Order().ToArray());
+        Assert.All(messages, m => Assert.Contains(first.GetProperty("payment").GetDecimal().ToString("N2", CultureInfo.InvariantCulture), m.Body, StringComparison.Ordinal));
+
+        MoveTo(reminderDay);
+        var dispatcher = new Infrastructure.Messaging.OutboxDispatcher(db, new Infrastructure.Messaging.FileMessageSender(platform.OutboxDirectory), platform.Clock);
+        await dispatcher.DispatchAsync(1_000, CancellationToken.None);
+        // A second delivery of the same message (a crash before it was marked sent) is dropped by the receiver.
+        await new Infrastructure.Messaging.FileMessageSender(platform.OutboxDirectory).SendAsync(messages.Single(m => m.Channel == "sms"), CancellationToken.None);
+        await dispatcher.DispatchAsync(1_000, CancellationToken.None);
+
+        var smsLines = (await File.ReadAllLinesAsync(Path.Combine(platform.OutboxDirectory, "sms.jsonl"))).Where(l => l.Contains(messages.Single(m => m.Channel == "sms").Id.ToString(), StringComparison.Ordinal));
+        Assert.Single(smsLines);
+        var customerId = (await db.Loans.AsNoTracking().SingleAsync(l => l.Id == Guid.Parse(loanId))).CustomerId;
+        using var agent = await platform.SignedIn("agent");
+        var inbox = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/messages?customerId={customerId}");
+        Assert.Contains(inbox.EnumerateArray(), m => m.GetProperty("loanId").GetString() == loanId);
+    }
+
+    [SkippableFact]
+    public async Task The_collections_worklist_ranks_an_overdue_loan_and_a_promise_to_pay_is_kept_by_a_payment()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        var businessDate = Date(first, "dueDate").AddDays(5);
+        await using (var db = Db())
+        {
+            await new EndOfDay(db, platform.Clock).RunAsync(businessDate, new CobOptions(), CancellationToken.None);
+        }
+
+        MoveTo(businessDate);
+        using var collector = await platform.SignedIn("collector");
+        var worklist = await collector.GetFromJsonAsync<JsonElement>("/api/v1/collections/worklist");
+        var entry = worklist.EnumerateArray().Single(e => e.GetProperty("loanId").GetString() == loanId);
+        Assert.Equal(5, entry.GetProperty("daysPastDue").GetInt32());
+        Assert.Equal("1-30", entry.GetProperty("bucket").GetString());
+        Assert.True(entry.GetProperty("priority").GetDecimal() > 0m);
+        Assert.True(entry.GetProperty("loanToValue").GetDecimal() > 0m);
+
+        var bad = await collector.PostAsJsonAsync($"/api/v1/loans/{loanId}/contacts", new { channel = "pigeon", outcome = "PTP" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("channel", out _) && errors.TryGetProperty("promisedAmount", out _) && errors.TryGetProperty("promisedDate", out _));
+
+        var promised = first.GetProperty("payment").GetDecimal();
+        var made = await collector.PostAsJsonAsync($"/api/v1/loans/{loanId}/contacts", new { channel = "call", outcome = "PTP", promisedAmount = promised, promisedDate = businessDate.AddDays(3) });
+        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+        Assert.Equal("pending", (await made.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("promise").GetProperty("status").GetString());
+
+        using var agent = await platform.SignedIn("agent");
+        await Pay(agent, loanId, promised, "ptp-1");
+        var contacts = await collector.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}/contacts");
+        Assert.Equal("kept", contacts[0].GetProperty("promise").GetProperty("status").GetString());
+
+        using var customer = await platform.SignedIn("13800138000");
+        Assert.Equal(HttpStatusCode.Forbidden, (await customer.GetAsync("/api/v1/collections/worklist")).StatusCode);
+    }
+
     /// <summary>The ledger's receivables equal what the schedule says is owed: dues outstanding plus principal not yet due.</summary>
     private static void AssertReceivablesMatchTheSchedule(JsonElement loan)
     {

@@ -1,0 +1,28 @@
+using AutoFinance.Application.Security;
+using AutoFinance.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoFinance.Infrastructure.Messaging;
+
+/// <summary>The in-app messages a customer has received (staff may read a customer's by id).</summary>
+public sealed class MessageQueries(AutoFinanceDbContext db)
+{
+    public sealed record MessageView(Guid MessageId, Guid? LoanId, string Template, string Language, string Body, DateTimeOffset? SentAt);
+
+    public async Task<IReadOnlyList<MessageView>> InboxAsync(Actor actor, Guid? customerId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var customer = actor.Role == Roles.Customer ? actor.CustomerId : actor.IsStaff ? customerId : null;
+        if (customer is null)
+        {
+            return [];
+        }
+
+        return await db.Outbox.AsNoTracking()
+            .Where(m => m.CustomerId == customer && m.Channel == "in-app" && m.Status == "sent")
+            .OrderByDescending(m => m.CreatedAt)
+            .Take(100)
+            .Select(m => new MessageView(m.Id, m.LoanId, m.Template, m.Language, m.Body, m.SentAt))
+            .ToListAsync(ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,62 @@
+using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Infrastructure.Servicing;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoFinance.Infrastructure.Messaging;
+
+/// <summary>
+/// Delivers pending outbox messages: in-app ones by marking them sent (the customer's inbox reads them), the others
+/// through the sender. A failure is retried with a growing delay up to <see cref="MaxAttempts"/>, then the message is
+/// marked failed for an operator. A message is marked sent only after the sender returned, so a crash in between
+/// sends it again (at least once) and the receiver drops the repeat by its id.
+/// </summary>
+public sealed class OutboxDispatcher(AutoFinanceDbContext db, IMessageSender sender, TimeProvider time)
+{
+    public const int MaxAttempts = 6;
+
+    public sealed record Result(int Sent, int Retrying, int Failed);
+
+    public async Task<Result> DispatchAsync(int batchSize, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var batch = await db.Outbox.Where(m => m.Status == "pending" && m.NextAttemptAt <= now).OrderBy(m => m.NextAttemptAt).Take(batchSize).ToListAsync(ct).ConfigureAwait(false);
+        int sent = 0, retrying = 0, failed = 0;
+        foreach (var message in batch)
+        {
+            message.Attempts++;
+            try
+            {
+                if (message.Channel != "in-app")
+                {
+                    await sender.SendAsync(message, ct).ConfigureAwait(false);
+                }
+
+                message.Status = "sent";
+                message.SentAt = time.GetUtcNow();
+                message.LastError = null;
+                sent++;
+            }
+#pragma warning disable CA1031 // Any failure of a channel is recorded and retried, never lost.
+            catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                message.LastError = e.Message.Length > 500 ? e.Message[..500] : e.Message;
+                if (message.Attempts >= MaxAttempts)
+                {
+                    message.Status = "failed";
+                    failed++;
+                }
+                else
+                {
+                    message.NextAttemptAt = time.GetUtcNow() + TimeSpan.FromMinutes(Math.Pow(2, message.Attempts));
+                    retrying++;
+                }
+            }
+
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+
+        db.ChangeTracker.Clear();
+        return new Result(sent, retrying, failed);
+    }
+}

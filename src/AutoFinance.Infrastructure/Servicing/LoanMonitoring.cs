@@ -1,0 +1,117 @@
+using AutoFinance.Application.Common;
+using AutoFinance.Domain.Monetary;
+using AutoFinance.Domain.Servicing;
+using AutoFinance.Domain.Servicing.EarlyWarning;
+using AutoFinance.Domain.Servicing.Reminders;
+using AutoFinance.Domain.Servicing.Vehicles;
+
+namespace AutoFinance.Infrastructure.Servicing;
+
+/// <summary>
+/// What close of business learns about a loan besides its money: the vehicle's estimated value and the loan-to-value,
+/// a behavioural score from how each instalment was paid, the watch-list triggers, and the reminders due that day.
+/// </summary>
+public static class LoanMonitoring
+{
+    /// <summary>Kilometres a year assumed when the mileage was not recorded at origination.</summary>
+    public const int AssumedKmPerYear = 15_000;
+
+    /// <summary>The vehicle and customer facts from the loan's application.</summary>
+    public sealed record VehicleFacts(decimal Price, int Year, bool New, bool NewEnergy, string Language);
+
+    /// <summary>A posted payment as stored: when, and how it was split over instalments.</summary>
+    public sealed record PaidAllocation(DateOnly PaidOn, string AllocationJson);
+
+    public static void Assess(LoanRow loan, IReadOnlyList<InstallmentRow> schedule, VehicleFacts? vehicle, IReadOnlyList<PaidAllocation> payments, DateOnly businessDate)
+    {
+        ArgumentNullException.ThrowIfNull(loan);
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(payments);
+        var outstanding = schedule.Sum(i => i.Principal - i.PaidPrincipal);
+        loan.LoanToValue = vehicle is null ? null : LoanToValue.Of(outstanding, Value(vehicle, loan.StartDate, businessDate, Currency.FromCode(loan.Currency)));
+        var features = BehaviourFeatures.From(History(schedule, payments, businessDate), businessDate, loan.DaysPastDue, loan.LoanToValue);
+        var score = BehaviourScorecard.Default.Score(features);
+        var decision = WatchListRules.Default.Evaluate(features, score, loan.WarningScore);
+        loan.WarningScore = score.Points;
+        loan.OnWatchList = decision.OnWatch;
+        loan.WarningReasons = decision.OnWatch ? string.Join(',', decision.Reasons) : null;
+    }
+
+    /// <summary>The vehicle's value today: new cars from the loan's start, used ones from mid-year of their model year.</summary>
+    public static VehicleValueEstimate Value(VehicleFacts vehicle, DateOnly loanStart, DateOnly asOf, Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(vehicle);
+        var registered = vehicle.New ? loanStart : new DateOnly(Math.Clamp(vehicle.Year, 1990, loanStart.Year), 7, 1);
+        if (registered > asOf)
+        {
+            registered = asOf;
+        }
+
+        var mileage = (int)((asOf.DayNumber - registered.DayNumber) / 365.25 * AssumedKmPerYear);
+        return VehicleValuation.Estimate(vehicle.NewEnergy ? VehicleValueClass.NewEnergy : VehicleValueClass.Conventional, vehicle.Price, registered, mileage, asOf, currency);
+    }
+
+    /// <summary>
+    /// Each instalment's worst days past due: for a paid one, the days between its due date and the payment that
+    /// completed it; for one unpaid, the days until the business date. Payments that touched it without completing it
+    /// count as partial payments.
+    /// </summary>
+    public static IReadOnlyList<InstallmentRecord> History(IReadOnlyList<InstallmentRow> schedule, IReadOnlyList<PaidAllocation> payments, DateOnly businessDate)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(payments);
+        var paid = new Dictionary<int, decimal>();
+        var completedOn = new Dictionary<int, DateOnly>();
+        var partial = new Dictionary<int, int>();
+        var totals = schedule.ToDictionary(i => i.Number, i => i.Principal + i.Interest + i.Fee + i.LateFee + i.Penalty);
+        foreach (var payment in payments.OrderBy(p => p.PaidOn))
+        {
+            foreach (var part in Json.Deserialize<List<InstallmentAllocation>>(payment.AllocationJson) ?? [])
+            {
+                paid[part.Number] = paid.GetValueOrDefault(part.Number) + part.Total;
+                if (!completedOn.ContainsKey(part.Number) && totals.TryGetValue(part.Number, out var total) && paid[part.Number] >= total)
+                {
+                    completedOn[part.Number] = payment.PaidOn;
+                }
+                else if (!completedOn.ContainsKey(part.Number))
+                {
+                    partial[part.Number] = partial.GetValueOrDefault(part.Number) + 1;
+                }
+            }
+        }
+
+        return [.. schedule.Where(i => i.DueDate <= businessDate).Select(i =>
+        {
+            var settled = i.IsPaid ? completedOn.GetValueOrDefault(i.Number, i.DueDate) : businessDate;
+            return new InstallmentRecord(i.Number, i.DueDate, Math.Max(0, settled.DayNumber - i.DueDate.DayNumber), partial.GetValueOrDefault(i.Number));
+        })];
+    }
+
+    /// <summary>The reminders due on the date as outbox messages (SMS and in-app), in the customer's language.</summary>
+    public static IEnumerable<OutboxMessageRow> Reminders(LoanRow loan, IReadOnlyList<InstallmentRow> schedule, string language, DateOnly businessDate, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(loan);
+        var currency = Currency.FromCode(loan.Currency);
+        var dues = schedule.Where(i => !i.IsPaid).Select(InstallmentBook.Due);
+        foreach (var reminder in ReminderPlanner.Due(loan.Reference, dues, businessDate))
+        {
+            foreach (var channel in new[] { ReminderChannel.Sms, ReminderChannel.InApp })
+            {
+                var message = ReminderTemplates.Default.Render(reminder, channel, language, currency);
+                yield return new OutboxMessageRow
+                {
+                    Id = Guid.CreateVersion7(now),
+                    DedupeKey = $"{message.DeduplicationKey}:{channel}",
+                    LoanId = loan.Id,
+                    CustomerId = loan.CustomerId,
+                    Channel = channel == ReminderChannel.InApp ? "in-app" : channel.ToString().ToLowerInvariant(),
+                    Language = message.Language,
+                    Template = $"reminder.{reminder.Kind}",
+                    Body = message.Subject is null ? message.Body : $"{message.Subject}\n{message.Body}",
+                    CreatedAt = now,
+                    NextAttemptAt = now,
+                };
+            }
+        }
+    }
+}

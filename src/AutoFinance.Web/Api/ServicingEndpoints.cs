@@ -1,0 +1,97 @@
+using System.Globalization;
+using AutoFinance.Application.Security;
+using AutoFinance.Infrastructure.Messaging;
+using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Infrastructure.Servicing;
+using AutoFinance.Web.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoFinance.Web.Api;
+
+/// <summary>End-of-day runs and status, the customer's inbox, and collections: worklist, assignment and contacts.</summary>
+public static class ServicingEndpoints
+{
+    public sealed record CobInput(DateOnly? BusinessDate);
+
+    public sealed record AssignInput(IReadOnlyList<string>? Collectors);
+
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        var cob = routes.MapGroup("/api/v1/cob").WithTags("End of day").RequireAuthorization(p => p.RequireRole(Roles.Manager, Roles.Admin));
+        cob.MapGet("/{date}", async (string date, AutoFinanceDbContext db, CancellationToken ct) =>
+            {
+                if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                {
+                    return Problems.Field("date", "must be a date as YYYY-MM-DD");
+                }
+
+                var partitions = await db.CobPartitions.AsNoTracking().Where(p => p.BusinessDate == day).OrderBy(p => p.Partition)
+                    .Select(p => new { p.Partition, p.Status, p.Worker, p.Loans, p.StartedAt, p.FinishedAt }).ToListAsync(ct).ConfigureAwait(false);
+                var left = await db.Loans.CountAsync(l => l.Status == LoanStatus.Active && l.StartDate <= day && (l.LastCloseDate == null || l.LastCloseDate < day), ct).ConfigureAwait(false);
+                return Results.Ok(new { BusinessDate = day, Finished = partitions.Count > 0 && partitions.All(p => p.Status == "done") && left == 0, LoansLeft = left, Partitions = partitions });
+            })
+            .WithSummary("Where end-of-day stands for a date: its partitions and the loans still to close");
+        cob.MapPost("/", async (HttpContext http, EndOfDay endOfDay, TimeProvider time, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<CobInput>(http.Request, ct).ConfigureAwait(false);
+                if (body.Error is { } error)
+                {
+                    return Problems.Validation([error]);
+                }
+
+                var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+                var date = body.Value?.BusinessDate ?? today;
+                if (date > today)
+                {
+                    return Problems.Field("businessDate", "cannot be after today");
+                }
+
+                return Results.Ok(await endOfDay.RunAsync(date, new CobOptions { Worker = $"web:{Environment.MachineName}" }, ct).ConfigureAwait(false));
+            })
+            .WithSummary("Run end-of-day for a business date (default today); safe to rerun, shares the work with other workers")
+            .Accepts<CobInput>("application/json").Produces<EndOfDay.Result>().ProducesValidationProblem();
+
+        routes.MapGet("/api/v1/messages", async (Guid? customerId, HttpContext http, MessageQueries messages, CancellationToken ct) =>
+                Results.Ok(await messages.InboxAsync(http.User.ToActor(), customerId, ct).ConfigureAwait(false)))
+            .WithTags("Messages").RequireAuthorization()
+            .WithSummary("In-app messages received (a customer's own; staff give customerId)").Produces<IReadOnlyList<MessageQueries.MessageView>>();
+
+        var collections = routes.MapGroup("/api/v1/collections").WithTags("Collections")
+            .RequireAuthorization(p => p.RequireRole(Roles.Collector, Roles.Manager, Roles.Admin));
+        collections.MapGet("/worklist", async (bool? mine, HttpContext http, CollectionsService service, CancellationToken ct) =>
+                Results.Ok(await service.WorklistAsync(http.User.ToActor(), mine ?? false, ct).ConfigureAwait(false)))
+            .WithSummary("Delinquent accounts by priority (amount at risk × roll-forward probability) with the strategy's action; mine=true for your own")
+            .Produces<IReadOnlyList<CollectionsService.WorklistEntry>>();
+        collections.MapPost("/assign", async (HttpContext http, CollectionsService service, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<AssignInput>(http.Request, ct).ConfigureAwait(false);
+                if (body.Error is { } error)
+                {
+                    return Problems.Validation([error]);
+                }
+
+                return Problems.From(await service.AssignAsync(http.User.ToActor(), body.Value?.Collectors, ct).ConfigureAwait(false), a => Results.Ok(a), "worklist");
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Manager, Roles.Admin))
+            .WithSummary("Share the worklist among collectors, balanced by count").Accepts<AssignInput>("application/json").ProducesValidationProblem();
+
+        var contacts = routes.MapGroup("/api/v1/loans/{id:guid}/contacts").WithTags("Collections")
+            .RequireAuthorization(p => p.RequireRole(Roles.Collector, Roles.ServiceAgent, Roles.Manager, Roles.Admin));
+        contacts.MapGet("/", async (Guid id, HttpContext http, CollectionsService service, CancellationToken ct) =>
+                await service.ContactsAsync(http.User.ToActor(), id, ct).ConfigureAwait(false) is { } list ? Results.Ok(list) : Problems.NotFound("loan"))
+            .WithSummary("A loan's contact history with promises to pay judged against the payments since").Produces<IReadOnlyList<CollectionsService.ContactView>>();
+        contacts.MapPost("/", async (Guid id, HttpContext http, CollectionsService service, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<CollectionsService.ContactInput>(http.Request, ct).ConfigureAwait(false);
+                if (body.Error is { } error)
+                {
+                    return Problems.Validation([error]);
+                }
+
+                var result = await service.RecordContactAsync(http.User.ToActor(), id, body.Value ?? new CollectionsService.ContactInput(null, null, null, null, null), ct).ConfigureAwait(false);
+                return Problems.From(result, c => Results.Created($"/api/v1/loans/{id}/contacts", c), "loan");
+            })
+            .WithSummary("Record a contact (call, sms, visit, letter) with its outcome code; PTP needs a promised amount and date")
+            .Accepts<CollectionsService.ContactInput>("application/json").ProducesValidationProblem().ProducesProblem(404);
+    }
+}
