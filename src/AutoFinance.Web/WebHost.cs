@@ -7,6 +7,7 @@ using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Seeding;
 using AutoFinance.Web.Api;
 using AutoFinance.Web.Auth;
+using AutoFinance.Web.Components;
 using AutoFinance.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;
@@ -19,7 +20,7 @@ public static class WebHost
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // Settings (appsettings.json) come from beside the program; data paths stay relative to where it is started.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory, ApplicationName = typeof(WebHost).Assembly.GetName().Name });
         configure?.Invoke(builder);
         var configuration = builder.Configuration;
         var storage = new StorageOptions
@@ -44,6 +45,7 @@ public static class WebHost
         builder.Services.AddScoped<Infrastructure.Servicing.PaymentCommands>();
         builder.Services.AddSingleton<OriginationMetrics>();
         builder.Services.AddScoped<DemoData>();
+        builder.AddWebPages();
         var holder = new WebApplicationHolder();
         builder.Services.AddSingleton(holder);
         builder.Services.AddHostedService<DatabasePreparation>();
@@ -73,6 +75,7 @@ public static class WebHost
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.UseHttpMetrics();
 
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -89,6 +92,7 @@ public static class WebHost
         ContractEndpoints.Map(app);
         AdminEndpoints.Map(app);
         LoanEndpoints.Map(app);
+        app.MapWebPages();
         return app;
     }
 
