@@ -52,17 +52,29 @@ public abstract class PortalPage : ComponentBase
         return true;
     }
 
+    /// <summary>Answers 404 with the not-found page, as the API answers an object the reader may not see.</summary>
     protected void NotFound()
     {
         IsNotFound = true;
-        SetStatus(StatusCodes.Status404NotFound);
+        DisableStatusCodePages();
+        Navigation.NotFound();
     }
 
     private void SetStatus(int status)
     {
+        DisableStatusCodePages();
         if (HttpContext is { Response.HasStarted: false } http)
         {
             http.Response.StatusCode = status;
+        }
+    }
+
+    /// <summary>The page writes its own body; the API's problem-details status pages must not replace it.</summary>
+    private void DisableStatusCodePages()
+    {
+        if (HttpContext?.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+        {
+            pages.Enabled = false;
         }
     }
 
