@@ -58,7 +58,7 @@ public static class ChartData
             power /= 10m;
         }
 
-        foreach (var step in new[] { 1m, 2m, 2.5m, 5m, 10m })
+        foreach (var step in new[] { 1m, 1.2m, 1.5m, 2m, 2.5m, 3m, 4m, 5m, 6m, 8m, 10m })
         {
             if (step * power >= value)
             {
