@@ -12,7 +12,8 @@ public static class Fmt
     public static string Number(decimal amount) => amount.ToString("#,##0.##", Invariant);
 
     /// <summary>A value already in percent (4.99 for 4.99%).</summary>
-    public static string Percent(decimal percent, int decimals = 2) => Math.Round(percent, decimals, MidpointRounding.AwayFromZero).ToString("0.00" + new string('#', Math.Max(0, decimals - 2)), Invariant) + "%";
+    public static string Percent(decimal percent, int decimals = 2) =>
+        Math.Round(percent, decimals, MidpointRounding.AwayFromZero).ToString(decimals <= 0 ? "0" : "0." + new string('0', Math.Min(decimals, 2)) + new string('#', Math.Max(0, decimals - 2)), Invariant) + "%";
 
     /// <summary>A fraction shown in percent (0.0499 for 4.99%).</summary>
     public static string Rate(decimal fraction) => Percent(fraction * 100m);
