@@ -7,6 +7,7 @@ using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Seeding;
 using AutoFinance.Web.Api;
 using AutoFinance.Web.Auth;
+using AutoFinance.Web.Components;
 using AutoFinance.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;
@@ -19,7 +20,7 @@ public static class WebHost
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // Settings (appsettings.json) come from beside the program; data paths stay relative to where it is started.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory, ApplicationName = typeof(WebHost).Assembly.GetName().Name });
         configure?.Invoke(builder);
         var configuration = builder.Configuration;
         var storage = new StorageOptions
@@ -51,6 +52,7 @@ public static class WebHost
         builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddSingleton<OriginationMetrics>();
         builder.Services.AddScoped<DemoData>();
+        builder.AddWebPages();
         var holder = new WebApplicationHolder();
         builder.Services.AddSingleton(holder);
         builder.Services.AddHostedService<DatabasePreparation>();
@@ -80,6 +82,7 @@ public static class WebHost
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.UseHttpMetrics();
 
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -97,6 +100,7 @@ public static class WebHost
         AdminEndpoints.Map(app);
         LoanEndpoints.Map(app);
         ServicingEndpoints.Map(app);
+        app.MapWebPages();
         return app;
     }
 

@@ -1,0 +1,61 @@
+using AutoFinance.Infrastructure.Seeding;
+using Microsoft.Playwright;
+
+namespace AutoFinance.Web.E2E.Journeys;
+
+/// <summary>What a person does on the pages, by role and test id.</summary>
+public static class Portal
+{
+    public static async Task SignInAsync(IPage page, string userName, string password = DemoData.Password)
+    {
+        await page.GotoAsync("/signin");
+        await page.GetByTestId("signin-user").FillAsync(userName);
+        await page.GetByTestId("signin-password").FillAsync(password);
+        await page.GetByTestId("signin-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
+    }
+
+    public static async Task FillAsync(IPage page, string path, string value)
+    {
+        var field = page.GetByTestId("f-" + path);
+        if (await field.EvaluateAsync<string>("e => e.tagName") == "SELECT")
+        {
+            await field.SelectOptionAsync(value);
+        }
+        else
+        {
+            await field.FillAsync(value);
+        }
+    }
+
+    public static async Task FillStepAsync(IPage page, IReadOnlyDictionary<string, string> values)
+    {
+        foreach (var (path, value) in values)
+        {
+            await FillAsync(page, path, value);
+        }
+    }
+
+    public static async Task NextAsync(IPage page, int expectedStep)
+    {
+        await page.GetByTestId("apply-next").ClickAsync();
+        await Assertions.Expect(page.Locator("ol.steps li.on")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator($"ol.steps li:nth-child({expectedStep})")).ToHaveClassAsync("on");
+    }
+
+    /// <summary>Fills the four steps of the application form and submits it; answers the decision page.</summary>
+    public static async Task ApplyAsync(IPage page, IReadOnlyDictionary<string, string> vehicleAndPlan, IReadOnlyDictionary<string, string> applicant, IReadOnlyDictionary<string, string> bureau)
+    {
+        await page.GotoAsync("/apply");
+        await FillStepAsync(page, vehicleAndPlan);
+        await NextAsync(page, 2);
+        await FillStepAsync(page, applicant);
+        await NextAsync(page, 3);
+        await FillStepAsync(page, bureau);
+        await NextAsync(page, 4);
+        await page.GetByTestId("apply-consent").CheckAsync();
+        await page.GetByTestId("apply-submit").ClickAsync();
+        await page.WaitForURLAsync("**/applications/*?decided=1");
+        await Assertions.Expect(page.GetByTestId("decision-status")).ToBeVisibleAsync();
+    }
+}
