@@ -45,6 +45,7 @@ public static class WebHost
         builder.Services.AddScoped<Infrastructure.Servicing.PaymentCommands>();
         builder.Services.AddScoped<Infrastructure.Servicing.PayoffCommands>();
         builder.Services.AddScoped<Infrastructure.Servicing.EndOfDay>();
+        builder.Services.AddScoped<Infrastructure.Servicing.HardshipCommands>();
         builder.Services.AddScoped<Infrastructure.Servicing.CollectionsService>();
         builder.Services.AddScoped<Infrastructure.Messaging.MessageQueries>();
         builder.Services.AddScoped<Infrastructure.Messaging.OutboxDispatcher>();

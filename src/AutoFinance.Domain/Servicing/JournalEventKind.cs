@@ -12,4 +12,6 @@ public enum JournalEventKind
     PaymentReversal,
     Reallocation,
     Payoff,
+    Capitalisation,
+    InterestReversal,
 }

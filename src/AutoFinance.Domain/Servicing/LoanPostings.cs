@@ -91,6 +91,14 @@ public static class LoanPostings
         return JournalEntry.Create(businessDate, JournalEventKind.Payoff, description, allocation.Currency, lines.Where(l => l.Amount != 0m));
     }
 
+    /// <summary>Interest added to principal by a restructure: Dr loan principal receivable / Cr interest receivable.</summary>
+    public static JournalEntry Capitalisation(DateOnly businessDate, Money amount, string description = "Interest capitalised") =>
+        Pair(businessDate, JournalEventKind.Capitalisation, description, amount, LedgerAccount.LoanPrincipalReceivable, LedgerAccount.InterestReceivable);
+
+    /// <summary>Interest accrued that a restructure takes back (the new schedule charges it again): Dr interest income / Cr interest receivable.</summary>
+    public static JournalEntry InterestReversal(DateOnly businessDate, Money amount, string description = "Accrued interest reversed") =>
+        Pair(businessDate, JournalEventKind.InterestReversal, description, amount, LedgerAccount.InterestIncome, LedgerAccount.InterestReceivable);
+
     /// <summary>The exact opposite of <paramref name="original"/>: every line on the other side.</summary>
     public static JournalEntry Reversal(DateOnly businessDate, JournalEntry original, string description)
     {

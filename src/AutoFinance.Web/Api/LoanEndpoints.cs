@@ -74,7 +74,24 @@ public static class LoanEndpoints
             .RequireAuthorization(p => p.RequireRole(Payers))
             .WithSummary("Pay the loan off (optionally confirming the quoted amount): every instalment settled, the loan closed; Idempotency-Key honoured")
             .Accepts<PayoffCommands.PayoffInput>("application/json").ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        MapHardship(group);
     }
+
+    private static void MapHardship(RouteGroupBuilder group) =>
+        group.MapPost("/{id:guid}/hardship", async (Guid id, HttpContext http, HardshipCommands hardship, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<HardshipCommands.HardshipInput>(http.Request, ct).ConfigureAwait(false);
+                if (body.Error is { } error)
+                {
+                    return Problems.Validation([error]);
+                }
+
+                var result = await hardship.ApplyAsync(http.User.ToActor(), id, body.Value ?? new HardshipCommands.HardshipInput(null, null, null, null), ct).ConfigureAwait(false);
+                return Problems.From(result, plan => Results.Created($"/api/v1/loans/{id}", plan), "loan");
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.ServiceAgent, Roles.Manager, Roles.Admin))
+            .WithSummary("Grant a hardship plan: payment-holiday (installments skipped, interest capitalised), term-extension (months added) or re-amortisation (months from today)")
+            .Accepts<HardshipCommands.HardshipInput>("application/json").Produces<HardshipCommands.HardshipView>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
 
     /// <summary>The request's Idempotency-Key ("" when absent), or null when it is too long to be one.</summary>
     private static string? IdempotencyKey(HttpContext http)

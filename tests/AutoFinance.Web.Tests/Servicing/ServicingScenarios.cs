@@ -349,6 +349,53 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
         Assert.Equal(HttpStatusCode.Forbidden, (await customer.GetAsync("/api/v1/collections/worklist")).StatusCode);
     }
 
+    [SkippableFact]
+    public async Task A_payment_holiday_skips_the_missed_instalment_capitalises_its_interest_and_cures_the_arrears()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        var businessDate = Date(first, "dueDate").AddDays(2);
+        await using (var db = Db())
+        {
+            await new EndOfDay(db, platform.Clock).RunAsync(businessDate, new CobOptions(), CancellationToken.None);
+        }
+
+        MoveTo(businessDate);
+        using var agent = await platform.SignedIn("agent");
+        var before = await Loan(agent, loanId);
+        var principal = before.GetProperty("summary").GetProperty("principal").GetDecimal();
+
+        var bad = await agent.PostAsJsonAsync($"/api/v1/loans/{loanId}/hardship", new { kind = "payment-holiday", installments = 9 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("installments", out _) && errors.TryGetProperty("reason", out _));
+
+        var granted = await agent.PostAsJsonAsync($"/api/v1/loans/{loanId}/hardship", new { kind = "payment-holiday", installments = 2, reason = "lost job, new one starts next quarter" });
+        Assert.Equal(HttpStatusCode.Created, granted.StatusCode);
+        var plan = await granted.Content.ReadFromJsonAsync<JsonElement>();
+        var capitalised = plan.GetProperty("capitalisedInterest").GetDecimal();
+        Assert.True(capitalised > first.GetProperty("interest").GetDecimal());
+
+        var after = await Loan(agent, loanId);
+        var schedule = Schedule(after);
+        Assert.Equal(0m, schedule[0].GetProperty("payment").GetDecimal());
+        Assert.Equal(0m, schedule[1].GetProperty("payment").GetDecimal());
+        Assert.Equal(principal + capitalised, schedule.Sum(i => i.GetProperty("principal").GetDecimal()));
+        Assert.Equal(principal + capitalised, after.GetProperty("balances").GetProperty("LoanPrincipalReceivable").GetDecimal());
+        Assert.Equal(0m, after.GetProperty("balances").GetProperty("InterestReceivable").GetDecimal());
+        Assert.Equal(0m, after.GetProperty("trialBalanceNet").GetDecimal());
+        AssertReceivablesMatchTheSchedule(after);
+
+        await using (var db = Db())
+        {
+            await new EndOfDay(db, platform.Clock).RunAsync(businessDate.AddDays(1), new CobOptions(), CancellationToken.None);
+            Assert.Equal(0, (await db.Loans.AsNoTracking().SingleAsync(l => l.Id == Guid.Parse(loanId))).DaysPastDue);
+        }
+
+        var again = await agent.PostAsJsonAsync($"/api/v1/loans/{loanId}/hardship", new { kind = "term-extension", months = 6, reason = "still struggling" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
     /// <summary>The ledger's receivables equal what the schedule says is owed: dues outstanding plus principal not yet due.</summary>
     private static void AssertReceivablesMatchTheSchedule(JsonElement loan)
     {
