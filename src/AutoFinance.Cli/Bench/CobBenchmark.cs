@@ -8,7 +8,7 @@ namespace AutoFinance.Cli.Bench;
 
 /// <summary>
 /// End-of-day at scale: N active 36-month loans booked in a fresh database (varied amounts, start dates over the past
-/// year, some already paid), then one close of business timed.
+/// years, nine in ten paid to date and the rest behind), then one close of business timed.
 /// </summary>
 public static class CobBenchmark
 {
@@ -32,8 +32,10 @@ public static class CobBenchmark
     }
 
     /// <summary>
-    /// Books <paramref name="count"/> active 36-month loans closed up to the day before <paramref name="businessDate"/>:
-    /// started over the past year, some paid to date and some up to two months behind.
+    /// Books <paramref name="count"/> active 36-month loans closed up to the day before <paramref name="businessDate"/>,
+    /// shaped like a real book: started over the past two years, nine in ten paid to date (some with an instalment due
+    /// today or in the next days) and one in ten behind by 1 to 240 days, so every delinquency bucket and charge-off
+    /// are exercised.
     /// </summary>
     public static async Task SeedAsync(AutoFinanceDbContext db, int count, DateOnly businessDate, CancellationToken ct)
     {
@@ -46,7 +48,7 @@ public static class CobBenchmark
             var installments = new List<InstallmentRow>();
             for (var i = start; i < Math.Min(count, start + chunk); i++)
             {
-                var opened = businessDate.AddDays(-random.Next(20, 365));
+                var opened = businessDate.AddDays(-random.Next(20, 730));
                 var terms = new LoanTerms { Principal = 50_000m + (random.Next(0, 2_000) * 100m), AnnualRate = 0.0599m, TermMonths = 36, Method = RepaymentMethod.Annuity, StartDate = opened };
                 var schedule = ScheduleBuilder.Build(terms);
                 var loan = new LoanRow
@@ -68,7 +70,7 @@ public static class CobBenchmark
                 };
                 loan.Partition = CobPartitions.Of(loan.Id);
                 loans.Add(loan);
-                var paidUpTo = businessDate.AddDays(-random.Next(0, 60));
+                var paidUpTo = random.NextDouble() < 0.1 ? businessDate.AddDays(-random.Next(1, 240)) : businessDate;
                 foreach (var row in schedule.Installments)
                 {
                     var paid = row.DueDate < paidUpTo;

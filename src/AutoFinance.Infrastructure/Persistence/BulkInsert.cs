@@ -39,30 +39,77 @@ public static class BulkInsert
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("bulk inserts run inside a transaction");
         var perStatement = Math.Max(1, (db.Database.IsSqlite() ? MaxSqliteParameters : MaxParameters) / columns.Length);
-        for (var start = 0; start < rows.Count; start += perStatement)
+        DbCommand? full = null;
+        try
         {
-            var end = Math.Min(rows.Count, start + perStatement);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var sql = new StringBuilder("INSERT INTO \"").Append(table.Name).Append("\" (")
-                .AppendJoin(", ", columns.Select(c => $"\"{c.Name}\"")).Append(") VALUES ");
-            for (var r = start; r < end; r++)
+            for (var start = 0; start < rows.Count; start += perStatement)
             {
-                sql.Append(r == start ? "(" : ", (");
-                for (var c = 0; c < columns.Length; c++)
+                var count = Math.Min(perStatement, rows.Count - start);
+                if (count == perStatement)
                 {
-                    var (property, _, mapping) = columns[c];
-                    var name = $"@p{r - start}_{c}";
-                    sql.Append(c == 0 ? name : ", " + name);
-                    var value = property.PropertyInfo!.GetValue(rows[r]);
-                    command.Parameters.Add(mapping.CreateParameter(command, name, value, property.IsNullable));
+                    // Full batches reuse one prepared statement: only the values change.
+                    full ??= await PrepareAsync(connection, transaction, table.Name, columns, perStatement, ct).ConfigureAwait(false);
+                    Bind(full, columns, rows, start, count);
+                    await full.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
+                else
+                {
+                    await using var last = await PrepareAsync(connection, transaction, table.Name, columns, count, ct).ConfigureAwait(false);
+                    Bind(last, columns, rows, start, count);
+                    await last.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
 
-                sql.Append(')');
+    private static async Task<DbCommand> PrepareAsync(
+        DbConnection connection, DbTransaction transaction, string table, (IProperty Property, string Name, RelationalTypeMapping Mapping)[] columns, int rows, CancellationToken ct)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder("INSERT INTO \"").Append(table).Append("\" (")
+            .AppendJoin(", ", columns.Select(c => $"\"{c.Name}\"")).Append(") VALUES ");
+        for (var r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < columns.Length; c++)
+            {
+                var (property, _, mapping) = columns[c];
+                var name = $"@p{r}_{c}";
+                sql.Append(c == 0 ? name : ", " + name);
+                command.Parameters.Add(mapping.CreateParameter(command, name, null, nullable: true));
             }
 
-            command.CommandText = sql.ToString();
-            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            sql.Append(')');
+        }
+
+        command.CommandText = sql.ToString();
+        await command.PrepareAsync(ct).ConfigureAwait(false);
+        return command;
+    }
+
+    private static void Bind<T>(DbCommand command, (IProperty Property, string Name, RelationalTypeMapping Mapping)[] columns, IReadOnlyList<T> rows, int start, int count)
+    {
+        for (var r = 0; r < count; r++)
+        {
+            for (var c = 0; c < columns.Length; c++)
+            {
+                var (property, _, mapping) = columns[c];
+                var value = property.PropertyInfo!.GetValue(rows[start + r]);
+                if (value is not null && mapping.Converter is { } converter)
+                {
+                    value = converter.ConvertToProvider(value);
+                }
+
+                command.Parameters[(r * columns.Length) + c].Value = value ?? DBNull.Value;
+            }
         }
     }
 }

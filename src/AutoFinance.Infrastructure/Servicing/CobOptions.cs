@@ -23,4 +23,10 @@ public sealed record CobOptions
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(2);
 
     public int PageSize { get; init; } = 500;
+
+    /// <summary>
+    /// A loan with nothing unpaid falling due within this many days is closed by the fast path; it must cover the
+    /// earliest reminder before a due date.
+    /// </summary>
+    public int QuietHorizonDays { get; init; } = 3;
 }

@@ -96,7 +96,9 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
     private async Task CloseAsync(CobPartitionRow partition, CobOptions options, Tally tally, CancellationToken ct)
     {
         var businessDate = partition.BusinessDate;
-        var closed = partition.Loans;
+        var current = await CloseQuietLoansAsync(partition.Partition, businessDate, options, ct).ConfigureAwait(false);
+        tally.Add(current, 0, new Dictionary<string, int> { [options.Buckets.For(0).Name] = current }, 0);
+        var closed = partition.Loans + current;
         while (true)
         {
             var page = await db.Loans
@@ -162,6 +164,25 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
 
             tally.Add(page.Count, entries, buckets, chargedOff);
         }
+    }
+
+    /// <summary>
+    /// The fast path for the bulk of a healthy book: a loan with nothing unpaid or unaccrued falling due by the
+    /// reminder horizon has nothing to post, remind or age today, so one statement marks all such loans of the
+    /// partition closed (current, no days past due). Its value, score and reminders are refreshed whenever an
+    /// instalment approaches, which is at least monthly.
+    /// </summary>
+    private async Task<int> CloseQuietLoansAsync(int partition, DateOnly businessDate, CobOptions options, CancellationToken ct)
+    {
+        var horizon = businessDate.AddDays(options.QuietHorizonDays);
+        var bucket = options.Buckets.For(0).Name;
+        return await db.Loans
+            .Where(l => l.Partition == partition && l.Status == LoanStatus.Active && l.StartDate <= businessDate && (l.LastCloseDate == null || l.LastCloseDate < businessDate))
+            .Where(l => !db.Installments.Any(i => i.LoanId == l.Id && i.DueDate <= horizon
+                && (!i.InterestAccrued || i.PaidPrincipal < i.Principal || i.PaidInterest < i.Interest || i.PaidFee < i.Fee || i.PaidLateFee < i.LateFee || i.PaidPenalty < i.Penalty)))
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(l => l.LastCloseDate, businessDate).SetProperty(l => l.DaysPastDue, 0).SetProperty(l => l.Bucket, bucket).SetProperty(l => l.Version, l => l.Version + 1),
+                ct).ConfigureAwait(false);
     }
 
     private async Task<bool> SaveOrLoseAsync(CancellationToken ct, AuditEvent? audit = null, DateTimeOffset now = default)
