@@ -72,12 +72,19 @@ public static class BenchCommand
         var loans = new Option<string?>("--loans") { Description = "Active loans to generate (default 10000)." };
         var provider = new Option<string?>("--provider") { Description = "sqlite (default, a temporary file) or postgresql (with --connection to a server)." };
         var connection = new Option<string?>("--connection") { Description = "PostgreSQL server, e.g. Host=127.0.0.1;Port=55432;Username=postgres (a database af_bench_cob is created)." };
-        var cob = new Command("cob", "End-of-day over N generated active loans in a fresh database.") { loans, provider, connection, json };
+        var workers = new Option<string?>("--workers") { Description = "End-of-day workers sharing the date's partitions (default 1)." };
+        var cob = new Command("cob", "End-of-day over N generated active loans in a fresh database.") { loans, provider, connection, workers, json };
         cob.SetAction(async (parsed, ct) =>
         {
             var input = new InputReader();
             var count = input.Integer("loans", parsed.GetValue(loans)) ?? 10_000;
             var kind = (parsed.GetValue(provider) ?? "sqlite").Trim().ToLowerInvariant();
+            var threads = input.Integer("workers", parsed.GetValue(workers)) ?? 1;
+            if (threads is < 1 or > 16)
+            {
+                input.Add(new Domain.Validation.FieldError("workers", "must be between 1 and 16"));
+            }
+
             if (count is < 1 or > 10_000_000)
             {
                 input.Add(new Domain.Validation.FieldError("loans", "must be between 1 and 10000000"));
@@ -96,14 +103,14 @@ public static class BenchCommand
             var file = Path.Combine(Path.GetTempPath(), $"autofinance-cob-{Guid.NewGuid():N}.db");
             try
             {
-                var figures = await CobBenchmark.RunAsync(kind, kind == "sqlite" ? $"Data Source={file}" : $"{parsed.GetValue(connection)};Database=af_bench_cob", count, ct).ConfigureAwait(false);
+                var figures = await CobBenchmark.RunAsync(kind, kind == "sqlite" ? $"Data Source={file}" : $"{parsed.GetValue(connection)};Database=af_bench_cob", count, threads, ct).ConfigureAwait(false);
                 if (parsed.GetValue(json))
                 {
                     return context.WriteJson(figures);
                 }
 
                 context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"cob on {figures.Database}: {figures.Loans:N0} loans in {figures.Seconds:F2} s ({figures.LoansPerSecond:N0} loans/s), {figures.Entries:N0} entries, peak memory {figures.PeakMemoryMb:N0} MB (setup {figures.SetupSeconds:F1} s)"));
+                    $"cob on {figures.Database} with {figures.Workers} worker(s): {figures.Loans:N0} loans in {figures.Seconds:F2} s ({figures.LoansPerSecond:N0} loans/s), {figures.Entries:N0} entries, peak memory {figures.PeakMemoryMb:N0} MB (setup {figures.SetupSeconds:F1} s)"));
                 return CliApp.Ok;
             }
             finally

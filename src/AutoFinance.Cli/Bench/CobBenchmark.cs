@@ -12,9 +12,9 @@ namespace AutoFinance.Cli.Bench;
 /// </summary>
 public static class CobBenchmark
 {
-    public sealed record Figures(string Database, int Loans, double Seconds, double LoansPerSecond, int Entries, double PeakMemoryMb, double SetupSeconds);
+    public sealed record Figures(string Database, int Workers, int Loans, double Seconds, double LoansPerSecond, int Entries, double PeakMemoryMb, double SetupSeconds);
 
-    public static async Task<Figures> RunAsync(string provider, string connection, int count, CancellationToken ct)
+    public static async Task<Figures> RunAsync(string provider, string connection, int count, int workers, CancellationToken ct)
     {
         await using var db = Open(provider, connection);
         await db.Database.EnsureDeletedAsync(ct).ConfigureAwait(false);
@@ -25,10 +25,15 @@ public static class CobBenchmark
         var setupSeconds = setup.Elapsed.TotalSeconds;
         db.ChangeTracker.Clear();
         var watch = Stopwatch.StartNew();
-        var result = await new EndOfDay(db, TimeProvider.System).RunAsync(businessDate, new CobOptions(), ct).ConfigureAwait(false);
+        var results = await Task.WhenAll(Enumerable.Range(1, workers).Select(async n =>
+        {
+            await using var own = Open(provider, connection);
+            return await new EndOfDay(own, TimeProvider.System).RunAsync(businessDate, new CobOptions { Worker = $"bench/{n}" }, ct).ConfigureAwait(false);
+        })).ConfigureAwait(false);
         var seconds = watch.Elapsed.TotalSeconds;
+        var closed = results.Sum(r => r.Loans);
         using var process = Process.GetCurrentProcess();
-        return new Figures(provider, result.Loans, Math.Round(seconds, 2), Math.Round(result.Loans / seconds), result.Entries, Math.Round(process.PeakWorkingSet64 / 1e6), Math.Round(setupSeconds, 1));
+        return new Figures(provider, workers, closed, Math.Round(seconds, 2), Math.Round(closed / seconds), results.Sum(r => r.Entries), Math.Round(process.PeakWorkingSet64 / 1e6), Math.Round(setupSeconds, 1));
     }
 
     /// <summary>
