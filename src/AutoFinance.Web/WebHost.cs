@@ -46,6 +46,7 @@ public static class WebHost
         builder.Services.AddScoped<Infrastructure.Servicing.PayoffCommands>();
         builder.Services.AddScoped<Infrastructure.Servicing.EndOfDay>();
         builder.Services.AddScoped<Infrastructure.Servicing.HardshipCommands>();
+        builder.Services.AddScoped<Infrastructure.Privacy.PersonalDataService>();
         builder.Services.AddScoped<Infrastructure.Servicing.CollectionsService>();
         builder.Services.AddScoped<Infrastructure.Messaging.MessageQueries>();
         builder.Services.AddScoped<Infrastructure.Messaging.OutboxDispatcher>();
@@ -101,6 +102,7 @@ public static class WebHost
         AdminEndpoints.Map(app);
         LoanEndpoints.Map(app);
         ServicingEndpoints.Map(app);
+        PrivacyEndpoints.Map(app);
         app.MapWebPages();
         return app;
     }

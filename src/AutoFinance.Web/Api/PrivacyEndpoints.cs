@@ -1,0 +1,39 @@
+using AutoFinance.Application.Security;
+using AutoFinance.Infrastructure.Privacy;
+using AutoFinance.Web.Auth;
+
+namespace AutoFinance.Web.Api;
+
+/// <summary>A customer's rights over their data: export, and erasure where no retention duty applies.</summary>
+public static class PrivacyEndpoints
+{
+    public sealed record ErasureInput(string? Reason);
+
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1").WithTags("Privacy").RequireAuthorization();
+        group.MapGet("/me/data", async (HttpContext http, PersonalDataService privacy, CancellationToken ct) =>
+                http.User.ToActor() is { CustomerId: { } me } actor && await privacy.ExportAsync(actor, me, ct).ConfigureAwait(false) is { } data
+                    ? Results.Ok(data)
+                    : Problems.NotFound("customer"))
+            .RequireAuthorization(p => p.RequireRole(Roles.Customer))
+            .WithSummary("Everything held about you, machine-readable (JSON)");
+        group.MapGet("/customers/{id:guid}/data", async (Guid id, HttpContext http, PersonalDataService privacy, CancellationToken ct) =>
+                await privacy.ExportAsync(http.User.ToActor(), id, ct).ConfigureAwait(false) is { } data ? Results.Ok(data) : Problems.NotFound("customer"))
+            .RequireAuthorization(p => p.RequireRole(Roles.Customer, Roles.ServiceAgent, Roles.Manager, Roles.Admin))
+            .WithSummary("A customer's data export (the customer, or staff handling their request)");
+        group.MapPost("/customers/{id:guid}/erasure", async (Guid id, HttpContext http, PersonalDataService privacy, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<ErasureInput>(http.Request, ct).ConfigureAwait(false);
+                if (body.Error is { } error)
+                {
+                    return Problems.Validation([error]);
+                }
+
+                return Problems.From(await privacy.EraseAsync(http.User.ToActor(), id, body.Value?.Reason, ct).ConfigureAwait(false), r => Results.Ok(r), "customer");
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Customer, Roles.Admin))
+            .WithSummary("Erase a customer's personal data where no retention duty applies; what is kept, and why, is answered and audited")
+            .Accepts<ErasureInput>("application/json").Produces<PersonalDataService.ErasureResult>().ProducesValidationProblem().ProducesProblem(404);
+    }
+}
