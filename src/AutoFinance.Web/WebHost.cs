@@ -8,6 +8,7 @@ using AutoFinance.Infrastructure.Seeding;
 using AutoFinance.Web.Api;
 using AutoFinance.Web.Auth;
 using AutoFinance.Web.Hosting;
+using AutoFinance.Web.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;
 
@@ -26,7 +27,7 @@ public static class WebHost
         {
             Provider = configuration["Database:Provider"] ?? "Sqlite",
             ConnectionString = configuration.GetConnectionString("Default") ?? "Data Source=data/autofinance.db",
-            KeysPath = configuration["Security:KeysPath"] ?? "data/keys",
+            KeysPath = configuration["Security:KeysPath"] is { Length: > 0 } keys ? keys : StorageOptions.DefaultKeysPath,
         };
 
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -36,6 +37,7 @@ public static class WebHost
         builder.Services.AddSingleton(configuration.GetSection("Origination").Get<OriginationOptions>() ?? new OriginationOptions());
         builder.Services.AddScoped<DecisionService>();
         builder.Services.AddScoped<AccountService>();
+        builder.Services.AddScoped<AccessAdministration>();
         builder.Services.AddScoped<ApplicationQueries>();
         builder.Services.AddScoped<ReferralQueries>();
         builder.Services.AddScoped<OriginationCommands>();
@@ -53,6 +55,11 @@ public static class WebHost
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AutoFinanceAuthentication>(AutoFinanceAuthentication.SchemeName, null);
         builder.Services.AddAuthorization();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestProblems>();
+        var limits = configuration.GetSection("Security:Limits").Get<RequestLimitSettings>() ?? new RequestLimitSettings();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBodyBytes);
+        builder.Services.AddAbuseProtection(configuration.GetSection("Security:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings());
+        builder.Services.AddSingleton(configuration.GetSection("Security:Headers").Get<SecurityHeaderSettings>() ?? new SecurityHeaderSettings());
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = Json.Options.Encoder;
@@ -70,9 +77,11 @@ public static class WebHost
 
         var app = builder.Build();
         holder.App = app;
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseHttpMetrics();
 
@@ -84,12 +93,15 @@ public static class WebHost
         });
         app.MapGet("/health", () => Results.Text("healthy", "text/plain")).ExcludeFromDescription();
         app.MapMetrics("/metrics");
-        AuthEndpoints.Map(app);
-        ApplicationEndpoints.Map(app);
-        ReferralEndpoints.Map(app);
-        ContractEndpoints.Map(app);
-        AdminEndpoints.Map(app);
-        LoanEndpoints.Map(app);
+
+        // Every API endpoint takes JSON documents of a few kilobytes at most.
+        var api = app.MapGroup(string.Empty).WithMetadata(new RequestBodyLimit(limits.ApiMaxBodyBytes));
+        AuthEndpoints.Map(api);
+        ApplicationEndpoints.Map(api);
+        ReferralEndpoints.Map(api);
+        ContractEndpoints.Map(api);
+        AdminEndpoints.Map(api);
+        LoanEndpoints.Map(api);
         return app;
     }
 
@@ -102,6 +114,7 @@ public static class WebHost
         {
             using var scope = app.Services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(ct).ConfigureAwait(false);
+            app.Logger.LogWarning("Demo data is on (Demo:Seed): demo accounts and dealer keys with published secrets can sign in; set Demo:Seed=false on a production database before its first start");
         }
     }
 

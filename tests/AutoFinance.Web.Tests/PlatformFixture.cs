@@ -28,6 +28,9 @@ public abstract class PlatformFixture : IAsyncLifetime
 
     protected abstract string ConnectionString(string directory);
 
+    /// <summary>Settings a fixture adds to the command line (low rate limits, say).</summary>
+    protected virtual IEnumerable<string> Arguments => [];
+
     /// <summary>Services a fixture puts in before the platform's own (a clock it controls, say).</summary>
     protected virtual void Configure(WebApplicationBuilder builder)
     {
@@ -48,6 +51,7 @@ public abstract class PlatformFixture : IAsyncLifetime
             $"--ConnectionStrings:Default={ConnectionString(_directory)}",
             $"--Security:KeysPath={Path.Combine(_directory, "keys")}",
             "--Logging:LogLevel:Default=Warning",
+            .. Arguments,
         ], Configure);
         await App.StartAsync();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -70,6 +74,11 @@ public abstract class PlatformFixture : IAsyncLifetime
     }
 
     protected virtual Task DropAsync() => Task.CompletedTask;
+
+    public string KeysPath => Path.Combine(_directory, "keys");
+
+    /// <summary>The fixture's own directory (database file, keys), removed when it ends.</summary>
+    public string WorkDirectory => _directory;
 
     public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
 
