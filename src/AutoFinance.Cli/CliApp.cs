@@ -6,6 +6,7 @@ using AutoFinance.Cli.Common;
 using AutoFinance.Cli.Credit;
 using AutoFinance.Credit.Data;
 using AutoFinance.Cli.Loans;
+using AutoFinance.Cli.Operations;
 using AutoFinance.Cli.Rates;
 using AutoFinance.Cli.Servicing;
 
@@ -41,6 +42,8 @@ public static class CliApp
             ExportCommand.Create(context),
             AuditCommand.Create(context),
             CobCommand.Create(context),
+            BackupCommand.CreateBackup(context),
+            BackupCommand.CreateRestore(context),
             BenchCommand.Create(context),
         };
 

@@ -9,6 +9,7 @@ using AutoFinance.Web.Api;
 using AutoFinance.Web.Auth;
 using AutoFinance.Web.Components;
 using AutoFinance.Web.Hosting;
+using AutoFinance.Web.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;
 
@@ -27,7 +28,7 @@ public static class WebHost
         {
             Provider = configuration["Database:Provider"] ?? "Sqlite",
             ConnectionString = configuration.GetConnectionString("Default") ?? "Data Source=data/autofinance.db",
-            KeysPath = configuration["Security:KeysPath"] ?? "data/keys",
+            KeysPath = configuration["Security:KeysPath"] is { Length: > 0 } keys ? keys : StorageOptions.DefaultKeysPath,
         };
 
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -37,6 +38,7 @@ public static class WebHost
         builder.Services.AddSingleton(configuration.GetSection("Origination").Get<OriginationOptions>() ?? new OriginationOptions());
         builder.Services.AddScoped<DecisionService>();
         builder.Services.AddScoped<AccountService>();
+        builder.Services.AddScoped<AccessAdministration>();
         builder.Services.AddScoped<ApplicationQueries>();
         builder.Services.AddScoped<ReferralQueries>();
         builder.Services.AddScoped<OriginationCommands>();
@@ -63,6 +65,11 @@ public static class WebHost
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AutoFinanceAuthentication>(AutoFinanceAuthentication.SchemeName, null);
         builder.Services.AddAuthorization();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestProblems>();
+        var limits = configuration.GetSection("Security:Limits").Get<RequestLimitSettings>() ?? new RequestLimitSettings();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBodyBytes);
+        builder.Services.AddAbuseProtection(configuration.GetSection("Security:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings());
+        builder.Services.AddSingleton(configuration.GetSection("Security:Headers").Get<SecurityHeaderSettings>() ?? new SecurityHeaderSettings());
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = Json.Options.Encoder;
@@ -80,9 +87,11 @@ public static class WebHost
 
         var app = builder.Build();
         holder.App = app;
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseHttpMetrics();
@@ -95,14 +104,17 @@ public static class WebHost
         });
         app.MapGet("/health", () => Results.Text("healthy", "text/plain")).ExcludeFromDescription();
         app.MapMetrics("/metrics");
-        AuthEndpoints.Map(app);
-        ApplicationEndpoints.Map(app);
-        ReferralEndpoints.Map(app);
-        ContractEndpoints.Map(app);
-        AdminEndpoints.Map(app);
-        LoanEndpoints.Map(app);
-        ServicingEndpoints.Map(app);
-        PrivacyEndpoints.Map(app);
+
+        // Every API endpoint takes JSON documents of a few kilobytes at most.
+        var api = app.MapGroup(string.Empty).WithMetadata(new RequestBodyLimit(limits.ApiMaxBodyBytes));
+        AuthEndpoints.Map(api);
+        ApplicationEndpoints.Map(api);
+        ReferralEndpoints.Map(api);
+        ContractEndpoints.Map(api);
+        AdminEndpoints.Map(api);
+        LoanEndpoints.Map(api);
+        ServicingEndpoints.Map(api);
+        PrivacyEndpoints.Map(api);
         app.MapWebPages();
         return app;
     }
@@ -116,6 +128,7 @@ public static class WebHost
         {
             using var scope = app.Services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(ct).ConfigureAwait(false);
+            app.Logger.LogWarning("Demo data is on (Demo:Seed): demo accounts and dealer keys with published secrets can sign in; set Demo:Seed=false on a production database before its first start");
         }
     }
 

@@ -31,6 +31,9 @@ public abstract class PlatformFixture : IAsyncLifetime
 
     protected abstract string ConnectionString(string directory);
 
+    /// <summary>Settings a fixture adds to the command line (low rate limits, say).</summary>
+    protected virtual IEnumerable<string> Arguments => [];
+
     /// <summary>Services a fixture puts in before the platform's own (a clock it controls, say).</summary>
     protected virtual void Configure(WebApplicationBuilder builder)
     {
@@ -53,6 +56,7 @@ public abstract class PlatformFixture : IAsyncLifetime
             $"--Outbox:Directory={OutboxDirectory}",
             "--Outbox:Enabled=false",
             "--Logging:LogLevel:Default=Warning",
+            .. Arguments,
         ], Configure);
         await App.StartAsync();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -75,6 +79,11 @@ public abstract class PlatformFixture : IAsyncLifetime
     }
 
     protected virtual Task DropAsync() => Task.CompletedTask;
+
+    public string KeysPath => Path.Combine(_directory, "keys");
+
+    /// <summary>The fixture's own directory (database file, keys), removed when it ends.</summary>
+    public string WorkDirectory => _directory;
 
     public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
 

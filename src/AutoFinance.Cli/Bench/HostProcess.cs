@@ -31,6 +31,8 @@ public sealed class HostProcess : IAsyncDisposable
         {
             webDll, "--urls", $"http://127.0.0.1:{port}", $"--Database:Provider={provider}", $"--ConnectionStrings:Default={connectionString}",
             $"--Security:KeysPath={keysPath}", "--Logging:LogLevel:Default=Warning",
+            // The benchmark measures capacity: 64 clients on one dealer key would meet the per-key limit by design.
+            "--Security:RateLimits:Enabled=false",
         })
         {
             info.ArgumentList.Add(argument);

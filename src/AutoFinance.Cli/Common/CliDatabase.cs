@@ -12,6 +12,20 @@ public static class CliDatabase
     {
         var kind = (provider ?? "sqlite").Trim().ToLowerInvariant();
         var connectionString = connection ?? DefaultConnection;
+        try
+        {
+            _ = kind switch
+            {
+                "sqlite" => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).ToString(),
+                "postgresql" or "postgres" => new Npgsql.NpgsqlConnectionStringBuilder(connectionString).ToString(),
+                _ => string.Empty,
+            };
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            throw new BadInputException($"--connection: not a valid connection string ({e.Message.ReplaceLineEndings(" ")})");
+        }
+
         return kind switch
         {
             "sqlite" => new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite(SqliteSource(connectionString, readOnly)).Options),

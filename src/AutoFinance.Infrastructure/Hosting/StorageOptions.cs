@@ -9,7 +9,16 @@ public sealed record StorageOptions
     public string ConnectionString { get; init; } = "Data Source=data/autofinance.db";
 
     /// <summary>The Data Protection key ring and the lookup-hash key: outside the database, on purpose.</summary>
-    public string KeysPath { get; init; } = "data/keys";
+    public string KeysPath { get; init; } = DefaultKeysPath;
+
+    /// <summary>
+    /// Where the keys live unless configured: the user's local application data (on Linux
+    /// <c>~/.local/share/AutoFinance/keys</c>), outside the working tree and apart from the database file, so a copy
+    /// of <c>./data</c> or of the repository never carries them.
+    /// </summary>
+    public static string DefaultKeysPath { get; } = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify) is { Length: > 0 } local
+        ? Path.Combine(local, "AutoFinance", "keys")
+        : Path.Combine(Path.GetTempPath(), "AutoFinance", "keys");
 
     public bool IsPostgres => string.Equals(Provider, "PostgreSql", StringComparison.OrdinalIgnoreCase) || string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase);
 }

@@ -17,6 +17,9 @@ public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, A
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
     private static readonly PasswordHasher<UserRow> Hasher = new();
 
+    // Checked when the user name is unknown, so an unknown name costs as long as a wrong password (no enumeration by timing).
+    private static readonly string DecoyHash = Hasher.HashPassword(null!, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
+
     public sealed record Session(string Token, DateTimeOffset ExpiresAt, string Role, Guid UserId, string DisplayName);
 
     public static string HashSecret(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
@@ -26,7 +29,13 @@ public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, A
     public async Task<Session?> SignInAsync(string userName, string password, CancellationToken ct)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName && u.Active, ct).ConfigureAwait(false);
-        if (user is null || Hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
+        if (user is null)
+        {
+            Hasher.VerifyHashedPassword(null!, DecoyHash, password);
+            return null;
+        }
+
+        if (Hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
         {
             return null;
         }

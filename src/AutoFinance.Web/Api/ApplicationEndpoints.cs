@@ -4,6 +4,7 @@ using AutoFinance.Application.Security;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Web.Auth;
 using AutoFinance.Web.Hosting;
+using AutoFinance.Web.Security;
 
 namespace AutoFinance.Web.Api;
 
@@ -16,11 +17,13 @@ public static class ApplicationEndpoints
 
         group.MapPost("/", Submit)
             .RequireAuthorization(p => p.RequireRole(Roles.Customer, Roles.Dealer, Roles.Underwriter, Roles.Admin))
+            .RequireRateLimiting(AbuseProtection.ApplicationsPolicy)
             .WithSummary("Submit an application and get the decision, reasons and disclosed offers in the same response")
             .Accepts<ApplicationRequest>("application/json")
             .Produces<DecisionResponse>(201)
             .ProducesValidationProblem()
-            .ProducesProblem(403);
+            .ProducesProblem(403)
+            .ProducesProblem(429);
 
         group.MapGet("/", async (string? status, int? limit, HttpContext http, ApplicationQueries queries, CancellationToken ct) =>
                 Results.Ok(await queries.ListAsync(http.User.ToActor(), status, limit ?? 50, ct).ConfigureAwait(false)))

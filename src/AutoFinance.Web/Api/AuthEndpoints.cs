@@ -1,6 +1,7 @@
 using AutoFinance.Domain.Origination;
 using AutoFinance.Infrastructure.Identity;
 using AutoFinance.Web.Auth;
+using AutoFinance.Web.Security;
 
 namespace AutoFinance.Web.Api;
 
@@ -35,13 +36,19 @@ public static class AuthEndpoints
             return session is null
                 ? Results.Problem(title: "Sign-in failed", detail: "unknown user name or wrong password", statusCode: 401)
                 : Results.Ok(new Token(session.Token, session.ExpiresAt, session.Role, session.UserId, session.DisplayName));
-        }).WithSummary("Sign in with a user name and password; answers a bearer token").Produces<Token>().ProducesValidationProblem().ProducesProblem(401);
+        }).RequireRateLimiting(AbuseProtection.SignInPolicy)
+            .WithSummary("Sign in with a user name and password; answers a bearer token").Produces<Token>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(429);
 
         group.MapPost("/logout", async (HttpContext http, AccountService accounts, CancellationToken ct) =>
         {
+            if (http.User.ToActor().UserId is null)
+            {
+                return Results.Problem(title: "No session", detail: "a dealer's API key is not a session; an administrator revokes or replaces it", statusCode: 400);
+            }
+
             var token = http.Request.Headers.Authorization.ToString() is var header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : http.Request.Cookies[AutoFinanceAuthentication.SessionCookie];
             return token is not null && await accounts.RevokeAsync(token, ct).ConfigureAwait(false) ? Results.NoContent() : Results.Problem(title: "No session", statusCode: 401);
-        }).RequireAuthorization().WithSummary("Revoke the current session");
+        }).RequireAuthorization().WithSummary("Revoke the current session (its token stops working at once)");
 
         group.MapPost("/register", async (HttpContext http, AccountService accounts, CancellationToken ct) =>
         {
@@ -75,6 +82,7 @@ public static class AuthEndpoints
 
             var (userId, problem) = await accounts.RegisterCustomerAsync(mobile!, body.Value!.Password!, body.Value.DisplayName!.Trim(), ct).ConfigureAwait(false);
             return userId is null ? Problems.Field("userName", problem!) : Results.Created($"/api/v1/auth/users/{userId}", new { userId });
-        }).WithSummary("Register a customer account (user name = mobile number)").ProducesValidationProblem();
+        }).RequireRateLimiting(AbuseProtection.SignInPolicy)
+            .WithSummary("Register a customer account (user name = mobile number)").ProducesValidationProblem().ProducesProblem(429);
     }
 }

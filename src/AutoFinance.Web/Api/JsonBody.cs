@@ -9,7 +9,8 @@ namespace AutoFinance.Web.Api;
 /// <summary>
 /// Reads a JSON body ourselves: a malformed document or a wrong-typed field becomes a problem naming the field by its
 /// JSON path, and the body's SHA-256 fingerprints the request for idempotency. The body is read into a pooled
-/// buffer with a size cap, so a request costs no large allocation.
+/// buffer with a size cap, so a request costs no large allocation; a larger body answers 413 (see
+/// <see cref="Security.BadRequestProblems"/>).
 /// </summary>
 public static class JsonBody
 {
@@ -63,5 +64,6 @@ public static class JsonBody
         }
     }
 
-    private static Read<T> TooLarge<T>() => new(default, string.Empty, new FieldError("body", $"is larger than {MaxBytes / 1024} KB"));
+    private static Read<T> TooLarge<T>() =>
+        throw new BadHttpRequestException($"the request body is larger than {MaxBytes / 1024} KB", StatusCodes.Status413PayloadTooLarge);
 }

@@ -47,7 +47,8 @@ public sealed class MalformedInputTests(SqlitePlatform platform) : IClassFixture
 
         using var response = await dealer.PostAsync("/api/v1/applications", new StringContent(huge, Encoding.UTF8, "application/json"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("larger than", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

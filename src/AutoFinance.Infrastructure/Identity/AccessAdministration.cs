@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using AutoFinance.Application.Security;
+using AutoFinance.Domain.Origination;
+using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoFinance.Infrastructure.Identity;
+
+/// <summary>
+/// What an administrator does to people's and dealers' access: list accounts and their open sessions, end every
+/// session of a user at once (a lost phone, a leaver), revoke or replace a dealer's API key. Every change is written
+/// to the audit log with the administrator who made it.
+/// </summary>
+public sealed class AccessAdministration(AutoFinanceDbContext db, TimeProvider time, ApiKeyCache apiKeys)
+{
+    /// <summary>An account as an administrator sees it; a customer's user name is their mobile, so it is masked.</summary>
+    public sealed record UserView(Guid UserId, string UserName, string Role, string DisplayName, bool Active, int OpenSessions);
+
+    public sealed record DealerView(Guid DealerId, string Code, string Name, bool Active, string ApiKey, DateTimeOffset? ApiKeyExpiresAt, DateTimeOffset? ApiKeyRevokedAt);
+
+    /// <summary>A newly issued API key: shown once, stored only as its hash.</summary>
+    public sealed record IssuedKey(Guid DealerId, string ApiKey, DateTimeOffset? ExpiresAt);
+
+    public async Task<IReadOnlyList<UserView>> UsersAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.Role).ThenBy(u => u.DisplayName).ToListAsync(ct).ConfigureAwait(false);
+        var open = await db.Sessions.AsNoTracking().Where(s => s.RevokedAt == null && s.ExpiresAt > now)
+            .GroupBy(s => s.UserId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct).ConfigureAwait(false);
+        return [.. users.Select(u => new UserView(
+            u.Id,
+            u.Role == Roles.Customer ? MobileNumber.Mask(u.UserName) : u.UserName,
+            u.Role,
+            u.DisplayName,
+            u.Active,
+            open.GetValueOrDefault(u.Id)))];
+    }
+
+    /// <summary>Revokes every open session of the user; answers how many, or null when there is no such user.</summary>
+    public async Task<int?> RevokeSessionsAsync(Actor admin, Guid userId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        if (!await db.Users.AnyAsync(u => u.Id == userId, ct).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var sessions = await db.Sessions.Where(s => s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now).ToListAsync(ct).ConfigureAwait(false);
+        foreach (var session in sessions)
+        {
+            session.RevokedAt = now;
+        }
+
+        await AuditLog.SaveWithAsync(db, [new AuditEvent(admin.AuditName, "sessions.revoked", "user", userId.ToString(), new { Sessions = sessions.Count })], now, ct).ConfigureAwait(false);
+        return sessions.Count;
+    }
+
+    public async Task<IReadOnlyList<DealerView>> DealersAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var dealers = await db.Dealers.AsNoTracking().OrderBy(d => d.Code).ToListAsync(ct).ConfigureAwait(false);
+        return [.. dealers.Select(d => new DealerView(d.Id, d.Code, d.Name, d.Active, KeyState(d, now), d.ApiKeyExpiresAt, d.ApiKeyRevokedAt))];
+    }
+
+    /// <summary>Revokes the dealer's API key at once (this process forgets its cached keys; others within <see cref="ApiKeyCache.Lifetime"/>).</summary>
+    public async Task<bool> RevokeApiKeyAsync(Actor admin, Guid dealerId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        var dealer = await db.Dealers.FirstOrDefaultAsync(d => d.Id == dealerId, ct).ConfigureAwait(false);
+        if (dealer is null)
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        dealer.ApiKeyRevokedAt ??= now;
+        await AuditLog.SaveWithAsync(db, [new AuditEvent(admin.AuditName, "api-key.revoked", "dealer", dealerId.ToString(), new { dealer.Code })], now, ct).ConfigureAwait(false);
+        apiKeys.Clear();
+        return true;
+    }
+
+    /// <summary>Issues a new random API key for the dealer, replacing (and so revoking) the old one.</summary>
+    public async Task<IssuedKey?> IssueApiKeyAsync(Actor admin, Guid dealerId, int? validDays, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        var dealer = await db.Dealers.FirstOrDefaultAsync(d => d.Id == dealerId, ct).ConfigureAwait(false);
+        if (dealer is null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var key = "afk_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        dealer.ApiKeyHash = AccountService.HashSecret(key);
+        dealer.ApiKeyRevokedAt = null;
+        dealer.ApiKeyExpiresAt = validDays is { } days ? now.AddDays(days) : null;
+        await AuditLog.SaveWithAsync(db, [new AuditEvent(admin.AuditName, "api-key.issued", "dealer", dealerId.ToString(), new { dealer.Code, dealer.ApiKeyExpiresAt })], now, ct).ConfigureAwait(false);
+        apiKeys.Clear();
+        return new IssuedKey(dealerId, key, dealer.ApiKeyExpiresAt);
+    }
+
+    private static string KeyState(Origination.DealerRow dealer, DateTimeOffset now) =>
+        dealer.ApiKeyRevokedAt is not null ? "revoked" : dealer.ApiKeyExpiresAt is { } expires && expires <= now ? "expired" : "active";
+}

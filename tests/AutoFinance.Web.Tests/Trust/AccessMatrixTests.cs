@@ -1,0 +1,249 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace AutoFinance.Web.Tests.Trust;
+
+/// <summary>
+/// Every operation of the OpenAPI document, as every role, on real objects: the expected answer of each role is
+/// written in one matrix below, so an endpoint added without an entry fails <see cref="Every_operation_answers_every_role_as_the_matrix_says"/>.
+/// Whatever the role, no answer is ever a 5xx; customer B never sees customer A's application or loan, dealer 2
+/// never sees dealer 1's applications (not even their ids in a list).
+/// </summary>
+public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixture<TPlatform>
+    where TPlatform : PlatformFixture
+{
+    // Roles, in this order: anonymous, customer A, customer B, dealer 1, dealer 2, underwriter, risk analyst, collector,
+    // service agent, manager, admin. U 401 sign in first · F 403 role may not · H 404 not visible to you ·
+    // O 2xx · A authorised (not 401/403/404; the answer may be a domain 400/409).
+    private static readonly Dictionary<string, Case[]> Matrix = new()
+    {
+        ["POST /api/v1/auth/token"] = [new(Target.None, "A A A A A A A A A A A")],
+        ["POST /api/v1/auth/register"] = [new(Target.None, "A A A A A A A A A A A")],
+        ["POST /api/v1/auth/logout"] = [new(Target.None, "U A A A A A A A A A A")],
+
+        ["POST /api/v1/applications"] = [new(Target.None, "U A A A A A F F F F A")],
+        ["GET /api/v1/applications"] = [new(Target.None, "U O O O O O O O O O O")],
+        ["GET /api/v1/applications/{id}"] = [new(Target.ApplicationA, "U O H H H O O O O O O"), new(Target.ApplicationD1, "U H H O H O O O O O O")],
+        ["GET /api/v1/applications/{id}/offers/{offerId}/disclosure"] = [new(Target.ApplicationA, "U O H H H O O O O O O"), new(Target.ApplicationD1, "U H H O H O O O O O O")],
+        ["POST /api/v1/applications/{id}/offers/{offerId}/accept"] = [new(Target.ApplicationA, "U A H H H F F F F F F"), new(Target.ApplicationD1, "U H H A H F F F F F F")],
+
+        ["GET /api/v1/referrals"] = [new(Target.None, "U F F F F O F F F F O")],
+        ["POST /api/v1/referrals/{id}/claim"] = [new(Target.Referral, "U F F F F A F F F F A")],
+        ["POST /api/v1/referrals/{id}/decision"] = [new(Target.Referral, "U F F F F A F F F F A")],
+        ["POST /api/v1/contracts/{id}/disburse"] = [new(Target.ContractB, "U F F F F A F F F F A")],
+
+        ["GET /api/v1/loans"] = [new(Target.None, "U O O O O O O O O O O")],
+        ["GET /api/v1/loans/{id}"] = [new(Target.LoanA, "U O H H H O O O O O O")],
+        ["POST /api/v1/loans/{id}/payments"] = [new(Target.LoanA, "U A H F F F F A A F A")],
+        ["POST /api/v1/loans/{id}/payments/{paymentId}/reversal"] = [new(Target.LoanA, "U F F F F F F F A A A")],
+        ["GET /api/v1/loans/{id}/payoff"] = [new(Target.LoanA, "U O H H H O O O O O O")],
+        ["POST /api/v1/loans/{id}/payoff"] = [new(Target.LoanA, "U A H F F F F A A F A")],
+
+        ["GET /api/v1/admin/blacklist"] = [new(Target.None, "U F F F F F F F F F O")],
+        ["POST /api/v1/admin/blacklist"] = [new(Target.None, "U F F F F F F F F F A")],
+        ["DELETE /api/v1/admin/blacklist/{id}"] = [new(Target.BlacklistEntry, "U F F F F F F F F F A")],
+        ["GET /api/v1/admin/audit/verify"] = [new(Target.None, "U F F F F F F F F F O")],
+        ["GET /api/v1/admin/users"] = [new(Target.None, "U F F F F F F F F F O")],
+        ["DELETE /api/v1/admin/users/{id}/sessions"] = [new(Target.ThrowawayUser, "U F F F F F F F F F O")],
+        ["GET /api/v1/admin/dealers"] = [new(Target.None, "U F F F F F F F F F O")],
+        ["POST /api/v1/admin/dealers/{id}/api-key"] = [new(Target.Dealer3, "U F F F F F F F F F O")],
+        ["DELETE /api/v1/admin/dealers/{id}/api-key"] = [new(Target.Dealer3, "U F F F F F F F F F O")],
+    };
+
+    /// <summary>Request bodies where an empty document would not reach the check that matters.</summary>
+    private static readonly Dictionary<string, string> Bodies = new()
+    {
+        ["POST /api/v1/loans/{id}/payments"] = """{"amount": 1.00}""",
+        ["POST /api/v1/loans/{id}/payoff"] = """{"amount": 0.01}""",
+        ["POST /api/v1/loans/{id}/payments/{paymentId}/reversal"] = """{"reason": "access matrix"}""",
+    };
+
+    [SkippableFact]
+    public async Task Every_operation_answers_every_role_as_the_matrix_says()
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        var world = await TrustWorld.OfAsync(platform);
+        var operations = await OpenApiOperations.ReadAsync(world.Clients[Caller.Anonymous]);
+
+        var unclassified = operations.Select(o => o.Key).Except(Matrix.Keys).ToList();
+        var stale = Matrix.Keys.Except(operations.Select(o => o.Key)).ToList();
+        Assert.True(unclassified.Count == 0, "every endpoint must be classified in the access matrix; missing: " + string.Join(", ", unclassified));
+        Assert.True(stale.Count == 0, "the access matrix names operations the API no longer has: " + string.Join(", ", stale));
+
+        var failures = new List<string>();
+        // Signing out ends the callers' sessions, so it goes last.
+        foreach (var operation in operations.OrderBy(o => o.Key == "POST /api/v1/auth/logout"))
+        {
+            foreach (var @case in Matrix[operation.Key])
+            {
+                var expectations = @case.Expectations.Split(' ');
+                Assert.Equal(Enum.GetValues<Caller>().Length, expectations.Length);
+                foreach (var caller in Enum.GetValues<Caller>())
+                {
+                    var path = Resolve(operation.Path, @case.Target, world);
+                    using var request = new HttpRequestMessage(new HttpMethod(operation.Method), path);
+                    if (operation.Method is "POST" or "PUT" or "PATCH")
+                    {
+                        request.Content = new StringContent(Bodies.GetValueOrDefault(operation.Key, "{}"), Encoding.UTF8, "application/json");
+                        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+                    }
+
+                    using var response = await world.Clients[caller].SendAsync(request);
+                    var status = (int)response.StatusCode;
+                    var body = await response.Content.ReadAsStringAsync();
+                    var expected = expectations[(int)caller];
+                    var where = $"{operation.Key} on {@case.Target} as {caller}: {status}";
+                    if (status >= 500)
+                    {
+                        failures.Add($"{where} (a server error) {body}");
+                    }
+                    else if (!Meets(expected, status))
+                    {
+                        failures.Add($"{where}, expected {Describe(expected)}: {Truncate(body)}");
+                    }
+
+                    foreach (var (secret, name) in ForeignIds(caller, world))
+                    {
+                        if (body.Contains(secret, StringComparison.OrdinalIgnoreCase))
+                        {
+                            failures.Add($"{where}: the answer carries {name}");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [SkippableFact]
+    public async Task A_caller_without_a_valid_credential_gets_401_on_every_protected_operation()
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        var world = await TrustWorld.OfAsync(platform);
+        using var forged = platform.Anonymous();
+        forged.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-a-session-token");
+        using var wrongKey = platform.Dealer("not-a-dealer-key");
+        foreach (var operation in await OpenApiOperations.ReadAsync(world.Clients[Caller.Anonymous]))
+        {
+            if (Matrix[operation.Key][0].Expectations[0] != 'U')
+            {
+                continue;
+            }
+
+            foreach (var client in new[] { forged, wrongKey })
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(operation.Method), Resolve(operation.Path, Matrix[operation.Key][0].Target, world));
+                using var response = await client.SendAsync(request);
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{operation.Key}: {(int)response.StatusCode}");
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            }
+        }
+    }
+
+    private static bool Meets(string expected, int status) => expected switch
+    {
+        "U" => status == 401,
+        "F" => status == 403,
+        "H" => status == 404,
+        "O" => status is >= 200 and < 300,
+        "A" => status is not (401 or 403 or 404) and < 500,
+        _ => throw new InvalidOperationException($"unknown expectation {expected}"),
+    };
+
+    private static string Describe(string expected) => expected switch
+    {
+        "U" => "401", "F" => "403", "H" => "404", "O" => "2xx", _ => "an authorised answer (not 401/403/404)",
+    };
+
+    /// <summary>Ids the caller must never be shown, in any answer.</summary>
+    private static IEnumerable<(string Id, string Name)> ForeignIds(Caller caller, TrustWorld world) => caller switch
+    {
+        Caller.CustomerB => [(world.ApplicationA.ToString(), "customer A's application"), (world.LoanA.ToString(), "customer A's loan")],
+        Caller.Dealer2 => [(world.ApplicationD1.ToString(), "dealer 1's application"), (world.ApplicationA.ToString(), "customer A's application"), (world.LoanA.ToString(), "customer A's loan")],
+        Caller.Dealer1 => [(world.ApplicationA.ToString(), "customer A's application"), (world.LoanA.ToString(), "customer A's loan")],
+        Caller.CustomerA => [(world.ApplicationD1.ToString(), "dealer 1's application")],
+        _ => [],
+    };
+
+    private static string Resolve(string template, Target target, TrustWorld world)
+    {
+        var (id, second) = target switch
+        {
+            Target.ApplicationA => (world.ApplicationA, world.OfferA),
+            Target.ApplicationD1 => (world.ApplicationD1, world.OfferD1),
+            Target.LoanA => (world.LoanA, world.PaymentA),
+            Target.ContractB => (world.ContractB, Guid.Empty),
+            Target.Referral => (world.Referral, Guid.Empty),
+            Target.BlacklistEntry => (world.BlacklistEntry, Guid.Empty),
+            Target.ThrowawayUser => (world.ThrowawayUser, Guid.Empty),
+            Target.Dealer3 => (world.Dealer3, Guid.Empty),
+            _ => (Guid.Empty, Guid.Empty),
+        };
+        var path = template.Replace("{id}", id.ToString(), StringComparison.Ordinal)
+            .Replace("{offerId}", second.ToString(), StringComparison.Ordinal)
+            .Replace("{paymentId}", second.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("{", path, StringComparison.Ordinal);
+        return path;
+    }
+
+    private static string Truncate(string text) => text.Length > 300 ? text[..300] + "…" : text;
+
+    private enum Target
+    {
+        None,
+        ApplicationA,
+        ApplicationD1,
+        LoanA,
+        ContractB,
+        Referral,
+        BlacklistEntry,
+        ThrowawayUser,
+        Dealer3,
+    }
+
+    private sealed record Case(Target Target, string Expectations);
+}
+
+public sealed class AccessMatrixOnSqlite(SqlitePlatform platform) : AccessMatrix<SqlitePlatform>(platform);
+
+public sealed class AccessMatrixOnPostgres(PostgresPlatform platform) : AccessMatrix<PostgresPlatform>(platform);
+
+/// <summary>The operations of the platform's OpenAPI document.</summary>
+internal static class OpenApiOperations
+{
+    public sealed record Operation(string Method, string Path, JsonElement Definition)
+    {
+        public string Key => $"{Method} {Path}";
+
+        public IEnumerable<(string Name, string In, string? Type)> Parameters =>
+            Definition.TryGetProperty("parameters", out var parameters)
+                ? parameters.EnumerateArray().Select(p => (
+                    p.GetProperty("name").GetString()!,
+                    p.GetProperty("in").GetString()!,
+                    p.TryGetProperty("schema", out var schema) && schema.TryGetProperty("type", out var type) ? type.ToString() : null))
+                : [];
+
+        public bool HasBody => Definition.TryGetProperty("requestBody", out _) || Method is "POST" or "PUT" or "PATCH";
+    }
+
+    public static async Task<IReadOnlyList<Operation>> ReadAsync(HttpClient client)
+    {
+        var document = await client.GetFromJsonAsync<JsonElement>(new Uri("/openapi/v1.json", UriKind.Relative));
+        var operations = new List<Operation>();
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var method in path.Value.EnumerateObject())
+            {
+                if (method.Name is "get" or "post" or "put" or "patch" or "delete")
+                {
+                    operations.Add(new Operation(method.Name.ToUpperInvariant(), path.Name, method.Value.Clone()));
+                }
+            }
+        }
+
+        return operations;
+    }
+}

@@ -1,0 +1,274 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using AutoFinance.Infrastructure.Seeding;
+using AutoFinance.Web.Tests.Origination;
+
+namespace AutoFinance.Web.Tests.Trust;
+
+/// <summary>The platform without rate limits: the fuzz test sends thousands of requests as one caller.</summary>
+public sealed class UnlimitedPlatform : SqlitePlatform
+{
+    protected override IEnumerable<string> Arguments => ["--Security:RateLimits:Enabled=false"];
+}
+
+/// <summary>
+/// Thousands of generated requests (seeded, so a failure can be replayed) to every operation that takes a body or
+/// parameters: malformed, truncated and oversized JSON, wrong types, boundary numbers, Unicode edge cases, garbage in
+/// the path, the query and the Idempotency-Key. Never a 5xx; and a refused request leaves every main table as it was.
+/// </summary>
+public sealed class FuzzTests(UnlimitedPlatform platform) : IClassFixture<UnlimitedPlatform>
+{
+    private const int Seed = 20261124;
+    private const int RequestsPerOperation = 170;
+
+    private static readonly string[] NastyValues =
+    [
+        "null", "true", "false", "0", "-1", "1e309", "-1e309", "1.7976931348623157e308", "79228162514264337593543950336",
+        "0.0000000000000000000000000001", "123456789012345678901234567890.123", "-0", "0.001", "2147483648", "-2147483649",
+        "9223372036854775808", "[]", "{}", "[[[[[[[[]]]]]]]]", "{\"a\":{\"b\":{\"c\":[1,{}]}}}", "\"\"", "\" \"",
+        "\"" + new string('x', 5000) + "\"", "\"\\u0000\"", "\"\\ud800\"", "\"\\udfff\\ud800\"", "\"\\u202e\\u200b\"",
+        "\"𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀\"", "\"Ω\\u0301\"", "\"１２３\"", "\"2026-02-30\"", "\"9999-12-31\"", "\"0001-01-01\"", "\"-1\"",
+        "\"1e3\"", "\"NaN\"", "\"<script>alert(1)</script>\"", "\"' OR 1=1 --\"", "\"../../etc/passwd\"", "\"%00\"",
+        "\"11010519880314011X\"", "\"13800138000\"", "\"approve\"", "\"decline\"", "\"annuity\"", "\"hold\"", "\"prepay\"",
+        "12.345", "100000000000", "-0.01", "1", "36",
+    ];
+
+    private static readonly string[] RawBodies =
+    [
+        "", " ", "{", "}", "[", "{\"a\":", "nul", "{\"a\":1,\"a\":2}", "{} {}", "/* c */ {}", "\"just a string\"", "42",
+        "{\"amount\": 1.00,}", "{'single': 'quotes'}", "\uFEFF{}", new string('[', 5000) + new string(']', 5000),
+        "{\"x\":\"" + new string('a', 70 * 1024) + "\"}", "{\"amount\": 1e999999}", "{\"applicant\": {\"nationalId\": 1}}",
+    ];
+
+    private static readonly string[] NastyQueryValues =
+    [
+        "", "abc", "-1", "0", "99999999999", "2026-13-01", "2026-02-30", "%25", "😀", "1e3", new string('9', 400), "null", "true", "approved", "2026-11-24",
+    ];
+
+    private static readonly string[] NastySegments =
+    [
+        "not-a-guid", "00000000-0000-0000-0000-000000000000", "..%2F..%2Fetc", "%00", new string('a', 3000), "%F0%9F%98%80", "1", "-1", "%20",
+    ];
+
+    [Fact]
+    public async Task Generated_bad_requests_never_answer_5xx_and_refused_ones_change_nothing()
+    {
+        var world = await TrustWorld.OfAsync(platform);
+        using var admin = await Client("admin", null);
+        using var dealer = await Client(null, DemoData.DealerKey);
+        var random = new Random(Seed);
+        var operations = (await OpenApiOperations.ReadAsync(admin))
+            .Where(o => o.Key != "POST /api/v1/auth/logout" && o.Method is "POST" or "PUT" or "PATCH" || (o.Method == "GET" && o.Parameters.Any()))
+            .ToList();
+        Assert.True(operations.Count >= 10, "the OpenAPI document lists too few operations to fuzz");
+
+        var failures = new List<string>();
+        var counts = await world.RowCountsAsync();
+        var sent = 0;
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var operation in operations)
+        {
+            var client = operation.Key.EndsWith("/accept", StringComparison.Ordinal) ? dealer : admin;
+            for (var i = 0; i < RequestsPerOperation; i++)
+            {
+                using var request = Generate(random, operation, world);
+                var description = $"#{i} {request.Method} {Truncate(request.RequestUri!.ToString())} body {Truncate(request.Content is null ? "-" : await request.Content.ReadAsStringAsync())}";
+                HttpResponseMessage response;
+                try
+                {
+                    response = await client.SendAsync(request);
+                }
+                catch (HttpRequestException e)
+                {
+                    // The server may close a connection that sent a body over the limit; that is a refusal, not a failure.
+                    Assert.True(request.Content is not null && (request.Content.Headers.ContentLength ?? 0) > 64 * 1024, $"{description}: {e.Message}");
+                    continue;
+                }
+
+                sent++;
+                using (response)
+                {
+                    var status = (int)response.StatusCode;
+                    if (status >= 500)
+                    {
+                        failures.Add($"{status} {description}: {Truncate(await response.Content.ReadAsStringAsync())}");
+                        continue;
+                    }
+
+                    var after = await world.RowCountsAsync();
+                    if (status >= 400)
+                    {
+                        foreach (var (table, count) in after.Where(c => counts[c.Key] != c.Value))
+                        {
+                            failures.Add($"{status} {description}: {table} went from {counts[table]} to {count}");
+                        }
+                    }
+
+                    counts = after;
+                }
+            }
+        }
+
+        Assert.True(sent > 2_000, $"only {sent} requests were sent");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests failed (seed {Seed}):{Environment.NewLine}" + string.Join(Environment.NewLine, failures.Take(40)));
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(60), $"the fuzz run took {started.Elapsed}");
+    }
+
+    private static HttpRequestMessage Generate(Random random, OpenApiOperations.Operation operation, TrustWorld world)
+    {
+        var (id, second) = Targets(operation.Path, world);
+        var path = operation.Path.Replace("{id}", Segment(random, id), StringComparison.Ordinal)
+            .Replace("{offerId}", Segment(random, second), StringComparison.Ordinal)
+            .Replace("{paymentId}", Segment(random, second), StringComparison.Ordinal);
+        var query = operation.Parameters.Where(p => p.In == "query" && random.NextDouble() < 0.7)
+            .Select(p => $"{p.Name}={Uri.EscapeDataString(NastyQueryValues[random.Next(NastyQueryValues.Length)])}").ToList();
+        if (random.NextDouble() < 0.1)
+        {
+            query.Add("unexpected=" + Uri.EscapeDataString(NastyQueryValues[random.Next(NastyQueryValues.Length)]));
+        }
+
+        var request = new HttpRequestMessage(new HttpMethod(operation.Method), path + (query.Count > 0 ? "?" + string.Join('&', query) : string.Empty));
+        if (operation.Method is "POST" or "PUT" or "PATCH")
+        {
+            var body = random.NextDouble() switch
+            {
+                < 0.55 => Mutate(random, Sample(operation.Key, world)),
+                < 0.85 => RawBodies[random.Next(RawBodies.Length)],
+                _ => NastyValues[random.Next(NastyValues.Length)],
+            };
+            var contentType = random.NextDouble() switch
+            {
+                < 0.85 => "application/json",
+                < 0.9 => "text/plain",
+                < 0.95 => "application/xml",
+                _ => null,
+            };
+            request.Content = new ByteArrayContent(random.NextDouble() < 0.03 ? [0xFF, 0xFE, 0x7B, 0xC3, 0x28, 0x7D] : Encoding.UTF8.GetBytes(body));
+            if (contentType is not null)
+            {
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType) { CharSet = random.NextDouble() < 0.05 ? "utf-16" : null };
+            }
+
+            request.Headers.ExpectContinue = request.Content.Headers.ContentLength > 64 * 1024;
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", random.NextDouble() switch
+            {
+                < 0.7 => Guid.NewGuid().ToString(),
+                < 0.8 => new string('k', 101),
+                < 0.9 => "ключ-😀-" + random.Next(),
+                _ => " ",
+            });
+        }
+
+        return request;
+    }
+
+    /// <summary>A request body the operation would accept, as a JSON tree to mutate.</summary>
+    private static string Sample(string operation, TrustWorld world) => operation switch
+    {
+        "POST /api/v1/applications" => JsonSerializer.Serialize(Applications.Prime()),
+        "POST /api/v1/auth/token" => """{"userName": "admin", "password": "not-the-password"}""",
+        "POST /api/v1/auth/register" => """{"userName": "13600000000", "password": "long-enough-password", "displayName": "Fuzz"}""",
+        "POST /api/v1/loans/{id}/payments" => """{"amount": 1.00, "paidOn": null, "surplus": "hold"}""",
+        "POST /api/v1/loans/{id}/payoff" => """{"amount": 0.01, "paidOn": null}""",
+        "POST /api/v1/loans/{id}/payments/{paymentId}/reversal" => """{"reason": "fuzz"}""",
+        "POST /api/v1/referrals/{id}/decision" => """{"decision": "decline", "reason": "fuzz", "termMonths": 36, "downPayment": 50000}""",
+        "POST /api/v1/admin/blacklist" => $$"""{"kind": "vin", "value": "{{DemoIdentities.Vin("LFV2A21K", 'S', "3888888")}}", "reason": "fuzz"}""",
+        "POST /api/v1/admin/dealers/{id}/api-key" => """{"validDays": 30}""",
+        _ => "{}",
+    };
+
+    /// <summary>Replaces, removes or adds one to three fields anywhere in the tree.</summary>
+    private static string Mutate(Random random, string json)
+    {
+        // Values go in as markers and are spliced in as raw text, so even lone surrogates reach the server unrepaired.
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        var spliced = new List<string>();
+        System.Text.Json.Nodes.JsonNode Marker()
+        {
+            spliced.Add(NastyValues[random.Next(NastyValues.Length)]);
+            return System.Text.Json.Nodes.JsonValue.Create($"@@nasty{spliced.Count - 1}@@");
+        }
+
+        for (var n = random.Next(1, 4); n > 0; n--)
+        {
+            var objects = Objects(node).ToList();
+            var target = objects[random.Next(objects.Count)];
+            var keys = target.Select(p => p.Key).ToList();
+            var choice = random.NextDouble();
+            if (keys.Count > 0 && choice < 0.7)
+            {
+                target[keys[random.Next(keys.Count)]] = Marker();
+            }
+            else if (keys.Count > 0 && choice < 0.85)
+            {
+                target.Remove(keys[random.Next(keys.Count)]);
+            }
+            else
+            {
+                target["unexpected" + random.Next(100)] = Marker();
+            }
+        }
+
+        var text = node.ToJsonString();
+        for (var i = 0; i < spliced.Count; i++)
+        {
+            text = text.Replace($"\"@@nasty{i}@@\"", spliced[i], StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    private static IEnumerable<System.Text.Json.Nodes.JsonObject> Objects(System.Text.Json.Nodes.JsonNode? node)
+    {
+        if (node is System.Text.Json.Nodes.JsonObject obj)
+        {
+            yield return obj;
+            foreach (var child in obj.Select(p => p.Value).ToList())
+            {
+                foreach (var inner in Objects(child))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+
+    private static string Segment(Random random, Guid real) => random.NextDouble() < 0.8
+        ? real.ToString()
+        : random.NextDouble() < 0.5 ? Guid.NewGuid().ToString() : NastySegments[random.Next(NastySegments.Length)];
+
+    private static (Guid Id, Guid Second) Targets(string path, TrustWorld world) => path switch
+    {
+        _ when path.Contains("/accept", StringComparison.Ordinal) => (world.ApplicationD1, world.OfferD1),
+        _ when path.StartsWith("/api/v1/applications", StringComparison.Ordinal) => (world.ApplicationA, world.OfferA),
+        _ when path.StartsWith("/api/v1/loans", StringComparison.Ordinal) => (world.LoanA, world.PaymentA),
+        _ when path.StartsWith("/api/v1/referrals", StringComparison.Ordinal) => (world.Referral, Guid.Empty),
+        _ when path.StartsWith("/api/v1/contracts", StringComparison.Ordinal) => (world.ContractB, Guid.Empty),
+        _ when path.StartsWith("/api/v1/admin/dealers", StringComparison.Ordinal) => (world.Dealer3, Guid.Empty),
+        _ when path.StartsWith("/api/v1/admin/users", StringComparison.Ordinal) => (world.ThrowawayUser, Guid.Empty),
+        _ => (world.BlacklistEntry, Guid.Empty),
+    };
+
+    /// <summary>A client that may send non-ASCII header values (UTF-8), as a hostile one would.</summary>
+    private async Task<HttpClient> Client(string? userName, string? apiKey)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8 }) { BaseAddress = platform.BaseAddress };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        if (userName is not null)
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = DemoData.Password });
+            var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    private static string Truncate(string text) => text.Length > 160 ? text[..160] + "…" : text;
+}
