@@ -1,4 +1,10 @@
+using AutoFinance.Application.Origination;
+using AutoFinance.Application.Security;
+using AutoFinance.Infrastructure.Identity;
+using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Infrastructure.Seeding;
+using AutoFinance.Infrastructure.Servicing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -6,12 +12,21 @@ using Microsoft.Playwright;
 namespace AutoFinance.Web.E2E;
 
 /// <summary>
-/// One platform and one headless Chromium (Debian's, never a downloaded one) for all the journeys. The clock is moved
-/// 35 days on after seeding, so the demo loan's first instalment is overdue when the journeys start.
+/// One platform and one headless Chromium (Debian's, never a downloaded one) for all the journeys. Besides the demo
+/// data, three customers hold a loan booked on the seeding day — Li Na (the demo loan), Wang Wei (his signed contract
+/// disbursed here) and <see cref="PayoffCustomer"/> — and the clock is then moved on to the day after their first due
+/// date, so each first instalment is one day overdue (close of business that day sends the "missed" reminder).
+/// Each journey works on its own loan, so they pass in any order.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>The customer whose loan the pay-off journey closes (a user name, the mobile number).</summary>
+    public const string PayoffCustomer = "15800158000";
+
+    /// <summary>The customer whose overdue loan the collections and inbox journeys use.</summary>
+    public const string ReminderCustomer = "13900139000";
 
     public PlatformHost Platform { get; private set; } = null!;
 
@@ -27,7 +42,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         Directory.CreateDirectory(Screenshots);
         Platform = await PlatformHost.StartAsync();
-        Platform.Clock.Offset = TimeSpan.FromDays(35);
+        await BookLoansAsync();
+        var firstDue = await QueryAsync(db => db.Installments.AsNoTracking().Where(i => i.Number == 1).MinAsync(i => i.DueDate));
+        Platform.Clock.Offset = TimeSpan.FromDays(firstDue.DayNumber + 1 - Platform.Clock.Today.DayNumber);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -74,8 +91,70 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>());
     }
 
+    /// <summary>Close of business for today, through the host's own service (safe to run again).</summary>
+    public async Task<EndOfDay.Result> CloseTodayAsync()
+    {
+        using var scope = Platform.App.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<EndOfDay>().RunAsync(Platform.Clock.Today, new CobOptions { Worker = "e2e" }, CancellationToken.None);
+    }
+
+    /// <summary>The (only) loan of a customer user.</summary>
+    public async Task<LoanRow> LoanOfAsync(string userName)
+    {
+        var customer = await UserCustomerAsync(userName);
+        return await QueryAsync(db => db.Loans.AsNoTracking().SingleAsync(l => l.CustomerId == customer));
+    }
+
     public Task<Guid> UserCustomerAsync(string userName) =>
         QueryAsync(async db => (await db.Users.AsNoTracking().FirstAsync(u => u.UserName == userName)).CustomerId!.Value);
+
+    /// <summary>Wang Wei's signed contract disbursed, and a third customer approved, accepted and disbursed, all on the seeding day.</summary>
+    private async Task BookLoansAsync()
+    {
+        using var scope = Platform.App.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<AutoFinanceDbContext>();
+        var commands = services.GetRequiredService<OriginationCommands>();
+        var underwriterUser = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == "underwriter");
+        var underwriter = new Actor(Roles.Underwriter, underwriterUser.Id, null, null, underwriterUser.DisplayName);
+        var wangWei = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == ReminderCustomer);
+        var signed = await db.Contracts.AsNoTracking().Where(c => c.Status == "signed")
+            .Join(db.Applications.AsNoTracking().Where(a => a.CustomerId == wangWei.CustomerId), c => c.ApplicationId, a => a.Id, (c, _) => c.Id).SingleAsync();
+        Check(await commands.DisburseAsync(underwriter, signed, CancellationToken.None));
+
+        var accounts = services.GetRequiredService<AccountService>();
+        var (userId, problem) = await accounts.RegisterCustomerAsync(PayoffCustomer, DemoData.Password, "Zhou Qing", CancellationToken.None);
+        var customer = new Actor(Roles.Customer, userId ?? throw new InvalidOperationException(problem), null, null, "Zhou Qing");
+        var birth = new DateOnly(1986, 2, 20);
+        var submitted = await services.GetRequiredService<DecisionService>().SubmitAsync(new ApplicationRequest
+        {
+            Channel = "online",
+            Language = "zh-CN",
+            Applicant = new ApplicantInput
+            {
+                FullName = "Zhou Qing", NationalId = DemoIdentities.NationalId("110105", birth, 97), DateOfBirth = birth, Mobile = PayoffCustomer,
+                EmploymentType = "salaried", EmployerName = "Demo Technology Co.", YearsEmployed = 9, MonthlyIncome = 30_000m, MonthlyDebtPayments = 1_000m,
+                Housing = "own", YearsAtAddress = 7,
+            },
+            Bureau = new BureauInput { Score = 785, Delinquencies24m = 0, Inquiries6m = 1, OpenAccounts = 3, OldestAccountMonths = 110 },
+            Vehicle = new VehicleInput { Vin = DemoIdentities.Vin("LFV2A21K", 'S', "3300003"), Condition = "new", Energy = "conventional", Make = "Volkswagen", Model = "Lavida", Year = 2026, MileageKm = 5, Price = 120_000m },
+            DownPayment = 40_000m,
+            TermMonths = 24,
+            RepaymentMethod = "annuity",
+        }, new SubmissionContext(customer, null, null, Guid.NewGuid().ToString()), CancellationToken.None);
+        var decision = submitted.Response ?? throw new InvalidOperationException(string.Join("; ", submitted.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        if (decision.Status != "approved")
+        {
+            throw new InvalidOperationException($"the pay-off customer's application was {decision.Status}");
+        }
+
+        var customerId = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.CustomerId).FirstAsync();
+        var contract = Check(await commands.AcceptAsync(customer with { CustomerId = customerId }, decision.ApplicationId, decision.Offers[0].OfferId, CancellationToken.None));
+        Check(await commands.DisburseAsync(underwriter, contract.ContractId, CancellationToken.None));
+    }
+
+    private static T Check<T>(CommandResult<T> result) =>
+        result.Failure == CommandFailure.None ? result.Value! : throw new InvalidOperationException($"{result.Failure}: {result.Problem}");
 }
 
 [CollectionDefinition(Name)]

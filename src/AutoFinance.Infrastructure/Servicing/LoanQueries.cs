@@ -15,7 +15,13 @@ public sealed class LoanQueries(AutoFinanceDbContext db, TimeProvider time)
 
     public sealed record NextDue(int Installment, DateOnly DueDate, decimal Amount);
 
-    public sealed record PaymentLine(Guid PaymentId, DateOnly PaidOn, decimal Amount, string Status, string Surplus, decimal Overpayment, decimal Prepaid, string? ReversalReason);
+    /// <summary>
+    /// A payment received: posted or reversed, what became of any surplus (hold, prepay, or payoff), when it arrived
+    /// and — for staff only — who took it.
+    /// </summary>
+    public sealed record PaymentLine(
+        Guid PaymentId, DateOnly PaidOn, decimal Amount, string Status, string Surplus, decimal Overpayment, decimal Prepaid, string? ReversalReason,
+        DateTimeOffset? ReceivedAt = null, string? Actor = null);
 
     public sealed record LineView(string Account, string Side, decimal Amount);
 
@@ -37,7 +43,11 @@ public sealed class LoanQueries(AutoFinanceDbContext db, TimeProvider time)
         IReadOnlyList<PaymentLine>? Payments = null,
         decimal? LoanToValue = null,
         bool OnWatchList = false,
-        string? WarningReasons = null);
+        string? WarningReasons = null,
+        Guid? ApplicationId = null,
+        DateOnly? LastCloseDate = null,
+        bool CanPrepay = false,
+        decimal BalloonAmount = 0m);
 
     public async Task<IReadOnlyList<LoanSummary>> ListAsync(Actor actor, CancellationToken ct) =>
         await Visible(actor).OrderByDescending(l => l.BookedAt).Take(200).Select(l => Summary(l)).ToListAsync(ct).ConfigureAwait(false);
@@ -60,8 +70,11 @@ public sealed class LoanQueries(AutoFinanceDbContext db, TimeProvider time)
         var balances = LedgerAccounts.All.ToDictionary(a => a.ToString(), a => ledger.Balances.Of(a));
         var credit = ledger.Balances.Of(LedgerAccount.CustomerOverpayment);
         var next = rowsOfSchedule.Where(i => !i.IsPaid).Select(i => new NextDue(i.Number, i.DueDate, InstallmentBook.Due(i).Total)).FirstOrDefault();
-        var payments = await db.Payments.AsNoTracking().Where(p => p.LoanId == id).OrderBy(p => p.PaidOn).ThenBy(p => p.ReceivedAt)
-            .Select(p => new PaymentLine(p.Id, p.PaidOn, p.Amount, p.Status, p.Surplus, p.Overpayment, p.Prepaid, p.ReversalReason)).ToListAsync(ct).ConfigureAwait(false);
+        var staff = actor.IsStaff;
+        var payments = (await db.Payments.AsNoTracking().Where(p => p.LoanId == id)
+            .Select(p => new PaymentLine(p.Id, p.PaidOn, p.Amount, p.Status, p.Surplus, p.Overpayment, p.Prepaid, p.ReversalReason, p.ReceivedAt, staff ? p.Actor : null))
+            .ToListAsync(ct).ConfigureAwait(false))
+            .OrderBy(p => p.PaidOn).ThenBy(p => p.ReceivedAt).ToList();
         return new LoanView(
             Summary(loan),
             installments,
@@ -76,7 +89,29 @@ public sealed class LoanQueries(AutoFinanceDbContext db, TimeProvider time)
             payments,
             loan.LoanToValue,
             loan.OnWatchList,
-            actor.IsStaff ? loan.WarningReasons : null);
+            actor.IsStaff ? loan.WarningReasons : null,
+            loan.ApplicationId,
+            loan.LastCloseDate,
+            Prepayment.Supports(loan.Method),
+            loan.Method == "balloon" ? currency.Round(loan.Principal * loan.BalloonFraction) : 0m);
+    }
+
+    /// <summary>For each of the given loans the reader may see: its next unpaid instalment, as <see cref="LoanView.Next"/> gives it.</summary>
+    public async Task<IReadOnlyDictionary<Guid, NextDue>> NextDueAsync(Actor actor, IReadOnlyCollection<Guid> loanIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(loanIds);
+        var visible = Visible(actor).Where(l => loanIds.Contains(l.Id)).Select(l => l.Id);
+        var rows = await db.Installments.AsNoTracking().Where(i => visible.Contains(i.LoanId)).ToListAsync(ct).ConfigureAwait(false);
+        return rows.Where(i => !i.IsPaid).GroupBy(i => i.LoanId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(i => i.Number).Select(i => new NextDue(i.Number, i.DueDate, InstallmentBook.Due(i).Total)).First());
+    }
+
+    /// <summary>The loan booked from an application, when the reader may see it.</summary>
+    public async Task<Guid?> LoanOfApplicationAsync(Actor actor, Guid applicationId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return await Visible(actor).Where(l => l.ApplicationId == applicationId).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>An instalment as its reader sees it: paid, partly paid, overdue, due today or upcoming.</summary>

@@ -4,7 +4,6 @@ using AutoFinance.Infrastructure.Messaging;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Servicing;
 using AutoFinance.Web.Auth;
-using Microsoft.EntityFrameworkCore;
 
 namespace AutoFinance.Web.Api;
 
@@ -25,12 +24,9 @@ public static class ServicingEndpoints
                     return Problems.Field("date", "must be a date as YYYY-MM-DD");
                 }
 
-                var partitions = await db.CobPartitions.AsNoTracking().Where(p => p.BusinessDate == day).OrderBy(p => p.Partition)
-                    .Select(p => new { p.Partition, p.Status, p.Worker, p.Loans, p.StartedAt, p.FinishedAt }).ToListAsync(ct).ConfigureAwait(false);
-                var left = await db.Loans.CountAsync(l => l.Status == LoanStatus.Active && l.StartDate <= day && (l.LastCloseDate == null || l.LastCloseDate < day), ct).ConfigureAwait(false);
-                return Results.Ok(new { BusinessDate = day, Finished = partitions.Count > 0 && partitions.All(p => p.Status == "done") && left == 0, LoansLeft = left, Partitions = partitions });
+                return Results.Ok(await EndOfDayStatus.OfAsync(db, day, ct).ConfigureAwait(false));
             })
-            .WithSummary("Where end-of-day stands for a date: its partitions and the loans still to close");
+            .WithSummary("Where end-of-day stands for a date: its partitions and the loans still to close").Produces<EndOfDayStatus.Report>();
         cob.MapPost("/", async (HttpContext http, EndOfDay endOfDay, TimeProvider time, CancellationToken ct) =>
             {
                 var body = await JsonBody.ReadAsync<CobInput>(http.Request, ct).ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using AutoFinance.Infrastructure.Reporting;
-using AutoFinance.Infrastructure.Servicing;
 using AutoFinance.Web.Components.Localization;
 using AutoFinance.Web.Components.Security;
 
@@ -22,8 +21,9 @@ public static class WebPages
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorComponents();
         services.AddAntiforgery();
-        services.AddScoped<LoanStatementQueries>();
         services.AddScoped<DashboardQueries>();
+        services.AddScoped<StaffNames>();
+        services.AddScoped<ModelMonitoringQueries>();
         return builder;
     }
 

@@ -48,7 +48,26 @@ public sealed partial class UiTextTests
     public void Every_value_a_page_names_by_prefix_has_a_text(string prefix, string[] values) =>
         Assert.All(values, v => Assert.True(UiText.All.ContainsKey(prefix + v), prefix + v));
 
-    private static readonly string[] Prefixes = ["app.", "apply.", "apps.", "calc.", "chart.", "dash.", "disc.", "home.", "loan.", "loans.", "nav.", "notfound.", "forbidden.", "problem.", "register.", "sched.", "signin.", "signout.", "unit.", "uw.", "field."];
+    [Theory]
+    [InlineData("status.", new[] { "posted", "reversed", "charged-off" })]
+    [InlineData("coll.channel.", new[] { "call", "sms", "visit", "letter" })]
+    [InlineData("coll.promise.", new[] { "pending", "kept", "broken" })]
+    [InlineData("eod.partition.", new[] { "pending", "running", "done" })]
+    [InlineData("model.band.", new[] { "stable", "watch", "act", "none" })]
+    [InlineData("model.advice.", new[] { "stable", "watch", "act", "none" })]
+    [InlineData("model.kind.", new[] { "scorecard", "gbdt" })]
+    public void Every_servicing_value_a_page_names_by_prefix_has_a_text(string prefix, string[] values) =>
+        Assert.All(values, v => Assert.True(UiText.All.ContainsKey(prefix + v), prefix + v));
+
+    [Fact]
+    public void Every_collections_action_and_contact_outcome_has_a_text()
+    {
+        Assert.All(Enum.GetValues<AutoFinance.Domain.Servicing.Collections.CollectionAction>(), a => Assert.True(UiText.All.ContainsKey("coll.action." + a), a.ToString()));
+        Assert.All(AutoFinance.Domain.Servicing.Collections.ContactOutcomes.All, o =>
+            Assert.True(UiText.All.ContainsKey("coll.outcome." + AutoFinance.Domain.Servicing.Collections.ContactOutcomes.ToCode(o)), o.ToString()));
+    }
+
+    private static readonly string[] Prefixes = ["app.", "apply.", "apps.", "calc.", "chart.", "coll.", "dash.", "disc.", "eod.", "home.", "inbox.", "loan.", "loans.", "model.", "nav.", "notfound.", "forbidden.", "problem.", "register.", "sched.", "signin.", "signout.", "unit.", "uw.", "field."];
 
     private static string FindComponents()
     {

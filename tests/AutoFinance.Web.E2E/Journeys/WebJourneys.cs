@@ -2,6 +2,7 @@ using System.Globalization;
 using AutoFinance.Domain.Origination;
 using AutoFinance.Domain.Schedules;
 using AutoFinance.Infrastructure.Seeding;
+using AutoFinance.Infrastructure.Servicing;
 using AutoFinance.Web.Components.Calculator;
 using AutoFinance.Web.Components.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -180,18 +181,20 @@ public sealed class WebJourneys(BrowserFixture fixture)
         await Assertions.Expect(first).ToHaveAttributeAsync("data-state", "overdue");
         await fixture.ShotAsync(page, "3-1-loan-overdue");
 
-        var customer = await fixture.UserCustomerAsync("13800138000");
+        // The amount offered is what is owed now on the overdue instalment (with any penalty end of day charged), as the API says.
+        var loan = await fixture.LoanOfAsync("13800138000");
         var owed = await fixture.QueryAsync(async db =>
         {
-            var loan = await db.Loans.AsNoTracking().FirstAsync(l => l.CustomerId == customer);
             var one = await db.Installments.AsNoTracking().FirstAsync(i => i.LoanId == loan.Id && i.Number == 1);
-            return one.Payment;
+            return InstallmentBook.Due(one).Total;
         });
         await Assertions.Expect(page.GetByTestId("pay-amount")).ToHaveValueAsync(Fmt.Field(owed));
         await page.GetByTestId("pay-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("payment-result")).ToBeVisibleAsync();
         await Assertions.Expect(first).ToHaveAttributeAsync("data-state", "paid");
-        await Assertions.Expect(page.Locator("[data-testid='installment'][data-number='2']")).ToHaveAttributeAsync("data-state", "due");
+        var second = page.Locator("[data-testid='installment'][data-number='2']");
+        await Assertions.Expect(second).ToHaveAttributeAsync("data-state", "upcoming");
+        await Assertions.Expect(second).ToHaveAttributeAsync("data-next", "true");
         await Assertions.Expect(page.GetByTestId("due-now")).ToHaveTextAsync(Fmt.Money(0m));
         await Assertions.Expect(page.GetByTestId("payment-row")).ToHaveCountAsync(1);
         await fixture.ShotAsync(page, "3-2-loan-paid");

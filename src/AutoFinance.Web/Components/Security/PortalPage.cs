@@ -84,6 +84,7 @@ public abstract class PortalPage : ComponentBase
         Roles.Customer => "/loans",
         Roles.Dealer => "/applications",
         Roles.Underwriter => "/underwriting",
+        Roles.Collector => "/collections",
         Roles.Manager or Roles.Admin or Roles.RiskAnalyst => "/dashboard",
         _ => "/loans",
     };
