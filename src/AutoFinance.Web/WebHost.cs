@@ -45,9 +45,13 @@ public static class WebHost
         builder.Services.AddScoped<Infrastructure.Servicing.PayoffCommands>();
         builder.Services.AddSingleton<OriginationMetrics>();
         builder.Services.AddScoped<DemoData>();
+        builder.Services.AddServiceDeskAndInsight(
+            configuration.GetSection("ServiceDesk").Get<Infrastructure.ServiceDesk.ServiceDeskOptions>() ?? new Infrastructure.ServiceDesk.ServiceDeskOptions(),
+            configuration.GetSection("Insight").Get<Infrastructure.CustomerIntelligence.InsightOptions>() ?? new Infrastructure.CustomerIntelligence.InsightOptions());
         var holder = new WebApplicationHolder();
         builder.Services.AddSingleton(holder);
         builder.Services.AddHostedService<DatabasePreparation>();
+        builder.Services.AddHostedService<ServiceDeskJobs>();
 
         builder.Services.AddAuthentication(AutoFinanceAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AutoFinanceAuthentication>(AutoFinanceAuthentication.SchemeName, null);
@@ -64,7 +68,7 @@ public static class WebHost
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "AutoFinance API";
-            document.Info.Description = "Car loans: applications decided in the same request, offers with disclosures, referrals, contracts, booked loans and payments.";
+            document.Info.Description = "Car loans: applications decided in the same request, offers with disclosures, referrals, contracts, booked loans and payments; the service desk, satisfaction, the self-service assistant and customer intelligence.";
             return Task.CompletedTask;
         }));
 
@@ -90,6 +94,12 @@ public static class WebHost
         ContractEndpoints.Map(app);
         AdminEndpoints.Map(app);
         LoanEndpoints.Map(app);
+        CaseEndpoints.Map(app);
+        SatisfactionEndpoints.Map(app);
+        AssistantEndpoints.Map(app);
+        CustomerEndpoints.Map(app);
+        InsightEndpoints.Map(app);
+        ExperimentEndpoints.Map(app);
         return app;
     }
 
@@ -102,6 +112,7 @@ public static class WebHost
         {
             using var scope = app.Services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(ct).ConfigureAwait(false);
+            await scope.ServiceProvider.GetRequiredService<ServiceDeskDemoData>().SeedAsync(ct).ConfigureAwait(false);
         }
     }
 
