@@ -4,10 +4,10 @@ namespace AutoFinance.Infrastructure.CustomerIntelligence;
 public sealed record InsightOptions
 {
     /// <summary>Today's annual rate for a comparable new car loan (a fraction): the refinancing benchmark.</summary>
-    public decimal MarketRate { get; init; } = 0.045m;
+    public decimal MarketRate { get; init; } = 0.03m;
 
     /// <summary>Annual cost of funds (a fraction): margin = balance × (loan rate − this) / 12.</summary>
-    public decimal FundingRate { get; init; } = 0.03m;
+    public decimal FundingRate { get; init; } = 0.025m;
 
     /// <summary>Annual rate lifetime value is discounted at.</summary>
     public decimal DiscountRate { get; init; } = 0.08m;
@@ -25,5 +25,5 @@ public sealed record InsightOptions
     public int MinPlatformLeavers { get; init; } = 30;
 
     /// <summary>Monthly default probability by delinquency bucket index (Current, 1-30, 31-60, 61-90, 91-180, 180+).</summary>
-    public IReadOnlyList<decimal> MonthlyDefaultByBucket { get; init; } = [0.002m, 0.02m, 0.08m, 0.2m, 0.4m, 0.6m];
+    public IReadOnlyList<decimal> MonthlyDefaultByBucket { get; init; } = [0.001m, 0.02m, 0.08m, 0.2m, 0.4m, 0.6m];
 }
