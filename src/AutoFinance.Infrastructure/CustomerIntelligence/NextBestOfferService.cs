@@ -59,7 +59,7 @@ public sealed class NextBestOfferService(AutoFinanceDbContext db, InsightOptions
         var consents = await ConsentCommands.RecordsAsync(db, customerId, ct).ConfigureAwait(false);
         var since = now - NextBestOfferOptions.Default.Caps.Window;
         var contacts = (await db.MarketingContacts.AsNoTracking().Where(c => c.CustomerId == customerId && c.SentAt > since).ToListAsync(ct).ConfigureAwait(false))
-            .Select(c => new MarketingContact(customerId.ToString(), Enum.Parse<ContactChannel>(c.Channel, true), Enum.Parse<OfferProduct>(c.Product, true), c.SentAt)).ToList();
+            .Select(c => new MarketingContact(customerId.ToString(), Enum.Parse<ContactChannel>(c.Channel, true), Enum.Parse<OfferProduct>(c.Product.Replace("-", string.Empty, StringComparison.Ordinal), true), c.SentAt)).ToList();
         var decided = new NextBestOffer(NextBestOfferOptions.Default).Decide(customer, channel, now, consents, contacts);
 
         var decisionId = Guid.CreateVersion7(now);

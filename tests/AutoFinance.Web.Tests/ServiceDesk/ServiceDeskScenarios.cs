@@ -37,29 +37,29 @@ public abstract class ServiceDeskScenarios<TPlatform>(TPlatform platform) : ICla
 
         // Sunday noon: the weekend does not count, two business hours are still left.
         platform.Clock.Now = new DateTimeOffset(2026, 5, 17, 4, 0, 0, TimeSpan.Zero);
-        var sunday = await Sla(customer, id);
+        var sunday = await Sla(await platform.SignedIn(LiNa), id);
         Assert.Equal("running", sunday.GetProperty("firstResponse").GetProperty("state").GetString());
         Assert.Equal(120, sunday.GetProperty("firstResponse").GetProperty("remainingBusinessMinutes").GetDouble());
 
         // Monday 10:00: one hour left.
         platform.Clock.Now = new DateTimeOffset(2026, 5, 18, 2, 0, 0, TimeSpan.Zero);
-        Assert.Equal(60, (await Sla(customer, id)).GetProperty("firstResponse").GetProperty("remainingBusinessMinutes").GetDouble());
+        Assert.Equal(60, (await Sla(await platform.SignedIn(LiNa), id)).GetProperty("firstResponse").GetProperty("remainingBusinessMinutes").GetDouble());
 
         // Monday 12:00: an hour overdue, a quarter of the target — team lead.
         platform.Clock.Now = new DateTimeOffset(2026, 5, 18, 4, 0, 0, TimeSpan.Zero);
-        var breached = await Sla(customer, id);
+        var breached = await Sla(await platform.SignedIn(LiNa), id);
         Assert.True(breached.GetProperty("breached").GetBoolean());
         Assert.Equal("breached", breached.GetProperty("firstResponse").GetProperty("state").GetString());
         Assert.Equal(1, breached.GetProperty("escalationLevel").GetInt32());
 
-        using var manager = await platform.SignedIn("manager");
-        var run = await Ok(await manager.PostAsync("/api/v1/cases/escalations", null));
+        var run = await Ok(await (await platform.SignedIn("manager")).PostAsync("/api/v1/cases/escalations", null));
         var escalated = run.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("caseId").GetString() == id);
         Assert.Equal(1, escalated.GetProperty("level").GetInt32());
         Assert.Equal("team lead", escalated.GetProperty("escalateTo").GetString());
 
         // Monday 14:00: three quarters of the target overdue — service manager; a second run records it once.
         platform.Clock.Now = new DateTimeOffset(2026, 5, 18, 6, 0, 0, TimeSpan.Zero);
+        using var manager = await platform.SignedIn("manager");
         await Ok(await manager.PostAsync("/api/v1/cases/escalations", null));
         var again = await Ok(await manager.PostAsync("/api/v1/cases/escalations", null));
         Assert.DoesNotContain(again.GetProperty("cases").EnumerateArray(), c => c.GetProperty("caseId").GetString() == id);
@@ -70,6 +70,7 @@ public abstract class ServiceDeskScenarios<TPlatform>(TPlatform platform) : ICla
         Assert.Equal(2, levels);
 
         // The queue puts the most overdue running timer first.
+        customer.Dispose();
         using var agent = await platform.SignedIn("agent");
         var queue = (await Ok(await agent.GetAsync("/api/v1/cases"))).EnumerateArray().ToList();
         var urgency = queue.Select(c => new[] { c.GetProperty("sla").GetProperty("firstResponse"), c.GetProperty("sla").GetProperty("resolution") }
