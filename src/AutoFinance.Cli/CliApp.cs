@@ -4,6 +4,7 @@ using AutoFinance.Cli.Audit;
 using AutoFinance.Cli.Bench;
 using AutoFinance.Cli.Common;
 using AutoFinance.Cli.Credit;
+using AutoFinance.Cli.Insight;
 using AutoFinance.Credit.Data;
 using AutoFinance.Cli.Loans;
 using AutoFinance.Cli.Rates;
@@ -41,6 +42,7 @@ public static class CliApp
             ExportCommand.Create(context),
             AuditCommand.Create(context),
             CobCommand.Create(context),
+            InsightCommand.Create(context),
             BenchCommand.Create(context),
         };
 
