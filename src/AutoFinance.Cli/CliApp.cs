@@ -4,6 +4,7 @@ using AutoFinance.Cli.Audit;
 using AutoFinance.Cli.Bench;
 using AutoFinance.Cli.Common;
 using AutoFinance.Cli.Credit;
+using AutoFinance.Cli.Insight;
 using AutoFinance.Credit.Data;
 using AutoFinance.Cli.Loans;
 using AutoFinance.Cli.Operations;
@@ -44,6 +45,7 @@ public static class CliApp
             CobCommand.Create(context),
             BackupCommand.CreateBackup(context),
             BackupCommand.CreateRestore(context),
+            InsightCommand.Create(context),
             BenchCommand.Create(context),
         };
 

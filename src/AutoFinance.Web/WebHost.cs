@@ -57,9 +57,13 @@ public static class WebHost
         builder.Services.AddSingleton<OriginationMetrics>();
         builder.Services.AddScoped<DemoData>();
         builder.AddWebPages();
+        builder.Services.AddServiceDeskAndInsight(
+            configuration.GetSection("ServiceDesk").Get<Infrastructure.ServiceDesk.ServiceDeskOptions>() ?? new Infrastructure.ServiceDesk.ServiceDeskOptions(),
+            configuration.GetSection("Insight").Get<Infrastructure.CustomerIntelligence.InsightOptions>() ?? new Infrastructure.CustomerIntelligence.InsightOptions());
         var holder = new WebApplicationHolder();
         builder.Services.AddSingleton(holder);
         builder.Services.AddHostedService<DatabasePreparation>();
+        builder.Services.AddHostedService<ServiceDeskJobs>();
 
         builder.Services.AddAuthentication(AutoFinanceAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AutoFinanceAuthentication>(AutoFinanceAuthentication.SchemeName, null);
@@ -81,7 +85,7 @@ public static class WebHost
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "AutoFinance API";
-            document.Info.Description = "Car loans: applications decided in the same request, offers with disclosures, referrals, contracts, booked loans and payments.";
+            document.Info.Description = "Car loans: applications decided in the same request, offers with disclosures, referrals, contracts, booked loans and payments; the service desk, satisfaction, the self-service assistant and customer intelligence.";
             return Task.CompletedTask;
         }));
 
@@ -115,6 +119,12 @@ public static class WebHost
         LoanEndpoints.Map(api);
         ServicingEndpoints.Map(api);
         PrivacyEndpoints.Map(api);
+        CaseEndpoints.Map(api);
+        SatisfactionEndpoints.Map(api);
+        AssistantEndpoints.Map(api);
+        CustomerEndpoints.Map(api);
+        InsightEndpoints.Map(api);
+        ExperimentEndpoints.Map(api);
         app.MapWebPages();
         return app;
     }
@@ -128,6 +138,7 @@ public static class WebHost
         {
             using var scope = app.Services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(ct).ConfigureAwait(false);
+            await scope.ServiceProvider.GetRequiredService<ServiceDeskDemoData>().SeedAsync(ct).ConfigureAwait(false);
             app.Logger.LogWarning("Demo data is on (Demo:Seed): demo accounts and dealer keys with published secrets can sign in; set Demo:Seed=false on a production database before its first start");
         }
     }

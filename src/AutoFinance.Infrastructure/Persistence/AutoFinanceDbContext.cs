@@ -58,6 +58,32 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
 
     public DbSet<Servicing.HardshipPlanRow> HardshipPlans => Set<Servicing.HardshipPlanRow>();
 
+    public DbSet<ServiceDesk.ServiceCaseRow> ServiceCases => Set<ServiceDesk.ServiceCaseRow>();
+
+    public DbSet<ServiceDesk.CaseMessageRow> CaseMessages => Set<ServiceDesk.CaseMessageRow>();
+
+    public DbSet<ServiceDesk.SurveyRow> Surveys => Set<ServiceDesk.SurveyRow>();
+
+    public DbSet<ServiceDesk.KnowledgeArticleRow> KnowledgeArticles => Set<ServiceDesk.KnowledgeArticleRow>();
+
+    public DbSet<CustomerIntelligence.CustomerInsightRow> CustomerInsights => Set<CustomerIntelligence.CustomerInsightRow>();
+
+    public DbSet<CustomerIntelligence.CustomerTagRow> CustomerTags => Set<CustomerIntelligence.CustomerTagRow>();
+
+    public DbSet<CustomerIntelligence.InsightRunRow> InsightRuns => Set<CustomerIntelligence.InsightRunRow>();
+
+    public DbSet<CustomerIntelligence.SegmentRow> Segments => Set<CustomerIntelligence.SegmentRow>();
+
+    public DbSet<CustomerIntelligence.ConsentRow> Consents => Set<CustomerIntelligence.ConsentRow>();
+
+    public DbSet<CustomerIntelligence.OfferDecisionRow> OfferDecisions => Set<CustomerIntelligence.OfferDecisionRow>();
+
+    public DbSet<CustomerIntelligence.MarketingContactRow> MarketingContacts => Set<CustomerIntelligence.MarketingContactRow>();
+
+    public DbSet<CustomerIntelligence.ExperimentRow> Experiments => Set<CustomerIntelligence.ExperimentRow>();
+
+    public DbSet<CustomerIntelligence.ExperimentExposureRow> ExperimentExposures => Set<CustomerIntelligence.ExperimentExposureRow>();
+
     protected abstract bool StoresDecimalsAsIntegers { get; }
 
     /// <summary>
@@ -243,6 +269,9 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.ToTable("journal_lines");
             e.Property(l => l.Amount).HasPrecision(18, MoneyScale);
         });
+
+        ServiceDesk.ServiceDeskModel.Configure(modelBuilder);
+        CustomerIntelligence.IntelligenceModel.Configure(modelBuilder);
 
         if (StoresDecimalsAsIntegers)
         {

@@ -1,0 +1,53 @@
+namespace AutoFinance.Infrastructure.ServiceDesk;
+
+/// <summary>The built-in help articles, each in English and Simplified Chinese, seeded into the knowledge base.</summary>
+public static class KnowledgeArticles
+{
+    public static IReadOnlyList<(string Slug, string Language, string Title, string Body)> BuiltIn { get; } =
+    [
+        ("how-to-prepay", "en", "How to prepay or pay off your loan early",
+            "Open My loan in the app and choose Prepay. You can pay the whole loan off or prepay part of it. After a partial prepayment you choose: keep the term with a lower monthly payment, or keep the payment and finish sooner. The payoff amount today includes principal not yet due, interest accrued to today and anything overdue, less any credit you hold. No prepayment fee applies to booked loans."),
+        ("how-to-prepay", "zh-CN", "如何提前还款或提前结清",
+            "在 App 的“我的贷款”中选择“提前还款”，可以全部结清，也可以部分提前还款。部分还款后可选择：期限不变、降低月供，或月供不变、缩短期限。今日结清金额包括未到期本金、截至今日的应计利息及已逾期款项，并扣除您账户中的余款。已放款贷款提前还款不收取违约金。"),
+        ("late-fees", "en", "Late payment: grace period, penalty interest and fees",
+            "If an instalment is not paid on its due date you have 3 days of grace. After that, penalty interest runs on the overdue amount at 1.5 times your contract rate until it is paid, and the account shows days past due. Pay as soon as you can: payments go first to fees and penalty, then interest, then principal, oldest instalment first. If you are in difficulty, ask us about a hardship plan before you miss a payment."),
+        ("late-fees", "zh-CN", "逾期还款：宽限期、罚息和费用",
+            "如果在还款日未还款，您有 3 天宽限期。宽限期过后，逾期金额按合同利率的 1.5 倍计收罚息，直至还清，账户会显示逾期天数。请尽快还款：还款依次冲抵费用和罚息、利息、本金，从最早一期开始。如遇困难，请在逾期前联系我们了解困难还款计划。"),
+        ("change-due-date", "en", "Can I change my repayment date?",
+            "The repayment date is fixed in your contract, one month after each previous due date. To move it, open a service case (category payment) saying which day of the month you would like; an agent checks whether the change is possible and what the odd period's interest would be, and confirms the new schedule in writing before anything changes."),
+        ("change-due-date", "zh-CN", "可以修改还款日吗？",
+            "还款日在合同中约定，每期间隔一个月。如需调整，请提交服务工单（类别：还款），说明希望的每月还款日；客服会核实是否可以调整以及调整期间的利息，并在变更前书面确认新的还款计划。"),
+        ("documents-needed", "en", "Documents needed for a car loan",
+            "To apply you need your resident identity card, a mobile number in your name, proof of income (salary statements or tax records for the last 6 months; business licence and bank statements if self-employed), and the vehicle's details from the dealer: VIN, price and whether it is new, used or new-energy. A used car also needs its registration certificate and an inspection report."),
+        ("documents-needed", "zh-CN", "办理车贷需要哪些材料",
+            "申请时需要：本人居民身份证、本人实名手机号、收入证明（近 6 个月工资流水或纳税记录；个体经营者需营业执照和银行流水），以及经销商提供的车辆信息：车架号（VIN）、价格、新车/二手车/新能源车。二手车还需要机动车登记证书和车辆检测报告。"),
+        ("how-to-pay", "en", "How to make a repayment",
+            "Repayments are collected from your linked bank card on the due date. You can also pay any time in the app under My loan, Pay now. A payment larger than what is due is kept as credit for your next instalment, or you can choose to prepay principal with it. Keep enough in your card account the day before the due date."),
+        ("how-to-pay", "zh-CN", "如何还款",
+            "还款日系统会从您绑定的银行卡自动扣款。您也可以随时在 App“我的贷款”中选择“立即还款”。多还的金额会作为余款抵扣下一期，您也可以选择用于提前归还本金。请在还款日前一天确保银行卡余额充足。"),
+        ("application-status", "en", "Where is my application?",
+            "Most applications are decided within seconds: approved, declined or referred to an underwriter. A referred application is reviewed within its service time; you will be told the decision and the reasons. After approval, choose an offer and sign; the dealer is paid when the loan is disbursed, and your repayment schedule appears in the app."),
+        ("application-status", "zh-CN", "我的申请进度如何？",
+            "大多数申请会在几秒钟内给出结果：批准、拒绝或转人工审核。转人工审核的申请会在承诺时限内处理，并告知您结果和原因。获批后，请选择方案并签约；放款后款项支付给经销商，您的还款计划会显示在 App 中。"),
+        ("complaints", "en", "How to make a complaint and what happens next",
+            "Open a case in the app or call us, choosing Complaint. We answer a complaint within 4 business hours (1 hour if urgent) and aim to resolve it within 5 business days. You can follow the case and add messages in the app; if you are not satisfied with the resolution you can reopen it. After it is closed we will ask you to rate our service."),
+        ("complaints", "zh-CN", "如何投诉以及处理流程",
+            "您可以在 App 中提交工单或致电我们，选择“投诉”。我们会在 4 个工作小时内（紧急情况 1 小时内）首次回复，并力争在 5 个工作日内解决。您可以在 App 中跟踪工单进度并补充留言；如对处理结果不满意，可以重新打开工单。工单关闭后，我们会邀请您对服务进行评价。"),
+        ("early-settlement-certificate", "en", "Getting the settlement certificate and releasing the vehicle mortgage",
+            "When the loan is paid off in full, a settlement certificate is issued within 3 business days. Take it with your vehicle registration certificate to the vehicle administration office to release the mortgage registration. Ask for a case (category documents) if you need the certificate sent by post."),
+        ("early-settlement-certificate", "zh-CN", "结清证明和车辆解押",
+            "贷款全部结清后，我们会在 3 个工作日内出具结清证明。请携带结清证明和机动车登记证书到车管所办理解除抵押登记。如需邮寄结清证明，请提交服务工单（类别：资料）。"),
+        ("insurance-renewal", "en", "Vehicle insurance renewal during the loan",
+            "The financed vehicle must stay insured for the whole loan, with the lender named as first beneficiary. Renew before the policy expires and send us the new policy in the app under Documents. We may remind you 60 days before expiry; you are free to choose any insurer."),
+        ("insurance-renewal", "zh-CN", "贷款期间的车辆保险续保",
+            "贷款期间车辆须持续投保，并将贷款机构列为第一受益人。请在保单到期前续保，并在 App“资料”中上传新保单。我们可能在到期前 60 天提醒您；您可以自由选择保险公司。"),
+        ("update-contact-details", "en", "Updating your mobile number or address",
+            "Keep your mobile number and address up to date so reminders reach you. Change them in the app under Profile; a new mobile number is confirmed with a code sent to it. For a name or identity change, open a case (category documents) and attach the new document."),
+        ("update-contact-details", "zh-CN", "更新手机号或地址",
+            "请及时更新手机号和地址，以便接收还款提醒。可在 App“个人资料”中修改，新手机号需通过验证码确认。如需变更姓名或身份信息，请提交服务工单（类别：资料）并上传新证件。"),
+        ("marketing-preferences", "en", "Choosing which offers we may send you",
+            "We send offers (refinancing, top-up, insurance renewal, trade-in) only on the channels you agreed to, and never more than a few a month. You can give or withdraw consent for SMS, e-mail, app messages and calls at any time in the app under Privacy; a withdrawal takes effect at once. Messages about your own loan are not marketing and continue."),
+        ("marketing-preferences", "zh-CN", "选择我们可以向您推送哪些优惠",
+            "我们只会通过您同意的渠道发送优惠信息（转贷、增贷、续保、置换），且每月次数有限。您可随时在 App“隐私”中开启或撤回短信、邮件、App 消息和电话营销的授权，撤回立即生效。与您贷款本身相关的通知不属于营销，将继续发送。"),
+    ];
+}
