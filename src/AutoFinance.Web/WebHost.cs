@@ -49,6 +49,7 @@ public static class WebHost
         builder.Services.AddScoped<Infrastructure.Servicing.EndOfDay>();
         builder.Services.AddScoped<Infrastructure.Servicing.HardshipCommands>();
         builder.Services.AddScoped<Infrastructure.Privacy.PersonalDataService>();
+        builder.Services.AddScoped<Infrastructure.Approvals.ApprovalService>();
         builder.Services.AddScoped<Infrastructure.Servicing.CollectionsService>();
         builder.Services.AddScoped<Infrastructure.Messaging.MessageQueries>();
         builder.Services.AddScoped<Infrastructure.Messaging.OutboxDispatcher>();
@@ -119,6 +120,7 @@ public static class WebHost
         LoanEndpoints.Map(api);
         ServicingEndpoints.Map(api);
         PrivacyEndpoints.Map(api);
+        ApprovalEndpoints.Map(api);
         CaseEndpoints.Map(api);
         SatisfactionEndpoints.Map(api);
         AssistantEndpoints.Map(api);

@@ -17,11 +17,12 @@ public sealed class BlacklistCommands(AutoFinanceDbContext db, ILookupHasher has
         await db.Blacklist.AsNoTracking().Where(b => b.RemovedAt == null).OrderByDescending(b => b.AddedAt)
             .Select(b => new Entry(b.Id, b.Kind, b.ValueMasked, b.Reason, b.AddedBy, b.AddedAt)).ToListAsync(ct).ConfigureAwait(false);
 
-    public async Task<CommandResult<Entry>> AddAsync(Actor actor, string? kind, string? value, string? reason, CancellationToken ct)
+    /// <summary>The value as it will be matched and shown (normalised and masked), or what is wrong with the request.</summary>
+    public static CommandResult<(string Normalised, string Masked)> Check(string? kind, string? value, string? reason)
     {
         if (kind is null || !Kinds.Contains(kind))
         {
-            return CommandResult<Entry>.Invalid("kind", $"must be one of {string.Join(", ", Kinds)}");
+            return CommandResult<(string, string)>.Invalid("kind", $"must be one of {string.Join(", ", Kinds)}");
         }
 
         var normalised = kind switch
@@ -32,23 +33,36 @@ public sealed class BlacklistCommands(AutoFinanceDbContext db, ILookupHasher has
         };
         if (normalised is null)
         {
-            return CommandResult<Entry>.Invalid("value", $"is not a valid {kind}");
+            return CommandResult<(string, string)>.Invalid("value", $"is not a valid {kind}");
         }
 
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 300)
         {
-            return CommandResult<Entry>.Invalid("reason", "is required (at most 300 characters)");
+            return CommandResult<(string, string)>.Invalid("reason", "is required (at most 300 characters)");
         }
 
-        var hash = hasher.Hash(kind, normalised);
+        var masked = kind switch { "national-id" => ResidentId.Mask(normalised), "mobile" => MobileNumber.Mask(normalised), _ => normalised[..8] + "*****" + normalised[^4..] };
+        return CommandResult<(string, string)>.Ok((normalised, masked));
+    }
+
+    public async Task<CommandResult<Entry>> AddAsync(Actor actor, string? kind, string? value, string? reason, CancellationToken ct)
+    {
+        var check = Check(kind, value, reason);
+        if (check.Failure != CommandFailure.None)
+        {
+            return new CommandResult<Entry>(null, check.Failure, check.Problem, check.Field) { Errors = check.Errors };
+        }
+
+        var (normalised, masked) = check.Value;
+        var hash = hasher.Hash(kind!, normalised);
         var now = time.GetUtcNow();
         var row = new BlacklistRow
         {
             Id = Guid.CreateVersion7(now),
-            Kind = kind,
+            Kind = kind!,
             ValueHash = hash,
-            ValueMasked = kind switch { "national-id" => ResidentId.Mask(normalised), "mobile" => MobileNumber.Mask(normalised), _ => normalised[..8] + "*****" + normalised[^4..] },
-            Reason = reason.Trim(),
+            ValueMasked = masked,
+            Reason = reason!.Trim(),
             AddedBy = actor.AuditName,
             AddedAt = now,
         };
@@ -56,6 +70,10 @@ public sealed class BlacklistCommands(AutoFinanceDbContext db, ILookupHasher has
         await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "blacklist.added", "blacklist", row.Id.ToString(), new { row.Kind, row.ValueMasked, row.Reason })], now, ct).ConfigureAwait(false);
         return CommandResult<Entry>.Ok(new Entry(row.Id, row.Kind, row.ValueMasked, row.Reason, row.AddedBy, row.AddedAt));
     }
+
+    public async Task<Entry?> FindAsync(Guid id, CancellationToken ct) =>
+        await db.Blacklist.AsNoTracking().Where(b => b.Id == id && b.RemovedAt == null)
+            .Select(b => new Entry(b.Id, b.Kind, b.ValueMasked, b.Reason, b.AddedBy, b.AddedAt)).FirstOrDefaultAsync(ct).ConfigureAwait(false);
 
     public async Task<bool> RemoveAsync(Actor actor, Guid id, CancellationToken ct)
     {

@@ -58,6 +58,8 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
 
     public DbSet<Servicing.HardshipPlanRow> HardshipPlans => Set<Servicing.HardshipPlanRow>();
 
+    public DbSet<Approvals.ApprovalRow> Approvals => Set<Approvals.ApprovalRow>();
+
     public DbSet<ServiceDesk.ServiceCaseRow> ServiceCases => Set<ServiceDesk.ServiceCaseRow>();
 
     public DbSet<ServiceDesk.CaseMessageRow> CaseMessages => Set<ServiceDesk.CaseMessageRow>();
@@ -263,6 +265,13 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
         {
             e.ToTable("hardship_plans");
             e.HasIndex(h => h.LoanId);
+        });
+        modelBuilder.Entity<Approvals.ApprovalRow>(e =>
+        {
+            e.ToTable("approvals");
+            e.HasIndex(a => new { a.Status, a.RequestedAt });
+            e.HasIndex(a => new { a.Action, a.Target });
+            e.Property(a => a.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<Servicing.JournalLineRow>(e =>
         {

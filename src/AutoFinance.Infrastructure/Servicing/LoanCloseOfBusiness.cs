@@ -54,17 +54,25 @@ public static class LoanCloseOfBusiness
         loan.Bucket = options.Buckets.For(loan.DaysPastDue).Name;
         if (loan.DaysPastDue >= options.ChargeOffDays)
         {
-            var amounts = new WriteOffAmounts(
-                schedule.Sum(i => i.Principal - i.PaidPrincipal),
-                schedule.Where(i => i.InterestAccrued).Sum(i => i.Interest - i.PaidInterest),
-                schedule.Where(i => i.InterestAccrued).Sum(i => i.Fee - i.PaidFee) + schedule.Sum(i => i.LateFee - i.PaidLateFee),
-                schedule.Sum(i => i.Penalty - i.PaidPenalty));
-            entries.Add(LoanPostings.WriteOff(businessDate, currency, amounts, $"Charged off at {loan.DaysPastDue} days past due"));
-            loan.Status = LoanStatus.ChargedOff;
-            loan.ChargedOffOn = businessDate;
+            entries.Add(ChargeOff(loan, schedule, businessDate, $"Charged off at {loan.DaysPastDue} days past due"));
         }
 
         loan.LastCloseDate = businessDate;
         return entries;
+    }
+
+    /// <summary>Writes off every receivable the loan still carries and marks it charged off.</summary>
+    public static JournalEntry ChargeOff(LoanRow loan, IReadOnlyList<InstallmentRow> schedule, DateOnly on, string description)
+    {
+        ArgumentNullException.ThrowIfNull(loan);
+        ArgumentNullException.ThrowIfNull(schedule);
+        var amounts = new WriteOffAmounts(
+            schedule.Sum(i => i.Principal - i.PaidPrincipal),
+            schedule.Where(i => i.InterestAccrued).Sum(i => i.Interest - i.PaidInterest),
+            schedule.Where(i => i.InterestAccrued).Sum(i => i.Fee - i.PaidFee) + schedule.Sum(i => i.LateFee - i.PaidLateFee),
+            schedule.Sum(i => i.Penalty - i.PaidPenalty));
+        loan.Status = LoanStatus.ChargedOff;
+        loan.ChargedOffOn = on;
+        return LoanPostings.WriteOff(on, Currency.FromCode(loan.Currency), amounts, description);
     }
 }

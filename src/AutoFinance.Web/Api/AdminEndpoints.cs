@@ -1,4 +1,5 @@
 using AutoFinance.Application.Security;
+using AutoFinance.Infrastructure.Approvals;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Identity;
 using AutoFinance.Infrastructure.Origination;
@@ -19,7 +20,7 @@ public static class AdminEndpoints
         var group = routes.MapGroup("/api/v1/admin").WithTags("Administration").RequireAuthorization(p => p.RequireRole(Roles.Admin));
         group.MapGet("/blacklist", async (BlacklistCommands blacklist, CancellationToken ct) => Results.Ok(await blacklist.ListAsync(ct).ConfigureAwait(false)))
             .WithSummary("Blacklisted national IDs, mobiles and VINs (masked)");
-        group.MapPost("/blacklist", async (HttpContext http, BlacklistCommands blacklist, CancellationToken ct) =>
+        group.MapPost("/blacklist", async (HttpContext http, ApprovalService approvals, CancellationToken ct) =>
         {
             var body = await JsonBody.ReadAsync<BlacklistInput>(http.Request, ct).ConfigureAwait(false);
             if (body.Error is { } error)
@@ -27,12 +28,30 @@ public static class AdminEndpoints
                 return Problems.Validation([error]);
             }
 
-            return Problems.From(await blacklist.AddAsync(http.User.ToActor(), body.Value?.Kind, body.Value?.Value, body.Value?.Reason, ct).ConfigureAwait(false),
-                e => Results.Created($"/api/v1/admin/blacklist/{e.Id}", e), "entry");
-        }).WithSummary("Add a national ID, mobile or VIN to the blacklist").Accepts<BlacklistInput>("application/json").ProducesValidationProblem();
-        group.MapDelete("/blacklist/{id:guid}", async (Guid id, HttpContext http, BlacklistCommands blacklist, CancellationToken ct) =>
-                await blacklist.RemoveAsync(http.User.ToActor(), id, ct).ConfigureAwait(false) ? Results.NoContent() : Problems.NotFound("blacklist entry"))
-            .WithSummary("Remove a blacklist entry (kept in history)");
+            var input = body.Value;
+            var check = BlacklistCommands.Check(input?.Kind, input?.Value, input?.Reason);
+            if (check.Failure != CommandFailure.None)
+            {
+                return Problems.Validation(check.Errors);
+            }
+
+            var request = await approvals.RequestAsync(http.User.ToActor(), ApprovalService.BlacklistAdd, $"{input!.Kind}:{check.Value.Masked}",
+                new ApprovalService.BlacklistPayload(input.Kind!, check.Value.Normalised, input.Reason!.Trim()), $"add {input.Kind} {check.Value.Masked}", input.Reason, ct).ConfigureAwait(false);
+            return Problems.From(request, a => Results.Accepted($"/api/v1/approvals/{a.ApprovalId}", a), "entry");
+        }).WithSummary("Ask to add a national ID, mobile or VIN to the blacklist; it takes effect when a second person approves")
+            .Accepts<BlacklistInput>("application/json").Produces<ApprovalService.ApprovalView>(202).ProducesValidationProblem().ProducesProblem(409);
+        group.MapDelete("/blacklist/{id:guid}", async (Guid id, HttpContext http, BlacklistCommands blacklist, ApprovalService approvals, CancellationToken ct) =>
+            {
+                if (await blacklist.FindAsync(id, ct).ConfigureAwait(false) is not { } entry)
+                {
+                    return Problems.NotFound("blacklist entry");
+                }
+
+                var request = await approvals.RequestAsync(http.User.ToActor(), ApprovalService.BlacklistRemove, id.ToString(), new { id }, $"remove {entry.Kind} {entry.Value}", "removal requested", ct).ConfigureAwait(false);
+                return Problems.From(request, a => Results.Accepted($"/api/v1/approvals/{a.ApprovalId}", a), "blacklist entry");
+            })
+            .WithSummary("Ask to remove a blacklist entry (kept in history); it takes effect when a second person approves")
+            .Produces<ApprovalService.ApprovalView>(202).ProducesProblem(404).ProducesProblem(409);
         group.MapGet("/audit/verify", async (AutoFinanceDbContext db, CancellationToken ct) => Results.Ok(await AuditLog.VerifyAsync(db, ct).ConfigureAwait(false)))
             .WithSummary("Walk the hash-chained audit log and report the first broken entry");
 

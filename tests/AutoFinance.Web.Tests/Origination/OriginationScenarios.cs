@@ -205,13 +205,19 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
         using var admin = await Platform.SignedIn("admin");
+        using var manager = await Platform.SignedIn("manager");
         using var dealer = Platform.Dealer();
         var body = Applications.Prime();
 
-        var listed = await admin.PostAsJsonAsync("/api/v1/admin/blacklist", new { kind = "national-id", value = Applications.NationalIdOf(body), reason = "confirmed identity fraud" });
+        // Four eyes: the admin's request changes nothing until someone else approves it, and not the admin.
+        var requested = await admin.PostAsJsonAsync("/api/v1/admin/blacklist", new { kind = "national-id", value = Applications.NationalIdOf(body), reason = "confirmed identity fraud" });
+        Assert.Equal(HttpStatusCode.Accepted, requested.StatusCode);
+        var approvalId = (await Json(requested)).GetProperty("approvalId").GetString();
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/v1/approvals/{approvalId}/approve", null)).StatusCode);
+        var approved = await Json(await manager.PostAsync($"/api/v1/approvals/{approvalId}/approve", null));
+        Assert.Equal("approved", approved.GetProperty("status").GetString());
         var decision = await Json(await dealer.PostAsJsonAsync("/api/v1/applications", body));
 
-        Assert.Equal(HttpStatusCode.Created, listed.StatusCode);
         Assert.Equal("declined", decision.GetProperty("status").GetString());
         var codes = decision.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()).ToArray();
         Assert.Contains("verification", codes);

@@ -396,6 +396,31 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
+    [SkippableFact]
+    public async Task A_manual_write_off_needs_a_second_person_and_then_clears_the_receivables()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, _) = await BookALoan();
+        using var collector = await platform.SignedIn("collector");
+        using var manager = await platform.SignedIn("manager");
+        using var admin = await platform.SignedIn("admin");
+
+        var requested = await collector.PostAsJsonAsync($"/api/v1/loans/{loanId}/write-off", new { reason = "borrower deceased, no estate" });
+        Assert.Equal(HttpStatusCode.Accepted, requested.StatusCode);
+        var approvalId = (await requested.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("approvalId").GetString();
+        Assert.Equal("active", (await Loan(manager, loanId)).GetProperty("summary").GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await collector.PostAsJsonAsync($"/api/v1/loans/{loanId}/write-off", new { reason = "again" })).StatusCode);
+
+        var approved = await (await admin.PostAsync($"/api/v1/approvals/{approvalId}/approve", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("approved", approved.GetProperty("status").GetString());
+        var loan = await Loan(manager, loanId);
+        Assert.Equal("charged-off", loan.GetProperty("summary").GetProperty("status").GetString());
+        Assert.Equal(0m, loan.GetProperty("balances").GetProperty("LoanPrincipalReceivable").GetDecimal());
+        Assert.Equal(loan.GetProperty("summary").GetProperty("principal").GetDecimal(), loan.GetProperty("balances").GetProperty("WriteOffExpense").GetDecimal());
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+        Assert.Equal(HttpStatusCode.Conflict, (await manager.PostAsync($"/api/v1/approvals/{approvalId}/approve", null)).StatusCode);
+    }
+
     /// <summary>The ledger's receivables equal what the schedule says is owed: dues outstanding plus principal not yet due.</summary>
     private static void AssertReceivablesMatchTheSchedule(JsonElement loan)
     {

@@ -1,0 +1,152 @@
+using AutoFinance.Application.Common;
+using AutoFinance.Application.Security;
+using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Origination;
+using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Infrastructure.Servicing;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoFinance.Infrastructure.Approvals;
+
+/// <summary>
+/// The four-eyes rule for sensitive actions: blacklist changes and manual write-offs are requested by one person and
+/// carried out only when a second, different person (an admin or a manager) approves. The approval and the action are
+/// saved in one transaction; an action that can no longer be done (the loan was paid meanwhile) marks the approval failed.
+/// </summary>
+public sealed class ApprovalService(AutoFinanceDbContext db, IPersonalDataProtector protector, BlacklistCommands blacklist, TimeProvider time)
+{
+    public const string BlacklistAdd = "blacklist.add";
+    public const string BlacklistRemove = "blacklist.remove";
+    public const string WriteOff = "loan.write-off";
+
+    public sealed record ApprovalView(Guid ApprovalId, string Action, string Target, string Summary, string Reason, string RequestedBy, DateTimeOffset RequestedAt, string Status, string? DecidedBy, DateTimeOffset? DecidedAt, string? Outcome);
+
+    public sealed record BlacklistPayload(string Kind, string Value, string Reason);
+
+    public async Task<IReadOnlyList<ApprovalView>> ListAsync(string? status, CancellationToken ct) =>
+        (await db.Approvals.AsNoTracking().Where(a => status == null || a.Status == status).OrderByDescending(a => a.RequestedAt).Take(200).ToListAsync(ct).ConfigureAwait(false))
+            .Select(View).ToList();
+
+    /// <summary>Asks for an action; nothing happens until someone else approves it.</summary>
+    public async Task<CommandResult<ApprovalView>> RequestAsync(Actor actor, string action, string target, object payload, string summary, string? reason, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (reason?.Trim() is not { Length: >= 3 and <= 300 })
+        {
+            return CommandResult<ApprovalView>.Invalid("reason", "is required (3 to 300 characters)");
+        }
+
+        if (await db.Approvals.AnyAsync(a => a.Action == action && a.Target == target && a.Status == "pending", ct).ConfigureAwait(false))
+        {
+            return CommandResult<ApprovalView>.Conflict("the same action is already waiting for approval");
+        }
+
+        var now = time.GetUtcNow();
+        var row = new ApprovalRow
+        {
+            Id = Guid.CreateVersion7(now),
+            Action = action,
+            Target = target,
+            PayloadCipher = protector.Protect(Json.Serialize(payload)),
+            Summary = summary,
+            Reason = reason.Trim(),
+            RequestedBy = actor.AuditName,
+            RequestedAt = now,
+        };
+        db.Approvals.Add(row);
+        await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "approval.requested", "approval", row.Id.ToString(), new { action, target, summary })], now, ct).ConfigureAwait(false);
+        return CommandResult<ApprovalView>.Ok(View(row));
+    }
+
+    /// <summary>Approves (and carries out) or rejects a pending request; the requester may do neither.</summary>
+    public async Task<CommandResult<ApprovalView>> DecideAsync(Actor actor, Guid id, bool approve, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var row = await db.Approvals.FirstOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
+        if (row is null)
+        {
+            return CommandResult<ApprovalView>.NotFound();
+        }
+
+        if (row.Status != "pending")
+        {
+            return CommandResult<ApprovalView>.Conflict($"the request is already {row.Status}");
+        }
+
+        if (row.RequestedBy == actor.AuditName)
+        {
+            return CommandResult<ApprovalView>.Conflict("a second person must decide: you asked for this action");
+        }
+
+        var now = time.GetUtcNow();
+        row.DecidedBy = actor.AuditName;
+        row.DecidedAt = now;
+        row.Version++;
+        if (!approve)
+        {
+            row.Status = "rejected";
+            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "approval.rejected", "approval", row.Id.ToString(), new { row.Action, row.Target })], now, ct).ConfigureAwait(false);
+            return CommandResult<ApprovalView>.Ok(View(row));
+        }
+
+        row.Status = "approved";
+        var outcome = await CarryOutAsync(row, actor, ct).ConfigureAwait(false);
+        if (outcome is not null)
+        {
+            // The action did not happen (and saved nothing): record why, and keep the approval as failed.
+            db.ChangeTracker.Clear();
+            var failed = await db.Approvals.FirstAsync(a => a.Id == id, ct).ConfigureAwait(false);
+            failed.Status = "failed";
+            failed.DecidedBy = actor.AuditName;
+            failed.DecidedAt = now;
+            failed.Outcome = outcome;
+            failed.Version++;
+            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "approval.failed", "approval", id.ToString(), new { failed.Action, failed.Target, outcome })], now, ct).ConfigureAwait(false);
+            return CommandResult<ApprovalView>.Ok(View(failed));
+        }
+
+        return CommandResult<ApprovalView>.Ok(View(row));
+    }
+
+    /// <summary>Does the approved action as the approver, saving the approval with it; null when done, or why it could not be.</summary>
+    private async Task<string?> CarryOutAsync(ApprovalRow row, Actor approver, CancellationToken ct)
+    {
+        var payload = protector.Unprotect(row.PayloadCipher);
+        switch (row.Action)
+        {
+            case BlacklistAdd:
+                var add = Json.Deserialize<BlacklistPayload>(payload)!;
+                var added = await blacklist.AddAsync(approver, add.Kind, add.Value, add.Reason, ct).ConfigureAwait(false);
+                row.Outcome = added.Value is { } entry ? $"blacklist entry {entry.Id}" : null;
+                return added.Value is null ? added.Problem : null;
+            case BlacklistRemove:
+                return await blacklist.RemoveAsync(approver, Guid.Parse(row.Target), ct).ConfigureAwait(false) ? null : "the entry is no longer on the blacklist";
+            case WriteOff:
+                return await WriteOffAsync(Guid.Parse(row.Target), approver, row, ct).ConfigureAwait(false);
+            default:
+                return $"unknown action {row.Action}";
+        }
+    }
+
+    private async Task<string?> WriteOffAsync(Guid loanId, Actor actor, ApprovalRow row, CancellationToken ct)
+    {
+        var loan = await db.Loans.FirstOrDefaultAsync(l => l.Id == loanId, ct).ConfigureAwait(false);
+        if (loan is null || loan.Status != LoanStatus.Active)
+        {
+            return loan is null ? "the loan no longer exists" : $"the loan is {loan.Status}";
+        }
+
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var schedule = await db.Installments.Where(i => i.LoanId == loanId).OrderBy(i => i.Number).ToListAsync(ct).ConfigureAwait(false);
+        var entry = LoanCloseOfBusiness.ChargeOff(loan, schedule, today, $"Written off on approval: {row.Reason}");
+        loan.Version++;
+        row.Outcome = $"written off {entry.Total}";
+        db.JournalEntries.Add(LoanBooking.ToRow(loanId, entry, now));
+        await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "loan.written-off", "loan", loanId.ToString(), new { ApprovalId = row.Id, entry.Total, row.RequestedBy })], now, ct).ConfigureAwait(false);
+        return null;
+    }
+
+    private static ApprovalView View(ApprovalRow a) =>
+        new(a.Id, a.Action, a.Target, a.Summary, a.Reason, a.RequestedBy, a.RequestedAt, a.Status, a.DecidedBy, a.DecidedAt, a.Outcome);
+}

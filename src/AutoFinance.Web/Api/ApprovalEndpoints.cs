@@ -1,0 +1,51 @@
+using AutoFinance.Application.Security;
+using AutoFinance.Infrastructure.Approvals;
+using AutoFinance.Web.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoFinance.Web.Api;
+
+/// <summary>The four-eyes rule: sensitive actions wait here until a second admin or manager approves or rejects them.</summary>
+public static class ApprovalEndpoints
+{
+    public sealed record WriteOffInput(string? Reason);
+
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/approvals").WithTags("Approvals").RequireAuthorization(p => p.RequireRole(Roles.Manager, Roles.Admin));
+        group.MapGet("/", async (string? status, ApprovalService approvals, CancellationToken ct) => Results.Ok(await approvals.ListAsync(status, ct).ConfigureAwait(false)))
+            .WithSummary("Requests for sensitive actions (status=pending for those waiting)").Produces<IReadOnlyList<ApprovalService.ApprovalView>>();
+        group.MapPost("/{id:guid}/approve", async (Guid id, HttpContext http, ApprovalService approvals, CancellationToken ct) =>
+                Problems.From(await approvals.DecideAsync(http.User.ToActor(), id, approve: true, ct).ConfigureAwait(false), a => Results.Ok(a), "approval"))
+            .WithSummary("Approve and carry out a request made by someone else").Produces<ApprovalService.ApprovalView>().ProducesProblem(404).ProducesProblem(409);
+        group.MapPost("/{id:guid}/reject", async (Guid id, HttpContext http, ApprovalService approvals, CancellationToken ct) =>
+                Problems.From(await approvals.DecideAsync(http.User.ToActor(), id, approve: false, ct).ConfigureAwait(false), a => Results.Ok(a), "approval"))
+            .WithSummary("Reject a request made by someone else").Produces<ApprovalService.ApprovalView>().ProducesProblem(404).ProducesProblem(409);
+
+        routes.MapPost("/api/v1/loans/{id:guid}/write-off", async (Guid id, HttpContext http, ApprovalService approvals, Infrastructure.Persistence.AutoFinanceDbContext db, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<WriteOffInput>(http.Request, ct).ConfigureAwait(false);
+                if (body.Error is { } error)
+                {
+                    return Problems.Validation([error]);
+                }
+
+                var loan = await db.Loans.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct).ConfigureAwait(false);
+                if (loan is null)
+                {
+                    return Problems.NotFound("loan");
+                }
+
+                if (loan.Status != Infrastructure.Servicing.LoanStatus.Active)
+                {
+                    return Problems.Conflict($"the loan is {loan.Status}");
+                }
+
+                var request = await approvals.RequestAsync(http.User.ToActor(), ApprovalService.WriteOff, id.ToString(), new { id }, $"write off loan {loan.Reference}", body.Value?.Reason, ct).ConfigureAwait(false);
+                return Problems.From(request, a => Results.Accepted($"/api/v1/approvals/{a.ApprovalId}", a), "loan");
+            })
+            .WithTags("Approvals").RequireAuthorization(p => p.RequireRole(Roles.Collector, Roles.Manager, Roles.Admin))
+            .WithSummary("Ask to write a loan off now (before the charge-off days); done when a second person approves")
+            .Accepts<WriteOffInput>("application/json").Produces<ApprovalService.ApprovalView>(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+    }
+}
