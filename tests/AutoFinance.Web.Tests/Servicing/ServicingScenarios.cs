@@ -397,6 +397,31 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
     }
 
     [SkippableFact]
+    public async Task Concurrent_payments_with_different_keys_either_post_or_are_refused_and_the_ledger_holds_exactly_those_posted()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        MoveTo(Date(first, "dueDate"));
+        using var agent = await platform.SignedIn("agent");
+
+        var attempts = await Task.WhenAll(Enumerable.Range(1, 6).Select(async n =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{loanId}/payments") { Content = JsonContent.Create(new { amount = 100m * n }) };
+            request.Headers.Add("Idempotency-Key", $"different-{n}");
+            var response = await agent.SendAsync(request);
+            return (response.StatusCode, Amount: 100m * n);
+        }));
+
+        Assert.All(attempts, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        var posted = attempts.Where(a => a.StatusCode == HttpStatusCode.Created).Sum(a => a.Amount);
+        Assert.True(posted > 0m);
+        var loan = await Loan(agent, loanId);
+        Assert.Equal(posted, Schedule(loan).Sum(i => i.GetProperty("paid").GetDecimal()) + loan.GetProperty("credit").GetDecimal());
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+        AssertReceivablesMatchTheSchedule(loan);
+    }
+
+    [SkippableFact]
     public async Task A_manual_write_off_needs_a_second_person_and_then_clears_the_receivables()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
