@@ -40,6 +40,8 @@ public sealed class PersonalDataService(AutoFinanceDbContext db, IPersonalDataPr
         var installments = await db.Installments.AsNoTracking().Where(i => loanIds.Contains(i.LoanId)).OrderBy(i => i.Number).ToListAsync(ct).ConfigureAwait(false);
         var payments = await db.Payments.AsNoTracking().Where(p => loanIds.Contains(p.LoanId)).OrderBy(p => p.PaidOn).ToListAsync(ct).ConfigureAwait(false);
         var messages = await db.Outbox.AsNoTracking().Where(m => m.CustomerId == customerId).OrderBy(m => m.CreatedAt).ToListAsync(ct).ConfigureAwait(false);
+        var cases = await db.ServiceCases.AsNoTracking().Where(c => c.CustomerId == customerId).OrderBy(c => c.OpenedAt).ToListAsync(ct).ConfigureAwait(false);
+        var consents = await db.Consents.AsNoTracking().Where(c => c.CustomerId == customerId).OrderBy(c => c.RecordedAt).ToListAsync(ct).ConfigureAwait(false);
         return new
         {
             ExportedAt = time.GetUtcNow(),
@@ -66,6 +68,8 @@ public sealed class PersonalDataService(AutoFinanceDbContext db, IPersonalDataPr
                 Payments = payments.Where(p => p.LoanId == l.Id).Select(p => new { p.Id, p.Amount, p.PaidOn, p.Status, p.Surplus, p.Overpayment, p.Prepaid }),
             }),
             Messages = messages.Select(m => new { m.Id, m.Channel, m.Language, m.Body, m.CreatedAt, m.SentAt, m.Status }),
+            Cases = cases.Select(c => new { c.Id, c.Reference, c.Kind, c.Category, c.Status, c.OpenedAt, Subject = Plain(c.SubjectCipher), Description = Plain(c.DescriptionCipher) }),
+            Consents = consents.Select(c => new { c.Purpose, c.Channel, c.Granted, c.RecordedAt, c.Source }),
         };
     }
 
@@ -136,13 +140,33 @@ public sealed class PersonalDataService(AutoFinanceDbContext db, IPersonalDataPr
                 user.Active = false;
             }
 
+            var cases = await db.ServiceCases.Where(c => c.CustomerId == customerId).ToListAsync(ct).ConfigureAwait(false);
+            foreach (var serviceCase in cases)
+            {
+                serviceCase.SubjectCipher = erased;
+                serviceCase.DescriptionCipher = erased;
+                serviceCase.ResolutionCipher = serviceCase.ResolutionCipher is null ? null : erased;
+            }
+
+            var caseIds = cases.Select(c => c.Id).ToList();
+            foreach (var message in await db.CaseMessages.Where(m => caseIds.Contains(m.CaseId)).ToListAsync(ct).ConfigureAwait(false))
+            {
+                message.BodyCipher = erased;
+            }
+
+            foreach (var survey in await db.Surveys.Where(v => v.CustomerId == customerId && v.CommentCipher != null).ToListAsync(ct).ConfigureAwait(false))
+            {
+                survey.CommentCipher = erased;
+            }
+
             var userIds = users.Select(u => u.Id).ToList();
             foreach (var session in await db.Sessions.Where(s => userIds.Contains(s.UserId) && s.RevokedAt == null).ToListAsync(ct).ConfigureAwait(false))
             {
                 session.RevokedAt = now;
             }
-            result = new ErasureResult(customerId, true, ["name", "national ID", "mobile", "e-mail", $"{applications.Count} application request(s)", "lookup hashes", "sign-in"],
-                ["application decisions without personal data (reference, status, grade, vehicle) for credit-model monitoring"], null);
+            result = new ErasureResult(customerId, true,
+                ["name", "national ID", "mobile", "e-mail", $"{applications.Count} application request(s)", $"{cases.Count} case(s) and their messages", "survey comments", "lookup hashes", "sign-in"],
+                ["application decisions without personal data (reference, status, grade, vehicle) for credit-model monitoring", "case and survey records without their text, for service statistics", "consent history, as proof of what was agreed"], null);
         }
 
         await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "customer.erasure", "customer", customerId.ToString(), new { result.Erased, result.ErasedItems, result.KeptItems, result.KeptBecause, Reason = reason.Trim() })], now, ct).ConfigureAwait(false);
