@@ -14,4 +14,11 @@ public static class UiWords
 
         return UiText.All.ContainsKey(prefix + value) ? language[prefix + value] : value;
     }
+
+    /// <summary>A churn reason: the back end's English text in English, the table's Chinese for its feature otherwise.</summary>
+    public static string ChurnReason(this UiLanguage language, string feature, string text)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        return language.IsEnglish || !UiText.All.ContainsKey("ins.reason." + feature) ? text : language["ins.reason." + feature];
+    }
 }
