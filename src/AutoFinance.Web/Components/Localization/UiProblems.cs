@@ -13,7 +13,7 @@ public static partial class UiText
             return message;
         }
 
-        foreach (var (pattern, zh) in Problems)
+        foreach (var (pattern, zh) in DeskProblems.Concat(Problems))
         {
             var match = pattern.Match(message);
             if (match.Success)
@@ -59,6 +59,37 @@ public static partial class UiText
         (new Regex(@"^a promised amount and date go with the PTP outcome$", RegexOptions.CultureInvariant), "承诺金额和日期仅用于“承诺还款”"),
         (new Regex(@"^name at least one collector.*$", RegexOptions.CultureInvariant), "没有可分配的催收员账户"),
         (new Regex(@"^accounts changed while they were being assigned.*$", RegexOptions.CultureInvariant), "分配期间账户发生变化，请重试"),
+    ];
+
+    /// <summary>The service desk's, surveys', assistant's and experiments' messages; tried before the general ones.</summary>
+    private static readonly (Regex Pattern, string Zh)[] DeskProblems =
+    [
+        (new Regex(@"^must be (\d+) to (\d+) characters$", RegexOptions.CultureInvariant), "须为 $1 至 $2 个字符"),
+        (new Regex(@"^is required: 1 to (\d+) characters.*$", RegexOptions.CultureInvariant), "此项必填（1 至 $1 个字符）"),
+        (new Regex(@"^is required: a whole number from 1 .* to 5 .*$", RegexOptions.CultureInvariant), "请选择 1（非常不满意）至 5（非常满意）"),
+        (new Regex(@"^is required: a whole number from 0 .* to 10 .*$", RegexOptions.CultureInvariant), "请选择 0（完全不可能）至 10（非常可能）"),
+        (new Regex(@"^urgent is set by staff.*$", RegexOptions.CultureInvariant), "“紧急”由客服设定，请选择低、普通或高"),
+        (new Regex(@"^there is no customer record behind this account yet.*$", RegexOptions.CultureInvariant), "该账户还没有客户资料，请先提交申请或致电我们"),
+        (new Regex(@"^must be an active service agent or manager$", RegexOptions.CultureInvariant), "须为在职的客服或经理"),
+        (new Regex(@"^the case is resolved; reopen it first$", RegexOptions.CultureInvariant), "工单已解决，请先重新打开"),
+        (new Regex(@"^the case is already resolved$", RegexOptions.CultureInvariant), "工单已解决"),
+        (new Regex(@"^only a resolved case can be reopened$", RegexOptions.CultureInvariant), "只有已解决的工单才能重新打开"),
+        (new Regex(@"^the case changed at the same moment.*$", RegexOptions.CultureInvariant), "工单同时被修改，请刷新后重试"),
+        (new Regex(@"^only staff write internal notes$", RegexOptions.CultureInvariant), "只有员工可以写内部备注"),
+        (new Regex(@"^this survey is already answered$", RegexOptions.CultureInvariant), "该调查已回答"),
+        (new Regex(@"^must be en or zh-CN$", RegexOptions.CultureInvariant), "请选择中文或英文"),
+        (new Regex(@"^must be 3 to 64 lower-case letters, digits or hyphens$", RegexOptions.CultureInvariant), "须为 3 至 64 位小写字母、数字或连字符"),
+        (new Regex(@"^must say what counts as a conversion.*$", RegexOptions.CultureInvariant), "请说明什么算作转化（3 至 200 个字符）"),
+        (new Regex(@"^is required: the control's expected conversion rate.*$", RegexOptions.CultureInvariant), "必填：对照组的预期转化率（0 至 1 之间）"),
+        (new Regex(@"^is required: the smallest absolute lift worth detecting$", RegexOptions.CultureInvariant), "必填：值得检测的最小绝对提升"),
+        (new Regex(@"^must lie strictly between 0 and 1$", RegexOptions.CultureInvariant), "须大于 0 且小于 1"),
+        (new Regex(@"^must be non-zero and keep the rate between 0 and 1$", RegexOptions.CultureInvariant), "不能为 0，且加上基准后仍须在 0 至 1 之间"),
+        (new Regex(@"^at least two are needed$", RegexOptions.CultureInvariant), "至少需要两组"),
+        (new Regex(@"^every weight must be positive$", RegexOptions.CultureInvariant), "权重须为正数"),
+        (new Regex(@"^names must be distinct$", RegexOptions.CultureInvariant), "各组名称不能相同"),
+        (new Regex(@"^is required, at most 50 characters$", RegexOptions.CultureInvariant), "必填，最多 50 个字符"),
+        (new Regex(@"^an experiment '(\S+)' already exists.*$", RegexOptions.CultureInvariant), "实验“$1”已存在；实验一经定义不能修改"),
+        (new Regex(@"^the customer has no active loan to base an offer on$", RegexOptions.CultureInvariant), "该客户没有在贷贷款，无法决定推荐"),
     ];
 
     [GeneratedRegex(@"^is required.*$", RegexOptions.CultureInvariant)]

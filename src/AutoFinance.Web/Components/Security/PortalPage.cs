@@ -85,6 +85,7 @@ public abstract class PortalPage : ComponentBase
         Roles.Dealer => "/applications",
         Roles.Underwriter => "/underwriting",
         Roles.Collector => "/collections",
+        Roles.ServiceAgent => "/cases",
         Roles.Manager or Roles.Admin or Roles.RiskAnalyst => "/dashboard",
         _ => "/loans",
     };
