@@ -35,7 +35,9 @@ public sealed class ServiceDeskDemoData(
                                join a in db.Applications.AsNoTracking() on c.Id equals a.CustomerId
                                select new { c.Id, a.Reference, a.SubmittedAt, a.Status }).ToListAsync(ct).ConfigureAwait(false);
         var ordered = customers.OrderBy(c => c.SubmittedAt).Select(c => c.Id).Distinct().ToList();
-        var liNa = await db.Users.AsNoTracking().Where(u => u.UserName == "13800138000").Select(u => u.CustomerId).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        // A variable, not a literal: EF sends it as a parameter, so the mobile number never appears in a logged command.
+        var liNasUserName = "13800138000";
+        var liNa = await db.Users.AsNoTracking().Where(u => u.UserName == liNasUserName).Select(u => u.CustomerId).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         var agent = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == "agent", ct).ConfigureAwait(false);
         if (liNa is not { } first || ordered.Count < 5)
         {

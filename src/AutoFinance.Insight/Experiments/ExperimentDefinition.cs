@@ -25,6 +25,9 @@ public sealed record ExperimentDefinition(
     double Alpha = 0.05,
     double Power = 0.8)
 {
+    /// <summary>The largest sample per variant a definition may call for; a smaller effect cannot be told apart in practice.</summary>
+    public const int MaxSamplePerVariant = 100_000_000;
+
     /// <summary>Subjects needed in each variant, by <see cref="SampleSize.PerVariant"/>.</summary>
     public int RequiredSamplePerVariant =>
         SampleSize.PerVariant(BaselineRate, BaselineRate + MinimumDetectableEffect, Alpha, Power);
@@ -73,6 +76,14 @@ public sealed record ExperimentDefinition(
         if (Power is <= 0 or >= 1)
         {
             problems.Add("power: must lie strictly between 0 and 1");
+        }
+
+        // An effect so small (or an alpha and power so strict) that no practical sample could detect it.
+        if (!problems.Any(p => p.StartsWith("baselineRate", StringComparison.Ordinal) || p.StartsWith("minimumDetectableEffect", StringComparison.Ordinal)
+                || p.StartsWith("alpha", StringComparison.Ordinal) || p.StartsWith("power", StringComparison.Ordinal))
+            && !(SampleSize.Unrounded(BaselineRate, BaselineRate + MinimumDetectableEffect, Alpha, Power) <= MaxSamplePerVariant))
+        {
+            problems.Add($"minimumDetectableEffect: is too small to detect with at most {MaxSamplePerVariant:N0} subjects per variant");
         }
 
         return problems;

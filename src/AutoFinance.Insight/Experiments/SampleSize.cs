@@ -17,10 +17,27 @@ public static class SampleSize
             throw new ArgumentException("The rates must differ.", nameof(p2));
         }
 
+        var n = Math.Ceiling(Unrounded(p1, p2, alpha, power));
+        if (!(n <= int.MaxValue))
+        {
+            throw new ArgumentException("The rates are too close to tell apart with any practical sample.", nameof(p2));
+        }
+
+        return (int)n;
+    }
+
+    /// <summary>The same figure before rounding: infinite when the rates are equal (no sample tells them apart).</summary>
+    public static double Unrounded(double p1, double p2, double alpha = 0.05, double power = 0.8)
+    {
+        if (p1 == p2)
+        {
+            return double.PositiveInfinity;
+        }
+
         var zAlpha = Normal.InvCDF(0, 1, 1 - (alpha / 2));
         var zBeta = Normal.InvCDF(0, 1, power);
         var pBar = (p1 + p2) / 2;
         var numerator = (zAlpha * Math.Sqrt(2 * pBar * (1 - pBar))) + (zBeta * Math.Sqrt((p1 * (1 - p1)) + (p2 * (1 - p2))));
-        return (int)Math.Ceiling(numerator * numerator / ((p2 - p1) * (p2 - p1)));
+        return numerator * numerator / ((p2 - p1) * (p2 - p1));
     }
 }

@@ -95,4 +95,18 @@ public sealed class ExperimentTests
         Assert.Contains(problems, p => p.StartsWith("power:", StringComparison.Ordinal));
         Assert.Empty(Refinance.Validate());
     }
+
+    [Fact]
+    public void An_effect_too_small_to_detect_is_refused_not_thrown_on()
+    {
+        // 1e-28 vanishes against the baseline in double arithmetic; 1e-9 would need ~10^17 subjects per variant.
+        foreach (var effect in new[] { 1e-28, 1e-9 })
+        {
+            var tiny = Refinance with { MinimumDetectableEffect = effect };
+            Assert.Contains(tiny.Validate(), p => p.StartsWith("minimumDetectableEffect:", StringComparison.Ordinal));
+        }
+
+        Assert.Throws<ArgumentException>(() => SampleSize.PerVariant(0.10, 0.10 + 1e-9));
+        Assert.Equal(double.PositiveInfinity, SampleSize.Unrounded(0.10, 0.10));
+    }
 }

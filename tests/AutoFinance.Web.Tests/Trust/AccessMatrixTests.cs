@@ -8,8 +8,8 @@ namespace AutoFinance.Web.Tests.Trust;
 /// <summary>
 /// Every operation of the OpenAPI document, as every role, on real objects: the expected answer of each role is
 /// written in one matrix below, so an endpoint added without an entry fails <see cref="Every_operation_answers_every_role_as_the_matrix_says"/>.
-/// Whatever the role, no answer is ever a 5xx; customer B never sees customer A's application or loan, dealer 2
-/// never sees dealer 1's applications (not even their ids in a list).
+/// Whatever the role, no answer is ever a 5xx; customer B never sees customer A's application, loan, customer
+/// record, case or survey, dealer 2 never sees dealer 1's applications (not even their ids in a list).
 /// </summary>
 public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixture<TPlatform>
     where TPlatform : PlatformFixture
@@ -40,6 +40,47 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["POST /api/v1/loans/{id}/payments/{paymentId}/reversal"] = [new(Target.LoanA, "U F F F F F F F A A A")],
         ["GET /api/v1/loans/{id}/payoff"] = [new(Target.LoanA, "U O H H H O O O O O O")],
         ["POST /api/v1/loans/{id}/payoff"] = [new(Target.LoanA, "U A H F F F F A A F A")],
+        ["POST /api/v1/loans/{id}/hardship"] = [new(Target.LoanA, "U F F F F F F F A A A")],
+        ["GET /api/v1/loans/{id}/contacts"] = [new(Target.LoanA, "U F F F F F F O O O O")],
+        ["POST /api/v1/loans/{id}/contacts"] = [new(Target.LoanA, "U F F F F F F A A A A")],
+
+        ["GET /api/v1/collections/worklist"] = [new(Target.None, "U F F F F F F O F O O")],
+        ["POST /api/v1/collections/assign"] = [new(Target.None, "U F F F F F F F F A A")],
+        ["GET /api/v1/messages"] = [new(Target.None, "U O O O O O O O O O O"), new(Target.InboxOfA, "U O O O O O O O O O O")],
+        ["GET /api/v1/cob/{date}"] = [new(Target.None, "U F F F F F F F F O O")],
+        ["POST /api/v1/cob"] = [new(Target.None, "U F F F F F F F F A A")],
+
+        ["GET /api/v1/me/data"] = [new(Target.None, "U O O F F F F F F F F")],
+        ["GET /api/v1/customers/{id}/data"] = [new(Target.CustomerA, "U O H F F F F F O O O"), new(Target.CustomerB, "U H O F F F F F O O O")],
+        ["POST /api/v1/customers/{id}/erasure"] = [new(Target.CustomerA, "U A H F F F F F F F A")],
+
+        ["GET /api/v1/cases"] = [new(Target.None, "U O O F F F F O O O O")],
+        ["POST /api/v1/cases"] = [new(Target.None, "U A A F F F F A A A A")],
+        ["GET /api/v1/cases/{id}"] = [new(Target.CaseA, "U O H F F F F O O O O")],
+        ["POST /api/v1/cases/{id}/assign"] = [new(Target.CaseA, "U F F F F F F F A A A")],
+        ["POST /api/v1/cases/{id}/messages"] = [new(Target.CaseA, "U A H F F F F F A A A")],
+        ["POST /api/v1/cases/{id}/resolve"] = [new(Target.CaseA, "U F F F F F F F A A A")],
+        ["POST /api/v1/cases/{id}/reopen"] = [new(Target.CaseA, "U A H F F F F F A A A")],
+        ["POST /api/v1/cases/escalations"] = [new(Target.None, "U F F F F F F F F O O")],
+        ["GET /api/v1/surveys"] = [new(Target.None, "U O O F F F O F O O O")],
+        ["POST /api/v1/surveys/{id}/answer"] = [new(Target.SurveyA, "U A H F F F F F F F F")],
+        ["GET /api/v1/surveys/results"] = [new(Target.None, "U F F F F F O F O O O")],
+        ["GET /api/v1/service-metrics"] = [new(Target.None, "U F F F F F O F O O O")],
+        ["POST /api/v1/assistant"] = [new(Target.None, "U O O F F F F F F F F")],
+        ["GET /api/v1/knowledge"] = [new(Target.None, "O O O O O O O O O O O")],
+
+        ["GET /api/v1/customers/{id}/360"] = [new(Target.CustomerA, "U F F F F O O O O O O")],
+        ["GET /api/v1/customers/{id}/consents"] = [new(Target.CustomerA, "U O H F F O O O O O O"), new(Target.CustomerB, "U H O F F O O O O O O")],
+        ["POST /api/v1/customers/{id}/consents"] = [new(Target.CustomerA, "U A H F F A A A A A A")],
+        ["GET /api/v1/customers/{id}/next-best-offer"] = [new(Target.CustomerA, "U F F F F F O F O O O")],
+        ["POST /api/v1/insight/refresh"] = [new(Target.None, "U F F F F F O F F F O")],
+        ["GET /api/v1/insight/segments"] = [new(Target.None, "U F F F F F O F O O O")],
+        ["GET /api/v1/insight/at-risk"] = [new(Target.None, "U F F F F F O F O O O")],
+        ["GET /api/v1/experiments"] = [new(Target.None, "U F F F F O O O O O O")],
+        ["POST /api/v1/experiments"] = [new(Target.None, "U F F F F F A F F A A")],
+        ["POST /api/v1/experiments/{id}/assignments"] = [new(Target.Experiment, "U F F F F O O O O O O")],
+        ["POST /api/v1/experiments/{id}/outcomes"] = [new(Target.Experiment, "U F F F F A A A A A A")],
+        ["GET /api/v1/experiments/{id}/results"] = [new(Target.Experiment, "U F F F F O O O O O O")],
 
         ["GET /api/v1/admin/blacklist"] = [new(Target.None, "U F F F F F F F F F O")],
         ["POST /api/v1/admin/blacklist"] = [new(Target.None, "U F F F F F F F F F A")],
@@ -58,6 +99,12 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["POST /api/v1/loans/{id}/payments"] = """{"amount": 1.00}""",
         ["POST /api/v1/loans/{id}/payoff"] = """{"amount": 0.01}""",
         ["POST /api/v1/loans/{id}/payments/{paymentId}/reversal"] = """{"reason": "access matrix"}""",
+        // A date to come: refused after the role check, so the matrix never runs a real end-of-day.
+        ["POST /api/v1/cob"] = """{"businessDate": "2999-01-01"}""",
+        // A question answered from the caller's own loan: customer B's answer must not carry customer A's figures.
+        ["POST /api/v1/assistant"] = """{"question": "What is my balance?", "language": "en"}""",
+        ["POST /api/v1/experiments/{id}/assignments"] = """{"subjectId": "access-matrix-subject"}""",
+        ["POST /api/v1/experiments/{id}/outcomes"] = """{"subjectId": "access-matrix-subject", "converted": true}""",
     };
 
     [SkippableFact]
@@ -159,34 +206,49 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
     };
 
     /// <summary>Ids the caller must never be shown, in any answer.</summary>
-    private static IEnumerable<(string Id, string Name)> ForeignIds(Caller caller, TrustWorld world) => caller switch
+    private static IEnumerable<(string Id, string Name)> ForeignIds(Caller caller, TrustWorld world)
     {
-        Caller.CustomerB => [(world.ApplicationA.ToString(), "customer A's application"), (world.LoanA.ToString(), "customer A's loan")],
-        Caller.Dealer2 => [(world.ApplicationD1.ToString(), "dealer 1's application"), (world.ApplicationA.ToString(), "customer A's application"), (world.LoanA.ToString(), "customer A's loan")],
-        Caller.Dealer1 => [(world.ApplicationA.ToString(), "customer A's application"), (world.LoanA.ToString(), "customer A's loan")],
-        Caller.CustomerA => [(world.ApplicationD1.ToString(), "dealer 1's application")],
-        _ => [],
-    };
+        (string, string)[] customerA =
+        [
+            (world.ApplicationA.ToString(), "customer A's application"), (world.LoanA.ToString(), "customer A's loan"),
+            (world.CustomerA.ToString(), "customer A's customer id"), (world.CaseA.ToString(), "customer A's case"), (world.SurveyA.ToString(), "customer A's survey"),
+        ];
+        return caller switch
+        {
+            Caller.CustomerB => customerA,
+            Caller.Dealer2 => [(world.ApplicationD1.ToString(), "dealer 1's application"), .. customerA],
+            Caller.Dealer1 => customerA,
+            Caller.CustomerA => [(world.ApplicationD1.ToString(), "dealer 1's application"), (world.CustomerB.ToString(), "customer B's customer id")],
+            _ => [],
+        };
+    }
 
     private static string Resolve(string template, Target target, TrustWorld world)
     {
         var (id, second) = target switch
         {
-            Target.ApplicationA => (world.ApplicationA, world.OfferA),
-            Target.ApplicationD1 => (world.ApplicationD1, world.OfferD1),
-            Target.LoanA => (world.LoanA, world.PaymentA),
-            Target.ContractB => (world.ContractB, Guid.Empty),
-            Target.Referral => (world.Referral, Guid.Empty),
-            Target.BlacklistEntry => (world.BlacklistEntry, Guid.Empty),
-            Target.ThrowawayUser => (world.ThrowawayUser, Guid.Empty),
-            Target.Dealer3 => (world.Dealer3, Guid.Empty),
-            _ => (Guid.Empty, Guid.Empty),
+            Target.ApplicationA => (world.ApplicationA.ToString(), world.OfferA.ToString()),
+            Target.ApplicationD1 => (world.ApplicationD1.ToString(), world.OfferD1.ToString()),
+            Target.LoanA => (world.LoanA.ToString(), world.PaymentA.ToString()),
+            Target.ContractB => (world.ContractB.ToString(), string.Empty),
+            Target.Referral => (world.Referral.ToString(), string.Empty),
+            Target.BlacklistEntry => (world.BlacklistEntry.ToString(), string.Empty),
+            Target.ThrowawayUser => (world.ThrowawayUser.ToString(), string.Empty),
+            Target.Dealer3 => (world.Dealer3.ToString(), string.Empty),
+            Target.CustomerA or Target.InboxOfA => (world.CustomerA.ToString(), string.Empty),
+            Target.CustomerB => (world.CustomerB.ToString(), string.Empty),
+            Target.CaseA => (world.CaseA.ToString(), string.Empty),
+            Target.SurveyA => (world.SurveyA.ToString(), string.Empty),
+            Target.Experiment => (TrustWorld.Experiment, string.Empty),
+            _ => (Guid.Empty.ToString(), Guid.Empty.ToString()),
         };
-        var path = template.Replace("{id}", id.ToString(), StringComparison.Ordinal)
-            .Replace("{offerId}", second.ToString(), StringComparison.Ordinal)
-            .Replace("{paymentId}", second.ToString(), StringComparison.Ordinal);
+        var path = template.Replace("{id}", id, StringComparison.Ordinal)
+            .Replace("{offerId}", second, StringComparison.Ordinal)
+            .Replace("{paymentId}", second, StringComparison.Ordinal)
+            .Replace("{date}", DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.DoesNotContain("{", path, StringComparison.Ordinal);
-        return path;
+        // Staff name the customer whose inbox they read; a customer naming another's is shown their own.
+        return target == Target.InboxOfA ? $"{path}?customerId={id}" : path;
     }
 
     private static string Truncate(string text) => text.Length > 300 ? text[..300] + "…" : text;
@@ -202,6 +264,12 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         BlacklistEntry,
         ThrowawayUser,
         Dealer3,
+        CustomerA,
+        CustomerB,
+        InboxOfA,
+        CaseA,
+        SurveyA,
+        Experiment,
     }
 
     private sealed record Case(Target Target, string Expectations);

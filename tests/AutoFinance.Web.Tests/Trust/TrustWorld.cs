@@ -3,6 +3,7 @@ using System.Text.Json;
 using AutoFinance.Infrastructure.Identity;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Seeding;
+using AutoFinance.Web.Tests.Origination;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,14 +27,17 @@ public enum Caller
 
 /// <summary>
 /// The seeded platform seen by every role at once, with real objects to aim at: customer A's (Li Na's) application,
-/// offer and booked loan with a payment on it, customer B's (Wang Wei's) signed contract, dealer 1's approved
-/// application, an open referral, a blacklist entry, a throwaway customer account and a third dealer.
+/// offer and booked loan with a payment on it, customer A's open service case and pending survey, customer B's
+/// (Wang Wei's) signed contract, dealer 1's approved application (submitted here, so no seed specifics matter), an
+/// open referral, a blacklist entry, an experiment, a throwaway customer account and a third dealer.
 /// </summary>
 public sealed class TrustWorld
 {
     public const string CustomerAUserName = "13800138000";
     public const string CustomerBUserName = "13900139000";
     public const string Dealer3Key = "test-dealer-3-key";
+
+    private AutoFinanceDbContext? _counting;
 
     private TrustWorld(PlatformFixture platform) => Platform = platform;
 
@@ -62,6 +66,19 @@ public sealed class TrustWorld
     public Guid ThrowawayUser { get; private set; }
 
     public Guid Dealer3 { get; private set; }
+
+    /// <summary>Customer A's and customer B's customer records (what their consents, 360 and data export hang on).</summary>
+    public Guid CustomerA { get; private set; }
+
+    public Guid CustomerB { get; private set; }
+
+    /// <summary>Customer A's open service case.</summary>
+    public Guid CaseA { get; private set; }
+
+    /// <summary>Customer A's unanswered satisfaction survey (asked when another case of theirs was resolved).</summary>
+    public Guid SurveyA { get; private set; }
+
+    public const string Experiment = "trust-world-experiment";
 
     /// <summary>Customer A's full national ID and mobile, as the demo data made them.</summary>
     public static string CustomerANationalId => DemoIdentities.NationalId("110105", new DateOnly(1988, 3, 14), 11);
@@ -101,10 +118,10 @@ public sealed class TrustWorld
         ApplicationA = Id(await Json(Caller.CustomerA, "/api/v1/applications"), 0, "applicationId");
         OfferA = Id((await Json(Caller.CustomerA, $"/api/v1/applications/{ApplicationA}")).GetProperty("offers"), 0, "offerId");
         LoanA = Id(await Json(Caller.CustomerA, "/api/v1/loans"), 0, "loanId");
-        var dealerApps = await Json(Caller.Dealer1, "/api/v1/applications");
-        ApplicationD1 = dealerApps.EnumerateArray()
-            .Where(a => a.GetProperty("status").GetString() == "approved" && a.GetProperty("contractStatus").ValueKind == JsonValueKind.Null)
-            .Select(a => a.GetProperty("applicationId").GetGuid()).First();
+        // Dealer 1's approved application without a contract: submitted here, with an identity of its own.
+        var submitted = await Ok(await Clients[Caller.Dealer1].PostAsJsonAsync("/api/v1/applications", Applications.Prime()));
+        Assert.Equal("approved", submitted.GetProperty("status").GetString());
+        ApplicationD1 = submitted.GetProperty("applicationId").GetGuid();
         OfferD1 = Id((await Json(Caller.Dealer1, $"/api/v1/applications/{ApplicationD1}")).GetProperty("offers"), 0, "offerId");
         var applicationB = Id(await Json(Caller.CustomerB, "/api/v1/applications"), 0, "applicationId");
         ContractB = (await Json(Caller.CustomerB, $"/api/v1/applications/{applicationB}")).GetProperty("contract").GetProperty("contractId").GetGuid();
@@ -115,6 +132,24 @@ public sealed class TrustWorld
             pay.Headers.Add("Idempotency-Key", "trust-world-payment");
             PaymentA = (await Ok(await Clients[Caller.ServiceAgent].SendAsync(pay))).GetProperty("paymentId").GetGuid();
         }
+
+        CustomerA = (await Json(Caller.CustomerA, "/api/v1/me/data")).GetProperty("customer").GetProperty("id").GetGuid();
+        CustomerB = (await Json(Caller.CustomerB, "/api/v1/me/data")).GetProperty("customer").GetProperty("id").GetGuid();
+        CaseA = (await Ok(await Clients[Caller.CustomerA].PostAsJsonAsync("/api/v1/cases", new { kind = "question", category = "documents", subject = "Contract copy", description = "Please send me a copy of my contract." })))
+            .GetProperty("caseId").GetGuid();
+        var resolved = (await Ok(await Clients[Caller.CustomerA].PostAsJsonAsync("/api/v1/cases", new { kind = "question", category = "payment", subject = "Due date", description = "When is my next payment due?" })))
+            .GetProperty("caseId").GetGuid();
+        await Ok(await Clients[Caller.ServiceAgent].PostAsJsonAsync($"/api/v1/cases/{resolved}/resolve", new { rootCause = "customer-misunderstanding", resolution = "Explained the schedule." }));
+        SurveyA = (await Json(Caller.CustomerA, "/api/v1/surveys?pending=true")).EnumerateArray()
+            .Single(s => s.GetProperty("subjectId").GetString() == resolved.ToString()).GetProperty("surveyId").GetGuid();
+        await Ok(await Clients[Caller.Admin].PostAsJsonAsync("/api/v1/experiments", new
+        {
+            id = Experiment,
+            metric = "top-up application within 14 days",
+            variants = new[] { new { name = "control", weight = 1.0 }, new { name = "banner", weight = 1.0 } },
+            baselineRate = 0.10,
+            minimumDetectableEffect = 0.02,
+        }));
 
         var vin = DemoIdentities.Vin("LFV2A21K", 'S', "3999999");
         BlacklistEntry = (await Ok(await Clients[Caller.Admin].PostAsJsonAsync("/api/v1/admin/blacklist", new { kind = "vin", value = vin, reason = "access matrix target" }))).GetProperty("id").GetGuid();
@@ -129,23 +164,66 @@ public sealed class TrustWorld
         Dealer3 = dealer3.Id;
     }
 
-    /// <summary>Counts of the tables a rejected request must leave alone.</summary>
+    /// <summary>
+    /// Counts of the tables a rejected request must leave alone. The fuzz test counts after every request, so this is
+    /// one query over one connection kept open (callers take turns).
+    /// </summary>
     public async Task<Dictionary<string, int>> RowCountsAsync()
     {
-        await using var scope = Platform.App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
+        if (_counting is null)
+        {
+            _counting = Platform.App.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
+            await _counting.Database.OpenConnectionAsync();
+        }
+
+        var db = _counting;
+        var c = await db.Dealers.AsNoTracking().Where(d => d.Id == Dealer3).Select(_ => new
+        {
+            Applications = db.Applications.Count(),
+            Customers = db.Customers.Count(),
+            Contracts = db.Contracts.Count(),
+            ReferralDecisions = db.Referrals.Count(r => r.ResolvedAt != null),
+            Loans = db.Loans.Count(),
+            Payments = db.Payments.Count(),
+            JournalEntries = db.JournalEntries.Count(),
+            Blacklist = db.Blacklist.Count(),
+            Users = db.Users.Count(),
+            AuditEntries = db.AuditEntries.Count(),
+            ServiceCases = db.ServiceCases.Count(),
+            CaseMessages = db.CaseMessages.Count(),
+            Surveys = db.Surveys.Count(),
+            SurveysAnswered = db.Surveys.Count(s => s.AnsweredAt != null),
+            Consents = db.Consents.Count(),
+            Experiments = db.Experiments.Count(),
+            ExperimentExposures = db.ExperimentExposures.Count(),
+            OfferDecisions = db.OfferDecisions.Count(),
+            CollectionContacts = db.CollectionContacts.Count(),
+            HardshipPlans = db.HardshipPlans.Count(),
+            Outbox = db.Outbox.Count(),
+        }).FirstAsync();
         return new Dictionary<string, int>
         {
-            ["applications"] = await db.Applications.CountAsync(),
-            ["customers"] = await db.Customers.CountAsync(),
-            ["contracts"] = await db.Contracts.CountAsync(),
-            ["referral decisions"] = await db.Referrals.CountAsync(r => r.ResolvedAt != null),
-            ["loans"] = await db.Loans.CountAsync(),
-            ["payments"] = await db.Payments.CountAsync(),
-            ["journal entries"] = await db.JournalEntries.CountAsync(),
-            ["blacklist"] = await db.Blacklist.CountAsync(),
-            ["users"] = await db.Users.CountAsync(),
-            ["audit entries"] = await db.AuditEntries.CountAsync(),
+            ["applications"] = c.Applications,
+            ["customers"] = c.Customers,
+            ["contracts"] = c.Contracts,
+            ["referral decisions"] = c.ReferralDecisions,
+            ["loans"] = c.Loans,
+            ["payments"] = c.Payments,
+            ["journal entries"] = c.JournalEntries,
+            ["blacklist"] = c.Blacklist,
+            ["users"] = c.Users,
+            ["audit entries"] = c.AuditEntries,
+            ["service cases"] = c.ServiceCases,
+            ["case messages"] = c.CaseMessages,
+            ["surveys"] = c.Surveys,
+            ["surveys answered"] = c.SurveysAnswered,
+            ["consents"] = c.Consents,
+            ["experiments"] = c.Experiments,
+            ["experiment exposures"] = c.ExperimentExposures,
+            ["offer decisions"] = c.OfferDecisions,
+            ["collection contacts"] = c.CollectionContacts,
+            ["hardship plans"] = c.HardshipPlans,
+            ["outbox"] = c.Outbox,
         };
     }
 
