@@ -63,6 +63,9 @@ public sealed class TrustWorld
 
     public Guid BlacklistEntry { get; private set; }
 
+    /// <summary>A blacklist request an admin made and nobody has decided yet.</summary>
+    public Guid PendingApproval { get; private set; }
+
     public Guid ThrowawayUser { get; private set; }
 
     public Guid Dealer3 { get; private set; }
@@ -152,7 +155,12 @@ public sealed class TrustWorld
         }));
 
         var vin = DemoIdentities.Vin("LFV2A21K", 'S', "3999999");
-        BlacklistEntry = (await Ok(await Clients[Caller.Admin].PostAsJsonAsync("/api/v1/admin/blacklist", new { kind = "vin", value = vin, reason = "access matrix target" }))).GetProperty("id").GetGuid();
+        // Blacklist changes take a second person: the admin asks, the manager approves.
+        var asked = await Ok(await Clients[Caller.Admin].PostAsJsonAsync("/api/v1/admin/blacklist", new { kind = "vin", value = vin, reason = "access matrix target" }));
+        var approved = await Ok(await Clients[Caller.Manager].PostAsync($"/api/v1/approvals/{asked.GetProperty("approvalId").GetGuid()}/approve", null));
+        BlacklistEntry = Guid.Parse(approved.GetProperty("outcome").GetString()!.Split(' ')[^1]);
+        var pending = DemoIdentities.Vin("LFV2A21K", 'S', "3999998");
+        PendingApproval = (await Ok(await Clients[Caller.Admin].PostAsJsonAsync("/api/v1/admin/blacklist", new { kind = "vin", value = pending, reason = "access matrix approval target" }))).GetProperty("approvalId").GetGuid();
         ThrowawayUser = (await Ok(await Clients[Caller.Anonymous].PostAsJsonAsync("/api/v1/auth/register", new { userName = "13512340001", password = "throwaway-password-1", displayName = "Throwaway" }))).GetProperty("userId").GetGuid();
         (await Platform.SignedIn("13512340001", "throwaway-password-1")).Dispose();
 
