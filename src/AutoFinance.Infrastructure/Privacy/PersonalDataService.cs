@@ -42,6 +42,12 @@ public sealed class PersonalDataService(AutoFinanceDbContext db, IPersonalDataPr
         var messages = await db.Outbox.AsNoTracking().Where(m => m.CustomerId == customerId).OrderBy(m => m.CreatedAt).ToListAsync(ct).ConfigureAwait(false);
         var cases = await db.ServiceCases.AsNoTracking().Where(c => c.CustomerId == customerId).OrderBy(c => c.OpenedAt).ToListAsync(ct).ConfigureAwait(false);
         var consents = await db.Consents.AsNoTracking().Where(c => c.CustomerId == customerId).OrderBy(c => c.RecordedAt).ToListAsync(ct).ConfigureAwait(false);
+        if (actor.IsStaff)
+        {
+            // Staff read a customer's identity in full only to answer their request: every such read is on the record.
+            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "customer.exported", "customer", customerId.ToString(), new { Applications = applications.Count, Loans = loans.Count })], time.GetUtcNow(), ct).ConfigureAwait(false);
+        }
+
         return new
         {
             ExportedAt = time.GetUtcNow(),

@@ -45,6 +45,7 @@ public sealed class PersonalDataTests(SqlitePlatform platform) : IClassFixture<S
         var erased = await (await admin.PostAsJsonAsync($"/api/v1/customers/{applicantId}/erasure", new { reason = "customer asked by letter" })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(erased.GetProperty("erased").GetBoolean());
         var export = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{applicantId}/data");
+        Assert.True(await db.AuditEntries.AsNoTracking().AnyAsync(e => e.Action == "customer.exported" && e.EntityId == applicantId.ToString()));
         Assert.Equal("erased", export.GetProperty("customer").GetProperty("nationalId").GetString());
         Assert.DoesNotContain(nationalId, export.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(await db.AuditEntries.AsNoTracking().Select(e => e.DataJson).ToListAsync(), json => json.Contains(nationalId, StringComparison.Ordinal));
