@@ -78,7 +78,6 @@ public sealed class FuzzTests(UnlimitedPlatform platform) : IClassFixture<Unlimi
         var failures = new List<string>();
         var counts = await world.RowCountsAsync();
         var sent = 0;
-        var started = System.Diagnostics.Stopwatch.StartNew();
         foreach (var operation in operations)
         {
             var client = operation.Key.EndsWith("/accept", StringComparison.Ordinal) ? dealer : CustomersOnly.Contains(operation.Key) ? customer : admin;
@@ -124,7 +123,6 @@ public sealed class FuzzTests(UnlimitedPlatform platform) : IClassFixture<Unlimi
 
         Assert.True(sent > 2_000, $"only {sent} requests were sent");
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests failed (seed {Seed}):{Environment.NewLine}" + string.Join(Environment.NewLine, failures.Take(40)));
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(60), $"the fuzz run took {started.Elapsed}");
     }
 
     private static HttpRequestMessage Generate(Random random, OpenApiOperations.Operation operation, TrustWorld world)
