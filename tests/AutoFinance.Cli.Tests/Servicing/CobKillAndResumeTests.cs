@@ -28,8 +28,14 @@ public sealed class CobKillAndResumeTests : IDisposable
             await CobBenchmark.SeedAsync(db, loans, BusinessDate, CancellationToken.None);
         }
 
-        var closedWhenKilled = await RunAndKill(connection);
-        Assert.InRange(closedWhenKilled, 1, loans - 1);
+        // Killed twice, at points picked at random (seeded), before the run that finishes the date.
+        var random = new Random(2026);
+        var closedWhenKilled = 0;
+        foreach (var share in new[] { random.Next(5, 30), random.Next(40, 80) })
+        {
+            closedWhenKilled = await RunAndKill(connection, Math.Max(closedWhenKilled + 1, loans * share / 100));
+            Assert.InRange(closedWhenKilled, 1, loans - 1);
+        }
 
         var resumed = CliRunner.Run("cob", "--date", "2026-11-24", "--connection", connection, "--json");
         Assert.Equal(0, resumed.ExitCode);
@@ -51,8 +57,8 @@ public sealed class CobKillAndResumeTests : IDisposable
         Assert.Equal(0, again.Json.GetProperty("loans").GetInt32());
     }
 
-    /// <summary>Starts the command as its own process, kills it once a few pages are committed; the loans closed by then.</summary>
-    private static async Task<int> RunAndKill(string connection)
+    /// <summary>Starts the command as its own process, kills it once at least <paramref name="threshold"/> loans are closed; the loans closed by then.</summary>
+    private static async Task<int> RunAndKill(string connection, int threshold)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "autofinance.dll"), "cob", "--date", "2026-11-24", "--connection", connection, "--page-size", "25" })
@@ -64,7 +70,7 @@ public sealed class CobKillAndResumeTests : IDisposable
         await using var watch = new SqliteConnection(connection + ";Mode=ReadOnly");
         await watch.OpenAsync();
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await Scalar(watch, "SELECT COUNT(*) FROM loans WHERE LastCloseDate = '2026-11-24'") < 200 && !process.HasExited && DateTime.UtcNow < deadline)
+        while (await Scalar(watch, "SELECT COUNT(*) FROM loans WHERE LastCloseDate = '2026-11-24'") < threshold && !process.HasExited && DateTime.UtcNow < deadline)
         {
             await Task.Delay(10);
         }
