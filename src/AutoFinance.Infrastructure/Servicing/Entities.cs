@@ -107,6 +107,17 @@ public sealed class InstallmentRow
 
     public decimal PaidPenalty { get; set; }
 
+    /// <summary>Sets what the instalment is planned to be (a re-plan or its undoing); paid amounts stay as they are.</summary>
+    public void Plan(DateOnly dueDate, decimal payment, decimal principal, decimal interest, decimal fee, decimal balance)
+    {
+        DueDate = dueDate;
+        Payment = payment;
+        Principal = principal;
+        Interest = interest;
+        Fee = fee;
+        Balance = balance;
+    }
+
     public bool IsPaid => PaidPrincipal == Principal && PaidInterest == Interest && PaidFee == Fee && PaidLateFee == LateFee && PaidPenalty == Penalty;
 }
 

@@ -115,7 +115,7 @@ public sealed class HardshipCommands(AutoFinanceDbContext db, TimeProvider time)
         var schedule = result.Schedule!;
         var adjustment = result.Adjustment!;
         var now = time.GetUtcNow();
-        var before = Json.Serialize(replaced.Select(r => new Prepayment.Snapshot(r.Number, r.DueDate, r.Payment, r.Principal, r.Interest, r.Fee, r.Balance)).ToList());
+        var before = Json.Serialize(replaced.Select(Prepayment.Snap).ToList());
         var entries = new List<JournalEntry>();
         var accrued = replaced.Where(r => r.InterestAccrued).Sum(r => r.Interest - r.PaidInterest);
         var capitalised = adjustment.CapitalisedInterest;
@@ -182,12 +182,7 @@ public sealed class HardshipCommands(AutoFinanceDbContext db, TimeProvider time)
                 db.Installments.Add(row);
             }
 
-            row.DueDate = installment.DueDate;
-            row.Payment = installment.Payment;
-            row.Principal = installment.Principal;
-            row.Interest = installment.Interest;
-            row.Fee = installment.Fee;
-            row.Balance = installment.Balance;
+            row.Plan(installment.DueDate, installment.Payment, installment.Principal, installment.Interest, installment.Fee, installment.Balance);
             row.PaidPrincipal = 0m;
             row.PaidInterest = 0m;
             row.PaidFee = 0m;

@@ -259,6 +259,5 @@ public sealed class PaymentCommands(AutoFinanceDbContext db, TimeProvider time)
         });
     }
 
-    private async Task<string?> Stored(Guid loanId, string key, CancellationToken ct) =>
-        await db.Payments.AsNoTracking().Where(p => p.LoanId == loanId && p.IdempotencyKey == key).Select(p => p.ResponseJson).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+    private Task<string?> Stored(Guid loanId, string key, CancellationToken ct) => PaymentReplies.StoredAsync(db, loanId, key, ct);
 }

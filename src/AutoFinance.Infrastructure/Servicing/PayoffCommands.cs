@@ -55,7 +55,7 @@ public sealed class PayoffCommands(AutoFinanceDbContext db, TimeProvider time)
         }
 
         if (idempotencyKey is not null
-            && await db.Payments.AsNoTracking().Where(p => p.LoanId == loanId && p.IdempotencyKey == idempotencyKey).Select(p => p.ResponseJson).FirstOrDefaultAsync(ct).ConfigureAwait(false) is { } earlier)
+            && await PaymentReplies.StoredAsync(db, loanId, idempotencyKey, ct).ConfigureAwait(false) is { } earlier)
         {
             return CommandResult<string>.Ok(earlier);
         }
@@ -143,7 +143,7 @@ public sealed class PayoffCommands(AutoFinanceDbContext db, TimeProvider time)
         catch (DbUpdateException e) when (idempotencyKey is not null && UniqueViolation.Is(e))
         {
             db.ChangeTracker.Clear();
-            return CommandResult<string>.Ok(await db.Payments.AsNoTracking().Where(p => p.LoanId == loanId && p.IdempotencyKey == idempotencyKey).Select(p => p.ResponseJson).FirstAsync(ct).ConfigureAwait(false));
+            return CommandResult<string>.Ok((await PaymentReplies.StoredAsync(db, loanId, idempotencyKey, ct).ConfigureAwait(false))!);
         }
 
         return CommandResult<string>.Ok(payment.ResponseJson);

@@ -62,10 +62,7 @@ public static class Prepayment
         foreach (var installment in schedule.Installments)
         {
             var row = rest.Single(i => i.Number == installment.Number);
-            row.Principal = installment.Principal;
-            row.Interest = installment.Interest;
-            row.Payment = installment.Principal + installment.Interest + row.Fee;
-            row.Balance = installment.Balance;
+            row.Plan(row.DueDate, installment.Principal + installment.Interest + row.Fee, installment.Principal, installment.Interest, row.Fee, installment.Balance);
         }
 
         return (prepaid, before);
@@ -78,14 +75,10 @@ public static class Prepayment
         foreach (var snap in Json.Deserialize<List<Snapshot>>(scheduleBeforeJson) ?? [])
         {
             var row = installments.Single(i => i.Number == snap.Number);
-            row.DueDate = snap.DueDate;
-            row.Payment = snap.Payment;
-            row.Principal = snap.Principal;
-            row.Interest = snap.Interest;
-            row.Fee = snap.Fee;
-            row.Balance = snap.Balance;
+            row.Plan(snap.DueDate, snap.Payment, snap.Principal, snap.Interest, snap.Fee, snap.Balance);
         }
     }
 
-    private static Snapshot Snap(InstallmentRow i) => new(i.Number, i.DueDate, i.Payment, i.Principal, i.Interest, i.Fee, i.Balance);
+    /// <summary>An instalment as planned, to be put back by <see cref="Restore"/>.</summary>
+    public static Snapshot Snap(InstallmentRow i) => new(i.Number, i.DueDate, i.Payment, i.Principal, i.Interest, i.Fee, i.Balance);
 }
