@@ -7,7 +7,7 @@ public sealed class TrainedGermanModel : IDisposable
     {
         Directory = Path.Combine(Path.GetTempPath(), $"autofinance-credit-{Guid.NewGuid():N}");
         System.IO.Directory.CreateDirectory(Directory);
-        Data = Path.Combine(CliRunner.RepoRoot(), "..", "shared", "data", "german-credit", "german-credit.csv");
+        Data = Path.Combine(CliRunner.RepoRoot(), "datasets", "german-credit", "german-credit.csv");
         Model = Path.Combine(Directory, "german.json");
         Training = CliRunner.Run("train", "--data", Data, "--target", "creditability", "--bad", "bad", "--folds", "3", "--out", Model, "--json");
     }

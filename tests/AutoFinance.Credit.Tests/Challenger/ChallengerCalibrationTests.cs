@@ -13,7 +13,7 @@ public sealed class ChallengerCalibrationTests(ChallengerFixture fixture, ITestO
         Check(fixture.German, tolerance: 0.04, maxBrier: 0.18);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Hmeq_mean_pd_on_the_test_part_is_within_two_points_of_the_bad_rate_and_brier_is_low()
     {
         Check(fixture.Hmeq, tolerance: 0.02, maxBrier: 0.07);

@@ -56,14 +56,14 @@ public sealed class ChallengerFixture
     public TrainedOnPublicData Hmeq => _hmeq.Value;
 
     public static CreditDataset LoadGerman(IReadOnlySet<string>? categorical = null) =>
-        DatasetLoader.LoadFile(SharedData.German, new DatasetOptions
+        DatasetLoader.LoadFile(PublicData.German, new DatasetOptions
         {
             Target = "creditability",
             BadValue = "bad",
             Categorical = categorical ?? new HashSet<string>(StringComparer.Ordinal),
         }).Data;
 
-    public static CreditDataset LoadHmeq() => DatasetLoader.LoadFile(SharedData.Hmeq, new DatasetOptions { Target = "BAD" }).Data;
+    public static CreditDataset LoadHmeq() => DatasetLoader.LoadFile(PublicData.Hmeq, new DatasetOptions { Target = "BAD" }).Data;
 }
 
 [CollectionDefinition(Name)]

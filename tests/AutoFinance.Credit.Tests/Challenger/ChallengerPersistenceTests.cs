@@ -14,7 +14,7 @@ public sealed class ChallengerPersistenceTests(ChallengerFixture fixture)
         RoundTrip(fixture.German);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Hmeq_model_saved_and_loaded_with_its_json_record_gives_identical_pd_for_every_test_row()
     {
         RoundTrip(fixture.Hmeq);

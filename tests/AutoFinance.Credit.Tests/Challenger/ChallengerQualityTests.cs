@@ -13,7 +13,7 @@ public sealed class ChallengerQualityTests(ChallengerFixture fixture, ITestOutpu
         Assert.True(test >= 0.76, $"German credit test AUC {test:0.0000}");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Hmeq_challenger_reaches_a_test_auc_of_at_least_0_93()
     {
         var test = Report(fixture.Hmeq);

@@ -26,7 +26,7 @@ public sealed class ChallengerScoringTests(ChallengerFixture fixture)
     [Fact]
     public void A_row_with_every_value_missing_gets_a_pd_and_reasons()
     {
-        var trained = fixture.Hmeq;
+        var trained = fixture.German;
         var data = trained.Test;
         foreach (var column in data.Columns)
         {

@@ -7,10 +7,10 @@ public sealed class SqlExporterTests
     [Fact]
     public void Sql_export_scores_every_german_row_exactly_as_the_engine() => AssertSqlMatchesEngine(TrainedScorecards.German);
 
-    [Fact]
+    [SkippableFact]
     public void Sql_export_scores_every_hmeq_row_with_its_missing_values_exactly_as_the_engine() => AssertSqlMatchesEngine(TrainedScorecards.Hmeq);
 
-    [Fact]
+    [SkippableFact]
     public void Sql_export_puts_sentinel_values_before_the_training_range_as_the_engine_does()
     {
         var scorecardCase = TrainedScorecards.HmeqSentinel;
@@ -18,19 +18,20 @@ public sealed class SqlExporterTests
         AssertSqlMatchesEngine(scorecardCase);
     }
 
-    [Fact]
-    public void Sql_export_scores_missing_out_of_range_bound_and_unseen_values_as_the_engine()
+    [SkippableTheory]
+    [InlineData("german")]
+    [InlineData("hmeq")]
+    [InlineData("hmeq-sentinel")]
+    public void Sql_export_scores_missing_out_of_range_bound_and_unseen_values_as_the_engine(string trained)
     {
-        foreach (var scorecardCase in new[] { TrainedScorecards.German, TrainedScorecards.Hmeq, TrainedScorecards.HmeqSentinel })
-        {
-            AssertSqlMatchesEngine(scorecardCase.WithRows(EdgeRows.Of(scorecardCase), "edge rows"));
-        }
+        var scorecardCase = TrainedScorecards.Named(trained);
+        AssertSqlMatchesEngine(scorecardCase.WithRows(EdgeRows.Of(scorecardCase), "edge rows"));
     }
 
     [Fact]
     public void Sql_export_scores_a_row_with_an_unseen_category_a_missing_value_and_an_out_of_range_number_at_neutral_points()
     {
-        var scorecardCase = TrainedScorecards.Hmeq;
+        var scorecardCase = TrainedScorecards.German;
         var row = EdgeRows.UnseenMissingOutOfRange(scorecardCase);
         var engine = EngineScoring.Score(scorecardCase, row);
         Assert.Contains(AutoFinance.Credit.Binning.MatchNote.UnseenCategory, engine.Notes);

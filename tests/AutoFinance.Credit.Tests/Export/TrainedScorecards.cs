@@ -9,20 +9,29 @@ namespace AutoFinance.Credit.Tests.Export;
 internal static class TrainedScorecards
 {
     private static readonly Lazy<ScorecardCase> LazyGerman = new(() =>
-        Train("german credit", SharedData.German, new DatasetOptions { Target = "creditability", BadValue = "bad" }));
+        Train("german credit", PublicData.German, new DatasetOptions { Target = "creditability", BadValue = "bad" }));
 
     private static readonly Lazy<ScorecardCase> LazyHmeq = new(() =>
-        Train("hmeq", SharedData.Hmeq, new DatasetOptions { Target = "BAD" }));
+        Train("hmeq", PublicData.Hmeq, new DatasetOptions { Target = "BAD" }));
 
     /// <summary>HMEQ with 0 as a sentinel value: counts like DEROG and DELINQ get a special bin below their range.</summary>
     private static readonly Lazy<ScorecardCase> LazyHmeqSentinel = new(() =>
-        Train("hmeq with sentinel 0", SharedData.Hmeq, new DatasetOptions { Target = "BAD", SpecialValues = new HashSet<string>(StringComparer.Ordinal) { "0" } }));
+        Train("hmeq with sentinel 0", PublicData.Hmeq, new DatasetOptions { Target = "BAD", SpecialValues = new HashSet<string>(StringComparer.Ordinal) { "0" } }));
 
     public static ScorecardCase German => LazyGerman.Value;
 
     public static ScorecardCase Hmeq => LazyHmeq.Value;
 
     public static ScorecardCase HmeqSentinel => LazyHmeqSentinel.Value;
+
+    /// <summary>The names theories use: <c>german</c>, <c>hmeq</c>, <c>hmeq-sentinel</c>.</summary>
+    public static ScorecardCase Named(string name) => name switch
+    {
+        "german" => German,
+        "hmeq" => Hmeq,
+        "hmeq-sentinel" => HmeqSentinel,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such trained scorecard"),
+    };
 
     private static ScorecardCase Train(string name, string path, DatasetOptions options)
     {
