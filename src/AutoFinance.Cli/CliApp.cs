@@ -38,6 +38,7 @@ public static class CliApp
             GenerateCommand.Create(context),
             TrainCommand.Create(context),
             EvaluateCommand.Create(context),
+            BenchmarkCommand.Create(context),
             ScoreCommand.Create(context),
             ReportCommand.Create(context),
             ExportCommand.Create(context),

@@ -43,6 +43,7 @@ public sealed partial class CommandFuzzTests : IDisposable
         ["generate"] = ["car-loans", "--rows", "50", "--seed", "1", "--out", File("generated.csv")],
         ["train"] = ["--data", File("tiny.csv"), "--target", "target", "--out", File("model.json")],
         ["evaluate"] = ["--model", File("garbage.json"), "--data", File("tiny.csv"), "--target", "target"],
+        ["benchmark"] = ["--data", File("tiny.csv"), "--target", "target", "--seeds", "2", "--no-challenger"],
         ["score"] = ["--model", File("garbage.json"), "--data", File("tiny.csv"), "--out", File("scored.csv")],
         ["report"] = ["--model", File("garbage.json")],
         ["export"] = ["--model", File("garbage.json"), "--format", "sql", "--out", File("model.sql")],
