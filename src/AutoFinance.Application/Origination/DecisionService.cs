@@ -96,9 +96,17 @@ public sealed class DecisionService(
         var score = scored.Score;
         var pd = scored.Pd;
         double? challengerPd = null;
-        if (model.Challenger is { } challenger && (options.ScoreChallenger || model.GbdtScores))
+        if (model.EbmScores)
         {
-            challengerPd = challenger.PredictOnePd(SingleRow(challenger.Features, a, today, assessed));
+            // The explainable boosting machine scores; the scorecard's pd stands beside it and its reasons are kept.
+            challengerPd = pd;
+            pd = model.Ebm!.PredictPd(SingleRow([.. model.Ebm.Record.Features.Select(f => (f.Name, f.Kind))], a, today, assessed))[0];
+            score = ScorecardTrainer.ScoreOfPd(model.Document.Scaling, pd);
+            grade = model.Scorecard.Grades[model.Scorecard.GradeIndexOf(score)];
+        }
+        else if (model.Challenger is { } challenger && (options.ScoreChallenger || model.GbdtScores))
+        {
+            challengerPd = challenger.PredictOnePd(SingleRow([.. challenger.Features.Select(f => (f.Name, f.Kind))], a, today, assessed));
             if (model.GbdtScores)
             {
                 (challengerPd, pd) = (pd, challengerPd.Value);
@@ -242,16 +250,16 @@ public sealed class DecisionService(
         return PlanPayments.Of(schedule).Assessed;
     }
 
-    private static CreditDataset SingleRow(IReadOnlyList<Credit.Artefacts.ChallengerFeature> features, ValidatedApplication a, DateOnly today, decimal assessed)
+    private static CreditDataset SingleRow(IReadOnlyList<(string Name, ColumnKind Kind)> features, ValidatedApplication a, DateOnly today, decimal assessed)
     {
         var values = ApplicationFeatures.Of(a, today, assessed).ToDictionary(f => f.Name, StringComparer.Ordinal);
         var columns = new List<DatasetColumn>(features.Count);
-        foreach (var feature in features)
+        foreach (var (name, kind) in features)
         {
-            values.TryGetValue(feature.Name, out var value);
-            columns.Add(feature.Kind == ColumnKind.Numeric
-                ? new NumericColumn(feature.Name, [value.Number ?? double.NaN])
-                : new CategoricalColumn(feature.Name, [value.Text is null ? CategoricalColumn.Missing : 0], [value.Text ?? string.Empty]));
+            values.TryGetValue(name, out var value);
+            columns.Add(kind == ColumnKind.Numeric
+                ? new NumericColumn(name, [value.Number ?? double.NaN])
+                : new CategoricalColumn(name, [value.Text is null ? CategoricalColumn.Missing : 0], [value.Text ?? string.Empty]));
         }
 
         return new CreditDataset(columns, [0]);

@@ -28,10 +28,12 @@ public static class BenchmarkCommand
         var firstSeed = new Option<string?>("--first-seed") { Description = "The first split's seed; the others follow (default 1)." };
         var testFraction = new Option<string?>("--test-fraction") { Description = "Held-out share of each split (default 0.3)." };
         var noChallenger = new Option<bool>("--no-challenger") { Description = "Leave the gradient-boosting challenger out." };
+        var noEbm = new Option<bool>("--no-ebm") { Description = "Leave the explainable boosting machine out." };
+        var noTuning = new Option<bool>("--no-tuning") { Description = "Fit the scorecard's default penalty, threshold and classing instead of choosing them by cross-validation." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document." };
-        var command = new Command("benchmark", "Scorecard, challenger and a plain WoE logistic baseline over k seeds of stratified splits: mean ± sd of AUC, KS, Gini, Brier.")
+        var command = new Command("benchmark", "Scorecard, challenger, explainable boosting and a plain WoE logistic baseline over k seeds of stratified splits: mean ± sd of AUC, KS, Gini, Brier.")
         {
-            data, target, bad, exclude, categorical, special, seeds, firstSeed, testFraction, noChallenger, json,
+            data, target, bad, exclude, categorical, special, seeds, firstSeed, testFraction, noChallenger, noEbm, noTuning, json,
         };
         command.SetAction(parsed =>
         {
@@ -43,7 +45,12 @@ public static class BenchmarkCommand
                 FirstSeed = input.Integer("first-seed", parsed.GetValue(firstSeed)) ?? defaults.FirstSeed,
                 TestFraction = Double(input, "test-fraction", parsed.GetValue(testFraction)) ?? defaults.TestFraction,
                 WithChallenger = !parsed.GetValue(noChallenger),
-                Training = new TrainingOptions { Target = new TargetDefinition(parsed.GetValue(target)!, parsed.GetValue(bad)) },
+                WithEbm = !parsed.GetValue(noEbm),
+                Training = new TrainingOptions
+                {
+                    Target = new TargetDefinition(parsed.GetValue(target)!, parsed.GetValue(bad)),
+                    Tuning = parsed.GetValue(noTuning) ? null : new TuningOptions(),
+                },
             };
             input.AddRange(options.Problems().Select(p => new Domain.Validation.FieldError(p.Split(' ')[0], p[(p.IndexOf(' ', StringComparison.Ordinal) + 1)..])));
             input.ThrowIfAny();

@@ -13,23 +13,29 @@ public static class ExportCommand
     public static Command Create(CliContext context)
     {
         var model = new Option<string>("--model") { Description = "Model JSON written by train.", Required = true };
-        var format = new Option<string>("--format") { Description = "pmml, sql or csv.", Required = true };
+        var format = new Option<string>("--format") { Description = "pmml, sql, csv, or ebm-shapes (the explainable boosting machine's shape functions).", Required = true };
         var table = new Option<string?>("--table") { Description = "Table the SQL reads (default applications)." };
         var output = new Option<string?>("--out") { Description = "File to write (default: print)." };
         var command = new Command("export", "Export a scorecard as PMML 4.4, a SQL CASE expression, or a CSV table.") { model, format, table, output };
         command.SetAction(parsed =>
         {
             var kind = parsed.GetValue(format)!.Trim().ToLowerInvariant();
-            if (kind is not ("pmml" or "sql" or "csv"))
+            if (kind is not ("pmml" or "sql" or "csv" or "ebm-shapes"))
             {
-                throw new BadInputException($"--format: '{kind}' is not pmml, sql or csv");
+                throw new BadInputException($"--format: '{kind}' is not pmml, sql, csv or ebm-shapes");
             }
 
             var document = CreditInput.LoadModel(parsed.GetValue(model)!);
+            if (kind == "ebm-shapes" && document.Ebm is null)
+            {
+                throw new BadInputException("--format: the model holds no explainable boosting machine (train with --model ebm or --with-ebm)");
+            }
+
             var text = kind switch
             {
                 "pmml" => PmmlExporter.Write(document),
                 "sql" => SqlExporter.Write(document, parsed.GetValue(table) ?? "applications"),
+                "ebm-shapes" => AutoFinance.Credit.Explainable.EbmShapeTable.Write(document.Ebm!),
                 _ => ScorecardTableCsv.Write(document),
             };
             if (parsed.GetValue(output) is not { } path)

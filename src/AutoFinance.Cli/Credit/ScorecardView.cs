@@ -1,3 +1,4 @@
+using System.Globalization;
 using AutoFinance.Cli.Common;
 using AutoFinance.Credit.Artefacts;
 using Spectre.Console;
@@ -26,6 +27,13 @@ internal static class ScorecardView
         foreach (var dropped in t.DroppedAtLoad)
         {
             context.Output.WriteLine($"dropped at load: {dropped.Name} ({dropped.Reason})");
+        }
+
+        if (t.Tuning is { Chosen: >= 0 } tuning)
+        {
+            var chosen = tuning.Grid[tuning.Chosen];
+            context.Output.WriteLine(
+                $"chosen by {tuning.Folds}-fold cross-validation among {tuning.Grid.Count}: L2 {chosen.L2Penalty.ToString(CultureInfo.InvariantCulture)}, minimum IV {chosen.MinIv.ToString(CultureInfo.InvariantCulture)}, {chosen.Classing} classing (mean fold AUC {chosen.CvAuc.ToString("0.0000", CultureInfo.InvariantCulture)})");
         }
     }
 

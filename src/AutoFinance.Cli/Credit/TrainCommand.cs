@@ -18,7 +18,8 @@ public static class TrainCommand
         var data = new Option<string>("--data") { Description = "CSV file with a header row.", Required = true };
         var target = new Option<string>("--target") { Description = "The outcome column.", Required = true };
         var bad = new Option<string?>("--bad") { Description = "The target value meaning bad; without it the target must be 0/1 with 1 = bad." };
-        var model = new Option<string?>("--model") { Description = "scorecard (default) or gbdt: which model scores." };
+        var model = new Option<string?>("--model") { Description = "scorecard (default), gbdt or ebm (explainable boosting): which model scores." };
+        var withEbm = new Option<bool>("--with-ebm") { Description = "Train the explainable boosting machine beside the scorecard." };
         var exclude = new Option<string?>("--exclude") { Description = "Columns to leave out, comma-separated." };
         var categorical = new Option<string?>("--categorical") { Description = "Columns to treat as categorical even if numeric, comma-separated." };
         var special = new Option<string?>("--special") { Description = "Sentinel values kept in bins of their own (e.g. -999,-1), comma-separated." };
@@ -27,7 +28,8 @@ public static class TrainCommand
         var folds = new Option<string?>("--folds") { Description = "Cross-validation folds on the training part (default 5; 0 = none)." };
         var maxBins = new Option<string?>("--max-bins") { Description = "Maximum bins per characteristic (default 6)." };
         var minShare = new Option<string?>("--min-bin-share") { Description = "Minimum share of rows per bin (default 0.05)." };
-        var trend = new Option<string?>("--trend") { Description = "auto (default), ascending or descending bad rate across numeric bins." };
+        var trend = new Option<string?>("--trend") { Description = "auto (default: ascending, descending, or a significant peak or valley), ascending, descending, peak or valley bad rate across numeric bins." };
+        var noTuning = new Option<bool>("--no-tuning") { Description = "Fit the given penalty, threshold and classing instead of choosing them by cross-validation." };
         var minIv = new Option<string?>("--min-iv") { Description = "Minimum information value to keep a characteristic (default 0.02)." };
         var maxCorrelation = new Option<string?>("--max-correlation") { Description = "Maximum |correlation| between kept WoE characteristics (default 0.7)." };
         var l2 = new Option<string?>("--l2") { Description = "L2 penalty of the logistic regression (default 1)." };
@@ -41,15 +43,15 @@ public static class TrainCommand
         var command = new Command("train", "Fit a WoE scorecard and its challenger from a CSV; print the validation report.")
         {
             data, target, bad, model, exclude, categorical, special, testFraction, seed, folds, maxBins, minShare, trend, minIv, maxCorrelation,
-            l2, baseScore, baseOdds, pdo, decimals, noChallenger, output, json,
+            l2, baseScore, baseOdds, pdo, decimals, noChallenger, noTuning, withEbm, output, json,
         };
         command.SetAction(parsed =>
         {
             var input = new InputReader();
             var kind = (parsed.GetValue(model) ?? "scorecard").Trim().ToLowerInvariant();
-            if (kind is not ("scorecard" or "gbdt"))
+            if (kind is not ("scorecard" or "gbdt" or "ebm"))
             {
-                input.Add(new Domain.Validation.FieldError("model", $"'{kind}' is not scorecard or gbdt"));
+                input.Add(new Domain.Validation.FieldError("model", $"'{kind}' is not scorecard, gbdt or ebm"));
             }
 
             var trendValue = (parsed.GetValue(trend) ?? "auto").Trim().ToLowerInvariant() switch
@@ -57,7 +59,9 @@ public static class TrainCommand
                 "auto" => MonotonicTrend.Auto,
                 "ascending" => MonotonicTrend.Ascending,
                 "descending" => MonotonicTrend.Descending,
-                var other => Invalid(input, "trend", $"'{other}' is not auto, ascending or descending"),
+                "peak" => MonotonicTrend.Peak,
+                "valley" => MonotonicTrend.Valley,
+                var other => Invalid(input, "trend", $"'{other}' is not auto, ascending, descending, peak or valley"),
             };
             var defaults = new TrainingOptions();
             TrainingOptions options = new()
@@ -86,7 +90,13 @@ public static class TrainCommand
                 Folds = input.Integer("folds", parsed.GetValue(folds)) ?? defaults.Folds,
                 SourceFile = Path.GetFileName(parsed.GetValue(data)!),
                 Target = new TargetDefinition(parsed.GetValue(target)!, parsed.GetValue(bad)),
+                Tuning = null,
             };
+            if (!parsed.GetValue(noTuning))
+            {
+                options = options with { Tuning = NarrowedTuning(parsed, options, l2, minIv, maxBins, minShare) };
+            }
+
             var outPath = parsed.GetValue(output)!;
             var tablePath = Path.ChangeExtension(outPath, ".scorecard.csv");
             if (!parsed.GetValue(noChallenger) || kind == "gbdt")
@@ -96,6 +106,11 @@ public static class TrainCommand
                     Challenger = new ChallengerOptions { Seed = options.Seed, ModelFile = Path.GetFileNameWithoutExtension(outPath) + ".challenger.zip" },
                     GbdtChampion = kind == "gbdt",
                 };
+            }
+
+            if (kind == "ebm" || parsed.GetValue(withEbm))
+            {
+                options = options with { Ebm = new AutoFinance.Credit.Explainable.EbmOptions { Seed = options.Seed }, EbmChampion = kind == "ebm" };
             }
 
             input.AddRange(options.Problems().Select(p => new Domain.Validation.FieldError(p.Split(' ')[0], p[(p.IndexOf(' ', StringComparison.Ordinal) + 1)..])));
@@ -143,6 +158,19 @@ public static class TrainCommand
         {
             throw new BadInputException($"--out: cannot write '{outPath}': {e.Message}");
         }
+    }
+
+    /// <summary>Cross-validation chooses only what the analyst left open: a given penalty, threshold or classing is kept.</summary>
+    private static TuningOptions NarrowedTuning(
+        ParseResult parsed, TrainingOptions given, Option<string?> l2, Option<string?> minIv, Option<string?> maxBins, Option<string?> minShare)
+    {
+        var tuning = new TuningOptions();
+        return tuning with
+        {
+            L2Penalties = parsed.GetValue(l2) is null ? tuning.L2Penalties : [given.L2Penalty],
+            MinIvs = parsed.GetValue(minIv) is null ? tuning.MinIvs : [given.Selection.MinIv],
+            TryFineClassing = tuning.TryFineClassing && parsed.GetValue(maxBins) is null && parsed.GetValue(minShare) is null,
+        };
     }
 
     private static MonotonicTrend Invalid(InputReader input, string field, string message)

@@ -19,7 +19,8 @@ public sealed record TrainingSummary(
     CrossValidationFigures? CrossValidation,
     PerformanceFigures? Challenger,
     IReadOnlyList<TrainingSummary.CharacteristicLine> Characteristics,
-    IReadOnlyList<SelectionEntry> Dropped)
+    IReadOnlyList<SelectionEntry> Dropped,
+    TuningRecord? Tuning)
 {
     public sealed record CharacteristicLine(string Name, double Iv, int Bins, double Coefficient);
 
@@ -44,6 +45,7 @@ public sealed record TrainingSummary(
             validation.CrossValidation,
             document.Challenger?.Test,
             [.. document.Characteristics.Select(c => new CharacteristicLine(c.Name, c.Iv, c.Bins.Count, c.Coefficient))],
-            [.. document.Training.SelectionLog.Where(e => !e.Kept)]);
+            [.. document.Training.SelectionLog.Where(e => !e.Kept)],
+            document.Training.Tuning);
     }
 }

@@ -19,7 +19,10 @@ public sealed record ScorecardDocument
 
     public required string ModelId { get; init; }
 
-    /// <summary>"scorecard", or "gbdt" when the gradient-boosting model is the one that scores.</summary>
+    /// <summary>
+    /// "scorecard"; "gbdt" when the gradient-boosting model is the one that scores; "ebm" when the explainable
+    /// boosting machine scores.
+    /// </summary>
     public required string Kind { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
@@ -41,6 +44,12 @@ public sealed record ScorecardDocument
     public PopulationRecord? Population { get; init; }
 
     public ChallengerRecord? Challenger { get; init; }
+
+    /// <summary>The explainable boosting machine trained beside the scorecard, complete in this document.</summary>
+    public Explainable.EbmRecord? Ebm { get; init; }
+
+    /// <summary>The explainable boosting machine's figures on the held-out part.</summary>
+    public PerformanceFigures? EbmTest { get; init; }
 }
 
 public sealed record TargetDefinition(string Column, string? BadValue);
@@ -153,6 +162,9 @@ public sealed record TrainingRecord
 
     /// <summary>Every characteristic considered, in order, with the step that kept or removed it.</summary>
     public IReadOnlyList<SelectionEntry> SelectionLog { get; init; } = [];
+
+    /// <summary>The cross-validated choice of penalty, selection threshold and classing; null when none was made.</summary>
+    public TuningRecord? Tuning { get; init; }
 }
 
 public sealed record SelectionOptionsRecord(double MinIv, double MaxCorrelation, double MaxVif, int MaxCharacteristics);
@@ -233,5 +245,28 @@ public sealed record ChallengerRecord
     public PerformanceFigures? Train { get; init; }
 }
 
-/// <summary>An input of the challenger: a numeric column, or a categorical one expanded to its training levels.</summary>
-public sealed record ChallengerFeature(string Name, ColumnKind Kind, IReadOnlyList<string> Levels);
+/// <summary>
+/// An input of the challenger: a numeric column, or a categorical one with its training levels, either expanded to
+/// one slot per level or (<see cref="CategoryEncoding.RiskRank"/>) in one slot holding the level's place in
+/// <see cref="Levels"/>, which are then ordered from the lowest training bad rate to the highest.
+/// </summary>
+public sealed record ChallengerFeature(string Name, ColumnKind Kind, IReadOnlyList<string> Levels, CategoryEncoding Encoding = CategoryEncoding.OneHot);
+
+/// <summary>How the challenger feeds a categorical column to the trees.</summary>
+public enum CategoryEncoding
+{
+    /// <summary>One slot per training level set to 1 for the row's level (models written before risk ranks).</summary>
+    OneHot,
+
+    /// <summary>
+    /// One slot: the level's rank by smoothed training bad rate, so a tree splits categories into lower- and
+    /// higher-risk groups in one cut instead of peeling off one sparse level at a time.
+    /// </summary>
+    RiskRank,
+}
+
+/// <summary>What cross-validation chose among: every candidate's mean fold AUC and the index of the chosen one (−1: none could be fitted).</summary>
+public sealed record TuningRecord(int Folds, IReadOnlyList<TuningPoint> Grid, int Chosen);
+
+/// <summary>One candidate of the tuning grid and its mean AUC over the folds.</summary>
+public sealed record TuningPoint(double L2Penalty, double MinIv, string Classing, double CvAuc);

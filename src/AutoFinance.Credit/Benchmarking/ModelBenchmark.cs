@@ -15,6 +15,7 @@ public static class ModelBenchmark
 {
     public const string ScorecardModel = "scorecard";
     public const string ChallengerModel = "challenger";
+    public const string EbmModel = "ebm";
     public const string BaselineModel = "woe-logistic-baseline";
 
     public static ModelBenchmarkReport Run(LoadedDataset loaded, ModelBenchmarkOptions options, TimeProvider time)
@@ -24,6 +25,7 @@ public static class ModelBenchmark
         var seeds = Enumerable.Range(options.FirstSeed, options.Seeds).ToArray();
         var scorecard = new List<PerformanceFigures>();
         var challenger = new List<PerformanceFigures>();
+        var ebm = new List<PerformanceFigures>();
         var baseline = new List<PerformanceFigures>();
         var kept = new Dictionary<string, (List<double> Iv, IReadOnlyList<string> Bins)>(StringComparer.Ordinal);
         foreach (var seed in seeds)
@@ -35,12 +37,19 @@ public static class ModelBenchmark
                 Folds = 0,
                 Challenger = options.WithChallenger ? (options.Training.Challenger ?? new ChallengerOptions()) with { Seed = seed } : null,
                 GbdtChampion = false,
+                Ebm = options.WithEbm ? (options.Training.Ebm ?? new Explainable.EbmOptions()) with { Seed = seed } : null,
+                EbmChampion = false,
             };
             var document = ScorecardTrainer.Train(loaded, training, time).Document;
             scorecard.Add(document.Validation!.Test);
             if (document.Challenger?.Test is { } challengerTest)
             {
                 challenger.Add(challengerTest);
+            }
+
+            if (document.EbmTest is { } ebmTest)
+            {
+                ebm.Add(ebmTest);
             }
 
             foreach (var characteristic in document.Characteristics)
@@ -64,6 +73,11 @@ public static class ModelBenchmark
         if (challenger.Count > 0)
         {
             models.Add(ModelFigures.Of(ChallengerModel, challenger));
+        }
+
+        if (ebm.Count > 0)
+        {
+            models.Add(ModelFigures.Of(EbmModel, ebm));
         }
 
         models.Add(ModelFigures.Of(BaselineModel, baseline));

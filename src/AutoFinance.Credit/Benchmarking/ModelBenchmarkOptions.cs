@@ -18,6 +18,8 @@ public sealed record ModelBenchmarkOptions
 
     public bool WithChallenger { get; init; } = true;
 
+    public bool WithEbm { get; init; } = true;
+
     /// <summary>Equal-frequency bins per numeric column of the baseline.</summary>
     public int BaselineBins { get; init; } = 5;
 

@@ -18,6 +18,15 @@ public sealed record BinningOptions
 
     public MonotonicTrend Trend { get; init; } = MonotonicTrend.Auto;
 
+    /// <summary>With <see cref="MonotonicTrend.Auto"/>, numbers may also take a peak or a valley.</summary>
+    public bool ConsiderTurns { get; init; } = true;
+
+    /// <summary>A peak or valley is kept only when its information value beats the monotonic one by this share.</summary>
+    public double TurnMinIvGain { get; init; } = 0.10;
+
+    /// <summary>Each step of a peak or valley must be significant: a two-proportion test p-value at most this.</summary>
+    public double TurnMaxPValue { get; init; } = 0.05;
+
     /// <summary>Categories rarer than this share are pooled into one group before grouping.</summary>
     public double RareCategoryShare { get; init; } = 0.01;
 
@@ -49,6 +58,16 @@ public sealed record BinningOptions
         if (RareCategoryShare is < 0 or >= 1)
         {
             yield return "rare-category-share must be at least 0 and below 1";
+        }
+
+        if (TurnMinIvGain is < 0 or > 10 || double.IsNaN(TurnMinIvGain))
+        {
+            yield return "turn-min-iv-gain must be between 0 and 10";
+        }
+
+        if (TurnMaxPValue is <= 0 or > 1 || double.IsNaN(TurnMaxPValue))
+        {
+            yield return "turn-max-p-value must be above 0 and at most 1";
         }
 
         if (Smoothing is <= 0 or > 10)

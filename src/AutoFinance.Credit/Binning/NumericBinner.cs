@@ -57,7 +57,7 @@ internal static class NumericBinner
             var (goods, bads) = CountAtoms(sorted, sortedTarget, cuts);
             var constraints = new OptimalPartitioner.Constraints(
                 (int)Math.Ceiling(options.MinBinShare * values.Length), options.MinGoods, options.MinBads, options.MaxBins, options.Smoothing);
-            (IReadOnlyList<(int Start, int End)> groups, trend) = Partition(goods, bads, totalGoods, totalBads, constraints, options.Trend);
+            (IReadOnlyList<(int Start, int End)> groups, trend) = Partition(goods, bads, totalGoods, totalBads, constraints, options);
             foreach (var (start, end) in groups)
             {
                 bins.Add(new Bin
@@ -98,16 +98,40 @@ internal static class NumericBinner
     }
 
     internal static (IReadOnlyList<(int Start, int End)> Groups, MonotonicTrend Trend) Partition(
-        int[] goods, int[] bads, int totalGoods, int totalBads, OptimalPartitioner.Constraints constraints, MonotonicTrend trend)
+        int[] goods, int[] bads, int totalGoods, int totalBads, OptimalPartitioner.Constraints constraints, BinningOptions options)
     {
-        if (trend != MonotonicTrend.Auto)
+        var turnConstraints = constraints with { MaxPValue = options.TurnMaxPValue };
+        switch (options.Trend)
         {
-            return (OptimalPartitioner.Solve(goods, bads, totalGoods, totalBads, constraints, trend == MonotonicTrend.Ascending).Bins, trend);
+            case MonotonicTrend.Ascending or MonotonicTrend.Descending:
+                return (OptimalPartitioner.Solve(goods, bads, totalGoods, totalBads, constraints, options.Trend == MonotonicTrend.Ascending).Bins, options.Trend);
+            case MonotonicTrend.Peak or MonotonicTrend.Valley:
+                var shaped = OptimalPartitioner.Solve(goods, bads, totalGoods, totalBads, turnConstraints, options.Trend);
+                return shaped is { } found
+                    ? (found.Bins, options.Trend)
+                    : (OptimalPartitioner.Solve(goods, bads, totalGoods, totalBads, constraints, ascending: true).Bins, MonotonicTrend.Ascending);
         }
 
         var up = OptimalPartitioner.Solve(goods, bads, totalGoods, totalBads, constraints, ascending: true);
         var down = OptimalPartitioner.Solve(goods, bads, totalGoods, totalBads, constraints, ascending: false);
-        return down.Iv > up.Iv + 1e-12 ? (down.Bins, MonotonicTrend.Descending) : (up.Bins, MonotonicTrend.Ascending);
+        var (bins, iv, trend) = down.Iv > up.Iv + 1e-12 ? (down.Bins, down.Iv, MonotonicTrend.Descending) : (up.Bins, up.Iv, MonotonicTrend.Ascending);
+        if (!options.ConsiderTurns)
+        {
+            return (bins, trend);
+        }
+
+        // A turn must earn clearly more than the best monotonic grouping, and every step of it must be significant,
+        // or it is noise that a monotonic grouping rightly smooths away.
+        foreach (var shape in new[] { MonotonicTrend.Peak, MonotonicTrend.Valley })
+        {
+            if (OptimalPartitioner.Solve(goods, bads, totalGoods, totalBads, turnConstraints, shape) is { } turned
+                && turned.Iv > iv * (1 + options.TurnMinIvGain) + 1e-12)
+            {
+                (bins, iv, trend) = (turned.Bins, turned.Iv, shape);
+            }
+        }
+
+        return (bins, trend);
     }
 
     /// <summary>Distinct cut points at the quantiles of the sorted values; pre-bin t holds [cut[t-1], cut[t]).</summary>

@@ -1,10 +1,12 @@
+using AutoFinance.Credit.Artefacts;
+
 namespace AutoFinance.Credit.Challenger;
 
 /// <summary>
 /// Everything that shapes a challenger training run. The number of trees and the learning rate are chosen from the
 /// grids by stratified cross-validation on the training rows (the grid spans 2.5 to 40 units of trees × rate, from
 /// what a few hundred rows bear to what a few thousand do); the rest is fixed for small credit samples: leaves of at
-/// least 20 rows, an L2 penalty on leaf values, half the inputs per tree (one-hot columns make many sparse slots) and
+/// least 20 rows, an L2 penalty on leaf values, half the inputs per tree and
 /// 80% of the rows per tree keep the booster from memorising the sample.
 /// </summary>
 public sealed record ChallengerOptions
@@ -30,10 +32,13 @@ public sealed record ChallengerOptions
     public double L2Regularization { get; init; } = 1.0;
 
     /// <summary>Share of the input slots each tree may split on.</summary>
-    public double FeatureFraction { get; init; } = 0.5;
+    public double FeatureFraction { get; init; } = 0.8;
 
     /// <summary>Share of the training rows each tree is grown on (bagging); 1 uses every row.</summary>
     public double SubsampleFraction { get; init; } = 0.8;
+
+    /// <summary>How categorical columns reach the trees; risk ranks by default (one-hot is kept for comparison).</summary>
+    public CategoryEncoding CategoryEncoding { get; init; } = CategoryEncoding.RiskRank;
 
     /// <summary>The file name recorded in the artefact for the saved booster.</summary>
     public string ModelFile { get; init; } = "challenger.zip";

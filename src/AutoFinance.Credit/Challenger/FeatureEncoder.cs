@@ -35,6 +35,14 @@ internal static class FeatureEncoder
                     rows[r][offset] = values[r];
                 }
             }
+            else if (feature.Encoding == CategoryEncoding.RiskRank)
+            {
+                var ranks = LevelSlots(feature, column);
+                for (var r = 0; r < rows.Length; r++)
+                {
+                    rows[r][offset] = ranks[r] >= 0 ? ranks[r] : float.NaN;
+                }
+            }
             else
             {
                 var slots = LevelSlots(feature, column);
@@ -67,7 +75,7 @@ internal static class FeatureEncoder
         }
     }
 
-    /// <summary>The one-hot slot (index into the feature's levels) of every row; -1 for missing or unseen.</summary>
+    /// <summary>The index into the feature's levels of every row (its one-hot slot or its risk rank); -1 for missing or unseen.</summary>
     private static int[] LevelSlots(ChallengerFeature feature, DatasetColumn column)
     {
         switch (column)

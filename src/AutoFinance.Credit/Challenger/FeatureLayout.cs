@@ -5,7 +5,8 @@ namespace AutoFinance.Credit.Challenger;
 
 /// <summary>
 /// Where every input of the challenger sits in the feature vector: a numeric column takes one slot (NaN when
-/// missing), a categorical column one slot per training level (one-hot; a missing or unseen level sets none).
+/// missing), a categorical column one slot holding its risk rank (NaN when missing or unseen) or, in models written
+/// before risk ranks, one slot per training level (one-hot; a missing or unseen level sets none).
 /// Each slot maps back to the column it came from, which is how contributions are summed per column.
 /// </summary>
 internal sealed class FeatureLayout
@@ -45,12 +46,15 @@ internal sealed class FeatureLayout
 
     /// <summary>
     /// The features of a training sample: every numeric column with at least one value, and every categorical column
-    /// with the levels that occur in its rows, in the order of the dataset's level list.
+    /// with the levels that occur in its rows: for risk ranks ordered by bad rate (shrunk towards the sample's with
+    /// the weight of <see cref="RankPriorRows"/> rows, so a rare level is not ranked by its noise), ties in the
+    /// dataset's level order; for one-hot in the dataset's level order.
     /// </summary>
-    public static FeatureLayout Describe(CreditDataset train)
+    public static FeatureLayout Describe(CreditDataset train, CategoryEncoding encoding = CategoryEncoding.RiskRank)
     {
         ArgumentNullException.ThrowIfNull(train);
         var features = new List<ChallengerFeature>();
+        var sampleRate = train.Rows == 0 ? 0 : (double)train.Bads / train.Rows;
         foreach (var column in train.Columns)
         {
             switch (column)
@@ -59,19 +63,28 @@ internal sealed class FeatureLayout
                     features.Add(new ChallengerFeature(column.Name, ColumnKind.Numeric, []));
                     break;
                 case CategoricalColumn categorical:
-                    var seen = new bool[categorical.Levels.Count];
-                    foreach (var code in categorical.Codes)
+                    var rows = new int[categorical.Levels.Count];
+                    var bads = new int[categorical.Levels.Count];
+                    for (var r = 0; r < categorical.Codes.Length; r++)
                     {
+                        var code = categorical.Codes[r];
                         if (code >= 0)
                         {
-                            seen[code] = true;
+                            rows[code]++;
+                            bads[code] += train.Target[r];
                         }
                     }
 
-                    string[] levels = [.. categorical.Levels.Where((_, i) => seen[i])];
+                    var seen = Enumerable.Range(0, rows.Length).Where(i => rows[i] > 0);
+                    if (encoding == CategoryEncoding.RiskRank)
+                    {
+                        seen = seen.OrderBy(i => (bads[i] + (RankPriorRows * sampleRate)) / (rows[i] + RankPriorRows)).ThenBy(i => i);
+                    }
+
+                    string[] levels = [.. seen.Select(i => categorical.Levels[i])];
                     if (levels.Length > 0)
                     {
-                        features.Add(new ChallengerFeature(column.Name, ColumnKind.Categorical, levels));
+                        features.Add(new ChallengerFeature(column.Name, ColumnKind.Categorical, levels, encoding));
                     }
 
                     break;
@@ -81,6 +94,9 @@ internal sealed class FeatureLayout
         return new FeatureLayout(features);
     }
 
+    /// <summary>How many rows at the sample's bad rate each level's rate is shrunk with before ranking.</summary>
+    public const double RankPriorRows = 10;
+
     private static int SlotCount(ChallengerFeature feature) =>
-        feature.Kind == ColumnKind.Numeric ? 1 : feature.Levels.Count;
+        feature.Kind == ColumnKind.Numeric || feature.Encoding == CategoryEncoding.RiskRank ? 1 : feature.Levels.Count;
 }

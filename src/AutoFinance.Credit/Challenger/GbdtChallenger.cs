@@ -29,7 +29,7 @@ public static class GbdtChallenger
         }
 
         var ml = new MLContext(options.Seed);
-        var layout = FeatureLayout.Describe(train);
+        var layout = FeatureLayout.Describe(train, options.CategoryEncoding);
         var features = FeatureEncoder.Encode(layout, train);
         var search = ChallengerSearch.Run(ml, features, train.Target, layout.Width, options);
         var (a, b) = PlattScaling.Fit(search.OutOfFoldRaw, train.Target);

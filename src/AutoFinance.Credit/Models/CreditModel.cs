@@ -17,6 +17,7 @@ public sealed class CreditModel
         Document = document;
         Scorecard = Scorecard.From(document);
         Challenger = challenger;
+        Ebm = document.Ebm is { } ebm ? new Explainable.EbmModel(ebm) : null;
     }
 
     public ScorecardDocument Document { get; }
@@ -27,12 +28,22 @@ public sealed class CreditModel
 
     public bool GbdtScores => Document.Kind == "gbdt";
 
+    /// <summary>The explainable boosting machine, when the document holds one.</summary>
+    public Explainable.EbmModel? Ebm { get; }
+
+    public bool EbmScores => Document.Kind == "ebm";
+
     public static CreditModel From(ScorecardDocument document, ChallengerModel? challenger)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (document.Kind == "gbdt" && challenger is null)
         {
             throw new CreditDataException("the model is scored by its gradient-boosting model, whose file was not found beside it");
+        }
+
+        if (document.Kind == "ebm" && document.Ebm is null)
+        {
+            throw new CreditDataException("the model is scored by its explainable boosting machine, which the document does not hold");
         }
 
         return new CreditModel(document, challenger);
@@ -62,6 +73,13 @@ public sealed class CreditModel
     public Scores Score(CreditDataset data)
     {
         var scored = DatasetScorer.Score(Scorecard, data);
+        if (EbmScores)
+        {
+            var ebmPd = Ebm!.PredictPd(data);
+            var ebmScore = ebmPd.Select(p => ScorecardTrainer.ScoreOfPd(Document.Scaling, p)).ToArray();
+            return new Scores(ebmScore, ebmPd, [.. ebmScore.Select(Scorecard.GradeIndexOf)], scored.Pd, scored.Matches);
+        }
+
         var challengerPd = Challenger?.PredictPd(data);
         if (!GbdtScores)
         {

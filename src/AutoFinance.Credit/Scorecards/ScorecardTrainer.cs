@@ -23,8 +23,15 @@ public static class ScorecardTrainer
         var (trainRows, testRows) = Sampling.StratifiedSplit(data.Target, options.TestFraction, options.Seed);
         var train = data.Select(trainRows);
         var test = data.Select(testRows);
+        TuningRecord? tuning = null;
+        if (options.Tuning is not null)
+        {
+            (options, tuning) = ScorecardTuning.Choose(train, options, loaded.SpecialValues, specialCategories);
+        }
+
         var fitted = ScorecardFitter.Fit(train, options, loaded.SpecialValues, specialCategories);
         var document = Assemble(fitted, loaded, options, trainRows.Length, testRows.Length, time.GetUtcNow());
+        document = document with { Training = document.Training with { Tuning = tuning } };
         var scorecard = Scorecard.From(document);
         var trainScored = DatasetScorer.Score(scorecard, train);
         var testScored = DatasetScorer.Score(scorecard, test);
@@ -37,6 +44,11 @@ public static class ScorecardTrainer
             Lift = ValidationTables.Lift(testScored.Pd, test.Target),
         };
         document = document with { Validation = validation, Population = ValidationTables.ScoreBands(trainScored.Scores) };
+        if (options.Ebm is { } ebmOptions)
+        {
+            document = WithEbm(document, scorecard, validation, train, test, ebmOptions, options.EbmChampion);
+        }
+
         if (options.Challenger is not { } challengerOptions)
         {
             return new TrainingResult(document, null);
@@ -73,6 +85,41 @@ public static class ScorecardTrainer
                 Population = ValidationTables.ScoreBands([.. trainPd.Select(pd => ScoreOfPd(document.Scaling, pd))]),
             },
             challenger);
+    }
+
+    /// <summary>
+    /// Trains the explainable boosting machine on the training part and measures it on the held-out part; when it is
+    /// the champion its figures, calibration, lift and stability baseline become the document's.
+    /// </summary>
+    private static ScorecardDocument WithEbm(
+        ScorecardDocument document, Scorecard scorecard, ValidationRecord validation, CreditDataset train, CreditDataset test, Explainable.EbmOptions options, bool champion)
+    {
+        var ebm = new Explainable.EbmModel(Explainable.EbmTrainer.Train(train, options));
+        var testPd = ebm.PredictPd(test);
+        var testFigures = ValidationTables.Performance(testPd, test.Target);
+        document = document with { Ebm = ebm.Record, EbmTest = testFigures };
+        if (!champion)
+        {
+            return document;
+        }
+
+        var trainPd = ebm.PredictPd(train);
+        var testGrades = testPd.Select(pd => scorecard.GradeIndexOf(ScoreOfPd(document.Scaling, pd))).ToArray();
+        return document with
+        {
+            Kind = "ebm",
+            ModelId = document.ModelId.Replace("scorecard-", "ebm-", StringComparison.Ordinal),
+            Validation = validation with
+            {
+                Train = ValidationTables.Performance(trainPd, train.Target),
+                Test = testFigures,
+                CrossValidation = null,
+                Calibration = ValidationTables.Calibration(scorecard.Grades, testGrades, testPd, test.Target),
+                Lift = ValidationTables.Lift(testPd, test.Target),
+                ScorecardTest = validation.Test,
+            },
+            Population = ValidationTables.ScoreBands([.. trainPd.Select(pd => ScoreOfPd(document.Scaling, pd))]),
+        };
     }
 
     /// <summary>A probability as a score on the scorecard's scale, rounded like points.</summary>

@@ -28,11 +28,20 @@ public sealed record TrainingOptions
 
     public string? SourceFile { get; init; }
 
+    /// <summary>The grid cross-validation chooses the penalty, selection threshold and classing from; null fits the options as given.</summary>
+    public TuningOptions? Tuning { get; init; } = new();
+
     /// <summary>The gradient-boosting challenger trained beside the scorecard; null trains none.</summary>
     public Challenger.ChallengerOptions? Challenger { get; init; }
 
     /// <summary>When true the challenger scores (the document's kind is "gbdt") and the scorecard stands beside it.</summary>
     public bool GbdtChampion { get; init; }
+
+    /// <summary>The explainable boosting machine trained beside the scorecard; null trains none.</summary>
+    public Explainable.EbmOptions? Ebm { get; init; }
+
+    /// <summary>When true the explainable boosting machine scores (the document's kind is "ebm").</summary>
+    public bool EbmChampion { get; init; }
 
     /// <summary>The target column and its bad value, recorded so that evaluation reads new files the same way.</summary>
     public TargetDefinition Target { get; init; } = new(string.Empty, null);
@@ -57,6 +66,26 @@ public sealed record TrainingOptions
         if (GbdtChampion && Challenger is null)
         {
             yield return "model gbdt needs the challenger to be trained";
+        }
+
+        if (EbmChampion && Ebm is null)
+        {
+            yield return "model ebm needs the explainable boosting machine to be trained";
+        }
+
+        if (EbmChampion && GbdtChampion)
+        {
+            yield return "model is either gbdt or ebm, not both";
+        }
+
+        foreach (var problem in Ebm?.Problems() ?? [])
+        {
+            yield return problem;
+        }
+
+        foreach (var problem in Tuning?.Problems() ?? [])
+        {
+            yield return problem;
         }
 
         foreach (var problem in Challenger?.Problems() ?? [])

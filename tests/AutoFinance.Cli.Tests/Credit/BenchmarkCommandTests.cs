@@ -7,7 +7,7 @@ public sealed class BenchmarkCommandTests
     private static string German => Path.Combine(CliRunner.RepoRoot(), "datasets", "german-credit", "german-credit.csv");
 
     [Fact]
-    public void Benchmark_reports_scorecard_and_baseline_as_the_mean_and_spread_of_every_seed_held_out_figures()
+    public void Benchmark_reports_scorecard_explainable_boosting_and_baseline_as_the_mean_and_spread_of_every_seed_held_out_figures()
     {
         var result = CliRunner.Run("benchmark", "--data", German, "--target", "creditability", "--bad", "bad", "--seeds", "3", "--no-challenger", "--json");
 
@@ -15,7 +15,7 @@ public sealed class BenchmarkCommandTests
         var json = result.Json;
         Assert.Equal([1, 2, 3], json.GetProperty("seeds").EnumerateArray().Select(s => s.GetInt32()));
         var models = json.GetProperty("models").EnumerateArray().ToDictionary(m => m.GetProperty("model").GetString()!);
-        Assert.Equal(["scorecard", "woe-logistic-baseline"], models.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["ebm", "scorecard", "woe-logistic-baseline"], models.Keys.Order(StringComparer.Ordinal));
         foreach (var model in models.Values)
         {
             var perSeed = model.GetProperty("perSeed").EnumerateArray().ToArray();

@@ -16,10 +16,12 @@ public sealed class OptimalBinningTests
             return (values, target);
         });
 
-    [Fact]
-    public void Numeric_bins_have_a_strictly_monotonic_bad_rate_and_respect_every_constraint()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Numeric_bins_follow_their_trend_strictly_and_respect_every_constraint(bool considerTurns)
     {
-        var options = new BinningOptions { MaxBins = 5, MinBinShare = 0.05 };
+        var options = new BinningOptions { MaxBins = 5, MinBinShare = 0.05, ConsiderTurns = considerTurns };
         Samples.Sample(sample =>
         {
             var (values, target) = sample;
@@ -35,9 +37,8 @@ public sealed class OptimalBinningTests
             if (ranges.Length > 1)
             {
                 var rates = ranges.Select(b => b.EventRate).ToArray();
-                var ascending = rates.Zip(rates.Skip(1)).All(p => p.First < p.Second);
-                var descending = rates.Zip(rates.Skip(1)).All(p => p.First > p.Second);
-                Assert.True(ascending || descending, string.Join(", ", rates));
+                Assert.True(ShapeTests.Follows(binning.Trend, rates), $"{binning.Trend}: {string.Join(", ", rates)}");
+                Assert.True(considerTurns || binning.Trend is MonotonicTrend.Ascending or MonotonicTrend.Descending);
                 Assert.All(ranges, b => Assert.True(b.Count >= Math.Ceiling(0.05 * values.Length) && b.Goods >= 1 && b.Bads >= 1));
             }
 

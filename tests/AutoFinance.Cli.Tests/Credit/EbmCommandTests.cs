@@ -1,0 +1,41 @@
+namespace AutoFinance.Cli.Tests.Credit;
+
+public sealed class EbmCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("autofinance-ebm-").FullName;
+
+    private static string German => Path.Combine(CliRunner.RepoRoot(), "datasets", "german-credit", "german-credit.csv");
+
+    [Fact]
+    public void An_explainable_boosting_model_trains_scores_evaluates_and_exports_its_shape_functions()
+    {
+        var model = Path.Combine(_dir, "ebm.json");
+
+        var training = CliRunner.Run("train", "--data", German, "--target", "creditability", "--bad", "bad", "--model", "ebm", "--no-challenger", "--folds", "0", "--out", model, "--json");
+
+        Assert.Equal(0, training.ExitCode);
+        Assert.Equal("ebm", training.Json.GetProperty("kind").GetString());
+        Assert.InRange(training.Json.GetProperty("auc").GetDouble(), 0.74, 0.95);
+        var evaluation = CliRunner.Run("evaluate", "--model", model, "--data", German, "--json");
+        Assert.Equal(0, evaluation.ExitCode);
+        Assert.True(evaluation.Json.GetProperty("otherModel").GetProperty("auc").GetDouble() > 0.7, "the scorecard stands beside it");
+        var shapes = CliRunner.Run("export", "--model", model, "--format", "ebm-shapes");
+        Assert.Equal(0, shapes.ExitCode);
+        Assert.StartsWith("term,bin,second_bin,log_odds\nintercept,,,", shapes.Output, StringComparison.Ordinal);
+        Assert.Contains("\nduration_in_month,missing,,", shapes.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Exporting_shape_functions_of_a_model_without_them_is_refused_with_exit_code_2()
+    {
+        var model = Path.Combine(_dir, "scorecard.json");
+        Assert.Equal(0, CliRunner.Run("train", "--data", German, "--target", "creditability", "--bad", "bad", "--no-challenger", "--no-tuning", "--folds", "0", "--out", model).ExitCode);
+
+        var shapes = CliRunner.Run("export", "--model", model, "--format", "ebm-shapes");
+
+        Assert.Equal(2, shapes.ExitCode);
+        Assert.Contains("explainable boosting", shapes.Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
