@@ -28,6 +28,9 @@ public static class CarLoanFeatures
     public const string DebtToIncome = "debt_to_income";
     public const string Defaulted = "defaulted";
 
+    /// <summary>What an older policy decided (accepted or rejected), in a history generated with one.</summary>
+    public const string PastDecision = "past_decision";
+
     public static readonly string[] All =
     [
         Age, EmploymentType, YearsEmployed, MonthlyIncome, Housing, YearsAtAddress, BureauScore, Delinquencies24m, Inquiries6m,

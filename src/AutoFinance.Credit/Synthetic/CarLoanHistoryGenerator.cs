@@ -62,24 +62,38 @@ public static class CarLoanHistoryGenerator
         }
     }
 
-    public static void WriteCsv(TextWriter writer, int rows, int seed)
+    /// <summary>
+    /// Writes the history as CSV. With a past policy's reject rate, a <c>past_decision</c> column says which
+    /// applicants the older policy accepted, and the rejects' outcome is left empty, as a lender would hold it.
+    /// </summary>
+    public static void WriteCsv(TextWriter writer, int rows, int seed, double? pastPolicyRejectRate = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.Write(string.Join(',', CarLoanFeatures.All));
         writer.Write(',');
         writer.Write(CarLoanFeatures.Defaulted);
-        writer.Write('\n');
+        writer.Write(pastPolicyRejectRate is null ? "\n" : $",{CarLoanFeatures.PastDecision}\n");
+        var history = pastPolicyRejectRate is null ? Generate(rows, seed) : Generate(rows, seed).ToList();
+        var accepted = pastPolicyRejectRate is { } rate ? PastPolicy.Accepted((List<Row>)history, rate, seed) : null;
         var line = new StringBuilder();
-        foreach (var r in Generate(rows, seed))
+        var index = 0;
+        foreach (var r in history)
         {
             line.Clear();
+            var known = accepted?[index] ?? true;
             line.AppendJoin(',', [
                 I(r.Age), r.EmploymentType, D(r.YearsEmployed), M(r.MonthlyIncome), r.Housing, D(r.YearsAtAddress), I(r.BureauScore),
                 I(r.Delinquencies24m), I(r.Inquiries6m), I(r.OpenAccounts), I(r.OldestAccountMonths), r.VehicleCondition, r.VehicleEnergy,
                 I(r.VehicleAgeYears), I(r.MileageKm), M(r.LoanAmount), D(r.Ltv), I(r.TermMonths), D(r.PaymentToIncome), D(r.DebtToIncome),
-                r.Defaulted ? "1" : "0"]);
+                known ? (r.Defaulted ? "1" : "0") : string.Empty]);
+            if (accepted is not null)
+            {
+                line.Append(',').Append(accepted[index] ? "accepted" : "rejected");
+            }
+
             line.Append('\n');
             writer.Write(line);
+            index++;
         }
     }
 
@@ -161,7 +175,7 @@ public static class CarLoanHistoryGenerator
         return count;
     }
 
-    private static double Gaussian(Random random) =>
+    internal static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
