@@ -65,6 +65,8 @@ public static class WebHost
         builder.Services.AddSingleton(holder);
         builder.Services.AddHostedService<DatabasePreparation>();
         builder.Services.AddHostedService<ServiceDeskJobs>();
+        builder.Services.AddSingleton(configuration.GetSection("Audit").Get<Infrastructure.Audit.AuditOptions>() ?? new Infrastructure.Audit.AuditOptions());
+        builder.Services.AddHostedService<AuditCheckpointJob>();
 
         builder.Services.AddAuthentication(AutoFinanceAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AutoFinanceAuthentication>(AutoFinanceAuthentication.SchemeName, null);

@@ -1,0 +1,199 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoFinance.Web.Tests.Trust;
+
+/// <summary>
+/// The audit chain is keyed and anchored: each attack is made on a copy of a live database (and a copy of its
+/// checkpoint file), as someone who stole the database but not the key directory would, and
+/// <c>autofinance audit verify</c> names the first bad entry and the kind of break.
+/// </summary>
+public sealed class AuditChainTests(SqlitePlatform platform) : IClassFixture<SqlitePlatform>
+{
+    [Fact]
+    public async Task The_live_chain_verifies_and_anchors_its_head_in_a_checkpoint_file_readable_by_its_owner_only()
+    {
+        var head = await GrowAsync(130);
+        using var admin = await platform.SignedIn("admin");
+        var verified = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/audit/verify");
+        Assert.True(verified.GetProperty("intact").GetBoolean(), verified.ToString());
+        Assert.True(verified.GetProperty("anchoredThrough").GetInt64() >= head);
+
+        var checkpoints = Path.Combine(platform.KeysPath, AuditKeys.CheckpointFileName);
+        Assert.True(File.Exists(checkpoints));
+        if (!OperatingSystem.IsWindows())
+        {
+            foreach (var file in new[] { checkpoints, Path.Combine(platform.KeysPath, AuditKeys.ChainKeyFile), Path.Combine(platform.KeysPath, AuditKeys.CheckpointKeyFile) })
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Deleting_the_newest_25_entries_is_a_truncation_behind_the_last_checkpoint()
+    {
+        var copy = await AnchoredCopyAsync();
+        await SqlAsync(copy.Database, $"DELETE FROM audit_log WHERE Sequence > {copy.Head - 25}");
+        AssertBroken(copy, copy.Head - 24, AuditBreak.Truncated);
+    }
+
+    [Fact]
+    public async Task Deleting_an_entry_in_the_middle_names_the_missing_entry()
+    {
+        var copy = await AnchoredCopyAsync();
+        await SqlAsync(copy.Database, "DELETE FROM audit_log WHERE Sequence = 50");
+        AssertBroken(copy, 50, AuditBreak.Missing);
+    }
+
+    [Fact]
+    public async Task Rewriting_entry_72_and_rehashing_the_rest_with_plain_sha256_is_found_at_72()
+    {
+        var copy = await AnchoredCopyAsync();
+        await RewriteFromAsync(copy.Database, 72, AuditLog.PlainHashOf);
+        AssertBroken(copy, 72, AuditBreak.Rehashed);
+    }
+
+    [Fact]
+    public async Task Rewriting_entry_72_and_rehashing_the_rest_with_a_key_of_ones_own_is_found_at_72()
+    {
+        var copy = await AnchoredCopyAsync();
+        var wrongKey = RandomNumberGenerator.GetBytes(32);
+        await RewriteFromAsync(copy.Database, 72, e => AuditLog.HashOf(e, wrongKey));
+        AssertBroken(copy, 72, AuditBreak.Altered);
+    }
+
+    [Fact]
+    public async Task Editing_a_field_without_rehashing_is_found_at_that_entry()
+    {
+        var copy = await AnchoredCopyAsync();
+        await SqlAsync(copy.Database, "UPDATE audit_log SET DataJson = '{\"amount\":1}' WHERE Sequence = 40");
+        AssertBroken(copy, 40, AuditBreak.Altered);
+    }
+
+    [Fact]
+    public async Task A_forged_or_edited_checkpoint_line_is_refused()
+    {
+        var copy = await AnchoredCopyAsync();
+        var lines = File.ReadAllLines(copy.Checkpoints);
+        var last = lines[^1].Split(' ');
+
+        // A line claiming a later head, with a made-up signature.
+        File.AppendAllLines(copy.Checkpoints, [string.Join(' ', "v1", last[1], (copy.Head + 100).ToString(System.Globalization.CultureInfo.InvariantCulture), last[3], last[4], last[6], new string('a', 64))]);
+        AssertForged(copy, lines.Length + 1);
+
+        // The last line's sequence lowered, its signature kept (to hide a truncation).
+        last[2] = "1";
+        File.WriteAllLines(copy.Checkpoints, [.. lines[..^1], string.Join(' ', last)]);
+        AssertForged(copy, lines.Length);
+    }
+
+    [Fact]
+    public async Task Without_the_key_directory_verify_refuses_with_a_one_line_error()
+    {
+        var copy = await AnchoredCopyAsync();
+        var result = SqliteBackupRestoreTests.Cli("audit", "verify", "--connection", $"Data Source={copy.Database}", "--keys", Path.Combine(platform.WorkDirectory, "no-keys"));
+        Assert.Equal(2, result.Code);
+        Assert.StartsWith("error: --keys", result.Error, StringComparison.Ordinal);
+    }
+
+    private sealed record Copy(string Database, string Checkpoints, long Head);
+
+    /// <summary>Grows the live chain, verifies it (which anchors its head), and copies the database and the checkpoint file.</summary>
+    private async Task<Copy> AnchoredCopyAsync()
+    {
+        await GrowAsync(130);
+        var name = Guid.NewGuid().ToString("N");
+        var checkpoints = Path.Combine(platform.WorkDirectory, $"checkpoints-{name}.log");
+        var database = Path.Combine(platform.WorkDirectory, $"copy-{name}.db");
+        var verified = Verify(database: null, checkpoints: null);
+        Assert.True(verified.Code == 0, verified.Output + verified.Error);
+        await using (var live = new SqliteConnection(platform.App.Configuration.GetConnectionString("Default") + ";Pooling=False"))
+        {
+            await live.OpenAsync();
+            await using var vacuum = live.CreateCommand();
+            vacuum.CommandText = $"VACUUM INTO '{database}'";
+            await vacuum.ExecuteNonQueryAsync();
+        }
+
+        File.Copy(Path.Combine(platform.KeysPath, AuditKeys.CheckpointFileName), checkpoints);
+        var copied = Verify(database, checkpoints);
+        Assert.True(copied.Code == 0, copied.Output + copied.Error);
+        return new Copy(database, checkpoints, JsonDocument.Parse(copied.Output).RootElement.GetProperty("anchoredThrough").GetInt64());
+    }
+
+    /// <summary>Appends audited events on the live platform until the chain has at least <paramref name="entries"/> entries.</summary>
+    private async Task<long> GrowAsync(int entries)
+    {
+        await using var scope = platform.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
+        var count = await db.AuditEntries.LongCountAsync();
+        if (count < entries)
+        {
+            var events = Enumerable.Range(0, (int)(entries - count)).Select(i => new AuditEvent("test", "test.recorded", "test", i.ToString(System.Globalization.CultureInfo.InvariantCulture), new { i }));
+            await AuditLog.SaveWithAsync(db, events, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), CancellationToken.None);
+        }
+
+        return await db.AuditEntries.MaxAsync(e => e.Sequence);
+    }
+
+    private (int Code, string Output, string Error) Verify(string? database, string? checkpoints) => SqliteBackupRestoreTests.Cli(
+        "audit", "verify", "--connection", database is null ? platform.App.Configuration.GetConnectionString("Default")! : $"Data Source={database}",
+        "--keys", platform.KeysPath, "--checkpoints", checkpoints ?? Path.Combine(platform.KeysPath, AuditKeys.CheckpointFileName), "--json");
+
+    private void AssertBroken(Copy copy, long sequence, string kind)
+    {
+        var result = Verify(copy.Database, copy.Checkpoints);
+        Assert.True(result.Code == 1, result.Output + result.Error);
+        var json = JsonDocument.Parse(result.Output).RootElement;
+        Assert.False(json.GetProperty("intact").GetBoolean());
+        Assert.Equal(kind, json.GetProperty("kind").GetString());
+        Assert.Equal(sequence, json.GetProperty("firstBrokenSequence").GetInt64());
+    }
+
+    private void AssertForged(Copy copy, int line)
+    {
+        var result = Verify(copy.Database, copy.Checkpoints);
+        Assert.True(result.Code == 1, result.Output + result.Error);
+        var json = JsonDocument.Parse(result.Output).RootElement;
+        Assert.Equal(AuditBreak.CheckpointForged, json.GetProperty("kind").GetString());
+        Assert.Contains($"line {line} ", json.GetProperty("problem").GetString(), StringComparison.Ordinal);
+    }
+
+    private static async Task SqlAsync(string database, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Changes the actor of entry <paramref name="from"/> and hashes it and every later entry again with <paramref name="hash"/>.</summary>
+    private static async Task RewriteFromAsync(string database, long from, Func<AuditEntryRow, string> hash)
+    {
+        await using var db = new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite($"Data Source={database};Pooling=False").Options);
+        var entries = await db.AuditEntries.Where(e => e.Sequence >= from - 1).OrderBy(e => e.Sequence).ToListAsync();
+        var previous = entries[0].Hash;
+        foreach (var entry in entries.Skip(1))
+        {
+            if (entry.Sequence == from)
+            {
+                entry.Actor = "someone-else";
+            }
+
+            entry.PreviousHash = previous;
+            entry.Hash = hash(entry);
+            previous = entry.Hash;
+        }
+
+        await db.SaveChangesAsync();
+    }
+}
