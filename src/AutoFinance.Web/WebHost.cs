@@ -138,6 +138,16 @@ public static class WebHost
     {
         ArgumentNullException.ThrowIfNull(app);
         await StorageSetup.MigrateAsync(app.Services, ct).ConfigureAwait(false);
+        using (var audit = app.Services.CreateScope())
+        {
+            var keyed = await Infrastructure.Audit.UnkeyedChainUpgrade.KeyAsync(audit.ServiceProvider.GetRequiredService<Infrastructure.Persistence.AutoFinanceDbContext>(),
+                audit.ServiceProvider.GetRequiredService<Infrastructure.Audit.AuditAnchoring>(), audit.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), ct).ConfigureAwait(false);
+            if (keyed > 0)
+            {
+                app.Logger.LogWarning("Audit chain: {Entries} entries written before the chain was keyed were checked and keyed under audit-chain.key", keyed);
+            }
+        }
+
         if (!string.Equals(app.Configuration["Demo:Seed"], "false", StringComparison.OrdinalIgnoreCase))
         {
             using var scope = app.Services.CreateScope();

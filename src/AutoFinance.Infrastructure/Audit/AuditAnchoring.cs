@@ -20,6 +20,9 @@ public sealed class AuditAnchoring(CheckpointFile checkpoints, TimeProvider time
 
     public string CheckpointPath => checkpoints.Path;
 
+    /// <summary>Whether the checkpoint file holds anything at all (a trusted checkpoint of any chain, or a line that is not one).</summary>
+    public bool AnchorsAnyChain() => checkpoints.Read() is var reading && (!reading.Trusted || reading.Checkpoints.Count > 0);
+
     /// <summary>Walks the whole chain and checks it against every checkpoint; when intact, anchors the head.</summary>
     public Task<Verification> VerifyAsync(AutoFinanceDbContext db, CancellationToken ct) => CheckAsync(db, whole: true, ct);
 

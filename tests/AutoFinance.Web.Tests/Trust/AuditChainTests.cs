@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Web;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -104,6 +105,34 @@ public sealed class AuditChainTests(SqlitePlatform platform) : IClassFixture<Sql
         Assert.StartsWith("error: --keys", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_log_written_before_the_chain_was_keyed_is_checked_and_keyed_once_at_the_first_start()
+    {
+        var copy = await AnchoredCopyAsync();
+        await RewriteFromAsync(copy.Database, 1, AuditLog.PlainHashOf, edit: false);
+        var keys = Path.Combine(platform.WorkDirectory, $"keys-{Guid.NewGuid():N}");
+        var checkpoints = Path.Combine(keys, AuditKeys.CheckpointFileName);
+
+        await StartAndStopAsync(copy.Database, keys, checkpoints);
+
+        var result = SqliteBackupRestoreTests.Cli("audit", "verify", "--connection", $"Data Source={copy.Database}", "--keys", keys, "--json");
+        Assert.True(result.Code == 0, result.Output + result.Error);
+        Assert.Equal(copy.Head + 1, JsonDocument.Parse(result.Output).RootElement.GetProperty("anchoredThrough").GetInt64());
+        await using var db = new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite($"Data Source={copy.Database};Pooling=False").Options);
+        Assert.Equal("audit.chain-keyed", (await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == copy.Head + 1)).Action);
+    }
+
+    [Fact]
+    public async Task A_log_rehashed_without_the_key_after_it_was_anchored_is_not_keyed_again_at_start()
+    {
+        var copy = await AnchoredCopyAsync();
+        await RewriteFromAsync(copy.Database, 1, AuditLog.PlainHashOf, edit: false);
+
+        await StartAndStopAsync(copy.Database, platform.KeysPath, copy.Checkpoints);
+
+        AssertBroken(copy, 1, AuditBreak.Rehashed);
+    }
+
     private sealed record Copy(string Database, string Checkpoints, long Head);
 
     /// <summary>Grows the live chain, verifies it (which anchors its head), and copies the database and the checkpoint file.</summary>
@@ -176,15 +205,14 @@ public sealed class AuditChainTests(SqlitePlatform platform) : IClassFixture<Sql
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Changes the actor of entry <paramref name="from"/> and hashes it and every later entry again with <paramref name="hash"/>.</summary>
-    private static async Task RewriteFromAsync(string database, long from, Func<AuditEntryRow, string> hash)
+    /// <summary>Changes the actor of entry <paramref name="from"/> (unless <paramref name="edit"/> is false) and hashes it and every later entry again with <paramref name="hash"/>.</summary>
+    private static async Task RewriteFromAsync(string database, long from, Func<AuditEntryRow, string> hash, bool edit = true)
     {
         await using var db = new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite($"Data Source={database};Pooling=False").Options);
-        var entries = await db.AuditEntries.Where(e => e.Sequence >= from - 1).OrderBy(e => e.Sequence).ToListAsync();
-        var previous = entries[0].Hash;
-        foreach (var entry in entries.Skip(1))
+        var previous = from == 1 ? AuditLog.Genesis : (await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == from - 1)).Hash;
+        foreach (var entry in await db.AuditEntries.Where(e => e.Sequence >= from).OrderBy(e => e.Sequence).ToListAsync())
         {
-            if (entry.Sequence == from)
+            if (entry.Sequence == from && edit)
             {
                 entry.Actor = "someone-else";
             }
@@ -195,5 +223,18 @@ public sealed class AuditChainTests(SqlitePlatform platform) : IClassFixture<Sql
         }
 
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>Starts the platform on <paramref name="database"/> with the given key directory and checkpoint file, and stops it again.</summary>
+    private static async Task StartAndStopAsync(string database, string keys, string checkpoints)
+    {
+        var app = WebHost.Build(
+        [
+            "--urls=http://127.0.0.1:0", "--Database:Provider=Sqlite", $"--ConnectionStrings:Default=Data Source={database}", $"--Security:KeysPath={keys}",
+            $"--Audit:CheckpointPath={checkpoints}", "--Logging:LogLevel:Default=Warning", "--Demo:Seed=false", "--Outbox:Enabled=false",
+        ]);
+        await app.StartAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
     }
 }
