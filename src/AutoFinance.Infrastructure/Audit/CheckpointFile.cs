@@ -35,15 +35,31 @@ public sealed class CheckpointFile(string path, byte[] key)
 
     public Reading Read()
     {
-        var checkpoints = new List<AuditCheckpoint>();
         if (!File.Exists(Path))
         {
-            return new Reading(checkpoints, null, null);
+            return new Reading([], null, null);
         }
 
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return Parse(File.ReadAllLines(Path));
+            }
+            catch (IOException) when (attempt < 50)
+            {
+                // A checkpoint is being appended (the file is held exclusively meanwhile); read it once it is written.
+                Thread.Sleep(20);
+            }
+        }
+    }
+
+    private Reading Parse(string[] lines)
+    {
+        var checkpoints = new List<AuditCheckpoint>();
         var previous = NoPrevious;
         var number = 0;
-        foreach (var line in File.ReadLines(Path))
+        foreach (var line in lines)
         {
             number++;
             if (line.Length == 0)

@@ -80,13 +80,20 @@ public sealed class AuditChainTests(SqlitePlatform platform) : IClassFixture<Sql
     }
 
     [Fact]
-    public async Task A_forged_or_edited_checkpoint_line_is_refused()
+    public async Task A_forged_edited_or_removed_checkpoint_line_is_refused()
     {
+        await AnchoredCopyAsync();
         var copy = await AnchoredCopyAsync();
         var lines = File.ReadAllLines(copy.Checkpoints);
+        Assert.True(lines.Length >= 2);
         var last = lines[^1].Split(' ');
 
+        // A line removed from the middle (or the start): the next one no longer follows.
+        File.WriteAllLines(copy.Checkpoints, lines[1..]);
+        AssertForged(copy, 1);
+
         // A line claiming a later head, with a made-up signature.
+        File.WriteAllLines(copy.Checkpoints, lines);
         File.AppendAllLines(copy.Checkpoints, [string.Join(' ', "v1", last[1], (copy.Head + 100).ToString(System.Globalization.CultureInfo.InvariantCulture), last[3], last[4], last[6], new string('a', 64))]);
         AssertForged(copy, lines.Length + 1);
 
@@ -158,17 +165,14 @@ public sealed class AuditChainTests(SqlitePlatform platform) : IClassFixture<Sql
         return new Copy(database, checkpoints, JsonDocument.Parse(copied.Output).RootElement.GetProperty("anchoredThrough").GetInt64());
     }
 
-    /// <summary>Appends audited events on the live platform until the chain has at least <paramref name="entries"/> entries.</summary>
+    /// <summary>Appends audited events on the live platform: at least one, and until the chain has <paramref name="entries"/> entries.</summary>
     private async Task<long> GrowAsync(int entries)
     {
         await using var scope = platform.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
         var count = await db.AuditEntries.LongCountAsync();
-        if (count < entries)
-        {
-            var events = Enumerable.Range(0, (int)(entries - count)).Select(i => new AuditEvent("test", "test.recorded", "test", i.ToString(System.Globalization.CultureInfo.InvariantCulture), new { i }));
-            await AuditLog.SaveWithAsync(db, events, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), CancellationToken.None);
-        }
+        var events = Enumerable.Range(0, (int)Math.Max(1, entries - count)).Select(i => new AuditEvent("test", "test.recorded", "test", i.ToString(System.Globalization.CultureInfo.InvariantCulture), new { i }));
+        await AuditLog.SaveWithAsync(db, events, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), CancellationToken.None);
 
         return await db.AuditEntries.MaxAsync(e => e.Sequence);
     }
