@@ -65,6 +65,8 @@ public static class WebHost
         builder.Services.AddSingleton(holder);
         builder.Services.AddHostedService<DatabasePreparation>();
         builder.Services.AddHostedService<ServiceDeskJobs>();
+        builder.Services.AddSingleton(configuration.GetSection("Audit").Get<Infrastructure.Audit.AuditOptions>() ?? new Infrastructure.Audit.AuditOptions());
+        builder.Services.AddHostedService<AuditCheckpointJob>();
 
         builder.Services.AddAuthentication(AutoFinanceAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AutoFinanceAuthentication>(AutoFinanceAuthentication.SchemeName, null);
@@ -136,6 +138,16 @@ public static class WebHost
     {
         ArgumentNullException.ThrowIfNull(app);
         await StorageSetup.MigrateAsync(app.Services, ct).ConfigureAwait(false);
+        using (var audit = app.Services.CreateScope())
+        {
+            var keyed = await Infrastructure.Audit.UnkeyedChainUpgrade.KeyAsync(audit.ServiceProvider.GetRequiredService<Infrastructure.Persistence.AutoFinanceDbContext>(),
+                audit.ServiceProvider.GetRequiredService<Infrastructure.Audit.AuditAnchoring>(), audit.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), ct).ConfigureAwait(false);
+            if (keyed > 0)
+            {
+                app.Logger.LogWarning("Audit chain: {Entries} entries written before the chain was keyed were checked and keyed under audit-chain.key", keyed);
+            }
+        }
+
         if (!string.Equals(app.Configuration["Demo:Seed"], "false", StringComparison.OrdinalIgnoreCase))
         {
             using var scope = app.Services.CreateScope();

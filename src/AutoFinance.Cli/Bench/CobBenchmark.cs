@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AutoFinance.Domain.Schedules;
+using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Servicing;
 using Microsoft.EntityFrameworkCore;
@@ -103,7 +104,10 @@ public static class CobBenchmark
         }
     }
 
+    /// <summary>Opens a benchmark database; its audit entries are keyed with a key of this process only (the data is thrown away).</summary>
     public static AutoFinanceDbContext Open(string provider, string connection) => provider == "postgresql"
-        ? new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(connection).Options)
-        : new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite(connection).Options);
+        ? new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(connection).UseAuditChainKey(BenchKeys.Chain).Options)
+        : new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite(connection).UseAuditChainKey(BenchKeys.Chain).Options);
+
+    private static readonly AuditKeys BenchKeys = AuditKeys.Ephemeral();
 }

@@ -1,3 +1,6 @@
+using System.CommandLine;
+using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Hosting;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,8 +11,26 @@ public static class CliDatabase
 {
     public const string DefaultConnection = "Data Source=data/autofinance.db";
 
-    public static AutoFinanceDbContext Open(string? provider, string? connection, bool readOnly)
+    /// <summary>The <c>--keys</c> option: the key directory holding the audit chain's keys, as the web host's Security:KeysPath.</summary>
+    public static Option<string?> KeysOption() => new("--keys") { Description = $"Key directory with the audit keys (default {StorageOptions.DefaultKeysPath})." };
+
+    /// <summary>The audit keys of the key directory; a command that writes creates them on a new directory, a verifier never does.</summary>
+    public static AuditKeys Keys(string? directory, bool create)
     {
+        var path = directory ?? StorageOptions.DefaultKeysPath;
+        try
+        {
+            return create ? AuditKeys.FromDirectory(path) : AuditKeys.ExistingIn(path) ?? throw new BadInputException($"--keys: no audit keys in '{path}' (give the web host's Security:KeysPath)");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            throw new BadInputException($"--keys: cannot read the audit keys in '{path}': {e.Message}");
+        }
+    }
+
+    public static AutoFinanceDbContext Open(string? provider, string? connection, bool readOnly, AuditKeys keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
         var kind = (provider ?? "sqlite").Trim().ToLowerInvariant();
         var connectionString = connection ?? DefaultConnection;
         try
@@ -28,8 +49,8 @@ public static class CliDatabase
 
         return kind switch
         {
-            "sqlite" => new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite(SqliteSource(connectionString, readOnly)).Options),
-            "postgresql" or "postgres" => new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(connectionString).Options),
+            "sqlite" => new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite(SqliteSource(connectionString, readOnly)).UseAuditChainKey(keys.Chain).Options),
+            "postgresql" or "postgres" => new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(connectionString).UseAuditChainKey(keys.Chain).Options),
             _ => throw new BadInputException($"--database: '{kind}' is not sqlite or postgresql"),
         };
     }

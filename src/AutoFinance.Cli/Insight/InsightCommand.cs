@@ -17,9 +17,10 @@ public static class InsightCommand
     {
         var provider = new Option<string?>("--database") { Description = "sqlite (default) or postgresql." };
         var connection = new Option<string?>("--connection") { Description = "Connection string (default Data Source=data/autofinance.db)." };
+        var keys = CliDatabase.KeysOption();
         var marketRate = new Option<string?>("--market-rate") { Description = "Today's annual rate for a comparable new car loan, in percent (default 3)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document." };
-        var refresh = new Command("refresh", "Recompute tags, segments, RFM, lifetime value, lifecycle and churn risk.") { provider, connection, marketRate, json };
+        var refresh = new Command("refresh", "Recompute tags, segments, RFM, lifetime value, lifecycle and churn risk.") { provider, connection, keys, marketRate, json };
         refresh.SetAction(async (parsed, ct) =>
         {
             var input = new InputReader();
@@ -31,7 +32,8 @@ public static class InsightCommand
 
             input.ThrowIfAny();
             var options = rate is { } r ? new InsightOptions { MarketRate = r / 100m } : new InsightOptions();
-            var db = CliDatabase.Open(parsed.GetValue(provider), parsed.GetValue(connection), readOnly: false);
+            var auditKeys = CliDatabase.Keys(parsed.GetValue(keys), create: true);
+            var db = CliDatabase.Open(parsed.GetValue(provider), parsed.GetValue(connection), readOnly: false, auditKeys);
             await using (db.ConfigureAwait(false))
             {
                 InsightRefresh.RefreshResult result;

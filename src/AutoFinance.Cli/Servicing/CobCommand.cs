@@ -17,6 +17,7 @@ public static class CobCommand
         var date = new Option<string>("--date") { Description = "Business date (YYYY-MM-DD).", Required = true };
         var provider = new Option<string?>("--database") { Description = "sqlite (default) or postgresql." };
         var connection = new Option<string?>("--connection") { Description = "Connection string (default Data Source=data/autofinance.db)." };
+        var keys = CliDatabase.KeysOption();
         var workers = new Option<string?>("--workers") { Description = "Worker threads in this process (default 1)." };
         var worker = new Option<string?>("--worker") { Description = "This worker's name (default the machine name); a restarted worker takes its own unfinished partitions back at once." };
         var chargeOff = new Option<string?>("--charge-off-days") { Description = "Days past due at which a loan is written off (default 180)." };
@@ -24,7 +25,7 @@ public static class CobCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON document." };
         var command = new Command("cob", "Run end-of-day for a business date: due interest and fees, late fees, penalty interest, days past due, buckets, charge-off. Safe to rerun.")
         {
-            date, provider, connection, workers, worker, chargeOff, pageSize, json,
+            date, provider, connection, keys, workers, worker, chargeOff, pageSize, json,
         };
         command.SetAction(async (parsed, ct) =>
         {
@@ -50,9 +51,10 @@ public static class CobCommand
 
             input.ThrowIfAny();
             var name = parsed.GetValue(worker) ?? Environment.MachineName;
+            var auditKeys = CliDatabase.Keys(parsed.GetValue(keys), create: true);
             var runs = Enumerable.Range(1, threads).Select(async n =>
             {
-                var db = CliDatabase.Open(parsed.GetValue(provider), parsed.GetValue(connection), readOnly: false);
+                var db = CliDatabase.Open(parsed.GetValue(provider), parsed.GetValue(connection), readOnly: false, auditKeys);
                 await using (db.ConfigureAwait(false))
                 {
                     var options = new CobOptions { Worker = threads == 1 ? name : $"{name}/{n}", ChargeOffDays = chargeOffDays, PageSize = page };

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AutoFinance.Infrastructure.Approvals;
 
 /// <summary>
-/// The four-eyes rule for sensitive actions: blacklist changes and manual write-offs are requested by one person and
+/// The four-eyes rule for sensitive actions: blacklist changes, manual write-offs and unmasked data exports are requested by one person and
 /// carried out only when a second, different person (an admin or a manager) approves. The approval and the action are
 /// saved in one transaction; an action that can no longer be done (the loan was paid meanwhile) marks the approval failed.
 /// </summary>
@@ -18,6 +18,9 @@ public sealed class ApprovalService(AutoFinanceDbContext db, IPersonalDataProtec
     public const string BlacklistAdd = "blacklist.add";
     public const string BlacklistRemove = "blacklist.remove";
     public const string WriteOff = "loan.write-off";
+
+    /// <summary>A staff member's own unmasked export of a customer's data (see <see cref="Privacy.ExportAccess"/>).</summary>
+    public const string UnmaskedExport = "customer.export-unmasked";
 
     public sealed record ApprovalView(Guid ApprovalId, string Action, string Target, string Summary, string Reason, string RequestedBy, DateTimeOffset RequestedAt, string Status, string? DecidedBy, DateTimeOffset? DecidedAt, string? Outcome);
 
@@ -123,9 +126,25 @@ public sealed class ApprovalService(AutoFinanceDbContext db, IPersonalDataProtec
                 return await blacklist.RemoveAsync(approver, Guid.Parse(row.Target), ct).ConfigureAwait(false) ? null : "the entry is no longer on the blacklist";
             case WriteOff:
                 return await WriteOffAsync(Guid.Parse(row.Target), approver, row, ct).ConfigureAwait(false);
+            case UnmaskedExport:
+                return await GrantUnmaskedExportAsync(Guid.Parse(row.Target), approver, row, ct).ConfigureAwait(false);
             default:
                 return $"unknown action {row.Action}";
         }
+    }
+
+    /// <summary>Opens the customer's unmasked export to the requester alone, for <see cref="Privacy.ExportAccess.ApprovalHours"/> hours from now.</summary>
+    private async Task<string?> GrantUnmaskedExportAsync(Guid customerId, Actor approver, ApprovalRow row, CancellationToken ct)
+    {
+        if (!await db.Customers.AnyAsync(c => c.Id == customerId, ct).ConfigureAwait(false))
+        {
+            return "the customer no longer exists";
+        }
+
+        var now = time.GetUtcNow();
+        row.Outcome = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"unmasked export open to {row.RequestedBy} until {now.AddHours(Privacy.ExportAccess.ApprovalHours).UtcDateTime:yyyy-MM-dd HH:mm}Z");
+        await AuditLog.SaveWithAsync(db, [new AuditEvent(approver.AuditName, "customer.export-unmasked.granted", "customer", customerId.ToString(), new { ApprovalId = row.Id, row.RequestedBy })], now, ct).ConfigureAwait(false);
+        return null;
     }
 
     private async Task<string?> WriteOffAsync(Guid loanId, Actor actor, ApprovalRow row, CancellationToken ct)

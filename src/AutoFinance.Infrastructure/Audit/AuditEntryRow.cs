@@ -1,7 +1,7 @@
 namespace AutoFinance.Infrastructure.Audit;
 
 /// <summary>
-/// One entry of the append-only audit log. <see cref="Hash"/> is SHA-256 over the previous entry's hash and this
+/// One entry of the append-only audit log. <see cref="Hash"/> is HMAC-SHA256 under the chain key over the previous entry's hash and this
 /// entry's content, so editing or deleting any entry breaks every hash after it.
 /// </summary>
 public sealed class AuditEntryRow

@@ -8,9 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace AutoFinance.Infrastructure.Audit;
 
 /// <summary>
-/// The hash-chained audit log. Each entry's hash is SHA-256 over the previous entry's hash and the entry's own
-/// fields, so an edited, deleted or reordered entry breaks the chain from that point on, which
-/// <see cref="VerifyAsync"/> finds. Appends are serialised in-process; across processes the primary key on the
+/// The keyed, hash-chained audit log. Each entry's hash is HMAC-SHA256, under a key kept in the key directory and
+/// never in the database, over the previous entry's hash and the entry's own fields: an edited, deleted or reordered
+/// entry breaks the chain from that point on, and someone holding only the database cannot compute the hashes again.
+/// Truncation of the newest entries is caught against the signed checkpoints kept outside the database
+/// (<see cref="AuditAnchoring"/>). Appends are serialised in-process; across processes the primary key on the
 /// sequence makes a second writer of the same position fail rather than fork the chain.
 /// </summary>
 public static class AuditLog
@@ -63,6 +65,7 @@ public static class AuditLog
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(events);
+        var key = KeyOf(db);
         var entries = new List<AuditEntryRow>();
         if (db.Database.CurrentTransaction is not null)
         {
@@ -90,7 +93,7 @@ public static class AuditLog
                 PreviousHash = previous,
                 Hash = string.Empty,
             };
-            entry.Hash = HashOf(entry);
+            entry.Hash = HashOf(entry, key);
             previous = entry.Hash;
             entries.Add(entry);
         }
@@ -98,52 +101,93 @@ public static class AuditLog
         return entries;
     }
 
-    public static string HashOf(AuditEntryRow entry)
+    /// <summary>The entry's keyed hash: HMAC-SHA256 under the chain key over the previous hash and the entry's fields.</summary>
+    public static string HashOf(AuditEntryRow entry, byte[] key)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var content = string.Join('\u001f',
-            entry.PreviousHash,
-            entry.Sequence.ToString(CultureInfo.InvariantCulture),
-            entry.At.UtcTicks.ToString(CultureInfo.InvariantCulture),
-            entry.Actor,
-            entry.Action,
-            entry.EntityType,
-            entry.EntityId,
-            entry.DataJson);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+        ArgumentNullException.ThrowIfNull(key);
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Content(entry)));
     }
 
-    public sealed record Verification(long Entries, bool Intact, long? FirstBrokenSequence, string? Problem);
-
-    /// <summary>Walks the whole chain in order and reports the first entry that does not hash to what it claims.</summary>
-    public static async Task<Verification> VerifyAsync(AutoFinanceDbContext db, CancellationToken ct)
+    /// <summary>The unkeyed SHA-256 of the same content: what someone without the key would compute, recognised as such.</summary>
+    public static string PlainHashOf(AuditEntryRow entry)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        var previous = Genesis;
-        long expected = 1;
+        ArgumentNullException.ThrowIfNull(entry);
+        return Convert.ToHexStringLower(SHA256.HashData(Content(entry)));
+    }
+
+    private static byte[] Content(AuditEntryRow entry) => Encoding.UTF8.GetBytes(string.Join('\u001f',
+        entry.PreviousHash,
+        entry.Sequence.ToString(CultureInfo.InvariantCulture),
+        entry.At.UtcTicks.ToString(CultureInfo.InvariantCulture),
+        entry.Actor,
+        entry.Action,
+        entry.EntityType,
+        entry.EntityId,
+        entry.DataJson));
+
+    internal static byte[] KeyOf(AutoFinanceDbContext db) => db.AuditChainKey
+        ?? throw new InvalidOperationException("the audit chain has no key: open the database with UseAuditChainKey (the key directory's audit-chain.key)");
+
+    /// <summary>How far a walk of the chain got: the entries read, the head, and the first break if any.</summary>
+    internal sealed record Walk(long Entries, long HeadSequence, string HeadHash, AuditBreak? Break);
+
+    /// <summary>
+    /// Walks the chain in order from entry <paramref name="from"/> (its own link to the entry before is taken on
+    /// trust unless it is the first), checking that no sequence is missing, that each entry links to the one before,
+    /// that each hash is the keyed hash of the entry's content, and that every anchored entry still has the anchored hash.
+    /// </summary>
+    internal static async Task<Walk> WalkAsync(AutoFinanceDbContext db, long from, IReadOnlyDictionary<long, string> anchors, CancellationToken ct)
+    {
+        var key = KeyOf(db);
+        string? previous = from == 1 ? Genesis : null;
+        var expected = from;
         long count = 0;
-        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        long head = from - 1;
+        var headHash = Genesis;
+        await foreach (var entry in db.AuditEntries.AsNoTracking().Where(e => e.Sequence >= from).OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
             count++;
             if (entry.Sequence != expected)
             {
-                return new Verification(count, false, expected, $"entry {expected} is missing");
+                return new Walk(count, head, headHash, new AuditBreak(expected, AuditBreak.Missing, $"entry {expected} is missing (deleted)"));
             }
 
-            if (entry.PreviousHash != previous)
+            if (previous is not null && entry.PreviousHash != previous)
             {
-                return new Verification(count, false, entry.Sequence, $"entry {entry.Sequence} does not follow the hash of entry {entry.Sequence - 1}");
+                return new Walk(count, head, headHash, new AuditBreak(entry.Sequence, AuditBreak.Unlinked, $"entry {entry.Sequence} does not follow the hash of entry {entry.Sequence - 1}"));
             }
 
-            if (HashOf(entry) != entry.Hash)
+            if (!string.Equals(HashOf(entry, key), entry.Hash, StringComparison.Ordinal))
             {
-                return new Verification(count, false, entry.Sequence, $"entry {entry.Sequence} was altered: its content no longer matches its hash");
+                return new Walk(count, head, headHash, PlainHashOf(entry) == entry.Hash
+                    ? new AuditBreak(entry.Sequence, AuditBreak.Rehashed, $"entry {entry.Sequence} was re-hashed without the chain key (plain SHA-256)")
+                    : new AuditBreak(entry.Sequence, AuditBreak.Altered, $"entry {entry.Sequence} was altered: its content no longer matches its keyed hash"));
+            }
+
+            if (anchors.TryGetValue(entry.Sequence, out var anchored) && anchored != entry.Hash)
+            {
+                return new Walk(count, head, headHash, new AuditBreak(entry.Sequence, AuditBreak.CheckpointMismatch, $"entry {entry.Sequence} differs from the checkpoint written of it"));
             }
 
             previous = entry.Hash;
+            head = entry.Sequence;
+            headHash = entry.Hash;
             expected++;
         }
 
-        return new Verification(count, true, null, null);
+        return new Walk(count, head, headHash, null);
     }
+}
+
+/// <summary>The first place the audit trail is not what was written, and what kind of break it is (a stable code).</summary>
+public sealed record AuditBreak(long? Sequence, string Kind, string Problem)
+{
+    public const string Missing = "missing-entry";
+    public const string Unlinked = "unlinked";
+    public const string Rehashed = "rehashed-without-key";
+    public const string Altered = "altered";
+    public const string Truncated = "truncated";
+    public const string CheckpointMismatch = "checkpoint-mismatch";
+    public const string CheckpointForged = "checkpoint-forged";
 }

@@ -1,5 +1,6 @@
 using AutoFinance.Application.Origination;
 using AutoFinance.Application.Security;
+using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Security;
@@ -18,13 +19,13 @@ public static class StorageSetup
         services.AddSingleton(options);
         if (options.IsPostgres)
         {
-            services.AddDbContext<PostgresDbContext>(o => o.UseNpgsql(options.ConnectionString));
+            services.AddDbContext<PostgresDbContext>((sp, o) => o.UseNpgsql(options.ConnectionString).UseAuditChainKey(sp.GetRequiredService<AuditKeys>().Chain));
             services.AddScoped<AutoFinanceDbContext>(sp => sp.GetRequiredService<PostgresDbContext>());
         }
         else
         {
             EnsureDirectoryOf(options.ConnectionString);
-            services.AddDbContext<SqliteDbContext>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas()));
+            services.AddDbContext<SqliteDbContext>((sp, o) => o.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas()).UseAuditChainKey(sp.GetRequiredService<AuditKeys>().Chain));
             services.AddScoped<AutoFinanceDbContext>(sp => sp.GetRequiredService<SqliteDbContext>());
         }
 
@@ -34,6 +35,10 @@ public static class StorageSetup
             .PersistKeysToFileSystem(new DirectoryInfo(options.KeysPath));
         services.AddSingleton<IPersonalDataProtector, PersonalDataProtector>();
         services.AddSingleton<ILookupHasher>(_ => LookupHasher.FromDirectory(options.KeysPath));
+        services.AddSingleton(_ => AuditKeys.FromDirectory(options.KeysPath));
+        services.AddSingleton(sp => new AuditAnchoring(
+            new CheckpointFile(sp.GetService<AuditOptions>()?.CheckpointPath is { Length: > 0 } path ? path : AuditKeys.DefaultCheckpointPath(options.KeysPath), sp.GetRequiredService<AuditKeys>().Checkpoint),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ProductCatalog>();
         services.AddScoped<IOriginationStore, EfOriginationStore>();
         services.AddSingleton<DecisionWriter>();

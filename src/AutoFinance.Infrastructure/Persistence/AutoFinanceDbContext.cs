@@ -14,6 +14,9 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
     public const int MoneyScale = 2;
     public const int RateScale = 8;
 
+    /// <summary>The key of the audit chain, from the context's options (see <see cref="AuditChainKeyOptions"/>).</summary>
+    internal byte[]? AuditChainKey { get; } = options.FindExtension<AuditChainKeyExtension>()?.Key;
+
     public DbSet<DealerRow> Dealers => Set<DealerRow>();
 
     public DbSet<CustomerRow> Customers => Set<CustomerRow>();

@@ -42,30 +42,35 @@ public sealed class PersonalDataService(AutoFinanceDbContext db, IPersonalDataPr
         var messages = await db.Outbox.AsNoTracking().Where(m => m.CustomerId == customerId).OrderBy(m => m.CreatedAt).ToListAsync(ct).ConfigureAwait(false);
         var cases = await db.ServiceCases.AsNoTracking().Where(c => c.CustomerId == customerId).OrderBy(c => c.OpenedAt).ToListAsync(ct).ConfigureAwait(false);
         var consents = await db.Consents.AsNoTracking().Where(c => c.CustomerId == customerId).OrderBy(c => c.RecordedAt).ToListAsync(ct).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var access = await ExportAccess.OfAsync(db, actor, customerId, now, ct).ConfigureAwait(false);
         if (actor.IsStaff)
         {
-            // Staff read a customer's identity in full only to answer their request: every such read is on the record.
-            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "customer.exported", "customer", customerId.ToString(), new { Applications = applications.Count, Loans = loans.Count })], time.GetUtcNow(), ct).ConfigureAwait(false);
+            // Every staff export is on the record, with the ground for an unmasked one (never the data itself).
+            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "customer.exported", "customer", customerId.ToString(),
+                new { Applications = applications.Count, Loans = loans.Count, access.Masked, access.Basis, access.Reference })], now, ct).ConfigureAwait(false);
         }
 
+        var masked = access.Masked;
         return new
         {
-            ExportedAt = time.GetUtcNow(),
+            ExportedAt = now,
+            Access = access,
             Customer = new
             {
                 customer.Id,
-                FullName = Plain(customer.FullNameCipher),
-                NationalId = Plain(customer.NationalIdCipher),
-                Mobile = Plain(customer.MobileCipher),
-                Email = customer.EmailCipher is null ? null : Plain(customer.EmailCipher),
-                customer.DateOfBirth,
+                FullName = Shown(customer.FullNameCipher, ExportMasking.Name, masked),
+                NationalId = Shown(customer.NationalIdCipher, ExportMasking.NationalId, masked),
+                Mobile = Shown(customer.MobileCipher, ExportMasking.Mobile, masked),
+                Email = customer.EmailCipher is null ? null : Shown(customer.EmailCipher, ExportMasking.Email, masked),
+                DateOfBirth = masked ? (object)ExportMasking.DateOfBirth(customer.DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : customer.DateOfBirth,
                 customer.CreatedAt,
             },
             Applications = applications.Select(a => new
             {
                 a.Id, a.Reference, a.Channel, a.Status, a.SubmittedAt, a.DecidedAt, a.Grade, a.Score,
                 Reasons = JsonDocument.Parse(a.ReasonsJson).RootElement,
-                Request = Document(a.RequestCipher),
+                Request = masked ? (object?)ExportMasking.Document(Document(a.RequestCipher)) : Document(a.RequestCipher),
             }),
             Loans = loans.Select(l => new
             {
@@ -183,6 +188,9 @@ public sealed class PersonalDataService(AutoFinanceDbContext db, IPersonalDataPr
         (actor.Role == Roles.Customer && actor.CustomerId == customerId) || actor.Role is Roles.Admin or Roles.ServiceAgent or Roles.Manager;
 
     private string Plain(string cipher) => protector.Unprotect(cipher);
+
+    /// <summary>A decrypted field, masked when the export is (an erased field reads "erased" either way).</summary>
+    private string Shown(string cipher, Func<string, string> mask, bool masked) => Plain(cipher) is var plain && masked && plain != "erased" ? mask(plain) : plain;
 
     private JsonElement Document(string cipher)
     {

@@ -51,6 +51,11 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
         {
             errors.Add(new("kind", $"must be one of {CaseVocabulary.OneOf(CaseVocabulary.Kinds)}"));
         }
+        else if (kind == CaseVocabulary.DataRequest && actor.Role != Roles.Customer)
+        {
+            // It is what lets staff read the customer's identity in full, so only the customer can record it.
+            errors.Add(new("kind", "a data request is recorded by the customer themselves (in the app or on the web)"));
+        }
 
         if (!CaseVocabulary.Categories.Contains(category))
         {

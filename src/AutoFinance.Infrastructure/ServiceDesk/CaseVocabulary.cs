@@ -9,11 +9,17 @@ public static class CaseVocabulary
     public const string Question = "question";
     public const string Feedback = "feedback";
 
+    /// <summary>
+    /// A customer's request for the data held about them (a data-subject request). Recorded by the customer only; while
+    /// it is open, and for <see cref="Privacy.ExportAccess.DataRequestDays"/> days, staff may export their data unmasked.
+    /// </summary>
+    public const string DataRequest = "data-request";
+
     public const string Open = "open";
     public const string InProgress = "in-progress";
     public const string Resolved = "resolved";
 
-    public static readonly string[] Kinds = [Complaint, Question, Feedback];
+    public static readonly string[] Kinds = [Complaint, Question, Feedback, DataRequest];
 
     public static readonly string[] Categories = ["payment", "fees", "documents", "collections", "vehicle", "insurance", "digital", "service", "other"];
 

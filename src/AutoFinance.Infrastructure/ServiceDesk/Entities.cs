@@ -20,7 +20,7 @@ public sealed class ServiceCaseRow
     /// <summary>The dealer of the customer's loan or application, for reporting by dealer.</summary>
     public Guid? DealerId { get; set; }
 
-    /// <summary>complaint, question or feedback.</summary>
+    /// <summary>complaint, question, feedback or data-request.</summary>
     public required string Kind { get; set; }
 
     /// <summary>payment, fees, documents, collections, vehicle, insurance, digital, service or other.</summary>

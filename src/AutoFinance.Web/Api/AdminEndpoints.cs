@@ -52,8 +52,9 @@ public static class AdminEndpoints
             })
             .WithSummary("Ask to remove a blacklist entry (kept in history); it takes effect when a second person approves")
             .Produces<ApprovalService.ApprovalView>(202).ProducesProblem(404).ProducesProblem(409);
-        group.MapGet("/audit/verify", async (AutoFinanceDbContext db, CancellationToken ct) => Results.Ok(await AuditLog.VerifyAsync(db, ct).ConfigureAwait(false)))
-            .WithSummary("Walk the hash-chained audit log and report the first broken entry");
+        group.MapGet("/audit/verify", async (AutoFinanceDbContext db, AuditAnchoring anchoring, CancellationToken ct) => Results.Ok(await anchoring.VerifyAsync(db, ct).ConfigureAwait(false)))
+            .WithSummary("Walk the keyed audit chain, check it against the signed checkpoints, anchor the head, and report the first break and its kind")
+            .Produces<AuditAnchoring.Verification>();
 
         group.MapGet("/users", async (AccessAdministration access, CancellationToken ct) => Results.Ok(await access.UsersAsync(ct).ConfigureAwait(false)))
             .WithSummary("Accounts with their role and open sessions (customers' user names masked)").Produces<IReadOnlyList<AccessAdministration.UserView>>();

@@ -1,6 +1,9 @@
 using AutoFinance.Application.Security;
+using AutoFinance.Infrastructure.Approvals;
+using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Privacy;
 using AutoFinance.Web.Auth;
+using Microsoft.EntityFrameworkCore;
 
 namespace AutoFinance.Web.Api;
 
@@ -8,6 +11,8 @@ namespace AutoFinance.Web.Api;
 public static class PrivacyEndpoints
 {
     public sealed record ErasureInput(string? Reason);
+
+    public sealed record UnmaskInput(string? Reason);
 
     public static void Map(IEndpointRouteBuilder routes)
     {
@@ -21,7 +26,27 @@ public static class PrivacyEndpoints
         group.MapGet("/customers/{id:guid}/data", async (Guid id, HttpContext http, PersonalDataService privacy, CancellationToken ct) =>
                 await privacy.ExportAsync(http.User.ToActor(), id, ct).ConfigureAwait(false) is { } data ? Results.Ok(data) : Problems.NotFound("customer"))
             .RequireAuthorization(p => p.RequireRole(Roles.Customer, Roles.ServiceAgent, Roles.Manager, Roles.Admin))
-            .WithSummary("A customer's data export (the customer, or staff handling their request)");
+            .WithSummary("A customer's data export: in full for the customer; for staff masked, unless the customer has an open data-request case or a second person approved an unmasked export for you (the answer's access says which)");
+        group.MapPost("/customers/{id:guid}/data/unmask-requests", async (Guid id, HttpContext http, ApprovalService approvals, AutoFinanceDbContext db, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<UnmaskInput>(http.Request, ct).ConfigureAwait(false);
+                if (body.Error is { } error)
+                {
+                    return Problems.Validation([error]);
+                }
+
+                if (!await db.Customers.AnyAsync(c => c.Id == id, ct).ConfigureAwait(false))
+                {
+                    return Problems.NotFound("customer");
+                }
+
+                var request = await approvals.RequestAsync(http.User.ToActor(), ApprovalService.UnmaskedExport, id.ToString(), new { customerId = id },
+                    $"unmasked data export of customer {id}", body.Value?.Reason, ct).ConfigureAwait(false);
+                return Problems.From(request, a => Results.Accepted($"/api/v1/approvals/{a.ApprovalId}", a), "customer");
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.ServiceAgent, Roles.Manager, Roles.Admin))
+            .WithSummary("Ask for an unmasked export of a customer's data, with the reason; it opens to you for 24 hours when a second person (manager or admin) approves at /approvals")
+            .Accepts<UnmaskInput>("application/json").Produces<ApprovalService.ApprovalView>(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/customers/{id:guid}/erasure", async (Guid id, HttpContext http, PersonalDataService privacy, CancellationToken ct) =>
             {
                 var body = await JsonBody.ReadAsync<ErasureInput>(http.Request, ct).ConfigureAwait(false);

@@ -15,6 +15,9 @@ public sealed class CobKillAndResumeTests : IDisposable
     private static readonly DateOnly BusinessDate = new(2026, 11, 24);
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"autofinance-cob-{Guid.NewGuid():N}");
 
+    /// <summary>The run's own key directory (the audit chain's keys), removed with the run.</summary>
+    private string Keys => Path.Combine(_directory, "keys");
+
     [Fact]
     public async Task A_close_of_business_killed_half_way_finishes_the_date_exactly_once_when_run_again()
     {
@@ -37,7 +40,7 @@ public sealed class CobKillAndResumeTests : IDisposable
             Assert.InRange(closedWhenKilled, 1, loans - 1);
         }
 
-        var resumed = CliRunner.Run("cob", "--date", "2026-11-24", "--connection", connection, "--json");
+        var resumed = CliRunner.Run("cob", "--date", "2026-11-24", "--connection", connection, "--keys", Keys, "--json");
         Assert.Equal(0, resumed.ExitCode);
         Assert.Equal(loans - closedWhenKilled, resumed.Json.GetProperty("loans").GetInt32());
 
@@ -51,17 +54,17 @@ public sealed class CobKillAndResumeTests : IDisposable
             await Scalar(check, "SELECT SUM(Interest) FROM installments WHERE DueDate BETWEEN '2026-11-23' AND '2026-11-24' AND PaidInterest = 0"),
             await Scalar(check, "SELECT SUM(Amount) FROM journal_lines WHERE Account = 'InterestIncome'"));
         Assert.Equal(0, await Scalar(check, "SELECT COUNT(*) FROM cob_partitions WHERE BusinessDate = '2026-11-24' AND Status <> 'done'"));
-        Assert.Equal(0, CliRunner.Run("audit", "verify", "--connection", connection).ExitCode);
+        Assert.Equal(0, CliRunner.Run("audit", "verify", "--connection", connection, "--keys", Keys).ExitCode);
 
-        var again = CliRunner.Run("cob", "--date", "2026-11-24", "--connection", connection, "--json");
+        var again = CliRunner.Run("cob", "--date", "2026-11-24", "--connection", connection, "--keys", Keys, "--json");
         Assert.Equal(0, again.Json.GetProperty("loans").GetInt32());
     }
 
     /// <summary>Starts the command as its own process, kills it once at least <paramref name="threshold"/> loans are closed; the loans closed by then.</summary>
-    private static async Task<int> RunAndKill(string connection, int threshold)
+    private async Task<int> RunAndKill(string connection, int threshold)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "autofinance.dll"), "cob", "--date", "2026-11-24", "--connection", connection, "--page-size", "25" })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "autofinance.dll"), "cob", "--date", "2026-11-24", "--connection", connection, "--keys", Keys, "--page-size", "25" })
         {
             start.ArgumentList.Add(arg);
         }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -367,7 +368,19 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
             var broken = await Json(await admin.GetAsync("/api/v1/admin/audit/verify"));
             Assert.False(broken.GetProperty("intact").GetBoolean());
             Assert.Equal(entry.Sequence, broken.GetProperty("firstBrokenSequence").GetInt64());
+            Assert.Equal(AuditBreak.Altered, broken.GetProperty("kind").GetString());
             await db.AuditEntries.Where(e => e.Sequence == entry.Sequence).ExecuteUpdateAsync(s => s.SetProperty(e => e.Actor, entry.Actor));
+
+            // The newest entries deleted after the head was anchored: a truncation, named from the first one gone.
+            var anchored = (await Json(await admin.GetAsync("/api/v1/admin/audit/verify"))).GetProperty("anchoredThrough").GetInt64();
+            var newest = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence > anchored - 3).OrderBy(e => e.Sequence).ToListAsync();
+            await db.AuditEntries.Where(e => e.Sequence > anchored - 3).ExecuteDeleteAsync();
+            var truncated = await Json(await admin.GetAsync("/api/v1/admin/audit/verify"));
+            Assert.Equal(AuditBreak.Truncated, truncated.GetProperty("kind").GetString());
+            Assert.Equal(newest[0].Sequence, truncated.GetProperty("firstBrokenSequence").GetInt64());
+            db.AuditEntries.AddRange(newest);
+            await db.SaveChangesAsync();
+            Assert.True((await Json(await admin.GetAsync("/api/v1/admin/audit/verify"))).GetProperty("intact").GetBoolean());
         }
     }
 

@@ -52,6 +52,7 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
 
         ["GET /api/v1/me/data"] = [new(Target.None, "U O O F F F F F F F F")],
         ["GET /api/v1/customers/{id}/data"] = [new(Target.CustomerA, "U O H F F F F F O O O"), new(Target.CustomerB, "U H O F F F F F O O O")],
+        ["POST /api/v1/customers/{id}/data/unmask-requests"] = [new(Target.CustomerA, "U F F F F F F F A A A")],
         ["POST /api/v1/customers/{id}/erasure"] = [new(Target.CustomerA, "U A H F F F F F F F A")],
 
         ["GET /api/v1/cases"] = [new(Target.None, "U O O F F F F O O O O")],
@@ -104,6 +105,7 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["POST /api/v1/loans/{id}/payoff"] = """{"amount": 0.01}""",
         ["POST /api/v1/loans/{id}/payments/{paymentId}/reversal"] = """{"reason": "access matrix"}""",
         ["POST /api/v1/loans/{id}/write-off"] = """{"reason": "access matrix"}""",
+        ["POST /api/v1/customers/{id}/data/unmask-requests"] = """{"reason": "access matrix"}""",
         // A date to come: refused after the role check, so the matrix never runs a real end-of-day.
         ["POST /api/v1/cob"] = """{"businessDate": "2999-01-01"}""",
         // A question answered from the caller's own loan: customer B's answer must not carry customer A's figures.

@@ -38,7 +38,7 @@ public sealed class SqliteBackupRestoreTests(SqlitePlatform platform) : IClassFi
         Assert.Contains("--force", again.Error, StringComparison.Ordinal);
         Assert.Equal(0, Cli("restore", "--from", backup, "--connection", $"Data Source={restored}", "--force").Code);
 
-        var verified = Cli("audit", "verify", "--connection", $"Data Source={restored}", "--json");
+        var verified = Cli("audit", "verify", "--connection", $"Data Source={restored}", "--keys", platform.KeysPath, "--json");
         Assert.True(verified.Code == 0, verified.Output + verified.Error);
         var chain = JsonDocument.Parse(verified.Output).RootElement;
         Assert.True(chain.GetProperty("intact").GetBoolean());
@@ -133,7 +133,7 @@ public sealed class PostgresBackupRestoreTests(PostgresPlatform platform) : ICla
             Run("pg_restore", "-h", live.Host!, "-p", live.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", live.Username!, "-d", copy, "--no-owner", "--exit-on-error", dump);
 
             var restored = new Npgsql.NpgsqlConnectionStringBuilder(live.ConnectionString) { Database = copy }.ConnectionString;
-            var verified = SqliteBackupRestoreTests.Cli("audit", "verify", "--database", "postgresql", "--connection", restored, "--json");
+            var verified = SqliteBackupRestoreTests.Cli("audit", "verify", "--database", "postgresql", "--connection", restored, "--keys", platform.KeysPath, "--json");
             Assert.True(verified.Code == 0, verified.Output + verified.Error);
             Assert.True(JsonDocument.Parse(verified.Output).RootElement.GetProperty("entries").GetInt64() >= world.AuditEntries);
             await using var db = new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(restored).Options);

@@ -85,6 +85,7 @@ public static partial class UiText
         ("case.kind.complaint", "投诉", "Complaint"),
         ("case.kind.question", "咨询", "Question"),
         ("case.kind.feedback", "建议", "Feedback"),
+        ("case.kind.data-request", "查询我的个人信息", "A copy of my data"),
         ("case.category", "类别", "Category"),
         ("case.category.payment", "还款", "Payments"),
         ("case.category.fees", "费用", "Fees"),
