@@ -75,6 +75,7 @@ public static class WebHost
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBodyBytes);
         builder.Services.AddAbuseProtection(configuration.GetSection("Security:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings());
         builder.Services.AddSingleton(configuration.GetSection("Security:Headers").Get<SecurityHeaderSettings>() ?? new SecurityHeaderSettings());
+        builder.Services.AddSingleton(configuration.GetSection("Security:CrossOrigin").Get<CrossOriginSettings>() ?? new CrossOriginSettings());
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = Json.Options.Encoder;
@@ -95,6 +96,7 @@ public static class WebHost
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<CrossOriginGuard>();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
