@@ -37,6 +37,7 @@ public static class WebHost
         builder.Services.AddSingleton(configuration.GetSection("Fraud").Get<FraudSettings>() ?? new FraudSettings());
         builder.Services.AddSingleton(configuration.GetSection("Origination").Get<OriginationOptions>() ?? new OriginationOptions());
         builder.Services.AddScoped<DecisionService>();
+        builder.Services.AddSingleton(configuration.GetSection("Sessions").Get<SessionTimeouts>() ?? new SessionTimeouts());
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddScoped<AccessAdministration>();
         builder.Services.AddScoped<ApplicationQueries>();
@@ -76,6 +77,7 @@ public static class WebHost
         builder.Services.AddAbuseProtection(configuration.GetSection("Security:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings());
         builder.Services.AddSingleton(configuration.GetSection("Security:Headers").Get<SecurityHeaderSettings>() ?? new SecurityHeaderSettings());
         builder.Services.AddSingleton(configuration.GetSection("Security:CrossOrigin").Get<CrossOriginSettings>() ?? new CrossOriginSettings());
+        builder.Services.AddSingleton(configuration.GetSection("Security:CrossOrigin").Get<CrossOriginSettings>() ?? new CrossOriginSettings());
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = Json.Options.Encoder;
@@ -96,6 +98,7 @@ public static class WebHost
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<CrossOriginGuard>();
         app.UseMiddleware<CrossOriginGuard>();
         app.UseAuthentication();
         app.UseRateLimiter();
