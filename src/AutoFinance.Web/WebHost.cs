@@ -55,6 +55,10 @@ public static class WebHost
         builder.Services.AddScoped<Infrastructure.Messaging.MessageQueries>();
         builder.Services.AddScoped<Infrastructure.Messaging.OutboxDispatcher>();
         builder.Services.TryAddSingleton<Infrastructure.Messaging.IMessageSender>(_ => new Infrastructure.Messaging.FileMessageSender(configuration["Outbox:Directory"] ?? "data/outbox"));
+        var holder = new WebApplicationHolder();
+        builder.Services.AddSingleton(holder);
+        builder.Services.AddSingleton<Readiness>();
+        builder.Services.AddHostedService<DatabasePreparation>();
         builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddSingleton<OriginationMetrics>();
         builder.Services.AddScoped<DemoData>();
@@ -62,9 +66,6 @@ public static class WebHost
         builder.Services.AddServiceDeskAndInsight(
             configuration.GetSection("ServiceDesk").Get<Infrastructure.ServiceDesk.ServiceDeskOptions>() ?? new Infrastructure.ServiceDesk.ServiceDeskOptions(),
             configuration.GetSection("Insight").Get<Infrastructure.CustomerIntelligence.InsightOptions>() ?? new Infrastructure.CustomerIntelligence.InsightOptions());
-        var holder = new WebApplicationHolder();
-        builder.Services.AddSingleton(holder);
-        builder.Services.AddHostedService<DatabasePreparation>();
         builder.Services.AddHostedService<ServiceDeskJobs>();
 
         builder.Services.AddAuthentication(AutoFinanceAuthentication.SchemeName)
@@ -76,7 +77,6 @@ public static class WebHost
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBodyBytes);
         builder.Services.AddAbuseProtection(configuration.GetSection("Security:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings());
         builder.Services.AddSingleton(configuration.GetSection("Security:Headers").Get<SecurityHeaderSettings>() ?? new SecurityHeaderSettings());
-        builder.Services.AddSingleton(configuration.GetSection("Security:CrossOrigin").Get<CrossOriginSettings>() ?? new CrossOriginSettings());
         builder.Services.AddSingleton(configuration.GetSection("Security:CrossOrigin").Get<CrossOriginSettings>() ?? new CrossOriginSettings());
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -99,7 +99,6 @@ public static class WebHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<CrossOriginGuard>();
-        app.UseMiddleware<CrossOriginGuard>();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -112,7 +111,7 @@ public static class WebHost
             o.SwaggerEndpoint("/openapi/v1.json", "AutoFinance API v1");
             o.RoutePrefix = "docs";
         });
-        app.MapGet("/health", () => Results.Text("healthy", "text/plain")).ExcludeFromDescription();
+        HealthEndpoints.Map(app);
         app.MapMetrics("/metrics");
 
         // Every API endpoint takes JSON documents of a few kilobytes at most.
