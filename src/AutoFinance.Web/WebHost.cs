@@ -75,6 +75,7 @@ public static class WebHost
         builder.Services.AddExceptionHandler<BadRequestProblems>();
         var limits = configuration.GetSection("Security:Limits").Get<RequestLimitSettings>() ?? new RequestLimitSettings();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBodyBytes);
+        OperationalSettings.ListenForMetrics(builder);
         builder.Services.AddAbuseProtection(configuration.GetSection("Security:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings());
         builder.Services.AddSingleton(configuration.GetSection("Security:Headers").Get<SecurityHeaderSettings>() ?? new SecurityHeaderSettings());
         builder.Services.AddSingleton(configuration.GetSection("Security:CrossOrigin").Get<CrossOriginSettings>() ?? new CrossOriginSettings());
@@ -95,6 +96,13 @@ public static class WebHost
 
         var app = builder.Build();
         holder.App = app;
+        if (OperationalSettings.ForwardedHeaders(configuration) is { } forwarded)
+        {
+            app.UseForwardedHeaders(forwarded);
+        }
+
+        OperationalSettings.UseManagementPort(app);
+
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -105,14 +113,18 @@ public static class WebHost
         app.UseAntiforgery();
         app.UseHttpMetrics();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.UseSwaggerUI(o =>
+        if (OperationalSettings.DocsEnabled(configuration, app.Environment))
         {
-            o.SwaggerEndpoint("/openapi/v1.json", "AutoFinance API v1");
-            o.RoutePrefix = "docs";
-        });
+            app.MapOpenApi("/openapi/{documentName}.json");
+            app.UseSwaggerUI(o =>
+            {
+                o.SwaggerEndpoint("/openapi/v1.json", "AutoFinance API v1");
+                o.RoutePrefix = "docs";
+            });
+        }
+
         HealthEndpoints.Map(app);
-        app.MapMetrics("/metrics");
+        OperationalSettings.MapMetricsEndpoint(app);
 
         // Every API endpoint takes JSON documents of a few kilobytes at most.
         var api = app.MapGroup(string.Empty).WithMetadata(new RequestBodyLimit(limits.ApiMaxBodyBytes));
