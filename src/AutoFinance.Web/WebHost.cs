@@ -37,6 +37,7 @@ public static class WebHost
         builder.Services.AddSingleton(configuration.GetSection("Fraud").Get<FraudSettings>() ?? new FraudSettings());
         builder.Services.AddSingleton(configuration.GetSection("Origination").Get<OriginationOptions>() ?? new OriginationOptions());
         builder.Services.AddScoped<DecisionService>();
+        builder.Services.AddSingleton(configuration.GetSection("Sessions").Get<SessionTimeouts>() ?? new SessionTimeouts());
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddScoped<AccessAdministration>();
         builder.Services.AddScoped<ApplicationQueries>();
@@ -54,6 +55,10 @@ public static class WebHost
         builder.Services.AddScoped<Infrastructure.Messaging.MessageQueries>();
         builder.Services.AddScoped<Infrastructure.Messaging.OutboxDispatcher>();
         builder.Services.TryAddSingleton<Infrastructure.Messaging.IMessageSender>(_ => new Infrastructure.Messaging.FileMessageSender(configuration["Outbox:Directory"] ?? "data/outbox"));
+        var holder = new WebApplicationHolder();
+        builder.Services.AddSingleton(holder);
+        builder.Services.AddSingleton<Readiness>();
+        builder.Services.AddHostedService<DatabasePreparation>();
         builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddSingleton<OriginationMetrics>();
         builder.Services.AddScoped<DemoData>();
@@ -61,9 +66,6 @@ public static class WebHost
         builder.Services.AddServiceDeskAndInsight(
             configuration.GetSection("ServiceDesk").Get<Infrastructure.ServiceDesk.ServiceDeskOptions>() ?? new Infrastructure.ServiceDesk.ServiceDeskOptions(),
             configuration.GetSection("Insight").Get<Infrastructure.CustomerIntelligence.InsightOptions>() ?? new Infrastructure.CustomerIntelligence.InsightOptions());
-        var holder = new WebApplicationHolder();
-        builder.Services.AddSingleton(holder);
-        builder.Services.AddHostedService<DatabasePreparation>();
         builder.Services.AddHostedService<ServiceDeskJobs>();
         builder.Services.AddSingleton(configuration.GetSection("Audit").Get<Infrastructure.Audit.AuditOptions>() ?? new Infrastructure.Audit.AuditOptions());
         builder.Services.AddHostedService<AuditCheckpointJob>();
@@ -75,8 +77,10 @@ public static class WebHost
         builder.Services.AddExceptionHandler<BadRequestProblems>();
         var limits = configuration.GetSection("Security:Limits").Get<RequestLimitSettings>() ?? new RequestLimitSettings();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBodyBytes);
+        OperationalSettings.ListenForMetrics(builder);
         builder.Services.AddAbuseProtection(configuration.GetSection("Security:RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings());
         builder.Services.AddSingleton(configuration.GetSection("Security:Headers").Get<SecurityHeaderSettings>() ?? new SecurityHeaderSettings());
+        builder.Services.AddSingleton(configuration.GetSection("Security:CrossOrigin").Get<CrossOriginSettings>() ?? new CrossOriginSettings());
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = Json.Options.Encoder;
@@ -94,23 +98,35 @@ public static class WebHost
 
         var app = builder.Build();
         holder.App = app;
+        if (OperationalSettings.ForwardedHeaders(configuration) is { } forwarded)
+        {
+            app.UseForwardedHeaders(forwarded);
+        }
+
+        OperationalSettings.UseManagementPort(app);
+
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<CrossOriginGuard>();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseHttpMetrics();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.UseSwaggerUI(o =>
+        if (OperationalSettings.DocsEnabled(configuration, app.Environment))
         {
-            o.SwaggerEndpoint("/openapi/v1.json", "AutoFinance API v1");
-            o.RoutePrefix = "docs";
-        });
-        app.MapGet("/health", () => Results.Text("healthy", "text/plain")).ExcludeFromDescription();
-        app.MapMetrics("/metrics");
+            app.MapOpenApi("/openapi/{documentName}.json");
+            app.UseSwaggerUI(o =>
+            {
+                o.SwaggerEndpoint("/openapi/v1.json", "AutoFinance API v1");
+                o.RoutePrefix = "docs";
+            });
+        }
+
+        HealthEndpoints.Map(app);
+        OperationalSettings.MapMetricsEndpoint(app);
 
         // Every API endpoint takes JSON documents of a few kilobytes at most.
         var api = app.MapGroup(string.Empty).WithMetadata(new RequestBodyLimit(limits.ApiMaxBodyBytes));

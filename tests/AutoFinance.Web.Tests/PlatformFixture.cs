@@ -34,6 +34,12 @@ public abstract class PlatformFixture : IAsyncLifetime
     /// <summary>Settings a fixture adds to the command line (low rate limits, say).</summary>
     protected virtual IEnumerable<string> Arguments => [];
 
+    /// <summary>The tests read the OpenAPI document, which the Production environment they run in does not serve by default.</summary>
+    protected virtual IEnumerable<string> DocsArguments => ["--Docs:Enabled=true"];
+
+    /// <summary>A port the platform also listens on that is not for the API (a management port).</summary>
+    protected virtual int? ManagementPortToSkip => null;
+
     /// <summary>Services a fixture puts in before the platform's own (a clock it controls, say).</summary>
     protected virtual void Configure(WebApplicationBuilder builder)
     {
@@ -56,11 +62,12 @@ public abstract class PlatformFixture : IAsyncLifetime
             $"--Outbox:Directory={OutboxDirectory}",
             "--Outbox:Enabled=false",
             "--Logging:LogLevel:Default=Warning",
+            .. DocsArguments,
             .. Arguments,
         ], Configure);
         await App.StartAsync();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        BaseAddress = new Uri(addresses.Addresses.First());
+        BaseAddress = new Uri(addresses.Addresses.First(a => ManagementPortToSkip is not { } skip || new Uri(a).Port != skip));
     }
 
     public async Task DisposeAsync()

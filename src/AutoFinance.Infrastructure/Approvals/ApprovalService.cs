@@ -61,10 +61,28 @@ public sealed class ApprovalService(AutoFinanceDbContext db, IPersonalDataProtec
         return CommandResult<ApprovalView>.Ok(View(row));
     }
 
-    /// <summary>Approves (and carries out) or rejects a pending request; the requester may do neither.</summary>
+    /// <summary>
+    /// Approves (and carries out) or rejects a pending request; the requester may do neither. Two decisions at once
+    /// (one approves while another rejects) are settled by the approval's version: the first saved wins and the other
+    /// is told it came too late (a conflict), so the approval ends in exactly one state.
+    /// </summary>
     public async Task<CommandResult<ApprovalView>> DecideAsync(Actor actor, Guid id, bool approve, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        try
+        {
+            return await DecideOnceAsync(actor, id, approve, ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var status = await db.Approvals.AsNoTracking().Where(a => a.Id == id).Select(a => a.Status).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            return CommandResult<ApprovalView>.Conflict($"someone else decided this request at the same moment; it is {status ?? "gone"}");
+        }
+    }
+
+    private async Task<CommandResult<ApprovalView>> DecideOnceAsync(Actor actor, Guid id, bool approve, CancellationToken ct)
+    {
         var row = await db.Approvals.FirstOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
         if (row is null)
         {

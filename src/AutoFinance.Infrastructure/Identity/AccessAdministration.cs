@@ -64,7 +64,10 @@ public sealed class AccessAdministration(AutoFinanceDbContext db, TimeProvider t
         return [.. dealers.Select(d => new DealerView(d.Id, d.Code, d.Name, d.Active, KeyState(d, now), d.ApiKeyExpiresAt, d.ApiKeyRevokedAt))];
     }
 
-    /// <summary>Revokes the dealer's API key at once (this process forgets its cached keys; others within <see cref="ApiKeyCache.Lifetime"/>).</summary>
+    /// <summary>
+    /// Revokes the dealer's API key at once (this process forgets its cached keys; others within
+    /// <see cref="ApiKeyCache.Lifetime"/>) and ends every open session of the dealer's web users.
+    /// </summary>
     public async Task<bool> RevokeApiKeyAsync(Actor admin, Guid dealerId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(admin);
@@ -76,7 +79,16 @@ public sealed class AccessAdministration(AutoFinanceDbContext db, TimeProvider t
 
         var now = time.GetUtcNow();
         dealer.ApiKeyRevokedAt ??= now;
-        await AuditLog.SaveWithAsync(db, [new AuditEvent(admin.AuditName, "api-key.revoked", "dealer", dealerId.ToString(), new { dealer.Code })], now, ct).ConfigureAwait(false);
+
+        // The dealer's people signed in on the web end with its key: whoever held the key may hold their sessions too.
+        var dealerUsers = db.Users.Where(u => u.DealerId == dealerId).Select(u => u.Id);
+        var sessions = await db.Sessions.Where(s => dealerUsers.Contains(s.UserId) && s.RevokedAt == null && s.ExpiresAt > now).ToListAsync(ct).ConfigureAwait(false);
+        foreach (var session in sessions)
+        {
+            session.RevokedAt = now;
+        }
+
+        await AuditLog.SaveWithAsync(db, [new AuditEvent(admin.AuditName, "api-key.revoked", "dealer", dealerId.ToString(), new { dealer.Code, SessionsEnded = sessions.Count })], now, ct).ConfigureAwait(false);
         apiKeys.Clear();
         return true;
     }

@@ -11,10 +11,15 @@ namespace AutoFinance.Infrastructure.Identity;
 /// <summary>
 /// Sign-in and sessions: passwords hashed with ASP.NET Core Identity's PBKDF2 hasher, bearer tokens random and stored
 /// only as SHA-256 hashes, sessions that expire and can be revoked; dealer API keys likewise stored as hashes.
+/// A session's <see cref="SessionRow.ExpiresAt"/> is where it ends if unused: each use moves it on by the role's idle
+/// timeout (<see cref="SessionTimeouts"/>), never past <see cref="SessionLifetime"/> after sign-in. To spare a write on
+/// every request it is moved only when it would move by more than <see cref="IdleSlideStep"/>, so a session ends
+/// between the idle timeout less that step and the idle timeout after its last use.
 /// </summary>
-public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, ApiKeyCache apiKeys)
+public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, ApiKeyCache apiKeys, SessionTimeouts sessions)
 {
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
+    public static readonly TimeSpan IdleSlideStep = TimeSpan.FromMinutes(1);
     private static readonly PasswordHasher<UserRow> Hasher = new();
 
     // Checked when the user name is unknown, so an unknown name costs as long as a wrong password (no enumeration by timing).
@@ -42,7 +47,7 @@ public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, A
 
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = time.GetUtcNow();
-        var session = new SessionRow { Id = Guid.CreateVersion7(now), TokenHash = HashSecret(token), UserId = user.Id, CreatedAt = now, ExpiresAt = now + SessionLifetime };
+        var session = new SessionRow { Id = Guid.CreateVersion7(now), TokenHash = HashSecret(token), UserId = user.Id, CreatedAt = now, ExpiresAt = IdleDeadline(user.Role, now, now) };
         db.Sessions.Add(session);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return new Session(token, session.ExpiresAt, user.Role, user.Id, user.DisplayName);
@@ -54,9 +59,30 @@ public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, A
         var now = time.GetUtcNow();
         var found = await db.Sessions.AsNoTracking()
             .Where(s => s.TokenHash == hash && s.RevokedAt == null && s.ExpiresAt > now)
-            .Join(db.Users.Where(u => u.Active), s => s.UserId, u => u.Id, (s, u) => u)
+            .Join(db.Users.Where(u => u.Active), s => s.UserId, u => u.Id, (s, u) => new { s.Id, s.CreatedAt, s.ExpiresAt, User = u })
             .FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        return found is null ? null : new Actor(found.Role, found.Id, found.DealerId, found.CustomerId, found.DisplayName);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var deadline = IdleDeadline(found.User.Role, found.CreatedAt, now);
+        if ((deadline - found.ExpiresAt).Duration() > IdleSlideStep)
+        {
+            await db.Sessions.Where(s => s.Id == found.Id && s.RevokedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.ExpiresAt, deadline), ct).ConfigureAwait(false);
+        }
+
+        var user = found.User;
+        return new Actor(user.Role, user.Id, user.DealerId, user.CustomerId, user.DisplayName);
+    }
+
+    /// <summary>Where a session used now ends if it is not used again: the idle timeout on, within its lifetime.</summary>
+    private DateTimeOffset IdleDeadline(string role, DateTimeOffset createdAt, DateTimeOffset now)
+    {
+        var idle = now + sessions.IdleTimeout(role);
+        var end = createdAt + SessionLifetime;
+        return idle < end ? idle : end;
     }
 
     public async Task<bool> RevokeAsync(string token, CancellationToken ct)

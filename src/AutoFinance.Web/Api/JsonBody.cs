@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using AutoFinance.Application.Common;
 using AutoFinance.Domain.Validation;
 
@@ -11,10 +12,20 @@ namespace AutoFinance.Web.Api;
 /// JSON path, and the body's SHA-256 fingerprints the request for idempotency. The body is read into a pooled
 /// buffer with a size cap, so a request costs no large allocation; a larger body answers 413 (see
 /// <see cref="Security.BadRequestProblems"/>).
+/// Reading is strict: a property given twice is refused (the last one must not silently win:
+/// <c>{"amount":1.00,"amount":99999.00}</c>), and a number must be a JSON number, never a string (<c>"100"</c>,
+/// <c>"1e2"</c>), unless a field says otherwise.
 /// </summary>
 public static class JsonBody
 {
     public const int MaxBytes = 64 * 1024;
+
+    /// <summary>The platform's JSON style, read strictly.</summary>
+    public static JsonSerializerOptions Strict { get; } = new(Json.Options)
+    {
+        AllowDuplicateProperties = false,
+        NumberHandling = JsonNumberHandling.Strict,
+    };
 
     public sealed record Read<T>(T? Value, string Fingerprint, FieldError? Error);
 
@@ -50,12 +61,14 @@ public static class JsonBody
 
             try
             {
-                return new Read<T>(JsonSerializer.Deserialize<T>(body, Json.Options), fingerprint, null);
+                return new Read<T>(JsonSerializer.Deserialize<T>(body, Strict), fingerprint, null);
             }
             catch (JsonException e)
             {
                 var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
-                return new Read<T>(default, fingerprint, new FieldError(field, "is not valid here (malformed JSON or a value of the wrong type)"));
+                return new Read<T>(default, fingerprint, IsDuplicate(e)
+                    ? new FieldError(field, "is given more than once; send each property once")
+                    : new FieldError(field, "is not valid here (malformed JSON, a value of the wrong type, or a number sent as a string)"));
             }
         }
         finally
@@ -63,6 +76,9 @@ public static class JsonBody
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>System.Text.Json reports a repeated property with this wording (and the property's path).</summary>
+    private static bool IsDuplicate(JsonException e) => e.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase);
 
     private static Read<T> TooLarge<T>() =>
         throw new BadHttpRequestException($"the request body is larger than {MaxBytes / 1024} KB", StatusCodes.Status413PayloadTooLarge);

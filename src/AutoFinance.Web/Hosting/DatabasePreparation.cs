@@ -1,9 +1,20 @@
+using AutoFinance.Application.Origination;
+
 namespace AutoFinance.Web.Hosting;
 
-/// <summary>Migrates the database and seeds demo data before the host starts serving.</summary>
-public sealed class DatabasePreparation(WebApplicationHolder holder) : IHostedService
+/// <summary>
+/// Migrates the database, seeds demo data and loads the credit model before the host starts serving, then opens
+/// <see cref="Readiness"/>. It is the first hosted service to start; the workers after it wait for readiness anyway.
+/// </summary>
+public sealed class DatabasePreparation(WebApplicationHolder holder, Readiness readiness) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => WebHost.PrepareAsync(holder.App!, cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var app = holder.App!;
+        await WebHost.PrepareAsync(app, cancellationToken).ConfigureAwait(false);
+        _ = app.Services.GetRequiredService<ModelSet>();
+        readiness.Open();
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

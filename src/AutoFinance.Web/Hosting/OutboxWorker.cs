@@ -2,8 +2,11 @@ using AutoFinance.Infrastructure.Messaging;
 
 namespace AutoFinance.Web.Hosting;
 
-/// <summary>Delivers the outbox in the background every few seconds (Outbox:IntervalSeconds; Outbox:Enabled=false stops it).</summary>
-public sealed partial class OutboxWorker(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<OutboxWorker> logger) : BackgroundService
+/// <summary>
+/// Delivers the outbox in the background every few seconds (Outbox:IntervalSeconds; Outbox:Enabled=false stops it),
+/// from when the platform is ready (the outbox table exists).
+/// </summary>
+public sealed partial class OutboxWorker(IServiceScopeFactory scopes, IConfiguration configuration, Readiness readiness, ILogger<OutboxWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -13,6 +16,15 @@ public sealed partial class OutboxWorker(IServiceScopeFactory scopes, IConfigura
         }
 
         var interval = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Outbox:IntervalSeconds", 5), 1, 3600));
+        try
+        {
+            await readiness.WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -8,14 +8,24 @@ namespace AutoFinance.Web.Hosting;
 /// The service desk's background work, every <see cref="ServiceDeskOptions.EscalationCheckSeconds"/> seconds: the
 /// escalation check (breached cases raised to their ladder level, audited) and the survey triggers (surveys for
 /// recent decisions and first payments). Reading a case always shows its live SLA state, whatever this last did.
+/// It starts when the platform is ready (<see cref="Readiness"/>).
 /// </summary>
-public sealed partial class ServiceDeskJobs(IServiceScopeFactory scopes, ServiceDeskOptions options, TimeProvider time, ILogger<ServiceDeskJobs> logger) : BackgroundService
+public sealed partial class ServiceDeskJobs(IServiceScopeFactory scopes, ServiceDeskOptions options, TimeProvider time, Readiness readiness, ILogger<ServiceDeskJobs> logger) : BackgroundService
 {
     private static readonly Actor Checker = new("system", null, null, null, "escalation check");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (options.EscalationCheckSeconds <= 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await readiness.WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
         {
             return;
         }

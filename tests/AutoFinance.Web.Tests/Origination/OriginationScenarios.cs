@@ -411,7 +411,8 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
         await dealer.PostAsJsonAsync("/api/v1/applications", Applications.Prime());
 
         Assert.Equal("healthy", await client.GetStringAsync("/health"));
-        Assert.Contains("autofinance_applications_decided_total", await client.GetStringAsync("/metrics"), StringComparison.Ordinal);
+        using var analyst = await Platform.SignedIn("analyst");
+        Assert.Contains("autofinance_applications_decided_total", await analyst.GetStringAsync("/metrics"), StringComparison.Ordinal);
         var openApi = await Json(await client.GetAsync("/openapi/v1.json"));
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/v1/applications", out _));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/docs/index.html")).StatusCode);

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -42,7 +43,7 @@ public sealed class FuzzTests(UnlimitedPlatform platform) : IClassFixture<Unlimi
         "\"𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀\"", "\"Ω\\u0301\"", "\"１２３\"", "\"2026-02-30\"", "\"9999-12-31\"", "\"0001-01-01\"", "\"-1\"",
         "\"1e3\"", "\"NaN\"", "\"<script>alert(1)</script>\"", "\"' OR 1=1 --\"", "\"../../etc/passwd\"", "\"%00\"",
         "\"11010519880314011X\"", "\"13800138000\"", "\"approve\"", "\"decline\"", "\"annuity\"", "\"hold\"", "\"prepay\"",
-        "12.345", "100000000000", "-0.01", "1", "36",
+        "12.345", "100000000000", "-0.01", "1", "36", "\"100\"", "\"1e2\"", "\"0.01\"",
     ];
 
     private static readonly string[] RawBodies =
@@ -50,6 +51,7 @@ public sealed class FuzzTests(UnlimitedPlatform platform) : IClassFixture<Unlimi
         "", " ", "{", "}", "[", "{\"a\":", "nul", "{\"a\":1,\"a\":2}", "{} {}", "/* c */ {}", "\"just a string\"", "42",
         "{\"amount\": 1.00,}", "{'single': 'quotes'}", "\uFEFF{}", new string('[', 5000) + new string(']', 5000),
         "{\"x\":\"" + new string('a', 70 * 1024) + "\"}", "{\"amount\": 1e999999}", "{\"applicant\": {\"nationalId\": 1}}",
+        "{\"amount\":1.00,\"amount\":99999.00}", "{\"amount\":\"1e2\"}", "{\"amount\":\"100\"}",
     ];
 
     private static readonly string[] NastyQueryValues =
@@ -125,6 +127,123 @@ public sealed class FuzzTests(UnlimitedPlatform platform) : IClassFixture<Unlimi
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests failed (seed {Seed}):{Environment.NewLine}" + string.Join(Environment.NewLine, failures.Take(40)));
     }
 
+    [Fact]
+    public async Task Every_operation_refuses_a_property_given_twice_and_a_number_sent_as_a_string()
+    {
+        var world = await TrustWorld.OfAsync(platform);
+        using var admin = await Client("admin", null);
+        using var dealer = await Client(null, DemoData.DealerKey);
+        using var customer = await Client(TrustWorld.CustomerAUserName, null);
+        var operations = (await OpenApiOperations.ReadAsync(admin)).Where(o => o.Method is "POST" or "PUT" or "PATCH" && Sample(o.Key, world) != "{}").ToList();
+        Assert.True(operations.Count >= 20, $"only {operations.Count} operations take a sample body");
+
+        var failures = new List<string>();
+        var counts = await world.RowCountsAsync();
+        var checkedBodies = 0;
+        foreach (var operation in operations)
+        {
+            var client = operation.Key.EndsWith("/accept", StringComparison.Ordinal) ? dealer : CustomersOnly.Contains(operation.Key) ? customer : admin;
+            var (id, second) = Targets(operation.Path, world);
+            var path = operation.Path.Replace("{id}", id, StringComparison.Ordinal).Replace("{offerId}", second, StringComparison.Ordinal).Replace("{paymentId}", second, StringComparison.Ordinal);
+            foreach (var (body, field, why) in StrictnessCases(Sample(operation.Key, world)))
+            {
+                checkedBodies++;
+                using var request = new HttpRequestMessage(new HttpMethod(operation.Method), path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+                using var response = await client.SendAsync(request);
+                var status = (int)response.StatusCode;
+                var text = await response.Content.ReadAsStringAsync();
+                if (status < 400 || status >= 500)
+                {
+                    failures.Add($"{status} {operation.Key} with {why}: {Truncate(body)} → {Truncate(text)}");
+                }
+                else if (status == 400 && !text.Contains($"{field}\"", StringComparison.OrdinalIgnoreCase))
+                {
+                    failures.Add($"400 {operation.Key} with {why} does not name {field}: {Truncate(text)}");
+                }
+
+                var after = await world.RowCountsAsync();
+                failures.AddRange(after.Where(c => counts[c.Key] != c.Value).Select(c => $"{status} {operation.Key} with {why}: {c.Key} went from {counts[c.Key]} to {c.Value}"));
+                counts = after;
+            }
+        }
+
+        Assert.True(checkedBodies > 40, $"only {checkedBodies} bodies were checked");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {checkedBodies} strictness checks failed:{Environment.NewLine}" + string.Join(Environment.NewLine, failures.Take(40)));
+    }
+
+    [Fact]
+    public async Task Crafted_races_and_return_addresses_never_answer_5xx()
+    {
+        using var admin = await Client("admin", null);
+        using var manager = await Client("manager", null);
+        using var otherManager = await Client("manager", null);
+        for (var round = 0; round < 6; round++)
+        {
+            var vin = DemoIdentities.Vin("LFV2A21K", 'S', (3_555_000 + round).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var asked = await admin.PostAsJsonAsync("/api/v1/admin/blacklist", new { kind = "vin", value = vin, reason = "fuzz race" });
+            var approval = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("approvalId").GetGuid();
+            var approve = manager.PostAsync($"/api/v1/approvals/{approval}/approve", null);
+            var reject = otherManager.PostAsync($"/api/v1/approvals/{approval}/reject", null);
+            using var first = await approve;
+            using var second = await reject;
+            Assert.Equal(new[] { 200, 409 }, new[] { (int)first.StatusCode, (int)second.StatusCode }.Order().ToArray());
+        }
+
+        using var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = platform.BaseAddress };
+        var controls = Enumerable.Range(0, 0x20).Append(0x7F).Select(c => $"%{c:X2}");
+        foreach (var control in controls)
+        {
+            foreach (var back in new[] { $"/{control}", $"/loans{control}x", $"/{control}{control}Set-Cookie:%20a=b" })
+            {
+                using var response = await browser.GetAsync(new Uri($"/lang/en?back={back}", UriKind.Relative));
+                Assert.True((int)response.StatusCode is 302 or 400, $"back={back}: {(int)response.StatusCode}");
+                Assert.True(response.StatusCode == HttpStatusCode.BadRequest || response.Headers.Location?.OriginalString == "/", $"back={back} went to {response.Headers.Location}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The sample body with its first property given twice (the same value), and with each number in it sent as a
+    /// string, each with the field a refusal must name.
+    /// </summary>
+    private static IEnumerable<(string Body, string Field, string Why)> StrictnessCases(string sample)
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(sample)!.AsObject();
+        var first = root.First();
+        var text = root.ToJsonString();
+        yield return (text[..^1] + $",\"{first.Key}\":{first.Value?.ToJsonString() ?? "null"}}}", first.Key, $"{first.Key} twice");
+        foreach (var (parent, key) in Numbers(root))
+        {
+            var copy = System.Text.Json.Nodes.JsonNode.Parse(sample)!;
+            var target = parent.Length == 0 ? copy.AsObject() : copy[parent]!.AsObject();
+            target[key] = System.Text.Json.Nodes.JsonValue.Create(target[key]!.ToJsonString());
+            yield return (copy.ToJsonString(), key, $"{key} as a string");
+        }
+    }
+
+    /// <summary>Numeric properties of the object and of its objects one level down: (parent property or "", name).</summary>
+    private static IEnumerable<(string Parent, string Key)> Numbers(System.Text.Json.Nodes.JsonObject root)
+    {
+        foreach (var (key, value) in root)
+        {
+            if (value is System.Text.Json.Nodes.JsonValue v && v.GetValueKind() == JsonValueKind.Number)
+            {
+                yield return (string.Empty, key);
+            }
+            else if (value is System.Text.Json.Nodes.JsonObject child)
+            {
+                foreach (var (inner, innerValue) in child)
+                {
+                    if (innerValue is System.Text.Json.Nodes.JsonValue iv && iv.GetValueKind() == JsonValueKind.Number)
+                    {
+                        yield return (key, inner);
+                    }
+                }
+            }
+        }
+    }
+
     private static HttpRequestMessage Generate(Random random, OpenApiOperations.Operation operation, TrustWorld world)
     {
         var (id, second) = Targets(operation.Path, world);
@@ -144,6 +263,7 @@ public sealed class FuzzTests(UnlimitedPlatform platform) : IClassFixture<Unlimi
         {
             var body = random.NextDouble() switch
             {
+                < 0.1 => Duplicate(random, Sample(operation.Key, world)),
                 < 0.55 => Mutate(random, Sample(operation.Key, world)),
                 < 0.85 => RawBodies[random.Next(RawBodies.Length)],
                 _ => NastyValues[random.Next(NastyValues.Length)],
@@ -207,6 +327,21 @@ public sealed class FuzzTests(UnlimitedPlatform platform) : IClassFixture<Unlimi
         "POST /api/v1/experiments/{id}/outcomes" => """{"subjectId": "fuzz-subject", "converted": true}""",
         _ => "{}",
     };
+
+    /// <summary>Gives one top-level property a second time, with a nasty value (or the same one): last-one-wins must not happen.</summary>
+    private static string Duplicate(Random random, string json)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json);
+        if (node is not System.Text.Json.Nodes.JsonObject { Count: > 0 } obj)
+        {
+            return json;
+        }
+
+        var property = obj.ElementAt(random.Next(obj.Count));
+        var value = random.NextDouble() < 0.5 ? property.Value?.ToJsonString() ?? "null" : NastyValues[random.Next(NastyValues.Length)];
+        var text = obj.ToJsonString();
+        return text[..^1] + $",\"{property.Key}\":{value}}}";
+    }
 
     /// <summary>Replaces, removes or adds one to three fields anywhere in the tree.</summary>
     private static string Mutate(Random random, string json)

@@ -26,12 +26,19 @@ public sealed class SessionAndKeyTests(ClockedPlatform platform) : IClassFixture
     }
 
     [Fact]
-    public async Task A_session_expires_after_its_lifetime()
+    public async Task A_session_expires_after_its_lifetime_even_when_kept_busy()
     {
         using var customer = await NewCustomer();
         var start = platform.Clock.Now;
         try
         {
+            // Used every 20 minutes, well inside the idle timeout, up to the last second of its lifetime.
+            for (var at = TimeSpan.FromMinutes(20); at < AccountService.SessionLifetime; at += TimeSpan.FromMinutes(20))
+            {
+                platform.Clock.Now = start + at;
+                Assert.Equal(HttpStatusCode.OK, (await customer.GetAsync(new Uri("/api/v1/loans", UriKind.Relative))).StatusCode);
+            }
+
             platform.Clock.Now = start + AccountService.SessionLifetime - TimeSpan.FromSeconds(1);
             Assert.Equal(HttpStatusCode.OK, (await customer.GetAsync(new Uri("/api/v1/loans", UriKind.Relative))).StatusCode);
             platform.Clock.Now = start + AccountService.SessionLifetime + TimeSpan.FromSeconds(1);

@@ -90,9 +90,41 @@ public abstract class PortalPage : ComponentBase
         _ => "/loans",
     };
 
-    /// <summary>A return address is followed only when it is a path on this site.</summary>
+    /// <summary>
+    /// A return address is followed only when it is a path on this site with no control characters (a CR/LF or tab
+    /// cannot go into a Location header, and would split it if it could); other non-ASCII characters are
+    /// percent-encoded, as a Location header must be ASCII.
+    /// </summary>
     public static string SafeLocal(string? url, string fallback) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : fallback;
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        && !url.Any(char.IsControl) ? AsciiOnly(url) : fallback;
+
+    private static string AsciiOnly(string url)
+    {
+        if (url.All(char.IsAscii))
+        {
+            return url;
+        }
+
+        var ascii = new System.Text.StringBuilder(url.Length * 3);
+        Span<byte> bytes = stackalloc byte[4];
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (rune.IsAscii)
+            {
+                ascii.Append((char)rune.Value);
+                continue;
+            }
+
+            var length = rune.EncodeToUtf8(bytes);
+            foreach (var b in bytes[..length])
+            {
+                ascii.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return ascii.ToString();
+    }
 
     public static void SetSessionCookie(HttpContext http, string token)
     {
