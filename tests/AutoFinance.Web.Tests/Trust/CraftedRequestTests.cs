@@ -9,8 +9,6 @@ namespace AutoFinance.Web.Tests.Trust;
 public abstract class CraftedRequests<TPlatform>(TPlatform platform) : IClassFixture<TPlatform>
     where TPlatform : PlatformFixture
 {
-    private static int _vin = 3_666_000;
-
     [SkippableFact]
     public async Task Approving_and_rejecting_at_once_answers_the_loser_409_and_ends_in_one_state()
     {
@@ -62,21 +60,9 @@ public abstract class CraftedRequests<TPlatform>(TPlatform platform) : IClassFix
         Assert.Equal("/loans?q=%E8%BD%A6", response.Headers.Location?.OriginalString);
     }
 
-    private async Task<Guid> PendingApproval()
-    {
-        using var admin = await platform.SignedIn("admin");
-        var vin = DemoIdentities.Vin("LFV2A21K", 'S', Interlocked.Increment(ref _vin).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var asked = await admin.PostAsJsonAsync("/api/v1/admin/blacklist", new { kind = "vin", value = vin, reason = "race test" });
-        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
-        return (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("approvalId").GetGuid();
-    }
+    private Task<Guid> PendingApproval() => PendingApprovals.Create(platform, "race test");
 
-    private async Task<string> Status(Guid approval)
-    {
-        using var admin = await platform.SignedIn("admin");
-        var all = await admin.GetFromJsonAsync<JsonElement>("/api/v1/approvals");
-        return all.EnumerateArray().Single(a => a.GetProperty("approvalId").GetGuid() == approval).GetProperty("status").GetString()!;
-    }
+    private Task<string> Status(Guid approval) => PendingApprovals.Status(platform, approval);
 }
 
 public sealed class CraftedRequestsOnSqlite(SqlitePlatform platform) : CraftedRequests<SqlitePlatform>(platform);

@@ -13,8 +13,6 @@ namespace AutoFinance.Web.Tests.Trust;
 /// </summary>
 public sealed class CrossOriginTests(SqlitePlatform platform) : IClassFixture<SqlitePlatform>
 {
-    private static int _vin = 3_777_000;
-
     [Fact]
     public async Task A_foreign_form_post_with_only_the_session_cookie_is_refused_and_approves_nothing()
     {
@@ -128,19 +126,7 @@ public sealed class CrossOriginTests(SqlitePlatform platform) : IClassFixture<Sq
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
-    private async Task<Guid> PendingApproval()
-    {
-        using var admin = await platform.SignedIn("admin");
-        var vin = DemoIdentities.Vin("LFV2A21K", 'S', Interlocked.Increment(ref _vin).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var asked = await admin.PostAsJsonAsync("/api/v1/admin/blacklist", new { kind = "vin", value = vin, reason = "cross-origin test" });
-        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
-        return (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("approvalId").GetGuid();
-    }
+    private Task<Guid> PendingApproval() => PendingApprovals.Create(platform, "cross-origin test");
 
-    private async Task<string> Status(Guid approval)
-    {
-        using var admin = await platform.SignedIn("admin");
-        var all = await admin.GetFromJsonAsync<JsonElement>("/api/v1/approvals");
-        return all.EnumerateArray().Single(a => a.GetProperty("approvalId").GetGuid() == approval).GetProperty("status").GetString()!;
-    }
+    private Task<string> Status(Guid approval) => PendingApprovals.Status(platform, approval);
 }
