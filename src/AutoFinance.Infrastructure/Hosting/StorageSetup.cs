@@ -34,6 +34,7 @@ public static class StorageSetup
             .PersistKeysToFileSystem(new DirectoryInfo(options.KeysPath));
         services.AddSingleton<IPersonalDataProtector, PersonalDataProtector>();
         services.AddSingleton<ILookupHasher>(_ => LookupHasher.FromDirectory(options.KeysPath));
+        services.AddSingleton<Identity.AccountNames>();
         services.AddSingleton<ProductCatalog>();
         services.AddScoped<IOriginationStore, EfOriginationStore>();
         services.AddSingleton<DecisionWriter>();
@@ -41,12 +42,17 @@ public static class StorageSetup
         return services;
     }
 
-    /// <summary>Creates or upgrades the schema (and, on SQLite, switches the file to WAL journaling).</summary>
+    /// <summary>
+    /// Creates or upgrades the schema, encrypts personal data an older version left plain (and, on SQLite, switches
+    /// the file to WAL journaling).
+    /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
         await db.Database.MigrateAsync(ct).ConfigureAwait(false);
+        await PlainPersonalDataUpgrade.RunAsync(
+            db, scope.ServiceProvider.GetRequiredService<Identity.AccountNames>(), scope.ServiceProvider.GetRequiredService<IPersonalDataProtector>(), ct).ConfigureAwait(false);
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct).ConfigureAwait(false);

@@ -12,7 +12,7 @@ namespace AutoFinance.Infrastructure.Identity;
 /// Sign-in and sessions: passwords hashed with ASP.NET Core Identity's PBKDF2 hasher, bearer tokens random and stored
 /// only as SHA-256 hashes, sessions that expire and can be revoked; dealer API keys likewise stored as hashes.
 /// </summary>
-public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, ApiKeyCache apiKeys)
+public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, ApiKeyCache apiKeys, AccountNames names)
 {
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
     private static readonly PasswordHasher<UserRow> Hasher = new();
@@ -28,7 +28,8 @@ public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, A
 
     public async Task<Session?> SignInAsync(string userName, string password, CancellationToken ct)
     {
-        var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName && u.Active, ct).ConfigureAwait(false);
+        var hash = names.LookupHash(userName);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.UserNameHash == hash && u.Active, ct).ConfigureAwait(false);
         if (user is null)
         {
             Hasher.VerifyHashedPassword(null!, DecoyHash, password);
@@ -45,7 +46,7 @@ public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, A
         var session = new SessionRow { Id = Guid.CreateVersion7(now), TokenHash = HashSecret(token), UserId = user.Id, CreatedAt = now, ExpiresAt = now + SessionLifetime };
         db.Sessions.Add(session);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return new Session(token, session.ExpiresAt, user.Role, user.Id, user.DisplayName);
+        return new Session(token, session.ExpiresAt, user.Role, user.Id, names.DisplayName(user));
     }
 
     public async Task<Actor?> ActorForTokenAsync(string token, CancellationToken ct)
@@ -54,9 +55,9 @@ public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, A
         var now = time.GetUtcNow();
         var found = await db.Sessions.AsNoTracking()
             .Where(s => s.TokenHash == hash && s.RevokedAt == null && s.ExpiresAt > now)
-            .Join(db.Users.Where(u => u.Active), s => s.UserId, u => u.Id, (s, u) => u)
+            .Join(db.Users.Where(u => u.Active), s => s.UserId, u => u.Id, (s, u) => new { u.Role, u.Id, u.DealerId, u.CustomerId, u.DisplayNameCipher })
             .FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        return found is null ? null : new Actor(found.Role, found.Id, found.DealerId, found.CustomerId, found.DisplayName);
+        return found is null ? null : new Actor(found.Role, found.Id, found.DealerId, found.CustomerId, names.DisplayName(found.DisplayNameCipher));
     }
 
     public async Task<bool> RevokeAsync(string token, CancellationToken ct)
@@ -90,23 +91,20 @@ public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, A
         return actor;
     }
 
-    /// <summary>Registers a customer account (the customer record is linked on their first application).</summary>
+    /// <summary>
+    /// Registers a customer account (the customer record is linked on their first application). The mobile is checked
+    /// for uniqueness by its keyed hash, the same value sign-in looks up.
+    /// </summary>
     public async Task<(Guid? UserId, string? Problem)> RegisterCustomerAsync(string userName, string password, string displayName, CancellationToken ct)
     {
-        if (await db.Users.AnyAsync(u => u.UserName == userName, ct).ConfigureAwait(false))
+        var hash = names.LookupHash(userName);
+        if (await db.Users.AnyAsync(u => u.UserNameHash == hash, ct).ConfigureAwait(false))
         {
             return (null, "is already taken");
         }
 
-        var user = new UserRow
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            UserName = userName,
-            PasswordHash = HashPassword(password),
-            Role = Roles.Customer,
-            DisplayName = displayName,
-            CreatedAt = time.GetUtcNow(),
-        };
+        var now = time.GetUtcNow();
+        var user = names.NewUser(Guid.CreateVersion7(now), userName, HashPassword(password), Roles.Customer, displayName, now);
         db.Users.Add(user);
         try
         {
