@@ -1,11 +1,15 @@
+using System.Security.Cryptography.X509Certificates;
 using AutoFinance.Application.Origination;
 using AutoFinance.Application.Security;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AutoFinance.Infrastructure.Hosting;
 
@@ -23,15 +27,22 @@ public static class StorageSetup
         }
         else
         {
-            EnsureDirectoryOf(options.ConnectionString);
+            SecureDatabaseFile(options.ConnectionString);
             services.AddDbContext<SqliteDbContext>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas()));
             services.AddScoped<AutoFinanceDbContext>(sp => sp.GetRequiredService<SqliteDbContext>());
         }
 
-        Directory.CreateDirectory(options.KeysPath);
-        services.AddDataProtection()
-            .SetApplicationName("AutoFinance")
-            .PersistKeysToFileSystem(new DirectoryInfo(options.KeysPath));
+        OwnerOnlyFiles.EnsureFolder(options.KeysPath, tightenExisting: true);
+        OwnerOnlyFiles.TightenFilesIn(options.KeysPath);
+        var dataProtection = services.AddDataProtection().SetApplicationName("AutoFinance");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
+            o => o.XmlRepository = new OwnerOnlyKeyRepository(new DirectoryInfo(options.KeysPath), sp.GetRequiredService<ILoggerFactory>())));
+        if (options.KeyRingCertificatePath is { Length: > 0 } certificatePath)
+        {
+            // The public key encrypts each new key file; the private key, given here, decrypts the ring.
+            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(certificatePath, options.KeyRingCertificateSecret));
+        }
+
         services.AddSingleton<IPersonalDataProtector, PersonalDataProtector>();
         services.AddSingleton<ILookupHasher>(_ => LookupHasher.FromDirectory(options.KeysPath));
         services.AddSingleton<Identity.AccountNames>();
@@ -59,13 +70,26 @@ public static class StorageSetup
         }
     }
 
-    private static void EnsureDirectoryOf(string connectionString)
+    /// <summary>
+    /// The database file 0600 (created empty before SQLite opens it, which SQLite takes as a new database, and its
+    /// journal files take its mode), in a folder created 0700. An existing folder keeps its mode: it may be shared.
+    /// </summary>
+    private static void SecureDatabaseFile(string connectionString)
     {
         var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (!string.IsNullOrEmpty(directory) && builder.DataSource != ":memory:")
+        if (builder.DataSource is "" or ":memory:" || builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory)
         {
-            Directory.CreateDirectory(directory);
+            return;
         }
+
+        var file = Path.GetFullPath(builder.DataSource);
+        if (Path.GetDirectoryName(file) is { Length: > 0 } directory)
+        {
+            OwnerOnlyFiles.EnsureFolder(directory, tightenExisting: false);
+        }
+
+        OwnerOnlyFiles.EnsureFile(file);
+        OwnerOnlyFiles.Tighten(file + "-wal");
+        OwnerOnlyFiles.Tighten(file + "-shm");
     }
 }
