@@ -5,11 +5,8 @@ using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AutoFinance.Infrastructure.Hosting;
 
@@ -34,9 +31,10 @@ public static class StorageSetup
 
         OwnerOnlyFiles.EnsureFolder(options.KeysPath, tightenExisting: true);
         OwnerOnlyFiles.TightenFilesIn(options.KeysPath);
-        var dataProtection = services.AddDataProtection().SetApplicationName("AutoFinance");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
-            o => o.XmlRepository = new OwnerOnlyKeyRepository(new DirectoryInfo(options.KeysPath), sp.GetRequiredService<ILoggerFactory>())));
+        // Data Protection writes each new key file 0600 itself; the files already there were set above.
+        var dataProtection = services.AddDataProtection()
+            .SetApplicationName("AutoFinance")
+            .PersistKeysToFileSystem(new DirectoryInfo(options.KeysPath));
         if (options.KeyRingCertificatePath is { Length: > 0 } certificatePath)
         {
             // The public key encrypts each new key file; the private key, given here, decrypts the ring.
