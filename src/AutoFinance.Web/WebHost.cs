@@ -29,6 +29,8 @@ public static class WebHost
             Provider = configuration["Database:Provider"] ?? "Sqlite",
             ConnectionString = configuration.GetConnectionString("Default") ?? "Data Source=data/autofinance.db",
             KeysPath = configuration["Security:KeysPath"] is { Length: > 0 } keys ? keys : StorageOptions.DefaultKeysPath,
+            KeyRingCertificatePath = configuration["Security:KeyRingCertificatePath"],
+            KeyRingCertificateSecret = configuration["Security:KeyRingCertificatePassword"],
         };
 
         builder.Services.TryAddSingleton(TimeProvider.System);

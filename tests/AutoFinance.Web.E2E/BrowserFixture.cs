@@ -105,8 +105,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await QueryAsync(db => db.Loans.AsNoTracking().SingleAsync(l => l.CustomerId == customer));
     }
 
-    public Task<Guid> UserCustomerAsync(string userName) =>
-        QueryAsync(async db => (await db.Users.AsNoTracking().FirstAsync(u => u.UserName == userName)).CustomerId!.Value);
+    public Task<Guid> UserCustomerAsync(string userName)
+    {
+        var hash = Platform.App.Services.GetRequiredService<AccountNames>().LookupHash(userName);
+        return QueryAsync(async db => (await db.Users.AsNoTracking().FirstAsync(u => u.UserNameHash == hash)).CustomerId!.Value);
+    }
 
     /// <summary>Wang Wei's signed contract disbursed, and a third customer approved, accepted and disbursed, all on the seeding day.</summary>
     private async Task BookLoansAsync()
@@ -115,9 +118,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AutoFinanceDbContext>();
         var commands = services.GetRequiredService<OriginationCommands>();
-        var underwriterUser = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == "underwriter");
-        var underwriter = new Actor(Roles.Underwriter, underwriterUser.Id, null, null, underwriterUser.DisplayName);
-        var wangWei = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == ReminderCustomer);
+        var names = services.GetRequiredService<AccountNames>();
+        var underwriterHash = names.LookupHash("underwriter");
+        var wangWeisHash = names.LookupHash(ReminderCustomer);
+        var underwriterUser = await db.Users.AsNoTracking().FirstAsync(u => u.UserNameHash == underwriterHash);
+        var underwriter = new Actor(Roles.Underwriter, underwriterUser.Id, null, null, names.DisplayName(underwriterUser));
+        var wangWei = await db.Users.AsNoTracking().FirstAsync(u => u.UserNameHash == wangWeisHash);
         var signed = await db.Contracts.AsNoTracking().Where(c => c.Status == "signed")
             .Join(db.Applications.AsNoTracking().Where(a => a.CustomerId == wangWei.CustomerId), c => c.ApplicationId, a => a.Id, (c, _) => c.Id).SingleAsync();
         Check(await commands.DisburseAsync(underwriter, signed, CancellationToken.None));

@@ -12,6 +12,15 @@ public sealed record StorageOptions
     public string KeysPath { get; init; } = DefaultKeysPath;
 
     /// <summary>
+    /// A PKCS#12 (.pfx) certificate whose public key encrypts the key ring at rest (its private key decrypts it); without
+    /// one the key files hold their master keys in plain XML, protected by file modes alone.
+    /// </summary>
+    public string? KeyRingCertificatePath { get; init; }
+
+    /// <summary>The .pfx file's password (<c>Security:KeyRingCertificatePassword</c>).</summary>
+    public string? KeyRingCertificateSecret { get; init; }
+
+    /// <summary>
     /// Where the keys live unless configured: the user's local application data (on Linux
     /// <c>~/.local/share/AutoFinance/keys</c>), outside the working tree and apart from the database file, so a copy
     /// of <c>./data</c> or of the repository never carries them.

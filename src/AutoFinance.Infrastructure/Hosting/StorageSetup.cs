@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using AutoFinance.Application.Origination;
 using AutoFinance.Application.Security;
 using AutoFinance.Infrastructure.Audit;
@@ -24,21 +25,30 @@ public static class StorageSetup
         }
         else
         {
-            EnsureDirectoryOf(options.ConnectionString);
+            SecureDatabaseFile(options.ConnectionString);
             services.AddDbContext<SqliteDbContext>((sp, o) => o.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas()).UseAuditChainKey(sp.GetRequiredService<AuditKeys>().Chain));
             services.AddScoped<AutoFinanceDbContext>(sp => sp.GetRequiredService<SqliteDbContext>());
         }
 
-        Directory.CreateDirectory(options.KeysPath);
-        services.AddDataProtection()
+        OwnerOnlyFiles.EnsureFolder(options.KeysPath, tightenExisting: true);
+        OwnerOnlyFiles.TightenFilesIn(options.KeysPath);
+        // Data Protection writes each new key file 0600 itself; the files already there were set above.
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("AutoFinance")
             .PersistKeysToFileSystem(new DirectoryInfo(options.KeysPath));
+        if (options.KeyRingCertificatePath is { Length: > 0 } certificatePath)
+        {
+            // The public key encrypts each new key file; the private key, given here, decrypts the ring.
+            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(certificatePath, options.KeyRingCertificateSecret));
+        }
+
         services.AddSingleton<IPersonalDataProtector, PersonalDataProtector>();
         services.AddSingleton<ILookupHasher>(_ => LookupHasher.FromDirectory(options.KeysPath));
         services.AddSingleton(_ => AuditKeys.FromDirectory(options.KeysPath));
         services.AddSingleton(sp => new AuditAnchoring(
             new CheckpointFile(sp.GetService<AuditOptions>()?.CheckpointPath is { Length: > 0 } path ? path : AuditKeys.DefaultCheckpointPath(options.KeysPath), sp.GetRequiredService<AuditKeys>().Checkpoint),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Identity.AccountNames>();
         services.AddSingleton<ProductCatalog>();
         services.AddScoped<IOriginationStore, EfOriginationStore>();
         services.AddSingleton<DecisionWriter>();
@@ -46,25 +56,43 @@ public static class StorageSetup
         return services;
     }
 
-    /// <summary>Creates or upgrades the schema (and, on SQLite, switches the file to WAL journaling).</summary>
+    /// <summary>
+    /// Creates or upgrades the schema, encrypts personal data an older version left plain (and, on SQLite, switches
+    /// the file to WAL journaling).
+    /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
         await db.Database.MigrateAsync(ct).ConfigureAwait(false);
+        await PlainPersonalDataUpgrade.RunAsync(
+            db, scope.ServiceProvider.GetRequiredService<Identity.AccountNames>(), scope.ServiceProvider.GetRequiredService<IPersonalDataProtector>(), ct).ConfigureAwait(false);
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct).ConfigureAwait(false);
         }
     }
 
-    private static void EnsureDirectoryOf(string connectionString)
+    /// <summary>
+    /// The database file 0600 (created empty before SQLite opens it, which SQLite takes as a new database, and its
+    /// journal files take its mode), in a folder created 0700. An existing folder keeps its mode: it may be shared.
+    /// </summary>
+    private static void SecureDatabaseFile(string connectionString)
     {
         var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (!string.IsNullOrEmpty(directory) && builder.DataSource != ":memory:")
+        if (builder.DataSource is "" or ":memory:" || builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory)
         {
-            Directory.CreateDirectory(directory);
+            return;
         }
+
+        var file = Path.GetFullPath(builder.DataSource);
+        if (Path.GetDirectoryName(file) is { Length: > 0 } directory)
+        {
+            OwnerOnlyFiles.EnsureFolder(directory, tightenExisting: false);
+        }
+
+        OwnerOnlyFiles.EnsureFile(file);
+        OwnerOnlyFiles.Tighten(file + "-wal");
+        OwnerOnlyFiles.Tighten(file + "-shm");
     }
 }

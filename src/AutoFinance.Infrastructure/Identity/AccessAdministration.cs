@@ -12,7 +12,7 @@ namespace AutoFinance.Infrastructure.Identity;
 /// session of a user at once (a lost phone, a leaver), revoke or replace a dealer's API key. Every change is written
 /// to the audit log with the administrator who made it.
 /// </summary>
-public sealed class AccessAdministration(AutoFinanceDbContext db, TimeProvider time, ApiKeyCache apiKeys)
+public sealed class AccessAdministration(AutoFinanceDbContext db, TimeProvider time, ApiKeyCache apiKeys, AccountNames names)
 {
     /// <summary>An account as an administrator sees it; a customer's user name is their mobile, so it is masked.</summary>
     public sealed record UserView(Guid UserId, string UserName, string Role, string DisplayName, bool Active, int OpenSessions);
@@ -25,16 +25,18 @@ public sealed class AccessAdministration(AutoFinanceDbContext db, TimeProvider t
     public async Task<IReadOnlyList<UserView>> UsersAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var users = await db.Users.AsNoTracking().OrderBy(u => u.Role).ThenBy(u => u.DisplayName).ToListAsync(ct).ConfigureAwait(false);
+        var users = await db.Users.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
         var open = await db.Sessions.AsNoTracking().Where(s => s.RevokedAt == null && s.ExpiresAt > now)
             .GroupBy(s => s.UserId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct).ConfigureAwait(false);
+        // Names are encrypted at rest, so the list is ordered after decrypting.
         return [.. users.Select(u => new UserView(
             u.Id,
-            u.Role == Roles.Customer ? MobileNumber.Mask(u.UserName) : u.UserName,
+            u.Role == Roles.Customer ? MobileNumber.Mask(names.UserName(u)) : names.UserName(u),
             u.Role,
-            u.DisplayName,
+            names.DisplayName(u),
             u.Active,
-            open.GetValueOrDefault(u.Id)))];
+            open.GetValueOrDefault(u.Id)))
+            .OrderBy(u => u.Role, StringComparer.Ordinal).ThenBy(u => u.DisplayName, StringComparer.Ordinal)];
     }
 
     /// <summary>Revokes every open session of the user; answers how many, or null when there is no such user.</summary>

@@ -16,7 +16,7 @@ namespace AutoFinance.Infrastructure.Identity;
 /// every request it is moved only when it would move by more than <see cref="IdleSlideStep"/>, so a session ends
 /// between the idle timeout less that step and the idle timeout after its last use.
 /// </summary>
-public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, ApiKeyCache apiKeys, SessionTimeouts sessions)
+public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, ApiKeyCache apiKeys, SessionTimeouts sessions, AccountNames names)
 {
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
     public static readonly TimeSpan IdleSlideStep = TimeSpan.FromMinutes(1);
@@ -33,7 +33,8 @@ public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, A
 
     public async Task<Session?> SignInAsync(string userName, string password, CancellationToken ct)
     {
-        var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName && u.Active, ct).ConfigureAwait(false);
+        var hash = names.LookupHash(userName);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.UserNameHash == hash && u.Active, ct).ConfigureAwait(false);
         if (user is null)
         {
             Hasher.VerifyHashedPassword(null!, DecoyHash, password);
@@ -50,7 +51,7 @@ public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, A
         var session = new SessionRow { Id = Guid.CreateVersion7(now), TokenHash = HashSecret(token), UserId = user.Id, CreatedAt = now, ExpiresAt = IdleDeadline(user.Role, now, now) };
         db.Sessions.Add(session);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return new Session(token, session.ExpiresAt, user.Role, user.Id, user.DisplayName);
+        return new Session(token, session.ExpiresAt, user.Role, user.Id, names.DisplayName(user));
     }
 
     public async Task<Actor?> ActorForTokenAsync(string token, CancellationToken ct)
@@ -74,7 +75,7 @@ public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, A
         }
 
         var user = found.User;
-        return new Actor(user.Role, user.Id, user.DealerId, user.CustomerId, user.DisplayName);
+        return new Actor(user.Role, user.Id, user.DealerId, user.CustomerId, names.DisplayName(user));
     }
 
     /// <summary>Where a session used now ends if it is not used again: the idle timeout on, within its lifetime.</summary>
@@ -116,23 +117,20 @@ public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, A
         return actor;
     }
 
-    /// <summary>Registers a customer account (the customer record is linked on their first application).</summary>
+    /// <summary>
+    /// Registers a customer account (the customer record is linked on their first application). The mobile is checked
+    /// for uniqueness by its keyed hash, the same value sign-in looks up.
+    /// </summary>
     public async Task<(Guid? UserId, string? Problem)> RegisterCustomerAsync(string userName, string password, string displayName, CancellationToken ct)
     {
-        if (await db.Users.AnyAsync(u => u.UserName == userName, ct).ConfigureAwait(false))
+        var hash = names.LookupHash(userName);
+        if (await db.Users.AnyAsync(u => u.UserNameHash == hash, ct).ConfigureAwait(false))
         {
             return (null, "is already taken");
         }
 
-        var user = new UserRow
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            UserName = userName,
-            PasswordHash = HashPassword(password),
-            Role = Roles.Customer,
-            DisplayName = displayName,
-            CreatedAt = time.GetUtcNow(),
-        };
+        var now = time.GetUtcNow();
+        var user = names.NewUser(Guid.CreateVersion7(now), userName, HashPassword(password), Roles.Customer, displayName, now);
         db.Users.Add(user);
         try
         {

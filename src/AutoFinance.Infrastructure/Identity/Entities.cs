@@ -1,17 +1,23 @@
 namespace AutoFinance.Infrastructure.Identity;
 
-/// <summary>A person who signs in: a customer, or staff in one role.</summary>
+/// <summary>
+/// A person who signs in: a customer, or staff in one role. Names are kept as <see cref="AccountNames"/> describes:
+/// the sign-in name as a keyed hash plus its encrypted value, the display name encrypted.
+/// </summary>
 public sealed class UserRow
 {
     public Guid Id { get; set; }
 
-    public required string UserName { get; set; }
+    /// <summary>The keyed hash of the normalised sign-in name: what sign-in and the uniqueness check look up.</summary>
+    public required string UserNameHash { get; set; }
+
+    public required string UserNameCipher { get; set; }
 
     public required string PasswordHash { get; set; }
 
     public required string Role { get; set; }
 
-    public required string DisplayName { get; set; }
+    public required string DisplayNameCipher { get; set; }
 
     public Guid? CustomerId { get; set; }
 

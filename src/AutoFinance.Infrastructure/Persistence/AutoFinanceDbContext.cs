@@ -181,7 +181,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
         modelBuilder.Entity<UserRow>(e =>
         {
             e.ToTable("users");
-            e.HasIndex(u => u.UserName).IsUnique();
+            e.HasIndex(u => u.UserNameHash).IsUnique();
         });
         modelBuilder.Entity<SessionRow>(e =>
         {

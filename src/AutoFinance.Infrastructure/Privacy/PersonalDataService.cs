@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AutoFinance.Application.Security;
 using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Identity;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Servicing;
@@ -13,7 +14,7 @@ namespace AutoFinance.Infrastructure.Privacy;
 /// alone), and erasure — personal data anonymised where no retention duty applies, and what was kept and why
 /// recorded (in the answer and in the audit log, which holds no personal data).
 /// </summary>
-public sealed class PersonalDataService(AutoFinanceDbContext db, IPersonalDataProtector protector, TimeProvider time)
+public sealed class PersonalDataService(AutoFinanceDbContext db, IPersonalDataProtector protector, AccountNames names, TimeProvider time)
 {
     /// <summary>Years a lender keeps a loan's records after it ends (account and identification records).</summary>
     public const int RetentionYears = 5;
@@ -146,9 +147,7 @@ public sealed class PersonalDataService(AutoFinanceDbContext db, IPersonalDataPr
             var users = await db.Users.Where(u => u.CustomerId == customerId).ToListAsync(ct).ConfigureAwait(false);
             foreach (var user in users)
             {
-                user.UserName = $"erased-{user.Id:N}";
-                user.DisplayName = "erased";
-                user.Active = false;
+                names.Erase(user);
             }
 
             var cases = await db.ServiceCases.Where(c => c.CustomerId == customerId).ToListAsync(ct).ConfigureAwait(false);

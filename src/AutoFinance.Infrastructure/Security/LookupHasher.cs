@@ -21,14 +21,20 @@ public sealed class LookupHasher(byte[] key) : ILookupHasher
     /// <summary>Reads the key from the key directory, creating a random one on first start.</summary>
     public static LookupHasher FromDirectory(string directory)
     {
-        Directory.CreateDirectory(directory);
+        OwnerOnlyFiles.EnsureFolder(directory, tightenExisting: true);
         var path = Path.Combine(directory, "lookup-hash.key");
         if (!File.Exists(path))
         {
             var fresh = RandomNumberGenerator.GetBytes(32);
             try
             {
-                using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+                var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+                if (!OperatingSystem.IsWindows())
+                {
+                    create.UnixCreateMode = OwnerOnlyFiles.FileMode;
+                }
+
+                using var file = new FileStream(path, create);
                 file.Write(fresh);
             }
             catch (IOException) when (File.Exists(path))
@@ -36,6 +42,8 @@ public sealed class LookupHasher(byte[] key) : ILookupHasher
                 // Another process created it first; use theirs.
             }
         }
+
+        OwnerOnlyFiles.Tighten(path);
 
         var key = File.ReadAllBytes(path);
         return key.Length >= 32 ? new LookupHasher(key) : throw new InvalidOperationException($"the lookup key {path} is too short");

@@ -13,7 +13,7 @@ namespace AutoFinance.Infrastructure.Seeding;
 /// manufacturer promotion, dealers with API keys, a demo account in every role, and applications in every state —
 /// approved, referred, declined, accepted and disbursed. Runs only on an empty database. All people are made up.
 /// </summary>
-public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions, OriginationCommands commands, TimeProvider time)
+public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions, OriginationCommands commands, AccountNames names, TimeProvider time)
 {
     public const string DealerKey = "demo-dealer-key";
     public const string SecondDealerKey = "demo-dealer-2-key";
@@ -56,16 +56,17 @@ public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions,
 
         var dealerActor = new Actor(Roles.Dealer, null, dealer.Id, null, dealer.Name);
         var secondActor = new Actor(Roles.Dealer, null, second.Id, null, second.Name);
-        var underwriter = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == "underwriter", ct).ConfigureAwait(false);
-        var underwriterActor = new Actor(Roles.Underwriter, underwriter.Id, null, null, underwriter.DisplayName);
+        var underwriterHash = names.LookupHash("underwriter");
+        var underwriter = await db.Users.AsNoTracking().FirstAsync(u => u.UserNameHash == underwriterHash, ct).ConfigureAwait(false);
+        var underwriterActor = new Actor(Roles.Underwriter, underwriter.Id, null, null, names.DisplayName(underwriter));
 
         // Li Na: approved online, accepted and disbursed (awaiting booking).
-        var funded = await Submit(new Actor(Roles.Customer, liNa.Id, null, null, liNa.DisplayName), Prime("Li Na", "13800138000", new DateOnly(1988, 3, 14), 11, "online"), ct).ConfigureAwait(false);
-        await AcceptAndMaybeDisburse(new Actor(Roles.Customer, liNa.Id, null, await CustomerOf(liNa.Id, ct).ConfigureAwait(false), liNa.DisplayName), funded, disburse: true, underwriterActor, ct).ConfigureAwait(false);
+        var funded = await Submit(new Actor(Roles.Customer, liNa.Id, null, null, names.DisplayName(liNa)), Prime("Li Na", "13800138000", new DateOnly(1988, 3, 14), 11, "online"), ct).ConfigureAwait(false);
+        await AcceptAndMaybeDisburse(new Actor(Roles.Customer, liNa.Id, null, await CustomerOf(liNa.Id, ct).ConfigureAwait(false), names.DisplayName(liNa)), funded, disburse: true, underwriterActor, ct).ConfigureAwait(false);
 
         // Wang Wei: approved online and accepted, not yet disbursed.
-        var signed = await Submit(new Actor(Roles.Customer, wangWei.Id, null, null, wangWei.DisplayName), Prime("Wang Wei", "13900139000", new DateOnly(1991, 7, 2), 21, "online") with { Vehicle = NewEnergyCar(2) }, ct).ConfigureAwait(false);
-        await AcceptAndMaybeDisburse(new Actor(Roles.Customer, wangWei.Id, null, await CustomerOf(wangWei.Id, ct).ConfigureAwait(false), wangWei.DisplayName), signed, disburse: false, underwriterActor, ct).ConfigureAwait(false);
+        var signed = await Submit(new Actor(Roles.Customer, wangWei.Id, null, null, names.DisplayName(wangWei)), Prime("Wang Wei", "13900139000", new DateOnly(1991, 7, 2), 21, "online") with { Vehicle = NewEnergyCar(2) }, ct).ConfigureAwait(false);
+        await AcceptAndMaybeDisburse(new Actor(Roles.Customer, wangWei.Id, null, await CustomerOf(wangWei.Id, ct).ConfigureAwait(false), names.DisplayName(wangWei)), signed, disburse: false, underwriterActor, ct).ConfigureAwait(false);
 
         // Dealer buyers: approved, referred (grade), referred (implausible income), declined (grade), declined (term cap).
         await Submit(dealerActor, Prime("Zhang Min", "13700137001", new DateOnly(1985, 11, 30), 31, "dealer") with { Vehicle = NewEnergyCar(3) }, ct).ConfigureAwait(false);
@@ -103,15 +104,8 @@ public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions,
         },
         DecisionRules.Default);
 
-    private static UserRow User(string userName, string role, string displayName, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        UserName = userName,
-        PasswordHash = AccountService.HashPassword(Password),
-        Role = role,
-        DisplayName = displayName,
-        CreatedAt = now,
-    };
+    private UserRow User(string userName, string role, string displayName, DateTimeOffset now) =>
+        names.NewUser(Guid.CreateVersion7(now), userName, AccountService.HashPassword(Password), role, displayName, now);
 
     private async Task<Guid?> CustomerOf(Guid userId, CancellationToken ct) =>
         await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.CustomerId).FirstAsync(ct).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using AutoFinance.Application.Security;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.CustomerIntelligence;
+using AutoFinance.Infrastructure.Identity;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.ServiceDesk;
@@ -16,7 +17,7 @@ namespace AutoFinance.Infrastructure.Seeding;
 /// refresh. Runs once, when the knowledge base is empty. All people are made up.
 /// </summary>
 public sealed class ServiceDeskDemoData(
-    AutoFinanceDbContext db, IPersonalDataProtector protector, OriginationCommands origination, CaseCommands cases, InsightRefresh insight, TimeProvider time)
+    AutoFinanceDbContext db, IPersonalDataProtector protector, AccountNames names, OriginationCommands origination, CaseCommands cases, InsightRefresh insight, TimeProvider time)
 {
     public const string ExperimentId = "reminder-tone-2026";
 
@@ -35,10 +36,10 @@ public sealed class ServiceDeskDemoData(
                                join a in db.Applications.AsNoTracking() on c.Id equals a.CustomerId
                                select new { c.Id, a.Reference, a.SubmittedAt, a.Status }).ToListAsync(ct).ConfigureAwait(false);
         var ordered = customers.OrderBy(c => c.SubmittedAt).Select(c => c.Id).Distinct().ToList();
-        // A variable, not a literal: EF sends it as a parameter, so the mobile number never appears in a logged command.
-        var liNasUserName = "13800138000";
-        var liNa = await db.Users.AsNoTracking().Where(u => u.UserName == liNasUserName).Select(u => u.CustomerId).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        var agent = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == "agent", ct).ConfigureAwait(false);
+        var liNasHash = names.LookupHash("13800138000");
+        var agentHash = names.LookupHash("agent");
+        var liNa = await db.Users.AsNoTracking().Where(u => u.UserNameHash == liNasHash).Select(u => u.CustomerId).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var agent = await db.Users.AsNoTracking().FirstAsync(u => u.UserNameHash == agentHash, ct).ConfigureAwait(false);
         if (liNa is not { } first || ordered.Count < 5)
         {
             return;
@@ -59,8 +60,9 @@ public sealed class ServiceDeskDemoData(
     /// <summary>Every approved dealer application is accepted by its dealer and disbursed, so the demo has a loan book.</summary>
     private async Task BookDealerLoansAsync(CancellationToken ct)
     {
-        var underwriter = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == "underwriter", ct).ConfigureAwait(false);
-        var underwriterActor = new Actor(Roles.Underwriter, underwriter.Id, null, null, underwriter.DisplayName);
+        var underwriterHash = names.LookupHash("underwriter");
+        var underwriter = await db.Users.AsNoTracking().FirstAsync(u => u.UserNameHash == underwriterHash, ct).ConfigureAwait(false);
+        var underwriterActor = new Actor(Roles.Underwriter, underwriter.Id, null, null, names.DisplayName(underwriter));
         var approved = await db.Applications.AsNoTracking().Where(a => a.Status == "approved" && a.DealerId != null)
             .Select(a => new { a.Id, a.DealerId, a.SubmittedAt, Offer = a.Offers.OrderBy(o => o.Rank).Select(o => o.Id).FirstOrDefault() }).ToListAsync(ct).ConfigureAwait(false);
         foreach (var a in approved.OrderBy(a => a.SubmittedAt))

@@ -122,7 +122,7 @@ public sealed class CaseQueries(AutoFinanceDbContext db, IPersonalDataProtector 
         var agentIds = rows.Where(r => r.AssignedTo is not null).Select(r => r.AssignedTo!.Value).Distinct().ToList();
         var names = agentIds.Count == 0
             ? new Dictionary<Guid, string>()
-            : await db.Users.AsNoTracking().Where(u => agentIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct).ConfigureAwait(false);
+            : await db.Users.AsNoTracking().Where(u => agentIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => protector.Unprotect(u.DisplayNameCipher), ct).ConfigureAwait(false);
         return rows.Select(r => new CaseSummary(
             r.Id, r.Reference, r.CustomerId, r.Kind, r.Category, r.Priority, r.Channel, r.Status, protector.Unprotect(r.SubjectCipher), r.OpenedAt,
             r.AssignedTo, r.AssignedTo is { } a ? names.GetValueOrDefault(a) : null, Sla(r, now), r.ReopenCount)).ToList();

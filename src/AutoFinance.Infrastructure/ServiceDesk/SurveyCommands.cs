@@ -112,7 +112,7 @@ public sealed class SurveyCommands(AutoFinanceDbContext db, IPersonalDataProtect
 
         var rows = await db.Surveys.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
         var dealers = await db.Dealers.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct).ConfigureAwait(false);
-        var agents = await db.Users.AsNoTracking().Where(u => u.Role != Roles.Customer).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct).ConfigureAwait(false);
+        var agents = await db.Users.AsNoTracking().Where(u => u.Role != Roles.Customer).ToDictionaryAsync(u => u.Id, u => protector.Unprotect(u.DisplayNameCipher), ct).ConfigureAwait(false);
         string Group(SurveyRow s) => grouping switch
         {
             "dealer" => s.DealerId is { } d ? dealers.GetValueOrDefault(d, d.ToString()) : "direct (no dealer)",

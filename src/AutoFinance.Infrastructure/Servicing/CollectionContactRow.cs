@@ -17,7 +17,8 @@ public sealed class CollectionContactRow
     /// <summary>An outcome code: reached, no-answer, promise, refused, wrong-number, dispute.</summary>
     public required string Outcome { get; set; }
 
-    public string? Note { get; set; }
+    /// <summary>The collector's free-text note, encrypted with the personal-data protector (it often names people and circumstances).</summary>
+    public string? NoteCipher { get; set; }
 
     public decimal? PromisedAmount { get; set; }
 

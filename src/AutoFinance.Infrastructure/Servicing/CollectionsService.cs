@@ -13,7 +13,7 @@ namespace AutoFinance.Infrastructure.Servicing;
 /// strategy names for the bucket and grade), assignment to collectors, contact records, and promises to pay judged
 /// against the payments that followed them.
 /// </summary>
-public sealed class CollectionsService(AutoFinanceDbContext db, TimeProvider time)
+public sealed class CollectionsService(AutoFinanceDbContext db, IPersonalDataProtector protector, TimeProvider time)
 {
     public sealed record WorklistEntry(
         int Rank, Guid LoanId, string Reference, int DaysPastDue, string Bucket, string Grade, decimal AmountAtRisk, decimal AmountOverdue,
@@ -153,7 +153,7 @@ public sealed class CollectionsService(AutoFinanceDbContext db, TimeProvider tim
             ContactedAt = now,
             Channel = channel!,
             Outcome = outcome!.Value.ToCode(),
-            Note = input.Note?.Trim(),
+            NoteCipher = string.IsNullOrWhiteSpace(input.Note) ? null : protector.Protect(input.Note.Trim()),
             PromisedAmount = promise ? input.PromisedAmount : null,
             PromisedDate = promise ? input.PromisedDate : null,
             PromiseStatus = promise ? "open" : null,
@@ -174,7 +174,7 @@ public sealed class CollectionsService(AutoFinanceDbContext db, TimeProvider tim
 
         var contacts = await db.CollectionContacts.AsNoTracking().Where(c => c.LoanId == loanId).ToListAsync(ct).ConfigureAwait(false);
         var payments = await PaymentsAsync([loanId], ct).ConfigureAwait(false);
-        return [.. contacts.OrderByDescending(c => c.ContactedAt).Select(c => new ContactView(c.Id, c.LoanId, c.Collector, c.ContactedAt, c.Channel, c.Outcome, c.Note, Judge(c, payments[loanId])))];
+        return [.. contacts.OrderByDescending(c => c.ContactedAt).Select(c => new ContactView(c.Id, c.LoanId, c.Collector, c.ContactedAt, c.Channel, c.Outcome, c.NoteCipher is null ? null : protector.Unprotect(c.NoteCipher), Judge(c, payments[loanId])))];
     }
 
     private async Task<Dictionary<Guid, PromiseView>> OpenPromisesAsync(IReadOnlyList<Guid> loanIds, CancellationToken ct)

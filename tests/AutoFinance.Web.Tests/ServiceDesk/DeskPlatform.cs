@@ -1,3 +1,4 @@
+using AutoFinance.Infrastructure.Identity;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Web.Tests.Servicing;
 using Microsoft.AspNetCore.Builder;
@@ -41,6 +42,7 @@ internal static class Desk
     public static async Task<Guid> CustomerIdOf(PlatformFixture platform, string userName)
     {
         await using var db = Db(platform);
-        return (await db.Users.AsNoTracking().FirstAsync(u => u.UserName == userName)).CustomerId!.Value;
+        var hash = platform.App.Services.GetRequiredService<AccountNames>().LookupHash(userName);
+        return (await db.Users.AsNoTracking().FirstAsync(u => u.UserNameHash == hash)).CustomerId!.Value;
     }
 }

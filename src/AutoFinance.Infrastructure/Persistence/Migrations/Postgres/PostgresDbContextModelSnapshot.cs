@@ -544,7 +544,7 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("DealerId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("DisplayName")
+                    b.Property<string>("DisplayNameCipher")
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -556,13 +556,17 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("UserName")
+                    b.Property<string>("UserNameCipher")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserNameHash")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserName")
+                    b.HasIndex("UserNameHash")
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
@@ -1456,7 +1460,7 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("LoanId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Note")
+                    b.Property<string>("NoteCipher")
                         .HasColumnType("text");
 
                     b.Property<string>("Outcome")
