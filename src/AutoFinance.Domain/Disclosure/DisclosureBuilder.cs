@@ -51,7 +51,7 @@ public static class DisclosureBuilder
                 : null,
             FlatFeeOf(terms, rates),
             [.. terms.Bundles.Select(b => new DisclosedBundle(b.Name, c.Normalize(b.Price), b.Financed))],
-            new DisclosedLateCharges(lateCharges.GraceDays, c.Normalize(lateCharges.FixedFee), Percent(terms.AnnualRate * lateCharges.PenaltyRateMultiplier)),
+            new DisclosedLateCharges(lateCharges.GraceDays, c.Normalize(lateCharges.FixedFee), Percent(lateCharges.PenaltyAnnualRate(terms.AnnualRate))),
             new DisclosedPrepayment(Percent(prepayment.FeeFraction), prepayment.FeeWithinMonths, prepayment.UnearnedFlatFeeDue),
             [.. rows.Select(r => new DisclosedInstallment(r.Number, r.DueDate, c.Normalize(r.Payment), c.Normalize(r.Principal), c.Normalize(r.Interest), c.Normalize(r.Fee), c.Normalize(r.Balance)))]);
     }

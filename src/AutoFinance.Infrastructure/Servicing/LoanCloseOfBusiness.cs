@@ -40,7 +40,7 @@ public static class LoanCloseOfBusiness
             var overdue = (due.Principal - due.PaidPrincipal) + (due.Interest - due.PaidInterest);
             if (days > 0 && overdue > 0m)
             {
-                due.PenaltyExact = Math.Round(due.PenaltyExact + (overdue * loan.AnnualRate * terms.PenaltyRateMultiplier * days / 365m), PenaltyScale, MidpointRounding.AwayFromZero);
+                due.PenaltyExact = Math.Round(due.PenaltyExact + (overdue * terms.PenaltyAnnualRate(loan.AnnualRate) * days / 365m), PenaltyScale, MidpointRounding.AwayFromZero);
                 var posted = currency.Round(due.PenaltyExact);
                 if (posted > due.Penalty)
                 {

@@ -16,6 +16,6 @@ public sealed record LateChargePolicy(
     DayCountConvention DayCount = DayCountConvention.Actual365,
     PenaltyStart PenaltyStart = PenaltyStart.FromDueDate)
 {
-    /// <summary>The penalty interest rate: contract rate × multiplier (4.9% × 1.5 = 7.35%).</summary>
-    public decimal PenaltyAnnualRate => AnnualRate * Terms.PenaltyRateMultiplier;
+    /// <summary>The penalty interest rate by the product's terms (see <see cref="LateChargeTerms.PenaltyAnnualRate"/>).</summary>
+    public decimal PenaltyAnnualRate => Terms.PenaltyAnnualRate(AnnualRate);
 }
