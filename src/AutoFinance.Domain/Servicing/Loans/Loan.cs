@@ -157,6 +157,13 @@ public sealed class Loan
     public IReadOnlyList<InstallmentDue> Owing(DateOnly upTo) =>
         [.. installments.Where(i => i.DueDate <= upTo && !i.IsPaid).Select(i => i.Owing)];
 
+    /// <summary>
+    /// The interest a running period has accrued by the end of <paramref name="on"/>: the rule <see cref="CloseDay"/>
+    /// applies, for callers that close many quiet loans without restoring each one.
+    /// </summary>
+    public static decimal RunningAccrual(int number, DateOnly periodStart, DateOnly dueDate, decimal interest, Currency currency, Calendar.DayCountConvention dayCount, DateOnly on) =>
+        new AccrualPeriod(number, periodStart < dueDate ? periodStart : dueDate, dueDate, interest, currency).AccruedThrough(on, dayCount);
+
     /// <summary>The running period's interest accrued to the end of <paramref name="on"/> by the day count (0 when no period runs).</summary>
     public decimal InterestAccruedTo(DateOnly on)
     {
@@ -293,7 +300,8 @@ public sealed class Loan
     /// Reverses a payment (returned, bounced, posted in error) on <paramref name="on"/>: it and every posting after it
     /// are taken off the instalments, it is dropped, and the later ones are applied again in their order. The ledger
     /// gets the exact opposite of the reversed payment's entry and one restatement that moves what the later postings
-    /// now settle differently (their cash is the same). Late fees and penalty already charged stay.
+    /// now settle differently (their cash is the same). Late fees and penalty already charged stay. The value is the
+    /// number of later payments applied again.
     /// </summary>
     public LoanResult<int> Reverse(Guid paymentId, DateOnly on, string reason)
     {
@@ -368,7 +376,7 @@ public sealed class Loan
 
         entries.AddRange(after.Where(e => e.Kind is not (JournalEventKind.Payment or JournalEventKind.CreditApplied)));
         CloseIfSettled(on, entries);
-        return LoanResult<int>.Ok(affected.Count - 1, entries);
+        return LoanResult<int>.Ok(affected.Skip(1).Count(p => p.Kind == PostingKind.Payment), entries);
     }
 
     /// <summary>Writes off every receivable the loan still carries and marks it charged off (a manual write-off).</summary>

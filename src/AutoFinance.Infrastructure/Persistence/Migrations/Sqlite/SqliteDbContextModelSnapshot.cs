@@ -1501,6 +1501,10 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("AccruedInterest")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Balance")
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
@@ -1851,6 +1855,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestHash")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ResponseJson")
                         .IsRequired()
