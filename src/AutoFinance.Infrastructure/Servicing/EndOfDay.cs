@@ -198,43 +198,72 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
     /// </summary>
     private async Task AccrueQuietLoansAsync(IQueryable<LoanRow> quiet, DateOnly businessDate, CancellationToken ct)
     {
-        var running = await (from i in db.Installments
-                             join l in quiet on i.LoanId equals l.Id
-                             where !i.InterestAccrued && i.DueDate > businessDate
-                                 && i.Number == db.Installments.Where(j => j.LoanId == i.LoanId && !j.InterestAccrued && j.DueDate > businessDate).Min(j => j.Number)
-                             select new
-                             {
-                                 i.Id,
-                                 i.LoanId,
-                                 i.Number,
-                                 i.DueDate,
-                                 i.Interest,
-                                 i.AccruedInterest,
-                                 l.StartDate,
-                                 l.Currency,
-                                 Previous = db.Installments.Where(j => j.LoanId == i.LoanId && j.Number < i.Number).Max(j => (DateOnly?)j.DueDate),
-                             }).AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+        var loans = await quiet.Select(l => new { l.Id, l.StartDate, l.Currency }).AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+        if (loans.Count == 0)
+        {
+            return;
+        }
+
+        // Instalments are monthly: the running one and the one before it fall within two months either side.
+        var ids = loans.Select(l => l.Id).ToList();
+        var from = businessDate.AddMonths(-2);
+        var to = businessDate.AddMonths(2);
+        var near = (await db.Installments.AsNoTracking()
+            .Where(i => ids.Contains(i.LoanId) && i.DueDate > from && i.DueDate <= to)
+            .Select(i => new { i.Id, i.LoanId, i.Number, i.DueDate, i.Interest, i.AccruedInterest, i.InterestAccrued })
+            .ToListAsync(ct).ConfigureAwait(false)).ToLookup(i => i.LoanId);
         var now = time.GetUtcNow();
         var entries = new List<JournalEntryRow>();
-        foreach (var row in running)
+        var accruedTo = new List<(long Id, decimal Accrued)>();
+        foreach (var loan in loans)
         {
-            var currency = Currency.FromCode(row.Currency);
-            var accrued = Loan.RunningAccrual(row.Number, row.Previous ?? row.StartDate, row.DueDate, row.Interest, currency, LoanMapping.AccrualDayCount, businessDate);
+            var rows = near[loan.Id].OrderBy(i => i.Number).ToList();
+            var index = rows.FindIndex(i => !i.InterestAccrued && i.DueDate > businessDate);
+            if (index < 0)
+            {
+                continue;
+            }
+
+            var row = rows[index];
+            var currency = Currency.FromCode(loan.Currency);
+            var periodStart = index > 0 && rows[index - 1].Number == row.Number - 1 ? rows[index - 1].DueDate : loan.StartDate;
+            var accrued = Loan.RunningAccrual(row.Number, periodStart, row.DueDate, row.Interest, currency, LoanMapping.AccrualDayCount, businessDate);
             if (accrued <= row.AccruedInterest)
             {
                 continue;
             }
 
             var entry = LoanPostings.InterestAccrual(businessDate, Money.Of(accrued - row.AccruedInterest, currency), $"Interest of instalment {row.Number} accrued to {businessDate:yyyy-MM-dd}");
-            entries.Add(LoanBooking.ToRow(row.LoanId, entry, now));
-            var stub = new InstallmentRow { Id = row.Id, LoanId = row.LoanId, Number = row.Number, AccruedInterest = accrued };
-            db.Installments.Attach(stub).Property(i => i.AccruedInterest).IsModified = true;
+            entries.Add(LoanBooking.ToRow(loan.Id, entry, now));
+            accruedTo.Add((row.Id, accrued));
         }
 
         await BulkInsert.InsertAsync(db, entries, ct).ConfigureAwait(false);
         await BulkInsert.InsertAsync(db, [.. entries.SelectMany(e => e.Lines)], ct).ConfigureAwait(false);
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        db.ChangeTracker.Clear();
+        await SetAccruedInterestAsync(accruedTo, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Sets the recognised interest of many instalments, a few hundred to a statement, stored as EF would store it.</summary>
+    private async Task SetAccruedInterestAsync(IReadOnlyList<(long Id, decimal Accrued)> rows, CancellationToken ct)
+    {
+        var property = db.Model.FindEntityType(typeof(InstallmentRow))!.FindProperty(nameof(InstallmentRow.AccruedInterest))!;
+        var converter = property.GetTypeMapping().Converter;
+        foreach (var chunk in rows.Chunk(400))
+        {
+            var cases = new System.Text.StringBuilder();
+            var values = new List<object>(chunk.Length * 2);
+            foreach (var (id, accrued) in chunk)
+            {
+                cases.Append(CultureInfo.InvariantCulture, $" WHEN {{{values.Count}}} THEN {{{values.Count + 1}}}");
+                values.Add(id);
+                values.Add(converter?.ConvertToProvider(accrued) ?? accrued);
+            }
+
+            var list = string.Join(", ", Enumerable.Range(0, chunk.Length).Select(i => $"{{{i * 2}}}"));
+            // Only numbered placeholders go into the text; every value is a parameter.
+            var sql = string.Concat("UPDATE installments SET \"AccruedInterest\" = CASE \"Id\"", cases.ToString(), " END WHERE \"Id\" IN (", list, ")");
+            await db.Database.ExecuteSqlRawAsync(sql, values, ct).ConfigureAwait(false);
+        }
     }
 
     private async Task<bool> SaveOrLoseAsync(CancellationToken ct, AuditEvent? audit = null, DateTimeOffset now = default)
