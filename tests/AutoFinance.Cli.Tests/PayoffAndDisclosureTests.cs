@@ -12,9 +12,9 @@ public class PayoffAndDisclosureTests
 
         Assert.Equal(0, result.ExitCode);
         var json = result.Json;
-        Assert.Equal(98_901.24m, json.GetProperty("payoff").GetDecimal());
+        Assert.Equal(98_897.50m, json.GetProperty("payoff").GetDecimal());
         Assert.Equal(98_702.48m, json.GetProperty("principal").GetDecimal());
-        Assert.Equal(198.76m, json.GetProperty("interest").GetDecimal());
+        Assert.Equal(195.02m, json.GetProperty("interest").GetDecimal());
         Assert.Equal(0.00m, json.GetProperty("fees").GetDecimal());
     }
 

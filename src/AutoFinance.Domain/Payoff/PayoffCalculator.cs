@@ -1,22 +1,25 @@
 using AutoFinance.Domain.Calendar;
-using AutoFinance.Domain.Monetary;
 using AutoFinance.Domain.Products;
 using AutoFinance.Domain.Schedules;
 using AutoFinance.Domain.Validation;
 
 namespace AutoFinance.Domain.Payoff;
 
-/// <summary>Payoff quotes: outstanding principal, interest accrued to the payoff date, and fees by product rule.</summary>
+/// <summary>
+/// Payoff quotes on schedule terms alone (the <c>payoff</c> command): the loan aggregate with the first instalments paid
+/// on their due dates, quoted by <see cref="Servicing.Loans.Loan.Quote"/> — the same rule a booked loan is paid off by.
+/// </summary>
 public static class PayoffCalculator
 {
     /// <summary>
     /// Quotes the payoff of <paramref name="schedule"/> on <paramref name="on"/> after <paramref name="installmentsPaid"/> instalments.
     /// </summary>
     /// <remarks>
-    /// Interest = round(outstanding principal × annual rate × year fraction) from the last paid due date (the start
-    /// date when none is paid) to the payoff date under <paramref name="dayCount"/>. Fees = the prepayment fee (a
-    /// fraction of the principal repaid early, while within the product's fee window) plus, when the product says
-    /// so, a spread flat fee not yet billed. A loan with every instalment paid pays off at zero.
+    /// Principal = all principal unpaid. Interest = the interest of instalments fallen due by the date and unpaid, plus
+    /// the running period's interest accrued to the date: round(I × t(period start, on) / t(period start, due date))
+    /// under <paramref name="dayCount"/> (<see cref="Servicing.Accrual.AccrualPeriod"/>). Fees = the prepayment fee (a
+    /// fraction of the principal repaid early, while within the product's fee window) plus, when the product says so,
+    /// a spread flat fee not yet billed. A loan with every instalment paid pays off at zero.
     /// </remarks>
     public static PayoffResult Quote(
         RepaymentSchedule schedule,
@@ -26,7 +29,6 @@ public static class PayoffCalculator
         PrepaymentTerms? prepayment = null)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        prepayment ??= PrepaymentTerms.None;
         if (installmentsPaid < 0 || installmentsPaid > schedule.Count)
         {
             return PayoffResult.Invalid(new FieldError("installmentsPaid", $"must be between 0 and {schedule.Count}"));
@@ -38,18 +40,10 @@ public static class PayoffCalculator
             return PayoffResult.Invalid(new FieldError("on", $"must be on or after {from:yyyy-MM-dd}, the date interest was last paid to"));
         }
 
-        var terms = schedule.Terms;
-        var currency = terms.Currency;
-        var principal = schedule.BalanceAfter(installmentsPaid);
-        if (principal == 0m)
-        {
-            return PayoffResult.Of(new PayoffQuote(on, 0m, 0m, 0m, from));
-        }
-
-        var accrued = ExactInterest.Of(terms.AnnualRate, YearFraction.Between(dayCount, from, on));
-        var interest = currency.FromMinorUnits(accrued.Apply(currency.ToMinorUnits(principal)));
-        var fees = PrepaymentFee(terms, prepayment, principal, on) + (prepayment.UnearnedFlatFeeDue ? schedule.FeesAfter(installmentsPaid) : 0m);
-        return PayoffResult.Of(new PayoffQuote(on, principal, interest, fees, from));
+        var servicing = Servicing.Loans.ServicingTerms.Default with { Prepayment = prepayment ?? PrepaymentTerms.None };
+        var loan = Servicing.Loans.Loan.PaidTo(schedule.Terms with { DayCount = dayCount }, installmentsPaid, servicing);
+        var statement = loan.Quote(on).Value!;
+        return PayoffResult.Of(new PayoffQuote(on, statement.Principal, statement.Interest, statement.Fees, statement.InterestFrom));
     }
 
     /// <summary>The prepayment fee on <paramref name="principalRepaid"/> repaid early on <paramref name="on"/>, by product rule.</summary>

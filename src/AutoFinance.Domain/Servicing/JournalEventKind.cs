@@ -14,4 +14,6 @@ public enum JournalEventKind
     Payoff,
     Capitalisation,
     InterestReversal,
+    CreditApplied,
+    Refund,
 }

@@ -35,4 +35,7 @@ public enum LedgerAccount
 
     /// <summary>Liability: money the customer paid beyond what was due, owed back or held for later dues.</summary>
     CustomerOverpayment,
+
+    /// <summary>Liability: credit a customer held when the loan closed, owed back until it is paid out.</summary>
+    RefundPayable,
 }

@@ -14,7 +14,7 @@ public static class LedgerAccounts
             or LedgerAccount.PenaltyInterestReceivable
             or LedgerAccount.CashClearing => AccountKind.Asset,
         LedgerAccount.InterestIncome or LedgerAccount.FeeIncome or LedgerAccount.PenaltyIncome => AccountKind.Income,
-        LedgerAccount.Suspense or LedgerAccount.CustomerOverpayment => AccountKind.Liability,
+        LedgerAccount.Suspense or LedgerAccount.CustomerOverpayment or LedgerAccount.RefundPayable => AccountKind.Liability,
         LedgerAccount.WriteOffExpense => AccountKind.Expense,
         _ => throw new ArgumentOutOfRangeException(nameof(account), account, "Not an account of the chart."),
     };

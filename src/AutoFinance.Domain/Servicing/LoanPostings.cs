@@ -35,12 +35,19 @@ public static class LoanPostings
     /// As <see cref="Payment(DateOnly, Allocation, string)"/>, with <paramref name="prepaid"/> of the overpayment
     /// applied to principal not yet due (a prepayment) instead of held.
     /// </summary>
-    public static JournalEntry Payment(DateOnly businessDate, Allocation allocation, decimal prepaid, string description)
+    public static JournalEntry Payment(DateOnly businessDate, Allocation allocation, decimal prepaid, string description) =>
+        Payment(businessDate, allocation, prepaid, 0m, description);
+
+    /// <summary>
+    /// As <see cref="Payment(DateOnly, Allocation, decimal, string)"/>, with <paramref name="prepaymentFee"/> of the
+    /// overpayment taken as the product's prepayment fee (Cr fee income) and <paramref name="prepaid"/> applied to principal.
+    /// </summary>
+    public static JournalEntry Payment(DateOnly businessDate, Allocation allocation, decimal prepaid, decimal prepaymentFee, string description)
     {
         ArgumentNullException.ThrowIfNull(allocation);
-        if (prepaid < 0m || prepaid > allocation.Overpayment)
+        if (prepaid < 0m || prepaymentFee < 0m || prepaid + prepaymentFee > allocation.Overpayment)
         {
-            throw new ArgumentOutOfRangeException(nameof(prepaid), prepaid, "The prepayment comes out of the overpayment.");
+            throw new ArgumentOutOfRangeException(nameof(prepaid), prepaid, "The prepayment and its fee come out of the overpayment.");
         }
 
         var lines = new List<JournalLine> { JournalLine.Debit(LedgerAccount.CashClearing, allocation.Payment.Amount) };
@@ -48,9 +55,26 @@ public static class LoanPostings
         AddCredit(lines, LedgerAccount.PenaltyInterestReceivable, allocation.Total(DueComponent.PenaltyInterest));
         AddCredit(lines, LedgerAccount.InterestReceivable, allocation.Total(DueComponent.Interest));
         AddCredit(lines, LedgerAccount.LoanPrincipalReceivable, allocation.Total(DueComponent.Principal) + prepaid);
-        AddCredit(lines, LedgerAccount.CustomerOverpayment, allocation.Overpayment - prepaid);
+        AddCredit(lines, LedgerAccount.FeeIncome, prepaymentFee);
+        AddCredit(lines, LedgerAccount.CustomerOverpayment, allocation.Overpayment - prepaid - prepaymentFee);
         return JournalEntry.Create(businessDate, JournalEventKind.Payment, description, allocation.Currency, lines);
     }
+
+    /// <summary>Held credit applied to what fell due: Dr customer overpayment / Cr each receivable the allocation settled.</summary>
+    public static JournalEntry CreditApplied(DateOnly businessDate, Allocation allocation, string description = "Held credit applied")
+    {
+        ArgumentNullException.ThrowIfNull(allocation);
+        var lines = new List<JournalLine> { JournalLine.Debit(LedgerAccount.CustomerOverpayment, allocation.Allocated) };
+        AddCredit(lines, LedgerAccount.FeeReceivable, allocation.Total(DueComponent.Fee));
+        AddCredit(lines, LedgerAccount.PenaltyInterestReceivable, allocation.Total(DueComponent.PenaltyInterest));
+        AddCredit(lines, LedgerAccount.InterestReceivable, allocation.Total(DueComponent.Interest));
+        AddCredit(lines, LedgerAccount.LoanPrincipalReceivable, allocation.Total(DueComponent.Principal));
+        return JournalEntry.Create(businessDate, JournalEventKind.CreditApplied, description, allocation.Currency, lines);
+    }
+
+    /// <summary>Credit left when a loan closes, owed back to the customer: Dr customer overpayment / Cr refund payable.</summary>
+    public static JournalEntry Refund(DateOnly businessDate, Money amount, string description = "Credit held at closing owed back") =>
+        Pair(businessDate, JournalEventKind.Refund, description, amount, LedgerAccount.CustomerOverpayment, LedgerAccount.RefundPayable);
 
     /// <summary>Dr write-off expense for the total / Cr each receivable written off.</summary>
     public static JournalEntry WriteOff(DateOnly businessDate, Currency currency, WriteOffAmounts amounts, string description = "Written off")

@@ -176,11 +176,17 @@ public sealed class ApprovalService(AutoFinanceDbContext db, IPersonalDataProtec
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         var schedule = await db.Installments.Where(i => i.LoanId == loanId).OrderBy(i => i.Number).ToListAsync(ct).ConfigureAwait(false);
-        var entry = LoanCloseOfBusiness.ChargeOff(loan, schedule, today, $"Written off on approval: {row.Reason}");
+        var held = await CustomerCredit.HeldAsync(db, loanId, ct).ConfigureAwait(false);
+        var entry = LoanCloseOfBusiness.ChargeOff(loan, schedule, held, today, $"Written off on approval: {row.Reason}");
+        var total = entry?.Total ?? 0m;
         loan.Version++;
-        row.Outcome = $"written off {entry.Total}";
-        db.JournalEntries.Add(LoanBooking.ToRow(loanId, entry, now));
-        await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "loan.written-off", "loan", loanId.ToString(), new { ApprovalId = row.Id, entry.Total, row.RequestedBy })], now, ct).ConfigureAwait(false);
+        row.Outcome = $"written off {total}";
+        if (entry is not null)
+        {
+            db.JournalEntries.Add(LoanBooking.ToRow(loanId, entry, now));
+        }
+
+        await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "loan.written-off", "loan", loanId.ToString(), new { ApprovalId = row.Id, Total = total, row.RequestedBy })], now, ct).ConfigureAwait(false);
         return null;
     }
 

@@ -18,7 +18,25 @@ public sealed record CommandResult<T>(T? Value, CommandFailure Failure = Command
         return new(default, CommandFailure.Invalid, errors[0].Message, errors[0].Field) { Errors = errors };
     }
 
+    /// <summary>A request that is well formed but cannot be taken as it stands (422), e.g. an Idempotency-Key reused for another request.</summary>
+    public static CommandResult<T> Unprocessable(string field, string problem, string code) =>
+        new(default, CommandFailure.Unprocessable, problem, field) { Code = code, Errors = [new Domain.Validation.FieldError(field, problem)] };
+
+    /// <summary>A refusal from the servicing domain, with its stable code.</summary>
+    public static CommandResult<T> From(Domain.Servicing.Loans.ServicingError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var result = error.IsConflict ? Conflict(error.Message) : Invalid(error.Field, error.Message);
+        return result with { Code = error.Code, Parameters = error.Parameters };
+    }
+
     public IReadOnlyList<Domain.Validation.FieldError> Errors { get; init; } = [];
+
+    /// <summary>The stable code of the problem (<c>payment.amount.invalid</c>), when it has one.</summary>
+    public string? Code { get; init; }
+
+    /// <summary>The figures the problem's sentence uses, by name.</summary>
+    public IReadOnlyDictionary<string, string>? Parameters { get; init; }
 }
 
 public enum CommandFailure
@@ -27,4 +45,5 @@ public enum CommandFailure
     NotFound,
     Conflict,
     Invalid,
+    Unprocessable,
 }

@@ -1,5 +1,6 @@
 using AutoFinance.Domain.Products;
 using AutoFinance.Domain.Servicing;
+using AutoFinance.Domain.Servicing.Loans;
 
 namespace AutoFinance.Infrastructure.Servicing;
 
@@ -29,4 +30,7 @@ public sealed record CobOptions
     /// earliest reminder before a due date.
     /// </summary>
     public int QuietHorizonDays { get; init; } = 3;
+
+    /// <summary>The servicing rules these options give the loans closed (the rest are the product's defaults).</summary>
+    public ServicingTerms Servicing => ServicingTerms.Default with { Buckets = Buckets, LateCharges = LateCharges, ChargeOffDays = ChargeOffDays };
 }

@@ -4,17 +4,34 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AutoFinance.Infrastructure.Servicing;
 
-/// <summary>The overpayment a customer holds on a loan: the credit balance of its customer-overpayment account.</summary>
+/// <summary>
+/// The credit a customer holds on a loan (the credit balance of its customer-overpayment account) and what is owed
+/// back since it closed (refund payable), both from the ledger.
+/// </summary>
 public static class CustomerCredit
 {
-    public static async Task<decimal> OfAsync(AutoFinanceDbContext db, Guid loanId, CancellationToken ct)
+    public readonly record struct Held(decimal Credit, decimal RefundPayable);
+
+    public static async Task<decimal> OfAsync(AutoFinanceDbContext db, Guid loanId, CancellationToken ct) =>
+        (await HeldAsync(db, loanId, ct).ConfigureAwait(false)).Credit;
+
+    public static async Task<Held> HeldAsync(AutoFinanceDbContext db, Guid loanId, CancellationToken ct) =>
+        (await HeldAsync(db, [loanId], ct).ConfigureAwait(false)).GetValueOrDefault(loanId);
+
+    /// <summary>Both balances of each loan that has any (a loan missing from the answer holds nothing).</summary>
+    public static async Task<Dictionary<Guid, Held>> HeldAsync(AutoFinanceDbContext db, IReadOnlyCollection<Guid> loanIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var account = nameof(LedgerAccount.CustomerOverpayment);
+        var overpayment = nameof(LedgerAccount.CustomerOverpayment);
+        var refund = nameof(LedgerAccount.RefundPayable);
         var lines = await (from line in db.JournalLines
                            join entry in db.JournalEntries on line.EntryId equals entry.Id
-                           where entry.LoanId == loanId && line.Account == account
-                           select new { line.Side, line.Amount }).ToListAsync(ct).ConfigureAwait(false);
-        return lines.Sum(l => l.Side == nameof(EntrySide.Credit) ? l.Amount : -l.Amount);
+                           where loanIds.Contains(entry.LoanId) && (line.Account == overpayment || line.Account == refund)
+                           select new { entry.LoanId, line.Account, line.Side, line.Amount }).ToListAsync(ct).ConfigureAwait(false);
+        return lines.GroupBy(l => l.LoanId).ToDictionary(
+            g => g.Key,
+            g => new Held(
+                g.Where(l => l.Account == overpayment).Sum(l => l.Side == nameof(EntrySide.Credit) ? l.Amount : -l.Amount),
+                g.Where(l => l.Account == refund).Sum(l => l.Side == nameof(EntrySide.Credit) ? l.Amount : -l.Amount)));
     }
 }

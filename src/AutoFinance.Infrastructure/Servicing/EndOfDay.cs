@@ -1,4 +1,7 @@
 using System.Globalization;
+using AutoFinance.Domain.Monetary;
+using AutoFinance.Domain.Servicing;
+using AutoFinance.Domain.Servicing.Loans;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -124,6 +127,7 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
             var vehicles = await db.Applications.AsNoTracking().Where(a => applicationIds.Contains(a.Id))
                 .Select(a => new { a.Id, Facts = new LoanMonitoring.VehicleFacts(a.VehiclePrice, a.VehicleYear, a.VehicleCondition == "new", a.VehicleEnergy == "new-energy", a.Language) })
                 .ToDictionaryAsync(a => a.Id, a => a.Facts, ct).ConfigureAwait(false);
+            var held = await CustomerCredit.HeldAsync(db, ids, ct).ConfigureAwait(false);
             var payments = (await db.Payments.AsNoTracking().Where(p => ids.Contains(p.LoanId) && p.Status == "posted")
                 .Select(p => new { p.LoanId, Paid = new LoanMonitoring.PaidAllocation(p.PaidOn, p.AllocationJson) }).ToListAsync(ct).ConfigureAwait(false))
                 .ToLookup(p => p.LoanId, p => p.Paid);
@@ -133,14 +137,12 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
             foreach (var loan in page)
             {
                 List<InstallmentRow> schedule = [.. installments[loan.Id].OrderBy(i => i.Number)];
-                foreach (var entry in LoanCloseOfBusiness.Close(loan, schedule, businessDate, options))
-                {
-                    db.JournalEntries.Add(LoanBooking.ToRow(loan.Id, entry, now));
-                    entries++;
-                }
-
+                var outcome = LoanCloseOfBusiness.Close(loan, schedule, businessDate, options, held.GetValueOrDefault(loan.Id), now);
+                db.JournalEntries.AddRange(outcome.Entries);
+                db.Payments.AddRange(outcome.Postings);
+                entries += outcome.Entries.Count;
                 var vehicle = vehicles.GetValueOrDefault(loan.ApplicationId);
-                LoanMonitoring.Assess(loan, schedule, vehicle, [.. payments[loan.Id]], businessDate);
+                LoanMonitoring.Assess(loan, schedule, vehicle, [.. payments[loan.Id], .. outcome.Postings.Select(p => new LoanMonitoring.PaidAllocation(p.PaidOn, p.AllocationJson))], businessDate);
                 if (loan.Status == LoanStatus.Active)
                 {
                     db.Outbox.AddRange(LoanMonitoring.Reminders(loan, schedule, vehicle?.Language ?? "zh-CN", businessDate, now));
@@ -168,21 +170,100 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
 
     /// <summary>
     /// The fast path for the bulk of a healthy book: a loan with nothing unpaid or unaccrued falling due by the
-    /// reminder horizon has nothing to post, remind or age today, so one statement marks all such loans of the
-    /// partition closed (current, no days past due). Its value, score and reminders are refreshed whenever an
+    /// reminder horizon has nothing to post but the day's interest, nothing to remind or age today, so its accrual is
+    /// posted in bulk and one statement marks all such loans of the partition closed (current, no days past due). Its value, score and reminders are refreshed whenever an
     /// instalment approaches, which is at least monthly.
     /// </summary>
     private async Task<int> CloseQuietLoansAsync(int partition, DateOnly businessDate, CobOptions options, CancellationToken ct)
     {
         var horizon = businessDate.AddDays(options.QuietHorizonDays);
         var bucket = options.Buckets.For(0).Name;
-        return await db.Loans
+        var quiet = db.Loans
             .Where(l => l.Partition == partition && l.Status == LoanStatus.Active && l.StartDate <= businessDate && (l.LastCloseDate == null || l.LastCloseDate < businessDate))
             .Where(l => !db.Installments.Any(i => i.LoanId == l.Id && i.DueDate <= horizon
-                && (!i.InterestAccrued || i.PaidPrincipal < i.Principal || i.PaidInterest < i.Interest || i.PaidFee < i.Fee || i.PaidLateFee < i.LateFee || i.PaidPenalty < i.Penalty)))
-            .ExecuteUpdateAsync(
+                && (!i.InterestAccrued || i.PaidPrincipal < i.Principal || i.PaidInterest < i.Interest || i.PaidFee < i.Fee || i.PaidLateFee < i.LateFee || i.PaidPenalty < i.Penalty)));
+        await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await AccrueQuietLoansAsync(quiet, businessDate, ct).ConfigureAwait(false);
+        var closed = await quiet.ExecuteUpdateAsync(
                 set => set.SetProperty(l => l.LastCloseDate, businessDate).SetProperty(l => l.DaysPastDue, 0).SetProperty(l => l.Bucket, bucket).SetProperty(l => l.Version, l => l.Version + 1),
                 ct).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return closed;
+    }
+
+    /// <summary>
+    /// The day's interest of each quiet loan's running period, by the aggregate's accrual rule
+    /// (<see cref="Loan.RunningAccrual"/>), read and written without loading the loans: one entry per loan, and the
+    /// instalment's recognised interest raised to match (so a rerun posts nothing).
+    /// </summary>
+    private async Task AccrueQuietLoansAsync(IQueryable<LoanRow> quiet, DateOnly businessDate, CancellationToken ct)
+    {
+        var loans = await quiet.Select(l => new { l.Id, l.StartDate, l.Currency }).AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+        if (loans.Count == 0)
+        {
+            return;
+        }
+
+        // Instalments are monthly: the running one and the one before it fall within two months either side.
+        var ids = loans.Select(l => l.Id).ToList();
+        var from = businessDate.AddMonths(-2);
+        var to = businessDate.AddMonths(2);
+        var near = (await db.Installments.AsNoTracking()
+            .Where(i => ids.Contains(i.LoanId) && i.DueDate > from && i.DueDate <= to)
+            .Select(i => new { i.Id, i.LoanId, i.Number, i.DueDate, i.Interest, i.AccruedInterest, i.InterestAccrued })
+            .ToListAsync(ct).ConfigureAwait(false)).ToLookup(i => i.LoanId);
+        var now = time.GetUtcNow();
+        var entries = new List<JournalEntryRow>();
+        var accruedTo = new List<(long Id, decimal Accrued)>();
+        foreach (var loan in loans)
+        {
+            var rows = near[loan.Id].OrderBy(i => i.Number).ToList();
+            var index = rows.FindIndex(i => !i.InterestAccrued && i.DueDate > businessDate);
+            if (index < 0)
+            {
+                continue;
+            }
+
+            var row = rows[index];
+            var currency = Currency.FromCode(loan.Currency);
+            var periodStart = index > 0 && rows[index - 1].Number == row.Number - 1 ? rows[index - 1].DueDate : loan.StartDate;
+            var accrued = Loan.RunningAccrual(row.Number, periodStart, row.DueDate, row.Interest, currency, LoanMapping.AccrualDayCount, businessDate);
+            if (accrued <= row.AccruedInterest)
+            {
+                continue;
+            }
+
+            var entry = LoanPostings.InterestAccrual(businessDate, Money.Of(accrued - row.AccruedInterest, currency), $"Interest of instalment {row.Number} accrued to {businessDate:yyyy-MM-dd}");
+            entries.Add(LoanBooking.ToRow(loan.Id, entry, now));
+            accruedTo.Add((row.Id, accrued));
+        }
+
+        await BulkInsert.InsertAsync(db, entries, ct).ConfigureAwait(false);
+        await BulkInsert.InsertAsync(db, [.. entries.SelectMany(e => e.Lines)], ct).ConfigureAwait(false);
+        await SetAccruedInterestAsync(accruedTo, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Sets the recognised interest of many instalments, a few hundred to a statement, stored as EF would store it.</summary>
+    private async Task SetAccruedInterestAsync(IReadOnlyList<(long Id, decimal Accrued)> rows, CancellationToken ct)
+    {
+        var property = db.Model.FindEntityType(typeof(InstallmentRow))!.FindProperty(nameof(InstallmentRow.AccruedInterest))!;
+        var converter = property.GetTypeMapping().Converter;
+        foreach (var chunk in rows.Chunk(400))
+        {
+            var cases = new System.Text.StringBuilder();
+            var values = new List<object>(chunk.Length * 2);
+            foreach (var (id, accrued) in chunk)
+            {
+                cases.Append(CultureInfo.InvariantCulture, $" WHEN {{{values.Count}}} THEN {{{values.Count + 1}}}");
+                values.Add(id);
+                values.Add(converter?.ConvertToProvider(accrued) ?? accrued);
+            }
+
+            var list = string.Join(", ", Enumerable.Range(0, chunk.Length).Select(i => $"{{{i * 2}}}"));
+            // Only numbered placeholders go into the text; every value is a parameter.
+            var sql = string.Concat("UPDATE installments SET \"AccruedInterest\" = CASE \"Id\"", cases.ToString(), " END WHERE \"Id\" IN (", list, ")");
+            await db.Database.ExecuteSqlRawAsync(sql, values, ct).ConfigureAwait(false);
+        }
     }
 
     private async Task<bool> SaveOrLoseAsync(CancellationToken ct, AuditEvent? audit = null, DateTimeOffset now = default)

@@ -91,8 +91,11 @@ public sealed class InstallmentRow
 
     public decimal PaidFee { get; set; }
 
-    /// <summary>Whether the instalment's interest (and scheduled fee) has been posted as receivable (it is when it falls due).</summary>
+    /// <summary>Whether the instalment has fallen due: its whole interest and its scheduled fee are receivable.</summary>
     public bool InterestAccrued { get; set; }
+
+    /// <summary>Interest recognised so far: accrued day by day over its period, all of it once it falls due.</summary>
+    public decimal AccruedInterest { get; set; }
 
     /// <summary>The late fee charged once the grace days after the due date passed unpaid.</summary>
     public decimal LateFee { get; set; }
@@ -107,17 +110,6 @@ public sealed class InstallmentRow
 
     public decimal PaidPenalty { get; set; }
 
-    /// <summary>Sets what the instalment is planned to be (a re-plan or its undoing); paid amounts stay as they are.</summary>
-    public void Plan(DateOnly dueDate, decimal payment, decimal principal, decimal interest, decimal fee, decimal balance)
-    {
-        DueDate = dueDate;
-        Payment = payment;
-        Principal = principal;
-        Interest = interest;
-        Fee = fee;
-        Balance = balance;
-    }
-
     public bool IsPaid => PaidPrincipal == Principal && PaidInterest == Interest && PaidFee == Fee && PaidLateFee == LateFee && PaidPenalty == Penalty;
 }
 
@@ -129,6 +121,9 @@ public sealed class PaymentRow
     public Guid LoanId { get; set; }
 
     public string? IdempotencyKey { get; set; }
+
+    /// <summary>A hash of the caller, endpoint and body the key was first used with; the key answers only that request.</summary>
+    public string? RequestHash { get; set; }
 
     public decimal Amount { get; set; }
 
@@ -143,7 +138,10 @@ public sealed class PaymentRow
     /// <summary>posted or reversed.</summary>
     public string Status { get; set; } = "posted";
 
-    /// <summary>What the customer chose for any surplus: hold (as overpayment) or prepay (principal, re-amortised).</summary>
+    /// <summary>
+    /// What the customer chose for any surplus: hold (as overpayment) or prepay (principal, re-amortised); payoff for
+    /// the payment that closed the loan; credit for held credit applied to what fell due.
+    /// </summary>
     public string Surplus { get; set; } = "hold";
 
     /// <summary>How the payment was split over instalments and components, so a reversal can undo exactly that.</summary>

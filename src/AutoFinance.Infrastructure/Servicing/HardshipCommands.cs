@@ -3,7 +3,7 @@ using AutoFinance.Application.Security;
 using AutoFinance.Domain.Monetary;
 using AutoFinance.Domain.Schedules;
 using AutoFinance.Domain.Servicing;
-using AutoFinance.Domain.Servicing.Hardship;
+using AutoFinance.Domain.Servicing.Loans;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
@@ -12,11 +12,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AutoFinance.Infrastructure.Servicing;
 
 /// <summary>
-/// Hardship plans: a payment holiday (interest capitalised), a term extension, or a re-amortisation from today; each
-/// replaces the instalments after the last one fully paid with the plan's schedule and posts what moves in the
-/// ledger. The interest already accrued on the replaced instalments is brought to what the plan capitalises (more
-/// accrued, or the excess reversed because the new instalments charge it again) and the capitalised interest is moved
-/// to principal. The plan keeps the schedule it replaced.
+/// Hardship plans through the loan aggregate (<see cref="Domain.Servicing.Loans.Loan.GrantHardship"/>): a payment
+/// holiday (interest capitalised), a term extension, or a re-amortisation from today. Here: staff only, input checks,
+/// and the plan row that keeps the schedule it replaced.
 /// </summary>
 public sealed class HardshipCommands(AutoFinanceDbContext db, TimeProvider time)
 {
@@ -68,73 +66,28 @@ public sealed class HardshipCommands(AutoFinanceDbContext db, TimeProvider time)
             return CommandResult<HardshipView>.Conflict($"the loan is {loan.Status}");
         }
 
-        if (await db.HardshipPlans.AnyAsync(h => h.LoanId == loanId, ct).ConfigureAwait(false)
-            || await db.Payments.AnyAsync(p => p.LoanId == loanId && p.Status == "posted" && p.Prepaid > 0, ct).ConfigureAwait(false))
-        {
-            return CommandResult<HardshipView>.Conflict("the schedule was already re-planned (a prepayment or an earlier plan); one plan per loan is supported");
-        }
-
-        var currency = Currency.FromCode(loan.Currency);
         var rows = await db.Installments.Where(i => i.LoanId == loanId).OrderBy(i => i.Number).ToListAsync(ct).ConfigureAwait(false);
-        var booked = ScheduleBuilder.Build(new LoanTerms
-        {
-            Principal = loan.Principal,
-            AnnualRate = loan.AnnualRate,
-            TermMonths = loan.TermMonths,
-            Method = RepaymentMethodNames.Parse(loan.Method) ?? RepaymentMethod.Annuity,
-            StartDate = loan.StartDate,
-            BalloonFraction = loan.BalloonFraction,
-            Currency = currency,
-        });
-        var paid = rows.TakeWhile(r => r.IsPaid).Count();
-        var replaced = rows.Skip(paid).ToList();
-        if (replaced.Any(r => r.LateFee != r.PaidLateFee || r.Penalty != r.PaidPenalty || r.Fee != r.PaidFee || r.PaidFee != 0m))
-        {
-            return CommandResult<HardshipView>.Conflict("late fees, penalty or fees are outstanding on the instalments to re-plan; settle or waive them first");
-        }
-
-        var principalPaidSince = replaced.Sum(r => r.PaidPrincipal);
-        var interestPaidSince = replaced.Sum(r => r.PaidInterest);
-        if (kind != Reamortise && principalPaidSince + interestPaidSince > 0m)
-        {
-            return CommandResult<HardshipView>.Conflict("part of the next instalment is paid; a re-amortisation takes that into account, a holiday or extension does not");
-        }
-
+        var payments = await db.Payments.Where(p => p.LoanId == loanId && p.Status == "posted").OrderBy(p => p.PaidOn).ThenBy(p => p.ReceivedAt).ToListAsync(ct).ConfigureAwait(false);
+        var restructuredOn = await db.HardshipPlans.Where(h => h.LoanId == loanId).Select(h => (DateOnly?)h.EffectiveOn).MaxAsync(ct).ConfigureAwait(false);
+        var held = await CustomerCredit.HeldAsync(db, loanId, ct).ConfigureAwait(false);
+        var aggregate = LoanMapping.ToAggregate(loan, rows, payments, held, ServicingTerms.Default, restructuredOn);
+        var before = Json.Serialize(rows.Where(r => !r.IsPaid).Select(r => LoanMapping.StateOf(r).Plan).ToList());
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        var result = kind switch
+        var granted = aggregate.GrantHardship(
+            kind switch { Holiday => HardshipKind.PaymentHoliday, Extension => HardshipKind.TermExtension, _ => HardshipKind.Reamortisation },
+            kind == Holiday ? input.Installments!.Value : input.Months!.Value,
+            today,
+            $"{kind} granted");
+        if (!granted.Succeeded)
         {
-            Holiday => PaymentHoliday.Apply(booked, paid, input.Installments!.Value),
-            Extension => TermExtension.Apply(booked, paid, input.Months!.Value),
-            _ => Reamortisation.Apply(booked, paid, today, input.Months!.Value, principalPaidSince, interestPaidSince),
-        };
-        if (!result.IsValid)
-        {
-            return CommandResult<HardshipView>.Invalid(result.Errors);
+            return CommandResult<HardshipView>.From(granted.Error!);
         }
 
-        var schedule = result.Schedule!;
-        var adjustment = result.Adjustment!;
-        var now = time.GetUtcNow();
-        var before = Json.Serialize(replaced.Select(Prepayment.Snap).ToList());
-        var entries = new List<JournalEntry>();
-        var accrued = replaced.Where(r => r.InterestAccrued).Sum(r => r.Interest - r.PaidInterest);
+        var adjustment = granted.Value!;
         var capitalised = adjustment.CapitalisedInterest;
-        var description = $"{kind} granted";
-        if (capitalised > accrued)
-        {
-            entries.Add(LoanPostings.InterestAccrual(today, Money.Of(capitalised - accrued, currency), $"Interest to be capitalised by the {description}"));
-        }
-        else if (accrued > capitalised)
-        {
-            entries.Add(LoanPostings.InterestReversal(today, Money.Of(accrued - capitalised, currency), $"Accrued interest re-planned by the {description}"));
-        }
-
-        if (capitalised > 0m)
-        {
-            entries.Add(LoanPostings.Capitalisation(today, Money.Of(capitalised, currency), $"Interest capitalised by the {description}"));
-        }
-
-        Replace(rows, paid, adjustment, schedule, loanId);
+        var now = time.GetUtcNow();
+        LoanMapping.CopyBack(aggregate, loan, rows, db);
+        db.JournalEntries.AddRange(granted.Entries.Select(e => LoanBooking.ToRow(loanId, e, now)));
         loan.Version++;
         var plan = new HardshipPlanRow
         {
@@ -148,7 +101,6 @@ public sealed class HardshipCommands(AutoFinanceDbContext db, TimeProvider time)
             CreatedAt = now,
         };
         db.HardshipPlans.Add(plan);
-        db.JournalEntries.AddRange(entries.Select(e => LoanBooking.ToRow(loanId, e, now)));
         try
         {
             await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "loan.hardship", "loan", loanId.ToString(), new { plan.Id, kind, capitalised, adjustment.NewPayment, adjustment.NewMaturity })], now, ct).ConfigureAwait(false);
@@ -160,36 +112,6 @@ public sealed class HardshipCommands(AutoFinanceDbContext db, TimeProvider time)
         }
 
         return CommandResult<HardshipView>.Ok(new HardshipView(plan.Id, loanId, kind!, adjustment.OutstandingPrincipal, capitalised, adjustment.PreviousPayment, adjustment.NewPayment,
-            adjustment.PreviousMaturity, adjustment.NewMaturity, schedule.Count + adjustment.SkippedInstallments.Count));
-    }
-
-    /// <summary>
-    /// Rewrites the instalments after the last paid one in place (skipped ones owe nothing, then the plan's rows),
-    /// adding rows the plan needs and removing those it no longer has, so instalment numbers stay unique throughout.
-    /// </summary>
-    private void Replace(List<InstallmentRow> rows, int paid, HardshipAdjustment adjustment, RepaymentSchedule schedule, Guid loanId)
-    {
-        var planned = adjustment.SkippedInstallments
-            .Select(s => new Installment(s.Number, s.DueDate, 0m, 0m, 0m, 0m, adjustment.NewPrincipal))
-            .Concat(schedule.Installments)
-            .ToList();
-        var byNumber = rows.ToDictionary(r => r.Number);
-        foreach (var installment in planned)
-        {
-            if (!byNumber.TryGetValue(installment.Number, out var row))
-            {
-                row = new InstallmentRow { LoanId = loanId, Number = installment.Number };
-                db.Installments.Add(row);
-            }
-
-            row.Plan(installment.DueDate, installment.Payment, installment.Principal, installment.Interest, installment.Fee, installment.Balance);
-            row.PaidPrincipal = 0m;
-            row.PaidInterest = 0m;
-            row.PaidFee = 0m;
-            row.InterestAccrued = installment.Payment == 0m;
-        }
-
-        var kept = planned.Select(p => p.Number).ToHashSet();
-        db.Installments.RemoveRange(rows.Skip(paid).Where(r => !kept.Contains(r.Number)));
+            adjustment.PreviousMaturity, adjustment.NewMaturity, rows.Count(r => !r.IsPaid)));
     }
 }

@@ -47,7 +47,9 @@ public sealed class LoanQueries(AutoFinanceDbContext db, TimeProvider time)
         Guid? ApplicationId = null,
         DateOnly? LastCloseDate = null,
         bool CanPrepay = false,
-        decimal BalloonAmount = 0m);
+        decimal BalloonAmount = 0m,
+        decimal InterestAccruedToDate = 0m,
+        decimal RefundPayable = 0m);
 
     public async Task<IReadOnlyList<LoanSummary>> ListAsync(Actor actor, CancellationToken ct) =>
         await Visible(actor).OrderByDescending(l => l.BookedAt).Take(200).Select(l => Summary(l)).ToListAsync(ct).ConfigureAwait(false);
@@ -69,6 +71,8 @@ public sealed class LoanQueries(AutoFinanceDbContext db, TimeProvider time)
         var ledger = Ledger.Of(currency, rows.Select(r => LoanBooking.FromRow(r, currency)));
         var balances = LedgerAccounts.All.ToDictionary(a => a.ToString(), a => ledger.Balances.Of(a));
         var credit = ledger.Balances.Of(LedgerAccount.CustomerOverpayment);
+        var aggregate = LoanMapping.ToAggregate(loan, rowsOfSchedule, [], new CustomerCredit.Held(credit, ledger.Balances.Of(LedgerAccount.RefundPayable)), Domain.Servicing.Loans.ServicingTerms.Default);
+        var payoffToday = loan.Status == LoanStatus.Active && today >= loan.StartDate && aggregate.Quote(today).Value is { } statement ? PayoffFigures.From(statement) : null;
         var next = rowsOfSchedule.Where(i => !i.IsPaid).Select(i => new NextDue(i.Number, i.DueDate, InstallmentBook.Due(i).Total)).FirstOrDefault();
         var staff = actor.IsStaff;
         var payments = (await db.Payments.AsNoTracking().Where(p => p.LoanId == id)
@@ -84,7 +88,7 @@ public sealed class LoanQueries(AutoFinanceDbContext db, TimeProvider time)
             loan.DaysPastDue,
             loan.Bucket,
             next,
-            loan.Status == LoanStatus.Active && today >= loan.StartDate ? PayoffFigures.Of(loan, rowsOfSchedule, credit, today) : null,
+            payoffToday,
             credit,
             payments,
             loan.LoanToValue,
@@ -92,8 +96,10 @@ public sealed class LoanQueries(AutoFinanceDbContext db, TimeProvider time)
             actor.IsStaff ? loan.WarningReasons : null,
             loan.ApplicationId,
             loan.LastCloseDate,
-            Prepayment.Supports(loan.Method),
-            loan.Method == "balloon" ? currency.Round(loan.Principal * loan.BalloonFraction) : 0m);
+            loan.Method != "flat-fee",
+            loan.Method == "balloon" ? currency.Round(loan.Principal * loan.BalloonFraction) : 0m,
+            loan.Status == LoanStatus.Active ? aggregate.InterestAccruedTo(today) : 0m,
+            ledger.Balances.Of(LedgerAccount.RefundPayable));
     }
 
     /// <summary>For each of the given loans the reader may see: its next unpaid instalment, as <see cref="LoanView.Next"/> gives it.</summary>

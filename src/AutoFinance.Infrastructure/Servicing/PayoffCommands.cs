@@ -1,7 +1,6 @@
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
-using AutoFinance.Domain.Monetary;
-using AutoFinance.Domain.Servicing;
+using AutoFinance.Domain.Servicing.Loans;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
@@ -10,13 +9,15 @@ using Microsoft.EntityFrameworkCore;
 namespace AutoFinance.Infrastructure.Servicing;
 
 /// <summary>
-/// Payoff: a quote for a date, and paying it, which settles every instalment and closes the loan. The running
-/// period's interest is posted as accrued to the payoff date and later instalments carry no more interest or fees;
-/// the customer's held credit is used first. A retry with the same Idempotency-Key answers the stored result.
+/// Payoff through the loan aggregate: a quote for a date (<see cref="Loan.Quote"/>) and paying it
+/// (<see cref="Loan.PayOff"/>), which settles every instalment and closes the loan. A quote for a past date is for
+/// staff; a payoff is dated by the server unless staff backdate it with a reason (<see cref="PostingDates"/>). The
+/// Idempotency-Key is bound to caller, endpoint and body.
 /// </summary>
 public sealed class PayoffCommands(AutoFinanceDbContext db, TimeProvider time)
 {
-    public sealed record PayoffInput(DateOnly? PaidOn, decimal? Amount);
+    /// <summary>A payoff: optionally the amount quoted (to confirm it), and — staff only — an earlier date with the reason for it.</summary>
+    public sealed record PayoffInput(DateOnly? PaidOn, decimal? Amount, string? Reason = null);
 
     public sealed record PayoffView(Guid PaymentId, Guid LoanId, decimal Paid, decimal CreditUsed, DateOnly PaidOn, string LoanStatus);
 
@@ -30,18 +31,20 @@ public sealed class PayoffCommands(AutoFinanceDbContext db, TimeProvider time)
         }
 
         var date = on ?? Today;
+        if (date < Today && !actor.IsStaff)
+        {
+            return CommandResult<PayoffFigures>.Unprocessable("on", "a payoff quote for a past date is for staff; ask for today or a later date", "payoff.quote.past_date");
+        }
+
         if (date < loan.StartDate || date > Today.AddYears(1))
         {
             return CommandResult<PayoffFigures>.Invalid("on", "must be between the loan's start date and a year from today");
         }
 
-        if (loan.Status != LoanStatus.Active)
-        {
-            return CommandResult<PayoffFigures>.Conflict($"the loan is {loan.Status}");
-        }
-
         var installments = await db.Installments.AsNoTracking().Where(i => i.LoanId == loanId).OrderBy(i => i.Number).ToListAsync(ct).ConfigureAwait(false);
-        return CommandResult<PayoffFigures>.Ok(PayoffFigures.Of(loan, installments, await CustomerCredit.OfAsync(db, loanId, ct).ConfigureAwait(false), date));
+        var held = await CustomerCredit.HeldAsync(db, loanId, ct).ConfigureAwait(false);
+        var quote = LoanMapping.ToAggregate(loan, installments, [], held, ServicingTerms.Default).Quote(date);
+        return quote.Succeeded ? CommandResult<PayoffFigures>.Ok(PayoffFigures.From(quote.Value!)) : CommandResult<PayoffFigures>.From(quote.Error!);
     }
 
     public async Task<CommandResult<string>> PayOffAsync(Actor actor, Guid loanId, PayoffInput input, string? idempotencyKey, CancellationToken ct)
@@ -54,86 +57,45 @@ public sealed class PayoffCommands(AutoFinanceDbContext db, TimeProvider time)
             return CommandResult<string>.NotFound();
         }
 
-        if (idempotencyKey is not null
-            && await PaymentReplies.StoredAsync(db, loanId, idempotencyKey, ct).ConfigureAwait(false) is { } earlier)
+        var requestHash = PaymentReplies.RequestHash(actor, "payoff", loanId, input);
+        if (idempotencyKey is not null && await PaymentReplies.ReplayAsync(db, loanId, idempotencyKey, requestHash, ct).ConfigureAwait(false) is { } earlier)
         {
-            return CommandResult<string>.Ok(earlier);
+            return earlier;
         }
 
-        var paidOn = input.PaidOn ?? Today;
-        if (paidOn > Today || paidOn < loan.StartDate)
+        var (paidOn, refused) = PostingDates.Check<string>(actor, input.PaidOn, input.Reason, Today, loan.StartDate, "paidOn");
+        if (refused is not null)
         {
-            return CommandResult<string>.Invalid("paidOn", "must be between the loan's start date and today");
+            return refused;
         }
 
-        if (loan.Status != LoanStatus.Active)
-        {
-            return CommandResult<string>.Conflict($"the loan is {loan.Status}");
-        }
-
-        var currency = Currency.FromCode(loan.Currency);
         var now = time.GetUtcNow();
         var installments = await db.Installments.Where(i => i.LoanId == loanId).OrderBy(i => i.Number).ToListAsync(ct).ConfigureAwait(false);
-        var credit = await CustomerCredit.OfAsync(db, loanId, ct).ConfigureAwait(false);
-        var quote = PayoffFigures.Of(loan, installments, credit, paidOn);
-        if (input.Amount is { } expected && expected != quote.Total)
+        var payments = await db.Payments.Where(p => p.LoanId == loanId && p.Status == "posted").OrderBy(p => p.PaidOn).ThenBy(p => p.ReceivedAt).ToListAsync(ct).ConfigureAwait(false);
+        var held = await CustomerCredit.HeldAsync(db, loanId, ct).ConfigureAwait(false);
+        var aggregate = LoanMapping.ToAggregate(loan, installments, payments, held, ServicingTerms.Default);
+        var known = payments.Select(p => p.Id).ToHashSet();
+        var paymentId = Guid.CreateVersion7(now);
+        var result = aggregate.PayOff(paymentId, paidOn, input.Amount);
+        if (!result.Succeeded)
         {
-            return CommandResult<string>.Conflict($"the payoff amount on {paidOn:yyyy-MM-dd} is {quote.Total}, not {expected}; ask for a new quote");
+            return CommandResult<string>.From(result.Error!);
         }
 
-        var entries = DueTransitions.Post(installments, paidOn, currency).ToList();
-        var (running, accrued) = PayoffFigures.AccruedOf(loan, installments, paidOn, currency);
-        foreach (var later in installments.Where(i => i.DueDate > paidOn))
-        {
-            later.Interest = later == running ? later.PaidInterest + accrued : later.PaidInterest;
-            later.Fee = later.PaidFee;
-            later.Payment = later.Principal + later.Interest + later.Fee;
-            later.InterestAccrued = true;
-        }
-
-        if (accrued > 0m)
-        {
-            entries.Add(LoanPostings.InterestAccrual(paidOn, Money.Of(accrued, currency), $"Interest accrued to the payoff on {paidOn:yyyy-MM-dd}"));
-        }
-
-        var owed = installments.Where(i => !i.IsPaid).Select(InstallmentBook.Due).ToList();
-        var total = owed.Sum(d => d.Total);
-        var creditUsed = Math.Min(credit, total);
-        var payment = new PaymentRow
-        {
-            Id = Guid.CreateVersion7(now),
-            LoanId = loanId,
-            IdempotencyKey = idempotencyKey,
-            Amount = total - creditUsed,
-            PaidOn = paidOn,
-            ReceivedAt = now,
-            Actor = actor.AuditName,
-            ResponseJson = string.Empty,
-            Surplus = "payoff",
-        };
-        if (total > 0m)
-        {
-            var allocation = PaymentAllocator.Allocate(owed, Money.Of(total, currency), AllocationOrder.Default);
-            InstallmentBook.Apply(installments, allocation.Installments);
-            payment.AllocationJson = Json.Serialize(allocation.Installments.Where(p => p.Total > 0m).ToList());
-            entries.Add(LoanPostings.Payoff(paidOn, allocation, creditUsed, $"Paid off on {paidOn:yyyy-MM-dd}"));
-        }
-
-        loan.Status = LoanStatus.Closed;
-        loan.ClosedOn = paidOn;
+        LoanMapping.CopyBack(aggregate, loan, installments, db);
+        var added = aggregate.Postings.Where(p => !known.Contains(p.Id)).ToList();
+        var rows = added.Select(p => LoanMapping.NewRow(loanId, p, actor.AuditName, now)).ToList();
+        var payment = rows.Single(r => r.Id == paymentId);
+        var posting = result.Value!;
+        payment.IdempotencyKey = idempotencyKey;
+        payment.RequestHash = idempotencyKey is null ? null : requestHash;
+        payment.ResponseJson = Json.Serialize(new PayoffView(paymentId, loanId, posting.Amount, posting.CreditUsed, paidOn, loan.Status));
         loan.Version++;
-        payment.ResponseJson = Json.Serialize(new PayoffView(payment.Id, loanId, payment.Amount, creditUsed, paidOn, loan.Status));
         try
         {
-            db.Payments.Add(payment);
-            foreach (var entry in entries)
-            {
-                var row = LoanBooking.ToRow(loanId, entry, now);
-                row.PaymentId = entry.Kind == JournalEventKind.Payoff ? payment.Id : null;
-                db.JournalEntries.Add(row);
-            }
-
-            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "loan.paid-off", "loan", loanId.ToString(), new { payment.Id, payment.Amount, creditUsed, paidOn })], now, ct).ConfigureAwait(false);
+            db.Payments.AddRange(rows);
+            db.JournalEntries.AddRange(LoanMapping.EntryRows(loanId, result.Entries, added, now));
+            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "loan.paid-off", "loan", loanId.ToString(), new { payment.Id, payment.Amount, posting.CreditUsed, paidOn, input.Reason })], now, ct).ConfigureAwait(false);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -143,7 +105,7 @@ public sealed class PayoffCommands(AutoFinanceDbContext db, TimeProvider time)
         catch (DbUpdateException e) when (idempotencyKey is not null && UniqueViolation.Is(e))
         {
             db.ChangeTracker.Clear();
-            return CommandResult<string>.Ok((await PaymentReplies.StoredAsync(db, loanId, idempotencyKey, ct).ConfigureAwait(false))!);
+            return (await PaymentReplies.ReplayAsync(db, loanId, idempotencyKey, requestHash, ct).ConfigureAwait(false))!;
         }
 
         return CommandResult<string>.Ok(payment.ResponseJson);

@@ -28,8 +28,19 @@ public static class Problems
         {
             CommandFailure.None => ok(result.Value!),
             CommandFailure.NotFound => NotFound(what),
+            CommandFailure.Conflict when result.Code is { } code => Results.Problem(title: "Conflict", detail: result.Problem, statusCode: 409, extensions: Extensions(code, result.Parameters)),
             CommandFailure.Conflict => Conflict(result.Problem!),
+            CommandFailure.Unprocessable => Results.Problem(title: "The request cannot be taken", detail: $"{result.Field}: {result.Problem}", statusCode: 422, extensions: Extensions(result.Code!, result.Parameters)),
+            _ when result.Code is { } code => Results.ValidationProblem(
+                result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                title: "The request has problems",
+                statusCode: StatusCodes.Status400BadRequest,
+                extensions: Extensions(code, result.Parameters)),
             _ => Validation(result.Errors),
         };
     }
+
+    /// <summary>The stable code of a problem and the figures its sentence uses, for a screen to say in its own language.</summary>
+    private static Dictionary<string, object?> Extensions(string code, IReadOnlyDictionary<string, string>? parameters) =>
+        parameters is null ? new() { ["code"] = code } : new() { ["code"] = code, ["parameters"] = parameters };
 }

@@ -9,7 +9,7 @@ namespace AutoFinance.Domain.Tests.Payoff;
 public class PayoffCalculatorTests
 {
     [Fact]
-    public void Payoff_is_the_balance_plus_interest_from_the_last_paid_due_date()
+    public void Payoff_is_the_balance_plus_the_running_periods_interest_accrued_to_the_date()
     {
         // 100,000 at 4.9% over 120 months; after 2 instalments the balance is 100,000 − 647.44 − 650.08 = 98,702.48.
         var schedule = Loans.Build(100_000m, 4.9m, 120);
@@ -17,9 +17,10 @@ public class PayoffCalculatorTests
 
         Assert.Equal(98_702.48m, quote.Principal);
         Assert.Equal(new DateOnly(2026, 3, 10), quote.InterestFrom);
-        // 15 days at 4.9% / 365: 98,702.48 × 0.049 × 15 / 365 = 198.76.
-        Assert.Equal(198.76m, quote.Interest);
-        Assert.Equal(98_901.24m, quote.Payoff);
+        // Instalment 3 charges 98,702.48 × 0.049 / 12 = 403.04 for 10 March to 10 April (31 days under actual/365);
+        // 15 of them have run: 403.04 × 15 / 31 = 195.02.
+        Assert.Equal(195.02m, quote.Interest);
+        Assert.Equal(98_897.50m, quote.Payoff);
     }
 
     [Fact]

@@ -87,6 +87,7 @@ public class JournalEntryTests
     [InlineData(LedgerAccount.PenaltyIncome, EntrySide.Credit)]
     [InlineData(LedgerAccount.Suspense, EntrySide.Credit)]
     [InlineData(LedgerAccount.CustomerOverpayment, EntrySide.Credit)]
+    [InlineData(LedgerAccount.RefundPayable, EntrySide.Credit)]
     public void Each_account_has_its_normal_side(LedgerAccount account, EntrySide side)
     {
         Assert.Equal(side, account.NormalSide());
@@ -96,6 +97,6 @@ public class JournalEntryTests
     public void Every_account_of_the_chart_has_a_kind()
     {
         Assert.All(LedgerAccounts.All, account => Assert.True(Enum.IsDefined(account.Kind())));
-        Assert.Equal(11, LedgerAccounts.All.Count);
+        Assert.Equal(12, LedgerAccounts.All.Count);
     }
 }

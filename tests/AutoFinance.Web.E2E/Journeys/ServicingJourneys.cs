@@ -184,6 +184,6 @@ public sealed class ServicingJourneys(BrowserFixture fixture)
     {
         var loan = await db.Loans.AsNoTracking().SingleAsync(l => l.Id == loanId);
         var installments = await db.Installments.AsNoTracking().Where(i => i.LoanId == loanId).OrderBy(i => i.Number).ToListAsync();
-        return PayoffFigures.Of(loan, installments, await CustomerCredit.OfAsync(db, loanId, CancellationToken.None), on);
+        return PayoffFigures.Of(loan, installments, await CustomerCredit.OfAsync(db, loanId, CancellationToken.None), on)!;
     });
 }

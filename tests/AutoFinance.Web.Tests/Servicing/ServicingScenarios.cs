@@ -2,6 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AutoFinance.Domain.Calendar;
+using AutoFinance.Domain.Monetary;
+using AutoFinance.Domain.Payoff;
+using AutoFinance.Domain.Schedules;
+using AutoFinance.Domain.Servicing.Accrual;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Servicing;
 using AutoFinance.Web.Tests.Origination;
@@ -172,8 +177,8 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
 
         var quote = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}/payoff?on={on:yyyy-MM-dd}");
 
-        var days = due.DayNumber - start.DayNumber;
-        var accrued = Math.Round(first.GetProperty("interest").GetDecimal() * 10 / days, 2, MidpointRounding.AwayFromZero);
+        // The running period's interest to the day by the loan's day count (30/360 for the offers booked here).
+        var accrued = new AccrualPeriod(1, start, due, first.GetProperty("interest").GetDecimal(), Currency.Cny).AccruedThrough(on, DayCountConvention.Thirty360);
         Assert.Equal(accrued, quote.GetProperty("accruedInterest").GetDecimal());
         var principal = loan.GetProperty("summary").GetProperty("principal").GetDecimal();
         Assert.Equal(principal, quote.GetProperty("principalNotDue").GetDecimal());
@@ -217,19 +222,25 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
         Assert.Equal(10, loan.DaysPastDue);
         Assert.Equal("1-30", loan.Bucket);
 
-        // Penalty: the overdue payment at 1.5 × the contract rate for the 7 days after the 3 days of grace.
-        var penalty = Math.Round(first.GetProperty("payment").GetDecimal() * loan.AnnualRate * 1.5m * 7 / 365m, 2, MidpointRounding.AwayFromZero);
+        // Penalty: the overdue payment at 1.5 × the contract rate (at least the minimum) for the 7 days after the 3
+        // days of grace, and the product's late fee once.
+        var terms = Domain.Products.LateChargeTerms.Default;
+        var penalty = Math.Round(first.GetProperty("payment").GetDecimal() * terms.PenaltyAnnualRate(loan.AnnualRate) * 7 / 365m, 2, MidpointRounding.AwayFromZero);
         MoveTo(businessDate);
         using var agent = await platform.SignedIn("agent");
         var view = await Loan(agent, loanId);
-        Assert.Equal(first.GetProperty("interest").GetDecimal(), view.GetProperty("balances").GetProperty("InterestReceivable").GetDecimal());
+        // The missed instalment's interest, and the next period's accrued day by day to the business date.
+        Assert.Equal(
+            first.GetProperty("interest").GetDecimal() + view.GetProperty("interestAccruedToDate").GetDecimal(),
+            view.GetProperty("balances").GetProperty("InterestReceivable").GetDecimal());
         Assert.Equal(penalty, view.GetProperty("balances").GetProperty("PenaltyInterestReceivable").GetDecimal());
         Assert.Equal(penalty, Schedule(view)[0].GetProperty("penaltyInterest").GetDecimal());
+        Assert.Equal(terms.FixedFee, Schedule(view)[0].GetProperty("lateFee").GetDecimal());
         Assert.Equal("overdue", Schedule(view)[0].GetProperty("status").GetString());
         Assert.Equal(0m, view.GetProperty("trialBalanceNet").GetDecimal());
 
-        // Paying the instalment and its penalty settles the penalty first (fees, penalty, interest, principal).
-        var paid = await Pay(agent, loanId, first.GetProperty("payment").GetDecimal() + penalty, "late-1");
+        // Paying the instalment, its late fee and its penalty settles fee and penalty first (fees, penalty, interest, principal).
+        var paid = await Pay(agent, loanId, first.GetProperty("payment").GetDecimal() + terms.FixedFee + penalty, "late-1");
         Assert.Equal(penalty, paid.GetProperty("allocation")[0].GetProperty("penaltyInterest").GetDecimal());
         Assert.Equal("paid", Schedule(await Loan(agent, loanId))[0].GetProperty("status").GetString());
     }
@@ -444,6 +455,217 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
         Assert.Equal(loan.GetProperty("summary").GetProperty("principal").GetDecimal(), loan.GetProperty("balances").GetProperty("WriteOffExpense").GetDecimal());
         Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
         Assert.Equal(HttpStatusCode.Conflict, (await manager.PostAsync($"/api/v1/approvals/{approvalId}/approve", null)).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task A_customer_who_paid_ahead_is_current_uncharged_and_not_reminded_as_late_on_the_next_due_date()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        using var customer = await CustomerOf(loanId);
+        var payment = first.GetProperty("payment").GetDecimal();
+
+        // Paid before the due date, with 7.00 more than the instalment: all of it is held as credit.
+        var paid = await Pay(customer, loanId, payment + 7m, "ahead-1");
+        Assert.Equal(payment + 7m, paid.GetProperty("overpayment").GetDecimal());
+
+        var due = Date(first, "dueDate");
+        await using (var db = Db())
+        {
+            await new EndOfDay(db, platform.Clock).RunAsync(due, new CobOptions(), CancellationToken.None);
+            await new EndOfDay(db, platform.Clock).RunAsync(due.AddDays(6), new CobOptions(), CancellationToken.None);
+            var row = await db.Loans.AsNoTracking().SingleAsync(l => l.Id == Guid.Parse(loanId));
+            Assert.Equal(0, row.DaysPastDue);
+            Assert.Equal("Current", row.Bucket);
+            Assert.DoesNotContain(await db.Outbox.AsNoTracking().Where(m => m.LoanId == Guid.Parse(loanId)).Select(m => m.Template).ToListAsync(), t => t == "reminder.AfterMiss");
+            Assert.False(await db.JournalEntries.AnyAsync(e => e.LoanId == Guid.Parse(loanId) && (e.Kind == "PenaltyAccrual" || e.Description.StartsWith("Late fee"))));
+        }
+
+        MoveTo(due.AddDays(6));
+        var loan = await Loan(await platform.SignedIn("agent"), loanId);
+        Assert.Equal("paid", Schedule(loan)[0].GetProperty("status").GetString());
+        Assert.Equal(7m, loan.GetProperty("credit").GetDecimal());
+        Assert.Equal(7m, loan.GetProperty("balances").GetProperty("CustomerOverpayment").GetDecimal());
+        Assert.Equal(0m, loan.GetProperty("balances").GetProperty("PenaltyInterestReceivable").GetDecimal());
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+    }
+
+    [SkippableFact]
+    public async Task Money_from_a_customer_is_dated_by_the_server_and_staff_backdate_only_with_a_reason_inside_the_window()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        var loan = await Loan(await platform.SignedIn("agent"), loanId);
+        var start = DateOnly.Parse(loan.GetProperty("summary").GetProperty("startDate").GetString()!, CultureInfo.InvariantCulture);
+        MoveTo(start.AddDays(20));
+        using var customer = await CustomerOf(loanId);
+        await using var db = Db();
+        var entries = await db.JournalEntries.CountAsync(e => e.LoanId == Guid.Parse(loanId));
+
+        var payoff = await Post(customer, $"/api/v1/loans/{loanId}/payoff", new { paidOn = start }, "past-payoff");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, payoff.StatusCode);
+        Assert.Equal("paidOn.customer_dated", (await payoff.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var payment = await Post(customer, $"/api/v1/loans/{loanId}/payments", new { amount = 100m, paidOn = start.AddDays(1) }, "past-payment");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, payment.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await customer.GetAsync($"/api/v1/loans/{loanId}/payoff?on={start:yyyy-MM-dd}")).StatusCode);
+        Assert.Equal(entries, await db.JournalEntries.CountAsync(e => e.LoanId == Guid.Parse(loanId)));
+
+        using var agent = await platform.SignedIn("agent");
+        Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync($"/api/v1/loans/{loanId}/payoff?on={start:yyyy-MM-dd}")).StatusCode);
+        var noReason = await Post(agent, $"/api/v1/loans/{loanId}/payments", new { amount = 100m, paidOn = start.AddDays(19) }, "staff-1");
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.True((await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("reason", out _));
+        var tooEarly = await Post(agent, $"/api/v1/loans/{loanId}/payments", new { amount = 100m, paidOn = start.AddDays(1), reason = "cheque found in the drawer" }, "staff-2");
+        Assert.Equal(HttpStatusCode.BadRequest, tooEarly.StatusCode);
+        var backdated = await Post(agent, $"/api/v1/loans/{loanId}/payments", new { amount = 100m, paidOn = start.AddDays(19), reason = "branch deposit posted late" }, "staff-3");
+        Assert.Equal(HttpStatusCode.Created, backdated.StatusCode);
+        Assert.Equal(start.AddDays(19), Date(await backdated.Content.ReadFromJsonAsync<JsonElement>(), "paidOn"));
+    }
+
+    [SkippableFact]
+    public async Task An_idempotency_key_answers_only_the_request_it_was_first_used_for()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        MoveTo(Date(first, "dueDate"));
+        using var agent = await platform.SignedIn("agent");
+        Assert.Equal(HttpStatusCode.Created, (await Post(agent, $"/api/v1/loans/{loanId}/payments", new { amount = 100m }, "bound-key")).StatusCode);
+
+        var otherAmount = await Post(agent, $"/api/v1/loans/{loanId}/payments", new { amount = 200m }, "bound-key");
+        var otherEndpoint = await Post(agent, $"/api/v1/loans/{loanId}/payoff", new { }, "bound-key");
+
+        foreach (var refused in new[] { otherAmount, otherEndpoint })
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("idempotency.key.reused", problem.GetProperty("code").GetString());
+            Assert.Contains("bound-key", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        await using var db = Db();
+        Assert.Equal(100m, (await db.Payments.AsNoTracking().Where(p => p.LoanId == Guid.Parse(loanId)).ToListAsync()).Sum(p => p.Amount));
+        var loan = await Loan(agent, loanId);
+        Assert.Equal("active", loan.GetProperty("summary").GetProperty("status").GetString());
+        Assert.Equal(100m, Schedule(loan).Sum(i => i.GetProperty("paid").GetDecimal()));
+    }
+
+    [SkippableFact]
+    public async Task End_of_day_accrues_interest_daily_and_ten_days_come_to_the_day_count_figure_to_the_cent()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        using var agent = await platform.SignedIn("agent");
+        var start = DateOnly.Parse((await Loan(agent, loanId)).GetProperty("summary").GetProperty("startDate").GetString()!, CultureInfo.InvariantCulture);
+        await using (var db = Db())
+        {
+            for (var day = start.AddDays(1); day <= start.AddDays(10); day = day.AddDays(1))
+            {
+                await new EndOfDay(db, platform.Clock).RunAsync(day, new CobOptions(), CancellationToken.None);
+            }
+
+            Assert.Equal(10, await db.JournalEntries.CountAsync(e => e.LoanId == Guid.Parse(loanId) && e.Kind == "InterestAccrual"));
+        }
+
+        var expected = new AccrualPeriod(1, start, Date(first, "dueDate"), first.GetProperty("interest").GetDecimal(), Currency.Cny).AccruedThrough(start.AddDays(10), DayCountConvention.Thirty360);
+        MoveTo(start.AddDays(10));
+        using var later = await platform.SignedIn("agent");
+        var loan = await Loan(later, loanId);
+        Assert.True(expected > 0m);
+        Assert.Equal(expected, loan.GetProperty("balances").GetProperty("InterestReceivable").GetDecimal());
+        Assert.Equal(expected, loan.GetProperty("balances").GetProperty("InterestIncome").GetDecimal());
+        Assert.Equal(expected, loan.GetProperty("interestAccruedToDate").GetDecimal());
+    }
+
+    [SkippableTheory]
+    [InlineData("annuity")]
+    [InlineData("equal-principal")]
+    [InlineData("interest-only")]
+    [InlineData("balloon")]
+    public async Task The_api_payoff_quote_is_the_payoff_commands_figure_for_the_same_terms_and_date(string method)
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, _) = await BookALoan();
+        var terms = new LoanTerms
+        {
+            Principal = 88_888m,
+            AnnualRate = 0.0599m,
+            TermMonths = 24,
+            Method = RepaymentMethodNames.Parse(method)!.Value,
+            StartDate = new DateOnly(2026, 1, 20),
+            BalloonFraction = method == "balloon" ? 0.3m : 0m,
+        };
+        var schedule = ScheduleBuilder.Build(terms);
+        await using (var db = Db())
+        {
+            // The booked loan takes these terms and their schedule.
+            var row = await db.Loans.SingleAsync(l => l.Id == Guid.Parse(loanId));
+            (row.Principal, row.AnnualRate, row.TermMonths, row.Method, row.StartDate, row.BalloonFraction) = (terms.Principal, terms.AnnualRate, 24, method, terms.StartDate, terms.BalloonFraction);
+            db.Installments.RemoveRange(db.Installments.Where(i => i.LoanId == row.Id));
+            db.Installments.AddRange(schedule.Installments.Select(i => new InstallmentRow
+            {
+                LoanId = row.Id, Number = i.Number, DueDate = i.DueDate, Payment = i.Payment, Principal = i.Principal, Interest = i.Interest, Fee = i.Fee, Balance = i.Balance,
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        using var agent = await platform.SignedIn("agent");
+        foreach (var on in new[] { new DateOnly(2026, 1, 20), new DateOnly(2026, 2, 7), new DateOnly(2026, 3, 20), new DateOnly(2026, 4, 1) })
+        {
+            var api = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}/payoff?on={on:yyyy-MM-dd}");
+            var cli = PayoffCalculator.Quote(schedule, 0, on, DayCountConvention.Thirty360).Quote!;
+            Assert.Equal(cli.Payoff, api.GetProperty("total").GetDecimal());
+            Assert.Equal((cli.Principal, cli.Interest, cli.Fees), (api.GetProperty("principal").GetDecimal(), api.GetProperty("interest").GetDecimal(), api.GetProperty("fees").GetDecimal()));
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_closed_loan_has_every_receivable_at_zero_and_its_credit_moved_to_refund_payable()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        MoveTo(Date(first, "dueDate"));
+        using var agent = await platform.SignedIn("agent");
+        // Paid far beyond the instalment: the surplus is held, and it is more than the payoff.
+        var principal = (await Loan(agent, loanId)).GetProperty("summary").GetProperty("principal").GetDecimal();
+        await Pay(agent, loanId, principal * 2m, "credit-first");
+        var quote = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}/payoff");
+        var credit = quote.GetProperty("credit").GetDecimal();
+        Assert.Equal(0m, quote.GetProperty("total").GetDecimal());
+
+        var paid = await Post(agent, $"/api/v1/loans/{loanId}/payoff", new { amount = 0m }, "close-it");
+        Assert.Equal(HttpStatusCode.Created, paid.StatusCode);
+        var loan = await Loan(agent, loanId);
+        var balances = loan.GetProperty("balances");
+        Assert.Equal("closed", loan.GetProperty("summary").GetProperty("status").GetString());
+        foreach (var account in new[] { "LoanPrincipalReceivable", "InterestReceivable", "FeeReceivable", "PenaltyInterestReceivable", "CustomerOverpayment" })
+        {
+            Assert.Equal(0m, balances.GetProperty(account).GetDecimal());
+        }
+
+        Assert.Equal(credit - quote.GetProperty("dueUnpaid").GetDecimal() - quote.GetProperty("principalNotDue").GetDecimal() - quote.GetProperty("accruedInterest").GetDecimal(), balances.GetProperty("RefundPayable").GetDecimal());
+        Assert.True(balances.GetProperty("RefundPayable").GetDecimal() > 0m);
+        Assert.Equal(0m, loan.GetProperty("credit").GetDecimal());
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+    }
+
+    /// <summary>A customer signed in who owns the loan (the demo customer is given it).</summary>
+    private async Task<HttpClient> CustomerOf(string loanId)
+    {
+        var customer = await platform.SignedIn("13800138000");
+        var own = (await customer.GetFromJsonAsync<JsonElement>("/api/v1/loans")).EnumerateArray().First().GetProperty("loanId").GetString();
+        await using var db = Db();
+        var customerId = (await db.Loans.AsNoTracking().SingleAsync(l => l.Id == Guid.Parse(own!))).CustomerId;
+        var loan = await db.Loans.SingleAsync(l => l.Id == Guid.Parse(loanId));
+        loan.CustomerId = customerId;
+        await db.SaveChangesAsync();
+        return customer;
+    }
+
+    private static async Task<HttpResponseMessage> Post(HttpClient client, string path, object body, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return await client.SendAsync(request);
     }
 
     /// <summary>The ledger's receivables equal what the schedule says is owed: dues outstanding plus principal not yet due.</summary>

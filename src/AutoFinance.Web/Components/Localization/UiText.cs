@@ -369,6 +369,7 @@ public static partial class UiText
         ["loan.paid-off-ok"] = ("已收到结清款 {0}，贷款已结清。", "Payoff of {0} received; the loan is closed."),
         ["loan.closed-note"] = ("本贷款已结清，无需再还款。", "This loan is closed; nothing more is owed."),
         ["loan.credit-held"] = ("预存余额", "Credit held"),
+        ["loan.interest-accrued"] = ("本期已计利息", "Interest accrued to date"),
         ["loan.surplus"] = ("多付部分", "Any amount over what is due"),
         ["loan.surplus-hold"] = ("留作预存，抵扣下期", "Hold as credit for the next instalments"),
         ["loan.surplus-prepay"] = ("提前归还本金（月供相应降低）", "Prepay principal (lower payments after)"),

@@ -1,0 +1,863 @@
+using System.Globalization;
+using AutoFinance.Domain.Monetary;
+using AutoFinance.Domain.Payoff;
+using AutoFinance.Domain.Schedules;
+using AutoFinance.Domain.Servicing.Accrual;
+using AutoFinance.Domain.Servicing.Hardship;
+using AutoFinance.Domain.Servicing.LateCharges;
+
+namespace AutoFinance.Domain.Servicing.Loans;
+
+/// <summary>
+/// A booked loan and its lifecycle: the instalments as they stand, the credit the customer holds, the postings that
+/// put money on the instalments, and every servicing event as an operation that returns its outcome and the balanced
+/// journal entries it causes. No I/O: a caller restores the loan from storage, runs one operation and saves the state
+/// and the entries together.
+/// </summary>
+/// <remarks>
+/// The rules, each in one place:
+/// <list type="bullet">
+/// <item><b>Accrual.</b> Interest is recognised day by day over each instalment's period by the loan's day count
+/// (<see cref="AccrualPeriod"/>), so a period's accruals add up to its scheduled interest exactly; an instalment
+/// falling due recognises whatever is left of its interest and its scheduled fee.</item>
+/// <item><b>Held credit</b> is applied to what is due whenever something falls due (close of business and every
+/// posting), before lateness is charged or days past due are measured.</item>
+/// <item><b>Payments</b> are split by the product's waterfall over what is due on the payment date; the surplus is held
+/// or prepaid (<see cref="PartialPrepayment"/> re-amortises the instalments after the next one).</item>
+/// <item><b>Lateness</b> is charged by <see cref="LateChargeCalculator"/> under the product's terms.</item>
+/// <item><b>Payoff</b> is what is due, the principal not yet due, the running period's interest accrued to the date
+/// and the product's prepayment fee, less credit.</item>
+/// <item><b>Closing</b> leaves every receivable at zero; credit still held moves to refund payable.</item>
+/// </list>
+/// </remarks>
+public sealed class Loan
+{
+    private readonly List<InstallmentState> installments;
+    private readonly List<LoanPosting> postings;
+    private readonly Func<Guid> newId;
+
+    private Loan(LoanTerms terms, ServicingTerms servicing, IEnumerable<InstallmentState> installments, IEnumerable<LoanPosting> postings, Func<Guid>? newId)
+    {
+        Terms = terms;
+        Servicing = servicing;
+        this.installments = [.. installments.OrderBy(i => i.Number)];
+        this.postings = [.. postings];
+        this.newId = newId ?? Guid.NewGuid;
+    }
+
+    /// <summary>The terms the loan was booked on (method, rate, day count, start, currency).</summary>
+    public LoanTerms Terms { get; }
+
+    public ServicingTerms Servicing { get; }
+
+    public Currency Currency => Terms.Currency;
+
+    public LoanStatus Status { get; private set; }
+
+    public DateOnly? ClosedOn { get; private set; }
+
+    public DateOnly? ChargedOffOn { get; private set; }
+
+    /// <summary>The last business date closed for this loan (interest accrued and lateness charged through it).</summary>
+    public DateOnly? ClosedThrough { get; private set; }
+
+    /// <summary>Credit the customer holds (the customer-overpayment liability).</summary>
+    public decimal HeldCredit { get; private set; }
+
+    /// <summary>Credit held when the loan closed, owed back to the customer (the refund-payable liability).</summary>
+    public decimal RefundPayable { get; private set; }
+
+    /// <summary>When a hardship plan re-planned the loan, if one did.</summary>
+    public DateOnly? RestructuredOn { get; private set; }
+
+    /// <summary>Days past due at the last close of business.</summary>
+    public int DaysPastDue { get; private set; }
+
+    public IReadOnlyList<InstallmentState> Installments => installments;
+
+    /// <summary>Postings in force, in the order they were made (reversed payments are gone).</summary>
+    public IReadOnlyList<LoanPosting> Postings => postings;
+
+    public DelinquencyBucket Bucket => Servicing.Buckets.For(DaysPastDue);
+
+    /// <summary>Principal lent and not yet repaid.</summary>
+    public decimal PrincipalOutstanding => installments.Sum(i => i.Principal - i.PaidPrincipal);
+
+    /// <summary>Books a loan on its terms: the schedule as instalments and the disbursement entry.</summary>
+    public static LoanResult<Loan> Book(LoanTerms terms, ServicingTerms? servicing = null, Func<Guid>? newId = null)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var schedule = ScheduleBuilder.Build(terms);
+        var loan = new Loan(terms, servicing ?? ServicingTerms.Default, schedule.Installments.Select(InstallmentState.From), [], newId);
+        var disbursed = LoanPostings.Disbursement(terms.StartDate, Money.Of(terms.LoanPrincipal, terms.Currency));
+        return LoanResult<Loan>.Ok(loan, [disbursed]);
+    }
+
+    /// <summary>A loan as stored: its terms, state, instalments and the postings in force.</summary>
+    public static Loan Restore(
+        LoanTerms terms,
+        ServicingTerms servicing,
+        LoanStatus status,
+        IEnumerable<InstallmentState> installments,
+        IEnumerable<LoanPosting> postings,
+        decimal heldCredit,
+        decimal refundPayable = 0m,
+        DateOnly? closedThrough = null,
+        DateOnly? closedOn = null,
+        DateOnly? chargedOffOn = null,
+        DateOnly? restructuredOn = null,
+        int daysPastDue = 0,
+        Func<Guid>? newId = null)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(servicing);
+        ArgumentNullException.ThrowIfNull(installments);
+        ArgumentNullException.ThrowIfNull(postings);
+        return new Loan(terms, servicing, installments, postings, newId)
+        {
+            Status = status,
+            HeldCredit = heldCredit,
+            RefundPayable = refundPayable,
+            ClosedThrough = closedThrough,
+            ClosedOn = closedOn,
+            ChargedOffOn = chargedOffOn,
+            RestructuredOn = restructuredOn,
+            DaysPastDue = daysPastDue,
+        };
+    }
+
+    /// <summary>
+    /// A loan whose first <paramref name="installmentsPaid"/> instalments were paid on their due dates and nothing
+    /// else happened: the state a quote on schedule terms alone (the <c>payoff</c> command) starts from.
+    /// </summary>
+    public static Loan PaidTo(LoanTerms terms, int installmentsPaid, ServicingTerms? servicing = null)
+    {
+        var loan = Book(terms, servicing).Value!;
+        for (var i = 0; i < Math.Min(installmentsPaid, loan.installments.Count); i++)
+        {
+            var row = loan.installments[i];
+            loan.installments[i] = row with
+            {
+                FallenDue = true,
+                AccruedInterest = row.Interest,
+                PaidPrincipal = row.Principal,
+                PaidInterest = row.Interest,
+                PaidFee = row.Fee,
+            };
+        }
+
+        loan.ClosedThrough = installmentsPaid > 0 ? loan.installments[Math.Min(installmentsPaid, loan.installments.Count) - 1].DueDate : null;
+        return loan;
+    }
+
+    /// <summary>A deep copy, for trying an operation without changing this loan.</summary>
+    public Loan Copy() => Restore(Terms, Servicing, Status, installments, postings, HeldCredit, RefundPayable, ClosedThrough, ClosedOn, ChargedOffOn, RestructuredOn, DaysPastDue, newId);
+
+    /// <summary>What each instalment due by the date still owes, oldest first.</summary>
+    public IReadOnlyList<InstallmentDue> Owing(DateOnly upTo) =>
+        [.. installments.Where(i => i.DueDate <= upTo && !i.IsPaid).Select(i => i.Owing)];
+
+    /// <summary>
+    /// The interest a running period has accrued by the end of <paramref name="on"/>: the rule <see cref="CloseDay"/>
+    /// applies, for callers that close many quiet loans without restoring each one.
+    /// </summary>
+    public static decimal RunningAccrual(int number, DateOnly periodStart, DateOnly dueDate, decimal interest, Currency currency, Calendar.DayCountConvention dayCount, DateOnly on) =>
+        new AccrualPeriod(number, periodStart < dueDate ? periodStart : dueDate, dueDate, interest, currency).AccruedThrough(on, dayCount);
+
+    /// <summary>The running period's interest accrued to the end of <paramref name="on"/> by the day count (0 when no period runs).</summary>
+    public decimal InterestAccruedTo(DateOnly on)
+    {
+        var index = installments.FindIndex(i => i.DueDate > on);
+        return index < 0 ? 0m : Period(index).AccruedThrough(on, Terms.DayCount);
+    }
+
+    /// <summary>
+    /// Close of business for <paramref name="businessDate"/>: instalments falling due, held credit applied, the
+    /// running period's interest accrued to the date, lateness charged, days past due measured, and what is left
+    /// written off at the product's charge-off threshold. A date already closed changes nothing.
+    /// </summary>
+    public LoanResult<int> CloseDay(DateOnly businessDate)
+    {
+        var entries = new List<JournalEntry>();
+        if (Status != LoanStatus.Active || businessDate < Terms.StartDate || (ClosedThrough is { } closed && businessDate <= closed))
+        {
+            return LoanResult<int>.Ok(DaysPastDue, entries);
+        }
+
+        FallDue(businessDate, entries);
+        Accrue(businessDate, entries);
+        ChargeLateness(businessDate, entries);
+        DaysPastDue = global::AutoFinance.Domain.Servicing.DaysPastDue.OfOldestUnpaid(Owing(businessDate), businessDate);
+        ClosedThrough = businessDate;
+        if (Status == LoanStatus.Active && DaysPastDue >= Servicing.ChargeOffDays)
+        {
+            WriteOff(businessDate, string.Create(CultureInfo.InvariantCulture, $"Charged off at {DaysPastDue} days past due"), entries);
+        }
+
+        return LoanResult<int>.Ok(DaysPastDue, entries);
+    }
+
+    /// <summary>
+    /// A payment of <paramref name="amount"/> received on <paramref name="paidOn"/>: what fell due by then falls due
+    /// (held credit applied first), the payment is split by the product's waterfall, and the surplus is held or
+    /// prepaid as the customer chose. The loan closes when nothing is left to pay.
+    /// </summary>
+    public LoanResult<LoanPosting> Pay(Guid id, decimal amount, DateOnly paidOn, SurplusChoice surplus = SurplusChoice.Hold, ReamortisationMode mode = ReamortisationMode.KeepTerm)
+    {
+        if (amount <= 0m || Currency.Round(amount) != amount)
+        {
+            return LoanResult<LoanPosting>.Refused(ServicingError.Invalid("payment.amount.invalid", "amount", $"must be a positive amount in whole {Currency.Code} minor units"));
+        }
+
+        if (Status != LoanStatus.Active)
+        {
+            return NotActive<LoanPosting>();
+        }
+
+        if (paidOn < Terms.StartDate)
+        {
+            return LoanResult<LoanPosting>.Refused(ServicingError.Invalid("payment.date.before_start", "paidOn", $"must not be before the loan's start {Terms.StartDate:yyyy-MM-dd}",
+                new Dictionary<string, string> { ["start"] = Terms.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }));
+        }
+
+        if (surplus == SurplusChoice.Prepay && Terms.Method == RepaymentMethod.FlatFee)
+        {
+            return LoanResult<LoanPosting>.Refused(ServicingError.Invalid("payment.surplus.prepay_unsupported", "surplus", "a flat-fee loan cannot be re-amortised; choose hold, or pay it off"));
+        }
+
+        if (surplus == SurplusChoice.Prepay && mode == ReamortisationMode.KeepPayment && Terms.Method is not (RepaymentMethod.Annuity or RepaymentMethod.EqualPrincipal))
+        {
+            return LoanResult<LoanPosting>.Refused(ServicingError.Invalid("payment.mode.keep_payment_unsupported", "mode", "keeping the payment applies to annuity and equal-principal loans; keep the term instead"));
+        }
+
+        var entries = new List<JournalEntry>();
+        var posting = PayCore(id, amount, paidOn, surplus, mode, entries);
+        return LoanResult<LoanPosting>.Ok(posting, entries);
+    }
+
+    /// <summary>The payoff on <paramref name="on"/>, worked out on a copy (this loan does not change).</summary>
+    public LoanResult<PayoffStatement> Quote(DateOnly on)
+    {
+        if (Status != LoanStatus.Active)
+        {
+            return NotActive<PayoffStatement>();
+        }
+
+        if (on < Terms.StartDate)
+        {
+            return LoanResult<PayoffStatement>.Refused(ServicingError.Invalid("payoff.date.before_start", "on", $"must not be before the loan's start {Terms.StartDate:yyyy-MM-dd}"));
+        }
+
+        var copy = Copy();
+        return LoanResult<PayoffStatement>.Ok(copy.Settle(on, []), []);
+    }
+
+    /// <summary>
+    /// Pays the loan off on <paramref name="on"/>: the running period's interest is recognised to the date (later
+    /// periods charge none), the product's prepayment fee is charged, held credit is used first and the cash pays the
+    /// rest. With <paramref name="expected"/> given, a different payoff amount is refused (the quote changed).
+    /// </summary>
+    public LoanResult<LoanPosting> PayOff(Guid id, DateOnly on, decimal? expected = null)
+    {
+        var quote = Quote(on);
+        if (!quote.Succeeded)
+        {
+            return LoanResult<LoanPosting>.Refused(quote.Error!);
+        }
+
+        if (postings.LastOrDefault() is { } last && last.PaidOn > on)
+        {
+            return LoanResult<LoanPosting>.Refused(ServicingError.Conflict("payoff.date.before_last_posting", $"a payment was posted on {last.PaidOn:yyyy-MM-dd}; a payoff cannot be dated before it"));
+        }
+
+        if (expected is { } amount && amount != quote.Value!.Total)
+        {
+            return LoanResult<LoanPosting>.Refused(ServicingError.Conflict("payoff.amount.changed", $"the payoff amount on {on:yyyy-MM-dd} is {quote.Value!.Total}, not {amount}; ask for a new quote",
+                new Dictionary<string, string> { ["payoff"] = quote.Value!.Total.ToString(CultureInfo.InvariantCulture), ["expected"] = amount.ToString(CultureInfo.InvariantCulture) }));
+        }
+
+        var entries = new List<JournalEntry>();
+        var statement = Settle(on, entries);
+        var creditUsed = statement.Owed - statement.Total;
+        var owed = installments.Where(i => !i.IsPaid).Select(i => i.Owing).ToList();
+        var parts = new List<InstallmentAllocation>();
+        if (statement.Owed > 0m)
+        {
+            var allocation = PaymentAllocator.Allocate(owed, Money.Of(statement.Owed, Currency), Servicing.Allocation);
+            Apply(allocation.Installments);
+            parts.AddRange(allocation.Installments.Where(p => p.Total > 0m));
+            entries.Add(LoanPostings.Payoff(on, allocation, creditUsed, $"Paid off on {on:yyyy-MM-dd}"));
+        }
+
+        HeldCredit -= creditUsed;
+        var posting = new LoanPosting { Id = id, Kind = PostingKind.Payoff, Amount = statement.Total, PaidOn = on, Parts = parts, CreditUsed = creditUsed };
+        postings.Add(posting);
+        CloseIfSettled(on, entries);
+        return LoanResult<LoanPosting>.Ok(posting, entries);
+    }
+
+    /// <summary>
+    /// Reverses a payment (returned, bounced, posted in error) on <paramref name="on"/>: it and every posting after it
+    /// are taken off the instalments, it is dropped, and the later ones are applied again in their order. The ledger
+    /// gets the exact opposite of the reversed payment's entry and one restatement that moves what the later postings
+    /// now settle differently (their cash is the same). Late fees and penalty already charged stay. The value is the
+    /// number of later payments applied again.
+    /// </summary>
+    public LoanResult<int> Reverse(Guid paymentId, DateOnly on, string reason)
+    {
+        var index = postings.FindIndex(p => p.Id == paymentId && p.Kind == PostingKind.Payment);
+        if (index < 0)
+        {
+            return LoanResult<int>.Refused(ServicingError.Invalid("reversal.payment.not_found", "paymentId", "no payment in force with this id on the loan"));
+        }
+
+        var reversed = postings[index];
+        if (Status == LoanStatus.ChargedOff)
+        {
+            return NotActive<int>();
+        }
+
+        if (RestructuredOn is { } restructured && restructured >= reversed.PaidOn)
+        {
+            return LoanResult<int>.Refused(ServicingError.Conflict("reversal.loan.restructured", "the loan was restructured after this payment; reverse the restructure first"));
+        }
+
+        if (postings.Skip(index).Any(p => p.Kind == PostingKind.Payoff))
+        {
+            return LoanResult<int>.Refused(ServicingError.Conflict("reversal.loan.paid_off", "the loan was paid off after this payment; a payoff is not reversed"));
+        }
+
+        var entries = new List<JournalEntry>();
+        if (RefundPayable > 0m)
+        {
+            entries.Add(LoanPostings.Reversal(on, LoanPostings.Refund(on, Money.Of(RefundPayable, Currency)), "Refund payable taken back: the loan reopened"));
+            HeldCredit += RefundPayable;
+            RefundPayable = 0m;
+        }
+
+        var affected = postings.Skip(index).ToList();
+        postings.RemoveRange(index, affected.Count);
+        foreach (var posting in Enumerable.Reverse(affected))
+        {
+            Undo(posting);
+        }
+
+        Status = LoanStatus.Active;
+        ClosedOn = null;
+        TrueUpRecognition(on, entries);
+        entries.Add(LoanPostings.Reversal(on, EntryOf(reversed), $"Payment of {reversed.Amount} reversed: {reason}"));
+        var before = affected.Skip(1).Select(EntryOf).ToList();
+        var after = new List<JournalEntry>();
+        foreach (var later in affected.Skip(1))
+        {
+            if (later.Kind == PostingKind.Payment)
+            {
+                PayCore(later.Id, later.Amount, later.PaidOn, later.Surplus, later.Mode, after);
+            }
+            else
+            {
+                ApplyCredit(later.PaidOn, after);
+            }
+        }
+
+        var was = Combined(before);
+        var now = Combined(after.Where(e => e.Kind is JournalEventKind.Payment or JournalEventKind.CreditApplied));
+        var moved = (was, now) switch
+        {
+            ({ } b, { } a) => LoanPostings.Restatement(on, b, a, "Later postings applied again after a reversal"),
+            ({ } b, null) => LoanPostings.Reversal(on, b, "Later postings taken back after a reversal"),
+            (null, { } a) => a,
+            _ => null,
+        };
+        if (moved is not null)
+        {
+            entries.Add(moved);
+        }
+
+        entries.AddRange(after.Where(e => e.Kind is not (JournalEventKind.Payment or JournalEventKind.CreditApplied)));
+        CloseIfSettled(on, entries);
+        return LoanResult<int>.Ok(affected.Skip(1).Count(p => p.Kind == PostingKind.Payment), entries);
+    }
+
+    /// <summary>Writes off every receivable the loan still carries and marks it charged off (a manual write-off).</summary>
+    public LoanResult<int> ChargeOff(DateOnly on, string description)
+    {
+        if (Status != LoanStatus.Active)
+        {
+            return NotActive<int>();
+        }
+
+        var entries = new List<JournalEntry>();
+        WriteOff(on, description, entries);
+        return LoanResult<int>.Ok(DaysPastDue, entries);
+    }
+
+    /// <summary>
+    /// A hardship plan granted on <paramref name="on"/>: the instalments after the last one fully paid are replaced by
+    /// the plan's (built by the domain's hardship library from the booked schedule: <paramref name="count"/> is the
+    /// instalments a holiday skips or the months of an extension or re-amortisation), interest already recognised on
+    /// them is brought to what the plan capitalises, and the capitalised part moves to principal. One plan per loan,
+    /// never after a prepayment, never with late charges outstanding on what it re-plans, and only a re-amortisation
+    /// takes a part-paid instalment into account.
+    /// </summary>
+    public LoanResult<HardshipAdjustment> GrantHardship(HardshipKind kind, int count, DateOnly on, string description)
+    {
+        if (Status != LoanStatus.Active)
+        {
+            return NotActive<HardshipAdjustment>();
+        }
+
+        if (RestructuredOn is not null || postings.Any(p => p.Prepaid > 0m))
+        {
+            return LoanResult<HardshipAdjustment>.Refused(ServicingError.Conflict("hardship.loan.replanned", "the schedule was already re-planned (a prepayment or an earlier plan); one plan per loan is supported"));
+        }
+
+        var paid = installments.TakeWhile(i => i.IsPaid).Count();
+        var replaced = installments.Skip(paid).ToList();
+        if (replaced.Count == 0 || replaced.Any(r => r.LateFee != r.PaidLateFee || r.Penalty != r.PaidPenalty || r.Fee != r.PaidFee || r.PaidFee != 0m))
+        {
+            return LoanResult<HardshipAdjustment>.Refused(ServicingError.Conflict("hardship.loan.charges_outstanding", "late fees, penalty or fees are outstanding on the instalments to re-plan; settle or waive them first"));
+        }
+
+        var principalPaidSince = replaced.Sum(r => r.PaidPrincipal);
+        var interestPaidSince = replaced.Sum(r => r.PaidInterest);
+        if (kind != HardshipKind.Reamortisation && principalPaidSince + interestPaidSince > 0m)
+        {
+            return LoanResult<HardshipAdjustment>.Refused(ServicingError.Conflict("hardship.installment.part_paid", "part of the next instalment is paid; a re-amortisation takes that into account, a holiday or extension does not"));
+        }
+
+        var booked = ScheduleBuilder.Build(Terms);
+        var result = kind switch
+        {
+            HardshipKind.PaymentHoliday => PaymentHoliday.Apply(booked, paid, count),
+            HardshipKind.TermExtension => TermExtension.Apply(booked, paid, count),
+            _ => Reamortisation.Apply(booked, paid, on, count, principalPaidSince, interestPaidSince),
+        };
+        if (!result.IsValid)
+        {
+            var error = result.Errors[0];
+            return LoanResult<HardshipAdjustment>.Refused(ServicingError.Invalid("hardship." + error.Field + ".invalid", error.Field, error.Message));
+        }
+
+        var adjustment = result.Adjustment!;
+        var entries = new List<JournalEntry>();
+        var recognised = replaced.Sum(r => r.AccruedInterest - r.PaidInterest);
+        var capitalised = adjustment.CapitalisedInterest;
+        if (capitalised > recognised)
+        {
+            entries.Add(LoanPostings.InterestAccrual(on, Money.Of(capitalised - recognised, Currency), $"Interest to be capitalised by the {description}"));
+        }
+        else if (recognised > capitalised)
+        {
+            entries.Add(LoanPostings.InterestReversal(on, Money.Of(recognised - capitalised, Currency), $"Accrued interest re-planned by the {description}"));
+        }
+
+        if (capitalised > 0m)
+        {
+            entries.Add(LoanPostings.Capitalisation(on, Money.Of(capitalised, Currency), $"Interest capitalised by the {description}"));
+        }
+
+        installments.RemoveRange(paid, replaced.Count);
+        installments.AddRange(adjustment.SkippedInstallments.Select(s => new InstallmentState
+        {
+            Number = s.Number,
+            DueDate = s.DueDate,
+            Balance = adjustment.NewPrincipal,
+            FallenDue = true,
+        }));
+        installments.AddRange(result.Schedule!.Installments.Select(InstallmentState.From));
+        RestructuredOn = on;
+        return LoanResult<HardshipAdjustment>.Ok(adjustment, entries);
+    }
+
+    private LoanPosting PayCore(Guid id, decimal amount, DateOnly paidOn, SurplusChoice surplus, ReamortisationMode mode, List<JournalEntry> entries)
+    {
+        FallDue(paidOn, entries);
+        var allocation = PaymentAllocator.Allocate(Owing(paidOn), Money.Of(amount, Currency), Servicing.Allocation);
+        Apply(allocation.Installments);
+        var (prepaid, fee, before) = surplus == SurplusChoice.Prepay ? Prepay(allocation.Overpayment, paidOn, mode) : (0m, 0m, null);
+        var held = allocation.Overpayment - prepaid - fee;
+        HeldCredit += held;
+        entries.Add(LoanPostings.Payment(paidOn, allocation, prepaid, fee, $"Payment of {amount} received"));
+        var posting = new LoanPosting
+        {
+            Id = id,
+            Kind = PostingKind.Payment,
+            Amount = amount,
+            PaidOn = paidOn,
+            Surplus = surplus,
+            Mode = mode,
+            Parts = [.. allocation.Installments.Where(p => p.Total > 0m)],
+            Prepaid = prepaid,
+            PrepaymentFee = fee,
+            Held = held,
+            ScheduleBefore = before,
+        };
+        postings.Add(posting);
+        CloseIfSettled(paidOn, entries);
+        return posting;
+    }
+
+    /// <summary>Instalments due by <paramref name="upTo"/> fall due (the rest of their interest and their fee recognised), then held credit is applied.</summary>
+    private void FallDue(DateOnly upTo, List<JournalEntry> entries)
+    {
+        for (var i = 0; i < installments.Count; i++)
+        {
+            var row = installments[i];
+            if (row.DueDate > upTo || row.FallenDue)
+            {
+                continue;
+            }
+
+            if (row.Interest > row.AccruedInterest)
+            {
+                entries.Add(LoanPostings.InterestAccrual(row.DueDate, Money.Of(row.Interest - row.AccruedInterest, Currency), $"Interest of instalment {row.Number} due"));
+            }
+
+            if (row.Fee > 0m)
+            {
+                entries.Add(LoanPostings.FeeDue(row.DueDate, Money.Of(row.Fee, Currency), $"Fee of instalment {row.Number} due"));
+            }
+
+            installments[i] = row with { FallenDue = true, AccruedInterest = row.Interest };
+        }
+
+        ApplyCredit(upTo, entries);
+    }
+
+    /// <summary>Recognises the running period's interest to the end of <paramref name="on"/> (what a missed day left is caught up).</summary>
+    private void Accrue(DateOnly on, List<JournalEntry> entries)
+    {
+        var index = installments.FindIndex(i => i.DueDate > on && !i.FallenDue);
+        if (index < 0)
+        {
+            return;
+        }
+
+        var row = installments[index];
+        var target = Period(index).AccruedThrough(on, Terms.DayCount);
+        if (target > row.AccruedInterest)
+        {
+            entries.Add(LoanPostings.InterestAccrual(on, Money.Of(target - row.AccruedInterest, Currency), $"Interest of instalment {row.Number} accrued to {on:yyyy-MM-dd}"));
+            installments[index] = row with { AccruedInterest = target };
+        }
+    }
+
+    /// <summary>
+    /// After a re-plan is undone: each instalment's recognised interest brought to what its plan says for the days
+    /// closed (all of it once fallen due, the running period's share, nothing for later periods).
+    /// </summary>
+    private void TrueUpRecognition(DateOnly on, List<JournalEntry> entries)
+    {
+        for (var i = 0; i < installments.Count; i++)
+        {
+            var row = installments[i];
+            var target = row.FallenDue ? row.Interest : ClosedThrough is { } through ? Period(i).AccruedThrough(through, Terms.DayCount) : 0m;
+            if (target > row.AccruedInterest)
+            {
+                entries.Add(LoanPostings.InterestAccrual(on, Money.Of(target - row.AccruedInterest, Currency), $"Interest of instalment {row.Number} recognised as re-planned"));
+            }
+            else if (target < row.AccruedInterest)
+            {
+                entries.Add(LoanPostings.InterestReversal(on, Money.Of(row.AccruedInterest - target, Currency), $"Interest of instalment {row.Number} taken back as re-planned"));
+            }
+
+            installments[i] = row with { AccruedInterest = target };
+        }
+    }
+
+    private AccrualPeriod Period(int index)
+    {
+        var row = installments[index];
+        var start = index == 0 ? Terms.StartDate : installments[index - 1].DueDate;
+        return new AccrualPeriod(row.Number, start < row.DueDate ? start : row.DueDate, row.DueDate, row.Interest, Currency);
+    }
+
+    /// <summary>Held credit applied to what is due by <paramref name="on"/>, by the product's waterfall.</summary>
+    private void ApplyCredit(DateOnly on, List<JournalEntry> entries)
+    {
+        if (HeldCredit <= 0m || Status != LoanStatus.Active)
+        {
+            return;
+        }
+
+        var owing = Owing(on);
+        if (owing.Count == 0)
+        {
+            return;
+        }
+
+        var allocation = PaymentAllocator.Allocate(owing, Money.Of(HeldCredit, Currency), Servicing.Allocation);
+        if (allocation.Allocated == 0m)
+        {
+            return;
+        }
+
+        Apply(allocation.Installments);
+        HeldCredit -= allocation.Allocated;
+        entries.Add(LoanPostings.CreditApplied(on, allocation));
+        postings.Add(new LoanPosting
+        {
+            Id = newId(),
+            Kind = PostingKind.CreditApplied,
+            Amount = allocation.Allocated,
+            PaidOn = on,
+            Parts = [.. allocation.Installments.Where(p => p.Total > 0m)],
+        });
+        CloseIfSettled(on, entries);
+    }
+
+    /// <summary>Late fee and penalty interest on each instalment past due, by the product's terms.</summary>
+    private void ChargeLateness(DateOnly businessDate, List<JournalEntry> entries)
+    {
+        var policy = new LateChargePolicy(Servicing.LateCharges, Terms.AnnualRate, Currency, PenaltyStart: Servicing.PenaltyStart);
+        var previous = ClosedThrough ?? Terms.StartDate;
+        for (var i = 0; i < installments.Count; i++)
+        {
+            var row = installments[i];
+            if (row.DueDate >= businessDate || row.IsPaid)
+            {
+                continue;
+            }
+
+            var from = previous > row.DueDate ? previous : row.DueDate;
+            var state = new LateChargeState(row.Number, row.DueDate, from, row.PenaltyExact, row.Penalty, row.LateFee > 0m);
+            var charged = LateChargeCalculator.Accrue(state, row.Owing, businessDate, policy);
+            if (charged.Fee > 0m)
+            {
+                entries.Add(LoanPostings.FeeDue(businessDate, Money.Of(charged.Fee, Currency), $"Late fee on instalment {row.Number}"));
+            }
+
+            if (charged.Penalty > 0m)
+            {
+                entries.Add(LoanPostings.PenaltyAccrual(businessDate, Money.Of(charged.Penalty, Currency), $"Penalty interest on instalment {row.Number}"));
+            }
+
+            installments[i] = row with
+            {
+                LateFee = row.LateFee + charged.Fee,
+                Penalty = charged.State.PenaltyPosted,
+                PenaltyExact = charged.State.PenaltyAccrued,
+            };
+        }
+    }
+
+    /// <summary>
+    /// Everything the loan owes on <paramref name="on"/> made due: instalments by then fall due (credit applied), the
+    /// running period's interest is recognised to the date and later periods' taken back, unbilled fees are waived
+    /// unless the product keeps them, and the prepayment fee is charged on the running instalment.
+    /// </summary>
+    private PayoffStatement Settle(DateOnly on, List<JournalEntry> entries)
+    {
+        FallDue(on, entries);
+        var dueUnpaid = Owing(on).Sum(d => d.Total);
+        var credit = HeldCredit;
+        var principalNotDue = installments.Where(i => i.DueDate > on).Sum(i => i.Principal - i.PaidPrincipal);
+        var running = installments.FindIndex(i => i.DueDate > on);
+        var interestFrom = running <= 0 ? Terms.StartDate : installments[running - 1].DueDate;
+        decimal accrued = 0m, fees = 0m;
+        if (running >= 0)
+        {
+            var prepaymentFee = PayoffCalculator.PrepaymentFee(Terms, Servicing.Prepayment, principalNotDue, on);
+            for (var i = running; i < installments.Count; i++)
+            {
+                var row = installments[i];
+                var target = Math.Max(i == running ? Period(i).AccruedThrough(on, Terms.DayCount) : 0m, row.PaidInterest);
+                if (target > row.AccruedInterest)
+                {
+                    entries.Add(LoanPostings.InterestAccrual(on, Money.Of(target - row.AccruedInterest, Currency), $"Interest accrued to the payoff on {on:yyyy-MM-dd}"));
+                }
+                else if (target < row.AccruedInterest)
+                {
+                    entries.Add(LoanPostings.InterestReversal(on, Money.Of(row.AccruedInterest - target, Currency), $"Interest after the payoff on {on:yyyy-MM-dd} taken back"));
+                }
+
+                var keptFee = Servicing.Prepayment.UnearnedFlatFeeDue ? row.Fee : row.PaidFee;
+                var fee = keptFee + (i == running ? prepaymentFee : 0m);
+                if (fee > row.PaidFee)
+                {
+                    entries.Add(LoanPostings.FeeDue(on, Money.Of(fee - row.PaidFee, Currency), i == running && prepaymentFee > 0m ? "Prepayment fee and fees kept at payoff" : "Fee kept at payoff"));
+                }
+
+                accrued += target - row.PaidInterest;
+                fees += fee - row.PaidFee;
+                installments[i] = row with
+                {
+                    Interest = target,
+                    AccruedInterest = target,
+                    Fee = fee,
+                    Payment = row.Principal + target + fee,
+                    FallenDue = true,
+                };
+            }
+        }
+
+        var owing = installments.Where(i => !i.IsPaid).Select(i => i.Owing).ToList();
+        var principal = owing.Sum(d => d.Principal);
+        var interest = owing.Sum(d => d.Interest);
+        var charges = owing.Sum(d => d.Fee + d.PenaltyInterest);
+        var owed = principal + interest + charges;
+        return new PayoffStatement(on, principal, interest, charges, dueUnpaid, principalNotDue, accrued, credit, Math.Max(0m, owed - credit), interestFrom);
+    }
+
+    /// <summary>
+    /// Prepays up to <paramref name="surplus"/> (its fee included) by <see cref="PartialPrepayment"/>: the instalments
+    /// after the next one not yet due are re-amortised on the principal they carry less the prepayment. At least one
+    /// minor unit of principal stays, so a prepayment never becomes a payoff; what cannot be prepaid stays as credit.
+    /// </summary>
+    private (decimal Prepaid, decimal Fee, IReadOnlyList<Installment>? Before) Prepay(decimal surplus, DateOnly on, ReamortisationMode mode)
+    {
+        var next = installments.FindIndex(i => i.DueDate > on);
+        if (surplus <= 0m || next < 0 || installments.Count - next < 2)
+        {
+            return (0m, 0m, null);
+        }
+
+        var rest = installments.Skip(next + 1).ToList();
+        if (rest.Any(i => i.FallenDue || i.AccruedInterest != 0m || i.LateFee != 0m || i.PaidPrincipal != 0m || i.PaidInterest != 0m || i.PaidFee != 0m))
+        {
+            return (0m, 0m, null);
+        }
+
+        // The level the re-amortised instalments keep under keep-payment: theirs, not the next one's (which a plan may have zeroed).
+        var level = Terms.Method == RepaymentMethod.EqualPrincipal ? rest[0].Principal : rest[0].Payment - rest[0].Fee;
+        if (level <= 0m)
+        {
+            return (0m, 0m, null);
+        }
+
+        var schedule = new RepaymentSchedule(Terms with { NumberOffset = installments[0].Number - 1 }, [.. installments.Select(i => i.Plan)], level);
+        var balance = installments[next].Balance;
+        var amount = Math.Min(surplus, balance - Currency.MinorUnit);
+        ReamortisationResult? result = null;
+        for (var attempt = 0; attempt < 4 && amount > 0m; attempt++)
+        {
+            result = PartialPrepayment.Apply(schedule, next + 1, amount, mode, Servicing.Prepayment);
+            if (result.Error is not null || amount + result.Fee <= surplus)
+            {
+                break;
+            }
+
+            amount = Currency.Round(Math.Max(0m, surplus - result.Fee - Currency.MinorUnit));
+        }
+
+        if (result?.Schedule is null || amount <= 0m || amount + result.Fee > surplus)
+        {
+            return (0m, 0m, null);
+        }
+
+        var before = rest.Select(i => i.Plan).ToList();
+        installments[next] = installments[next] with { Balance = balance - amount };
+        installments.RemoveRange(next + 1, rest.Count);
+        installments.AddRange(result.Schedule.Installments.Select(InstallmentState.From));
+        return (amount, result.Fee, before);
+    }
+
+    private void Undo(LoanPosting posting)
+    {
+        if (posting.ScheduleBefore is { } before)
+        {
+            // The plan goes back; what happened to the rows since (fallen due, accrued, charged) stays with them.
+            var numbers = before.Select(i => i.Number).ToHashSet();
+            installments.RemoveAll(i => i.Number >= numbers.Min() && !numbers.Contains(i.Number));
+            foreach (var plan in before)
+            {
+                var index = installments.FindIndex(i => i.Number == plan.Number);
+                if (index >= 0)
+                {
+                    installments[index] = installments[index].Replan(plan);
+                }
+                else
+                {
+                    installments.Add(InstallmentState.From(plan));
+                }
+            }
+
+            installments.Sort((x, y) => x.Number.CompareTo(y.Number));
+            var next = installments.FindIndex(i => i.Number == numbers.Min() - 1);
+            if (next >= 0)
+            {
+                installments[next] = installments[next] with { Balance = installments[next].Balance + posting.Prepaid };
+            }
+        }
+
+        foreach (var part in posting.Parts)
+        {
+            var index = installments.FindIndex(i => i.Number == part.Number);
+            installments[index] = installments[index].Remove(part);
+        }
+
+        HeldCredit += posting.Kind == PostingKind.CreditApplied ? posting.Amount : -posting.Held;
+    }
+
+    private void Apply(IEnumerable<InstallmentAllocation> parts)
+    {
+        foreach (var part in parts)
+        {
+            if (part.Total == 0m)
+            {
+                continue;
+            }
+
+            var index = installments.FindIndex(i => i.Number == part.Number);
+            installments[index] = installments[index].Add(part);
+        }
+    }
+
+    /// <summary>The entry a posting made, from what it settled.</summary>
+    private JournalEntry EntryOf(LoanPosting posting)
+    {
+        var allocation = new Allocation(Money.Of(posting.Kind == PostingKind.CreditApplied ? posting.Allocated : posting.Amount + posting.CreditUsed, Currency), [.. posting.Parts], posting.Prepaid + posting.PrepaymentFee + posting.Held);
+        return posting.Kind switch
+        {
+            PostingKind.CreditApplied => LoanPostings.CreditApplied(posting.PaidOn, allocation),
+            PostingKind.Payoff => LoanPostings.Payoff(posting.PaidOn, allocation, posting.CreditUsed),
+            _ => LoanPostings.Payment(posting.PaidOn, allocation, posting.Prepaid, posting.PrepaymentFee, $"Payment of {posting.Amount} received"),
+        };
+    }
+
+    private JournalEntry? Combined(IEnumerable<JournalEntry> entries)
+    {
+        var list = entries.ToList();
+        return list.Count == 0
+            ? null
+            : JournalEntry.Create(list[0].BusinessDate, list[0].Kind, "Postings combined", Currency, list.SelectMany(e => e.Lines));
+    }
+
+    /// <summary>Closes the loan when nothing is left to pay; credit still held becomes refund payable.</summary>
+    private void CloseIfSettled(DateOnly on, List<JournalEntry> entries)
+    {
+        if (Status != LoanStatus.Active || !installments.All(i => i.IsPaid))
+        {
+            return;
+        }
+
+        Status = LoanStatus.Closed;
+        ClosedOn = on;
+        DaysPastDue = 0;
+        if (HeldCredit > 0m)
+        {
+            entries.Add(LoanPostings.Refund(on, Money.Of(HeldCredit, Currency)));
+            RefundPayable += HeldCredit;
+            HeldCredit = 0m;
+        }
+    }
+
+    private void WriteOff(DateOnly on, string description, List<JournalEntry> entries)
+    {
+        var amounts = new WriteOffAmounts(
+            installments.Sum(i => i.Principal - i.PaidPrincipal),
+            installments.Sum(i => i.AccruedInterest - i.PaidInterest),
+            installments.Where(i => i.FallenDue).Sum(i => i.Fee - i.PaidFee) + installments.Sum(i => i.LateFee - i.PaidLateFee),
+            installments.Sum(i => i.Penalty - i.PaidPenalty));
+        Status = LoanStatus.ChargedOff;
+        ChargedOffOn = on;
+        if (amounts.Total > 0m)
+        {
+            entries.Add(LoanPostings.WriteOff(on, Currency, amounts, description));
+        }
+    }
+
+    private LoanResult<T> NotActive<T>() => LoanResult<T>.Refused(ServicingError.Conflict(
+        "loan.status.not_active", $"the loan is {Status.ToString().ToLowerInvariant()}", new Dictionary<string, string> { ["status"] = Status.ToString() }));
+}

@@ -1,0 +1,171 @@
+using AutoFinance.Domain.Calendar;
+using AutoFinance.Domain.Monetary;
+using AutoFinance.Domain.Products;
+using AutoFinance.Domain.Schedules;
+using AutoFinance.Domain.Servicing;
+using AutoFinance.Domain.Servicing.Accrual;
+using AutoFinance.Domain.Servicing.Loans;
+
+namespace AutoFinance.Domain.Tests.Servicing.LoanAggregate;
+
+/// <summary>The loan aggregate's events, one at a time, with the figures a customer or an accountant would check.</summary>
+public class LoanLifecycleTests
+{
+    private static readonly LoanTerms Terms = new()
+    {
+        Principal = 120_000m,
+        AnnualRate = 0.06m,
+        TermMonths = 12,
+        Method = RepaymentMethod.Annuity,
+        StartDate = new DateOnly(2026, 1, 15),
+        DayCount = DayCountConvention.Actual365,
+    };
+
+    private static readonly ServicingTerms WithLateFee = ServicingTerms.Default with { LateCharges = new LateChargeTerms(3, 50m, 1.5m) };
+
+    [Fact]
+    public void A_customer_who_paid_ahead_is_not_past_due_charged_or_late_on_the_next_due_date()
+    {
+        var loan = Loan.Book(Terms, WithLateFee).Value!;
+        var firstDue = loan.Installments[0];
+        var paid = loan.Pay(Guid.NewGuid(), firstDue.Payment + 10m, Terms.StartDate.AddDays(5));
+        Assert.Equal(firstDue.Payment + 10m, loan.HeldCredit);
+        Assert.Contains(paid.Entries, e => e.Kind == JournalEventKind.Payment);
+
+        var entries = new List<JournalEntry>();
+        for (var day = Terms.StartDate.AddDays(6); day <= firstDue.DueDate.AddDays(10); day = day.AddDays(1))
+        {
+            entries.AddRange(loan.CloseDay(day).Entries);
+            Assert.Equal(0, loan.DaysPastDue);
+        }
+
+        Assert.True(loan.Installments[0].IsPaid);
+        Assert.Equal(10m, loan.HeldCredit);
+        Assert.Contains(entries, e => e.Kind == JournalEventKind.CreditApplied && e.BusinessDate == firstDue.DueDate);
+        Assert.DoesNotContain(entries, e => e.Kind is JournalEventKind.PenaltyAccrual or JournalEventKind.FeeDue);
+    }
+
+    [Fact]
+    public void Interest_accrued_daily_over_ten_days_is_the_day_count_figure_to_the_cent_and_a_period_sums_to_its_interest()
+    {
+        var loan = Loan.Book(Terms).Value!;
+        var accrued = 0m;
+        for (var day = Terms.StartDate.AddDays(1); day <= Terms.StartDate.AddDays(10); day = day.AddDays(1))
+        {
+            accrued += loan.CloseDay(day).Entries.Where(e => e.Kind == JournalEventKind.InterestAccrual).Sum(e => e.Total);
+        }
+
+        var first = loan.Installments[0];
+        var period = new AccrualPeriod(first.Number, Terms.StartDate, first.DueDate, first.Interest, Currency.Cny);
+        Assert.Equal(period.AccruedThrough(Terms.StartDate.AddDays(10), DayCountConvention.Actual365), accrued);
+        Assert.Equal(accrued, loan.InterestAccruedTo(Terms.StartDate.AddDays(10)));
+
+        for (var day = Terms.StartDate.AddDays(11); day <= first.DueDate; day = day.AddDays(1))
+        {
+            accrued += loan.CloseDay(day).Entries.Where(e => e.Kind == JournalEventKind.InterestAccrual).Sum(e => e.Total);
+        }
+
+        Assert.Equal(first.Interest, accrued);
+    }
+
+    [Fact]
+    public void A_payoff_on_the_start_date_repays_the_principal_only_and_leaves_no_receivable()
+    {
+        var booked = Loan.Book(Terms);
+        var loan = booked.Value!;
+        var quote = loan.Quote(Terms.StartDate).Value!;
+        Assert.Equal(120_000m, quote.Total);
+        Assert.Equal(0m, quote.Interest);
+
+        var paid = loan.PayOff(Guid.NewGuid(), Terms.StartDate, 120_000m);
+        var ledger = Ledger.Of(Currency.Cny, booked.Entries.Concat(paid.Entries));
+        Assert.Equal(LoanStatus.Closed, loan.Status);
+        Assert.Equal(0m, ledger.Balances.TotalReceivable);
+    }
+
+    [Fact]
+    public void A_payoff_after_interest_was_accrued_charges_the_days_elapsed_and_closes_every_receivable()
+    {
+        var booked = Loan.Book(Terms);
+        var loan = booked.Value!;
+        var entries = booked.Entries.ToList();
+        for (var day = Terms.StartDate.AddDays(1); day <= Terms.StartDate.AddDays(20); day = day.AddDays(1))
+        {
+            entries.AddRange(loan.CloseDay(day).Entries);
+        }
+
+        // Backdated to day 10: the interest accrued for days 11 to 20 is taken back.
+        var on = Terms.StartDate.AddDays(10);
+        var quote = loan.Quote(on).Value!;
+        Assert.Equal(loan.InterestAccruedTo(on), quote.Interest);
+        entries.AddRange(loan.PayOff(Guid.NewGuid(), on, quote.Total).Entries);
+        var balances = Ledger.Of(Currency.Cny, entries).Balances;
+        Assert.Equal(0m, balances.TotalReceivable);
+        Assert.Equal(quote.Interest, balances.Of(LedgerAccount.InterestIncome));
+    }
+
+    [Fact]
+    public void Credit_left_when_the_loan_closes_is_owed_back_as_refund_payable()
+    {
+        var booked = Loan.Book(Terms with { TermMonths = 1 });
+        var loan = booked.Value!;
+        var due = loan.Installments[0];
+        var paid = loan.Pay(Guid.NewGuid(), due.Payment + 25m, due.DueDate);
+        var balances = Ledger.Of(Currency.Cny, booked.Entries.Concat(paid.Entries)).Balances;
+
+        Assert.Equal(LoanStatus.Closed, loan.Status);
+        Assert.Equal(0m, loan.HeldCredit);
+        Assert.Equal(0m, balances.Of(LedgerAccount.CustomerOverpayment));
+        Assert.Equal(25m, balances.Of(LedgerAccount.RefundPayable));
+        Assert.Equal(0m, balances.TotalReceivable);
+    }
+
+    [Fact]
+    public void A_payment_is_split_by_the_products_allocation_order()
+    {
+        var principalFirst = ServicingTerms.Default with
+        {
+            Allocation = new AllocationOrder([DueComponent.Principal, DueComponent.Interest, DueComponent.Fee, DueComponent.PenaltyInterest]),
+        };
+        var loan = Loan.Book(Terms, principalFirst).Value!;
+        var due = loan.Installments[0];
+        var paid = loan.Pay(Guid.NewGuid(), due.Principal, due.DueDate).Value!;
+
+        Assert.Equal(due.Principal, paid.Parts.Single().Principal);
+        Assert.Equal(0m, paid.Parts.Single().Interest);
+    }
+
+    [Fact]
+    public void Reversing_a_payment_puts_back_what_it_paid_and_applies_the_later_ones_again()
+    {
+        var booked = Loan.Book(Terms);
+        var loan = booked.Value!;
+        var entries = booked.Entries.ToList();
+        var first = loan.Installments[0];
+        var bounced = loan.Pay(Guid.NewGuid(), first.Payment, first.DueDate);
+        entries.AddRange(bounced.Entries);
+        entries.AddRange(loan.Pay(Guid.NewGuid(), first.Payment, first.DueDate.AddDays(1)).Entries);
+        Assert.Equal(first.Payment, loan.HeldCredit);
+
+        var reversed = loan.Reverse(bounced.Value!.Id, first.DueDate.AddDays(2), "returned unpaid");
+        entries.AddRange(reversed.Entries);
+        Assert.True(reversed.Succeeded);
+        Assert.Equal(1, reversed.Value);
+        Assert.True(loan.Installments[0].IsPaid);
+        Assert.Equal(0m, loan.HeldCredit);
+        Assert.Equal(0m, Ledger.Of(Currency.Cny, entries).Balances.Of(LedgerAccount.CustomerOverpayment));
+    }
+
+    [Fact]
+    public void Operations_on_a_closed_loan_are_refused_with_a_stable_code()
+    {
+        var loan = Loan.Book(Terms).Value!;
+        loan.PayOff(Guid.NewGuid(), Terms.StartDate);
+
+        var refused = loan.Pay(Guid.NewGuid(), 100m, Terms.StartDate.AddDays(1));
+        Assert.False(refused.Succeeded);
+        Assert.Equal("loan.status.not_active", refused.Error!.Code);
+        Assert.True(refused.Error.IsConflict);
+        Assert.Empty(refused.Entries);
+    }
+}
