@@ -54,16 +54,8 @@ public static class BenchmarkCommand
             };
             input.AddRange(options.Problems().Select(p => new Domain.Validation.FieldError(p.Split(' ')[0], p[(p.IndexOf(' ', StringComparison.Ordinal) + 1)..])));
             input.ThrowIfAny();
-            var path = parsed.GetValue(data)!;
-            RequireFile("data", path);
-            var loaded = DatasetLoader.LoadFile(path, new DatasetOptions
-            {
-                Target = parsed.GetValue(target)!,
-                BadValue = parsed.GetValue(bad),
-                Exclude = List(parsed.GetValue(exclude)),
-                Categorical = List(parsed.GetValue(categorical)),
-                SpecialValues = List(parsed.GetValue(special)),
-            });
+            var loaded = LoadLabelled(
+                parsed.GetValue(data)!, options.Training.Target, parsed.GetValue(exclude), parsed.GetValue(categorical), parsed.GetValue(special));
             var report = ModelBenchmark.Run(loaded, options, context.Clock);
             return parsed.GetValue(json) ? context.WriteJson(report) : Write(context, report);
         });

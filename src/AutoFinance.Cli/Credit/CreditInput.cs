@@ -41,6 +41,20 @@ internal static class CreditInput
         return [.. values.Order()];
     }
 
+    /// <summary>A labelled CSV as train and benchmark read it: the target, and the columns to leave out, read as categories or keep as special values.</summary>
+    public static LoadedDataset LoadLabelled(string path, TargetDefinition target, string? exclude, string? categorical, string? special)
+    {
+        RequireFile("data", path);
+        return DatasetLoader.LoadFile(path, new DatasetOptions
+        {
+            Target = target.Column,
+            BadValue = target.BadValue,
+            Exclude = List(exclude),
+            Categorical = List(categorical),
+            SpecialValues = List(special),
+        });
+    }
+
     public static void RequireFile(string field, string path)
     {
         if (!File.Exists(path))

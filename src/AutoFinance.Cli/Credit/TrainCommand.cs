@@ -116,16 +116,8 @@ public static class TrainCommand
             input.AddRange(options.Problems().Select(p => new Domain.Validation.FieldError(p.Split(' ')[0], p[(p.IndexOf(' ', StringComparison.Ordinal) + 1)..])));
             input.ThrowIfAny();
 
-            var path = parsed.GetValue(data)!;
-            CreditInput.RequireFile("data", path);
-            var loaded = DatasetLoader.LoadFile(path, new DatasetOptions
-            {
-                Target = options.Target.Column,
-                BadValue = options.Target.BadValue,
-                Exclude = CreditInput.List(parsed.GetValue(exclude)),
-                Categorical = CreditInput.List(parsed.GetValue(categorical)),
-                SpecialValues = CreditInput.List(parsed.GetValue(special)),
-            });
+            var loaded = CreditInput.LoadLabelled(
+                parsed.GetValue(data)!, options.Target, parsed.GetValue(exclude), parsed.GetValue(categorical), parsed.GetValue(special));
             var result = ScorecardTrainer.Train(loaded, options, context.Clock);
             var document = result.Document;
             WriteArtefacts(result, outPath, tablePath);

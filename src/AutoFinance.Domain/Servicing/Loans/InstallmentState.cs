@@ -103,14 +103,6 @@ public sealed record InstallmentState
     };
 
     /// <summary>A new instalment from a plan row: nothing paid, nothing accrued.</summary>
-    public static InstallmentState From(Schedules.Installment plan) => new()
-    {
-        Number = plan.Number,
-        DueDate = plan.DueDate,
-        Payment = plan.Payment,
-        Principal = plan.Principal,
-        Interest = plan.Interest,
-        Fee = plan.Fee,
-        Balance = plan.Balance,
-    };
+    public static InstallmentState From(Schedules.Installment plan) =>
+        new InstallmentState { Number = plan.Number, DueDate = plan.DueDate }.Replan(plan);
 }
