@@ -60,6 +60,8 @@ public static class WebHost
         var holder = new WebApplicationHolder();
         builder.Services.AddSingleton(holder);
         builder.Services.AddSingleton<Readiness>();
+        builder.Services.AddSingleton<Infrastructure.Partners.PartnerDirectory>();
+        builder.Services.AddHostedService<SimulatorLauncher>();
         builder.Services.AddHostedService<DatabasePreparation>();
         builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddSingleton<OriginationMetrics>();

@@ -36,6 +36,7 @@ public sealed class PlatformHost : IAsyncDisposable
             $"--ConnectionStrings:Default=Data Source={Path.Combine(host._directory, "autofinance.db")}",
             $"--Security:KeysPath={Path.Combine(host._directory, "keys")}",
             "--Logging:LogLevel:Default=Warning",
+            "--Partners:Simulator:Url=http://127.0.0.1:0",
         ], builder => builder.Services.AddSingleton<TimeProvider>(host.Clock));
         await host.App.StartAsync();
         var addresses = host.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;

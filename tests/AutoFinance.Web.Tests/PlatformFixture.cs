@@ -53,6 +53,7 @@ public abstract class PlatformFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(_directory);
+        var partners = await TestSimulator.ArgumentsAsync();
         App = WebHost.Build(
         [
             "--urls=http://127.0.0.1:0",
@@ -62,6 +63,7 @@ public abstract class PlatformFixture : IAsyncLifetime
             $"--Outbox:Directory={OutboxDirectory}",
             "--Outbox:Enabled=false",
             "--Logging:LogLevel:Default=Warning",
+            .. partners,
             .. DocsArguments,
             .. Arguments,
         ], Configure);

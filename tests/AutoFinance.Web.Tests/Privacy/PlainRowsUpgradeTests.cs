@@ -46,7 +46,7 @@ public sealed class PlainRowsUpgradeTests : IDisposable
 
         var app = WebHost.Build(
         [
-            "--urls=http://127.0.0.1:0", "--Database:Provider=Sqlite", $"--ConnectionStrings:Default=Data Source={database}",
+            "--urls=http://127.0.0.1:0", "--Partners:Simulator:Launch=false", "--Database:Provider=Sqlite", $"--ConnectionStrings:Default=Data Source={database}",
             $"--Security:KeysPath={Path.Combine(_root, "keys")}", $"--Outbox:Directory={Path.Combine(_root, "outbox")}", "--Outbox:Enabled=false",
             "--Logging:LogLevel:Default=Warning", "--Demo:Seed=false",
         ]);

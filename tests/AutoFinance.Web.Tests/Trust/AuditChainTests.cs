@@ -234,7 +234,7 @@ public sealed class AuditChainTests(SqlitePlatform platform) : IClassFixture<Sql
     {
         var app = WebHost.Build(
         [
-            "--urls=http://127.0.0.1:0", "--Database:Provider=Sqlite", $"--ConnectionStrings:Default=Data Source={database}", $"--Security:KeysPath={keys}",
+            "--urls=http://127.0.0.1:0", "--Partners:Simulator:Launch=false", "--Database:Provider=Sqlite", $"--ConnectionStrings:Default=Data Source={database}", $"--Security:KeysPath={keys}",
             $"--Audit:CheckpointPath={checkpoints}", "--Logging:LogLevel:Default=Warning", "--Demo:Seed=false", "--Outbox:Enabled=false",
         ]);
         await app.StartAsync();

@@ -53,7 +53,7 @@ public sealed class SqliteBackupRestoreTests(SqlitePlatform platform) : IClassFi
         // A platform on the restored copy, with the same keys, serves the same loan and decrypts the applicant.
         var app = WebHost.Build(
         [
-            "--urls=http://127.0.0.1:0", "--Database:Provider=Sqlite", $"--ConnectionStrings:Default=Data Source={restored}",
+            "--urls=http://127.0.0.1:0", "--Partners:Simulator:Launch=false", "--Database:Provider=Sqlite", $"--ConnectionStrings:Default=Data Source={restored}",
             $"--Security:KeysPath={platform.KeysPath}", "--Logging:LogLevel:Default=Warning", "--Demo:Seed=false",
         ]);
         await app.StartAsync();
