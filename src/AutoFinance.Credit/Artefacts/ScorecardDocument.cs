@@ -235,7 +235,7 @@ public sealed record ChallengerRecord
     public int Seed { get; init; }
 
     /// <summary>
-    /// Stratified cross-validation of the chosen trees and learning rate on the training rows; the calibration is
+    /// Stratified cross-validation of the chosen learning rate and tree shape on the training rows; the calibration is
     /// fitted on the out-of-fold scores of this run.
     /// </summary>
     public CrossValidationFigures? CrossValidation { get; init; }

@@ -11,12 +11,12 @@ internal sealed record BoosterSettings(
     double SubsampleFraction,
     int Seed)
 {
-    public static BoosterSettings From(ChallengerOptions options, int trees, double learningRate) => new(
+    public static BoosterSettings From(ChallengerOptions options, int trees, double learningRate, TreeShape shape) => new(
         trees,
         learningRate,
-        options.Leaves,
-        options.MinExamplesPerLeaf,
-        options.L2Regularization,
+        shape.Leaves,
+        shape.MinExamplesPerLeaf,
+        shape.L2Regularization,
         options.FeatureFraction,
         options.SubsampleFraction,
         options.Seed);

@@ -18,6 +18,30 @@ internal static class BoosterTrainer
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(settings);
+        return ml.BinaryClassification.Trainers.LightGbm(Options(settings)).Fit(data);
+    }
+
+    /// <summary>
+    /// Grows trees until the held-out AUC has not improved for <paramref name="patience"/> rounds; the booster keeps
+    /// the trees up to its best round (ML.NET saves LightGBM's best iteration).
+    /// </summary>
+    public static BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>> FitWithEarlyStopping(
+        MLContext ml, IDataView data, IDataView validation, BoosterSettings settings, int patience)
+    {
+        ArgumentNullException.ThrowIfNull(ml);
+        ArgumentNullException.ThrowIfNull(settings);
+        var options = Options(settings);
+        options.EarlyStoppingRound = patience;
+        options.EvaluationMetric = LightGbmBinaryTrainer.Options.EvaluateMetricType.AreaUnderCurve;
+        return ml.BinaryClassification.Trainers.LightGbm(options).Fit(data, validation);
+    }
+
+    /// <summary>The number of trees a fitted booster holds.</summary>
+    public static int TreeCount(BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>> booster) =>
+        booster.Model.SubModel.TrainedTreeEnsemble.Trees.Count;
+
+    private static LightGbmBinaryTrainer.Options Options(BoosterSettings settings)
+    {
         var options = new LightGbmBinaryTrainer.Options
         {
             LabelColumnName = ChallengerRows.Label,
@@ -43,6 +67,6 @@ internal static class BoosterTrainer
                 SubsampleFrequency = settings.SubsampleFraction < 1 ? 1 : 0,
             },
         };
-        return ml.BinaryClassification.Trainers.LightGbm(options).Fit(data);
+        return options;
     }
 }

@@ -3,11 +3,12 @@ using AutoFinance.Credit.Artefacts;
 namespace AutoFinance.Credit.Challenger;
 
 /// <summary>
-/// Everything that shapes a challenger training run. The number of trees and the learning rate are chosen from the
-/// grids by stratified cross-validation on the training rows (the grid spans 2.5 to 40 units of trees × rate, from
-/// what a few hundred rows bear to what a few thousand do); the rest is fixed for small credit samples: leaves of at
-/// least 20 rows, an L2 penalty on leaf values, half the inputs per tree and
-/// 80% of the rows per tree keep the booster from memorising the sample.
+/// Everything that shapes a challenger training run. The learning rate and the tree shape are chosen from grids by
+/// stratified cross-validation on the training rows, and the number of trees by early stopping on each held-out fold
+/// (the final booster grows the mean of the folds' best rounds). Samples under <see cref="SmallDataRows"/> rows search
+/// smaller, more penalised trees (<see cref="SmallDataShapes"/>), since a few hundred rows cannot fill 32 leaves; the
+/// rest keeps the booster from memorising the sample: leaves of at least 20 rows, an L2 penalty on leaf values, 80%
+/// of the inputs and 80% of the rows per tree.
 /// </summary>
 public sealed record ChallengerOptions
 {
@@ -16,8 +17,22 @@ public sealed record ChallengerOptions
     /// <summary>Folds of the cross-validation that picks the grid point and yields the out-of-fold scores for calibration.</summary>
     public int Folds { get; init; } = 5;
 
-    /// <summary>Candidate numbers of boosting rounds (one tree each).</summary>
+    /// <summary>Rounds without a better held-out AUC after which a fold stops growing trees; 0 turns early stopping off.</summary>
+    public int EarlyStoppingRounds { get; init; } = 100;
+
+    /// <summary>Most boosting rounds a fold may grow when stopping early.</summary>
+    public int MaxTrees { get; init; } = 2000;
+
+    /// <summary>Candidate numbers of boosting rounds (one tree each) when early stopping is off.</summary>
     public IReadOnlyList<int> TreeCounts { get; init; } = [50, 100, 200, 400];
+
+    /// <summary>Below this many training rows the search uses <see cref="SmallDataShapes"/> instead of the one shape set by
+    /// <see cref="Leaves"/>, <see cref="MinExamplesPerLeaf"/> and <see cref="L2Regularization"/>.</summary>
+    public int SmallDataRows { get; init; } = 2000;
+
+    /// <summary>Tree shapes searched on small samples: few leaves, heavier penalties.</summary>
+    public IReadOnlyList<TreeShape> SmallDataShapes { get; init; } =
+        [new(4, 20, 1), new(8, 20, 1), new(8, 20, 10), new(16, 20, 1), new(32, 20, 1)];
 
     /// <summary>Candidate shrinkage rates.</summary>
     public IReadOnlyList<double> LearningRates { get; init; } = [0.05, 0.1];
@@ -43,11 +58,30 @@ public sealed record ChallengerOptions
     /// <summary>The file name recorded in the artefact for the saved booster.</summary>
     public string ModelFile { get; init; } = "challenger.zip";
 
+    /// <summary>The tree shapes the search tries on a sample of <paramref name="rows"/> training rows.</summary>
+    public IReadOnlyList<TreeShape> ShapesFor(int rows) =>
+        rows < SmallDataRows ? SmallDataShapes : [new TreeShape(Leaves, MinExamplesPerLeaf, L2Regularization)];
+
     public IEnumerable<string> Problems()
     {
         if (Folds is < 2 or > 20)
         {
             yield return "folds must be between 2 and 20";
+        }
+
+        if (EarlyStoppingRounds is < 0 or > 1000)
+        {
+            yield return "early stopping rounds must be between 0 and 1000";
+        }
+
+        if (MaxTrees is < 1 or > 10_000)
+        {
+            yield return "max trees must be between 1 and 10000";
+        }
+
+        if (SmallDataShapes.Count == 0 || SmallDataShapes.Any(s => s.Leaves is < 2 or > 1024 || s.MinExamplesPerLeaf < 1 || double.IsNaN(s.L2Regularization) || s.L2Regularization is < 0 or > 1e6))
+        {
+            yield return "small-data shapes must be one or more shapes of 2 to 1024 leaves, at least 1 row a leaf and an L2 penalty from 0 to 1000000";
         }
 
         if (TreeCounts.Count == 0 || TreeCounts.Any(t => t is < 1 or > 10_000))

@@ -6,9 +6,9 @@ using Microsoft.ML;
 namespace AutoFinance.Credit.Challenger;
 
 /// <summary>
-/// Trains the gradient-boosting challenger on a training sample: lays out the features, picks trees and learning
-/// rate by stratified cross-validation, fits Platt scaling on the out-of-fold raw scores, and grows the final
-/// booster on every training row.
+/// Trains the gradient-boosting challenger on a training sample: lays out the features, picks the learning rate, the
+/// tree shape and (by early stopping) the number of trees by stratified cross-validation, fits Platt scaling on the
+/// out-of-fold raw scores, and grows the final booster on every training row.
 /// </summary>
 public static class GbdtChallenger
 {
@@ -33,7 +33,7 @@ public static class GbdtChallenger
         var features = FeatureEncoder.Encode(layout, train);
         var search = ChallengerSearch.Run(ml, features, train.Target, layout.Width, options);
         var (a, b) = PlattScaling.Fit(search.OutOfFoldRaw, train.Target);
-        var settings = BoosterSettings.From(options, search.Trees, search.LearningRate);
+        var settings = BoosterSettings.From(options, search.FinalTrees, search.Chosen.LearningRate, search.Chosen.Shape);
         var booster = BoosterTrainer.Fit(ml, ChallengerRows.ToDataView(ml, features, train.Target, layout.Width), settings);
         var model = new ChallengerModel(ml, booster, layout, a, b);
         var record = new ChallengerRecord

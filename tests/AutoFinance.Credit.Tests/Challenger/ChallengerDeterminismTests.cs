@@ -22,7 +22,7 @@ public sealed class ChallengerDeterminismTests(ChallengerFixture fixture)
     public void Another_seed_grows_other_trees()
     {
         var trained = fixture.German;
-        var quick = new ChallengerOptions { TreeCounts = [100], LearningRates = [0.05], Folds = 3 };
+        var quick = new ChallengerOptions { EarlyStoppingRounds = 0, TreeCounts = [100], LearningRates = [0.05], Folds = 3 };
 
         var one = GbdtChallenger.Train(trained.Train, quick).Model.PredictPd(trained.Test);
         var other = GbdtChallenger.Train(trained.Train, quick with { Seed = 7 }).Model.PredictPd(trained.Test);

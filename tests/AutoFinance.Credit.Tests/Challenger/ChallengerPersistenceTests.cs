@@ -26,14 +26,12 @@ public sealed class ChallengerPersistenceTests(ChallengerFixture fixture)
         var record = fixture.German.Challenger.Record;
         var options = new ChallengerOptions();
         Assert.Equal(options.ModelFile, record.File);
-        Assert.Contains(record.Trees, options.TreeCounts);
+        Assert.InRange(record.Trees, 1, options.MaxTrees);
         Assert.Contains(record.LearningRate, options.LearningRates);
-        Assert.Equal(options.Leaves, record.Leaves);
-        Assert.Equal(options.MinExamplesPerLeaf, record.MinExamplesPerLeaf);
-        Assert.Equal(options.L2Regularization, record.L2Regularization);
+        Assert.Contains(new TreeShape(record.Leaves, record.MinExamplesPerLeaf, record.L2Regularization), options.ShapesFor(fixture.German.Train.Rows));
         Assert.Equal(options.Seed, record.Seed);
         Assert.Equal(options.Folds, record.CrossValidation!.Folds);
-        Assert.Equal(options.TreeCounts.Count * options.LearningRates.Count, fixture.German.Challenger.Grid.Count);
+        Assert.Equal(options.ShapesFor(fixture.German.Train.Rows).Count * options.LearningRates.Count, fixture.German.Challenger.Grid.Count);
         Assert.Equal(fixture.German.Challenger.Grid.Max(g => g.CvAuc), record.CrossValidation.AucMean);
         Assert.Equal(fixture.German.Train.Rows, record.Train!.Rows);
     }

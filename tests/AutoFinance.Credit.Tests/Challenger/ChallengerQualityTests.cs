@@ -32,7 +32,7 @@ public sealed class ChallengerQualityTests(ChallengerFixture fixture, ITestOutpu
         output.WriteLine($"calibration: A {record.CalibrationA:0.0000}, B {record.CalibrationB:0.0000}");
         foreach (var point in trained.Challenger.Grid)
         {
-            output.WriteLine($"  grid {point.Trees,4} trees, rate {point.LearningRate:0.000}: CV AUC {point.CvAuc:0.0000} ± {point.CvAucStdDev:0.0000}");
+            output.WriteLine($"  grid {point.Trees,4} trees, rate {point.LearningRate:0.000}, {point.Shape.Leaves} leaves, min {point.Shape.MinExamplesPerLeaf}, L2 {point.Shape.L2Regularization}: CV AUC {point.CvAuc:0.0000} ± {point.CvAucStdDev:0.0000}");
         }
 
         output.WriteLine($"CV    AUC {cv.AucMean:0.0000} ± {cv.AucStdDev:0.0000}  KS {cv.KsMean:0.0000}");

@@ -76,7 +76,7 @@ public sealed class ChallengerScoringTests(ChallengerFixture fixture)
     {
         var categorical = new HashSet<string>(StringComparer.Ordinal) { "installment_rate_in_percentage_of_disposable_income", "number_of_existing_credits_at_this_bank" };
         var (train, test) = TrainedOnPublicData.Split(ChallengerFixture.LoadGerman(categorical));
-        var model = GbdtChallenger.Train(train, new ChallengerOptions { TreeCounts = [100], LearningRates = [0.05], Folds = 3 }).Model;
+        var model = GbdtChallenger.Train(train, new ChallengerOptions { EarlyStoppingRounds = 0, TreeCounts = [100], LearningRates = [0.05], Folds = 3 }).Model;
         var numeric = fixture.German.Test;
         Assert.Equal(ColumnKind.Numeric, numeric.Find("installment_rate_in_percentage_of_disposable_income")!.Kind);
         Assert.Contains(model.Features, f => f.Name == "installment_rate_in_percentage_of_disposable_income" && f.Kind == ColumnKind.Categorical);
