@@ -40,7 +40,7 @@ public sealed class EfLoanStore(AutoFinanceDbContext db) : ILoanStore
 
         var held = await CustomerCredit.HeldAsync(db, loanId, ct).ConfigureAwait(false);
         var aggregate = LoanMapping.ToAggregate(loan, installments, payments, held, ServicingTerms.Default, restructuredOn);
-        loaded[loanId] = new Loaded(loan, installments, payments);
+        loaded[loanId] = new Loaded(loan, installments, payments, [.. aggregate.Postings]);
         return new ServicedLoan(loan.Id, loan.CustomerId, aggregate);
     }
 
@@ -55,7 +55,7 @@ public sealed class EfLoanStore(AutoFinanceDbContext db) : ILoanStore
     {
         ArgumentNullException.ThrowIfNull(changes);
         var loanId = changes.Loan.Id;
-        var (loan, installments, payments) = loaded.TryGetValue(loanId, out var rows)
+        var (loan, installments, payments, initial) = loaded.TryGetValue(loanId, out var rows)
             ? rows
             : throw new InvalidOperationException($"loan {loanId} was not loaded for a change by this store");
         var aggregate = changes.Loan.Aggregate;
@@ -63,10 +63,7 @@ public sealed class EfLoanStore(AutoFinanceDbContext db) : ILoanStore
         LoanMapping.CopyBack(aggregate, loan, installments, db);
         var known = payments.Select(p => p.Id).ToHashSet();
         var added = aggregate.Postings.Where(p => !known.Contains(p.Id)).ToList();
-        if (changes.Reversal is { } reversal)
-        {
-            Restate(payments, aggregate, reversal, now);
-        }
+        Restate(payments, initial, aggregate, changes, now);
 
         var newRows = added.Select(p => LoanMapping.NewRow(loanId, p, changes.Reversal is null ? changes.PostedBy : ReversalActor, now)).ToList();
         if (changes.Reply is { } reply && newRows.Find(r => r.Id == reply.PostingId) is { } row)
@@ -118,21 +115,33 @@ public sealed class EfLoanStore(AutoFinanceDbContext db) : ILoanStore
         }
     }
 
-    /// <summary>After a reversal: postings still in force get their new split, the others are marked reversed.</summary>
-    private static void Restate(List<PaymentRow> payments, Loan aggregate, ReversalRecord reversal, DateTimeOffset now)
+    /// <summary>
+    /// The rows of postings an operation took off and applied again (a reversal, a backdated payment): a posting
+    /// applied again gets its new split; one no longer in force (the reversed payment, held credit applied anew) is
+    /// marked reversed, saying why.
+    /// </summary>
+    private static void Restate(List<PaymentRow> payments, IReadOnlyList<LoanPosting> initial, Loan aggregate, LoanChanges changes, DateTimeOffset now)
     {
         var inForce = aggregate.Postings.ToDictionary(p => p.Id);
+        var before = initial.ToDictionary(p => p.Id);
         foreach (var row in payments)
         {
             if (inForce.TryGetValue(row.Id, out var posting))
             {
+                if (ReferenceEquals(posting, before[row.Id]))
+                {
+                    continue;
+                }
+
                 LoanMapping.CopyBack(posting, row);
             }
             else
             {
                 row.Status = PaymentRow.Reversed;
                 row.ReversedAt = now;
-                row.ReversalReason = row.Id == reversal.PaymentId ? reversal.Reason : $"applied again after the reversal of payment {reversal.PaymentId}";
+                row.ReversalReason = changes.Reversal is { } reversal
+                    ? row.Id == reversal.PaymentId ? reversal.Reason : $"applied again after the reversal of payment {reversal.PaymentId}"
+                    : $"applied again after the backdated payment {changes.Reply?.PostingId}";
             }
 
             row.Version++;
@@ -146,5 +155,5 @@ public sealed class EfLoanStore(AutoFinanceDbContext db) : ILoanStore
         return row;
     }
 
-    private sealed record Loaded(LoanRow Loan, List<InstallmentRow> Installments, List<PaymentRow> Payments);
+    private sealed record Loaded(LoanRow Loan, List<InstallmentRow> Installments, List<PaymentRow> Payments, IReadOnlyList<LoanPosting> Initial);
 }

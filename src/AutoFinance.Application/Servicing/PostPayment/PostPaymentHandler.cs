@@ -17,7 +17,10 @@ public sealed class PostPaymentHandler(ILoanStore loans, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
-        var loan = await loans.LoadAsync(loanId, LoanLoad.ForPosting, ct).ConfigureAwait(false);
+        // A payment dated before today may come before postings already made: the aggregate takes them off and applies them again.
+        var today = BusinessDay.Today(time);
+        var load = request.PaidOn is { } asked && asked < today ? LoanLoad.WithHistory : LoanLoad.ForPosting;
+        var loan = await loans.LoadAsync(loanId, load, ct).ConfigureAwait(false);
         if (loan is null || !LoanAccess.MayPay(actor, loan))
         {
             return CommandResult<PaymentReceipt>.NotFound();
@@ -29,7 +32,7 @@ public sealed class PostPaymentHandler(ILoanStore loans, TimeProvider time)
             return earlier;
         }
 
-        var (payment, refusal) = PostPaymentValidator.Validate(actor, request, loan, BusinessDay.Today(time));
+        var (payment, refusal) = PostPaymentValidator.Validate(actor, request, loan, today);
         if (refusal is not null)
         {
             return refusal;
