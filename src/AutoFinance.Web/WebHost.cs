@@ -47,10 +47,13 @@ public static class WebHost
         builder.Services.AddScoped<OriginationCommands>();
         builder.Services.AddScoped<BlacklistCommands>();
         builder.Services.AddScoped<Infrastructure.Servicing.LoanQueries>();
-        builder.Services.AddScoped<Infrastructure.Servicing.PaymentCommands>();
-        builder.Services.AddScoped<Infrastructure.Servicing.PayoffCommands>();
+        builder.Services.AddScoped<Application.Servicing.ILoanStore, Infrastructure.Servicing.EfLoanStore>();
+        builder.Services.AddScoped<Application.Servicing.PostPayment.PostPaymentHandler>();
+        builder.Services.AddScoped<Application.Servicing.ReversePayment.ReversePaymentHandler>();
+        builder.Services.AddScoped<Application.Servicing.QuotePayoff.QuotePayoffHandler>();
+        builder.Services.AddScoped<Application.Servicing.PayOff.PayOffHandler>();
+        builder.Services.AddScoped<Application.Servicing.GrantHardship.GrantHardshipHandler>();
         builder.Services.AddScoped<Infrastructure.Servicing.EndOfDay>();
-        builder.Services.AddScoped<Infrastructure.Servicing.HardshipCommands>();
         builder.Services.AddScoped<Infrastructure.Privacy.PersonalDataService>();
         builder.Services.AddScoped<Infrastructure.Approvals.ApprovalService>();
         builder.Services.AddScoped<Infrastructure.Servicing.CollectionsService>();

@@ -13,7 +13,7 @@ namespace AutoFinance.Infrastructure.ServiceDesk;
 /// <summary>
 /// The self-service assistant for a signed-in customer. The figures it may quote come from the same reader as
 /// <c>GET /api/v1/loans/{id}</c> (<see cref="LoanQueries"/>): the next unpaid instalment's date and amount, the
-/// principal still owed from the ledger, and today's payoff from <see cref="PayoffFigures"/> — so an answer never
+/// principal still owed from the ledger, and today's payoff from <see cref="Application.Servicing.QuotePayoff.PayoffFigures"/> — so an answer never
 /// differs from the loan page. When it cannot answer (question not understood, or a figure missing) it hands over:
 /// a case is opened on the customer's behalf (channel assistant) and its id returned.
 /// </summary>

@@ -116,6 +116,9 @@ public sealed class InstallmentRow
 /// <summary>A payment received on a loan, with how it was allocated; the key makes a retry harmless.</summary>
 public sealed class PaymentRow
 {
+    public const string Posted = "posted";
+    public const string Reversed = "reversed";
+
     public Guid Id { get; set; }
 
     public Guid LoanId { get; set; }
@@ -136,7 +139,7 @@ public sealed class PaymentRow
     public required string ResponseJson { get; set; }
 
     /// <summary>posted or reversed.</summary>
-    public string Status { get; set; } = "posted";
+    public string Status { get; set; } = Posted;
 
     /// <summary>
     /// What the customer chose for any surplus: hold (as overpayment) or prepay (principal, re-amortised); payoff for

@@ -1,4 +1,5 @@
 using AutoFinance.Application.Common;
+using AutoFinance.Application.Servicing;
 using AutoFinance.Domain.Calendar;
 using AutoFinance.Domain.Monetary;
 using AutoFinance.Domain.Payoff;
@@ -17,9 +18,9 @@ namespace AutoFinance.Infrastructure.Servicing;
 /// </summary>
 public static class LoanMapping
 {
-    public const string Hold = "hold";
-    public const string Prepay = "prepay";
-    public const string PrepayKeepPayment = "prepay-keep-payment";
+    public const string Hold = PaymentSurplus.Hold;
+    public const string Prepay = PaymentSurplus.Prepay;
+    public const string PrepayKeepPayment = PaymentSurplus.PrepayKeepPayment;
     public const string Payoff = "payoff";
     public const string Credit = "credit";
 
@@ -42,20 +43,9 @@ public static class LoanMapping
         };
     }
 
-    public static LoanState StatusOf(string status) => status switch
-    {
-        LoanStatus.Active => LoanState.Active,
-        LoanStatus.Closed => LoanState.Closed,
-        LoanStatus.ChargedOff => LoanState.ChargedOff,
-        _ => throw new InvalidOperationException($"unknown loan status {status}"),
-    };
+    public static LoanState StatusOf(string status) => LoanStatusText.Parse(status);
 
-    public static string TextOf(LoanState status) => status switch
-    {
-        LoanState.Active => LoanStatus.Active,
-        LoanState.Closed => LoanStatus.Closed,
-        _ => LoanStatus.ChargedOff,
-    };
+    public static string TextOf(LoanState status) => LoanStatusText.Of(status);
 
     public static InstallmentState StateOf(InstallmentRow row)
     {
@@ -82,7 +72,7 @@ public static class LoanMapping
         };
     }
 
-    public static SurplusChoice SurplusOf(string surplus) => surplus is Prepay or PrepayKeepPayment ? SurplusChoice.Prepay : SurplusChoice.Hold;
+    public static SurplusChoice SurplusOf(string surplus) => PaymentSurplus.ChoiceOf(surplus);
 
     public static string SurplusText(LoanPosting posting)
     {
@@ -106,7 +96,7 @@ public static class LoanMapping
             Amount = row.Amount,
             PaidOn = row.PaidOn,
             Surplus = SurplusOf(row.Surplus),
-            Mode = row.Surplus == PrepayKeepPayment ? ReamortisationMode.KeepPayment : ReamortisationMode.KeepTerm,
+            Mode = PaymentSurplus.ModeOf(row.Surplus),
             Parts = Json.Deserialize<List<InstallmentAllocation>>(row.AllocationJson) ?? [],
             Prepaid = row.Prepaid,
             Held = row.Overpayment,

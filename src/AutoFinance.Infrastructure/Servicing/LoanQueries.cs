@@ -1,4 +1,5 @@
 using AutoFinance.Application.Security;
+using AutoFinance.Application.Servicing.QuotePayoff;
 using AutoFinance.Domain.Monetary;
 using AutoFinance.Domain.Servicing;
 using AutoFinance.Infrastructure.Persistence;

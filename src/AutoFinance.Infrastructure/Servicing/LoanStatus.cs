@@ -1,9 +1,11 @@
+using AutoFinance.Domain.Servicing.Loans;
+
 namespace AutoFinance.Infrastructure.Servicing;
 
-/// <summary>The states of a booked loan.</summary>
+/// <summary>The states of a booked loan, as stored.</summary>
 public static class LoanStatus
 {
-    public const string Active = "active";
-    public const string Closed = "closed";
-    public const string ChargedOff = "charged-off";
+    public const string Active = LoanStatusText.Active;
+    public const string Closed = LoanStatusText.Closed;
+    public const string ChargedOff = LoanStatusText.ChargedOff;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AutoFinance.Application.Origination;
+using AutoFinance.Application.Servicing.QuotePayoff;
 using AutoFinance.Credit.Validation;
 using AutoFinance.Infrastructure.Servicing;
 using AutoFinance.Web.Components.Shared;
@@ -184,6 +185,7 @@ public sealed class ServicingJourneys(BrowserFixture fixture)
     {
         var loan = await db.Loans.AsNoTracking().SingleAsync(l => l.Id == loanId);
         var installments = await db.Installments.AsNoTracking().Where(i => i.LoanId == loanId).OrderBy(i => i.Number).ToListAsync();
-        return PayoffFigures.Of(loan, installments, await CustomerCredit.OfAsync(db, loanId, CancellationToken.None), on)!;
+        var held = await CustomerCredit.HeldAsync(db, loanId, CancellationToken.None);
+        return PayoffFigures.From(LoanMapping.ToAggregate(loan, installments, [], held, Domain.Servicing.Loans.ServicingTerms.Default).Quote(on).Value!);
     });
 }

@@ -523,6 +523,35 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
     }
 
     [SkippableFact]
+    public async Task A_backdated_payment_settles_what_was_due_on_its_date_and_the_later_payment_is_applied_again_after_it()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        var due = Date(first, "dueDate");
+        MoveTo(due.AddDays(2));
+        using var agent = await platform.SignedIn("agent");
+        var payment = first.GetProperty("payment").GetDecimal();
+        var later = await Pay(agent, loanId, 100m, "later-1");
+        Assert.Equal(100m, later.GetProperty("allocated").GetDecimal());
+
+        var backdated = await Post(agent, $"/api/v1/loans/{loanId}/payments", new { amount = payment, paidOn = due, reason = "branch deposit posted late" }, "earlier-1");
+        Assert.Equal(HttpStatusCode.Created, backdated.StatusCode);
+        Assert.Equal(payment, (await backdated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("allocated").GetDecimal());
+
+        // As if posted in date order: the instalment is settled by the earlier payment and the later 100.00 is held.
+        var loan = await Loan(agent, loanId);
+        Assert.Equal("paid", Schedule(loan)[0].GetProperty("status").GetString());
+        Assert.Equal(100m, loan.GetProperty("credit").GetDecimal());
+        Assert.Equal(100m, loan.GetProperty("balances").GetProperty("CustomerOverpayment").GetDecimal());
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+        AssertReceivablesMatchTheSchedule(loan);
+        await using var db = Db();
+        var laterRow = await db.Payments.AsNoTracking().SingleAsync(p => p.Id == Guid.Parse(later.GetProperty("paymentId").GetString()!));
+        Assert.Equal(100m, laterRow.Overpayment);
+        Assert.Equal(2, await db.Payments.CountAsync(p => p.LoanId == Guid.Parse(loanId) && p.Status == PaymentRow.Posted));
+    }
+
+    [SkippableFact]
     public async Task An_idempotency_key_answers_only_the_request_it_was_first_used_for()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");

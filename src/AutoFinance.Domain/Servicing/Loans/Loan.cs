@@ -230,6 +230,12 @@ public sealed class Loan
             return LoanResult<LoanPosting>.Refused(ServicingError.Invalid("payment.mode.keep_payment_unsupported", "mode", "keeping the payment applies to annuity and equal-principal loans; keep the term instead"));
         }
 
+        var later = postings.FindIndex(p => p.PaidOn > paidOn);
+        if (later >= 0)
+        {
+            return PayBefore(later, id, amount, paidOn, surplus, mode);
+        }
+
         var entries = new List<JournalEntry>();
         var posting = PayCore(id, amount, paidOn, surplus, mode, entries);
         return LoanResult<LoanPosting>.Ok(posting, entries);
@@ -346,26 +352,68 @@ public sealed class Loan
         ClosedOn = null;
         TrueUpRecognition(on, entries);
         entries.Add(LoanPostings.Reversal(on, EntryOf(reversed), $"Payment of {reversed.Amount} reversed: {reason}"));
-        var before = affected.Skip(1).Select(EntryOf).ToList();
-        var after = new List<JournalEntry>();
-        foreach (var later in affected.Skip(1))
+        ApplyAgain(affected.Skip(1).ToList(), on, "a reversal", entries);
+        CloseIfSettled(on, entries);
+        return LoanResult<int>.Ok(affected.Skip(1).Count(p => p.Kind == PostingKind.Payment), entries);
+    }
+
+    /// <summary>
+    /// A payment dated before postings already in force (staff backdating within the window): those postings are
+    /// taken off the instalments, the payment is applied on its date, and they are applied again in their order, so
+    /// the balances are what posting everything in date order gives. The payment posts its own entry; what the later
+    /// postings now settle differently is restated in one entry dated on the last of them. Late fees and penalty
+    /// already charged stay, as after a reversal.
+    /// </summary>
+    private LoanResult<LoanPosting> PayBefore(int index, Guid id, decimal amount, DateOnly paidOn, SurplusChoice surplus, ReamortisationMode mode)
+    {
+        if (RestructuredOn is { } restructured && restructured >= paidOn)
         {
-            if (later.Kind == PostingKind.Payment)
+            return LoanResult<LoanPosting>.Refused(ServicingError.Invalid("payment.date.before_restructure", "paidOn", $"the loan was restructured on {restructured:yyyy-MM-dd}; a payment cannot be dated before that",
+                new Dictionary<string, string> { ["restructured"] = restructured.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }));
+        }
+
+        var affected = postings.Skip(index).ToList();
+        var restatedOn = affected.Max(p => p.PaidOn);
+        postings.RemoveRange(index, affected.Count);
+        foreach (var posting in Enumerable.Reverse(affected))
+        {
+            Undo(posting);
+        }
+
+        var entries = new List<JournalEntry>();
+        TrueUpRecognition(restatedOn, entries);
+        var paid = PayCore(id, amount, paidOn, surplus, mode, entries);
+        ApplyAgain(affected, restatedOn, "a backdated payment", entries);
+        CloseIfSettled(restatedOn, entries);
+        return LoanResult<LoanPosting>.Ok(paid, entries);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="later"/> (postings just taken off) again in their order and posts one entry that moves
+    /// what they now settle differently from what they settled before (their cash is the same).
+    /// </summary>
+    private void ApplyAgain(IReadOnlyList<LoanPosting> later, DateOnly on, string after, List<JournalEntry> entries)
+    {
+        var before = later.Select(EntryOf).ToList();
+        var again = new List<JournalEntry>();
+        foreach (var posting in later)
+        {
+            if (posting.Kind == PostingKind.Payment)
             {
-                PayCore(later.Id, later.Amount, later.PaidOn, later.Surplus, later.Mode, after);
+                PayCore(posting.Id, posting.Amount, posting.PaidOn, posting.Surplus, posting.Mode, again);
             }
             else
             {
-                ApplyCredit(later.PaidOn, after);
+                ApplyCredit(posting.PaidOn, again);
             }
         }
 
         var was = Combined(before);
-        var now = Combined(after.Where(e => e.Kind is JournalEventKind.Payment or JournalEventKind.CreditApplied));
+        var now = Combined(again.Where(e => e.Kind is JournalEventKind.Payment or JournalEventKind.CreditApplied));
         var moved = (was, now) switch
         {
-            ({ } b, { } a) => LoanPostings.Restatement(on, b, a, "Later postings applied again after a reversal"),
-            ({ } b, null) => LoanPostings.Reversal(on, b, "Later postings taken back after a reversal"),
+            ({ } b, { } a) => LoanPostings.Restatement(on, b, a, $"Later postings applied again after {after}"),
+            ({ } b, null) => LoanPostings.Reversal(on, b, $"Later postings taken back after {after}"),
             (null, { } a) => a,
             _ => null,
         };
@@ -374,9 +422,7 @@ public sealed class Loan
             entries.Add(moved);
         }
 
-        entries.AddRange(after.Where(e => e.Kind is not (JournalEventKind.Payment or JournalEventKind.CreditApplied)));
-        CloseIfSettled(on, entries);
-        return LoanResult<int>.Ok(affected.Skip(1).Count(p => p.Kind == PostingKind.Payment), entries);
+        entries.AddRange(again.Where(e => e.Kind is not (JournalEventKind.Payment or JournalEventKind.CreditApplied)));
     }
 
     /// <summary>Writes off every receivable the loan still carries and marks it charged off (a manual write-off).</summary>
@@ -827,15 +873,15 @@ public sealed class Loan
     /// <summary>Closes the loan when nothing is left to pay; credit still held becomes refund payable.</summary>
     private void CloseIfSettled(DateOnly on, List<JournalEntry> entries)
     {
-        if (Status != LoanStatus.Active || !installments.All(i => i.IsPaid))
+        if (Status == LoanStatus.Active && installments.All(i => i.IsPaid))
         {
-            return;
+            Status = LoanStatus.Closed;
+            ClosedOn = on;
+            DaysPastDue = 0;
         }
 
-        Status = LoanStatus.Closed;
-        ClosedOn = on;
-        DaysPastDue = 0;
-        if (HeldCredit > 0m)
+        // Credit held on a closed loan (also what a posting applied again after it closed leaves) is owed back.
+        if (Status == LoanStatus.Closed && HeldCredit > 0m)
         {
             entries.Add(LoanPostings.Refund(on, Money.Of(HeldCredit, Currency)));
             RefundPayable += HeldCredit;

@@ -11,7 +11,7 @@ namespace AutoFinance.Domain.Tests.Servicing.LoanAggregate;
 
 /// <summary>
 /// Random loan lives driven through the aggregate, step by step (early, late, partial and over-payments held or
-/// prepaid, reversals, days of close of business, hardship plans, payoff), with the books checked after every step.
+/// prepaid, payments backdated within the window, reversals, days of close of business, hardship plans, payoff), with the books checked after every step.
 /// </summary>
 public class LoanModelProperties
 {
@@ -25,6 +25,7 @@ public class LoanModelProperties
         Reverse,
         Hardship,
         PayOff,
+        PayBackdated,
     }
 
     private sealed record Life(LoanTerms Terms, LateChargeTerms Late, (Step Step, int A, int B)[] Steps);
@@ -55,7 +56,7 @@ public class LoanModelProperties
     private static readonly Gen<Life> AnyLife = Gen.Select(
         AnyTerms,
         Gen.Select(Gen.Int[0, 10], Gen.Int[0, 5_000]).Select((grace, fee) => new LateChargeTerms(grace, fee / 100m, 1.5m)),
-        Gen.Select(Gen.Int[0, 7], Gen.Int[1, 45], Gen.Int[0, 1000]).Select((s, a, b) => ((Step)s, a, b)).Array[10, 80],
+        Gen.Select(Gen.Int[0, 8], Gen.Int[1, 45], Gen.Int[0, 1000]).Select((s, a, b) => ((Step)s, a, b)).Array[10, 80],
         (terms, late, steps) => new Life(terms, late, steps));
 
     [Fact]
@@ -163,6 +164,10 @@ public class LoanModelProperties
             case Step.Hardship:
                 var granted = loan.GrantHardship((HardshipKind)(a % 3), 1 + (b % 6), day, "hardship plan");
                 entries.AddRange(granted.Entries);
+                break;
+            case Step.PayBackdated:
+                var backdated = day.AddDays(-(a % 8)) is var on && on > loan.Terms.StartDate ? on : loan.Terms.StartDate;
+                entries.AddRange(Pay(loan, loan.Owing(backdated).Sum(o => o.Total) + (b * 7.31m) + 0.01m, backdated, b % 2 == 0 ? SurplusChoice.Hold : SurplusChoice.Prepay));
                 break;
             case Step.PayOff:
                 var quote = loan.Quote(day);

@@ -1,4 +1,4 @@
-namespace AutoFinance.Infrastructure.Origination;
+namespace AutoFinance.Application.Common;
 
 /// <summary>The outcome of a command: done, not found (or not visible), a conflict with the object's state, or bad input.</summary>
 public sealed record CommandResult<T>(T? Value, CommandFailure Failure = CommandFailure.None, string? Problem = null, string? Field = null)

@@ -1,8 +1,8 @@
+using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
 using AutoFinance.Domain.Validation;
-using AutoFinance.Infrastructure.Origination;
 
-namespace AutoFinance.Infrastructure.Servicing;
+namespace AutoFinance.Application.Servicing;
 
 /// <summary>
 /// Who may date money moving on a loan. Money from or for a customer is dated by the server (today). Staff may

@@ -1,6 +1,6 @@
 using AutoFinance.Domain.Servicing.Loans;
 
-namespace AutoFinance.Infrastructure.Servicing;
+namespace AutoFinance.Application.Servicing.QuotePayoff;
 
 /// <summary>
 /// A payoff quote as the API and the pages show it, from the aggregate's <see cref="PayoffStatement"/>: what is due
@@ -23,13 +23,5 @@ public sealed record PayoffFigures(
         ArgumentNullException.ThrowIfNull(statement);
         return new PayoffFigures(statement.On, statement.DueUnpaid, statement.PrincipalNotDue, statement.AccruedInterest, statement.Credit, statement.Total,
             statement.Principal, statement.Interest, statement.Fees);
-    }
-
-    /// <summary>The quote for a loan's rows on a date (null when the loan cannot be quoted, e.g. it is closed).</summary>
-    public static PayoffFigures? Of(LoanRow loan, IReadOnlyList<InstallmentRow> installments, decimal credit, DateOnly on)
-    {
-        ArgumentNullException.ThrowIfNull(loan);
-        var aggregate = LoanMapping.ToAggregate(loan, installments, [], new CustomerCredit.Held(credit, 0m), ServicingTerms.Default);
-        return aggregate.Quote(on).Value is { } statement ? From(statement) : null;
     }
 }

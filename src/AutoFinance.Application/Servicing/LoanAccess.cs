@@ -1,11 +1,11 @@
 using AutoFinance.Application.Security;
 
-namespace AutoFinance.Infrastructure.Servicing;
+namespace AutoFinance.Application.Servicing;
 
 /// <summary>Who may act on a loan: its own customer, or staff.</summary>
 public static class LoanAccess
 {
-    public static bool MayPay(Actor actor, LoanRow loan)
+    public static bool MayPay(Actor actor, ServicedLoan loan)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(loan);

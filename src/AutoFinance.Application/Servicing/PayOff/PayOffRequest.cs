@@ -1,0 +1,4 @@
+namespace AutoFinance.Application.Servicing.PayOff;
+
+/// <summary>A payoff: optionally the amount quoted (to confirm it), and — staff only — an earlier date with the reason for it.</summary>
+public sealed record PayOffRequest(DateOnly? PaidOn, decimal? Amount, string? Reason = null);

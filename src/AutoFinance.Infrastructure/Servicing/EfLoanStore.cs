@@ -1,0 +1,159 @@
+using AutoFinance.Application.Servicing;
+using AutoFinance.Domain.Servicing.Loans;
+using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoFinance.Infrastructure.Servicing;
+
+/// <summary>
+/// The loan store on the EF rows: a loan's rows become the aggregate (<see cref="LoanMapping"/>), and on save the
+/// aggregate's state is copied back onto the rows it was loaded from, its new postings become payment rows, the
+/// entries journal rows, with the audit event, in one transaction; the loan's version catches a concurrent change and
+/// the unique key index a key taken at the same moment.
+/// </summary>
+public sealed class EfLoanStore(AutoFinanceDbContext db) : ILoanStore
+{
+    private const string ReversalActor = "system:reversal";
+
+    private readonly Dictionary<Guid, Loaded> loaded = [];
+
+    public async Task<ServicedLoan?> LoadAsync(Guid loanId, LoanLoad load, CancellationToken ct)
+    {
+        var readOnly = load == LoanLoad.ForQuote;
+        var loans = readOnly ? db.Loans.AsNoTracking() : db.Loans;
+        var loan = await loans.FirstOrDefaultAsync(l => l.Id == loanId, ct).ConfigureAwait(false);
+        if (loan is null)
+        {
+            return null;
+        }
+
+        var rows = readOnly ? db.Installments.AsNoTracking() : db.Installments;
+        var installments = await rows.Where(i => i.LoanId == loanId).OrderBy(i => i.Number).ToListAsync(ct).ConfigureAwait(false);
+        List<PaymentRow> payments = [];
+        DateOnly? restructuredOn = null;
+        if (load == LoanLoad.WithHistory)
+        {
+            payments = await db.Payments.Where(p => p.LoanId == loanId && p.Status == PaymentRow.Posted).OrderBy(p => p.PaidOn).ThenBy(p => p.ReceivedAt).ToListAsync(ct).ConfigureAwait(false);
+            restructuredOn = await db.HardshipPlans.Where(h => h.LoanId == loanId).Select(h => (DateOnly?)h.EffectiveOn).MaxAsync(ct).ConfigureAwait(false);
+        }
+
+        var held = await CustomerCredit.HeldAsync(db, loanId, ct).ConfigureAwait(false);
+        var aggregate = LoanMapping.ToAggregate(loan, installments, payments, held, ServicingTerms.Default, restructuredOn);
+        loaded[loanId] = new Loaded(loan, installments, payments, [.. aggregate.Postings]);
+        return new ServicedLoan(loan.Id, loan.CustomerId, aggregate);
+    }
+
+    public async Task<StoredReply?> ReplyAsync(Guid loanId, string idempotencyKey, CancellationToken ct) =>
+        await db.Payments.AsNoTracking().Where(p => p.LoanId == loanId && p.IdempotencyKey == idempotencyKey)
+            .Select(p => new StoredReply(p.ResponseJson, p.RequestHash)).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+
+    public Task<bool> HasPaymentAsync(Guid loanId, Guid paymentId, CancellationToken ct) =>
+        db.Payments.AnyAsync(p => p.Id == paymentId && p.LoanId == loanId, ct);
+
+    public async Task<SaveOutcome> SaveAsync(LoanChanges changes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var loanId = changes.Loan.Id;
+        var (loan, installments, payments, initial) = loaded.TryGetValue(loanId, out var rows)
+            ? rows
+            : throw new InvalidOperationException($"loan {loanId} was not loaded for a change by this store");
+        var aggregate = changes.Loan.Aggregate;
+        var now = changes.At;
+        LoanMapping.CopyBack(aggregate, loan, installments, db);
+        var known = payments.Select(p => p.Id).ToHashSet();
+        var added = aggregate.Postings.Where(p => !known.Contains(p.Id)).ToList();
+        Restate(payments, initial, aggregate, changes, now);
+
+        var newRows = added.Select(p => LoanMapping.NewRow(loanId, p, changes.Reversal is null ? changes.PostedBy : ReversalActor, now)).ToList();
+        if (changes.Reply is { } reply && newRows.Find(r => r.Id == reply.PostingId) is { } row)
+        {
+            row.IdempotencyKey = reply.IdempotencyKey;
+            row.RequestHash = reply.RequestHash;
+            row.ResponseJson = reply.ResponseJson;
+        }
+
+        db.Payments.AddRange(newRows);
+        db.JournalEntries.AddRange(changes.Reversal is { } reversed
+            ? changes.Entries.Select(e => Tagged(loanId, e, reversed.PaymentId, now))
+            : LoanMapping.EntryRows(loanId, changes.Entries, added, now));
+        if (changes.Hardship is { } plan)
+        {
+            db.HardshipPlans.Add(new HardshipPlanRow
+            {
+                Id = plan.Id,
+                LoanId = loanId,
+                Kind = plan.Kind,
+                ParametersJson = plan.ParametersJson,
+                ScheduleBeforeJson = plan.ScheduleBeforeJson,
+                EffectiveOn = plan.EffectiveOn,
+                Actor = plan.Actor,
+                CreatedAt = now,
+            });
+        }
+
+        loan.Version++;
+        try
+        {
+            var audit = changes.Audit;
+            await AuditLog.SaveWithAsync(db, [new AuditEvent(audit.Actor, audit.Action, "loan", loanId.ToString(), audit.Data)], now, ct).ConfigureAwait(false);
+            return SaveOutcome.Saved;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return SaveOutcome.Concurrent;
+        }
+        catch (DbUpdateException e) when (changes.Reply?.IdempotencyKey is not null && UniqueViolation.Is(e))
+        {
+            db.ChangeTracker.Clear();
+            return SaveOutcome.KeyTaken;
+        }
+        finally
+        {
+            loaded.Remove(loanId);
+        }
+    }
+
+    /// <summary>
+    /// The rows of postings an operation took off and applied again (a reversal, a backdated payment): a posting
+    /// applied again gets its new split; one no longer in force (the reversed payment, held credit applied anew) is
+    /// marked reversed, saying why.
+    /// </summary>
+    private static void Restate(List<PaymentRow> payments, IReadOnlyList<LoanPosting> initial, Loan aggregate, LoanChanges changes, DateTimeOffset now)
+    {
+        var inForce = aggregate.Postings.ToDictionary(p => p.Id);
+        var before = initial.ToDictionary(p => p.Id);
+        foreach (var row in payments)
+        {
+            if (inForce.TryGetValue(row.Id, out var posting))
+            {
+                if (ReferenceEquals(posting, before[row.Id]))
+                {
+                    continue;
+                }
+
+                LoanMapping.CopyBack(posting, row);
+            }
+            else
+            {
+                row.Status = PaymentRow.Reversed;
+                row.ReversedAt = now;
+                row.ReversalReason = changes.Reversal is { } reversal
+                    ? row.Id == reversal.PaymentId ? reversal.Reason : $"applied again after the reversal of payment {reversal.PaymentId}"
+                    : $"applied again after the backdated payment {changes.Reply?.PostingId}";
+            }
+
+            row.Version++;
+        }
+    }
+
+    private static JournalEntryRow Tagged(Guid loanId, Domain.Servicing.JournalEntry entry, Guid paymentId, DateTimeOffset now)
+    {
+        var row = LoanBooking.ToRow(loanId, entry, now);
+        row.PaymentId = paymentId;
+        return row;
+    }
+
+    private sealed record Loaded(LoanRow Loan, List<InstallmentRow> Installments, List<PaymentRow> Payments, IReadOnlyList<LoanPosting> Initial);
+}
