@@ -16,6 +16,14 @@ public sealed class CompiledChallengerTests(ChallengerFixture fixture)
     }
 
     [Fact]
+    public void The_default_model_s_challenger_is_scored_by_its_compiled_trees()
+    {
+        var challenger = AutoFinance.Credit.Models.CreditModel.Load(PublicData.DefaultModel).Challenger;
+        Assert.NotNull(challenger);
+        Assert.True(challenger.IsCompiled);
+    }
+
+    [Fact]
     public void Missing_values_take_the_booster_s_default_branch_as_in_ML_NET()
     {
         // Every fifth value of every column is missing, in training and in scoring, so the trees learn default routes.
