@@ -13,6 +13,9 @@ internal static class PublicData
 
     public static string German => Path.Combine(RepositoryRoot(), "datasets", "german-credit", "german-credit.csv");
 
+    /// <summary>The model the platform decides with by default.</summary>
+    public static string DefaultModel => Path.Combine(RepositoryRoot(), "models", "default", "car-loans.json");
+
     /// <summary>The HMEQ file; skips the calling test (it must be a skippable one) when the file is not supplied.</summary>
     public static string Hmeq
     {

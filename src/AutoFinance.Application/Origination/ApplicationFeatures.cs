@@ -1,3 +1,4 @@
+using AutoFinance.Credit.Challenger;
 using AutoFinance.Credit.Scorecards;
 using AutoFinance.Credit.Synthetic;
 using AutoFinance.Domain.Origination;
@@ -40,6 +41,24 @@ public static class ApplicationFeatures
     }
 
     public static void Fill(ApplicantValues values, ValidatedApplication a, DateOnly today, decimal assessedPayment)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        values.Clear();
+        foreach (var (name, number, text) in Of(a, today, assessedPayment))
+        {
+            if (number is { } n)
+            {
+                values.Set(name, n);
+            }
+            else
+            {
+                values.Set(name, text);
+            }
+        }
+    }
+
+    /// <summary>The challenger's inputs, as a one-row dataset of the application would give them.</summary>
+    public static void Fill(ChallengerApplicant values, ValidatedApplication a, DateOnly today, decimal assessedPayment)
     {
         ArgumentNullException.ThrowIfNull(values);
         values.Clear();

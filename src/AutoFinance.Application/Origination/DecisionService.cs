@@ -106,7 +106,9 @@ public sealed class DecisionService(
         }
         else if (model.Challenger is { } challenger && (options.ScoreChallenger || model.GbdtScores))
         {
-            challengerPd = challenger.PredictOnePd(SingleRow([.. challenger.Features.Select(f => (f.Name, f.Kind))], a, today, assessed));
+            var challengerApplicant = challenger.NewApplicant();
+            ApplicationFeatures.Fill(challengerApplicant, a, today, assessed);
+            challengerPd = challenger.PredictOnePd(challengerApplicant);
             if (model.GbdtScores)
             {
                 (challengerPd, pd) = (pd, challengerPd.Value);
@@ -246,8 +248,7 @@ public sealed class DecisionService(
 
     private static decimal AssessedPayment(FinancingRequest financing, DateOnly today, ProductSettings product)
     {
-        var schedule = ScheduleBuilder.Build(financing.ToLoanTerms(ApplicationFeatures.ReferenceAnnualRate, today, product.Policy.Currency));
-        return PlanPayments.Of(schedule).Assessed;
+        return PlanPayments.Of(financing.ToLoanTerms(ApplicationFeatures.ReferenceAnnualRate, today, product.Policy.Currency)).Assessed;
     }
 
     private static CreditDataset SingleRow(IReadOnlyList<(string Name, ColumnKind Kind)> features, ValidatedApplication a, DateOnly today, decimal assessed)

@@ -110,7 +110,7 @@ public static class BenchCommand
                 }
 
                 context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"cob on {figures.Database} with {figures.Workers} worker(s): {figures.Loans:N0} loans in {figures.Seconds:F2} s ({figures.LoansPerSecond:N0} loans/s), {figures.Entries:N0} entries, peak memory {figures.PeakMemoryMb:N0} MB (setup {figures.SetupSeconds:F1} s)"));
+                    $"cob on {figures.Database} with {figures.Workers} worker(s): {figures.Loans:N0} loans in {figures.Seconds:F2} s ({figures.LoansPerSecond:N0} loans/s, {figures.CpuSeconds:F2} s of processor time), {figures.Entries:N0} entries, peak memory {figures.PeakMemoryMb:N0} MB (setup {figures.SetupSeconds:F1} s), checksum {figures.Checksum}"));
                 return CliApp.Ok;
             }
             finally
@@ -123,7 +123,38 @@ public static class BenchCommand
             }
         });
 
-        return new Command("bench", "Run a benchmark and print its figures.") { schedule, credit, DecisionCommand.Create(context, seconds, json), cob };
+        var readClients = new Option<string?>("--clients") { Description = "Concurrent readers (default 1: the latency of one read at a time)." };
+        var readWeb = new Option<string?>("--web") { Description = "Path to AutoFinance.Web.dll (default: this repository's Release build)." };
+        var loanRead = new Command("loan-read", "GET /api/v1/loans/{id} of a loan with 1,800 daily accruals and 60 payments: reads per second, p50 and p99.") { seconds, readClients, readWeb, json };
+        loanRead.SetAction(async (parsed, ct) =>
+        {
+            var input = new InputReader();
+            var duration = input.Decimal("seconds", parsed.GetValue(seconds)) ?? 5m;
+            var count = input.Integer("clients", parsed.GetValue(readClients)) ?? 1;
+            if (duration is <= 0m or > 600m)
+            {
+                input.Add(new Domain.Validation.FieldError("seconds", "must be between 0 and 600"));
+            }
+
+            if (count is < 1 or > 1024)
+            {
+                input.Add(new Domain.Validation.FieldError("clients", "must be between 1 and 1024"));
+            }
+
+            input.ThrowIfAny();
+            var figures = await LoanReadBenchmark.RunAsync(HostProcess.FindWebDll(parsed.GetValue(readWeb)), count, TimeSpan.FromSeconds((double)duration), WrkLoad.Find(), ct).ConfigureAwait(false);
+            if (parsed.GetValue(json))
+            {
+                return context.WriteJson(figures);
+            }
+
+            var r = figures.Reads;
+            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"loan read ({figures.Accruals:N0} accruals, {figures.Payments} payments, {figures.Entries:N0} entries, {figures.ResponseBytes:N0} bytes) with {r.Clients} client(s) ({figures.Client}): {r.RequestsPerSecond:N0} reads/s, p50 {r.P50Milliseconds} ms, p99 {r.P99Milliseconds} ms, {r.Failures} failed"));
+            return CliApp.Ok;
+        });
+
+        return new Command("bench", "Run a benchmark and print its figures.") { schedule, credit, DecisionCommand.Create(context, seconds, json), cob, loanRead };
     }
 
     /// <summary>Runs the workload on this thread for the duration, after a warm-up, counting schedules and allocated bytes.</summary>

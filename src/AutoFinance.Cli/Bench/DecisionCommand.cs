@@ -18,7 +18,8 @@ public static class DecisionCommand
         DecisionBenchmark.InProcessFigures InProcessScorecardOnly,
         IReadOnlyList<HttpRun> Http);
 
-    public sealed record HttpRun(string Database, HttpLoad.Figures Health, HttpLoad.Figures Decisions, double ShareOfHealthThroughput);
+    /// <param name="Client">The load generator: wrk when installed, else this command's own client.</param>
+    public sealed record HttpRun(string Database, string Client, HttpLoad.Figures Health, HttpLoad.Figures Decisions, double ShareOfHealthThroughput);
 
     public static Command Create(CliContext context, Option<string?> seconds, Option<bool> json)
     {
@@ -26,9 +27,10 @@ public static class DecisionCommand
         var postgres = new Option<string?>("--postgres") { Description = "Also run over HTTP on this PostgreSQL server (e.g. Host=127.0.0.1;Port=55432;Username=postgres)." };
         var noHttp = new Option<bool>("--no-http") { Description = "Only the in-process figures." };
         var web = new Option<string?>("--web") { Description = "Path to AutoFinance.Web.dll (default: this repository's Release build)." };
+        var client = new Option<string?>("--client") { Description = "HTTP load generator: wrk (the default when installed) or dotnet (this command's own)." };
         var command = new Command("decision", "Automated decisions per second in process and over HTTP (SQLite, PostgreSQL) against the /health baseline.")
         {
-            seconds, clients, postgres, noHttp, web, json,
+            seconds, clients, postgres, noHttp, web, client, json,
         };
         command.SetAction(async (parsed, ct) =>
         {
@@ -45,7 +47,18 @@ public static class DecisionCommand
                 input.Add(new Domain.Validation.FieldError("clients", "must be between 1 and 1024"));
             }
 
+            var generator = (parsed.GetValue(client) ?? (WrkLoad.Find() is null ? "dotnet" : "wrk")).Trim().ToLowerInvariant();
+            if (generator is not ("wrk" or "dotnet"))
+            {
+                input.Add(new Domain.Validation.FieldError("client", "must be wrk or dotnet"));
+            }
+            else if (generator == "wrk" && WrkLoad.Find() is null)
+            {
+                input.Add(new Domain.Validation.FieldError("client", "wrk is not installed (apt-get install wrk)"));
+            }
+
             input.ThrowIfAny();
+            var wrk = generator == "wrk" ? WrkLoad.Find() : null;
             var webDll = parsed.GetValue(noHttp) ? null : HostProcess.FindWebDll(parsed.GetValue(web));
             var modelPath = ModelPath(webDll);
             var withChallenger = DecisionBenchmark.MeasureInProcess(modelPath, duration, withChallenger: true);
@@ -57,10 +70,10 @@ public static class DecisionCommand
                 Directory.CreateDirectory(directory);
                 try
                 {
-                    runs.Add(await RunHttp("sqlite", webDll, "Sqlite", $"Data Source={Path.Combine(directory, "bench.db")}", directory, clientCount, duration).ConfigureAwait(false));
+                    runs.Add(await RunHttp("sqlite", webDll, "Sqlite", $"Data Source={Path.Combine(directory, "bench.db")}", directory, clientCount, duration, wrk).ConfigureAwait(false));
                     if (parsed.GetValue(postgres) is { } server)
                     {
-                        runs.Add(await RunHttp("postgresql", webDll, "PostgreSql", $"{server};Database=af_bench_{Guid.NewGuid():N}", directory, clientCount, duration).ConfigureAwait(false));
+                        runs.Add(await RunHttp("postgresql", webDll, "PostgreSql", $"{server};Database=af_bench_{Guid.NewGuid():N}", directory, clientCount, duration, wrk).ConfigureAwait(false));
                     }
                 }
                 finally
@@ -81,16 +94,27 @@ public static class DecisionCommand
         return command;
     }
 
-    private static async Task<HttpRun> RunHttp(string name, string webDll, string provider, string connection, string directory, int clients, TimeSpan duration)
+    private static async Task<HttpRun> RunHttp(string name, string webDll, string provider, string connection, string directory, int clients, TimeSpan duration, string? wrk)
     {
         await using var host = await HostProcess.StartAsync(webDll, provider, connection, Path.Combine(directory, "keys-" + name)).ConfigureAwait(false);
         var bodies = DecisionWorkload.Requests(200_000, seed: 17).Select(r => JsonSerializer.SerializeToUtf8Bytes(r, Json.Options)).ToArray();
         await HttpLoad.RunAsync("warm-up", host.Address, clients, TimeSpan.FromSeconds(2), i => HttpLoad.Json(HttpMethod.Post, "/api/v1/applications", bodies[(int)(i % bodies.Length)], DemoData.DealerKey)).ConfigureAwait(false);
-        var health = await HttpLoad.RunAsync("GET /health", host.Address, clients, duration, _ => new HttpRequestMessage(HttpMethod.Get, "/health")).ConfigureAwait(false);
-        long offset = 100_000;
-        var decisions = await HttpLoad.RunAsync("POST /api/v1/applications", host.Address, clients, duration,
-            i => HttpLoad.Json(HttpMethod.Post, "/api/v1/applications", bodies[(int)((offset + i) % bodies.Length)], DemoData.DealerKey)).ConfigureAwait(false);
-        return new HttpRun(name, health, decisions, health.RequestsPerSecond == 0 ? 0 : Math.Round(decisions.RequestsPerSecond / health.RequestsPerSecond, 3));
+        HttpLoad.Figures health, decisions;
+        if (wrk is not null)
+        {
+            // Applications not sent in the warm-up, each wrk thread from its own offset.
+            health = await WrkLoad.RunAsync(wrk, "GET /health", host.Address, clients, duration, directory, "/health").ConfigureAwait(false);
+            decisions = await WrkLoad.RunAsync(wrk, "POST /api/v1/applications", host.Address, clients, duration, directory, "/api/v1/applications", bodies[100_000..120_000], DemoData.DealerKey).ConfigureAwait(false);
+        }
+        else
+        {
+            health = await HttpLoad.RunAsync("GET /health", host.Address, clients, duration, _ => new HttpRequestMessage(HttpMethod.Get, "/health")).ConfigureAwait(false);
+            long offset = 100_000;
+            decisions = await HttpLoad.RunAsync("POST /api/v1/applications", host.Address, clients, duration,
+                i => HttpLoad.Json(HttpMethod.Post, "/api/v1/applications", bodies[(int)((offset + i) % bodies.Length)], DemoData.DealerKey)).ConfigureAwait(false);
+        }
+
+        return new HttpRun(name, wrk is null ? "dotnet" : "wrk", health, decisions, health.RequestsPerSecond == 0 ? 0 : Math.Round(decisions.RequestsPerSecond / health.RequestsPerSecond, 3));
     }
 
     private static string ModelPath(string? webDll)
@@ -116,12 +140,13 @@ public static class DecisionCommand
         var p = figures.InProcess;
         var s = figures.InProcessScorecardOnly;
         context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"in process, one core: {p.DecisionsPerSecond:N0} decisions/s ({p.MicrosecondsPerDecision:F1} µs each, {p.BytesPerDecision:N0} bytes) with the challenger; {s.DecisionsPerSecond:N0}/s ({s.MicrosecondsPerDecision:F1} µs) scorecard only"));
+            $"in process, one core: {p.DecisionsPerSecond:N0} decisions/s ({p.MicrosecondsPerDecision:F1} µs each, {p.BytesPerDecision:N0} bytes; {p.DecisionsPerProcessorSecond:N0} per processor-second) with the challenger; {s.DecisionsPerSecond:N0}/s ({s.MicrosecondsPerDecision:F1} µs; {s.DecisionsPerProcessorSecond:N0} per processor-second) scorecard only"));
+        context.Output.WriteLine($"checksum of the first 2,000 decisions: {p.Checksum} with the challenger, {s.Checksum} scorecard only");
         context.Output.WriteLine("outcomes: " + string.Join(", ", p.Outcomes.Select(o => $"{o.Key} {o.Value}")));
         foreach (var run in figures.Http)
         {
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"HTTP on {run.Database}, {run.Decisions.Clients} clients: {run.Decisions.RequestsPerSecond:N0} decisions/s (p50 {run.Decisions.P50Milliseconds} ms, p99 {run.Decisions.P99Milliseconds} ms, {run.Decisions.Failures} failed) vs GET /health {run.Health.RequestsPerSecond:N0}/s (p99 {run.Health.P99Milliseconds} ms): {run.ShareOfHealthThroughput:P1} of the baseline"));
+                $"HTTP on {run.Database}, {run.Decisions.Clients} clients ({run.Client}): {run.Decisions.RequestsPerSecond:N0} decisions/s (p50 {run.Decisions.P50Milliseconds} ms, p99 {run.Decisions.P99Milliseconds} ms, {run.Decisions.Failures} failed) vs GET /health {run.Health.RequestsPerSecond:N0}/s (p50 {run.Health.P50Milliseconds} ms, p99 {run.Health.P99Milliseconds} ms): {run.ShareOfHealthThroughput:P1} of the baseline"));
         }
     }
 }

@@ -45,7 +45,9 @@ public sealed class HostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var address = new Uri($"http://127.0.0.1:{port}");
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
-        for (var attempt = 0; attempt < 120; attempt++)
+        // A busy machine can take minutes to start the host (migrations, seeding, JIT): wait up to five.
+        var waiting = Stopwatch.StartNew();
+        while (waiting.Elapsed < TimeSpan.FromMinutes(5))
         {
             if (process.HasExited)
             {
@@ -70,7 +72,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         process.Kill(entireProcessTree: true);
-        throw new TimeoutException("the host did not answer /health within a minute");
+        throw new TimeoutException("the host did not answer /health within five minutes");
     }
 
     /// <summary>The platform's build output, found from the repository this command was built in.</summary>

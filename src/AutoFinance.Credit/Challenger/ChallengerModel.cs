@@ -18,6 +18,9 @@ public sealed class ChallengerModel
     private readonly FeatureLayout _layout;
     private readonly Lazy<ITransformer> _contributions;
     private readonly ThreadLocal<PredictionEngine<ChallengerRows.Row, ChallengerRows.ScoredRow>> _engines;
+    private readonly CompiledTrees? _compiled;
+    private readonly Dictionary<string, int> _featureIndex;
+    private readonly Dictionary<string, int>[] _levelIndex;
 
     internal ChallengerModel(
         MLContext ml,
@@ -33,7 +36,24 @@ public sealed class ChallengerModel
         CalibrationB = calibrationB;
         _contributions = new Lazy<ITransformer>(BuildContributions);
         _engines = new ThreadLocal<PredictionEngine<ChallengerRows.Row, ChallengerRows.ScoredRow>>(() => ChallengerRows.Engine(_ml, _booster, _layout.Width));
+        _compiled = CompiledTrees.TryCompile(booster.Model.SubModel, layout.Width);
+        _featureIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        _levelIndex = new Dictionary<string, int>[layout.Features.Count];
+        for (var f = 0; f < layout.Features.Count; f++)
+        {
+            _featureIndex.TryAdd(layout.Features[f].Name, f);
+            _levelIndex[f] = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var level = 0; level < layout.Features[f].Levels.Count; level++)
+            {
+                _levelIndex[f].TryAdd(layout.Features[f].Levels[level], level);
+            }
+        }
     }
+
+    /// <summary>Whether single rows are scored by the booster's trees compiled to flat arrays (else by an ML.NET engine).</summary>
+    public bool IsCompiled => _compiled is not null;
+
+    internal FeatureLayout Layout => _layout;
 
     public IReadOnlyList<ChallengerFeature> Features => _layout.Features;
 
@@ -81,13 +101,22 @@ public sealed class ChallengerModel
         return [.. raw.Select(r => PlattScaling.Pd(r, CalibrationA, CalibrationB))];
     }
 
-    /// <summary>The probability of "bad" of the first row, through a per-thread prediction engine: the path for one application.</summary>
+    /// <summary>The probability of "bad" of the first row.</summary>
     public double PredictOnePd(CreditDataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
         var features = FeatureEncoder.Encode(_layout, data);
-        var raw = _engines.Value!.Predict(new ChallengerRows.Row { Features = features[0] }).Score;
-        return PlattScaling.Pd(raw, CalibrationA, CalibrationB);
+        return PlattScaling.Pd(RawScore(features[0]), CalibrationA, CalibrationB);
+    }
+
+    /// <summary>An empty feature vector to set an applicant's values in, for <see cref="PredictOnePd(ChallengerApplicant)"/>.</summary>
+    public ChallengerApplicant NewApplicant() => new(this);
+
+    /// <summary>The probability of "bad" of one applicant: the path for one application, without a dataset.</summary>
+    public double PredictOnePd(ChallengerApplicant applicant)
+    {
+        ArgumentNullException.ThrowIfNull(applicant);
+        return PlattScaling.Pd(RawScore(applicant.Features), CalibrationA, CalibrationB);
     }
 
     /// <summary>
@@ -132,6 +161,22 @@ public sealed class ChallengerModel
         var scored = _booster.Transform(ChallengerRows.ToDataView(_ml, features, _layout.Width));
         return [.. ChallengerRows.Scores(scored).Select(s => (double)s)];
     }
+
+    /// <summary>The raw score of every row by the compiled trees (null when the booster could not be compiled).</summary>
+    internal double[]? CompiledRawScores(CreditDataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return _compiled is { } compiled ? [.. FeatureEncoder.Encode(_layout, data).Select(f => (double)compiled.RawScore(f))] : null;
+    }
+
+    internal int IndexOf(string name) => _featureIndex.GetValueOrDefault(name, -1);
+
+    internal int LevelOf(int feature, string text) => _levelIndex[feature].GetValueOrDefault(text, -1);
+
+    /// <summary>One vector's raw score: by the compiled trees, or through a per-thread prediction engine.</summary>
+    private double RawScore(ReadOnlySpan<float> features) => _compiled is { } compiled
+        ? compiled.RawScore(features)
+        : _engines.Value!.Predict(new ChallengerRows.Row { Features = features.ToArray() }).Score;
 
     private ITransformer BuildContributions()
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using AutoFinance.Domain.Rates;
 using AutoFinance.Domain.Schedules;
 
@@ -36,53 +37,68 @@ public static class OfferBuilder
         var plans = Candidates(request, policy);
         var needsTarget = preferences.Ranking == OfferRanking.ClosestPayment && preferences.TargetPayment is null;
         var eligible = new List<Candidate>(plans.Count);
-        decimal? requestedPayment = null;
-        for (var index = 0; index < plans.Count; index++)
+        var rented = new List<Installment[]>(plans.Count);
+        try
         {
-            var plan = plans[index];
-            var buildable = plan.Method != RepaymentMethod.FlatFee;
-            var passes = buildable && PolicyEvaluator.PassesWithoutPayment(plan, policy, startDate);
-            if (!passes && !(index == 0 && needsTarget && buildable))
+            decimal? requestedPayment = null;
+            for (var index = 0; index < plans.Count; index++)
             {
-                continue;
+                var plan = plans[index];
+                var buildable = plan.Method != RepaymentMethod.FlatFee;
+                var passes = buildable && PolicyEvaluator.PassesWithoutPayment(plan, policy, startDate);
+                if (!passes && !(index == 0 && needsTarget && buildable))
+                {
+                    continue;
+                }
+
+                // Every candidate is worked in a pooled buffer; only the offers returned keep their rows.
+                var price = Pricing.Quote(grade, plan, rateCard, startDate)!;
+                var terms = plan.ToLoanTerms(price.AnnualRate, startDate, policy.Currency);
+                var rows = ArrayPool<Installment>.Shared.Rent(terms.TermMonths);
+                rented.Add(rows);
+                var level = ScheduleBuilder.BuildInto(terms, rows);
+                var payments = PlanPayments.Of(rows.AsSpan(0, terms.TermMonths), terms.Method);
+                if (index == 0)
+                {
+                    requestedPayment = payments.Assessed;
+                }
+
+                if (passes && PolicyEvaluator.PassesPayment(plan, policy, payments.Assessed))
+                {
+                    eligible.Add(new Candidate(index, plan, price, terms, rows, level, payments, CostOf(terms, rows.AsSpan(0, terms.TermMonths))));
+                }
             }
 
-            var price = Pricing.Quote(grade, plan, rateCard, startDate)!;
-            var schedule = ScheduleBuilder.Build(plan.ToLoanTerms(price.AnnualRate, startDate, policy.Currency));
-            var payments = PlanPayments.Of(schedule);
-            if (index == 0)
+            var target = preferences.TargetPayment ?? requestedPayment;
+            var order = preferences.Ranking == OfferRanking.ClosestPayment && target is { } t
+                ? Comparer<Candidate>.Create((a, b) => CompareClosest(a, b, t))
+                : Comparer<Candidate>.Create(CompareCost);
+            eligible.Sort(order);
+            eligible = WithoutTwins(eligible);
+
+            var count = Math.Min(preferences.MaxOffers, eligible.Count);
+            var requestedAt = eligible.FindIndex(c => c.Index == 0);
+            if (requestedAt >= count)
             {
-                requestedPayment = payments.Assessed;
+                // The requested plan takes the last place; the list stays in order, as it ranked below every plan kept.
+                eligible[count - 1] = eligible[requestedAt];
             }
 
-            if (passes && PolicyEvaluator.PassesPayment(plan, policy, payments.Assessed))
+            var offers = new LoanOffer[count];
+            for (var k = 0; k < count; k++)
             {
-                eligible.Add(new Candidate(index, plan, price, schedule, payments, CostOf(schedule)));
+                offers[k] = ToOffer(eligible[k], k + 1);
+            }
+
+            return offers;
+        }
+        finally
+        {
+            foreach (var rows in rented)
+            {
+                ArrayPool<Installment>.Shared.Return(rows);
             }
         }
-
-        var target = preferences.TargetPayment ?? requestedPayment;
-        var order = preferences.Ranking == OfferRanking.ClosestPayment && target is { } t
-            ? Comparer<Candidate>.Create((a, b) => CompareClosest(a, b, t))
-            : Comparer<Candidate>.Create(CompareCost);
-        eligible.Sort(order);
-        eligible = WithoutTwins(eligible);
-
-        var count = Math.Min(preferences.MaxOffers, eligible.Count);
-        var requestedAt = eligible.FindIndex(c => c.Index == 0);
-        if (requestedAt >= count)
-        {
-            // The requested plan takes the last place; the list stays in order, as it ranked below every plan kept.
-            eligible[count - 1] = eligible[requestedAt];
-        }
-
-        var offers = new LoanOffer[count];
-        for (var k = 0; k < count; k++)
-        {
-            offers[k] = ToOffer(eligible[k], k + 1);
-        }
-
-        return offers;
     }
 
     /// <summary>
@@ -98,7 +114,7 @@ public static class OfferBuilder
         decimal? payment = null;
         if (request.Method != RepaymentMethod.FlatFee && Pricing.Quote(grade, request, rateCard, startDate) is { } price)
         {
-            payment = PlanPayments.Of(ScheduleBuilder.Build(request.ToLoanTerms(price.AnnualRate, startDate, policy.Currency))).Assessed;
+            payment = PlanPayments.Of(request.ToLoanTerms(price.AnnualRate, startDate, policy.Currency)).Assessed;
         }
 
         return PolicyEvaluator.Evaluate(request, policy, payment, startDate);
@@ -174,11 +190,15 @@ public static class OfferBuilder
         return terms;
     }
 
+    /// <summary>
+    /// The offer of a ranked candidate. Its totals, subsidy and APR are worked from the pooled rows; the offer keeps
+    /// the terms and totals, and its schedule's rows are built again only if they are read.
+    /// </summary>
     private static LoanOffer ToOffer(Candidate candidate, int rank)
     {
-        var schedule = candidate.Schedule;
-        var terms = schedule.Terms;
-        var totals = schedule.Totals;
+        var terms = candidate.Terms;
+        var rows = candidate.Rows.AsSpan(0, terms.TermMonths);
+        var totals = RepaymentSchedule.Sum(rows);
         var price = candidate.Price;
         return new LoanOffer
         {
@@ -192,7 +212,7 @@ public static class OfferBuilder
             AnnualRate = price.AnnualRate,
             CardRate = price.CardRate,
             Promotion = price.Promotion,
-            Subsidy = price.Promotion is null ? 0m : Pricing.Subsidy(schedule, price.CardRate),
+            Subsidy = price.Promotion is null ? 0m : Pricing.Subsidy(terms, totals.Interest, price.CardRate),
             FirstPayment = candidate.Payments.First,
             MaxPayment = candidate.Payments.Max,
             FinalPayment = candidate.Payments.Final,
@@ -200,16 +220,16 @@ public static class OfferBuilder
             TotalInterest = totals.Interest,
             TotalFees = totals.Fees + terms.PrepaidFinanceCharges,
             TotalRepayable = totals.Payment + terms.PrepaidFinanceCharges,
-            AprPercent = Math.Round(AnnualisedRates.Of(schedule).AprPercent, 6),
-            Schedule = schedule,
+            AprPercent = Math.Round(AnnualisedRates.Of(terms, rows).AprPercent, 6),
+            Schedule = new RepaymentSchedule(terms, candidate.LevelAmount, totals),
         };
     }
 
     /// <summary>Interest and fees of a schedule, charges paid at signing included; two columns summed, not all four.</summary>
-    private static decimal CostOf(RepaymentSchedule schedule)
+    private static decimal CostOf(LoanTerms terms, ReadOnlySpan<Installment> rows)
     {
-        var cost = schedule.Terms.PrepaidFinanceCharges;
-        foreach (var row in schedule.Rows)
+        var cost = terms.PrepaidFinanceCharges;
+        foreach (var row in rows)
         {
             cost += row.Interest + row.Fee;
         }
@@ -242,13 +262,13 @@ public static class OfferBuilder
 
     private static bool SamePayments(Candidate a, Candidate b)
     {
-        if (a.Plan.DownPayment != b.Plan.DownPayment || a.Price.AnnualRate != b.Price.AnnualRate || a.Schedule.Count != b.Schedule.Count)
+        if (a.Plan.DownPayment != b.Plan.DownPayment || a.Price.AnnualRate != b.Price.AnnualRate || a.Terms.TermMonths != b.Terms.TermMonths)
         {
             return false;
         }
 
-        var left = a.Schedule.Rows;
-        var right = b.Schedule.Rows;
+        var left = a.Rows.AsSpan(0, a.Terms.TermMonths);
+        var right = b.Rows.AsSpan(0, b.Terms.TermMonths);
         for (var i = 0; i < left.Length; i++)
         {
             if (left[i].Payment != right[i].Payment || left[i].DueDate != right[i].DueDate)
@@ -277,5 +297,6 @@ public static class OfferBuilder
         return c != 0 ? c : CompareCost(a, b);
     }
 
-    private sealed record Candidate(int Index, FinancingRequest Plan, PricedRate Price, RepaymentSchedule Schedule, PlanPayments Payments, decimal Cost);
+    /// <summary>A priced plan and its schedule's rows in a pooled buffer (its first <c>Terms.TermMonths</c>).</summary>
+    private sealed record Candidate(int Index, FinancingRequest Plan, PricedRate Price, LoanTerms Terms, Installment[] Rows, decimal LevelAmount, PlanPayments Payments, decimal Cost);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using AutoFinance.Domain.Schedules;
 
 namespace AutoFinance.Domain.Origination;
@@ -17,8 +18,28 @@ public readonly record struct PlanPayments(decimal First, decimal Max, decimal F
     public static PlanPayments Of(RepaymentSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        var rows = schedule.Rows;
-        var lumpAtEnd = rows.Length > 1 && schedule.Terms.Method is RepaymentMethod.Balloon or RepaymentMethod.InterestOnly;
+        return Of(schedule.Rows, schedule.Terms.Method);
+    }
+
+    /// <summary>The payments of the schedule the terms build, worked in a pooled buffer: nothing of it is kept.</summary>
+    public static PlanPayments Of(LoanTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var rows = ArrayPool<Installment>.Shared.Rent(Math.Max(1, terms.TermMonths));
+        try
+        {
+            ScheduleBuilder.BuildInto(terms, rows);
+            return Of(rows.AsSpan(0, terms.TermMonths), terms.Method);
+        }
+        finally
+        {
+            ArrayPool<Installment>.Shared.Return(rows);
+        }
+    }
+
+    internal static PlanPayments Of(ReadOnlySpan<Installment> rows, RepaymentMethod method)
+    {
+        var lumpAtEnd = rows.Length > 1 && method is RepaymentMethod.Balloon or RepaymentMethod.InterestOnly;
         var regularCount = lumpAtEnd ? rows.Length - 1 : rows.Length;
         var assessed = 0m;
         for (var k = 0; k < regularCount; k++)

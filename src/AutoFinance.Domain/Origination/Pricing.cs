@@ -1,3 +1,4 @@
+using System.Buffers;
 using AutoFinance.Domain.Monetary;
 using AutoFinance.Domain.Schedules;
 
@@ -67,9 +68,22 @@ public static class Pricing
     }
 
     /// <summary>The subsidy of a schedule built at a promotional rate: its interest at the card rate less its own.</summary>
-    internal static decimal Subsidy(RepaymentSchedule promotional, decimal cardRate)
+    internal static decimal Subsidy(RepaymentSchedule promotional, decimal cardRate) =>
+        Subsidy(promotional.Terms, promotional.Totals.Interest, cardRate);
+
+    /// <summary>The subsidy of a plan of <paramref name="terms"/> whose schedule's interest is <paramref name="promotionalInterest"/>; the schedule at the card rate is worked in a pooled buffer.</summary>
+    internal static decimal Subsidy(LoanTerms terms, decimal promotionalInterest, decimal cardRate)
     {
-        var atCard = ScheduleBuilder.Build(promotional.Terms with { AnnualRate = cardRate });
-        return atCard.Totals.Interest - promotional.Totals.Interest;
+        var atCard = terms with { AnnualRate = cardRate };
+        var rows = ArrayPool<Installment>.Shared.Rent(Math.Max(1, atCard.TermMonths));
+        try
+        {
+            ScheduleBuilder.BuildInto(atCard, rows);
+            return RepaymentSchedule.Sum(rows.AsSpan(0, atCard.TermMonths)).Interest - promotionalInterest;
+        }
+        finally
+        {
+            ArrayPool<Installment>.Shared.Return(rows);
+        }
     }
 }

@@ -19,8 +19,12 @@ public readonly record struct AnnualisedRates(decimal AprPercent, decimal Effect
     public static AnnualisedRates Of(RepaymentSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        var rows = schedule.Rows;
-        var terms = schedule.Terms;
+        return Of(schedule.Terms, schedule.Rows);
+    }
+
+    /// <summary>The rates of the schedule <paramref name="terms"/> built as <paramref name="rows"/>.</summary>
+    internal static AnnualisedRates Of(LoanTerms terms, ReadOnlySpan<Installment> rows)
+    {
         Span<TimedFlow> flows = rows.Length <= 240 ? stackalloc TimedFlow[rows.Length + 1] : new TimedFlow[rows.Length + 1];
         flows[0] = new TimedFlow((double)terms.AmountFinanced, 0, 0);
         var (firstPeriods, fraction) = AppendixJ.Measure(UnitPeriod.Month, terms.StartDate, rows[0].DueDate);

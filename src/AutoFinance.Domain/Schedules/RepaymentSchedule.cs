@@ -1,40 +1,54 @@
 namespace AutoFinance.Domain.Schedules;
 
 /// <summary>A built schedule: the terms it came from, its instalments and their totals.</summary>
+/// <remarks>
+/// A schedule kept only in case it is read (an offer's) may hold its terms and totals alone: its rows are built from
+/// the terms when first read, and the builder being deterministic, they are the rows it was priced on.
+/// </remarks>
 public sealed class RepaymentSchedule
 {
-    private readonly Installment[] installments;
+    private Installment[]? rows;
 
     private ScheduleTotals? totals;
 
     internal RepaymentSchedule(LoanTerms terms, Installment[] installments, decimal levelAmount)
     {
         Terms = terms;
-        this.installments = installments;
+        rows = installments;
         LevelAmount = levelAmount;
     }
 
+    /// <summary>A schedule whose rows are built when first read; its totals are known already.</summary>
+    internal RepaymentSchedule(LoanTerms terms, decimal levelAmount, ScheduleTotals totals)
+    {
+        Terms = terms;
+        LevelAmount = levelAmount;
+        this.totals = totals;
+    }
+
+    private Installment[] BuiltRows => rows ??= ScheduleBuilder.Build(Terms).rows!;
+
     public LoanTerms Terms { get; }
 
-    public IReadOnlyList<Installment> Installments => installments;
+    public IReadOnlyList<Installment> Installments => BuiltRows;
 
-    public ReadOnlySpan<Installment> Rows => installments;
+    public ReadOnlySpan<Installment> Rows => BuiltRows;
 
     /// <summary>The level payment (annuity, balloon) or level principal part (equal principal, flat fee) the schedule was built on.</summary>
     public decimal LevelAmount { get; }
 
     /// <summary>Column sums, added up on first use (the hot path of building and pricing never needs them).</summary>
-    public ScheduleTotals Totals => totals ??= Sum(installments);
+    public ScheduleTotals Totals => totals ??= Sum(BuiltRows);
 
-    public int Count => installments.Length;
+    public int Count => rows?.Length ?? Terms.TermMonths;
 
-    public Installment Last => installments[^1];
+    public Installment Last => BuiltRows[^1];
 
     /// <summary>The principal still owed after <paramref name="installmentsPaid"/> instalments.</summary>
     public decimal BalanceAfter(int installmentsPaid) =>
-        installmentsPaid <= 0 ? Terms.LoanPrincipal : installments[Math.Min(installmentsPaid, installments.Length) - 1].Balance;
+        installmentsPaid <= 0 ? Terms.LoanPrincipal : BuiltRows[Math.Min(installmentsPaid, BuiltRows.Length) - 1].Balance;
 
-    private static ScheduleTotals Sum(Installment[] rows)
+    internal static ScheduleTotals Sum(ReadOnlySpan<Installment> rows)
     {
         decimal payment = 0m, principal = 0m, interest = 0m, fees = 0m;
         foreach (var row in rows)
@@ -52,7 +66,7 @@ public sealed class RepaymentSchedule
     public decimal FeesAfter(int installmentsPaid)
     {
         var fees = 0m;
-        foreach (var row in Rows[Math.Clamp(installmentsPaid, 0, installments.Length)..])
+        foreach (var row in Rows[Math.Clamp(installmentsPaid, 0, BuiltRows.Length)..])
         {
             fees += row.Fee;
         }
@@ -62,5 +76,5 @@ public sealed class RepaymentSchedule
 
     /// <summary>The due date of the last instalment paid, or the start date when none is.</summary>
     public DateOnly LastPaidDate(int installmentsPaid) =>
-        installmentsPaid <= 0 ? Terms.StartDate : installments[Math.Min(installmentsPaid, installments.Length) - 1].DueDate;
+        installmentsPaid <= 0 ? Terms.StartDate : BuiltRows[Math.Min(installmentsPaid, BuiltRows.Length) - 1].DueDate;
 }

@@ -28,12 +28,25 @@ public static class ScheduleBuilder
     public static RepaymentSchedule Build(LoanTerms terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
+        var rows = new Installment[terms.TermMonths is > 0 and <= LoanTermsValidator.MaxTermMonths ? terms.TermMonths : 0];
+        var levelAmount = BuildInto(terms, rows);
+        return new RepaymentSchedule(terms, rows, levelAmount);
+    }
+
+    /// <summary>
+    /// Builds the schedule's rows into <paramref name="rows"/> (at least <see cref="LoanTerms.TermMonths"/> long; a
+    /// pooled buffer when the schedule is only looked at, not kept) and answers the level amount it was built on.
+    /// </summary>
+    public static decimal BuildInto(LoanTerms terms, Span<Installment> rows)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
         var errors = LoanTermsValidator.Validate(terms);
         if (errors.Count > 0)
         {
             throw new ArgumentException("Invalid loan terms: " + string.Join("; ", errors), nameof(terms));
         }
 
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows.Length, terms.TermMonths, nameof(rows));
         var currency = terms.Currency;
         var n = terms.TermMonths;
         var principal = terms.LoanPrincipal;
@@ -48,7 +61,6 @@ public static class ScheduleBuilder
         var feeEach = currency.ToMinorUnits(feePerInstallment);
         var feeLast = currency.ToMinorUnits(totalSpreadFee) - (feeEach * (n - 1));
         var balance = currency.ToMinorUnits(principal);
-        var rows = new Installment[n];
         var previousDue = terms.StartDate;
         var dueDates = new MonthlyDueDates(firstDue);
         for (var k = 1; k <= n; k++)
@@ -72,7 +84,7 @@ public static class ScheduleBuilder
             previousDue = due;
         }
 
-        return new RepaymentSchedule(terms, rows, levelAmount);
+        return levelAmount;
     }
 
     /// <summary>The interest factor of the first period, odd or regular.</summary>

@@ -122,7 +122,8 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
             }
 
             var ids = page.Select(l => l.Id).ToList();
-            var installments = (await db.Installments.Where(i => ids.Contains(i.LoanId)).ToListAsync(ct).ConfigureAwait(false)).ToLookup(i => i.LoanId);
+            // Instalments are read untracked (a page holds tens of thousands); only those the close changed are attached.
+            var installments = (await db.Installments.AsNoTracking().Where(i => ids.Contains(i.LoanId)).ToListAsync(ct).ConfigureAwait(false)).ToLookup(i => i.LoanId);
             var applicationIds = page.Select(l => l.ApplicationId).ToList();
             var vehicles = await db.Applications.AsNoTracking().Where(a => applicationIds.Contains(a.Id))
                 .Select(a => new { a.Id, Facts = new LoanMonitoring.VehicleFacts(a.VehiclePrice, a.VehicleYear, a.VehicleCondition == "new", a.VehicleEnergy == "new-energy", a.Language) })
@@ -131,23 +132,24 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
             var payments = (await db.Payments.AsNoTracking().Where(p => ids.Contains(p.LoanId) && p.Status == "posted")
                 .Select(p => new { p.LoanId, Paid = new LoanMonitoring.PaidAllocation(p.PaidOn, p.AllocationJson) }).ToListAsync(ct).ConfigureAwait(false))
                 .ToLookup(p => p.LoanId, p => p.Paid);
-            var entries = 0;
+            var written = new PageRows();
             var buckets = new Dictionary<string, int>(StringComparer.Ordinal);
             var chargedOff = 0;
             foreach (var loan in page)
             {
                 List<InstallmentRow> schedule = [.. installments[loan.Id].OrderBy(i => i.Number)];
+                var before = schedule.ConvertAll(InstallmentValues.Of);
                 var outcome = LoanCloseOfBusiness.Close(loan, schedule, businessDate, options, held.GetValueOrDefault(loan.Id), now);
-                db.JournalEntries.AddRange(outcome.Entries);
-                db.Payments.AddRange(outcome.Postings);
-                entries += outcome.Entries.Count;
+                written.Entries.AddRange(outcome.Entries);
+                written.Postings.AddRange(outcome.Postings);
                 var vehicle = vehicles.GetValueOrDefault(loan.ApplicationId);
                 LoanMonitoring.Assess(loan, schedule, vehicle, [.. payments[loan.Id], .. outcome.Postings.Select(p => new LoanMonitoring.PaidAllocation(p.PaidOn, p.AllocationJson))], businessDate);
                 if (loan.Status == LoanStatus.Active)
                 {
-                    db.Outbox.AddRange(LoanMonitoring.Reminders(loan, schedule, vehicle?.Language ?? "zh-CN", businessDate, now));
+                    written.Reminders.AddRange(LoanMonitoring.Reminders(loan, schedule, vehicle?.Language ?? "zh-CN", businessDate, now));
                 }
 
+                InstallmentValues.AttachChanged(db, before, schedule);
                 chargedOff += loan.Status == LoanStatus.ChargedOff ? 1 : 0;
                 buckets[loan.Bucket] = buckets.GetValueOrDefault(loan.Bucket) + 1;
                 loan.Version++;
@@ -158,14 +160,57 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
             partition.LeaseUntil = now + options.Lease;
             partition.Version++;
             var date = businessDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            if (!await SaveOrLoseAsync(ct, new AuditEvent("system:cob", "cob.page", "business-date", date, new { partition.Partition, Loans = page.Count, options.Worker }), now).ConfigureAwait(false))
+            if (!await SavePageAsync(written, new AuditEvent("system:cob", "cob.page", "business-date", date, new { partition.Partition, Loans = page.Count, options.Worker }), now, ct).ConfigureAwait(false))
             {
                 // Someone else took the partition over (our lease ran out): they will finish it.
                 return;
             }
 
-            tally.Add(page.Count, entries, buckets, chargedOff);
+            tally.Add(page.Count, written.Entries.Count, buckets, chargedOff);
         }
+    }
+
+    /// <summary>
+    /// Saves a page in one transaction: the new rows (payments, journal entries and lines, reminders) through the
+    /// prepared bulk insert, then the loans, changed instalments, the partition and the page's audit entry through
+    /// the change tracker, whose version checks decide a race. False when another worker saved first; nothing of
+    /// the page is kept then.
+    /// </summary>
+    private async Task<bool> SavePageAsync(PageRows rows, AuditEvent audit, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await BulkInsert.InsertAsync(db, rows.Postings, ct).ConfigureAwait(false);
+            await BulkInsert.InsertAsync(db, rows.Entries, ct).ConfigureAwait(false);
+            await BulkInsert.InsertAsync(db, [.. rows.Entries.SelectMany(e => e.Lines)], ct).ConfigureAwait(false);
+            await BulkInsert.InsertAsync(db, rows.Reminders, ct).ConfigureAwait(false);
+            return await AuditLog.SerialisedAsync(async () =>
+            {
+                await AuditLog.AppendAsync(db, [audit], now, ct).ConfigureAwait(false);
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+                return true;
+            }).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>The rows a page adds.</summary>
+    private sealed class PageRows
+    {
+        public List<JournalEntryRow> Entries { get; } = [];
+
+        public List<PaymentRow> Postings { get; } = [];
+
+        public List<OutboxMessageRow> Reminders { get; } = [];
     }
 
     /// <summary>
