@@ -8,7 +8,7 @@ public static partial class UiText
 {
     private static Dictionary<string, (string Zh, string En)> WithProblems(Dictionary<string, (string Zh, string En)> table)
     {
-        foreach (var (key, zh, en) in ProblemEntries())
+        foreach (var (key, zh, en) in ProblemEntries().Concat(PlainEntries()).Concat(WordEntries()))
         {
             table.Add(key, (zh, en));
         }

@@ -37,6 +37,9 @@ public static class Fmt
 
     public static string Date(DateOnly date) => Date(date, Language);
 
+    /// <summary>A date as forms, links and data attributes carry it (yyyy-MM-dd), whatever the page's language.</summary>
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", Invariant);
+
     public static string Date(DateOnly date, UiLanguage language)
     {
         ArgumentNullException.ThrowIfNull(language);
