@@ -115,6 +115,7 @@ public static class WebHost
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseBrowserErrorPages();
         app.UseMiddleware<CrossOriginGuard>();
         app.UseAuthentication();
         app.UseRateLimiter();

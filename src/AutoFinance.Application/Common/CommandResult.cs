@@ -7,27 +7,29 @@ public sealed record CommandResult<T>(T? Value, CommandFailure Failure = Command
 
     public static CommandResult<T> NotFound() => new(default, CommandFailure.NotFound, "not found");
 
-    public static CommandResult<T> Conflict(string problem) => new(default, CommandFailure.Conflict, problem);
+    /// <summary>A refusal because of the object's state; <paramref name="code"/> names it for screens (<c>case.resolved</c>).</summary>
+    public static CommandResult<T> Conflict(string problem, string? code = null, IReadOnlyDictionary<string, string>? parameters = null) =>
+        new(default, CommandFailure.Conflict, problem) { Code = code, Parameters = parameters };
 
-    public static CommandResult<T> Invalid(string field, string problem) => Invalid([new Domain.Validation.FieldError(field, problem)]);
+    public static CommandResult<T> Invalid(string field, string problem, string? code = null, IReadOnlyDictionary<string, string>? parameters = null) =>
+        Invalid([new Domain.Validation.FieldError(field, problem, code, parameters)]);
 
     /// <summary>Bad input: every problem at once, each naming its field.</summary>
     public static CommandResult<T> Invalid(IReadOnlyList<Domain.Validation.FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        return new(default, CommandFailure.Invalid, errors[0].Message, errors[0].Field) { Errors = errors };
+        return new(default, CommandFailure.Invalid, errors[0].Message, errors[0].Field) { Errors = errors, Code = errors[0].Code, Parameters = errors[0].Parameters };
     }
 
     /// <summary>A request that is well formed but cannot be taken as it stands (422), e.g. an Idempotency-Key reused for another request.</summary>
     public static CommandResult<T> Unprocessable(string field, string problem, string code) =>
-        new(default, CommandFailure.Unprocessable, problem, field) { Code = code, Errors = [new Domain.Validation.FieldError(field, problem)] };
+        new(default, CommandFailure.Unprocessable, problem, field) { Code = code, Errors = [new Domain.Validation.FieldError(field, problem, code)] };
 
     /// <summary>A refusal from the servicing domain, with its stable code.</summary>
     public static CommandResult<T> From(Domain.Servicing.Loans.ServicingError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var result = error.IsConflict ? Conflict(error.Message) : Invalid(error.Field, error.Message);
-        return result with { Code = error.Code, Parameters = error.Parameters };
+        return error.IsConflict ? Conflict(error.Message, error.Code, error.Parameters) : Invalid(error.Field, error.Message, error.Code, error.Parameters);
     }
 
     public IReadOnlyList<Domain.Validation.FieldError> Errors { get; init; } = [];

@@ -20,7 +20,7 @@ public static class ApplicationValidator
         var errors = new List<FieldError>();
         if (request is null)
         {
-            return (null, [new FieldError("body", "an application is required")]);
+            return (null, [FieldProblems.Required("body", "an application is required")]);
         }
 
         var channel = OneOf(errors, "channel", request.Channel, Channels, required: true);
@@ -30,24 +30,24 @@ public static class ApplicationValidator
         var vehicle = request.Vehicle;
         if (applicant is null)
         {
-            errors.Add(new FieldError("applicant", "is required"));
+            errors.Add(FieldProblems.Required("applicant"));
         }
 
         if (bureau is null)
         {
-            errors.Add(new FieldError("bureau", "is required"));
+            errors.Add(FieldProblems.Required("bureau"));
         }
 
         if (vehicle is null)
         {
-            errors.Add(new FieldError("vehicle", "is required"));
+            errors.Add(FieldProblems.Required("vehicle"));
         }
 
         var fullName = Text(errors, "applicant.fullName", applicant?.FullName, 2, 60, applicant is not null);
         var nationalId = applicant?.NationalId?.Trim().ToUpperInvariant();
-        if (applicant is not null && ResidentId.Problem(nationalId) is { } idProblem)
+        if (applicant is not null && ResidentId.Check(nationalId, "applicant.nationalId") is { } idProblem)
         {
-            errors.Add(new FieldError("applicant.nationalId", idProblem));
+            errors.Add(idProblem);
         }
 
         var birth = applicant?.DateOfBirth;
@@ -55,35 +55,35 @@ public static class ApplicationValidator
         {
             if (birth is null)
             {
-                errors.Add(new FieldError("applicant.dateOfBirth", "is required (YYYY-MM-DD)"));
+                errors.Add(FieldProblems.Required("applicant.dateOfBirth", "is required (YYYY-MM-DD)"));
             }
             else if (birth >= today || birth < new DateOnly(1900, 1, 1))
             {
-                errors.Add(new FieldError("applicant.dateOfBirth", "must be a past date after 1900"));
+                errors.Add(FieldProblems.Of("applicant.dateOfBirth", "birth-date.range", "must be a past date after 1900"));
             }
             else if (ResidentId.IsValid(nationalId) && ResidentId.BirthDate(nationalId!) != birth)
             {
-                errors.Add(new FieldError("applicant.dateOfBirth", "does not match the birth date in the national ID"));
+                errors.Add(FieldProblems.Of("applicant.dateOfBirth", "birth-date.id-mismatch", "does not match the birth date in the national ID"));
             }
         }
 
         var mobile = MobileNumber.Normalize(applicant?.Mobile);
         if (applicant is not null && mobile is null)
         {
-            errors.Add(new FieldError("applicant.mobile", "must be a mainland mobile number: 11 digits starting 13–19"));
+            errors.Add(FieldProblems.Of("applicant.mobile", "mobile.format", "must be a mainland mobile number: 11 digits starting 13–19"));
         }
 
         var email = applicant?.Email?.Trim();
         if (!string.IsNullOrEmpty(email) && (email.Length > 120 || !email.Contains('@', StringComparison.Ordinal) || email.StartsWith('@') || email.EndsWith('@')))
         {
-            errors.Add(new FieldError("applicant.email", "is not an e-mail address"));
+            errors.Add(FieldProblems.Of("applicant.email", "email.format", "is not an e-mail address"));
         }
 
         var employment = applicant is null ? null : OneOf(errors, "applicant.employmentType", applicant.EmploymentType, EmploymentTypes, required: true);
         var employer = applicant?.EmployerName?.Trim();
         if (employer is { Length: > 100 })
         {
-            errors.Add(new FieldError("applicant.employerName", "must be at most 100 characters"));
+            errors.Add(FieldProblems.TooLong("applicant.employerName", 100));
         }
 
         var yearsEmployed = Range(errors, "applicant.yearsEmployed", applicant?.YearsEmployed, 0, 60, applicant is not null);
@@ -99,9 +99,9 @@ public static class ApplicationValidator
         var oldest = Whole(errors, "bureau.oldestAccountMonths", bureau?.OldestAccountMonths, 0, 1200, bureau is not null);
 
         var vin = vehicle?.Vin?.Trim().ToUpperInvariant();
-        if (vehicle is not null && Vin.Problem(vin) is { } vinProblem)
+        if (vehicle is not null && Vin.Check(vin, "vehicle.vin") is { } vinProblem)
         {
-            errors.Add(new FieldError("vehicle.vin", vinProblem));
+            errors.Add(vinProblem);
         }
 
         var condition = vehicle is null ? null : OneOf(errors, "vehicle.condition", vehicle.Condition, ["new", "used"], required: true);
@@ -115,7 +115,7 @@ public static class ApplicationValidator
         var down = Money(errors, "downPayment", request.DownPayment, 0m, 10_000_000m, required: true);
         if (down is { } d && price is { } p && d >= p)
         {
-            errors.Add(new FieldError("downPayment", "must be less than the vehicle price"));
+            errors.Add(FieldProblems.Of("downPayment", "down-payment.not-below-price", "must be less than the vehicle price"));
         }
 
         var term = Whole(errors, "termMonths", request.TermMonths, 3, 120, required: true);
@@ -127,19 +127,19 @@ public static class ApplicationValidator
         }
         else if (request.BalloonPercent is > 0)
         {
-            errors.Add(new FieldError("balloonPercent", "applies only to the balloon method"));
+            errors.Add(FieldProblems.Of("balloonPercent", "balloon.method", "applies only to the balloon method"));
         }
 
         var device = request.DeviceId?.Trim();
         if (device is { Length: > 200 })
         {
-            errors.Add(new FieldError("deviceId", "must be at most 200 characters"));
+            errors.Add(FieldProblems.TooLong("deviceId", 200));
         }
 
         var product = string.IsNullOrWhiteSpace(request.ProductCode) ? defaultProduct : request.ProductCode.Trim();
         if (product.Length > 40)
         {
-            errors.Add(new FieldError("productCode", "must be at most 40 characters"));
+            errors.Add(FieldProblems.TooLong("productCode", 40));
         }
 
         if (errors.Count > 0)
@@ -192,7 +192,7 @@ public static class ApplicationValidator
         {
             if (required)
             {
-                errors.Add(new FieldError(field, $"is required: one of {string.Join(", ", allowed)}"));
+                errors.Add(FieldProblems.OneOf(field, null, allowed));
             }
 
             return null;
@@ -201,7 +201,7 @@ public static class ApplicationValidator
         var match = allowed.FirstOrDefault(a => string.Equals(a, trimmed, StringComparison.OrdinalIgnoreCase));
         if (match is null)
         {
-            errors.Add(new FieldError(field, $"'{trimmed}' is not one of {string.Join(", ", allowed)}"));
+            errors.Add(FieldProblems.OneOf(field, trimmed, allowed));
         }
 
         return match;
@@ -214,7 +214,7 @@ public static class ApplicationValidator
         {
             if (required)
             {
-                errors.Add(new FieldError(field, "is required"));
+                errors.Add(FieldProblems.Required(field));
             }
 
             return null;
@@ -222,7 +222,7 @@ public static class ApplicationValidator
 
         if (trimmed.Length < min || trimmed.Length > max || trimmed.Any(char.IsControl))
         {
-            errors.Add(new FieldError(field, $"must be {min} to {max} characters of text"));
+            errors.Add(FieldProblems.Length(field, min, max));
         }
 
         return trimmed;
@@ -233,7 +233,7 @@ public static class ApplicationValidator
         var checkedValue = Range(errors, field, value, min, max, required);
         if (checkedValue is { } v && decimal.Round(v, 2) != v)
         {
-            errors.Add(new FieldError(field, "must have at most 2 decimal places"));
+            errors.Add(FieldProblems.Decimals(field));
             return null;
         }
 
@@ -246,7 +246,7 @@ public static class ApplicationValidator
         {
             if (required)
             {
-                errors.Add(new FieldError(field, "is required"));
+                errors.Add(FieldProblems.Required(field));
             }
 
             return null;
@@ -254,7 +254,7 @@ public static class ApplicationValidator
 
         if (value < min || value > max)
         {
-            errors.Add(new FieldError(field, $"must be between {min} and {max}"));
+            errors.Add(FieldProblems.Between(field, min, max));
             return null;
         }
 
@@ -268,7 +268,7 @@ public static class ApplicationValidator
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add(new FieldError("repaymentMethod", $"is required: one of {RepaymentMethodNames.All.Replace("|", ", ", StringComparison.Ordinal)}"));
+            errors.Add(FieldProblems.OneOf("repaymentMethod", null, RepaymentMethodNames.All.Split('|')));
             return null;
         }
 
@@ -277,7 +277,7 @@ public static class ApplicationValidator
             return method;
         }
 
-        errors.Add(new FieldError("repaymentMethod", $"'{text.Trim()}' is not one of {RepaymentMethodNames.All.Replace("|", ", ", StringComparison.Ordinal)}"));
+        errors.Add(FieldProblems.OneOf("repaymentMethod", text.Trim(), RepaymentMethodNames.All.Split('|')));
         return null;
     }
 }

@@ -49,7 +49,7 @@ public sealed class DecisionService(
         var product = await store.FindProductAsync(application.ProductCode, ct).ConfigureAwait(false);
         if (product is null)
         {
-            return new SubmissionResult { Errors = [new FieldError("productCode", $"'{application.ProductCode}' is not a product on offer")] };
+            return new SubmissionResult { Errors = [FieldProblems.Of("productCode", "product.unknown", $"'{application.ProductCode}' is not a product on offer")] };
         }
 
         var hashes = Hashes(application, context);
@@ -241,8 +241,8 @@ public sealed class DecisionService(
 
     private static FieldError? ChannelProblem(Actor actor, string channel) => actor.Role switch
     {
-        Roles.Dealer when channel != "dealer" => new FieldError("channel", "a dealer submits through the dealer channel"),
-        Roles.Customer when channel != "online" => new FieldError("channel", "a customer applies through the online channel"),
+        Roles.Dealer when channel != "dealer" => FieldProblems.Of("channel", "channel.dealer", "a dealer submits through the dealer channel"),
+        Roles.Customer when channel != "online" => FieldProblems.Of("channel", "channel.online", "a customer applies through the online channel"),
         _ => null,
     };
 

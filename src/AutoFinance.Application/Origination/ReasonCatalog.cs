@@ -130,9 +130,17 @@ public static class ReasonCatalog
             nameof(BinKind.Range) when upper.Length == 0 && lower.Length > 0 => $"{lower} 及以上",
             nameof(BinKind.Range) when lower.Length > 0 => $"{lower} 至 {upper}（不含）",
             nameof(BinKind.Missing) => "未提供",
-            _ => values.GetValueOrDefault("categories", values.GetValueOrDefault("bin", string.Empty)),
+            _ => string.Join(" / ", values.GetValueOrDefault("categories", values.GetValueOrDefault("bin", string.Empty)).Split(" / ").Select(c => ChineseCategories.GetValueOrDefault(c, c))),
         };
     }
+
+    /// <summary>The categories a bin can hold (employment, housing, vehicle), as Chinese reasons name them.</summary>
+    private static readonly Dictionary<string, string> ChineseCategories = new(StringComparer.Ordinal)
+    {
+        ["salaried"] = "受薪", ["self-employed"] = "自雇", ["civil-servant"] = "公务员", ["retired"] = "退休", ["other"] = "其他",
+        ["own"] = "自有住房", ["mortgage"] = "按揭住房", ["rent"] = "租房", ["family"] = "与家人同住",
+        ["new"] = "新车", ["used"] = "二手车", ["conventional"] = "燃油车", ["new-energy"] = "新能源",
+    };
 
     private static string VerificationText(DecisionStatus status, string language) => (ReasonTexts.IsChinese(language), status) switch
     {

@@ -12,38 +12,41 @@ public static class ResidentId
     private const string CheckCharacters = "10X98765432";
 
     /// <summary>The problem with the number, or null when it is well formed with a valid check character and birth date.</summary>
-    public static string? Problem(string? id)
+    public static string? Problem(string? id) => Check(id, "nationalId")?.Message;
+
+    /// <summary>The problem with the number as a field problem with its code (<c>id.check-character</c>), or null.</summary>
+    public static Validation.FieldError? Check(string? id, string field)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
-            return "is required";
+            return Validation.FieldProblems.Required(field);
         }
 
         if (id.Length != 18)
         {
-            return "must be 18 characters";
+            return Validation.FieldProblems.Of(field, "id.length", "must be 18 characters");
         }
 
         for (var i = 0; i < 17; i++)
         {
             if (!char.IsAsciiDigit(id[i]))
             {
-                return "must be 17 digits followed by a digit or X";
+                return Validation.FieldProblems.Of(field, "id.characters", "must be 17 digits followed by a digit or X");
             }
         }
 
         var last = char.ToUpperInvariant(id[17]);
         if (!char.IsAsciiDigit(last) && last != 'X')
         {
-            return "must be 17 digits followed by a digit or X";
+            return Validation.FieldProblems.Of(field, "id.characters", "must be 17 digits followed by a digit or X");
         }
 
         if (BirthDate(id) is null)
         {
-            return "holds no valid birth date (characters 7 to 14)";
+            return Validation.FieldProblems.Of(field, "id.birth-date", "holds no valid birth date (characters 7 to 14)");
         }
 
-        return CheckCharacter(id) == last ? null : "has a wrong check character (GB 11643)";
+        return CheckCharacter(id) == last ? null : Validation.FieldProblems.Of(field, "id.check-character", "has a wrong check character (GB 11643)");
     }
 
     public static bool IsValid(string? id) => Problem(id) is null;

@@ -9,16 +9,19 @@ public static class Vin
 {
     private static readonly int[] Weights = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
 
-    public static string? Problem(string? vin)
+    public static string? Problem(string? vin) => Check(vin, "vin")?.Message;
+
+    /// <summary>The problem with the number as a field problem with its code (<c>vin.check-digit</c>), or null.</summary>
+    public static Validation.FieldError? Check(string? vin, string field)
     {
         if (string.IsNullOrWhiteSpace(vin))
         {
-            return "is required";
+            return Validation.FieldProblems.Required(field);
         }
 
         if (vin.Length != 17)
         {
-            return "must be 17 characters";
+            return Validation.FieldProblems.Of(field, "vin.length", "must be 17 characters");
         }
 
         var sum = 0;
@@ -27,7 +30,7 @@ public static class Vin
             var value = Transliterate(char.ToUpperInvariant(vin[i]));
             if (value < 0)
             {
-                return "may hold only digits and the letters A–Z except I, O and Q";
+                return Validation.FieldProblems.Of(field, "vin.characters", "may hold only digits and the letters A–Z except I, O and Q");
             }
 
             sum += value * Weights[i];
@@ -35,7 +38,7 @@ public static class Vin
 
         var check = sum % 11;
         var expected = check == 10 ? 'X' : (char)('0' + check);
-        return char.ToUpperInvariant(vin[8]) == expected ? null : "has a wrong check digit (9th character)";
+        return char.ToUpperInvariant(vin[8]) == expected ? null : Validation.FieldProblems.Of(field, "vin.check-digit", "has a wrong check digit (9th character)");
     }
 
     public static bool IsValid(string? vin) => Problem(vin) is null;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using AutoFinance.Domain.Validation;
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
 using AutoFinance.Infrastructure.Audit;
@@ -36,12 +38,12 @@ public sealed class ApprovalService(AutoFinanceDbContext db, IPersonalDataProtec
         ArgumentNullException.ThrowIfNull(actor);
         if (reason?.Trim() is not { Length: >= 3 and <= 300 })
         {
-            return CommandResult<ApprovalView>.Invalid("reason", "is required (3 to 300 characters)");
+            return CommandResult<ApprovalView>.Invalid("reason", "is required (3 to 300 characters)", "field.length", FieldProblems.Figures(("min", "3"), ("max", "300")));
         }
 
         if (await db.Approvals.AnyAsync(a => a.Action == action && a.Target == target && a.Status == "pending", ct).ConfigureAwait(false))
         {
-            return CommandResult<ApprovalView>.Conflict("the same action is already waiting for approval");
+            return CommandResult<ApprovalView>.Conflict("the same action is already waiting for approval", "approval.pending");
         }
 
         var now = time.GetUtcNow();
@@ -77,7 +79,7 @@ public sealed class ApprovalService(AutoFinanceDbContext db, IPersonalDataProtec
         {
             db.ChangeTracker.Clear();
             var status = await db.Approvals.AsNoTracking().Where(a => a.Id == id).Select(a => a.Status).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-            return CommandResult<ApprovalView>.Conflict($"someone else decided this request at the same moment; it is {status ?? "gone"}");
+            return CommandResult<ApprovalView>.Conflict($"someone else decided this request at the same moment; it is {status ?? "gone"}", "record.changed");
         }
     }
 
@@ -91,12 +93,12 @@ public sealed class ApprovalService(AutoFinanceDbContext db, IPersonalDataProtec
 
         if (row.Status != "pending")
         {
-            return CommandResult<ApprovalView>.Conflict($"the request is already {row.Status}");
+            return CommandResult<ApprovalView>.Conflict($"the request is already {row.Status}", "approval.decided");
         }
 
         if (row.RequestedBy == actor.AuditName)
         {
-            return CommandResult<ApprovalView>.Conflict("a second person must decide: you asked for this action");
+            return CommandResult<ApprovalView>.Conflict("a second person must decide: you asked for this action", "approval.four-eyes");
         }
 
         var now = time.GetUtcNow();

@@ -56,26 +56,26 @@ public sealed class ConsentCommands(AutoFinanceDbContext db, TimeProvider time)
         var source = input.Source?.Trim().ToLowerInvariant() ?? (actor.Role == Roles.Customer ? "app" : "phone");
         if (purpose is null || !Purposes.Contains(purpose))
         {
-            errors.Add(new("purpose", $"must be one of {string.Join(", ", Purposes)}"));
+            errors.Add(new("purpose", $"must be one of {string.Join(", ", Purposes)}", "field.one-of"));
         }
 
         if (channel is null || !Channels.Contains(channel))
         {
-            errors.Add(new("channel", $"must be one of {string.Join(", ", Channels)}"));
+            errors.Add(new("channel", $"must be one of {string.Join(", ", Channels)}", "field.one-of"));
         }
 
         if (input.Granted is null)
         {
-            errors.Add(new("granted", "is required: true to grant, false to withdraw"));
+            errors.Add(new("granted", "is required: true to grant, false to withdraw", "field.required"));
         }
 
         if (!Sources.Contains(source))
         {
-            errors.Add(new("source", $"must be one of {string.Join(", ", Sources)}"));
+            errors.Add(new("source", $"must be one of {string.Join(", ", Sources)}", "field.one-of"));
         }
         else if (actor.Role == Roles.Customer && source is not ("app" or "web"))
         {
-            errors.Add(new("source", "a customer records consent in the app or on the web"));
+            errors.Add(new("source", "a customer records consent in the app or on the web", "consent.source"));
         }
 
         if (errors.Count > 0)

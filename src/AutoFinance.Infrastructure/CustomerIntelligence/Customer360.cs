@@ -25,7 +25,18 @@ public sealed class Customer360(AutoFinanceDbContext db, IPersonalDataProtector 
 
     public sealed record IdentityView(string Name, bool NameMasked, string NationalIdMasked, string MobileMasked, int BirthYear, DateTimeOffset CustomerSince);
 
-    public sealed record ApplicationLine(Guid ApplicationId, string Reference, string Status, string Channel, DateTimeOffset SubmittedAt, string? Grade, decimal VehiclePrice, decimal DownPayment, int TermMonths, string Vehicle);
+    public sealed record ApplicationLine(Guid ApplicationId, string Reference, string Status, string Channel, DateTimeOffset SubmittedAt, string? Grade, decimal VehiclePrice, decimal DownPayment, int TermMonths, string Vehicle)
+    {
+        /// <summary>Year, make and model, for a page to put beside the condition and energy in its own words.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public string VehicleName { get; init; } = Vehicle;
+
+        [System.Text.Json.Serialization.JsonIgnore]
+        public string VehicleCondition { get; init; } = string.Empty;
+
+        [System.Text.Json.Serialization.JsonIgnore]
+        public string VehicleEnergy { get; init; } = string.Empty;
+    }
 
     public sealed record LoanLine(Guid LoanId, string Reference, string Status, decimal Principal, decimal Outstanding, decimal AnnualRatePercent, int TermMonths, int InstalmentsLeft, int DaysPastDue, string Bucket, DateOnly? NextDueDate, decimal? NextDueAmount, decimal? LoanToValue, bool OnWatchList);
 
@@ -82,7 +93,12 @@ public sealed class Customer360(AutoFinanceDbContext db, IPersonalDataProtector 
             customer.DateOfBirth.Year, customer.CreatedAt);
 
         var applications = (await db.Applications.AsNoTracking().Where(a => a.CustomerId == customerId).OrderByDescending(a => a.SubmittedAt).ToListAsync(ct).ConfigureAwait(false))
-            .Select(a => new ApplicationLine(a.Id, a.Reference, a.Status, a.Channel, a.SubmittedAt, a.Grade, a.VehiclePrice, a.DownPayment, a.TermMonths, $"{a.VehicleYear} {a.VehicleMake} {a.VehicleModel} ({a.VehicleCondition}, {a.VehicleEnergy})"))
+            .Select(a => new ApplicationLine(a.Id, a.Reference, a.Status, a.Channel, a.SubmittedAt, a.Grade, a.VehiclePrice, a.DownPayment, a.TermMonths, $"{a.VehicleYear} {a.VehicleMake} {a.VehicleModel} ({a.VehicleCondition}, {a.VehicleEnergy})")
+            {
+                VehicleName = $"{a.VehicleYear} {a.VehicleMake} {a.VehicleModel}",
+                VehicleCondition = a.VehicleCondition,
+                VehicleEnergy = a.VehicleEnergy,
+            })
             .ToList();
         var facts = (await new CustomerBook(db).LoadAsync(today, now, customerId, ct).ConfigureAwait(false)).Single();
         var loans = facts.Loans.OrderByDescending(l => l.Loan.BookedAt).Select(l =>

@@ -43,18 +43,18 @@ public sealed partial class ExperimentCommands(AutoFinanceDbContext db, TimeProv
         var id = input.Id?.Trim() ?? string.Empty;
         if (!IdPattern().IsMatch(id))
         {
-            errors.Add(new("id", "must be 3 to 64 lower-case letters, digits or hyphens"));
+            errors.Add(new("id", "must be 3 to 64 lower-case letters, digits or hyphens", "experiment.id"));
         }
 
         var metric = input.Metric?.Trim() ?? string.Empty;
         if (metric.Length is < 3 or > 200)
         {
-            errors.Add(new("metric", "must say what counts as a conversion, in 3 to 200 characters"));
+            errors.Add(new("metric", "must say what counts as a conversion, in 3 to 200 characters", "experiment.metric"));
         }
 
         if (input.Description is { Length: > 1000 })
         {
-            errors.Add(new("description", "must be at most 1000 characters"));
+            errors.Add(FieldProblems.TooLong("description", 1000));
         }
 
         var variants = (input.Variants ?? []).Select((v, i) => (v, i)).ToList();
@@ -62,7 +62,7 @@ public sealed partial class ExperimentCommands(AutoFinanceDbContext db, TimeProv
         {
             if (string.IsNullOrWhiteSpace(v?.Name) || v.Name.Trim().Length > 50)
             {
-                errors.Add(new($"variants[{i}].name", "is required, at most 50 characters"));
+                errors.Add(new($"variants[{i}].name", "is required, at most 50 characters", "field.required-text", FieldProblems.Figures(("max", "50"))));
             }
         }
 
@@ -72,18 +72,18 @@ public sealed partial class ExperimentCommands(AutoFinanceDbContext db, TimeProv
             var colon = problem.IndexOf(": ", StringComparison.Ordinal);
             if (problem[..colon] != "id")
             {
-                errors.Add(new(problem[..colon], problem[(colon + 2)..]));
+                errors.Add(new(problem[..colon], problem[(colon + 2)..], "experiment.definition"));
             }
         }
 
         if (input.BaselineRate is null)
         {
-            errors.Add(new("baselineRate", "is required: the control's expected conversion rate, between 0 and 1"));
+            errors.Add(new("baselineRate", "is required: the control's expected conversion rate, between 0 and 1", "experiment.baseline"));
         }
 
         if (input.MinimumDetectableEffect is null)
         {
-            errors.Add(new("minimumDetectableEffect", "is required: the smallest absolute lift worth detecting"));
+            errors.Add(new("minimumDetectableEffect", "is required: the smallest absolute lift worth detecting", "experiment.effect"));
         }
 
         errors = [.. errors.DistinctBy(e => (e.Field, e.Message))];
@@ -94,7 +94,7 @@ public sealed partial class ExperimentCommands(AutoFinanceDbContext db, TimeProv
 
         if (await db.Experiments.AnyAsync(e => e.Id == id, ct).ConfigureAwait(false))
         {
-            return CommandResult<ExperimentView>.Conflict($"an experiment '{id}' already exists; an experiment is fixed once defined");
+            return CommandResult<ExperimentView>.Conflict($"an experiment '{id}' already exists; an experiment is fixed once defined", "experiment.exists", FieldProblems.Figures(("id", id)));
         }
 
         var d = Definition(id, input);
@@ -123,7 +123,7 @@ public sealed partial class ExperimentCommands(AutoFinanceDbContext db, TimeProv
 
         if (Subject(input.SubjectId) is not { } subject)
         {
-            return CommandResult<Assignment>.Invalid("subjectId", "is required: 1 to 100 characters identifying the customer or application");
+            return CommandResult<Assignment>.Invalid("subjectId", "is required: 1 to 100 characters identifying the customer or application", "field.required-text", FieldProblems.Figures(("max", "100")));
         }
 
         var existing = await db.ExperimentExposures.AsNoTracking().FirstOrDefaultAsync(x => x.ExperimentId == experimentId && x.SubjectId == subject, ct).ConfigureAwait(false);
@@ -161,12 +161,12 @@ public sealed partial class ExperimentCommands(AutoFinanceDbContext db, TimeProv
         var subject = Subject(input.SubjectId);
         if (subject is null)
         {
-            errors.Add(new("subjectId", "is required: 1 to 100 characters identifying the customer or application"));
+            errors.Add(new("subjectId", "is required: 1 to 100 characters identifying the customer or application", "field.required-text", FieldProblems.Figures(("max", "100"))));
         }
 
         if (input.Converted is null)
         {
-            errors.Add(new("converted", "is required: true or false"));
+            errors.Add(new("converted", "is required: true or false", "field.required"));
         }
 
         if (errors.Count > 0)
@@ -177,7 +177,7 @@ public sealed partial class ExperimentCommands(AutoFinanceDbContext db, TimeProv
         var exposure = await db.ExperimentExposures.FirstOrDefaultAsync(x => x.ExperimentId == experimentId && x.SubjectId == subject, ct).ConfigureAwait(false);
         if (exposure is null)
         {
-            return CommandResult<Assignment>.Invalid("subjectId", "was never assigned to this experiment; assign it first");
+            return CommandResult<Assignment>.Invalid("subjectId", "was never assigned to this experiment; assign it first", "experiment.unassigned");
         }
 
         var now = time.GetUtcNow();

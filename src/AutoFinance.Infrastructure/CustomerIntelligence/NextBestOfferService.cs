@@ -35,7 +35,7 @@ public sealed class NextBestOfferService(AutoFinanceDbContext db, InsightOptions
         var name = string.IsNullOrWhiteSpace(channelName) ? "app" : channelName.Trim().ToLowerInvariant();
         if (!ConsentCommands.Channels.Contains(name))
         {
-            return CommandResult<OfferResult>.Invalid("channel", $"must be one of {string.Join(", ", ConsentCommands.Channels)}");
+            return CommandResult<OfferResult>.Invalid("channel", $"must be one of {string.Join(", ", ConsentCommands.Channels)}", "field.one-of");
         }
 
         var channel = Enum.Parse<ContactChannel>(name, true);
@@ -45,7 +45,7 @@ public sealed class NextBestOfferService(AutoFinanceDbContext db, InsightOptions
         var loan = facts.ActiveLoans.OrderByDescending(l => l.Loan.StartDate).FirstOrDefault();
         if (loan is null)
         {
-            return CommandResult<OfferResult>.Conflict("the customer has no active loan to base an offer on");
+            return CommandResult<OfferResult>.Conflict("the customer has no active loan to base an offer on", "offer.no-active-loan");
         }
 
         var anniversary = loan.Loan.StartDate.AddYears(Math.Max(1, today.Year - loan.Loan.StartDate.Year));

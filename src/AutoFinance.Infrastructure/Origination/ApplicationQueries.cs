@@ -94,7 +94,12 @@ public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataPro
 
     private static ApplicationSummary Summary(ApplicationRow r, string? contractStatus) => new(
         r.Id, r.Reference, r.Channel, r.Status, r.Grade, r.Score, r.SubmittedAt, $"{r.VehicleYear} {r.VehicleMake} {r.VehicleModel} ({r.VehicleCondition}, {r.VehicleEnergy})",
-        r.VehiclePrice, r.DownPayment, r.TermMonths, r.DealerId, contractStatus);
+        r.VehiclePrice, r.DownPayment, r.TermMonths, r.DealerId, contractStatus)
+    {
+        VehicleName = $"{r.VehicleYear} {r.VehicleMake} {r.VehicleModel}",
+        VehicleCondition = r.VehicleCondition,
+        VehicleEnergy = r.VehicleEnergy,
+    };
 
     private ApplicantView Applicant(ApplicationRow row)
     {

@@ -15,7 +15,20 @@ public sealed record ApplicationSummary(
     decimal DownPayment,
     int TermMonths,
     Guid? DealerId,
-    string? ContractStatus);
+    string? ContractStatus)
+{
+    /// <summary>Year, make and model ("2026 BYD Seal"), for a page to put beside the condition and energy in its own words.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string VehicleName { get; init; } = Vehicle;
+
+    /// <summary>new or used.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string VehicleCondition { get; init; } = string.Empty;
+
+    /// <summary>conventional or new-energy.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string VehicleEnergy { get; init; } = string.Empty;
+}
 
 public sealed record StatusView(string Status, DateTimeOffset At, string Actor, string? Note);
 

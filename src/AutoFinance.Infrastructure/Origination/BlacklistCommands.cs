@@ -1,3 +1,4 @@
+using AutoFinance.Domain.Validation;
 using AutoFinance.Application.Security;
 using AutoFinance.Domain.Origination;
 using AutoFinance.Infrastructure.Audit;
@@ -22,7 +23,7 @@ public sealed class BlacklistCommands(AutoFinanceDbContext db, ILookupHasher has
     {
         if (kind is null || !Kinds.Contains(kind))
         {
-            return CommandResult<(string, string)>.Invalid("kind", $"must be one of {string.Join(", ", Kinds)}");
+            return CommandResult<(string, string)>.Invalid("kind", $"must be one of {string.Join(", ", Kinds)}", "field.one-of");
         }
 
         var normalised = kind switch
@@ -33,12 +34,12 @@ public sealed class BlacklistCommands(AutoFinanceDbContext db, ILookupHasher has
         };
         if (normalised is null)
         {
-            return CommandResult<(string, string)>.Invalid("value", $"is not a valid {kind}");
+            return CommandResult<(string, string)>.Invalid("value", $"is not a valid {kind}", "blacklist.value");
         }
 
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 300)
         {
-            return CommandResult<(string, string)>.Invalid("reason", "is required (at most 300 characters)");
+            return CommandResult<(string, string)>.Invalid("reason", "is required (at most 300 characters)", "field.required-text", FieldProblems.Figures(("max", "300")));
         }
 
         var masked = kind switch { "national-id" => ResidentId.Mask(normalised), "mobile" => MobileNumber.Mask(normalised), _ => normalised[..8] + "*****" + normalised[^4..] };

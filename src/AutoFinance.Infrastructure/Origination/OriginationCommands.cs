@@ -1,3 +1,4 @@
+using AutoFinance.Domain.Validation;
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Origination;
 using AutoFinance.Application.Security;
@@ -26,7 +27,7 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
 
         if (!ApplicationAccess.CanAccept(actor, application))
         {
-            return CommandResult<ContractView>.Conflict("only the customer or the dealer behind the application accepts an offer");
+            return CommandResult<ContractView>.Conflict("only the customer or the dealer behind the application accepts an offer", "offer.not-yours");
         }
 
         var existing = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.ApplicationId == applicationId, ct).ConfigureAwait(false);
@@ -34,12 +35,12 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         {
             return existing.OfferId == offerId
                 ? CommandResult<ContractView>.Ok(View(existing))
-                : CommandResult<ContractView>.Conflict("another offer of this application was already accepted");
+                : CommandResult<ContractView>.Conflict("another offer of this application was already accepted", "offer.other-accepted");
         }
 
         if (application.Status != "approved")
         {
-            return CommandResult<ContractView>.Conflict($"the application is {application.Status}; only an approved application's offer can be accepted");
+            return CommandResult<ContractView>.Conflict($"the application is {application.Status}; only an approved application's offer can be accepted", "offer.not-approved");
         }
 
         var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId && o.ApplicationId == applicationId, ct).ConfigureAwait(false);
@@ -70,7 +71,7 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         if (!saved)
         {
             var winner = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.ApplicationId == applicationId, ct).ConfigureAwait(false);
-            return winner?.OfferId == offerId ? CommandResult<ContractView>.Ok(View(winner)) : CommandResult<ContractView>.Conflict("the application changed meanwhile; reload it");
+            return winner?.OfferId == offerId ? CommandResult<ContractView>.Ok(View(winner)) : CommandResult<ContractView>.Conflict("the application changed meanwhile; reload it", "record.changed");
         }
 
         return CommandResult<ContractView>.Ok(View(contract));
@@ -87,7 +88,7 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         if (contract.Status != "signed")
         {
             var booked = await db.Loans.AsNoTracking().Where(l => l.ContractId == contract.Id).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-            return contract.Status == "booked" ? CommandResult<ContractView>.Ok(View(contract) with { LoanId = booked }) : CommandResult<ContractView>.Conflict($"the contract is {contract.Status}");
+            return contract.Status == "booked" ? CommandResult<ContractView>.Ok(View(contract) with { LoanId = booked }) : CommandResult<ContractView>.Conflict($"the contract is {contract.Status}", "contract.status", FieldProblems.Figures(("status", contract.Status)));
         }
 
         var application = await db.Applications.FirstAsync(a => a.Id == contract.ApplicationId, ct).ConfigureAwait(false);
@@ -101,7 +102,7 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         var saved = await SaveAsync(application, "disbursed", actor, "funds released; loan booked", now, [
             new AuditEvent(actor.AuditName, "contract.disbursed", "contract", contract.Id.ToString(), new { contract.Reference, contract.ApplicationId, offer.Principal }),
         ], () => loan = Servicing.LoanBooking.Book(db, contract, application, offer, now), ct).ConfigureAwait(false);
-        return saved ? CommandResult<ContractView>.Ok(View(contract) with { LoanId = loan?.Id }) : CommandResult<ContractView>.Conflict("the contract changed meanwhile; reload it");
+        return saved ? CommandResult<ContractView>.Ok(View(contract) with { LoanId = loan?.Id }) : CommandResult<ContractView>.Conflict("the contract changed meanwhile; reload it", "record.changed");
     }
 
     public async Task<CommandResult<ReferralView>> ClaimAsync(Actor actor, Guid referralId, CancellationToken ct)
@@ -114,12 +115,12 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
 
         if (referral.ResolvedAt is not null)
         {
-            return CommandResult<ReferralView>.Conflict("the referral is already decided");
+            return CommandResult<ReferralView>.Conflict("the referral is already decided", "referral.decided");
         }
 
         if (referral.ClaimedBy is { } owner && owner != actor.UserId)
         {
-            return CommandResult<ReferralView>.Conflict("another underwriter has claimed this referral");
+            return CommandResult<ReferralView>.Conflict("another underwriter has claimed this referral", "referral.claimed");
         }
 
         var now = time.GetUtcNow();
@@ -130,7 +131,7 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         var saved = await SaveAsync(application, null, actor, null, now, [
             new AuditEvent(actor.AuditName, "referral.claimed", "referral", referral.Id.ToString(), new { referral.ApplicationId }),
         ], null, ct).ConfigureAwait(false);
-        return saved ? CommandResult<ReferralView>.Ok(ReferralQueries.View(referral, application, now)) : CommandResult<ReferralView>.Conflict("another underwriter claimed it first");
+        return saved ? CommandResult<ReferralView>.Ok(ReferralQueries.View(referral, application, now)) : CommandResult<ReferralView>.Conflict("another underwriter claimed it first", "referral.claimed");
     }
 
     public sealed record ReferralDecision(string? Decision, string? Reason, int? TermMonths, decimal? DownPayment);
@@ -140,12 +141,12 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         ArgumentNullException.ThrowIfNull(input);
         if (input.Decision is not ("approve" or "decline"))
         {
-            return CommandResult<ReferralView>.Invalid("decision", "must be approve or decline");
+            return CommandResult<ReferralView>.Invalid("decision", "must be approve or decline", "field.one-of");
         }
 
         if (string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Length > 500)
         {
-            return CommandResult<ReferralView>.Invalid("reason", "is required (at most 500 characters)");
+            return CommandResult<ReferralView>.Invalid("reason", "is required (at most 500 characters)", "field.required-text", FieldProblems.Figures(("max", "500")));
         }
 
         var referral = await db.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, ct).ConfigureAwait(false);
@@ -156,12 +157,12 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
 
         if (referral.ResolvedAt is not null)
         {
-            return CommandResult<ReferralView>.Conflict("the referral is already decided");
+            return CommandResult<ReferralView>.Conflict("the referral is already decided", "referral.decided");
         }
 
         if (referral.ClaimedBy != actor.UserId)
         {
-            return CommandResult<ReferralView>.Conflict("claim the referral before deciding it");
+            return CommandResult<ReferralView>.Conflict("claim the referral before deciding it", "referral.claim-first");
         }
 
         var application = await db.Applications.Include(a => a.Offers).FirstAsync(a => a.Id == referral.ApplicationId, ct).ConfigureAwait(false);
@@ -172,7 +173,7 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
             var restructured = await RestructureAsync(application, input, now, ct).ConfigureAwait(false);
             if (restructured is not null)
             {
-                return CommandResult<ReferralView>.Invalid(restructured.Value.Field, restructured.Value.Problem);
+                return CommandResult<ReferralView>.Invalid(restructured.Value.Field, restructured.Value.Problem, "referral.terms");
             }
         }
 
@@ -189,7 +190,7 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         var saved = await SaveAsync(application, status, actor, $"underwriter: {input.Reason.Trim()}", now, [
             new AuditEvent(actor.AuditName, approve ? "referral.approved" : "referral.declined", "referral", referral.Id.ToString(), new { referral.ApplicationId, Reason = input.Reason.Trim(), input.TermMonths, input.DownPayment }),
         ], null, ct).ConfigureAwait(false);
-        return saved ? CommandResult<ReferralView>.Ok(ReferralQueries.View(referral, application, now)) : CommandResult<ReferralView>.Conflict("the referral changed meanwhile; reload it");
+        return saved ? CommandResult<ReferralView>.Ok(ReferralQueries.View(referral, application, now)) : CommandResult<ReferralView>.Conflict("the referral changed meanwhile; reload it", "record.changed");
     }
 
     private async Task<(string Field, string Problem)?> RestructureAsync(ApplicationRow application, ReferralDecision input, DateTimeOffset now, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using AutoFinance.Application.Security;
 using AutoFinance.Infrastructure.Audit;
@@ -100,7 +101,7 @@ public sealed class PersonalDataService(AutoFinanceDbContext db, IPersonalDataPr
 
         if (reason?.Trim() is not { Length: >= 3 and <= 500 })
         {
-            return CommandResult<ErasureResult>.Invalid("reason", "must say why, in 3 to 500 characters");
+            return CommandResult<ErasureResult>.Invalid("reason", "must say why, in 3 to 500 characters", "field.reason");
         }
 
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, ct).ConfigureAwait(false);

@@ -21,12 +21,12 @@ public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions,
 
     public static readonly (string UserName, string Role, string DisplayName)[] StaffAccounts =
     [
-        ("admin", Roles.Admin, "Admin Zhou"),
-        ("underwriter", Roles.Underwriter, "Underwriter Chen"),
-        ("analyst", Roles.RiskAnalyst, "Risk Analyst Liu"),
-        ("manager", Roles.Manager, "Manager Huang"),
-        ("collector", Roles.Collector, "Collector Zhao"),
-        ("agent", Roles.ServiceAgent, "Service Agent Sun"),
+        ("admin", Roles.Admin, "周敏"),
+        ("underwriter", Roles.Underwriter, "陈静"),
+        ("analyst", Roles.RiskAnalyst, "刘洋"),
+        ("manager", Roles.Manager, "黄强"),
+        ("collector", Roles.Collector, "赵磊"),
+        ("agent", Roles.ServiceAgent, "孙丽"),
     ];
 
     public async Task SeedAsync(CancellationToken ct)

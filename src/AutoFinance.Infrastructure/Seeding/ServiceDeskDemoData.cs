@@ -114,18 +114,18 @@ public sealed class ServiceDeskDemoData(
         }
 
         // Li Na: a fee complaint nobody answered (breached, escalated) and an earlier complaint resolved, rated poorly.
-        Case(liNa, CaseVocabulary.Complaint, "fees", "high", "app", "Unexpected fee on my statement", "There is a charge on my statement I was never told about. Please explain and refund it.", now.AddDays(-8));
-        var earlier = Case(liNa, CaseVocabulary.Complaint, "service", "normal", "phone", "Nobody called me back", "I asked for a call about my repayment date twice and nobody called me back.", now.AddDays(-20));
-        Respond(earlier, now.AddDays(-20).AddHours(3), "Sorry for the wait. I have booked a call for tomorrow morning.");
-        Resolve(earlier, now.AddDays(-16), "communication", "Called the customer, explained the repayment date and how to change it.");
+        Case(liNa, CaseVocabulary.Complaint, "fees", "high", "app", "账单上有一笔看不懂的费用", "我的账单上多了一笔费用，之前没人告诉过我。请解释一下，并退还给我。", now.AddDays(-8));
+        var earlier = Case(liNa, CaseVocabulary.Complaint, "service", "normal", "phone", "一直没人给我回电话", "我两次申请电话咨询还款日的问题，到现在都没人回电话。", now.AddDays(-20));
+        Respond(earlier, now.AddDays(-20).AddHours(3), "让您久等了，已为您预约明天上午的回电。");
+        Resolve(earlier, now.AddDays(-16), "communication", "已致电客户，说明了还款日以及如何调整。");
 
         // Other customers: a fresh question, one in progress, one reopened after its resolution.
-        Case(others[0], CaseVocabulary.Question, "payment", "normal", "app", "Can I pay before the due date?", "If I pay a few days early, is it counted for this month?", now.AddHours(-1));
-        var documents = Case(others[1 % others.Count], CaseVocabulary.Question, "documents", "low", "dealer", "Copy of my contract", "Please send me a copy of the signed contract.", now.AddDays(-3));
-        Respond(documents, now.AddDays(-3).AddHours(2), "We are preparing the copy and will send it to you in the app.");
-        var reopened = Case(others[2 % others.Count], CaseVocabulary.Feedback, "digital", "low", "web", "App logs me out", "The app logs me out every time I switch to another app.", now.AddDays(-10));
-        Respond(reopened, now.AddDays(-10).AddHours(4), "Thanks for telling us; the team is looking at it.");
-        Resolve(reopened, now.AddDays(-7), "system-error", "Fixed in the latest app version.");
+        Case(others[0], CaseVocabulary.Question, "payment", "normal", "app", "可以提前几天还款吗？", "如果我比还款日早几天还，算这个月的还款吗？", now.AddHours(-1));
+        var documents = Case(others[1 % others.Count], CaseVocabulary.Question, "documents", "low", "dealer", "想要一份合同副本", "请把已签署的合同发我一份。", now.AddDays(-3));
+        Respond(documents, now.AddDays(-3).AddHours(2), "我们正在准备副本，稍后会在应用内发送给您。");
+        var reopened = Case(others[2 % others.Count], CaseVocabulary.Feedback, "digital", "low", "web", "应用总是自动退出登录", "每次切换到别的应用，再回来就要重新登录。", now.AddDays(-10));
+        Respond(reopened, now.AddDays(-10).AddHours(4), "感谢反馈，技术团队正在处理。");
+        Resolve(reopened, now.AddDays(-7), "system-error", "已在最新版本中修复。");
         reopened.ResolvedAt = null;
         reopened.ResolvedBy = null;
         reopened.RootCause = null;
@@ -184,10 +184,10 @@ public sealed class ServiceDeskDemoData(
     /// <summary>A reminder-message test half-way: 240 customers exposed, the friendlier message converting better — "not final".</summary>
     private async Task SeedExperimentAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var definition = new ExperimentDefinition(ExperimentId, [new("formal", 1), new("friendly", 1)], "instalment paid by its due date after the reminder", 0.70, 0.10);
+        var definition = new ExperimentDefinition(ExperimentId, [new("formal", 1), new("friendly", 1)], "收到提醒后在还款日前还款", 0.70, 0.10);
         db.Experiments.Add(new ExperimentRow
         {
-            Id = definition.Id, Metric = definition.Metric, Description = "Payment reminder two days before the due date: formal wording (control) against a friendlier one.",
+            Id = definition.Id, Metric = definition.Metric, Description = "还款日前两天的还款提醒：正式措辞（对照组）与更亲切的措辞对比。",
             VariantsJson = Application.Common.Json.Serialize(definition.Variants), BaselineRate = definition.BaselineRate, MinimumDetectableEffect = definition.MinimumDetectableEffect,
             Alpha = definition.Alpha, Power = definition.Power, RequiredSamplePerVariant = definition.RequiredSamplePerVariant, CreatedAt = now.AddDays(-14), CreatedBy = "system:seed",
         });

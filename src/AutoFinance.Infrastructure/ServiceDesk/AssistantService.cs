@@ -44,13 +44,13 @@ public sealed class AssistantService(AutoFinanceDbContext db, LoanQueries loans,
         var question = input.Question?.Trim() ?? string.Empty;
         if (question.Length is < 1 or > 500)
         {
-            errors.Add(new("question", "is required: 1 to 500 characters"));
+            errors.Add(new("question", "is required: 1 to 500 characters", "field.required-text", FieldProblems.Figures(("max", "500"))));
         }
 
         var language = string.IsNullOrWhiteSpace(input.Language) ? "zh-CN" : input.Language.Trim();
         if (language is not ("en" or "zh-CN"))
         {
-            errors.Add(new("language", "must be en or zh-CN"));
+            errors.Add(new("language", "must be en or zh-CN", "field.language"));
         }
 
         if (errors.Count > 0)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AutoFinance.Application.Security;
 using AutoFinance.Domain.Validation;
 using AutoFinance.Infrastructure.Audit;
@@ -49,31 +50,31 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
         var channel = Word(input.Channel) ?? (actor.Role == Roles.Customer ? "app" : "phone");
         if (kind is null || !CaseVocabulary.Kinds.Contains(kind))
         {
-            errors.Add(new("kind", $"must be one of {CaseVocabulary.OneOf(CaseVocabulary.Kinds)}"));
+            errors.Add(new("kind", $"must be one of {CaseVocabulary.OneOf(CaseVocabulary.Kinds)}", "field.one-of"));
         }
         else if (kind == CaseVocabulary.DataRequest && actor.Role != Roles.Customer)
         {
             // It is what lets staff read the customer's identity in full, so only the customer can record it.
-            errors.Add(new("kind", "a data request is recorded by the customer themselves (in the app or on the web)"));
+            errors.Add(new("kind", "a data request is recorded by the customer themselves (in the app or on the web)", "case.data-request"));
         }
 
         if (!CaseVocabulary.Categories.Contains(category))
         {
-            errors.Add(new("category", $"must be one of {CaseVocabulary.OneOf(CaseVocabulary.Categories)}"));
+            errors.Add(new("category", $"must be one of {CaseVocabulary.OneOf(CaseVocabulary.Categories)}", "field.one-of"));
         }
 
         if (!CaseVocabulary.Priorities.Contains(priority))
         {
-            errors.Add(new("priority", $"must be one of {CaseVocabulary.OneOf(CaseVocabulary.Priorities)}"));
+            errors.Add(new("priority", $"must be one of {CaseVocabulary.OneOf(CaseVocabulary.Priorities)}", "field.one-of"));
         }
         else if (priority == "urgent" && actor.Role == Roles.Customer)
         {
-            errors.Add(new("priority", "urgent is set by staff; choose low, normal or high"));
+            errors.Add(new("priority", "urgent is set by staff; choose low, normal or high", "case.urgent"));
         }
 
         if (!CaseVocabulary.Channels.Contains(channel))
         {
-            errors.Add(new("channel", $"must be one of {CaseVocabulary.OneOf(CaseVocabulary.Channels)}"));
+            errors.Add(new("channel", $"must be one of {CaseVocabulary.OneOf(CaseVocabulary.Channels)}", "field.one-of"));
         }
 
         Text(errors, "subject", input.Subject, 3, 200);
@@ -81,7 +82,7 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
         Guid? customerId = actor.Role == Roles.Customer ? actor.CustomerId : input.CustomerId;
         if (actor.Role != Roles.Customer && customerId is null)
         {
-            errors.Add(new("customerId", "is required when staff open a case for a customer"));
+            errors.Add(new("customerId", "is required when staff open a case for a customer", "field.required"));
         }
 
         if (errors.Count > 0)
@@ -91,12 +92,12 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
 
         if (customerId is not { } customer)
         {
-            return CommandResult<Opened>.Conflict("there is no customer record behind this account yet; apply first or call us");
+            return CommandResult<Opened>.Conflict("there is no customer record behind this account yet; apply first or call us", "case.no-customer");
         }
 
         if (!await db.Customers.AnyAsync(c => c.Id == customer, ct).ConfigureAwait(false))
         {
-            return CommandResult<Opened>.Invalid("customerId", "no such customer");
+            return CommandResult<Opened>.Invalid("customerId", "no such customer", "case.unknown-customer");
         }
 
         Guid? dealerId = null;
@@ -105,7 +106,7 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
             var loan = await db.Loans.AsNoTracking().Where(l => l.Id == loanId && l.CustomerId == customer).Select(l => new { l.DealerId }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
             if (loan is null)
             {
-                return CommandResult<Opened>.Invalid("loanId", "is not a loan of this customer");
+                return CommandResult<Opened>.Invalid("loanId", "is not a loan of this customer", "case.not-their-loan");
             }
 
             dealerId = loan.DealerId;
@@ -116,7 +117,7 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
             var application = await db.Applications.AsNoTracking().Where(a => a.Id == applicationId && a.CustomerId == customer).Select(a => new { a.DealerId }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
             if (application is null)
             {
-                return CommandResult<Opened>.Invalid("applicationId", "is not an application of this customer");
+                return CommandResult<Opened>.Invalid("applicationId", "is not an application of this customer", "case.not-their-application");
             }
 
             dealerId ??= application.DealerId;
@@ -172,12 +173,12 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
         var agent = agentId is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == agentId && u.Active, ct).ConfigureAwait(false);
         if (agent is null || agent.Role is not (Roles.ServiceAgent or Roles.Manager or Roles.Admin))
         {
-            return CommandResult<Changed>.Invalid("agentId", "must be an active service agent or manager");
+            return CommandResult<Changed>.Invalid("agentId", "must be an active service agent or manager", "case.agent");
         }
 
         if (row.Status == CaseVocabulary.Resolved)
         {
-            return CommandResult<Changed>.Conflict("the case is resolved; reopen it first");
+            return CommandResult<Changed>.Conflict("the case is resolved; reopen it first", "case.resolved");
         }
 
         var now = time.GetUtcNow();
@@ -202,7 +203,7 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
         Text(errors, "body", input.Body, 1, 4000);
         if (input.Internal == true && !actor.IsStaff)
         {
-            errors.Add(new("internal", "only staff write internal notes"));
+            errors.Add(new("internal", "only staff write internal notes", "case.internal-note"));
         }
 
         if (errors.Count > 0)
@@ -243,7 +244,7 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
         var rootCause = Word(input.RootCause);
         if (rootCause is null || !CaseVocabulary.RootCauses.Contains(rootCause))
         {
-            errors.Add(new("rootCause", $"must be one of {CaseVocabulary.OneOf(CaseVocabulary.RootCauses)}"));
+            errors.Add(new("rootCause", $"must be one of {CaseVocabulary.OneOf(CaseVocabulary.RootCauses)}", "field.one-of"));
         }
 
         Text(errors, "resolution", input.Resolution, 3, 2000);
@@ -254,7 +255,7 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
 
         if (row.Status == CaseVocabulary.Resolved)
         {
-            return CommandResult<Changed>.Conflict("the case is already resolved");
+            return CommandResult<Changed>.Conflict("the case is already resolved", "case.already-resolved");
         }
 
         var now = time.GetUtcNow();
@@ -300,7 +301,7 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
 
         if (row.Status != CaseVocabulary.Resolved)
         {
-            return CommandResult<Changed>.Conflict("only a resolved case can be reopened");
+            return CommandResult<Changed>.Conflict("only a resolved case can be reopened", "case.not-resolved");
         }
 
         var now = time.GetUtcNow();
@@ -374,7 +375,7 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return CommandResult<Changed>.Conflict("the case changed at the same moment; read it again and retry");
+            return CommandResult<Changed>.Conflict("the case changed at the same moment; read it again and retry", "record.changed");
         }
 
         return CommandResult<Changed>.Ok(new Changed(row.Id, row.Reference, row.Status));
@@ -400,7 +401,7 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
         var length = value?.Trim().Length ?? 0;
         if (length < min || length > max)
         {
-            errors.Add(new(field, $"must be {min} to {max} characters"));
+            errors.Add(FieldProblems.Of(field, "field.length", $"must be {min} to {max} characters", ("min", min.ToString(CultureInfo.InvariantCulture)), ("max", max.ToString(CultureInfo.InvariantCulture))));
         }
     }
 }

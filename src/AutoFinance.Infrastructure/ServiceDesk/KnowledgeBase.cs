@@ -1,3 +1,4 @@
+using AutoFinance.Domain.Validation;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Insight.Knowledge;
@@ -20,18 +21,18 @@ public sealed class KnowledgeBase(AutoFinanceDbContext db)
         var q = query?.Trim() ?? string.Empty;
         if (q.Length is < 1 or > 200)
         {
-            errors.Add(new("q", "is required: 1 to 200 characters to search for"));
+            errors.Add(new("q", "is required: 1 to 200 characters to search for", "field.required-text", FieldProblems.Figures(("max", "200"))));
         }
 
         var lang = string.IsNullOrWhiteSpace(language) ? null : language.Trim();
         if (lang is not null && lang is not ("en" or "zh-CN"))
         {
-            errors.Add(new("language", "must be en or zh-CN"));
+            errors.Add(new("language", "must be en or zh-CN", "field.language"));
         }
 
         if (top is < 1 or > 20)
         {
-            errors.Add(new("top", "must be between 1 and 20"));
+            errors.Add(FieldProblems.Between("top", 1, 20));
         }
 
         if (errors.Count > 0)

@@ -22,7 +22,7 @@ public sealed class ServiceMetricsQueries(AutoFinanceDbContext db, TimeProvider 
         var grouping = string.IsNullOrWhiteSpace(groupBy) ? "channel" : groupBy.Trim().ToLowerInvariant();
         if (!Groupings.Contains(grouping))
         {
-            return CommandResult<MetricsReport>.Invalid("groupBy", $"must be one of {string.Join(", ", Groupings)}");
+            return CommandResult<MetricsReport>.Invalid("groupBy", $"must be one of {string.Join(", ", Groupings)}", "field.one-of");
         }
 
         var now = time.GetUtcNow();

@@ -66,17 +66,17 @@ public sealed class SurveyCommands(AutoFinanceDbContext db, IPersonalDataProtect
         var errors = new List<FieldError>();
         if (input.Csat is not (>= 1 and <= 5))
         {
-            errors.Add(new("csat", "is required: a whole number from 1 (very dissatisfied) to 5 (very satisfied)"));
+            errors.Add(new("csat", "is required: a whole number from 1 (very dissatisfied) to 5 (very satisfied)", "survey.csat"));
         }
 
         if (input.Nps is not (>= 0 and <= 10))
         {
-            errors.Add(new("nps", "is required: a whole number from 0 (not at all likely) to 10 (extremely likely)"));
+            errors.Add(new("nps", "is required: a whole number from 0 (not at all likely) to 10 (extremely likely)", "survey.nps"));
         }
 
         if (input.Comment is { Length: > 2000 })
         {
-            errors.Add(new("comment", "must be at most 2000 characters"));
+            errors.Add(FieldProblems.TooLong("comment", 2000));
         }
 
         if (errors.Count > 0)
@@ -86,7 +86,7 @@ public sealed class SurveyCommands(AutoFinanceDbContext db, IPersonalDataProtect
 
         if (row.AnsweredAt is not null)
         {
-            return CommandResult<SurveyView>.Conflict("this survey is already answered");
+            return CommandResult<SurveyView>.Conflict("this survey is already answered", "survey.answered");
         }
 
         var now = time.GetUtcNow();
@@ -107,7 +107,7 @@ public sealed class SurveyCommands(AutoFinanceDbContext db, IPersonalDataProtect
         var grouping = string.IsNullOrWhiteSpace(groupBy) ? "channel" : groupBy.Trim().ToLowerInvariant();
         if (!Groupings.Contains(grouping))
         {
-            return CommandResult<SatisfactionReport>.Invalid("groupBy", $"must be one of {string.Join(", ", Groupings)}");
+            return CommandResult<SatisfactionReport>.Invalid("groupBy", $"must be one of {string.Join(", ", Groupings)}", "field.one-of");
         }
 
         var rows = await db.Surveys.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);

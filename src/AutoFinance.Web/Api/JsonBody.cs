@@ -56,7 +56,7 @@ public static class JsonBody
             var fingerprint = Convert.ToHexStringLower(SHA256.HashData(body));
             if (body.Trim(" \t\r\n"u8).IsEmpty)
             {
-                return new Read<T>(default, fingerprint, new FieldError("body", "a JSON document is required"));
+                return new Read<T>(default, fingerprint, FieldProblems.Required("body", "a JSON document is required"));
             }
 
             try
@@ -67,8 +67,8 @@ public static class JsonBody
             {
                 var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
                 return new Read<T>(default, fingerprint, IsDuplicate(e)
-                    ? new FieldError(field, "is given more than once; send each property once")
-                    : new FieldError(field, "is not valid here (malformed JSON, a value of the wrong type, or a number sent as a string)"));
+                    ? FieldProblems.Of(field, "json.duplicate", "is given more than once; send each property once")
+                    : FieldProblems.Of(field, "json.invalid", "is not valid here (malformed JSON, a value of the wrong type, or a number sent as a string)"));
             }
         }
         finally

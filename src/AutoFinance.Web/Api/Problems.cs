@@ -6,11 +6,19 @@ namespace AutoFinance.Web.Api;
 /// <summary>RFC 9457 problem details for everything a caller can get wrong, naming the fields.</summary>
 public static class Problems
 {
-    public static IResult Validation(IEnumerable<FieldError> errors, string title = "The request has problems") =>
-        Results.ValidationProblem(
-            errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+    /// <summary>
+    /// A 400 naming every field with its sentences (<c>errors</c>) and, beside them, each problem's stable code and
+    /// figures (<c>problems</c>: field, code, parameters) for a screen to say in its own language.
+    /// </summary>
+    public static IResult Validation(IEnumerable<FieldError> errors, string title = "The request has problems")
+    {
+        var list = errors.ToList();
+        return Results.ValidationProblem(
+            list.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
             title: title,
-            statusCode: StatusCodes.Status400BadRequest);
+            statusCode: StatusCodes.Status400BadRequest,
+            extensions: Coded(list));
+    }
 
     public static IResult Field(string field, string message) => Validation([new FieldError(field, message)]);
 
@@ -35,10 +43,18 @@ public static class Problems
                 result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
                 title: "The request has problems",
                 statusCode: StatusCodes.Status400BadRequest,
-                extensions: Extensions(code, result.Parameters)),
+                extensions: new Dictionary<string, object?>(Extensions(code, result.Parameters).Concat(Coded(result.Errors)))),
             _ => Validation(result.Errors),
         };
     }
+
+    /// <summary>Every field problem's code (<c>field.required</c> when it has none of its own) and figures.</summary>
+    private static Dictionary<string, object?> Coded(IEnumerable<FieldError> errors) => new()
+    {
+        ["problems"] = errors.Select(e => new CodedProblem(e.Field, e.Code ?? "field.invalid", e.Parameters)).ToArray(),
+    };
+
+    private sealed record CodedProblem(string Field, string Code, IReadOnlyDictionary<string, string>? Parameters);
 
     /// <summary>The stable code of a problem and the figures its sentence uses, for a screen to say in its own language.</summary>
     private static Dictionary<string, object?> Extensions(string code, IReadOnlyDictionary<string, string>? parameters) =>

@@ -30,6 +30,12 @@ public static class WebPages
     public static WebApplication MapWebPages(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        Shared.Fmt.Zone = TimeZoneInfo.FindSystemTimeZoneById(app.Configuration["Display:TimeZone"] ?? "Asia/Shanghai");
+        app.Use((http, next) =>
+        {
+            Shared.Fmt.Language = UiLanguage.Of(http);
+            return next(http);
+        });
         app.MapStaticAssets();
         app.MapGet("/lang/{code}", (string code, string? back, HttpContext http) =>
         {

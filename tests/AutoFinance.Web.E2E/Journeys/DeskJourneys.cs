@@ -46,7 +46,7 @@ public sealed class DeskJourneys(BrowserFixture fixture)
         await agent.WaitForURLAsync($"**/cases/{caseId}");
         await Assertions.Expect(agent.GetByTestId("case-customer-name")).ToHaveTextAsync("Wang Wei");
         await agent.GetByTestId("assign-submit").ClickAsync();
-        await Assertions.Expect(agent.GetByTestId("case-assignee")).ToHaveTextAsync("Service Agent Sun");
+        await Assertions.Expect(agent.GetByTestId("case-assignee")).ToHaveTextAsync("孙丽");
         await agent.GetByTestId("message-body").FillAsync("Sorry about this. I am checking the fee postings on your loan now.");
         await agent.GetByTestId("message-submit").ClickAsync();
         await Assertions.Expect(agent.GetByTestId("case-status")).ToHaveAttributeAsync("data-status", "in-progress");
@@ -99,6 +99,8 @@ public sealed class DeskJourneys(BrowserFixture fixture)
         var date = (await page.GetByTestId("assistant-date").TextContentAsync())!.Trim();
         await Assertions.Expect(page.GetByTestId("assistant-text")).ToContainTextAsync(amount.TrimStart('¥'));
         await fixture.ShotAsync(page, "8-8-assistant-next-payment");
+        await Assertions.Expect(page.GetByTestId("assistant-pay")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("assistant-payoff")).ToBeVisibleAsync();
 
         await page.GetByTestId("assistant-loan").ClickAsync();
         await page.WaitForURLAsync("**/loans/*");
@@ -109,6 +111,7 @@ public sealed class DeskJourneys(BrowserFixture fixture)
         await page.GetByTestId("assistant-question").FillAsync("My neighbour's parrot keeps singing opera at night");
         await page.GetByTestId("assistant-ask").ClickAsync();
         await Assertions.Expect(page.GetByTestId("assistant-handover")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("assistant-answer-due")).ToBeVisibleAsync();
         await fixture.ShotAsync(page, "8-9-assistant-handover");
         await page.GetByTestId("assistant-case").ClickAsync();
         await page.WaitForURLAsync("**/cases/*");
@@ -155,7 +158,7 @@ public sealed class DeskJourneys(BrowserFixture fixture)
         // The dashboard counts complaints, resolution time, breaches and satisfaction from the database.
         await manager.GotoAsync("/dashboard?service=kind&satisfaction=agent");
         await Assertions.Expect(manager.Locator("[data-testid='service-row'][data-group='complaint']")).ToBeVisibleAsync();
-        await Assertions.Expect(manager.Locator("[data-testid='satisfaction-row'][data-group='Service Agent Sun']")).ToBeVisibleAsync();
+        await Assertions.Expect(manager.Locator("[data-testid='satisfaction-row'][data-group='孙丽']")).ToBeVisibleAsync();
         await manager.GetByTestId("service-kpis").ScrollIntoViewIfNeededAsync();
         await fixture.ShotAsync(manager, "9-4-dashboard-service");
 

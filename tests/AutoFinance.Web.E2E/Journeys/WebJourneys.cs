@@ -190,6 +190,9 @@ public sealed class WebJourneys(BrowserFixture fixture)
         });
         await Assertions.Expect(page.GetByTestId("pay-amount")).ToHaveValueAsync(Fmt.Field(owed));
         await page.GetByTestId("pay-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("pay-confirm-amount")).ToHaveTextAsync(Fmt.Money(owed));
+        await fixture.ShotAsync(page, "3-1b-loan-pay-confirm");
+        await page.GetByTestId("pay-confirm").ClickAsync();
         await Assertions.Expect(page.GetByTestId("payment-result")).ToBeVisibleAsync();
         await Assertions.Expect(first).ToHaveAttributeAsync("data-state", "paid");
         var second = page.Locator("[data-testid='installment'][data-number='2']");

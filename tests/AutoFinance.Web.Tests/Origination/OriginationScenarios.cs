@@ -108,6 +108,39 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
     }
 
     [SkippableFact]
+    public async Task Every_validation_problem_carries_a_stable_code_and_its_figures_for_a_screen_to_translate()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = Platform.Dealer();
+        var body = Applications.Prime();
+        var id = Applications.NationalIdOf(body);
+        body.Section("applicant")["nationalId"] = id[..17] + (id[17] == '0' ? '1' : '0');
+        body.Section("vehicle")["vin"] = "1M8GDM9A1KP04278I";
+        body.Section("bureau")["score"] = 999;
+
+        var problem = await Json(await dealer.PostAsJsonAsync("/api/v1/applications", body));
+
+        var coded = problem.GetProperty("problems").EnumerateArray().ToDictionary(p => p.GetProperty("field").GetString()!, p => p);
+        Assert.Equal("id.check-character", coded["applicant.nationalId"].GetProperty("code").GetString());
+        Assert.Equal("vin.characters", coded["vehicle.vin"].GetProperty("code").GetString());
+        Assert.Equal("field.between", coded["bureau.score"].GetProperty("code").GetString());
+        Assert.Equal("850", coded["bureau.score"].GetProperty("parameters").GetProperty("max").GetString());
+    }
+
+    [SkippableFact]
+    public async Task Malformed_json_is_named_with_a_stable_code()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = Platform.Dealer();
+
+        var wrongType = await dealer.PostAsync("/api/v1/applications", new StringContent("{\"applicant\": {\"monthlyIncome\": \"lots\"}}", Encoding.UTF8, "application/json"));
+
+        var problem = (await Json(wrongType)).GetProperty("problems")[0];
+        Assert.Equal("applicant.monthlyIncome", problem.GetProperty("field").GetString());
+        Assert.Equal("json.invalid", problem.GetProperty("code").GetString());
+    }
+
+    [SkippableFact]
     public async Task A_date_of_birth_that_disagrees_with_the_national_id_is_named()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");

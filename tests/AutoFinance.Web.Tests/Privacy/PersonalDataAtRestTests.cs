@@ -47,7 +47,7 @@ public abstract class PersonalDataAtRestScenarios<TPlatform>(TPlatform platform)
         var users = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/users")).EnumerateArray().ToList();
         var listed = users.Single(u => u.GetProperty("displayName").GetString() == NewName);
         Assert.Equal("135****2222", listed.GetProperty("userName").GetString());
-        Assert.Contains(users, u => u.GetProperty("userName").GetString() == "admin" && u.GetProperty("displayName").GetString() == "Admin Zhou");
+        Assert.Contains(users, u => u.GetProperty("userName").GetString() == "admin" && u.GetProperty("displayName").GetString() == "周敏");
 
         string[] secrets =
         [

@@ -51,17 +51,17 @@ public static class PlanCalculator
         var errors = new List<FieldError>();
         if (input.VehiclePrice < 10_000m || input.VehiclePrice > 10_000_000m || decimal.Round(input.VehiclePrice, 2) != input.VehiclePrice)
         {
-            errors.Add(new("price", "between 10000 and 10000000, to the cent"));
+            errors.Add(new("price", "between 10000 and 10000000, to the cent", "calc.price"));
         }
 
         if (input.DownPayment < 0m || input.DownPayment >= input.VehiclePrice || decimal.Round(input.DownPayment, 2) != input.DownPayment)
         {
-            errors.Add(new("down", "at least 0 and less than the price, to the cent"));
+            errors.Add(new("down", "at least 0 and less than the price, to the cent", "calc.down"));
         }
 
         if (!rateCard.IsPriced(input.Grade))
         {
-            errors.Add(new("grade", "not a priced grade"));
+            errors.Add(new("grade", "not a priced grade", "calc.grade"));
         }
 
         for (var i = 0; i < input.Plans.Count; i++)
@@ -69,17 +69,17 @@ public static class PlanCalculator
             var plan = input.Plans[i];
             if (plan.TermMonths is < 3 or > 120)
             {
-                errors.Add(new($"p{i + 1}t", "between 3 and 120 months"));
+                errors.Add(new($"p{i + 1}t", "between 3 and 120 months", "calc.term"));
             }
 
             if (plan.Method == RepaymentMethod.Balloon && plan.BalloonPercent is <= 0m or >= 100m)
             {
-                errors.Add(new($"p{i + 1}b", "above 0 and below 100"));
+                errors.Add(new($"p{i + 1}b", "above 0 and below 100", "calc.balloon"));
             }
 
             if (plan.Method == RepaymentMethod.FlatFee && plan.FlatFeePercent is < 0m or > 100m)
             {
-                errors.Add(new($"p{i + 1}f", "between 0 and 100"));
+                errors.Add(new($"p{i + 1}f", "between 0 and 100", "calc.fee"));
             }
         }
 

@@ -10,7 +10,7 @@ public static class DeskForms
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(language);
-        return result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => UiText.Problem(e.Message, language.IsEnglish)).ToList());
+        return language.Problems(result.Errors);
     }
 
     /// <summary>A whole-number form field, or null when it is empty or not a number.</summary>

@@ -70,7 +70,7 @@ public static partial class UiText
 
         ("case.queue", "客服工单队列", "Case queue"),
         ("case.queue-lead", "未解决的工单按服务时限紧迫程度排序：已超时的在前，其次是剩余工作时间最少的。", "Unresolved cases by SLA urgency: breached first, then the least business time left."),
-        ("case.queue-note", "计时按工作时间（UTC+8，工作日 09:00–18:00，节假日除外）在读取时计算。", "Timers count business time (UTC+8, 09:00–18:00 on working days, holidays off), computed as the page is read."),
+        ("case.queue-note", "计时按工作时间（北京时间，工作日 09:00–18:00，节假日除外）在读取时计算。", "Timers count business time (UTC+8, 09:00–18:00 on working days, holidays off), computed as the page is read."),
         ("case.queue-empty", "没有符合条件的工单。", "No cases here."),
         ("case.open-count", "未解决", "Unresolved"),
         ("case.breached-count", "已超时", "Breached"),
@@ -109,6 +109,7 @@ public static partial class UiText
         ("case.channel.branch", "网点", "Branch"),
         ("case.channel.dealer", "经销商", "Dealer"),
         ("case.channel.assistant", "智能助手", "Assistant"),
+        ("case.channel.online", "线上", "Online"),
         ("case.status", "状态", "Status"),
         ("case.status.open", "待处理", "Open"),
         ("case.status.in-progress", "处理中", "In progress"),
@@ -245,7 +246,7 @@ public static partial class UiText
         ("c360.detail", "依据", "Detail"),
 
         ("ins.title", "客户洞察：客群", "Customer insight: segments"),
-        ("ins.lead", "按行为与价值做 k-means 分群（k 按轮廓系数选择），并给出每个客群的特征画像。", "k-means segments on behaviour and value (k chosen by silhouette), each with the profile that sets it apart."),
+        ("ins.lead", "按行为与价值做 K 均值聚类分群（K 按轮廓系数选择），并给出每个客群的特征画像。", "k-means segments on behaviour and value (k chosen by silhouette), each with the profile that sets it apart."),
         ("ins.refresh", "重新计算洞察", "Refresh insight"),
         ("ins.refreshed", "已重新计算：{0} 位客户，{1} 个客群，{2} 位高风险，标签新增 {3}、移除 {4}，用时 {5} 秒。", "Refreshed: {0} customers, {1} segments, {2} at risk, tags +{3} / −{4}, in {5} s."),
         ("ins.churn-model", "流失模型", "Churn model"),

@@ -93,7 +93,7 @@ public sealed class ApplicationForm
                 return value;
             }
 
-            unreadable.Add(new FieldError(field, "is not a number"));
+            unreadable.Add(FieldProblems.NotANumber(field));
             return null;
         }
 
@@ -107,7 +107,7 @@ public sealed class ApplicationForm
 
             if (value != decimal.Truncate(value.Value) || value > int.MaxValue || value < int.MinValue)
             {
-                unreadable.Add(new FieldError(field, "must be a whole number"));
+                unreadable.Add(FieldProblems.NotWhole(field));
                 return null;
             }
 
@@ -126,7 +126,7 @@ public sealed class ApplicationForm
                 return date;
             }
 
-            unreadable.Add(new FieldError(field, "is not a date (YYYY-MM-DD)"));
+            unreadable.Add(FieldProblems.NotADate(field));
             return null;
         }
 

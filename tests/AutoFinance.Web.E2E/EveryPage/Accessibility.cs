@@ -1,0 +1,23 @@
+using Microsoft.Playwright;
+
+namespace AutoFinance.Web.E2E.EveryPage;
+
+/// <summary>axe-core (vendored from npm, see Accessibility/README.md) run in the page: its serious and critical WCAG 2.1 A/AA violations.</summary>
+public static class Accessibility
+{
+    private static readonly string Axe = Path.Combine(AppContext.BaseDirectory, "Accessibility", "axe.min.js");
+
+    private const string RunScript = """
+        async () => {
+          const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+          return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
+        }
+        """;
+
+    public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Axe });
+        return await page.EvaluateAsync<string[]>(RunScript);
+    }
+}

@@ -1,0 +1,53 @@
+using AutoFinance.Web.E2E.Journeys;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace AutoFinance.Web.E2E.EveryPage;
+
+/// <summary>
+/// Every page each kind of reader can reach, in Chinese: no English outside what is marked as names, codes or English on
+/// purpose, and no serious or critical accessibility violation (axe-core). Customers are checked on a phone's screen
+/// (390×844), staff on a 1280-wide one.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class EveryPageTests(BrowserFixture fixture, ITestOutputHelper output)
+{
+    public static TheoryData<string> Readers => new() { "-", "13800138000", "13900139000", BrowserFixture.PayoffCustomer, "dealer", "underwriter", "analyst", "manager", "collector", "agent", "admin" };
+
+    [Theory]
+    [MemberData(nameof(Readers))]
+    public async Task Every_page_reads_in_chinese_without_english_words(string reader)
+    {
+        var page = await OpenAsync(fixture, reader);
+        var problems = new List<string>();
+        var visited = await PageCrawler.VisitAsync(page, async path =>
+        {
+            foreach (var leak in await ChineseText.LeaksAsync(page))
+            {
+                problems.Add($"{path}: {leak}");
+            }
+        }, extra: Extra(reader));
+
+        output.WriteLine($"{visited.Count} pages: {string.Join(' ', visited)}");
+        Assert.True(visited.Count >= 3, "too few pages reached");
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    internal static string[] Extra(string reader) => reader == "-"
+        ? ["/signin", "/register", "/calculator", "/help/knowledge", "/no-such-page"]
+        : ["/no-such-page"];
+
+    /// <summary>A reader signed in (or anonymous) on a phone's screen for customers, a 1280-wide one for staff.</summary>
+    internal static async Task<IPage> OpenAsync(BrowserFixture fixture, string reader, bool bypassCsp = false)
+    {
+        var customer = reader == "-" || char.IsDigit(reader[0]);
+        var page = await fixture.NewPageAsync(bypassCsp: bypassCsp);
+        await page.SetViewportSizeAsync(customer ? 390 : 1280, customer ? 844 : 900);
+        if (reader != "-")
+        {
+            await Portal.SignInAsync(page, reader);
+        }
+
+        return page;
+    }
+}
