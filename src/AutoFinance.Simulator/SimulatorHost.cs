@@ -19,6 +19,7 @@ public static class SimulatorHost
         builder.Services.AddSingleton(TimeProvider.System);
         var app = builder.Build();
         app.MapGet("/health", () => Results.Ok(new { status = "ok", processId = Environment.ProcessId }));
+        Sms.SmsGatewaySimulator.Map(app);
         return app;
     }
 

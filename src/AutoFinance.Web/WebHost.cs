@@ -4,6 +4,7 @@ using AutoFinance.Credit.Models;
 using AutoFinance.Infrastructure.Hosting;
 using AutoFinance.Infrastructure.Identity;
 using AutoFinance.Infrastructure.Origination;
+using AutoFinance.Infrastructure.Partners;
 using AutoFinance.Infrastructure.Seeding;
 using AutoFinance.Web.Api;
 using AutoFinance.Web.Auth;
@@ -41,6 +42,9 @@ public static class WebHost
         builder.Services.AddScoped<DecisionService>();
         builder.Services.AddSingleton(configuration.GetSection("Sessions").Get<SessionTimeouts>() ?? new SessionTimeouts());
         builder.Services.AddScoped<AccountService>();
+        builder.Services.AddScoped<Application.Verification.IOneTimeCodes, Infrastructure.Verification.OneTimeCodeService>();
+        builder.Services.AddVerificationPartners();
+        builder.Services.AddSingleton(configuration.GetSection("Verification").Get<Infrastructure.Verification.VerificationOptions>() ?? new Infrastructure.Verification.VerificationOptions());
         builder.Services.AddScoped<AccessAdministration>();
         builder.Services.AddScoped<ApplicationQueries>();
         builder.Services.AddScoped<ReferralQueries>();

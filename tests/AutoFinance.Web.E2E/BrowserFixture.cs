@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using AutoFinance.Application.Origination;
 using AutoFinance.Application.Security;
 using AutoFinance.Infrastructure.Identity;
@@ -100,6 +101,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         using var scope = Platform.App.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<EndOfDay>().RunAsync(Platform.Clock.Today, new CobOptions { Worker = "e2e" }, CancellationToken.None);
+    }
+
+    /// <summary>The code in the newest text the partner simulator's SMS gateway delivered to a number.</summary>
+    public async Task<string> SmsCodeAsync(string mobile)
+    {
+        var simulator = Platform.App.Services.GetRequiredService<AutoFinance.Infrastructure.Partners.PartnerDirectory>().Simulator;
+        using var client = new HttpClient { BaseAddress = simulator };
+        var inbox = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/sms/v1/inbox/{mobile}");
+        var text = inbox.EnumerateArray().First().GetProperty("text").GetString()!;
+        return System.Text.RegularExpressions.Regex.Match(text, @"\b\d{6}\b").Value;
     }
 
     /// <summary>The (only) loan of a customer user.</summary>

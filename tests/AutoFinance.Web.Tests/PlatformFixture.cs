@@ -63,6 +63,7 @@ public abstract class PlatformFixture : IAsyncLifetime
             $"--Outbox:Directory={OutboxDirectory}",
             "--Outbox:Enabled=false",
             "--Logging:LogLevel:Default=Warning",
+            "--Verification:CodesPerAddressPerHour=100000",
             .. partners,
             .. DocsArguments,
             .. Arguments,

@@ -1,6 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using AutoFinance.Application.Security;
+using AutoFinance.Application.Verification;
+using AutoFinance.Domain.Verification;
+using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Verification;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -16,7 +20,7 @@ namespace AutoFinance.Infrastructure.Identity;
 /// every request it is moved only when it would move by more than <see cref="IdleSlideStep"/>, so a session ends
 /// between the idle timeout less that step and the idle timeout after its last use.
 /// </summary>
-public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, ApiKeyCache apiKeys, SessionTimeouts sessions, AccountNames names)
+public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, ApiKeyCache apiKeys, SessionTimeouts sessions, AccountNames names, IOneTimeCodes codes, ILookupHasher hasher)
 {
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
     public static readonly TimeSpan IdleSlideStep = TimeSpan.FromMinutes(1);
@@ -27,31 +31,106 @@ public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, A
 
     public sealed record Session(string Token, DateTimeOffset ExpiresAt, string Role, Guid UserId, string DisplayName);
 
+    /// <summary>A sign-in: the session, or why not (a wrong name or password, or the name locked for a while).</summary>
+    public sealed record SignInResult(Session? Session, TimeSpan LockedFor)
+    {
+        public static SignInResult Failed { get; } = new(null, TimeSpan.Zero);
+
+        public bool IsLocked => LockedFor > TimeSpan.Zero;
+
+        public static SignInResult SignedIn(Session session) => new(session, TimeSpan.Zero);
+
+        public static SignInResult Locked(TimeSpan lockedFor) => new(null, lockedFor);
+    }
+
+    /// <summary>A registration: the new account, or the field at fault with a stable code and an English text.</summary>
+    public sealed record RegistrationResult(Guid? UserId, string? Field, string? Code, string? Message);
+
     public static string HashSecret(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     public static string HashPassword(string password) => Hasher.HashPassword(null!, password);
 
-    public async Task<Session?> SignInAsync(string userName, string password, CancellationToken ct)
+    /// <summary>
+    /// Signs in by name and password. Failures are counted per sign-in name whether or not the account exists, lock
+    /// the name with back-off (<see cref="SignInLockout"/>) and are audited; a locked name is refused without looking
+    /// at the password, and a success clears the count.
+    /// </summary>
+    public async Task<SignInResult> SignInAsync(string userName, string password, CancellationToken ct, string? clientAddress = null)
     {
         var hash = names.LookupHash(userName);
-        var user = await db.Users.FirstOrDefaultAsync(u => u.UserNameHash == hash && u.Active, ct).ConfigureAwait(false);
-        if (user is null)
+        var now = time.GetUtcNow();
+        var guard = await db.SignInGuards.FirstOrDefaultAsync(g => g.NameHash == hash, ct).ConfigureAwait(false);
+        if (guard?.LockedUntil is { } lockedUntil && lockedUntil > now)
         {
-            Hasher.VerifyHashedPassword(null!, DecoyHash, password);
-            return null;
+            return SignInResult.Locked(lockedUntil - now);
         }
 
-        if (Hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
+        var user = await db.Users.FirstOrDefaultAsync(u => u.UserNameHash == hash && u.Active, ct).ConfigureAwait(false);
+        var verified = user is null
+            ? Decoy(password)
+            : Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+        if (!verified)
         {
-            return null;
+            var lockedFor = await CountFailureAsync(guard, hash, user, clientAddress, now, ct).ConfigureAwait(false);
+            return lockedFor > TimeSpan.Zero ? SignInResult.Locked(lockedFor) : SignInResult.Failed;
+        }
+
+        if (guard is not null)
+        {
+            db.SignInGuards.Remove(guard);
         }
 
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var now = time.GetUtcNow();
-        var session = new SessionRow { Id = Guid.CreateVersion7(now), TokenHash = HashSecret(token), UserId = user.Id, CreatedAt = now, ExpiresAt = IdleDeadline(user.Role, now, now) };
+        var session = new SessionRow { Id = Guid.CreateVersion7(now), TokenHash = HashSecret(token), UserId = user!.Id, CreatedAt = now, ExpiresAt = IdleDeadline(user.Role, now, now) };
         db.Sessions.Add(session);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return new Session(token, session.ExpiresAt, user.Role, user.Id, names.DisplayName(user));
+        return SignInResult.SignedIn(new Session(token, session.ExpiresAt, user.Role, user.Id, names.DisplayName(user)));
+    }
+
+    private static bool Decoy(string password)
+    {
+        Hasher.VerifyHashedPassword(null!, DecoyHash, password);
+        return false;
+    }
+
+    /// <summary>Counts a failure against the name, locks it when the count calls for it, and audits both; answers the lock.</summary>
+    private async Task<TimeSpan> CountFailureAsync(SignInGuardRow? guard, string nameHash, UserRow? user, string? clientAddress, DateTimeOffset now, CancellationToken ct)
+    {
+        if (guard is null)
+        {
+            guard = new SignInGuardRow { NameHash = nameHash };
+            db.SignInGuards.Add(guard);
+        }
+
+        guard.Failures = SignInLockout.CountedFailures(guard.Failures, guard.LastFailureAt, now) + 1;
+        guard.LastFailureAt = now;
+        var lockFor = SignInLockout.LockAfter(guard.Failures);
+        guard.LockedUntil = lockFor > TimeSpan.Zero ? now + lockFor : null;
+
+        // Ids and keyed hashes only: neither the name typed nor the address appears in the audit log.
+        var subject = user?.Id.ToString() ?? "name:" + nameHash[..16];
+        var events = new List<AuditEvent>
+        {
+            new("anonymous", "auth.sign-in-failed", "user", subject, new { guard.Failures, KnownAccount = user is not null, Address = clientAddress is null ? null : hasher.Hash("ip", clientAddress)[..16] }),
+        };
+        if (lockFor > TimeSpan.Zero)
+        {
+            events.Add(new("system:sign-in", "auth.locked", "user", subject, new { guard.Failures, LockedMinutes = lockFor.TotalMinutes }));
+        }
+
+        try
+        {
+            await AuditLog.SaveWithAsync(db, events, now, ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            // A parallel failure created the name's row first: count this one on it.
+            db.ChangeTracker.Clear();
+            var existing = await db.SignInGuards.FirstAsync(g => g.NameHash == nameHash, ct).ConfigureAwait(false);
+            return await CountFailureAsync(existing, nameHash, user is null ? null : await db.Users.FirstAsync(u => u.Id == user.Id, ct).ConfigureAwait(false), clientAddress, now, ct).ConfigureAwait(false);
+        }
+
+        return lockFor;
     }
 
     public async Task<Actor?> ActorForTokenAsync(string token, CancellationToken ct)
@@ -118,8 +197,43 @@ public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, A
     }
 
     /// <summary>
-    /// Registers a customer account (the customer record is linked on their first application). The mobile is checked
-    /// for uniqueness by its keyed hash, the same value sign-in looks up.
+    /// Asks for a registration code. The answer is the same whether or not the number can be registered: a number
+    /// already registered gets no code (the request is only recorded and throttled alike), so the answer never tells
+    /// a stranger which numbers are customers.
+    /// </summary>
+    public async Task<CodeSendResult> RequestRegistrationCodeAsync(string mobile, string? clientAddress, CancellationToken ct)
+    {
+        var registered = await db.Users.AnyAsync(u => u.UserNameHash == names.LookupHash(mobile), ct).ConfigureAwait(false);
+        return await codes.SendAsync(CodePurpose.Registration, mobile, clientAddress, ct, deliver: !registered).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Registers a customer who proved the mobile with a registration code. A number already registered never got a
+    /// code, so it fails as a wrong code does: the same neutral answer.
+    /// </summary>
+    public async Task<RegistrationResult> RegisterWithCodeAsync(string mobile, string code, string password, string displayName, CancellationToken ct)
+    {
+        if (PasswordPolicy.Problem(password, mobile, CommonPasswordList.Instance) is { } problem)
+        {
+            return new RegistrationResult(null, "password", problem.Code, problem.Message);
+        }
+
+        var check = await codes.VerifyAsync(CodePurpose.Registration, mobile, code, ct).ConfigureAwait(false);
+        if (check != CodeCheck.Verified)
+        {
+            return new RegistrationResult(null, "code", CodeProblem.CodeOf(check), CodeProblem.MessageOf(check));
+        }
+
+        var (userId, taken) = await RegisterCustomerAsync(mobile, password, displayName, ct).ConfigureAwait(false);
+        return userId is null
+            ? new RegistrationResult(null, "code", CodeProblem.CodeOf(CodeCheck.NoCode), CodeProblem.MessageOf(CodeCheck.NoCode))
+            : new RegistrationResult(userId, null, null, null);
+    }
+
+    /// <summary>
+    /// Creates a customer account (the customer record is linked on their first application). The mobile is checked
+    /// for uniqueness by its keyed hash, the same value sign-in looks up. The mobile must have been proved first
+    /// (<see cref="RegisterWithCodeAsync"/>); demo data and tests call this directly.
     /// </summary>
     public async Task<(Guid? UserId, string? Problem)> RegisterCustomerAsync(string userName, string password, string displayName, CancellationToken ct)
     {
@@ -134,7 +248,7 @@ public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, A
         db.Users.Add(user);
         try
         {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await AuditLog.SaveWithAsync(db, [new AuditEvent("user:" + user.Id, "auth.registered", "user", user.Id.ToString(), new { Role = Roles.Customer })], now, ct).ConfigureAwait(false);
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {

@@ -89,6 +89,14 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
 
     public DbSet<CustomerIntelligence.ExperimentExposureRow> ExperimentExposures => Set<CustomerIntelligence.ExperimentExposureRow>();
 
+    public DbSet<Verification.OneTimeCodeRow> OneTimeCodes => Set<Verification.OneTimeCodeRow>();
+
+    public DbSet<Verification.SignInGuardRow> SignInGuards => Set<Verification.SignInGuardRow>();
+
+    public DbSet<Bureau.BureauAuthorisationRow> BureauAuthorisations => Set<Bureau.BureauAuthorisationRow>();
+
+    public DbSet<Bureau.CreditReportRow> CreditReports => Set<Bureau.CreditReportRow>();
+
     protected abstract bool StoresDecimalsAsIntegers { get; }
 
     /// <summary>
@@ -285,6 +293,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
 
         ServiceDesk.ServiceDeskModel.Configure(modelBuilder);
         CustomerIntelligence.IntelligenceModel.Configure(modelBuilder);
+        Verification.VerificationModel.Configure(modelBuilder);
 
         if (StoresDecimalsAsIntegers)
         {

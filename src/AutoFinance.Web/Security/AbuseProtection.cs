@@ -35,6 +35,12 @@ public static class AbuseProtection
                     return RateLimitPartition.GetNoLimiter("unlimited");
                 }
 
+                // The sign-in and register pages post forms: they share the API's per-address sign-in limit.
+                if (IsAccountPagePost(http.Request))
+                {
+                    return Window("sign-in:" + ClientAddress(http), settings.SignIn);
+                }
+
                 return Caller(http) is { } caller
                     ? Window("caller:" + caller, settings.Authenticated)
                     : Window("ip:" + ClientAddress(http), settings.Anonymous);
@@ -62,6 +68,9 @@ public static class AbuseProtection
     }
 
     private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static bool IsAccountPagePost(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && (request.Path.Equals("/signin", StringComparison.OrdinalIgnoreCase) || request.Path.Equals("/register", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsMonitoring(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
 

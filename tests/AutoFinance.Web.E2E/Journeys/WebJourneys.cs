@@ -23,9 +23,12 @@ public sealed class WebJourneys(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
 
-        // Register (the user name is the mobile number) and land on the calculator.
+        // Register (the user name is the mobile number, proved by the code texted to it) and land on the calculator.
         await page.GotoAsync("/register");
         await page.GetByTestId("register-mobile").FillAsync("13512345678");
+        await page.GetByTestId("register-send-code").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("register-code-notice")).ToBeVisibleAsync();
+        await page.GetByTestId("register-code").FillAsync(await fixture.SmsCodeAsync("13512345678"));
         await page.GetByTestId("register-name").FillAsync("Zhao Lei");
         await page.GetByTestId("register-password").FillAsync("a-long-password-2026");
         await page.GetByTestId("register-submit").ClickAsync();

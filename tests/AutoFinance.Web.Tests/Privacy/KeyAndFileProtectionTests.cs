@@ -1,3 +1,4 @@
+using AutoFinance.Infrastructure.Identity;
 using System.Net;
 using System.Runtime.Versioning;
 using System.Net.Http.Json;
@@ -140,8 +141,8 @@ public sealed class KeyAndFileProtectionTests : IDisposable
     /// <summary>A registration writes encrypted names, so the key ring has a key on disk afterwards.</summary>
     private static async Task RegisterAsync(WebApplication app, string mobile)
     {
-        using var client = Client(app);
-        var registered = await client.PostAsJsonAsync("/api/v1/auth/register", new { userName = mobile, password = "long-enough-password", displayName = "File Test" });
-        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        await using var scope = app.Services.CreateAsyncScope();
+        var (userId, _) = await scope.ServiceProvider.GetRequiredService<AccountService>().RegisterCustomerAsync(mobile, "long-enough-password", "File Test", CancellationToken.None);
+        Assert.NotNull(userId);
     }
 }

@@ -20,6 +20,7 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
     private static readonly Dictionary<string, Case[]> Matrix = new()
     {
         ["POST /api/v1/auth/token"] = [new(Target.None, "A A A A A A A A A A A")],
+        ["POST /api/v1/auth/register/code"] = [new(Target.None, "A A A A A A A A A A A")],
         ["POST /api/v1/auth/register"] = [new(Target.None, "A A A A A A A A A A A")],
         ["POST /api/v1/auth/logout"] = [new(Target.None, "U A A A A A A A A A A")],
 

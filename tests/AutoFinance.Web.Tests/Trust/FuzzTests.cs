@@ -112,7 +112,9 @@ public sealed class FuzzTests(UnlimitedPlatform platform) : IClassFixture<Unlimi
                     var after = await world.RowCountsAsync();
                     if (status >= 400)
                     {
-                        foreach (var (table, count) in after.Where(c => counts[c.Key] != c.Value))
+                        // A failed sign-in is audited and counted against the name by design: that is its only trace.
+                        string[] traced = operation.Key == "POST /api/v1/auth/token" ? new[] { "audit entries" } : [];
+                        foreach (var (table, count) in after.Where(c => counts[c.Key] != c.Value && !traced.Contains(c.Key)))
                         {
                             failures.Add($"{status} {description}: {table} went from {counts[table]} to {count}");
                         }
@@ -301,8 +303,9 @@ public sealed class FuzzTests(UnlimitedPlatform platform) : IClassFixture<Unlimi
     private static string Sample(string operation, TrustWorld world) => operation switch
     {
         "POST /api/v1/applications" => JsonSerializer.Serialize(Applications.Prime()),
-        "POST /api/v1/auth/token" => """{"userName": "admin", "password": "not-the-password"}""",
-        "POST /api/v1/auth/register" => """{"userName": "13600000000", "password": "long-enough-password", "displayName": "Fuzz"}""",
+        "POST /api/v1/auth/token" => """{"userName": "fuzz-nobody", "password": "not-the-password"}""",
+        "POST /api/v1/auth/register/code" => """{"mobile": "13600000000"}""",
+        "POST /api/v1/auth/register" => """{"userName": "13600000000", "password": "long-enough-password", "displayName": "Fuzz", "code": "123456"}""",
         "POST /api/v1/loans/{id}/payments" => """{"amount": 1.00, "paidOn": null, "surplus": "hold"}""",
         "POST /api/v1/loans/{id}/payoff" => """{"amount": 0.01, "paidOn": null}""",
         "POST /api/v1/loans/{id}/payments/{paymentId}/reversal" => """{"reason": "fuzz"}""",

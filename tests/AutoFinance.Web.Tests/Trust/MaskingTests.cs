@@ -122,7 +122,7 @@ public sealed class MaskingTests(LoggedPlatform platform) : IClassFixture<Logged
         broken.Section("applicant")["mobile"] = mobile + "9";
         await dealer.PostAsJsonAsync("/api/v1/applications", broken);
         await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName = TrustWorld.CustomerAMobile, password = "wrong-password" });
-        await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { userName = mobile, password = "long-enough-password", displayName = "Logged" });
+        await Identity.Registration.RegisterAsync(anonymous, mobile, "long-enough-password", "Logged");
         using var admin = await platform.SignedIn("admin");
         await admin.PostAsJsonAsync("/api/v1/admin/blacklist", new { kind = "national-id", value = id, reason = "log scan" });
         await admin.PostAsJsonAsync("/api/v1/admin/blacklist", new { kind = "mobile", value = mobile, reason = "log scan" });

@@ -11,8 +11,6 @@ namespace AutoFinance.Web.Tests.Trust;
 /// <summary>Sessions end on sign-out, at expiry and when an administrator ends them; dealer keys are revoked and replaced.</summary>
 public sealed class SessionAndKeyTests(ClockedPlatform platform) : IClassFixture<ClockedPlatform>
 {
-    private static long _mobile = 13512350000;
-
     [Fact]
     public async Task Signing_out_revokes_the_token_at_once()
     {
@@ -120,9 +118,9 @@ public sealed class SessionAndKeyTests(ClockedPlatform platform) : IClassFixture
 
     private async Task<(string Phone, Guid UserId)> Register()
     {
-        var phone = Interlocked.Increment(ref _mobile).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var phone = Identity.Registration.FreshMobile();
         using var anonymous = platform.Anonymous();
-        var response = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { userName = phone, password = "customer-password-1", displayName = "Session Tester" });
+        var response = await Identity.Registration.RegisterAsync(anonymous, phone, "customer-password-1", "Session Tester");
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (phone, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("userId").GetGuid());
     }

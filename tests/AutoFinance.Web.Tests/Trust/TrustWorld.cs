@@ -161,8 +161,9 @@ public sealed class TrustWorld
         BlacklistEntry = Guid.Parse(approved.GetProperty("outcome").GetString()!.Split(' ')[^1]);
         var pending = DemoIdentities.Vin("LFV2A21K", 'S', "3999998");
         PendingApproval = (await Ok(await Clients[Caller.Admin].PostAsJsonAsync("/api/v1/admin/blacklist", new { kind = "vin", value = pending, reason = "access matrix approval target" }))).GetProperty("approvalId").GetGuid();
-        ThrowawayUser = (await Ok(await Clients[Caller.Anonymous].PostAsJsonAsync("/api/v1/auth/register", new { userName = "13512340001", password = "throwaway-password-1", displayName = "Throwaway" }))).GetProperty("userId").GetGuid();
-        (await Platform.SignedIn("13512340001", "throwaway-password-1")).Dispose();
+        var throwaway = Identity.Registration.FreshMobile();
+        ThrowawayUser = (await Ok(await Identity.Registration.RegisterAsync(Clients[Caller.Anonymous], throwaway, "throwaway-password-1", "Throwaway"))).GetProperty("userId").GetGuid();
+        (await Platform.SignedIn(throwaway, "throwaway-password-1")).Dispose();
 
         await using var scope = Platform.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>();

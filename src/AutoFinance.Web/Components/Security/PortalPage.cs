@@ -60,7 +60,7 @@ public abstract class PortalPage : ComponentBase
         Navigation.NotFound();
     }
 
-    private void SetStatus(int status)
+    protected void SetStatus(int status)
     {
         DisableStatusCodePages();
         if (HttpContext is { Response.HasStarted: false } http)

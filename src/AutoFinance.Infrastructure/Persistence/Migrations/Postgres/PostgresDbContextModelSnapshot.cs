@@ -122,6 +122,72 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("AutoFinance.Infrastructure.Bureau.BureauAuthorisationRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NationalIdHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TextVersion")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NationalIdHash", "GrantedAt");
+
+                    b.ToTable("bureau_authorisations", (string)null);
+                });
+
+            modelBuilder.Entity("AutoFinance.Infrastructure.Bureau.CreditReportRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NationalIdHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("PulledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportCipher")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NationalIdHash", "PulledAt");
+
+                    b.ToTable("credit_reports", (string)null);
+                });
+
             modelBuilder.Entity("AutoFinance.Infrastructure.CustomerIntelligence.ConsentRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1925,6 +1991,67 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("LoanId", "PaidOn");
 
                     b.ToTable("payments", (string)null);
+                });
+
+            modelBuilder.Entity("AutoFinance.Infrastructure.Verification.OneTimeCodeRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AddressHash")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ConsumedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Delivered")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MobileHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddressHash", "SentAt");
+
+                    b.HasIndex("MobileHash", "SentAt");
+
+                    b.ToTable("one_time_codes", (string)null);
+                });
+
+            modelBuilder.Entity("AutoFinance.Infrastructure.Verification.SignInGuardRow", b =>
+                {
+                    b.Property<string>("NameHash")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("NameHash");
+
+                    b.ToTable("sign_in_guards", (string)null);
                 });
 
             modelBuilder.Entity("AutoFinance.Infrastructure.Origination.OfferRow", b =>

@@ -1,0 +1,34 @@
+using System.Net.Http.Json;
+using AutoFinance.Application.Verification;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace AutoFinance.Infrastructure.Partners;
+
+/// <summary>
+/// The SMS gateway over HTTP: <c>POST {base}/sms/v1/messages</c> with the message id, number and text; 202 means
+/// accepted for delivery. Timeouts, retries and the circuit breaker come from the client's resilience pipeline
+/// (<see cref="PartnerClients"/>); the message id lets the gateway drop a retried duplicate.
+/// </summary>
+public sealed class HttpSmsGateway(HttpClient http, PartnerDirectory partners) : ISmsGateway
+{
+    public const string Party = "Sms";
+
+    public async Task SendAsync(SmsMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var address = new Uri(partners.BaseAddressFor(Party), "sms/v1/messages");
+        try
+        {
+            using var response = await http.PostAsJsonAsync(address, new { messageId = message.MessageId, mobile = message.Mobile, text = message.Text }, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new SmsGatewayUnavailableException($"the SMS gateway answered {(int)response.StatusCode}");
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new SmsGatewayUnavailableException("the SMS gateway could not be reached", e);
+        }
+    }
+}
