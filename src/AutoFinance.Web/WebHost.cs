@@ -159,6 +159,7 @@ public static class WebHost
         ExperimentEndpoints.Map(api);
         // Uploads carry files of up to 10 MB: their own group and body limit.
         DocumentEndpoints.Map(app);
+        Components.Documents.DocumentForms.Map(app);
         app.MapWebPages();
         return app;
     }

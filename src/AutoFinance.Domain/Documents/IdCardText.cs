@@ -36,7 +36,15 @@ public static class IdCardText
         var inAddress = false;
         foreach (var line in clean)
         {
-            var label = Labels.FirstOrDefault(l => line.StartsWith(l, StringComparison.Ordinal));
+            // A label may be read after a stray piece of the row (a speck, a seal), so it is looked for anywhere in the row.
+            var label = Labels.Select(l => (Label: l, At: line.IndexOf(l, StringComparison.Ordinal))).Where(l => l.At >= 0).OrderBy(l => l.At).Select(l => l.Label).FirstOrDefault();
+            if (label is null && Validity(line) is { } unlabelled)
+            {
+                validity ??= unlabelled;
+                inAddress = false;
+                continue;
+            }
+
             if (label is null)
             {
                 if (inAddress)
@@ -52,7 +60,7 @@ public static class IdCardText
             }
 
             inAddress = label == "住址";
-            var value = line[label.Length..];
+            var value = line[(line.IndexOf(label, StringComparison.Ordinal) + label.Length)..];
             switch (label)
             {
                 case "姓名":
@@ -109,6 +117,7 @@ public static class IdCardText
     /// <summary>2020.01.02-2040.01.02, or 2020.01.02-长期.</summary>
     private static IdCardValidity? Validity(string text)
     {
+        text = text.Trim();
         var dash = text.IndexOfAny(['-', '—', '–', '一']);
         if (dash < 0)
         {

@@ -183,6 +183,23 @@ public sealed class DocumentCommands(AutoFinanceDbContext db, EncryptedFileStore
         return new DocumentChecklistView(applicationId, [.. required.Select(k => k.ToName())], [.. missing.Select(k => k.ToName())], [.. rows.Select(View)]);
     }
 
+    public sealed record PendingDocument(DocumentView Document, string ApplicationReference);
+
+    /// <summary>The documents awaiting review, oldest first (staff only).</summary>
+    public async Task<IReadOnlyList<PendingDocument>> PendingAsync(Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsStaff)
+        {
+            return [];
+        }
+
+        var rows = await db.Documents.AsNoTracking().Where(d => d.Status == "pending")
+            .Join(db.Applications.AsNoTracking(), d => d.ApplicationId, a => a.Id, (d, a) => new { d, a.Reference })
+            .Take(200).ToListAsync(ct).ConfigureAwait(false);
+        return [.. rows.OrderBy(r => r.d.UploadedAt).Select(r => new PendingDocument(View(r.d), r.Reference))];
+    }
+
     /// <summary>A document's file (or, for staff, its thumbnail) when the actor may see it.</summary>
     public async Task<DocumentFile?> FileAsync(Actor actor, Guid documentId, bool thumbnail, CancellationToken ct)
     {

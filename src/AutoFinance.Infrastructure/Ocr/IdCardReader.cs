@@ -56,11 +56,16 @@ public sealed class IdCardReader : IDisposable
             }
         }
 
+        // Rows are found along the card's own horizontal: a photo taken a few degrees askew moves a label and its value
+        // apart vertically, so each piece is placed by its centre rotated back by the pieces' median angle.
+        var skew = pieces.Count == 0 ? 0 : pieces.Select(p => p.Box.AngleDegrees).Order().ElementAt(pieces.Count / 2) * Math.PI / 180;
+        float Across((TextBox Box, string Text) p) => (float)((-p.Box.CentreX * Math.Sin(skew)) + (p.Box.CentreY * Math.Cos(skew)));
+        float Along((TextBox Box, string Text) p) => (float)((p.Box.CentreX * Math.Cos(skew)) + (p.Box.CentreY * Math.Sin(skew)));
         var rows = new List<List<(TextBox Box, string Text)>>();
-        foreach (var piece in pieces.OrderBy(p => p.Box.CentreY))
+        foreach (var piece in pieces.OrderBy(Across))
         {
             var row = rows.LastOrDefault();
-            if (row is not null && Math.Abs(piece.Box.CentreY - row.Average(p => p.Box.CentreY)) < 0.5f * Math.Min(piece.Box.Height, row.Min(p => p.Box.Height)))
+            if (row is not null && Math.Abs(Across(piece) - row.Average(Across)) < 0.5f * Math.Min(piece.Box.Height, row.Min(p => p.Box.Height)))
             {
                 row.Add(piece);
             }
@@ -70,7 +75,7 @@ public sealed class IdCardReader : IDisposable
             }
         }
 
-        return [.. rows.Select(r => string.Concat(r.OrderBy(p => p.Box.CentreX).Select(p => p.Text)))];
+        return [.. rows.Select(r => string.Concat(r.OrderBy(Along).Select(p => p.Text)))];
     }
 
     /// <summary>The box's pixels, rotated back to horizontal, on white.</summary>

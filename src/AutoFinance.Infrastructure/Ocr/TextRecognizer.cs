@@ -21,29 +21,29 @@ public sealed class TextRecognizer(InferenceSession session, IReadOnlyList<strin
         ArgumentNullException.ThrowIfNull(line);
         var width = Math.Clamp((int)Math.Ceiling(line.Width * Height / (float)line.Height), 16, MaxWidth);
         using var resized = line.Resize(new SKImageInfo(width, Height, SKColorType.Rgba8888, SKAlphaType.Premul), new SKSamplingOptions(SKFilterMode.Linear));
-        var input = new DenseTensor<float>([1, 3, Height, width]);
+        var plane = width * Height;
+        var data = new float[3 * plane];
         var pixels = resized.Pixels;
-        for (var y = 0; y < Height; y++)
+        for (var i = 0; i < plane; i++)
         {
-            for (var x = 0; x < width; x++)
-            {
-                var p = pixels[(y * width) + x];
-                input[0, 0, y, x] = (p.Blue / 127.5f) - 1f;
-                input[0, 1, y, x] = (p.Green / 127.5f) - 1f;
-                input[0, 2, y, x] = (p.Red / 127.5f) - 1f;
-            }
+            var p = pixels[i];
+            data[i] = (p.Blue / 127.5f) - 1f;
+            data[plane + i] = (p.Green / 127.5f) - 1f;
+            data[(2 * plane) + i] = (p.Red / 127.5f) - 1f;
         }
 
+        var input = new DenseTensor<float>(data, [1, 3, Height, width]);
+
         using var results = session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), input)]);
-        return Decode(results.First().AsTensor<float>());
+        var output = results.First();
+        var dimensions = output.AsTensor<float>().Dimensions;
+        return Decode(output.AsEnumerable<float>().ToArray(), dimensions[1], dimensions[2]);
     }
 
     /// <summary>Greedy CTC: the best class per step, repeats merged, blanks (class 0) dropped.</summary>
-    public (string Text, float Confidence) Decode(Tensor<float> probabilities)
+    public (string Text, float Confidence) Decode(float[] probabilities, int steps, int classes)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
-        var steps = probabilities.Dimensions[1];
-        var classes = probabilities.Dimensions[2];
         var text = new StringBuilder();
         var previous = -1;
         float sum = 0;
@@ -54,7 +54,7 @@ public sealed class TextRecognizer(InferenceSession session, IReadOnlyList<strin
             var bestP = float.MinValue;
             for (var c = 0; c < classes; c++)
             {
-                var p = probabilities[0, t, c];
+                var p = probabilities[(t * classes) + c];
                 if (p > bestP)
                 {
                     bestP = p;

@@ -14,7 +14,7 @@ namespace AutoFinance.Infrastructure.Origination;
 /// as awaiting booking). Each change is one transaction with its status history and audit entries; concurrent
 /// changes to the same object are caught by its version.
 /// </summary>
-public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataProtector protector, ProductCatalog products, Contracts.SignedContracts contracts, TimeProvider time)
+public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataProtector protector, ProductCatalog products, Contracts.SignedContracts contracts, IContractSigningConfirmation signing, TimeProvider time)
 {
     public async Task<CommandResult<ContractView>> AcceptAsync(Actor actor, Guid applicationId, Guid offerId, CancellationToken ct)
     {
@@ -46,6 +46,11 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         if (offer is null)
         {
             return CommandResult<ContractView>.NotFound();
+        }
+
+        if (await signing.ProblemAsync(actor, applicationId, ct).ConfigureAwait(false) is { } unsigned)
+        {
+            return CommandResult<ContractView>.Invalid(unsigned.Field, unsigned.Problem);
         }
 
         var now = time.GetUtcNow();
