@@ -7,7 +7,9 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # Debian packages the suites need; installed only when missing.
-APT_PACKAGES=(postgresql chromium fonts-wqy-microhei)
+# poppler-utils: pdfsig validates the contract's signature; the fonts render the synthetic ID cards; npm fetches the OCR models.
+APT_PACKAGES=(postgresql chromium fonts-wqy-microhei fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai poppler-utils)
+command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(npm)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
@@ -17,6 +19,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq "${missing[@]}" || { echo "apt-get install failed"; exit 1; }
 fi
+
+# The PP-OCR models the ID-card reader runs: fetched once into models/ocr/ (git-ignored), never committed.
+./scripts/fetch-ocr-models.sh || { echo "fetching the OCR models failed"; exit 1; }
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "the .NET SDK (dotnet) is required: https://dot.net"; exit 1

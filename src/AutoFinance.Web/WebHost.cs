@@ -35,6 +35,13 @@ public static class WebHost
         };
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        if (configuration["Files:Path"] is { Length: > 0 } filesPath)
+        {
+            builder.Services.AddSingleton(new Infrastructure.Documents.FileStoreOptions(filesPath));
+        }
+
+        builder.Services.AddSingleton(configuration.GetSection("Contracts").Get<Infrastructure.Contracts.ContractOptions>() ?? new Infrastructure.Contracts.ContractOptions());
+        builder.Services.AddSingleton(_ => new Infrastructure.Ocr.IdCardOcr(configuration["Ocr:ModelsPath"]));
         builder.Services.AddAutoFinanceStorage(storage);
         builder.Services.AddSingleton(_ => new ModelSet(CreditModel.Load(ModelPath(configuration["Models:Path"]))));
         builder.Services.AddSingleton(configuration.GetSection("Fraud").Get<FraudSettings>() ?? new FraudSettings());
@@ -49,6 +56,7 @@ public static class WebHost
         builder.Services.AddScoped<ApplicationQueries>();
         builder.Services.AddScoped<ReferralQueries>();
         builder.Services.AddScoped<OriginationCommands>();
+        builder.Services.AddScoped<Infrastructure.Documents.DocumentCommands>();
         builder.Services.AddScoped<BlacklistCommands>();
         builder.Services.AddScoped<Infrastructure.Servicing.LoanQueries>();
         builder.Services.AddScoped<Application.Servicing.ILoanStore, Infrastructure.Servicing.EfLoanStore>();
@@ -157,6 +165,9 @@ public static class WebHost
         CustomerEndpoints.Map(api);
         InsightEndpoints.Map(api);
         ExperimentEndpoints.Map(api);
+        // Uploads carry files of up to 10 MB: their own group and body limit.
+        DocumentEndpoints.Map(app);
+        Components.Documents.DocumentForms.Map(app);
         app.MapWebPages();
         return app;
     }

@@ -60,6 +60,7 @@ public abstract class PlatformFixture : IAsyncLifetime
             $"--Database:Provider={Provider}",
             $"--ConnectionStrings:Default={ConnectionString(_directory)}",
             $"--Security:KeysPath={Path.Combine(_directory, "keys")}",
+            $"--Files:Path={Path.Combine(_directory, "files")}",
             $"--Outbox:Directory={OutboxDirectory}",
             "--Outbox:Enabled=false",
             "--Logging:LogLevel:Default=Warning",

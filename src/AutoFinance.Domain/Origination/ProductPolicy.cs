@@ -27,6 +27,10 @@ public sealed record ProductPolicy
 
     public Currency Currency { get; init; } = Currency.Cny;
 
+    /// <summary>The documents an application of this product must hand in (staff see which are missing).</summary>
+    public IReadOnlyList<Documents.DocumentKind> RequiredDocuments { get; init; } =
+        [Documents.DocumentKind.IdCardFront, Documents.DocumentKind.IdCardBack, Documents.DocumentKind.DrivingLicence, Documents.DocumentKind.VehicleInvoice, Documents.DocumentKind.IncomeProof];
+
     /// <summary>The vehicle conditions the product finances.</summary>
     public IReadOnlyList<VehicleCondition> Conditions { get; init; } = [VehicleCondition.New, VehicleCondition.Used];
 

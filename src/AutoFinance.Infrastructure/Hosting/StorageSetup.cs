@@ -8,6 +8,7 @@ using AutoFinance.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AutoFinance.Infrastructure.Hosting;
 
@@ -48,12 +49,35 @@ public static class StorageSetup
         services.AddSingleton(sp => new AuditAnchoring(
             new CheckpointFile(sp.GetService<AuditOptions>()?.CheckpointPath is { Length: > 0 } path ? path : AuditKeys.DefaultCheckpointPath(options.KeysPath), sp.GetRequiredService<AuditKeys>().Checkpoint),
             sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(new Documents.FileStoreOptions(DefaultFilesPath(options)));
+        services.AddSingleton<Documents.EncryptedFileStore>();
+        services.TryAddSingleton(new Contracts.ContractOptions());
+        services.AddSingleton<Contracts.ContractSigner>();
+        services.AddScoped<Contracts.SignedContracts>();
+        services.TryAddSingleton(_ => new Ocr.IdCardOcr(null));
+        services.TryAddSingleton<IContractSigningConfirmation, ExplicitAcceptanceConfirmation>();
         services.AddSingleton<Identity.AccountNames>();
         services.AddSingleton<ProductCatalog>();
         services.AddScoped<IOriginationStore, EfOriginationStore>();
         services.AddSingleton<DecisionWriter>();
         services.AddSingleton<Identity.ApiKeyCache>();
         return services;
+    }
+
+    /// <summary>The file store's folder unless configured: <c>files</c> beside the embedded database, else <c>data/files</c>.</summary>
+    public static string DefaultFilesPath(StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.IsPostgres)
+        {
+            var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString);
+            if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { Length: > 0 } folder)
+            {
+                return Path.Combine(folder, "files");
+            }
+        }
+
+        return Path.Combine("data", "files");
     }
 
     /// <summary>

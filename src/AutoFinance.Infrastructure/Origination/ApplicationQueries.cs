@@ -47,7 +47,7 @@ public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataPro
             History = [.. row.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusView(h.Status, h.At, h.Actor, h.Note))],
             ModelVersion = row.ModelVersion,
             DecisionMillis = row.DecisionMillis,
-            Contract = contract is null ? null : new ContractView(contract.Id, contract.Reference, contract.OfferId, contract.Status, contract.AcceptedAt, contract.DisbursedAt, contract.DisclosureHash),
+            Contract = contract is null ? null : new ContractView(contract.Id, contract.Reference, contract.OfferId, contract.Status, contract.AcceptedAt, contract.DisbursedAt, contract.DisclosureHash) { DocumentSha256 = contract.DocumentSha256 },
             Referral = referral is null ? null : ReferralQueries.View(referral, row, time.GetUtcNow()),
             Checks = actor.IsStaff
                 ? [.. (Json.Deserialize<List<CheckRecord>>(row.ChecksJson) ?? []).Select(c => new CheckView(c.Sequence, c.Stage, c.Code, c.Outcome, c.Detail, c.Values))]

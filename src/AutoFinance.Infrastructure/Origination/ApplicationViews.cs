@@ -38,6 +38,9 @@ public sealed record ContractView(Guid ContractId, string Reference, Guid OfferI
 {
     /// <summary>The loan booked when the contract was disbursed.</summary>
     public Guid? LoanId { get; init; }
+
+    /// <summary>The SHA-256 of the signed contract PDF (GET /api/v1/contracts/{id}/document).</summary>
+    public string? DocumentSha256 { get; init; }
 }
 
 /// <summary>An application as its reader may see it: checks, model figures and the applicant's identity for staff only.</summary>

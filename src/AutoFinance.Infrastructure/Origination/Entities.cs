@@ -118,7 +118,10 @@ public sealed class ApplicationRow
     /// <summary>The reasons given for the decision, as codes with their figures (JSON); texts are rendered per language.</summary>
     public required string ReasonsJson { get; set; }
 
-    /// <summary>Every check of the decision in the order it ran, with outcome and figures (JSON): immutable, read as a whole.</summary>
+    /// <summary>
+    /// Every check of the decision in the order it ran, with outcome and figures (JSON), read as a whole; later checks
+    /// (the ID card read against the application when it is uploaded) are appended, never rewritten.
+    /// </summary>
     public required string ChecksJson { get; set; }
 
     public long Version { get; set; }
@@ -243,6 +246,9 @@ public sealed class ContractRow
     public DateTimeOffset? DisbursedAt { get; set; }
 
     public string? DisbursedBy { get; set; }
+
+    /// <summary>The SHA-256 of the signed contract PDF, which is also its address in the file store.</summary>
+    public string? DocumentSha256 { get; set; }
 
     public long Version { get; set; }
 }

@@ -15,7 +15,7 @@ namespace AutoFinance.Infrastructure.Origination;
 /// as awaiting booking). Each change is one transaction with its status history and audit entries; concurrent
 /// changes to the same object are caught by its version.
 /// </summary>
-public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataProtector protector, ProductCatalog products, TimeProvider time)
+public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataProtector protector, ProductCatalog products, Contracts.SignedContracts contracts, IContractSigningConfirmation signing, TimeProvider time)
 {
     public async Task<CommandResult<ContractView>> AcceptAsync(Actor actor, Guid applicationId, Guid offerId, CancellationToken ct)
     {
@@ -49,6 +49,11 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
             return CommandResult<ContractView>.NotFound();
         }
 
+        if (await signing.ProblemAsync(actor, applicationId, ct).ConfigureAwait(false) is { } unsigned)
+        {
+            return CommandResult<ContractView>.Invalid(unsigned.Field, unsigned.Problem);
+        }
+
         var now = time.GetUtcNow();
         var (_, disclosureHash) = OfferDisclosure.Document(offer);
         var contract = new ContractRow
@@ -65,8 +70,10 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
             AcceptedBy = actor.AuditName,
             Status = "signed",
         };
+        contract.DocumentSha256 = await contracts.IssueAsync(contract, application, offer, ct).ConfigureAwait(false);
         var saved = await SaveAsync(application, "accepted", actor, $"offer {offer.Rank} accepted", now, [
             new AuditEvent(actor.AuditName, "offer.accepted", "application", applicationId.ToString(), new { OfferId = offerId, offer.Rank, DisclosureHash = disclosureHash, ContractId = contract.Id }),
+            new AuditEvent(actor.AuditName, "contract.sealed", "contract", contract.Id.ToString(), new { contract.Reference, DocumentSha256 = contract.DocumentSha256, DisclosureHash = disclosureHash }),
         ], () => db.Contracts.Add(contract), ct).ConfigureAwait(false);
         if (!saved)
         {
@@ -248,5 +255,5 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         }
     }
 
-    private static ContractView View(ContractRow c) => new(c.Id, c.Reference, c.OfferId, c.Status, c.AcceptedAt, c.DisbursedAt, c.DisclosureHash);
+    private static ContractView View(ContractRow c) => new(c.Id, c.Reference, c.OfferId, c.Status, c.AcceptedAt, c.DisbursedAt, c.DisclosureHash) { DocumentSha256 = c.DocumentSha256 };
 }

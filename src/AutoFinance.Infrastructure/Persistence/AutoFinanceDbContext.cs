@@ -31,6 +31,8 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
 
     public DbSet<ContractRow> Contracts => Set<ContractRow>();
 
+    public DbSet<Documents.DocumentRow> Documents => Set<Documents.DocumentRow>();
+
     public DbSet<BlacklistRow> Blacklist => Set<BlacklistRow>();
 
     public DbSet<ProductRow> Products => Set<ProductRow>();
@@ -170,6 +172,19 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.HasIndex(c => c.Reference).IsUnique();
             e.HasIndex(c => new { c.VinHash, c.Status });
             e.Property(c => c.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<Documents.DocumentRow>(e =>
+        {
+            e.ToTable("documents");
+            e.HasIndex(d => new { d.ApplicationId, d.Kind });
+            e.HasIndex(d => new { d.Status, d.UploadedAt });
+            e.Property(d => d.Kind).HasMaxLength(40);
+            e.Property(d => d.ContentType).HasMaxLength(40);
+            e.Property(d => d.Sha256).HasMaxLength(64);
+            e.Property(d => d.ThumbnailSha256).HasMaxLength(64);
+            e.Property(d => d.Status).HasMaxLength(20);
+            e.Property(d => d.RejectionReason).HasMaxLength(500);
+            e.Property(d => d.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<BlacklistRow>(e =>
         {

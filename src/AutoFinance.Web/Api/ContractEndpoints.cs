@@ -24,5 +24,14 @@ public static class ContractEndpoints
             .RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Admin))
             .WithSummary("Release the funds of a signed contract and book the loan: its schedule and opening ledger entry")
             .Produces<ContractView>().ProducesProblem(404).ProducesProblem(409);
+
+        routes.MapGet("/api/v1/contracts/{id:guid}/document", async (Guid id, HttpContext http, Infrastructure.Contracts.SignedContracts contracts, CancellationToken ct) =>
+                await contracts.ReadAsync(http.User.ToActor(), id, ct).ConfigureAwait(false) is { } file
+                    ? Results.File(file.Pdf, "application/pdf", $"{file.Reference}.pdf")
+                    : Problems.NotFound("contract"))
+            .WithTags("Contracts")
+            .RequireAuthorization()
+            .WithSummary("The signed contract PDF (PAdES, sealed by the platform): the customer, the dealer behind it and staff")
+            .Produces(200, contentType: "application/pdf").ProducesProblem(404);
     }
 }

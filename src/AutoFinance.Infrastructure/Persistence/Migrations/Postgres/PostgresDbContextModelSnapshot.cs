@@ -562,6 +562,75 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("segments", (string)null);
                 });
 
+            modelBuilder.Entity("AutoFinance.Infrastructure.Documents.DocumentRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ThumbnailSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Kind");
+
+                    b.HasIndex("Status", "UploadedAt");
+
+                    b.ToTable("documents", (string)null);
+                });
+
             modelBuilder.Entity("AutoFinance.Infrastructure.Identity.SessionRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -861,6 +930,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<string>("DisclosureVersion")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DocumentSha256")
                         .HasColumnType("text");
 
                     b.Property<Guid>("OfferId")

@@ -545,6 +545,75 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("segments", (string)null);
                 });
 
+            modelBuilder.Entity("AutoFinance.Infrastructure.Documents.DocumentRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThumbnailSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Kind");
+
+                    b.HasIndex("Status", "UploadedAt");
+
+                    b.ToTable("documents", (string)null);
+                });
+
             modelBuilder.Entity("AutoFinance.Infrastructure.Identity.SessionRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -844,6 +913,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("DisclosureVersion")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentSha256")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OfferId")
