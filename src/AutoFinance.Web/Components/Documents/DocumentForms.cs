@@ -30,7 +30,7 @@ public static class DocumentForms
             await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
             var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
             var result = await documents.UploadAsync(http.User.ToActor(), id, form["kind"].ToString(), await ContentAsync(form, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
-            var outcome = result.Failure == Infrastructure.Origination.CommandFailure.None ? "uploaded" : result.Code ?? "document.invalid";
+            var outcome = result.Failure == Application.Common.CommandFailure.None ? "uploaded" : result.Code ?? "document.invalid";
             return Results.LocalRedirect($"/applications/{id}?documents={outcome}#documents");
         });
         forms.MapPost("/documents/{id:guid}/review", async (Guid id, HttpContext http, IAntiforgery antiforgery, DocumentCommands documents, CancellationToken ct) =>
@@ -45,7 +45,7 @@ public static class DocumentForms
             }
 
             var result = await documents.ReviewAsync(actor, id, new DocumentCommands.Review(form["decision"].ToString(), form["reason"].ToString()), ct).ConfigureAwait(false);
-            var outcome = result.Failure == Infrastructure.Origination.CommandFailure.None ? "reviewed" : "review-invalid";
+            var outcome = result.Failure == Application.Common.CommandFailure.None ? "reviewed" : "review-invalid";
             return Results.LocalRedirect(back + (back.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "documents=" + outcome);
         });
         forms.MapPost("/apply/id-card", async (HttpContext http, IAntiforgery antiforgery, IdCardOcr ocr, IDataProtectionProvider protection, CancellationToken ct) =>
