@@ -311,19 +311,11 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
         }
     }
 
-    private async Task<bool> SaveOrLoseAsync(CancellationToken ct, AuditEvent? audit = null, DateTimeOffset now = default)
+    private async Task<bool> SaveOrLoseAsync(CancellationToken ct)
     {
         try
         {
-            if (audit is null)
-            {
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            }
-            else
-            {
-                await AuditLog.SaveWithAsync(db, [audit], now, ct).ConfigureAwait(false);
-            }
-
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
             return true;
         }
         catch (DbUpdateConcurrencyException)
