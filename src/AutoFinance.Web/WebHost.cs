@@ -44,6 +44,10 @@ public static class WebHost
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddScoped<Application.Verification.IOneTimeCodes, Infrastructure.Verification.OneTimeCodeService>();
         builder.Services.AddVerificationPartners();
+        builder.Services.AddSingleton(configuration.GetSection("Bureau").Get<Infrastructure.Bureau.BureauOptions>() ?? new Infrastructure.Bureau.BureauOptions());
+        builder.Services.AddScoped<Application.Verification.IApplicantScreening, Infrastructure.Bureau.ApplicantScreening>();
+        builder.Services.AddScoped<Infrastructure.Bureau.CreditReportQueries>();
+        builder.Services.AddScoped<MasterDataCommands>();
         builder.Services.AddSingleton(configuration.GetSection("Verification").Get<Infrastructure.Verification.VerificationOptions>() ?? new Infrastructure.Verification.VerificationOptions());
         builder.Services.AddScoped<AccessAdministration>();
         builder.Services.AddScoped<ApplicationQueries>();
@@ -151,6 +155,7 @@ public static class WebHost
         SatisfactionEndpoints.Map(api);
         AssistantEndpoints.Map(api);
         CustomerEndpoints.Map(api);
+        MasterDataEndpoints.Map(api);
         InsightEndpoints.Map(api);
         ExperimentEndpoints.Map(api);
         app.MapWebPages();
