@@ -20,6 +20,8 @@ public static class SimulatorHost
         var app = builder.Build();
         app.MapGet("/health", () => Results.Ok(new { status = "ok", processId = Environment.ProcessId }));
         Sms.SmsGatewaySimulator.Map(app);
+        Identity.IdentityServiceSimulator.Map(app);
+        Bureau.BureauSimulator.Map(app);
         return app;
     }
 

@@ -51,6 +51,10 @@ public static class WebHost
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddScoped<Application.Verification.IOneTimeCodes, Infrastructure.Verification.OneTimeCodeService>();
         builder.Services.AddVerificationPartners();
+        builder.Services.AddSingleton(configuration.GetSection("Bureau").Get<Infrastructure.Bureau.BureauOptions>() ?? new Infrastructure.Bureau.BureauOptions());
+        builder.Services.AddScoped<Application.Verification.IApplicantScreening, Infrastructure.Bureau.ApplicantScreening>();
+        builder.Services.AddScoped<Infrastructure.Bureau.CreditReportQueries>();
+        builder.Services.AddScoped<MasterDataCommands>();
         builder.Services.AddSingleton(configuration.GetSection("Verification").Get<Infrastructure.Verification.VerificationOptions>() ?? new Infrastructure.Verification.VerificationOptions());
         builder.Services.AddScoped<AccessAdministration>();
         builder.Services.AddScoped<ApplicationQueries>();
@@ -163,6 +167,7 @@ public static class WebHost
         SatisfactionEndpoints.Map(api);
         AssistantEndpoints.Map(api);
         CustomerEndpoints.Map(api);
+        MasterDataEndpoints.Map(api);
         InsightEndpoints.Map(api);
         ExperimentEndpoints.Map(api);
         // Uploads carry files of up to 10 MB: their own group and body limit.

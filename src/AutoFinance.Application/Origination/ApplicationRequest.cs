@@ -21,6 +21,9 @@ public sealed record ApplicationRequest
 
     public BureauInput? Bureau { get; init; }
 
+    /// <summary>The applicant's authorisation to pull their credit report: required, recorded with the time and channel.</summary>
+    public CreditCheckConsent? CreditCheck { get; init; }
+
     public VehicleInput? Vehicle { get; init; }
 
     public decimal? DownPayment { get; init; }
@@ -73,6 +76,14 @@ public sealed record BureauInput
     public int? OpenAccounts { get; init; }
 
     public int? OldestAccountMonths { get; init; }
+}
+
+/// <summary>The applicant agreed to the credit-report authorisation text of the given version (个人征信查询授权书).</summary>
+public sealed record CreditCheckConsent
+{
+    public bool? Agreed { get; init; }
+
+    public string? TextVersion { get; init; }
 }
 
 public sealed record VehicleInput

@@ -43,6 +43,17 @@ public static class ApplicationValidator
             errors.Add(FieldProblems.Required("vehicle"));
         }
 
+        if (request.CreditCheck is not { Agreed: true })
+        {
+            errors.Add(new FieldError("creditCheck.agreed", "must be true: the credit report is pulled only with the applicant's authorisation"));
+        }
+
+        var creditCheckVersion = request.CreditCheck?.TextVersion?.Trim();
+        if (string.IsNullOrEmpty(creditCheckVersion) || creditCheckVersion.Length > 40)
+        {
+            errors.Add(new FieldError("creditCheck.textVersion", "is required: the version of the authorisation text agreed to (at most 40 characters)"));
+        }
+
         var fullName = Text(errors, "applicant.fullName", applicant?.FullName, 2, 60, applicant is not null);
         var nationalId = applicant?.NationalId?.Trim().ToUpperInvariant();
         if (applicant is not null && ResidentId.Check(nationalId, "applicant.nationalId") is { } idProblem)
@@ -169,6 +180,7 @@ public static class ApplicationValidator
             Inquiries6m = inquiries!.Value,
             OpenAccounts = openAccounts!.Value,
             OldestAccountMonths = oldest!.Value,
+            CreditCheckTextVersion = creditCheckVersion!,
             Vin = vin!,
             Condition = condition == "new" ? VehicleCondition.New : VehicleCondition.Used,
             Energy = energy == "new-energy" ? VehicleEnergy.NewEnergy : VehicleEnergy.Conventional,

@@ -21,7 +21,8 @@ public sealed class DecisionService(
     ModelSet models,
     FraudSettings fraud,
     OriginationOptions options,
-    TimeProvider time)
+    TimeProvider time,
+    Verification.IApplicantScreening? screening = null)
 {
     public async Task<SubmissionResult> SubmitAsync(ApplicationRequest? request, SubmissionContext context, CancellationToken ct)
     {
@@ -84,6 +85,15 @@ public sealed class DecisionService(
             return null;
         }
 
+        // The outside parties (identity service, credit bureau) are asked here, before the pure decision; their
+        // findings are checks like any other, and the report's monthly obligations count in the debt-to-income rule.
+        var screened = screening is null ? Verification.ScreeningFindings.NotAsked : await screening.ScreenAsync(a, actor, now, today, ct).ConfigureAwait(false);
+        IReadOnlyList<(string Stage, RuleOutcome Outcome)> partnerChecks = screening is null ? [] : ScreeningChecks.Of(screened);
+        if (screened.Bureau.Features is { MonthlyObligations: var obligations } && obligations > a.MonthlyDebtPayments)
+        {
+            a = a with { MonthlyDebtPayments = obligations };
+            financing = a.ToFinancingRequest(today);
+        }
 
         // The score needs the requested plan's payment at a reference rate (never at the price it will set).
         var assessed = AssessedPayment(financing, today, product);
@@ -119,7 +129,7 @@ public sealed class DecisionService(
 
         var planChecks = OfferBuilder.CheckRequestedPlan(financing, grade, product.Policy, product.RateCard, today);
         var offers = OfferBuilder.Build(financing, grade, product.Policy, product.RateCard, today);
-        var outcomes = fraudChecks.Select(f => f.Outcome).Concat(planChecks).ToArray();
+        var outcomes = fraudChecks.Select(f => f.Outcome).Concat(partnerChecks.Select(p => p.Outcome)).Concat(planChecks).ToArray();
         var decision = product.Rules.Decide(grade, outcomes, offers.Count);
         if (decision.Status == DecisionStatus.Declined)
         {
@@ -127,7 +137,7 @@ public sealed class DecisionService(
         }
 
         var checks = new List<CheckRecord>();
-        foreach (var (stage, outcome) in fraudChecks.Concat(planChecks.Select(p => ("policy", p))))
+        foreach (var (stage, outcome) in fraudChecks.Concat(partnerChecks).Concat(planChecks.Select(p => ("policy", p))))
         {
             checks.Add(Check(checks.Count + 1, stage, outcome));
         }

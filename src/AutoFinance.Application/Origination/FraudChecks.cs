@@ -14,7 +14,7 @@ public static class FraudChecks
     public static class Codes
     {
         public const string DuplicateApplication = "identity.duplicate-open-application";
-        public const string NameMismatch = "identity.name-mismatch";
+        public const string IdentityMismatch = "identity.mismatch";
         public const string VelocityNationalId = "fraud.velocity-national-id";
         public const string VelocityMobile = "fraud.velocity-mobile";
         public const string VelocityDevice = "fraud.velocity-device";
@@ -63,8 +63,7 @@ public static class FraudChecks
         var query = new FraudQuery(hashes, dealerId, windows, now - settings.DuplicateWindow) { CountCap = caps };
         var facts = await store.FraudFactsAsync(query, ct).ConfigureAwait(false);
         results.Add(("identity", Outcome(Codes.DuplicateApplication, !facts.OpenDuplicate, RuleEffect.Refer, facts.OpenDuplicate ? "an open application exists for the same person and vehicle" : "no open application for the same person and vehicle")));
-        var nameMatches = facts.CustomerNameHash is null || facts.CustomerNameHash == hashes.FullName;
-        results.Add(("identity", Outcome(Codes.NameMismatch, nameMatches, RuleEffect.Refer, nameMatches ? "name agrees with the customer on file" : "name differs from the customer on file for this ID")));
+        results.Add(("identity", IdentityOnFile(facts, hashes)));
         foreach (var (key, limit, code) in new[]
         {
             (VelocityKey.NationalId, settings.NationalId, Codes.VelocityNationalId),
@@ -148,4 +147,26 @@ public static class FraudChecks
 
     private static RuleOutcome Outcome(string code, bool passed, RuleEffect effect, string detail, params (string Key, string Value)[] values) =>
         new(code, passed, detail, values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal)) { OnFailure = effect };
+
+    /// <summary>
+    /// The application's name and mobile against the customer on file for the national ID. The record on file is
+    /// never overwritten by an application: a difference refers the application so staff see it.
+    /// </summary>
+    private static RuleOutcome IdentityOnFile(FraudFacts facts, LookupHashes hashes)
+    {
+        var differing = new List<string>(2);
+        if (facts.CustomerNameHash is { } name && name != hashes.FullName)
+        {
+            differing.Add("name");
+        }
+
+        if (facts.CustomerMobileHash is { } mobile && mobile != hashes.Mobile)
+        {
+            differing.Add("mobile");
+        }
+
+        return differing.Count == 0
+            ? Outcome(Codes.IdentityMismatch, true, RuleEffect.Refer, facts.CustomerId is null ? "no customer on file for this ID" : "name and mobile agree with the customer on file")
+            : Outcome(Codes.IdentityMismatch, false, RuleEffect.Refer, $"{string.Join(" and ", differing)} differ from the customer on file for this ID; the record on file is kept", ("fields", string.Join(",", differing)));
+    }
 }

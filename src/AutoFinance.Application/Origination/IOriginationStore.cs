@@ -29,7 +29,8 @@ public sealed record FraudQuery(LookupHashes Hashes, Guid? DealerId, IReadOnlyDi
 
 /// <summary>
 /// The answers: earlier applications per velocity key within its window, blacklisted kinds, whether the VIN backs an
-/// open contract, whether the same person has an open application for the same vehicle, and the customer on file.
+/// open contract, whether the same person has an open application for the same vehicle, and the customer on file
+/// (with the keyed hashes of the name and mobile on file, which an application never overwrites).
 /// </summary>
 public sealed record FraudFacts(
     IReadOnlyDictionary<VelocityKey, int> PriorCounts,
@@ -37,7 +38,10 @@ public sealed record FraudFacts(
     bool VinFinanced,
     bool OpenDuplicate,
     Guid? CustomerId,
-    string? CustomerNameHash);
+    string? CustomerNameHash)
+{
+    public string? CustomerMobileHash { get; init; }
+}
 
 public enum VelocityKey
 {

@@ -46,6 +46,9 @@ public sealed record ValidatedApplication
 
     public required int OldestAccountMonths { get; init; }
 
+    /// <summary>The version of the credit-report authorisation text the applicant agreed to.</summary>
+    public required string CreditCheckTextVersion { get; init; }
+
     public required string Vin { get; init; }
 
     public required VehicleCondition Condition { get; init; }

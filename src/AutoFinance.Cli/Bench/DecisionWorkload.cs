@@ -50,6 +50,7 @@ public static class DecisionWorkload
                     OpenAccounts = random.Next(1, 8),
                     OldestAccountMonths = random.Next(6, 150),
                 },
+                CreditCheck = new CreditCheckConsent { Agreed = true, TextVersion = AutoFinance.Application.Verification.CreditCheckText.CurrentVersion },
                 Vehicle = new VehicleInput
                 {
                     Vin = DemoIdentities.Vin("LFV2A21K", 'S', (i % 10).ToString(CultureInfo.InvariantCulture) + (i / 10 % 1_000_000).ToString("000000", CultureInfo.InvariantCulture)),

@@ -48,10 +48,22 @@ public static class ReasonCodes
     /// <summary>The risk grade falls in the band an underwriter reviews.</summary>
     public const string GradeReferred = "decision.grade-referred";
 
+    /// <summary>The credit report could not be obtained (the bureau timed out or failed): an underwriter decides.</summary>
+    public const string BureauUnavailable = "bureau.unavailable";
+
+    /// <summary>The bureau holds no record of the applicant.</summary>
+    public const string BureauNoHit = "bureau.no-hit";
+
+    /// <summary>The credit report shows a delinquency of 90 days or more within the last 12 months.</summary>
+    public const string BureauRecentSeriousDelinquency = "bureau.recent-90-plus";
+
+    /// <summary>The credit report holds an open public record (judgment, enforcement, tax arrears).</summary>
+    public const string BureauPublicRecord = "bureau.public-record";
+
     /// <summary>The policy rules in the order <see cref="PolicyEvaluator.Evaluate"/> reports them.</summary>
     public static IReadOnlyList<string> PolicyRules { get; } =
         [MinAge, MaxAgeAtMaturity, TermCap, LtvCap, LoanAmount, PaymentToIncome, DebtToIncome, VehicleAgeAtMaturity, TermAllowed, MethodAllowed, ProductCondition];
 
     /// <summary>Every code defined here.</summary>
-    public static IReadOnlyList<string> All { get; } = [.. PolicyRules, NoEligibleOffer, GradeDeclined, GradeReferred];
+    public static IReadOnlyList<string> All { get; } = [.. PolicyRules, NoEligibleOffer, GradeDeclined, GradeReferred, BureauUnavailable, BureauNoHit, BureauRecentSeriousDelinquency, BureauPublicRecord];
 }

@@ -62,6 +62,10 @@ public static class ReasonTexts
         ReasonCodes.NoEligibleOffer => "No repayment plan meets the lending policy",
         ReasonCodes.GradeDeclined => $"The credit assessment (grade {v["grade"]}) does not meet the lending standard",
         ReasonCodes.GradeReferred => $"The application needs a review by an underwriter (credit grade {v["grade"]})",
+        ReasonCodes.BureauUnavailable => "Bureau unavailable: the credit report could not be obtained, so an underwriter will review the application",
+        ReasonCodes.BureauNoHit => "The credit bureau holds no record of the applicant, so an underwriter will review the application",
+        ReasonCodes.BureauRecentSeriousDelinquency => $"The credit report shows a payment 90 or more days late {v["monthsAgo"]} months ago",
+        ReasonCodes.BureauPublicRecord => $"The credit report holds {v["count"]} open public records (judgments, enforcements or arrears)",
         _ => $"Reason {code}",
     };
 
@@ -88,6 +92,10 @@ public static class ReasonTexts
         ReasonCodes.NoEligibleOffer => "没有符合贷款政策的还款方案",
         ReasonCodes.GradeDeclined => $"信用评估（等级 {v["grade"]}）未达到贷款标准",
         ReasonCodes.GradeReferred => $"申请需由审批人员人工审核（信用等级 {v["grade"]}）",
+        ReasonCodes.BureauUnavailable => "征信系统暂不可用，未能取得征信报告，申请将由审批人员人工审核",
+        ReasonCodes.BureauNoHit => "征信中心无申请人的信用记录，申请将由审批人员人工审核",
+        ReasonCodes.BureauRecentSeriousDelinquency => $"征信报告显示 {v["monthsAgo"]} 个月前有逾期 90 天以上的记录",
+        ReasonCodes.BureauPublicRecord => $"征信报告中有 {v["count"]} 条未结的公共记录（判决、强制执行或欠税）",
         _ => $"原因代码 {code}",
     };
 

@@ -44,8 +44,8 @@ public static class DecisionRows
 
     /// <summary>
     /// Writes a batch of prepared decisions with their audit entries: one query finds the customers already on file,
-    /// then each table gets its new rows in multi-row inserts. Changes to rows already on file (a new mobile, a
-    /// customer's account linked) go through EF.
+    /// then each table gets its new rows in multi-row inserts. Changes to rows already on file (a customer's account
+    /// linked) go through EF.
     /// </summary>
     public static async Task WriteAsync(AutoFinanceDbContext db, IReadOnlyList<Prepared> batch, IReadOnlyList<AuditEntryRow> audit, CancellationToken ct)
     {
@@ -63,12 +63,10 @@ public static class DecisionRows
                 newCustomers.Add(customer);
                 customers[record.Hashes.NationalId] = customer;
             }
-            else if (customer.MobileHash != record.Hashes.Mobile)
-            {
-                // The latest mobile given is the one to reach the customer on.
-                customer.MobileCipher = prepared.NewCustomer.MobileCipher;
-                customer.MobileHash = record.Hashes.Mobile;
-            }
+
+            // A customer already on file keeps its record: an application carries its own applicant snapshot (the
+            // request, encrypted) and never overwrites the verified name or mobile. A difference was recorded as the
+            // identity.mismatch check; master data changes only by the customer with a code or by staff with a reason.
 
             if (record.Actor is { Role: Roles.Customer, UserId: { } userId, CustomerId: null })
             {

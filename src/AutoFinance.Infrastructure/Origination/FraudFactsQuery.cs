@@ -30,7 +30,8 @@ internal static class FraudFactsQuery
                     AND a."Status" IN ('approved', 'referred')
                     AND NOT EXISTS (SELECT 1 FROM contracts c WHERE c."ApplicationId" = a."Id")),
           (SELECT "Id" FROM customers WHERE "NationalIdHash" = @n),
-          (SELECT "FullNameHash" FROM customers WHERE "NationalIdHash" = @n)
+          (SELECT "FullNameHash" FROM customers WHERE "NationalIdHash" = @n),
+          (SELECT "MobileHash" FROM customers WHERE "NationalIdHash" = @n)
         """;
 
     private static readonly VelocityKey[] Keys = [VelocityKey.NationalId, VelocityKey.Mobile, VelocityKey.Device, VelocityKey.ClientIp, VelocityKey.Dealer];
@@ -101,7 +102,8 @@ internal static class FraudFactsQuery
 
             Guid? customerId = reader.IsDBNull(10) ? null : reader.GetValue(10) switch { Guid g => g, var other => Guid.Parse(Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture)!) };
             var customerName = reader.IsDBNull(11) ? null : reader.GetString(11);
-            return new FraudFacts(counts, kinds, Flag(reader, 8), Flag(reader, 9), customerId, customerName);
+            var customerMobile = reader.IsDBNull(12) ? null : reader.GetString(12);
+            return new FraudFacts(counts, kinds, Flag(reader, 8), Flag(reader, 9), customerId, customerName) { CustomerMobileHash = customerMobile };
         }
         finally
         {

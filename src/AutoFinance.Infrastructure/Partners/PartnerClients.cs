@@ -15,6 +15,13 @@ public static class PartnerClients
     {
         services.AddHttpClient<ISmsGateway, HttpSmsGateway>()
             .AddStandardResilienceHandler(o => Configure(o, attempt: TimeSpan.FromSeconds(3), total: TimeSpan.FromSeconds(10)));
+        services.AddHttpClient<IIdentityVerifier, HttpIdentityVerifier>()
+            .AddStandardResilienceHandler(o => Configure(o, attempt: TimeSpan.FromSeconds(2), total: TimeSpan.FromSeconds(5)));
+
+        // An application waits for the report: a bureau that has not answered in a few seconds is unavailable, and
+        // the application is referred rather than kept waiting.
+        services.AddHttpClient<ICreditBureau, HttpCreditBureau>()
+            .AddStandardResilienceHandler(o => Configure(o, attempt: TimeSpan.FromSeconds(2), total: TimeSpan.FromSeconds(5)));
         return services;
     }
 
@@ -28,6 +35,7 @@ public static class PartnerClients
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.CircuitBreaker.SamplingDuration = attempt * 2 > TimeSpan.FromSeconds(30) ? attempt * 2 : TimeSpan.FromSeconds(30);
         options.CircuitBreaker.MinimumThroughput = 10;
+        options.CircuitBreaker.FailureRatio = 0.5;
         options.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(15);
     }
 }

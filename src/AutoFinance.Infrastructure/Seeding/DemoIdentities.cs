@@ -6,6 +6,12 @@ namespace AutoFinance.Infrastructure.Seeding;
 /// <summary>Made-up but well-formed identity numbers and VINs for demo data (valid check characters, no real person or car).</summary>
 public static class DemoIdentities
 {
+    /// <summary>
+    /// The region code of the demo people: <c>990000</c> is no mainland region, and the partner simulator's bureau and
+    /// identity service answer it as a sandbox person with a clean, long credit history (see its <c>Scenarios</c>).
+    /// </summary>
+    public const string SandboxRegion = "990000";
+
     public static string NationalId(string region, DateOnly birth, int sequence)
     {
         var first17 = region + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + sequence.ToString("000", CultureInfo.InvariantCulture);

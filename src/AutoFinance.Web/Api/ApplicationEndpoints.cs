@@ -43,6 +43,11 @@ public static class ApplicationEndpoints
             .WithSummary("The full disclosure of an offer (schema docs/schemas/loan-disclosure.schema.json)")
             .ProducesProblem(404);
 
+        group.MapGet("/{id:guid}/credit-report", async (Guid id, HttpContext http, Infrastructure.Bureau.CreditReportQueries reports, CancellationToken ct) =>
+                await reports.ForApplicationAsync(http.User.ToActor(), id, ct).ConfigureAwait(false) is { } report ? Results.Json(report, Infrastructure.Bureau.CreditReportJson.Options) : Problems.NotFound("credit report"))
+            .RequireAuthorization(p => p.RequireRole(Infrastructure.Bureau.CreditReportQueries.Readers))
+            .WithSummary("The credit report the application was decided on, with its derived figures (schema docs/schemas/credit-report.schema.json); every reading is audited")
+            .ProducesProblem(404);
         group.MapPost("/{id:guid}/offers/{offerId:guid}/accept", async (Guid id, Guid offerId, HttpContext http, OriginationCommands commands, CancellationToken ct) =>
                 Problems.From(await commands.AcceptAsync(http.User.ToActor(), id, offerId, ct).ConfigureAwait(false), c => Results.Ok(c), "application or offer"))
             .RequireAuthorization(p => p.RequireRole(Roles.Customer, Roles.Dealer))

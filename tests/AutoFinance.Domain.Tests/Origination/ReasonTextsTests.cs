@@ -32,6 +32,37 @@ public sealed class ReasonTextsTests
         {
             yield return reason;
         }
+
+        foreach (var bureau in BureauFindingsFailingEveryRule())
+        {
+            foreach (var outcome in AutoFinance.Domain.Bureau.BureauRules.Evaluate(bureau).Where(o => !o.Passed))
+            {
+                yield return outcome;
+            }
+        }
+    }
+
+    private static IEnumerable<AutoFinance.Domain.Bureau.BureauFindings> BureauFindingsFailingEveryRule()
+    {
+        yield return AutoFinance.Domain.Bureau.BureauFindings.Unavailable;
+        yield return AutoFinance.Domain.Bureau.BureauFindings.NoHit;
+        var asOf = new DateOnly(2026, 3, 10);
+        yield return AutoFinance.Domain.Bureau.BureauFindings.Hit(new AutoFinance.Domain.Bureau.CreditReport
+        {
+            ReportId = "R",
+            ReportDate = asOf,
+            Identity = new() { Name = "Test", NationalId = "110105198803140011" },
+            Summary = new(),
+            Accounts =
+            [
+                new()
+                {
+                    AccountId = "A", Kind = AutoFinance.Domain.Bureau.AccountKind.Loan, Purpose = "consumer", Institution = "Bank", OpenedOn = new DateOnly(2020, 1, 1),
+                    Amount = 10_000m, Balance = 5_000m, Status = AutoFinance.Domain.Bureau.AccountStatus.Active, StatusMonth = new DateOnly(2026, 2, 1), RepaymentStatus24 = "NNNNNNNNNNNNNNNNNNNN1234",
+                },
+            ],
+            PublicRecords = [new() { Kind = "enforcement", Date = new DateOnly(2025, 6, 1), Amount = 3_000m, Status = "open" }],
+        }, asOf);
     }
 
     [Fact]

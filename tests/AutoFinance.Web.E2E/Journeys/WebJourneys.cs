@@ -73,7 +73,7 @@ public sealed class WebJourneys(BrowserFixture fixture)
         await Portal.NextAsync(page, 2);
         await Portal.FillStepAsync(page, new Dictionary<string, string>
         {
-            ["applicant.fullName"] = "Zhao Lei", ["applicant.nationalId"] = DemoIdentities.NationalId("110105", birth, 91),
+            ["applicant.fullName"] = "Zhao Lei", ["applicant.nationalId"] = DemoIdentities.NationalId(DemoIdentities.SandboxRegion, birth, 91),
             ["applicant.dateOfBirth"] = Iso(birth), ["applicant.mobile"] = "13512345678", ["applicant.employmentType"] = "salaried",
             ["applicant.employerName"] = "Demo Technology Co.", ["applicant.yearsEmployed"] = "8", ["applicant.monthlyIncome"] = "32000",
             ["applicant.monthlyDebtPayments"] = "1500", ["applicant.housing"] = "own", ["applicant.yearsAtAddress"] = "6",
@@ -129,7 +129,7 @@ public sealed class WebJourneys(BrowserFixture fixture)
             },
             new Dictionary<string, string>
             {
-                ["applicant.fullName"] = "Sun Hao", ["applicant.nationalId"] = DemoIdentities.NationalId("110105", birth, 93),
+                ["applicant.fullName"] = "Sun Hao", ["applicant.nationalId"] = DemoIdentities.NationalId(DemoIdentities.SandboxRegion, birth, 93),
                 ["applicant.dateOfBirth"] = Iso(birth), ["applicant.mobile"] = "13700137099", ["applicant.employmentType"] = "self-employed",
                 ["applicant.yearsEmployed"] = "2", ["applicant.monthlyIncome"] = "14000", ["applicant.monthlyDebtPayments"] = "3500",
                 ["applicant.housing"] = "rent", ["applicant.yearsAtAddress"] = "6",

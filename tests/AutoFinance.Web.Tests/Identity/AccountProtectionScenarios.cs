@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Infrastructure.Seeding;
 using AutoFinance.Web.Tests.Servicing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,8 +17,6 @@ namespace AutoFinance.Web.Tests.Identity;
 public abstract class AccountProtectionScenarios<TPlatform>(TPlatform platform) : IClassFixture<TPlatform>
     where TPlatform : PlatformFixture, IClockedPlatform
 {
-    private const string Password = "a-fine-long-password-26";
-
     private bool Skip => !platform.Available;
 
     [SkippableFact]
@@ -33,15 +32,15 @@ public abstract class AccountProtectionScenarios<TPlatform>(TPlatform platform) 
         Assert.NotNull(code);
         Assert.Matches("^[0-9]{6}$", code);
 
-        var wrong = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { userName = mobile, password = Password, displayName = "Code Tester", code = Other(code) });
+        var wrong = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { userName = mobile, password = DemoData.Password, displayName = "Code Tester", code = Other(code) });
         Assert.Equal("code.invalid", await ProblemCode(wrong));
 
-        var registered = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { userName = mobile, password = Password, displayName = "Code Tester", code });
+        var registered = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { userName = mobile, password = DemoData.Password, displayName = "Code Tester", code });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
-        (await platform.SignedIn(mobile, Password)).Dispose();
+        (await platform.SignedIn(mobile, DemoData.Password)).Dispose();
 
         // A code is good once.
-        var reused = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { userName = mobile, password = Password, displayName = "Code Tester", code });
+        var reused = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { userName = mobile, password = DemoData.Password, displayName = "Code Tester", code });
         Assert.Equal("code.invalid", await ProblemCode(reused));
     }
 
@@ -51,7 +50,7 @@ public abstract class AccountProtectionScenarios<TPlatform>(TPlatform platform) 
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
         using var anonymous = platform.Anonymous();
         var customer = Registration.FreshMobile();
-        Assert.Equal(HttpStatusCode.Created, (await Registration.RegisterAsync(anonymous, customer, Password, "Registered")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Registration.RegisterAsync(anonymous, customer, DemoData.Password, "Registered")).StatusCode);
         platform.Clock.Now += TimeSpan.FromMinutes(2);
         var stranger = Registration.FreshMobile();
 
@@ -64,7 +63,7 @@ public abstract class AccountProtectionScenarios<TPlatform>(TPlatform platform) 
         Assert.Single(await Registration.InboxAsync(stranger));
 
         // Registering the customer's number again fails as any wrong code does, never as "already registered".
-        var again = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { userName = customer, password = Password, displayName = "Someone Else", code = "123456" });
+        var again = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { userName = customer, password = DemoData.Password, displayName = "Someone Else", code = "123456" });
         Assert.Equal("code.invalid", await ProblemCode(again));
         Assert.DoesNotContain("taken", await again.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
@@ -80,7 +79,7 @@ public abstract class AccountProtectionScenarios<TPlatform>(TPlatform platform) 
 
         platform.Clock.Now += TimeSpan.FromMinutes(5);
 
-        var late = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { userName = mobile, password = Password, displayName = "Too Late", code });
+        var late = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { userName = mobile, password = DemoData.Password, displayName = "Too Late", code });
         Assert.Equal("code.expired", await ProblemCode(late));
     }
 
@@ -96,11 +95,11 @@ public abstract class AccountProtectionScenarios<TPlatform>(TPlatform platform) 
         var answers = new List<string?>();
         for (var i = 0; i < 5; i++)
         {
-            answers.Add(await ProblemCode(await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { userName = mobile, password = Password, displayName = "Guesser", code = Other(code, i) })));
+            answers.Add(await ProblemCode(await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { userName = mobile, password = DemoData.Password, displayName = "Guesser", code = Other(code, i) })));
         }
 
         Assert.Equal(["code.invalid", "code.invalid", "code.invalid", "code.invalid", "code.attempts-exhausted"], answers);
-        var right = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { userName = mobile, password = Password, displayName = "Guesser", code });
+        var right = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { userName = mobile, password = DemoData.Password, displayName = "Guesser", code });
         Assert.Equal("code.attempts-exhausted", await ProblemCode(right));
     }
 
@@ -150,7 +149,7 @@ public abstract class AccountProtectionScenarios<TPlatform>(TPlatform platform) 
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
         using var anonymous = platform.Anonymous();
         var mobile = Registration.FreshMobile();
-        Assert.Equal(HttpStatusCode.Created, (await Registration.RegisterAsync(anonymous, mobile, Password, "Locked Out")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Registration.RegisterAsync(anonymous, mobile, DemoData.Password, "Locked Out")).StatusCode);
         var unknown = Registration.FreshMobile();
 
         foreach (var name in new[] { mobile, unknown })
@@ -167,21 +166,51 @@ public abstract class AccountProtectionScenarios<TPlatform>(TPlatform platform) 
         }
 
         // Locked: even the right password is refused until the lock ends.
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await SignIn(anonymous, mobile, Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SignIn(anonymous, mobile, DemoData.Password)).StatusCode);
         platform.Clock.Now += TimeSpan.FromSeconds(61);
 
         // The next failure locks for twice as long.
         Assert.Equal(HttpStatusCode.TooManyRequests, (await SignIn(anonymous, mobile, "wrong-password-6")).StatusCode);
         platform.Clock.Now += TimeSpan.FromSeconds(61);
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await SignIn(anonymous, mobile, Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SignIn(anonymous, mobile, DemoData.Password)).StatusCode);
         platform.Clock.Now += TimeSpan.FromSeconds(61);
-        Assert.Equal(HttpStatusCode.OK, (await SignIn(anonymous, mobile, Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SignIn(anonymous, mobile, DemoData.Password)).StatusCode);
 
         await using var scope = platform.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
         Assert.True(await db.AuditEntries.CountAsync(e => e.Action == "auth.sign-in-failed") >= 11);
         Assert.True(await db.AuditEntries.CountAsync(e => e.Action == "auth.locked") >= 3);
         Assert.False(await db.AuditEntries.AnyAsync(e => e.DataJson.Contains(mobile) || e.DataJson.Contains(unknown)));
+    }
+
+    [SkippableFact]
+    public async Task Master_data_changes_only_by_the_customer_with_a_code_or_by_staff_with_a_reason()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var liNa = await platform.SignedIn("13800138000");
+        using var agent = await platform.SignedIn("agent");
+        await using var scope = platform.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
+        var liNasHash = scope.ServiceProvider.GetRequiredService<AutoFinance.Infrastructure.Identity.AccountNames>().LookupHash("13800138000");
+        var customerId = (await db.Users.AsNoTracking().SingleAsync(u => u.UserNameHash == liNasHash)).CustomerId!.Value.ToString();
+        var newMobile = Registration.FreshMobile();
+
+        Assert.Equal(HttpStatusCode.Accepted, (await liNa.PostAsJsonAsync("/api/v1/me/mobile/code", new { mobile = newMobile })).StatusCode);
+        var wrong = await liNa.PutAsJsonAsync("/api/v1/me/mobile", new { mobile = newMobile, code = Other((await Registration.LatestCodeAsync(newMobile))!) });
+        Assert.Equal("code.invalid", await ProblemCode(wrong));
+        var changed = await liNa.PutAsJsonAsync("/api/v1/me/mobile", new { mobile = newMobile, code = await Registration.LatestCodeAsync(newMobile) });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        (await platform.SignedIn(newMobile)).Dispose();
+
+        var withoutReason = await agent.PostAsJsonAsync($"/api/v1/customers/{customerId}/master-data", new { fullName = "Li Na", mobile = (string?)null, reason = (string?)null });
+        Assert.Equal(HttpStatusCode.BadRequest, withoutReason.StatusCode);
+        var corrected = await agent.PostAsJsonAsync($"/api/v1/customers/{customerId}/master-data", new { fullName = "Li Na", mobile = (string?)null, reason = "name spelled as on the ID card" });
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+
+        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.Action == "customer.master-data-changed" && e.EntityId == customerId).ToListAsync();
+        Assert.Equal(2, entries.Count);
+        Assert.Contains(entries, e => e.DataJson.Contains("name spelled as on the ID card", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.DataJson.Contains(newMobile, StringComparison.Ordinal));
     }
 
     private static Task<HttpResponseMessage> SignIn(HttpClient client, string userName, string password) =>

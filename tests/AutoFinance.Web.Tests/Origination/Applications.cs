@@ -14,7 +14,7 @@ internal static class Applications
         var birth = new DateOnly(1980, 1, 1).AddDays(n * 37 % 6000);
         var mobile = "135" + (10_000_000 + (n * 7919 % 89_999_999)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var vin = DemoIdentities.Vin("LFV3A28K", 'S', "9" + n.ToString("000000", System.Globalization.CultureInfo.InvariantCulture));
-        return (DemoIdentities.NationalId("310104", birth, n % 999), birth, mobile, vin);
+        return (DemoIdentities.NationalId(DemoIdentities.SandboxRegion, birth, n % 999), birth, mobile, vin);
     }
 
     public static Dictionary<string, object?> Prime(string channel = "dealer", string language = "en")
@@ -40,6 +40,7 @@ internal static class Applications
                 ["yearsAtAddress"] = 6,
             },
             ["bureau"] = new Dictionary<string, object?> { ["score"] = 790, ["delinquencies24m"] = 0, ["inquiries6m"] = 1, ["openAccounts"] = 3, ["oldestAccountMonths"] = 120 },
+            ["creditCheck"] = new Dictionary<string, object?> { ["agreed"] = true, ["textVersion"] = "credit-check-2026-01" },
             ["vehicle"] = new Dictionary<string, object?>
             {
                 ["vin"] = vin, ["condition"] = "new", ["energy"] = "conventional", ["make"] = "Volkswagen", ["model"] = "Sagitar", ["year"] = 2026, ["mileageKm"] = 10, ["price"] = 168000,

@@ -116,7 +116,7 @@ public sealed class ScaleOutTests
     {
         var app = WebHost.Build(
         [
-            "--urls=http://127.0.0.1:0", "--Partners:Simulator:Launch=false",
+            "--urls=http://127.0.0.1:0", .. await TestSimulator.ArgumentsAsync(),
             "--Database:Provider=PostgreSql",
             $"--ConnectionStrings:Default={connection}",
             $"--Security:KeysPath={Path.Combine(directory, "keys")}",

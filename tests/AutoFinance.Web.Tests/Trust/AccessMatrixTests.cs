@@ -20,6 +20,9 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
     private static readonly Dictionary<string, Case[]> Matrix = new()
     {
         ["POST /api/v1/auth/token"] = [new(Target.None, "A A A A A A A A A A A")],
+        ["POST /api/v1/me/mobile/code"] = [new(Target.None, "U A A F F F F F F F F")],
+        ["PUT /api/v1/me/mobile"] = [new(Target.None, "U A A F F F F F F F F")],
+        ["POST /api/v1/customers/{id}/master-data"] = [new(Target.CustomerA, "U F F F F F F F A A A")],
         ["POST /api/v1/auth/register/code"] = [new(Target.None, "A A A A A A A A A A A")],
         ["POST /api/v1/auth/register"] = [new(Target.None, "A A A A A A A A A A A")],
         ["POST /api/v1/auth/logout"] = [new(Target.None, "U A A A A A A A A A A")],
@@ -28,6 +31,7 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["GET /api/v1/applications"] = [new(Target.None, "U O O O O O O O O O O")],
         ["GET /api/v1/applications/{id}"] = [new(Target.ApplicationA, "U O H H H O O O O O O"), new(Target.ApplicationD1, "U H H O H O O O O O O")],
         ["GET /api/v1/applications/{id}/offers/{offerId}/disclosure"] = [new(Target.ApplicationA, "U O H H H O O O O O O"), new(Target.ApplicationD1, "U H H O H O O O O O O")],
+        ["GET /api/v1/applications/{id}/credit-report"] = [new(Target.ApplicationA, "U F F F F O F F F O O")],
         ["POST /api/v1/applications/{id}/offers/{offerId}/accept"] = [new(Target.ApplicationA, "U A H H H F F F F F F"), new(Target.ApplicationD1, "U H H A H F F F F F F")],
 
         ["GET /api/v1/referrals"] = [new(Target.None, "U F F F F O F F F F O")],

@@ -76,7 +76,7 @@ public sealed partial class RepositorySecretsTests
         line.Contains(DemoData.Password, StringComparison.Ordinal) || line.Contains("DemoData.Password", StringComparison.Ordinal)
         || line.Contains("wrong-password", StringComparison.Ordinal) || line.Contains("not-the-password", StringComparison.Ordinal)
         || line.Contains("long-enough-password", StringComparison.Ordinal) || line.Contains("customer-password-1", StringComparison.Ordinal)
-        || line.Contains("throwaway-password-1", StringComparison.Ordinal) || line.Contains("Password=\"...\"", StringComparison.Ordinal)
+        || line.Contains("throwaway-password-1", StringComparison.Ordinal) || line.Contains("qwertyuiop", StringComparison.Ordinal) || line.Contains("Password=\"...\"", StringComparison.Ordinal)
         || line.Contains("Patterns", StringComparison.Ordinal) || line.Contains("GeneratedRegex", StringComparison.Ordinal);
 
     private static List<string> TrackedFiles(string root)

@@ -84,7 +84,7 @@ public sealed class TrustWorld
     public const string Experiment = "trust-world-experiment";
 
     /// <summary>Customer A's full national ID and mobile, as the demo data made them.</summary>
-    public static string CustomerANationalId => DemoIdentities.NationalId("110105", new DateOnly(1988, 3, 14), 11);
+    public static string CustomerANationalId => DemoIdentities.NationalId(DemoIdentities.SandboxRegion, new DateOnly(1988, 3, 14), 11);
 
     public static string CustomerAMobile => CustomerAUserName;
 

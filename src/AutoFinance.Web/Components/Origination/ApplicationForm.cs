@@ -157,6 +157,8 @@ public sealed class ApplicationForm
                 OpenAccounts = Int("bureau.openAccounts", OpenAccounts),
                 OldestAccountMonths = Int("bureau.oldestAccountMonths", OldestAccountMonths),
             },
+            // The confirmation ticked on the last step is the credit-report authorisation, of the current text.
+            CreditCheck = new CreditCheckConsent { Agreed = Consent == "yes", TextVersion = AutoFinance.Application.Verification.CreditCheckText.CurrentVersion },
             Vehicle = new VehicleInput
             {
                 Vin = Vin,
