@@ -196,12 +196,7 @@ public sealed class DecisionService(
         };
     }
 
-    public static string Name(DecisionStatus status) => status switch
-    {
-        DecisionStatus.Approved => "approved",
-        DecisionStatus.Referred => "referred",
-        _ => "declined",
-    };
+    public static string Name(DecisionStatus status) => Domain.Origination.Lifecycle.LifecycleText.Of(Domain.Origination.Lifecycle.ApplicationLifecycle.Decided(status));
 
     public static OfferView View(Guid applicationId, OfferRecord record)
     {

@@ -121,7 +121,7 @@ public static class CobBenchmark
                     Method = "annuity",
                     StartDate = opened,
                     Currency = "CNY",
-                    Status = "active",
+                    Status = Domain.Servicing.Loans.LoanStatus.Active,
                     BookedAt = DateTimeOffset.UtcNow,
                     LastCloseDate = businessDate.AddDays(-1),
                 };

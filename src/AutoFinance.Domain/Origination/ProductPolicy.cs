@@ -69,6 +69,9 @@ public sealed record ProductPolicy
     /// <summary>The oldest a vehicle may be on the last due date, in calendar years from its model year.</summary>
     public int MaxVehicleAgeAtMaturityYears { get; init; } = 10;
 
+    /// <summary>How the product's loans are serviced: payment waterfall, late charges, accrual day count (standard unless set).</summary>
+    public Products.ProductServicing Servicing { get; init; } = Products.ProductServicing.Standard;
+
     public int MaxTermFor(VehicleCondition condition) =>
         condition == VehicleCondition.Used ? MaxTermUsedMonths : MaxTermNewMonths;
 

@@ -7,6 +7,7 @@ using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Servicing;
 using Microsoft.EntityFrameworkCore;
+using AutoFinance.Domain.Servicing.Loans;
 
 namespace AutoFinance.Infrastructure.Approvals;
 
@@ -172,7 +173,7 @@ public sealed class ApprovalService(AutoFinanceDbContext db, IPersonalDataProtec
         var loan = await db.Loans.FirstOrDefaultAsync(l => l.Id == loanId, ct).ConfigureAwait(false);
         if (loan is null || loan.Status != LoanStatus.Active)
         {
-            return loan is null ? "the loan no longer exists" : $"the loan is {loan.Status}";
+            return loan is null ? "the loan no longer exists" : $"the loan is {LoanStatusText.Of(loan.Status)}";
         }
 
         var now = time.GetUtcNow();

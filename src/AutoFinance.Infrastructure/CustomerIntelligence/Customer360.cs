@@ -6,6 +6,9 @@ using AutoFinance.Infrastructure.ServiceDesk;
 using AutoFinance.Infrastructure.Servicing;
 using AutoFinance.Insight.Offers;
 using Microsoft.EntityFrameworkCore;
+using AutoFinance.Domain.Servicing.Loans;
+using AutoFinance.Domain.ServiceDesk;
+using AutoFinance.Domain.Origination.Lifecycle;
 
 namespace AutoFinance.Infrastructure.CustomerIntelligence;
 
@@ -93,7 +96,7 @@ public sealed class Customer360(AutoFinanceDbContext db, IPersonalDataProtector 
             customer.DateOfBirth.Year, customer.CreatedAt);
 
         var applications = (await db.Applications.AsNoTracking().Where(a => a.CustomerId == customerId).OrderByDescending(a => a.SubmittedAt).ToListAsync(ct).ConfigureAwait(false))
-            .Select(a => new ApplicationLine(a.Id, a.Reference, a.Status, a.Channel, a.SubmittedAt, a.Grade, a.VehiclePrice, a.DownPayment, a.TermMonths, $"{a.VehicleYear} {a.VehicleMake} {a.VehicleModel} ({a.VehicleCondition}, {a.VehicleEnergy})")
+            .Select(a => new ApplicationLine(a.Id, a.Reference, LifecycleText.Of(a.Status), a.Channel, a.SubmittedAt, a.Grade, a.VehiclePrice, a.DownPayment, a.TermMonths, $"{a.VehicleYear} {a.VehicleMake} {a.VehicleModel} ({a.VehicleCondition}, {a.VehicleEnergy})")
             {
                 VehicleName = $"{a.VehicleYear} {a.VehicleMake} {a.VehicleModel}",
                 VehicleCondition = a.VehicleCondition,
@@ -104,14 +107,14 @@ public sealed class Customer360(AutoFinanceDbContext db, IPersonalDataProtector 
         var loans = facts.Loans.OrderByDescending(l => l.Loan.BookedAt).Select(l =>
         {
             var next = l.Installments.FirstOrDefault(i => !i.IsPaid);
-            return new LoanLine(l.Loan.Id, l.Loan.Reference, l.Loan.Status, l.Loan.Principal, l.Outstanding, Math.Round(l.Loan.AnnualRate * 100m, 4), l.Loan.TermMonths,
+            return new LoanLine(l.Loan.Id, l.Loan.Reference, LoanStatusText.Of(l.Loan.Status), l.Loan.Principal, l.Outstanding, Math.Round(l.Loan.AnnualRate * 100m, 4), l.Loan.TermMonths,
                 l.RemainingInstalments, l.Loan.DaysPastDue, l.Loan.Bucket, next?.DueDate, next is null ? null : InstallmentBook.Due(next).Total, l.Loan.LoanToValue, l.Loan.OnWatchList);
         }).ToList();
         var payments = facts.Loans.SelectMany(l => l.Payments).OrderByDescending(p => p.PaidOn).ThenByDescending(p => p.ReceivedAt).Take(50)
-            .Select(p => new PaymentLine(p.Id, p.LoanId, p.PaidOn, p.Amount, p.Status, p.Prepaid)).ToList();
+            .Select(p => new PaymentLine(p.Id, p.LoanId, p.PaidOn, p.Amount, PostingStatusText.Of(p.Status), p.Prepaid)).ToList();
         var policy = serviceDesk.Policy();
         var cases = (await db.ServiceCases.AsNoTracking().Where(c => c.CustomerId == customerId).OrderByDescending(c => c.OpenedAt).Take(50).ToListAsync(ct).ConfigureAwait(false))
-            .Select(c => new CaseLine(c.Id, c.Reference, c.Kind, c.Category, c.Priority, c.Status, c.OpenedAt, c.ResolvedAt, CaseQueries.SlaOf(policy, c, now).Breached, c.ReopenCount)).ToList();
+            .Select(c => new CaseLine(c.Id, c.Reference, c.Kind, c.Category, c.Priority, CaseStatusText.Of(c.Status), c.OpenedAt, c.ResolvedAt, CaseQueries.SlaOf(policy, c, now).Breached, c.ReopenCount)).ToList();
         var surveys = (await db.Surveys.AsNoTracking().Where(s => s.CustomerId == customerId).OrderByDescending(s => s.CreatedAt).Take(50).ToListAsync(ct).ConfigureAwait(false))
             .Select(s => new SurveyLine(s.Id, s.Trigger, s.CreatedAt, s.AnsweredAt, s.Csat, s.Nps)).ToList();
         var tagRows = await db.CustomerTags.AsNoTracking().Where(t => t.CustomerId == customerId).OrderByDescending(t => t.AddedAt).ToListAsync(ct).ConfigureAwait(false);

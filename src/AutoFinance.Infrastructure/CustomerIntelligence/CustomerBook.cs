@@ -4,6 +4,7 @@ using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.ServiceDesk;
 using AutoFinance.Infrastructure.Servicing;
 using Microsoft.EntityFrameworkCore;
+using AutoFinance.Domain.Servicing.Loans;
 
 namespace AutoFinance.Infrastructure.CustomerIntelligence;
 
@@ -90,7 +91,7 @@ public sealed class CustomerBook(AutoFinanceDbContext db)
         var loanIds = loans.Select(l => l.Id).ToList();
         var installments = (await db.Installments.AsNoTracking().Where(i => loanIds.Contains(i.LoanId)).ToListAsync(ct).ConfigureAwait(false))
             .GroupBy(i => i.LoanId).ToDictionary(g => g.Key, g => (IReadOnlyList<InstallmentRow>)[.. g.OrderBy(i => i.Number)]);
-        var payments = (await db.Payments.AsNoTracking().Where(p => loanIds.Contains(p.LoanId) && p.Status == "posted").ToListAsync(ct).ConfigureAwait(false))
+        var payments = (await db.Payments.AsNoTracking().Where(p => loanIds.Contains(p.LoanId) && p.Status == PostingStatus.Posted).ToListAsync(ct).ConfigureAwait(false))
             .GroupBy(p => p.LoanId).ToDictionary(g => g.Key, g => (IReadOnlyList<PaymentRow>)[.. g.OrderBy(p => p.PaidOn).ThenBy(p => p.ReceivedAt)]);
         var principalAccount = nameof(LedgerAccount.LoanPrincipalReceivable);
         var lines = await (from line in db.JournalLines.AsNoTracking()

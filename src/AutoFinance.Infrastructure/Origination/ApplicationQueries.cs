@@ -4,6 +4,7 @@ using AutoFinance.Application.Security;
 using AutoFinance.Domain.Origination;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using AutoFinance.Domain.Origination.Lifecycle;
 
 namespace AutoFinance.Infrastructure.Origination;
 
@@ -15,12 +16,17 @@ public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataPro
         var rows = ApplicationAccess.Visible(db.Applications.AsNoTracking(), actor);
         if (!string.IsNullOrEmpty(status))
         {
-            rows = rows.Where(r => r.Status == status);
+            if (!Domain.Lifecycle.StateWords<ApplicationStatus>.TryParse(status, out var wanted))
+            {
+                return [];
+            }
+
+            rows = rows.Where(r => r.Status == wanted);
         }
 
         var page = await rows.OrderByDescending(r => r.SubmittedAt).Take(Math.Clamp(limit, 1, 500)).ToListAsync(ct).ConfigureAwait(false);
         var ids = page.Select(p => p.Id).ToList();
-        var contracts = await db.Contracts.AsNoTracking().Where(c => ids.Contains(c.ApplicationId)).ToDictionaryAsync(c => c.ApplicationId, c => c.Status, ct).ConfigureAwait(false);
+        var contracts = await db.Contracts.AsNoTracking().Where(c => ids.Contains(c.ApplicationId)).ToDictionaryAsync(c => c.ApplicationId, c => LifecycleText.Of(c.Status), ct).ConfigureAwait(false);
         return [.. page.Select(r => Summary(r, contracts.GetValueOrDefault(r.Id)))];
     }
 
@@ -36,18 +42,18 @@ public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataPro
         var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.ApplicationId == id, ct).ConfigureAwait(false);
         var referral = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == id, ct).ConfigureAwait(false);
         var reasons = Json.Deserialize<List<ReasonRecord>>(row.ReasonsJson) ?? [];
-        var status = row.Status switch { "declined" => DecisionStatus.Declined, "referred" => DecisionStatus.Referred, _ => DecisionStatus.Approved };
+        var status = row.Status switch { ApplicationStatus.Declined => DecisionStatus.Declined, ApplicationStatus.Referred => DecisionStatus.Referred, _ => DecisionStatus.Approved };
         return new ApplicationDetail
         {
-            Summary = Summary(row, contract?.Status),
+            Summary = Summary(row, contract is null ? null : LifecycleText.Of(contract.Status)),
             Reasons = actor.IsStaff
                 ? [.. reasons.Select(r => new ReasonView(r.Code, ReasonCatalog.Text(r, row.Language)))]
                 : ReasonCatalog.ForApplicant(reasons, status, row.Language),
             Offers = [.. row.Offers.OrderBy(o => o.Rank).Select(o => OfferView(row.Id, o))],
-            History = [.. row.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusView(h.Status, h.At, h.Actor, h.Note))],
+            History = [.. row.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusView(LifecycleText.Of(h.Status), h.At, h.Actor, h.Note))],
             ModelVersion = row.ModelVersion,
             DecisionMillis = row.DecisionMillis,
-            Contract = contract is null ? null : new ContractView(contract.Id, contract.Reference, contract.OfferId, contract.Status, contract.AcceptedAt, contract.DisbursedAt, contract.DisclosureHash) { DocumentSha256 = contract.DocumentSha256 },
+            Contract = contract is null ? null : new ContractView(contract.Id, contract.Reference, contract.OfferId, LifecycleText.Of(contract.Status), contract.AcceptedAt, contract.DisbursedAt, contract.DisclosureHash) { DocumentSha256 = contract.DocumentSha256 },
             Referral = referral is null ? null : ReferralQueries.View(referral, row, time.GetUtcNow()),
             Checks = actor.IsStaff
                 ? [.. (Json.Deserialize<List<CheckRecord>>(row.ChecksJson) ?? []).Select(c => new CheckView(c.Sequence, c.Stage, c.Code, c.Outcome, c.Detail, c.Values))]
@@ -93,7 +99,7 @@ public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataPro
     }
 
     private static ApplicationSummary Summary(ApplicationRow r, string? contractStatus) => new(
-        r.Id, r.Reference, r.Channel, r.Status, r.Grade, r.Score, r.SubmittedAt, $"{r.VehicleYear} {r.VehicleMake} {r.VehicleModel} ({r.VehicleCondition}, {r.VehicleEnergy})",
+        r.Id, r.Reference, r.Channel, LifecycleText.Of(r.Status), r.Grade, r.Score, r.SubmittedAt, $"{r.VehicleYear} {r.VehicleMake} {r.VehicleModel} ({r.VehicleCondition}, {r.VehicleEnergy})",
         r.VehiclePrice, r.DownPayment, r.TermMonths, r.DealerId, contractStatus)
     {
         VehicleName = $"{r.VehicleYear} {r.VehicleMake} {r.VehicleModel}",

@@ -6,6 +6,7 @@ using AutoFinance.Domain.Schedules;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using AutoFinance.Domain.Origination.Lifecycle;
 
 namespace AutoFinance.Infrastructure.Origination;
 
@@ -91,7 +92,7 @@ public static class DecisionRows
     private static (ApplicationRow Application, ReferralRow? Referral, IdempotencyRow? Idempotency) Rows(IPersonalDataProtector protector, DecisionRecord record)
     {
         var a = record.Application;
-        var status = DecisionService.Name(record.Status);
+        var status = ApplicationLifecycle.Decided(record.Status);
         var row = new ApplicationRow
         {
             Id = record.ApplicationId,
@@ -130,7 +131,7 @@ public static class DecisionRows
         };
 
         row.Offers.AddRange(record.Offers.Select(o => OfferDisclosure.ToRow(o.OfferId, row.Id, o.Offer)));
-        row.History.Add(new StatusChangeRow { ApplicationId = row.Id, Status = "submitted", At = record.SubmittedAt, Actor = record.Actor.AuditName });
+        row.History.Add(new StatusChangeRow { ApplicationId = row.Id, Status = ApplicationStatus.Submitted, At = record.SubmittedAt, Actor = record.Actor.AuditName });
         row.History.Add(new StatusChangeRow { ApplicationId = row.Id, Status = status, At = record.SubmittedAt, Actor = "system:decision", Note = $"grade {record.Grade}, {record.DecisionMillis:0.###} ms" });
         var referral = record.ReferralDueAt is { } due
             ? new ReferralRow { Id = Guid.CreateVersion7(record.SubmittedAt), ApplicationId = row.Id, CreatedAt = record.SubmittedAt, DueAt = due }

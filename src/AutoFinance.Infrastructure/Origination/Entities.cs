@@ -1,3 +1,5 @@
+using AutoFinance.Domain.Origination.Lifecycle;
+
 namespace AutoFinance.Infrastructure.Origination;
 
 /// <summary>A dealer that submits applications for its buyers; identified by its API key (stored as a hash only).</summary>
@@ -65,7 +67,7 @@ public sealed class ApplicationRow
 
     public required string ProductCode { get; set; }
 
-    public required string Status { get; set; }
+    public ApplicationStatus Status { get; set; }
 
     public required string Language { get; set; }
 
@@ -185,7 +187,7 @@ public sealed class StatusChangeRow
 
     public Guid ApplicationId { get; set; }
 
-    public required string Status { get; set; }
+    public ApplicationStatus Status { get; set; }
 
     public DateTimeOffset At { get; set; }
 
@@ -241,7 +243,7 @@ public sealed class ContractRow
 
     public required string AcceptedBy { get; set; }
 
-    public required string Status { get; set; }
+    public ContractStatus Status { get; set; }
 
     public DateTimeOffset? DisbursedAt { get; set; }
 

@@ -6,6 +6,7 @@ using AutoFinance.Domain.Origination;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using AutoFinance.Domain.Origination.Lifecycle;
 
 namespace AutoFinance.Infrastructure.Origination;
 
@@ -38,9 +39,9 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
                 : CommandResult<ContractView>.Conflict("another offer of this application was already accepted", "offer.other-accepted");
         }
 
-        if (application.Status != "approved")
+        if (!ApplicationLifecycle.Allows(application.Status, ApplicationStatus.Accepted))
         {
-            return CommandResult<ContractView>.Conflict($"the application is {application.Status}; only an approved application's offer can be accepted", "offer.not-approved");
+            return CommandResult<ContractView>.Conflict($"the application is {LifecycleText.Of(application.Status)}; only an approved application's offer can be accepted", "offer.not-approved");
         }
 
         var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId && o.ApplicationId == applicationId, ct).ConfigureAwait(false);
@@ -68,10 +69,10 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
             DisclosureVersion = Domain.Disclosure.DisclosureBuilder.SchemaVersion,
             AcceptedAt = now,
             AcceptedBy = actor.AuditName,
-            Status = "signed",
+            Status = ContractStatus.Signed,
         };
         contract.DocumentSha256 = await contracts.IssueAsync(contract, application, offer, ct).ConfigureAwait(false);
-        var saved = await SaveAsync(application, "accepted", actor, $"offer {offer.Rank} accepted", now, [
+        var saved = await SaveAsync(application, ApplicationStatus.Accepted, actor, $"offer {offer.Rank} accepted", now, [
             new AuditEvent(actor.AuditName, "offer.accepted", "application", applicationId.ToString(), new { OfferId = offerId, offer.Rank, DisclosureHash = disclosureHash, ContractId = contract.Id }),
             new AuditEvent(actor.AuditName, "contract.sealed", "contract", contract.Id.ToString(), new { contract.Reference, DocumentSha256 = contract.DocumentSha256, DisclosureHash = disclosureHash }),
         ], () => db.Contracts.Add(contract), ct).ConfigureAwait(false);
@@ -92,21 +93,21 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
             return CommandResult<ContractView>.NotFound();
         }
 
-        if (contract.Status != "signed")
+        if (!ApplicationLifecycle.Allows(contract.Status, ContractStatus.Booked))
         {
             var booked = await db.Loans.AsNoTracking().Where(l => l.ContractId == contract.Id).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-            return contract.Status == "booked" ? CommandResult<ContractView>.Ok(View(contract) with { LoanId = booked }) : CommandResult<ContractView>.Conflict($"the contract is {contract.Status}", "contract.status", FieldProblems.Figures(("status", contract.Status)));
+            return contract.Status == ContractStatus.Booked ? CommandResult<ContractView>.Ok(View(contract) with { LoanId = booked }) : CommandResult<ContractView>.Conflict($"the contract is {LifecycleText.Of(contract.Status)}", "contract.status", FieldProblems.Figures(("status", LifecycleText.Of(contract.Status))));
         }
 
         var application = await db.Applications.FirstAsync(a => a.Id == contract.ApplicationId, ct).ConfigureAwait(false);
         var offer = await db.Offers.AsNoTracking().FirstAsync(o => o.Id == contract.OfferId, ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        contract.Status = "booked";
+        contract.Status = ContractStatus.Booked;
         contract.DisbursedAt = now;
         contract.DisbursedBy = actor.AuditName;
         contract.Version++;
         Servicing.LoanRow? loan = null;
-        var saved = await SaveAsync(application, "disbursed", actor, "funds released; loan booked", now, [
+        var saved = await SaveAsync(application, ApplicationStatus.Disbursed, actor, "funds released; loan booked", now, [
             new AuditEvent(actor.AuditName, "contract.disbursed", "contract", contract.Id.ToString(), new { contract.Reference, contract.ApplicationId, offer.Principal }),
         ], () => loan = Servicing.LoanBooking.Book(db, contract, application, offer, now), ct).ConfigureAwait(false);
         return saved ? CommandResult<ContractView>.Ok(View(contract) with { LoanId = loan?.Id }) : CommandResult<ContractView>.Conflict("the contract changed meanwhile; reload it", "record.changed");
@@ -188,7 +189,7 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         referral.Resolution = input.Decision;
         referral.ResolutionReason = input.Reason.Trim();
         referral.Version++;
-        var status = approve ? "approved" : "declined";
+        var status = approve ? ApplicationStatus.Approved : ApplicationStatus.Declined;
         if (!approve)
         {
             db.Offers.RemoveRange(application.Offers);
@@ -228,15 +229,15 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
     }
 
     /// <summary>Saves the change with its status history and audit entries in one transaction; false on a concurrent change.</summary>
-    private async Task<bool> SaveAsync(ApplicationRow application, string? newStatus, Actor actor, string? note, DateTimeOffset now, IReadOnlyList<AuditEvent> events, Action? add, CancellationToken ct)
+    private async Task<bool> SaveAsync(ApplicationRow application, ApplicationStatus? newStatus, Actor actor, string? note, DateTimeOffset now, IReadOnlyList<AuditEvent> events, Action? add, CancellationToken ct)
     {
         try
         {
             if (newStatus is not null)
             {
-                application.Status = newStatus;
+                application.Status = newStatus.Value;
                 application.Version++;
-                db.StatusChanges.Add(new StatusChangeRow { ApplicationId = application.Id, Status = newStatus, At = now, Actor = actor.AuditName, Note = note });
+                db.StatusChanges.Add(new StatusChangeRow { ApplicationId = application.Id, Status = newStatus.Value, At = now, Actor = actor.AuditName, Note = note });
             }
 
             add?.Invoke();
@@ -255,5 +256,5 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         }
     }
 
-    private static ContractView View(ContractRow c) => new(c.Id, c.Reference, c.OfferId, c.Status, c.AcceptedAt, c.DisbursedAt, c.DisclosureHash) { DocumentSha256 = c.DocumentSha256 };
+    private static ContractView View(ContractRow c) => new(c.Id, c.Reference, c.OfferId, LifecycleText.Of(c.Status), c.AcceptedAt, c.DisbursedAt, c.DisclosureHash) { DocumentSha256 = c.DocumentSha256 };
 }

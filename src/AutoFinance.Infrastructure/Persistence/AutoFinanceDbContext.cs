@@ -1,3 +1,5 @@
+using AutoFinance.Domain.Origination.Lifecycle;
+using AutoFinance.Domain.Servicing.Loans;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Identity;
 using AutoFinance.Infrastructure.Origination;
@@ -133,6 +135,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.HasIndex(a => new { a.DealerId, a.SubmittedAt });
             e.HasIndex(a => new { a.CustomerId, a.SubmittedAt });
             e.HasIndex(a => new { a.Status, a.SubmittedAt });
+            e.Property(a => a.Status).HasConversion(v => LifecycleText.Of(v), v => LifecycleText.ApplicationOf(v));
             e.Property(a => a.VehiclePrice).HasPrecision(18, MoneyScale);
             e.Property(a => a.DownPayment).HasPrecision(18, MoneyScale);
             e.Property(a => a.Version).IsConcurrencyToken();
@@ -157,6 +160,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
         {
             e.ToTable("application_status_history");
             e.HasIndex(s => new { s.ApplicationId, s.At });
+            e.Property(s => s.Status).HasConversion(v => LifecycleText.Of(v), v => LifecycleText.ApplicationOf(v));
         });
         modelBuilder.Entity<ReferralRow>(e =>
         {
@@ -171,6 +175,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.HasIndex(c => c.ApplicationId).IsUnique();
             e.HasIndex(c => c.Reference).IsUnique();
             e.HasIndex(c => new { c.VinHash, c.Status });
+            e.Property(c => c.Status).HasConversion(v => LifecycleText.Of(v), v => LifecycleText.ContractOf(v));
             e.Property(c => c.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<Documents.DocumentRow>(e =>
@@ -227,6 +232,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.HasIndex(l => new { l.DealerId, l.Status });
             e.HasIndex(l => new { l.Partition, l.Status, l.LastCloseDate });
             e.HasIndex(l => new { l.Status, l.Bucket });
+            e.Property(l => l.Status).HasConversion(v => LoanStatusText.Of(v), v => LoanStatusText.Parse(v));
             e.Property(l => l.Principal).HasPrecision(18, MoneyScale);
             e.Property(l => l.LoanToValue).HasPrecision(18, RateScale);
             e.Property(l => l.AnnualRate).HasPrecision(18, RateScale);
@@ -263,6 +269,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.ToTable("payments");
             e.HasIndex(p => new { p.LoanId, p.IdempotencyKey }).IsUnique();
             e.HasIndex(p => new { p.LoanId, p.PaidOn });
+            e.Property(p => p.Status).HasConversion(v => PostingStatusText.Of(v), v => PostingStatusText.Parse(v));
             e.Property(p => p.Amount).HasPrecision(18, MoneyScale);
             e.Property(p => p.Overpayment).HasPrecision(18, MoneyScale);
             e.Property(p => p.Prepaid).HasPrecision(18, MoneyScale);

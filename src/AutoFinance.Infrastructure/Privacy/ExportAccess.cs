@@ -3,6 +3,7 @@ using AutoFinance.Infrastructure.Approvals;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.ServiceDesk;
 using Microsoft.EntityFrameworkCore;
+using AutoFinance.Domain.ServiceDesk;
 
 namespace AutoFinance.Infrastructure.Privacy;
 
@@ -37,7 +38,7 @@ public sealed record ExportAccess(bool Masked, string Basis, string Because, str
         var requestedSince = now.AddDays(-DataRequestDays);
         var customerPrefix = Roles.Customer + ":";
         var request = await db.ServiceCases.AsNoTracking()
-            .Where(c => c.CustomerId == customerId && c.Kind == CaseVocabulary.DataRequest && c.Status != CaseVocabulary.Resolved && c.OpenedAt >= requestedSince && c.OpenedBy.StartsWith(customerPrefix))
+            .Where(c => c.CustomerId == customerId && c.Kind == CaseVocabulary.DataRequest && c.Status != CaseStatus.Resolved && c.OpenedAt >= requestedSince && c.OpenedBy.StartsWith(customerPrefix))
             .OrderByDescending(c => c.OpenedAt).Select(c => new { c.Reference, c.OpenedAt }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (request is not null)
         {

@@ -7,6 +7,7 @@ using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Servicing;
 using Microsoft.EntityFrameworkCore;
+using AutoFinance.Domain.Servicing.Loans;
 
 namespace AutoFinance.Infrastructure.Privacy;
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Servicing;
 using Microsoft.EntityFrameworkCore;
+using AutoFinance.Domain.Servicing.Loans;
+using AutoFinance.Domain.Origination.Lifecycle;
 
 namespace AutoFinance.Infrastructure.Reporting;
 
@@ -84,7 +86,7 @@ public sealed class DashboardQueries(AutoFinanceDbContext db, TimeProvider time)
         var applications = await db.Applications.AsNoTracking()
             .Select(a => new { a.Id, a.Grade, a.Channel, a.Status, a.DecisionMillis, a.SubmittedAt })
             .ToListAsync(ct).ConfigureAwait(false);
-        var everApproved = (await db.StatusChanges.AsNoTracking().Where(s => s.Status == "approved").Select(s => s.ApplicationId).Distinct()
+        var everApproved = (await db.StatusChanges.AsNoTracking().Where(s => s.Status == ApplicationStatus.Approved).Select(s => s.ApplicationId).Distinct()
             .ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
         var referrals = await db.Referrals.AsNoTracking().Select(r => new { r.ApplicationId, r.ResolvedAt }).ToListAsync(ct).ConfigureAwait(false);
         var referred = referrals.Select(r => r.ApplicationId).ToHashSet();
@@ -96,8 +98,8 @@ public sealed class DashboardQueries(AutoFinanceDbContext db, TimeProvider time)
             a.Grade,
             a.Channel,
             Approved = everApproved.Contains(a.Id),
-            Declined = a.Status == "declined",
-            OpenReferral = a.Status == "referred",
+            Declined = a.Status == ApplicationStatus.Declined,
+            OpenReferral = a.Status == ApplicationStatus.Referred,
             Auto = !referred.Contains(a.Id),
         }).ToList();
 

@@ -7,6 +7,8 @@ using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.ServiceDesk;
 using AutoFinance.Insight.Experiments;
 using Microsoft.EntityFrameworkCore;
+using AutoFinance.Domain.ServiceDesk;
+using AutoFinance.Domain.Origination.Lifecycle;
 
 namespace AutoFinance.Infrastructure.Seeding;
 
@@ -63,7 +65,7 @@ public sealed class ServiceDeskDemoData(
         var underwriterHash = names.LookupHash("underwriter");
         var underwriter = await db.Users.AsNoTracking().FirstAsync(u => u.UserNameHash == underwriterHash, ct).ConfigureAwait(false);
         var underwriterActor = new Actor(Roles.Underwriter, underwriter.Id, null, null, names.DisplayName(underwriter));
-        var approved = await db.Applications.AsNoTracking().Where(a => a.Status == "approved" && a.DealerId != null)
+        var approved = await db.Applications.AsNoTracking().Where(a => a.Status == ApplicationStatus.Approved && a.DealerId != null)
             .Select(a => new { a.Id, a.DealerId, a.SubmittedAt, Offer = a.Offers.OrderBy(o => o.Rank).Select(o => o.Id).FirstOrDefault() }).ToListAsync(ct).ConfigureAwait(false);
         foreach (var a in approved.OrderBy(a => a.SubmittedAt))
         {
@@ -98,7 +100,7 @@ public sealed class ServiceDeskDemoData(
             row.FirstRespondedBy = agentId;
             row.AssignedTo = agentId;
             row.AssignedAt = at;
-            row.Status = CaseVocabulary.InProgress;
+            row.Status = CaseStatus.InProgress;
             db.CaseMessages.Add(new CaseMessageRow { CaseId = row.Id, At = at, AuthorKind = "staff", Author = $"{Roles.ServiceAgent}:{agentId}", Visibility = "customer", BodyCipher = protector.Protect(text) });
             events.Add(new AuditEvent(seed.AuditName, "case.responded", "case", row.Id.ToString(), new { Seeded = true }));
         }
@@ -109,7 +111,7 @@ public sealed class ServiceDeskDemoData(
             row.ResolvedBy = agentId;
             row.RootCause = rootCause;
             row.ResolutionCipher = protector.Protect(text);
-            row.Status = CaseVocabulary.Resolved;
+            row.Status = CaseStatus.Resolved;
             events.Add(new AuditEvent(seed.AuditName, "case.resolved", "case", row.Id.ToString(), new { RootCause = rootCause, Seeded = true }));
         }
 
@@ -130,7 +132,7 @@ public sealed class ServiceDeskDemoData(
         reopened.ResolvedBy = null;
         reopened.RootCause = null;
         reopened.ResolutionCipher = null;
-        reopened.Status = CaseVocabulary.InProgress;
+        reopened.Status = CaseStatus.InProgress;
         reopened.ReopenCount = 1;
         events.Add(new AuditEvent(seed.AuditName, "case.reopened", "case", reopened.Id.ToString(), new { reopened.ReopenCount, Seeded = true }));
 

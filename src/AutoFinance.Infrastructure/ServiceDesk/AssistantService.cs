@@ -7,6 +7,8 @@ using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Servicing;
 using AutoFinance.Insight.Assistant;
 using Microsoft.EntityFrameworkCore;
+using AutoFinance.Domain.Servicing.Loans;
+using AutoFinance.Domain.Origination.Lifecycle;
 
 namespace AutoFinance.Infrastructure.ServiceDesk;
 
@@ -103,7 +105,7 @@ public sealed class AssistantService(AutoFinanceDbContext db, LoanQueries loans,
             Amount(view?.Balances.GetValueOrDefault(nameof(LedgerAccount.LoanPrincipalReceivable))),
             Amount(view?.PayoffToday?.Total),
             application?.Reference,
-            application is null ? null : StatusText(application.Status, language));
+            application is null ? null : StatusText(LifecycleText.Of(application.Status), language));
     }
 
     /// <summary>An application status in the customer's language.</summary>

@@ -4,7 +4,7 @@ using AutoFinance.Domain.Validation;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
-using AutoFinance.Insight.ServiceDesk;
+using AutoFinance.Domain.ServiceDesk;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoFinance.Infrastructure.ServiceDesk;
@@ -139,7 +139,7 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
     public ServiceCaseRow NewCase(Guid customerId, string kind, string category, string priority, string channel, string subject, string description, string openedBy, DateTimeOffset now)
     {
         var id = Guid.CreateVersion7(now);
-        var target = policy.TargetFor(CaseVocabulary.SlaCategory(kind), CaseVocabulary.Priority(priority));
+        var opened = ServiceCase.Open(CaseVocabulary.SlaCategory(kind), CaseVocabulary.Priority(priority), now, policy);
         return new ServiceCaseRow
         {
             Id = id,
@@ -149,13 +149,13 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
             Category = category,
             Priority = priority,
             Channel = channel,
-            Status = CaseVocabulary.Open,
+            Status = opened.Status,
             SubjectCipher = protector.Protect(subject),
             DescriptionCipher = protector.Protect(description),
             OpenedAt = now,
             OpenedBy = openedBy,
-            FirstResponseDueAt = policy.Calendar.Add(now, target.FirstResponse).ToUniversalTime(),
-            ResolutionDueAt = policy.Calendar.Add(now, target.Resolution).ToUniversalTime(),
+            FirstResponseDueAt = opened.FirstResponseDueAt,
+            ResolutionDueAt = opened.ResolutionDueAt,
         };
     }
 
@@ -176,7 +176,7 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
             return CommandResult<Changed>.Invalid("agentId", "must be an active service agent or manager", "case.agent");
         }
 
-        if (row.Status == CaseVocabulary.Resolved)
+        if (CaseMapping.ToAggregate(row).IsResolved)
         {
             return CommandResult<Changed>.Conflict("the case is resolved; reopen it first", "case.resolved");
         }
@@ -215,11 +215,11 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
         var visibility = input.Internal == true ? "internal" : "customer";
         db.CaseMessages.Add(Message(row.Id, now, actor, visibility, input.Body!.Trim()));
         var events = new List<AuditEvent> { Audit(actor, "case.message", row, new { Visibility = visibility }) };
-        if (actor.IsStaff && visibility == "customer" && row.FirstRespondedAt is null)
+        var serviceCase = CaseMapping.ToAggregate(row);
+        if (actor.IsStaff && visibility == "customer" && serviceCase.Answer(now))
         {
-            row.FirstRespondedAt = now;
+            CaseMapping.CopyBack(serviceCase, row);
             row.FirstRespondedBy = actor.UserId;
-            row.Status = row.Status == CaseVocabulary.Open ? CaseVocabulary.InProgress : row.Status;
             row.AssignedTo ??= actor.UserId;
             row.AssignedAt ??= now;
             events.Add(Audit(actor, "case.responded", row, new { FirstResponseOnTime = now <= row.FirstResponseDueAt }));
@@ -253,23 +253,22 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
             return CommandResult<Changed>.Invalid(errors);
         }
 
-        if (row.Status == CaseVocabulary.Resolved)
+        var now = time.GetUtcNow();
+        var serviceCase = CaseMapping.ToAggregate(row);
+        if (serviceCase.Resolve(now) is { } refused)
         {
-            return CommandResult<Changed>.Conflict("the case is already resolved", "case.already-resolved");
+            return CommandResult<Changed>.Conflict(refused, "case.already-resolved");
         }
 
-        var now = time.GetUtcNow();
-        row.Status = CaseVocabulary.Resolved;
-        row.ResolvedAt = now;
+        CaseMapping.CopyBack(serviceCase, row);
         row.ResolvedBy = actor.UserId;
         row.RootCause = rootCause;
         row.ResolutionCipher = protector.Protect(input.Resolution!.Trim());
-        row.FirstRespondedAt ??= now;
         row.FirstRespondedBy ??= actor.UserId;
         row.AssignedTo ??= actor.UserId;
         row.Version++;
         db.CaseMessages.Add(Message(row.Id, now, actor, "customer", input.Resolution!.Trim()));
-        var events = new List<AuditEvent> { Audit(actor, "case.resolved", row, new { RootCause = rootCause, OnTime = now <= row.ResolutionDueAt, row.ReopenCount }) };
+        var events = new List<AuditEvent> { Audit(actor, "case.resolved", row, new { RootCause = rootCause, OnTime = serviceCase.ResolvedOnTime, row.ReopenCount }) };
         var subject = row.Id.ToString();
         if (!await db.Surveys.AnyAsync(s => s.Trigger == SurveyTriggers.CaseClosed && s.SubjectId == subject, ct).ConfigureAwait(false))
         {
@@ -299,19 +298,18 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
             return CommandResult<Changed>.Invalid(errors);
         }
 
-        if (row.Status != CaseVocabulary.Resolved)
+        var serviceCase = CaseMapping.ToAggregate(row);
+        if (serviceCase.Reopen() is { } refused)
         {
-            return CommandResult<Changed>.Conflict("only a resolved case can be reopened", "case.not-resolved");
+            return CommandResult<Changed>.Conflict(refused, "case.not-resolved");
         }
 
         var now = time.GetUtcNow();
         var previousRootCause = row.RootCause;
-        row.Status = CaseVocabulary.InProgress;
-        row.ResolvedAt = null;
+        CaseMapping.CopyBack(serviceCase, row);
         row.ResolvedBy = null;
         row.RootCause = null;
         row.ResolutionCipher = null;
-        row.ReopenCount++;
         row.Version++;
         db.CaseMessages.Add(Message(row.Id, now, actor, "customer", input.Reason!.Trim()));
         return await SaveAsync(row, Audit(actor, "case.reopened", row, new { row.ReopenCount, PreviousRootCause = previousRootCause }), now, ct).ConfigureAwait(false);
@@ -327,21 +325,20 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
     {
         ArgumentNullException.ThrowIfNull(actor);
         var now = time.GetUtcNow();
-        var open = await db.ServiceCases.Where(c => c.Status != CaseVocabulary.Resolved && (c.FirstResponseDueAt < now || c.ResolutionDueAt < now)).ToListAsync(ct).ConfigureAwait(false);
+        var open = await db.ServiceCases.Where(c => c.Status != CaseStatus.Resolved && (c.FirstResponseDueAt < now || c.ResolutionDueAt < now)).ToListAsync(ct).ConfigureAwait(false);
         var events = new List<AuditEvent>();
         var escalated = new List<EscalatedCase>();
         foreach (var row in open)
         {
-            var status = policy.StatusAt(CaseQueries.Clock(row), now);
-            var step = new[] { status.FirstResponse.Escalation, status.Resolution.Escalation }.Where(s => s is not null).MaxBy(s => s!.Level);
-            if (step is null || step.Level <= row.EscalationLevel)
+            var serviceCase = CaseMapping.ToAggregate(row);
+            if (serviceCase.Escalate(now, policy) is not { } escalation)
             {
                 continue;
             }
 
-            row.EscalationLevel = step.Level;
-            row.EscalatedAt = now;
+            CaseMapping.CopyBack(serviceCase, row);
             row.Version++;
+            var (step, status) = (escalation.Step, escalation.Sla);
             escalated.Add(new EscalatedCase(row.Id, row.Reference, step.Level, step.EscalateTo));
             events.Add(Audit(actor, "case.escalated", row, new { step.Level, step.EscalateTo, FirstResponse = status.FirstResponse.State.ToString(), Resolution = status.Resolution.State.ToString() }));
         }
@@ -378,7 +375,7 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
             return CommandResult<Changed>.Conflict("the case changed at the same moment; read it again and retry", "record.changed");
         }
 
-        return CommandResult<Changed>.Ok(new Changed(row.Id, row.Reference, row.Status));
+        return CommandResult<Changed>.Ok(new Changed(row.Id, row.Reference, CaseStatusText.Of(row.Status)));
     }
 
     private CaseMessageRow Message(Guid caseId, DateTimeOffset at, Actor actor, string visibility, string body) => new()

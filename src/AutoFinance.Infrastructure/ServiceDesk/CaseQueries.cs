@@ -1,6 +1,6 @@
 using AutoFinance.Application.Security;
 using AutoFinance.Infrastructure.Persistence;
-using AutoFinance.Insight.ServiceDesk;
+using AutoFinance.Domain.ServiceDesk;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoFinance.Infrastructure.ServiceDesk;
@@ -23,6 +23,16 @@ public sealed class CaseQueries(AutoFinanceDbContext db, IPersonalDataProtector 
         ArgumentNullException.ThrowIfNull(actor);
         var now = time.GetUtcNow();
         IQueryable<ServiceCaseRow> rows = db.ServiceCases.AsNoTracking();
+        CaseStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!Domain.Lifecycle.StateWords<CaseStatus>.TryParse(status, out var named))
+            {
+                return [];
+            }
+
+            wanted = named;
+        }
         if (actor.Role == Roles.Customer)
         {
             if (actor.CustomerId is not { } customer)
@@ -31,9 +41,9 @@ public sealed class CaseQueries(AutoFinanceDbContext db, IPersonalDataProtector 
             }
 
             rows = rows.Where(c => c.CustomerId == customer);
-            if (status is not null)
+            if (wanted is { } only)
             {
-                rows = rows.Where(c => c.Status == status);
+                rows = rows.Where(c => c.Status == only);
             }
 
             var own = await rows.OrderByDescending(c => c.OpenedAt).Take(200).ToListAsync(ct).ConfigureAwait(false);
@@ -45,7 +55,7 @@ public sealed class CaseQueries(AutoFinanceDbContext db, IPersonalDataProtector 
             return [];
         }
 
-        rows = status is null ? rows.Where(c => c.Status != CaseVocabulary.Resolved) : rows.Where(c => c.Status == status);
+        rows = wanted is { } state ? rows.Where(c => c.Status == state) : rows.Where(c => c.Status != CaseStatus.Resolved);
         if (mine)
         {
             rows = rows.Where(c => c.AssignedTo == actor.UserId);
@@ -124,7 +134,7 @@ public sealed class CaseQueries(AutoFinanceDbContext db, IPersonalDataProtector 
             ? new Dictionary<Guid, string>()
             : await db.Users.AsNoTracking().Where(u => agentIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => protector.Unprotect(u.DisplayNameCipher), ct).ConfigureAwait(false);
         return rows.Select(r => new CaseSummary(
-            r.Id, r.Reference, r.CustomerId, r.Kind, r.Category, r.Priority, r.Channel, r.Status, protector.Unprotect(r.SubjectCipher), r.OpenedAt,
+            r.Id, r.Reference, r.CustomerId, r.Kind, r.Category, r.Priority, r.Channel, CaseStatusText.Of(r.Status), protector.Unprotect(r.SubjectCipher), r.OpenedAt,
             r.AssignedTo, r.AssignedTo is { } a ? names.GetValueOrDefault(a) : null, Sla(r, now), r.ReopenCount)).ToList();
     }
 }

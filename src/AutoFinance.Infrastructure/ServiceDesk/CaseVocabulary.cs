@@ -1,4 +1,4 @@
-using AutoFinance.Insight.ServiceDesk;
+using AutoFinance.Domain.ServiceDesk;
 
 namespace AutoFinance.Infrastructure.ServiceDesk;
 
@@ -15,9 +15,9 @@ public static class CaseVocabulary
     /// </summary>
     public const string DataRequest = "data-request";
 
-    public const string Open = "open";
-    public const string InProgress = "in-progress";
-    public const string Resolved = "resolved";
+    public const string Open = CaseStatusText.Open;
+    public const string InProgress = CaseStatusText.InProgress;
+    public const string Resolved = CaseStatusText.Resolved;
 
     public static readonly string[] Kinds = [Complaint, Question, Feedback, DataRequest];
 

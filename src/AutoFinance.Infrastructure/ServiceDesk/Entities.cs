@@ -1,3 +1,5 @@
+using AutoFinance.Domain.ServiceDesk;
+
 namespace AutoFinance.Infrastructure.ServiceDesk;
 
 /// <summary>
@@ -32,8 +34,7 @@ public sealed class ServiceCaseRow
     /// <summary>app, web, phone, email, branch, dealer or assistant.</summary>
     public required string Channel { get; set; }
 
-    /// <summary>open, in-progress or resolved.</summary>
-    public required string Status { get; set; }
+    public CaseStatus Status { get; set; }
 
     public required string SubjectCipher { get; set; }
 

@@ -1,3 +1,4 @@
+using AutoFinance.Domain.ServiceDesk;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoFinance.Infrastructure.ServiceDesk;
@@ -15,6 +16,7 @@ public static class ServiceDeskModel
             e.HasIndex(c => new { c.CustomerId, c.OpenedAt });
             e.HasIndex(c => new { c.Status, c.ResolutionDueAt });
             e.HasIndex(c => new { c.AssignedTo, c.Status });
+            e.Property(c => c.Status).HasConversion(v => CaseStatusText.Of(v), v => CaseStatusText.Parse(v));
             e.Property(c => c.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<CaseMessageRow>(e =>

@@ -1,4 +1,4 @@
-using AutoFinance.Insight.ServiceDesk;
+using AutoFinance.Domain.ServiceDesk;
 
 namespace AutoFinance.Infrastructure.ServiceDesk;
 

@@ -1,6 +1,7 @@
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using AutoFinance.Domain.Servicing.Loans;
 
 namespace AutoFinance.Infrastructure.ServiceDesk;
 
@@ -51,7 +52,7 @@ public static class SurveyTriggers
             .ToListAsync(ct).ConfigureAwait(false);
         var firstPayments = await (from l in loans
                                    join p in db.Payments.AsNoTracking() on l.Id equals p.LoanId
-                                   where p.ReceivedAt >= since && p.Status == "posted"
+                                   where p.ReceivedAt >= since && p.Status == PostingStatus.Posted
                                    select new { l.Id, l.CustomerId, l.DealerId }).Distinct().ToListAsync(ct).ConfigureAwait(false);
         var existing = (await db.Surveys.AsNoTracking().Where(s => s.Trigger == Decision || s.Trigger == FirstPayment).Select(s => s.Trigger + ":" + s.SubjectId)
             .ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);

@@ -5,6 +5,7 @@ using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using AutoFinance.Domain.Servicing.Loans;
 
 namespace AutoFinance.Infrastructure.Servicing;
 
@@ -197,7 +198,7 @@ public sealed class CollectionsService(AutoFinanceDbContext db, IPersonalDataPro
     }
 
     private async Task<ILookup<Guid, ReceivedPayment>> PaymentsAsync(IReadOnlyList<Guid> loanIds, CancellationToken ct) =>
-        (await db.Payments.AsNoTracking().Where(p => loanIds.Contains(p.LoanId) && p.Status == "posted").Select(p => new { p.LoanId, p.PaidOn, p.Amount }).ToListAsync(ct).ConfigureAwait(false))
+        (await db.Payments.AsNoTracking().Where(p => loanIds.Contains(p.LoanId) && p.Status == PostingStatus.Posted).Select(p => new { p.LoanId, p.PaidOn, p.Amount }).ToListAsync(ct).ConfigureAwait(false))
             .ToLookup(p => p.LoanId, p => new ReceivedPayment(p.PaidOn, p.Amount));
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);

@@ -1,6 +1,7 @@
 using AutoFinance.Application.Servicing;
 using AutoFinance.Domain.Servicing.Loans;
 using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace AutoFinance.Infrastructure.Servicing;
 /// entries journal rows, with the audit event, in one transaction; the loan's version catches a concurrent change and
 /// the unique key index a key taken at the same moment.
 /// </summary>
-public sealed class EfLoanStore(AutoFinanceDbContext db) : ILoanStore
+public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog) : ILoanStore
 {
     private const string ReversalActor = "system:reversal";
 
@@ -34,12 +35,13 @@ public sealed class EfLoanStore(AutoFinanceDbContext db) : ILoanStore
         DateOnly? restructuredOn = null;
         if (load == LoanLoad.WithHistory)
         {
-            payments = await db.Payments.Where(p => p.LoanId == loanId && p.Status == PaymentRow.Posted).OrderBy(p => p.PaidOn).ThenBy(p => p.ReceivedAt).ToListAsync(ct).ConfigureAwait(false);
+            payments = await db.Payments.Where(p => p.LoanId == loanId && p.Status == PostingStatus.Posted).OrderBy(p => p.PaidOn).ThenBy(p => p.ReceivedAt).ToListAsync(ct).ConfigureAwait(false);
             restructuredOn = await db.HardshipPlans.Where(h => h.LoanId == loanId).Select(h => (DateOnly?)h.EffectiveOn).MaxAsync(ct).ConfigureAwait(false);
         }
 
         var held = await CustomerCredit.HeldAsync(db, loanId, ct).ConfigureAwait(false);
-        var aggregate = LoanMapping.ToAggregate(loan, installments, payments, held, ServicingTerms.Default, restructuredOn);
+        var product = await ProductTerms.OfAsync(db, catalog, loan, ct).ConfigureAwait(false);
+        var aggregate = LoanMapping.ToAggregate(loan, installments, payments, held, ProductTerms.Servicing(product), restructuredOn, product.DayCount);
         loaded[loanId] = new Loaded(loan, installments, payments, [.. aggregate.Postings]);
         return new ServicedLoan(loan.Id, loan.CustomerId, aggregate);
     }
@@ -137,7 +139,7 @@ public sealed class EfLoanStore(AutoFinanceDbContext db) : ILoanStore
             }
             else
             {
-                row.Status = PaymentRow.Reversed;
+                row.Status = PostingStatus.Reversed;
                 row.ReversedAt = now;
                 row.ReversalReason = changes.Reversal is { } reversal
                     ? row.Id == reversal.PaymentId ? reversal.Reason : $"applied again after the reversal of payment {reversal.PaymentId}"

@@ -129,7 +129,7 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
                 .Select(a => new { a.Id, Facts = new LoanMonitoring.VehicleFacts(a.VehiclePrice, a.VehicleYear, a.VehicleCondition == "new", a.VehicleEnergy == "new-energy", a.Language) })
                 .ToDictionaryAsync(a => a.Id, a => a.Facts, ct).ConfigureAwait(false);
             var held = await CustomerCredit.HeldAsync(db, ids, ct).ConfigureAwait(false);
-            var payments = (await db.Payments.AsNoTracking().Where(p => ids.Contains(p.LoanId) && p.Status == "posted")
+            var payments = (await db.Payments.AsNoTracking().Where(p => ids.Contains(p.LoanId) && p.Status == PostingStatus.Posted)
                 .Select(p => new { p.LoanId, Paid = new LoanMonitoring.PaidAllocation(p.PaidOn, p.AllocationJson) }).ToListAsync(ct).ConfigureAwait(false))
                 .ToLookup(p => p.LoanId, p => p.Paid);
             var written = new PageRows();

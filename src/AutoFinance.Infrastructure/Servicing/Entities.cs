@@ -1,3 +1,5 @@
+using AutoFinance.Domain.Servicing.Loans;
+
 namespace AutoFinance.Infrastructure.Servicing;
 
 /// <summary>A booked loan: the accepted offer's terms, turned into a schedule and opening ledger entries.</summary>
@@ -29,7 +31,7 @@ public sealed class LoanRow
 
     public required string Currency { get; set; }
 
-    public required string Status { get; set; }
+    public LoanStatus Status { get; set; }
 
     public DateTimeOffset BookedAt { get; set; }
 
@@ -116,9 +118,6 @@ public sealed class InstallmentRow
 /// <summary>A payment received on a loan, with how it was allocated; the key makes a retry harmless.</summary>
 public sealed class PaymentRow
 {
-    public const string Posted = "posted";
-    public const string Reversed = "reversed";
-
     public Guid Id { get; set; }
 
     public Guid LoanId { get; set; }
@@ -138,8 +137,7 @@ public sealed class PaymentRow
 
     public required string ResponseJson { get; set; }
 
-    /// <summary>posted or reversed.</summary>
-    public string Status { get; set; } = Posted;
+    public PostingStatus Status { get; set; } = PostingStatus.Posted;
 
     /// <summary>
     /// What the customer chose for any surplus: hold (as overpayment) or prepay (principal, re-amortised); payoff for

@@ -2,6 +2,7 @@ using AutoFinance.Domain.Monetary;
 using AutoFinance.Domain.Servicing;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Domain.Servicing.Loans;
 
 namespace AutoFinance.Infrastructure.Servicing;
 
@@ -34,7 +35,7 @@ public static class LoanBooking
             BalloonFraction = offer.BalloonFraction,
             StartDate = offer.StartDate,
             Currency = offer.Currency,
-            Status = "active",
+            Status = LoanStatus.Active,
             BookedAt = now,
         };
         loan.Partition = CobPartitions.Of(loan.Id);

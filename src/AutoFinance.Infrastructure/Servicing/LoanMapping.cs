@@ -7,7 +7,6 @@ using AutoFinance.Domain.Schedules;
 using AutoFinance.Domain.Servicing;
 using AutoFinance.Domain.Servicing.Loans;
 using AutoFinance.Infrastructure.Persistence;
-using LoanState = AutoFinance.Domain.Servicing.Loans.LoanStatus;
 
 namespace AutoFinance.Infrastructure.Servicing;
 
@@ -42,10 +41,6 @@ public static class LoanMapping
             Currency = Currency.FromCode(loan.Currency),
         };
     }
-
-    public static LoanState StatusOf(string status) => LoanStatusText.Parse(status);
-
-    public static string TextOf(LoanState status) => LoanStatusText.Of(status);
 
     public static InstallmentState StateOf(InstallmentRow row)
     {
@@ -104,20 +99,25 @@ public static class LoanMapping
         };
     }
 
-    /// <summary>The aggregate of a loan from its rows; <paramref name="payments"/> are the postings in force, oldest first (none when the operation only adds).</summary>
+    /// <summary>
+    /// The aggregate of a loan from its rows; <paramref name="payments"/> are the postings in force, oldest first (none
+    /// when the operation only adds); <paramref name="dayCount"/> is the product's accrual day count when it sets one.
+    /// </summary>
     public static Loan ToAggregate(
         LoanRow loan,
         IEnumerable<InstallmentRow> installments,
         IEnumerable<PaymentRow> payments,
         CustomerCredit.Held held,
         ServicingTerms servicing,
-        DateOnly? restructuredOn = null)
+        DateOnly? restructuredOn = null,
+        DayCountConvention? dayCount = null)
     {
         ArgumentNullException.ThrowIfNull(loan);
+        var terms = TermsOf(loan);
         return Loan.Restore(
-            TermsOf(loan),
+            dayCount is { } productDayCount ? terms with { DayCount = productDayCount } : terms,
             servicing,
-            StatusOf(loan.Status),
+            loan.Status,
             installments.Select(StateOf),
             payments.Select(PostingOf),
             held.Credit,
@@ -138,7 +138,7 @@ public static class LoanMapping
         ArgumentNullException.ThrowIfNull(aggregate);
         ArgumentNullException.ThrowIfNull(loan);
         ArgumentNullException.ThrowIfNull(rows);
-        loan.Status = TextOf(aggregate.Status);
+        loan.Status = aggregate.Status;
         loan.ClosedOn = aggregate.ClosedOn;
         loan.ChargedOffOn = aggregate.ChargedOffOn;
         loan.LastCloseDate = aggregate.ClosedThrough;

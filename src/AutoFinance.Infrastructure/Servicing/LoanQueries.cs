@@ -2,13 +2,15 @@ using AutoFinance.Application.Security;
 using AutoFinance.Application.Servicing.QuotePayoff;
 using AutoFinance.Domain.Monetary;
 using AutoFinance.Domain.Servicing;
+using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using AutoFinance.Domain.Servicing.Loans;
 
 namespace AutoFinance.Infrastructure.Servicing;
 
 /// <summary>Loans as their readers may see them (the same object rule as applications), with balances from the ledger.</summary>
-public sealed class LoanQueries(AutoFinanceDbContext db, TimeProvider time)
+public sealed class LoanQueries(AutoFinanceDbContext db, ProductCatalog catalog, TimeProvider time)
 {
     public sealed record InstallmentView(
         int Number, DateOnly DueDate, decimal Payment, decimal Principal, decimal Interest, decimal Fee, decimal Balance,
@@ -72,12 +74,14 @@ public sealed class LoanQueries(AutoFinanceDbContext db, TimeProvider time)
         var ledger = Ledger.Of(currency, rows.Select(r => LoanBooking.FromRow(r, currency)));
         var balances = LedgerAccounts.All.ToDictionary(a => a.ToString(), a => ledger.Balances.Of(a));
         var credit = ledger.Balances.Of(LedgerAccount.CustomerOverpayment);
-        var aggregate = LoanMapping.ToAggregate(loan, rowsOfSchedule, [], new CustomerCredit.Held(credit, ledger.Balances.Of(LedgerAccount.RefundPayable)), Domain.Servicing.Loans.ServicingTerms.Default);
+        var product = await ProductTerms.OfAsync(db, catalog, loan, ct).ConfigureAwait(false);
+        var held = new CustomerCredit.Held(credit, ledger.Balances.Of(LedgerAccount.RefundPayable));
+        var aggregate = LoanMapping.ToAggregate(loan, rowsOfSchedule, [], held, ProductTerms.Servicing(product), dayCount: product.DayCount);
         var payoffToday = loan.Status == LoanStatus.Active && today >= loan.StartDate && aggregate.Quote(today).Value is { } statement ? PayoffFigures.From(statement) : null;
         var next = rowsOfSchedule.Where(i => !i.IsPaid).Select(i => new NextDue(i.Number, i.DueDate, InstallmentBook.Due(i).Total)).FirstOrDefault();
         var staff = actor.IsStaff;
         var payments = (await db.Payments.AsNoTracking().Where(p => p.LoanId == id)
-            .Select(p => new PaymentLine(p.Id, p.PaidOn, p.Amount, p.Status, p.Surplus, p.Overpayment, p.Prepaid, p.ReversalReason, p.ReceivedAt, staff ? p.Actor : null))
+            .Select(p => new PaymentLine(p.Id, p.PaidOn, p.Amount, PostingStatusText.Of(p.Status), p.Surplus, p.Overpayment, p.Prepaid, p.ReversalReason, p.ReceivedAt, staff ? p.Actor : null))
             .ToListAsync(ct).ConfigureAwait(false))
             .OrderBy(p => p.PaidOn).ThenBy(p => p.ReceivedAt).ToList();
         return new LoanView(
@@ -135,7 +139,7 @@ public sealed class LoanQueries(AutoFinanceDbContext db, TimeProvider time)
     }
 
     private static LoanSummary Summary(LoanRow l) =>
-        new(l.Id, l.Reference, l.Status, l.Principal, Math.Round(l.AnnualRate * 100m, 4), l.TermMonths, l.Method, l.StartDate);
+        new(l.Id, l.Reference, LoanStatusText.Of(l.Status), l.Principal, Math.Round(l.AnnualRate * 100m, 4), l.TermMonths, l.Method, l.StartDate);
 
     private IQueryable<LoanRow> Visible(Actor actor) => actor.Role switch
     {

@@ -36,9 +36,9 @@ public static class ApprovalEndpoints
                     return Problems.NotFound("loan");
                 }
 
-                if (loan.Status != Infrastructure.Servicing.LoanStatus.Active)
+                if (loan.Status != Domain.Servicing.Loans.LoanStatus.Active)
                 {
-                    return Problems.Conflict($"the loan is {loan.Status}");
+                    return Problems.Conflict($"the loan is {Domain.Servicing.Loans.LoanStatusText.Of(loan.Status)}");
                 }
 
                 var request = await approvals.RequestAsync(http.User.ToActor(), ApprovalService.WriteOff, id.ToString(), new { id }, $"write off loan {loan.Reference}", body.Value?.Reason, ct).ConfigureAwait(false);

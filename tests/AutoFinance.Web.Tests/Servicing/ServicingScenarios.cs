@@ -6,8 +6,12 @@ using AutoFinance.Domain.Calendar;
 using AutoFinance.Domain.Monetary;
 using AutoFinance.Domain.Payoff;
 using AutoFinance.Domain.Schedules;
+using AutoFinance.Domain.Products;
+using AutoFinance.Domain.Servicing;
 using AutoFinance.Domain.Servicing.Accrual;
+using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Infrastructure.Seeding;
 using AutoFinance.Infrastructure.Servicing;
 using AutoFinance.Web.Tests.Origination;
 using Microsoft.EntityFrameworkCore;
@@ -548,7 +552,36 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
         await using var db = Db();
         var laterRow = await db.Payments.AsNoTracking().SingleAsync(p => p.Id == Guid.Parse(later.GetProperty("paymentId").GetString()!));
         Assert.Equal(100m, laterRow.Overpayment);
-        Assert.Equal(2, await db.Payments.CountAsync(p => p.LoanId == Guid.Parse(loanId) && p.Status == PaymentRow.Posted));
+        Assert.Equal(2, await db.Payments.CountAsync(p => p.LoanId == Guid.Parse(loanId) && p.Status == AutoFinance.Domain.Servicing.Loans.PostingStatus.Posted));
+    }
+
+    [SkippableFact]
+    public async Task A_loan_of_a_product_that_settles_principal_first_has_a_payment_allocated_by_that_order()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        MoveTo(Date(first, "dueDate").AddDays(1));
+        await using (var db = Db())
+        {
+            var standard = DemoData.DefaultProduct();
+            var principalFirst = standard with
+            {
+                Code = "principal-first-" + Guid.NewGuid().ToString("N")[..8],
+                Policy = standard.Policy with { Servicing = new ProductServicing { AllocationOrder = [DueComponent.Principal, DueComponent.Interest, DueComponent.PenaltyInterest, DueComponent.Fee] } },
+            };
+            db.Products.Add(ProductCatalog.ToRow(principalFirst, Guid.NewGuid()));
+            var loan = await db.Loans.SingleAsync(l => l.Id == Guid.Parse(loanId));
+            (await db.Applications.SingleAsync(a => a.Id == loan.ApplicationId)).ProductCode = principalFirst.Code;
+            await db.SaveChangesAsync();
+        }
+
+        using var agent = await platform.SignedIn("agent");
+        var principal = first.GetProperty("principal").GetDecimal();
+        var allocation = (await Pay(agent, loanId, principal, "principal-first-1")).GetProperty("allocation")[0];
+
+        Assert.Equal(principal, allocation.GetProperty("principal").GetDecimal());
+        Assert.Equal(0m, allocation.GetProperty("interest").GetDecimal());
+        Assert.Equal(0m, (await Loan(agent, loanId)).GetProperty("trialBalanceNet").GetDecimal());
     }
 
     [SkippableFact]

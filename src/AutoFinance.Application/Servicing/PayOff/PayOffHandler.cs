@@ -17,19 +17,13 @@ public sealed class PayOffHandler(ILoanStore loans, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
-        var loan = await loans.LoadAsync(loanId, LoanLoad.WithHistory, ct).ConfigureAwait(false);
-        if (loan is null || !LoanAccess.MayPay(actor, loan))
-        {
-            return CommandResult<PayoffReceipt>.NotFound();
-        }
-
-        var requestHash = IdempotentReplies.RequestHash(actor, Endpoint, loanId, request);
-        if (idempotencyKey is not null && await IdempotentReplies.ReplayAsync<PayoffReceipt>(loans, loanId, idempotencyKey, requestHash, ct).ConfigureAwait(false) is { } earlier)
+        var (loan, requestHash, earlier) = await IdempotentReplies.OpenAsync<PayoffReceipt>(loans, actor, loanId, LoanLoad.WithHistory, Endpoint, request, idempotencyKey, ct).ConfigureAwait(false);
+        if (earlier is not null)
         {
             return earlier;
         }
 
-        var (paidOn, refused) = PostingDates.Check<PayoffReceipt>(actor, request.PaidOn, request.Reason, BusinessDay.Today(time), loan.StartDate, "paidOn");
+        var (paidOn, refused) = PostingDates.Check<PayoffReceipt>(actor, request.PaidOn, request.Reason, BusinessDay.Today(time), loan!.StartDate, "paidOn");
         if (refused is not null)
         {
             return refused;
@@ -52,11 +46,6 @@ public sealed class PayOffHandler(ILoanStore loans, TimeProvider time)
             PostedBy = actor.AuditName,
             Reply = new PostingReply(paymentId, idempotencyKey, idempotencyKey is null ? null : requestHash, Json.Serialize(receipt)),
         };
-        return await loans.SaveAsync(changes, ct).ConfigureAwait(false) switch
-        {
-            SaveOutcome.Saved => CommandResult<PayoffReceipt>.Ok(receipt),
-            SaveOutcome.Concurrent => CommandResult<PayoffReceipt>.Conflict("the loan changed while it was being paid off; ask for a new quote"),
-            _ => (await IdempotentReplies.ReplayAsync<PayoffReceipt>(loans, loanId, idempotencyKey!, requestHash, ct).ConfigureAwait(false))!,
-        };
+        return await IdempotentReplies.SaveAsync(loans, changes, receipt, idempotencyKey, requestHash, "the loan changed while it was being paid off; ask for a new quote", ct).ConfigureAwait(false);
     }
 }

@@ -20,26 +20,20 @@ public sealed class PostPaymentHandler(ILoanStore loans, TimeProvider time)
         // A payment dated before today may come before postings already made: the aggregate takes them off and applies them again.
         var today = BusinessDay.Today(time);
         var load = request.PaidOn is { } asked && asked < today ? LoanLoad.WithHistory : LoanLoad.ForPosting;
-        var loan = await loans.LoadAsync(loanId, load, ct).ConfigureAwait(false);
-        if (loan is null || !LoanAccess.MayPay(actor, loan))
-        {
-            return CommandResult<PaymentReceipt>.NotFound();
-        }
-
-        var requestHash = IdempotentReplies.RequestHash(actor, Endpoint, loanId, request);
-        if (idempotencyKey is not null && await IdempotentReplies.ReplayAsync<PaymentReceipt>(loans, loanId, idempotencyKey, requestHash, ct).ConfigureAwait(false) is { } earlier)
+        var (loan, requestHash, earlier) = await IdempotentReplies.OpenAsync<PaymentReceipt>(loans, actor, loanId, load, Endpoint, request, idempotencyKey, ct).ConfigureAwait(false);
+        if (earlier is not null)
         {
             return earlier;
         }
 
-        var (payment, refusal) = PostPaymentValidator.Validate(actor, request, loan, today);
+        var (payment, refusal) = PostPaymentValidator.Validate(actor, request, loan!, today);
         if (refusal is not null)
         {
             return refusal;
         }
 
         var now = time.GetUtcNow();
-        var aggregate = loan.Aggregate;
+        var aggregate = loan!.Aggregate;
         var paymentId = Guid.CreateVersion7(now);
         var result = aggregate.Pay(paymentId, payment!.Amount, payment.PaidOn, PaymentSurplus.ChoiceOf(payment.Surplus), PaymentSurplus.ModeOf(payment.Surplus));
         if (!result.Succeeded)
@@ -51,17 +45,12 @@ public sealed class PostPaymentHandler(ILoanStore loans, TimeProvider time)
         var receipt = new PaymentReceipt(paymentId, loanId, payment.Amount, payment.PaidOn, posting.Allocated, posting.Held, posting.Prepaid, LoanStatusText.Of(aggregate.Status),
             [.. posting.Parts.Select(p => new AllocationLine(p.Number, p.DueDate, p.Fee, p.PenaltyInterest, p.Interest, p.Principal))]);
         var audit = new LoanAudit(actor.AuditName, "payment.received", new { Id = paymentId, payment.Amount, payment.PaidOn, posting.Allocated, posting.Held, posting.Prepaid, request.Reason });
-        var changes = new LoanChanges(loan, result.Entries, audit, now)
+        var changes = new LoanChanges(loan!, result.Entries, audit, now)
         {
             PostedBy = actor.AuditName,
             Reply = new PostingReply(paymentId, idempotencyKey, idempotencyKey is null ? null : requestHash, Json.Serialize(receipt)),
         };
-        return await loans.SaveAsync(changes, ct).ConfigureAwait(false) switch
-        {
-            SaveOutcome.Saved => CommandResult<PaymentReceipt>.Ok(receipt),
-            SaveOutcome.Concurrent => (idempotencyKey is null ? null : await IdempotentReplies.ReplayAsync<PaymentReceipt>(loans, loanId, idempotencyKey, requestHash, ct).ConfigureAwait(false))
-                ?? CommandResult<PaymentReceipt>.Conflict("another change to this loan was posted at the same moment; retry with the same Idempotency-Key"),
-            _ => (await IdempotentReplies.ReplayAsync<PaymentReceipt>(loans, loanId, idempotencyKey!, requestHash, ct).ConfigureAwait(false))!,
-        };
+        return await IdempotentReplies.SaveAsync(loans, changes, receipt, idempotencyKey, requestHash,
+            "another change to this loan was posted at the same moment; retry with the same Idempotency-Key", ct).ConfigureAwait(false);
     }
 }

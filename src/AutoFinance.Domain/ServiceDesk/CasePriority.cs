@@ -1,4 +1,4 @@
-namespace AutoFinance.Insight.ServiceDesk;
+namespace AutoFinance.Domain.ServiceDesk;
 
 /// <summary>How urgent a case is.</summary>
 public enum CasePriority

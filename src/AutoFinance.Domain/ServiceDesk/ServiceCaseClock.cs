@@ -1,4 +1,4 @@
-namespace AutoFinance.Insight.ServiceDesk;
+namespace AutoFinance.Domain.ServiceDesk;
 
 /// <summary>The times of a case the SLA reads.</summary>
 /// <param name="Category">Case category.</param>

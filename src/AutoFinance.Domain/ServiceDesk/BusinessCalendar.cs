@@ -1,4 +1,4 @@
-namespace AutoFinance.Insight.ServiceDesk;
+namespace AutoFinance.Domain.ServiceDesk;
 
 /// <summary>Working hours in one time zone: opening and closing time on working days, weekend days and holidays.</summary>
 /// <remarks>

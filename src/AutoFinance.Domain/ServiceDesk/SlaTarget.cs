@@ -1,4 +1,4 @@
-namespace AutoFinance.Insight.ServiceDesk;
+namespace AutoFinance.Domain.ServiceDesk;
 
 /// <summary>The business time allowed for a category and priority: to the first response and to resolution.</summary>
 /// <param name="Category">Case category ("complaint", "payment", "documents"), or "*" for any category.</param>

@@ -1,6 +1,6 @@
-using AutoFinance.Insight.ServiceDesk;
+using AutoFinance.Domain.ServiceDesk;
 
-namespace AutoFinance.Insight.Tests.ServiceDesk;
+namespace AutoFinance.Domain.Tests.ServiceDesk;
 
 public sealed class SlaTests
 {

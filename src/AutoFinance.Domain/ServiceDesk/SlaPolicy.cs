@@ -1,4 +1,4 @@
-namespace AutoFinance.Insight.ServiceDesk;
+namespace AutoFinance.Domain.ServiceDesk;
 
 /// <summary>SLA targets by category and priority on a business calendar, with an escalation ladder.</summary>
 /// <remarks>Target lookup: the exact category and priority, else the "*" category with the priority; none is a configuration error.</remarks>

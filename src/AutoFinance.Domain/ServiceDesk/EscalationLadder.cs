@@ -1,4 +1,4 @@
-namespace AutoFinance.Insight.ServiceDesk;
+namespace AutoFinance.Domain.ServiceDesk;
 
 /// <summary>One rung: from this much overdue time (as a share of the target's duration) the case goes to this level.</summary>
 /// <param name="OverdueShare">Overdue business time over the target's business time (0 = at breach, 0.5 = half the target again).</param>
