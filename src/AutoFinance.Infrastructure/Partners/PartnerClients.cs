@@ -16,12 +16,12 @@ public static class PartnerClients
         services.AddHttpClient<ISmsGateway, HttpSmsGateway>()
             .AddStandardResilienceHandler(o => Configure(o, attempt: TimeSpan.FromSeconds(3), total: TimeSpan.FromSeconds(10)));
         services.AddHttpClient<IIdentityVerifier, HttpIdentityVerifier>()
-            .AddStandardResilienceHandler(o => Configure(o, attempt: TimeSpan.FromSeconds(2), total: TimeSpan.FromSeconds(5)));
+            .AddStandardResilienceHandler(o => Configure(o, attempt: TimeSpan.FromSeconds(4), total: TimeSpan.FromSeconds(10)));
 
-        // An application waits for the report: a bureau that has not answered in a few seconds is unavailable, and
-        // the application is referred rather than kept waiting.
+        // An application waits for the report: a bureau that has not answered within seconds is unavailable, and
+        // the application is referred rather than kept waiting. Generous enough for a busy host's first call.
         services.AddHttpClient<ICreditBureau, HttpCreditBureau>()
-            .AddStandardResilienceHandler(o => Configure(o, attempt: TimeSpan.FromSeconds(2), total: TimeSpan.FromSeconds(5)));
+            .AddStandardResilienceHandler(o => Configure(o, attempt: TimeSpan.FromSeconds(4), total: TimeSpan.FromSeconds(10)));
         return services;
     }
 
