@@ -139,7 +139,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var underwriterUser = await db.Users.AsNoTracking().FirstAsync(u => u.UserNameHash == underwriterHash);
         var underwriter = new Actor(Roles.Underwriter, underwriterUser.Id, null, null, names.DisplayName(underwriterUser));
         var wangWei = await db.Users.AsNoTracking().FirstAsync(u => u.UserNameHash == wangWeisHash);
-        var signed = await db.Contracts.AsNoTracking().Where(c => c.Status == "signed")
+        var signed = await db.Contracts.AsNoTracking().Where(c => c.Status == AutoFinance.Domain.Origination.Lifecycle.ContractStatus.Signed)
             .Join(db.Applications.AsNoTracking().Where(a => a.CustomerId == wangWei.CustomerId), c => c.ApplicationId, a => a.Id, (c, _) => c.Id).SingleAsync();
         Check(await commands.DisburseAsync(underwriter, signed, CancellationToken.None));
 

@@ -93,7 +93,7 @@ public static class LoanReadBenchmark
             Method = "annuity",
             StartDate = start,
             Currency = currency.Code,
-            Status = "active",
+            Status = AutoFinance.Domain.Servicing.Loans.LoanStatus.Active,
             BookedAt = now,
             LastCloseDate = today.AddDays(-1),
         };

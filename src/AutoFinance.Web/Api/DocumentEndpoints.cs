@@ -18,14 +18,12 @@ public static class DocumentEndpoints
         group.MapPost("/applications/{id:guid}/documents", Upload)
             .WithMetadata(new RequestBodyLimit(DocumentCommands.MaxBytes + (64 * 1024)))
             .DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Upload a document (kind: id-card-front, id-card-back, driving-licence, vehicle-invoice, registration-certificate, income-proof); JPEG, PNG or PDF by content, at most 10 MB")
             .Produces<DocumentView>(201).ProducesValidationProblem().ProducesProblem(404);
 
         group.MapPost("/id-card/read", ReadIdCard)
             .WithMetadata(new RequestBodyLimit(DocumentCommands.MaxBytes + (64 * 1024)))
             .DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Read the front of an ID card (PP-OCR): name, number, address, birth date and validity, to fill an application")
             .Produces<IdCardReading>().ProducesValidationProblem().ProducesProblem(503);
 
@@ -85,7 +83,9 @@ public static class DocumentEndpoints
     {
         if (!http.Request.HasFormContentType)
         {
-            return Problems.Field("file", "send multipart/form-data with the fields kind and file");
+            // Who may not see the application learns nothing more than that; the others are told what is missing.
+            var refused = await documents.UploadAsync(http.User.ToActor(), id, null, null, ct).ConfigureAwait(false);
+            return Problems.From(refused, d => Results.Created($"/api/v1/documents/{d.DocumentId}/file", d), "application");
         }
 
         var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);

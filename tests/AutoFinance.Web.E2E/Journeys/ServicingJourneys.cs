@@ -148,7 +148,7 @@ public sealed class ServicingJourneys(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("pay")).ToHaveCountAsync(0);
         await fixture.ShotAsync(page, "9-2-paid-off");
 
-        Assert.Equal(LoanStatus.Closed, (await fixture.LoanOfAsync(BrowserFixture.PayoffCustomer)).Status);
+        Assert.Equal(AutoFinance.Domain.Servicing.Loans.LoanStatus.Closed, (await fixture.LoanOfAsync(BrowserFixture.PayoffCustomer)).Status);
     }
 
     [Fact]

@@ -38,6 +38,13 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["POST /api/v1/referrals/{id}/claim"] = [new(Target.Referral, "U F F F F A F F F F A")],
         ["POST /api/v1/referrals/{id}/decision"] = [new(Target.Referral, "U F F F F A F F F F A")],
         ["POST /api/v1/contracts/{id}/disburse"] = [new(Target.ContractB, "U F F F F A F F F F A")],
+        ["GET /api/v1/contracts/{id}/document"] = [new(Target.ContractB, "U H O H H O O O O O O")],
+        ["POST /api/v1/applications/{id}/documents"] = [new(Target.ApplicationA, "U A H H H A H H H H A")],
+        ["GET /api/v1/applications/{id}/documents"] = [new(Target.ApplicationA, "U O H H H O O O O O O")],
+        ["POST /api/v1/id-card/read"] = [new(Target.None, "U A A A A A A A A A A")],
+        ["GET /api/v1/documents/{id}/file"] = [new(Target.None, "U H H H H H H H H H H")],
+        ["GET /api/v1/documents/{id}/thumbnail"] = [new(Target.None, "U H H H H H H H H H H")],
+        ["POST /api/v1/documents/{id}/review"] = [new(Target.None, "U F F F F A F F F F A")],
 
         ["GET /api/v1/loans"] = [new(Target.None, "U O O O O O O O O O O")],
         ["GET /api/v1/loans/{id}"] = [new(Target.LoanA, "U O H H H O O O O O O")],
