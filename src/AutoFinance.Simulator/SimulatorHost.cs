@@ -19,6 +19,7 @@ public static class SimulatorHost
         builder.Services.AddSingleton(TimeProvider.System);
         var app = builder.Build();
         app.MapGet("/health", () => Results.Ok(new { status = "ok", processId = Environment.ProcessId }));
+        Payments.PaymentProviderSimulator.Map(app);
         return app;
     }
 

@@ -61,6 +61,8 @@ public static class WebHost
         builder.Services.AddSingleton(holder);
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddSingleton<Infrastructure.Partners.PartnerDirectory>();
+        Infrastructure.Payments.PaymentServices.AddPaymentRails(builder.Services);
+        builder.Services.AddSingleton<Application.Payments.IPlatformAddress, ServerPlatformAddress>();
         builder.Services.AddHostedService<SimulatorLauncher>();
         builder.Services.AddHostedService<DatabasePreparation>();
         builder.Services.AddHostedService<OutboxWorker>();
@@ -149,6 +151,9 @@ public static class WebHost
         CustomerEndpoints.Map(api);
         InsightEndpoints.Map(api);
         ExperimentEndpoints.Map(api);
+        PaymentIntentEndpoints.Map(api);
+        PaymentCallbackEndpoints.Map(api);
+        ReconciliationEndpoints.Map(api);
         app.MapWebPages();
         return app;
     }

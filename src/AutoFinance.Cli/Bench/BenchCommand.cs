@@ -123,7 +123,7 @@ public static class BenchCommand
             }
         });
 
-        return new Command("bench", "Run a benchmark and print its figures.") { schedule, credit, DecisionCommand.Create(context, seconds, json), cob };
+        return new Command("bench", "Run a benchmark and print its figures.") { schedule, credit, DecisionCommand.Create(context, seconds, json), cob, PaymentsBenchmark.Create(context, seconds, json) };
     }
 
     /// <summary>Runs the workload on this thread for the duration, after a warm-up, counting schedules and allocated bytes.</summary>

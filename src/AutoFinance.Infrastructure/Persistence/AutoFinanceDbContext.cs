@@ -285,6 +285,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
 
         ServiceDesk.ServiceDeskModel.Configure(modelBuilder);
         CustomerIntelligence.IntelligenceModel.Configure(modelBuilder);
+        AutoFinance.Infrastructure.Payments.PaymentsModel.Configure(modelBuilder);
 
         if (StoresDecimalsAsIntegers)
         {

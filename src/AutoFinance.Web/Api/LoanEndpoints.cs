@@ -25,6 +25,11 @@ public static class LoanEndpoints
                     return Problems.Field("Idempotency-Key", "must be at most 100 characters");
                 }
 
+                if (PaymentIntentEndpoints.PaysThroughProvider(http.User.ToActor()))
+                {
+                    return await PaymentIntentEndpoints.StartAsync(id, http, key.Length == 0 ? null : key, ct).ConfigureAwait(false);
+                }
+
                 var body = await JsonBody.ReadAsync<PaymentCommands.PaymentInput>(http.Request, ct).ConfigureAwait(false);
                 if (body.Error is { } error)
                 {
@@ -35,7 +40,7 @@ public static class LoanEndpoints
                 return Problems.From(result, json => Results.Text(json, "application/json", statusCode: 201), "loan");
             })
             .RequireAuthorization(p => p.RequireRole(Payers))
-            .WithSummary("Pay: allocated by the waterfall (fees, penalty, interest, principal; oldest due first); surplus held as credit or, with surplus=prepay, prepaid; Idempotency-Key honoured")
+            .WithSummary("Pay. A customer's payment is an intent (202 pending with the provider's checkout address; posted when the provider's signed callback confirms it). Staff post money received: allocated by the waterfall (fees, penalty, interest, principal; oldest due first); surplus held as credit or, with surplus=prepay, prepaid; Idempotency-Key honoured")
             .Accepts<PaymentCommands.PaymentInput>("application/json").ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{id:guid}/payments/{paymentId:guid}/reversal", async (Guid id, Guid paymentId, HttpContext http, PaymentCommands payments, CancellationToken ct) =>
             {
@@ -62,6 +67,11 @@ public static class LoanEndpoints
                     return Problems.Field("Idempotency-Key", "must be at most 100 characters");
                 }
 
+                if (PaymentIntentEndpoints.PaysThroughProvider(http.User.ToActor()))
+                {
+                    return await PaymentIntentEndpoints.StartPayoffAsync(id, http, key.Length == 0 ? null : key, ct).ConfigureAwait(false);
+                }
+
                 var body = await JsonBody.ReadAsync<PayoffCommands.PayoffInput>(http.Request, ct).ConfigureAwait(false);
                 if (body.Error is { } error)
                 {
@@ -72,7 +82,7 @@ public static class LoanEndpoints
                 return Problems.From(result, json => Results.Text(json, "application/json", statusCode: 201), "loan");
             })
             .RequireAuthorization(p => p.RequireRole(Payers))
-            .WithSummary("Pay the loan off (optionally confirming the quoted amount): every instalment settled, the loan closed; Idempotency-Key honoured")
+            .WithSummary("Pay the loan off. A customer's payoff is a checkout for today's amount (202 pending; the loan closes when the provider confirms the money). Staff (optionally confirming the quoted amount): every instalment settled, the loan closed; Idempotency-Key honoured")
             .Accepts<PayoffCommands.PayoffInput>("application/json").ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         MapHardship(group);
     }

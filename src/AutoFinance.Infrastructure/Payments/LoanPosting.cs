@@ -1,0 +1,50 @@
+using System.Text.Json;
+using AutoFinance.Application.Security;
+using AutoFinance.Infrastructure.Origination;
+using AutoFinance.Infrastructure.Servicing;
+
+namespace AutoFinance.Infrastructure.Payments;
+
+/// <summary>
+/// Where money that has arrived meets servicing: it is posted to the loan as the loan's own payment, under an
+/// Idempotency-Key made of where it came from (the provider's transaction id, the statement entry), so the same money
+/// arriving twice is posted once; and the payoff quote that bounds what a customer may pay.
+/// </summary>
+public sealed class LoanPosting(PaymentCommands payments, PayoffCommands payoff)
+{
+    /// <summary>The loan's customer paying, as the provider or bank reports it (server-dated, like any customer payment).</summary>
+    public static Actor Payer(Guid customerId, string source) => new(Roles.Customer, null, null, customerId, source);
+
+    /// <summary>Posts the money; the payment's id, or the problem that kept it from being posted.</summary>
+    public async Task<(Guid? PaymentId, string? Problem)> PostAsync(Actor payer, Guid loanId, decimal amount, string surplus, string key, CancellationToken ct)
+    {
+        var result = await payments.PayAsync(payer, loanId, new PaymentCommands.PaymentInput(amount, null, surplus), key, ct).ConfigureAwait(false);
+        if (result.Failure != CommandFailure.None)
+        {
+            return (null, result.Problem ?? result.Code ?? result.Failure.ToString());
+        }
+
+        using var receipt = JsonDocument.Parse(result.Value!);
+        return (receipt.RootElement.GetProperty("paymentId").GetGuid(), null);
+    }
+
+    /// <summary>Pays the loan off with the money, confirming the amount quoted; the payment's id, or the problem.</summary>
+    public async Task<(Guid? PaymentId, string? Problem)> PayOffAsync(Actor payer, Guid loanId, decimal amount, string key, CancellationToken ct)
+    {
+        var result = await payoff.PayOffAsync(payer, loanId, new PayoffCommands.PayoffInput(null, amount), key, ct).ConfigureAwait(false);
+        if (result.Failure != CommandFailure.None)
+        {
+            return (null, result.Problem ?? result.Code ?? result.Failure.ToString());
+        }
+
+        using var receipt = JsonDocument.Parse(result.Value!);
+        return (receipt.RootElement.GetProperty("paymentId").GetGuid(), null);
+    }
+
+    /// <summary>Today's payoff amount for the actor, or null when the loan cannot be quoted (not visible, closed).</summary>
+    public async Task<decimal?> PayoffTodayAsync(Actor actor, Guid loanId, CancellationToken ct)
+    {
+        var quote = await payoff.QuoteAsync(actor, loanId, null, ct).ConfigureAwait(false);
+        return quote.Failure == CommandFailure.None ? quote.Value!.Total : null;
+    }
+}
