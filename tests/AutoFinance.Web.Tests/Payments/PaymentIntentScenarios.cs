@@ -45,7 +45,7 @@ public abstract class PaymentIntentScenarios<TPlatform>(TPlatform platform) : IC
         var (paymentId, _) = await PaymentWorld.IntentAsync(customer, loanId, 500m);
         var body = PaymentWorld.CallbackBody(paymentId, "checkout.succeeded", 500m, "txn_forged", "evt_forged");
 
-        using var forged = await _world.CallbackAsync(body, secret: "not-the-providers-secret");
+        using var forged = await _world.CallbackAsync(body, secret: Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         using var unsigned = await _world.CallbackAsync(body, signature: "sha256=" + new string('0', 64));
         using var stale = await _world.CallbackAsync(body, at: DateTimeOffset.UtcNow.AddMinutes(-6));
         using var early = await _world.CallbackAsync(body, at: DateTimeOffset.UtcNow.AddMinutes(6));
