@@ -80,6 +80,8 @@ public static class WebHost
         builder.Services.AddSingleton(holder);
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddSingleton<Infrastructure.Partners.PartnerDirectory>();
+        Infrastructure.Payments.PaymentServices.AddPaymentRails(builder.Services);
+        builder.Services.AddSingleton<Application.Payments.IPlatformAddress, ServerPlatformAddress>();
         builder.Services.AddHostedService<SimulatorLauncher>();
         builder.Services.AddHostedService<DatabasePreparation>();
         builder.Services.AddHostedService<OutboxWorker>();
@@ -173,6 +175,9 @@ public static class WebHost
         // Uploads carry files of up to 10 MB: their own group and body limit.
         DocumentEndpoints.Map(app);
         Components.Documents.DocumentForms.Map(app);
+        PaymentIntentEndpoints.Map(api);
+        PaymentCallbackEndpoints.Map(api);
+        ReconciliationEndpoints.Map(api);
         app.MapWebPages();
         return app;
     }

@@ -316,6 +316,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
         ServiceDesk.ServiceDeskModel.Configure(modelBuilder);
         CustomerIntelligence.IntelligenceModel.Configure(modelBuilder);
         Verification.VerificationModel.Configure(modelBuilder);
+        AutoFinance.Infrastructure.Payments.PaymentsModel.Configure(modelBuilder);
 
         if (StoresDecimalsAsIntegers)
         {
