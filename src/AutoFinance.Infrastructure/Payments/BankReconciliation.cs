@@ -2,6 +2,7 @@ using AutoFinance.Application.Payments.Statements;
 using AutoFinance.Application.Security;
 using AutoFinance.Domain.Monetary;
 using AutoFinance.Domain.Servicing;
+using AutoFinance.Domain.Servicing.Loans;
 using AutoFinance.Domain.Servicing.Reconciliation;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Origination;

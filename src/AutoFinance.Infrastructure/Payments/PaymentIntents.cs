@@ -2,6 +2,7 @@ using System.Globalization;
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Payments;
 using AutoFinance.Application.Security;
+using AutoFinance.Application.Servicing;
 using AutoFinance.Domain.Monetary;
 using AutoFinance.Domain.Validation;
 using AutoFinance.Infrastructure.Audit;
@@ -41,7 +42,7 @@ public sealed class PaymentIntents(AutoFinanceDbContext db, IPaymentProvider pro
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
         var loan = await db.Loans.AsNoTracking().FirstOrDefaultAsync(l => l.Id == loanId, ct).ConfigureAwait(false);
-        if (loan is null || !LoanAccess.MayPay(actor, loan))
+        if (loan is null || !LoanAccess.MayPay(actor, loan.CustomerId))
         {
             return CommandResult<IntentView>.NotFound();
         }
@@ -169,7 +170,7 @@ public sealed class PaymentIntents(AutoFinanceDbContext db, IPaymentProvider pro
     }
 
     private async Task<bool> VisibleAsync(Actor actor, Guid loanId, CancellationToken ct) =>
-        await db.Loans.AsNoTracking().FirstOrDefaultAsync(l => l.Id == loanId, ct).ConfigureAwait(false) is { } loan && LoanAccess.MayPay(actor, loan);
+        await db.Loans.AsNoTracking().FirstOrDefaultAsync(l => l.Id == loanId, ct).ConfigureAwait(false) is { } loan && LoanAccess.MayPay(actor, loan.CustomerId);
 
     public static IntentView View(PaymentIntentRow intent)
     {

@@ -53,7 +53,7 @@ public static class ReconciliationEndpoints
             {
                 var actor = http.User.ToActor();
                 var loan = await db.Loans.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct).ConfigureAwait(false);
-                return loan is null || !Infrastructure.Servicing.LoanAccess.MayPay(actor, loan)
+                return loan is null || !Application.Servicing.LoanAccess.MayPay(actor, loan.CustomerId)
                     ? Problems.NotFound("loan")
                     : Results.Ok(new { loanId = id, repaymentReference = RepaymentReference.For(id) });
             })
