@@ -63,12 +63,7 @@ public static class WebHost
         builder.Services.AddScoped<Infrastructure.Documents.DocumentCommands>();
         builder.Services.AddScoped<BlacklistCommands>();
         builder.Services.AddScoped<Infrastructure.Servicing.LoanQueries>();
-        builder.Services.AddScoped<Application.Servicing.ILoanStore, Infrastructure.Servicing.EfLoanStore>();
-        builder.Services.AddScoped<Application.Servicing.PostPayment.PostPaymentHandler>();
-        builder.Services.AddScoped<Application.Servicing.ReversePayment.ReversePaymentHandler>();
-        builder.Services.AddScoped<Application.Servicing.QuotePayoff.QuotePayoffHandler>();
-        builder.Services.AddScoped<Application.Servicing.PayOff.PayOffHandler>();
-        builder.Services.AddScoped<Application.Servicing.GrantHardship.GrantHardshipHandler>();
+        Infrastructure.Servicing.ServicingRegistration.AddServicingSlices(builder.Services, configuration.GetSection("Payments:StaffReceipts").Get<Application.Servicing.StaffReceiptOptions>());
         builder.Services.AddScoped<Infrastructure.Servicing.EndOfDay>();
         builder.Services.AddScoped<Infrastructure.Privacy.PersonalDataService>();
         builder.Services.AddScoped<Infrastructure.Approvals.ApprovalService>();

@@ -55,10 +55,7 @@ public static class ReconcileCommand
             });
             services.AddSingleton<Infrastructure.Partners.PartnerDirectory>();
             services.AddPaymentRails();
-            services.AddScoped<Application.Servicing.ILoanStore, Infrastructure.Servicing.EfLoanStore>();
-            services.AddScoped<Application.Servicing.PostPayment.PostPaymentHandler>();
-            services.AddScoped<Application.Servicing.PayOff.PayOffHandler>();
-            services.AddScoped<Application.Servicing.QuotePayoff.QuotePayoffHandler>();
+            services.AddServicingSlices();
             await using var provided = services.BuildServiceProvider();
             await using var scope = provided.CreateAsyncScope();
             var actor = new Actor("operator", null, null, null, "operator");

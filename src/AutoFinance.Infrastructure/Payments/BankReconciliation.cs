@@ -1,5 +1,6 @@
 using AutoFinance.Application.Payments.Statements;
 using AutoFinance.Application.Security;
+using AutoFinance.Application.Servicing.PostPayment;
 using AutoFinance.Domain.Monetary;
 using AutoFinance.Domain.Servicing;
 using AutoFinance.Domain.Servicing.Loans;
@@ -104,7 +105,7 @@ public sealed class BankReconciliation(AutoFinanceDbContext db, LoanPosting post
                     continue;
                 }
 
-                var (paymentId, problem) = await posting.PostAsync(LoanPosting.Payer(customerOf[id], "bank"), id, entry.Amount, "hold", $"statement:{entry.EntryReference}", ct).ConfigureAwait(false);
+                var (paymentId, problem) = await posting.PostAsync(LoanPosting.Payer(customerOf[id], "bank"), id, entry.Amount, "hold", new LoanPosting.Arrival(PaymentChannels.BankStatement, entry.EntryReference), ct).ConfigureAwait(false);
                 db.ChangeTracker.Clear();
                 var saved = await db.Set<StatementLineRow>().FirstAsync(l => l.Id == row.Id, ct).ConfigureAwait(false);
                 if (paymentId is not null)
@@ -166,7 +167,7 @@ public sealed class BankReconciliation(AutoFinanceDbContext db, LoanPosting post
             return CommandResult<LineView>.Invalid("loanId", "must name an active loan");
         }
 
-        var (paymentId, problem) = await posting.PostAsync(LoanPosting.Payer(loan.CustomerId, "bank"), loan.Id, row.Amount, "hold", $"statement:{row.EntryReference}", ct).ConfigureAwait(false);
+        var (paymentId, problem) = await posting.PostAsync(LoanPosting.Payer(loan.CustomerId, "bank"), loan.Id, row.Amount, "hold", new LoanPosting.Arrival(PaymentChannels.BankStatement, row.EntryReference), ct).ConfigureAwait(false);
         if (paymentId is null)
         {
             return CommandResult<LineView>.Conflict($"the loan would not take the payment: {problem}");

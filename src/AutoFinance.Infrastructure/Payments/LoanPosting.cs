@@ -16,16 +16,18 @@ public sealed class LoanPosting(PostPaymentHandler payments, PayOffHandler payof
     public static Actor Payer(Guid customerId, string source) => new(Roles.Customer, null, null, customerId, source);
 
     /// <summary>Posts the money; the payment's id, or the problem that kept it from being posted.</summary>
-    public async Task<(Guid? PaymentId, string? Problem)> PostAsync(Actor payer, Guid loanId, decimal amount, string surplus, string key, CancellationToken ct)
+    public async Task<(Guid? PaymentId, string? Problem)> PostAsync(Actor payer, Guid loanId, decimal amount, string surplus, Arrival arrival, CancellationToken ct)
     {
-        var result = await payments.HandleAsync(payer, loanId, new PostPaymentRequest(amount, null, surplus), key, ct).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(arrival);
+        var result = await payments.HandleAsync(payer, loanId, new PostPaymentRequest(amount, null, surplus, null, arrival.Reference, arrival.Channel), arrival.Key, ct).ConfigureAwait(false);
         return result.Failure == CommandFailure.None ? (result.Value!.PaymentId, null) : (null, result.Problem ?? result.Code ?? result.Failure.ToString());
     }
 
     /// <summary>Pays the loan off with the money, confirming the amount quoted; the payment's id, or the problem.</summary>
-    public async Task<(Guid? PaymentId, string? Problem)> PayOffAsync(Actor payer, Guid loanId, decimal amount, string key, CancellationToken ct)
+    public async Task<(Guid? PaymentId, string? Problem)> PayOffAsync(Actor payer, Guid loanId, decimal amount, Arrival arrival, CancellationToken ct)
     {
-        var result = await payoff.HandleAsync(payer, loanId, new PayOffRequest(null, amount), key, ct).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(arrival);
+        var result = await payoff.HandleAsync(payer, loanId, new PayOffRequest(null, amount, null, arrival.Reference, arrival.Channel), arrival.Key, ct).ConfigureAwait(false);
         return result.Failure == CommandFailure.None ? (result.Value!.PaymentId, null) : (null, result.Problem ?? result.Code ?? result.Failure.ToString());
     }
 
@@ -34,5 +36,11 @@ public sealed class LoanPosting(PostPaymentHandler payments, PayOffHandler payof
     {
         var quote = await quotes.HandleAsync(actor, loanId, null, ct).ConfigureAwait(false);
         return quote.Failure == CommandFailure.None ? quote.Value!.Total : null;
+    }
+
+    /// <summary>How money arrived: the rail (<see cref="PaymentChannels"/>) and its reference, which also keys the posting.</summary>
+    public sealed record Arrival(string Channel, string Reference)
+    {
+        public string Key => $"{Channel}:{Reference}";
     }
 }

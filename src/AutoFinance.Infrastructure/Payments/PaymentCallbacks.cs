@@ -6,12 +6,13 @@ using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using AutoFinance.Application.Servicing.PostPayment;
 
 namespace AutoFinance.Infrastructure.Payments;
 
 /// <summary>
 /// What a verified provider callback does to an intent. A success posts the money once per provider transaction id
-/// (the posting's Idempotency-Key is the provider's name and transaction id, so five deliveries post once) and stores
+/// (the posting's Idempotency-Key is the rail and the provider's transaction id, so five deliveries post once) and stores
 /// the provider's reference; a failure or expiry is recorded for the customer to see; a repeat changes nothing.
 /// </summary>
 public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting posting, TimeProvider time, ILogger<PaymentCallbacks> logger)
@@ -72,10 +73,10 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
 
         var customerId = await db.Loans.AsNoTracking().Where(l => l.Id == intent.LoanId).Select(l => l.CustomerId).FirstAsync(ct).ConfigureAwait(false);
         var payer = LoanPosting.Payer(customerId, providerName);
-        var key = $"{providerName}:{callback.TransactionId}";
+        var arrival = new LoanPosting.Arrival(PaymentChannels.Provider, callback.TransactionId);
         var (paymentId, problem) = intent.Kind == PaymentIntents.PayoffKind
-            ? await posting.PayOffAsync(payer, intent.LoanId, intent.Amount, key, ct).ConfigureAwait(false)
-            : await posting.PostAsync(payer, intent.LoanId, intent.Amount, intent.Surplus, key, ct).ConfigureAwait(false);
+            ? await posting.PayOffAsync(payer, intent.LoanId, intent.Amount, arrival, ct).ConfigureAwait(false)
+            : await posting.PostAsync(payer, intent.LoanId, intent.Amount, intent.Surplus, arrival, ct).ConfigureAwait(false);
         db.ChangeTracker.Clear();
         intent = await db.Set<PaymentIntentRow>().FirstAsync(i => i.Id == intentId, ct).ConfigureAwait(false);
         if (intent.Status == PaymentIntentStatus.Succeeded)
