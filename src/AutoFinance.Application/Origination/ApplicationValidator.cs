@@ -45,13 +45,13 @@ public static class ApplicationValidator
 
         if (request.CreditCheck is not { Agreed: true })
         {
-            errors.Add(new FieldError("creditCheck.agreed", "must be true: the credit report is pulled only with the applicant's authorisation"));
+            errors.Add(new FieldError("creditCheck.agreed", "must be true: the credit report is pulled only with the applicant's authorisation", "credit-check.not-agreed"));
         }
 
         var creditCheckVersion = request.CreditCheck?.TextVersion?.Trim();
         if (string.IsNullOrEmpty(creditCheckVersion) || creditCheckVersion.Length > 40)
         {
-            errors.Add(new FieldError("creditCheck.textVersion", "is required: the version of the authorisation text agreed to (at most 40 characters)"));
+            errors.Add(new FieldError("creditCheck.textVersion", "is required: the version of the authorisation text agreed to (at most 40 characters)", "credit-check.text-version"));
         }
 
         var fullName = Text(errors, "applicant.fullName", applicant?.FullName, 2, 60, applicant is not null);

@@ -21,6 +21,8 @@ public static partial class UiText
         ("err.general", "这一项填写有误，请检查后再试", "This entry has a problem; check it and try again"),
         ("err.conflict", "操作未完成：内容已发生变化，请刷新页面后再试", "Not done: this changed meanwhile; reload the page and try again"),
         ("err.field.required", "此项必填", "Required"),
+        ("err.credit-check.not-agreed", "请先同意授权我们查询您的征信报告", "Please authorise us to pull your credit report first"),
+        ("err.credit-check.text-version", "缺少所同意的授权书版本", "The version of the authorisation you agreed to is missing"),
         ("err.field.required-text", "此项必填（最多 {max} 个字符）", "Required (at most {max} characters)"),
         ("err.field.between", "须在 {min} 至 {max} 之间", "Must be between {min} and {max}"),
         ("err.field.length", "须为 {min} 至 {max} 个字符", "Must be {min} to {max} characters"),
