@@ -8,6 +8,7 @@ public static class PaymentServices
 {
     public static IServiceCollection AddPaymentRails(this IServiceCollection services)
     {
+        services.AddSingleton(WallClock.System);
         services.AddSingleton<PaymentProviderSettings>();
         services.AddSingleton<IPaymentProvider, HttpPaymentProvider>();
         services.AddScoped<LoanPosting>();

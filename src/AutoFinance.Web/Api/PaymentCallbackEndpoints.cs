@@ -13,7 +13,7 @@ public static class PaymentCallbackEndpoints
     private const int MaxBytes = 16 * 1024;
 
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPost("/api/v1/payment-callbacks/{provider}", async (string provider, HttpContext http, PaymentProviderSettings settings, PaymentCallbacks callbacks, TimeProvider time, CancellationToken ct) =>
+        routes.MapPost("/api/v1/payment-callbacks/{provider}", async (string provider, HttpContext http, PaymentProviderSettings settings, PaymentCallbacks callbacks, WallClock wall, CancellationToken ct) =>
             {
                 if (!string.Equals(provider, settings.Name, StringComparison.Ordinal))
                 {
@@ -28,7 +28,7 @@ public static class PaymentCallbackEndpoints
                 }
 
                 var body = buffer.ToArray();
-                var check = CallbackSignature.Verify(settings.CallbackSecret, http.Request.Headers[CallbackSignature.TimestampHeader], http.Request.Headers[CallbackSignature.SignatureHeader], body, time.GetUtcNow());
+                var check = CallbackSignature.Verify(settings.CallbackSecret, http.Request.Headers[CallbackSignature.TimestampHeader], http.Request.Headers[CallbackSignature.SignatureHeader], body, wall.UtcNow);
                 if (check != CallbackSignature.Check.Verified)
                 {
                     var (code, detail) = check switch

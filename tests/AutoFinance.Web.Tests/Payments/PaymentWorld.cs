@@ -41,6 +41,16 @@ public sealed class PaymentWorld(PlatformFixture platform)
         return (loanId, customer);
     }
 
+    /// <summary>A prime application approved, accepted and booked, left with the customer it was made for.</summary>
+    public async Task<Guid> BookedLoanAsync()
+    {
+        using var dealer = platform.Dealer();
+        using var underwriter = await platform.SignedIn("underwriter");
+        var decision = JsonDocument.Parse(await (await dealer.PostAsJsonAsync("/api/v1/applications", Applications.Prime())).Content.ReadAsStringAsync()).RootElement;
+        var contract = JsonDocument.Parse(await (await dealer.PostAsync($"/api/v1/applications/{decision.GetProperty("applicationId").GetString()}/offers/{decision.GetProperty("offers")[0].GetProperty("offerId").GetString()}/accept", null)).Content.ReadAsStringAsync()).RootElement;
+        return await BookAsync(underwriter, contract.GetProperty("contractId").GetString()!);
+    }
+
     /// <summary>Books the contract's loan as the platform books it today.</summary>
     public static async Task<Guid> BookAsync(HttpClient underwriter, string contractId)
     {

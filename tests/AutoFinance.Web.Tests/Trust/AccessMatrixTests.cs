@@ -122,7 +122,7 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
     /// <summary>Request bodies where an empty document would not reach the check that matters.</summary>
     private static readonly Dictionary<string, string> Bodies = new()
     {
-        ["POST /api/v1/loans/{id}/payments"] = """{"amount": 1.00}""",
+        ["POST /api/v1/loans/{id}/payments"] = """{"amount": 1.00, "channel": "cash", "receiptReference": "R-100001"}""",
         ["POST /api/v1/loans/{id}/payoff"] = """{"amount": 0.01}""",
         ["POST /api/v1/loans/{id}/payments/{paymentId}/reversal"] = """{"reason": "access matrix"}""",
         ["POST /api/v1/loans/{id}/write-off"] = """{"reason": "access matrix"}""",

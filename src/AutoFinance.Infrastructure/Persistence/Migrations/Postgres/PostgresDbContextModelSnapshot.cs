@@ -2167,6 +2167,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<string>("Channel")
+                        .HasColumnType("text");
+
                     b.Property<string>("IdempotencyKey")
                         .HasColumnType("text");
 
@@ -2183,6 +2186,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<decimal>("Prepaid")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("ReceiptReference")
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");

@@ -2138,6 +2138,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Channel")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdempotencyKey")
                         .HasColumnType("TEXT");
 
@@ -2154,6 +2157,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("Prepaid")
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceiptReference")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
