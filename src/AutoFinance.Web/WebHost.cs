@@ -75,6 +75,7 @@ public static class WebHost
         builder.Services.AddSingleton(holder);
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddSingleton<Infrastructure.Partners.PartnerDirectory>();
+        builder.Services.AddSingleton(configuration.GetSection("Payments:DirectDebit").Get<Infrastructure.Payments.DirectDebitOptions>() ?? new Infrastructure.Payments.DirectDebitOptions());
         Infrastructure.Payments.PaymentServices.AddPaymentRails(builder.Services);
         builder.Services.AddSingleton<Application.Payments.IPlatformAddress, ServerPlatformAddress>();
         builder.Services.AddHostedService<SimulatorLauncher>();
@@ -173,6 +174,7 @@ public static class WebHost
         PaymentIntentEndpoints.Map(api);
         PaymentCallbackEndpoints.Map(api);
         ReconciliationEndpoints.Map(api);
+        DirectDebitEndpoints.Map(api);
         app.MapWebPages();
         return app;
     }

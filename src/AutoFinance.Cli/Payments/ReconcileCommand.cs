@@ -1,3 +1,4 @@
+using AutoFinance.Domain.Lifecycle;
 using System.CommandLine;
 using System.Globalization;
 using AutoFinance.Application.Security;
@@ -74,7 +75,7 @@ public static class ReconcileCommand
                 $"{summary.Format} statement {summary.StatementId ?? "-"}: {summary.Entries} entries; {summary.Matched} matched and posted ({summary.Posted:0.00}), {summary.Unmatched} to suspense ({summary.Suspense:0.00}), {summary.Ignored} debits left alone, {summary.AlreadySeen} seen before"));
             foreach (var line in summary.Lines)
             {
-                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {line.EntryReference,-20} {line.BookingDate:yyyy-MM-dd} {line.Direction,-6} {line.Amount,12:0.00} {line.Currency} {line.Status,-9} {line.MatchedBy ?? string.Empty} {line.LoanId}"));
+                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {line.EntryReference,-20} {line.BookingDate:yyyy-MM-dd} {line.Direction,-6} {line.Amount,12:0.00} {line.Currency} {StateWords<StatementLineStatus>.Of(line.Status),-9} {line.MatchedBy ?? string.Empty} {line.LoanId}"));
             }
 
             return CliApp.Ok;

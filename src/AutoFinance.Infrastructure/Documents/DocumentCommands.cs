@@ -74,7 +74,7 @@ public sealed class DocumentCommands(AutoFinanceDbContext db, EncryptedFileStore
             ThumbnailSha256 = thumbnail,
             UploadedAt = now,
             UploadedBy = actor.AuditName,
-            Status = "pending",
+            Status = DocumentStatus.Pending,
         };
         db.Documents.Add(row);
         if (parsed == DocumentKind.IdCardFront && type != FileContentType.Pdf)
@@ -138,7 +138,7 @@ public sealed class DocumentCommands(AutoFinanceDbContext db, EncryptedFileStore
         var application = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == row.ApplicationId, ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var accepted = input.Decision == "accept";
-        row.Status = accepted ? "accepted" : "rejected";
+        row.Status = accepted ? DocumentStatus.Accepted : DocumentStatus.Rejected;
         row.ReviewedAt = now;
         row.ReviewedBy = actor.AuditName;
         row.RejectionReason = accepted ? null : reason;
@@ -179,7 +179,7 @@ public sealed class DocumentCommands(AutoFinanceDbContext db, EncryptedFileStore
         var rows = await db.Documents.AsNoTracking().Where(d => d.ApplicationId == applicationId).ToListAsync(ct).ConfigureAwait(false);
         rows = [.. rows.OrderBy(d => d.UploadedAt)];
         var required = (await products.FindAsync(db, application.ProductCode, ct).ConfigureAwait(false))?.Policy.RequiredDocuments ?? [];
-        var missing = DocumentChecklist.Missing(required, rows.Select(r => (DocumentKindNames.Parse(r.Kind)!.Value, Enum.Parse<DocumentStatus>(r.Status, ignoreCase: true))));
+        var missing = DocumentChecklist.Missing(required, rows.Select(r => (DocumentKindNames.Parse(r.Kind)!.Value, r.Status)));
         return new DocumentChecklistView(applicationId, [.. required.Select(k => k.ToName())], [.. missing.Select(k => k.ToName())], [.. rows.Select(View)]);
     }
 
@@ -194,7 +194,7 @@ public sealed class DocumentCommands(AutoFinanceDbContext db, EncryptedFileStore
             return [];
         }
 
-        var rows = await db.Documents.AsNoTracking().Where(d => d.Status == "pending")
+        var rows = await db.Documents.AsNoTracking().Where(d => d.Status == DocumentStatus.Pending)
             .Join(db.Applications.AsNoTracking(), d => d.ApplicationId, a => a.Id, (d, a) => new { d, a.Reference })
             .Take(200).ToListAsync(ct).ConfigureAwait(false);
         return [.. rows.OrderBy(r => r.d.UploadedAt).Select(r => new PendingDocument(View(r.d), r.Reference))];

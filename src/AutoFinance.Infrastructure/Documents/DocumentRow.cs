@@ -26,8 +26,7 @@ public sealed class DocumentRow
 
     public required string UploadedBy { get; set; }
 
-    /// <summary>pending, accepted or rejected.</summary>
-    public required string Status { get; set; }
+    public required Domain.Documents.DocumentStatus Status { get; set; }
 
     public DateTimeOffset? ReviewedAt { get; set; }
 

@@ -8,7 +8,7 @@ public sealed record DocumentView(
     long SizeBytes,
     string Sha256,
     bool HasThumbnail,
-    string Status,
+    Domain.Documents.DocumentStatus Status,
     DateTimeOffset UploadedAt,
     DateTimeOffset? ReviewedAt,
     string? RejectionReason);

@@ -1,3 +1,4 @@
+using AutoFinance.Domain.Lifecycle;
 using AutoFinance.Application.Payments.Statements;
 using AutoFinance.Application.Security;
 using AutoFinance.Application.Servicing.PostPayment;
@@ -26,7 +27,7 @@ public sealed class BankReconciliation(AutoFinanceDbContext db, LoanPosting post
 
     public sealed record LineView(
         Guid LineId, string EntryReference, DateOnly BookingDate, decimal Amount, string Currency, string Direction, string? PayerName, string? References,
-        string Status, string? MatchedBy, Guid? LoanId, Guid? PaymentId, string? Note);
+        StatementLineStatus Status, string? MatchedBy, Guid? LoanId, Guid? PaymentId, string? Note);
 
     public sealed record ImportSummary(string Format, string? StatementId, int Entries, int Matched, int Unmatched, int Ignored, int AlreadySeen, decimal Posted, decimal Suspense, IReadOnlyList<LineView> Lines);
 
@@ -141,7 +142,14 @@ public sealed class BankReconciliation(AutoFinanceDbContext db, LoanPosting post
 
     public async Task<IReadOnlyList<LineView>> ListAsync(string? status, CancellationToken ct)
     {
-        var rows = await db.Set<StatementLineRow>().AsNoTracking().Where(l => status == null || l.Status == status).ToListAsync(ct).ConfigureAwait(false);
+        // A status no line can have (a typo in the filter) matches nothing rather than everything.
+        if (status is not null && !StateWords<StatementLineStatus>.TryParse(status, out _))
+        {
+            return [];
+        }
+
+        var wanted = status is null ? (StatementLineStatus?)null : StateWords<StatementLineStatus>.Parse(status);
+        var rows = await db.Set<StatementLineRow>().AsNoTracking().Where(l => wanted == null || l.Status == wanted).ToListAsync(ct).ConfigureAwait(false);
         return [.. rows.OrderByDescending(l => l.BookingDate).ThenByDescending(l => l.ImportedAt).Take(500).Select(View)];
     }
 
@@ -158,7 +166,7 @@ public sealed class BankReconciliation(AutoFinanceDbContext db, LoanPosting post
 
         if (row.Status != StatementLineStatus.Unmatched)
         {
-            return CommandResult<LineView>.Conflict($"the line is {row.Status}; only an unmatched line can be assigned");
+            return CommandResult<LineView>.Conflict($"the line is {StateWords<StatementLineStatus>.Of(row.Status)}; only an unmatched line can be assigned");
         }
 
         var loan = input.LoanId is { } loanId ? await db.Loans.AsNoTracking().FirstOrDefaultAsync(l => l.Id == loanId, ct).ConfigureAwait(false) : null;
@@ -206,7 +214,7 @@ public sealed class BankReconciliation(AutoFinanceDbContext db, LoanPosting post
 
         if (row.Status != StatementLineStatus.Unmatched)
         {
-            return CommandResult<LineView>.Conflict($"the line is {row.Status}; only an unmatched line can be returned");
+            return CommandResult<LineView>.Conflict($"the line is {StateWords<StatementLineStatus>.Of(row.Status)}; only an unmatched line can be returned");
         }
 
         var now = time.GetUtcNow();
@@ -252,7 +260,7 @@ public sealed class BankReconciliation(AutoFinanceDbContext db, LoanPosting post
         db.JournalEntries.AddRange(entries);
         try
         {
-            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, $"statement.line.{row.Status}", "statement-line", row.Id.ToString(), new { row.EntryReference, row.Amount, row.LoanId })], row.ImportedAt, ct).ConfigureAwait(false);
+            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, $"statement.line.{StateWords<StatementLineStatus>.Of(row.Status)}", "statement-line", row.Id.ToString(), new { row.EntryReference, row.Amount, row.LoanId })], row.ImportedAt, ct).ConfigureAwait(false);
             return true;
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))

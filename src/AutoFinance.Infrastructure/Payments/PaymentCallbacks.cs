@@ -1,3 +1,4 @@
+using AutoFinance.Domain.Lifecycle;
 using AutoFinance.Application.Payments;
 using AutoFinance.Domain.Monetary;
 using AutoFinance.Domain.Servicing;
@@ -54,10 +55,10 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
                 return Outcome.Repeated;
             }
 
-            intent.Status = callback.Outcome == PaymentIntentStatus.Expired ? PaymentIntentStatus.Expired : PaymentIntentStatus.Failed;
+            intent.Status = callback.Outcome == StateWords<PaymentIntentStatus>.Of(PaymentIntentStatus.Expired) ? PaymentIntentStatus.Expired : PaymentIntentStatus.Failed;
             intent.FailureReason = callback.Reason ?? callback.Outcome;
             intent.CompletedAt = now;
-            await AuditLog.SaveWithAsync(db, [new AuditEvent($"provider:{providerName}", $"payment.intent.{intent.Status}", "loan", intent.LoanId.ToString(), new { intent.Id, callback.EventId, intent.FailureReason })], now, ct).ConfigureAwait(false);
+            await AuditLog.SaveWithAsync(db, [new AuditEvent($"provider:{providerName}", $"payment.intent.{StateWords<PaymentIntentStatus>.Of(intent.Status)}", "loan", intent.LoanId.ToString(), new { intent.Id, callback.EventId, intent.FailureReason })], now, ct).ConfigureAwait(false);
             return Outcome.Recorded;
         }
 
@@ -73,7 +74,7 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
 
         var customerId = await db.Loans.AsNoTracking().Where(l => l.Id == intent.LoanId).Select(l => l.CustomerId).FirstAsync(ct).ConfigureAwait(false);
         var payer = LoanPosting.Payer(customerId, providerName);
-        var arrival = new LoanPosting.Arrival(PaymentChannels.Provider, callback.TransactionId);
+        var arrival = new LoanPosting.Arrival(intent.Kind == DirectDebitRun.DebitKind ? PaymentChannels.DirectDebit : PaymentChannels.Provider, callback.TransactionId);
         var (paymentId, problem) = intent.Kind == PaymentIntents.PayoffKind
             ? await posting.PayOffAsync(payer, intent.LoanId, intent.Amount, arrival, ct).ConfigureAwait(false)
             : await posting.PostAsync(payer, intent.LoanId, intent.Amount, intent.Surplus, arrival, ct).ConfigureAwait(false);

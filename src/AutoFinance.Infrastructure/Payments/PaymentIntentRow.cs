@@ -29,7 +29,7 @@ public sealed class PaymentIntentRow
     public string? CheckoutUrl { get; set; }
 
     /// <summary>pending, succeeded, failed or expired.</summary>
-    public string Status { get; set; } = PaymentIntentStatus.Pending;
+    public PaymentIntentStatus Status { get; set; } = PaymentIntentStatus.Pending;
 
     public string? FailureReason { get; set; }
 
@@ -53,10 +53,11 @@ public sealed class PaymentIntentRow
     public DateTimeOffset? CompletedAt { get; set; }
 }
 
-public static class PaymentIntentStatus
+/// <summary>Where a payment intent stands: waiting for the provider, or what the provider's verified callback said.</summary>
+public enum PaymentIntentStatus
 {
-    public const string Pending = "pending";
-    public const string Succeeded = "succeeded";
-    public const string Failed = "failed";
-    public const string Expired = "expired";
+    Pending,
+    Succeeded,
+    Failed,
+    Expired,
 }

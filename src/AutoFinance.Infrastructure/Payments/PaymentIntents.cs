@@ -34,7 +34,7 @@ public sealed class PaymentIntents(AutoFinanceDbContext db, IPaymentProvider pro
 
     /// <summary>An intent as the customer and staff see it; <c>providerReference</c> is the provider's transaction id once paid.</summary>
     public sealed record IntentView(
-        Guid PaymentId, Guid LoanId, string Status, string Kind, decimal Amount, string Currency, string Surplus, Uri? CheckoutUrl,
+        Guid PaymentId, Guid LoanId, PaymentIntentStatus Status, string Kind, decimal Amount, string Currency, string Surplus, Uri? CheckoutUrl,
         string? ProviderReference, Guid? PostedPaymentId, string? FailureReason, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt);
 
     public async Task<CommandResult<IntentView>> StartAsync(Actor actor, Guid loanId, IntentInput input, string? idempotencyKey, CancellationToken ct, string kind = CheckoutKind)

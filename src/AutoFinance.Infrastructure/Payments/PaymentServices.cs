@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using AutoFinance.Application.Payments;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +16,9 @@ public static class PaymentServices
         services.AddScoped<PaymentIntents>();
         services.AddScoped<PaymentCallbacks>();
         services.AddScoped<BankReconciliation>();
+        services.AddScoped<Mandates>();
+        services.AddScoped<DirectDebitRun>();
+        services.TryAddSingleton(new DirectDebitOptions());
         return services;
     }
 }

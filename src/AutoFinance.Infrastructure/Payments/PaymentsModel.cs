@@ -1,3 +1,4 @@
+using AutoFinance.Domain.Lifecycle;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,15 @@ public static class PaymentsModel
             e.HasIndex(i => new { i.Provider, i.ProviderTransactionId }).IsUnique();
             e.HasIndex(i => new { i.CreatedBy, i.IdempotencyKey }).IsUnique();
             e.HasIndex(i => i.DebitRequestId);
+            e.Property(i => i.Status).HasConversion(v => StateWords<PaymentIntentStatus>.Of(v), v => StateWords<PaymentIntentStatus>.Parse(v));
             e.Property(i => i.Amount).HasPrecision(18, AutoFinanceDbContext.MoneyScale);
+        });
+        modelBuilder.Entity<MandateRow>(e =>
+        {
+            e.ToTable("mandates");
+            e.HasIndex(m => m.CustomerId);
+            e.HasIndex(m => m.MandateReference).IsUnique();
+            e.Property(m => m.Status).HasConversion(v => StateWords<MandateStatus>.Of(v), v => StateWords<MandateStatus>.Parse(v));
         });
         modelBuilder.Entity<StatementLineRow>(e =>
         {
@@ -24,6 +33,7 @@ public static class PaymentsModel
             e.HasIndex(l => l.EntryReference).IsUnique();
             e.HasIndex(l => new { l.Status, l.BookingDate });
             e.HasIndex(l => l.LoanId);
+            e.Property(l => l.Status).HasConversion(v => StateWords<StatementLineStatus>.Of(v), v => StateWords<StatementLineStatus>.Parse(v));
             e.Property(l => l.Amount).HasPrecision(18, AutoFinanceDbContext.MoneyScale);
         });
     }

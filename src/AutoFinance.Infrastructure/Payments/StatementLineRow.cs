@@ -29,7 +29,7 @@ public sealed class StatementLineRow
     /// <summary>The references the entry carried (remittance text, creditor account), as the bank gave them.</summary>
     public string? References { get; set; }
 
-    public required string Status { get; set; }
+    public required StatementLineStatus Status { get; set; }
 
     /// <summary>reference, amount-and-name or a person's assignment.</summary>
     public string? MatchedBy { get; set; }
@@ -49,11 +49,12 @@ public sealed class StatementLineRow
     public string? Note { get; set; }
 }
 
-public static class StatementLineStatus
+/// <summary>What became of a statement line: posted to the loan it matched, waiting in suspense, assigned or returned by a person, or a debit left alone.</summary>
+public enum StatementLineStatus
 {
-    public const string Matched = "matched";
-    public const string Unmatched = "unmatched";
-    public const string Assigned = "assigned";
-    public const string Returned = "returned";
-    public const string Ignored = "ignored";
+    Matched,
+    Unmatched,
+    Assigned,
+    Returned,
+    Ignored,
 }

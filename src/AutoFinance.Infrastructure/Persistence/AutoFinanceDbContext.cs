@@ -1,3 +1,4 @@
+using AutoFinance.Domain.Lifecycle;
 using AutoFinance.Domain.Origination.Lifecycle;
 using AutoFinance.Domain.Servicing.Loans;
 using AutoFinance.Infrastructure.Audit;
@@ -183,6 +184,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.ToTable("documents");
             e.HasIndex(d => new { d.ApplicationId, d.Kind });
             e.HasIndex(d => new { d.Status, d.UploadedAt });
+            e.Property(d => d.Status).HasConversion(v => StateWords<Domain.Documents.DocumentStatus>.Of(v), v => StateWords<Domain.Documents.DocumentStatus>.Parse(v));
             e.Property(d => d.Kind).HasMaxLength(40);
             e.Property(d => d.ContentType).HasMaxLength(40);
             e.Property(d => d.Sha256).HasMaxLength(64);
@@ -286,6 +288,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
         {
             e.ToTable("cob_partitions");
             e.HasKey(p => new { p.BusinessDate, p.Partition });
+            e.Property(p => p.Status).HasConversion(v => StateWords<Servicing.PartitionStatus>.Of(v), v => StateWords<Servicing.PartitionStatus>.Parse(v));
             e.Property(p => p.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<Servicing.CollectionContactRow>(e =>

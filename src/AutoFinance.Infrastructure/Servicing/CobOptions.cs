@@ -9,8 +9,11 @@ public sealed record CobOptions
 {
     public DelinquencyBuckets Buckets { get; init; } = DelinquencyBuckets.Default;
 
-    /// <summary>The late-charge rule disclosed with the offers (grace days, fixed fee, penalty rate multiple).</summary>
-    public LateChargeTerms LateCharges { get; init; } = LateChargeTerms.Default;
+    /// <summary>
+    /// A late-charge rule for every loan of the run, overriding each product's (for rehearsals); unset, a loan is
+    /// charged by its own product's terms, as disclosed with its offer.
+    /// </summary>
+    public LateChargeTerms? LateCharges { get; init; }
 
     /// <summary>Days past due at which what is left is written off.</summary>
     public int ChargeOffDays { get; init; } = 180;
@@ -31,6 +34,10 @@ public sealed record CobOptions
     /// </summary>
     public int QuietHorizonDays { get; init; } = 3;
 
-    /// <summary>The servicing rules these options give the loans closed (the rest are the product's defaults).</summary>
-    public ServicingTerms Servicing => ServicingTerms.Default with { Buckets = Buckets, LateCharges = LateCharges, ChargeOffDays = ChargeOffDays };
+    /// <summary>The servicing rules a loan of <paramref name="product"/> is closed by: its product's, with this run's buckets and charge-off days.</summary>
+    public ServicingTerms ServicingFor(ProductServicing product)
+    {
+        var terms = ProductTerms.Servicing(product);
+        return terms with { Buckets = Buckets, LateCharges = LateCharges ?? terms.LateCharges, ChargeOffDays = ChargeOffDays };
+    }
 }

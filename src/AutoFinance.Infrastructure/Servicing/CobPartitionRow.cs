@@ -11,8 +11,7 @@ public sealed class CobPartitionRow
 
     public int Partition { get; set; }
 
-    /// <summary>pending, running or done.</summary>
-    public string Status { get; set; } = "pending";
+    public PartitionStatus Status { get; set; } = PartitionStatus.Pending;
 
     public string? Worker { get; set; }
 

@@ -1,8 +1,10 @@
 using System.Globalization;
 using AutoFinance.Domain.Monetary;
+using AutoFinance.Domain.Products;
 using AutoFinance.Domain.Servicing;
 using AutoFinance.Domain.Servicing.Loans;
 using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,8 +17,13 @@ namespace AutoFinance.Infrastructure.Servicing;
 /// the second time, a worker killed half-way leaves whole pages behind, and a page two workers race for is saved
 /// by one of them only (the loan versions and the partition's version say who was first).
 /// </summary>
-public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
+public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, ProductCatalog? catalog = null)
 {
+    private readonly ProductCatalog _catalog = catalog ?? new ProductCatalog();
+
+    /// <summary>Each product's servicing terms, read once a run (a retired product services by the standard terms).</summary>
+    private readonly Dictionary<string, ProductServicing> _products = new(StringComparer.Ordinal);
+
     public sealed record Result(DateOnly BusinessDate, int Loans, int Entries, IReadOnlyDictionary<string, int> Buckets, int ChargedOff, int PartitionsDone, int PartitionsLeft, double Seconds);
 
     public async Task<Result> RunAsync(DateOnly businessDate, CobOptions options, CancellationToken ct)
@@ -33,7 +40,7 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
         }
 
         var states = await db.CobPartitions.AsNoTracking().Where(p => p.BusinessDate == businessDate).Select(p => p.Status).ToListAsync(ct).ConfigureAwait(false);
-        var done = states.Count(s => s == "done");
+        var done = states.Count(s => s == PartitionStatus.Done);
         return new Result(businessDate, tally.Loans, tally.Entries, tally.Buckets, tally.ChargedOff, done, states.Count - done, Math.Round(watch.Elapsed.TotalSeconds, 3));
     }
 
@@ -71,14 +78,14 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
             var now = time.GetUtcNow();
             var candidates = await db.CobPartitions.Where(p => p.BusinessDate == businessDate).OrderBy(p => p.Partition).ToListAsync(ct).ConfigureAwait(false);
             var free = candidates.FirstOrDefault(p => !visited.Contains(p.Partition)
-                && (p.Status is "pending" or "done" || p.Worker == options.Worker || p.LeaseUntil < now));
+                && (p.Status is PartitionStatus.Pending or PartitionStatus.Done || p.Worker == options.Worker || p.LeaseUntil < now));
             if (free is null)
             {
                 db.ChangeTracker.Clear();
                 return null;
             }
 
-            free.Status = "running";
+            free.Status = PartitionStatus.Running;
             free.Worker = options.Worker;
             free.LeaseUntil = now + options.Lease;
             free.StartedAt ??= now;
@@ -113,7 +120,7 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
             db.Attach(partition);
             if (page.Count == 0)
             {
-                partition.Status = "done";
+                partition.Status = PartitionStatus.Done;
                 partition.FinishedAt = now;
                 partition.Loans = closed;
                 partition.Version++;
@@ -125,9 +132,16 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
             // Instalments are read untracked (a page holds tens of thousands); only those the close changed are attached.
             var installments = (await db.Installments.AsNoTracking().Where(i => ids.Contains(i.LoanId)).ToListAsync(ct).ConfigureAwait(false)).ToLookup(i => i.LoanId);
             var applicationIds = page.Select(l => l.ApplicationId).ToList();
-            var vehicles = await db.Applications.AsNoTracking().Where(a => applicationIds.Contains(a.Id))
-                .Select(a => new { a.Id, Facts = new LoanMonitoring.VehicleFacts(a.VehiclePrice, a.VehicleYear, a.VehicleCondition == "new", a.VehicleEnergy == "new-energy", a.Language) })
-                .ToDictionaryAsync(a => a.Id, a => a.Facts, ct).ConfigureAwait(false);
+            var applications = await db.Applications.AsNoTracking().Where(a => applicationIds.Contains(a.Id))
+                .Select(a => new { a.Id, a.ProductCode, Facts = new LoanMonitoring.VehicleFacts(a.VehiclePrice, a.VehicleYear, a.VehicleCondition == "new", a.VehicleEnergy == "new-energy", a.Language) })
+                .ToDictionaryAsync(a => a.Id, ct).ConfigureAwait(false);
+            var vehicles = applications.ToDictionary(a => a.Key, a => a.Value.Facts);
+            var products = new Dictionary<Guid, ProductServicing>();
+            foreach (var (id, application) in applications)
+            {
+                products[id] = await ProductAsync(application.ProductCode, ct).ConfigureAwait(false);
+            }
+
             var held = await CustomerCredit.HeldAsync(db, ids, ct).ConfigureAwait(false);
             var payments = (await db.Payments.AsNoTracking().Where(p => ids.Contains(p.LoanId) && p.Status == PostingStatus.Posted)
                 .Select(p => new { p.LoanId, Paid = new LoanMonitoring.PaidAllocation(p.PaidOn, p.AllocationJson) }).ToListAsync(ct).ConfigureAwait(false))
@@ -139,7 +153,7 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
             {
                 List<InstallmentRow> schedule = [.. installments[loan.Id].OrderBy(i => i.Number)];
                 var before = schedule.ConvertAll(InstallmentValues.Of);
-                var outcome = LoanCloseOfBusiness.Close(loan, schedule, businessDate, options, held.GetValueOrDefault(loan.Id), now);
+                var outcome = LoanCloseOfBusiness.Close(loan, schedule, businessDate, options, products.GetValueOrDefault(loan.ApplicationId) ?? ProductServicing.Standard, held.GetValueOrDefault(loan.Id), now);
                 written.Entries.AddRange(outcome.Entries);
                 written.Postings.AddRange(outcome.Postings);
                 var vehicle = vehicles.GetValueOrDefault(loan.ApplicationId);
@@ -219,6 +233,22 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time)
     /// posted in bulk and one statement marks all such loans of the partition closed (current, no days past due). Its value, score and reminders are refreshed whenever an
     /// instalment approaches, which is at least monthly.
     /// </summary>
+    private async Task<ProductServicing> ProductAsync(string? code, CancellationToken ct)
+    {
+        if (code is null)
+        {
+            return ProductServicing.Standard;
+        }
+
+        if (!_products.TryGetValue(code, out var product))
+        {
+            product = (await _catalog.FindAsync(db, code, ct).ConfigureAwait(false))?.Policy.Servicing ?? ProductServicing.Standard;
+            _products[code] = product;
+        }
+
+        return product;
+    }
+
     private async Task<int> CloseQuietLoansAsync(int partition, DateOnly businessDate, CobOptions options, CancellationToken ct)
     {
         var horizon = businessDate.AddDays(options.QuietHorizonDays);

@@ -11,7 +11,7 @@ namespace AutoFinance.Infrastructure.Servicing;
 /// </summary>
 public static class EndOfDayStatus
 {
-    public sealed record PartitionView(int Partition, string Status, string? Worker, int Loans, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt);
+    public sealed record PartitionView(int Partition, PartitionStatus Status, string? Worker, int Loans, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt);
 
     public sealed record Report(DateOnly BusinessDate, bool Finished, int LoansLeft, IReadOnlyList<PartitionView> Partitions);
 
@@ -21,6 +21,6 @@ public static class EndOfDayStatus
         var partitions = await db.CobPartitions.AsNoTracking().Where(p => p.BusinessDate == day).OrderBy(p => p.Partition)
             .Select(p => new PartitionView(p.Partition, p.Status, p.Worker, p.Loans, p.StartedAt, p.FinishedAt)).ToListAsync(ct).ConfigureAwait(false);
         var left = await db.Loans.CountAsync(l => l.Status == LoanStatus.Active && l.StartDate <= day && (l.LastCloseDate == null || l.LastCloseDate < day), ct).ConfigureAwait(false);
-        return new Report(day, partitions.Count > 0 && partitions.All(p => p.Status == "done") && left == 0, left, partitions);
+        return new Report(day, partitions.Count > 0 && partitions.All(p => p.Status == PartitionStatus.Done) && left == 0, left, partitions);
     }
 }

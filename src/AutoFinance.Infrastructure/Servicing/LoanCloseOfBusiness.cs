@@ -1,3 +1,4 @@
+using AutoFinance.Domain.Products;
 using AutoFinance.Domain.Servicing;
 
 namespace AutoFinance.Infrastructure.Servicing;
@@ -11,11 +12,13 @@ public static class LoanCloseOfBusiness
 {
     public sealed record Outcome(IReadOnlyList<JournalEntryRow> Entries, IReadOnlyList<PaymentRow> Postings);
 
-    public static Outcome Close(LoanRow loan, List<InstallmentRow> schedule, DateOnly businessDate, CobOptions options, CustomerCredit.Held held, DateTimeOffset now)
+    /// <summary>Closes the day for a loan of <paramref name="product"/>, by that product's terms (late charges, day count, allocation).</summary>
+    public static Outcome Close(LoanRow loan, List<InstallmentRow> schedule, DateOnly businessDate, CobOptions options, ProductServicing product, CustomerCredit.Held held, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(loan);
         ArgumentNullException.ThrowIfNull(options);
-        var aggregate = LoanMapping.ToAggregate(loan, schedule, [], held, options.Servicing);
+        ArgumentNullException.ThrowIfNull(product);
+        var aggregate = LoanMapping.ToAggregate(loan, schedule, [], held, options.ServicingFor(product), dayCount: product.DayCount);
         var closed = aggregate.CloseDay(businessDate);
         LoanMapping.CopyBack(aggregate, loan, schedule, null);
         return new Outcome(

@@ -585,6 +585,42 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
     }
 
     [SkippableFact]
+    public async Task End_of_day_charges_a_late_loan_by_its_own_products_late_charge_terms()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        var dueDate = Date(first, "dueDate");
+        // A product with a day of grace, a ¥120 late fee and penalty at twice the contract rate.
+        var terms = new Domain.Products.LateChargeTerms(GraceDays: 1, FixedFee: 120m, PenaltyRateMultiplier: 2m);
+        await using (var setup = Db())
+        {
+            var standard = DemoData.DefaultProduct();
+            var strict = standard with
+            {
+                Code = "strict-late-" + Guid.NewGuid().ToString("N")[..8],
+                Policy = standard.Policy with { Servicing = new ProductServicing { LateCharges = terms } },
+            };
+            setup.Products.Add(ProductCatalog.ToRow(strict, Guid.NewGuid()));
+            var booked = await setup.Loans.SingleAsync(l => l.Id == Guid.Parse(loanId));
+            (await setup.Applications.SingleAsync(a => a.Id == booked.ApplicationId)).ProductCode = strict.Code;
+            await setup.SaveChangesAsync();
+        }
+
+        await using var db = Db();
+        await new EndOfDay(db, platform.Clock).RunAsync(dueDate.AddDays(5), new CobOptions(), CancellationToken.None);
+
+        // Four days past the one day of grace, at 2 × the contract rate; the product's fee, not the standard ¥50.
+        var loan = await db.Loans.AsNoTracking().SingleAsync(l => l.Id == Guid.Parse(loanId));
+        var penalty = Math.Round(first.GetProperty("payment").GetDecimal() * terms.PenaltyAnnualRate(loan.AnnualRate) * 4 / 365m, 2, MidpointRounding.AwayFromZero);
+        MoveTo(dueDate.AddDays(5));
+        using var agent = await platform.SignedIn("agent");
+        var view = await Loan(agent, loanId);
+        Assert.Equal(120m, Schedule(view)[0].GetProperty("lateFee").GetDecimal());
+        Assert.Equal(penalty, Schedule(view)[0].GetProperty("penaltyInterest").GetDecimal());
+        Assert.Equal(0m, view.GetProperty("trialBalanceNet").GetDecimal());
+    }
+
+    [SkippableFact]
     public async Task An_idempotency_key_answers_only_the_request_it_was_first_used_for()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");

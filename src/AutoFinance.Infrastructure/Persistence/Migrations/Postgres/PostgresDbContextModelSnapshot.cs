@@ -1304,6 +1304,51 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("application_status_history", (string)null);
                 });
 
+            modelBuilder.Entity("AutoFinance.Infrastructure.Payments.MandateRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Bank")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ConsentedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MandateReference")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MaskedCard")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("MandateReference")
+                        .IsUnique();
+
+                    b.ToTable("mandates", (string)null);
+                });
+
             modelBuilder.Entity("AutoFinance.Infrastructure.Payments.PaymentIntentRow", b =>
                 {
                     b.Property<Guid>("Id")

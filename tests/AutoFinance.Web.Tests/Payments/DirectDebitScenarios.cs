@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AutoFinance.Infrastructure.Payments;
+using AutoFinance.Web.Tests.Identity;
+using AutoFinance.Web.Tests.Servicing;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoFinance.Web.Tests.Payments;
+
+/// <summary>
+/// Direct debit as a customer and the lender live it: a card bound with the code texted to the customer, the due
+/// instalment asked of the provider on its due date, a decline that posts nothing, the retry the next day that posts
+/// the money once, and a revoked mandate that is never debited again.
+/// </summary>
+public abstract class DirectDebitScenarios<TPlatform>(TPlatform platform) : IClassFixture<TPlatform>
+    where TPlatform : PlatformFixture, IClockedPlatform
+{
+    // A sandbox card that declines every other debit: the first attempt fails, the retry succeeds.
+    private const string EveryOtherDeclines = "6222020200110002";
+
+    private readonly PaymentWorld _world = new(platform);
+
+    private bool Skip => !platform.Available;
+
+    [SkippableFact]
+    public async Task A_direct_debit_that_fails_once_is_retried_the_next_day_and_posts_the_instalment_once()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, customer) = await _world.CustomersLoanAsync();
+        await using (var db = _world.Db())
+        {
+            // Li Na's other loans are set aside: the sandbox card declines every other debit, so this loan must be the only one asked.
+            var customerId = (await db.Loans.SingleAsync(l => l.Id == loanId)).CustomerId;
+            foreach (var other in await db.Loans.Where(l => l.CustomerId == customerId && l.Id != loanId).ToListAsync())
+            {
+                other.CustomerId = Guid.NewGuid();
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var first = (await customer.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}")).GetProperty("schedule")[0];
+        var due = DateOnly.Parse(first.GetProperty("dueDate").GetString()!, CultureInfo.InvariantCulture);
+        var owed = first.GetProperty("payment").GetDecimal();
+
+        var mandate = await BindAsync(customer);
+        Assert.Equal("6222 **** **** 0002", mandate.GetProperty("maskedCard").GetString());
+        await using (var db = _world.Db())
+        {
+            var row = await db.Set<MandateRow>().AsNoTracking().SingleAsync(m => m.Id == mandate.GetProperty("mandateId").GetGuid());
+            Assert.DoesNotContain(EveryOtherDeclines, JsonSerializer.Serialize(row), StringComparison.Ordinal);
+        }
+
+        // The due date: the provider is asked for the instalment and declines it; nothing is posted.
+        MoveTo(due);
+        customer = await platform.SignedIn("13800138000");
+        using var manager = await platform.SignedIn("manager");
+        var declined = await RunAndSettleAsync(manager, customer, loanId, due);
+        Assert.Equal("failed", declined.GetProperty("status").GetString());
+        Assert.Equal(owed, declined.GetProperty("amount").GetDecimal());
+        Assert.Equal(0, await _world.PaymentsOnAsync(loanId));
+
+        // The same day run again asks nothing more.
+        using (var again = await manager.PostAsync($"/api/v1/servicing/direct-debits/run?date={due:yyyy-MM-dd}", null))
+        {
+            Assert.True((await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("alreadyRequested").GetInt32() >= 1);
+        }
+
+        Assert.Single(await DebitsAsync(customer, loanId));
+
+        // D+1: the retry succeeds and the instalment is posted once, as a direct debit.
+        MoveTo(due.AddDays(1));
+        customer = await platform.SignedIn("13800138000");
+        using var nextDay = await platform.SignedIn("manager");
+        var paid = await RunAndSettleAsync(nextDay, customer, loanId, due.AddDays(1));
+        Assert.Equal("succeeded", paid.GetProperty("status").GetString());
+        await using (var db = _world.Db())
+        {
+            var payment = await db.Payments.AsNoTracking().SingleAsync(p => p.LoanId == loanId);
+            Assert.Equal(owed, payment.Amount);
+            Assert.Equal("direct-debit", payment.Channel);
+        }
+
+        var schedule = (await customer.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}")).GetProperty("schedule");
+        Assert.Equal("paid", schedule[0].GetProperty("status").GetString());
+
+        // Revoked: the next instalment's due date asks nothing.
+        using (var revoked = await customer.DeleteAsync($"/api/v1/me/mandates/{mandate.GetProperty("mandateId").GetGuid()}"))
+        {
+            Assert.Equal("revoked", (await revoked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        }
+
+        var nextDue = DateOnly.Parse(schedule[1].GetProperty("dueDate").GetString()!, CultureInfo.InvariantCulture);
+        MoveTo(nextDue);
+        customer = await platform.SignedIn("13800138000");
+        using var lastDay = await platform.SignedIn("manager");
+        using var later = await lastDay.PostAsync($"/api/v1/servicing/direct-debits/run?date={nextDue:yyyy-MM-dd}", null);
+        Assert.Equal(2, (await DebitsAsync(customer, loanId)).Count);
+    }
+
+    [SkippableFact]
+    public async Task A_card_is_bound_only_with_the_code_texted_to_the_customer()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (_, customer) = await _world.CustomersLoanAsync();
+
+        using var wrong = await customer.PostAsJsonAsync("/api/v1/me/mandates", new { cardNumber = "6222020200119999", holderName = "李娜", bank = "工商银行", code = "000000" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.True((await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("code", out _));
+        var mine = await customer.GetFromJsonAsync<JsonElement>("/api/v1/me/mandates");
+        Assert.DoesNotContain(mine.EnumerateArray(), m => m.GetProperty("maskedCard").GetString()!.EndsWith("9999", StringComparison.Ordinal));
+    }
+
+    private static async Task<JsonElement> BindAsync(HttpClient customer)
+    {
+        using var asked = await customer.PostAsync("/api/v1/me/mandates/code", null);
+        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        var code = await Registration.LatestCodeAsync("13800138000");
+        using var bound = await customer.PostAsJsonAsync("/api/v1/me/mandates", new { cardNumber = EveryOtherDeclines, holderName = "李娜", bank = "工商银行", code });
+        var text = await bound.Content.ReadAsStringAsync();
+        Assert.True(bound.StatusCode == HttpStatusCode.Created, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Runs the day's debits and waits for the provider's callback on this loan's newest debit.</summary>
+    private static async Task<JsonElement> RunAndSettleAsync(HttpClient manager, HttpClient customer, Guid loanId, DateOnly day)
+    {
+        using var run = await manager.PostAsync($"/api/v1/servicing/direct-debits/run?date={day:yyyy-MM-dd}", null);
+        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        var newest = (await DebitsAsync(customer, loanId)).OrderByDescending(d => d.GetProperty("createdAt").GetDateTimeOffset()).First();
+        return await PaymentWorld.SettledAsync(customer, loanId, newest.GetProperty("paymentId").GetGuid());
+    }
+
+    private static async Task<List<JsonElement>> DebitsAsync(HttpClient client, Guid loanId) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}/payment-intents")).EnumerateArray().Where(i => i.GetProperty("kind").GetString() == "debit").Select(i => i.Clone())];
+
+    private void MoveTo(DateOnly date)
+    {
+        var target = new DateTimeOffset(date.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
+        if (target > platform.Clock.Now)
+        {
+            platform.Clock.Now = target;
+        }
+    }
+}
+
+public sealed class DirectDebitOnSqlite(ClockedPlatform platform) : DirectDebitScenarios<ClockedPlatform>(platform);
+
+public sealed class DirectDebitOnPostgres(ClockedPostgresPlatform platform) : DirectDebitScenarios<ClockedPostgresPlatform>(platform);
