@@ -1,6 +1,5 @@
 using AutoFinance.Application.Payments;
 using AutoFinance.Application.Security;
-using AutoFinance.Application.Verification;
 using AutoFinance.Infrastructure.Payments;
 using AutoFinance.Web.Auth;
 
@@ -18,12 +17,7 @@ public static class DirectDebitEndpoints
         mine.MapGet("/", async (HttpContext http, Mandates mandates, CancellationToken ct) => Results.Ok(await mandates.ListAsync(http.User.ToActor(), ct).ConfigureAwait(false)))
             .WithSummary("Your bound cards (masked) and whether each may still be debited").Produces<IReadOnlyList<Mandates.MandateView>>();
         mine.MapPost("/code", async (HttpContext http, Mandates mandates, CancellationToken ct) =>
-                Problems.From(await mandates.RequestCodeAsync(http.User.ToActor(), http.Connection.RemoteIpAddress?.ToString(), ct).ConfigureAwait(false), sent => sent.Outcome switch
-                {
-                    CodeSendOutcome.Throttled => Results.Problem(title: "Too many tries", detail: "a code was asked for too often; wait before asking again", statusCode: 429, extensions: new Dictionary<string, object?> { ["code"] = "code.throttled" }),
-                    CodeSendOutcome.GatewayUnavailable => Results.Problem(title: "SMS unavailable", detail: "the text could not be sent; try again in a minute", statusCode: 503, extensions: new Dictionary<string, object?> { ["code"] = "sms.unavailable" }),
-                    _ => Results.Accepted(value: new { expiresAt = sent.ExpiresAt }),
-                }, "customer"))
+                Problems.From(await mandates.RequestCodeAsync(http.User.ToActor(), http.Connection.RemoteIpAddress?.ToString(), ct).ConfigureAwait(false), CodeAnswers.Of, "customer"))
             .WithSummary("Text a card-binding code to your mobile on file").ProducesProblem(409).ProducesProblem(429);
         mine.MapPost("/", (HttpContext http, Mandates mandates, CancellationToken ct) =>
                 BodyHandler.WithBodyAsync(http, new Mandates.BindInput(null, null, null, null), async input =>

@@ -1,5 +1,4 @@
 using AutoFinance.Application.Security;
-using AutoFinance.Application.Verification;
 using AutoFinance.Infrastructure.Identity;
 using AutoFinance.Web.Auth;
 
@@ -15,12 +14,7 @@ public static class MasterDataEndpoints
         var me = routes.MapGroup("/api/v1/me").WithTags("Customers").RequireAuthorization(p => p.RequireRole(Roles.Customer));
         me.MapPost("/mobile/code", (HttpContext http, MasterDataCommands commands, CancellationToken ct) =>
                 BodyHandler.WithBodyAsync(http, new CodeRequest(null), async input =>
-                    Problems.From(await commands.RequestMobileCodeAsync(http.User.ToActor(), input.Mobile, http.Connection.RemoteIpAddress?.ToString(), ct).ConfigureAwait(false), sent => sent.Outcome switch
-                    {
-                        CodeSendOutcome.Throttled => Results.Problem(title: "Too many tries", detail: "a code was asked for too often; wait before asking again", statusCode: 429, extensions: new Dictionary<string, object?> { ["code"] = "code.throttled" }),
-                        CodeSendOutcome.GatewayUnavailable => Results.Problem(title: "SMS unavailable", detail: "the text could not be sent; try again in a minute", statusCode: 503, extensions: new Dictionary<string, object?> { ["code"] = "sms.unavailable" }),
-                        _ => Results.Accepted(value: new { expiresAt = sent.ExpiresAt }),
-                    }, "customer"), ct))
+                    Problems.From(await commands.RequestMobileCodeAsync(http.User.ToActor(), input.Mobile, http.Connection.RemoteIpAddress?.ToString(), ct).ConfigureAwait(false), CodeAnswers.Of, "customer"), ct))
             .WithSummary("Text a contact-change code to the new mobile you want on file")
             .ProducesValidationProblem().ProducesProblem(409).ProducesProblem(429);
         me.MapPut("/mobile", (HttpContext http, MasterDataCommands commands, CancellationToken ct) =>
