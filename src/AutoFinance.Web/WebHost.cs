@@ -196,6 +196,11 @@ public static class WebHost
         {
             using var scope = app.Services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(ct).ConfigureAwait(false);
+            if (!string.Equals(app.Configuration["Demo:StoryBook"], "false", StringComparison.OrdinalIgnoreCase))
+            {
+                await scope.ServiceProvider.GetRequiredService<StoryBookDemoData>().SeedAsync(ct).ConfigureAwait(false);
+            }
+
             await scope.ServiceProvider.GetRequiredService<ServiceDeskDemoData>().SeedAsync(ct).ConfigureAwait(false);
             app.Logger.LogWarning("Demo data is on (Demo:Seed): demo accounts and dealer keys with published secrets can sign in; set Demo:Seed=false on a production database before its first start");
         }

@@ -1,0 +1,7 @@
+namespace AutoFinance.Web.Tests.Collections;
+
+/// <summary>The platform on SQLite with the demo story book seeded: loans in every lateness state, with their history.</summary>
+public sealed class StoryBookPlatform : SqlitePlatform
+{
+    protected override IEnumerable<string> Arguments => ["--Demo:StoryBook=true"];
+}
