@@ -73,6 +73,8 @@ public static class WebHost
         builder.Services.AddScoped<Infrastructure.Privacy.PersonalDataService>();
         builder.Services.AddScoped<Infrastructure.Approvals.ApprovalService>();
         builder.Services.AddScoped<Infrastructure.Servicing.CollectionsService>();
+        builder.Services.AddSingleton<Infrastructure.Servicing.RollRateBook>();
+        builder.Services.AddScoped<Infrastructure.Servicing.DebtorContacts>();
         builder.Services.AddScoped<Infrastructure.Messaging.MessageQueries>();
         builder.Services.AddScoped<Infrastructure.Messaging.OutboxDispatcher>();
         builder.Services.TryAddSingleton<Infrastructure.Messaging.IMessageSender>(_ => new Infrastructure.Messaging.FileMessageSender(configuration["Outbox:Directory"] ?? "data/outbox"));

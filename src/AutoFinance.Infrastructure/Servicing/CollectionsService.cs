@@ -10,11 +10,12 @@ using AutoFinance.Domain.Servicing.Loans;
 namespace AutoFinance.Infrastructure.Servicing;
 
 /// <summary>
-/// Collections: the prioritised worklist (amount at risk × the bucket's roll-forward probability, with the action the
+/// Collections: the prioritised worklist (amount at risk × the bucket's roll-forward probability as measured from the
+/// book's history, <see cref="RollRateHistory"/>, with the action the
 /// strategy names for the bucket and grade), assignment to collectors, contact records, and promises to pay judged
 /// against the payments that followed them.
 /// </summary>
-public sealed class CollectionsService(AutoFinanceDbContext db, IPersonalDataProtector protector, TimeProvider time)
+public sealed class CollectionsService(AutoFinanceDbContext db, IPersonalDataProtector protector, RollRateBook rollRates, TimeProvider time)
 {
     public sealed record WorklistEntry(
         int Rank, Guid LoanId, string Reference, int DaysPastDue, string Bucket, string Grade, decimal AmountAtRisk, decimal AmountOverdue,
@@ -48,7 +49,8 @@ public sealed class CollectionsService(AutoFinanceDbContext db, IPersonalDataPro
         var promises = await OpenPromisesAsync(ids, ct).ConfigureAwait(false);
         var byId = loans.ToDictionary(l => l.Loan.Id.ToString(), l => l.Loan);
         var me = actor.AuditName;
-        return [.. WorklistPrioritiser.Prioritise(accounts)
+        var measured = await RollRatesAsync(ct).ConfigureAwait(false);
+        return [.. WorklistPrioritiser.Prioritise(accounts, measured.Matrix, CollectionStrategy.Default)
             .Select(item => (Item: item, Loan: byId[item.Account.LoanId]))
             .Where(x => !mineOnly || x.Loan.Collector == me)
             .Select(x => new WorklistEntry(
@@ -56,6 +58,9 @@ public sealed class CollectionsService(AutoFinanceDbContext db, IPersonalDataPro
                 x.Item.Account.AmountOverdue, x.Item.Action.ToString(), x.Item.RollForward, Math.Round(x.Item.Priority, 2, MidpointRounding.AwayFromZero),
                 x.Loan.Collector, x.Loan.OnWatchList, x.Loan.LoanToValue, promises.GetValueOrDefault(x.Loan.Id)))];
     }
+
+    /// <summary>The roll rates the worklist ranks by: measured monthly from the book's history, assumed where a bucket has too few moves.</summary>
+    public Task<MeasuredRollRates> RollRatesAsync(CancellationToken ct) => rollRates.CurrentAsync(db, Today, ct);
 
     /// <summary>Shares the worklist among the given collectors (or every collector account), balanced by count, ranked accounts first.</summary>
     public async Task<CommandResult<IReadOnlyList<AssignmentView>>> AssignAsync(Actor actor, IReadOnlyList<string>? collectors, CancellationToken ct)
@@ -70,7 +75,8 @@ public sealed class CollectionsService(AutoFinanceDbContext db, IPersonalDataPro
         }
 
         var worklist = await WorklistAsync(actor, mineOnly: false, ct).ConfigureAwait(false);
-        var items = WorklistPrioritiser.Prioritise(worklist.Select(w => new CollectionAccount(w.LoanId.ToString(), w.DaysPastDue, w.Grade, w.AmountAtRisk, w.AmountOverdue)));
+        var measured = await RollRatesAsync(ct).ConfigureAwait(false);
+        var items = WorklistPrioritiser.Prioritise(worklist.Select(w => new CollectionAccount(w.LoanId.ToString(), w.DaysPastDue, w.Grade, w.AmountAtRisk, w.AmountOverdue)), measured.Matrix, CollectionStrategy.Default);
         var assignments = CollectorAssigner.Assign(items, names, AssignmentBalance.Count);
         var ids = assignments.Select(a => Guid.Parse(a.LoanId)).ToList();
         var loans = await db.Loans.Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct).ConfigureAwait(false);

@@ -39,4 +39,18 @@ public sealed class DemoBookTests(StoryBookPlatform platform) : IClassFixture<St
         var buckets = worklist.EnumerateArray().Select(e => e.GetProperty("bucket").GetString()).ToHashSet();
         Assert.Superset(new HashSet<string?> { "1-30", "31-60", "61-90", "91-180" }, buckets);
     }
+
+    [Fact]
+    public async Task Roll_rates_are_measured_from_the_books_month_end_history_not_assumed()
+    {
+        using var collector = await platform.SignedIn("collector");
+        var rates = await collector.GetFromJsonAsync<JsonElement>("/api/v1/collections/roll-rates");
+
+        // The story book's loans were current at many month ends: that row rests on the book's own moves.
+        var current = rates.EnumerateArray().Single(r => r.GetProperty("bucket").GetString() == "Current");
+        Assert.True(current.GetProperty("measured").GetBoolean());
+        Assert.True(current.GetProperty("moves").GetInt32() >= 20);
+        Assert.NotEqual(0.03m, current.GetProperty("rollForward").GetDecimal());
+        Assert.Equal(12, current.GetProperty("months").GetInt32());
+    }
 }
