@@ -74,6 +74,7 @@ public static class WebHost
         builder.Services.AddScoped<Infrastructure.Approvals.ApprovalService>();
         builder.Services.AddScoped<Infrastructure.Servicing.CollectionsService>();
         builder.Services.AddSingleton<Infrastructure.Servicing.RollRateBook>();
+        builder.Services.AddScoped<ApplicationDrafts>();
         builder.Services.AddScoped<Infrastructure.Servicing.DebtorContacts>();
         builder.Services.AddScoped<Infrastructure.Messaging.MessageQueries>();
         builder.Services.AddScoped<Infrastructure.Messaging.OutboxDispatcher>();
@@ -158,6 +159,7 @@ public static class WebHost
         var api = app.MapGroup(string.Empty).WithMetadata(new RequestBodyLimit(limits.ApiMaxBodyBytes));
         AuthEndpoints.Map(api);
         ApplicationEndpoints.Map(api);
+        DraftEndpoints.Map(api);
         ReferralEndpoints.Map(api);
         ContractEndpoints.Map(api);
         AdminEndpoints.Map(api);
