@@ -74,6 +74,7 @@ public static class WebHost
         builder.Services.AddScoped<Infrastructure.Approvals.ApprovalService>();
         builder.Services.AddScoped<Infrastructure.Servicing.CollectionsService>();
         builder.Services.AddSingleton<Infrastructure.Servicing.RollRateBook>();
+        builder.Services.AddSingleton((configuration.GetSection("Collections").Get<Infrastructure.Servicing.CollectionStrategyOptions>() ?? new()).ToStrategy());
         builder.Services.AddScoped<ApplicationDrafts>();
         builder.Services.AddScoped<Infrastructure.Servicing.DebtorContacts>();
         builder.Services.AddScoped<Infrastructure.Messaging.MessageQueries>();
