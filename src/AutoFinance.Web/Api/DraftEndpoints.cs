@@ -20,8 +20,8 @@ public static class DraftEndpoints
         var api = routes.MapGroup("/api/v1/applications/draft").WithTags("Origination")
             .RequireAuthorization(p => p.RequireRole(Roles.Customer));
         api.MapGet("/", async (HttpContext http, ApplicationDrafts drafts, CancellationToken ct) =>
-                await drafts.GetAsync(http.User.ToActor(), ct).ConfigureAwait(false) is { } draft ? Results.Ok(draft) : Problems.NotFound("draft"))
-            .WithSummary("The application form in progress: the step reached and the values entered").Produces<ApplicationDrafts.Draft>();
+                await drafts.GetAsync(http.User.ToActor(), ct).ConfigureAwait(false) is { } draft ? Results.Ok(draft) : Results.NoContent())
+            .WithSummary("The application form in progress: the step reached and the values entered (204 when there is none)").Produces<ApplicationDrafts.Draft>().Produces(204);
         api.MapPut("/", async (HttpContext http, ApplicationDrafts drafts, CancellationToken ct) =>
             {
                 var body = await JsonBody.ReadAsync<DraftInput>(http.Request, ct).ConfigureAwait(false);

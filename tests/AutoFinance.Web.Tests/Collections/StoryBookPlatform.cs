@@ -5,3 +5,9 @@ public sealed class StoryBookPlatform : SqlitePlatform
 {
     protected override IEnumerable<string> Arguments => ["--Demo:StoryBook=true"];
 }
+
+/// <summary>The platform on PostgreSQL with the demo story book seeded.</summary>
+public sealed class StoryBookPostgresPlatform : PostgresPlatform
+{
+    protected override IEnumerable<string> Arguments => ["--Demo:StoryBook=true"];
+}

@@ -44,7 +44,7 @@ public sealed class ApplicationDraftTests(SqlitePlatform platform) : IClassFixtu
         }
 
         Assert.Equal(HttpStatusCode.NoContent, (await customer.DeleteAsync("/api/v1/applications/draft")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await customer.GetAsync("/api/v1/applications/draft")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await customer.GetAsync("/api/v1/applications/draft")).StatusCode);
     }
 
     [Fact]

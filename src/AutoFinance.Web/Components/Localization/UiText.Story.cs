@@ -44,6 +44,7 @@ public static partial class UiText
         ("empty.at-risk", "目前没有可能流失的客户。每次洞察刷新后名单都会更新。", "Nobody is likely to leave right now. The list is renewed with every insight refresh."),
         ("empty.at-risk-next", "查看客户分群", "See the segments"),
         ("empty.experiments", "还没有实验。在下方定义一个 A/B 实验，样本量会按检验功效自动算好。", "No experiments yet. Define an A/B test below; its sample size is worked out from the power you ask for."),
+        ("empty.experiments-view", "还没有实验。经理、风险分析师或管理员定义实验后会显示在这里。", "No experiments yet. They show here once a manager, risk analyst or admin defines one."),
         ("empty.my-cases", "您还没有工单。可以先问上面的智能助手，答不了的问题会自动转给客服。", "You have no cases. Ask the assistant above first; a question it cannot answer goes to an agent."),
         ("empty.documents", "没有待审核的资料。客户上传的身份证、收入证明等会出现在这里。", "No documents are waiting. ID cards, proof of income and other uploads from customers arrive here."),
         ("empty.documents-next", "回到审批队列", "Back to the referral queue"),
