@@ -8,8 +8,8 @@ namespace AutoFinance.Domain.Servicing.Collections;
 /// the row's threshold), the row for the exact grade (ordinal) before a row for every grade, and within each the
 /// lowest threshold first (the most specific), then the row without one; else <see cref="CollectionAction.None"/>.
 /// An account without a behaviour score meets no score condition. The default table, for
-/// <see cref="DelinquencyBuckets.Default"/> and grades A–E (A best), adds one score row: an account 1–30 days late
-/// whose behaviour score fell below 700 gets a call whatever its grade.
+/// <see cref="DelinquencyBuckets.Default"/> and grades A–E (A best), has no score rows (a new loan has no payment
+/// history to score, so a lender sets its thresholds from its own book, through <see cref="With"/> or configuration):
 /// <code>
 /// bucket    A, B, C         D, E and any other grade
 /// Current   none            none
@@ -18,7 +18,6 @@ namespace AutoFinance.Domain.Servicing.Collections;
 /// 61-90     field visit     field visit
 /// 91-180    legal           legal
 /// 180+      legal           legal
-/// 1-30, behaviour score below 700: call
 /// </code>
 /// </remarks>
 public sealed class CollectionStrategy
@@ -30,9 +29,6 @@ public sealed class CollectionStrategy
         new("1-30", "A", CollectionAction.ReminderSms),
         new("1-30", "B", CollectionAction.ReminderSms),
         new("1-30", "C", CollectionAction.ReminderSms),
-        new("1-30", "A", CollectionAction.Call, 700),
-        new("1-30", "B", CollectionAction.Call, 700),
-        new("1-30", "C", CollectionAction.Call, 700),
         new("31-60", null, CollectionAction.FieldVisit),
         new("31-60", "A", CollectionAction.Call),
         new("31-60", "B", CollectionAction.Call),

@@ -50,8 +50,13 @@ public class CollectionStrategyTests
     [InlineData("C", 699, CollectionAction.Call)]
     [InlineData("C", 700, CollectionAction.ReminderSms)]
     [InlineData("A", null, CollectionAction.ReminderSms)]
-    public void An_early_arrears_account_whose_behaviour_score_fell_gets_a_call_instead_of_a_text(string grade, int? score, CollectionAction action) =>
-        Assert.Equal(action, CollectionStrategy.Default.ActionFor("1-30", grade, score));
+    public void An_early_arrears_account_whose_behaviour_score_fell_gets_a_call_instead_of_a_text(string grade, int? score, CollectionAction action)
+    {
+        var strategy = CollectionStrategy.Default.With("1-30", "A", CollectionAction.Call, 700).With("1-30", "C", CollectionAction.Call, 700);
+
+        Assert.Equal(action, strategy.ActionFor("1-30", grade, score));
+        Assert.Equal(CollectionAction.ReminderSms, CollectionStrategy.Default.ActionFor("1-30", grade, score));
+    }
 
     [Fact]
     public void The_lowest_score_threshold_that_holds_is_the_most_specific_row()
