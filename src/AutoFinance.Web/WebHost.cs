@@ -68,6 +68,10 @@ public static class WebHost
         builder.Services.AddScoped<Infrastructure.Privacy.PersonalDataService>();
         builder.Services.AddScoped<Infrastructure.Approvals.ApprovalService>();
         builder.Services.AddScoped<Infrastructure.Servicing.CollectionsService>();
+        builder.Services.AddSingleton<Infrastructure.Servicing.RollRateBook>();
+        builder.Services.AddSingleton((configuration.GetSection("Collections").Get<Infrastructure.Servicing.CollectionStrategyOptions>() ?? new()).ToStrategy());
+        builder.Services.AddScoped<ApplicationDrafts>();
+        builder.Services.AddScoped<Infrastructure.Servicing.DebtorContacts>();
         builder.Services.AddScoped<Infrastructure.Messaging.MessageQueries>();
         builder.Services.AddScoped<Infrastructure.Messaging.OutboxDispatcher>();
         builder.Services.TryAddSingleton<Infrastructure.Messaging.IMessageSender>(_ => new Infrastructure.Messaging.FileMessageSender(configuration["Outbox:Directory"] ?? "data/outbox"));
@@ -154,6 +158,7 @@ public static class WebHost
         var api = app.MapGroup(string.Empty).WithMetadata(new RequestBodyLimit(limits.ApiMaxBodyBytes));
         AuthEndpoints.Map(api);
         ApplicationEndpoints.Map(api);
+        DraftEndpoints.Map(api);
         ReferralEndpoints.Map(api);
         ContractEndpoints.Map(api);
         AdminEndpoints.Map(api);
@@ -198,6 +203,11 @@ public static class WebHost
         {
             using var scope = app.Services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(ct).ConfigureAwait(false);
+            if (!string.Equals(app.Configuration["Demo:StoryBook"], "false", StringComparison.OrdinalIgnoreCase))
+            {
+                await scope.ServiceProvider.GetRequiredService<StoryBookDemoData>().SeedAsync(ct).ConfigureAwait(false);
+            }
+
             await scope.ServiceProvider.GetRequiredService<ServiceDeskDemoData>().SeedAsync(ct).ConfigureAwait(false);
             app.Logger.LogWarning("Demo data is on (Demo:Seed): demo accounts and dealer keys with published secrets can sign in; set Demo:Seed=false on a production database before its first start");
         }

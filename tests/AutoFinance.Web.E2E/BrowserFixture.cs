@@ -44,7 +44,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(Screenshots);
         Platform = await PlatformHost.StartAsync();
         await BookLoansAsync();
-        var firstDue = await QueryAsync(db => db.Installments.AsNoTracking().Where(i => i.Number == 1).MinAsync(i => i.DueDate));
+        // The story book's loans started months ago; the clock follows the loans booked today.
+        var seedingDay = Platform.Clock.Today;
+        var firstDue = await QueryAsync(db => db.Installments.AsNoTracking().Where(i => i.Number == 1 && i.DueDate > seedingDay).MinAsync(i => i.DueDate));
         Platform.Clock.Offset = TimeSpan.FromDays(firstDue.DayNumber + 1 - Platform.Clock.Today.DayNumber);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

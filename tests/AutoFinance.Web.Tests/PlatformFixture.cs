@@ -65,6 +65,8 @@ public abstract class PlatformFixture : IAsyncLifetime
             "--Outbox:Enabled=false",
             "--Logging:LogLevel:Default=Warning",
             "--Verification:CodesPerAddressPerHour=100000",
+            // The story book (loans months into their lives) is seeded only for the fixtures that read it.
+            "--Demo:StoryBook=false",
             .. partners,
             .. DocsArguments,
             .. Arguments,

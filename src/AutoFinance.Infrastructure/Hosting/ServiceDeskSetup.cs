@@ -25,6 +25,7 @@ public static class ServiceDeskSetup
         services.AddScoped<InsightRefresh>();
         services.AddScoped<InsightQueries>();
         services.AddScoped<ServiceDeskDemoData>();
+        services.AddScoped<StoryBookDemoData>();
         return services;
     }
 }

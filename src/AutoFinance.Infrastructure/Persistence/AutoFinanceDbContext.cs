@@ -102,6 +102,8 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
 
     public DbSet<Bureau.CreditReportRow> CreditReports => Set<Bureau.CreditReportRow>();
 
+    public DbSet<ApplicationDraftRow> ApplicationDrafts => Set<ApplicationDraftRow>();
+
     protected abstract bool StoresDecimalsAsIntegers { get; }
 
     /// <summary>
@@ -314,6 +316,12 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
         {
             e.ToTable("journal_lines");
             e.Property(l => l.Amount).HasPrecision(18, MoneyScale);
+        });
+
+        modelBuilder.Entity<ApplicationDraftRow>(e =>
+        {
+            e.ToTable("application_drafts");
+            e.HasKey(d => d.UserId);
         });
 
         ServiceDesk.ServiceDeskModel.Configure(modelBuilder);

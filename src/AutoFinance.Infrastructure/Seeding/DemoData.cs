@@ -135,7 +135,7 @@ public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions,
         }
     }
 
-    private static ApplicationRequest Prime(string name, string mobile, DateOnly birth, int sequence, string channel) => new()
+    internal static ApplicationRequest Prime(string name, string mobile, DateOnly birth, int sequence, string channel) => new()
     {
         Channel = channel,
         Language = "zh-CN",
@@ -180,7 +180,7 @@ public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions,
         TermMonths = 60,
     };
 
-    private static VehicleInput ConventionalCar(int serial) => new()
+    internal static VehicleInput ConventionalCar(int serial) => new()
     {
         Vin = DemoIdentities.Vin("LFV2A21K", 'S', "3" + serial.ToString("000000", System.Globalization.CultureInfo.InvariantCulture)),
         Condition = "new",

@@ -10,15 +10,16 @@ using AutoFinance.Domain.Servicing.Loans;
 namespace AutoFinance.Infrastructure.Servicing;
 
 /// <summary>
-/// Collections: the prioritised worklist (amount at risk × the bucket's roll-forward probability, with the action the
-/// strategy names for the bucket and grade), assignment to collectors, contact records, and promises to pay judged
+/// Collections: the prioritised worklist (amount at risk × the bucket's roll-forward probability as measured from the
+/// book's history, <see cref="RollRateHistory"/>, with the action the configured
+/// strategy names for the bucket, grade and behaviour score), assignment to collectors, contact records, and promises to pay judged
 /// against the payments that followed them.
 /// </summary>
-public sealed class CollectionsService(AutoFinanceDbContext db, IPersonalDataProtector protector, TimeProvider time)
+public sealed class CollectionsService(AutoFinanceDbContext db, IPersonalDataProtector protector, RollRateBook rollRates, CollectionStrategy strategy, TimeProvider time)
 {
     public sealed record WorklistEntry(
         int Rank, Guid LoanId, string Reference, int DaysPastDue, string Bucket, string Grade, decimal AmountAtRisk, decimal AmountOverdue,
-        string Action, decimal RollForward, decimal Priority, string? Collector, bool OnWatchList, decimal? LoanToValue, PromiseView? OpenPromise);
+        string Action, decimal RollForward, decimal Priority, string? Collector, bool OnWatchList, decimal? LoanToValue, PromiseView? OpenPromise, int? BehaviourScore);
 
     public sealed record ContactInput(string? Channel, string? Outcome, string? Note, decimal? PromisedAmount, DateOnly? PromisedDate);
 
@@ -44,18 +45,23 @@ public sealed class CollectionsService(AutoFinanceDbContext db, IPersonalDataPro
             l.Loan.DaysPastDue,
             l.Grade ?? "-",
             installments[l.Loan.Id].Sum(i => i.Principal - i.PaidPrincipal),
-            InstallmentBook.Owing(installments[l.Loan.Id], today).Sum(d => d.Total)));
+            InstallmentBook.Owing(installments[l.Loan.Id], today).Sum(d => d.Total),
+            l.Loan.WarningScore));
         var promises = await OpenPromisesAsync(ids, ct).ConfigureAwait(false);
         var byId = loans.ToDictionary(l => l.Loan.Id.ToString(), l => l.Loan);
         var me = actor.AuditName;
-        return [.. WorklistPrioritiser.Prioritise(accounts)
+        var measured = await RollRatesAsync(ct).ConfigureAwait(false);
+        return [.. WorklistPrioritiser.Prioritise(accounts, measured.Matrix, strategy)
             .Select(item => (Item: item, Loan: byId[item.Account.LoanId]))
             .Where(x => !mineOnly || x.Loan.Collector == me)
             .Select(x => new WorklistEntry(
                 x.Item.Rank, x.Loan.Id, x.Loan.Reference, x.Item.Account.DaysPastDue, x.Item.Bucket, x.Item.Account.Grade, x.Item.Account.AmountAtRisk,
                 x.Item.Account.AmountOverdue, x.Item.Action.ToString(), x.Item.RollForward, Math.Round(x.Item.Priority, 2, MidpointRounding.AwayFromZero),
-                x.Loan.Collector, x.Loan.OnWatchList, x.Loan.LoanToValue, promises.GetValueOrDefault(x.Loan.Id)))];
+                x.Loan.Collector, x.Loan.OnWatchList, x.Loan.LoanToValue, promises.GetValueOrDefault(x.Loan.Id), x.Loan.WarningScore))];
     }
+
+    /// <summary>The roll rates the worklist ranks by: measured monthly from the book's history, assumed where a bucket has too few moves.</summary>
+    public Task<MeasuredRollRates> RollRatesAsync(CancellationToken ct) => rollRates.CurrentAsync(db, Today, ct);
 
     /// <summary>Shares the worklist among the given collectors (or every collector account), balanced by count, ranked accounts first.</summary>
     public async Task<CommandResult<IReadOnlyList<AssignmentView>>> AssignAsync(Actor actor, IReadOnlyList<string>? collectors, CancellationToken ct)
@@ -70,7 +76,8 @@ public sealed class CollectionsService(AutoFinanceDbContext db, IPersonalDataPro
         }
 
         var worklist = await WorklistAsync(actor, mineOnly: false, ct).ConfigureAwait(false);
-        var items = WorklistPrioritiser.Prioritise(worklist.Select(w => new CollectionAccount(w.LoanId.ToString(), w.DaysPastDue, w.Grade, w.AmountAtRisk, w.AmountOverdue)));
+        var measured = await RollRatesAsync(ct).ConfigureAwait(false);
+        var items = WorklistPrioritiser.Prioritise(worklist.Select(w => new CollectionAccount(w.LoanId.ToString(), w.DaysPastDue, w.Grade, w.AmountAtRisk, w.AmountOverdue, w.BehaviourScore)), measured.Matrix, strategy);
         var assignments = CollectorAssigner.Assign(items, names, AssignmentBalance.Count);
         var ids = assignments.Select(a => Guid.Parse(a.LoanId)).ToList();
         var loans = await db.Loans.Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct).ConfigureAwait(false);

@@ -58,6 +58,10 @@ public static class ServicingEndpoints
                 Results.Ok(await service.WorklistAsync(http.User.ToActor(), mine ?? false, ct).ConfigureAwait(false)))
             .WithSummary("Delinquent accounts by priority (amount at risk × roll-forward probability) with the strategy's action; mine=true for your own")
             .Produces<IReadOnlyList<CollectionsService.WorklistEntry>>();
+        collections.MapGet("/roll-rates", async (CollectionsService service, CancellationToken ct) =>
+                Results.Ok(RollRatesView.Of(await service.RollRatesAsync(ct).ConfigureAwait(false))))
+            .WithSummary("The month-on-month roll rates the worklist ranks by, measured from the book's end-of-day history (assumed for a bucket with too few moves)")
+            .Produces<IReadOnlyList<RollRatesView>>();
         collections.MapPost("/assign", async (HttpContext http, CollectionsService service, CancellationToken ct) =>
             {
                 var body = await JsonBody.ReadAsync<AssignInput>(http.Request, ct).ConfigureAwait(false);
@@ -89,5 +93,22 @@ public static class ServicingEndpoints
             })
             .WithSummary("Record a contact (call, sms, visit, letter) with its outcome code; PTP needs a promised amount and date")
             .Accepts<CollectionsService.ContactInput>("application/json").ProducesValidationProblem().ProducesProblem(404);
+
+        var debtor = routes.MapGroup("/api/v1/loans/{id:guid}/debtor").WithTags("Collections")
+            .RequireAuthorization(p => p.RequireRole(Roles.Collector, Roles.ServiceAgent, Roles.Manager, Roles.Admin));
+        debtor.MapGet("/", async (Guid id, HttpContext http, DebtorContacts debtors, CancellationToken ct) =>
+                await debtors.MaskedAsync(http.User.ToActor(), id, ct).ConfigureAwait(false) is { } view ? Results.Ok(view) : Problems.NotFound("loan"))
+            .WithSummary("The debtor's name and mobile, the mobile masked (138****1234)").Produces<DebtorContacts.DebtorView>();
+        debtor.MapPost("/reveal", async (Guid id, HttpContext http, DebtorContacts debtors, CancellationToken ct) =>
+                Problems.From(await debtors.RevealAsync(http.User.ToActor(), id, ct).ConfigureAwait(false), v => Results.Ok(v), "loan"))
+            .RequireAuthorization(p => p.RequireRole(Roles.Collector, Roles.Manager, Roles.Admin))
+            .WithSummary("The debtor's whole mobile number; each reveal is audited (who and which loan, never the number)").Produces<DebtorContacts.DebtorView>().ProducesProblem(404);
+    }
+
+    /// <summary>One bucket's row of the measured roll rates.</summary>
+    public sealed record RollRatesView(string Bucket, decimal RollForward, int Moves, bool Measured, int Months)
+    {
+        public static IReadOnlyList<RollRatesView> Of(Domain.Servicing.Collections.MeasuredRollRates rates) =>
+            [.. rates.Matrix.Buckets.All.Select(b => new RollRatesView(b.Name, rates.Matrix.RollForward(b.Name), rates.Observations.GetValueOrDefault(b.Name), rates.Measured.Contains(b.Name), rates.Months))];
     }
 }

@@ -123,6 +123,7 @@ public sealed class ScaleOutTests
             $"--Outbox:Directory={Path.Combine(directory, "outbox")}",
             "--Outbox:Enabled=false",
             $"--Demo:Seed={(seed ? "true" : "false")}",
+            "--Demo:StoryBook=false",
             "--Logging:LogLevel:Default=Warning",
         ], builder => builder.Services.AddSingleton<TimeProvider>(clock));
         await app.StartAsync();

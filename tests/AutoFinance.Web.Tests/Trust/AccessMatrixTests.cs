@@ -31,6 +31,9 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["GET /api/v1/applications"] = [new(Target.None, "U O O O O O O O O O O")],
         ["GET /api/v1/applications/{id}"] = [new(Target.ApplicationA, "U O H H H O O O O O O"), new(Target.ApplicationD1, "U H H O H O O O O O O")],
         ["GET /api/v1/applications/{id}/offers/{offerId}/disclosure"] = [new(Target.ApplicationA, "U O H H H O O O O O O"), new(Target.ApplicationD1, "U H H O H O O O O O O")],
+        ["GET /api/v1/applications/draft"] = [new(Target.None, "U O O F F F F F F F F")],
+        ["PUT /api/v1/applications/draft"] = [new(Target.None, "U A A F F F F F F F F")],
+        ["DELETE /api/v1/applications/draft"] = [new(Target.None, "U O O F F F F F F F F")],
         ["GET /api/v1/applications/{id}/credit-report"] = [new(Target.ApplicationA, "U F F F F O F F F O O")],
         ["POST /api/v1/applications/{id}/offers/{offerId}/accept"] = [new(Target.ApplicationA, "U A H H H F F F F F F"), new(Target.ApplicationD1, "U H H A H F F F F F F")],
 
@@ -71,6 +74,9 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["POST /api/v1/loans/{id}/contacts"] = [new(Target.LoanA, "U F F F F F F A A A A")],
 
         ["GET /api/v1/collections/worklist"] = [new(Target.None, "U F F F F F F O F O O")],
+        ["GET /api/v1/collections/roll-rates"] = [new(Target.None, "U F F F F F F O F O O")],
+        ["GET /api/v1/loans/{id}/debtor"] = [new(Target.LoanA, "U F F F F F F O O O O")],
+        ["POST /api/v1/loans/{id}/debtor/reveal"] = [new(Target.LoanA, "U F F F F F F O F O O")],
         ["POST /api/v1/collections/assign"] = [new(Target.None, "U F F F F F F F F A A")],
         ["GET /api/v1/messages"] = [new(Target.None, "U O O O O O O O O O O"), new(Target.InboxOfA, "U O O O O O O O O O O")],
         ["GET /api/v1/cob/{date}"] = [new(Target.None, "U F F F F F F F F O O")],

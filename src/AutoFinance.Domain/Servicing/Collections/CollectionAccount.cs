@@ -6,4 +6,5 @@ namespace AutoFinance.Domain.Servicing.Collections;
 /// <param name="Grade">The account's risk grade (A best), as scored at origination or by the behavioural score.</param>
 /// <param name="AmountAtRisk">What the lender stands to lose: outstanding principal plus overdue interest, fees and penalty.</param>
 /// <param name="AmountOverdue">What is past due now.</param>
-public sealed record CollectionAccount(string LoanId, int DaysPastDue, string Grade, decimal AmountAtRisk, decimal AmountOverdue);
+/// <param name="BehaviourScore">The behaviour score at the last close of business (0–1000, higher pays better), if scored.</param>
+public sealed record CollectionAccount(string LoanId, int DaysPastDue, string Grade, decimal AmountAtRisk, decimal AmountOverdue, int? BehaviourScore = null);

@@ -1,12 +1,15 @@
 namespace AutoFinance.Domain.Servicing.Collections;
 
 /// <summary>
-/// The collection strategy table: the action for each delinquency bucket (by name) and risk grade.
+/// The collection strategy table: the action for each delinquency bucket (by name), risk grade and behaviour score.
 /// </summary>
 /// <remarks>
-/// Lookup: the row for the bucket and the exact grade (ordinal), else the bucket's row for every grade, else
-/// <see cref="CollectionAction.None"/>. The default table, for <see cref="DelinquencyBuckets.Default"/> and grades
-/// A–E (A best):
+/// Lookup: among the bucket's rows whose score condition holds (no condition, or the account's behaviour score below
+/// the row's threshold), the row for the exact grade (ordinal) before a row for every grade, and within each the
+/// lowest threshold first (the most specific), then the row without one; else <see cref="CollectionAction.None"/>.
+/// An account without a behaviour score meets no score condition. The default table, for
+/// <see cref="DelinquencyBuckets.Default"/> and grades A–E (A best), has no score rows (a new loan has no payment
+/// history to score, so a lender sets its thresholds from its own book, through <see cref="With"/> or configuration):
 /// <code>
 /// bucket    A, B, C         D, E and any other grade
 /// Current   none            none
@@ -35,14 +38,13 @@ public sealed class CollectionStrategy
         new("180+", null, CollectionAction.Legal),
     ]);
 
-    private readonly Dictionary<(string Bucket, string? Grade), CollectionAction> table;
 
     /// <summary>A table from its rows; a bucket and grade may appear once.</summary>
     public CollectionStrategy(IEnumerable<CollectionStrategyRule> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
         Rules = rules.ToArray();
-        table = [];
+        var seen = new HashSet<(string, string?, int?)>();
         foreach (var rule in Rules)
         {
             ArgumentNullException.ThrowIfNull(rule, nameof(rules));
@@ -52,25 +54,35 @@ public sealed class CollectionStrategy
                 throw new ArgumentOutOfRangeException(nameof(rules), rule.Action, "Not a collection action.");
             }
 
-            if (!table.TryAdd((rule.Bucket, rule.Grade), rule.Action))
+            if (rule.BelowBehaviourScore is < 0 or > 1001)
             {
-                throw new ArgumentException($"Bucket '{rule.Bucket}' and grade '{rule.Grade ?? "any"}' appear twice.", nameof(rules));
+                throw new ArgumentOutOfRangeException(nameof(rules), rule.BelowBehaviourScore, "A behaviour score threshold is between 0 and 1001.");
+            }
+
+            if (!seen.Add((rule.Bucket, rule.Grade, rule.BelowBehaviourScore)))
+            {
+                throw new ArgumentException($"Bucket '{rule.Bucket}', grade '{rule.Grade ?? "any"}' and score threshold '{rule.BelowBehaviourScore?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}' appear twice.", nameof(rules));
             }
         }
     }
 
     public IReadOnlyList<CollectionStrategyRule> Rules { get; }
 
-    /// <summary>The action for an account in <paramref name="bucket"/> with risk grade <paramref name="grade"/>.</summary>
-    public CollectionAction ActionFor(string bucket, string? grade)
+    /// <summary>The action for an account in <paramref name="bucket"/> with risk grade <paramref name="grade"/> and, when known, its behaviour score.</summary>
+    public CollectionAction ActionFor(string bucket, string? grade, int? behaviourScore = null)
     {
         ArgumentNullException.ThrowIfNull(bucket);
-        return grade is not null && table.TryGetValue((bucket, grade), out var exact) ? exact
-            : table.TryGetValue((bucket, null), out var any) ? any
-            : CollectionAction.None;
+        return Rules
+            .Where(rule => rule.Bucket == bucket && (rule.Grade is null || rule.Grade == grade))
+            .Where(rule => rule.BelowBehaviourScore is not { } below || (behaviourScore is { } score && score < below))
+            .OrderBy(rule => rule.Grade is null ? 1 : 0)
+            .ThenBy(rule => rule.BelowBehaviourScore ?? int.MaxValue)
+            .Select(rule => (CollectionAction?)rule.Action)
+            .FirstOrDefault() ?? CollectionAction.None;
     }
 
     /// <summary>This table with one row set (added or replaced).</summary>
-    public CollectionStrategy With(string bucket, string? grade, CollectionAction action) =>
-        new(Rules.Where(rule => rule.Bucket != bucket || rule.Grade != grade).Append(new CollectionStrategyRule(bucket, grade, action)));
+    public CollectionStrategy With(string bucket, string? grade, CollectionAction action, int? belowBehaviourScore = null) =>
+        new(Rules.Where(rule => rule.Bucket != bucket || rule.Grade != grade || rule.BelowBehaviourScore != belowBehaviourScore)
+            .Append(new CollectionStrategyRule(bucket, grade, action, belowBehaviourScore)));
 }

@@ -24,7 +24,7 @@ public static class WorklistPrioritiser
                 ArgumentOutOfRangeException.ThrowIfNegative(account.AmountAtRisk, nameof(accounts));
                 var bucket = rollRates.Buckets.For(account.DaysPastDue).Name;
                 var roll = rollRates.RollForward(bucket);
-                return new WorklistItem(0, account, bucket, strategy.ActionFor(bucket, account.Grade), roll, account.AmountAtRisk * roll);
+                return new WorklistItem(0, account, bucket, strategy.ActionFor(bucket, account.Grade, account.BehaviourScore), roll, account.AmountAtRisk * roll);
             })
             .OrderByDescending(item => item.Priority)
             .ThenByDescending(item => item.Account.DaysPastDue)

@@ -6,7 +6,7 @@ public static partial class UiText
     /// <summary>Adds the desk's strings to the table (a method, not a field, so the order of static initialisers cannot matter).</summary>
     private static Dictionary<string, (string Zh, string En)> WithDesk(Dictionary<string, (string Zh, string En)> table)
     {
-        foreach (var (key, zh, en) in DeskEntries().Concat(IdentityEntries()))
+        foreach (var (key, zh, en) in DeskEntries().Concat(IdentityEntries()).Concat(StoryEntries()))
         {
             table.Add(key, (zh, en));
         }

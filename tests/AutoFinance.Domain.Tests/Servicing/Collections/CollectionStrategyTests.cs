@@ -43,4 +43,29 @@ public class CollectionStrategyTests
     [Fact]
     public void A_cell_may_be_given_once() =>
         Assert.Throws<ArgumentException>(() => new CollectionStrategy([new("1-30", "A", CollectionAction.Call), new("1-30", "A", CollectionAction.ReminderSms)]));
+
+    [Theory]
+    [InlineData("A", 650, CollectionAction.Call)]
+    [InlineData("A", 850, CollectionAction.ReminderSms)]
+    [InlineData("C", 699, CollectionAction.Call)]
+    [InlineData("C", 700, CollectionAction.ReminderSms)]
+    [InlineData("A", null, CollectionAction.ReminderSms)]
+    public void An_early_arrears_account_whose_behaviour_score_fell_gets_a_call_instead_of_a_text(string grade, int? score, CollectionAction action)
+    {
+        var strategy = CollectionStrategy.Default.With("1-30", "A", CollectionAction.Call, 700).With("1-30", "C", CollectionAction.Call, 700);
+
+        Assert.Equal(action, strategy.ActionFor("1-30", grade, score));
+        Assert.Equal(CollectionAction.ReminderSms, CollectionStrategy.Default.ActionFor("1-30", grade, score));
+    }
+
+    [Fact]
+    public void The_lowest_score_threshold_that_holds_is_the_most_specific_row()
+    {
+        var strategy = CollectionStrategy.Default.With("31-60", null, CollectionAction.FieldVisit, 600).With("31-60", null, CollectionAction.Legal, 200);
+
+        Assert.Equal(CollectionAction.Legal, strategy.ActionFor("31-60", "E", 150));
+        Assert.Equal(CollectionAction.FieldVisit, strategy.ActionFor("31-60", "E", 450));
+        Assert.Equal(CollectionAction.FieldVisit, strategy.ActionFor("31-60", "E", 900));
+        Assert.Equal(CollectionAction.Call, strategy.ActionFor("31-60", "A", 150));
+    }
 }
