@@ -67,6 +67,10 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
 
     public DbSet<Approvals.ApprovalRow> Approvals => Set<Approvals.ApprovalRow>();
 
+    public DbSet<Operations.JobRunRow> JobRuns => Set<Operations.JobRunRow>();
+
+    public DbSet<Operations.StaffAlertRow> StaffAlerts => Set<Operations.StaffAlertRow>();
+
     public DbSet<ServiceDesk.ServiceCaseRow> ServiceCases => Set<ServiceDesk.ServiceCaseRow>();
 
     public DbSet<ServiceDesk.CaseMessageRow> CaseMessages => Set<ServiceDesk.CaseMessageRow>();
@@ -123,6 +127,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.ToTable("customers");
             e.HasIndex(c => c.NationalIdHash).IsUnique();
             e.HasIndex(c => c.MobileHash);
+            e.HasIndex(c => c.FullNameHash);
         });
         modelBuilder.Entity<ApplicationRow>(e =>
         {
@@ -135,6 +140,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.HasIndex(a => new { a.DealerId, a.SubmittedAt });
             e.HasIndex(a => new { a.CustomerId, a.SubmittedAt });
             e.HasIndex(a => new { a.Status, a.SubmittedAt });
+            e.HasIndex(a => a.VinHash);
             e.Property(a => a.Status).HasConversion(v => LifecycleText.Of(v), v => LifecycleText.ApplicationOf(v));
             e.Property(a => a.VehiclePrice).HasPrecision(18, MoneyScale);
             e.Property(a => a.DownPayment).HasPrecision(18, MoneyScale);
@@ -316,6 +322,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
         ServiceDesk.ServiceDeskModel.Configure(modelBuilder);
         CustomerIntelligence.IntelligenceModel.Configure(modelBuilder);
         Verification.VerificationModel.Configure(modelBuilder);
+        Operations.OperationsModel.Configure(modelBuilder);
 
         if (StoresDecimalsAsIntegers)
         {
