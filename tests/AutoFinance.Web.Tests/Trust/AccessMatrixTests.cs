@@ -109,6 +109,8 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["POST /api/v1/admin/dealers/{id}/api-key"] = [new(Target.Dealer3, "U F F F F F F F F F O")],
         ["DELETE /api/v1/admin/dealers/{id}/api-key"] = [new(Target.Dealer3, "U F F F F F F F F F O")],
 
+        ["GET /api/v1/loans/export.csv"] = [new(Target.None, "U F F F F F O F F O O")],
+        ["GET /api/v1/applications/export.csv"] = [new(Target.None, "U F F F F F O F F O O")],
         ["GET /api/v1/jobs"] = [new(Target.None, "U F F F F F F F F O O")],
         ["GET /api/v1/jobs/runs"] = [new(Target.None, "U F F F F F F F F O O")],
         ["POST /api/v1/jobs/{name}/run"] = [new(Target.Job, "U F F F F F F F F F O")],

@@ -1,0 +1,14 @@
+namespace AutoFinance.Infrastructure.Search;
+
+/// <summary>
+/// One page of a back-office list with how many rows there are in all, so no list is ever cut short without the
+/// reader knowing: the pages show the count and the pager, the API sends it as X-Total-Count.
+/// </summary>
+public sealed record ListPage<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>A page number from 1 and a page size within 1 and <paramref name="maxSize"/>.</summary>
+    public static (int Page, int Size) Normalise(int? page, int? size, int defaultSize, int maxSize) =>
+        (Math.Max(1, page ?? 1), Math.Clamp(size ?? defaultSize, 1, maxSize));
+}
