@@ -8,7 +8,10 @@ public sealed record ListPage<T>(IReadOnlyList<T> Items, int Page, int PageSize,
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
-    /// <summary>A page number from 1 and a page size within 1 and <paramref name="maxSize"/>.</summary>
+    /// <summary>The last page number asked for that is read (beyond it a list is empty; the offset stays well inside an int).</summary>
+    public const int MaxPage = 1_000_000;
+
+    /// <summary>A page number from 1 to <see cref="MaxPage"/> and a page size within 1 and <paramref name="maxSize"/> (at most 2,000).</summary>
     public static (int Page, int Size) Normalise(int? page, int? size, int defaultSize, int maxSize) =>
-        (Math.Max(1, page ?? 1), Math.Clamp(size ?? defaultSize, 1, maxSize));
+        (Math.Clamp(page ?? 1, 1, MaxPage), Math.Clamp(size ?? defaultSize, 1, Math.Min(maxSize, 2_000)));
 }
