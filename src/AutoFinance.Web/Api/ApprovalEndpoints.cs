@@ -22,7 +22,8 @@ public static class ApprovalEndpoints
             .WithSummary("Approve and carry out a request made by someone else").Produces<ApprovalService.ApprovalView>().ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{id:guid}/reject", async (Guid id, HttpContext http, ApprovalService approvals, CancellationToken ct) =>
             {
-                var body = http.Request.ContentLength is > 0 || http.Request.HasJsonContentType() ? await JsonBody.ReadAsync<RejectInput>(http.Request, ct).ConfigureAwait(false) : null;
+                // The reason is optional and read only from a JSON body: a bodiless or form post (a page's) still rejects.
+                var body = http.Request.HasJsonContentType() ? await JsonBody.ReadAsync<RejectInput>(http.Request, ct).ConfigureAwait(false) : null;
                 if (body?.Error is { } error)
                 {
                     return Problems.Validation([error]);
@@ -31,7 +32,7 @@ public static class ApprovalEndpoints
                 return Problems.From(await approvals.DecideAsync(http.User.ToActor(), id, approve: false, ct, body?.Value?.Reason).ConfigureAwait(false), a => Results.Ok(a), "approval");
             })
             .WithSummary("Reject a request made by someone else, optionally with {\"reason\"} (kept as its outcome)")
-            .Accepts<RejectInput>("application/json").Produces<ApprovalService.ApprovalView>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+            .Produces<ApprovalService.ApprovalView>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
 
         routes.MapPost("/api/v1/loans/{id:guid}/write-off", async (Guid id, HttpContext http, ApprovalService approvals, Infrastructure.Persistence.AutoFinanceDbContext db, CancellationToken ct) =>
             {
