@@ -84,14 +84,23 @@ public static class WebHost
         builder.Services.AddSingleton<Application.Payments.IPlatformAddress, ServerPlatformAddress>();
         builder.Services.AddHostedService<SimulatorLauncher>();
         builder.Services.AddHostedService<DatabasePreparation>();
-        builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddSingleton<OriginationMetrics>();
         builder.Services.AddScoped<DemoData>();
         builder.AddWebPages();
         builder.Services.AddServiceDeskAndInsight(
             configuration.GetSection("ServiceDesk").Get<Infrastructure.ServiceDesk.ServiceDeskOptions>() ?? new Infrastructure.ServiceDesk.ServiceDeskOptions(),
             configuration.GetSection("Insight").Get<Infrastructure.CustomerIntelligence.InsightOptions>() ?? new Infrastructure.CustomerIntelligence.InsightOptions());
-        builder.Services.AddHostedService<ServiceDeskJobs>();
+        builder.Services.AddSingleton(Hosting.Scheduling.PlatformJobs.Catalog(configuration));
+        builder.Services.AddSingleton(services => new Infrastructure.Operations.JobRunner(
+            services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<Infrastructure.Operations.JobRunner>>(), configuration["Scheduler:Node"]));
+        builder.Services.AddScoped<Infrastructure.Operations.JobQueries>();
+        builder.Services.AddScoped<Infrastructure.Operations.StaffAlerts>();
+        builder.Services.AddSingleton(configuration.GetSection("Monitoring").Get<Infrastructure.Reporting.MonitoringOptions>() ?? new Infrastructure.Reporting.MonitoringOptions());
+        builder.Services.AddScoped<Infrastructure.Reporting.ModelMonitoringCheck>();
+        builder.Services.AddSingleton<Infrastructure.Operations.IModelMonitoringMetrics, Hosting.Scheduling.ModelMonitoringMetrics>();
+        builder.Services.TryAddSingleton<Infrastructure.Operations.IStaffAlertMailer, Hosting.Scheduling.LoggedStaffAlertMailer>();
+        builder.Services.AddHostedService<Hosting.Scheduling.JobScheduler>();
+        builder.Services.AddScoped<Infrastructure.Search.BackOfficeSearch>();
         builder.Services.AddSingleton(configuration.GetSection("Audit").Get<Infrastructure.Audit.AuditOptions>() ?? new Infrastructure.Audit.AuditOptions());
         builder.Services.AddHostedService<AuditCheckpointJob>();
 
@@ -173,6 +182,7 @@ public static class WebHost
         MasterDataEndpoints.Map(api);
         InsightEndpoints.Map(api);
         ExperimentEndpoints.Map(api);
+        OperationsEndpoints.Map(api);
         // Uploads carry files of up to 10 MB: their own group and body limit.
         DocumentEndpoints.Map(app);
         Components.Documents.DocumentForms.Map(app);
@@ -180,6 +190,7 @@ public static class WebHost
         PaymentCallbackEndpoints.Map(api);
         ReconciliationEndpoints.Map(api);
         DirectDebitEndpoints.Map(api);
+        Components.Operations.OperationsForms.Map(app);
         app.MapWebPages();
         return app;
     }

@@ -63,6 +63,8 @@ public abstract class PlatformFixture : IAsyncLifetime
             $"--Files:Path={Path.Combine(_directory, "files")}",
             $"--Outbox:Directory={OutboxDirectory}",
             "--Outbox:Enabled=false",
+            // The jobs run when a test runs them (a fixture that wants the schedule turns it on).
+            "--Scheduler:Enabled=false",
             "--Logging:LogLevel:Default=Warning",
             "--Verification:CodesPerAddressPerHour=100000",
             // The story book (loans months into their lives) is seeded only for the fixtures that read it.

@@ -149,6 +149,8 @@ public sealed class DecisionService(
             ["pd"] = pd.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture),
             ["challengerPd"] = challengerPd?.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
             ["model"] = models.Version,
+            // The scorecard bin of each characteristic, in the model's order (-1 none): monitoring reads its stability from these.
+            ["bins"] = string.Join(',', applicant.Matches.ToArray().Select(m => m.Bin.ToString(System.Globalization.CultureInfo.InvariantCulture))),
         }));
         checks.Add(new CheckRecord(checks.Count + 1, "decision", "decision." + Name(decision.Status), Name(decision.Status), $"{Name(decision.Status)} at grade {grade} with {offers.Count} offers", new Dictionary<string, string>(StringComparer.Ordinal)));
 

@@ -154,7 +154,58 @@ public static class BenchCommand
             return CliApp.Ok;
         });
 
-        return new Command("bench", "Run a benchmark and print its figures.") { schedule, credit, DecisionCommand.Create(context, seconds, json), cob, loanRead, PaymentsBenchmark.Create(context, seconds, json) };
+        var customers = new Option<string?>("--customers") { Description = "Customers to generate (default 100000; 1000000 on PostgreSQL for the figure that matters)." };
+        var searches = new Option<string?>("--searches") { Description = "Searches to time (default 2000), by name, mobile, national ID and a reference nobody has in turn." };
+        var searchProvider = new Option<string?>("--provider") { Description = "sqlite (default, a temporary file) or postgresql (with --connection to a server)." };
+        var searchConnection = new Option<string?>("--connection") { Description = "PostgreSQL server, e.g. Host=127.0.0.1;Port=55432;Username=postgres (a database af_bench_search is created)." };
+        var search = new Command("search", "Back-office search over N generated customers in a fresh database: p50 and p99.") { customers, searches, searchProvider, searchConnection, json };
+        search.SetAction(async (parsed, ct) =>
+        {
+            var input = new InputReader();
+            var count = input.Integer("customers", parsed.GetValue(customers)) ?? 100_000;
+            var times = input.Integer("searches", parsed.GetValue(searches)) ?? 2_000;
+            var kind = (parsed.GetValue(searchProvider) ?? "sqlite").Trim().ToLowerInvariant();
+            if (count is < 1 or > 10_000_000)
+            {
+                input.Add(new Domain.Validation.FieldError("customers", "must be between 1 and 10000000"));
+            }
+
+            if (times is < 1 or > 1_000_000)
+            {
+                input.Add(new Domain.Validation.FieldError("searches", "must be between 1 and 1000000"));
+            }
+
+            if (kind is not ("sqlite" or "postgresql"))
+            {
+                input.Add(new Domain.Validation.FieldError("provider", "must be sqlite or postgresql"));
+            }
+            else if (kind == "postgresql" && parsed.GetValue(searchConnection) is null)
+            {
+                input.Add(new Domain.Validation.FieldError("connection", "is required with --provider postgresql"));
+            }
+
+            input.ThrowIfAny();
+            var file = Path.Combine(Path.GetTempPath(), $"autofinance-search-{Guid.NewGuid():N}.db");
+            try
+            {
+                var figures = await SearchBenchmark.RunAsync(kind, kind == "sqlite" ? $"Data Source={file}" : $"{parsed.GetValue(searchConnection)};Database=af_bench_search", count, times, ct).ConfigureAwait(false);
+                if (parsed.GetValue(json))
+                {
+                    return context.WriteJson(figures);
+                }
+
+                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"search on {figures.Database} over {figures.Customers:N0} customers: {figures.Searches:N0} searches, p50 {figures.P50Milliseconds} ms, p99 {figures.P99Milliseconds} ms, max {figures.MaxMilliseconds} ms, {figures.Misses} expected hits missed (setup {figures.SetupSeconds:F1} s)"));
+                return CliApp.Ok;
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                File.Delete(file);
+            }
+        });
+
+        return new Command("bench", "Run a benchmark and print its figures.") { schedule, credit, DecisionCommand.Create(context, seconds, json), cob, loanRead, PaymentsBenchmark.Create(context, seconds, json), search };
     }
 
     /// <summary>Runs the workload on this thread for the duration, after a warm-up, counting schedules and allocated bytes.</summary>

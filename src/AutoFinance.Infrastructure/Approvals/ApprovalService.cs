@@ -34,9 +34,19 @@ public sealed class ApprovalService(
 
     public sealed record BlacklistPayload(string Kind, string Value, string Reason);
 
+    /// <summary>Every request in a status (or all), newest first: nothing is left out (a page of them is <see cref="PageAsync"/>).</summary>
     public async Task<IReadOnlyList<ApprovalView>> ListAsync(string? status, CancellationToken ct) =>
-        (await db.Approvals.AsNoTracking().Where(a => status == null || a.Status == status).OrderByDescending(a => a.RequestedAt).Take(200).ToListAsync(ct).ConfigureAwait(false))
+        (await db.Approvals.AsNoTracking().Where(a => status == null || a.Status == status).OrderByDescending(a => a.RequestedAt).ToListAsync(ct).ConfigureAwait(false))
             .Select(View).ToList();
+
+    /// <summary>One page of the requests in a status (or all), with how many there are in all.</summary>
+    public async Task<(IReadOnlyList<ApprovalView> Items, int Total)> PageAsync(string? status, int page, int size, CancellationToken ct)
+    {
+        var rows = db.Approvals.AsNoTracking().Where(a => status == null || a.Status == status);
+        var total = await rows.CountAsync(ct).ConfigureAwait(false);
+        var items = await rows.OrderByDescending(a => a.RequestedAt).Skip(Math.Max(0, page - 1) * size).Take(size).ToListAsync(ct).ConfigureAwait(false);
+        return ([.. items.Select(View)], total);
+    }
 
     /// <summary>Asks for an action; nothing happens until someone else approves it.</summary>
     public async Task<CommandResult<ApprovalView>> RequestAsync(Actor actor, string action, string target, object payload, string summary, string? reason, CancellationToken ct)
@@ -52,12 +62,18 @@ public sealed class ApprovalService(
     /// (one approves while another rejects) are settled by the approval's version: the first saved wins and the other
     /// is told it came too late (a conflict), so the approval ends in exactly one state.
     /// </summary>
-    public async Task<CommandResult<ApprovalView>> DecideAsync(Actor actor, Guid id, bool approve, CancellationToken ct)
+    /// <remarks>A rejection may give its reason (up to 300 characters); it is kept as the request's outcome.</remarks>
+    public async Task<CommandResult<ApprovalView>> DecideAsync(Actor actor, Guid id, bool approve, CancellationToken ct, string? rejectionReason = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!approve && rejectionReason?.Trim() is { Length: > 300 })
+        {
+            return CommandResult<ApprovalView>.Invalid("reason", "is at most 300 characters", "field.length", FieldProblems.Figures(("min", "0"), ("max", "300")));
+        }
+
         try
         {
-            return await DecideOnceAsync(actor, id, approve, ct).ConfigureAwait(false);
+            return await DecideOnceAsync(actor, id, approve, rejectionReason?.Trim() is { Length: > 0 } why ? why : null, ct).ConfigureAwait(false);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -67,7 +83,7 @@ public sealed class ApprovalService(
         }
     }
 
-    private async Task<CommandResult<ApprovalView>> DecideOnceAsync(Actor actor, Guid id, bool approve, CancellationToken ct)
+    private async Task<CommandResult<ApprovalView>> DecideOnceAsync(Actor actor, Guid id, bool approve, string? rejectionReason, CancellationToken ct)
     {
         var row = await db.Approvals.FirstOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
         if (row is null)
@@ -92,7 +108,8 @@ public sealed class ApprovalService(
         if (!approve)
         {
             row.Status = "rejected";
-            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "approval.rejected", "approval", row.Id.ToString(), new { row.Action, row.Target })], now, ct).ConfigureAwait(false);
+            row.Outcome = rejectionReason;
+            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "approval.rejected", "approval", row.Id.ToString(), new { row.Action, row.Target, Reason = rejectionReason })], now, ct).ConfigureAwait(false);
             return CommandResult<ApprovalView>.Ok(View(row));
         }
 

@@ -24,7 +24,7 @@ namespace AutoFinance.Infrastructure.CustomerIntelligence;
 /// </remarks>
 public sealed class Customer360(AutoFinanceDbContext db, IPersonalDataProtector protector, ServiceDeskOptions serviceDesk, TimeProvider time)
 {
-    private static readonly string[] SeesNames = [Roles.ServiceAgent, Roles.Collector, Roles.Underwriter, Roles.Manager, Roles.Admin];
+    public static readonly IReadOnlyList<string> SeesNames = [Roles.ServiceAgent, Roles.Collector, Roles.Underwriter, Roles.Manager, Roles.Admin];
 
     public sealed record IdentityView(string Name, bool NameMasked, string NationalIdMasked, string MobileMasked, int BirthYear, DateTimeOffset CustomerSince);
 

@@ -11,23 +11,39 @@ namespace AutoFinance.Infrastructure.Origination;
 /// <summary>Reads of applications, always through <see cref="ApplicationAccess"/>.</summary>
 public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataProtector protector, TimeProvider time)
 {
-    public async Task<IReadOnlyList<ApplicationSummary>> ListAsync(Actor actor, string? status, int limit, CancellationToken ct)
+    /// <summary>The ways the application list sorts: by submission (newest first by default), reference, price or score; a leading minus reverses.</summary>
+    public static readonly IReadOnlyList<string> Sorts = ["submitted", "reference", "price", "score"];
+
+    /// <summary>One page of the applications visible to the reader (in a status, or all), with how many there are in all.</summary>
+    public async Task<Search.ListPage<ApplicationSummary>> PageAsync(Actor actor, string? status, int page, int pageSize, string? sort, CancellationToken ct)
     {
         var rows = ApplicationAccess.Visible(db.Applications.AsNoTracking(), actor);
         if (!string.IsNullOrEmpty(status))
         {
             if (!Domain.Lifecycle.StateWords<ApplicationStatus>.TryParse(status, out var wanted))
             {
-                return [];
+                return new Search.ListPage<ApplicationSummary>([], page, pageSize, 0);
             }
 
             rows = rows.Where(r => r.Status == wanted);
         }
 
-        var page = await rows.OrderByDescending(r => r.SubmittedAt).Take(Math.Clamp(limit, 1, 500)).ToListAsync(ct).ConfigureAwait(false);
-        var ids = page.Select(p => p.Id).ToList();
+        var total = await rows.CountAsync(ct).ConfigureAwait(false);
+        var ordered = sort switch
+        {
+            "submitted" => rows.OrderBy(r => r.SubmittedAt),
+            "reference" => rows.OrderBy(r => r.Reference),
+            "-reference" => rows.OrderByDescending(r => r.Reference),
+            "price" => rows.OrderBy(r => r.VehiclePrice),
+            "-price" => rows.OrderByDescending(r => r.VehiclePrice),
+            "score" => rows.OrderBy(r => r.Score),
+            "-score" => rows.OrderByDescending(r => r.Score),
+            _ => rows.OrderByDescending(r => r.SubmittedAt),
+        };
+        var found = await ordered.ThenBy(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct).ConfigureAwait(false);
+        var ids = found.Select(p => p.Id).ToList();
         var contracts = await db.Contracts.AsNoTracking().Where(c => ids.Contains(c.ApplicationId)).ToDictionaryAsync(c => c.ApplicationId, c => LifecycleText.Of(c.Status), ct).ConfigureAwait(false);
-        return [.. page.Select(r => Summary(r, contracts.GetValueOrDefault(r.Id)))];
+        return new Search.ListPage<ApplicationSummary>([.. found.Select(r => Summary(r, contracts.GetValueOrDefault(r.Id)))], page, pageSize, total);
     }
 
     public async Task<ApplicationDetail?> GetAsync(Actor actor, Guid id, CancellationToken ct)

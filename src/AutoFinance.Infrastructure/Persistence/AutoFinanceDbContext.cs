@@ -68,6 +68,10 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
 
     public DbSet<Approvals.ApprovalRow> Approvals => Set<Approvals.ApprovalRow>();
 
+    public DbSet<Operations.JobRunRow> JobRuns => Set<Operations.JobRunRow>();
+
+    public DbSet<Operations.StaffAlertRow> StaffAlerts => Set<Operations.StaffAlertRow>();
+
     public DbSet<ServiceDesk.ServiceCaseRow> ServiceCases => Set<ServiceDesk.ServiceCaseRow>();
 
     public DbSet<ServiceDesk.CaseMessageRow> CaseMessages => Set<ServiceDesk.CaseMessageRow>();
@@ -126,6 +130,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.ToTable("customers");
             e.HasIndex(c => c.NationalIdHash).IsUnique();
             e.HasIndex(c => c.MobileHash);
+            e.HasIndex(c => c.FullNameHash);
         });
         modelBuilder.Entity<ApplicationRow>(e =>
         {
@@ -138,6 +143,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.HasIndex(a => new { a.DealerId, a.SubmittedAt });
             e.HasIndex(a => new { a.CustomerId, a.SubmittedAt });
             e.HasIndex(a => new { a.Status, a.SubmittedAt });
+            e.HasIndex(a => a.VinHash);
             e.Property(a => a.Status).HasConversion(v => LifecycleText.Of(v), v => LifecycleText.ApplicationOf(v));
             e.Property(a => a.VehiclePrice).HasPrecision(18, MoneyScale);
             e.Property(a => a.DownPayment).HasPrecision(18, MoneyScale);
@@ -328,6 +334,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
         CustomerIntelligence.IntelligenceModel.Configure(modelBuilder);
         Verification.VerificationModel.Configure(modelBuilder);
         AutoFinance.Infrastructure.Payments.PaymentsModel.Configure(modelBuilder);
+        Operations.OperationsModel.Configure(modelBuilder);
 
         if (StoresDecimalsAsIntegers)
         {

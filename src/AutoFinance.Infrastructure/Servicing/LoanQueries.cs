@@ -30,7 +30,7 @@ public sealed class LoanQueries(AutoFinanceDbContext db, ProductCatalog catalog,
 
     public sealed record EntryView(DateOnly BusinessDate, string Kind, string Description, IReadOnlyList<LineView> Lines);
 
-    public sealed record LoanSummary(Guid LoanId, string Reference, string Status, decimal Principal, decimal AnnualRate, int TermMonths, string Method, DateOnly StartDate);
+    public sealed record LoanSummary(Guid LoanId, string Reference, string Status, decimal Principal, decimal AnnualRate, int TermMonths, string Method, DateOnly StartDate, int DaysPastDue = 0, string Bucket = "Current");
 
     public sealed record LoanView(
         LoanSummary Summary,
@@ -54,8 +54,28 @@ public sealed class LoanQueries(AutoFinanceDbContext db, ProductCatalog catalog,
         decimal InterestAccruedToDate = 0m,
         decimal RefundPayable = 0m);
 
-    public async Task<IReadOnlyList<LoanSummary>> ListAsync(Actor actor, CancellationToken ct) =>
-        await Visible(actor).OrderByDescending(l => l.BookedAt).Take(200).Select(l => Summary(l)).ToListAsync(ct).ConfigureAwait(false);
+    /// <summary>The ways the loan list sorts: by booking (newest first by default), reference, amount or days past due; a leading minus reverses.</summary>
+    public static readonly IReadOnlyList<string> Sorts = ["booked", "reference", "principal", "dpd"];
+
+    /// <summary>One page of the loans visible to the reader, with how many there are in all.</summary>
+    public async Task<Search.ListPage<LoanSummary>> PageAsync(Actor actor, int page, int pageSize, string? sort, CancellationToken ct)
+    {
+        var rows = Visible(actor);
+        var total = await rows.CountAsync(ct).ConfigureAwait(false);
+        var ordered = sort switch
+        {
+            "booked" => rows.OrderBy(l => l.BookedAt),
+            "reference" => rows.OrderBy(l => l.Reference),
+            "-reference" => rows.OrderByDescending(l => l.Reference),
+            "principal" => rows.OrderBy(l => l.Principal),
+            "-principal" => rows.OrderByDescending(l => l.Principal),
+            "dpd" => rows.OrderBy(l => l.DaysPastDue),
+            "-dpd" => rows.OrderByDescending(l => l.DaysPastDue),
+            _ => rows.OrderByDescending(l => l.BookedAt),
+        };
+        var items = await ordered.ThenBy(l => l.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(l => Summary(l)).ToListAsync(ct).ConfigureAwait(false);
+        return new Search.ListPage<LoanSummary>(items, page, pageSize, total);
+    }
 
     public async Task<LoanView?> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
@@ -139,7 +159,7 @@ public sealed class LoanQueries(AutoFinanceDbContext db, ProductCatalog catalog,
     }
 
     private static LoanSummary Summary(LoanRow l) =>
-        new(l.Id, l.Reference, LoanStatusText.Of(l.Status), l.Principal, Math.Round(l.AnnualRate * 100m, 4), l.TermMonths, l.Method, l.StartDate);
+        new(l.Id, l.Reference, LoanStatusText.Of(l.Status), l.Principal, Math.Round(l.AnnualRate * 100m, 4), l.TermMonths, l.Method, l.StartDate, l.DaysPastDue, l.Bucket);
 
     private IQueryable<LoanRow> Visible(Actor actor) => actor.Role switch
     {

@@ -25,10 +25,16 @@ public static class ApplicationEndpoints
             .ProducesProblem(403)
             .ProducesProblem(429);
 
-        group.MapGet("/", async (string? status, int? limit, HttpContext http, ApplicationQueries queries, CancellationToken ct) =>
-                Results.Ok(await queries.ListAsync(http.User.ToActor(), status, limit ?? 50, ct).ConfigureAwait(false)))
-            .WithSummary("The applications visible to you (your own, your dealer's, or all for staff)")
+        group.MapGet("/", async (string? status, int? limit, int? page, string? sort, HttpContext http, ApplicationQueries queries, CancellationToken ct) =>
+            {
+                var (number, size) = Infrastructure.Search.ListPage<ApplicationSummary>.Normalise(page, limit, 50, 500);
+                return ListHeaders.Page(http, await queries.PageAsync(http.User.ToActor(), status, number, size, sort, ct).ConfigureAwait(false));
+            })
+            .WithSummary("The applications visible to you (your own, your dealer's, or all for staff), a page at a time (page, limit up to 500, sort=submitted|reference|price|score, minus for descending); X-Total-Count says how many in all")
             .Produces<IReadOnlyList<ApplicationSummary>>();
+        group.MapGet("/export.csv", ListExports.ApplicationsAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.RiskAnalyst, Roles.Manager, Roles.Admin))
+            .WithSummary("Every application as CSV (no personal data), in the list's sort; each export is audited").Produces<string>(200, "text/csv");
 
         group.MapGet("/{id:guid}", async (Guid id, HttpContext http, ApplicationQueries queries, CancellationToken ct) =>
                 await queries.GetAsync(http.User.ToActor(), id, ct).ConfigureAwait(false) is { } detail ? Results.Ok(detail) : Problems.NotFound("application"))

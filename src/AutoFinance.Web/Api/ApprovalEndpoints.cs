@@ -10,6 +10,8 @@ public static class ApprovalEndpoints
 {
     public sealed record WriteOffInput(string? Reason);
 
+    public sealed record RejectInput(string? Reason);
+
     public static void Map(IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/approvals").WithTags("Approvals").RequireAuthorization(p => p.RequireRole(Roles.Manager, Roles.Admin));
@@ -19,8 +21,18 @@ public static class ApprovalEndpoints
                 Problems.From(await approvals.DecideAsync(http.User.ToActor(), id, approve: true, ct).ConfigureAwait(false), a => Results.Ok(a), "approval"))
             .WithSummary("Approve and carry out a request made by someone else").Produces<ApprovalService.ApprovalView>().ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{id:guid}/reject", async (Guid id, HttpContext http, ApprovalService approvals, CancellationToken ct) =>
-                Problems.From(await approvals.DecideAsync(http.User.ToActor(), id, approve: false, ct).ConfigureAwait(false), a => Results.Ok(a), "approval"))
-            .WithSummary("Reject a request made by someone else").Produces<ApprovalService.ApprovalView>().ProducesProblem(404).ProducesProblem(409);
+            {
+                // The reason is optional and read only from a JSON body: a bodiless or form post (a page's) still rejects.
+                var body = http.Request.HasJsonContentType() ? await JsonBody.ReadAsync<RejectInput>(http.Request, ct).ConfigureAwait(false) : null;
+                if (body?.Error is { } error)
+                {
+                    return Problems.Validation([error]);
+                }
+
+                return Problems.From(await approvals.DecideAsync(http.User.ToActor(), id, approve: false, ct, body?.Value?.Reason).ConfigureAwait(false), a => Results.Ok(a), "approval");
+            })
+            .WithSummary("Reject a request made by someone else, optionally with {\"reason\"} (kept as its outcome)")
+            .Produces<ApprovalService.ApprovalView>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
 
         routes.MapPost("/api/v1/loans/{id:guid}/write-off", async (Guid id, HttpContext http, ApprovalService approvals, Infrastructure.Persistence.AutoFinanceDbContext db, CancellationToken ct) =>
             {

@@ -18,8 +18,16 @@ public static class LoanEndpoints
     public static void Map(IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/loans").WithTags("Loans").RequireAuthorization();
-        group.MapGet("/", async (HttpContext http, LoanQueries loans, CancellationToken ct) => Results.Ok(await loans.ListAsync(http.User.ToActor(), ct).ConfigureAwait(false)))
-            .WithSummary("The loans visible to you").Produces<IReadOnlyList<LoanQueries.LoanSummary>>();
+        group.MapGet("/", async (int? page, int? pageSize, string? sort, HttpContext http, LoanQueries loans, CancellationToken ct) =>
+            {
+                var (number, size) = Infrastructure.Search.ListPage<LoanQueries.LoanSummary>.Normalise(page, pageSize, 200, 500);
+                return ListHeaders.Page(http, await loans.PageAsync(http.User.ToActor(), number, size, sort, ct).ConfigureAwait(false));
+            })
+            .WithSummary("The loans visible to you, a page at a time (page, pageSize up to 500, sort=booked|reference|principal|dpd, minus for descending); X-Total-Count says how many in all")
+            .Produces<IReadOnlyList<LoanQueries.LoanSummary>>();
+        group.MapGet("/export.csv", ListExports.LoansAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.RiskAnalyst, Roles.Manager, Roles.Admin))
+            .WithSummary("Every loan as CSV (no personal data), in the list's sort; each export is audited").Produces<string>(200, "text/csv");
         group.MapGet("/{id:guid}", async (Guid id, HttpContext http, LoanQueries loans, CancellationToken ct) =>
                 await loans.GetAsync(http.User.ToActor(), id, ct).ConfigureAwait(false) is { } loan ? Results.Ok(loan) : Problems.NotFound("loan"))
             .WithSummary("A loan: schedule with paid/overdue status, balances, next due, today's payoff quote, payments and (staff) journal entries")

@@ -21,7 +21,7 @@ public sealed class WorkingPlatform : SqlitePlatform
 
     public ReadinessProbe Probe { get; } = new();
 
-    protected override IEnumerable<string> Arguments => ["--Outbox:Enabled=true", "--Outbox:IntervalSeconds=1", "--ServiceDesk:EscalationCheckSeconds=1"];
+    protected override IEnumerable<string> Arguments => ["--Outbox:Enabled=true", "--Outbox:IntervalSeconds=1", "--ServiceDesk:EscalationCheckSeconds=1", "--Scheduler:Enabled=true"];
 
     protected override void Configure(WebApplicationBuilder builder)
     {

@@ -128,6 +128,16 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["GET /api/v1/admin/dealers"] = [new(Target.None, "U F F F F F F F F F O")],
         ["POST /api/v1/admin/dealers/{id}/api-key"] = [new(Target.Dealer3, "U F F F F F F F F F O")],
         ["DELETE /api/v1/admin/dealers/{id}/api-key"] = [new(Target.Dealer3, "U F F F F F F F F F O")],
+
+        ["GET /api/v1/loans/export.csv"] = [new(Target.None, "U F F F F F O F F O O")],
+        ["GET /api/v1/applications/export.csv"] = [new(Target.None, "U F F F F F O F F O O")],
+        ["GET /api/v1/jobs"] = [new(Target.None, "U F F F F F F F F O O")],
+        ["GET /api/v1/jobs/runs"] = [new(Target.None, "U F F F F F F F F O O")],
+        ["POST /api/v1/jobs/{name}/run"] = [new(Target.Job, "U F F F F F F F F F O")],
+        ["GET /api/v1/alerts"] = [new(Target.None, "U F F F F F O F F O O")],
+        ["POST /api/v1/alerts/{id}/acknowledge"] = [new(Target.None, "U F F F F F H F F H H")],
+        // Without a query the search answers 400 to the roles that may search.
+        ["GET /api/v1/search"] = [new(Target.None, "U F F F F A A A A A A")],
     };
 
     /// <summary>Request bodies where an empty document would not reach the check that matters.</summary>
@@ -287,6 +297,7 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
             .Replace("{paymentId}", second, StringComparison.Ordinal)
             .Replace("{provider}", "simpay", StringComparison.Ordinal)
             .Replace("{lineId}", second, StringComparison.Ordinal)
+            .Replace("{name}", target == Target.Job ? "run-history-cleanup" : "no-such-job", StringComparison.Ordinal)
             .Replace("{date}", DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.DoesNotContain("{", path, StringComparison.Ordinal);
         // Staff name the customer whose inbox they read; a customer naming another's is shown their own.
@@ -313,6 +324,7 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         CaseA,
         SurveyA,
         Experiment,
+        Job,
     }
 
     private sealed record Case(Target Target, string Expectations);

@@ -61,6 +61,9 @@ public sealed class UiLanguage
     /// <summary>The UI text for a key; the key itself when the table lacks it (a test keeps the table complete).</summary>
     public string this[string key] => UiText.Get(key, IsEnglish);
 
+    /// <summary>The text of a key, or the fallback when the table has no such key (a code added after the page was written).</summary>
+    public string Or(string key, string fallback) => UiText.All.ContainsKey(key) ? this[key] : fallback;
+
     /// <summary>A UI text with figures put in its numbered places.</summary>
     public string Format(string key, params object[] args) => string.Format(CultureInfo.InvariantCulture, this[key], args);
 }

@@ -1,0 +1,34 @@
+using AutoFinance.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoFinance.Infrastructure.Operations;
+
+/// <summary>Every scheduled job with its schedule, its next occurrence and its last run, read from the run history.</summary>
+public sealed class JobQueries(AutoFinanceDbContext db, JobCatalog catalog, TimeProvider time)
+{
+    public sealed record RunView(Guid RunId, string Job, DateTimeOffset Occurrence, string Trigger, string Node, string? RequestedBy, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string Outcome, string? Detail);
+
+    public sealed record JobView(string Name, string Schedule, DateTimeOffset NextRun, RunView? LastRun, DateTimeOffset? LastSucceededAt);
+
+    public async Task<IReadOnlyList<JobView>> ListAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var views = new List<JobView>(catalog.Jobs.Count);
+        foreach (var job in catalog.Jobs)
+        {
+            var last = await db.JobRuns.AsNoTracking().Where(r => r.Job == job.Name).OrderByDescending(r => r.StartedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            var succeeded = await db.JobRuns.AsNoTracking().Where(r => r.Job == job.Name && r.Outcome == "succeeded").OrderByDescending(r => r.StartedAt)
+                .Select(r => (DateTimeOffset?)r.StartedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            views.Add(new JobView(job.Name, job.Schedule.Text, job.Schedule.Next(now), last is null ? null : View(last), succeeded));
+        }
+
+        return views;
+    }
+
+    /// <summary>The latest runs of one job (or of every job), newest first.</summary>
+    public async Task<IReadOnlyList<RunView>> RecentAsync(string? job, int count, CancellationToken ct) =>
+        (await db.JobRuns.AsNoTracking().Where(r => job == null || r.Job == job).OrderByDescending(r => r.StartedAt).Take(Math.Clamp(count, 1, 100)).ToListAsync(ct).ConfigureAwait(false))
+            .Select(View).ToList();
+
+    public static RunView View(JobRunRow r) => new(r.Id, r.Job, r.Occurrence, r.Trigger, r.Node, r.RequestedBy, r.StartedAt, r.FinishedAt, r.Outcome, r.Detail);
+}

@@ -1,0 +1,35 @@
+namespace AutoFinance.Infrastructure.Operations;
+
+/// <summary>
+/// One run of a scheduled job. A scheduled run is keyed by its job and the occurrence it is for, so when several
+/// hosts reach the same occurrence only the first insert succeeds and the job runs once; a run asked for by hand
+/// carries the moment it was asked for as its occurrence.
+/// </summary>
+public sealed class JobRunRow
+{
+    public Guid Id { get; set; }
+
+    public required string Job { get; set; }
+
+    /// <summary>The scheduled moment this run is for (or when it was asked for, for a manual run).</summary>
+    public DateTimeOffset Occurrence { get; set; }
+
+    /// <summary>schedule or manual.</summary>
+    public required string Trigger { get; set; }
+
+    /// <summary>The host that claimed the run.</summary>
+    public required string Node { get; set; }
+
+    /// <summary>Who asked for a manual run.</summary>
+    public string? RequestedBy { get; set; }
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>running, succeeded or failed.</summary>
+    public string Outcome { get; set; } = "running";
+
+    /// <summary>What the run did, or why it failed (no personal data).</summary>
+    public string? Detail { get; set; }
+}

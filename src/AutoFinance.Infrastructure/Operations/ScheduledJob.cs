@@ -1,0 +1,18 @@
+namespace AutoFinance.Infrastructure.Operations;
+
+/// <summary>What a job is given when it runs: its own service scope, the scheduled moment it works as of, and how it was started.</summary>
+public sealed record JobContext(IServiceProvider Services, DateTimeOffset Occurrence, string Trigger, CancellationToken Cancellation);
+
+/// <summary>
+/// A job the platform runs by itself: its stable name (the API and the page use it), when it is due, and the work,
+/// which answers a short language-neutral line saying what it did (no personal data; it is kept with the run).
+/// </summary>
+public sealed record ScheduledJob(string Name, JobSchedule Schedule, Func<JobContext, Task<string>> Work);
+
+/// <summary>Every job this host schedules, by name (a job switched off in settings is not in it).</summary>
+public sealed class JobCatalog(IEnumerable<ScheduledJob> jobs)
+{
+    public IReadOnlyList<ScheduledJob> Jobs { get; } = [.. jobs];
+
+    public ScheduledJob? Find(string name) => Jobs.FirstOrDefault(j => string.Equals(j.Name, name, StringComparison.Ordinal));
+}

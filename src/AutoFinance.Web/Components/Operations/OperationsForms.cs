@@ -1,0 +1,69 @@
+using AutoFinance.Application.Security;
+using AutoFinance.Infrastructure.Approvals;
+using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Operations;
+using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Web.Auth;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace AutoFinance.Web.Components.Operations;
+
+/// <summary>
+/// The operations pages' forms (an anti-forgery token each): deciding an approval, running a job now and
+/// acknowledging an alert. Each does what its API endpoint does, under the same roles, and answers with a redirect
+/// back to its page carrying the outcome, so a reload never posts twice.
+/// </summary>
+public static class OperationsForms
+{
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        var forms = routes.MapGroup("/forms").RequireAuthorization().ExcludeFromDescription().DisableAntiforgery();
+        forms.MapPost("/approvals/{id:guid}/decision", async (Guid id, HttpContext http, IAntiforgery antiforgery, ApprovalService approvals, CancellationToken ct) =>
+        {
+            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
+            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
+            var actor = http.User.ToActor();
+            if (actor.Role is not (Roles.Manager or Roles.Admin))
+            {
+                return Results.LocalRedirect("/approvals");
+            }
+
+            var approve = form["decision"].ToString() == "approve";
+            var reason = form["reason"].ToString().Trim();
+            if (!approve && reason.Length is < 3 or > 300)
+            {
+                return Results.LocalRedirect($"/approvals?outcome=reason-needed&id={id}#approval-{id}");
+            }
+
+            var result = await approvals.DecideAsync(actor, id, approve, ct, approve ? null : reason).ConfigureAwait(false);
+            var outcome = result.Value is { } decided ? decided.Status : result.Code ?? "approval.failed";
+            return Results.LocalRedirect($"/approvals?outcome={Uri.EscapeDataString(outcome)}&id={id}");
+        });
+        forms.MapPost("/jobs/{name}/run", async (string name, HttpContext http, IAntiforgery antiforgery, JobCatalog catalog, JobRunner runner, AutoFinanceDbContext db, TimeProvider time, CancellationToken ct) =>
+        {
+            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
+            var actor = http.User.ToActor();
+            if (actor.Role != Roles.Admin || catalog.Find(name) is not { } job)
+            {
+                return Results.LocalRedirect("/jobs");
+            }
+
+            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "job.run-requested", "job", job.Name, new { job.Name })], time.GetUtcNow(), ct).ConfigureAwait(false);
+            var run = await runner.RunNowAsync(job, actor.AuditName, ct).ConfigureAwait(false);
+            return Results.LocalRedirect($"/jobs?ran={Uri.EscapeDataString(job.Name)}&outcome={run.Outcome}");
+        });
+        forms.MapPost("/alerts/{id:guid}/acknowledge", async (Guid id, HttpContext http, IAntiforgery antiforgery, StaffAlerts alerts, CancellationToken ct) =>
+        {
+            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
+            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
+            var actor = http.User.ToActor();
+            var back = Security.PortalPage.SafeLocal(form["back"].ToString(), "/jobs");
+            if (actor.Role is Roles.RiskAnalyst or Roles.Manager or Roles.Admin)
+            {
+                await alerts.AcknowledgeAsync(id, actor.AuditName, ct).ConfigureAwait(false);
+            }
+
+            return Results.LocalRedirect(back);
+        });
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using AutoFinance.Application.Security;
+using AutoFinance.Infrastructure.CustomerIntelligence;
+using AutoFinance.Infrastructure.Messaging;
+using AutoFinance.Infrastructure.Operations;
+using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Infrastructure.Reporting;
+using AutoFinance.Infrastructure.ServiceDesk;
+using AutoFinance.Infrastructure.Servicing;
+
+namespace AutoFinance.Web.Hosting.Scheduling;
+
+/// <summary>
+/// The jobs the platform runs by itself, each with its schedule from settings (section Scheduler; a cron expression
+/// in <see cref="Zone"/>, or "off"):
+/// end-of-day (Scheduler:EndOfDay, default 00:05, closing the local day just ended), the nightly insight refresh
+/// (Scheduler:InsightRefresh, 02:00), the daily model check (Scheduler:ModelMonitoring, 03:00), the SLA escalation
+/// check (every ServiceDesk:EscalationCheckSeconds, 60 by default; 0 is off), outbox dispatch (every
+/// Outbox:IntervalSeconds, 5 by default; Outbox:Enabled=false is off) and the clean-up of old run history
+/// (Scheduler:RunHistoryCleanup, 04:30, keeping Scheduler:KeepRunsDays days).
+/// </summary>
+public static class PlatformJobs
+{
+    public const string EndOfDay = "end-of-day";
+    public const string InsightRefresh = "insight-refresh";
+    public const string ModelMonitoring = "model-monitoring";
+    public const string SlaEscalation = "sla-escalation";
+    public const string OutboxDispatch = "outbox-dispatch";
+    public const string RunHistoryCleanup = "run-history-cleanup";
+
+    private static readonly Actor System = new("system", null, null, null, "scheduler");
+
+    public static JobCatalog Catalog(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var zone = Zone(configuration);
+        var jobs = new List<ScheduledJob>();
+        void Cron(string name, string key, string fallback, Func<JobContext, Task<string>> work)
+        {
+            var expression = configuration[$"Scheduler:{key}"] is { Length: > 0 } configured ? configured : fallback;
+            if (!string.Equals(expression, "off", StringComparison.OrdinalIgnoreCase))
+            {
+                jobs.Add(new ScheduledJob(name, JobSchedule.Cron(expression, zone), work));
+            }
+        }
+
+        Cron(EndOfDay, "EndOfDay", "5 0 * * *", c => CloseBusinessDayAsync(c, zone));
+        Cron(InsightRefresh, "InsightRefresh", "0 2 * * *", RefreshInsightAsync);
+        Cron(ModelMonitoring, "ModelMonitoring", "0 3 * * *", CheckModelAsync);
+        var escalationSeconds = configuration.GetValue("ServiceDesk:EscalationCheckSeconds", 60);
+        if (escalationSeconds > 0)
+        {
+            jobs.Add(new ScheduledJob(SlaEscalation, JobSchedule.Every(TimeSpan.FromSeconds(escalationSeconds)), CheckServiceLevelsAsync));
+        }
+
+        if (!string.Equals(configuration["Outbox:Enabled"], "false", StringComparison.OrdinalIgnoreCase))
+        {
+            var seconds = Math.Clamp(configuration.GetValue("Outbox:IntervalSeconds", 5), 1, 3600);
+            jobs.Add(new ScheduledJob(OutboxDispatch, JobSchedule.Every(TimeSpan.FromSeconds(seconds)), DispatchOutboxAsync));
+        }
+
+        var keepDays = Math.Clamp(configuration.GetValue("Scheduler:KeepRunsDays", 3), 1, 3650);
+        Cron(RunHistoryCleanup, "RunHistoryCleanup", "30 4 * * *", c => CleanUpAsync(c, keepDays));
+        return new JobCatalog(jobs);
+    }
+
+    /// <summary>The zone schedules are read in: Scheduler:TimeZone, else the display zone, else Asia/Shanghai.</summary>
+    public static TimeZoneInfo Zone(IConfiguration configuration) =>
+        TimeZoneInfo.FindSystemTimeZoneById(configuration?["Scheduler:TimeZone"] is { Length: > 0 } zone ? zone : configuration?["Display:TimeZone"] ?? "Asia/Shanghai");
+
+    /// <summary>
+    /// The business day a close at this moment is for: the local day just ended when it runs in the morning (00:05
+    /// closes yesterday), the same day when it runs from noon on (23:30 closes today).
+    /// </summary>
+    public static DateOnly BusinessDayClosedAt(DateTimeOffset moment, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(moment, zone);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        return local.Hour < 12 ? day.AddDays(-1) : day;
+    }
+
+    private static async Task<string> CloseBusinessDayAsync(JobContext context, TimeZoneInfo zone)
+    {
+        var day = BusinessDayClosedAt(context.Occurrence, zone);
+        var result = await context.Services.GetRequiredService<Infrastructure.Servicing.EndOfDay>()
+            .RunAsync(day, new CobOptions { Worker = $"scheduler:{context.Services.GetRequiredService<JobRunner>().Node}" }, context.Cancellation).ConfigureAwait(false);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"closed {day:yyyy-MM-dd}: {result.Loans} loans, {result.Entries} entries, {result.ChargedOff} charged off, partitions {result.PartitionsDone} done and {result.PartitionsLeft} left, {result.Seconds:0.###} s");
+    }
+
+    private static async Task<string> RefreshInsightAsync(JobContext context)
+    {
+        var result = await context.Services.GetRequiredService<Infrastructure.CustomerIntelligence.InsightRefresh>().RunAsync("scheduler", context.Cancellation).ConfigureAwait(false);
+        return string.Create(CultureInfo.InvariantCulture, $"{result.Customers} customers, {result.SegmentCount ?? 0} segments, {result.AtRisk} at risk, {result.Seconds:0.###} s");
+    }
+
+    private static async Task<string> CheckModelAsync(JobContext context) =>
+        ModelMonitoringCheck.Describe(await context.Services.GetRequiredService<ModelMonitoringCheck>().RunAsync(context.Cancellation).ConfigureAwait(false));
+
+    private static async Task<string> CheckServiceLevelsAsync(JobContext context)
+    {
+        var run = await context.Services.GetRequiredService<CaseCommands>().EscalateAsync(System, context.Cancellation).ConfigureAwait(false);
+        var surveys = await SurveyTriggers.SweepAsync(context.Services.GetRequiredService<AutoFinanceDbContext>(), context.Occurrence, context.Cancellation).ConfigureAwait(false);
+        return string.Create(CultureInfo.InvariantCulture, $"{run.Checked} cases checked, {run.Escalated} escalated, {surveys} surveys requested");
+    }
+
+    private static async Task<string> DispatchOutboxAsync(JobContext context)
+    {
+        var result = await context.Services.GetRequiredService<OutboxDispatcher>().DispatchAsync(200, context.Cancellation).ConfigureAwait(false);
+        return string.Create(CultureInfo.InvariantCulture, $"{result.Sent} sent, {result.Retrying} to retry, {result.Failed} failed");
+    }
+
+    private static async Task<string> CleanUpAsync(JobContext context, int keepDays)
+    {
+        var removed = await context.Services.GetRequiredService<JobRunner>().PruneAsync(context.Occurrence.AddDays(-keepDays), context.Cancellation).ConfigureAwait(false);
+        return string.Create(CultureInfo.InvariantCulture, $"{removed} runs older than {keepDays} days removed");
+    }
+}

@@ -1,0 +1,53 @@
+using AutoFinance.Infrastructure.Operations;
+using AutoFinance.Web.Hosting.Scheduling;
+
+namespace AutoFinance.Web.Tests.Operations;
+
+/// <summary>When jobs are due: cron read in Beijing time, intervals every host computes alike, and the day an end-of-day closes.</summary>
+public sealed class JobScheduleTests
+{
+    private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    [Fact]
+    public void End_of_day_at_five_past_midnight_is_read_in_beijing_time_and_closes_the_day_just_ended()
+    {
+        var schedule = JobSchedule.Cron("5 0 * * *", Beijing);
+
+        var next = schedule.Next(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 3, 16, 5, 0, TimeSpan.Zero), next);
+        Assert.Equal(new DateOnly(2026, 12, 3), PlatformJobs.BusinessDayClosedAt(next, Beijing));
+    }
+
+    [Fact]
+    public void An_evening_end_of_day_closes_the_same_day()
+    {
+        var at = JobSchedule.Cron("30 23 * * *", Beijing).Next(new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(new DateOnly(2026, 12, 3), PlatformJobs.BusinessDayClosedAt(at, Beijing));
+    }
+
+    [Fact]
+    public void Interval_occurrences_fall_on_the_same_moments_whenever_a_host_asks()
+    {
+        var every5 = JobSchedule.Every(TimeSpan.FromSeconds(5));
+        var first = every5.Next(new DateTimeOffset(2026, 12, 3, 12, 0, 3, 700, TimeSpan.Zero));
+        var second = every5.Next(new DateTimeOffset(2026, 12, 3, 12, 0, 1, 100, TimeSpan.Zero));
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 3, 12, 0, 5, TimeSpan.Zero), first);
+        Assert.Equal(first, second);
+        Assert.Equal(first, every5.Latest(first.AddSeconds(4.9), first.AddMinutes(-1)));
+    }
+
+    [Fact]
+    public void A_manual_run_works_as_of_the_latest_scheduled_occurrence()
+    {
+        var daily = JobSchedule.Cron("5 0 * * *", Beijing);
+        var afternoon = new DateTimeOffset(2026, 12, 3, 6, 0, 0, TimeSpan.Zero); // 14:00 in Beijing
+
+        var latest = daily.Latest(afternoon, afternoon.AddDays(-7));
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 2, 16, 5, 0, TimeSpan.Zero), latest);
+        Assert.Equal(new DateOnly(2026, 12, 2), PlatformJobs.BusinessDayClosedAt(latest!.Value, Beijing));
+    }
+}
