@@ -42,6 +42,8 @@ public static partial class UiText
         ("job.end-of-day.what", "计息、罚息、逾期分档与核销，按分区并行", "Accrual, late charges, delinquency buckets and charge-off, by partition"),
         ("job.insight-refresh", "客户洞察刷新", "Insight refresh"),
         ("job.insight-refresh.what", "客群、标签与流失风险每晚重算", "Segments, tags and churn risk, recomputed nightly"),
+        ("job.direct-debit", "代扣", "Direct debit"),
+        ("job.direct-debit.what", "到期日向已绑卡客户发起代扣，未成功的在 D+1、D+3 重试", "Debits bound cards on the due date and retries what stays unpaid on D+1 and D+3"),
         ("job.model-monitoring", "模型监控", "Model monitoring"),
         ("job.model-monitoring.what", "评分 PSI、各特征稳定性与分等级早期逾期；PSI 超限即告警", "Score PSI, characteristic stability and early delinquency by grade; alerts when PSI crosses its limit"),
         ("job.sla-escalation", "服务时限检查", "SLA escalation check"),

@@ -14,7 +14,7 @@ namespace AutoFinance.Web.Hosting.Scheduling;
 /// The jobs the platform runs by itself, each with its schedule from settings (section Scheduler; a cron expression
 /// in <see cref="Zone"/>, or "off"):
 /// end-of-day (Scheduler:EndOfDay, default 00:05, closing the local day just ended), the nightly insight refresh
-/// (Scheduler:InsightRefresh, 02:00), the daily model check (Scheduler:ModelMonitoring, 03:00), the SLA escalation
+/// (Scheduler:InsightRefresh, 02:00), the morning's direct debits (Scheduler:DirectDebit, 06:00), the daily model check (Scheduler:ModelMonitoring, 03:00), the SLA escalation
 /// check (every ServiceDesk:EscalationCheckSeconds, 60 by default; 0 is off), outbox dispatch (every
 /// Outbox:IntervalSeconds, 5 by default; Outbox:Enabled=false is off) and the clean-up of old run history
 /// (Scheduler:RunHistoryCleanup, 04:30, keeping Scheduler:KeepRunsDays days).
@@ -27,6 +27,7 @@ public static class PlatformJobs
     public const string SlaEscalation = "sla-escalation";
     public const string OutboxDispatch = "outbox-dispatch";
     public const string RunHistoryCleanup = "run-history-cleanup";
+    public const string DirectDebit = "direct-debit";
 
     private static readonly Actor System = new("system", null, null, null, "scheduler");
 
@@ -46,6 +47,7 @@ public static class PlatformJobs
 
         Cron(EndOfDay, "EndOfDay", "5 0 * * *", c => CloseBusinessDayAsync(c, zone));
         Cron(InsightRefresh, "InsightRefresh", "0 2 * * *", RefreshInsightAsync);
+        Cron(DirectDebit, "DirectDebit", "0 6 * * *", c => CollectByDirectDebitAsync(c, zone));
         Cron(ModelMonitoring, "ModelMonitoring", "0 3 * * *", CheckModelAsync);
         var escalationSeconds = configuration.GetValue("ServiceDesk:EscalationCheckSeconds", 60);
         if (escalationSeconds > 0)
@@ -86,6 +88,14 @@ public static class PlatformJobs
             .RunAsync(day, new CobOptions { Worker = $"scheduler:{context.Services.GetRequiredService<JobRunner>().Node}" }, context.Cancellation).ConfigureAwait(false);
         return string.Create(CultureInfo.InvariantCulture,
             $"closed {day:yyyy-MM-dd}: {result.Loans} loans, {result.Entries} entries, {result.ChargedOff} charged off, partitions {result.PartitionsDone} done and {result.PartitionsLeft} left, {result.Seconds:0.###} s");
+    }
+
+    /// <summary>The morning's direct debits: what falls due on this local day, and the retries of what is still unpaid.</summary>
+    private static async Task<string> CollectByDirectDebitAsync(JobContext context, TimeZoneInfo zone)
+    {
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Occurrence, zone).DateTime);
+        var result = await context.Services.GetRequiredService<Infrastructure.Payments.DirectDebitRun>().RunAsync(day, context.Cancellation).ConfigureAwait(false);
+        return string.Create(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd}: {result.Requested} debits asked for {result.Amount:0.00}, {result.AlreadyRequested} already asked, {result.Unreachable} not taken by the provider");
     }
 
     private static async Task<string> RefreshInsightAsync(JobContext context)
