@@ -75,7 +75,7 @@ public static class WebHost
         builder.Services.AddScoped<Infrastructure.Servicing.CollectionsService>();
         builder.Services.AddScoped<Infrastructure.Messaging.MessageQueries>();
         builder.Services.AddScoped<Infrastructure.Messaging.OutboxDispatcher>();
-        builder.Services.TryAddSingleton<Infrastructure.Messaging.IMessageSender>(_ => new Infrastructure.Messaging.FileMessageSender(configuration["Outbox:Directory"] ?? "data/outbox"));
+        builder.Services.AddNotifications(configuration);
         var holder = new WebApplicationHolder();
         builder.Services.AddSingleton(holder);
         builder.Services.AddSingleton<Readiness>();

@@ -101,6 +101,8 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
 
     public DbSet<Bureau.CreditReportRow> CreditReports => Set<Bureau.CreditReportRow>();
 
+    public DbSet<Notifications.NotificationPreferenceRow> NotificationPreferences => Set<Notifications.NotificationPreferenceRow>();
+
     protected abstract bool StoresDecimalsAsIntegers { get; }
 
     /// <summary>
@@ -316,6 +318,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
         ServiceDesk.ServiceDeskModel.Configure(modelBuilder);
         CustomerIntelligence.IntelligenceModel.Configure(modelBuilder);
         Verification.VerificationModel.Configure(modelBuilder);
+        Notifications.NotificationModel.Configure(modelBuilder);
 
         if (StoresDecimalsAsIntegers)
         {

@@ -1,4 +1,5 @@
 using AutoFinance.Infrastructure.Messaging;
+using AutoFinance.Infrastructure.Notifications;
 
 namespace AutoFinance.Web.Hosting;
 
@@ -6,10 +7,19 @@ namespace AutoFinance.Web.Hosting;
 /// Delivers the outbox in the background every few seconds (Outbox:IntervalSeconds; Outbox:Enabled=false stops it),
 /// from when the platform is ready (the outbox table exists).
 /// </summary>
-public sealed partial class OutboxWorker(IServiceScopeFactory scopes, IConfiguration configuration, Readiness readiness, ILogger<OutboxWorker> logger) : BackgroundService
+public sealed partial class OutboxWorker(IServiceScopeFactory scopes, IConfiguration configuration, NotificationOptions notifications, Readiness readiness, ILogger<OutboxWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (notifications.Smtp is { } smtp)
+        {
+            EmailOn(logger, smtp.Host, smtp.Port);
+        }
+        else
+        {
+            EmailOff(logger);
+        }
+
         if (string.Equals(configuration["Outbox:Enabled"], "false", StringComparison.OrdinalIgnoreCase))
         {
             return;
@@ -53,6 +63,12 @@ public sealed partial class OutboxWorker(IServiceScopeFactory scopes, IConfigura
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: {Sent} sent, {Retrying} to retry, {Failed} failed")]
     private static partial void Dispatched(ILogger logger, int sent, int retrying, int failed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail notices are switched off: no mail server is configured (set Notifications:Smtp:Host, and Port, From, User, Password, Security); notices go to the inbox and by SMS only")]
+    private static partial void EmailOff(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "E-mail notices go out through the mail server at {Host}:{Port}")]
+    private static partial void EmailOn(ILogger logger, string host, int port);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox round failed; retrying next round")]
     private static partial void RoundFailed(ILogger logger, Exception e);

@@ -1,5 +1,6 @@
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
+using AutoFinance.Domain.Notifications;
 using AutoFinance.Domain.Servicing.Loans;
 
 namespace AutoFinance.Application.Servicing.PayOff;
@@ -45,6 +46,7 @@ public sealed class PayOffHandler(ILoanStore loans, TimeProvider time)
         {
             PostedBy = actor.AuditName,
             Reply = new PostingReply(paymentId, idempotencyKey, idempotencyKey is null ? null : requestHash, Json.Serialize(receipt)),
+            Notices = [new Notice(NoticeEvent.PaymentReceived, loan.CustomerId, loanId, paymentId.ToString(), new Dictionary<string, object> { ["amount"] = posting.Amount, ["paidOn"] = paidOn })],
         };
         return await IdempotentReplies.SaveAsync(loans, changes, receipt, idempotencyKey, requestHash, "the loan changed while it was being paid off; ask for a new quote", ct).ConfigureAwait(false);
     }

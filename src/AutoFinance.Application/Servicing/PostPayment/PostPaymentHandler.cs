@@ -1,5 +1,6 @@
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
+using AutoFinance.Domain.Notifications;
 using AutoFinance.Domain.Servicing.Loans;
 
 namespace AutoFinance.Application.Servicing.PostPayment;
@@ -49,6 +50,7 @@ public sealed class PostPaymentHandler(ILoanStore loans, TimeProvider time)
         {
             PostedBy = actor.AuditName,
             Reply = new PostingReply(paymentId, idempotencyKey, idempotencyKey is null ? null : requestHash, Json.Serialize(receipt)),
+            Notices = [new Notice(NoticeEvent.PaymentReceived, loan.CustomerId, loanId, paymentId.ToString(), new Dictionary<string, object> { ["amount"] = payment.Amount, ["paidOn"] = payment.PaidOn })],
         };
         return await IdempotentReplies.SaveAsync(loans, changes, receipt, idempotencyKey, requestHash,
             "another change to this loan was posted at the same moment; retry with the same Idempotency-Key", ct).ConfigureAwait(false);
