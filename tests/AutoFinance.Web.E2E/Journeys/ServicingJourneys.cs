@@ -96,7 +96,7 @@ public sealed class ServicingJourneys(BrowserFixture fixture)
         await Portal.SignInAsync(customer, BrowserFixture.ReminderCustomer);
         await customer.GetByRole(AriaRole.Link, new() { Name = "消息" }).ClickAsync();
         await customer.WaitForURLAsync("**/inbox");
-        var reminder = customer.Locator("[data-testid='message'][data-template='reminder.AfterMiss']");
+        var reminder = customer.Locator("[data-testid='message'][data-template='reminder.overdue']");
         for (var attempt = 0; attempt < 30 && await reminder.CountAsync() == 0; attempt++)
         {
             await Task.Delay(1_000);
