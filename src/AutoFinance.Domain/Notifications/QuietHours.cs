@@ -25,7 +25,7 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End, TimeSpan UtcOffset
 
     /// <summary>
     /// When a notice of <paramref name="purpose"/> raised at <paramref name="at"/> may go out: at once, or when the
-    /// quiet hours it falls in end.
+    /// quiet hours it falls in end; in the offset <paramref name="at"/> was given in (UTC from the clock, as stores want it).
     /// </summary>
     public DateTimeOffset ReleaseAt(NoticePurpose purpose, DateTimeOffset at)
     {
@@ -36,6 +36,6 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End, TimeSpan UtcOffset
 
         var local = at.ToOffset(UtcOffset);
         var end = new DateTimeOffset(local.Date + End.ToTimeSpan(), UtcOffset);
-        return end > local ? end : end.AddDays(1);
+        return (end > local ? end : end.AddDays(1)).ToOffset(at.Offset);
     }
 }

@@ -31,6 +31,15 @@ public class QuietHoursTests
     }
 
     [Fact]
+    public void The_release_is_given_in_the_offset_the_clock_gave_so_a_store_that_keeps_utc_takes_it()
+    {
+        var release = QuietHours.Default.ReleaseAt(NoticePurpose.Reminders, Shanghai(10, 22, 30).ToUniversalTime());
+
+        Assert.Equal(TimeSpan.Zero, release.Offset);
+        Assert.Equal(new DateTimeOffset(2026, 3, 11, 0, 0, 0, TimeSpan.Zero), release);
+    }
+
+    [Fact]
     public void A_reminder_raised_after_midnight_waits_until_eight_the_same_morning()
     {
         Assert.Equal(Shanghai(11, 8), QuietHours.Default.ReleaseAt(NoticePurpose.Reminders, Shanghai(11, 3, 15)));

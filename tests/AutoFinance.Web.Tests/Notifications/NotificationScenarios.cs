@@ -14,15 +14,18 @@ namespace AutoFinance.Web.Tests.Notifications;
 /// Each event raised where it happens (decision, offer, contract, payout, payments, reminders, promises, cases,
 /// changes of terms, consent), written to the outbox with the event and delivered by the dispatcher: to the inbox,
 /// by SMS through the simulated gateway, by e-mail to a real SMTP server; in the customer's language, on the
-/// channels they chose, and reminders not in the quiet hours.
+/// channels they chose, and reminders not in the quiet hours. Run on SQLite and on PostgreSQL by the two classes at the
+/// end of this file.
 /// </summary>
-public sealed class NotificationScenarios(MailedPlatform platform) : IClassFixture<MailedPlatform>
+public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : IClassFixture<TPlatform>
+    where TPlatform : PlatformFixture, IMailedPlatform
 {
     private static readonly DateTimeOffset MorningInChina = new(2026, 3, 10, 2, 0, 0, TimeSpan.Zero);
 
-    [Fact]
+    [SkippableFact]
     public async Task Every_event_of_a_customers_loan_reaches_the_inbox_sms_and_email_in_english_once_each()
     {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
         platform.Clock.Now = MorningInChina;
         var person = await BookAsync("en");
         using var agent = await platform.SignedIn("agent");
@@ -89,9 +92,10 @@ public sealed class NotificationScenarios(MailedPlatform platform) : IClassFixtu
         Assert.Contains(messages.EnumerateArray(), m => m.GetProperty("template").GetString() == "payment.received");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_customer_who_applied_in_chinese_is_told_in_chinese_with_amounts_in_yuan()
     {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
         platform.Clock.Now = MorningInChina;
         var person = await BookAsync("zh-CN");
         using var agent = await platform.SignedIn("agent");
@@ -104,14 +108,15 @@ public sealed class NotificationScenarios(MailedPlatform platform) : IClassFixtu
         Assert.Contains(platform.Mail.To(person.Email), m => m.Subject == "我们已收到您的还款" && (m.TextBody ?? "").StartsWith("尊敬的客户", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Reminders_raised_in_the_quiet_hours_wait_until_eight_while_a_payment_received_goes_at_once()
     {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
         platform.Clock.Now = MorningInChina;
         var person = await BookAsync("en");
         await Delivery.RunAsync(platform, platform.Clock);
         var evening = new DateTimeOffset(2026, 3, 10, 22, 30, 0, TimeSpan.FromHours(8));
-        platform.Clock.Now = evening;
+        platform.Clock.Now = evening.ToUniversalTime();
         using var agent = await platform.SignedIn("agent");
         await PostAsync(agent, $"/api/v1/loans/{person.LoanId}/payments", new { amount = 10m }, "night-pay");
         await CloseAsync(person.FirstDue.AddDays(-3));
@@ -128,19 +133,20 @@ public sealed class NotificationScenarios(MailedPlatform platform) : IClassFixtu
             Assert.All(held, m => Assert.Equal(("pending", 0, new DateTimeOffset(2026, 3, 11, 8, 0, 0, TimeSpan.FromHours(8))), (m.Status, m.Attempts, m.NextAttemptAt)));
         }
 
-        platform.Clock.Now = new DateTimeOffset(2026, 3, 11, 7, 59, 0, TimeSpan.FromHours(8));
+        platform.Clock.Now = new DateTimeOffset(2026, 3, 11, 7, 59, 0, TimeSpan.FromHours(8)).ToUniversalTime();
         await Delivery.RunAsync(platform, platform.Clock);
         Assert.DoesNotContain(await Delivery.SmsToAsync(person.Mobile), s => s.Text.Contains("in 3 days", StringComparison.Ordinal));
 
-        platform.Clock.Now = new DateTimeOffset(2026, 3, 11, 8, 0, 0, TimeSpan.FromHours(8));
+        platform.Clock.Now = new DateTimeOffset(2026, 3, 11, 8, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
         await Delivery.RunAsync(platform, platform.Clock);
         Assert.Single(await Delivery.SmsToAsync(person.Mobile), s => s.Text.Contains("in 3 days", StringComparison.Ordinal));
         Assert.Single(platform.Mail.To(person.Email), m => m.Subject == "Payment due soon");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_customer_who_turns_off_reminder_texts_and_emails_gets_reminders_only_in_the_inbox_and_servicing_notices_everywhere()
     {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
         platform.Clock.Now = MorningInChina;
         var person = await BookAsync("en");
         using var customer = await platform.SignedIn("agent");
@@ -163,9 +169,11 @@ public sealed class NotificationScenarios(MailedPlatform platform) : IClassFixtu
         Assert.Equal(["email", "in-app", "sms"], channels.Single(c => c.Key == "payment.received").Channels.Order().ToArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Preferences_name_every_wrong_choice_and_the_inbox_for_servicing_cannot_be_switched_off()
     {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        platform.Clock.Now = MorningInChina;
         var person = await BookAsync("en");
         using var agent = await platform.SignedIn("agent");
         var refused = await agent.PutAsJsonAsync($"/api/v1/customers/{person.CustomerId}/notification-preferences", new
@@ -180,9 +188,11 @@ public sealed class NotificationScenarios(MailedPlatform platform) : IClassFixtu
         Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync($"/api/v1/customers/{Guid.NewGuid()}/notification-preferences")).StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_customer_pages_list_the_messages_and_save_preferences_in_chinese()
     {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        platform.Clock.Now = MorningInChina;
         using var customer = await platform.SignedIn("13800138000");
         var inbox = await customer.GetStringAsync("/inbox");
         Assert.Contains("通知设置", inbox, StringComparison.Ordinal);
@@ -238,3 +248,7 @@ public sealed class NotificationScenarios(MailedPlatform platform) : IClassFixtu
 
     private AutoFinanceDbContext Db() => platform.App.Services.CreateScope().ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
 }
+
+public sealed class NotificationsOnSqlite(MailedPlatform platform) : NotificationScenarios<MailedPlatform>(platform);
+
+public sealed class NotificationsOnPostgres(MailedPostgresPlatform platform) : NotificationScenarios<MailedPostgresPlatform>(platform);
