@@ -44,6 +44,7 @@ public static class CliApp
             ExportCommand.Create(context),
             AuditCommand.Create(context),
             CobCommand.Create(context),
+            Payments.ReconcileCommand.Create(context),
             BackupCommand.CreateBackup(context),
             BackupCommand.CreateRestore(context),
             InsightCommand.Create(context),

@@ -22,6 +22,7 @@ public static class SimulatorHost
         Sms.SmsGatewaySimulator.Map(app);
         Identity.IdentityServiceSimulator.Map(app);
         Bureau.BureauSimulator.Map(app);
+        Payments.PaymentProviderSimulator.Map(app);
         return app;
     }
 

@@ -63,12 +63,7 @@ public static class WebHost
         builder.Services.AddScoped<Infrastructure.Documents.DocumentCommands>();
         builder.Services.AddScoped<BlacklistCommands>();
         builder.Services.AddScoped<Infrastructure.Servicing.LoanQueries>();
-        builder.Services.AddScoped<Application.Servicing.ILoanStore, Infrastructure.Servicing.EfLoanStore>();
-        builder.Services.AddScoped<Application.Servicing.PostPayment.PostPaymentHandler>();
-        builder.Services.AddScoped<Application.Servicing.ReversePayment.ReversePaymentHandler>();
-        builder.Services.AddScoped<Application.Servicing.QuotePayoff.QuotePayoffHandler>();
-        builder.Services.AddScoped<Application.Servicing.PayOff.PayOffHandler>();
-        builder.Services.AddScoped<Application.Servicing.GrantHardship.GrantHardshipHandler>();
+        Infrastructure.Servicing.ServicingRegistration.AddServicingSlices(builder.Services, configuration.GetSection("Payments:StaffReceipts").Get<Application.Servicing.StaffReceiptOptions>());
         builder.Services.AddScoped<Infrastructure.Servicing.EndOfDay>();
         builder.Services.AddScoped<Infrastructure.Privacy.PersonalDataService>();
         builder.Services.AddScoped<Infrastructure.Approvals.ApprovalService>();
@@ -80,6 +75,8 @@ public static class WebHost
         builder.Services.AddSingleton(holder);
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddSingleton<Infrastructure.Partners.PartnerDirectory>();
+        Infrastructure.Payments.PaymentServices.AddPaymentRails(builder.Services);
+        builder.Services.AddSingleton<Application.Payments.IPlatformAddress, ServerPlatformAddress>();
         builder.Services.AddHostedService<SimulatorLauncher>();
         builder.Services.AddHostedService<DatabasePreparation>();
         builder.Services.AddHostedService<OutboxWorker>();
@@ -173,6 +170,9 @@ public static class WebHost
         // Uploads carry files of up to 10 MB: their own group and body limit.
         DocumentEndpoints.Map(app);
         Components.Documents.DocumentForms.Map(app);
+        PaymentIntentEndpoints.Map(api);
+        PaymentCallbackEndpoints.Map(api);
+        ReconciliationEndpoints.Map(api);
         app.MapWebPages();
         return app;
     }

@@ -49,6 +49,7 @@ public sealed partial class CommandFuzzTests : IDisposable
         ["export"] = ["--model", File("garbage.json"), "--format", "sql", "--out", File("model.sql")],
         ["audit"] = ["verify", "--connection", $"Data Source={File("binary.db")}"],
         ["cob"] = ["--date", "2026-11-24", "--connection", $"Data Source={File("missing.db")}"],
+        ["reconcile"] = ["--file", File("missing.xml")],
         ["backup"] = ["--connection", $"Data Source={File("binary.db")}", "--out", File("backup.db")],
         ["restore"] = ["--from", File("binary.db"), "--connection", $"Data Source={File("restored.db")}"],
         ["insight"] = ["refresh", "--market-rate", "3", "--connection", $"Data Source={File("binary.db")}"],

@@ -10,15 +10,26 @@ public static class TestSimulator
 {
     private static readonly Lazy<Task<SimulatorProcess>> Process = new(StartAsync);
 
+    /// <summary>The payment provider's callback secret for this test run, made afresh so none is kept in the repository.</summary>
+    public static string PaymentsCallbackSecret { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public static async Task<Uri> AddressAsync() => (await Process.Value).Address;
 
-    /// <summary>Settings that point a platform at the shared simulator instead of starting its own.</summary>
+    /// <summary>Settings that point a platform at the shared simulator instead of starting its own, with the secrets they share.</summary>
     public static async Task<string[]> ArgumentsAsync() =>
-        ["--Partners:Simulator:Launch=false", $"--Partners:Simulator:Url={await AddressAsync()}"];
+        ["--Partners:Simulator:Launch=false", $"--Partners:Simulator:Url={await AddressAsync()}", .. SharedSettings];
+
+    /// <summary>What the simulator and every platform agree on: the callback secret, and quick retries and settlement so tests wait little.</summary>
+    private static string[] SharedSettings =>
+    [
+        $"--Partners:Payments:CallbackSecret={PaymentsCallbackSecret}",
+        "--Partners:Payments:CallbackRetryMilliseconds=200,400,800,1600,3200,6400",
+        "--Partners:Payments:SettleMilliseconds=50",
+    ];
 
     private static async Task<SimulatorProcess> StartAsync()
     {
-        var simulator = await SimulatorProcess.StartAsync("http://127.0.0.1:0", [], TimeSpan.FromSeconds(60), CancellationToken.None);
+        var simulator = await SimulatorProcess.StartAsync("http://127.0.0.1:0", SharedSettings, TimeSpan.FromSeconds(60), CancellationToken.None);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => simulator.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return simulator;
     }

@@ -32,10 +32,16 @@ public sealed record CommandResult<T>(T? Value, CommandFailure Failure = Command
         return error.IsConflict ? Conflict(error.Message, error.Code, error.Parameters) : Invalid(error.Field, error.Message, error.Code, error.Parameters);
     }
 
+    /// <summary>This refusal as the refusal of another command (its value type differs; nothing else does).</summary>
+    public CommandResult<TOther> Refusal<TOther>() => new(default, Failure, Problem, Field) { Code = Code, Errors = Errors, Parameters = Parameters };
+
     public IReadOnlyList<Domain.Validation.FieldError> Errors { get; init; } = [];
 
     /// <summary>The stable code of the problem (<c>payment.amount.invalid</c>), when it has one.</summary>
     public string? Code { get; init; }
+
+    /// <summary>Set when the command was held for a second person instead of being done (202): nothing changed yet.</summary>
+    public Approvals.PendingApproval? AwaitingApproval { get; init; }
 
     /// <summary>The figures the problem's sentence uses, by name.</summary>
     public IReadOnlyDictionary<string, string>? Parameters { get; init; }

@@ -9,6 +9,12 @@ public static class LoanAccess
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(loan);
-        return actor.IsStaff || (actor.Role == Roles.Customer && actor.CustomerId == loan.CustomerId);
+        return MayPay(actor, loan.CustomerId);
+    }
+
+    public static bool MayPay(Actor actor, Guid loanCustomerId)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsStaff || (actor.Role == Roles.Customer && actor.CustomerId == loanCustomerId);
     }
 }

@@ -30,7 +30,14 @@ public sealed record LoanChanges(ServicedLoan Loan, IReadOnlyList<JournalEntry> 
 public sealed record LoanAudit(string Actor, string Action, object Data);
 
 /// <summary>The answer to a posting, stored so the same request with the same key gets it again.</summary>
-public sealed record PostingReply(Guid PostingId, string? IdempotencyKey, string? RequestHash, string ResponseJson);
+public sealed record PostingReply(Guid PostingId, string? IdempotencyKey, string? RequestHash, string ResponseJson)
+{
+    /// <summary>Where the money came from (<see cref="PostPayment.PaymentChannels"/>), when the payer said.</summary>
+    public string? Channel { get; init; }
+
+    /// <summary>The receipt, slip, statement entry or provider transaction that proves the money arrived.</summary>
+    public string? ReceiptReference { get; init; }
+}
 
 /// <summary>The payment reversed and why.</summary>
 public sealed record ReversalRecord(Guid PaymentId, string Reason);

@@ -154,7 +154,7 @@ public static class BenchCommand
             return CliApp.Ok;
         });
 
-        return new Command("bench", "Run a benchmark and print its figures.") { schedule, credit, DecisionCommand.Create(context, seconds, json), cob, loanRead };
+        return new Command("bench", "Run a benchmark and print its figures.") { schedule, credit, DecisionCommand.Create(context, seconds, json), cob, loanRead, PaymentsBenchmark.Create(context, seconds, json) };
     }
 
     /// <summary>Runs the workload on this thread for the duration, after a warm-up, counting schedules and allocated bytes.</summary>

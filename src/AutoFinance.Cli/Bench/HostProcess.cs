@@ -17,7 +17,7 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<HostProcess> StartAsync(string webDll, string provider, string connectionString, string keysPath)
+    public static async Task<HostProcess> StartAsync(string webDll, string provider, string connectionString, string keysPath, IEnumerable<string>? extraArguments = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
@@ -33,7 +33,7 @@ public sealed class HostProcess : IAsyncDisposable
             $"--Security:KeysPath={keysPath}", "--Logging:LogLevel:Default=Warning",
             // The benchmark measures capacity: 64 clients on one dealer key would meet the per-key limit by design.
             "--Security:RateLimits:Enabled=false",
-        })
+        }.Concat(extraArguments ?? []))
         {
             info.ArgumentList.Add(argument);
         }

@@ -16,4 +16,9 @@ public enum JournalEventKind
     InterestReversal,
     CreditApplied,
     Refund,
+    ProviderReceipt,
+    SuspenseReceipt,
+    SuspenseAssigned,
+    SuspenseReturned,
+    DealerPayout,
 }

@@ -38,4 +38,10 @@ public enum LedgerAccount
 
     /// <summary>Liability: credit a customer held when the loan closed, owed back until it is paid out.</summary>
     RefundPayable,
+
+    /// <summary>Asset: money a payment provider has confirmed from a customer and holds until it settles to the bank.</summary>
+    CashInTransit,
+
+    /// <summary>Liability: the price of a financed car owed to the dealer until the payout to its settlement account is confirmed.</summary>
+    DealerPayable,
 }

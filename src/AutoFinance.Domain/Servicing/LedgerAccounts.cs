@@ -12,9 +12,10 @@ public static class LedgerAccounts
             or LedgerAccount.InterestReceivable
             or LedgerAccount.FeeReceivable
             or LedgerAccount.PenaltyInterestReceivable
-            or LedgerAccount.CashClearing => AccountKind.Asset,
+            or LedgerAccount.CashClearing
+            or LedgerAccount.CashInTransit => AccountKind.Asset,
         LedgerAccount.InterestIncome or LedgerAccount.FeeIncome or LedgerAccount.PenaltyIncome => AccountKind.Income,
-        LedgerAccount.Suspense or LedgerAccount.CustomerOverpayment or LedgerAccount.RefundPayable => AccountKind.Liability,
+        LedgerAccount.Suspense or LedgerAccount.CustomerOverpayment or LedgerAccount.RefundPayable or LedgerAccount.DealerPayable => AccountKind.Liability,
         LedgerAccount.WriteOffExpense => AccountKind.Expense,
         _ => throw new ArgumentOutOfRangeException(nameof(account), account, "Not an account of the chart."),
     };

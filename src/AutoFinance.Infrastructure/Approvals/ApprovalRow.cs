@@ -8,7 +8,7 @@ public sealed class ApprovalRow
 {
     public Guid Id { get; set; }
 
-    /// <summary>blacklist.add, blacklist.remove, loan.write-off or customer.export-unmasked.</summary>
+    /// <summary>blacklist.add, blacklist.remove, loan.write-off, customer.export-unmasked, payment.staff-receipt or payoff.staff-receipt.</summary>
     public required string Action { get; set; }
 
     public required string Target { get; set; }

@@ -2,6 +2,9 @@ using System.Globalization;
 using AutoFinance.Domain.Validation;
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
+using AutoFinance.Application.Servicing;
+using AutoFinance.Application.Servicing.PayOff;
+using AutoFinance.Application.Servicing.PostPayment;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
@@ -12,11 +15,13 @@ using AutoFinance.Domain.Servicing.Loans;
 namespace AutoFinance.Infrastructure.Approvals;
 
 /// <summary>
-/// The four-eyes rule for sensitive actions: blacklist changes, manual write-offs and unmasked data exports are requested by one person and
+/// The four-eyes rule for sensitive actions: blacklist changes, manual write-offs, unmasked data exports and money staff
+/// post above the limit (<see cref="StaffReceipts"/>) are requested by one person and
 /// carried out only when a second, different person (an admin or a manager) approves. The approval and the action are
 /// saved in one transaction; an action that can no longer be done (the loan was paid meanwhile) marks the approval failed.
 /// </summary>
-public sealed class ApprovalService(AutoFinanceDbContext db, IPersonalDataProtector protector, BlacklistCommands blacklist, TimeProvider time)
+public sealed class ApprovalService(
+    AutoFinanceDbContext db, IPersonalDataProtector protector, ApprovalRequests requests, BlacklistCommands blacklist, PostPaymentHandler payments, PayOffHandler payoffs, TimeProvider time)
 {
     public const string BlacklistAdd = "blacklist.add";
     public const string BlacklistRemove = "blacklist.remove";
@@ -36,32 +41,10 @@ public sealed class ApprovalService(AutoFinanceDbContext db, IPersonalDataProtec
     /// <summary>Asks for an action; nothing happens until someone else approves it.</summary>
     public async Task<CommandResult<ApprovalView>> RequestAsync(Actor actor, string action, string target, object payload, string summary, string? reason, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (reason?.Trim() is not { Length: >= 3 and <= 300 })
-        {
-            return CommandResult<ApprovalView>.Invalid("reason", "is required (3 to 300 characters)", "field.length", FieldProblems.Figures(("min", "3"), ("max", "300")));
-        }
-
-        if (await db.Approvals.AnyAsync(a => a.Action == action && a.Target == target && a.Status == "pending", ct).ConfigureAwait(false))
-        {
-            return CommandResult<ApprovalView>.Conflict("the same action is already waiting for approval", "approval.pending");
-        }
-
-        var now = time.GetUtcNow();
-        var row = new ApprovalRow
-        {
-            Id = Guid.CreateVersion7(now),
-            Action = action,
-            Target = target,
-            PayloadCipher = protector.Protect(Json.Serialize(payload)),
-            Summary = summary,
-            Reason = reason.Trim(),
-            RequestedBy = actor.AuditName,
-            RequestedAt = now,
-        };
-        db.Approvals.Add(row);
-        await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "approval.requested", "approval", row.Id.ToString(), new { action, target, summary })], now, ct).ConfigureAwait(false);
-        return CommandResult<ApprovalView>.Ok(View(row));
+        var asked = await requests.CreateAsync(actor, action, target, payload, summary, reason, ct).ConfigureAwait(false);
+        return asked.Value is { } row
+            ? CommandResult<ApprovalView>.Ok(View(row))
+            : asked.Refusal<ApprovalView>();
     }
 
     /// <summary>
@@ -149,6 +132,10 @@ public sealed class ApprovalService(AutoFinanceDbContext db, IPersonalDataProtec
                 return await WriteOffAsync(Guid.Parse(row.Target), approver, row, ct).ConfigureAwait(false);
             case UnmaskedExport:
                 return await GrantUnmaskedExportAsync(Guid.Parse(row.Target), approver, row, ct).ConfigureAwait(false);
+            case StaffReceipts.PaymentAction:
+                return await PostHeldPaymentAsync(Json.Deserialize<StaffReceipts.HeldReceipt>(payload)!, approver, row, ct).ConfigureAwait(false);
+            case StaffReceipts.PayoffAction:
+                return await PostHeldPayoffAsync(Json.Deserialize<StaffReceipts.HeldReceipt>(payload)!, approver, row, ct).ConfigureAwait(false);
             default:
                 return $"unknown action {row.Action}";
         }
@@ -166,6 +153,23 @@ public sealed class ApprovalService(AutoFinanceDbContext db, IPersonalDataProtec
         row.Outcome = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"unmasked export open to {row.RequestedBy} until {now.AddHours(Privacy.ExportAccess.ApprovalHours).UtcDateTime:yyyy-MM-dd HH:mm}Z");
         await AuditLog.SaveWithAsync(db, [new AuditEvent(approver.AuditName, "customer.export-unmasked.granted", "customer", customerId.ToString(), new { ApprovalId = row.Id, row.RequestedBy })], now, ct).ConfigureAwait(false);
         return null;
+    }
+
+    /// <summary>Posts the money a staff member took in, as it was asked, now that a second person approved it.</summary>
+    private async Task<string?> PostHeldPaymentAsync(StaffReceipts.HeldReceipt held, Actor approver, ApprovalRow row, CancellationToken ct)
+    {
+        var request = Json.Deserialize<PostPaymentRequest>(held.RequestJson)!;
+        var posted = await payments.HandleAsync(approver, held.LoanId, request, held.IdempotencyKey, ct, row.RequestedBy).ConfigureAwait(false);
+        row.Outcome = posted.Value is { } receipt ? $"payment {receipt.PaymentId} posted" : null;
+        return posted.Value is null ? posted.Problem ?? "the payment could not be posted" : null;
+    }
+
+    private async Task<string?> PostHeldPayoffAsync(StaffReceipts.HeldReceipt held, Actor approver, ApprovalRow row, CancellationToken ct)
+    {
+        var request = Json.Deserialize<PayOffRequest>(held.RequestJson)!;
+        var posted = await payoffs.HandleAsync(approver, held.LoanId, request, held.IdempotencyKey, ct, row.RequestedBy).ConfigureAwait(false);
+        row.Outcome = posted.Value is { } receipt ? $"payoff {receipt.PaymentId} posted" : null;
+        return posted.Value is null ? posted.Problem ?? "the payoff could not be posted" : null;
     }
 
     private async Task<string?> WriteOffAsync(Guid loanId, Actor actor, ApprovalRow row, CancellationToken ct)

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 
 namespace AutoFinance.Infrastructure.Partners;
@@ -10,6 +12,11 @@ namespace AutoFinance.Infrastructure.Partners;
 public sealed class PartnerDirectory(IConfiguration configuration)
 {
     public const string DefaultSimulatorUrl = "http://127.0.0.1:5081";
+
+    /// <summary>The parties that sign what they send the platform, each with its own secret.</summary>
+    private static readonly string[] SigningParties = ["Payments"];
+
+    private readonly ConcurrentDictionary<string, string> _generatedSecrets = new(StringComparer.Ordinal);
 
     private Uri? _launchedSimulator;
 
@@ -26,9 +33,19 @@ public sealed class PartnerDirectory(IConfiguration configuration)
     public Uri BaseAddressFor(string party) =>
         configuration[$"Partners:{party}:BaseUrl"] is { Length: > 0 } own ? new Uri(own) : Simulator;
 
+    /// <summary>
+    /// The secret a party signs its callbacks with: <c>Partners:&lt;Party&gt;:CallbackSecret</c>, or, when none is
+    /// configured (a development run), a random one made for this process and handed to the simulator it starts.
+    /// </summary>
+    public string CallbackSecret(string party) =>
+        configuration[$"Partners:{party}:CallbackSecret"] is { Length: > 0 } configured
+            ? configured
+            : _generatedSecrets.GetOrAdd(party, _ => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+
     /// <summary>The platform's <c>Partners</c> settings as command-line arguments, so a simulator it starts shares its secrets.</summary>
     public IEnumerable<string> SettingsAsArguments() =>
         configuration.GetSection("Partners").AsEnumerable(makePathsRelative: false)
             .Where(pair => pair.Value is not null)
-            .Select(pair => $"--{pair.Key}={pair.Value}");
+            .Select(pair => $"--{pair.Key}={pair.Value}")
+            .Concat(SigningParties.Where(p => configuration[$"Partners:{p}:CallbackSecret"] is not { Length: > 0 }).Select(p => $"--Partners:{p}:CallbackSecret={CallbackSecret(p)}"));
 }

@@ -319,6 +319,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
         CustomerIntelligence.IntelligenceModel.Configure(modelBuilder);
         Verification.VerificationModel.Configure(modelBuilder);
         Notifications.NotificationModel.Configure(modelBuilder);
+        AutoFinance.Infrastructure.Payments.PaymentsModel.Configure(modelBuilder);
 
         if (StoresDecimalsAsIntegers)
         {

@@ -73,6 +73,8 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
             row.IdempotencyKey = reply.IdempotencyKey;
             row.RequestHash = reply.RequestHash;
             row.ResponseJson = reply.ResponseJson;
+            row.Channel = reply.Channel;
+            row.ReceiptReference = reply.ReceiptReference;
         }
 
         db.Payments.AddRange(newRows);

@@ -139,6 +139,12 @@ public sealed class PaymentRow
 
     public PostingStatus Status { get; set; } = PostingStatus.Posted;
 
+    /// <summary>Where the money came from: cash, bank-transfer, card-terminal, cheque (staff), provider, bank-statement, direct-debit.</summary>
+    public string? Channel { get; set; }
+
+    /// <summary>The receipt, slip, statement entry or provider transaction that proves the money arrived.</summary>
+    public string? ReceiptReference { get; set; }
+
     /// <summary>
     /// What the customer chose for any surplus: hold (as overpayment) or prepay (principal, re-amortised); payoff for
     /// the payment that closed the loan; credit for held credit applied to what fell due.

@@ -24,7 +24,7 @@ public sealed class LoanQueries(AutoFinanceDbContext db, ProductCatalog catalog,
     /// </summary>
     public sealed record PaymentLine(
         Guid PaymentId, DateOnly PaidOn, decimal Amount, string Status, string Surplus, decimal Overpayment, decimal Prepaid, string? ReversalReason,
-        DateTimeOffset? ReceivedAt = null, string? Actor = null);
+        DateTimeOffset? ReceivedAt = null, string? Actor = null, string? Channel = null, string? ReceiptReference = null);
 
     public sealed record LineView(string Account, string Side, decimal Amount);
 
@@ -81,7 +81,7 @@ public sealed class LoanQueries(AutoFinanceDbContext db, ProductCatalog catalog,
         var next = rowsOfSchedule.Where(i => !i.IsPaid).Select(i => new NextDue(i.Number, i.DueDate, InstallmentBook.Due(i).Total)).FirstOrDefault();
         var staff = actor.IsStaff;
         var payments = (await db.Payments.AsNoTracking().Where(p => p.LoanId == id)
-            .Select(p => new PaymentLine(p.Id, p.PaidOn, p.Amount, PostingStatusText.Of(p.Status), p.Surplus, p.Overpayment, p.Prepaid, p.ReversalReason, p.ReceivedAt, staff ? p.Actor : null))
+            .Select(p => new PaymentLine(p.Id, p.PaidOn, p.Amount, PostingStatusText.Of(p.Status), p.Surplus, p.Overpayment, p.Prepaid, p.ReversalReason, p.ReceivedAt, staff ? p.Actor : null, p.Channel, p.ReceiptReference))
             .ToListAsync(ct).ConfigureAwait(false))
             .OrderBy(p => p.PaidOn).ThenBy(p => p.ReceivedAt).ToList();
         return new LoanView(

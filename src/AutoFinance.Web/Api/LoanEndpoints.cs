@@ -31,6 +31,11 @@ public static class LoanEndpoints
                     return Problems.Field("Idempotency-Key", "must be at most 100 characters");
                 }
 
+                if (PaymentIntentEndpoints.PaysThroughProvider(http.User.ToActor()))
+                {
+                    return await PaymentIntentEndpoints.StartAsync(id, http, key.Length == 0 ? null : key, ct).ConfigureAwait(false);
+                }
+
                 var body = await JsonBody.ReadAsync<PostPaymentRequest>(http.Request, ct).ConfigureAwait(false);
                 if (body.Error is { } error)
                 {
@@ -41,8 +46,8 @@ public static class LoanEndpoints
                 return Problems.From(result, receipt => Results.Text(Json.Serialize(receipt), "application/json", statusCode: 201), "loan");
             })
             .RequireAuthorization(p => p.RequireRole(Payers))
-            .WithSummary("Pay: allocated by the waterfall (fees, penalty, interest, principal; oldest due first); surplus held as credit or, with surplus=prepay, prepaid; Idempotency-Key honoured")
-            .Accepts<PostPaymentRequest>("application/json").Produces<PaymentReceipt>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+            .WithSummary("Pay. A customer's payment is an intent (202 pending with the provider's checkout address; posted when the provider's signed callback confirms it). Staff post money received, naming its channel (cash, bank-transfer, card-terminal, cheque) and receiptReference; above Payments:StaffReceipts:ApprovalAbove (default 50000) it waits for a second person (202 awaiting-approval). Allocated by the waterfall (fees, penalty, interest, principal; oldest due first); surplus held as credit or, with surplus=prepay, prepaid; Idempotency-Key honoured")
+            .Accepts<PostPaymentRequest>("application/json").Produces<PaymentReceipt>(201).Produces(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{id:guid}/payments/{paymentId:guid}/reversal", async (Guid id, Guid paymentId, HttpContext http, ReversePaymentHandler reversals, CancellationToken ct) =>
             {
                 var body = await JsonBody.ReadAsync<ReversePaymentRequest>(http.Request, ct).ConfigureAwait(false);
@@ -68,6 +73,11 @@ public static class LoanEndpoints
                     return Problems.Field("Idempotency-Key", "must be at most 100 characters");
                 }
 
+                if (PaymentIntentEndpoints.PaysThroughProvider(http.User.ToActor()))
+                {
+                    return await PaymentIntentEndpoints.StartPayoffAsync(id, http, key.Length == 0 ? null : key, ct).ConfigureAwait(false);
+                }
+
                 var body = await JsonBody.ReadAsync<PayOffRequest>(http.Request, ct).ConfigureAwait(false);
                 if (body.Error is { } error)
                 {
@@ -78,8 +88,8 @@ public static class LoanEndpoints
                 return Problems.From(result, receipt => Results.Text(Json.Serialize(receipt), "application/json", statusCode: 201), "loan");
             })
             .RequireAuthorization(p => p.RequireRole(Payers))
-            .WithSummary("Pay the loan off (optionally confirming the quoted amount): every instalment settled, the loan closed; Idempotency-Key honoured")
-            .Accepts<PayOffRequest>("application/json").Produces<PayoffReceipt>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+            .WithSummary("Pay the loan off. A customer's payoff is a checkout for today's amount (202 pending; the loan closes when the provider confirms the money). Staff confirm the quoted amount and name the channel and receiptReference (above the four-eyes limit it waits for a second person, 202): every instalment settled, the loan closed; Idempotency-Key honoured")
+            .Accepts<PayOffRequest>("application/json").Produces<PayoffReceipt>(201).Produces(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         MapHardship(group);
     }
 

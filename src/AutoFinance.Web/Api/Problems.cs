@@ -34,6 +34,8 @@ public static class Problems
         ArgumentNullException.ThrowIfNull(ok);
         return result.Failure switch
         {
+            CommandFailure.None when result.AwaitingApproval is { } held => Results.Json(
+                new { status = "awaiting-approval", held.ApprovalId, held.Action, held.Summary }, Json.Options, statusCode: 202),
             CommandFailure.None => ok(result.Value!),
             CommandFailure.NotFound => NotFound(what),
             CommandFailure.Conflict when result.Code is { } code => Results.Problem(title: "Conflict", detail: result.Problem, statusCode: 409, extensions: Extensions(code, result.Parameters)),

@@ -97,6 +97,6 @@ public class JournalEntryTests
     public void Every_account_of_the_chart_has_a_kind()
     {
         Assert.All(LedgerAccounts.All, account => Assert.True(Enum.IsDefined(account.Kind())));
-        Assert.Equal(12, LedgerAccounts.All.Count);
+        Assert.Equal(14, LedgerAccounts.All.Count);
     }
 }

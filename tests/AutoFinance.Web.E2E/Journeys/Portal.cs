@@ -15,6 +15,24 @@ public static class Portal
         await Assertions.Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// On the payment provider's checkout page, pays; the provider sends the customer back to the receipt, which says
+    /// paid once the provider's signed callback has reached the platform (it may come a moment after the customer).
+    /// </summary>
+    public static async Task PayOnCheckoutAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GetByTestId("sim-pay").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("payment-receipt")).ToBeVisibleAsync();
+        for (var attempt = 0; attempt < 40 && await page.GetByTestId("receipt-pending").IsVisibleAsync(); attempt++)
+        {
+            await page.WaitForTimeoutAsync(250);
+            await page.ReloadAsync();
+        }
+
+        await Assertions.Expect(page.GetByTestId("receipt-paid")).ToBeVisibleAsync();
+    }
+
     public static async Task FillAsync(IPage page, string path, string value)
     {
         var field = page.GetByTestId("f-" + path);

@@ -165,9 +165,11 @@ public sealed class ServicingJourneys(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".payoff-form .field-error")).ToBeVisibleAsync();
         await page.GetByTestId("payoff-confirm").CheckAsync();
         await page.GetByTestId("payoff-submit").ClickAsync();
+        await Portal.PayOnCheckoutAsync(page);
+        await Assertions.Expect(page.GetByTestId("receipt-amount")).ToHaveTextAsync(Fmt.Money(expected.Total));
+        await page.GotoAsync($"/loans/{loan.Id}");
         await Assertions.Expect(page.GetByTestId("loan-status")).ToHaveTextAsync("已结清");
         await Assertions.Expect(page.GetByTestId("loan-closed")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("payment-result")).ToContainTextAsync(Fmt.Money(expected.Total));
         await Assertions.Expect(page.GetByTestId("outstanding")).ToHaveTextAsync(Fmt.Money(0m));
         await Assertions.Expect(page.Locator("[data-testid='installment']:not([data-state='paid'])")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("pay")).ToHaveCountAsync(0);

@@ -196,7 +196,14 @@ public sealed class WebJourneys(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("pay-confirm-amount")).ToHaveTextAsync(Fmt.Money(owed));
         await fixture.ShotAsync(page, "3-1b-loan-pay-confirm");
         await page.GetByTestId("pay-confirm").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("payment-result")).ToBeVisibleAsync();
+
+        // The money goes through the payment provider: its checkout, then the receipt once the provider confirms it.
+        await Assertions.Expect(page.GetByTestId("sim-pay")).ToBeVisibleAsync();
+        await fixture.ShotAsync(page, "3-1c-provider-checkout");
+        await Portal.PayOnCheckoutAsync(page);
+        await Assertions.Expect(page.GetByTestId("receipt-amount")).ToHaveTextAsync(Fmt.Money(owed));
+        await fixture.ShotAsync(page, "3-1d-payment-receipt");
+        await page.GotoAsync($"/loans/{loan.Id}");
         await Assertions.Expect(first).ToHaveAttributeAsync("data-state", "paid");
         var second = page.Locator("[data-testid='installment'][data-number='2']");
         await Assertions.Expect(second).ToHaveAttributeAsync("data-state", "upcoming");

@@ -67,7 +67,7 @@ public sealed class ScaleOutTests
             for (var i = 0; i < loanIds.Count; i += 2)
             {
                 using var agent = await SignedIn(nodes[i / 2 % hosts], "agent");
-                using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{loanIds[i]}/payments") { Content = JsonContent.Create(new { amount = 2000m + i }) };
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{loanIds[i]}/payments") { Content = JsonContent.Create(new { amount = 2000m + i, channel = "cash", receiptReference = "R-100001" }) };
                 request.Headers.Add("Idempotency-Key", $"scale-{i}");
                 Assert.Equal(HttpStatusCode.Created, (await agent.SendAsync(request)).StatusCode);
             }

@@ -77,7 +77,7 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
         var (loanId, _) = await BookALoan();
         using var agent = await platform.SignedIn("agent");
 
-        var response = await agent.PostAsJsonAsync($"/api/v1/loans/{loanId}/payments", new { amount = 10.001m, surplus = "keep" });
+        var response = await agent.PostAsJsonAsync($"/api/v1/loans/{loanId}/payments", new { amount = 10.001m, surplus = "keep", channel = "cash", receiptReference = "R-100001" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
@@ -94,7 +94,7 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
         await using var db = Db();
         var entries = await db.JournalEntries.CountAsync(e => e.LoanId == Guid.Parse(loanId));
 
-        var response = await agent.PostAsJsonAsync($"/api/v1/loans/{loanId}/payments", new { amount = -5m, paidOn = "2099-01-01" });
+        var response = await agent.PostAsJsonAsync($"/api/v1/loans/{loanId}/payments", new { amount = -5m, paidOn = "2099-01-01", channel = "cash", receiptReference = "R-100001" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
@@ -188,7 +188,7 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
         Assert.Equal(principal, quote.GetProperty("principalNotDue").GetDecimal());
         Assert.Equal(principal + accrued, quote.GetProperty("total").GetDecimal());
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{loanId}/payoff") { Content = JsonContent.Create(new { amount = principal + accrued }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{loanId}/payoff") { Content = JsonContent.Create(new { amount = principal + accrued, channel = "bank-transfer", receiptReference = "TRF-100002" }) };
         request.Headers.Add("Idempotency-Key", "payoff-1");
         var paid = await agent.SendAsync(request);
         Assert.Equal(HttpStatusCode.Created, paid.StatusCode);
@@ -201,7 +201,7 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
         Assert.Equal(accrued, balances.GetProperty("InterestIncome").GetDecimal());
         Assert.Equal(0m, closed.GetProperty("trialBalanceNet").GetDecimal());
         Assert.All(Schedule(closed), i => Assert.Equal("paid", i.GetProperty("status").GetString()));
-        var late = await agent.PostAsJsonAsync($"/api/v1/loans/{loanId}/payments", new { amount = 10m });
+        var late = await agent.PostAsJsonAsync($"/api/v1/loans/{loanId}/payments", new { amount = 10m, channel = "cash", receiptReference = "R-100001" });
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
     }
 
@@ -282,7 +282,7 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
 
         var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{loanId}/payments") { Content = JsonContent.Create(new { amount = 123.45m }) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{loanId}/payments") { Content = JsonContent.Create(new { amount = 123.45m, channel = "cash", receiptReference = "R-100001" }) };
             request.Headers.Add("Idempotency-Key", "same-key");
             var response = await agent.SendAsync(request);
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
@@ -423,7 +423,7 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
 
         var attempts = await Task.WhenAll(Enumerable.Range(1, 6).Select(async n =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{loanId}/payments") { Content = JsonContent.Create(new { amount = 100m * n }) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{loanId}/payments") { Content = JsonContent.Create(new { amount = 100m * n, channel = "cash", receiptReference = "R-100001" }) };
             request.Headers.Add("Idempotency-Key", $"different-{n}");
             var response = await agent.SendAsync(request);
             return (response.StatusCode, Amount: 100m * n);
@@ -468,11 +468,11 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
         var (loanId, first) = await BookALoan();
-        using var customer = await CustomerOf(loanId);
+        using var agent = await platform.SignedIn("agent");
         var payment = first.GetProperty("payment").GetDecimal();
 
-        // Paid before the due date, with 7.00 more than the instalment: all of it is held as credit.
-        var paid = await Pay(customer, loanId, payment + 7m, "ahead-1");
+        // Paid before the due date (received at a branch), with 7.00 more than the instalment: all of it is held as credit.
+        var paid = await Pay(agent, loanId, payment + 7m, "ahead-1");
         Assert.Equal(payment + 7m, paid.GetProperty("overpayment").GetDecimal());
 
         var due = Date(first, "dueDate");
@@ -518,12 +518,12 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
 
         using var agent = await platform.SignedIn("agent");
         Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync($"/api/v1/loans/{loanId}/payoff?on={start:yyyy-MM-dd}")).StatusCode);
-        var noReason = await Post(agent, $"/api/v1/loans/{loanId}/payments", new { amount = 100m, paidOn = start.AddDays(19) }, "staff-1");
+        var noReason = await Post(agent, $"/api/v1/loans/{loanId}/payments", new { amount = 100m, paidOn = start.AddDays(19), channel = "cash", receiptReference = "R-100001" }, "staff-1");
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.True((await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("reason", out _));
-        var tooEarly = await Post(agent, $"/api/v1/loans/{loanId}/payments", new { amount = 100m, paidOn = start.AddDays(1), reason = "cheque found in the drawer" }, "staff-2");
+        var tooEarly = await Post(agent, $"/api/v1/loans/{loanId}/payments", new { amount = 100m, paidOn = start.AddDays(1), reason = "cheque found in the drawer", channel = "cash", receiptReference = "R-100001" }, "staff-2");
         Assert.Equal(HttpStatusCode.BadRequest, tooEarly.StatusCode);
-        var backdated = await Post(agent, $"/api/v1/loans/{loanId}/payments", new { amount = 100m, paidOn = start.AddDays(19), reason = "branch deposit posted late" }, "staff-3");
+        var backdated = await Post(agent, $"/api/v1/loans/{loanId}/payments", new { amount = 100m, paidOn = start.AddDays(19), reason = "branch deposit posted late", channel = "cash", receiptReference = "R-100001" }, "staff-3");
         Assert.Equal(HttpStatusCode.Created, backdated.StatusCode);
         Assert.Equal(start.AddDays(19), Date(await backdated.Content.ReadFromJsonAsync<JsonElement>(), "paidOn"));
     }
@@ -540,7 +540,7 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
         var later = await Pay(agent, loanId, 100m, "later-1");
         Assert.Equal(100m, later.GetProperty("allocated").GetDecimal());
 
-        var backdated = await Post(agent, $"/api/v1/loans/{loanId}/payments", new { amount = payment, paidOn = due, reason = "branch deposit posted late" }, "earlier-1");
+        var backdated = await Post(agent, $"/api/v1/loans/{loanId}/payments", new { amount = payment, paidOn = due, reason = "branch deposit posted late", channel = "cash", receiptReference = "R-100001" }, "earlier-1");
         Assert.Equal(HttpStatusCode.Created, backdated.StatusCode);
         Assert.Equal(payment, (await backdated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("allocated").GetDecimal());
 
@@ -593,9 +593,9 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
         var (loanId, first) = await BookALoan();
         MoveTo(Date(first, "dueDate"));
         using var agent = await platform.SignedIn("agent");
-        Assert.Equal(HttpStatusCode.Created, (await Post(agent, $"/api/v1/loans/{loanId}/payments", new { amount = 100m }, "bound-key")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Post(agent, $"/api/v1/loans/{loanId}/payments", new { amount = 100m, channel = "cash", receiptReference = "R-100001" }, "bound-key")).StatusCode);
 
-        var otherAmount = await Post(agent, $"/api/v1/loans/{loanId}/payments", new { amount = 200m }, "bound-key");
+        var otherAmount = await Post(agent, $"/api/v1/loans/{loanId}/payments", new { amount = 200m, channel = "cash", receiptReference = "R-100001" }, "bound-key");
         var otherEndpoint = await Post(agent, $"/api/v1/loans/{loanId}/payoff", new { }, "bound-key");
 
         foreach (var refused in new[] { otherAmount, otherEndpoint })
@@ -781,7 +781,7 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
 
     private static async Task<JsonElement> Pay(HttpClient client, string loanId, decimal amount, string key, string surplus = "hold")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{loanId}/payments") { Content = JsonContent.Create(new { amount, surplus }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{loanId}/payments") { Content = JsonContent.Create(new { amount, surplus, channel = "cash", receiptReference = "R-100001" }) };
         request.Headers.Add("Idempotency-Key", key);
         var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();

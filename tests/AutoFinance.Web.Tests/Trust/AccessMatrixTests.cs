@@ -50,6 +50,15 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["GET /api/v1/loans/{id}"] = [new(Target.LoanA, "U O H H H O O O O O O")],
         ["POST /api/v1/loans/{id}/payments"] = [new(Target.LoanA, "U A H F F F F A A F A")],
         ["POST /api/v1/loans/{id}/payments/{paymentId}/reversal"] = [new(Target.LoanA, "U F F F F F F F A A A")],
+        ["GET /api/v1/loans/{id}/payment-intents"] = [new(Target.LoanA, "U O H H H O O O O O O")],
+        ["GET /api/v1/loans/{id}/payment-intents/{paymentId}"] = [new(Target.LoanA, "U H H H H H H H H H H")],
+        ["GET /api/v1/loans/{id}/repayment-reference"] = [new(Target.LoanA, "U O H H H O O O O O O")],
+        ["POST /api/v1/reconciliation/statements"] = [new(Target.None, "U F F F F F F F A A A")],
+        ["GET /api/v1/reconciliation/lines"] = [new(Target.None, "U F F F F F F F O O O")],
+        ["POST /api/v1/reconciliation/lines/{lineId}/assign"] = [new(Target.None, "U F F F F F F F H H H")],
+        ["POST /api/v1/reconciliation/lines/{lineId}/return"] = [new(Target.None, "U F F F F F F F H H H")],
+        // Believed only when signed by the provider, never for a session: unsigned, it is refused whoever sends it.
+        ["POST /api/v1/payment-callbacks/{provider}"] = [new(Target.None, "U U U U U U U U U U U")],
         ["GET /api/v1/loans/{id}/payoff"] = [new(Target.LoanA, "U O H H H O O O O O O")],
         ["POST /api/v1/loans/{id}/payoff"] = [new(Target.LoanA, "U A H F F F F A A F A")],
         ["POST /api/v1/loans/{id}/hardship"] = [new(Target.LoanA, "U F F F F F F F A A A")],
@@ -115,7 +124,7 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
     /// <summary>Request bodies where an empty document would not reach the check that matters.</summary>
     private static readonly Dictionary<string, string> Bodies = new()
     {
-        ["POST /api/v1/loans/{id}/payments"] = """{"amount": 1.00}""",
+        ["POST /api/v1/loans/{id}/payments"] = """{"amount": 1.00, "channel": "cash", "receiptReference": "R-100001"}""",
         ["POST /api/v1/loans/{id}/payoff"] = """{"amount": 0.01}""",
         ["POST /api/v1/loans/{id}/payments/{paymentId}/reversal"] = """{"reason": "access matrix"}""",
         ["POST /api/v1/loans/{id}/write-off"] = """{"reason": "access matrix"}""",
@@ -267,6 +276,8 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         var path = template.Replace("{id}", id, StringComparison.Ordinal)
             .Replace("{offerId}", second, StringComparison.Ordinal)
             .Replace("{paymentId}", second, StringComparison.Ordinal)
+            .Replace("{provider}", "simpay", StringComparison.Ordinal)
+            .Replace("{lineId}", second, StringComparison.Ordinal)
             .Replace("{date}", DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.DoesNotContain("{", path, StringComparison.Ordinal);
         // Staff name the customer whose inbox they read; a customer naming another's is shown their own.

@@ -177,7 +177,7 @@ internal sealed record Activity(Guid LoanId, Guid ApplicationId, long AuditEntri
         var applicationId = (await customer.GetFromJsonAsync<JsonElement>("/api/v1/applications"))[0].GetProperty("applicationId").GetGuid();
         foreach (var (amount, key) in new[] { (1500.00m, "backup-1"), (250.55m, "backup-2") })
         {
-            using var pay = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{loanId}/payments") { Content = JsonContent.Create(new { amount }) };
+            using var pay = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{loanId}/payments") { Content = JsonContent.Create(new { amount, channel = "cash", receiptReference = "R-100001" }) };
             pay.Headers.Add("Idempotency-Key", key);
             Assert.True((await agent.SendAsync(pay)).IsSuccessStatusCode);
         }

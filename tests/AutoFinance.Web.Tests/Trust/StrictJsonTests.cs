@@ -58,7 +58,7 @@ public sealed class StrictJsonTests(SqlitePlatform platform) : IClassFixture<Sql
         using var agent = await platform.SignedIn("agent");
         var before = await Payments(loan);
 
-        using var response = await Post(agent, $"/api/v1/loans/{loan}/payments", """{"amount":1.00}""");
+        using var response = await Post(agent, $"/api/v1/loans/{loan}/payments", """{"amount":1.00,"channel":"cash","receiptReference":"R-100001"}""");
 
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         Assert.Equal(before + 1, await Payments(loan));

@@ -130,7 +130,7 @@ public sealed class TrustWorld
         ContractB = (await Json(Caller.CustomerB, $"/api/v1/applications/{applicationB}")).GetProperty("contract").GetProperty("contractId").GetGuid();
         Referral = Id(await Json(Caller.Admin, "/api/v1/referrals"), 0, "referralId");
 
-        using (var pay = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{LoanA}/payments") { Content = JsonContent.Create(new { amount = 1.00m }) })
+        using (var pay = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{LoanA}/payments") { Content = JsonContent.Create(new { amount = 1.00m, channel = "cash", receiptReference = "R-100001" }) })
         {
             pay.Headers.Add("Idempotency-Key", "trust-world-payment");
             PaymentA = (await Ok(await Clients[Caller.ServiceAgent].SendAsync(pay))).GetProperty("paymentId").GetGuid();

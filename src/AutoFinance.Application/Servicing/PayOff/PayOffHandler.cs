@@ -1,5 +1,6 @@
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
+using AutoFinance.Application.Servicing.PostPayment;
 using AutoFinance.Domain.Notifications;
 using AutoFinance.Domain.Servicing.Loans;
 
@@ -10,11 +11,12 @@ namespace AutoFinance.Application.Servicing.PayOff;
 /// loan. A payoff is dated by the server unless staff backdate it with a reason (<see cref="PostingDates"/>); the
 /// Idempotency-Key is bound to caller, endpoint and body.
 /// </summary>
-public sealed class PayOffHandler(ILoanStore loans, TimeProvider time)
+public sealed class PayOffHandler(ILoanStore loans, StaffReceipts receipts, TimeProvider time)
 {
     public const string Endpoint = "payoff";
 
-    public async Task<CommandResult<PayoffReceipt>> HandleAsync(Actor actor, Guid loanId, PayOffRequest request, string? idempotencyKey, CancellationToken ct)
+    /// <param name="approvedBy">The second person who approved money held by <see cref="StaffReceipts"/>; null otherwise.</param>
+    public async Task<CommandResult<PayoffReceipt>> HandleAsync(Actor actor, Guid loanId, PayOffRequest request, string? idempotencyKey, CancellationToken ct, string? approvedBy = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
@@ -40,12 +42,28 @@ public sealed class PayOffHandler(ILoanStore loans, TimeProvider time)
         }
 
         var posting = result.Value!;
+        // Money that moves needs its receipt; a payoff the held credit covers moves none.
+        var receiptProblems = posting.Amount > 0 ? PaymentChannels.Check(actor, request.Channel, request.ReceiptReference).ToList() : [];
+        if (receiptProblems.Count > 0)
+        {
+            return CommandResult<PayoffReceipt>.Invalid(receiptProblems);
+        }
+
+        if (receipts.MustWait(actor, posting.Amount, approvedBy))
+        {
+            return await receipts.HoldAsync<PayoffReceipt>(actor, StaffReceipts.PayoffAction, loanId, posting.Amount, request, idempotencyKey, request.ReceiptReference?.Trim(), ct).ConfigureAwait(false);
+        }
+
         var receipt = new PayoffReceipt(paymentId, loanId, posting.Amount, posting.CreditUsed, paidOn, LoanStatusText.Of(aggregate.Status));
-        var audit = new LoanAudit(actor.AuditName, "loan.paid-off", new { Id = paymentId, posting.Amount, posting.CreditUsed, paidOn, request.Reason });
+        var audit = new LoanAudit(actor.AuditName, "loan.paid-off", new { Id = paymentId, posting.Amount, posting.CreditUsed, paidOn, request.Reason, Channel = request.Channel?.Trim().ToLowerInvariant(), ReceiptReference = request.ReceiptReference?.Trim(), approvedBy });
         var changes = new LoanChanges(loan, result.Entries, audit, now)
         {
             PostedBy = actor.AuditName,
-            Reply = new PostingReply(paymentId, idempotencyKey, idempotencyKey is null ? null : requestHash, Json.Serialize(receipt)),
+            Reply = new PostingReply(paymentId, idempotencyKey, idempotencyKey is null ? null : requestHash, Json.Serialize(receipt))
+            {
+                Channel = request.Channel?.Trim().ToLowerInvariant(),
+                ReceiptReference = request.ReceiptReference?.Trim(),
+            },
             Notices = [new Notice(NoticeEvent.PaymentReceived, loan.CustomerId, loanId, paymentId.ToString(), new Dictionary<string, object> { ["amount"] = posting.Amount, ["paidOn"] = paidOn })],
         };
         return await IdempotentReplies.SaveAsync(loans, changes, receipt, idempotencyKey, requestHash, "the loan changed while it was being paid off; ask for a new quote", ct).ConfigureAwait(false);

@@ -10,11 +10,12 @@ namespace AutoFinance.Application.Servicing.PostPayment;
 /// applied, the product's waterfall, the surplus held or prepaid). Here: access, input checks, the date rule, the
 /// Idempotency-Key bound to caller, endpoint and body, and one save with the loan's version catching a concurrent change.
 /// </summary>
-public sealed class PostPaymentHandler(ILoanStore loans, TimeProvider time)
+public sealed class PostPaymentHandler(ILoanStore loans, StaffReceipts receipts, TimeProvider time)
 {
     public const string Endpoint = "payments";
 
-    public async Task<CommandResult<PaymentReceipt>> HandleAsync(Actor actor, Guid loanId, PostPaymentRequest request, string? idempotencyKey, CancellationToken ct)
+    /// <param name="approvedBy">The second person who approved money held by <see cref="StaffReceipts"/>; null otherwise.</param>
+    public async Task<CommandResult<PaymentReceipt>> HandleAsync(Actor actor, Guid loanId, PostPaymentRequest request, string? idempotencyKey, CancellationToken ct, string? approvedBy = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
@@ -33,10 +34,15 @@ public sealed class PostPaymentHandler(ILoanStore loans, TimeProvider time)
             return refusal;
         }
 
+        if (receipts.MustWait(actor, payment!.Amount, approvedBy))
+        {
+            return await receipts.HoldAsync<PaymentReceipt>(actor, StaffReceipts.PaymentAction, loanId, payment.Amount, request, idempotencyKey, payment.ReceiptReference, ct).ConfigureAwait(false);
+        }
+
         var now = time.GetUtcNow();
         var aggregate = loan!.Aggregate;
         var paymentId = Guid.CreateVersion7(now);
-        var result = aggregate.Pay(paymentId, payment!.Amount, payment.PaidOn, PaymentSurplus.ChoiceOf(payment.Surplus), PaymentSurplus.ModeOf(payment.Surplus));
+        var result = aggregate.Pay(paymentId, payment.Amount, payment.PaidOn, PaymentSurplus.ChoiceOf(payment.Surplus), PaymentSurplus.ModeOf(payment.Surplus));
         if (!result.Succeeded)
         {
             return CommandResult<PaymentReceipt>.From(result.Error!);
@@ -45,11 +51,11 @@ public sealed class PostPaymentHandler(ILoanStore loans, TimeProvider time)
         var posting = result.Value!;
         var receipt = new PaymentReceipt(paymentId, loanId, payment.Amount, payment.PaidOn, posting.Allocated, posting.Held, posting.Prepaid, LoanStatusText.Of(aggregate.Status),
             [.. posting.Parts.Select(p => new AllocationLine(p.Number, p.DueDate, p.Fee, p.PenaltyInterest, p.Interest, p.Principal))]);
-        var audit = new LoanAudit(actor.AuditName, "payment.received", new { Id = paymentId, payment.Amount, payment.PaidOn, posting.Allocated, posting.Held, posting.Prepaid, request.Reason });
+        var audit = new LoanAudit(actor.AuditName, "payment.received", new { Id = paymentId, payment.Amount, payment.PaidOn, posting.Allocated, posting.Held, posting.Prepaid, request.Reason, payment.Channel, payment.ReceiptReference, approvedBy });
         var changes = new LoanChanges(loan!, result.Entries, audit, now)
         {
             PostedBy = actor.AuditName,
-            Reply = new PostingReply(paymentId, idempotencyKey, idempotencyKey is null ? null : requestHash, Json.Serialize(receipt)),
+            Reply = new PostingReply(paymentId, idempotencyKey, idempotencyKey is null ? null : requestHash, Json.Serialize(receipt)) { Channel = payment.Channel, ReceiptReference = payment.ReceiptReference },
             Notices = [new Notice(NoticeEvent.PaymentReceived, loan.CustomerId, loanId, paymentId.ToString(), new Dictionary<string, object> { ["amount"] = payment.Amount, ["paidOn"] = payment.PaidOn })],
         };
         return await IdempotentReplies.SaveAsync(loans, changes, receipt, idempotencyKey, requestHash,

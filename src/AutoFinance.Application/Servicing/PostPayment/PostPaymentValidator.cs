@@ -5,14 +5,14 @@ using AutoFinance.Domain.Validation;
 namespace AutoFinance.Application.Servicing.PostPayment;
 
 /// <summary>
-/// A payment's input: a positive amount in whole minor units, a known surplus choice, and the date rule of
+/// A payment's input: a positive amount in whole minor units, a known surplus choice, the channel and receipt (<see cref="PaymentChannels"/>), and the date rule of
 /// <see cref="PostingDates"/>. Every problem at once, except a customer's date, which is refused outright (422).
 /// </summary>
 public static class PostPaymentValidator
 {
     public const decimal MaximumAmount = 100_000_000m;
 
-    public sealed record Valid(decimal Amount, string Surplus, DateOnly PaidOn);
+    public sealed record Valid(decimal Amount, string Surplus, DateOnly PaidOn, string? Channel, string? ReceiptReference);
 
     public static (Valid? Payment, CommandResult<PaymentReceipt>? Refusal) Validate(Actor actor, PostPaymentRequest request, ServicedLoan loan, DateOnly today)
     {
@@ -32,6 +32,7 @@ public static class PostPaymentValidator
             errors.Add(new("surplus", "must be hold (keep any surplus as credit), prepay (apply it to principal, lowering the payment) or prepay-keep-payment (shortening the term)"));
         }
 
+        errors.AddRange(PaymentChannels.Check(actor, request.Channel, request.ReceiptReference));
         var (paidOn, dated) = PostingDates.Check<PaymentReceipt>(actor, request.PaidOn, request.Reason, today, loan.StartDate, "paidOn");
         if (dated is { Failure: CommandFailure.Unprocessable })
         {
@@ -39,6 +40,6 @@ public static class PostPaymentValidator
         }
 
         errors.AddRange(dated?.Errors ?? []);
-        return errors.Count > 0 ? (null, CommandResult<PaymentReceipt>.Invalid(errors)) : (new Valid(amount, surplus, paidOn), null);
+        return errors.Count > 0 ? (null, CommandResult<PaymentReceipt>.Invalid(errors)) : (new Valid(amount, surplus, paidOn, request.Channel?.Trim().ToLowerInvariant(), request.ReceiptReference?.Trim()), null);
     }
 }

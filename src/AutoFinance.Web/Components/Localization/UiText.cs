@@ -8,7 +8,7 @@ public static partial class UiText
 
     public static IReadOnlyDictionary<string, (string Zh, string En)> All => Table;
 
-    private static readonly Dictionary<string, (string Zh, string En)> Table = WithProblems(WithDesk(new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (string Zh, string En)> Table = WithPayments(WithProblems(WithDesk(new(StringComparer.Ordinal)
     {
         ["brand"] = ("AutoFinance 汽车金融", "AutoFinance"),
         ["footer"] = ("AutoFinance · 所有金额以人民币计，精确到分；数据均来自实时计算与数据库", "AutoFinance · All amounts in CNY to the cent; every figure is computed live or read from the database"),
@@ -421,6 +421,18 @@ public static partial class UiText
         ["loan.reverse-which"] = ("还款", "Payment"),
         ["loan.reverse-reason"] = ("原因（将记录在案）", "Reason (recorded)"),
         ["loan.reverse-submit"] = ("确认冲正", "Reverse the payment"),
+        ["loan.held-for-approval"] = ("{0} 已提交复核：金额超过单人入账限额，另一位主管批准后才会入账。", "{0} is waiting for a second person: it is above the limit one person may post, and is posted once a manager approves it."),
+        ["receipt.channel"] = ("收款方式", "Received by"),
+        ["receipt.channel-choose"] = ("请选择", "Choose"),
+        ["receipt.channel-cash"] = ("网点现金", "Cash at a branch"),
+        ["receipt.channel-bank-transfer"] = ("银行转账（已核实）", "Bank transfer (confirmed)"),
+        ["receipt.channel-card-terminal"] = ("刷卡（银行卡终端）", "Card terminal"),
+        ["receipt.channel-cheque"] = ("支票", "Cheque"),
+        ["receipt.channel-provider"] = ("在线支付", "Online payment"),
+        ["receipt.channel-bank-statement"] = ("银行入账（对账）", "Bank credit (statement)"),
+        ["receipt.channel-direct-debit"] = ("代扣", "Direct debit"),
+        ["receipt.reference"] = ("凭证编号", "Receipt number"),
+        ["receipt.reference-help"] = ("收据、刷卡单或银行回单上的编号", "The number on the receipt, card slip or bank confirmation"),
         ["loan.reversed-ok"] = ("已冲正，之后的还款已重新分配。", "The payment is reversed; the later payments are applied again."),
         ["loan.risk"] = ("风险", "Risk"),
         ["loan.ltv"] = ("贷款价值比", "Loan to value"),
@@ -654,5 +666,5 @@ public static partial class UiText
         ["bucket.61-90"] = ("逾期 61–90 天", "61–90 days"),
         ["bucket.91-180"] = ("逾期 91–180 天", "91–180 days"),
         ["bucket.180+"] = ("逾期 180 天以上", "Over 180 days"),
-    }));
+    })));
 }

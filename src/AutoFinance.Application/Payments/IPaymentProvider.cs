@@ -1,0 +1,48 @@
+namespace AutoFinance.Application.Payments;
+
+/// <summary>
+/// The payment provider the platform moves money through: hosted checkouts for customers, card mandates and direct
+/// debits, and payouts to dealers and customers. Every outcome arrives later as a signed callback
+/// (<see cref="ProviderCallback"/>); nothing here says money has moved.
+/// </summary>
+public interface IPaymentProvider
+{
+    /// <summary>The provider's name, as it appears in its callback address (<c>/api/v1/payment-callbacks/{name}</c>).</summary>
+    string Name { get; }
+
+    /// <summary>Opens a hosted checkout for an amount; the customer is sent to its address to pay or decline.</summary>
+    Task<ProviderCheckout> CreateCheckoutAsync(CheckoutOrder order, CancellationToken ct);
+
+    /// <summary>Asks the provider to pay money out to a bank account (a dealer's settlement account, a customer's refund).</summary>
+    Task<ProviderInstruction> CreatePayoutAsync(PayoutOrder order, CancellationToken ct);
+
+    /// <summary>Binds a card for direct debit; the provider keeps the card, the platform keeps its mandate reference and a mask.</summary>
+    Task<ProviderMandate> CreateMandateAsync(MandateOrder order, CancellationToken ct);
+
+    /// <summary>Asks the provider to debit a bound card under its mandate.</summary>
+    Task<ProviderInstruction> CreateDebitAsync(DebitOrder order, CancellationToken ct);
+}
+
+/// <summary>A checkout to open: the platform's own reference for it, the amount, and where the provider reports and returns.</summary>
+public sealed record CheckoutOrder(string MerchantReference, decimal Amount, string Currency, string Description, Uri NotifyUrl, Uri ReturnUrl);
+
+/// <summary>The provider's checkout: its id and the hosted page the customer pays on.</summary>
+public sealed record ProviderCheckout(string CheckoutId, Uri CheckoutUrl);
+
+/// <summary>A payout to make: the platform's reference, the amount, and the payee's verified account.</summary>
+public sealed record PayoutOrder(string MerchantReference, decimal Amount, string Currency, string PayeeName, string PayeeAccount, string PayeeBank, Uri NotifyUrl);
+
+/// <summary>A card to bind: the number goes to the provider only, never to the platform's storage.</summary>
+public sealed record MandateOrder(string MerchantReference, string CardNumber, string HolderName, string Bank);
+
+/// <summary>A bound mandate: the provider's reference and the card as it may be shown.</summary>
+public sealed record ProviderMandate(string MandateReference, string MaskedCard, string Bank);
+
+/// <summary>A debit under a mandate.</summary>
+public sealed record DebitOrder(string MerchantReference, string MandateReference, decimal Amount, string Currency, Uri NotifyUrl);
+
+/// <summary>The provider's id for an instruction it accepted (its outcome comes by callback).</summary>
+public sealed record ProviderInstruction(string InstructionId);
+
+/// <summary>The provider could not be reached or refused the request; nothing was instructed.</summary>
+public sealed class PaymentProviderException(string message, Exception? inner = null) : Exception(message, inner);

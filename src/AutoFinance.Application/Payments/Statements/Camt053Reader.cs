@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace AutoFinance.Application.Payments.Statements;
+
+/// <summary>
+/// Reads an ISO 20022 <c>camt.053</c> bank-to-customer statement (any version: elements are read by local name).
+/// Each booked <c>Ntry</c> gives its reference (<c>NtryRef</c>, else <c>AcctSvcrRef</c>), amount and currency
+/// (<c>Amt/@Ccy</c>), direction (<c>CdtDbtInd</c> CRDT/DBIT), booking date, the debtor's name, and the references
+/// that may name a loan: the creditor account id (a loan's virtual account), the creditor reference and the
+/// unstructured remittance text. Entries not booked (<c>Sts</c> PDNG, INFO) are left out.
+/// </summary>
+public static class Camt053Reader
+{
+    public static BankStatement Read(string xml)
+    {
+        XDocument document;
+        try
+        {
+            document = XDocument.Parse(xml, LoadOptions.None);
+        }
+        catch (XmlException e)
+        {
+            throw new StatementFormatException($"not well-formed XML at line {e.LineNumber}: {e.Message}");
+        }
+
+        var statement = document.Descendants().FirstOrDefault(e => e.Name.LocalName == "Stmt")
+            ?? throw new StatementFormatException("no Stmt element: not a camt.053 statement");
+        var entries = new List<StatementEntry>();
+        var index = 0;
+        foreach (var entry in statement.Elements().Where(e => e.Name.LocalName == "Ntry"))
+        {
+            index++;
+            var status = Text(Child(entry, "Sts"), "Cd") ?? Child(entry, "Sts")?.Value.Trim();
+            if (status is "PDNG" or "INFO")
+            {
+                continue;
+            }
+
+            var reference = Text(entry, "NtryRef") ?? Text(entry, "AcctSvcrRef")
+                ?? throw new StatementFormatException($"entry {index} has neither NtryRef nor AcctSvcrRef");
+            var amountElement = Child(entry, "Amt") ?? throw new StatementFormatException($"entry {reference} has no Amt");
+            if (!decimal.TryParse(amountElement.Value.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
+            {
+                throw new StatementFormatException($"entry {reference}: Amt '{amountElement.Value}' is not a positive amount");
+            }
+
+            var currency = amountElement.Attribute("Ccy")?.Value ?? throw new StatementFormatException($"entry {reference}: Amt has no Ccy");
+            var direction = Text(entry, "CdtDbtInd");
+            if (direction is not ("CRDT" or "DBIT"))
+            {
+                throw new StatementFormatException($"entry {reference}: CdtDbtInd must be CRDT or DBIT");
+            }
+
+            var dateText = Text(Child(entry, "BookgDt"), "Dt") ?? Text(Child(entry, "BookgDt"), "DtTm")?[..10];
+            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var booked))
+            {
+                throw new StatementFormatException($"entry {reference}: BookgDt/Dt is not a date");
+            }
+
+            var details = entry.Descendants().Where(e => e.Name.LocalName == "TxDtls").ToList();
+            var debtor = details.SelectMany(d => d.Descendants()).FirstOrDefault(e => e.Name.LocalName == "Dbtr");
+            var name = debtor?.Descendants().FirstOrDefault(e => e.Name.LocalName == "Nm")?.Value.Trim();
+            var references = details.SelectMany(d => d.Descendants())
+                .Where(e => e.Name.LocalName is "Ustrd" or "Ref" or "EndToEndId"
+                    || (e.Name.LocalName is "Id" or "IBAN" && e.Ancestors().Any(a => a.Name.LocalName == "CdtrAcct") && !e.HasElements))
+                .Select(e => e.Value.Trim())
+                .Where(v => v.Length > 0)
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            entries.Add(new StatementEntry(reference, booked, amount, currency, direction == "CRDT", name, references));
+        }
+
+        return new BankStatement("camt053", Text(statement, "Id"), entries);
+    }
+
+    private static XElement? Child(XElement? parent, string name) => parent?.Elements().FirstOrDefault(e => e.Name.LocalName == name);
+
+    private static string? Text(XElement? parent, string name) => Child(parent, name)?.Value.Trim() is { Length: > 0 } text ? text : null;
+}

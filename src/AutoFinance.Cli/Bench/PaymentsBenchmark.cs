@@ -1,0 +1,191 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using AutoFinance.Application.Payments;
+using AutoFinance.Cli.Common;
+using AutoFinance.Infrastructure.Seeding;
+
+namespace AutoFinance.Cli.Bench;
+
+/// <summary>
+/// <c>autofinance bench payments</c>: the platform over HTTP (its own process, on SQLite, with the partner simulator
+/// as its child) taking customers' payment intents — each one a checkout opened at the provider — and then the
+/// provider's signed callbacks for them (signature verified, the intent settled), per second with p50/p99.
+/// </summary>
+public static class PaymentsBenchmark
+{
+    public sealed record Phase(string Name, int Clients, double Seconds, long Requests, long Failures, double PerSecond, double P50Milliseconds, double P99Milliseconds);
+
+    public sealed record Figures(Phase Intents, Phase Callbacks);
+
+    public static Command Create(CliContext context, Option<string?> seconds, Option<bool> json)
+    {
+        var clients = new Option<string?>("--clients") { Description = "Concurrent HTTP clients (default 16)." };
+        var web = new Option<string?>("--web") { Description = "Path to AutoFinance.Web.dll (default: this repository's Release build)." };
+        var command = new Command("payments", "Payment intents and signed provider callbacks per second over HTTP, with p50/p99.") { seconds, clients, web, json };
+        command.SetAction(async (parsed, ct) =>
+        {
+            var input = new InputReader();
+            var duration = TimeSpan.FromSeconds((double)(input.Decimal("seconds", parsed.GetValue(seconds)) ?? 5m));
+            var clientCount = input.Integer("clients", parsed.GetValue(clients)) ?? 16;
+            if (duration <= TimeSpan.Zero || duration > TimeSpan.FromMinutes(10))
+            {
+                input.Add(new Domain.Validation.FieldError("seconds", "must be between 0 and 600"));
+            }
+
+            if (clientCount is < 1 or > 512)
+            {
+                input.Add(new Domain.Validation.FieldError("clients", "must be between 1 and 512"));
+            }
+
+            input.ThrowIfAny();
+            var webDll = HostProcess.FindWebDll(parsed.GetValue(web));
+            var directory = Path.Combine(Path.GetTempPath(), $"autofinance-bench-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(directory);
+            try
+            {
+                var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+                await using var host = await HostProcess.StartAsync(webDll, "Sqlite", $"Data Source={Path.Combine(directory, "bench.db")}", directory,
+                    ["--Partners:Simulator:Url=http://127.0.0.1:0", $"--Partners:Payments:CallbackSecret={secret}", "--Partners:Payments:CheckoutTimeoutSeconds=3600"]).ConfigureAwait(false);
+                var figures = await MeasureAsync(host.Address, secret, clientCount, duration, ct).ConfigureAwait(false);
+                if (parsed.GetValue(json))
+                {
+                    return context.WriteJson(figures);
+                }
+
+                foreach (var phase in new[] { figures.Intents, figures.Callbacks })
+                {
+                    context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{phase.Name}: {phase.PerSecond:N0}/s with {phase.Clients} clients over HTTP, p50 {phase.P50Milliseconds:F1} ms, p99 {phase.P99Milliseconds:F1} ms ({phase.Requests:N0} in {phase.Seconds:F1} s, {phase.Failures} failed)"));
+                }
+
+                return CliApp.Ok;
+            }
+            finally
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        });
+        return command;
+    }
+
+    private static async Task<Figures> MeasureAsync(Uri address, string secret, int clients, TimeSpan duration, CancellationToken ct)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        var token = (await (await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = "13800138000", password = DemoData.Password }, ct).ConfigureAwait(false))
+            .Content.ReadFromJsonAsync<JsonElement>(ct).ConfigureAwait(false)).GetProperty("accessToken").GetString();
+        var loans = await SendAsync(http, HttpMethod.Get, "/api/v1/loans", null, token, null, ct).ConfigureAwait(false);
+        var loanId = JsonDocument.Parse(loans.Body).RootElement.EnumerateArray().First(l => l.GetProperty("status").GetString() == "active").GetProperty("loanId").GetString();
+
+        var intents = new ConcurrentQueue<(string Id, decimal Amount)>();
+        var intentPhase = await RunAsync("payment intents (checkout opened at the provider)", clients, duration, async Task<bool?> (n) =>
+        {
+            var body = JsonSerializer.Serialize(new { amount = 1.00m + (n % 100) / 100m });
+            var answer = await SendAsync(http, HttpMethod.Post, $"/api/v1/loans/{loanId}/payments", body, token, $"bench-{n}", ct).ConfigureAwait(false);
+            if (answer.Status != HttpStatusCode.Accepted)
+            {
+                return false;
+            }
+
+            var intent = JsonDocument.Parse(answer.Body).RootElement;
+            intents.Enqueue((intent.GetProperty("paymentId").GetString()!, intent.GetProperty("amount").GetDecimal()));
+            return true;
+        }).ConfigureAwait(false);
+
+        var callbackPhase = await RunAsync("signed callbacks (verified, intent settled)", clients, duration, async Task<bool?> (n) =>
+        {
+            if (!intents.TryDequeue(out var intent))
+            {
+                return null;
+            }
+
+            var body = JsonSerializer.Serialize(new
+            {
+                eventId = $"evt_bench_{n}",
+                type = "checkout.failed",
+                objectId = $"chk_bench_{n}",
+                merchantReference = intent.Id,
+                transactionId = (string?)null,
+                amount = intent.Amount.ToString("0.00", CultureInfo.InvariantCulture),
+                currency = "CNY",
+                reason = "declined-by-payer",
+                occurredAt = DateTimeOffset.UtcNow,
+            });
+            var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payment-callbacks/simpay") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Add(CallbackSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+            request.Headers.Add(CallbackSignature.SignatureHeader, CallbackSignature.Sign(secret, timestamp, Encoding.UTF8.GetBytes(body)));
+            using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
+            return response.StatusCode == HttpStatusCode.OK;
+        }).ConfigureAwait(false);
+        return new Figures(intentPhase, callbackPhase);
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient http, HttpMethod method, string path, string? body, string? token, string? key, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (key is not null)
+        {
+            request.Headers.Add("Idempotency-Key", key);
+        }
+
+        using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false));
+    }
+
+    /// <summary>Runs <paramref name="clients"/> loops of <paramref name="call"/> for the duration; the rate and latency percentiles of those that succeeded.</summary>
+    private static async Task<Phase> RunAsync(string name, int clients, TimeSpan duration, Func<long, Task<bool?>> call)
+    {
+        var latencies = new ConcurrentBag<double>();
+        long counter = 0, failures = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                var n = Interlocked.Increment(ref counter);
+                var started = Stopwatch.GetTimestamp();
+                bool? ok;
+                try
+                {
+                    ok = await call(n).ConfigureAwait(false);
+                }
+                catch (HttpRequestException)
+                {
+                    ok = false;
+                }
+
+                if (ok is null)
+                {
+                    return;
+                }
+
+                if (ok == true)
+                {
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                else
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        })).ConfigureAwait(false);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var sorted = latencies.OrderBy(l => l).ToArray();
+        double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        return new Phase(name, clients, seconds, sorted.Length, failures, sorted.Length / seconds, Percentile(0.50), Percentile(0.99));
+    }
+}

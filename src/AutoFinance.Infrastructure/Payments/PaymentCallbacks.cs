@@ -1,0 +1,128 @@
+using AutoFinance.Application.Payments;
+using AutoFinance.Domain.Monetary;
+using AutoFinance.Domain.Servicing;
+using AutoFinance.Infrastructure.Servicing;
+using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using AutoFinance.Application.Servicing.PostPayment;
+
+namespace AutoFinance.Infrastructure.Payments;
+
+/// <summary>
+/// What a verified provider callback does to an intent. A success posts the money once per provider transaction id
+/// (the posting's Idempotency-Key is the rail and the provider's transaction id, so five deliveries post once) and stores
+/// the provider's reference; a failure or expiry is recorded for the customer to see; a repeat changes nothing.
+/// </summary>
+public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting posting, Notifications.Notifier notifier, TimeProvider time, ILogger<PaymentCallbacks> logger)
+{
+    public enum Outcome
+    {
+        Posted,
+        Recorded,
+        Repeated,
+        Unknown,
+        Mismatch,
+    }
+
+    public async Task<Outcome> ReceiveAsync(string providerName, ProviderCallback callback, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        if (callback.Subject is not ("checkout" or "debit") || !Guid.TryParse(callback.MerchantReference, out var intentId))
+        {
+            return Outcome.Unknown;
+        }
+
+        var intent = await db.Set<PaymentIntentRow>().FirstOrDefaultAsync(i => i.Id == intentId && i.Provider == providerName, ct).ConfigureAwait(false);
+        if (intent is null)
+        {
+            return Outcome.Unknown;
+        }
+
+        if (callback.Amount != intent.Amount || !string.Equals(callback.Currency, intent.Currency, StringComparison.Ordinal))
+        {
+            logger.LogWarning("Callback {Event} for intent {Intent} names another amount; not taken", callback.EventId, intent.Id);
+            return Outcome.Mismatch;
+        }
+
+        var now = time.GetUtcNow();
+        if (!callback.Succeeded)
+        {
+            if (intent.Status != PaymentIntentStatus.Pending)
+            {
+                return Outcome.Repeated;
+            }
+
+            intent.Status = callback.Outcome == PaymentIntentStatus.Expired ? PaymentIntentStatus.Expired : PaymentIntentStatus.Failed;
+            intent.FailureReason = callback.Reason ?? callback.Outcome;
+            intent.CompletedAt = now;
+            if (intent.Status == PaymentIntentStatus.Failed)
+            {
+                // A failed payment is told; an expired checkout is one the customer left, and they know it.
+                var loan = await db.Loans.AsNoTracking().Where(l => l.Id == intent.LoanId).Select(l => new { l.CustomerId, l.Reference, l.Currency }).FirstAsync(ct).ConfigureAwait(false);
+                await notifier.RaiseAsync(new Domain.Notifications.Notice(Domain.Notifications.NoticeEvent.PaymentFailed, loan.CustomerId, intent.LoanId, intent.Id.ToString(), new Dictionary<string, object>
+                {
+                    ["loan"] = loan.Reference,
+                    ["amount"] = intent.Amount,
+                    ["paidOn"] = Application.Servicing.BusinessDay.Today(time),
+                }) { Currency = loan.Currency }, ct).ConfigureAwait(false);
+            }
+
+            await AuditLog.SaveWithAsync(db, [new AuditEvent($"provider:{providerName}", $"payment.intent.{intent.Status}", "loan", intent.LoanId.ToString(), new { intent.Id, callback.EventId, intent.FailureReason })], now, ct).ConfigureAwait(false);
+            return Outcome.Recorded;
+        }
+
+        if (string.IsNullOrWhiteSpace(callback.TransactionId))
+        {
+            return Outcome.Mismatch;
+        }
+
+        if (intent.Status == PaymentIntentStatus.Succeeded)
+        {
+            return intent.ProviderTransactionId == callback.TransactionId ? Outcome.Repeated : Outcome.Mismatch;
+        }
+
+        var customerId = await db.Loans.AsNoTracking().Where(l => l.Id == intent.LoanId).Select(l => l.CustomerId).FirstAsync(ct).ConfigureAwait(false);
+        var payer = LoanPosting.Payer(customerId, providerName);
+        var arrival = new LoanPosting.Arrival(PaymentChannels.Provider, callback.TransactionId);
+        var (paymentId, problem) = intent.Kind == PaymentIntents.PayoffKind
+            ? await posting.PayOffAsync(payer, intent.LoanId, intent.Amount, arrival, ct).ConfigureAwait(false)
+            : await posting.PostAsync(payer, intent.LoanId, intent.Amount, intent.Surplus, arrival, ct).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        intent = await db.Set<PaymentIntentRow>().FirstAsync(i => i.Id == intentId, ct).ConfigureAwait(false);
+        if (intent.Status == PaymentIntentStatus.Succeeded)
+        {
+            return Outcome.Repeated;
+        }
+
+        intent.Status = PaymentIntentStatus.Succeeded;
+        intent.ProviderTransactionId = callback.TransactionId;
+        intent.PaymentId = paymentId;
+        intent.FailureReason = problem is null ? null : $"received but not posted: {problem}";
+        intent.CompletedAt = now;
+        if (paymentId is not null)
+        {
+            var receipt = RailPostings.ProviderReceipt(DateOnly.FromDateTime(time.GetLocalNow().DateTime), Money.Of(intent.Amount, Currency.FromCode(intent.Currency)), $"{providerName} {callback.TransactionId}");
+            db.JournalEntries.Add(LoanBooking.ToRow(intent.LoanId, receipt, now));
+        }
+
+        try
+        {
+            await AuditLog.SaveWithAsync(db, [new AuditEvent($"provider:{providerName}", "payment.intent.succeeded", "loan", intent.LoanId.ToString(),
+                new { intent.Id, callback.EventId, callback.TransactionId, PaymentId = paymentId, problem })], now, ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            db.ChangeTracker.Clear();
+            return Outcome.Repeated;
+        }
+
+        if (problem is not null)
+        {
+            logger.LogWarning("Money received for intent {Intent} could not be posted: {Problem}", intent.Id, problem);
+        }
+
+        return Outcome.Posted;
+    }
+}

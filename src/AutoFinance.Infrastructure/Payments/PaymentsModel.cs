@@ -1,0 +1,30 @@
+using AutoFinance.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoFinance.Infrastructure.Payments;
+
+/// <summary>The payment rails' tables: payment intents awaiting a provider's outcome, bank statement lines.</summary>
+public static class PaymentsModel
+{
+    public static void Configure(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<PaymentIntentRow>(e =>
+        {
+            e.ToTable("payment_intents");
+            e.HasIndex(i => new { i.LoanId, i.CreatedAt });
+            e.HasIndex(i => new { i.Provider, i.ProviderTransactionId }).IsUnique();
+            e.HasIndex(i => new { i.CreatedBy, i.IdempotencyKey }).IsUnique();
+            e.HasIndex(i => i.DebitRequestId);
+            e.Property(i => i.Amount).HasPrecision(18, AutoFinanceDbContext.MoneyScale);
+        });
+        modelBuilder.Entity<StatementLineRow>(e =>
+        {
+            e.ToTable("statement_lines");
+            e.HasIndex(l => l.EntryReference).IsUnique();
+            e.HasIndex(l => new { l.Status, l.BookingDate });
+            e.HasIndex(l => l.LoanId);
+            e.Property(l => l.Amount).HasPrecision(18, AutoFinanceDbContext.MoneyScale);
+        });
+    }
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace AutoFinance.Simulator.Payments;
+
+/// <summary>
+/// A payment provider: hosted checkouts (paid, declined, or expired when left alone), card mandates, direct debits and
+/// payouts, every outcome reported by a signed callback retried until acknowledged (<see cref="CallbackCourier"/>).
+/// The <c>/payments/v1/sandbox</c> endpoints are what a provider's sandbox offers testers: expire a checkout now,
+/// see the events sent, resend one.
+/// </summary>
+public static class PaymentProviderSimulator
+{
+    public static void Map(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var settings = ProviderSettings.From(app.Configuration);
+        var time = app.Services.GetRequiredService<TimeProvider>();
+        var book = new ProviderBook();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PaymentProvider");
+        var courier = new CallbackCourier(book, settings, app.Services.GetRequiredService<IHttpClientFactory>(), time, logger, app.Lifetime.ApplicationStopping);
+        var expiry = new CheckoutExpiry(book, courier, settings, time);
+        app.Lifetime.ApplicationStarted.Register(() => expiry.Start(app.Lifetime.ApplicationStopping));
+
+        var api = app.MapGroup("/payments/v1");
+        api.MapPost("/checkouts", (CheckoutBody body, HttpContext http) =>
+        {
+            if (Invalid(body.MerchantReference, body.Amount, body.Currency) is { } problem || !Uri.TryCreate(body.NotifyUrl, UriKind.Absolute, out var notify) || !Uri.TryCreate(body.ReturnUrl, UriKind.Absolute, out var back))
+            {
+                return Results.BadRequest(new { error = "merchantReference, a positive amount, currency, notifyUrl and returnUrl are required" });
+            }
+
+            var checkout = new Checkout(ProviderBook.NewId("chk"), body.MerchantReference!, body.Amount, body.Currency!, body.Description ?? string.Empty, notify, back, time.GetUtcNow());
+            book.Checkouts[checkout.Id] = checkout;
+            var url = new Uri(new Uri($"{http.Request.Scheme}://{http.Request.Host}"), $"/pay/{checkout.Id}");
+            return Results.Created(url, new { checkoutId = checkout.Id, checkoutUrl = url, expiresAt = checkout.CreatedAt + settings.CheckoutTimeout });
+        });
+        api.MapPost("/mandates", (MandateBody body) =>
+        {
+            var digits = body.CardNumber?.Replace(" ", string.Empty, StringComparison.Ordinal) ?? string.Empty;
+            if (digits.Length is < 12 or > 19 || !digits.All(char.IsAsciiDigit) || string.IsNullOrWhiteSpace(body.Bank))
+            {
+                return Results.BadRequest(new { error = "a card number of 12 to 19 digits and the bank are required" });
+            }
+
+            var mandate = new Mandate(ProviderBook.NewId("mdt"), digits, body.Bank!);
+            book.Mandates[mandate.Reference] = mandate;
+            return Results.Created($"/payments/v1/mandates/{mandate.Reference}", new { mandateReference = mandate.Reference, maskedCard = $"{digits[..4]} **** **** {digits[^4..]}", bank = mandate.Bank });
+        });
+        api.MapPost("/debits", (DebitBody body) =>
+        {
+            if (Invalid(body.MerchantReference, body.Amount, body.Currency) is not null || !Uri.TryCreate(body.NotifyUrl, UriKind.Absolute, out var notify)
+                || body.MandateReference is null || !book.Mandates.TryGetValue(body.MandateReference, out var mandate))
+            {
+                return Results.BadRequest(new { error = "merchantReference, a known mandateReference, a positive amount, currency and notifyUrl are required" });
+            }
+
+            var id = ProviderBook.NewId("dbt");
+            var declined = mandate.Declines();
+            Later(settings.SettleDelay, time, app.Lifetime.ApplicationStopping, () => courier.Send(declined ? "debit.failed" : "debit.succeeded", id, body.MerchantReference!,
+                declined ? null : ProviderBook.NewId("txn"), body.Amount, body.Currency!, declined ? "insufficient-funds" : null, notify));
+            return Results.Accepted($"/payments/v1/debits/{id}", new { debitId = id });
+        });
+        api.MapPost("/payouts", (PayoutBody body) =>
+        {
+            if (Invalid(body.MerchantReference, body.Amount, body.Currency) is not null || !Uri.TryCreate(body.NotifyUrl, UriKind.Absolute, out var notify)
+                || string.IsNullOrWhiteSpace(body.PayeeAccount) || string.IsNullOrWhiteSpace(body.PayeeName))
+            {
+                return Results.BadRequest(new { error = "merchantReference, a positive amount, currency, payeeName, payeeAccount and notifyUrl are required" });
+            }
+
+            var id = ProviderBook.NewId("pyt");
+            var declined = SandboxCards.Declines(body.PayeeAccount!, 0);
+            Later(settings.SettleDelay, time, app.Lifetime.ApplicationStopping, () => courier.Send(declined ? "payout.failed" : "payout.succeeded", id, body.MerchantReference!,
+                declined ? null : ProviderBook.NewId("txn"), body.Amount, body.Currency!, declined ? "account-closed" : null, notify));
+            return Results.Accepted($"/payments/v1/payouts/{id}", new { payoutId = id });
+        });
+
+        app.MapGet("/pay/{id}", (string id) => book.Checkouts.TryGetValue(id, out var checkout)
+            ? Results.Content(CheckoutPage.Render(checkout), "text/html; charset=utf-8")
+            : Results.NotFound());
+        app.MapPost("/pay/{id}/{choice:regex(^(pay|decline)$)}", (string id, string choice) =>
+        {
+            if (!book.Checkouts.TryGetValue(id, out var checkout))
+            {
+                return Results.NotFound();
+            }
+
+            var paid = choice == "pay";
+            if (checkout.Settle(paid ? "succeeded" : "failed"))
+            {
+                courier.Send(paid ? "checkout.succeeded" : "checkout.failed", checkout.Id, checkout.MerchantReference, paid ? ProviderBook.NewId("txn") : null,
+                    checkout.Amount, checkout.Currency, paid ? null : "declined-by-payer", checkout.NotifyUrl);
+            }
+
+            return Results.Redirect(checkout.ReturnUrl.ToString());
+        });
+
+        var sandbox = api.MapGroup("/sandbox");
+        sandbox.MapPost("/checkouts/{id}/expire", (string id) =>
+            book.Checkouts.TryGetValue(id, out var checkout) ? Results.Ok(new { expired = expiry.Expire(checkout) }) : Results.NotFound());
+        sandbox.MapGet("/events", (string merchantReference) => Results.Ok(book.Events.Values
+            .Select(e => (Event: e, Body: JsonDocument.Parse(e.Body).RootElement))
+            .Where(e => e.Body.GetProperty("merchantReference").GetString() == merchantReference)
+            .Select(e => new { eventId = e.Event.Id, type = e.Body.GetProperty("type").GetString(), attempts = e.Event.Attempts, acknowledged = e.Event.Acknowledged })));
+        sandbox.MapPost("/events/{id}/resend", async (string id) =>
+            book.Events.TryGetValue(id, out var delivery) ? Results.Ok(new { acknowledged = await courier.RedeliverAsync(delivery) }) : Results.NotFound());
+    }
+
+    private static string? Invalid(string? reference, decimal amount, string? currency) =>
+        string.IsNullOrWhiteSpace(reference) || amount <= 0 || string.IsNullOrWhiteSpace(currency) ? "invalid" : null;
+
+    private static void Later(TimeSpan delay, TimeProvider time, CancellationToken stopping, Action action) =>
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(delay, time, stopping).ConfigureAwait(false);
+            action();
+        }, stopping);
+
+    private sealed record CheckoutBody(string? MerchantReference, decimal Amount, string? Currency, string? Description, string? NotifyUrl, string? ReturnUrl);
+
+    private sealed record MandateBody(string? MerchantReference, string? CardNumber, string? HolderName, string? Bank);
+
+    private sealed record DebitBody(string? MerchantReference, string? MandateReference, decimal Amount, string? Currency, string? NotifyUrl);
+
+    private sealed record PayoutBody(string? MerchantReference, decimal Amount, string? Currency, string? PayeeName, string? PayeeAccount, string? PayeeBank, string? NotifyUrl);
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text.Json;
+
+namespace AutoFinance.Web.Tests.Payments;
+
+/// <summary>
+/// A customer's payment goes through the payment provider (the simulator process): an intent, the hosted checkout,
+/// and only a verified callback posts the money, once. Run on SQLite and on PostgreSQL by the classes at the end.
+/// </summary>
+public abstract class PaymentIntentScenarios<TPlatform>(TPlatform platform) : IClassFixture<TPlatform>
+    where TPlatform : PlatformFixture
+{
+    private readonly PaymentWorld _world = new(platform);
+
+    private bool Skip => !platform.Available;
+
+    [SkippableFact]
+    public async Task A_customer_payment_changes_nothing_until_the_provider_confirms_it_then_posts_with_the_providers_reference()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, customer) = await _world.CustomersLoanAsync();
+        var entries = await _world.JournalEntriesOnAsync(loanId);
+
+        var (paymentId, checkoutUrl) = await PaymentWorld.IntentAsync(customer, loanId, 1234.56m);
+        Assert.Equal(entries, await _world.JournalEntriesOnAsync(loanId));
+        Assert.Equal(0, await _world.PaymentsOnAsync(loanId));
+
+        await PaymentWorld.ChooseOnCheckoutAsync(checkoutUrl, "pay");
+        var intent = await PaymentWorld.SettledAsync(customer, loanId, paymentId);
+
+        Assert.Equal("succeeded", intent.GetProperty("status").GetString());
+        Assert.StartsWith("txn_", intent.GetProperty("providerReference").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, await _world.PaymentsOnAsync(loanId));
+        var loan = JsonDocument.Parse(await customer.GetStringAsync($"/api/v1/loans/{loanId}")).RootElement;
+        var payment = loan.GetProperty("payments").EnumerateArray().Single();
+        Assert.Equal(intent.GetProperty("postedPaymentId").GetString(), payment.GetProperty("paymentId").GetString());
+        Assert.Equal(1234.56m, payment.GetProperty("amount").GetDecimal());
+    }
+
+    [SkippableFact]
+    public async Task A_callback_with_a_bad_signature_or_a_stale_timestamp_is_refused_and_posts_nothing()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, customer) = await _world.CustomersLoanAsync();
+        var (paymentId, _) = await PaymentWorld.IntentAsync(customer, loanId, 500m);
+        var body = PaymentWorld.CallbackBody(paymentId, "checkout.succeeded", 500m, "txn_forged", "evt_forged");
+
+        using var forged = await _world.CallbackAsync(body, secret: Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        using var unsigned = await _world.CallbackAsync(body, signature: "sha256=" + new string('0', 64));
+        using var stale = await _world.CallbackAsync(body, at: DateTimeOffset.UtcNow.AddMinutes(-6));
+        using var early = await _world.CallbackAsync(body, at: DateTimeOffset.UtcNow.AddMinutes(6));
+
+        Assert.All(new[] { forged, unsigned, stale, early }, r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
+        Assert.Contains("callback.timestamp.stale", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("callback.signature.invalid", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await _world.PaymentsOnAsync(loanId));
+        Assert.Equal("pending", (await PaymentWorld.IntentViewAsync(customer, loanId, paymentId)).GetProperty("status").GetString());
+    }
+
+    [SkippableFact]
+    public async Task One_callback_delivered_five_times_posts_once()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, customer) = await _world.CustomersLoanAsync();
+        var (paymentId, _) = await PaymentWorld.IntentAsync(customer, loanId, 800m);
+        var body = PaymentWorld.CallbackBody(paymentId, "checkout.succeeded", 800m, $"txn_{Guid.NewGuid():N}", $"evt_{Guid.NewGuid():N}");
+
+        var deliveries = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => _world.CallbackAsync(body)));
+
+        Assert.All(deliveries, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, await _world.PaymentsOnAsync(loanId));
+        var entries = await _world.JournalEntriesOnAsync(loanId);
+        using var replayed = await _world.CallbackAsync(body);
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Contains("repeated", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(entries, await _world.JournalEntriesOnAsync(loanId));
+        foreach (var response in deliveries)
+        {
+            response.Dispose();
+        }
+    }
+
+    [SkippableFact]
+    public async Task The_providers_own_retries_and_resends_of_a_success_post_once()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, customer) = await _world.CustomersLoanAsync();
+        var (paymentId, checkoutUrl) = await PaymentWorld.IntentAsync(customer, loanId, 300m);
+        await PaymentWorld.ChooseOnCheckoutAsync(checkoutUrl, "pay");
+        await PaymentWorld.SettledAsync(customer, loanId, paymentId);
+
+        var sent = Assert.Single(await PaymentWorld.SandboxEventsAsync(paymentId));
+        Assert.True(sent.GetProperty("acknowledged").GetBoolean());
+        for (var i = 0; i < 4; i++)
+        {
+            using var resend = await PaymentWorld.SandboxAsync($"events/{sent.GetProperty("eventId").GetString()}/resend");
+            Assert.Equal(HttpStatusCode.OK, resend.StatusCode);
+        }
+
+        Assert.Equal(1, await _world.PaymentsOnAsync(loanId));
+    }
+
+    [SkippableFact]
+    public async Task A_declined_and_an_expired_checkout_are_shown_to_the_customer_and_post_nothing()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, customer) = await _world.CustomersLoanAsync();
+        var (declined, declinedUrl) = await PaymentWorld.IntentAsync(customer, loanId, 200m);
+        var (leftAlone, leftAloneUrl) = await PaymentWorld.IntentAsync(customer, loanId, 210m);
+
+        await PaymentWorld.ChooseOnCheckoutAsync(declinedUrl, "decline");
+        using (var expire = await PaymentWorld.SandboxAsync($"checkouts/{leftAloneUrl.Segments[^1]}/expire"))
+        {
+            Assert.Equal(HttpStatusCode.OK, expire.StatusCode);
+        }
+
+        Assert.Equal("failed", (await PaymentWorld.SettledAsync(customer, loanId, declined)).GetProperty("status").GetString());
+        Assert.Equal("expired", (await PaymentWorld.SettledAsync(customer, loanId, leftAlone)).GetProperty("status").GetString());
+        var listed = JsonDocument.Parse(await customer.GetStringAsync($"/api/v1/loans/{loanId}/payment-intents")).RootElement;
+        Assert.Equal(new[] { "expired", "failed" }, listed.EnumerateArray().Select(i => i.GetProperty("status").GetString()!).ToArray());
+        Assert.Equal(0, await _world.PaymentsOnAsync(loanId));
+    }
+
+    [SkippableFact]
+    public async Task An_amount_above_the_payoff_is_refused_with_a_problem_naming_the_payoff_amount()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, customer) = await _world.CustomersLoanAsync();
+        var payoff = JsonDocument.Parse(await customer.GetStringAsync($"/api/v1/loans/{loanId}/payoff")).RootElement.GetProperty("total").GetDecimal();
+
+        using var response = await PaymentWorld.PayAsync(customer, loanId, 100_000_000m);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("payment.amount.exceeds_payoff", problem.GetProperty("code").GetString());
+        Assert.Equal(payoff, decimal.Parse(problem.GetProperty("parameters").GetProperty("payoffAmount").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(payoff.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await _world.PaymentsOnAsync(loanId));
+    }
+}
+
+public sealed class PaymentIntentsOnSqlite(SqlitePlatform platform) : PaymentIntentScenarios<SqlitePlatform>(platform);
+
+public sealed class PaymentIntentsOnPostgres(PostgresPlatform platform) : PaymentIntentScenarios<PostgresPlatform>(platform);
