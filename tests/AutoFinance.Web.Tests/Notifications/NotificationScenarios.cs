@@ -31,7 +31,7 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
         using var agent = await platform.SignedIn("agent");
         using var collector = await platform.SignedIn("collector");
 
-        var paid = await PostAsync(agent, $"/api/v1/loans/{person.LoanId}/payments", new { amount = 123.45m }, "notice-pay");
+        var paid = await PostAsync(agent, $"/api/v1/loans/{person.LoanId}/payments", new { amount = 123.45m, channel = "cash", receiptReference = "R-200001" }, "notice-pay");
         await PostAsync(agent, $"/api/v1/loans/{person.LoanId}/payments/{paid.GetProperty("paymentId").GetString()}/reversal", new { reason = "returned by the bank" });
         await PostAsync(agent, $"/api/v1/loans/{person.LoanId}/hardship", new { kind = "term-extension", months = 6, reason = "reduced hours at work" });
         var opened = await PostAsync(agent, "/api/v1/cases", new { kind = "question", category = "payment", channel = "phone", subject = "Paying early", description = "Can I pay early?", customerId = person.CustomerId });
@@ -99,7 +99,7 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
         platform.Clock.Now = MorningInChina;
         var person = await BookAsync("zh-CN");
         using var agent = await platform.SignedIn("agent");
-        await PostAsync(agent, $"/api/v1/loans/{person.LoanId}/payments", new { amount = 1000m }, "zh-pay");
+        await PostAsync(agent, $"/api/v1/loans/{person.LoanId}/payments", new { amount = 1000m, channel = "cash", receiptReference = "R-200002" }, "zh-pay");
         await Delivery.RunAsync(platform, platform.Clock);
 
         var sms = await Delivery.SmsToAsync(person.Mobile);
@@ -118,7 +118,7 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
         var evening = new DateTimeOffset(2026, 3, 10, 22, 30, 0, TimeSpan.FromHours(8));
         platform.Clock.Now = evening.ToUniversalTime();
         using var agent = await platform.SignedIn("agent");
-        await PostAsync(agent, $"/api/v1/loans/{person.LoanId}/payments", new { amount = 10m }, "night-pay");
+        await PostAsync(agent, $"/api/v1/loans/{person.LoanId}/payments", new { amount = 10m, channel = "cash", receiptReference = "R-200003" }, "night-pay");
         await CloseAsync(person.FirstDue.AddDays(-3));
         await Delivery.RunAsync(platform, platform.Clock);
 
@@ -159,7 +159,7 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
         Assert.False(view.GetProperty("choices").EnumerateArray().Single(c => c.GetProperty("purpose").GetString() == "reminders" && c.GetProperty("channel").GetString() == "sms").GetProperty("enabled").GetBoolean());
         Assert.Equal(("21:00", "08:00"), (view.GetProperty("quietFrom").GetString(), view.GetProperty("quietUntil").GetString()));
 
-        await PostAsync(customer, $"/api/v1/loans/{person.LoanId}/payments", new { amount = 20m }, "opted-pay");
+        await PostAsync(customer, $"/api/v1/loans/{person.LoanId}/payments", new { amount = 20m, channel = "cash", receiptReference = "R-200004" }, "opted-pay");
         await CloseAsync(person.FirstDue);
         await Delivery.RunAsync(platform, platform.Clock);
 
