@@ -74,7 +74,7 @@ public static class WebHost
         builder.Services.AddScoped<Infrastructure.Servicing.DebtorContacts>();
         builder.Services.AddScoped<Infrastructure.Messaging.MessageQueries>();
         builder.Services.AddScoped<Infrastructure.Messaging.OutboxDispatcher>();
-        builder.Services.TryAddSingleton<Infrastructure.Messaging.IMessageSender>(_ => new Infrastructure.Messaging.FileMessageSender(configuration["Outbox:Directory"] ?? "data/outbox"));
+        builder.Services.AddNotifications(configuration);
         var holder = new WebApplicationHolder();
         builder.Services.AddSingleton(holder);
         builder.Services.AddSingleton<Readiness>();
@@ -103,6 +103,7 @@ public static class WebHost
         builder.Services.AddScoped<Infrastructure.Search.BackOfficeSearch>();
         builder.Services.AddSingleton(configuration.GetSection("Audit").Get<Infrastructure.Audit.AuditOptions>() ?? new Infrastructure.Audit.AuditOptions());
         builder.Services.AddHostedService<AuditCheckpointJob>();
+        builder.Services.AddHostedService<MailSettingsReport>();
 
         builder.Services.AddAuthentication(AutoFinanceAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AutoFinanceAuthentication>(AutoFinanceAuthentication.SchemeName, null);

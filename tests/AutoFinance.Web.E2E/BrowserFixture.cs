@@ -105,14 +105,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<EndOfDay>().RunAsync(Platform.Clock.Today, new CobOptions { Worker = "e2e" }, CancellationToken.None);
     }
 
-    /// <summary>The code in the newest text the partner simulator's SMS gateway delivered to a number.</summary>
+    /// <summary>The code in the newest text with a code the partner simulator's SMS gateway delivered to a number (notices go there too).</summary>
     public async Task<string> SmsCodeAsync(string mobile)
     {
         var simulator = Platform.App.Services.GetRequiredService<AutoFinance.Infrastructure.Partners.PartnerDirectory>().Simulator;
         using var client = new HttpClient { BaseAddress = simulator };
         var inbox = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/sms/v1/inbox/{mobile}");
-        var text = inbox.EnumerateArray().First().GetProperty("text").GetString()!;
-        return System.Text.RegularExpressions.Regex.Match(text, @"\b\d{6}\b").Value;
+        return inbox.EnumerateArray().Select(m => System.Text.RegularExpressions.Regex.Match(m.GetProperty("text").GetString()!, @"\b\d{6}\b").Value).First(code => code.Length > 0);
     }
 
     /// <summary>The (only) loan of a customer user.</summary>

@@ -37,6 +37,9 @@ public sealed class PlatformHost : IAsyncDisposable
             $"--Security:KeysPath={Path.Combine(host._directory, "keys")}",
             "--Logging:LogLevel:Default=Warning",
             "--Partners:Simulator:Url=http://127.0.0.1:0",
+            // The journeys run on the real time of day; without quiet hours a reminder shows whenever they run.
+            "--Notifications:QuietHours:Start=00:00",
+            "--Notifications:QuietHours:End=00:00",
         ], builder => builder.Services.AddSingleton<TimeProvider>(host.Clock));
         await host.App.StartAsync();
         var addresses = host.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;

@@ -24,9 +24,6 @@ public abstract class PlatformFixture : IAsyncLifetime
 
     protected abstract string Provider { get; }
 
-    /// <summary>Where the platform's file sender writes SMS and e-mail (delivery is run by the tests themselves).</summary>
-    public string OutboxDirectory => Path.Combine(_directory, "outbox");
-
     public virtual bool Available => true;
 
     protected abstract string ConnectionString(string directory);
@@ -61,7 +58,6 @@ public abstract class PlatformFixture : IAsyncLifetime
             $"--ConnectionStrings:Default={ConnectionString(_directory)}",
             $"--Security:KeysPath={Path.Combine(_directory, "keys")}",
             $"--Files:Path={Path.Combine(_directory, "files")}",
-            $"--Outbox:Directory={OutboxDirectory}",
             "--Outbox:Enabled=false",
             // The jobs run when a test runs them (a fixture that wants the schedule turns it on).
             "--Scheduler:Enabled=false",

@@ -1,3 +1,4 @@
+using AutoFinance.Domain.Notifications;
 using AutoFinance.Domain.Servicing;
 
 namespace AutoFinance.Application.Servicing;
@@ -20,6 +21,9 @@ public sealed record LoanChanges(ServicedLoan Loan, IReadOnlyList<JournalEntry> 
 
     /// <summary>A hardship plan granted, with the schedule it replaced.</summary>
     public HardshipRecord? Hardship { get; init; }
+
+    /// <summary>What the customer is told of the change, saved with it (the store adds the loan's number and currency).</summary>
+    public IReadOnlyList<Notice> Notices { get; init; } = [];
 }
 
 /// <summary>The audit event of a change to a loan.</summary>

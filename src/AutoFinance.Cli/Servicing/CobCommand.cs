@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using AutoFinance.Cli.Common;
 using AutoFinance.Infrastructure.Servicing;
+using Microsoft.Extensions.Configuration;
 
 namespace AutoFinance.Cli.Servicing;
 
@@ -52,13 +53,16 @@ public static class CobCommand
             input.ThrowIfAny();
             var name = parsed.GetValue(worker) ?? Environment.MachineName;
             var auditKeys = CliDatabase.Keys(parsed.GetValue(keys), create: true);
+            // Reminders are written for the channels the web host delivers on: e-mail only when its mail server is set
+            // (Notifications__Smtp__Host in the environment, as the host reads it).
+            var notifications = Infrastructure.Hosting.NotificationSetup.Options(new ConfigurationBuilder().AddEnvironmentVariables().Build());
             var runs = Enumerable.Range(1, threads).Select(async n =>
             {
                 var db = CliDatabase.Open(parsed.GetValue(provider), parsed.GetValue(connection), readOnly: false, auditKeys);
                 await using (db.ConfigureAwait(false))
                 {
                     var options = new CobOptions { Worker = threads == 1 ? name : $"{name}/{n}", ChargeOffDays = chargeOffDays, PageSize = page };
-                    return await new EndOfDay(db, context.Clock).RunAsync(businessDate!.Value, options, ct).ConfigureAwait(false);
+                    return await new EndOfDay(db, context.Clock, notifications).RunAsync(businessDate!.Value, options, ct).ConfigureAwait(false);
                 }
             }).ToList();
             var results = await Task.WhenAll(runs).ConfigureAwait(false);

@@ -14,7 +14,7 @@ namespace AutoFinance.Infrastructure.CustomerIntelligence;
 /// a withdrawal outranks a grant at the same instant, and no event means no consent. A customer reads and records
 /// their own; staff record what a customer told them (by phone, in a branch, on paper).
 /// </summary>
-public sealed class ConsentCommands(AutoFinanceDbContext db, TimeProvider time)
+public sealed class ConsentCommands(AutoFinanceDbContext db, Notifications.Notifier notifier, TimeProvider time)
 {
     public static readonly string[] Purposes = ["marketing", "service"];
 
@@ -86,6 +86,18 @@ public sealed class ConsentCommands(AutoFinanceDbContext db, TimeProvider time)
         var now = time.GetUtcNow();
         var row = new ConsentRow { CustomerId = customerId, Purpose = purpose!, Channel = channel!, Granted = input.Granted!.Value, RecordedAt = now, Source = source, RecordedBy = actor.AuditName };
         db.Consents.Add(row);
+        await notifier.RaiseAsync(new Domain.Notifications.Notice(Domain.Notifications.NoticeEvent.ConsentChanged, customerId, null, $"{customerId}:{now.UtcTicks}:{purpose}:{channel}", new Dictionary<string, object>
+        {
+            ["purpose"] = purpose == "marketing" ? new Domain.Notifications.NoticeText("营销信息", "marketing") : new Domain.Notifications.NoticeText("服务信息", "service messages"),
+            ["channel"] = channel switch
+            {
+                "sms" => new Domain.Notifications.NoticeText("短信", "SMS"),
+                "email" => new Domain.Notifications.NoticeText("电子邮件", "e-mail"),
+                "app" => new Domain.Notifications.NoticeText("应用内", "in the app"),
+                _ => new Domain.Notifications.NoticeText("电话", "phone"),
+            },
+            ["state"] = row.Granted ? new Domain.Notifications.NoticeText("已授权", "granted") : new Domain.Notifications.NoticeText("已撤回", "withdrawn"),
+        }), ct).ConfigureAwait(false);
         await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, row.Granted ? "consent.granted" : "consent.withdrawn", "customer", customerId.ToString(), new { row.Purpose, row.Channel, row.Source })], now, ct).ConfigureAwait(false);
         return CommandResult<ConsentList>.Ok((await ListAsync(actor, customerId, ct).ConfigureAwait(false))!);
     }

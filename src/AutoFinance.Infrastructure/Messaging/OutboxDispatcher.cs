@@ -1,3 +1,5 @@
+using AutoFinance.Domain.Notifications;
+using AutoFinance.Infrastructure.Notifications;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Servicing;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +10,10 @@ namespace AutoFinance.Infrastructure.Messaging;
 /// Delivers pending outbox messages: in-app ones by marking them sent (the customer's inbox reads them), the others
 /// through the sender. A failure is retried with a growing delay up to <see cref="MaxAttempts"/>, then the message is
 /// marked failed for an operator. A message is marked sent only after the sender returned, so a crash in between
-/// sends it again (at least once) and the receiver drops the repeat by its id.
+/// sends it again (at least once) and the receiver drops the repeat by its id. A reminder or marketing message that
+/// comes up in quiet hours (a retry, or a row written before they began) waits for them to end without using an attempt.
 /// </summary>
-public sealed class OutboxDispatcher(AutoFinanceDbContext db, IMessageSender sender, TimeProvider time)
+public sealed class OutboxDispatcher(AutoFinanceDbContext db, IMessageSender sender, NotificationOptions options, TimeProvider time)
 {
     public const int MaxAttempts = 6;
 
@@ -23,6 +26,13 @@ public sealed class OutboxDispatcher(AutoFinanceDbContext db, IMessageSender sen
         int sent = 0, retrying = 0, failed = 0;
         foreach (var message in batch)
         {
+            if (NoticePurposes.FromName(message.Purpose) is { } purpose && options.QuietHours.ReleaseAt(purpose, now) is var release && release > now)
+            {
+                message.NextAttemptAt = release;
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                continue;
+            }
+
             message.Attempts++;
             try
             {

@@ -48,7 +48,7 @@ public static class DecisionRows
     /// then each table gets its new rows in multi-row inserts. Changes to rows already on file (a customer's account
     /// linked) go through EF.
     /// </summary>
-    public static async Task WriteAsync(AutoFinanceDbContext db, IReadOnlyList<Prepared> batch, IReadOnlyList<AuditEntryRow> audit, CancellationToken ct)
+    public static async Task WriteAsync(AutoFinanceDbContext db, IReadOnlyList<Prepared> batch, IReadOnlyList<AuditEntryRow> audit, Notifications.NotificationOptions notifications, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(batch);
@@ -87,6 +87,42 @@ public static class DecisionRows
         await BulkInsert.InsertAsync(db, batch.Select(p => p.Referral).OfType<ReferralRow>().ToList(), ct).ConfigureAwait(false);
         await BulkInsert.InsertAsync(db, batch.Select(p => p.Idempotency).OfType<IdempotencyRow>().ToList(), ct).ConfigureAwait(false);
         await BulkInsert.InsertAsync(db, audit, ct).ConfigureAwait(false);
+        await BulkInsert.InsertAsync(db, await DecisionNoticesAsync(db, batch, customers, notifications, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The customer's notice of each decision (approved, referred, declined), in the application's language, on the
+    /// channels the customer wants; written with the decision, so a decision is never stored without its notice.
+    /// </summary>
+    private static async Task<List<Servicing.OutboxMessageRow>> DecisionNoticesAsync(AutoFinanceDbContext db, IReadOnlyList<Prepared> batch, Dictionary<string, CustomerRow> customers, Notifications.NotificationOptions notifications, CancellationToken ct)
+    {
+        var ids = batch.Select(p => p.Application.CustomerId).Distinct().ToList();
+        var choices = (await db.NotificationPreferences.AsNoTracking().Where(p => ids.Contains(p.CustomerId)).ToListAsync(ct).ConfigureAwait(false)).ToLookup(p => p.CustomerId);
+        var rows = new List<Servicing.OutboxMessageRow>();
+        foreach (var prepared in batch)
+        {
+            var application = prepared.Application;
+            Domain.Notifications.NoticeEvent? notice = application.Status switch
+            {
+                ApplicationStatus.Approved => Domain.Notifications.NoticeEvent.DecisionApproved,
+                ApplicationStatus.Referred => Domain.Notifications.NoticeEvent.DecisionReferred,
+                ApplicationStatus.Declined => Domain.Notifications.NoticeEvent.DecisionDeclined,
+                _ => null,
+            };
+            if (notice is null)
+            {
+                continue;
+            }
+
+            var customer = customers[prepared.Record.Hashes.NationalId];
+            var recipient = new Notifications.Recipient(customer.Id, Domain.Servicing.Reminders.ReminderFormat.Language(application.Language), customer.MobileCipher.Length > 0,
+                customer.EmailCipher is not null, Notifications.Recipients.Preferences(choices[customer.Id]));
+            rows.AddRange(Notifications.NoticeComposer.Compose(
+                new Domain.Notifications.Notice(notice.Value, customer.Id, null, application.Id.ToString(), new Dictionary<string, object> { ["reference"] = application.Reference }),
+                recipient, notifications, prepared.Record.SubmittedAt));
+        }
+
+        return rows;
     }
 
     private static (ApplicationRow Application, ReferralRow? Referral, IdempotencyRow? Idempotency) Rows(IPersonalDataProtector protector, DecisionRecord record)

@@ -90,11 +90,12 @@ public sealed class DecisionWriter : IAsyncDisposable
     {
         using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
+        var notifications = scope.ServiceProvider.GetService<Notifications.NotificationOptions>() ?? new Notifications.NotificationOptions();
         await AuditLog.SerialisedAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
             var audit = await AuditLog.ChainAsync(db, batch.SelectMany(b => b.Record.Audit), batch[0].Record.Record.SubmittedAt, CancellationToken.None).ConfigureAwait(false);
-            await DecisionRows.WriteAsync(db, [.. batch.Select(b => b.Record)], audit, CancellationToken.None).ConfigureAwait(false);
+            await DecisionRows.WriteAsync(db, [.. batch.Select(b => b.Record)], audit, notifications, CancellationToken.None).ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);

@@ -7,6 +7,7 @@ using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using AutoFinance.Domain.Origination.Lifecycle;
+using AutoFinance.Domain.Notifications;
 
 namespace AutoFinance.Infrastructure.Origination;
 
@@ -16,7 +17,7 @@ namespace AutoFinance.Infrastructure.Origination;
 /// as awaiting booking). Each change is one transaction with its status history and audit entries; concurrent
 /// changes to the same object are caught by its version.
 /// </summary>
-public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataProtector protector, ProductCatalog products, Contracts.SignedContracts contracts, IContractSigningConfirmation signing, TimeProvider time)
+public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataProtector protector, ProductCatalog products, Contracts.SignedContracts contracts, IContractSigningConfirmation signing, Notifications.Notifier notifier, TimeProvider time)
 {
     public async Task<CommandResult<ContractView>> AcceptAsync(Actor actor, Guid applicationId, Guid offerId, CancellationToken ct)
     {
@@ -72,6 +73,10 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
             Status = ContractStatus.Signed,
         };
         contract.DocumentSha256 = await contracts.IssueAsync(contract, application, offer, ct).ConfigureAwait(false);
+        await notifier.RaiseAsync([
+            new Notice(NoticeEvent.OfferAccepted, application.CustomerId, null, contract.Id.ToString(), new Dictionary<string, object> { ["reference"] = application.Reference, ["contract"] = contract.Reference }),
+            new Notice(NoticeEvent.ContractSigned, application.CustomerId, null, contract.Id.ToString(), new Dictionary<string, object> { ["contract"] = contract.Reference }),
+        ], ct).ConfigureAwait(false);
         var saved = await SaveAsync(application, ApplicationStatus.Accepted, actor, $"offer {offer.Rank} accepted", now, [
             new AuditEvent(actor.AuditName, "offer.accepted", "application", applicationId.ToString(), new { OfferId = offerId, offer.Rank, DisclosureHash = disclosureHash, ContractId = contract.Id }),
             new AuditEvent(actor.AuditName, "contract.sealed", "contract", contract.Id.ToString(), new { contract.Reference, DocumentSha256 = contract.DocumentSha256, DisclosureHash = disclosureHash }),
@@ -106,11 +111,14 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         contract.DisbursedAt = now;
         contract.DisbursedBy = actor.AuditName;
         contract.Version++;
-        Servicing.LoanRow? loan = null;
+        var loan = Servicing.LoanBooking.Book(db, contract, application, offer, now);
+        var firstDue = db.Installments.Local.Where(i => i.LoanId == loan.Id).Min(i => i.DueDate);
+        await notifier.RaiseAsync(new Notice(NoticeEvent.Disbursed, loan.CustomerId, loan.Id, loan.Id.ToString(),
+            new Dictionary<string, object> { ["loan"] = loan.Reference, ["amount"] = offer.Principal, ["firstDueDate"] = firstDue }) { Currency = loan.Currency }, ct).ConfigureAwait(false);
         var saved = await SaveAsync(application, ApplicationStatus.Disbursed, actor, "funds released; loan booked", now, [
             new AuditEvent(actor.AuditName, "contract.disbursed", "contract", contract.Id.ToString(), new { contract.Reference, contract.ApplicationId, offer.Principal }),
-        ], () => loan = Servicing.LoanBooking.Book(db, contract, application, offer, now), ct).ConfigureAwait(false);
-        return saved ? CommandResult<ContractView>.Ok(View(contract) with { LoanId = loan?.Id }) : CommandResult<ContractView>.Conflict("the contract changed meanwhile; reload it", "record.changed");
+        ], null, ct).ConfigureAwait(false);
+        return saved ? CommandResult<ContractView>.Ok(View(contract) with { LoanId = loan.Id }) : CommandResult<ContractView>.Conflict("the contract changed meanwhile; reload it", "record.changed");
     }
 
     public async Task<CommandResult<ReferralView>> ClaimAsync(Actor actor, Guid referralId, CancellationToken ct)
@@ -195,6 +203,8 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
             db.Offers.RemoveRange(application.Offers);
         }
 
+        await notifier.RaiseAsync(new Notice(approve ? NoticeEvent.DecisionApproved : NoticeEvent.DecisionDeclined, application.CustomerId, null, application.Id.ToString(),
+            new Dictionary<string, object> { ["reference"] = application.Reference }), ct).ConfigureAwait(false);
         var saved = await SaveAsync(application, status, actor, $"underwriter: {input.Reason.Trim()}", now, [
             new AuditEvent(actor.AuditName, approve ? "referral.approved" : "referral.declined", "referral", referral.Id.ToString(), new { referral.ApplicationId, Reason = input.Reason.Trim(), input.TermMonths, input.DownPayment }),
         ], null, ct).ConfigureAwait(false);

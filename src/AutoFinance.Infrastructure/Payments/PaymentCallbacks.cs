@@ -16,7 +16,7 @@ namespace AutoFinance.Infrastructure.Payments;
 /// (the posting's Idempotency-Key is the rail and the provider's transaction id, so five deliveries post once) and stores
 /// the provider's reference; a failure or expiry is recorded for the customer to see; a repeat changes nothing.
 /// </summary>
-public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting posting, TimeProvider time, ILogger<PaymentCallbacks> logger)
+public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting posting, Notifications.Notifier notifier, TimeProvider time, ILogger<PaymentCallbacks> logger)
 {
     public enum Outcome
     {
@@ -58,6 +58,18 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
             intent.Status = callback.Outcome == StateWords<PaymentIntentStatus>.Of(PaymentIntentStatus.Expired) ? PaymentIntentStatus.Expired : PaymentIntentStatus.Failed;
             intent.FailureReason = callback.Reason ?? callback.Outcome;
             intent.CompletedAt = now;
+            if (intent.Status == PaymentIntentStatus.Failed)
+            {
+                // A failed payment is told; an expired checkout is one the customer left, and they know it.
+                var loan = await db.Loans.AsNoTracking().Where(l => l.Id == intent.LoanId).Select(l => new { l.CustomerId, l.Reference, l.Currency }).FirstAsync(ct).ConfigureAwait(false);
+                await notifier.RaiseAsync(new Domain.Notifications.Notice(Domain.Notifications.NoticeEvent.PaymentFailed, loan.CustomerId, intent.LoanId, intent.Id.ToString(), new Dictionary<string, object>
+                {
+                    ["loan"] = loan.Reference,
+                    ["amount"] = intent.Amount,
+                    ["paidOn"] = Application.Servicing.BusinessDay.Today(time),
+                }) { Currency = loan.Currency }, ct).ConfigureAwait(false);
+            }
+
             await AuditLog.SaveWithAsync(db, [new AuditEvent($"provider:{providerName}", $"payment.intent.{StateWords<PaymentIntentStatus>.Of(intent.Status)}", "loan", intent.LoanId.ToString(), new { intent.Id, callback.EventId, intent.FailureReason })], now, ct).ConfigureAwait(false);
             return Outcome.Recorded;
         }

@@ -107,6 +107,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
     public DbSet<Bureau.CreditReportRow> CreditReports => Set<Bureau.CreditReportRow>();
 
     public DbSet<ApplicationDraftRow> ApplicationDrafts => Set<ApplicationDraftRow>();
+    public DbSet<Notifications.NotificationPreferenceRow> NotificationPreferences => Set<Notifications.NotificationPreferenceRow>();
 
     protected abstract bool StoresDecimalsAsIntegers { get; }
 
@@ -333,6 +334,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
         ServiceDesk.ServiceDeskModel.Configure(modelBuilder);
         CustomerIntelligence.IntelligenceModel.Configure(modelBuilder);
         Verification.VerificationModel.Configure(modelBuilder);
+        Notifications.NotificationModel.Configure(modelBuilder);
         AutoFinance.Infrastructure.Payments.PaymentsModel.Configure(modelBuilder);
         Operations.OperationsModel.Configure(modelBuilder);
 

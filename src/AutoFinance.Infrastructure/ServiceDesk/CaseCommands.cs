@@ -15,7 +15,7 @@ namespace AutoFinance.Infrastructure.ServiceDesk;
 /// in one transaction (<see cref="AuditLog.SaveWithAsync"/>); the customer's words are encrypted and never audited.
 /// A customer acts only on their own cases; another's case is "not found".
 /// </summary>
-public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector protector, ServiceDeskOptions options, TimeProvider time)
+public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector protector, ServiceDeskOptions options, Notifications.Notifier notifier, TimeProvider time)
 {
     private readonly SlaPolicy policy = options.Policy();
 
@@ -131,6 +131,7 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
         row.DealerId = dealerId;
         db.ServiceCases.Add(row);
         db.CaseMessages.Add(Message(row.Id, now, actor, "customer", input.Description!.Trim()));
+        await notifier.RaiseAsync(CaseNotice(Domain.Notifications.NoticeEvent.CaseReceived, row, row.Id.ToString()), ct).ConfigureAwait(false);
         await AuditLog.SaveWithAsync(db, [Audit(actor, "case.opened", row, new { row.Kind, row.Category, row.Priority, row.Channel, row.FirstResponseDueAt, row.ResolutionDueAt })], now, ct).ConfigureAwait(false);
         return CommandResult<Opened>.Ok(new Opened(row.Id, row.Reference, row.FirstResponseDueAt, row.ResolutionDueAt));
     }
@@ -225,6 +226,12 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
             events.Add(Audit(actor, "case.responded", row, new { FirstResponseOnTime = now <= row.FirstResponseDueAt }));
         }
 
+        if (actor.IsStaff && visibility == "customer")
+        {
+            // Every answer the customer can read is told; the version makes each answer its own notice.
+            await notifier.RaiseAsync(CaseNotice(Domain.Notifications.NoticeEvent.CaseAnswered, row, $"{row.Id}:{row.Version}"), ct).ConfigureAwait(false);
+        }
+
         row.Version++;
         return await SaveAsync(row, events, now, ct).ConfigureAwait(false);
     }
@@ -269,6 +276,7 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
         row.Version++;
         db.CaseMessages.Add(Message(row.Id, now, actor, "customer", input.Resolution!.Trim()));
         var events = new List<AuditEvent> { Audit(actor, "case.resolved", row, new { RootCause = rootCause, OnTime = serviceCase.ResolvedOnTime, row.ReopenCount }) };
+        await notifier.RaiseAsync(CaseNotice(Domain.Notifications.NoticeEvent.CaseResolved, row, $"{row.Id}:{row.ReopenCount}"), ct).ConfigureAwait(false);
         var subject = row.Id.ToString();
         if (!await db.Surveys.AnyAsync(s => s.Trigger == SurveyTriggers.CaseClosed && s.SubjectId == subject, ct).ConfigureAwait(false))
         {
@@ -387,6 +395,9 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
         Visibility = visibility,
         BodyCipher = protector.Protect(body),
     };
+
+    private static Domain.Notifications.Notice CaseNotice(Domain.Notifications.NoticeEvent notice, ServiceCaseRow row, string key) =>
+        new(notice, row.CustomerId, row.LoanId, key, new Dictionary<string, object> { ["case"] = row.Reference });
 
     private static AuditEvent Audit(Actor actor, string action, ServiceCaseRow row, object data) =>
         new(actor.AuditName, action, "case", row.Id.ToString(), data);

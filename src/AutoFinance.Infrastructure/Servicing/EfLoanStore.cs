@@ -13,7 +13,7 @@ namespace AutoFinance.Infrastructure.Servicing;
 /// entries journal rows, with the audit event, in one transaction; the loan's version catches a concurrent change and
 /// the unique key index a key taken at the same moment.
 /// </summary>
-public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog) : ILoanStore
+public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog, Notifications.Notifier notifier) : ILoanStore
 {
     private const string ReversalActor = "system:reversal";
 
@@ -99,6 +99,11 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog)
         loan.Version++;
         try
         {
+            await notifier.RaiseAsync([.. changes.Notices.Select(n => n with
+            {
+                Values = new Dictionary<string, object>(n.Values) { ["loan"] = loan.Reference },
+                Currency = loan.Currency,
+            })], ct).ConfigureAwait(false);
             var audit = changes.Audit;
             await AuditLog.SaveWithAsync(db, [new AuditEvent(audit.Actor, audit.Action, "loan", loanId.ToString(), audit.Data)], now, ct).ConfigureAwait(false);
             return SaveOutcome.Saved;

@@ -17,7 +17,7 @@ namespace AutoFinance.Infrastructure.Servicing;
 /// the second time, a worker killed half-way leaves whole pages behind, and a page two workers race for is saved
 /// by one of them only (the loan versions and the partition's version say who was first).
 /// </summary>
-public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, ProductCatalog? catalog = null)
+public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, ProductCatalog? catalog = null, Notifications.NotificationOptions? notifications = null)
 {
     private readonly ProductCatalog _catalog = catalog ?? new ProductCatalog();
 
@@ -146,6 +146,10 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
             var payments = (await db.Payments.AsNoTracking().Where(p => ids.Contains(p.LoanId) && p.Status == PostingStatus.Posted)
                 .Select(p => new { p.LoanId, Paid = new LoanMonitoring.PaidAllocation(p.PaidOn, p.AllocationJson) }).ToListAsync(ct).ConfigureAwait(false))
                 .ToLookup(p => p.LoanId, p => p.Paid);
+            var promises = (await db.CollectionContacts.AsNoTracking()
+                    .Where(c => ids.Contains(c.LoanId) && c.PromiseStatus == "open" && c.PromisedDate == Domain.Notifications.PromiseToPayReminder.PromisedDateToRemind(businessDate))
+                    .ToListAsync(ct).ConfigureAwait(false)).ToLookup(c => c.LoanId);
+            var notices = new List<Domain.Notifications.Notice>();
             var written = new PageRows();
             var buckets = new Dictionary<string, int>(StringComparer.Ordinal);
             var chargedOff = 0;
@@ -160,7 +164,8 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
                 LoanMonitoring.Assess(loan, schedule, vehicle, [.. payments[loan.Id], .. outcome.Postings.Select(p => new LoanMonitoring.PaidAllocation(p.PaidOn, p.AllocationJson))], businessDate);
                 if (loan.Status == LoanStatus.Active)
                 {
-                    written.Reminders.AddRange(LoanMonitoring.Reminders(loan, schedule, vehicle?.Language ?? "zh-CN", businessDate, now));
+                    notices.AddRange(LoanMonitoring.Reminders(loan, schedule, businessDate));
+                    notices.AddRange(LoanMonitoring.PromiseReminders(loan, promises[loan.Id]));
                 }
 
                 InstallmentValues.AttachChanged(db, before, schedule);
@@ -169,6 +174,8 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
                 loan.Version++;
             }
 
+            var recipients = await Notifications.Recipients.LoadAsync(db, [.. notices.Select(n => n.CustomerId)], ct).ConfigureAwait(false);
+            written.Reminders.AddRange(Notifications.Notifier.Compose(notices, recipients, notifications ?? new(), now));
             closed += page.Count;
             partition.Loans = closed;
             partition.LeaseUntil = now + options.Lease;

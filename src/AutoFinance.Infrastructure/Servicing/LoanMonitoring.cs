@@ -1,5 +1,6 @@
 using AutoFinance.Application.Common;
 using AutoFinance.Domain.Monetary;
+using AutoFinance.Domain.Notifications;
 using AutoFinance.Domain.Servicing;
 using AutoFinance.Domain.Servicing.EarlyWarning;
 using AutoFinance.Domain.Servicing.Reminders;
@@ -87,31 +88,43 @@ public static class LoanMonitoring
         })];
     }
 
-    /// <summary>The reminders due on the date as outbox messages (SMS and in-app), in the customer's language.</summary>
-    public static IEnumerable<OutboxMessageRow> Reminders(LoanRow loan, IReadOnlyList<InstallmentRow> schedule, string language, DateOnly businessDate, DateTimeOffset now)
+    /// <summary>The reminders due on the date (before, on and after the due date), for the outbox in the customer's language.</summary>
+    public static IEnumerable<Notice> Reminders(LoanRow loan, IReadOnlyList<InstallmentRow> schedule, DateOnly businessDate)
     {
         ArgumentNullException.ThrowIfNull(loan);
-        var currency = Currency.FromCode(loan.Currency);
         var dues = schedule.Where(i => !i.IsPaid).Select(InstallmentBook.Due);
         foreach (var reminder in ReminderPlanner.Due(loan.Reference, dues, businessDate))
         {
-            foreach (var channel in new[] { ReminderChannel.Sms, ReminderChannel.InApp })
+            var notice = reminder.Kind switch
             {
-                var message = ReminderTemplates.Default.Render(reminder, channel, language, currency);
-                yield return new OutboxMessageRow
-                {
-                    Id = Guid.CreateVersion7(now),
-                    DedupeKey = $"{message.DeduplicationKey}:{channel}",
-                    LoanId = loan.Id,
-                    CustomerId = loan.CustomerId,
-                    Channel = channel == ReminderChannel.InApp ? "in-app" : channel.ToString().ToLowerInvariant(),
-                    Language = message.Language,
-                    Template = $"reminder.{reminder.Kind}",
-                    Body = message.Subject is null ? message.Body : $"{message.Subject}\n{message.Body}",
-                    CreatedAt = now,
-                    NextAttemptAt = now,
-                };
-            }
+                ReminderKind.BeforeDue => NoticeEvent.PaymentDueSoon,
+                ReminderKind.OnDueDate => NoticeEvent.PaymentDueToday,
+                _ => NoticeEvent.PaymentOverdue,
+            };
+            yield return new Notice(notice, loan.CustomerId, loan.Id, reminder.DeduplicationKey, new Dictionary<string, object>
+            {
+                ["loan"] = loan.Reference,
+                ["installment"] = reminder.InstallmentNumber,
+                ["amount"] = reminder.Amount,
+                ["dueDate"] = reminder.DueDate,
+                ["days"] = reminder.Days,
+            }) { Currency = loan.Currency };
+        }
+    }
+
+    /// <summary>A reminder of each open promise to pay that falls due the next day.</summary>
+    public static IEnumerable<Notice> PromiseReminders(LoanRow loan, IEnumerable<CollectionContactRow> promises)
+    {
+        ArgumentNullException.ThrowIfNull(loan);
+        ArgumentNullException.ThrowIfNull(promises);
+        foreach (var promise in promises.Where(p => p.PromisedDate is not null && p.PromisedAmount is not null))
+        {
+            yield return new Notice(NoticeEvent.PromiseToPayDue, loan.CustomerId, loan.Id, promise.Id.ToString(), new Dictionary<string, object>
+            {
+                ["loan"] = loan.Reference,
+                ["amount"] = promise.PromisedAmount!.Value,
+                ["promisedDate"] = promise.PromisedDate!.Value,
+            }) { Currency = loan.Currency };
         }
     }
 }

@@ -20,8 +20,19 @@ public sealed class OutboxMessageRow
 
     public required string Language { get; set; }
 
+    /// <summary>The event's name ("payment.received"); older rows name a reminder kind ("reminder.BeforeDue").</summary>
     public required string Template { get; set; }
 
+    /// <summary>The version of the template file the text was written from (0 for rows written before templates had versions).</summary>
+    public int TemplateVersion { get; set; }
+
+    /// <summary>servicing, reminders or marketing: what quiet hours and preferences go by.</summary>
+    public string Purpose { get; set; } = "servicing";
+
+    /// <summary>The e-mail subject and inbox title; none for SMS.</summary>
+    public string? Subject { get; set; }
+
+    /// <summary>The text: the SMS itself, the e-mail body, or for the inbox the title on the first line and then the text.</summary>
     public required string Body { get; set; }
 
     /// <summary>pending, sent or failed (gave up after the last retry).</summary>

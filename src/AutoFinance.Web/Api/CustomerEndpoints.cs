@@ -1,5 +1,6 @@
 using AutoFinance.Application.Security;
 using AutoFinance.Infrastructure.CustomerIntelligence;
+using AutoFinance.Infrastructure.Notifications;
 using AutoFinance.Web.Auth;
 
 namespace AutoFinance.Web.Api;
@@ -26,6 +27,22 @@ public static class CustomerEndpoints
             .RequireAuthorization(p => p.RequireRole([Roles.Customer, .. Roles.Staff]))
             .WithSummary("Grant or withdraw consent: purpose marketing|service, channel sms|email|app|phone, granted true|false, source")
             .Accepts<ConsentCommands.ConsentInput>("application/json").Produces<ConsentCommands.ConsentList>(201).ProducesValidationProblem().ProducesProblem(404);
+        group.MapGet("/{id:guid}/notification-preferences", async (Guid id, HttpContext http, NotificationPreferencesService preferences, CancellationToken ct) =>
+                await preferences.GetAsync(http.User.ToActor(), id, ct).ConfigureAwait(false) is { } view && view.CustomerId == id ? Results.Ok(view) : Problems.NotFound("customer"))
+            .RequireAuthorization(p => p.RequireRole([Roles.Customer, .. Roles.Staff]))
+            .WithSummary("Which channels (in-app, sms, email) each purpose (servicing, reminders, marketing) uses, and the quiet hours (a customer: their own only)")
+            .Produces<NotificationPreferencesService.PreferencesView>().ProducesProblem(404);
+        group.MapPut("/{id:guid}/notification-preferences", (Guid id, HttpContext http, NotificationPreferencesService preferences, CancellationToken ct) =>
+                BodyHandler.WithBodyAsync(http, new NotificationPreferencesService.PreferencesInput(null), async input =>
+                {
+                    var actor = http.User.ToActor();
+                    return actor.Role == Roles.Customer && actor.CustomerId != id
+                        ? Problems.NotFound("customer")
+                        : Problems.From(await preferences.SetAsync(actor, id, input, ct).ConfigureAwait(false), Results.Ok, "customer");
+                }, ct))
+            .RequireAuthorization(p => p.RequireRole([Roles.Customer, .. Roles.Staff]))
+            .WithSummary("Change notification choices: a list of {purpose servicing|reminders|marketing, channel in-app|sms|email, enabled}; servicing notices always stay in the inbox")
+            .Accepts<NotificationPreferencesService.PreferencesInput>("application/json").Produces<NotificationPreferencesService.PreferencesView>().ProducesValidationProblem().ProducesProblem(404);
         group.MapGet("/{id:guid}/next-best-offer", async (Guid id, string? channel, HttpContext http, NextBestOfferService offers, CancellationToken ct) =>
                 Problems.From(await offers.DecideAsync(http.User.ToActor(), id, channel, ct).ConfigureAwait(false), Results.Ok, "customer"))
             .RequireAuthorization(p => p.RequireRole(Roles.ServiceAgent, Roles.Manager, Roles.Admin, Roles.RiskAnalyst))

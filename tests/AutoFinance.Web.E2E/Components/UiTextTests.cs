@@ -67,7 +67,7 @@ public sealed partial class UiTextTests
             Assert.True(UiText.All.ContainsKey("coll.outcome." + AutoFinance.Domain.Servicing.Collections.ContactOutcomes.ToCode(o)), o.ToString()));
     }
 
-    private static readonly string[] Prefixes = ["app.", "apply.", "apps.", "calc.", "chart.", "coll.", "dash.", "disc.", "eod.", "home.", "inbox.", "loan.", "loans.", "model.", "nav.", "notfound.", "forbidden.", "problem.", "register.", "sched.", "signin.", "signout.", "unit.", "uw.", "field.", "help.", "asst.", "kb.", "survey.", "case.", "sla.", "c360.", "ins.", "exp."];
+    private static readonly string[] Prefixes = ["app.", "apply.", "apps.", "calc.", "chart.", "coll.", "dash.", "disc.", "eod.", "home.", "inbox.", "prefs.", "loan.", "loans.", "model.", "nav.", "notfound.", "forbidden.", "problem.", "register.", "sched.", "signin.", "signout.", "unit.", "uw.", "field.", "help.", "asst.", "kb.", "survey.", "case.", "sla.", "c360.", "ins.", "exp."];
 
     private static string FindComponents()
     {

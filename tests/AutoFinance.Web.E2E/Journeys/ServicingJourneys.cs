@@ -78,6 +78,31 @@ public sealed class ServicingJourneys(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_customer_turns_off_reminder_texts_from_the_inbox_and_the_choice_is_kept()
+    {
+        var customer = await fixture.NewPageAsync();
+        await Portal.SignInAsync(customer, BrowserFixture.ReminderCustomer);
+        await customer.GotoAsync("/inbox");
+        await customer.GetByTestId("inbox-preferences").ClickAsync();
+        await customer.WaitForURLAsync("**/inbox/preferences");
+        await Assertions.Expect(customer.GetByTestId("pref-servicing-in-app")).ToBeDisabledAsync();
+        await Assertions.Expect(customer.GetByTestId("pref-reminders-sms")).ToBeCheckedAsync();
+        await Assertions.Expect(customer.GetByTestId("pref-marketing-sms")).Not.ToBeCheckedAsync();
+
+        await customer.GetByTestId("pref-reminders-sms").UncheckAsync();
+        await customer.GetByTestId("prefs-submit").ClickAsync();
+        await Assertions.Expect(customer.GetByTestId("prefs-saved")).ToBeVisibleAsync();
+        await fixture.ShotAsync(customer, "8-3-notification-preferences");
+
+        await customer.ReloadAsync();
+        await Assertions.Expect(customer.GetByTestId("pref-reminders-sms")).Not.ToBeCheckedAsync();
+        await Assertions.Expect(customer.GetByTestId("pref-reminders-in-app")).ToBeCheckedAsync();
+        await customer.GetByTestId("pref-reminders-sms").CheckAsync();
+        await customer.GetByTestId("prefs-submit").ClickAsync();
+        await Assertions.Expect(customer.GetByTestId("prefs-saved")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task A_customer_sees_a_reminder_in_the_inbox_after_the_end_of_day_run()
     {
         // The manager runs close of business for today from the operations page.
@@ -96,7 +121,7 @@ public sealed class ServicingJourneys(BrowserFixture fixture)
         await Portal.SignInAsync(customer, BrowserFixture.ReminderCustomer);
         await customer.GetByRole(AriaRole.Link, new() { Name = "消息" }).ClickAsync();
         await customer.WaitForURLAsync("**/inbox");
-        var reminder = customer.Locator("[data-testid='message'][data-template='reminder.AfterMiss']");
+        var reminder = customer.Locator("[data-testid='message'][data-template='reminder.overdue']");
         for (var attempt = 0; attempt < 30 && await reminder.CountAsync() == 0; attempt++)
         {
             await Task.Delay(1_000);

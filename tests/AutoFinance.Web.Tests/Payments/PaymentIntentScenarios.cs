@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoFinance.Web.Tests.Payments;
 
@@ -119,6 +121,13 @@ public abstract class PaymentIntentScenarios<TPlatform>(TPlatform platform) : IC
         var listed = JsonDocument.Parse(await customer.GetStringAsync($"/api/v1/loans/{loanId}/payment-intents")).RootElement;
         Assert.Equal(new[] { "expired", "failed" }, listed.EnumerateArray().Select(i => i.GetProperty("status").GetString()!).ToArray());
         Assert.Equal(0, await _world.PaymentsOnAsync(loanId));
+
+        // The customer is told of the failed payment (in the inbox and by SMS), not of the checkout they left.
+        using var scope = platform.App.Services.CreateScope();
+        var notices = await scope.ServiceProvider.GetRequiredService<Infrastructure.Persistence.AutoFinanceDbContext>().Outbox.AsNoTracking()
+            .Where(m => m.LoanId == loanId && m.Template == "payment.failed").ToListAsync();
+        Assert.Equal(["in-app", "sms"], notices.Where(m => m.DedupeKey.Contains(declined.ToString(), StringComparison.Ordinal)).Select(m => m.Channel).Order().ToArray());
+        Assert.DoesNotContain(notices, m => m.DedupeKey.Contains(leftAlone.ToString(), StringComparison.Ordinal));
     }
 
     [SkippableFact]

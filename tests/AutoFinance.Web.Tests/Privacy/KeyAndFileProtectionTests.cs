@@ -128,7 +128,7 @@ public sealed class KeyAndFileProtectionTests : IDisposable
         var app = WebHost.Build(
         [
             "--urls=http://127.0.0.1:0", "--Partners:Simulator:Launch=false", "--Database:Provider=Sqlite", $"--ConnectionStrings:Default=Data Source={Database}",
-            $"--Security:KeysPath={Keys}", $"--Outbox:Directory={Path.Combine(_root, "outbox")}", "--Outbox:Enabled=false",
+            $"--Security:KeysPath={Keys}", "--Outbox:Enabled=false",
             "--Logging:LogLevel:Default=Warning", "--Demo:Seed=false", .. arguments,
         ]);
         await app.StartAsync();

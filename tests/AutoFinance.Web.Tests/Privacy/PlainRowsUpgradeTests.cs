@@ -47,7 +47,7 @@ public sealed class PlainRowsUpgradeTests : IDisposable
         var app = WebHost.Build(
         [
             "--urls=http://127.0.0.1:0", "--Partners:Simulator:Launch=false", "--Database:Provider=Sqlite", $"--ConnectionStrings:Default=Data Source={database}",
-            $"--Security:KeysPath={Path.Combine(_root, "keys")}", $"--Outbox:Directory={Path.Combine(_root, "outbox")}", "--Outbox:Enabled=false",
+            $"--Security:KeysPath={Path.Combine(_root, "keys")}", "--Outbox:Enabled=false",
             "--Logging:LogLevel:Default=Warning", "--Demo:Seed=false",
         ]);
         await app.StartAsync();

@@ -120,7 +120,6 @@ public sealed class ScaleOutTests
             "--Database:Provider=PostgreSql",
             $"--ConnectionStrings:Default={connection}",
             $"--Security:KeysPath={Path.Combine(directory, "keys")}",
-            $"--Outbox:Directory={Path.Combine(directory, "outbox")}",
             "--Outbox:Enabled=false",
             $"--Demo:Seed={(seed ? "true" : "false")}",
             "--Demo:StoryBook=false",

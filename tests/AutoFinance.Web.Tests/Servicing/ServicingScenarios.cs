@@ -299,30 +299,32 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
     }
 
     [SkippableFact]
-    public async Task Reminders_due_at_close_of_business_are_delivered_once_to_the_inbox_and_the_sms_file()
+    public async Task Reminders_due_at_close_of_business_are_delivered_once_to_the_inbox_and_the_sms_gateway()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
         var (loanId, first) = await BookALoan();
         var reminderDay = Date(first, "dueDate").AddDays(-3);
         await using var db = Db();
         await new EndOfDay(db, platform.Clock).RunAsync(reminderDay, new CobOptions(), CancellationToken.None);
-        var messages = await db.Outbox.AsNoTracking().Where(m => m.LoanId == Guid.Parse(loanId)).ToListAsync();
+        var messages = await db.Outbox.AsNoTracking().Where(m => m.LoanId == Guid.Parse(loanId) && m.Purpose == "reminders").ToListAsync();
         Assert.Equal(["in-app", "sms"], messages.Select(m => m.Channel).Order().ToArray());
         Assert.All(messages, m => Assert.Contains(first.GetProperty("payment").GetDecimal().ToString("N2", CultureInfo.InvariantCulture), m.Body, StringComparison.Ordinal));
 
         MoveTo(reminderDay);
-        var dispatcher = new Infrastructure.Messaging.OutboxDispatcher(db, new Infrastructure.Messaging.FileMessageSender(platform.OutboxDirectory), platform.Clock);
-        await dispatcher.DispatchAsync(1_000, CancellationToken.None);
-        // A second delivery of the same message (a crash before it was marked sent) is dropped by the receiver.
-        await new Infrastructure.Messaging.FileMessageSender(platform.OutboxDirectory).SendAsync(messages.Single(m => m.Channel == "sms"), CancellationToken.None);
-        await dispatcher.DispatchAsync(1_000, CancellationToken.None);
+        await Notifications.Delivery.RunAsync(platform, platform.Clock);
+        var sms = messages.Single(m => m.Channel == "sms");
+        var loan = await db.Loans.AsNoTracking().SingleAsync(l => l.Id == Guid.Parse(loanId));
+        var mobile = platform.App.Services.GetRequiredService<Application.Security.IPersonalDataProtector>()
+            .Unprotect((await db.Customers.AsNoTracking().SingleAsync(c => c.Id == loan.CustomerId)).MobileCipher);
+        // A second delivery of the same message (a crash before it was marked sent) is dropped by the gateway by its id.
+        await platform.App.Services.CreateScope().ServiceProvider.GetRequiredService<Application.Verification.ISmsGateway>()
+            .SendAsync(new Application.Verification.SmsMessage(sms.Id, mobile, sms.Body), CancellationToken.None);
+        await Notifications.Delivery.RunAsync(platform, platform.Clock);
 
-        var smsLines = (await File.ReadAllLinesAsync(Path.Combine(platform.OutboxDirectory, "sms.jsonl"))).Where(l => l.Contains(messages.Single(m => m.Channel == "sms").Id.ToString(), StringComparison.Ordinal));
-        Assert.Single(smsLines);
-        var customerId = (await db.Loans.AsNoTracking().SingleAsync(l => l.Id == Guid.Parse(loanId))).CustomerId;
+        Assert.Single(await Notifications.Delivery.SmsToAsync(mobile), m => m.Id == sms.Id);
         using var agent = await platform.SignedIn("agent");
-        var inbox = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/messages?customerId={customerId}");
-        Assert.Contains(inbox.EnumerateArray(), m => m.GetProperty("loanId").GetString() == loanId);
+        var inbox = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/messages?customerId={loan.CustomerId}");
+        Assert.Contains(inbox.EnumerateArray(), m => m.GetProperty("loanId").GetString() == loanId && m.GetProperty("template").GetString() == "reminder.due-soon");
     }
 
     [SkippableFact]
@@ -481,7 +483,7 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
             var row = await db.Loans.AsNoTracking().SingleAsync(l => l.Id == Guid.Parse(loanId));
             Assert.Equal(0, row.DaysPastDue);
             Assert.Equal("Current", row.Bucket);
-            Assert.DoesNotContain(await db.Outbox.AsNoTracking().Where(m => m.LoanId == Guid.Parse(loanId)).Select(m => m.Template).ToListAsync(), t => t == "reminder.AfterMiss");
+            Assert.DoesNotContain(await db.Outbox.AsNoTracking().Where(m => m.LoanId == Guid.Parse(loanId)).Select(m => m.Template).ToListAsync(), t => t == "reminder.overdue");
             Assert.False(await db.JournalEntries.AnyAsync(e => e.LoanId == Guid.Parse(loanId) && (e.Kind == "PenaltyAccrual" || e.Description.StartsWith("Late fee"))));
         }
 

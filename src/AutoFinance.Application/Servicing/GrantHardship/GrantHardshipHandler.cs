@@ -1,5 +1,6 @@
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
+using AutoFinance.Domain.Notifications;
 using AutoFinance.Domain.Servicing.Loans;
 
 namespace AutoFinance.Application.Servicing.GrantHardship;
@@ -45,7 +46,7 @@ public sealed class GrantHardshipHandler(ILoanStore loans, TimeProvider time)
         var now = time.GetUtcNow();
         var record = new HardshipRecord(Guid.CreateVersion7(now), valid.Kind, Json.Serialize(new { request.Installments, request.Months, valid.Reason }), before, today, actor.AuditName);
         var audit = new LoanAudit(actor.AuditName, "loan.hardship", new { record.Id, kind = valid.Kind, capitalised = adjustment.CapitalisedInterest, adjustment.NewPayment, adjustment.NewMaturity });
-        var changes = new LoanChanges(loan, granted.Entries, audit, now) { PostedBy = actor.AuditName, Hardship = record };
+        var changes = new LoanChanges(loan, granted.Entries, audit, now) { PostedBy = actor.AuditName, Hardship = record, Notices = [Notice(loan, valid.Kind, record.Id, adjustment.NewPayment, adjustment.NewMaturity)] };
         if (await loans.SaveAsync(changes, ct).ConfigureAwait(false) != SaveOutcome.Saved)
         {
             return CommandResult<HardshipPlan>.Conflict("the loan changed while the plan was being applied; try again");
@@ -53,5 +54,18 @@ public sealed class GrantHardshipHandler(ILoanStore loans, TimeProvider time)
 
         return CommandResult<HardshipPlan>.Ok(new HardshipPlan(record.Id, loanId, valid.Kind, adjustment.OutstandingPrincipal, adjustment.CapitalisedInterest, adjustment.PreviousPayment,
             adjustment.NewPayment, adjustment.PreviousMaturity, adjustment.NewMaturity, aggregate.Installments.Count(i => !i.IsPaid)));
+    }
+
+    /// <summary>The customer's notice of the new terms: a term extension is a change of term, the other plans a hardship plan.</summary>
+    private static Notice Notice(ServicedLoan loan, string kind, Guid planId, decimal newPayment, DateOnly newMaturity)
+    {
+        var plan = kind switch
+        {
+            GrantHardshipValidator.Holiday => new NoticeText("还款假期", "payment holiday"),
+            GrantHardshipValidator.Extension => new NoticeText("延长期限", "term extension"),
+            _ => new NoticeText("重新分期", "re-amortisation"),
+        };
+        return new Notice(kind == GrantHardshipValidator.Extension ? NoticeEvent.TermChanged : NoticeEvent.HardshipPlanGranted, loan.CustomerId, loan.Id, planId.ToString(),
+            new Dictionary<string, object> { ["plan"] = plan, ["amount"] = newPayment, ["maturity"] = newMaturity });
     }
 }

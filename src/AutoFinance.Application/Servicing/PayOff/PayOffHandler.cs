@@ -1,6 +1,7 @@
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
 using AutoFinance.Application.Servicing.PostPayment;
+using AutoFinance.Domain.Notifications;
 using AutoFinance.Domain.Servicing.Loans;
 
 namespace AutoFinance.Application.Servicing.PayOff;
@@ -63,6 +64,7 @@ public sealed class PayOffHandler(ILoanStore loans, StaffReceipts receipts, Time
                 Channel = request.Channel?.Trim().ToLowerInvariant(),
                 ReceiptReference = request.ReceiptReference?.Trim(),
             },
+            Notices = [new Notice(NoticeEvent.PaymentReceived, loan.CustomerId, loanId, paymentId.ToString(), new Dictionary<string, object> { ["amount"] = posting.Amount, ["paidOn"] = paidOn })],
         };
         return await IdempotentReplies.SaveAsync(loans, changes, receipt, idempotencyKey, requestHash, "the loan changed while it was being paid off; ask for a new quote", ct).ConfigureAwait(false);
     }

@@ -1,5 +1,6 @@
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
+using AutoFinance.Domain.Notifications;
 using AutoFinance.Domain.Servicing.Loans;
 
 namespace AutoFinance.Application.Servicing.PostPayment;
@@ -55,6 +56,7 @@ public sealed class PostPaymentHandler(ILoanStore loans, StaffReceipts receipts,
         {
             PostedBy = actor.AuditName,
             Reply = new PostingReply(paymentId, idempotencyKey, idempotencyKey is null ? null : requestHash, Json.Serialize(receipt)) { Channel = payment.Channel, ReceiptReference = payment.ReceiptReference },
+            Notices = [new Notice(NoticeEvent.PaymentReceived, loan.CustomerId, loanId, paymentId.ToString(), new Dictionary<string, object> { ["amount"] = payment.Amount, ["paidOn"] = payment.PaidOn })],
         };
         return await IdempotentReplies.SaveAsync(loans, changes, receipt, idempotencyKey, requestHash,
             "another change to this loan was posted at the same moment; retry with the same Idempotency-Key", ct).ConfigureAwait(false);

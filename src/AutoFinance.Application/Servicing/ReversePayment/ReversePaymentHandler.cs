@@ -1,5 +1,6 @@
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
+using AutoFinance.Domain.Notifications;
 using AutoFinance.Domain.Servicing.Loans;
 
 namespace AutoFinance.Application.Servicing.ReversePayment;
@@ -48,6 +49,7 @@ public sealed class ReversePaymentHandler(ILoanStore loans, TimeProvider time)
         {
             PostedBy = "system:reversal",
             Reversal = new ReversalRecord(paymentId, reason),
+            Notices = [new Notice(NoticeEvent.PaymentFailed, loan.CustomerId, loanId, paymentId.ToString(), new Dictionary<string, object> { ["amount"] = reversed.Amount, ["paidOn"] = reversed.PaidOn })],
         };
         return await loans.SaveAsync(changes, ct).ConfigureAwait(false) == SaveOutcome.Saved
             ? CommandResult<PaymentReversal>.Ok(new PaymentReversal(paymentId, loanId, reversed.Amount, reason, result.Value, LoanStatusText.Of(aggregate.Status)))

@@ -1,6 +1,6 @@
 namespace AutoFinance.Domain.Servicing.Reminders;
 
-/// <summary>A product's reminder rules. By default: 3 days before the due date, on the due date, and 1 and 7 days after a miss.</summary>
+/// <summary>A product's reminder rules. By default: 3 days before the due date, on the due date, and 1, 7 and 30 days after a miss.</summary>
 public sealed class ReminderRules
 {
     public static readonly ReminderRules Default = new(
@@ -9,6 +9,7 @@ public sealed class ReminderRules
         new ReminderRule(ReminderKind.OnDueDate),
         new ReminderRule(ReminderKind.AfterMiss, 1),
         new ReminderRule(ReminderKind.AfterMiss, 7),
+        new ReminderRule(ReminderKind.AfterMiss, 30),
     ]);
 
     public ReminderRules(IEnumerable<ReminderRule> rules)

@@ -14,15 +14,17 @@ public class ReminderPlannerTests
     [InlineData(10, ReminderKind.OnDueDate, 0)]
     [InlineData(11, ReminderKind.AfterMiss, 1)]
     [InlineData(17, ReminderKind.AfterMiss, 7)]
-    public void The_default_rules_fire_3_days_before_on_the_day_and_1_and_7_days_after(int day, ReminderKind kind, int days)
+    [InlineData(40, ReminderKind.AfterMiss, 30)]
+    public void The_default_rules_fire_3_days_before_on_the_day_and_1_7_and_30_days_after(int day, ReminderKind kind, int days)
     {
-        var reminders = ReminderPlanner.Due("L-001", [Owing(4, Due4)], new DateOnly(2026, 3, day));
+        var on = new DateOnly(2026, 3, 1).AddDays(day - 1);
+        var reminders = ReminderPlanner.Due("L-001", [Owing(4, Due4)], on);
 
         var reminder = Assert.Single(reminders);
         Assert.Equal(kind, reminder.Kind);
         Assert.Equal(days, reminder.Days);
         Assert.Equal(3_000m, reminder.Amount);
-        Assert.Equal(new DateOnly(2026, 3, day), reminder.ScheduledOn);
+        Assert.Equal(on, reminder.ScheduledOn);
     }
 
     [Fact]

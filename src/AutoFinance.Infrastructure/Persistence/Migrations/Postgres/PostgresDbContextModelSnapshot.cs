@@ -707,25 +707,33 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("users", (string)null);
                 });
 
-            modelBuilder.Entity("AutoFinance.Infrastructure.Origination.ApplicationDraftRow", b =>
+            modelBuilder.Entity("AutoFinance.Infrastructure.Notifications.NotificationPreferenceRow", b =>
                 {
-                    b.Property<Guid>("UserId")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("Step")
-                        .HasColumnType("integer");
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("ValuesCipher")
+                    b.Property<string>("UpdatedBy")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
-                    b.HasKey("UserId");
+                    b.HasKey("CustomerId", "Purpose", "Channel");
 
-                    b.ToTable("application_drafts", (string)null);
+                    b.ToTable("notification_preferences", (string)null);
                 });
 
             modelBuilder.Entity("AutoFinance.Infrastructure.Operations.JobRunRow", b =>
@@ -823,6 +831,27 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("RaisedAt");
 
                     b.ToTable("staff_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("AutoFinance.Infrastructure.Origination.ApplicationDraftRow", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ValuesCipher")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("application_drafts", (string)null);
                 });
 
             modelBuilder.Entity("AutoFinance.Infrastructure.Origination.ApplicationRow", b =>
@@ -2293,6 +2322,10 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2300,9 +2333,15 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Subject")
+                        .HasColumnType("text");
+
                     b.Property<string>("Template")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

@@ -690,25 +690,33 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
-            modelBuilder.Entity("AutoFinance.Infrastructure.Origination.ApplicationDraftRow", b =>
+            modelBuilder.Entity("AutoFinance.Infrastructure.Notifications.NotificationPreferenceRow", b =>
                 {
-                    b.Property<Guid>("UserId")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Step")
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ValuesCipher")
+                    b.Property<string>("UpdatedBy")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("UserId");
+                    b.HasKey("CustomerId", "Purpose", "Channel");
 
-                    b.ToTable("application_drafts", (string)null);
+                    b.ToTable("notification_preferences", (string)null);
                 });
 
             modelBuilder.Entity("AutoFinance.Infrastructure.Operations.JobRunRow", b =>
@@ -806,6 +814,27 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("RaisedAt");
 
                     b.ToTable("staff_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("AutoFinance.Infrastructure.Origination.ApplicationDraftRow", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ValuesCipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("application_drafts", (string)null);
                 });
 
             modelBuilder.Entity("AutoFinance.Infrastructure.Origination.ApplicationRow", b =>
@@ -2264,6 +2293,10 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
@@ -2271,9 +2304,15 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Subject")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Template")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

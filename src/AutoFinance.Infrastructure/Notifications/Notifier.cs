@@ -1,0 +1,41 @@
+using AutoFinance.Domain.Notifications;
+using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Infrastructure.Servicing;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoFinance.Infrastructure.Notifications;
+
+/// <summary>
+/// Raises notices where events happen: the outbox rows are added to the caller's unit of work, so they are saved in
+/// the same transaction as the event (or not at all), and delivered later by the outbox dispatcher with its retries.
+/// A notice already in the outbox (the same event raised again) is not added twice.
+/// </summary>
+public sealed class Notifier(AutoFinanceDbContext db, NotificationOptions options, TimeProvider time)
+{
+    public Task RaiseAsync(Notice notice, CancellationToken ct) => RaiseAsync([notice], ct);
+
+    public async Task RaiseAsync(IReadOnlyList<Notice> notices, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        if (notices.Count == 0)
+        {
+            return;
+        }
+
+        var recipients = await Recipients.LoadAsync(db, [.. notices.Select(n => n.CustomerId)], ct).ConfigureAwait(false);
+        var rows = Compose(notices, recipients, options, time.GetUtcNow());
+        var keys = rows.Select(r => r.DedupeKey).ToList();
+        var taken = (await db.Outbox.AsNoTracking().Where(m => keys.Contains(m.DedupeKey)).Select(m => m.DedupeKey).ToListAsync(ct).ConfigureAwait(false))
+            .Concat(db.Outbox.Local.Select(m => m.DedupeKey))
+            .ToHashSet(StringComparer.Ordinal);
+        db.Outbox.AddRange(rows.Where(r => taken.Add(r.DedupeKey)));
+    }
+
+    /// <summary>The rows for notices whose recipients are known (a customer not on file is told nothing).</summary>
+    public static List<OutboxMessageRow> Compose(IEnumerable<Notice> notices, IReadOnlyDictionary<Guid, Recipient> recipients, NotificationOptions options, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        ArgumentNullException.ThrowIfNull(recipients);
+        return [.. notices.Where(n => recipients.ContainsKey(n.CustomerId)).SelectMany(n => NoticeComposer.Compose(n, recipients[n.CustomerId], options, now))];
+    }
+}

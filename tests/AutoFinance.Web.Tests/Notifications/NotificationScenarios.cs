@@ -1,0 +1,254 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Infrastructure.Servicing;
+using AutoFinance.Web.Tests.Origination;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoFinance.Web.Tests.Notifications;
+
+/// <summary>
+/// Each event raised where it happens (decision, offer, contract, payout, payments, reminders, promises, cases,
+/// changes of terms, consent), written to the outbox with the event and delivered by the dispatcher: to the inbox,
+/// by SMS through the simulated gateway, by e-mail to a real SMTP server; in the customer's language, on the
+/// channels they chose, and reminders not in the quiet hours. Run on SQLite and on PostgreSQL by the two classes at the
+/// end of this file.
+/// </summary>
+public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : IClassFixture<TPlatform>
+    where TPlatform : PlatformFixture, IMailedPlatform
+{
+    private static readonly DateTimeOffset MorningInChina = new(2026, 3, 10, 2, 0, 0, TimeSpan.Zero);
+
+    [SkippableFact]
+    public async Task Every_event_of_a_customers_loan_reaches_the_inbox_sms_and_email_in_english_once_each()
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        platform.Clock.Now = MorningInChina;
+        var person = await BookAsync("en");
+        using var agent = await platform.SignedIn("agent");
+        using var collector = await platform.SignedIn("collector");
+
+        var paid = await PostAsync(agent, $"/api/v1/loans/{person.LoanId}/payments", new { amount = 123.45m, channel = "cash", receiptReference = "R-200001" }, "notice-pay");
+        await PostAsync(agent, $"/api/v1/loans/{person.LoanId}/payments/{paid.GetProperty("paymentId").GetString()}/reversal", new { reason = "returned by the bank" });
+        await PostAsync(agent, $"/api/v1/loans/{person.LoanId}/hardship", new { kind = "term-extension", months = 6, reason = "reduced hours at work" });
+        var opened = await PostAsync(agent, "/api/v1/cases", new { kind = "question", category = "payment", channel = "phone", subject = "Paying early", description = "Can I pay early?", customerId = person.CustomerId });
+        var caseId = opened.GetProperty("caseId").GetString();
+        await PostAsync(agent, $"/api/v1/cases/{caseId}/messages", new { body = "Yes, any day." });
+        await PostAsync(agent, $"/api/v1/cases/{caseId}/resolve", new { rootCause = "customer-misunderstanding", resolution = "Explained early payment." });
+        await PostAsync(agent, $"/api/v1/customers/{person.CustomerId}/consents", new { purpose = "marketing", channel = "sms", granted = false, source = "phone" });
+        await using (var before = Db())
+        {
+            // The extension may move the dates still to come: remind by the first instalment still owed.
+            person = person with { FirstDue = await before.Installments.AsNoTracking().Where(i => i.LoanId == Guid.Parse(person.LoanId)).MinAsync(i => i.DueDate) };
+        }
+
+        await CloseAsync(person.FirstDue.AddDays(-3));
+        await CloseAsync(person.FirstDue.AddDays(1));
+        await PostAsync(collector, $"/api/v1/loans/{person.LoanId}/contacts", new { channel = "call", outcome = "PTP", promisedAmount = 500m, promisedDate = person.FirstDue.AddDays(3) });
+        await CloseAsync(person.FirstDue.AddDays(2));
+        platform.Clock.Now = MorningInChina;
+        await Delivery.RunAsync(platform, platform.Clock);
+
+        var expected = new Dictionary<string, string>
+        {
+            ["decision.approved"] = "is approved",
+            ["offer.accepted"] = "You accepted",
+            ["contract.signed"] = "is signed",
+            ["loan.disbursed"] = "is paid out",
+            ["payment.received"] = "We received CNY 123.45",
+            ["payment.failed"] = "did not go through",
+            ["terms.term"] = "has changed",
+            ["case.received"] = "We received your request",
+            ["case.answered"] = "new answer",
+            ["case.resolved"] = "is resolved",
+            ["consent.changed"] = "marketing (SMS) withdrawn",
+            ["reminder.due-soon"] = "in 3 days",
+            ["reminder.overdue"] = "1 days overdue",
+            ["reminder.promise-to-pay"] = "You promised to pay CNY 500.00",
+        };
+        await using var db = Db();
+        var rows = await db.Outbox.AsNoTracking().Where(m => m.CustomerId == person.CustomerId).ToListAsync();
+        var sms = await Delivery.SmsToAsync(person.Mobile);
+        var mail = platform.Mail.To(person.Email).ToList();
+        foreach (var (template, words) in expected)
+        {
+            var notices = rows.Where(r => r.Template == template).ToList();
+            Assert.True(notices.Count == 3, $"{template}: {notices.Count} rows ({string.Join(", ", notices.Select(n => n.Channel))})");
+            Assert.All(notices, n => Assert.Equal(("sent", "en", 1), (n.Status, n.Language, n.TemplateVersion)));
+            var text = notices.Single(n => n.Channel == "sms");
+            Assert.Contains(words, text.Body, StringComparison.Ordinal);
+            Assert.Single(sms, s => s.Id == text.Id && s.Text == text.Body);
+            var inbox = notices.Single(n => n.Channel == "in-app");
+            Assert.StartsWith(inbox.Subject + "\n", inbox.Body, StringComparison.Ordinal);
+            var email = notices.Single(n => n.Channel == "email");
+            Assert.Single(mail, m => m.MessageId == $"{email.Id:N}@autofinance" && m.Subject == email.Subject && (m.TextBody ?? "").Contains("Dear customer", StringComparison.Ordinal));
+        }
+
+        using var customer = await platform.SignedIn("agent");
+        var messages = await customer.GetFromJsonAsync<JsonElement>($"/api/v1/messages?customerId={person.CustomerId}");
+        Assert.Contains(messages.EnumerateArray(), m => m.GetProperty("template").GetString() == "payment.received");
+    }
+
+    [SkippableFact]
+    public async Task A_customer_who_applied_in_chinese_is_told_in_chinese_with_amounts_in_yuan()
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        platform.Clock.Now = MorningInChina;
+        var person = await BookAsync("zh-CN");
+        using var agent = await platform.SignedIn("agent");
+        await PostAsync(agent, $"/api/v1/loans/{person.LoanId}/payments", new { amount = 1000m, channel = "cash", receiptReference = "R-200002" }, "zh-pay");
+        await Delivery.RunAsync(platform, platform.Clock);
+
+        var sms = await Delivery.SmsToAsync(person.Mobile);
+        Assert.Contains(sms, s => s.Text.StartsWith("【AutoFinance】您的贷款申请", StringComparison.Ordinal) && s.Text.Contains("已获批准", StringComparison.Ordinal));
+        Assert.Contains(sms, s => s.Text.Contains("还款1,000.00 元", StringComparison.Ordinal));
+        Assert.Contains(platform.Mail.To(person.Email), m => m.Subject == "我们已收到您的还款" && (m.TextBody ?? "").StartsWith("尊敬的客户", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Reminders_raised_in_the_quiet_hours_wait_until_eight_while_a_payment_received_goes_at_once()
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        platform.Clock.Now = MorningInChina;
+        var person = await BookAsync("en");
+        await Delivery.RunAsync(platform, platform.Clock);
+        var evening = new DateTimeOffset(2026, 3, 10, 22, 30, 0, TimeSpan.FromHours(8));
+        platform.Clock.Now = evening.ToUniversalTime();
+        using var agent = await platform.SignedIn("agent");
+        await PostAsync(agent, $"/api/v1/loans/{person.LoanId}/payments", new { amount = 10m, channel = "cash", receiptReference = "R-200003" }, "night-pay");
+        await CloseAsync(person.FirstDue.AddDays(-3));
+        await Delivery.RunAsync(platform, platform.Clock);
+
+        var night = await Delivery.SmsToAsync(person.Mobile);
+        Assert.Contains(night, s => s.Text.Contains("We received CNY 10.00", StringComparison.Ordinal));
+        Assert.DoesNotContain(night, s => s.Text.Contains("in 3 days", StringComparison.Ordinal));
+        Assert.DoesNotContain(platform.Mail.To(person.Email), m => m.Subject == "Payment due soon");
+        await using (var db = Db())
+        {
+            var held = await db.Outbox.AsNoTracking().Where(m => m.CustomerId == person.CustomerId && m.Template == "reminder.due-soon").ToListAsync();
+            Assert.Equal(3, held.Count);
+            Assert.All(held, m => Assert.Equal(("pending", 0, new DateTimeOffset(2026, 3, 11, 8, 0, 0, TimeSpan.FromHours(8))), (m.Status, m.Attempts, m.NextAttemptAt)));
+        }
+
+        platform.Clock.Now = new DateTimeOffset(2026, 3, 11, 7, 59, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+        await Delivery.RunAsync(platform, platform.Clock);
+        Assert.DoesNotContain(await Delivery.SmsToAsync(person.Mobile), s => s.Text.Contains("in 3 days", StringComparison.Ordinal));
+
+        platform.Clock.Now = new DateTimeOffset(2026, 3, 11, 8, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+        await Delivery.RunAsync(platform, platform.Clock);
+        Assert.Single(await Delivery.SmsToAsync(person.Mobile), s => s.Text.Contains("in 3 days", StringComparison.Ordinal));
+        Assert.Single(platform.Mail.To(person.Email), m => m.Subject == "Payment due soon");
+    }
+
+    [SkippableFact]
+    public async Task A_customer_who_turns_off_reminder_texts_and_emails_gets_reminders_only_in_the_inbox_and_servicing_notices_everywhere()
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        platform.Clock.Now = MorningInChina;
+        var person = await BookAsync("en");
+        using var customer = await platform.SignedIn("agent");
+        var changed = await customer.PutAsJsonAsync($"/api/v1/customers/{person.CustomerId}/notification-preferences", new
+        {
+            choices = new[] { new { purpose = "reminders", channel = "sms", enabled = false }, new { purpose = "reminders", channel = "email", enabled = false } },
+        });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        var view = await changed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(view.GetProperty("choices").EnumerateArray().Single(c => c.GetProperty("purpose").GetString() == "reminders" && c.GetProperty("channel").GetString() == "sms").GetProperty("enabled").GetBoolean());
+        Assert.Equal(("21:00", "08:00"), (view.GetProperty("quietFrom").GetString(), view.GetProperty("quietUntil").GetString()));
+
+        await PostAsync(customer, $"/api/v1/loans/{person.LoanId}/payments", new { amount = 20m, channel = "cash", receiptReference = "R-200004" }, "opted-pay");
+        await CloseAsync(person.FirstDue);
+        await Delivery.RunAsync(platform, platform.Clock);
+
+        await using var db = Db();
+        var channels = await db.Outbox.AsNoTracking().Where(m => m.CustomerId == person.CustomerId).GroupBy(m => m.Template).Select(g => new { g.Key, Channels = g.Select(m => m.Channel).ToList() }).ToListAsync();
+        Assert.Equal(["in-app"], channels.Single(c => c.Key == "reminder.due-today").Channels);
+        Assert.Equal(["email", "in-app", "sms"], channels.Single(c => c.Key == "payment.received").Channels.Order().ToArray());
+    }
+
+    [SkippableFact]
+    public async Task Preferences_name_every_wrong_choice_and_the_inbox_for_servicing_cannot_be_switched_off()
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        platform.Clock.Now = MorningInChina;
+        var person = await BookAsync("en");
+        using var agent = await platform.SignedIn("agent");
+        var refused = await agent.PutAsJsonAsync($"/api/v1/customers/{person.CustomerId}/notification-preferences", new
+        {
+            choices = new object[] { new { purpose = "gossip", channel = "pigeon", enabled = true }, new { purpose = "servicing", channel = "in-app", enabled = false } },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("choices[0].purpose", out _));
+        Assert.True(errors.TryGetProperty("choices[0].channel", out _));
+        Assert.True(errors.TryGetProperty("choices[1].enabled", out _));
+        Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync($"/api/v1/customers/{Guid.NewGuid()}/notification-preferences")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task The_customer_pages_list_the_messages_and_save_preferences_in_chinese()
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        platform.Clock.Now = MorningInChina;
+        using var customer = await platform.SignedIn("13800138000");
+        var inbox = await customer.GetStringAsync("/inbox");
+        Assert.Contains("通知设置", inbox, StringComparison.Ordinal);
+        var page = await customer.GetStringAsync("/inbox/preferences");
+        Assert.Contains("还款提醒", page, StringComparison.Ordinal);
+        Assert.Contains("免打扰时段（北京时间 21:00–08:00）", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"pref-marketing-sms\"", page, StringComparison.Ordinal);
+    }
+
+    private sealed record Person(string LoanId, Guid CustomerId, string Mobile, string Email, DateOnly FirstDue);
+
+    /// <summary>A prime application in the language given, approved, accepted and paid out: the loan and who to find its notices by.</summary>
+    private async Task<Person> BookAsync(string language)
+    {
+        using var dealer = platform.Dealer();
+        using var underwriter = await platform.SignedIn("underwriter");
+        var body = Applications.Prime(language: language);
+        var applicant = (Dictionary<string, object?>)body["applicant"]!;
+        var email = $"c{Guid.NewGuid():N}@example.com";
+        applicant["email"] = email;
+        var decision = JsonDocument.Parse(await (await dealer.PostAsJsonAsync("/api/v1/applications", body)).Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("approved", decision.GetProperty("status").GetString());
+        var applicationId = decision.GetProperty("applicationId").GetString();
+        var offerId = decision.GetProperty("offers")[0].GetProperty("offerId").GetString();
+        var contract = JsonDocument.Parse(await (await dealer.PostAsync($"/api/v1/applications/{applicationId}/offers/{offerId}/accept", null)).Content.ReadAsStringAsync()).RootElement;
+        var booked = JsonDocument.Parse(await (await underwriter.PostAsync($"/api/v1/contracts/{contract.GetProperty("contractId").GetString()}/disburse", null)).Content.ReadAsStringAsync()).RootElement;
+        var loanId = booked.GetProperty("loanId").GetString()!;
+        await using var db = Db();
+        var loan = await db.Loans.AsNoTracking().SingleAsync(l => l.Id == Guid.Parse(loanId));
+        var firstDue = await db.Installments.AsNoTracking().Where(i => i.LoanId == loan.Id).MinAsync(i => i.DueDate);
+        return new Person(loanId, loan.CustomerId, (string)applicant["mobile"]!, email, firstDue);
+    }
+
+    private async Task CloseAsync(DateOnly businessDate)
+    {
+        await using var db = Db();
+        await new EndOfDay(db, platform.Clock, platform.App.Services.GetRequiredService<Infrastructure.Notifications.NotificationOptions>()).RunAsync(businessDate, new CobOptions(), CancellationToken.None);
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey + Guid.NewGuid().ToString("N"));
+        }
+
+        var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private AutoFinanceDbContext Db() => platform.App.Services.CreateScope().ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
+}
+
+public sealed class NotificationsOnSqlite(MailedPlatform platform) : NotificationScenarios<MailedPlatform>(platform);
+
+public sealed class NotificationsOnPostgres(MailedPostgresPlatform platform) : NotificationScenarios<MailedPostgresPlatform>(platform);
