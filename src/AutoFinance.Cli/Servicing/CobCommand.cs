@@ -62,7 +62,7 @@ public static class CobCommand
                 await using (db.ConfigureAwait(false))
                 {
                     var options = new CobOptions { Worker = threads == 1 ? name : $"{name}/{n}", ChargeOffDays = chargeOffDays, PageSize = page };
-                    return await new EndOfDay(db, context.Clock, notifications).RunAsync(businessDate!.Value, options, ct).ConfigureAwait(false);
+                    return await new EndOfDay(db, context.Clock, notifications: notifications).RunAsync(businessDate!.Value, options, ct).ConfigureAwait(false);
                 }
             }).ToList();
             var results = await Task.WhenAll(runs).ConfigureAwait(false);

@@ -229,7 +229,7 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
     private async Task CloseAsync(DateOnly businessDate)
     {
         await using var db = Db();
-        await new EndOfDay(db, platform.Clock, platform.App.Services.GetRequiredService<Infrastructure.Notifications.NotificationOptions>()).RunAsync(businessDate, new CobOptions(), CancellationToken.None);
+        await new EndOfDay(db, platform.Clock, notifications: platform.App.Services.GetRequiredService<Infrastructure.Notifications.NotificationOptions>()).RunAsync(businessDate, new CobOptions(), CancellationToken.None);
     }
 
     private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body, string? idempotencyKey = null)
