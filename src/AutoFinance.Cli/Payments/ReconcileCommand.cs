@@ -57,6 +57,8 @@ public static class ReconcileCommand
             services.AddSingleton<Infrastructure.Partners.PartnerDirectory>();
             services.AddPaymentRails();
             services.AddServicingSlices();
+            // Notices of the payments posted go to the outbox, for the platform to deliver (e-mail only when a mail server is set).
+            Infrastructure.Hosting.NotificationSetup.AddNotifications(services, new ConfigurationBuilder().AddEnvironmentVariables().Build());
             await using var provided = services.BuildServiceProvider();
             await using var scope = provided.CreateAsyncScope();
             var actor = new Actor("operator", null, null, null, "operator");
