@@ -34,6 +34,11 @@ public sealed class DirectDebitRun(AutoFinanceDbContext db, IPaymentProvider pro
         var held = await CustomerCredit.HeldAsync(db, ids, ct).ConfigureAwait(false);
         var pending = (await db.Set<PaymentIntentRow>().AsNoTracking().Where(i => ids.Contains(i.LoanId) && i.Kind == DebitKind && i.Status == PaymentIntentStatus.Pending)
             .Select(i => i.LoanId).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
+        // The requests this day would make, and those a run of the same day already made, read once.
+        var requestIds = loans.ToDictionary(l => l.Id, l => RequestId(l.Id, businessDate));
+        var wanted = requestIds.Values.Select(id => (Guid?)id).ToList();
+        var asked = (await db.Set<PaymentIntentRow>().AsNoTracking().Where(i => wanted.Contains(i.DebitRequestId))
+            .Select(i => i.DebitRequestId!.Value).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
         int requested = 0, already = 0, unreachable = 0;
         var total = 0m;
         foreach (var loan in loans)
@@ -46,8 +51,8 @@ public sealed class DirectDebitRun(AutoFinanceDbContext db, IPaymentProvider pro
                 continue;
             }
 
-            var requestId = RequestId(loan.Id, businessDate);
-            if (await db.Set<PaymentIntentRow>().AnyAsync(i => i.DebitRequestId == requestId, ct).ConfigureAwait(false))
+            var requestId = requestIds[loan.Id];
+            if (asked.Contains(requestId))
             {
                 already++;
                 continue;
