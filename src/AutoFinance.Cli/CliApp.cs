@@ -45,6 +45,7 @@ public static class CliApp
             AuditCommand.Create(context),
             CobCommand.Create(context),
             Payments.ReconcileCommand.Create(context),
+            Payments.PayoutFileCommand.Create(context),
             BackupCommand.CreateBackup(context),
             BackupCommand.CreateRestore(context),
             InsightCommand.Create(context),

@@ -81,6 +81,7 @@ public static class WebHost
         builder.Services.AddSingleton<Infrastructure.Partners.PartnerDirectory>();
         builder.Services.AddSingleton(configuration.GetSection("Payments:DirectDebit").Get<Infrastructure.Payments.DirectDebitOptions>() ?? new Infrastructure.Payments.DirectDebitOptions());
         Infrastructure.Payments.PaymentServices.AddPaymentRails(builder.Services);
+        Infrastructure.Payouts.PayoutServices.AddDealerPayouts(builder.Services);
         builder.Services.AddSingleton<Application.Payments.IPlatformAddress, ServerPlatformAddress>();
         builder.Services.AddHostedService<SimulatorLauncher>();
         builder.Services.AddHostedService<DatabasePreparation>();
@@ -171,6 +172,7 @@ public static class WebHost
         DraftEndpoints.Map(api);
         ReferralEndpoints.Map(api);
         ContractEndpoints.Map(api);
+        PayoutEndpoints.Map(api);
         AdminEndpoints.Map(api);
         LoanEndpoints.Map(api);
         ServicingEndpoints.Map(api);
@@ -192,6 +194,7 @@ public static class WebHost
         ReconciliationEndpoints.Map(api);
         DirectDebitEndpoints.Map(api);
         Components.Operations.OperationsForms.Map(app);
+        Components.Payouts.PayoutForms.Map(app);
         app.MapWebPages();
         return app;
     }

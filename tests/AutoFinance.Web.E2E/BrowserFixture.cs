@@ -142,7 +142,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         var wangWei = await db.Users.AsNoTracking().FirstAsync(u => u.UserNameHash == wangWeisHash);
         var signed = await db.Contracts.AsNoTracking().Where(c => c.Status == AutoFinance.Domain.Origination.Lifecycle.ContractStatus.Signed)
             .Join(db.Applications.AsNoTracking().Where(a => a.CustomerId == wangWei.CustomerId), c => c.ApplicationId, a => a.Id, (c, _) => c.Id).SingleAsync();
-        Check(await commands.DisburseAsync(underwriter, signed, CancellationToken.None));
+        var funding = new DemoFunding(services, services.GetRequiredService<TimeProvider>());
+        await funding.BookAsync(underwriter, signed, CancellationToken.None);
 
         var accounts = services.GetRequiredService<AccountService>();
         var (userId, problem) = await accounts.RegisterCustomerAsync(PayoffCustomer, DemoData.Password, "Zhou Qing", CancellationToken.None);
@@ -173,7 +174,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         var customerId = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.CustomerId).FirstAsync();
         var contract = Check(await commands.AcceptAsync(customer with { CustomerId = customerId }, decision.ApplicationId, decision.Offers[0].OfferId, CancellationToken.None));
-        Check(await commands.DisburseAsync(underwriter, contract.ContractId, CancellationToken.None));
+        await funding.BookAsync(underwriter, contract.ContractId, CancellationToken.None);
     }
 
     private static T Check<T>(CommandResult<T> result) =>

@@ -31,6 +31,12 @@ public sealed record ProductPolicy
     public IReadOnlyList<Documents.DocumentKind> RequiredDocuments { get; init; } =
         [Documents.DocumentKind.IdCardFront, Documents.DocumentKind.IdCardBack, Documents.DocumentKind.DrivingLicence, Documents.DocumentKind.VehicleInvoice, Documents.DocumentKind.IncomeProof];
 
+    /// <summary>Which loans need a GPS tracker fitted before payout (see <see cref="GpsRequirement"/>); used cars by default.</summary>
+    public GpsRequirement Gps { get; init; } = GpsRequirement.UsedCars;
+
+    /// <summary>Whether a loan on a vehicle in this condition needs a GPS tracker before payout.</summary>
+    public bool RequiresGps(VehicleCondition condition) => Gps == GpsRequirement.Always || (Gps == GpsRequirement.UsedCars && condition == VehicleCondition.Used);
+
     /// <summary>The vehicle conditions the product finances.</summary>
     public IReadOnlyList<VehicleCondition> Conditions { get; init; } = [VehicleCondition.New, VehicleCondition.Used];
 

@@ -10,7 +10,7 @@ public sealed class ApprovalRow
 {
     public Guid Id { get; set; }
 
-    /// <summary>blacklist.add, blacklist.remove, loan.write-off, customer.export-unmasked, payment.staff-receipt or payoff.staff-receipt.</summary>
+    /// <summary>blacklist.add, blacklist.remove, loan.write-off, customer.export-unmasked, payment.staff-receipt, payoff.staff-receipt or dealer.settlement-account.</summary>
     public required string Action { get; set; }
 
     public required string Target { get; set; }

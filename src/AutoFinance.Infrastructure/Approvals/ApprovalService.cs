@@ -18,12 +18,12 @@ namespace AutoFinance.Infrastructure.Approvals;
 
 /// <summary>
 /// The four-eyes rule for sensitive actions: blacklist changes, manual write-offs, unmasked data exports and money staff
-/// post above the limit (<see cref="StaffReceipts"/>) are requested by one person and
+/// post above the limit (<see cref="StaffReceipts"/>) and dealers' settlement accounts are requested by one person and
 /// carried out only when a second, different person (an admin or a manager) approves. The approval and the action are
 /// saved in one transaction; an action that can no longer be done (the loan was paid meanwhile) marks the approval failed.
 /// </summary>
 public sealed class ApprovalService(
-    AutoFinanceDbContext db, IPersonalDataProtector protector, ApprovalRequests requests, BlacklistCommands blacklist, PostPaymentHandler payments, PayOffHandler payoffs, TimeProvider time)
+    AutoFinanceDbContext db, IPersonalDataProtector protector, ApprovalRequests requests, BlacklistCommands blacklist, PostPaymentHandler payments, PayOffHandler payoffs, Payouts.SettlementAccounts settlementAccounts, TimeProvider time)
 {
     public const string BlacklistAdd = "blacklist.add";
     public const string BlacklistRemove = "blacklist.remove";
@@ -167,6 +167,8 @@ public sealed class ApprovalService(
                 return await PostHeldPaymentAsync(Json.Deserialize<StaffReceipts.HeldReceipt>(payload)!, approver, row, ct).ConfigureAwait(false);
             case StaffReceipts.PayoffAction:
                 return await PostHeldPayoffAsync(Json.Deserialize<StaffReceipts.HeldReceipt>(payload)!, approver, row, ct).ConfigureAwait(false);
+            case Payouts.SettlementAccounts.ChangeAction:
+                return await settlementAccounts.ApplyAsync(row, payload, approver, ct).ConfigureAwait(false);
             default:
                 return $"unknown action {row.Action}";
         }

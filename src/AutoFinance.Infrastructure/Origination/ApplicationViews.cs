@@ -36,8 +36,11 @@ public sealed record CheckView(int Sequence, string Stage, string Code, string O
 
 public sealed record ContractView(Guid ContractId, string Reference, Guid OfferId, string Status, DateTimeOffset AcceptedAt, DateTimeOffset? DisbursedAt, string DisclosureHash)
 {
-    /// <summary>The loan booked when the contract was disbursed.</summary>
+    /// <summary>The loan booked when the contract's payout was confirmed.</summary>
     public Guid? LoanId { get; init; }
+
+    /// <summary>The contract's latest payout to the dealer (pending, confirmed or failed), once one was instructed.</summary>
+    public Payouts.PayoutView? Payout { get; init; }
 
     /// <summary>The SHA-256 of the signed contract PDF (GET /api/v1/contracts/{id}/document).</summary>
     public string? DocumentSha256 { get; init; }

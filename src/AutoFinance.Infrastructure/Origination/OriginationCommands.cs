@@ -13,8 +13,8 @@ namespace AutoFinance.Infrastructure.Origination;
 
 /// <summary>
 /// What happens after the decision: the customer or dealer accepts an offer (a contract with the disclosure version
-/// it was shown); underwriters claim and decide referrals; a contract is disbursed and handed to servicing (recorded
-/// as awaiting booking). Each change is one transaction with its status history and audit entries; concurrent
+/// it was shown); underwriters claim and decide referrals. Paying a signed contract out is
+/// <see cref="Payouts.DealerPayouts"/>'s work. Each change is one transaction with its status history and audit entries; concurrent
 /// changes to the same object are caught by its version.
 /// </summary>
 public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataProtector protector, ProductCatalog products, Contracts.SignedContracts contracts, IContractSigningConfirmation signing, Notifications.Notifier notifier, TimeProvider time)
@@ -88,37 +88,6 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         }
 
         return CommandResult<ContractView>.Ok(View(contract));
-    }
-
-    public async Task<CommandResult<ContractView>> DisburseAsync(Actor actor, Guid contractId, CancellationToken ct)
-    {
-        var contract = await db.Contracts.FirstOrDefaultAsync(c => c.Id == contractId, ct).ConfigureAwait(false);
-        if (contract is null)
-        {
-            return CommandResult<ContractView>.NotFound();
-        }
-
-        if (!ApplicationLifecycle.Allows(contract.Status, ContractStatus.Booked))
-        {
-            var booked = await db.Loans.AsNoTracking().Where(l => l.ContractId == contract.Id).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-            return contract.Status == ContractStatus.Booked ? CommandResult<ContractView>.Ok(View(contract) with { LoanId = booked }) : CommandResult<ContractView>.Conflict($"the contract is {LifecycleText.Of(contract.Status)}", "contract.status", FieldProblems.Figures(("status", LifecycleText.Of(contract.Status))));
-        }
-
-        var application = await db.Applications.FirstAsync(a => a.Id == contract.ApplicationId, ct).ConfigureAwait(false);
-        var offer = await db.Offers.AsNoTracking().FirstAsync(o => o.Id == contract.OfferId, ct).ConfigureAwait(false);
-        var now = time.GetUtcNow();
-        contract.Status = ContractStatus.Booked;
-        contract.DisbursedAt = now;
-        contract.DisbursedBy = actor.AuditName;
-        contract.Version++;
-        var loan = Servicing.LoanBooking.Book(db, contract, application, offer, now);
-        var firstDue = db.Installments.Local.Where(i => i.LoanId == loan.Id).Min(i => i.DueDate);
-        await notifier.RaiseAsync(new Notice(NoticeEvent.Disbursed, loan.CustomerId, loan.Id, loan.Id.ToString(),
-            new Dictionary<string, object> { ["loan"] = loan.Reference, ["amount"] = offer.Principal, ["firstDueDate"] = firstDue }) { Currency = loan.Currency }, ct).ConfigureAwait(false);
-        var saved = await SaveAsync(application, ApplicationStatus.Disbursed, actor, "funds released; loan booked", now, [
-            new AuditEvent(actor.AuditName, "contract.disbursed", "contract", contract.Id.ToString(), new { contract.Reference, contract.ApplicationId, offer.Principal }),
-        ], null, ct).ConfigureAwait(false);
-        return saved ? CommandResult<ContractView>.Ok(View(contract) with { LoanId = loan.Id }) : CommandResult<ContractView>.Conflict("the contract changed meanwhile; reload it", "record.changed");
     }
 
     public async Task<CommandResult<ReferralView>> ClaimAsync(Actor actor, Guid referralId, CancellationToken ct)

@@ -20,7 +20,7 @@ namespace AutoFinance.Infrastructure.Payments;
 /// (Dr cash clearing / Cr suspense, in the lender's own book: loan id empty) for a person to assign to a loan or
 /// return to the payer. Debits are recorded and left alone.
 /// </summary>
-public sealed class BankReconciliation(AutoFinanceDbContext db, LoanPosting posting, IPersonalDataProtector protector, ILookupHasher hasher, TimeProvider time)
+public sealed class BankReconciliation(AutoFinanceDbContext db, LoanPosting posting, Payouts.PayoutConfirmations payouts, IPersonalDataProtector protector, ILookupHasher hasher, TimeProvider time)
 {
     /// <summary>The loan id of the lender's own book, where suspense lives until a line is assigned or returned.</summary>
     public static readonly Guid HouseBook = Guid.Empty;
@@ -84,7 +84,7 @@ public sealed class BankReconciliation(AutoFinanceDbContext db, LoanPosting post
                 ignored++;
                 if (await SaveNewAsync(row, [], actor, ct).ConfigureAwait(false))
                 {
-                    lines.Add(View(row));
+                    lines.Add(View(await PayoutDebitAsync(row, entry, actor, ct).ConfigureAwait(false)));
                 }
                 else
                 {
@@ -138,6 +138,24 @@ public sealed class BankReconciliation(AutoFinanceDbContext db, LoanPosting post
         }
 
         return CommandResult<ImportSummary>.Ok(new ImportSummary(statement.Format, statement.StatementId, statement.Entries.Count, matched, unmatched, ignored, seen, posted, suspense, lines));
+    }
+
+    /// <summary>A debit carrying a pending payout's reference (its EndToEndId) confirms the payout, which books its loan.</summary>
+    private async Task<StatementLineRow> PayoutDebitAsync(StatementLineRow row, StatementEntry entry, Actor actor, CancellationToken ct)
+    {
+        if (await payouts.ConfirmByStatementAsync(entry.References, entry.Amount, entry.EntryReference, actor.AuditName, ct).ConfigureAwait(false) is not { } confirmed)
+        {
+            return row;
+        }
+
+        db.ChangeTracker.Clear();
+        var saved = await db.Set<StatementLineRow>().FirstAsync(l => l.Id == row.Id, ct).ConfigureAwait(false);
+        saved.Status = StatementLineStatus.Matched;
+        saved.MatchedBy = "payout";
+        saved.LoanId = confirmed.LoanId;
+        saved.Note = $"payout {confirmed.Reference} confirmed";
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return saved;
     }
 
     public async Task<IReadOnlyList<LineView>> ListAsync(string? status, CancellationToken ct)

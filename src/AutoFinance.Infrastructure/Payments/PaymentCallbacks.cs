@@ -12,11 +12,11 @@ using AutoFinance.Application.Servicing.PostPayment;
 namespace AutoFinance.Infrastructure.Payments;
 
 /// <summary>
-/// What a verified provider callback does to an intent. A success posts the money once per provider transaction id
+/// What a verified provider callback does to an intent (a payout's callback is <see cref="Payouts.PayoutConfirmations"/>'s). A success posts the money once per provider transaction id
 /// (the posting's Idempotency-Key is the rail and the provider's transaction id, so five deliveries post once) and stores
 /// the provider's reference; a failure or expiry is recorded for the customer to see; a repeat changes nothing.
 /// </summary>
-public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting posting, Notifications.Notifier notifier, TimeProvider time, ILogger<PaymentCallbacks> logger)
+public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting posting, Payouts.PayoutConfirmations payouts, Notifications.Notifier notifier, TimeProvider time, ILogger<PaymentCallbacks> logger)
 {
     public enum Outcome
     {
@@ -30,6 +30,18 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
     public async Task<Outcome> ReceiveAsync(string providerName, ProviderCallback callback, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(callback);
+        if (callback.Subject == "payout")
+        {
+            return await payouts.ReceiveAsync(providerName, callback, ct).ConfigureAwait(false) switch
+            {
+                Payouts.PayoutConfirmations.Outcome.Booked => Outcome.Posted,
+                Payouts.PayoutConfirmations.Outcome.Failed => Outcome.Recorded,
+                Payouts.PayoutConfirmations.Outcome.Repeated => Outcome.Repeated,
+                Payouts.PayoutConfirmations.Outcome.Mismatch => Outcome.Mismatch,
+                _ => Outcome.Unknown,
+            };
+        }
+
         if (callback.Subject is not ("checkout" or "debit") || !Guid.TryParse(callback.MerchantReference, out var intentId))
         {
             return Outcome.Unknown;

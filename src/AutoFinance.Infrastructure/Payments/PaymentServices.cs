@@ -15,6 +15,7 @@ public static class PaymentServices
         services.AddScoped<LoanPosting>();
         services.AddScoped<PaymentIntents>();
         services.AddScoped<PaymentCallbacks>();
+        services.AddScoped<Payouts.PayoutConfirmations>();
         services.AddScoped<BankReconciliation>();
         services.AddScoped<Mandates>();
         services.AddScoped<DirectDebitRun>();

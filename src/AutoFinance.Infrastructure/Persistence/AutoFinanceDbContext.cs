@@ -339,6 +339,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
         Verification.VerificationModel.Configure(modelBuilder);
         Notifications.NotificationModel.Configure(modelBuilder);
         AutoFinance.Infrastructure.Payments.PaymentsModel.Configure(modelBuilder);
+        Payouts.PayoutsModel.Configure(modelBuilder);
         Operations.OperationsModel.Configure(modelBuilder);
 
         if (StoresDecimalsAsIntegers)

@@ -10,10 +10,10 @@ namespace AutoFinance.Infrastructure.Seeding;
 
 /// <summary>
 /// Demo data for a first run, written through the real decision so every figure is the engine's: a product with a
-/// manufacturer promotion, dealers with API keys, a demo account in every role, and applications in every state —
+/// manufacturer promotion, dealers with API keys and verified settlement accounts, a demo account in every role, and applications in every state —
 /// approved, referred, declined, accepted and disbursed. Runs only on an empty database. All people are made up.
 /// </summary>
-public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions, OriginationCommands commands, AccountNames names, TimeProvider time)
+public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions, OriginationCommands commands, AccountNames names, IServiceProvider services, TimeProvider time)
 {
     public const string DealerKey = "demo-dealer-key";
     public const string SecondDealerKey = "demo-dealer-2-key";
@@ -53,6 +53,7 @@ public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions,
         var wangWei = User("13900139000", Roles.Customer, "Wang Wei", now);
         db.Users.AddRange(liNa, wangWei);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await new DemoFunding(services, time).SeedSettlementAccountsAsync(ct).ConfigureAwait(false);
 
         var dealerActor = new Actor(Roles.Dealer, null, dealer.Id, null, dealer.Name);
         var secondActor = new Actor(Roles.Dealer, null, second.Id, null, second.Name);
@@ -60,7 +61,7 @@ public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions,
         var underwriter = await db.Users.AsNoTracking().FirstAsync(u => u.UserNameHash == underwriterHash, ct).ConfigureAwait(false);
         var underwriterActor = new Actor(Roles.Underwriter, underwriter.Id, null, null, names.DisplayName(underwriter));
 
-        // Li Na: approved online, accepted and disbursed (awaiting booking).
+        // Li Na: approved online, accepted, funded through the checklist and booked on the payout's confirmation.
         var funded = await Submit(new Actor(Roles.Customer, liNa.Id, null, null, names.DisplayName(liNa)), Prime("Li Na", "13800138000", new DateOnly(1988, 3, 14), 11, "online"), ct).ConfigureAwait(false);
         await AcceptAndMaybeDisburse(new Actor(Roles.Customer, liNa.Id, null, await CustomerOf(liNa.Id, ct).ConfigureAwait(false), names.DisplayName(liNa)), funded, disburse: true, underwriterActor, ct).ConfigureAwait(false);
 
@@ -131,7 +132,7 @@ public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions,
         var accepted = await commands.AcceptAsync(customer, decision.ApplicationId, decision.Offers[0].OfferId, ct).ConfigureAwait(false);
         if (disburse && accepted.Value is { } contract)
         {
-            await commands.DisburseAsync(underwriter, contract.ContractId, ct).ConfigureAwait(false);
+            await new DemoFunding(services, time).BookAsync(underwriter, contract.ContractId, ct).ConfigureAwait(false);
         }
     }
 

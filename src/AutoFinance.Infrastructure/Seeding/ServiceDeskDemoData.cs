@@ -19,7 +19,7 @@ namespace AutoFinance.Infrastructure.Seeding;
 /// refresh. Runs once, when the knowledge base is empty. All people are made up.
 /// </summary>
 public sealed class ServiceDeskDemoData(
-    AutoFinanceDbContext db, IPersonalDataProtector protector, AccountNames names, OriginationCommands origination, CaseCommands cases, InsightRefresh insight, TimeProvider time)
+    AutoFinanceDbContext db, IPersonalDataProtector protector, AccountNames names, OriginationCommands origination, CaseCommands cases, InsightRefresh insight, IServiceProvider services, TimeProvider time)
 {
     public const string ExperimentId = "reminder-tone-2026";
 
@@ -59,7 +59,7 @@ public sealed class ServiceDeskDemoData(
         await insight.RunAsync("system:seed", ct).ConfigureAwait(false);
     }
 
-    /// <summary>Every approved dealer application is accepted by its dealer and disbursed, so the demo has a loan book.</summary>
+    /// <summary>Every approved dealer application is accepted by its dealer and funded through the checklist and a confirmed payout, so the demo has a loan book.</summary>
     private async Task BookDealerLoansAsync(CancellationToken ct)
     {
         var underwriterHash = names.LookupHash("underwriter");
@@ -72,7 +72,7 @@ public sealed class ServiceDeskDemoData(
             var accepted = await origination.AcceptAsync(new Actor(Roles.Dealer, null, a.DealerId, null, "demo dealer"), a.Id, a.Offer, ct).ConfigureAwait(false);
             if (accepted.Value is { } contract)
             {
-                await origination.DisburseAsync(underwriterActor, contract.ContractId, ct).ConfigureAwait(false);
+                await new DemoFunding(services, time).BookAsync(underwriterActor, contract.ContractId, ct).ConfigureAwait(false);
             }
         }
     }

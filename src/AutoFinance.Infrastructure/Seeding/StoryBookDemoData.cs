@@ -138,8 +138,7 @@ public sealed class StoryBookDemoData(IServiceProvider services, AutoFinanceDbCo
         var accepted = await origination.AcceptAsync(story.Customer, decision.ApplicationId, offer.OfferId, ct).ConfigureAwait(false);
         var contract = accepted.Value ?? throw new InvalidOperationException($"demo story {s.State} offer not accepted");
         clock.MoveTo(s.Start, 15);
-        var disbursed = await origination.DisburseAsync(underwriter, contract.ContractId, ct).ConfigureAwait(false);
-        story.LoanId = disbursed.Value?.LoanId ?? throw new InvalidOperationException($"demo story {s.State} not disbursed");
+        story.LoanId = await new DemoFunding(services, clock).BookAsync(underwriter, contract.ContractId, ct).ConfigureAwait(false);
         db.ChangeTracker.Clear();
     }
 

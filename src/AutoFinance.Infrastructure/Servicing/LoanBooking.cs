@@ -8,12 +8,13 @@ namespace AutoFinance.Infrastructure.Servicing;
 
 /// <summary>
 /// Books a disbursed contract: the loan with the schedule of the offer that was accepted (rebuilt exactly from its
-/// terms) and the opening journal entry (Dr loan principal receivable, Cr cash clearing), added to the caller's
-/// transaction so booking and disbursement happen together or not at all.
+/// terms) and its opening entries, added to the caller's transaction so booking and the payout's confirmation happen
+/// together or not at all. Booked on a confirmed payout, the opening is the loan against the dealer payable and the
+/// dealer payable settled from cash (<see cref="RailPostings.BookedOnPayout"/>, <see cref="RailPostings.DealerPaid"/>).
 /// </summary>
 public static class LoanBooking
 {
-    public static LoanRow Book(AutoFinanceDbContext db, ContractRow contract, ApplicationRow application, OfferRow offer, DateTimeOffset now)
+    public static LoanRow Book(AutoFinanceDbContext db, ContractRow contract, ApplicationRow application, OfferRow offer, DateTimeOffset now, string payoutReference)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(contract);
@@ -55,8 +56,9 @@ public static class LoanBooking
             });
         }
 
-        var opening = LoanPostings.Disbursement(offer.StartDate, Money.Of(offer.Principal, Currency.FromCode(offer.Currency)), $"Loan {loan.Reference} disbursed");
-        db.Add(ToRow(loan.Id, opening, now));
+        var principal = Money.Of(offer.Principal, Currency.FromCode(offer.Currency));
+        db.Add(ToRow(loan.Id, RailPostings.BookedOnPayout(offer.StartDate, principal, payoutReference), now));
+        db.Add(ToRow(loan.Id, RailPostings.DealerPaid(offer.StartDate, principal, payoutReference), now));
         return loan;
     }
 

@@ -1,19 +1,38 @@
 using AutoFinance.Application.Security;
 using AutoFinance.Infrastructure.Origination;
+using AutoFinance.Infrastructure.Payouts;
 using AutoFinance.Web.Auth;
 using AutoFinance.Web.Hosting;
 
 namespace AutoFinance.Web.Api;
 
-/// <summary>Contracts: disbursement releases the funds and books the loan in the same transaction.</summary>
+/// <summary>
+/// Contracts: the funding file (checklist, facts, payee) and disbursement, which instructs the payout to the dealer;
+/// the loan is booked when the payout is confirmed.
+/// </summary>
 public static class ContractEndpoints
 {
+    public sealed record DisburseInput(string? Channel);
+
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/v1/contracts/{id:guid}/disburse", async (Guid id, HttpContext http, OriginationCommands commands, OriginationMetrics metrics, CancellationToken ct) =>
+        routes.MapPost("/api/v1/contracts/{id:guid}/disburse", async (Guid id, HttpContext http, DealerPayouts payouts, OriginationMetrics metrics, CancellationToken ct) =>
             {
-                var result = await commands.DisburseAsync(http.User.ToActor(), id, ct).ConfigureAwait(false);
-                if (result.Failure == CommandFailure.None)
+                var key = http.Request.Headers["Idempotency-Key"].ToString();
+                if (key.Length > 100)
+                {
+                    return Problems.Field("Idempotency-Key", "must be at most 100 characters");
+                }
+
+                // The channel is optional: a bodiless post pays out through the provider.
+                var body = http.Request.HasJsonContentType() ? await JsonBody.ReadAsync<DisburseInput>(http.Request, ct).ConfigureAwait(false) : null;
+                if (body?.Error is { } error)
+                {
+                    return Problems.Validation([error]);
+                }
+
+                var result = await payouts.InstructAsync(http.User.ToActor(), id, body?.Value?.Channel, key, ct).ConfigureAwait(false);
+                if (result.Failure == Application.Common.CommandFailure.None)
                 {
                     metrics.Reached("funded");
                 }
@@ -22,8 +41,23 @@ public static class ContractEndpoints
             })
             .WithTags("Contracts")
             .RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Admin))
-            .WithSummary("Release the funds of a signed contract and book the loan: its schedule and opening ledger entry")
-            .Produces<ContractView>().ProducesProblem(404).ProducesProblem(409);
+            .WithSummary("Pay a signed contract out to its dealer's verified settlement account once its funding checklist is complete ({\"channel\": \"provider\"|\"file\"}, Idempotency-Key honoured): the contract waits, payout pending, and the loan is booked when the payout is confirmed. 422 funding.checklist-incomplete names each unmet item")
+            .Produces<ContractView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+
+        routes.MapGet("/api/v1/contracts/{id:guid}/funding", async (Guid id, FundingDesk funding, CancellationToken ct) =>
+                await funding.ViewAsync(id, ct).ConfigureAwait(false) is { } view ? Results.Ok(view) : Problems.NotFound("contract"))
+            .WithTags("Contracts")
+            .RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Manager, Roles.Admin))
+            .WithSummary("The contract's funding file: the checklist item by item, the facts recorded, the payee with the account masked, the amount and the payouts")
+            .Produces<FundingDesk.FundingView>().ProducesProblem(404);
+
+        routes.MapPut("/api/v1/contracts/{id:guid}/funding", async (Guid id, HttpContext http, FundingDesk funding, CancellationToken ct) =>
+                await BodyHandler.WithBodyAsync(http, new FundingDesk.FactsInput(null, null, null, null, null), async input =>
+                    Problems.From(await funding.RecordAsync(http.User.ToActor(), id, input, ct).ConfigureAwait(false), v => Results.Ok(v), "contract"), ct).ConfigureAwait(false))
+            .WithTags("Contracts")
+            .RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Admin))
+            .WithSummary("Record the funding facts: {\"insurancePolicyNumber\", \"insurer\", \"mortgageRegistrationNumber\", \"mortgageRegisteredOn\", \"gpsDeviceId\"} (blank clears)")
+            .Produces<FundingDesk.FundingView>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
 
         routes.MapGet("/api/v1/contracts/{id:guid}/document", async (Guid id, HttpContext http, Infrastructure.Contracts.SignedContracts contracts, CancellationToken ct) =>
                 await contracts.ReadAsync(http.User.ToActor(), id, ct).ConfigureAwait(false) is { } file

@@ -40,7 +40,8 @@ public static class Problems
             CommandFailure.NotFound => NotFound(what),
             CommandFailure.Conflict when result.Code is { } code => Results.Problem(title: "Conflict", detail: result.Problem, statusCode: 409, extensions: Extensions(code, result.Parameters)),
             CommandFailure.Conflict => Conflict(result.Problem!),
-            CommandFailure.Unprocessable => Results.Problem(title: "The request cannot be taken", detail: $"{result.Field}: {result.Problem}", statusCode: 422, extensions: Extensions(result.Code!, result.Parameters)),
+            CommandFailure.Unprocessable => Results.Problem(title: "The request cannot be taken", detail: $"{result.Field}: {result.Problem}", statusCode: 422,
+                extensions: new Dictionary<string, object?>(Extensions(result.Code!, result.Parameters).Concat(Coded(result.Errors)))),
             _ when result.Code is { } code => Results.ValidationProblem(
                 result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
                 title: "The request has problems",

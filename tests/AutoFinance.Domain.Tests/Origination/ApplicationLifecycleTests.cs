@@ -27,10 +27,14 @@ public sealed class ApplicationLifecycleTests
         Assert.False(ApplicationLifecycle.Allows(from, to));
 
     [Fact]
-    public void A_contract_is_booked_once_from_signed()
+    public void A_contract_is_booked_only_through_a_pending_payout_and_a_failed_payout_returns_it_to_signed()
     {
-        Assert.True(ApplicationLifecycle.Allows(ContractStatus.Signed, ContractStatus.Booked));
+        Assert.True(ApplicationLifecycle.Allows(ContractStatus.Signed, ContractStatus.PayoutPending));
+        Assert.True(ApplicationLifecycle.Allows(ContractStatus.PayoutPending, ContractStatus.Booked));
+        Assert.True(ApplicationLifecycle.Allows(ContractStatus.PayoutPending, ContractStatus.Signed));
+        Assert.False(ApplicationLifecycle.Allows(ContractStatus.Signed, ContractStatus.Booked));
         Assert.False(ApplicationLifecycle.Allows(ContractStatus.Booked, ContractStatus.Booked));
+        Assert.False(ApplicationLifecycle.Allows(ContractStatus.Booked, ContractStatus.PayoutPending));
     }
 
     [Fact]

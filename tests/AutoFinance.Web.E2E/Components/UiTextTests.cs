@@ -41,7 +41,7 @@ public sealed partial class UiTextTests
     }
 
     [Theory]
-    [InlineData("status.", new[] { "approved", "referred", "declined", "accepted", "disbursed", "signed", "booked", "active", "closed", "paid", "due", "overdue", "partly-paid", "upcoming", "submitted" })]
+    [InlineData("status.", new[] { "approved", "referred", "declined", "accepted", "disbursed", "signed", "booked", "payout-pending", "active", "closed", "paid", "due", "overdue", "partly-paid", "upcoming", "submitted" })]
     [InlineData("method.", new[] { "annuity", "equal-principal", "interest-only", "balloon", "flat-fee" })]
     [InlineData("bucket.", new[] { "Current", "1-30", "31-60", "61-90", "91-180", "180+" })]
     [InlineData("role.", new[] { "customer", "dealer", "underwriter", "risk-analyst", "collector", "service-agent", "manager", "admin" })]

@@ -213,9 +213,9 @@ public abstract class InsightScenarios<TPlatform>(TPlatform platform) : IClassFi
         var decision = JsonDocument.Parse(text).RootElement;
         Assert.Equal("approved", decision.GetProperty("status").GetString());
         var contract = await Ok(await dealer.PostAsync($"/api/v1/applications/{decision.GetProperty("applicationId").GetString()}/offers/{decision.GetProperty("offers")[0].GetProperty("offerId").GetString()}/accept", null));
-        var booked = await Ok(await underwriter.PostAsync($"/api/v1/contracts/{contract.GetProperty("contractId").GetString()}/disburse", null));
+        var loanId = await Payouts.Funding.BookAsync(underwriter, contract.GetProperty("contractId").GetString()!);
         await using var db = Desk.Db(platform);
-        return (await db.Loans.AsNoTracking().FirstAsync(l => l.Id == booked.GetProperty("loanId").GetGuid())).CustomerId;
+        return (await db.Loans.AsNoTracking().FirstAsync(l => l.Id == loanId)).CustomerId;
     }
 }
 

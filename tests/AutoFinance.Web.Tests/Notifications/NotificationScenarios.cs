@@ -218,8 +218,7 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
         var applicationId = decision.GetProperty("applicationId").GetString();
         var offerId = decision.GetProperty("offers")[0].GetProperty("offerId").GetString();
         var contract = JsonDocument.Parse(await (await dealer.PostAsync($"/api/v1/applications/{applicationId}/offers/{offerId}/accept", null)).Content.ReadAsStringAsync()).RootElement;
-        var booked = JsonDocument.Parse(await (await underwriter.PostAsync($"/api/v1/contracts/{contract.GetProperty("contractId").GetString()}/disburse", null)).Content.ReadAsStringAsync()).RootElement;
-        var loanId = booked.GetProperty("loanId").GetString()!;
+        var loanId = (await Payouts.Funding.BookAsync(underwriter, contract.GetProperty("contractId").GetString()!)).ToString();
         await using var db = Db();
         var loan = await db.Loans.AsNoTracking().SingleAsync(l => l.Id == Guid.Parse(loanId));
         var firstDue = await db.Installments.AsNoTracking().Where(i => i.LoanId == loan.Id).MinAsync(i => i.DueDate);

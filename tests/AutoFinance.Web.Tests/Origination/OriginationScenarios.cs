@@ -317,11 +317,8 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         var contractId = (await Json(accepted)).GetProperty("contractId").GetString();
 
-        var disbursed = await Json(await underwriter.PostAsync($"/api/v1/contracts/{contractId}/disburse", null));
-        Assert.Equal("booked", disbursed.GetProperty("status").GetString());
-
-        // Disbursement books the loan: the accepted offer's schedule and a balanced opening entry.
-        var loanId = disbursed.GetProperty("loanId").GetString();
+        // Disbursement pays the dealer; the confirmed payout books the loan: the accepted offer's schedule and balanced opening entries.
+        var loanId = (await Payouts.Funding.BookAsync(underwriter, contractId!)).ToString();
         var offer = detail.GetProperty("offers")[0];
         var loan = await Json(await dealer.GetAsync($"/api/v1/loans/{loanId}"));
         var principal = offer.GetProperty("principal").GetDecimal();
@@ -332,7 +329,7 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
         Assert.Equal(-principal, loan.GetProperty("balances").GetProperty("CashClearing").GetDecimal());
         Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
         var staffView = await Json(await underwriter.GetAsync($"/api/v1/loans/{loanId}"));
-        Assert.Single(staffView.GetProperty("entries").EnumerateArray());
+        Assert.Equal(["DealerPayout", "Disbursement"], staffView.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("kind").GetString()!).Order().ToArray());
         using var otherDealer = Platform.Dealer(DemoData.SecondDealerKey);
         Assert.Equal(HttpStatusCode.NotFound, (await otherDealer.GetAsync($"/api/v1/loans/{loanId}")).StatusCode);
         var history = (await Json(await dealer.GetAsync($"/api/v1/applications/{applicationId}"))).GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString()).ToArray();

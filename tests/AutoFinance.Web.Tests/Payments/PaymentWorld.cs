@@ -51,12 +51,8 @@ public sealed class PaymentWorld(PlatformFixture platform)
         return await BookAsync(underwriter, contract.GetProperty("contractId").GetString()!);
     }
 
-    /// <summary>Books the contract's loan as the platform books it today.</summary>
-    public static async Task<Guid> BookAsync(HttpClient underwriter, string contractId)
-    {
-        var booked = JsonDocument.Parse(await (await underwriter.PostAsync($"/api/v1/contracts/{contractId}/disburse", null)).Content.ReadAsStringAsync()).RootElement;
-        return Guid.Parse(booked.GetProperty("loanId").GetString()!);
-    }
+    /// <summary>Books the contract's loan as the platform books it: checklist, payout, the provider's confirmation.</summary>
+    public static Task<Guid> BookAsync(HttpClient underwriter, string contractId) => Payouts.Funding.BookAsync(underwriter, contractId);
 
     public static async Task<HttpResponseMessage> PayAsync(HttpClient customer, Guid loanId, decimal amount, string? key = null)
     {

@@ -59,8 +59,7 @@ public sealed class ScaleOutTests
                 var decision = await (await dealer.PostAsJsonAsync("/api/v1/applications", bodies[i])).Content.ReadFromJsonAsync<JsonElement>();
                 var offerId = decision.GetProperty("offers")[0].GetProperty("offerId").GetString();
                 var contract = await (await dealer.PostAsync($"/api/v1/applications/{decision.GetProperty("applicationId").GetString()}/offers/{offerId}/accept", null)).Content.ReadFromJsonAsync<JsonElement>();
-                var booked = await (await underwriter.PostAsync($"/api/v1/contracts/{contract.GetProperty("contractId").GetString()}/disburse", null)).Content.ReadFromJsonAsync<JsonElement>();
-                loanIds.Add(booked.GetProperty("loanId").GetString()!);
+                loanIds.Add((await Payouts.Funding.BookAsync(underwriter, contract.GetProperty("contractId").GetString()!)).ToString());
             }
 
             clock.Now = clock.Now.AddMonths(1).AddDays(8);

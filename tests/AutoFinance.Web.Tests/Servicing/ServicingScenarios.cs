@@ -809,8 +809,7 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
         var applicationId = decision.GetProperty("applicationId").GetString();
         var offerId = decision.GetProperty("offers")[0].GetProperty("offerId").GetString();
         var contract = JsonDocument.Parse(await (await dealer.PostAsync($"/api/v1/applications/{applicationId}/offers/{offerId}/accept", null)).Content.ReadAsStringAsync()).RootElement;
-        var booked = JsonDocument.Parse(await (await underwriter.PostAsync($"/api/v1/contracts/{contract.GetProperty("contractId").GetString()}/disburse", null)).Content.ReadAsStringAsync()).RootElement;
-        var loanId = booked.GetProperty("loanId").GetString()!;
+        var loanId = (await Payouts.Funding.BookAsync(underwriter, contract.GetProperty("contractId").GetString()!)).ToString();
         var loan = await Loan(underwriter, loanId);
         return (loanId, loan.GetProperty("schedule")[0].Clone());
     }

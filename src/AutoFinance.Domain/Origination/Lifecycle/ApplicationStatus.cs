@@ -21,9 +21,10 @@ public enum ApplicationStatus
     Disbursed,
 }
 
-/// <summary>Where a contract is: signed and waiting for the funds, or booked as a loan.</summary>
+/// <summary>Where a contract is: signed and waiting for the funds, its payout to the dealer instructed and not yet confirmed, or booked as a loan.</summary>
 public enum ContractStatus
 {
     Signed,
     Booked,
+    PayoutPending,
 }

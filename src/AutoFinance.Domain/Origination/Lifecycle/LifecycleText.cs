@@ -13,6 +13,7 @@ public static class LifecycleText
     public const string Disbursed = "disbursed";
     public const string Signed = "signed";
     public const string Booked = "booked";
+    public const string PayoutPending = "payout-pending";
 
     public static string Of(ApplicationStatus status) => StateWords<ApplicationStatus>.Of(status);
 

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Globalization;
+using AutoFinance.Cli.Common;
+using AutoFinance.Infrastructure.Hosting;
+using AutoFinance.Infrastructure.Payouts;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoFinance.Cli.Payments;
+
+/// <summary>
+/// <c>autofinance payout-file --out FILE</c>: writes the pending payouts of the file channel as one ISO 20022
+/// pain.001.001.09 credit-transfer file for the bank, as the staff download does. Needs the web host's key directory
+/// (the payees' account numbers are stored encrypted). The payouts are confirmed later by the statement's debit lines.
+/// </summary>
+public static class PayoutFileCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var output = new Option<string>("--out") { Description = "Where to write the pain.001 XML file.", Required = true };
+        var provider = new Option<string?>("--database") { Description = "sqlite (default) or postgresql." };
+        var connection = new Option<string?>("--connection") { Description = "Connection string (default Data Source=data/autofinance.db)." };
+        var keys = new Option<string?>("--keys") { Description = $"The web host's key directory (default {StorageOptions.DefaultKeysPath})." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document." };
+        var command = new Command("payout-file", "Write the pending bank-file payouts to dealers as one ISO 20022 pain.001.001.09 credit-transfer file.")
+        {
+            output, provider, connection, keys, json,
+        };
+        command.SetAction(async (parsed, ct) =>
+        {
+            var kind = (parsed.GetValue(provider) ?? "sqlite").Trim().ToLowerInvariant();
+            if (kind is not ("sqlite" or "postgresql" or "postgres"))
+            {
+                throw new BadInputException($"--database: '{kind}' is not sqlite or postgresql");
+            }
+
+            var path = parsed.GetValue(output);
+            string full;
+            try
+            {
+                full = Path.GetFullPath(path ?? string.Empty);
+            }
+            catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                throw new BadInputException($"--out: '{path}' is not a file path");
+            }
+
+            if (string.IsNullOrWhiteSpace(path) || Directory.Exists(full) || Path.GetDirectoryName(full) is not { } folder || !Directory.Exists(folder))
+            {
+                throw new BadInputException($"--out: '{path}' is not a file in an existing folder");
+            }
+
+            var connectionString = parsed.GetValue(connection) ?? CliDatabase.DefaultConnection;
+            try
+            {
+                _ = kind == "sqlite" ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).ToString() : new Npgsql.NpgsqlConnectionStringBuilder(connectionString).ToString();
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
+            {
+                throw new BadInputException($"--connection: not a valid connection string ({e.Message.ReplaceLineEndings(" ")})");
+            }
+
+            var services = new ServiceCollection();
+            services.AddLogging();
+            services.AddSingleton(context.Clock);
+            services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables("AUTOFINANCE_").Build());
+            services.AddAutoFinanceStorage(new StorageOptions
+            {
+                Provider = kind == "sqlite" ? "Sqlite" : "PostgreSql",
+                ConnectionString = connectionString,
+                KeysPath = parsed.GetValue(keys) ?? StorageOptions.DefaultKeysPath,
+            });
+            services.AddScoped<PayoutFiles>();
+            await using var provided = services.BuildServiceProvider();
+            await using var scope = provided.CreateAsyncScope();
+            PayoutFiles.PayoutFile file;
+            try
+            {
+                file = await scope.ServiceProvider.GetRequiredService<PayoutFiles>().WriteAsync("operator", ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or InvalidOperationException or ArgumentException or System.Security.Cryptography.CryptographicException)
+            {
+                throw new BadInputException($"--connection: cannot read the payouts: {e.Message.ReplaceLineEndings(" ")}");
+            }
+
+            try
+            {
+                await File.WriteAllTextAsync(full, file.Xml, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new BadInputException($"--out: cannot write '{path}': {e.Message}");
+            }
+            if (parsed.GetValue(json))
+            {
+                return context.WriteJson(new { file.MessageId, file.Transfers, file.Total, path = full });
+            }
+
+            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pain.001 {file.MessageId}: {file.Transfers} transfers, {file.Total:0.00} in all, written to {full}"));
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,146 @@
+using AutoFinance.Application.Common;
+using AutoFinance.Application.Security;
+using AutoFinance.Domain.Documents;
+using AutoFinance.Domain.Origination;
+using AutoFinance.Domain.Origination.Funding;
+using AutoFinance.Domain.Origination.Lifecycle;
+using AutoFinance.Domain.Validation;
+using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Origination;
+using AutoFinance.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoFinance.Infrastructure.Payouts;
+
+/// <summary>
+/// A contract's funding file: the facts staff record (insurance, mortgage registration, GPS), the checklist the
+/// domain computes from them, the product and the documents (<see cref="FundingChecklist"/>), the payee and amount
+/// the payout would go to, and the payouts made so far.
+/// </summary>
+public sealed class FundingDesk(AutoFinanceDbContext db, ProductCatalog products, SettlementAccounts accounts, TimeProvider time)
+{
+    public sealed record FactsInput(string? InsurancePolicyNumber, string? Insurer, string? MortgageRegistrationNumber, DateOnly? MortgageRegisteredOn, string? GpsDeviceId);
+
+    public sealed record CheckView(FundingItem Item, string Code, bool Required, bool Met, IReadOnlyList<string> Missing);
+
+    public sealed record FactsView(string? InsurancePolicyNumber, string? Insurer, string? MortgageRegistrationNumber, DateOnly? MortgageRegisteredOn, string? GpsDeviceId, DateTimeOffset? RecordedAt);
+
+    public sealed record PayeeView(string Name, string Bank, string AccountNumberMasked);
+
+    public sealed record FundingView(
+        Guid ContractId, string ContractReference, Guid ApplicationId, string ApplicationReference, string Status, decimal Amount, string Currency,
+        bool Ready, IReadOnlyList<CheckView> Checklist, FactsView Facts, PayeeView? Payee, IReadOnlyList<PayoutView> Payouts, Guid? LoanId);
+
+    /// <summary>The funding file of a contract, or null when there is no such contract.</summary>
+    public async Task<FundingView?> ViewAsync(Guid contractId, CancellationToken ct)
+    {
+        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contractId, ct).ConfigureAwait(false);
+        if (contract is null)
+        {
+            return null;
+        }
+
+        var application = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == contract.ApplicationId, ct).ConfigureAwait(false);
+        var offer = await db.Offers.AsNoTracking().FirstAsync(o => o.Id == contract.OfferId, ct).ConfigureAwait(false);
+        var facts = await db.Set<ContractFundingRow>().AsNoTracking().FirstOrDefaultAsync(f => f.ContractId == contractId, ct).ConfigureAwait(false);
+        var checks = await ChecklistAsync(application, facts, ct).ConfigureAwait(false);
+        var payee = await accounts.PayeeAsync(application.DealerId, ct).ConfigureAwait(false);
+        var payouts = await db.Set<PayoutRow>().AsNoTracking().Where(p => p.ContractId == contractId).ToListAsync(ct).ConfigureAwait(false);
+        var loanId = await db.Loans.AsNoTracking().Where(l => l.ContractId == contractId).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return new FundingView(
+            contract.Id, contract.Reference, application.Id, application.Reference, LifecycleText.Of(contract.Status), offer.Principal, offer.Currency,
+            FundingChecklist.Unmet(checks).Count == 0,
+            [.. checks.Select(c => new CheckView(c.Item, c.Code, c.Required, c.Met, c.Missing))],
+            new FactsView(facts?.InsurancePolicyNumber, facts?.Insurer, facts?.MortgageRegistrationNumber, facts?.MortgageRegisteredOn, facts?.GpsDeviceId, facts?.RecordedAt),
+            payee is null ? null : new PayeeView(payee.Name, payee.Bank, payee.AccountNumberMasked),
+            [.. payouts.OrderByDescending(p => p.CreatedAt).Select(PayoutView.Of)],
+            loanId);
+    }
+
+    /// <summary>The checklist of a contract's application with the facts recorded on it.</summary>
+    public async Task<IReadOnlyList<FundingCheck>> ChecklistAsync(ApplicationRow application, ContractFundingRow? facts, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var policy = (await products.FindAsync(db, application.ProductCode, ct).ConfigureAwait(false))?.Policy ?? ProductPolicy.Default;
+        var documents = (await db.Documents.AsNoTracking().Where(d => d.ApplicationId == application.Id).Select(d => new { d.Kind, d.Status }).ToListAsync(ct).ConfigureAwait(false))
+            .Where(d => DocumentKindNames.Parse(d.Kind) is not null)
+            .Select(d => (DocumentKindNames.Parse(d.Kind)!.Value, d.Status)).ToList();
+        var condition = string.Equals(application.VehicleCondition, "used", StringComparison.OrdinalIgnoreCase) ? VehicleCondition.Used : VehicleCondition.New;
+        return FundingChecklist.Evaluate(policy, condition, new FundingFacts(
+            documents, facts?.InsurancePolicyNumber, facts?.Insurer, facts?.MortgageRegistrationNumber, facts?.MortgageRegisteredOn, facts?.GpsDeviceId));
+    }
+
+    /// <summary>Records the facts as given (a blank field clears it) on a contract not yet paid out.</summary>
+    public async Task<CommandResult<FundingView>> RecordAsync(Actor actor, Guid contractId, FactsInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contractId, ct).ConfigureAwait(false);
+        if (contract is null)
+        {
+            return CommandResult<FundingView>.NotFound();
+        }
+
+        if (contract.Status != ContractStatus.Signed)
+        {
+            return CommandResult<FundingView>.Conflict($"the contract is {LifecycleText.Of(contract.Status)}; the funding facts are fixed once the payout is instructed", "funding.fixed",
+                FieldProblems.Figures(("status", LifecycleText.Of(contract.Status))));
+        }
+
+        var errors = new List<FieldError>();
+        string? Text(string field, string? value)
+        {
+            var trimmed = value?.Trim();
+            if (trimmed is { Length: > 64 })
+            {
+                errors.Add(new FieldError(field, "is at most 64 characters", "field.length", FieldProblems.Figures(("min", "0"), ("max", "64"))));
+            }
+
+            return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+        }
+
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var policyNumber = Text("insurancePolicyNumber", input.InsurancePolicyNumber);
+        var insurer = Text("insurer", input.Insurer);
+        var registration = Text("mortgageRegistrationNumber", input.MortgageRegistrationNumber);
+        var gps = Text("gpsDeviceId", input.GpsDeviceId);
+        if (input.MortgageRegisteredOn is { } on && on > today)
+        {
+            errors.Add(new FieldError("mortgageRegisteredOn", "cannot be in the future", "field.not-future"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return CommandResult<FundingView>.Invalid(errors);
+        }
+
+        var now = time.GetUtcNow();
+        var row = await db.Set<ContractFundingRow>().FirstOrDefaultAsync(f => f.ContractId == contractId, ct).ConfigureAwait(false);
+        if (row is null)
+        {
+            row = new ContractFundingRow { ContractId = contractId, RecordedBy = actor.AuditName };
+            db.Add(row);
+        }
+
+        row.InsurancePolicyNumber = policyNumber;
+        row.Insurer = insurer;
+        row.MortgageRegistrationNumber = registration;
+        row.MortgageRegisteredOn = input.MortgageRegisteredOn;
+        row.GpsDeviceId = gps;
+        row.RecordedBy = actor.AuditName;
+        row.RecordedAt = now;
+        row.Version++;
+        try
+        {
+            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "contract.funding-recorded", "contract", contractId.ToString(),
+                new { policyNumber, insurer, registration, input.MortgageRegisteredOn, gps })], now, ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return CommandResult<FundingView>.Conflict("the funding facts changed meanwhile; reload them", "record.changed");
+        }
+
+        return CommandResult<FundingView>.Ok((await ViewAsync(contractId, ct).ConfigureAwait(false))!);
+    }
+}

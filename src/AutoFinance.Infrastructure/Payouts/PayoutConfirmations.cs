@@ -1,0 +1,171 @@
+using AutoFinance.Application.Payments;
+using AutoFinance.Domain.Notifications;
+using AutoFinance.Domain.Origination.Funding;
+using AutoFinance.Domain.Origination.Lifecycle;
+using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Origination;
+using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Infrastructure.Servicing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace AutoFinance.Infrastructure.Payouts;
+
+/// <summary>
+/// How a payout ends. Confirmed — by the provider's signed callback, or by the bank statement's debit line carrying
+/// the payout's reference — it books the contract's loan (<see cref="LoanBooking"/>: the loan against the dealer
+/// payable, the dealer payable settled from cash), moves the application to disbursed and tells the customer, all in
+/// one transaction and once however often the confirmation arrives (the payout's version settles a race). Failed, it
+/// returns the contract to signed with the reason, to be paid out again.
+/// </summary>
+public sealed class PayoutConfirmations(AutoFinanceDbContext db, Notifications.Notifier notifier, TimeProvider time, ILogger<PayoutConfirmations> logger)
+{
+    public enum Outcome
+    {
+        Booked,
+        Failed,
+        Repeated,
+        Unknown,
+        Mismatch,
+    }
+
+    /// <summary>What a verified provider callback about a payout does: a success books the loan once, a failure frees the contract.</summary>
+    public async Task<Outcome> ReceiveAsync(string providerName, ProviderCallback callback, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var payout = await db.Set<PayoutRow>().AsNoTracking().FirstOrDefaultAsync(p => p.Reference == callback.MerchantReference && p.Provider == providerName, ct).ConfigureAwait(false);
+        if (payout is null)
+        {
+            return Outcome.Unknown;
+        }
+
+        if (callback.Amount != payout.Amount || !string.Equals(callback.Currency, payout.Currency, StringComparison.Ordinal))
+        {
+            logger.LogWarning("Callback {Event} for payout {Payout} names another amount; not taken", callback.EventId, payout.Id);
+            return Outcome.Mismatch;
+        }
+
+        return callback.Succeeded
+            ? string.IsNullOrWhiteSpace(callback.TransactionId) ? Outcome.Mismatch : await ConfirmAsync(payout.Id, callback.TransactionId, $"provider:{providerName}", ct).ConfigureAwait(false)
+            : await FailAsync(payout.Id, callback.Reason ?? callback.Outcome, $"provider:{providerName}", ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A bank statement's debit line: when one of its references is a pending payout's reference and the amount is
+    /// the payout's, the payout is confirmed by it. Answers the loan booked (or already booked by it), or null.
+    /// </summary>
+    public async Task<(string Reference, Guid? LoanId)?> ConfirmByStatementAsync(IReadOnlyList<string> references, decimal amount, string entryReference, string actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(references);
+        var candidates = references.Select(r => r.Trim()).Where(r => r.StartsWith("PO", StringComparison.Ordinal)).ToList();
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var payout = await db.Set<PayoutRow>().AsNoTracking().FirstOrDefaultAsync(p => candidates.Contains(p.Reference) && p.Amount == amount, ct).ConfigureAwait(false);
+        if (payout is null || payout.Status == PayoutStatus.Failed)
+        {
+            return null;
+        }
+
+        var outcome = await ConfirmAsync(payout.Id, entryReference, actor, ct).ConfigureAwait(false);
+        var loanId = await db.Set<PayoutRow>().AsNoTracking().Where(p => p.Id == payout.Id).Select(p => p.LoanId).FirstAsync(ct).ConfigureAwait(false);
+        return outcome is Outcome.Booked or Outcome.Repeated ? (payout.Reference, loanId) : null;
+    }
+
+    /// <summary>Confirms a pending payout and books the contract's loan with it, in one transaction; a second confirmation changes nothing.</summary>
+    public async Task<Outcome> ConfirmAsync(Guid payoutId, string confirmation, string actor, CancellationToken ct)
+    {
+        var payout = await db.Set<PayoutRow>().FirstOrDefaultAsync(p => p.Id == payoutId, ct).ConfigureAwait(false);
+        if (payout is null)
+        {
+            return Outcome.Unknown;
+        }
+
+        if (payout.Status != PayoutStatus.Pending)
+        {
+            return payout.Status == PayoutStatus.Confirmed ? Outcome.Repeated : Outcome.Mismatch;
+        }
+
+        var contract = await db.Contracts.FirstAsync(c => c.Id == payout.ContractId, ct).ConfigureAwait(false);
+        if (!ApplicationLifecycle.Allows(contract.Status, ContractStatus.Booked))
+        {
+            return Outcome.Mismatch;
+        }
+
+        var application = await db.Applications.FirstAsync(a => a.Id == contract.ApplicationId, ct).ConfigureAwait(false);
+        var offer = await db.Offers.AsNoTracking().FirstAsync(o => o.Id == contract.OfferId, ct).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        payout.Status = PayoutStatus.Confirmed;
+        payout.ConfirmationReference = confirmation;
+        payout.CompletedAt = now;
+        payout.Version++;
+        contract.Status = ContractStatus.Booked;
+        contract.DisbursedAt = now;
+        contract.DisbursedBy = payout.CreatedBy;
+        contract.Version++;
+        var loan = LoanBooking.Book(db, contract, application, offer, now, payout.Reference);
+        payout.LoanId = loan.Id;
+        application.Status = ApplicationStatus.Disbursed;
+        application.Version++;
+        db.StatusChanges.Add(new StatusChangeRow { ApplicationId = application.Id, Status = ApplicationStatus.Disbursed, At = now, Actor = actor, Note = $"payout {payout.Reference} confirmed; loan booked" });
+        var firstDue = db.Installments.Local.Where(i => i.LoanId == loan.Id).Min(i => i.DueDate);
+        await notifier.RaiseAsync(new Notice(NoticeEvent.Disbursed, loan.CustomerId, loan.Id, loan.Id.ToString(),
+            new Dictionary<string, object> { ["loan"] = loan.Reference, ["amount"] = offer.Principal, ["firstDueDate"] = firstDue }) { Currency = loan.Currency }, ct).ConfigureAwait(false);
+        try
+        {
+            await AuditLog.SaveWithAsync(db, [
+                new AuditEvent(actor, "payout.confirmed", "contract", contract.Id.ToString(), new { payout.Id, payout.Reference, payout.Amount, Confirmation = confirmation }),
+                new AuditEvent(payout.CreatedBy, "contract.disbursed", "contract", contract.Id.ToString(), new { contract.Reference, contract.ApplicationId, offer.Principal, LoanId = loan.Id }),
+            ], now, ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueViolation.Is(e))
+        {
+            // Another delivery of the same confirmation booked it first.
+            db.ChangeTracker.Clear();
+            return Outcome.Repeated;
+        }
+
+        return Outcome.Booked;
+    }
+
+    /// <summary>Marks a pending payout failed and returns its contract to signed, ready to be paid out again.</summary>
+    public async Task<Outcome> FailAsync(Guid payoutId, string reason, string actor, CancellationToken ct)
+    {
+        var payout = await db.Set<PayoutRow>().FirstOrDefaultAsync(p => p.Id == payoutId, ct).ConfigureAwait(false);
+        if (payout is null)
+        {
+            return Outcome.Unknown;
+        }
+
+        if (payout.Status != PayoutStatus.Pending)
+        {
+            return payout.Status == PayoutStatus.Failed ? Outcome.Repeated : Outcome.Mismatch;
+        }
+
+        var contract = await db.Contracts.FirstAsync(c => c.Id == payout.ContractId, ct).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        payout.Status = PayoutStatus.Failed;
+        payout.FailureReason = reason.Length > 300 ? reason[..300] : reason;
+        payout.CompletedAt = now;
+        payout.Version++;
+        if (ApplicationLifecycle.Allows(contract.Status, ContractStatus.Signed))
+        {
+            contract.Status = ContractStatus.Signed;
+            contract.Version++;
+        }
+
+        try
+        {
+            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor, "payout.failed", "contract", contract.Id.ToString(), new { payout.Id, payout.Reference, payout.FailureReason })], now, ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome.Repeated;
+        }
+
+        return Outcome.Failed;
+    }
+}

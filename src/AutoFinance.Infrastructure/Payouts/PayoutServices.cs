@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoFinance.Infrastructure.Payouts;
+
+/// <summary>The disbursement services: funding checklist, settlement accounts, payouts and their files.</summary>
+public static class PayoutServices
+{
+    public static IServiceCollection AddDealerPayouts(this IServiceCollection services)
+    {
+        services.AddScoped<FundingDesk>();
+        services.AddScoped<SettlementAccounts>();
+        services.AddScoped<DealerPayouts>();
+        services.AddScoped<PayoutFiles>();
+        return services;
+    }
+}

@@ -1,0 +1,56 @@
+using AutoFinance.Application.Security;
+using AutoFinance.Domain.Lifecycle;
+using AutoFinance.Domain.Origination.Funding;
+using AutoFinance.Infrastructure.Payouts;
+using AutoFinance.Infrastructure.Search;
+using AutoFinance.Web.Auth;
+
+namespace AutoFinance.Web.Api;
+
+/// <summary>The payout queue, the pain.001 credit-transfer file, and dealers' settlement accounts (changed under four eyes).</summary>
+public static class PayoutEndpoints
+{
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        var payouts = routes.MapGroup("/api/v1/payouts").WithTags("Payouts").RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Manager, Roles.Admin));
+        payouts.MapGet("/", async (string? status, int? page, int? pageSize, HttpContext http, DealerPayouts queue, CancellationToken ct) =>
+            {
+                PayoutStatus? filter = null;
+                if (!string.IsNullOrWhiteSpace(status))
+                {
+                    if (!StateWords<PayoutStatus>.TryParse(status, out var parsed))
+                    {
+                        return Problems.Field("status", "must be pending, confirmed or failed");
+                    }
+
+                    filter = parsed;
+                }
+
+                var (number, size) = ListPage<PayoutView>.Normalise(page, pageSize, 50, 500);
+                var (items, total) = await queue.PageAsync(filter, number, size, ct).ConfigureAwait(false);
+                return ListHeaders.Page(http, new ListPage<PayoutView>(items, number, size, total));
+            })
+            .WithSummary("Payouts newest first (status=pending|confirmed|failed, page, pageSize up to 500); X-Total-Count says how many in all")
+            .Produces<IReadOnlyList<PayoutView>>();
+        payouts.MapGet("/pain001", async (HttpContext http, PayoutFiles files, CancellationToken ct) =>
+            {
+                var file = await files.WriteAsync(http.User.ToActor().AuditName, ct).ConfigureAwait(false);
+                return Results.File(System.Text.Encoding.UTF8.GetBytes(file.Xml), "application/xml", $"{file.MessageId}.pain.001.xml");
+            })
+            .WithSummary("The pending payouts of the file channel as one ISO 20022 pain.001.001.09 credit-transfer file for the bank (each EndToEndId is the payout's reference; the camt.053 debit line carrying it confirms the payout)")
+            .Produces(200, contentType: "application/xml");
+
+        var accounts = routes.MapGroup("/api/v1/dealers/{id:guid}/settlement-account").WithTags("Payouts");
+        accounts.MapGet("/", async (Guid id, SettlementAccounts settlement, CancellationToken ct) =>
+                await settlement.ViewAsync(id, ct).ConfigureAwait(false) is { } view ? Results.Ok(view) : Problems.NotFound("dealer"))
+            .RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Manager, Roles.Admin))
+            .WithSummary("The dealer's verified settlement account (masked) and a change waiting for approval; the empty id is the direct online channel's")
+            .Produces<SettlementAccounts.DealerAccountView>().ProducesProblem(404);
+        accounts.MapPut("/", async (Guid id, HttpContext http, SettlementAccounts settlement, CancellationToken ct) =>
+                await BodyHandler.WithBodyAsync(http, new SettlementAccounts.AccountInput(null, null, null, null), async input =>
+                    Problems.From(await settlement.RequestChangeAsync(http.User.ToActor(), id, input, ct).ConfigureAwait(false), v => Results.Accepted(value: v), "dealer"), ct).ConfigureAwait(false))
+            .RequireAuthorization(p => p.RequireRole(Roles.Manager, Roles.Admin))
+            .WithSummary("Ask to set or change the dealer's settlement account ({\"payeeName\", \"bank\", \"accountNumber\", \"reason\"}): 202, carried out when a second manager or admin approves it")
+            .Produces(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using AutoFinance.Application.Common;
+using AutoFinance.Application.Security;
+using AutoFinance.Infrastructure.Payouts;
+using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Web.Auth;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoFinance.Web.Components.Payouts;
+
+/// <summary>
+/// The disbursement forms (an anti-forgery token each): recording the funding facts, confirming the payout (the
+/// second step; its key is the Idempotency-Key, so a double submit pays once) and asking for a settlement-account
+/// change. Each does what its API endpoint does under the same roles and redirects back with the outcome.
+/// </summary>
+public static class PayoutForms
+{
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        var forms = routes.MapGroup("/forms").RequireAuthorization().ExcludeFromDescription().DisableAntiforgery();
+        forms.MapPost("/contracts/{id:guid}/funding", async (Guid id, HttpContext http, IAntiforgery antiforgery, FundingDesk funding, AutoFinanceDbContext db, CancellationToken ct) =>
+        {
+            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
+            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
+            var actor = http.User.ToActor();
+            var back = await BackAsync(db, id, ct).ConfigureAwait(false);
+            if (actor.Role is not (Roles.Underwriter or Roles.Admin) || back is null)
+            {
+                return Results.LocalRedirect(back ?? "/");
+            }
+
+            DateOnly? registered = DateOnly.TryParseExact(form["mortgageRegisteredOn"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on) ? on : null;
+            var result = await funding.RecordAsync(actor, id, new FundingDesk.FactsInput(
+                form["insurancePolicyNumber"], form["insurer"], form["mortgageRegistrationNumber"], registered, form["gpsDeviceId"]), ct).ConfigureAwait(false);
+            return Results.LocalRedirect($"{back}?funding={Outcome(result, "saved")}#disbursement");
+        });
+        forms.MapPost("/contracts/{id:guid}/disburse", async (Guid id, HttpContext http, IAntiforgery antiforgery, DealerPayouts payouts, Hosting.OriginationMetrics metrics, AutoFinanceDbContext db, CancellationToken ct) =>
+        {
+            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
+            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
+            var actor = http.User.ToActor();
+            var back = await BackAsync(db, id, ct).ConfigureAwait(false);
+            if (actor.Role is not (Roles.Underwriter or Roles.Admin) || back is null)
+            {
+                return Results.LocalRedirect(back ?? "/");
+            }
+
+            var key = form["key"].ToString() is { Length: > 0 and <= 100 } given ? given : null;
+            var result = await payouts.InstructAsync(actor, id, form["channel"], key, ct).ConfigureAwait(false);
+            if (result.Failure == CommandFailure.None)
+            {
+                metrics.Reached("funded");
+            }
+
+            var outcome = result.Value switch
+            {
+                { LoanId: not null } => "booked",
+                { Payout.Status: Domain.Origination.Funding.PayoutStatus.Failed } => "failed",
+                not null => "instructed",
+                _ => result.Code ?? "invalid",
+            };
+            return Results.LocalRedirect($"{back}?funding={Uri.EscapeDataString(outcome)}#disbursement");
+        });
+        forms.MapPost("/dealers/{id:guid}/settlement-account", async (Guid id, HttpContext http, IAntiforgery antiforgery, SettlementAccounts accounts, CancellationToken ct) =>
+        {
+            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
+            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
+            var actor = http.User.ToActor();
+            if (actor.Role is not (Roles.Manager or Roles.Admin))
+            {
+                return Results.LocalRedirect("/payouts");
+            }
+
+            var result = await accounts.RequestChangeAsync(actor, id, new SettlementAccounts.AccountInput(form["payeeName"], form["bank"], form["accountNumber"], form["reason"]), ct).ConfigureAwait(false);
+            return Results.LocalRedirect($"/payouts?account={Uri.EscapeDataString(Outcome(result, "requested"))}#accounts");
+        });
+    }
+
+    private static async Task<string?> BackAsync(AutoFinanceDbContext db, Guid contractId, CancellationToken ct) =>
+        await db.Contracts.AsNoTracking().Where(c => c.Id == contractId).Select(c => (Guid?)c.ApplicationId).FirstOrDefaultAsync(ct).ConfigureAwait(false) is { } application
+            ? $"/applications/{application}"
+            : null;
+
+    private static string Outcome<T>(CommandResult<T> result, string ok) =>
+        Uri.EscapeDataString(result.Failure == CommandFailure.None ? ok : result.Code ?? "invalid");
+}

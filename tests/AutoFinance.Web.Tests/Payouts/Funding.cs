@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace AutoFinance.Web.Tests.Payouts;
+
+/// <summary>
+/// How a test funds a signed contract as staff do: the required documents handed in and accepted, the checklist facts
+/// recorded, the payout instructed, and — for the provider channel — the simulator's signed callback awaited until
+/// the loan is booked.
+/// </summary>
+public static class Funding
+{
+    /// <summary>Completes the checklist, disburses through the provider and waits for the confirmed payout; the loan booked.</summary>
+    public static async Task<Guid> BookAsync(HttpClient underwriter, string contractId)
+    {
+        await CompleteChecklistAsync(underwriter, contractId);
+        using var instructed = await DisburseAsync(underwriter, contractId);
+        var text = await instructed.Content.ReadAsStringAsync();
+        Assert.True(instructed.StatusCode == HttpStatusCode.OK, text);
+        var settled = await SettledAsync(underwriter, contractId);
+        Assert.True(settled.GetProperty("status").GetString() == "booked", settled.ToString());
+        return settled.GetProperty("loanId").GetGuid();
+    }
+
+    public static async Task<JsonElement> FileAsync(HttpClient staff, string contractId) =>
+        JsonDocument.Parse(await staff.GetStringAsync($"/api/v1/contracts/{contractId}/funding")).RootElement.Clone();
+
+    /// <summary>Hands in and accepts every missing required document, then records insurance, mortgage registration and GPS.</summary>
+    public static async Task CompleteChecklistAsync(HttpClient underwriter, string contractId)
+    {
+        await AcceptDocumentsAsync(underwriter, contractId);
+        await RecordFactsAsync(underwriter, contractId);
+    }
+
+    public static async Task AcceptDocumentsAsync(HttpClient underwriter, string contractId)
+    {
+        var file = await FileAsync(underwriter, contractId);
+        var applicationId = file.GetProperty("applicationId").GetString();
+        var documents = file.GetProperty("checklist").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "funding.documents");
+        foreach (var kind in documents.GetProperty("missing").EnumerateArray().Select(k => k.GetString()!))
+        {
+            var pdf = new ByteArrayContent(Pdf.Value);
+            pdf.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            using var form = new MultipartFormDataContent { { new StringContent(kind), "kind" }, { pdf, "file", $"{kind}.pdf" } };
+            using var uploaded = await underwriter.PostAsync($"/api/v1/applications/{applicationId}/documents", form);
+            var text = await uploaded.Content.ReadAsStringAsync();
+            Assert.True(uploaded.IsSuccessStatusCode, text);
+            var documentId = JsonDocument.Parse(text).RootElement.GetProperty("documentId").GetString();
+            using var reviewed = await underwriter.PostAsJsonAsync($"/api/v1/documents/{documentId}/review", new { decision = "accept" });
+            Assert.True(reviewed.IsSuccessStatusCode, await reviewed.Content.ReadAsStringAsync());
+        }
+    }
+
+    public static async Task RecordFactsAsync(HttpClient underwriter, string contractId, string? gpsDeviceId = "GPS-860001")
+    {
+        using var recorded = await underwriter.PutAsJsonAsync($"/api/v1/contracts/{contractId}/funding", new
+        {
+            insurancePolicyNumber = "PICC-2026-118800",
+            insurer = "中国人民财产保险",
+            mortgageRegistrationNumber = "京车抵-2026-000123",
+            mortgageRegisteredOn = "2026-01-05",
+            gpsDeviceId,
+        });
+        Assert.True(recorded.IsSuccessStatusCode, await recorded.Content.ReadAsStringAsync());
+    }
+
+    public static async Task<HttpResponseMessage> DisburseAsync(HttpClient underwriter, string contractId, string? channel = null, string? key = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/contracts/{contractId}/disburse");
+        if (channel is not null)
+        {
+            request.Content = JsonContent.Create(new { channel });
+        }
+
+        request.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString());
+        return await underwriter.SendAsync(request);
+    }
+
+    /// <summary>Waits (a few seconds at most) for the provider's callback to settle the contract's payout: the funding file then.</summary>
+    public static async Task<JsonElement> SettledAsync(HttpClient staff, string contractId)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var file = await FileAsync(staff, contractId);
+            if (file.GetProperty("status").GetString() != "payout-pending")
+            {
+                return file;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("the provider's callback never settled the payout");
+    }
+
+    private static readonly Lazy<byte[]> Pdf = new(() =>
+    {
+        using var document = new PdfSharp.Pdf.PdfDocument();
+        document.AddPage();
+        using var stream = new MemoryStream();
+        document.Save(stream, closeStream: false);
+        return stream.ToArray();
+    });
+}

@@ -1,0 +1,344 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Xml.Linq;
+using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Infrastructure.Seeding;
+using AutoFinance.Web.Tests.Origination;
+using AutoFinance.Web.Tests.Payments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoFinance.Web.Tests.Payouts;
+
+/// <summary>
+/// Disbursement as money moves: the funding checklist, the dealer's verified settlement account (changed under four
+/// eyes), the payout through the provider or a pain.001 file, and the loan booked only when the payout is confirmed
+/// by the provider's signed callback or the bank statement's debit line.
+/// </summary>
+public abstract class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFixture<TPlatform>
+    where TPlatform : PlatformFixture
+{
+    private readonly PaymentWorld _world = new(platform);
+
+    private bool Skip => !platform.Available;
+
+    [SkippableFact]
+    public async Task A_loan_is_booked_only_after_its_payout_is_confirmed()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var underwriter = await platform.SignedIn("underwriter");
+        var contractId = await SignedContractAsync(platform.Dealer());
+        await Funding.CompleteChecklistAsync(underwriter, contractId);
+
+        using var instructed = await Funding.DisburseAsync(underwriter, contractId, channel: "file");
+        var answer = JsonDocument.Parse(await instructed.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.OK, instructed.StatusCode);
+        Assert.Equal("payout-pending", answer.GetProperty("status").GetString());
+        var payout = answer.GetProperty("payout");
+        Assert.Equal("pending", payout.GetProperty("status").GetString());
+        Assert.Equal("**** 5678", payout.GetProperty("accountNumberMasked").GetString());
+        Assert.Equal(JsonValueKind.Null, answer.GetProperty("loanId").ValueKind);
+        Assert.Equal(0, await LoansOfAsync(contractId));
+        Assert.Equal(0, await DisbursedNoticesAsync(contractId));
+
+        var reference = payout.GetProperty("reference").GetString()!;
+        var amount = payout.GetProperty("amount").GetDecimal();
+        using var agent = await platform.SignedIn("agent");
+        await ImportAsync(agent, DebitStatement(reference, amount, $"PO-{Guid.NewGuid():N}"[..20]));
+
+        var file = await Funding.FileAsync(underwriter, contractId);
+        Assert.Equal("booked", file.GetProperty("status").GetString());
+        var loanId = file.GetProperty("loanId").GetString();
+        var loan = await underwriter.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}");
+        Assert.Equal(["DealerPayout", "Disbursement"], loan.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("kind").GetString()!).Order().ToArray());
+        Assert.Equal(amount, loan.GetProperty("balances").GetProperty("LoanPrincipalReceivable").GetDecimal());
+        Assert.Equal(0m, loan.GetProperty("balances").TryGetProperty("DealerPayable", out var payable) ? payable.GetDecimal() : 0m);
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+        Assert.Equal(1, await DisbursedNoticesAsync(contractId));
+    }
+
+    [SkippableFact]
+    public async Task A_disburse_with_an_unmet_checklist_item_is_refused_naming_each_item()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var underwriter = await platform.SignedIn("underwriter");
+        var contractId = await SignedContractAsync(platform.Dealer(), usedCar: true);
+
+        using var bare = await Funding.DisburseAsync(underwriter, contractId);
+        var refused = await ProblemAsync(bare, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("funding.checklist-incomplete", refused.GetProperty("code").GetString());
+        Assert.Equal(["funding.documents", "funding.insurance", "funding.mortgage-registration", "funding.gps"],
+            refused.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("code").GetString()!).ToArray());
+
+        // Everything but the used car's GPS tracker: the refusal names that one item and its field.
+        await Funding.AcceptDocumentsAsync(underwriter, contractId);
+        await Funding.RecordFactsAsync(underwriter, contractId, gpsDeviceId: null);
+        using var noGps = await Funding.DisburseAsync(underwriter, contractId);
+        var problem = Assert.Single((await ProblemAsync(noGps, HttpStatusCode.UnprocessableEntity)).GetProperty("problems").EnumerateArray());
+        Assert.Equal("funding.gps", problem.GetProperty("field").GetString());
+        Assert.Equal("gpsDeviceId", problem.GetProperty("parameters").GetProperty("missing").GetString());
+        Assert.Equal(0, await LoansOfAsync(contractId));
+        var file = await Funding.FileAsync(underwriter, contractId);
+        Assert.Equal("signed", file.GetProperty("status").GetString());
+        Assert.Empty(file.GetProperty("payouts").EnumerateArray());
+
+        await Funding.RecordFactsAsync(underwriter, contractId);
+        Assert.NotEqual(Guid.Empty, await BookByProviderAsync(underwriter, contractId));
+    }
+
+    [SkippableFact]
+    public async Task A_failed_payout_leaves_no_loan_and_the_contract_can_be_paid_out_again()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var manager = await platform.SignedIn("manager");
+        using var admin = await platform.SignedIn("admin");
+        using var underwriter = await platform.SignedIn("underwriter");
+        var dealerId = await DealerIdAsync(DemoData.SecondDealerKey);
+        // The provider's sandbox refuses payouts to an account ending 0009 (account closed).
+        await ChangeAccountAsync(manager, admin, dealerId, "6214830100220000009");
+        var contractId = await SignedContractAsync(platform.Dealer(DemoData.SecondDealerKey));
+        await Funding.CompleteChecklistAsync(underwriter, contractId);
+
+        using var first = await Funding.DisburseAsync(underwriter, contractId);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var failed = await Funding.SettledAsync(underwriter, contractId);
+        Assert.Equal("signed", failed.GetProperty("status").GetString());
+        var payout = Assert.Single(failed.GetProperty("payouts").EnumerateArray());
+        Assert.Equal("failed", payout.GetProperty("status").GetString());
+        Assert.Equal("account-closed", payout.GetProperty("failureReason").GetString());
+        Assert.Equal(0, await LoansOfAsync(contractId));
+
+        await ChangeAccountAsync(manager, admin, dealerId, "6214830100223456781");
+        using var again = await Funding.DisburseAsync(underwriter, contractId);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var booked = await Funding.SettledAsync(underwriter, contractId);
+        Assert.Equal("booked", booked.GetProperty("status").GetString());
+        Assert.Equal(["confirmed", "failed"], booked.GetProperty("payouts").EnumerateArray().Select(p => p.GetProperty("status").GetString()!).ToArray());
+        Assert.Equal(1, await LoansOfAsync(contractId));
+    }
+
+    [SkippableFact]
+    public async Task A_payout_callback_delivered_twice_books_once()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var underwriter = await platform.SignedIn("underwriter");
+        var contractId = await SignedContractAsync(platform.Dealer());
+        var loanId = await BookByProviderAsync(underwriter, contractId);
+        var entries = await _world.JournalEntriesOnAsync(loanId);
+        var reference = (await Funding.FileAsync(underwriter, contractId)).GetProperty("payouts")[0].GetProperty("reference").GetString()!;
+
+        using var sandbox = new HttpClient { BaseAddress = await TestSimulator.AddressAsync() };
+        var events = await sandbox.GetFromJsonAsync<JsonElement>($"/payments/v1/sandbox/events?merchantReference={reference}");
+        var succeeded = events.EnumerateArray().Single(e => e.GetProperty("type").GetString() == "payout.succeeded");
+        using var resent = await sandbox.PostAsync($"/payments/v1/sandbox/events/{succeeded.GetProperty("eventId").GetString()}/resend", null);
+        Assert.True((await resent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("acknowledged").GetBoolean());
+
+        Assert.Equal(1, await LoansOfAsync(contractId));
+        Assert.Equal(entries, await _world.JournalEntriesOnAsync(loanId));
+        Assert.Equal(1, await DisbursedNoticesAsync(contractId));
+    }
+
+    [SkippableFact]
+    public async Task A_pain001_file_carries_the_payout_and_the_statement_debit_with_its_end_to_end_id_confirms_it()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var underwriter = await platform.SignedIn("underwriter");
+        var contractId = await SignedContractAsync(platform.Dealer());
+        await Funding.CompleteChecklistAsync(underwriter, contractId);
+        using var instructed = await Funding.DisburseAsync(underwriter, contractId, channel: "file");
+        var payout = JsonDocument.Parse(await instructed.Content.ReadAsStringAsync()).RootElement.GetProperty("payout");
+        var reference = payout.GetProperty("reference").GetString()!;
+        var amount = payout.GetProperty("amount").GetDecimal();
+
+        using var download = await underwriter.GetAsync("/api/v1/payouts/pain001");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/xml", download.Content.Headers.ContentType?.MediaType);
+        var xml = XDocument.Parse(await download.Content.ReadAsStringAsync());
+        XNamespace ns = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09";
+        Assert.Equal(ns + "Document", xml.Root!.Name);
+        var header = xml.Root.Element(ns + "CstmrCdtTrfInitn")!.Element(ns + "GrpHdr")!;
+        var messageId = header.Element(ns + "MsgId")!.Value;
+        Assert.Matches("^AF[0-9]{17}$", messageId);
+        var transfers = xml.Descendants(ns + "CdtTrfTxInf").ToList();
+        Assert.Equal(transfers.Count.ToString(CultureInfo.InvariantCulture), header.Element(ns + "NbOfTxs")!.Value);
+        Assert.Equal(transfers.Sum(t => decimal.Parse(t.Element(ns + "Amt")!.Element(ns + "InstdAmt")!.Value, CultureInfo.InvariantCulture)),
+            decimal.Parse(header.Element(ns + "CtrlSum")!.Value, CultureInfo.InvariantCulture));
+        var ours = transfers.Single(t => t.Element(ns + "PmtId")!.Element(ns + "EndToEndId")!.Value == reference);
+        var instructedAmount = ours.Element(ns + "Amt")!.Element(ns + "InstdAmt")!;
+        Assert.Equal(amount.ToString("0.00", CultureInfo.InvariantCulture), instructedAmount.Value);
+        Assert.Equal("CNY", instructedAmount.Attribute("Ccy")!.Value);
+        Assert.Equal(DemoFunding.Accounts[0].Account, ours.Element(ns + "CdtrAcct")!.Descendants(ns + "Id").Last().Value);
+        Assert.Equal(DemoFunding.Accounts[0].Payee, ours.Element(ns + "Cdtr")!.Element(ns + "Nm")!.Value);
+        Assert.Equal("payout-pending", (await Funding.FileAsync(underwriter, contractId)).GetProperty("status").GetString());
+        Assert.Equal(messageId, await FileMessageOfAsync(reference));
+
+        using var agent = await platform.SignedIn("agent");
+        var statement = DebitStatement(reference, amount, $"D{Guid.NewGuid():N}"[..20]);
+        var imported = await ImportAsync(agent, statement);
+        var line = Assert.Single(imported.GetProperty("lines").EnumerateArray());
+        Assert.Equal("matched", line.GetProperty("status").GetString());
+        Assert.Equal("payout", line.GetProperty("matchedBy").GetString());
+        var file = await Funding.FileAsync(underwriter, contractId);
+        Assert.Equal("booked", file.GetProperty("status").GetString());
+        Assert.Equal(line.GetProperty("loanId").GetString(), file.GetProperty("loanId").GetString());
+
+        var again = await ImportAsync(agent, statement);
+        Assert.Equal(1, again.GetProperty("alreadySeen").GetInt32());
+        Assert.Equal(1, await LoansOfAsync(contractId));
+    }
+
+    [SkippableFact]
+    public async Task A_settlement_account_change_waits_for_a_second_person()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var manager = await platform.SignedIn("manager");
+        using var admin = await platform.SignedIn("admin");
+        using var underwriter = await platform.SignedIn("underwriter");
+        var dealerId = await DealerIdAsync(DemoData.DealerKey);
+        var before = await underwriter.GetFromJsonAsync<JsonElement>($"/api/v1/dealers/{dealerId}/settlement-account");
+        Assert.Equal("**** 5678", before.GetProperty("current").GetProperty("accountNumberMasked").GetString());
+
+        using var bad = await manager.PutAsJsonAsync($"/api/v1/dealers/{dealerId}/settlement-account", new { payeeName = "", bank = "B", accountNumber = "12ab", reason = "new bank letter" });
+        var problems = await ProblemAsync(bad, HttpStatusCode.BadRequest);
+        Assert.Equal(["accountNumber", "bank", "payeeName"], problems.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order().ToArray());
+
+        using var asked = await manager.PutAsJsonAsync($"/api/v1/dealers/{dealerId}/settlement-account", new { payeeName = "北京汽车商城有限公司", bank = "中国建设银行北京分行", accountNumber = "6217000010000004321", reason = "the dealer moved its account; bank letter on file" });
+        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        var approvalId = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("approvalId").GetString();
+
+        var waiting = await underwriter.GetFromJsonAsync<JsonElement>($"/api/v1/dealers/{dealerId}/settlement-account");
+        Assert.Equal("**** 5678", waiting.GetProperty("current").GetProperty("accountNumberMasked").GetString());
+        Assert.Contains("**** 4321", waiting.GetProperty("pendingChange").GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("6217000010000004321", waiting.ToString(), StringComparison.Ordinal);
+
+        using var own = await manager.PostAsync($"/api/v1/approvals/{approvalId}/approve", null);
+        Assert.Equal("approval.four-eyes", (await ProblemAsync(own, HttpStatusCode.Conflict)).GetProperty("code").GetString());
+        using var approved = await admin.PostAsync($"/api/v1/approvals/{approvalId}/approve", null);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+
+        var after = await underwriter.GetFromJsonAsync<JsonElement>($"/api/v1/dealers/{dealerId}/settlement-account");
+        Assert.Equal("**** 4321", after.GetProperty("current").GetProperty("accountNumberMasked").GetString());
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("pendingChange").ValueKind);
+        await using var db = Db();
+        Assert.DoesNotContain("6217000010000004321", string.Join(" ", await db.Set<Infrastructure.Payouts.SettlementAccountRow>().AsNoTracking().Select(a => a.AccountNumberCipher).ToListAsync()), StringComparison.Ordinal);
+
+        // Put the demo account back, under the same rule.
+        await ChangeAccountAsync(manager, admin, dealerId, DemoFunding.Accounts[0].Account, demoDealer: 0);
+    }
+
+    private AutoFinanceDbContext Db() => platform.App.Services.CreateScope().ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
+
+    private async Task<Guid> BookByProviderAsync(HttpClient underwriter, string contractId) => await Funding.BookAsync(underwriter, contractId);
+
+    /// <summary>An approved application accepted by its dealer: the signed contract's id.</summary>
+    private static async Task<string> SignedContractAsync(HttpClient dealer, bool usedCar = false)
+    {
+        using (dealer)
+        {
+            var body = Applications.Prime();
+            if (usedCar)
+            {
+                var vehicle = (Dictionary<string, object?>)body["vehicle"]!;
+                vehicle["condition"] = "used";
+                vehicle["make"] = "Toyota";
+                vehicle["model"] = "Camry";
+                vehicle["year"] = 2021;
+                vehicle["mileageKm"] = 60000;
+                vehicle["price"] = 120000;
+                body["downPayment"] = 50000;
+            }
+
+            var decision = JsonDocument.Parse(await (await dealer.PostAsJsonAsync("/api/v1/applications", body)).Content.ReadAsStringAsync()).RootElement;
+            Assert.True(decision.GetProperty("status").GetString() == "approved", decision.ToString());
+            using var accepted = await dealer.PostAsync($"/api/v1/applications/{decision.GetProperty("applicationId").GetString()}/offers/{decision.GetProperty("offers")[0].GetProperty("offerId").GetString()}/accept", null);
+            return (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("contractId").GetString()!;
+        }
+    }
+
+    /// <summary>Changes a demo dealer's account (asked by one person, approved by another), keeping its payee and bank.</summary>
+    private static async Task ChangeAccountAsync(HttpClient requester, HttpClient approver, Guid dealerId, string accountNumber, int demoDealer = 1)
+    {
+        var (_, payeeName, bank, _) = DemoFunding.Accounts[demoDealer];
+        using var asked = await requester.PutAsJsonAsync($"/api/v1/dealers/{dealerId}/settlement-account", new { payeeName, bank, accountNumber, reason = "bank letter received and checked" });
+        Assert.True(asked.StatusCode == HttpStatusCode.Accepted, await asked.Content.ReadAsStringAsync());
+        var approvalId = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("approvalId").GetString();
+        using var approved = await approver.PostAsync($"/api/v1/approvals/{approvalId}/approve", null);
+        Assert.Equal("approved", (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+    }
+
+    private async Task<Guid> DealerIdAsync(string key)
+    {
+        await using var db = Db();
+        var code = key == DemoData.DealerKey ? "DLR-001" : "DLR-002";
+        return await db.Dealers.AsNoTracking().Where(d => d.Code == code).Select(d => d.Id).SingleAsync();
+    }
+
+    private async Task<int> LoansOfAsync(string contractId)
+    {
+        await using var db = Db();
+        return await db.Loans.CountAsync(l => l.ContractId == Guid.Parse(contractId));
+    }
+
+    private async Task<string?> FileMessageOfAsync(string reference)
+    {
+        await using var db = Db();
+        return await db.Set<Infrastructure.Payouts.PayoutRow>().Where(p => p.Reference == reference).Select(p => p.FileMessageId).SingleAsync();
+    }
+
+    /// <summary>The "loan paid out" notices written for the contract's loan (none before it is booked).</summary>
+    private async Task<int> DisbursedNoticesAsync(string contractId)
+    {
+        await using var db = Db();
+        var loanId = await db.Loans.AsNoTracking().Where(l => l.ContractId == Guid.Parse(contractId)).Select(l => (Guid?)l.Id).SingleOrDefaultAsync();
+        if (loanId is null)
+        {
+            return 0;
+        }
+
+        return await db.Outbox.AsNoTracking().Where(o => o.LoanId == loanId && o.Template == "loan.disbursed" && o.Channel == "in-app").CountAsync();
+    }
+
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static async Task<JsonElement> ImportAsync(HttpClient client, string statement)
+    {
+        using var response = await client.PostAsync("/api/v1/reconciliation/statements", new StringContent(statement, Encoding.UTF8, "application/xml"));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>A camt.053 with one debit from the lender's disbursement account carrying the payout's reference as its EndToEndId.</summary>
+    private static string DebitStatement(string reference, decimal amount, string entryReference) => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
+          <BkToCstmrStmt>
+            <GrpHdr><MsgId>STMT-{entryReference}</MsgId><CreDtTm>2026-12-03T06:00:00+08:00</CreDtTm></GrpHdr>
+            <Stmt>
+              <Id>STMT-{entryReference}</Id>
+              <Acct><Id><Othr><Id>110060149018800012345</Id></Othr></Id><Ccy>CNY</Ccy></Acct>
+              <Ntry>
+                <NtryRef>{entryReference}</NtryRef>
+                <Amt Ccy="CNY">{amount.ToString("0.00", CultureInfo.InvariantCulture)}</Amt>
+                <CdtDbtInd>DBIT</CdtDbtInd>
+                <Sts><Cd>BOOK</Cd></Sts>
+                <BookgDt><Dt>2026-12-03</Dt></BookgDt>
+                <NtryDtls><TxDtls><Refs><EndToEndId>{reference}</EndToEndId></Refs></TxDtls></NtryDtls>
+              </Ntry>
+            </Stmt>
+          </BkToCstmrStmt>
+        </Document>
+        """;
+}
+
+public sealed class PayoutsOnSqlite(SqlitePlatform platform) : PayoutScenarios<SqlitePlatform>(platform);
+
+public sealed class PayoutsOnPostgres(PostgresPlatform platform) : PayoutScenarios<PostgresPlatform>(platform);
