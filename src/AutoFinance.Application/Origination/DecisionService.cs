@@ -188,6 +188,7 @@ public sealed class DecisionService(
             ChallengerPd = challengerPd,
             Grade = grade,
             ModelVersion = models.Version,
+            ProductVersion = product.Version,
             Checks = checks,
             Offers = offerRecords,
             Reasons = reasons,

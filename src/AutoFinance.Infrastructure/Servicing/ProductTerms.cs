@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AutoFinance.Infrastructure.Servicing;
 
 /// <summary>
-/// The servicing rules of a loan's product: the loan's application names the product, the product's policy carries
-/// them (<see cref="ProductServicing"/>); a product not found (retired) services by the standard rules.
+/// The servicing rules of a loan's product: the loan's application names the product and the loan the product version
+/// it was made under; that version's policy carries them (<see cref="ProductServicing"/>), so a later change of the
+/// product never reaches a loan already made. A product not found services by the standard rules.
 /// </summary>
 public static class ProductTerms
 {
@@ -18,7 +19,15 @@ public static class ProductTerms
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(loan);
         var code = await db.Applications.AsNoTracking().Where(a => a.Id == loan.ApplicationId).Select(a => a.ProductCode).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        var product = code is null ? null : await catalog.FindAsync(db, code, ct).ConfigureAwait(false);
+        return code is null ? ProductServicing.Standard : await ServicingOfAsync(db, catalog, code, loan.ProductVersion, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The servicing rules of a product version; the product's current ones if that version is not found, the standard ones if the product is gone.</summary>
+    public static async Task<ProductServicing> ServicingOfAsync(AutoFinanceDbContext db, ProductCatalog catalog, string code, int version, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var product = await catalog.FindVersionAsync(db, code, version, ct).ConfigureAwait(false)
+            ?? await catalog.FindAsync(db, code, ct).ConfigureAwait(false);
         return product?.Policy.Servicing ?? ProductServicing.Standard;
     }
 
