@@ -221,6 +221,7 @@ public sealed class DecisionService(
             TotalFees = o.TotalFees,
             TotalRepayable = o.TotalRepayable,
             Promotion = o.PromotionName,
+            PromotionConditions = PromotionConditions.Of(o.Promotion),
             IsRequestedPlan = o.IsRequestedPlan,
             DisclosureUrl = $"/api/v1/applications/{applicationId}/offers/{record.OfferId}/disclosure",
         };
