@@ -1,6 +1,7 @@
 using AutoFinance.Application.Approvals;
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
+using AutoFinance.Domain.Approvals;
 using AutoFinance.Domain.Validation;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Origination;
@@ -24,7 +25,7 @@ public sealed class ApprovalRequests(AutoFinanceDbContext db, IPersonalDataProte
             return CommandResult<ApprovalRow>.Invalid("reason", "is required (3 to 300 characters)", "field.length", FieldProblems.Figures(("min", "3"), ("max", "300")));
         }
 
-        if (await db.Approvals.AnyAsync(a => a.Action == action && a.Target == target && a.Status == "pending", ct).ConfigureAwait(false))
+        if (await db.Approvals.AnyAsync(a => a.Action == action && a.Target == target && a.Status == ApprovalStatus.Pending, ct).ConfigureAwait(false))
         {
             return CommandResult<ApprovalRow>.Conflict("the same action is already waiting for approval", "approval.pending");
         }

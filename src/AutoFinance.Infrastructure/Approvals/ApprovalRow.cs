@@ -1,3 +1,5 @@
+using AutoFinance.Domain.Approvals;
+
 namespace AutoFinance.Infrastructure.Approvals;
 
 /// <summary>
@@ -25,7 +27,7 @@ public sealed class ApprovalRow
     public DateTimeOffset RequestedAt { get; set; }
 
     /// <summary>pending, approved (and carried out), rejected or failed (approved, but the action could not be done).</summary>
-    public string Status { get; set; } = "pending";
+    public ApprovalStatus Status { get; set; } = ApprovalStatus.Pending;
 
     public string? DecidedBy { get; set; }
 

@@ -1,16 +1,18 @@
 using System.Globalization;
-using AutoFinance.Domain.Validation;
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
 using AutoFinance.Application.Servicing;
 using AutoFinance.Application.Servicing.PayOff;
 using AutoFinance.Application.Servicing.PostPayment;
+using AutoFinance.Domain.Approvals;
+using AutoFinance.Domain.Lifecycle;
+using AutoFinance.Domain.Servicing.Loans;
+using AutoFinance.Domain.Validation;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Servicing;
 using Microsoft.EntityFrameworkCore;
-using AutoFinance.Domain.Servicing.Loans;
 
 namespace AutoFinance.Infrastructure.Approvals;
 
@@ -31,22 +33,34 @@ public sealed class ApprovalService(
     /// <summary>A staff member's own unmasked export of a customer's data (see <see cref="Privacy.ExportAccess"/>).</summary>
     public const string UnmaskedExport = "customer.export-unmasked";
 
-    public sealed record ApprovalView(Guid ApprovalId, string Action, string Target, string Summary, string Reason, string RequestedBy, DateTimeOffset RequestedAt, string Status, string? DecidedBy, DateTimeOffset? DecidedAt, string? Outcome);
+    public sealed record ApprovalView(Guid ApprovalId, string Action, string Target, string Summary, string Reason, string RequestedBy, DateTimeOffset RequestedAt, ApprovalStatus Status, string? DecidedBy, DateTimeOffset? DecidedAt, string? Outcome);
 
     public sealed record BlacklistPayload(string Kind, string Value, string Reason);
 
     /// <summary>Every request in a status (or all), newest first: nothing is left out (a page of them is <see cref="PageAsync"/>).</summary>
     public async Task<IReadOnlyList<ApprovalView>> ListAsync(string? status, CancellationToken ct) =>
-        (await db.Approvals.AsNoTracking().Where(a => status == null || a.Status == status).OrderByDescending(a => a.RequestedAt).ToListAsync(ct).ConfigureAwait(false))
+        (await InStatus(status).OrderByDescending(a => a.RequestedAt).ToListAsync(ct).ConfigureAwait(false))
             .Select(View).ToList();
 
     /// <summary>One page of the requests in a status (or all), with how many there are in all.</summary>
     public async Task<(IReadOnlyList<ApprovalView> Items, int Total)> PageAsync(string? status, int page, int size, CancellationToken ct)
     {
-        var rows = db.Approvals.AsNoTracking().Where(a => status == null || a.Status == status);
+        var rows = InStatus(status);
         var total = await rows.CountAsync(ct).ConfigureAwait(false);
         var items = await rows.OrderByDescending(a => a.RequestedAt).Skip(Math.Max(0, page - 1) * size).Take(size).ToListAsync(ct).ConfigureAwait(false);
         return ([.. items.Select(View)], total);
+    }
+
+    /// <summary>The requests in the status a word names (all for none); a word naming no status matches nothing.</summary>
+    private IQueryable<ApprovalRow> InStatus(string? status)
+    {
+        var rows = db.Approvals.AsNoTracking();
+        if (status is null)
+        {
+            return rows;
+        }
+
+        return StateWords<ApprovalStatus>.TryParse(status, out var state) ? rows.Where(a => a.Status == state) : rows.Where(_ => false);
     }
 
     /// <summary>Asks for an action; nothing happens until someone else approves it.</summary>
@@ -79,8 +93,8 @@ public sealed class ApprovalService(
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            var status = await db.Approvals.AsNoTracking().Where(a => a.Id == id).Select(a => a.Status).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-            return CommandResult<ApprovalView>.Conflict($"someone else decided this request at the same moment; it is {status ?? "gone"}", "record.changed");
+            var status = await db.Approvals.AsNoTracking().Where(a => a.Id == id).Select(a => (ApprovalStatus?)a.Status).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            return CommandResult<ApprovalView>.Conflict($"someone else decided this request at the same moment; it is {(status is { } decided ? StateWords<ApprovalStatus>.Of(decided) : "gone")}", "record.changed");
         }
     }
 
@@ -92,9 +106,9 @@ public sealed class ApprovalService(
             return CommandResult<ApprovalView>.NotFound();
         }
 
-        if (row.Status != "pending")
+        if (row.Status != ApprovalStatus.Pending)
         {
-            return CommandResult<ApprovalView>.Conflict($"the request is already {row.Status}", "approval.decided");
+            return CommandResult<ApprovalView>.Conflict($"the request is already {StateWords<ApprovalStatus>.Of(row.Status)}", "approval.decided");
         }
 
         if (row.RequestedBy == actor.AuditName)
@@ -108,20 +122,20 @@ public sealed class ApprovalService(
         row.Version++;
         if (!approve)
         {
-            row.Status = "rejected";
+            row.Status = ApprovalStatus.Rejected;
             row.Outcome = rejectionReason;
             await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "approval.rejected", "approval", row.Id.ToString(), new { row.Action, row.Target, Reason = rejectionReason })], now, ct).ConfigureAwait(false);
             return CommandResult<ApprovalView>.Ok(View(row));
         }
 
-        row.Status = "approved";
+        row.Status = ApprovalStatus.Approved;
         var outcome = await CarryOutAsync(row, actor, ct).ConfigureAwait(false);
         if (outcome is not null)
         {
             // The action did not happen (and saved nothing): record why, and keep the approval as failed.
             db.ChangeTracker.Clear();
             var failed = await db.Approvals.FirstAsync(a => a.Id == id, ct).ConfigureAwait(false);
-            failed.Status = "failed";
+            failed.Status = ApprovalStatus.Failed;
             failed.DecidedBy = actor.AuditName;
             failed.DecidedAt = now;
             failed.Outcome = outcome;

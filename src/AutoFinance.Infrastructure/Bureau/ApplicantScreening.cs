@@ -74,7 +74,7 @@ public sealed class ApplicantScreening(
             AuthorisationId = authorisation.Id,
             PulledAt = now,
             ExpiresAt = now.AddDays(options.CacheDays),
-            Outcome = report is null ? "no-hit" : "hit",
+            Outcome = report is null ? BureauPullOutcome.NoHit : BureauPullOutcome.Hit,
             ReportCipher = protector.Protect(report is null ? string.Empty : CreditReportJson.Serialize(report)),
         };
         db.CreditReports.Add(row);
@@ -83,7 +83,7 @@ public sealed class ApplicantScreening(
     }
 
     private BureauFindings Findings(CreditReportRow row, DateOnly today) =>
-        row.Outcome == "hit" ? BureauFindings.Hit(CreditReportJson.Deserialize(protector.Unprotect(row.ReportCipher)), today) : BureauFindings.NoHit;
+        row.Outcome == BureauPullOutcome.Hit ? BureauFindings.Hit(CreditReportJson.Deserialize(protector.Unprotect(row.ReportCipher)), today) : BureauFindings.NoHit;
 }
 
 /// <summary>Settings under <c>Bureau</c>.</summary>

@@ -16,7 +16,7 @@ public sealed class CreditReportQueries(AutoFinanceDbContext db, IPersonalDataPr
 {
     public static readonly string[] Readers = [Roles.Underwriter, Roles.Manager, Roles.Admin];
 
-    public sealed record CreditReportView(Guid ApplicationId, Guid ReportId, DateTimeOffset PulledAt, DateTimeOffset ExpiresAt, string Outcome, BureauFeatures? Features, CreditReport? Report);
+    public sealed record CreditReportView(Guid ApplicationId, Guid ReportId, DateTimeOffset PulledAt, DateTimeOffset ExpiresAt, BureauPullOutcome Outcome, BureauFeatures? Features, CreditReport? Report);
 
     public async Task<CreditReportView?> ForApplicationAsync(Actor actor, Guid applicationId, CancellationToken ct)
     {
@@ -33,7 +33,7 @@ public sealed class CreditReportQueries(AutoFinanceDbContext db, IPersonalDataPr
             return null;
         }
 
-        var report = row.Outcome == "hit" ? Masked(CreditReportJson.Deserialize(protector.Unprotect(row.ReportCipher))) : null;
+        var report = row.Outcome == BureauPullOutcome.Hit ? Masked(CreditReportJson.Deserialize(protector.Unprotect(row.ReportCipher))) : null;
         var decidedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(application.SubmittedAt, China).DateTime);
         await Audit.AuditLog.SaveWithAsync(db, [new Audit.AuditEvent(actor.AuditName, "credit-report.read", "application", applicationId.ToString(), new { ReportId = reportId })], time.GetUtcNow(), ct).ConfigureAwait(false);
         return new CreditReportView(applicationId, row.Id, row.PulledAt, row.ExpiresAt, row.Outcome, report is null ? null : BureauFeatures.Derive(report, decidedOn), report);

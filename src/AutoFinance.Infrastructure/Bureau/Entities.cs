@@ -35,8 +35,7 @@ public sealed class CreditReportRow
 
     public DateTimeOffset ExpiresAt { get; set; }
 
-    /// <summary>hit or no-hit.</summary>
-    public required string Outcome { get; set; }
+    public required BureauPullOutcome Outcome { get; set; }
 
     public required string ReportCipher { get; set; }
 }

@@ -1,5 +1,6 @@
 using AutoFinance.Application.Security;
 using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Infrastructure.Servicing;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoFinance.Infrastructure.Messaging;
@@ -19,7 +20,7 @@ public sealed class MessageQueries(AutoFinanceDbContext db)
         }
 
         return await db.Outbox.AsNoTracking()
-            .Where(m => m.CustomerId == customer && m.Channel == "in-app" && m.Status == "sent")
+            .Where(m => m.CustomerId == customer && m.Channel == "in-app" && m.Status == OutboxStatus.Sent)
             .OrderByDescending(m => m.CreatedAt)
             .Take(100)
             .Select(m => new MessageView(m.Id, m.LoanId, m.Template, m.Language, m.Body, m.SentAt))

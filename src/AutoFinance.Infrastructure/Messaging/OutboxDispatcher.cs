@@ -22,7 +22,7 @@ public sealed class OutboxDispatcher(AutoFinanceDbContext db, IMessageSender sen
     public async Task<Result> DispatchAsync(int batchSize, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var batch = await db.Outbox.Where(m => m.Status == "pending" && m.NextAttemptAt <= now).OrderBy(m => m.NextAttemptAt).Take(batchSize).ToListAsync(ct).ConfigureAwait(false);
+        var batch = await db.Outbox.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now).OrderBy(m => m.NextAttemptAt).Take(batchSize).ToListAsync(ct).ConfigureAwait(false);
         int sent = 0, retrying = 0, failed = 0;
         foreach (var message in batch)
         {
@@ -41,7 +41,7 @@ public sealed class OutboxDispatcher(AutoFinanceDbContext db, IMessageSender sen
                     await sender.SendAsync(message, ct).ConfigureAwait(false);
                 }
 
-                message.Status = "sent";
+                message.Status = OutboxStatus.Sent;
                 message.SentAt = time.GetUtcNow();
                 message.LastError = null;
                 sent++;
@@ -53,7 +53,7 @@ public sealed class OutboxDispatcher(AutoFinanceDbContext db, IMessageSender sen
                 message.LastError = e.Message.Length > 500 ? e.Message[..500] : e.Message;
                 if (message.Attempts >= MaxAttempts)
                 {
-                    message.Status = "failed";
+                    message.Status = OutboxStatus.Failed;
                     failed++;
                 }
                 else

@@ -6,7 +6,7 @@ namespace AutoFinance.Infrastructure.Operations;
 /// <summary>Every scheduled job with its schedule, its next occurrence and its last run, read from the run history.</summary>
 public sealed class JobQueries(AutoFinanceDbContext db, JobCatalog catalog, TimeProvider time)
 {
-    public sealed record RunView(Guid RunId, string Job, DateTimeOffset Occurrence, string Trigger, string Node, string? RequestedBy, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string Outcome, string? Detail);
+    public sealed record RunView(Guid RunId, string Job, DateTimeOffset Occurrence, string Trigger, string Node, string? RequestedBy, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, JobOutcome Outcome, string? Detail);
 
     public sealed record JobView(string Name, string Schedule, DateTimeOffset NextRun, RunView? LastRun, DateTimeOffset? LastSucceededAt);
 
@@ -17,7 +17,7 @@ public sealed class JobQueries(AutoFinanceDbContext db, JobCatalog catalog, Time
         foreach (var job in catalog.Jobs)
         {
             var last = await db.JobRuns.AsNoTracking().Where(r => r.Job == job.Name).OrderByDescending(r => r.StartedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-            var succeeded = await db.JobRuns.AsNoTracking().Where(r => r.Job == job.Name && r.Outcome == "succeeded").OrderByDescending(r => r.StartedAt)
+            var succeeded = await db.JobRuns.AsNoTracking().Where(r => r.Job == job.Name && r.Outcome == JobOutcome.Succeeded).OrderByDescending(r => r.StartedAt)
                 .Select(r => (DateTimeOffset?)r.StartedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
             views.Add(new JobView(job.Name, job.Schedule.Text, job.Schedule.Next(now), last is null ? null : View(last), succeeded));
         }

@@ -27,8 +27,7 @@ public sealed class JobRunRow
 
     public DateTimeOffset? FinishedAt { get; set; }
 
-    /// <summary>running, succeeded or failed.</summary>
-    public string Outcome { get; set; } = "running";
+    public JobOutcome Outcome { get; set; } = JobOutcome.Running;
 
     /// <summary>What the run did, or why it failed (no personal data).</summary>
     public string? Detail { get; set; }

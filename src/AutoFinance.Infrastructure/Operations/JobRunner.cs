@@ -64,18 +64,18 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider 
             await using var work = scopes.CreateAsyncScope();
             var asOf = trigger == Manual ? job.Schedule.Latest(occurrence, occurrence.AddDays(-7)) ?? occurrence : occurrence;
             run.Detail = Shorten(await job.Work(new JobContext(work.ServiceProvider, asOf, trigger, ct)).ConfigureAwait(false));
-            run.Outcome = "succeeded";
+            run.Outcome = JobOutcome.Succeeded;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            run.Outcome = "failed";
+            run.Outcome = JobOutcome.Failed;
             run.Detail = "stopped: the host shut down during the run";
         }
 #pragma warning disable CA1031 // A failed job is recorded and logged; the schedule and the host carry on.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            run.Outcome = "failed";
+            run.Outcome = JobOutcome.Failed;
             run.Detail = Shorten($"{e.GetType().Name}: {e.Message}");
             Failed(e, job.Name, occurrence);
         }

@@ -1,3 +1,4 @@
+using AutoFinance.Domain.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoFinance.Infrastructure.Operations;
@@ -16,7 +17,7 @@ public static class OperationsModel
             e.Property(r => r.Job).HasMaxLength(64);
             e.Property(r => r.Trigger).HasMaxLength(16);
             e.Property(r => r.Node).HasMaxLength(200);
-            e.Property(r => r.Outcome).HasMaxLength(16);
+            e.Property(r => r.Outcome).HasMaxLength(16).HasConversion(v => StateWords<JobOutcome>.Of(v), v => StateWords<JobOutcome>.Parse(v));
             e.Property(r => r.Detail).HasMaxLength(1000);
         });
         modelBuilder.Entity<StaffAlertRow>(e =>

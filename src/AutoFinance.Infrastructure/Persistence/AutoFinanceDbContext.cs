@@ -301,6 +301,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
         {
             e.ToTable("outbox");
             e.HasIndex(m => m.DedupeKey).IsUnique();
+            e.Property(m => m.Status).HasConversion(v => StateWords<Servicing.OutboxStatus>.Of(v), v => StateWords<Servicing.OutboxStatus>.Parse(v));
             e.HasIndex(m => new { m.Status, m.NextAttemptAt });
             e.HasIndex(m => m.CustomerId);
         });
@@ -315,6 +316,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
         {
             e.ToTable("collection_contacts");
             e.HasIndex(c => new { c.LoanId, c.ContactedAt });
+            e.Property(c => c.PromiseStatus).HasConversion(v => StateWords<Domain.Servicing.Collections.PromiseStatus>.Of(v!.Value), v => StateWords<Domain.Servicing.Collections.PromiseStatus>.Parse(v));
             e.HasIndex(c => new { c.PromiseStatus, c.PromisedDate });
             e.Property(c => c.PromisedAmount).HasPrecision(18, MoneyScale);
         });
@@ -326,6 +328,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
         modelBuilder.Entity<Approvals.ApprovalRow>(e =>
         {
             e.ToTable("approvals");
+            e.Property(a => a.Status).HasConversion(v => StateWords<Domain.Approvals.ApprovalStatus>.Of(v), v => StateWords<Domain.Approvals.ApprovalStatus>.Parse(v));
             e.HasIndex(a => new { a.Status, a.RequestedAt });
             e.HasIndex(a => new { a.Action, a.Target });
             e.Property(a => a.Version).IsConcurrencyToken();

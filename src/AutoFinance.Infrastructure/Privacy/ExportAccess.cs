@@ -49,7 +49,7 @@ public sealed record ExportAccess(bool Masked, string Basis, string Because, str
         var approvedSince = now.AddHours(-ApprovalHours);
         var target = customerId.ToString();
         var approval = await db.Approvals.AsNoTracking()
-            .Where(a => a.Action == ApprovalService.UnmaskedExport && a.Target == target && a.Status == "approved" && a.RequestedBy == actor.AuditName && a.DecidedAt >= approvedSince)
+            .Where(a => a.Action == ApprovalService.UnmaskedExport && a.Target == target && a.Status == Domain.Approvals.ApprovalStatus.Approved && a.RequestedBy == actor.AuditName && a.DecidedAt >= approvedSince)
             .OrderByDescending(a => a.DecidedAt).Select(a => new { a.Id, a.DecidedBy }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (approval is not null)
         {

@@ -24,6 +24,6 @@ public sealed class CollectionContactRow
 
     public DateOnly? PromisedDate { get; set; }
 
-    /// <summary>open, kept or broken, for a promise.</summary>
-    public string? PromiseStatus { get; set; }
+    /// <summary>Pending for a promise as recorded (whether it was kept is judged against the payments made since); none without a promise.</summary>
+    public Domain.Servicing.Collections.PromiseStatus? PromiseStatus { get; set; }
 }

@@ -164,7 +164,7 @@ public sealed class CollectionsService(AutoFinanceDbContext db, IPersonalDataPro
             NoteCipher = string.IsNullOrWhiteSpace(input.Note) ? null : protector.Protect(input.Note.Trim()),
             PromisedAmount = promise ? input.PromisedAmount : null,
             PromisedDate = promise ? input.PromisedDate : null,
-            PromiseStatus = promise ? "open" : null,
+            PromiseStatus = promise ? Domain.Servicing.Collections.PromiseStatus.Pending : null,
         };
         db.CollectionContacts.Add(row);
         await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "collections.contact", "loan", loanId.ToString(), new { row.Id, row.Channel, row.Outcome, row.PromisedAmount, row.PromisedDate })], now, ct).ConfigureAwait(false);
@@ -187,7 +187,7 @@ public sealed class CollectionsService(AutoFinanceDbContext db, IPersonalDataPro
 
     private async Task<Dictionary<Guid, PromiseView>> OpenPromisesAsync(IReadOnlyList<Guid> loanIds, CancellationToken ct)
     {
-        var promises = await db.CollectionContacts.AsNoTracking().Where(c => loanIds.Contains(c.LoanId) && c.PromiseStatus == "open").ToListAsync(ct).ConfigureAwait(false);
+        var promises = await db.CollectionContacts.AsNoTracking().Where(c => loanIds.Contains(c.LoanId) && c.PromiseStatus == Domain.Servicing.Collections.PromiseStatus.Pending).ToListAsync(ct).ConfigureAwait(false);
         var payments = await PaymentsAsync([.. promises.Select(p => p.LoanId).Distinct()], ct).ConfigureAwait(false);
         return promises.GroupBy(p => p.LoanId).ToDictionary(g => g.Key, g => Judge(g.OrderByDescending(p => p.ContactedAt).First(), payments[g.Key])!);
     }

@@ -148,7 +148,7 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
                 .Select(p => new { p.LoanId, Paid = new LoanMonitoring.PaidAllocation(p.PaidOn, p.AllocationJson) }).ToListAsync(ct).ConfigureAwait(false))
                 .ToLookup(p => p.LoanId, p => p.Paid);
             var promises = (await db.CollectionContacts.AsNoTracking()
-                    .Where(c => ids.Contains(c.LoanId) && c.PromiseStatus == "open" && c.PromisedDate == Domain.Notifications.PromiseToPayReminder.PromisedDateToRemind(businessDate))
+                    .Where(c => ids.Contains(c.LoanId) && c.PromiseStatus == Domain.Servicing.Collections.PromiseStatus.Pending && c.PromisedDate == Domain.Notifications.PromiseToPayReminder.PromisedDateToRemind(businessDate))
                     .ToListAsync(ct).ConfigureAwait(false)).ToLookup(c => c.LoanId);
             var notices = new List<Domain.Notifications.Notice>();
             var written = new PageRows();

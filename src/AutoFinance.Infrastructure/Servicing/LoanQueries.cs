@@ -14,7 +14,7 @@ public sealed class LoanQueries(AutoFinanceDbContext db, ProductCatalog catalog,
 {
     public sealed record InstallmentView(
         int Number, DateOnly DueDate, decimal Payment, decimal Principal, decimal Interest, decimal Fee, decimal Balance,
-        decimal LateFee = 0m, decimal PenaltyInterest = 0m, decimal Paid = 0m, decimal Outstanding = 0m, string Status = "upcoming");
+        decimal LateFee = 0m, decimal PenaltyInterest = 0m, decimal Paid = 0m, decimal Outstanding = 0m, InstallmentStanding Status = InstallmentStanding.Upcoming);
 
     public sealed record NextDue(int Installment, DateOnly DueDate, decimal Amount);
 
@@ -150,12 +150,7 @@ public sealed class LoanQueries(AutoFinanceDbContext db, ProductCatalog catalog,
     {
         var owed = InstallmentBook.Due(i).Total;
         var paid = i.PaidPrincipal + i.PaidInterest + i.PaidFee + i.PaidLateFee + i.PaidPenalty;
-        var status = owed == 0m ? "paid"
-            : i.DueDate < today ? "overdue"
-            : i.DueDate == today ? "due"
-            : paid > 0m ? "partly-paid"
-            : "upcoming";
-        return new InstallmentView(i.Number, i.DueDate, i.Payment, i.Principal, i.Interest, i.Fee, i.Balance, i.LateFee, i.Penalty, paid, owed, status);
+        return new InstallmentView(i.Number, i.DueDate, i.Payment, i.Principal, i.Interest, i.Fee, i.Balance, i.LateFee, i.Penalty, paid, owed, InstallmentStandings.Of(owed, paid, i.DueDate, today));
     }
 
     private static LoanSummary Summary(LoanRow l) =>

@@ -35,8 +35,7 @@ public sealed class OutboxMessageRow
     /// <summary>The text: the SMS itself, the e-mail body, or for the inbox the title on the first line and then the text.</summary>
     public required string Body { get; set; }
 
-    /// <summary>pending, sent or failed (gave up after the last retry).</summary>
-    public string Status { get; set; } = "pending";
+    public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
 
     public int Attempts { get; set; }
 

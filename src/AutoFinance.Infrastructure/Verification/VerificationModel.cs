@@ -1,3 +1,4 @@
+using AutoFinance.Domain.Lifecycle;
 using AutoFinance.Infrastructure.Bureau;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +30,7 @@ public static class VerificationModel
         {
             e.ToTable("credit_reports");
             e.HasIndex(r => new { r.NationalIdHash, r.PulledAt });
+            e.Property(r => r.Outcome).HasConversion(v => StateWords<BureauPullOutcome>.Of(v), v => StateWords<BureauPullOutcome>.Parse(v));
         });
     }
 }

@@ -77,7 +77,7 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
         {
             var notices = rows.Where(r => r.Template == template).ToList();
             Assert.True(notices.Count == 3, $"{template}: {notices.Count} rows ({string.Join(", ", notices.Select(n => n.Channel))})");
-            Assert.All(notices, n => Assert.Equal(("sent", "en", 1), (n.Status, n.Language, n.TemplateVersion)));
+            Assert.All(notices, n => Assert.Equal((OutboxStatus.Sent, "en", 1), (n.Status, n.Language, n.TemplateVersion)));
             var text = notices.Single(n => n.Channel == "sms");
             Assert.Contains(words, text.Body, StringComparison.Ordinal);
             Assert.Single(sms, s => s.Id == text.Id && s.Text == text.Body);
@@ -130,7 +130,7 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
         {
             var held = await db.Outbox.AsNoTracking().Where(m => m.CustomerId == person.CustomerId && m.Template == "reminder.due-soon").ToListAsync();
             Assert.Equal(3, held.Count);
-            Assert.All(held, m => Assert.Equal(("pending", 0, new DateTimeOffset(2026, 3, 11, 8, 0, 0, TimeSpan.FromHours(8))), (m.Status, m.Attempts, m.NextAttemptAt)));
+            Assert.All(held, m => Assert.Equal((OutboxStatus.Pending, 0, new DateTimeOffset(2026, 3, 11, 8, 0, 0, TimeSpan.FromHours(8))), (m.Status, m.Attempts, m.NextAttemptAt)));
         }
 
         platform.Clock.Now = new DateTimeOffset(2026, 3, 11, 7, 59, 0, TimeSpan.FromHours(8)).ToUniversalTime();

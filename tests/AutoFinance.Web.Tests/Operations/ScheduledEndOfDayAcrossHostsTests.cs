@@ -45,7 +45,7 @@ public sealed class ScheduledEndOfDayAcrossHostsTests : IAsyncLifetime
         Assert.Equal(runs.Count, runs.Select(r => r.Occurrence).Distinct().Count());
         Assert.All(runs, r => Assert.Equal("schedule", r.Trigger));
         // A run the shutdown cut short is recorded as such; every other run finished.
-        Assert.All(runs.Where(r => r.Detail?.StartsWith("stopped:", StringComparison.Ordinal) != true), r => Assert.True(r.Outcome == "succeeded", r.Detail));
+        Assert.All(runs.Where(r => r.Detail?.StartsWith("stopped:", StringComparison.Ordinal) != true), r => Assert.True(r.Outcome == JobOutcome.Succeeded, r.Detail));
 
         // Both hosts reached the occurrences: whichever did not run one found it claimed by the other.
         var lost = first.Services.GetRequiredService<JobRunner>().ClaimsLost + second.Services.GetRequiredService<JobRunner>().ClaimsLost;

@@ -73,7 +73,7 @@ public abstract class ScreeningScenarios<TPlatform>(TPlatform platform) : IClass
         Assert.Equal(2, authorisations.Count);
         Assert.All(authorisations, a => Assert.Equal(("dealer", "credit-check-2026-01"), (a.Channel, a.TextVersion)));
         var stored = await db.CreditReports.AsNoTracking().SingleAsync(r => r.NationalIdHash == idHash);
-        Assert.Equal("hit", stored.Outcome);
+        Assert.Equal(Infrastructure.Bureau.BureauPullOutcome.Hit, stored.Outcome);
         Assert.DoesNotContain(nationalId, stored.ReportCipher, StringComparison.Ordinal);
         Assert.DoesNotContain("repaymentStatus24", stored.ReportCipher, StringComparison.Ordinal);
 

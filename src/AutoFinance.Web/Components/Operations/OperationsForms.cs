@@ -1,4 +1,6 @@
 using AutoFinance.Application.Security;
+using AutoFinance.Domain.Approvals;
+using AutoFinance.Domain.Lifecycle;
 using AutoFinance.Infrastructure.Approvals;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Operations;
@@ -36,7 +38,7 @@ public static class OperationsForms
             }
 
             var result = await approvals.DecideAsync(actor, id, approve, ct, approve ? null : reason).ConfigureAwait(false);
-            var outcome = result.Value is { } decided ? decided.Status : result.Code ?? "approval.failed";
+            var outcome = result.Value is { } decided ? StateWords<ApprovalStatus>.Of(decided.Status) : result.Code ?? "approval.failed";
             return Results.LocalRedirect($"/approvals?outcome={Uri.EscapeDataString(outcome)}&id={id}");
         });
         forms.MapPost("/jobs/{name}/run", async (string name, HttpContext http, IAntiforgery antiforgery, JobCatalog catalog, JobRunner runner, AutoFinanceDbContext db, TimeProvider time, CancellationToken ct) =>
@@ -50,7 +52,7 @@ public static class OperationsForms
 
             await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "job.run-requested", "job", job.Name, new { job.Name })], time.GetUtcNow(), ct).ConfigureAwait(false);
             var run = await runner.RunNowAsync(job, actor.AuditName, ct).ConfigureAwait(false);
-            return Results.LocalRedirect($"/jobs?ran={Uri.EscapeDataString(job.Name)}&outcome={run.Outcome}");
+            return Results.LocalRedirect($"/jobs?ran={Uri.EscapeDataString(job.Name)}&outcome={StateWords<JobOutcome>.Of(run.Outcome)}");
         });
         forms.MapPost("/alerts/{id:guid}/acknowledge", async (Guid id, HttpContext http, IAntiforgery antiforgery, StaffAlerts alerts, CancellationToken ct) =>
         {
