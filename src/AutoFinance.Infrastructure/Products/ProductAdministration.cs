@@ -59,7 +59,7 @@ public sealed class ProductAdministration(AutoFinanceDbContext db, ApprovalServi
         }
 
         var versions = await db.ProductVersions.AsNoTracking().Where(v => v.Code == code).OrderByDescending(v => v.Version).ToListAsync(ct).ConfigureAwait(false);
-        var pending = await db.Approvals.AsNoTracking().Where(a => a.Action == ProductChanges.Action && a.Target == code && a.Status == "pending")
+        var pending = await db.Approvals.AsNoTracking().Where(a => a.Action == ProductChanges.Action && a.Target == code && a.Status == Domain.Approvals.ApprovalStatus.Pending)
             .Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         return new ProductDetail(product.Code, product.Name, product.CurrentVersion, product.Active, Terms(ProductCatalog.ToSettings(product)),
             [.. versions.Select(v => new VersionView(v.Version, v.EffectiveFrom, v.ProposedBy, v.ApprovedBy, v.Reason, Terms(ProductCatalog.ToSettings(v))))], pending);
