@@ -8,8 +8,9 @@ namespace AutoFinance.Domain.Origination;
 /// <remarks>
 /// <para>The card rate comes from <see cref="RateCard.CardRate"/>. Of the promotions that apply to the plan on the
 /// pricing date (<see cref="Promotion.AppliesTo"/>), the one with the lowest rate is taken (the first listed on a tie),
-/// and only when its rate is below the card rate. A promotion's rate is its own fixed rate, or the card rate less its
-/// discount (<see cref="Promotion.RateFor"/>).</para>
+/// and only when its rate is below the card rate; when none lowers the rate, the first that waives the prepayment fee
+/// is taken at the card rate. A promotion's rate is its own fixed rate, or the card rate less its discount
+/// (<see cref="Promotion.RateFor"/>).</para>
 /// <para><b>Subsidy</b>: the interest the lender gives up, which the sponsor pays it — the total interest of the plan's
 /// schedule at the card rate less the total interest of the same schedule (same principal, term, method, balloon and
 /// dates) at the promotional rate. Both schedules are built by <see cref="ScheduleBuilder"/>, so each instalment's
@@ -61,7 +62,8 @@ public static class Pricing
         foreach (var promotion in rateCard.Promotions)
         {
             var rate = promotion.RateFor(card);
-            if (rate < bestRate && promotion.AppliesTo(plan, date))
+            // A lower rate wins; at the card rate only a fee waiver is worth taking, and the first one listed.
+            if ((rate < bestRate || (best is null && rate == card && promotion.WaivesPrepaymentFee)) && promotion.AppliesTo(plan, date))
             {
                 best = promotion;
                 bestRate = rate;

@@ -24,6 +24,9 @@ public sealed record Promotion
     /// <summary>Taken off the card rate, as a fraction (0.01 for one point), never below 0; used when <see cref="AnnualRate"/> is null.</summary>
     public decimal? RateDiscount { get; init; }
 
+    /// <summary>Whether a loan made under the promotion repays early without the product's prepayment fee (a fee waiver).</summary>
+    public bool WaivesPrepaymentFee { get; init; }
+
     /// <summary>The longest term the promotion covers.</summary>
     public required int MaxTermMonths { get; init; }
 

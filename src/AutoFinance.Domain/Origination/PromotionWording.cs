@@ -11,7 +11,17 @@ public static class PromotionWording
     public static string Describe(Promotion promotion, bool english)
     {
         ArgumentNullException.ThrowIfNull(promotion);
-        var parts = new List<string> { Offer(promotion, english) };
+        var parts = new List<string>();
+        if (promotion.AnnualRate is not null || promotion.RateDiscount is not null || !promotion.WaivesPrepaymentFee)
+        {
+            parts.Add(Offer(promotion, english));
+        }
+
+        if (promotion.WaivesPrepaymentFee)
+        {
+            parts.Add(english ? "no fee for repaying early" : "提前还款免手续费");
+        }
+
         var makes = (promotion.Makes ?? []).Concat(promotion.Make is { } make ? [make] : []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (makes.Count > 0)
         {

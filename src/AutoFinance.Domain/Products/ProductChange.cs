@@ -171,9 +171,9 @@ public sealed record ProductChange
 
         switch (promotion.AnnualRate, promotion.RateDiscount)
         {
-            case (null, null):
+            case (null, null) when !promotion.WaivesPrepaymentFee:
             case ({ }, { }):
-                yield return new($"{field}.rateDiscount", "give either a promotional rate or a discount off the card rate", "product.promotion-rate");
+                yield return new($"{field}.rateDiscount", "give a promotional rate or a discount off the card rate (one of them), or waive the prepayment fee", "product.promotion-rate");
                 break;
             case ({ } rate, null) when rate < 0m || rate > MaxAnnualRate:
                 yield return Between($"{field}.annualRate", 0m, MaxAnnualRate);

@@ -19,7 +19,29 @@ public static class ProductTerms
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(loan);
         var code = await db.Applications.AsNoTracking().Where(a => a.Id == loan.ApplicationId).Select(a => a.ProductCode).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        return code is null ? ProductServicing.Standard : await ServicingOfAsync(db, catalog, code, loan.ProductVersion, ct).ConfigureAwait(false);
+        if (code is null)
+        {
+            return ProductServicing.Standard;
+        }
+
+        var servicing = await ServicingOfAsync(db, catalog, code, loan.ProductVersion, ct).ConfigureAwait(false);
+        return await WaivesPrepaymentFeeAsync(db, catalog, code, loan, ct).ConfigureAwait(false)
+            ? servicing with { Prepayment = Domain.Products.PrepaymentTerms.None }
+            : servicing;
+    }
+
+    /// <summary>Whether the promotion the loan's accepted offer was priced with waives the prepayment fee.</summary>
+    private static async Task<bool> WaivesPrepaymentFeeAsync(AutoFinanceDbContext db, ProductCatalog catalog, string code, LoanRow loan, CancellationToken ct)
+    {
+        var promotion = await db.Contracts.AsNoTracking().Where(c => c.Id == loan.ContractId)
+            .Join(db.Offers.AsNoTracking(), c => c.OfferId, o => o.Id, (c, o) => o.PromotionName).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (promotion is null)
+        {
+            return false;
+        }
+
+        var product = await catalog.FindVersionAsync(db, code, loan.ProductVersion, ct).ConfigureAwait(false);
+        return product?.RateCard.Promotions.Any(p => p.Name == promotion && p.WaivesPrepaymentFee) == true;
     }
 
     /// <summary>The servicing rules of a product version; the product's current ones if that version is not found, the standard ones if the product is gone.</summary>

@@ -31,7 +31,7 @@ public sealed record ProductChangeInput(
 
     public sealed record PromotionInput(
         string? Code, string? Name, string? Sponsor, decimal? AnnualRate, decimal? RateDiscount, int? MaxTermMonths, string[]? Makes, string[]? Models,
-        int[]? Terms, DateOnly? ValidFrom, DateOnly? ValidTo, decimal? MinDownPaymentFraction, string? Energy, string? Condition);
+        int[]? Terms, DateOnly? ValidFrom, DateOnly? ValidTo, decimal? MinDownPaymentFraction, string? Energy, string? Condition, bool? WaivesPrepaymentFee = null);
 
     /// <summary>The domain change against the product's current terms, or the names that could not be read, each naming its field.</summary>
     public (ProductChange Change, IReadOnlyList<FieldError> Problems) ToChange(ProductSettings current)
@@ -127,6 +127,7 @@ public sealed record ProductChangeInput(
             Sponsor = string.IsNullOrWhiteSpace(input.Sponsor) ? "lender" : input.Sponsor.Trim(),
             AnnualRate = input.AnnualRate,
             RateDiscount = input.RateDiscount,
+            WaivesPrepaymentFee = input.WaivesPrepaymentFee ?? false,
             MaxTermMonths = input.MaxTermMonths ?? 0,
             Makes = input.Makes?.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).ToList(),
             Models = input.Models?.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).ToList(),

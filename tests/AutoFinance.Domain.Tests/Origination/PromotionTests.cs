@@ -77,4 +77,19 @@ public sealed class PromotionTests
             "在标准利率上优惠 1.5%；适用品牌：BYD、Geely；适用车型：Seal、Galaxy E8；期限 24、36 个月；申请日期 2026-03-01 至 2026-05-31。",
             PromotionWording.Describe(SpringDiscount, english: false));
     }
+
+    [Fact]
+    public void A_fee_waiver_is_taken_at_the_card_rate_only_when_no_promotion_lowers_the_rate()
+    {
+        var april = new DateOnly(2026, 4, 15);
+        var waiver = SpringDiscount with { Code = "no-fee", RateDiscount = null, WaivesPrepaymentFee = true };
+
+        var alone = Pricing.Price("A", Seal(), SixPercent with { Promotions = [waiver] }, april)!;
+        var beside = Pricing.Price("A", Seal(), SixPercent with { Promotions = [waiver, SpringDiscount] }, april)!;
+
+        Assert.Equal(("no-fee", 0.06m, 0m), (alone.Promotion!.Code, alone.AnnualRate, alone.Subsidy));
+        Assert.Equal("spring-2026", beside.Promotion!.Code);
+        Assert.Null(Pricing.Price("A", Seal(), SixPercent with { Promotions = [waiver] }, new DateOnly(2026, 6, 1))!.Promotion);
+        Assert.StartsWith("提前还款免手续费；", PromotionWording.Describe(waiver, english: false), StringComparison.Ordinal);
+    }
 }

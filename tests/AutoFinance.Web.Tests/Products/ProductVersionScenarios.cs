@@ -72,6 +72,30 @@ public abstract class ProductVersionScenarios<TPlatform>(TPlatform platform) : I
     }
 
     [SkippableFact]
+    public async Task A_loan_made_under_a_fee_waiver_promotion_pays_off_without_the_prepayment_fee_that_a_later_loan_pays()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var admin = await platform.SignedIn("admin");
+        using var manager = await platform.SignedIn("manager");
+        var waiver = new { code = "sagitar-no-fee", name = "Sagitar: repay early for free", makes = new[] { "Volkswagen" }, models = new[] { "Sagitar" }, maxTermMonths = 60, waivesPrepaymentFee = true };
+        await ChangeAsync(admin, manager, new { reason = "a 2% prepayment fee, waived on the Sagitar", prepayment = new { feeFraction = 0.02m }, promotions = new[] { waiver } });
+
+        var (waived, offer) = await BookALoanWithOffer();
+        Assert.Equal("Sagitar: repay early for free", offer.GetProperty("promotion").GetString());
+        Assert.Contains("no fee for repaying early", offer.GetProperty("promotionConditions").GetProperty("english").GetString(), StringComparison.Ordinal);
+        Assert.Contains("提前还款免手续费", offer.GetProperty("promotionConditions").GetProperty("chinese").GetString(), StringComparison.Ordinal);
+
+        await ChangeAsync(admin, manager, new { reason = "the Sagitar promotion ends", promotions = Array.Empty<object>() });
+        var (charged, _) = await BookALoanWithOffer();
+
+        using var agent = await platform.SignedIn("agent");
+        var free = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{waived}/payoff");
+        var paid = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{charged}/payoff");
+        Assert.Equal(0m, free.GetProperty("fees").GetDecimal());
+        Assert.Equal(Math.Round(paid.GetProperty("principal").GetDecimal() * 0.02m, 2, MidpointRounding.AwayFromZero), paid.GetProperty("fees").GetDecimal());
+    }
+
+    [SkippableFact]
     public async Task A_bad_product_change_is_refused_naming_every_field_with_its_code_and_nothing_waits_for_approval()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
@@ -128,6 +152,29 @@ public abstract class ProductVersionScenarios<TPlatform>(TPlatform platform) : I
         var list = await manager.GetFromJsonAsync<JsonElement>("/api/v1/admin/products");
         Assert.Contains(list.EnumerateArray(), p => p.GetProperty("code").GetString() == "car-loan" && p.GetProperty("currentVersion").GetInt32() >= 1);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync("/api/v1/admin/products/no-such-product")).StatusCode);
+    }
+
+    /// <summary>One person proposes the change, another approves it.</summary>
+    private static async Task ChangeAsync(HttpClient proposer, HttpClient approver, object change)
+    {
+        var proposed = await proposer.PostAsJsonAsync("/api/v1/admin/products/car-loan/changes", change);
+        var text = await proposed.Content.ReadAsStringAsync();
+        Assert.True(proposed.StatusCode == HttpStatusCode.Accepted, text);
+        var approvalId = JsonDocument.Parse(text).RootElement.GetProperty("approvalId").GetString();
+        var approved = await approver.PostAsync($"/api/v1/approvals/{approvalId}/approve", null);
+        Assert.Equal("approved", (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+    }
+
+    private async Task<(string LoanId, JsonElement Offer)> BookALoanWithOffer()
+    {
+        using var dealer = platform.Dealer();
+        using var underwriter = await platform.SignedIn("underwriter");
+        var decision = JsonDocument.Parse(await (await dealer.PostAsJsonAsync("/api/v1/applications", Applications.Prime())).Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("approved", decision.GetProperty("status").GetString());
+        var offer = decision.GetProperty("offers")[0].Clone();
+        var contract = JsonDocument.Parse(await (await dealer.PostAsync($"/api/v1/applications/{decision.GetProperty("applicationId").GetString()}/offers/{offer.GetProperty("offerId").GetString()}/accept", null)).Content.ReadAsStringAsync()).RootElement;
+        var booked = JsonDocument.Parse(await (await underwriter.PostAsync($"/api/v1/contracts/{contract.GetProperty("contractId").GetString()}/disburse", null)).Content.ReadAsStringAsync()).RootElement;
+        return (booked.GetProperty("loanId").GetString()!, offer);
     }
 
     private static async Task<JsonElement> Product(HttpClient client) =>

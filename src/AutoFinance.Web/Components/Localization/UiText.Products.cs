@@ -70,6 +70,7 @@ public static partial class UiText
         ("products.promo-name", "客户看到的名称", "Name customers see"),
         ("products.promo-discount", "在标准利率上优惠（百分点）", "Discount off the card rate (points)"),
         ("products.promo-rate", "或固定年利率 %", "or a fixed annual rate %"),
+        ("products.promo-waives-fee", "免提前还款手续费", "No prepayment fee"),
         ("products.promo-makes", "适用品牌（逗号分隔，留空为全部）", "Makes (comma-separated, empty for all)"),
         ("products.promo-models", "适用车型（逗号分隔，留空为全部）", "Models (comma-separated, empty for all)"),
         ("products.promo-terms", "适用期限（月，逗号分隔，留空为全部）", "Terms (months, comma-separated, empty for all)"),
@@ -89,7 +90,7 @@ public static partial class UiText
         ("err.product.allocation-order", "费用、罚息、利息、本金须各出现一次", "Name fees, penalty interest, interest and principal once each"),
         ("err.product.documents-repeated", "同一材料不能重复", "A document is named twice"),
         ("err.product.promotion-code-repeated", "两项优惠的代码相同", "Two promotions have the same code"),
-        ("err.product.promotion-rate", "请填写优惠幅度或固定利率（二选一）", "Give either a discount or a fixed rate"),
+        ("err.product.promotion-rate", "请填写优惠幅度或固定利率（二选一），或免提前还款手续费", "Give a discount or a fixed rate (one of them), or waive the prepayment fee"),
         ("err.product.promotion-dates", "结束日期不能早于开始日期 {validFrom}", "The last day must not be before the first day, {validFrom}"),
         ("err.product.policy-inconsistent", "与其他限额矛盾（如最高金额须高于最低金额）", "Contradicts another limit (a maximum must be above its minimum)"),
     ];

@@ -56,6 +56,7 @@ public sealed class ProductForm
     public string? PromoName { get; set; }
     public string? PromoDiscount { get; set; }
     public string? PromoRate { get; set; }
+    public bool PromoWaivesFee { get; set; }
     public string? PromoMakes { get; set; }
     public string? PromoModels { get; set; }
     public string? PromoTerms { get; set; }
@@ -213,6 +214,7 @@ public sealed class ProductForm
                 Sponsor = "lender",
                 RateDiscount = reader.Fraction("newPromotion.rateDiscount", PromoDiscount),
                 AnnualRate = reader.Fraction("newPromotion.annualRate", PromoRate),
+                WaivesPrepaymentFee = PromoWaivesFee,
                 MaxTermMonths = reader.Whole("newPromotion.maxTermMonths", PromoMaxTerm) ?? 60,
                 Makes = List(PromoMakes),
                 Models = List(PromoModels),
