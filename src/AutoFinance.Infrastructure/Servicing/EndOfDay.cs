@@ -194,8 +194,9 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
 
     /// <summary>
     /// Saves a page in one transaction: the new rows (payments, journal entries and lines, reminders) through the
-    /// prepared bulk insert, then the loans, changed instalments, the partition and the page's audit entry through
-    /// the change tracker, whose version checks decide a race. False when another worker saved first; nothing of
+    /// prepared bulk insert, the loans and changed instalments through prepared updates checked by version (on
+    /// SQLite; on PostgreSQL through the change tracker with the rest), then the partition and the page's audit entry
+    /// through the change tracker, whose version checks decide a race. False when another worker saved first; nothing of
     /// the page is kept then.
     /// </summary>
     private async Task<bool> SavePageAsync(PageRows rows, AuditEvent audit, DateTimeOffset now, CancellationToken ct)
@@ -207,6 +208,13 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
             await BulkInsert.InsertAsync(db, rows.Entries, ct).ConfigureAwait(false);
             await BulkInsert.InsertAsync(db, [.. rows.Entries.SelectMany(e => e.Lines)], ct).ConfigureAwait(false);
             await BulkInsert.InsertAsync(db, rows.Reminders, ct).ConfigureAwait(false);
+            if (!await PreparedUpdates.SaveModifiedAsync<LoanRow>(db, ct).ConfigureAwait(false)
+                || !await PreparedUpdates.SaveModifiedAsync<InstallmentRow>(db, ct).ConfigureAwait(false))
+            {
+                // A loan changed under the page (a payment posted meanwhile): nothing of the page is kept, as below.
+                return false;
+            }
+
             return await AuditLog.SerialisedAsync(async () =>
             {
                 await AuditLog.AppendAsync(db, [audit], now, ct).ConfigureAwait(false);

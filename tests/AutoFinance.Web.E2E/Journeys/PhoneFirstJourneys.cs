@@ -46,10 +46,12 @@ public sealed class PhoneFirstJourneys(BrowserFixture fixture)
         await AssertFitsAsync(page);
         if (phone)
         {
-            var first = page.Locator("[data-testid=installment-item][data-number='1']");
+            // The next and any overdue instalment open by themselves; a later one opens on a tap.
+            var later = page.Locator("[data-testid=installment-item][data-number='3']");
             await Assertions.Expect(page.GetByTestId("loan-schedule")).ToBeHiddenAsync();
-            await first.Locator("summary").ClickAsync();
-            await Assertions.Expect(first.Locator("dl")).ToBeVisibleAsync();
+            await Assertions.Expect(later.Locator("dl")).ToBeHiddenAsync();
+            await later.Locator("summary").ClickAsync();
+            await Assertions.Expect(later.Locator("dl")).ToBeVisibleAsync();
         }
         else
         {
