@@ -67,6 +67,8 @@ public static class WebHost
         builder.Services.AddScoped<Infrastructure.Servicing.EndOfDay>();
         builder.Services.AddScoped<Infrastructure.Privacy.PersonalDataService>();
         builder.Services.AddScoped<Infrastructure.Approvals.ApprovalService>();
+        builder.Services.AddScoped<Infrastructure.Products.ProductChanges>();
+        builder.Services.AddScoped<Infrastructure.Products.ProductAdministration>();
         builder.Services.AddScoped<Infrastructure.Servicing.CollectionsService>();
         builder.Services.AddSingleton<Infrastructure.Servicing.RollRateBook>();
         builder.Services.AddSingleton((configuration.GetSection("Collections").Get<Infrastructure.Servicing.CollectionStrategyOptions>() ?? new()).ToStrategy());
@@ -178,6 +180,7 @@ public static class WebHost
         ServicingEndpoints.Map(api);
         PrivacyEndpoints.Map(api);
         ApprovalEndpoints.Map(api);
+        ProductEndpoints.Map(api);
         CaseEndpoints.Map(api);
         SatisfactionEndpoints.Map(api);
         AssistantEndpoints.Map(api);

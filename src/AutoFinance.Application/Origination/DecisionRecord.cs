@@ -30,6 +30,9 @@ public sealed record DecisionRecord
 
     public required string ModelVersion { get; init; }
 
+    /// <summary>The version of the product the offers were priced under.</summary>
+    public int ProductVersion { get; init; } = 1;
+
     public required IReadOnlyList<CheckRecord> Checks { get; init; }
 
     public required IReadOnlyList<OfferRecord> Offers { get; init; }

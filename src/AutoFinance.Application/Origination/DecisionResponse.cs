@@ -61,7 +61,17 @@ public sealed record OfferView
 
     public string? Promotion { get; init; }
 
+    /// <summary>The promotion's offer and conditions in plain words, in Chinese and English (null without a promotion).</summary>
+    public PromotionConditions? PromotionConditions { get; init; }
+
     public required bool IsRequestedPlan { get; init; }
 
     public required string DisclosureUrl { get; init; }
+}
+
+/// <summary>A promotion's offer and conditions as customers read them (<see cref="Domain.Origination.PromotionWording"/>).</summary>
+public sealed record PromotionConditions(string Chinese, string English)
+{
+    public static PromotionConditions? Of(Domain.Origination.Promotion? promotion) =>
+        promotion is null ? null : new(Domain.Origination.PromotionWording.Describe(promotion, english: false), Domain.Origination.PromotionWording.Describe(promotion, english: true));
 }

@@ -188,6 +188,7 @@ public sealed class DecisionService(
             ChallengerPd = challengerPd,
             Grade = grade,
             ModelVersion = models.Version,
+            ProductVersion = product.Version,
             Checks = checks,
             Offers = offerRecords,
             Reasons = reasons,
@@ -220,6 +221,7 @@ public sealed class DecisionService(
             TotalFees = o.TotalFees,
             TotalRepayable = o.TotalRepayable,
             Promotion = o.PromotionName,
+            PromotionConditions = PromotionConditions.Of(o.Promotion),
             IsRequestedPlan = o.IsRequestedPlan,
             DisclosureUrl = $"/api/v1/applications/{applicationId}/offers/{record.OfferId}/disclosure",
         };

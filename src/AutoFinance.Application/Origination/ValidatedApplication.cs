@@ -85,6 +85,7 @@ public sealed record ValidatedApplication
         Condition = Condition,
         Energy = Energy,
         Make = Make,
+        Model = Model,
         VehicleYear = VehicleYear,
         BirthDate = DateOfBirth,
         MonthlyIncome = MonthlyIncome,

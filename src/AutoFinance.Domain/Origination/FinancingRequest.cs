@@ -29,6 +29,9 @@ public sealed record FinancingRequest
     /// <summary>The manufacturer's brand, as promotions name it (compared ignoring case).</summary>
     public string Make { get; init; } = "";
 
+    /// <summary>The model, as promotions name it (compared ignoring case); empty when not known.</summary>
+    public string Model { get; init; } = "";
+
     /// <summary>The model year of the vehicle.</summary>
     public required int VehicleYear { get; init; }
 

@@ -8,7 +8,9 @@ namespace AutoFinance.Domain.Origination;
 /// <remarks>
 /// <para>The card rate comes from <see cref="RateCard.CardRate"/>. Of the promotions that apply to the plan on the
 /// pricing date (<see cref="Promotion.AppliesTo"/>), the one with the lowest rate is taken (the first listed on a tie),
-/// and only when its rate is below the card rate.</para>
+/// and only when its rate is below the card rate; when none lowers the rate, the first that waives the prepayment fee
+/// is taken at the card rate. A promotion's rate is its own fixed rate, or the card rate less its discount
+/// (<see cref="Promotion.RateFor"/>).</para>
 /// <para><b>Subsidy</b>: the interest the lender gives up, which the sponsor pays it — the total interest of the plan's
 /// schedule at the card rate less the total interest of the same schedule (same principal, term, method, balloon and
 /// dates) at the promotional rate. Both schedules are built by <see cref="ScheduleBuilder"/>, so each instalment's
@@ -56,15 +58,19 @@ public static class Pricing
         }
 
         Promotion? best = null;
+        var bestRate = card;
         foreach (var promotion in rateCard.Promotions)
         {
-            if (promotion.AnnualRate < card && (best is null || promotion.AnnualRate < best.AnnualRate) && promotion.AppliesTo(plan, date))
+            var rate = promotion.RateFor(card);
+            // A lower rate wins; at the card rate only a fee waiver is worth taking, and the first one listed.
+            if ((rate < bestRate || (best is null && rate == card && promotion.WaivesPrepaymentFee)) && promotion.AppliesTo(plan, date))
             {
                 best = promotion;
+                bestRate = rate;
             }
         }
 
-        return new PricedRate(best?.AnnualRate ?? card, card, best, 0m);
+        return new PricedRate(bestRate, card, best, 0m);
     }
 
     /// <summary>The subsidy of a schedule built at a promotional rate: its interest at the card rate less its own.</summary>

@@ -20,6 +20,9 @@ public sealed record ProductServicing
 
     public LateChargeTerms? LateCharges { get; init; }
 
+    /// <summary>What early repayment costs a loan of this product (nothing unless set); payoff quotes and prepayments charge it.</summary>
+    public PrepaymentTerms? Prepayment { get; init; }
+
     /// <summary>The day count a booked loan accrues its interest by (the offer's schedule default unless set).</summary>
     public DayCountConvention? DayCount { get; init; }
 
@@ -30,6 +33,6 @@ public sealed record ProductServicing
         var allocation = AllocationOrder is null && AllocationSequence is null
             ? defaults.Allocation
             : new AllocationOrder(AllocationOrder ?? defaults.Allocation.Components, AllocationSequence ?? defaults.Allocation.Sequence);
-        return defaults with { Allocation = allocation, LateCharges = LateCharges ?? defaults.LateCharges };
+        return defaults with { Allocation = allocation, LateCharges = LateCharges ?? defaults.LateCharges, Prepayment = Prepayment ?? defaults.Prepayment };
     }
 }

@@ -23,7 +23,8 @@ namespace AutoFinance.Infrastructure.Approvals;
 /// saved in one transaction; an action that can no longer be done (the loan was paid meanwhile) marks the approval failed.
 /// </summary>
 public sealed class ApprovalService(
-    AutoFinanceDbContext db, IPersonalDataProtector protector, ApprovalRequests requests, BlacklistCommands blacklist, PostPaymentHandler payments, PayOffHandler payoffs, Payouts.SettlementAccounts settlementAccounts, TimeProvider time)
+    AutoFinanceDbContext db, IPersonalDataProtector protector, ApprovalRequests requests, BlacklistCommands blacklist, PostPaymentHandler payments, PayOffHandler payoffs, Payouts.SettlementAccounts settlementAccounts, TimeProvider time,
+    Products.ProductChanges products)
 {
     public const string BlacklistAdd = "blacklist.add";
     public const string BlacklistRemove = "blacklist.remove";
@@ -169,6 +170,8 @@ public sealed class ApprovalService(
                 return await PostHeldPayoffAsync(Json.Deserialize<StaffReceipts.HeldReceipt>(payload)!, approver, row, ct).ConfigureAwait(false);
             case Payouts.SettlementAccounts.ChangeAction:
                 return await settlementAccounts.ApplyAsync(row, payload, approver, ct).ConfigureAwait(false);
+            case Products.ProductChanges.Action:
+                return await products.ApplyAsync(row, payload, approver, ct).ConfigureAwait(false);
             default:
                 return $"unknown action {row.Action}";
         }

@@ -9,7 +9,7 @@ using AutoFinance.Domain.Origination.Lifecycle;
 namespace AutoFinance.Infrastructure.Origination;
 
 /// <summary>Reads of applications, always through <see cref="ApplicationAccess"/>.</summary>
-public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataProtector protector, TimeProvider time)
+public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataProtector protector, TimeProvider time, ProductCatalog? catalog = null)
 {
     /// <summary>The ways the application list sorts: by submission (newest first by default), reference, price or score; a leading minus reverses.</summary>
     public static readonly IReadOnlyList<string> Sorts = ["submitted", "reference", "price", "score"];
@@ -65,7 +65,7 @@ public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataPro
             Reasons = actor.IsStaff
                 ? [.. reasons.Select(r => new ReasonView(r.Code, ReasonCatalog.Text(r, row.Language)))]
                 : ReasonCatalog.ForApplicant(reasons, status, row.Language),
-            Offers = [.. row.Offers.OrderBy(o => o.Rank).Select(o => OfferView(row.Id, o))],
+            Offers = await OfferViewsAsync(row, ct).ConfigureAwait(false),
             History = [.. row.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusView(LifecycleText.Of(h.Status), h.At, h.Actor, h.Note))],
             ModelVersion = row.ModelVersion,
             DecisionMillis = row.DecisionMillis,
@@ -88,6 +88,25 @@ public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataPro
 
         var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId && o.ApplicationId == applicationId, ct).ConfigureAwait(false);
         return offer is null ? null : OfferDisclosure.Document(offer).Json;
+    }
+
+    /// <summary>The application's offers, each promotion with its conditions as the product version that priced it set them.</summary>
+    private async Task<List<OfferView>> OfferViewsAsync(ApplicationRow row, CancellationToken ct)
+    {
+        var views = new List<OfferView>(row.Offers.Count);
+        foreach (var offer in row.Offers.OrderBy(o => o.Rank))
+        {
+            var view = OfferView(row.Id, offer);
+            if (offer.PromotionName is { } name && catalog is not null
+                && await catalog.FindVersionAsync(db, row.ProductCode, offer.ProductVersion, ct).ConfigureAwait(false) is { } product)
+            {
+                view = view with { PromotionConditions = PromotionConditions.Of(product.RateCard.Promotions.FirstOrDefault(p => p.Name == name)) };
+            }
+
+            views.Add(view);
+        }
+
+        return views;
     }
 
     public static OfferView OfferView(Guid applicationId, OfferRow o)

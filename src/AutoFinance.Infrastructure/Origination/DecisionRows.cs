@@ -166,7 +166,13 @@ public static class DecisionRows
             ChecksJson = Json.Serialize(record.Checks),
         };
 
-        row.Offers.AddRange(record.Offers.Select(o => OfferDisclosure.ToRow(o.OfferId, row.Id, o.Offer)));
+        foreach (var offer in record.Offers)
+        {
+            var offerRow = OfferDisclosure.ToRow(offer.OfferId, row.Id, offer.Offer);
+            offerRow.ProductVersion = record.ProductVersion;
+            row.Offers.Add(offerRow);
+        }
+
         row.History.Add(new StatusChangeRow { ApplicationId = row.Id, Status = ApplicationStatus.Submitted, At = record.SubmittedAt, Actor = record.Actor.AuditName });
         row.History.Add(new StatusChangeRow { ApplicationId = row.Id, Status = status, At = record.SubmittedAt, Actor = "system:decision", Note = $"grade {record.Grade}, {record.DecisionMillis:0.###} ms" });
         var referral = record.ReferralDueAt is { } due

@@ -141,6 +141,9 @@ public sealed class OfferRow
 
     public Guid ApplicationId { get; set; }
 
+    /// <summary>The version of the application's product the offer was priced and disclosed under.</summary>
+    public int ProductVersion { get; set; } = 1;
+
     public int Rank { get; set; }
 
     public int TermMonths { get; set; }
@@ -293,6 +296,41 @@ public sealed class ProductRow
     public required string RulesJson { get; set; }
 
     public bool Active { get; set; } = true;
+
+    /// <summary>The version new applications are decided under; its terms are the JSON above, kept in step with <see cref="ProductVersionRow"/>.</summary>
+    public int CurrentVersion { get; set; } = 1;
+}
+
+/// <summary>
+/// One immutable version of a product's terms: every change approved makes the next one, and offers and loans name
+/// the version they were made under, so a change never reaches a loan already made.
+/// </summary>
+public sealed class ProductVersionRow
+{
+    public Guid Id { get; set; }
+
+    public Guid ProductId { get; set; }
+
+    public required string Code { get; set; }
+
+    public int Version { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string PolicyJson { get; set; }
+
+    public required string RateCardJson { get; set; }
+
+    public required string RulesJson { get; set; }
+
+    public DateTimeOffset EffectiveFrom { get; set; }
+
+    /// <summary>Who proposed the change (the audit name), and who approved it; "migration" or "seed" for the first version.</summary>
+    public required string ProposedBy { get; set; }
+
+    public string? ApprovedBy { get; set; }
+
+    public required string Reason { get; set; }
 }
 
 /// <summary>The stored answer to a request made with an Idempotency-Key, replayed for a retry of the same request.</summary>

@@ -201,7 +201,9 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         db.Offers.RemoveRange(application.Offers);
         foreach (var offer in offers)
         {
-            db.Offers.Add(OfferDisclosure.ToRow(Guid.CreateVersion7(now), application.Id, offer));
+            var row = OfferDisclosure.ToRow(Guid.CreateVersion7(now), application.Id, offer);
+            row.ProductVersion = product.Version;
+            db.Offers.Add(row);
         }
 
         return null;

@@ -40,6 +40,8 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
 
     public DbSet<ProductRow> Products => Set<ProductRow>();
 
+    public DbSet<ProductVersionRow> ProductVersions => Set<ProductVersionRow>();
+
     public DbSet<IdempotencyRow> IdempotencyRecords => Set<IdempotencyRow>();
 
     public DbSet<UserRow> Users => Set<UserRow>();
@@ -211,6 +213,15 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
         {
             e.ToTable("products");
             e.HasIndex(p => p.Code).IsUnique();
+        });
+        modelBuilder.Entity<ProductVersionRow>(e =>
+        {
+            e.ToTable("product_versions");
+            e.HasIndex(v => new { v.Code, v.Version }).IsUnique();
+            e.Property(v => v.Code).HasMaxLength(64);
+            e.Property(v => v.ProposedBy).HasMaxLength(200);
+            e.Property(v => v.ApprovedBy).HasMaxLength(200);
+            e.Property(v => v.Reason).HasMaxLength(300);
         });
         modelBuilder.Entity<IdempotencyRow>(e =>
         {

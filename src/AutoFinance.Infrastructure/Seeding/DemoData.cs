@@ -37,7 +37,9 @@ public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions,
         }
 
         var now = time.GetUtcNow();
-        db.Products.Add(ProductCatalog.ToRow(DefaultProduct(), Guid.CreateVersion7(now)));
+        var productId = Guid.CreateVersion7(now);
+        db.Products.Add(ProductCatalog.ToRow(DefaultProduct(), productId));
+        db.ProductVersions.Add(ProductCatalog.ToVersionRow(DefaultProduct(), productId, now, "seed", null, "the demo product as first configured"));
         var dealer = AccountService.NewDealer("DLR-001", "Beijing Auto Mall", "Beijing", DealerKey, now);
         var second = AccountService.NewDealer("DLR-002", "Shanghai Motors", "Shanghai", SecondDealerKey, now);
         db.Dealers.AddRange(dealer, second);

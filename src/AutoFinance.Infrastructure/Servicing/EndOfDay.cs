@@ -21,8 +21,8 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
 {
     private readonly ProductCatalog _catalog = catalog ?? new ProductCatalog();
 
-    /// <summary>Each product's servicing terms, read once a run (a retired product services by the standard terms).</summary>
-    private readonly Dictionary<string, ProductServicing> _products = new(StringComparer.Ordinal);
+    /// <summary>Each product version's servicing terms, read once a run (a product never found services by the standard terms).</summary>
+    private readonly Dictionary<(string Code, int Version), ProductServicing> _products = [];
 
     public sealed record Result(DateOnly BusinessDate, int Loans, int Entries, IReadOnlyDictionary<string, int> Buckets, int ChargedOff, int PartitionsDone, int PartitionsLeft, double Seconds);
 
@@ -136,10 +136,11 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
                 .Select(a => new { a.Id, a.ProductCode, Facts = new LoanMonitoring.VehicleFacts(a.VehiclePrice, a.VehicleYear, a.VehicleCondition == "new", a.VehicleEnergy == "new-energy", a.Language) })
                 .ToDictionaryAsync(a => a.Id, ct).ConfigureAwait(false);
             var vehicles = applications.ToDictionary(a => a.Key, a => a.Value.Facts);
+            // Each loan is closed by the terms of the product version it was made under, not the product's latest.
             var products = new Dictionary<Guid, ProductServicing>();
-            foreach (var (id, application) in applications)
+            foreach (var loan in page)
             {
-                products[id] = await ProductAsync(application.ProductCode, ct).ConfigureAwait(false);
+                products[loan.Id] = await ProductAsync(applications.GetValueOrDefault(loan.ApplicationId)?.ProductCode, loan.ProductVersion, ct).ConfigureAwait(false);
             }
 
             var held = await CustomerCredit.HeldAsync(db, ids, ct).ConfigureAwait(false);
@@ -157,7 +158,7 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
             {
                 List<InstallmentRow> schedule = [.. installments[loan.Id].OrderBy(i => i.Number)];
                 var before = schedule.ConvertAll(InstallmentValues.Of);
-                var outcome = LoanCloseOfBusiness.Close(loan, schedule, businessDate, options, products.GetValueOrDefault(loan.ApplicationId) ?? ProductServicing.Standard, held.GetValueOrDefault(loan.Id), now);
+                var outcome = LoanCloseOfBusiness.Close(loan, schedule, businessDate, options, products.GetValueOrDefault(loan.Id) ?? ProductServicing.Standard, held.GetValueOrDefault(loan.Id), now);
                 written.Entries.AddRange(outcome.Entries);
                 written.Postings.AddRange(outcome.Postings);
                 var vehicle = vehicles.GetValueOrDefault(loan.ApplicationId);
@@ -248,17 +249,17 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
     /// posted in bulk and one statement marks all such loans of the partition closed (current, no days past due). Its value, score and reminders are refreshed whenever an
     /// instalment approaches, which is at least monthly.
     /// </summary>
-    private async Task<ProductServicing> ProductAsync(string? code, CancellationToken ct)
+    private async Task<ProductServicing> ProductAsync(string? code, int version, CancellationToken ct)
     {
         if (code is null)
         {
             return ProductServicing.Standard;
         }
 
-        if (!_products.TryGetValue(code, out var product))
+        if (!_products.TryGetValue((code, version), out var product))
         {
-            product = (await _catalog.FindAsync(db, code, ct).ConfigureAwait(false))?.Policy.Servicing ?? ProductServicing.Standard;
-            _products[code] = product;
+            product = await ProductTerms.ServicingOfAsync(db, _catalog, code, version, ct).ConfigureAwait(false);
+            _products[(code, version)] = product;
         }
 
         return product;

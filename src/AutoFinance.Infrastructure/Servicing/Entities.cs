@@ -13,6 +13,9 @@ public sealed class LoanRow
 
     public Guid ApplicationId { get; set; }
 
+    /// <summary>The version of the product the loan was made under: its servicing terms are that version's.</summary>
+    public int ProductVersion { get; set; } = 1;
+
     public Guid CustomerId { get; set; }
 
     public Guid? DealerId { get; set; }

@@ -27,6 +27,7 @@ public static class LoanBooking
             Reference = "LN" + contract.Reference[2..],
             ContractId = contract.Id,
             ApplicationId = application.Id,
+            ProductVersion = offer.ProductVersion,
             CustomerId = contract.CustomerId,
             DealerId = application.DealerId,
             Principal = offer.Principal,

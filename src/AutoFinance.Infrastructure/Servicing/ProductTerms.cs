@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AutoFinance.Infrastructure.Servicing;
 
 /// <summary>
-/// The servicing rules of a loan's product: the loan's application names the product, the product's policy carries
-/// them (<see cref="ProductServicing"/>); a product not found (retired) services by the standard rules.
+/// The servicing rules of a loan's product: the loan's application names the product and the loan the product version
+/// it was made under; that version's policy carries them (<see cref="ProductServicing"/>), so a later change of the
+/// product never reaches a loan already made. A product not found services by the standard rules.
 /// </summary>
 public static class ProductTerms
 {
@@ -18,7 +19,37 @@ public static class ProductTerms
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(loan);
         var code = await db.Applications.AsNoTracking().Where(a => a.Id == loan.ApplicationId).Select(a => a.ProductCode).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        var product = code is null ? null : await catalog.FindAsync(db, code, ct).ConfigureAwait(false);
+        if (code is null)
+        {
+            return ProductServicing.Standard;
+        }
+
+        var servicing = await ServicingOfAsync(db, catalog, code, loan.ProductVersion, ct).ConfigureAwait(false);
+        return await WaivesPrepaymentFeeAsync(db, catalog, code, loan, ct).ConfigureAwait(false)
+            ? servicing with { Prepayment = Domain.Products.PrepaymentTerms.None }
+            : servicing;
+    }
+
+    /// <summary>Whether the promotion the loan's accepted offer was priced with waives the prepayment fee.</summary>
+    private static async Task<bool> WaivesPrepaymentFeeAsync(AutoFinanceDbContext db, ProductCatalog catalog, string code, LoanRow loan, CancellationToken ct)
+    {
+        var promotion = await db.Contracts.AsNoTracking().Where(c => c.Id == loan.ContractId)
+            .Join(db.Offers.AsNoTracking(), c => c.OfferId, o => o.Id, (c, o) => o.PromotionName).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (promotion is null)
+        {
+            return false;
+        }
+
+        var product = await catalog.FindVersionAsync(db, code, loan.ProductVersion, ct).ConfigureAwait(false);
+        return product?.RateCard.Promotions.Any(p => p.Name == promotion && p.WaivesPrepaymentFee) == true;
+    }
+
+    /// <summary>The servicing rules of a product version; the product's current ones if that version is not found, the standard ones if the product is gone.</summary>
+    public static async Task<ProductServicing> ServicingOfAsync(AutoFinanceDbContext db, ProductCatalog catalog, string code, int version, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var product = await catalog.FindVersionAsync(db, code, version, ct).ConfigureAwait(false)
+            ?? await catalog.FindAsync(db, code, ct).ConfigureAwait(false);
         return product?.Policy.Servicing ?? ProductServicing.Standard;
     }
 

@@ -14,7 +14,7 @@ public static partial class ChineseText
     public static readonly IReadOnlySet<string> Allowed = new HashSet<string>(StringComparer.Ordinal)
     {
         "AutoFinance", "APR", "APRC", "IRR", "VIN", "SHA", "CSAT", "NPS", "RFM", "PTP", "DPD", "AUC", "PSI", "WoE", "Gini", "Brier",
-        "App", "SLA", "CNY", "PDF", "CSV", "SMS", "JPEG", "PNG", "KPI", "GBDT", "LightGBM", "EBM", "ISO", "camt",
+        "App", "SLA", "CNY", "BYD", "PDF", "CSV", "SMS", "JPEG", "PNG", "KPI", "GBDT", "LightGBM", "EBM", "ISO", "camt",
     };
 
     private const string TextScript = """

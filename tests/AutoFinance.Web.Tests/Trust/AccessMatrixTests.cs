@@ -127,6 +127,9 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["POST /api/v1/admin/blacklist"] = [new(Target.None, "U F F F F F F F F F A")],
         ["DELETE /api/v1/admin/blacklist/{id}"] = [new(Target.BlacklistEntry, "U F F F F F F F F F A")],
         ["GET /api/v1/approvals"] = [new(Target.None, "U F F F F F F F F O O")],
+        ["GET /api/v1/admin/products"] = [new(Target.None, "U F F F F F F F F O O")],
+        ["GET /api/v1/admin/products/{code}"] = [new(Target.None, "U F F F F F F F F O O")],
+        ["POST /api/v1/admin/products/{code}/changes"] = [new(Target.None, "U F F F F F F F F A A")],
         ["POST /api/v1/approvals/{id}/approve"] = [new(Target.PendingApproval, "U F F F F F F F F A A")],
         ["POST /api/v1/approvals/{id}/reject"] = [new(Target.PendingApproval, "U F F F F F F F F A A")],
         ["POST /api/v1/loans/{id}/write-off"] = [new(Target.LoanA, "U F F F F F F A F A A")],
@@ -304,6 +307,7 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
             .Replace("{offerId}", second, StringComparison.Ordinal)
             .Replace("{paymentId}", second, StringComparison.Ordinal)
             .Replace("{provider}", "simpay", StringComparison.Ordinal)
+            .Replace("{code}", "car-loan", StringComparison.Ordinal)
             .Replace("{lineId}", second, StringComparison.Ordinal)
             .Replace("{name}", target == Target.Job ? "run-history-cleanup" : "no-such-job", StringComparison.Ordinal)
             .Replace("{date}", DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);

@@ -22,6 +22,9 @@ public sealed record CalculatorInput(
 /// <summary>A priced plan: its rate, the engine's schedule and disclosure, and the product rules it would not meet.</summary>
 public sealed record PlanResult(PlanInput Input, decimal AnnualRate, string? Promotion, RepaymentSchedule Schedule, LoanDisclosure Disclosure, IReadOnlyList<string> PolicyNotes)
 {
+    /// <summary>The promotion that priced the plan, whose conditions the page words for the customer.</summary>
+    public Promotion? PromotionTerms { get; init; }
+
     public decimal Principal => Schedule.Terms.LoanPrincipal;
 
     public decimal FirstPayment => Schedule.Installments[0].Payment;
@@ -111,7 +114,7 @@ public static class PlanCalculator
 
             LoanTerms terms;
             decimal rate;
-            string? promotion = null;
+            Promotion? promotion = null;
             if (plan.Method == RepaymentMethod.FlatFee)
             {
                 rate = 0m;
@@ -121,12 +124,12 @@ public static class PlanCalculator
             {
                 var priced = Pricing.Price(input.Grade, financing, rateCard, today, policy.Currency)!;
                 rate = priced.AnnualRate;
-                promotion = priced.Promotion?.Name;
+                promotion = priced.Promotion;
                 terms = financing.ToLoanTerms(rate, today, policy.Currency);
             }
 
             var schedule = ScheduleBuilder.Build(terms);
-            results.Add(new PlanResult(plan, rate, promotion, schedule, DisclosureBuilder.Build(schedule), Notes(financing, policy)));
+            results.Add(new PlanResult(plan, rate, promotion?.Name, schedule, DisclosureBuilder.Build(schedule), Notes(financing, policy)) { PromotionTerms = promotion });
         }
 
         return (results, []);
