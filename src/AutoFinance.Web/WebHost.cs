@@ -67,6 +67,7 @@ public static class WebHost
         builder.Services.AddScoped<Infrastructure.Servicing.EndOfDay>();
         builder.Services.AddScoped<Infrastructure.Privacy.PersonalDataService>();
         builder.Services.AddScoped<Infrastructure.Approvals.ApprovalService>();
+        builder.Services.AddScoped<Infrastructure.Approvals.WriteOffs>();
         builder.Services.AddScoped<Infrastructure.Servicing.CollectionsService>();
         builder.Services.AddSingleton<Infrastructure.Servicing.RollRateBook>();
         builder.Services.AddSingleton((configuration.GetSection("Collections").Get<Infrastructure.Servicing.CollectionStrategyOptions>() ?? new()).ToStrategy());
@@ -192,6 +193,7 @@ public static class WebHost
         ReconciliationEndpoints.Map(api);
         DirectDebitEndpoints.Map(api);
         Components.Operations.OperationsForms.Map(app);
+        Components.Admin.ConsoleForms.Map(app);
         app.MapWebPages();
         return app;
     }

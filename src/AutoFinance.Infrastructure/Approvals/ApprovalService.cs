@@ -21,11 +21,15 @@ namespace AutoFinance.Infrastructure.Approvals;
 /// saved in one transaction; an action that can no longer be done (the loan was paid meanwhile) marks the approval failed.
 /// </summary>
 public sealed class ApprovalService(
-    AutoFinanceDbContext db, IPersonalDataProtector protector, ApprovalRequests requests, BlacklistCommands blacklist, PostPaymentHandler payments, PayOffHandler payoffs, TimeProvider time)
+    AutoFinanceDbContext db, IPersonalDataProtector protector, ApprovalRequests requests, BlacklistCommands blacklist, PostPaymentHandler payments, PayOffHandler payoffs, TimeProvider time,
+    Identity.AccessAdministration access)
 {
     public const string BlacklistAdd = "blacklist.add";
     public const string BlacklistRemove = "blacklist.remove";
     public const string WriteOff = "loan.write-off";
+
+    /// <summary>A staff account moved to another role (its sessions end with it).</summary>
+    public const string RoleChange = "user.role-change";
 
     /// <summary>A staff member's own unmasked export of a customer's data (see <see cref="Privacy.ExportAccess"/>).</summary>
     public const string UnmaskedExport = "customer.export-unmasked";
@@ -40,9 +44,9 @@ public sealed class ApprovalService(
             .Select(View).ToList();
 
     /// <summary>One page of the requests in a status (or all), with how many there are in all.</summary>
-    public async Task<(IReadOnlyList<ApprovalView> Items, int Total)> PageAsync(string? status, int page, int size, CancellationToken ct)
+    public async Task<(IReadOnlyList<ApprovalView> Items, int Total)> PageAsync(string? status, int page, int size, CancellationToken ct, string? action = null)
     {
-        var rows = db.Approvals.AsNoTracking().Where(a => status == null || a.Status == status);
+        var rows = db.Approvals.AsNoTracking().Where(a => (status == null || a.Status == status) && (action == null || a.Action == action));
         var total = await rows.CountAsync(ct).ConfigureAwait(false);
         var items = await rows.OrderByDescending(a => a.RequestedAt).Skip(Math.Max(0, page - 1) * size).Take(size).ToListAsync(ct).ConfigureAwait(false);
         return ([.. items.Select(View)], total);
@@ -147,6 +151,10 @@ public sealed class ApprovalService(
                 return await blacklist.RemoveAsync(approver, Guid.Parse(row.Target), ct).ConfigureAwait(false) ? null : "the entry is no longer on the blacklist";
             case WriteOff:
                 return await WriteOffAsync(Guid.Parse(row.Target), approver, row, ct).ConfigureAwait(false);
+            case RoleChange:
+                var change = Json.Deserialize<Identity.AccessAdministration.RoleChange>(payload)!;
+                row.Outcome = $"role {change.Role}";
+                return await access.ChangeRoleAsync(approver, change, row.Id, row.RequestedBy, ct).ConfigureAwait(false);
             case UnmaskedExport:
                 return await GrantUnmaskedExportAsync(Guid.Parse(row.Target), approver, row, ct).ConfigureAwait(false);
             case StaffReceipts.PaymentAction:
