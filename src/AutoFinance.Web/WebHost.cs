@@ -175,6 +175,7 @@ public static class WebHost
         AdminEndpoints.Map(api);
         LoanEndpoints.Map(api);
         ServicingEndpoints.Map(api);
+        HardshipRequestEndpoints.Map(api);
         PrivacyEndpoints.Map(api);
         ApprovalEndpoints.Map(api);
         CaseEndpoints.Map(api);

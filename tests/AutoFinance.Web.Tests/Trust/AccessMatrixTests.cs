@@ -70,6 +70,11 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["GET /api/v1/loans/{id}/payoff"] = [new(Target.LoanA, "U O H H H O O O O O O")],
         ["POST /api/v1/loans/{id}/payoff"] = [new(Target.LoanA, "U A H F F F F A A F A")],
         ["POST /api/v1/loans/{id}/hardship"] = [new(Target.LoanA, "U F F F F F F F A A A")],
+        ["POST /api/v1/loans/{id}/hardship-requests"] = [new(Target.LoanA, "U A H F F F F F F F F")],
+        ["GET /api/v1/loans/{id}/hardship-requests"] = [new(Target.LoanA, "U O H F F O O O O O O")],
+        ["GET /api/v1/hardship-requests"] = [new(Target.None, "U F F F F F F F O O O")],
+        ["POST /api/v1/hardship-requests/{id}/approve"] = [new(Target.None, "U F F F F F F F H H H")],
+        ["POST /api/v1/hardship-requests/{id}/decline"] = [new(Target.None, "U F F F F F F F H H H")],
         ["GET /api/v1/loans/{id}/contacts"] = [new(Target.LoanA, "U F F F F F F O O O O")],
         ["POST /api/v1/loans/{id}/contacts"] = [new(Target.LoanA, "U F F F F F F A A A A")],
 
@@ -150,6 +155,8 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["POST /api/v1/loans/{id}/payoff"] = """{"amount": 0.01}""",
         ["POST /api/v1/loans/{id}/payments/{paymentId}/reversal"] = """{"reason": "access matrix"}""",
         ["POST /api/v1/loans/{id}/write-off"] = """{"reason": "access matrix"}""",
+        ["POST /api/v1/loans/{id}/hardship-requests"] = """{"kind": "payment-holiday", "installments": 1, "reason": "access matrix"}""",
+        ["POST /api/v1/hardship-requests/{id}/decline"] = """{"reason": "access matrix"}""",
         ["POST /api/v1/admin/users/{id}/role"] = """{"role": "collector", "reason": "access matrix"}""",
         ["POST /api/v1/customers/{id}/data/unmask-requests"] = """{"reason": "access matrix"}""",
         // A date to come: refused after the role check, so the matrix never runs a real end-of-day.

@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Antiforgery;
 namespace AutoFinance.Web.Components.Admin;
 
 /// <summary>
-/// The console's row actions (an anti-forgery token each): asking to remove a blacklist entry, ending a user's
-/// sessions, revoking a dealer's key. Each does what its API endpoint does, under the same roles, and answers with a
+/// The console's row actions (an anti-forgery token each): asking to remove a blacklist entry, deciding a
+/// hardship request, ending a user's sessions, revoking a dealer's key. Each does what its API endpoint does, under the same roles, and answers with a
 /// redirect back to its page carrying the outcome, so a reload never posts twice.
 /// </summary>
 public static class ConsoleForms
@@ -34,6 +34,21 @@ public static class ConsoleForms
 
             var asked = await approvals.RequestAsync(actor, ApprovalService.BlacklistRemove, id.ToString(), new { id }, $"remove {entry.Kind} {entry.Value}", form["reason"].ToString(), ct).ConfigureAwait(false);
             return Results.LocalRedirect(Outcome("/blacklist", asked.Value is not null ? "sent" : asked.Code ?? "field.length", id));
+        });
+        forms.MapPost("/hardship/{id:guid}/decision", async (Guid id, HttpContext http, IAntiforgery antiforgery, Infrastructure.Servicing.HardshipRequests requests, CancellationToken ct) =>
+        {
+            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
+            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
+            var actor = http.User.ToActor();
+            if (!Api.HardshipRequestEndpoints.Deciders.Contains(actor.Role))
+            {
+                return Results.LocalRedirect("/hardship");
+            }
+
+            var approve = form["decision"].ToString() == "approve";
+            var decided = await requests.DecideAsync(actor, id, approve, approve ? null : form["reason"].ToString(), ct).ConfigureAwait(false);
+            var outcome = decided.Value is { } request ? request.State : decided.Failure == Application.Common.CommandFailure.Invalid ? "reason-needed" : decided.Code ?? "conflict";
+            return Results.LocalRedirect(Outcome("/hardship", outcome, id) + (decided.Value is null ? $"#request-{id}" : string.Empty));
         });
         forms.MapPost("/users/{id:guid}/sessions", async (Guid id, HttpContext http, IAntiforgery antiforgery, AccessAdministration access, CancellationToken ct) =>
         {
