@@ -22,11 +22,14 @@ namespace AutoFinance.Infrastructure.Approvals;
 /// </summary>
 public sealed class ApprovalService(
     AutoFinanceDbContext db, IPersonalDataProtector protector, ApprovalRequests requests, BlacklistCommands blacklist, PostPaymentHandler payments, PayOffHandler payoffs, TimeProvider time,
-    Identity.AccessAdministration access)
+    Identity.AccessAdministration access, Models.ModelRegistry registry)
 {
     public const string BlacklistAdd = "blacklist.add";
     public const string BlacklistRemove = "blacklist.remove";
     public const string WriteOff = "loan.write-off";
+
+    /// <summary>A model from the registry made the one decisions score with.</summary>
+    public const string ModelPromote = "model.promote";
 
     /// <summary>A staff account moved to another role (its sessions end with it).</summary>
     public const string RoleChange = "user.role-change";
@@ -155,6 +158,8 @@ public sealed class ApprovalService(
                 var change = Json.Deserialize<Identity.AccessAdministration.RoleChange>(payload)!;
                 row.Outcome = $"role {change.Role}";
                 return await access.ChangeRoleAsync(approver, change, row.Id, row.RequestedBy, ct).ConfigureAwait(false);
+            case ModelPromote:
+                return await registry.PromoteAsync(approver, Guid.Parse(row.Target), row, ct).ConfigureAwait(false);
             case UnmaskedExport:
                 return await GrantUnmaskedExportAsync(Guid.Parse(row.Target), approver, row, ct).ConfigureAwait(false);
             case StaffReceipts.PaymentAction:

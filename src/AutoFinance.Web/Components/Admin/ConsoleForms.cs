@@ -50,6 +50,32 @@ public static class ConsoleForms
             var outcome = decided.Value is { } request ? request.State : decided.Failure == Application.Common.CommandFailure.Invalid ? "reason-needed" : decided.Code ?? "conflict";
             return Results.LocalRedirect(Outcome("/hardship", outcome, id) + (decided.Value is null ? $"#request-{id}" : string.Empty));
         });
+        forms.MapPost("/models/{id:guid}/promote", async (Guid id, HttpContext http, IAntiforgery antiforgery, Infrastructure.Models.ModelRegistry registry, CancellationToken ct) =>
+        {
+            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
+            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
+            var actor = http.User.ToActor();
+            if (!Api.ModelRegistryEndpoints.Modellers.Contains(actor.Role))
+            {
+                return Results.LocalRedirect("/models");
+            }
+
+            var asked = await registry.RequestPromotionAsync(actor, id, form["reason"].ToString(), ct).ConfigureAwait(false);
+            return Results.LocalRedirect(Outcome("/models", asked.Value is not null ? "sent" : asked.Code ?? "field.length", id));
+        });
+        forms.MapPost("/models/rollback", async (HttpContext http, IAntiforgery antiforgery, Infrastructure.Models.ModelRegistry registry, CancellationToken ct) =>
+        {
+            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
+            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
+            var actor = http.User.ToActor();
+            if (!Api.ModelRegistryEndpoints.RollBackers.Contains(actor.Role))
+            {
+                return Results.LocalRedirect("/models");
+            }
+
+            var rolled = await registry.RollBackAsync(actor, form["reason"].ToString(), ct).ConfigureAwait(false);
+            return Results.LocalRedirect($"/models?outcome={Uri.EscapeDataString(rolled.Value is not null ? "rolled-back" : rolled.Code ?? "field.length")}");
+        });
         forms.MapPost("/users/{id:guid}/sessions", async (Guid id, HttpContext http, IAntiforgery antiforgery, AccessAdministration access, CancellationToken ct) =>
         {
             await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
@@ -72,6 +98,28 @@ public static class ConsoleForms
             }
 
             return Results.LocalRedirect(await access.RevokeApiKeyAsync(actor, id, ct).ConfigureAwait(false) ? "/dealers?outcome=revoked" : "/dealers?outcome=gone");
+        });
+    }
+
+    /// <summary>The model upload form: a multipart post of up to two model files.</summary>
+    public static void MapUploads(IEndpointRouteBuilder routes)
+    {
+        var uploads = routes.MapGroup("/forms/console").RequireAuthorization().ExcludeFromDescription().DisableAntiforgery()
+            .WithMetadata(new Web.Security.RequestBodyLimit((2L * Infrastructure.Models.ModelRegistry.MaxBytes) + (64 * 1024)));
+        uploads.MapPost("/models", async (HttpContext http, IAntiforgery antiforgery, Infrastructure.Models.ModelRegistry registry, CancellationToken ct) =>
+        {
+            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
+            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
+            var actor = http.User.ToActor();
+            if (!Api.ModelRegistryEndpoints.Modellers.Contains(actor.Role))
+            {
+                return Results.LocalRedirect("/models");
+            }
+
+            var file = form.Files.GetFile("file");
+            var uploaded = await registry.UploadAsync(actor, file?.FileName, await Api.ModelRegistryEndpoints.BytesAsync(file, ct).ConfigureAwait(false),
+                await Api.ModelRegistryEndpoints.BytesAsync(form.Files.GetFile("challenger"), ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+            return Results.LocalRedirect(uploaded.Value is { } model ? $"/models?outcome=uploaded&id={model.ModelVersionId}" : $"/models?outcome={Uri.EscapeDataString(uploaded.Code ?? "model.invalid-file")}");
         });
     }
 
