@@ -69,6 +69,9 @@ public static class WebHost
         builder.Services.AddScoped<Infrastructure.Approvals.ApprovalService>();
         builder.Services.AddScoped<Infrastructure.Products.ProductChanges>();
         builder.Services.AddScoped<Infrastructure.Products.ProductAdministration>();
+        builder.Services.AddScoped<Infrastructure.Approvals.WriteOffs>();
+        builder.Services.AddScoped<Infrastructure.Models.ModelRegistry>();
+        builder.Services.AddHostedService<Infrastructure.Models.ModelRegistrySync>();
         builder.Services.AddScoped<Infrastructure.Servicing.CollectionsService>();
         builder.Services.AddSingleton<Infrastructure.Servicing.RollRateBook>();
         builder.Services.AddSingleton((configuration.GetSection("Collections").Get<Infrastructure.Servicing.CollectionStrategyOptions>() ?? new()).ToStrategy());
@@ -178,6 +181,7 @@ public static class WebHost
         AdminEndpoints.Map(api);
         LoanEndpoints.Map(api);
         ServicingEndpoints.Map(api);
+        HardshipRequestEndpoints.Map(api);
         PrivacyEndpoints.Map(api);
         ApprovalEndpoints.Map(api);
         ProductEndpoints.Map(api);
@@ -191,6 +195,7 @@ public static class WebHost
         OperationsEndpoints.Map(api);
         // Uploads carry files of up to 10 MB: their own group and body limit.
         DocumentEndpoints.Map(app);
+        ModelRegistryEndpoints.Map(app);
         Components.Documents.DocumentForms.Map(app);
         PaymentIntentEndpoints.Map(api);
         PaymentCallbackEndpoints.Map(api);
@@ -198,6 +203,8 @@ public static class WebHost
         DirectDebitEndpoints.Map(api);
         Components.Operations.OperationsForms.Map(app);
         Components.Payouts.PayoutForms.Map(app);
+        Components.Admin.ConsoleForms.Map(app);
+        Components.Admin.ConsoleForms.MapUploads(app);
         app.MapWebPages();
         return app;
     }

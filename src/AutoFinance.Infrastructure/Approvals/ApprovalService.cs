@@ -24,11 +24,17 @@ namespace AutoFinance.Infrastructure.Approvals;
 /// </summary>
 public sealed class ApprovalService(
     AutoFinanceDbContext db, IPersonalDataProtector protector, ApprovalRequests requests, BlacklistCommands blacklist, PostPaymentHandler payments, PayOffHandler payoffs, Payouts.SettlementAccounts settlementAccounts, TimeProvider time,
-    Products.ProductChanges products)
+    Products.ProductChanges products, Identity.AccessAdministration access, Models.ModelRegistry registry)
 {
     public const string BlacklistAdd = "blacklist.add";
     public const string BlacklistRemove = "blacklist.remove";
     public const string WriteOff = "loan.write-off";
+
+    /// <summary>A model from the registry made the one decisions score with.</summary>
+    public const string ModelPromote = "model.promote";
+
+    /// <summary>A staff account moved to another role (its sessions end with it).</summary>
+    public const string RoleChange = "user.role-change";
 
     /// <summary>A staff member's own unmasked export of a customer's data (see <see cref="Privacy.ExportAccess"/>).</summary>
     public const string UnmaskedExport = "customer.export-unmasked";
@@ -43,9 +49,9 @@ public sealed class ApprovalService(
             .Select(View).ToList();
 
     /// <summary>One page of the requests in a status (or all), with how many there are in all.</summary>
-    public async Task<(IReadOnlyList<ApprovalView> Items, int Total)> PageAsync(string? status, int page, int size, CancellationToken ct)
+    public async Task<(IReadOnlyList<ApprovalView> Items, int Total)> PageAsync(string? status, int page, int size, CancellationToken ct, string? action = null)
     {
-        var rows = InStatus(status);
+        var rows = InStatus(status).Where(a => action == null || a.Action == action);
         var total = await rows.CountAsync(ct).ConfigureAwait(false);
         var items = await rows.OrderByDescending(a => a.RequestedAt).Skip(Math.Max(0, page - 1) * size).Take(size).ToListAsync(ct).ConfigureAwait(false);
         return ([.. items.Select(View)], total);
@@ -162,6 +168,12 @@ public sealed class ApprovalService(
                 return await blacklist.RemoveAsync(approver, Guid.Parse(row.Target), ct).ConfigureAwait(false) ? null : "the entry is no longer on the blacklist";
             case WriteOff:
                 return await WriteOffAsync(Guid.Parse(row.Target), approver, row, ct).ConfigureAwait(false);
+            case RoleChange:
+                var change = Json.Deserialize<Identity.AccessAdministration.RoleChange>(payload)!;
+                row.Outcome = $"role {change.Role}";
+                return await access.ChangeRoleAsync(approver, change, row.Id, row.RequestedBy, ct).ConfigureAwait(false);
+            case ModelPromote:
+                return await registry.PromoteAsync(approver, Guid.Parse(row.Target), row, ct).ConfigureAwait(false);
             case UnmaskedExport:
                 return await GrantUnmaskedExportAsync(Guid.Parse(row.Target), approver, row, ct).ConfigureAwait(false);
             case StaffReceipts.PaymentAction:

@@ -196,7 +196,7 @@ public sealed class DocumentCommands(AutoFinanceDbContext db, EncryptedFileStore
 
         var rows = await db.Documents.AsNoTracking().Where(d => d.Status == DocumentStatus.Pending)
             .Join(db.Applications.AsNoTracking(), d => d.ApplicationId, a => a.Id, (d, a) => new { d, a.Reference })
-            .Take(200).ToListAsync(ct).ConfigureAwait(false);
+            .ToListAsync(ct).ConfigureAwait(false);
         return [.. rows.OrderBy(r => r.d.UploadedAt).Select(r => new PendingDocument(View(r.d), r.Reference))];
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
 using AutoFinance.Domain.Origination;
 using AutoFinance.Infrastructure.Audit;
@@ -113,6 +114,65 @@ public sealed class AccessAdministration(AutoFinanceDbContext db, TimeProvider t
         await AuditLog.SaveWithAsync(db, [new AuditEvent(admin.AuditName, "api-key.issued", "dealer", dealerId.ToString(), new { dealer.Code, dealer.ApiKeyExpiresAt })], now, ct).ConfigureAwait(false);
         apiKeys.Clear();
         return new IssuedKey(dealerId, key, dealer.ApiKeyExpiresAt);
+    }
+
+    /// <summary>The roles a staff account may be moved between; customers and dealers keep the role they signed up with.</summary>
+    public static readonly string[] StaffRoles = Roles.Staff;
+
+    public sealed record RoleChange(Guid UserId, string Role);
+
+    /// <summary>
+    /// Whether a role change may be asked for: a staff account, a staff role it does not hold already. Answers the
+    /// account's current role, or what is wrong, naming the field.
+    /// </summary>
+    public async Task<CommandResult<string>> CheckRoleChangeAsync(Guid userId, string? role, CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct).ConfigureAwait(false);
+        if (user is null)
+        {
+            return CommandResult<string>.NotFound();
+        }
+
+        if (role is null || !StaffRoles.Contains(role))
+        {
+            return CommandResult<string>.Invalid("role", $"must be one of {string.Join(", ", StaffRoles)}", "field.one-of");
+        }
+
+        if (!StaffRoles.Contains(user.Role))
+        {
+            return CommandResult<string>.Conflict("only a staff account's role can change", "user.not-staff");
+        }
+
+        return user.Role == role
+            ? CommandResult<string>.Conflict($"the account is already {role}", "user.same-role")
+            : CommandResult<string>.Ok(user.Role);
+    }
+
+    /// <summary>
+    /// Gives a staff account its new role (approved by a second person) and ends its open sessions, so the old role's
+    /// rights stop at once; null when done, or why it could not be.
+    /// </summary>
+    public async Task<string?> ChangeRoleAsync(Actor approver, RoleChange change, Guid approvalId, string requestedBy, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(approver);
+        ArgumentNullException.ThrowIfNull(change);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == change.UserId, ct).ConfigureAwait(false);
+        if (user is null || !StaffRoles.Contains(user.Role) || !StaffRoles.Contains(change.Role))
+        {
+            return user is null ? "the account no longer exists" : "only a staff account's role can change";
+        }
+
+        var now = time.GetUtcNow();
+        var previous = user.Role;
+        user.Role = change.Role;
+        var sessions = await db.Sessions.Where(s => s.UserId == user.Id && s.RevokedAt == null && s.ExpiresAt > now).ToListAsync(ct).ConfigureAwait(false);
+        foreach (var session in sessions)
+        {
+            session.RevokedAt = now;
+        }
+
+        await AuditLog.SaveWithAsync(db, [new AuditEvent(approver.AuditName, "user.role-changed", "user", user.Id.ToString(), new { ApprovalId = approvalId, From = previous, To = change.Role, RequestedBy = requestedBy, SessionsEnded = sessions.Count })], now, ct).ConfigureAwait(false);
+        return null;
     }
 
     private static string KeyState(Origination.DealerRow dealer, DateTimeOffset now) =>

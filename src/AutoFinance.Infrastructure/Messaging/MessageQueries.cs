@@ -22,7 +22,6 @@ public sealed class MessageQueries(AutoFinanceDbContext db)
         return await db.Outbox.AsNoTracking()
             .Where(m => m.CustomerId == customer && m.Channel == "in-app" && m.Status == OutboxStatus.Sent)
             .OrderByDescending(m => m.CreatedAt)
-            .Take(100)
             .Select(m => new MessageView(m.Id, m.LoanId, m.Template, m.Language, m.Body, m.SentAt))
             .ToListAsync(ct).ConfigureAwait(false);
     }

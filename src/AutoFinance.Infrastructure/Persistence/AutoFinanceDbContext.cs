@@ -68,6 +68,10 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
 
     public DbSet<Servicing.HardshipPlanRow> HardshipPlans => Set<Servicing.HardshipPlanRow>();
 
+    public DbSet<Servicing.HardshipRequestRow> HardshipRequests => Set<Servicing.HardshipRequestRow>();
+
+    public DbSet<Models.ModelVersionRow> ModelVersions => Set<Models.ModelVersionRow>();
+
     public DbSet<Approvals.ApprovalRow> Approvals => Set<Approvals.ApprovalRow>();
 
     public DbSet<Operations.JobRunRow> JobRuns => Set<Operations.JobRunRow>();
@@ -324,6 +328,22 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
         {
             e.ToTable("hardship_plans");
             e.HasIndex(h => h.LoanId);
+        });
+        modelBuilder.Entity<Servicing.HardshipRequestRow>(e =>
+        {
+            e.ToTable("hardship_requests");
+            e.HasIndex(h => new { h.State, h.RequestedAt });
+            e.HasIndex(h => h.LoanId);
+            e.HasIndex(h => new { h.RequestedBy, h.IdempotencyKey }).IsUnique();
+            e.Property(h => h.State).HasConversion(v => StateWords<Domain.Servicing.Hardship.HardshipRequestState>.Of(v), v => StateWords<Domain.Servicing.Hardship.HardshipRequestState>.Parse(v));
+            e.Property(h => h.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<Models.ModelVersionRow>(e =>
+        {
+            e.ToTable("model_versions");
+            e.HasIndex(m => new { m.State, m.UploadedAt });
+            e.Property(m => m.State).HasConversion(v => StateWords<Credit.Models.ModelVersionState>.Of(v), v => StateWords<Credit.Models.ModelVersionState>.Parse(v));
+            e.Property(m => m.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<Approvals.ApprovalRow>(e =>
         {

@@ -46,7 +46,7 @@ public sealed class CaseQueries(AutoFinanceDbContext db, IPersonalDataProtector 
                 rows = rows.Where(c => c.Status == only);
             }
 
-            var own = await rows.OrderByDescending(c => c.OpenedAt).Take(200).ToListAsync(ct).ConfigureAwait(false);
+            var own = await rows.OrderByDescending(c => c.OpenedAt).ToListAsync(ct).ConfigureAwait(false);
             return await SummariesAsync(own, now, ct).ConfigureAwait(false);
         }
 
@@ -61,7 +61,7 @@ public sealed class CaseQueries(AutoFinanceDbContext db, IPersonalDataProtector 
             rows = rows.Where(c => c.AssignedTo == actor.UserId);
         }
 
-        var queue = await rows.OrderBy(c => c.ResolutionDueAt).Take(500).ToListAsync(ct).ConfigureAwait(false);
+        var queue = await rows.OrderBy(c => c.ResolutionDueAt).ToListAsync(ct).ConfigureAwait(false);
         var summaries = await SummariesAsync(queue, now, ct).ConfigureAwait(false);
         return summaries
             .OrderBy(s => Urgency(s.Sla))

@@ -49,7 +49,7 @@ public sealed class SurveyCommands(AutoFinanceDbContext db, IPersonalDataProtect
             rows = rows.Where(s => s.AnsweredAt == null);
         }
 
-        var list = await rows.OrderByDescending(s => s.CreatedAt).Take(200).ToListAsync(ct).ConfigureAwait(false);
+        var list = await rows.OrderByDescending(s => s.CreatedAt).ToListAsync(ct).ConfigureAwait(false);
         return [.. list.OrderBy(s => s.AnsweredAt is not null).ThenByDescending(s => s.CreatedAt).Select(View)];
     }
 

@@ -25,6 +25,7 @@ public static class ServicingRegistration
         services.AddScoped<QuotePayoffHandler>();
         services.AddScoped<PayOffHandler>();
         services.AddScoped<GrantHardshipHandler>();
+        services.AddScoped<HardshipRequests>();
         return services;
     }
 }

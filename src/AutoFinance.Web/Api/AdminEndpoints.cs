@@ -8,19 +8,25 @@ using AutoFinance.Web.Auth;
 
 namespace AutoFinance.Web.Api;
 
-/// <summary>Administration: the blacklist, the audit chain's verification, users' sessions and dealers' API keys.</summary>
+/// <summary>Administration: the blacklist, the audit chain's verification, users with their roles and sessions, and dealers' API keys.</summary>
 public static class AdminEndpoints
 {
     public sealed record BlacklistInput(string? Kind, string? Value, string? Reason);
 
     public sealed record ApiKeyInput(int? ValidDays);
 
+    public sealed record RoleInput(string? Role, string? Reason);
+
     public static void Map(IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/admin").WithTags("Administration").RequireAuthorization(p => p.RequireRole(Roles.Admin));
-        group.MapGet("/blacklist", async (BlacklistCommands blacklist, CancellationToken ct) => Results.Ok(await blacklist.ListAsync(ct).ConfigureAwait(false)))
+
+        // The blacklist and the lists of users and dealers are the console's, open to managers too; changes to the
+        // blacklist and to roles only ask, and a second admin or manager decides.
+        var console = routes.MapGroup("/api/v1/admin").WithTags("Administration").RequireAuthorization(p => p.RequireRole(Roles.Manager, Roles.Admin));
+        console.MapGet("/blacklist", async (BlacklistCommands blacklist, CancellationToken ct) => Results.Ok(await blacklist.ListAsync(ct).ConfigureAwait(false)))
             .WithSummary("Blacklisted national IDs, mobiles and VINs (masked)");
-        group.MapPost("/blacklist", async (HttpContext http, ApprovalService approvals, CancellationToken ct) =>
+        console.MapPost("/blacklist", async (HttpContext http, ApprovalService approvals, CancellationToken ct) =>
         {
             var body = await JsonBody.ReadAsync<BlacklistInput>(http.Request, ct).ConfigureAwait(false);
             if (body.Error is { } error)
@@ -40,7 +46,7 @@ public static class AdminEndpoints
             return Problems.From(request, a => Results.Accepted($"/api/v1/approvals/{a.ApprovalId}", a), "entry");
         }).WithSummary("Ask to add a national ID, mobile or VIN to the blacklist; it takes effect when a second person approves")
             .Accepts<BlacklistInput>("application/json").Produces<ApprovalService.ApprovalView>(202).ProducesValidationProblem().ProducesProblem(409);
-        group.MapDelete("/blacklist/{id:guid}", async (Guid id, HttpContext http, BlacklistCommands blacklist, ApprovalService approvals, CancellationToken ct) =>
+        console.MapDelete("/blacklist/{id:guid}", async (Guid id, HttpContext http, BlacklistCommands blacklist, ApprovalService approvals, CancellationToken ct) =>
             {
                 if (await blacklist.FindAsync(id, ct).ConfigureAwait(false) is not { } entry)
                 {
@@ -56,12 +62,24 @@ public static class AdminEndpoints
             .WithSummary("Walk the keyed audit chain, check it against the signed checkpoints, anchor the head, and report the first break and its kind")
             .Produces<AuditAnchoring.Verification>();
 
-        group.MapGet("/users", async (AccessAdministration access, CancellationToken ct) => Results.Ok(await access.UsersAsync(ct).ConfigureAwait(false)))
+        console.MapGet("/users", async (AccessAdministration access, CancellationToken ct) => Results.Ok(await access.UsersAsync(ct).ConfigureAwait(false)))
             .WithSummary("Accounts with their role and open sessions (customers' user names masked)").Produces<IReadOnlyList<AccessAdministration.UserView>>();
         group.MapDelete("/users/{id:guid}/sessions", async (Guid id, HttpContext http, AccessAdministration access, CancellationToken ct) =>
                 await access.RevokeSessionsAsync(http.User.ToActor(), id, ct).ConfigureAwait(false) is { } count ? Results.Ok(new { revoked = count }) : Problems.NotFound("user"))
             .WithSummary("End every open session of a user at once (their tokens stop working)").ProducesProblem(404);
-        group.MapGet("/dealers", async (AccessAdministration access, CancellationToken ct) => Results.Ok(await access.DealersAsync(ct).ConfigureAwait(false)))
+        group.MapPost("/users/{id:guid}/role", async (Guid id, HttpContext http, AccessAdministration access, ApprovalService approvals, CancellationToken ct) =>
+        {
+            var body = await JsonBody.ReadAsync<RoleInput>(http.Request, ct).ConfigureAwait(false);
+            if (body.Error is { } error)
+            {
+                return Problems.Validation([error]);
+            }
+
+            var request = await RequestRoleChangeAsync(http.User.ToActor(), id, body.Value?.Role, body.Value?.Reason, access, approvals, ct).ConfigureAwait(false);
+            return Problems.From(request, a => Results.Accepted($"/api/v1/approvals/{a.ApprovalId}", a), "user");
+        }).WithSummary("Ask to move a staff account to another staff role {\"role\", \"reason\"}; done (and its sessions ended) when a second person approves")
+            .Accepts<RoleInput>("application/json").Produces<ApprovalService.ApprovalView>(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        console.MapGet("/dealers", async (AccessAdministration access, CancellationToken ct) => Results.Ok(await access.DealersAsync(ct).ConfigureAwait(false)))
             .WithSummary("Dealers and the state of their API keys").Produces<IReadOnlyList<AccessAdministration.DealerView>>();
         group.MapPost("/dealers/{id:guid}/api-key", async (Guid id, HttpContext http, AccessAdministration access, CancellationToken ct) =>
         {
@@ -90,5 +108,21 @@ public static class AdminEndpoints
         group.MapDelete("/dealers/{id:guid}/api-key", async (Guid id, HttpContext http, AccessAdministration access, CancellationToken ct) =>
                 await access.RevokeApiKeyAsync(http.User.ToActor(), id, ct).ConfigureAwait(false) ? Results.NoContent() : Problems.NotFound("dealer"))
             .WithSummary("Revoke a dealer's API key").ProducesProblem(404);
+    }
+
+    /// <summary>Asks a second person to move a staff account to another role (the console's form does the same).</summary>
+    public static async Task<Application.Common.CommandResult<ApprovalService.ApprovalView>> RequestRoleChangeAsync(
+        Actor actor, Guid userId, string? role, string? reason, AccessAdministration access, ApprovalService approvals, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(approvals);
+        var check = await access.CheckRoleChangeAsync(userId, role?.Trim(), ct).ConfigureAwait(false);
+        if (check.Failure != Application.Common.CommandFailure.None)
+        {
+            return check.Refusal<ApprovalService.ApprovalView>();
+        }
+
+        var to = role!.Trim();
+        return await approvals.RequestAsync(actor, ApprovalService.RoleChange, userId.ToString(), new AccessAdministration.RoleChange(userId, to), $"role {check.Value} → {to} for user {userId}", reason, ct).ConfigureAwait(false);
     }
 }

@@ -34,7 +34,7 @@ public static class ApprovalEndpoints
             .WithSummary("Reject a request made by someone else, optionally with {\"reason\"} (kept as its outcome)")
             .Produces<ApprovalService.ApprovalView>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
 
-        routes.MapPost("/api/v1/loans/{id:guid}/write-off", async (Guid id, HttpContext http, ApprovalService approvals, Infrastructure.Persistence.AutoFinanceDbContext db, CancellationToken ct) =>
+        routes.MapPost("/api/v1/loans/{id:guid}/write-off", async (Guid id, HttpContext http, WriteOffs writeOffs, CancellationToken ct) =>
             {
                 var body = await JsonBody.ReadAsync<WriteOffInput>(http.Request, ct).ConfigureAwait(false);
                 if (body.Error is { } error)
@@ -42,18 +42,7 @@ public static class ApprovalEndpoints
                     return Problems.Validation([error]);
                 }
 
-                var loan = await db.Loans.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct).ConfigureAwait(false);
-                if (loan is null)
-                {
-                    return Problems.NotFound("loan");
-                }
-
-                if (loan.Status != Domain.Servicing.Loans.LoanStatus.Active)
-                {
-                    return Problems.Conflict($"the loan is {Domain.Servicing.Loans.LoanStatusText.Of(loan.Status)}");
-                }
-
-                var request = await approvals.RequestAsync(http.User.ToActor(), ApprovalService.WriteOff, id.ToString(), new { id }, $"write off loan {loan.Reference}", body.Value?.Reason, ct).ConfigureAwait(false);
+                var request = await writeOffs.ProposeAsync(http.User.ToActor(), id, null, body.Value?.Reason, ct).ConfigureAwait(false);
                 return Problems.From(request, a => Results.Accepted($"/api/v1/approvals/{a.ApprovalId}", a), "loan");
             })
             .WithTags("Approvals").RequireAuthorization(p => p.RequireRole(Roles.Collector, Roles.Manager, Roles.Admin))

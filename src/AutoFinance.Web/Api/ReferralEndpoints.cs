@@ -11,8 +11,12 @@ public static class ReferralEndpoints
     {
         var group = routes.MapGroup("/api/v1/referrals").WithTags("Referrals")
             .RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Admin));
-        group.MapGet("/", async (ReferralQueries queries, CancellationToken ct) => Results.Ok(await queries.OpenAsync(ct).ConfigureAwait(false)))
-            .WithSummary("Open referrals, the most urgent first, with their SLA deadline").Produces<IReadOnlyList<ReferralView>>();
+        group.MapGet("/", async (int? page, int? pageSize, HttpContext http, ReferralQueries queries, CancellationToken ct) =>
+            {
+                var (number, size) = Infrastructure.Search.ListPage<ReferralView>.Normalise(page, pageSize, 500, 500);
+                return ListHeaders.Page(http, await queries.OpenAsync(number, size, ct).ConfigureAwait(false));
+            })
+            .WithSummary("Open referrals, the most urgent first, with their SLA deadline; a page at a time (page, pageSize up to 500) with the total in X-Total-Count").Produces<IReadOnlyList<ReferralView>>();
         group.MapPost("/{id:guid}/claim", async (Guid id, HttpContext http, OriginationCommands commands, CancellationToken ct) =>
                 Problems.From(await commands.ClaimAsync(http.User.ToActor(), id, ct).ConfigureAwait(false), r => Results.Ok(r), "referral"))
             .WithSummary("Claim a referral to review it").Produces<ReferralView>().ProducesProblem(409);

@@ -12,10 +12,13 @@ public static class SatisfactionEndpoints
     public static void Map(IEndpointRouteBuilder routes)
     {
         var surveys = routes.MapGroup("/api/v1/surveys").WithTags("Satisfaction").RequireAuthorization();
-        surveys.MapGet("/", async (bool? pending, HttpContext http, SurveyCommands commands, CancellationToken ct) =>
-                Results.Ok(await commands.ListAsync(http.User.ToActor(), pending == true, ct).ConfigureAwait(false)))
+        surveys.MapGet("/", async (bool? pending, int? page, int? pageSize, HttpContext http, SurveyCommands commands, CancellationToken ct) =>
+            {
+                var (number, size) = Infrastructure.Search.ListPage<SurveyCommands.SurveyView>.Normalise(page, pageSize, 200, 500);
+                return ListHeaders.Page(http, Infrastructure.Search.ListPage<SurveyCommands.SurveyView>.Of(await commands.ListAsync(http.User.ToActor(), pending == true, ct).ConfigureAwait(false), number, size));
+            })
             .RequireAuthorization(p => p.RequireRole([Roles.Customer, .. Readers]))
-            .WithSummary("Your surveys, pending first (pending=true: only those to answer); staff see every survey")
+            .WithSummary("Your surveys, pending first (pending=true: only those to answer); staff see every survey; a page at a time (page, pageSize up to 500) with the total in X-Total-Count")
             .Produces<IReadOnlyList<SurveyCommands.SurveyView>>();
         surveys.MapPost("/{id:guid}/answer", (Guid id, HttpContext http, SurveyCommands commands, CancellationToken ct) =>
                 BodyHandler.WithBodyAsync(http, new SurveyCommands.AnswerInput(null, null, null), async input =>

@@ -47,10 +47,13 @@ public static class ServicingEndpoints
             .WithSummary("Run end-of-day for a business date (default today); safe to rerun, shares the work with other workers")
             .Accepts<CobInput>("application/json").Produces<EndOfDay.Result>().ProducesValidationProblem();
 
-        routes.MapGet("/api/v1/messages", async (Guid? customerId, HttpContext http, MessageQueries messages, CancellationToken ct) =>
-                Results.Ok(await messages.InboxAsync(http.User.ToActor(), customerId, ct).ConfigureAwait(false)))
+        routes.MapGet("/api/v1/messages", async (Guid? customerId, int? page, int? pageSize, HttpContext http, MessageQueries messages, CancellationToken ct) =>
+            {
+                var (number, size) = Infrastructure.Search.ListPage<MessageQueries.MessageView>.Normalise(page, pageSize, 100, 500);
+                return ListHeaders.Page(http, Infrastructure.Search.ListPage<MessageQueries.MessageView>.Of(await messages.InboxAsync(http.User.ToActor(), customerId, ct).ConfigureAwait(false), number, size));
+            })
             .WithTags("Messages").RequireAuthorization()
-            .WithSummary("In-app messages received (a customer's own; staff give customerId)").Produces<IReadOnlyList<MessageQueries.MessageView>>();
+            .WithSummary("In-app messages received, newest first (a customer's own; staff give customerId); a page at a time (page, pageSize up to 500) with the total in X-Total-Count").Produces<IReadOnlyList<MessageQueries.MessageView>>();
 
         var collections = routes.MapGroup("/api/v1/collections").WithTags("Collections")
             .RequireAuthorization(p => p.RequireRole(Roles.Collector, Roles.Manager, Roles.Admin));

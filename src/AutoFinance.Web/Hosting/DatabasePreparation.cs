@@ -3,7 +3,7 @@ using AutoFinance.Application.Origination;
 namespace AutoFinance.Web.Hosting;
 
 /// <summary>
-/// Migrates the database, seeds demo data and loads the credit model before the host starts serving, then opens
+/// Migrates the database, seeds demo data and loads the credit model (the registry's active one, when a model was promoted) before the host starts serving, then opens
 /// <see cref="Readiness"/>. It is the first hosted service to start; the workers after it wait for readiness anyway.
 /// </summary>
 public sealed class DatabasePreparation(WebApplicationHolder holder, Readiness readiness) : IHostedService
@@ -13,6 +13,12 @@ public sealed class DatabasePreparation(WebApplicationHolder holder, Readiness r
         var app = holder.App!;
         await WebHost.PrepareAsync(app, cancellationToken).ConfigureAwait(false);
         _ = app.Services.GetRequiredService<ModelSet>();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // A model promoted in the registry wins over the configured file, from the first decision on.
+            await scope.ServiceProvider.GetRequiredService<Infrastructure.Models.ModelRegistry>().SyncAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         readiness.Open();
     }
 

@@ -29,6 +29,29 @@ public abstract class PagedListsScenarios<TPlatform>(TPlatform platform) : IClas
     }
 
     [SkippableFact]
+    public async Task The_case_queue_referrals_surveys_and_inbox_are_paged_with_their_total()
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        using var admin = await platform.SignedIn("admin");
+        using var customer = await platform.SignedIn("13800138000");
+        int openCases, openReferrals, surveys;
+        await using (var scope = platform.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
+            openCases = await db.ServiceCases.CountAsync(c => c.Status != Domain.ServiceDesk.CaseStatus.Resolved);
+            openReferrals = await db.Referrals.CountAsync(r => r.ResolvedAt == null);
+            surveys = await db.Surveys.CountAsync();
+        }
+
+        Assert.True(openCases > 1 && openReferrals > 1, "the demo data holds several open cases and referrals");
+        Assert.Equal(openCases, (await ReadAllAsync(admin, "/api/v1/cases?pageSize=1", "caseId")).Count);
+        Assert.Equal(openReferrals, (await ReadAllAsync(admin, "/api/v1/referrals?pageSize=1", "referralId")).Count);
+        Assert.Equal(surveys, (await ReadAllAsync(admin, "/api/v1/surveys?pageSize=2", "surveyId")).Count);
+        var inbox = await customer.GetAsync("/api/v1/messages?pageSize=1");
+        Assert.True(int.Parse(inbox.Headers.GetValues("X-Total-Count").Single(), System.Globalization.CultureInfo.InvariantCulture) >= (await inbox.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength());
+    }
+
+    [SkippableFact]
     public async Task The_csv_export_holds_every_loan_and_is_audited()
     {
         Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
