@@ -192,7 +192,7 @@ public sealed class ServicingJourneys(BrowserFixture fixture)
 
         var page = await fixture.NewPageAsync();
         await Portal.SignInAsync(page, "analyst");
-        await page.GetByRole(AriaRole.Link, new() { Name = "模型" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "模型", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/model");
         await Assertions.Expect(page.GetByTestId("model-id")).ToHaveTextAsync(document.ModelId);
         await Assertions.Expect(page.GetByTestId("scorecard-row")).ToHaveCountAsync(bins);

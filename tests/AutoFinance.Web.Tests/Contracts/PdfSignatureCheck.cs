@@ -25,13 +25,9 @@ internal static partial class PdfSignatureCheck
         var signed = new byte[numbers[1] + numbers[3]];
         Array.Copy(pdf, numbers[0], signed, 0, numbers[1]);
         Array.Copy(pdf, numbers[2], signed, numbers[1], numbers[3]);
-        var hex = text[(numbers[1] + 1)..(numbers[2] - 1)].TrimEnd('0');
-        if (hex.Length % 2 == 1)
-        {
-            hex += "0";
-        }
-
-        var cms = new CmsSignedData(new CmsProcessableByteArray(signed), Convert.FromHexString(hex));
+        // /Contents is the DER signature padded with zero bytes to its reserved size: read the one object it starts with.
+        using var contents = new Asn1InputStream(Convert.FromHexString(text[(numbers[1] + 1)..(numbers[2] - 1)]));
+        var cms = new CmsSignedData(new CmsProcessableByteArray(signed), Org.BouncyCastle.Asn1.Cms.ContentInfo.GetInstance(contents.ReadObject()));
         var signer = cms.GetSignerInfos().GetSigners().Cast<SignerInformation>().Single();
         var certificate = cms.GetCertificates().EnumerateMatches(signer.SignerID).Cast<X509Certificate>().Single();
         bool valid;

@@ -173,8 +173,8 @@ public abstract class ProductVersionScenarios<TPlatform>(TPlatform platform) : I
         Assert.Equal("approved", decision.GetProperty("status").GetString());
         var offer = decision.GetProperty("offers")[0].Clone();
         var contract = JsonDocument.Parse(await (await dealer.PostAsync($"/api/v1/applications/{decision.GetProperty("applicationId").GetString()}/offers/{offer.GetProperty("offerId").GetString()}/accept", null)).Content.ReadAsStringAsync()).RootElement;
-        var booked = JsonDocument.Parse(await (await underwriter.PostAsync($"/api/v1/contracts/{contract.GetProperty("contractId").GetString()}/disburse", null)).Content.ReadAsStringAsync()).RootElement;
-        return (booked.GetProperty("loanId").GetString()!, offer);
+        var loanId = await Payouts.Funding.BookAsync(underwriter, contract.GetProperty("contractId").GetString()!);
+        return (loanId.ToString(), offer);
     }
 
     private static async Task<JsonElement> Product(HttpClient client) =>
@@ -204,8 +204,7 @@ public abstract class ProductVersionScenarios<TPlatform>(TPlatform platform) : I
         var applicationId = decision.GetProperty("applicationId").GetString();
         var offerId = decision.GetProperty("offers")[0].GetProperty("offerId").GetString();
         var contract = JsonDocument.Parse(await (await dealer.PostAsync($"/api/v1/applications/{applicationId}/offers/{offerId}/accept", null)).Content.ReadAsStringAsync()).RootElement;
-        var booked = JsonDocument.Parse(await (await underwriter.PostAsync($"/api/v1/contracts/{contract.GetProperty("contractId").GetString()}/disburse", null)).Content.ReadAsStringAsync()).RootElement;
-        var loanId = booked.GetProperty("loanId").GetString()!;
+        var loanId = (await Payouts.Funding.BookAsync(underwriter, contract.GetProperty("contractId").GetString()!)).ToString();
         var loan = await Loan(underwriter, loanId);
         return (loanId, loan.GetProperty("schedule")[0].Clone());
     }
