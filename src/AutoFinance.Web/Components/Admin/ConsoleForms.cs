@@ -3,6 +3,7 @@ using AutoFinance.Infrastructure.Approvals;
 using AutoFinance.Infrastructure.Identity;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Web.Auth;
+using AutoFinance.Web.Components.Security;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace AutoFinance.Web.Components.Admin;
@@ -19,9 +20,7 @@ public static class ConsoleForms
         var forms = routes.MapGroup("/forms/console").RequireAuthorization().ExcludeFromDescription().DisableAntiforgery();
         forms.MapPost("/blacklist/{id:guid}/remove", async (Guid id, HttpContext http, IAntiforgery antiforgery, BlacklistCommands blacklist, ApprovalService approvals, CancellationToken ct) =>
         {
-            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
-            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
-            var actor = http.User.ToActor();
+            var (form, actor) = await PostedForm.ReadAsync(http, antiforgery, ct).ConfigureAwait(false);
             if (actor.Role is not (Roles.Manager or Roles.Admin))
             {
                 return Results.LocalRedirect("/blacklist");
@@ -37,9 +36,7 @@ public static class ConsoleForms
         });
         forms.MapPost("/hardship/{id:guid}/decision", async (Guid id, HttpContext http, IAntiforgery antiforgery, Infrastructure.Servicing.HardshipRequests requests, CancellationToken ct) =>
         {
-            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
-            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
-            var actor = http.User.ToActor();
+            var (form, actor) = await PostedForm.ReadAsync(http, antiforgery, ct).ConfigureAwait(false);
             if (!Api.HardshipRequestEndpoints.Deciders.Contains(actor.Role))
             {
                 return Results.LocalRedirect("/hardship");
@@ -52,9 +49,7 @@ public static class ConsoleForms
         });
         forms.MapPost("/models/{id:guid}/promote", async (Guid id, HttpContext http, IAntiforgery antiforgery, Infrastructure.Models.ModelRegistry registry, CancellationToken ct) =>
         {
-            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
-            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
-            var actor = http.User.ToActor();
+            var (form, actor) = await PostedForm.ReadAsync(http, antiforgery, ct).ConfigureAwait(false);
             if (!Api.ModelRegistryEndpoints.Modellers.Contains(actor.Role))
             {
                 return Results.LocalRedirect("/models");
@@ -65,9 +60,7 @@ public static class ConsoleForms
         });
         forms.MapPost("/models/rollback", async (HttpContext http, IAntiforgery antiforgery, Infrastructure.Models.ModelRegistry registry, CancellationToken ct) =>
         {
-            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
-            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
-            var actor = http.User.ToActor();
+            var (form, actor) = await PostedForm.ReadAsync(http, antiforgery, ct).ConfigureAwait(false);
             if (!Api.ModelRegistryEndpoints.RollBackers.Contains(actor.Role))
             {
                 return Results.LocalRedirect("/models");
@@ -108,9 +101,7 @@ public static class ConsoleForms
             .WithMetadata(new Web.Security.RequestBodyLimit((2L * Infrastructure.Models.ModelRegistry.MaxBytes) + (64 * 1024)));
         uploads.MapPost("/models", async (HttpContext http, IAntiforgery antiforgery, Infrastructure.Models.ModelRegistry registry, CancellationToken ct) =>
         {
-            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
-            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
-            var actor = http.User.ToActor();
+            var (form, actor) = await PostedForm.ReadAsync(http, antiforgery, ct).ConfigureAwait(false);
             if (!Api.ModelRegistryEndpoints.Modellers.Contains(actor.Role))
             {
                 return Results.LocalRedirect("/models");

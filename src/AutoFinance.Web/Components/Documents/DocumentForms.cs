@@ -35,9 +35,7 @@ public static class DocumentForms
         });
         forms.MapPost("/documents/{id:guid}/review", async (Guid id, HttpContext http, IAntiforgery antiforgery, DocumentCommands documents, CancellationToken ct) =>
         {
-            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
-            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
-            var actor = http.User.ToActor();
+            var (form, actor) = await PostedForm.ReadAsync(http, antiforgery, ct).ConfigureAwait(false);
             var back = PortalPage.SafeLocal(form["back"].ToString(), "/documents");
             if (actor.Role is not (Roles.Underwriter or Roles.Admin))
             {

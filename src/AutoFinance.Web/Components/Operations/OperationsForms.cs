@@ -6,6 +6,7 @@ using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Operations;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Web.Auth;
+using AutoFinance.Web.Components.Security;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace AutoFinance.Web.Components.Operations;
@@ -22,9 +23,7 @@ public static class OperationsForms
         var forms = routes.MapGroup("/forms").RequireAuthorization().ExcludeFromDescription().DisableAntiforgery();
         forms.MapPost("/approvals/{id:guid}/decision", async (Guid id, HttpContext http, IAntiforgery antiforgery, ApprovalService approvals, CancellationToken ct) =>
         {
-            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
-            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
-            var actor = http.User.ToActor();
+            var (form, actor) = await PostedForm.ReadAsync(http, antiforgery, ct).ConfigureAwait(false);
             if (actor.Role is not (Roles.Manager or Roles.Admin))
             {
                 return Results.LocalRedirect("/approvals");
@@ -56,9 +55,7 @@ public static class OperationsForms
         });
         forms.MapPost("/alerts/{id:guid}/acknowledge", async (Guid id, HttpContext http, IAntiforgery antiforgery, StaffAlerts alerts, CancellationToken ct) =>
         {
-            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
-            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
-            var actor = http.User.ToActor();
+            var (form, actor) = await PostedForm.ReadAsync(http, antiforgery, ct).ConfigureAwait(false);
             var back = Security.PortalPage.SafeLocal(form["back"].ToString(), "/jobs");
             if (actor.Role is Roles.RiskAnalyst or Roles.Manager or Roles.Admin)
             {

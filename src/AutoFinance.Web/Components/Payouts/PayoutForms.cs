@@ -4,6 +4,7 @@ using AutoFinance.Application.Security;
 using AutoFinance.Infrastructure.Payouts;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Web.Auth;
+using AutoFinance.Web.Components.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,9 +22,7 @@ public static class PayoutForms
         var forms = routes.MapGroup("/forms").RequireAuthorization().ExcludeFromDescription().DisableAntiforgery();
         forms.MapPost("/contracts/{id:guid}/funding", async (Guid id, HttpContext http, IAntiforgery antiforgery, FundingDesk funding, AutoFinanceDbContext db, CancellationToken ct) =>
         {
-            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
-            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
-            var actor = http.User.ToActor();
+            var (form, actor) = await PostedForm.ReadAsync(http, antiforgery, ct).ConfigureAwait(false);
             var back = await BackAsync(db, id, ct).ConfigureAwait(false);
             if (actor.Role is not (Roles.Underwriter or Roles.Admin) || back is null)
             {
@@ -37,9 +36,7 @@ public static class PayoutForms
         });
         forms.MapPost("/contracts/{id:guid}/disburse", async (Guid id, HttpContext http, IAntiforgery antiforgery, DealerPayouts payouts, Hosting.OriginationMetrics metrics, AutoFinanceDbContext db, CancellationToken ct) =>
         {
-            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
-            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
-            var actor = http.User.ToActor();
+            var (form, actor) = await PostedForm.ReadAsync(http, antiforgery, ct).ConfigureAwait(false);
             var back = await BackAsync(db, id, ct).ConfigureAwait(false);
             if (actor.Role is not (Roles.Underwriter or Roles.Admin) || back is null)
             {
@@ -64,9 +61,7 @@ public static class PayoutForms
         });
         forms.MapPost("/dealers/{id:guid}/settlement-account", async (Guid id, HttpContext http, IAntiforgery antiforgery, SettlementAccounts accounts, CancellationToken ct) =>
         {
-            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
-            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
-            var actor = http.User.ToActor();
+            var (form, actor) = await PostedForm.ReadAsync(http, antiforgery, ct).ConfigureAwait(false);
             if (actor.Role is not (Roles.Manager or Roles.Admin))
             {
                 return Results.LocalRedirect("/payouts");
