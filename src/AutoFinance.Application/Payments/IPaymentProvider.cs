@@ -29,8 +29,14 @@ public sealed record CheckoutOrder(string MerchantReference, decimal Amount, str
 /// <summary>The provider's checkout: its id and the hosted page the customer pays on.</summary>
 public sealed record ProviderCheckout(string CheckoutId, Uri CheckoutUrl);
 
-/// <summary>A payout to make: the platform's reference, the amount, and the payee's verified account.</summary>
-public sealed record PayoutOrder(string MerchantReference, decimal Amount, string Currency, string PayeeName, string PayeeAccount, string PayeeBank, Uri NotifyUrl);
+/// <summary>
+/// A payout to make: the platform's reference, the amount, and the payee's verified account — or, for a refund to a
+/// card, the mandate it is bound under (the account is then empty: the provider holds the card number).
+/// </summary>
+public sealed record PayoutOrder(string MerchantReference, decimal Amount, string Currency, string PayeeName, string PayeeAccount, string PayeeBank, Uri NotifyUrl)
+{
+    public string? MandateReference { get; init; }
+}
 
 /// <summary>A card to bind: the number goes to the provider only, never to the platform's storage.</summary>
 public sealed record MandateOrder(string MerchantReference, string CardNumber, string HolderName, string Bank);

@@ -24,6 +24,7 @@ public enum NoticeEvent
     RateChanged,
     TermChanged,
     ConsentChanged,
+    RefundPaid,
 }
 
 /// <summary>The stable names of events ("decision.approved"), used for templates, de-duplication keys and the inbox.</summary>
@@ -52,6 +53,7 @@ public static class NoticeEvents
         [NoticeEvent.RateChanged] = "terms.rate",
         [NoticeEvent.TermChanged] = "terms.term",
         [NoticeEvent.ConsentChanged] = "consent.changed",
+        [NoticeEvent.RefundPaid] = "refund.paid",
     };
 
     public static IReadOnlyCollection<NoticeEvent> All => Names.Keys;

@@ -42,6 +42,7 @@ public sealed class HttpPaymentProvider(PartnerDirectory partners, PaymentProvid
             payeeName = order.PayeeName,
             payeeAccount = order.PayeeAccount,
             payeeBank = order.PayeeBank,
+            mandateReference = order.MandateReference,
             notifyUrl = order.NotifyUrl,
         }, ct).ConfigureAwait(false);
         return new ProviderInstruction(Text(answer, "payoutId"));

@@ -1,4 +1,5 @@
 using AutoFinance.Application.Payments;
+using AutoFinance.Application.Servicing;
 using AutoFinance.Domain.Notifications;
 using AutoFinance.Domain.Origination.Funding;
 using AutoFinance.Domain.Origination.Lifecycle;
@@ -16,9 +17,11 @@ namespace AutoFinance.Infrastructure.Payouts;
 /// the payout's reference — it books the contract's loan (<see cref="LoanBooking"/>: the loan against the dealer
 /// payable, the dealer payable settled from cash), moves the application to disbursed and tells the customer, all in
 /// one transaction and once however often the confirmation arrives (the payout's version settles a race). Failed, it
-/// returns the contract to signed with the reason, to be paid out again.
+/// returns the contract to signed with the reason, to be paid out again. A confirmed refund posts the closed loan's
+/// refund payable paid (<see cref="Domain.Servicing.Loans.Loan.PayRefund"/>) and tells the customer; a failed one
+/// leaves it owed, to be paid again.
 /// </summary>
-public sealed class PayoutConfirmations(AutoFinanceDbContext db, Notifications.Notifier notifier, TimeProvider time, ILogger<PayoutConfirmations> logger)
+public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loans, Notifications.Notifier notifier, TimeProvider time, ILogger<PayoutConfirmations> logger)
 {
     public enum Outcome
     {
@@ -57,7 +60,7 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, Notifications.N
     public async Task<(string Reference, Guid? LoanId)?> ConfirmByStatementAsync(IReadOnlyList<string> references, decimal amount, string entryReference, string actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(references);
-        var candidates = references.Select(r => r.Trim()).Where(r => r.StartsWith("PO", StringComparison.Ordinal)).ToList();
+        var candidates = references.Select(r => r.Trim()).Where(r => r.StartsWith("PO", StringComparison.Ordinal) || r.StartsWith("RF", StringComparison.Ordinal)).ToList();
         if (candidates.Count == 0)
         {
             return null;
@@ -86,6 +89,11 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, Notifications.N
         if (payout.Status != PayoutStatus.Pending)
         {
             return payout.Status == PayoutStatus.Confirmed ? Outcome.Repeated : Outcome.Mismatch;
+        }
+
+        if (payout.Purpose == PayoutPurpose.Refund)
+        {
+            return await ConfirmRefundAsync(payout, confirmation, actor, ct).ConfigureAwait(false);
         }
 
         var contract = await db.Contracts.FirstAsync(c => c.Id == payout.ContractId, ct).ConfigureAwait(false);
@@ -144,21 +152,31 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, Notifications.N
             return payout.Status == PayoutStatus.Failed ? Outcome.Repeated : Outcome.Mismatch;
         }
 
-        var contract = await db.Contracts.FirstAsync(c => c.Id == payout.ContractId, ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
         payout.Status = PayoutStatus.Failed;
         payout.FailureReason = reason.Length > 300 ? reason[..300] : reason;
         payout.CompletedAt = now;
         payout.Version++;
+        if (payout.Purpose == PayoutPurpose.Refund)
+        {
+            return await SaveFailedAsync(actor, "refund.failed", "loan", payout.LoanId.ToString()!, payout, now, ct).ConfigureAwait(false);
+        }
+
+        var contract = await db.Contracts.FirstAsync(c => c.Id == payout.ContractId, ct).ConfigureAwait(false);
         if (ApplicationLifecycle.Allows(contract.Status, ContractStatus.Signed))
         {
             contract.Status = ContractStatus.Signed;
             contract.Version++;
         }
 
+        return await SaveFailedAsync(actor, "payout.failed", "contract", contract.Id.ToString(), payout, now, ct).ConfigureAwait(false);
+    }
+
+    private async Task<Outcome> SaveFailedAsync(string actor, string action, string entity, string entityId, PayoutRow payout, DateTimeOffset now, CancellationToken ct)
+    {
         try
         {
-            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor, "payout.failed", "contract", contract.Id.ToString(), new { payout.Id, payout.Reference, payout.FailureReason })], now, ct).ConfigureAwait(false);
+            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor, action, entity, entityId, new { payout.Id, payout.Reference, payout.FailureReason })], now, ct).ConfigureAwait(false);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -167,5 +185,39 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, Notifications.N
         }
 
         return Outcome.Failed;
+    }
+
+    /// <summary>
+    /// A refund confirmed: the loan's refund payable is paid (Dr refund payable / Cr cash clearing), the payout marked,
+    /// the customer told, in one transaction. A loan that no longer owes the amount (reopened meanwhile) is left for
+    /// staff: the payout stays pending and the mismatch is logged.
+    /// </summary>
+    private async Task<Outcome> ConfirmRefundAsync(PayoutRow payout, string confirmation, string actor, CancellationToken ct)
+    {
+        var loan = payout.LoanId is { } loanId ? await loans.LoadAsync(loanId, LoanLoad.ForPosting, ct).ConfigureAwait(false) : null;
+        if (loan is null)
+        {
+            return Outcome.Unknown;
+        }
+
+        var paid = loan.Aggregate.PayRefund(BusinessDay.Today(time), payout.Amount, payout.Reference);
+        if (!paid.Succeeded)
+        {
+            logger.LogWarning("Refund {Payout} confirmed by {Confirmation} but the loan cannot take it: {Problem}", payout.Id, confirmation, paid.Error!.Message);
+            return Outcome.Mismatch;
+        }
+
+        var now = time.GetUtcNow();
+        payout.Status = PayoutStatus.Confirmed;
+        payout.ConfirmationReference = confirmation;
+        payout.CompletedAt = now;
+        payout.Version++;
+        var changes = new LoanChanges(loan, paid.Entries, new LoanAudit(actor, "refund.paid", new { payout.Id, payout.Reference, payout.Amount, Confirmation = confirmation }), now)
+        {
+            PostedBy = actor,
+            Notices = [new Notice(NoticeEvent.RefundPaid, loan.CustomerId, loan.Id, payout.Reference,
+                new Dictionary<string, object> { ["amount"] = payout.Amount, ["payee"] = $"{payout.PayeeBank} {payout.AccountNumberMasked}" })],
+        };
+        return await loans.SaveAsync(changes, ct).ConfigureAwait(false) == SaveOutcome.Saved ? Outcome.Booked : Outcome.Repeated;
     }
 }

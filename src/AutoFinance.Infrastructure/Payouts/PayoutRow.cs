@@ -5,7 +5,8 @@ namespace AutoFinance.Infrastructure.Payouts;
 /// <summary>
 /// Money the platform instructed out to a payee's account (the dealer's settlement account for a contract): pending
 /// until the provider's signed callback or a bank statement's debit line with its reference confirms it (the loan is
-/// booked then) or the provider reports it failed. The payee's account is copied as it was when instructed.
+/// booked then) or the provider reports it failed. The payee's account is copied as it was when instructed. A refund
+/// pays a closed loan's credit back to its customer: to an account they gave, or to the card bound under their mandate.
 /// </summary>
 public sealed class PayoutRow
 {
@@ -13,6 +14,8 @@ public sealed class PayoutRow
 
     /// <summary>The platform's reference: the provider's merchant reference and the pain.001 EndToEndId (at most 35 characters).</summary>
     public required string Reference { get; set; }
+
+    public PayoutPurpose Purpose { get; set; } = PayoutPurpose.Disbursement;
 
     public Guid ContractId { get; set; }
 
@@ -29,6 +32,9 @@ public sealed class PayoutRow
     public required string AccountNumberCipher { get; set; }
 
     public required string AccountNumberMasked { get; set; }
+
+    /// <summary>For a refund to a bound card: the provider's mandate reference (the provider holds the card number).</summary>
+    public string? MandateReference { get; set; }
 
     /// <summary>provider (instructed through the payment provider) or file (written into a pain.001 credit-transfer file).</summary>
     public required string Channel { get; set; }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoFinance.Infrastructure.Payouts;
 
-/// <summary>The disbursement services: funding checklist, settlement accounts, payouts and their files.</summary>
+/// <summary>The disbursement services: funding checklist, settlement accounts, payouts and their files, and refunds of closed loans' credit.</summary>
 public static class PayoutServices
 {
     public static IServiceCollection AddDealerPayouts(this IServiceCollection services)
@@ -11,6 +11,7 @@ public static class PayoutServices
         services.AddScoped<SettlementAccounts>();
         services.AddScoped<DealerPayouts>();
         services.AddScoped<PayoutFiles>();
+        services.AddScoped<CustomerRefunds>();
         return services;
     }
 }

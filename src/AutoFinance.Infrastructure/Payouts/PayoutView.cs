@@ -7,10 +7,12 @@ public sealed record PayoutView(
     Guid PayoutId, string Reference, Guid ContractId, decimal Amount, string Currency, string PayeeName, string PayeeBank, string AccountNumberMasked,
     string Channel, PayoutStatus Status, string? FailureReason, string? ConfirmationReference, Guid? LoanId, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt)
 {
+    public PayoutPurpose Purpose { get; init; }
+
     public static PayoutView Of(PayoutRow p)
     {
         ArgumentNullException.ThrowIfNull(p);
         return new(p.Id, p.Reference, p.ContractId, p.Amount, p.Currency, p.PayeeName, p.PayeeBank, p.AccountNumberMasked, p.Channel, p.Status, p.FailureReason,
-            p.ConfirmationReference, p.LoanId, p.CreatedAt, p.CompletedAt);
+            p.ConfirmationReference, p.LoanId, p.CreatedAt, p.CompletedAt) { Purpose = p.Purpose };
     }
 }

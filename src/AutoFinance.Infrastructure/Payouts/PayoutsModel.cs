@@ -34,6 +34,8 @@ public static class PayoutsModel
             e.HasIndex(p => new { p.Status, p.CreatedAt });
             e.HasIndex(p => new { p.CreatedBy, p.IdempotencyKey }).IsUnique();
             e.Property(p => p.Status).HasConversion(v => StateWords<PayoutStatus>.Of(v), v => StateWords<PayoutStatus>.Parse(v));
+            e.Property(p => p.Purpose).HasConversion(v => StateWords<PayoutPurpose>.Of(v), v => StateWords<PayoutPurpose>.Parse(v));
+            e.HasIndex(p => new { p.LoanId, p.Purpose });
             e.Property(p => p.Amount).HasPrecision(18, AutoFinanceDbContext.MoneyScale);
             e.Property(p => p.Version).IsConcurrencyToken();
         });

@@ -63,14 +63,16 @@ public static class PaymentProviderSimulator
         });
         api.MapPost("/payouts", (PayoutBody body) =>
         {
+            // A payout goes to an account, or back to the card bound under a mandate (a refund).
+            var card = body.MandateReference is { Length: > 0 } reference && book.Mandates.TryGetValue(reference, out var mandate) ? mandate : null;
             if (Invalid(body.MerchantReference, body.Amount, body.Currency) is not null || !Uri.TryCreate(body.NotifyUrl, UriKind.Absolute, out var notify)
-                || string.IsNullOrWhiteSpace(body.PayeeAccount) || string.IsNullOrWhiteSpace(body.PayeeName))
+                || (string.IsNullOrWhiteSpace(body.PayeeAccount) && card is null) || string.IsNullOrWhiteSpace(body.PayeeName))
             {
-                return Results.BadRequest(new { error = "merchantReference, a positive amount, currency, payeeName, payeeAccount and notifyUrl are required" });
+                return Results.BadRequest(new { error = "merchantReference, a positive amount, currency, payeeName, payeeAccount or a known mandateReference, and notifyUrl are required" });
             }
 
             var id = ProviderBook.NewId("pyt");
-            var declined = SandboxCards.Declines(body.PayeeAccount!, 0);
+            var declined = SandboxCards.Declines(card?.CardNumber ?? body.PayeeAccount!, 0);
             Later(settings.SettleDelay, time, app.Lifetime.ApplicationStopping, () => courier.Send(declined ? "payout.failed" : "payout.succeeded", id, body.MerchantReference!,
                 declined ? null : ProviderBook.NewId("txn"), body.Amount, body.Currency!, declined ? "account-closed" : null, notify));
             return Results.Accepted($"/payments/v1/payouts/{id}", new { payoutId = id });
@@ -123,5 +125,5 @@ public static class PaymentProviderSimulator
 
     private sealed record DebitBody(string? MerchantReference, string? MandateReference, decimal Amount, string? Currency, string? NotifyUrl);
 
-    private sealed record PayoutBody(string? MerchantReference, decimal Amount, string? Currency, string? PayeeName, string? PayeeAccount, string? PayeeBank, string? NotifyUrl);
+    private sealed record PayoutBody(string? MerchantReference, decimal Amount, string? Currency, string? PayeeName, string? PayeeAccount, string? PayeeBank, string? MandateReference, string? NotifyUrl);
 }

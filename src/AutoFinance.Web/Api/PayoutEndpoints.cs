@@ -40,6 +40,36 @@ public static class PayoutEndpoints
             .WithSummary("The pending payouts of the file channel as one ISO 20022 pain.001.001.09 credit-transfer file for the bank (each EndToEndId is the payout's reference; the camt.053 debit line carrying it confirms the payout)")
             .Produces(200, contentType: "application/xml");
 
+        var refunds = routes.MapGroup("/api/v1").WithTags("Payouts").RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Manager, Roles.Admin));
+        refunds.MapGet("/refunds", async (int? page, int? pageSize, HttpContext http, CustomerRefunds owed, CancellationToken ct) =>
+            {
+                var (number, size) = ListPage<CustomerRefunds.RefundOwed>.Normalise(page, pageSize, 50, 500);
+                var (items, total) = await owed.OwedAsync(number, size, ct).ConfigureAwait(false);
+                return ListHeaders.Page(http, new ListPage<CustomerRefunds.RefundOwed>(items, number, size, total));
+            })
+            .WithSummary("Closed loans still owing their customers money (refund payable less refunds on their way), largest first; X-Total-Count says how many")
+            .Produces<IReadOnlyList<CustomerRefunds.RefundOwed>>();
+        refunds.MapPost("/loans/{id:guid}/refund", async (Guid id, HttpContext http, CustomerRefunds owed, CancellationToken ct) =>
+            {
+                var key = http.Request.Headers["Idempotency-Key"].ToString();
+                if (key.Length > 100)
+                {
+                    return Problems.Field("Idempotency-Key", "must be at most 100 characters");
+                }
+
+                // Bodiless: back to the customer's bound card through the provider.
+                var body = http.Request.HasJsonContentType() ? await JsonBody.ReadAsync<CustomerRefunds.RefundInput>(http.Request, ct).ConfigureAwait(false) : null;
+                if (body?.Error is { } error)
+                {
+                    return Problems.Validation([error]);
+                }
+
+                var input = body?.Value ?? new CustomerRefunds.RefundInput(null, null, null);
+                return Problems.From(await owed.InstructAsync(http.User.ToActor(), id, input, key, ct).ConfigureAwait(false), v => Results.Accepted(value: v), "loan");
+            })
+            .WithSummary("Pays a closed loan's credit back to its customer ({\"channel\": \"provider|file\", \"accountNumber\", \"bank\"}; without an account, to the card under the customer's mandate): 202 with the payout, pending until the provider or the bank statement confirms it; Idempotency-Key makes a retry safe")
+            .Produces<PayoutView>(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+
         var accounts = routes.MapGroup("/api/v1/dealers/{id:guid}/settlement-account").WithTags("Payouts");
         accounts.MapGet("/", async (Guid id, SettlementAccounts settlement, CancellationToken ct) =>
                 await settlement.ViewAsync(id, ct).ConfigureAwait(false) is { } view ? Results.Ok(view) : Problems.NotFound("dealer"))

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 
 namespace AutoFinance.Web.Tests.Payouts;
@@ -94,6 +96,36 @@ public static class Funding
 
         throw new TimeoutException("the provider's callback never settled the payout");
     }
+
+    public static async Task<JsonElement> ImportAsync(HttpClient client, string statement)
+    {
+        using var response = await client.PostAsync("/api/v1/reconciliation/statements", new StringContent(statement, Encoding.UTF8, "application/xml"));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>A camt.053 with one debit from the lender's disbursement account carrying the payout's reference as its EndToEndId.</summary>
+    public static string DebitStatement(string reference, decimal amount, string entryReference) => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
+          <BkToCstmrStmt>
+            <GrpHdr><MsgId>STMT-{entryReference}</MsgId><CreDtTm>2026-12-03T06:00:00+08:00</CreDtTm></GrpHdr>
+            <Stmt>
+              <Id>STMT-{entryReference}</Id>
+              <Acct><Id><Othr><Id>110060149018800012345</Id></Othr></Id><Ccy>CNY</Ccy></Acct>
+              <Ntry>
+                <NtryRef>{entryReference}</NtryRef>
+                <Amt Ccy="CNY">{amount.ToString("0.00", CultureInfo.InvariantCulture)}</Amt>
+                <CdtDbtInd>DBIT</CdtDbtInd>
+                <Sts><Cd>BOOK</Cd></Sts>
+                <BookgDt><Dt>2026-12-03</Dt></BookgDt>
+                <NtryDtls><TxDtls><Refs><EndToEndId>{reference}</EndToEndId></Refs></TxDtls></NtryDtls>
+              </Ntry>
+            </Stmt>
+          </BkToCstmrStmt>
+        </Document>
+        """;
 
     private static readonly Lazy<byte[]> Pdf = new(() =>
     {

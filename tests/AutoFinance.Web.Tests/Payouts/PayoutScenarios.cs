@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 using AutoFinance.Infrastructure.Persistence;
@@ -47,7 +46,7 @@ public abstract class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFix
         var reference = payout.GetProperty("reference").GetString()!;
         var amount = payout.GetProperty("amount").GetDecimal();
         using var agent = await platform.SignedIn("agent");
-        await ImportAsync(agent, DebitStatement(reference, amount, $"PO-{Guid.NewGuid():N}"[..20]));
+        await Funding.ImportAsync(agent, Funding.DebitStatement(reference, amount, $"PO-{Guid.NewGuid():N}"[..20]));
 
         var file = await Funding.FileAsync(underwriter, contractId);
         Assert.Equal("booked", file.GetProperty("status").GetString());
@@ -176,8 +175,8 @@ public abstract class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFix
         Assert.Equal(messageId, await FileMessageOfAsync(reference));
 
         using var agent = await platform.SignedIn("agent");
-        var statement = DebitStatement(reference, amount, $"D{Guid.NewGuid():N}"[..20]);
-        var imported = await ImportAsync(agent, statement);
+        var statement = Funding.DebitStatement(reference, amount, $"D{Guid.NewGuid():N}"[..20]);
+        var imported = await Funding.ImportAsync(agent, statement);
         var line = Assert.Single(imported.GetProperty("lines").EnumerateArray());
         Assert.Equal("matched", line.GetProperty("status").GetString());
         Assert.Equal("payout", line.GetProperty("matchedBy").GetString());
@@ -185,7 +184,7 @@ public abstract class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFix
         Assert.Equal("booked", file.GetProperty("status").GetString());
         Assert.Equal(line.GetProperty("loanId").GetString(), file.GetProperty("loanId").GetString());
 
-        var again = await ImportAsync(agent, statement);
+        var again = await Funding.ImportAsync(agent, statement);
         Assert.Equal(1, again.GetProperty("alreadySeen").GetInt32());
         Assert.Equal(1, await LoansOfAsync(contractId));
     }
@@ -307,36 +306,6 @@ public abstract class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFix
         Assert.True(response.StatusCode == expected, $"{response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
-
-    private static async Task<JsonElement> ImportAsync(HttpClient client, string statement)
-    {
-        using var response = await client.PostAsync("/api/v1/reconciliation/statements", new StringContent(statement, Encoding.UTF8, "application/xml"));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    /// <summary>A camt.053 with one debit from the lender's disbursement account carrying the payout's reference as its EndToEndId.</summary>
-    private static string DebitStatement(string reference, decimal amount, string entryReference) => $"""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
-          <BkToCstmrStmt>
-            <GrpHdr><MsgId>STMT-{entryReference}</MsgId><CreDtTm>2026-12-03T06:00:00+08:00</CreDtTm></GrpHdr>
-            <Stmt>
-              <Id>STMT-{entryReference}</Id>
-              <Acct><Id><Othr><Id>110060149018800012345</Id></Othr></Id><Ccy>CNY</Ccy></Acct>
-              <Ntry>
-                <NtryRef>{entryReference}</NtryRef>
-                <Amt Ccy="CNY">{amount.ToString("0.00", CultureInfo.InvariantCulture)}</Amt>
-                <CdtDbtInd>DBIT</CdtDbtInd>
-                <Sts><Cd>BOOK</Cd></Sts>
-                <BookgDt><Dt>2026-12-03</Dt></BookgDt>
-                <NtryDtls><TxDtls><Refs><EndToEndId>{reference}</EndToEndId></Refs></TxDtls></NtryDtls>
-              </Ntry>
-            </Stmt>
-          </BkToCstmrStmt>
-        </Document>
-        """;
 }
 
 public sealed class PayoutsOnSqlite(SqlitePlatform platform) : PayoutScenarios<SqlitePlatform>(platform);

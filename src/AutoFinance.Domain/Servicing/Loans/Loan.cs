@@ -425,6 +425,27 @@ public sealed class Loan
         entries.AddRange(again.Where(e => e.Kind is not (JournalEventKind.Payment or JournalEventKind.CreditApplied)));
     }
 
+    /// <summary>
+    /// Credit owed back since the loan closed, paid out to the customer (<paramref name="payoutReference"/> names the
+    /// confirmed payout): the refund payable falls by the amount, never below zero.
+    /// </summary>
+    public LoanResult<decimal> PayRefund(DateOnly on, decimal amount, string payoutReference)
+    {
+        if (amount <= 0m || Currency.Round(amount) != amount)
+        {
+            return LoanResult<decimal>.Refused(ServicingError.Invalid("refund.amount.invalid", "amount", $"must be a positive amount in whole {Currency.Code} minor units"));
+        }
+
+        if (amount > RefundPayable)
+        {
+            return LoanResult<decimal>.Refused(ServicingError.Conflict("refund.amount.exceeds_payable", $"only {RefundPayable} is owed back to the customer",
+                new Dictionary<string, string> { ["refundPayable"] = RefundPayable.ToString(CultureInfo.InvariantCulture) }));
+        }
+
+        RefundPayable -= amount;
+        return LoanResult<decimal>.Ok(RefundPayable, [RailPostings.RefundPaid(on, Money.Of(amount, Currency), payoutReference)]);
+    }
+
     /// <summary>Writes off every receivable the loan still carries and marks it charged off (a manual write-off).</summary>
     public LoanResult<int> ChargeOff(DateOnly on, string description)
     {

@@ -121,6 +121,25 @@ public class LoanLifecycleTests
     }
 
     [Fact]
+    public void A_refund_paid_out_clears_the_refund_payable_and_never_pays_more_than_is_owed()
+    {
+        var booked = Loan.Book(Terms with { TermMonths = 1 });
+        var loan = booked.Value!;
+        var due = loan.Installments[0];
+        var paid = loan.Pay(Guid.NewGuid(), due.Payment + 25m, due.DueDate);
+
+        var tooMuch = loan.PayRefund(due.DueDate.AddDays(1), 25.01m, "RF-1");
+        Assert.Equal("refund.amount.exceeds_payable", tooMuch.Error!.Code);
+        var refunded = loan.PayRefund(due.DueDate.AddDays(1), 25m, "RF-1");
+        var ledger = Ledger.Of(Currency.Cny, booked.Entries.Concat(paid.Entries).Concat(refunded.Entries));
+
+        Assert.Equal(0m, loan.RefundPayable);
+        Assert.Equal(0m, ledger.Balances.Of(LedgerAccount.RefundPayable));
+        Assert.Equal(0m, ledger.TrialBalance.Net);
+        Assert.Equal("refund.amount.exceeds_payable", loan.PayRefund(due.DueDate.AddDays(2), 0.01m, "RF-2").Error!.Code);
+    }
+
+    [Fact]
     public void A_payment_is_split_by_the_products_allocation_order()
     {
         var principalFirst = ServicingTerms.Default with

@@ -1889,6 +1889,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("LoanId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("MandateReference")
+                        .HasColumnType("text");
+
                     b.Property<string>("PayeeBank")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1901,6 +1904,10 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("ProviderObjectId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("Reference")
@@ -1924,6 +1931,8 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("CreatedBy", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("LoanId", "Purpose");
 
                     b.HasIndex("Status", "CreatedAt");
 

@@ -1868,6 +1868,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("LoanId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MandateReference")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PayeeBank")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1880,6 +1883,10 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderObjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reference")
@@ -1903,6 +1910,8 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CreatedBy", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("LoanId", "Purpose");
 
                     b.HasIndex("Status", "CreatedAt");
 

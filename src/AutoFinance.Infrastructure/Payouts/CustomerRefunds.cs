@@ -1,0 +1,214 @@
+using System.Globalization;
+using AutoFinance.Application.Common;
+using AutoFinance.Application.Payments;
+using AutoFinance.Application.Security;
+using AutoFinance.Domain.Origination.Funding;
+using AutoFinance.Domain.Servicing;
+using AutoFinance.Domain.Validation;
+using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Payments;
+using AutoFinance.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace AutoFinance.Infrastructure.Payouts;
+
+/// <summary>
+/// Credit a closed loan still owes its customer (its refund payable) goes back as a payout: to an account in the
+/// customer's own name that they gave staff, or, with none given, to the card bound under their direct-debit mandate
+/// (the provider holds its number). The payout is instructed through the provider or written into the pain.001 file
+/// like a dealer's; only its confirmation posts the refund (<see cref="PayoutConfirmations"/>). What is owed is the
+/// ledger's refund payable less refunds already on their way, so a refund is never paid twice.
+/// </summary>
+public sealed class CustomerRefunds(
+    AutoFinanceDbContext db, IPersonalDataProtector protector, PayoutConfirmations confirmations, IPaymentProvider provider, IPlatformAddress platform,
+    TimeProvider time, ILogger<CustomerRefunds> logger)
+{
+    public sealed record RefundInput(string? Channel, string? AccountNumber, string? Bank);
+
+    /// <summary>A closed loan owing its customer money: what is owed, what is already on its way, and the card it could go back to.</summary>
+    public sealed record RefundOwed(Guid LoanId, string LoanReference, Guid CustomerId, string Currency, decimal RefundPayable, decimal Pending, string? CardOnFile)
+    {
+        public decimal Owed => RefundPayable - Pending;
+    }
+
+    /// <summary>Closed loans whose refund payable is not yet all paid out or on its way, largest first, with the total.</summary>
+    public async Task<(IReadOnlyList<RefundOwed> Items, int Total)> OwedAsync(int page, int size, CancellationToken ct)
+    {
+        var owed = await OwedByLoanAsync(null, ct).ConfigureAwait(false);
+        var ordered = owed.Where(o => o.Owed > 0m).OrderByDescending(o => o.Owed).ThenBy(o => o.LoanReference, StringComparer.Ordinal).ToList();
+        return ([.. ordered.Skip(Math.Max(0, page - 1) * size).Take(size)], ordered.Count);
+    }
+
+    /// <summary>What one loan owes its customer, or null when it is not a closed loan owing anything.</summary>
+    public async Task<RefundOwed?> OwedOfAsync(Guid loanId, CancellationToken ct) =>
+        (await OwedByLoanAsync(loanId, ct).ConfigureAwait(false)).FirstOrDefault();
+
+    /// <summary>
+    /// Pays what a closed loan owes back to its customer. An account given must be the customer's own (the payee is
+    /// their name on file); without one the card under their active mandate is used, through the provider only.
+    /// </summary>
+    public async Task<CommandResult<PayoutView>> InstructAsync(Actor actor, Guid loanId, RefundInput input, string? idempotencyKey, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        var channel = string.IsNullOrWhiteSpace(input.Channel) ? DealerPayouts.ProviderChannel : input.Channel.Trim().ToLowerInvariant();
+        var account = input.AccountNumber is { } given ? new string([.. given.Where(c => !char.IsWhiteSpace(c))]) : null;
+        var errors = Validate(channel, account, input.Bank);
+        if (errors.Count > 0)
+        {
+            return CommandResult<PayoutView>.Invalid(errors);
+        }
+
+        if (idempotencyKey is { Length: > 0 }
+            && await db.Set<PayoutRow>().AsNoTracking().FirstOrDefaultAsync(p => p.CreatedBy == actor.AuditName && p.IdempotencyKey == idempotencyKey, ct).ConfigureAwait(false) is { } earlier)
+        {
+            var same = earlier.Purpose == PayoutPurpose.Refund && earlier.LoanId == loanId && earlier.Channel == channel
+                && (account is null ? earlier.MandateReference is not null : earlier.AccountNumberMasked == SettlementAccounts.Mask(account));
+            return same
+                ? CommandResult<PayoutView>.Ok(PayoutView.Of(earlier))
+                : CommandResult<PayoutView>.Unprocessable("Idempotency-Key", "was already used for another request; use a new key for a new refund", "idempotency.key.reused");
+        }
+
+        var loan = await db.Loans.AsNoTracking().FirstOrDefaultAsync(l => l.Id == loanId, ct).ConfigureAwait(false);
+        if (loan is null)
+        {
+            return CommandResult<PayoutView>.NotFound();
+        }
+
+        var owed = await OwedOfAsync(loanId, ct).ConfigureAwait(false);
+        if (owed is null || owed.Owed <= 0m)
+        {
+            return CommandResult<PayoutView>.Conflict("nothing is owed back to the customer on this loan, or it is already on its way", "refund.nothing-owed",
+                FieldProblems.Figures(("pending", (owed?.Pending ?? 0m).ToString(CultureInfo.InvariantCulture))));
+        }
+
+        var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == loan.CustomerId, ct).ConfigureAwait(false);
+        var payeeName = protector.Unprotect(customer.FullNameCipher);
+        MandateRow? mandate = null;
+        if (account is null)
+        {
+            mandate = await db.Set<MandateRow>().AsNoTracking().Where(m => m.CustomerId == loan.CustomerId && m.Status == MandateStatus.Active)
+                .OrderByDescending(m => m.ConsentedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            if (mandate is null)
+            {
+                return CommandResult<PayoutView>.Conflict("the customer has no bound card to pay back to; give an account in the customer's own name", "refund.no-destination");
+            }
+        }
+
+        var attempt = await db.Set<PayoutRow>().CountAsync(p => p.LoanId == loanId && p.Purpose == PayoutPurpose.Refund, ct).ConfigureAwait(false) + 1;
+        var now = time.GetUtcNow();
+        var payout = new PayoutRow
+        {
+            Id = Guid.CreateVersion7(now),
+            Reference = string.Create(CultureInfo.InvariantCulture, $"RF{loan.Reference}-{attempt}"),
+            Purpose = PayoutPurpose.Refund,
+            ContractId = loan.ContractId,
+            LoanId = loanId,
+            Amount = owed.Owed,
+            Currency = loan.Currency,
+            PayeeName = payeeName,
+            PayeeBank = mandate?.Bank ?? input.Bank!.Trim(),
+            AccountNumberCipher = account is null ? string.Empty : protector.Protect(account),
+            AccountNumberMasked = mandate?.MaskedCard ?? SettlementAccounts.Mask(account!),
+            MandateReference = mandate?.MandateReference,
+            Channel = channel,
+            Provider = channel == DealerPayouts.ProviderChannel ? provider.Name : null,
+            CreatedBy = actor.AuditName,
+            IdempotencyKey = idempotencyKey is { Length: > 0 } ? idempotencyKey : null,
+            CreatedAt = now,
+        };
+        db.Add(payout);
+        try
+        {
+            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "refund.instructed", "loan", loanId.ToString(),
+                new { payout.Id, payout.Reference, payout.Amount, payout.Channel, payout.AccountNumberMasked })], now, ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            db.ChangeTracker.Clear();
+            return CommandResult<PayoutView>.Conflict("another refund of this loan was instructed at the same moment; reload it", "record.changed");
+        }
+
+        if (channel == DealerPayouts.ProviderChannel)
+        {
+            await SendToProviderAsync(payout, account, ct).ConfigureAwait(false);
+        }
+
+        var stored = await db.Set<PayoutRow>().AsNoTracking().FirstAsync(p => p.Id == payout.Id, ct).ConfigureAwait(false);
+        return CommandResult<PayoutView>.Ok(PayoutView.Of(stored));
+    }
+
+    private async Task SendToProviderAsync(PayoutRow payout, string? account, CancellationToken ct)
+    {
+        try
+        {
+            var order = new PayoutOrder(payout.Reference, payout.Amount, payout.Currency, payout.PayeeName, account ?? string.Empty, payout.PayeeBank,
+                Payments.PaymentIntents.CallbackAddress(platform, provider.Name)) { MandateReference = payout.MandateReference };
+            var instructed = await provider.CreatePayoutAsync(order, ct).ConfigureAwait(false);
+            await db.Set<PayoutRow>().Where(p => p.Id == payout.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ProviderObjectId, instructed.InstructionId), ct).ConfigureAwait(false);
+        }
+        catch (PaymentProviderException e)
+        {
+            logger.LogWarning("Refund {Payout} was not taken by the provider: {Problem}", payout.Id, e.Message);
+            db.ChangeTracker.Clear();
+            await confirmations.FailAsync(payout.Id, $"the provider did not take the instruction: {e.Message}", $"provider:{provider.Name}", ct).ConfigureAwait(false);
+        }
+    }
+
+    private static List<FieldError> Validate(string channel, string? account, string? bank)
+    {
+        var errors = new List<FieldError>();
+        if (channel is not (DealerPayouts.ProviderChannel or DealerPayouts.FileChannel))
+        {
+            errors.Add(new FieldError("channel", "must be provider or file", "field.one-of", FieldProblems.Figures(("values", "provider, file"))));
+        }
+
+        if (account is not null && (account.Length is < 8 or > 30 || !account.All(char.IsAsciiDigit)))
+        {
+            errors.Add(new FieldError("accountNumber", "must be 8 to 30 digits", "refund.account.invalid"));
+        }
+
+        if (account is not null && string.IsNullOrWhiteSpace(bank))
+        {
+            errors.Add(new FieldError("bank", "must name the account's bank", "field.required"));
+        }
+
+        if (account is null && channel == DealerPayouts.FileChannel)
+        {
+            errors.Add(new FieldError("accountNumber", "a bank file pays to an account: give the customer's account", "refund.account.required"));
+        }
+
+        return errors;
+    }
+
+    private async Task<List<RefundOwed>> OwedByLoanAsync(Guid? loanId, CancellationToken ct)
+    {
+        var refund = nameof(LedgerAccount.RefundPayable);
+        var credit = nameof(EntrySide.Credit);
+        // Summed here: SQLite cannot sum decimals, and refund lines are few (only loans that closed holding credit).
+        var lines = await (from line in db.JournalLines
+                           join entry in db.JournalEntries on line.EntryId equals entry.Id
+                           where line.Account == refund && (loanId == null || entry.LoanId == loanId)
+                           select new { entry.LoanId, line.Side, line.Amount })
+            .ToListAsync(ct).ConfigureAwait(false);
+        var balances = lines.GroupBy(l => l.LoanId).Select(g => new { LoanId = g.Key, Balance = g.Sum(l => l.Side == credit ? l.Amount : -l.Amount) });
+        var owing = balances.Where(b => b.Balance > 0m).ToDictionary(b => b.LoanId, b => b.Balance);
+        if (owing.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = owing.Keys.ToList();
+        var loans = await db.Loans.AsNoTracking().Where(l => ids.Contains(l.Id)).Select(l => new { l.Id, l.Reference, l.CustomerId, l.Currency }).ToListAsync(ct).ConfigureAwait(false);
+        var pending = (await db.Set<PayoutRow>().AsNoTracking()
+                .Where(p => p.Purpose == PayoutPurpose.Refund && p.Status == PayoutStatus.Pending && p.LoanId != null && ids.Contains(p.LoanId.Value))
+                .Select(p => new { LoanId = p.LoanId!.Value, p.Amount }).ToListAsync(ct).ConfigureAwait(false))
+            .GroupBy(p => p.LoanId).ToDictionary(g => g.Key, g => g.Sum(p => p.Amount));
+        var customers = loans.Select(l => l.CustomerId).Distinct().ToList();
+        var cards = (await db.Set<MandateRow>().AsNoTracking().Where(m => customers.Contains(m.CustomerId) && m.Status == MandateStatus.Active)
+                .Select(m => new { m.CustomerId, m.MaskedCard, m.ConsentedAt }).ToListAsync(ct).ConfigureAwait(false))
+            .GroupBy(m => m.CustomerId).ToDictionary(g => g.Key, g => g.MaxBy(m => m.ConsentedAt)!.MaskedCard);
+        return [.. loans.Select(l => new RefundOwed(l.Id, l.Reference, l.CustomerId, l.Currency, owing[l.Id], pending.GetValueOrDefault(l.Id), cards.GetValueOrDefault(l.CustomerId)))];
+    }
+}

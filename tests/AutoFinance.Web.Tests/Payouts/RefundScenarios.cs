@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Web.Tests.Payments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoFinance.Web.Tests.Payouts;
+
+/// <summary>
+/// Credit a closed loan still holds goes back to its customer as a payout: to an account in their name or the card
+/// under their mandate, posted (Dr refund payable / Cr cash clearing) only when the provider or the bank statement
+/// confirms it, once, and never paid twice.
+/// </summary>
+public abstract class RefundScenarios<TPlatform>(TPlatform platform) : IClassFixture<TPlatform>
+    where TPlatform : PlatformFixture
+{
+    private const decimal Overpaid = 321.50m;
+
+    private readonly PaymentWorld _world = new(platform);
+
+    private bool Skip => !platform.Available;
+
+    [SkippableFact]
+    public async Task A_closed_loans_credit_is_paid_back_only_when_the_provider_confirms_the_refund_and_only_once()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var loanId = await ClosedOwingAsync();
+        using var underwriter = await platform.SignedIn("underwriter");
+        var owed = (await underwriter.GetFromJsonAsync<JsonElement[]>("/api/v1/refunds?pageSize=500"))!.Single(r => r.GetProperty("loanId").GetGuid() == loanId);
+        Assert.Equal(Overpaid, owed.GetProperty("owed").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, owed.GetProperty("cardOnFile").ValueKind);
+
+        using var nowhere = await RefundAsync(underwriter, loanId, null, "rf-none");
+        Assert.Equal("refund.no-destination", (await ProblemAsync(nowhere, HttpStatusCode.Conflict)).GetProperty("code").GetString());
+
+        var account = new { accountNumber = "6222 0202 0011 2233", bank = "中国工商银行" };
+        using var instructed = await RefundAsync(underwriter, loanId, account, "rf-1");
+        var payout = await AcceptedAsync(instructed);
+        Assert.Equal("refund", payout.GetProperty("purpose").GetString());
+        Assert.Equal(Overpaid, payout.GetProperty("amount").GetDecimal());
+        Assert.Equal("**** 2233", payout.GetProperty("accountNumberMasked").GetString());
+        Assert.Equal("Test Applicant", payout.GetProperty("payeeName").GetString());
+
+        var paid = await ConfirmedAsync(underwriter, payout.GetProperty("reference").GetString()!);
+        Assert.Equal("confirmed", paid.GetProperty("status").GetString());
+        var loan = await underwriter.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}");
+        Assert.Equal(0m, loan.GetProperty("balances").GetProperty("RefundPayable").GetDecimal());
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+        Assert.Equal(2, loan.GetProperty("entries").EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "Refund"));
+        Assert.Equal(1, await RefundNoticesAsync(loanId));
+
+        using var retried = await RefundAsync(underwriter, loanId, account, "rf-1");
+        Assert.Equal(payout.GetProperty("payoutId").GetGuid(), (await AcceptedAsync(retried)).GetProperty("payoutId").GetGuid());
+        using var elsewhere = await RefundAsync(underwriter, loanId, new { accountNumber = "6222020200119999", bank = "中国银行" }, "rf-1");
+        Assert.Equal("idempotency.key.reused", (await ProblemAsync(elsewhere, HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
+        using var twice = await RefundAsync(underwriter, loanId, account, "rf-2");
+        Assert.Equal("refund.nothing-owed", (await ProblemAsync(twice, HttpStatusCode.Conflict)).GetProperty("code").GetString());
+        Assert.DoesNotContain((await underwriter.GetFromJsonAsync<JsonElement[]>("/api/v1/refunds?pageSize=500"))!, r => r.GetProperty("loanId").GetGuid() == loanId);
+    }
+
+    [SkippableFact]
+    public async Task A_refund_in_the_bank_file_is_posted_by_the_statement_debit_carrying_its_reference_once()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var loanId = await ClosedOwingAsync();
+        using var underwriter = await platform.SignedIn("underwriter");
+        using var instructed = await RefundAsync(underwriter, loanId, new { channel = "file", accountNumber = "6217000010002233", bank = "中国建设银行" }, "rf-file");
+        var payout = await AcceptedAsync(instructed);
+        var reference = payout.GetProperty("reference").GetString()!;
+        Assert.Contains($"<EndToEndId>{reference}</EndToEndId>", await underwriter.GetStringAsync("/api/v1/payouts/pain001"), StringComparison.Ordinal);
+        var before = await underwriter.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}");
+        Assert.Equal(Overpaid, before.GetProperty("balances").GetProperty("RefundPayable").GetDecimal());
+
+        using var agent = await platform.SignedIn("agent");
+        var statement = Funding.DebitStatement(reference, Overpaid, $"R{Guid.NewGuid():N}"[..20]);
+        var line = Assert.Single((await Funding.ImportAsync(agent, statement)).GetProperty("lines").EnumerateArray());
+        Assert.Equal("matched", line.GetProperty("status").GetString());
+        Assert.Equal(1, (await Funding.ImportAsync(agent, statement)).GetProperty("alreadySeen").GetInt32());
+
+        var loan = await underwriter.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}");
+        Assert.Equal(0m, loan.GetProperty("balances").GetProperty("RefundPayable").GetDecimal());
+        Assert.Equal(2, loan.GetProperty("entries").EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "Refund"));
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+    }
+
+    /// <summary>
+    /// A booked loan paid beyond its payoff by a bank transfer (above the staff limit, so a second person approves it)
+    /// and then closed: <see cref="Overpaid"/> is owed back.
+    /// </summary>
+    private async Task<Guid> ClosedOwingAsync()
+    {
+        var loanId = await _world.BookedLoanAsync();
+        using var admin = await platform.SignedIn("admin");
+        using var manager = await platform.SignedIn("manager");
+        var quote = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}/payoff");
+        var amount = quote.GetProperty("total").GetDecimal() + Overpaid;
+        using var held = await PostAsync(admin, $"/api/v1/loans/{loanId}/payments", new { amount, channel = "bank-transfer", receiptReference = $"TRF-{Guid.NewGuid():N}"[..20] });
+        var approvalId = (await AcceptedAsync(held)).GetProperty("approvalId").GetGuid();
+        using var approved = await manager.PostAsync($"/api/v1/approvals/{approvalId}/approve", null);
+        Assert.True(approved.IsSuccessStatusCode, await approved.Content.ReadAsStringAsync());
+        using var closed = await PostAsync(admin, $"/api/v1/loans/{loanId}/payoff", new { amount = 0m });
+        Assert.True(closed.StatusCode == HttpStatusCode.Created, await closed.Content.ReadAsStringAsync());
+        return loanId;
+    }
+
+    /// <summary>Waits (a few seconds at most) for the provider's callback to settle the payout.</summary>
+    private static async Task<JsonElement> ConfirmedAsync(HttpClient staff, string reference)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var payout = (await staff.GetFromJsonAsync<JsonElement[]>("/api/v1/payouts?pageSize=500"))!.Single(p => p.GetProperty("reference").GetString() == reference);
+            if (payout.GetProperty("status").GetString() != "pending")
+            {
+                return payout;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("the provider's callback never settled the refund");
+    }
+
+    private async Task<int> RefundNoticesAsync(Guid loanId)
+    {
+        await using var db = platform.App.Services.CreateScope().ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
+        return await db.Outbox.AsNoTracking().CountAsync(o => o.LoanId == loanId && o.Template == "refund.paid" && o.Channel == "in-app");
+    }
+
+    private static Task<HttpResponseMessage> RefundAsync(HttpClient staff, Guid loanId, object? body, string key) =>
+        PostAsync(staff, $"/api/v1/loans/{loanId}/refund", body, key);
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object? body, string? key = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString());
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<JsonElement> AcceptedAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
+
+public sealed class RefundsOnSqlite(SqlitePlatform platform) : RefundScenarios<SqlitePlatform>(platform);
+
+public sealed class RefundsOnPostgres(PostgresPlatform platform) : RefundScenarios<PostgresPlatform>(platform);
