@@ -139,6 +139,34 @@ public sealed class CustomerRefunds(
         return CommandResult<PayoutView>.Ok(PayoutView.Of(stored));
     }
 
+    public sealed record CardRefundRun(int Instructed, decimal Amount, int WithoutCard, int Refused);
+
+    /// <summary>
+    /// The scheduled run: every refund owed to a customer with a bound card is paid back to it through the provider
+    /// (its Idempotency-Key is the loan and the run's moment, so a run repeated pays nothing twice). Customers without
+    /// a card are left for staff, who need an account from them.
+    /// </summary>
+    public async Task<CardRefundRun> PayBackToCardsAsync(Actor system, DateTimeOffset occurrence, CancellationToken ct)
+    {
+        var owed = (await OwedByLoanAsync(null, ct).ConfigureAwait(false)).Where(o => o.Owed > 0m).ToList();
+        var (instructed, amount, refused) = (0, 0m, 0);
+        foreach (var refund in owed.Where(o => o.CardOnFile is not null))
+        {
+            var key = string.Create(CultureInfo.InvariantCulture, $"card-refund:{refund.LoanId:N}:{occurrence.UtcTicks}");
+            var result = await InstructAsync(system, refund.LoanId, new RefundInput(null, null, null), key, ct).ConfigureAwait(false);
+            if (result.Failure == CommandFailure.None && result.Value!.Status != PayoutStatus.Failed)
+            {
+                (instructed, amount) = (instructed + 1, amount + result.Value.Amount);
+            }
+            else
+            {
+                refused++;
+            }
+        }
+
+        return new CardRefundRun(instructed, amount, owed.Count(o => o.CardOnFile is null), refused);
+    }
+
     private async Task SendToProviderAsync(PayoutRow payout, string? account, CancellationToken ct)
     {
         try

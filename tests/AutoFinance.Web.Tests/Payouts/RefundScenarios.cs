@@ -85,13 +85,50 @@ public abstract class RefundScenarios<TPlatform>(TPlatform platform) : IClassFix
         Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
     }
 
+    [SkippableFact]
+    public async Task The_scheduled_run_pays_what_is_owed_back_to_the_card_bound_under_the_customers_mandate()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, customer) = await _world.CustomersLoanAsync();
+        using (customer)
+        {
+            await ClosedOwingAsync(loanId);
+            using var asked = await customer.PostAsync("/api/v1/me/mandates/code", null);
+            Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+            var code = await Identity.Registration.LatestCodeAsync("13800138000");
+            using var bound = await customer.PostAsJsonAsync("/api/v1/me/mandates", new { cardNumber = "6222020200114455", holderName = "李娜", bank = "工商银行", code });
+            Assert.True(bound.StatusCode == HttpStatusCode.Created, await bound.Content.ReadAsStringAsync());
+        }
+
+        using var admin = await platform.SignedIn("admin");
+        var owed = (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/refunds?pageSize=500"))!.Single(r => r.GetProperty("loanId").GetGuid() == loanId);
+        Assert.EndsWith("4455", owed.GetProperty("cardOnFile").GetString(), StringComparison.Ordinal);
+
+        using var ran = await admin.PostAsync("/api/v1/jobs/card-refunds/run", null);
+        var run = await ran.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(ran.StatusCode == HttpStatusCode.OK, run.ToString());
+        Assert.Equal("succeeded", run.GetProperty("outcome").GetString());
+        var payout = (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/payouts?pageSize=500"))!
+            .Single(p => p.GetProperty("purpose").GetString() == "refund" && p.GetProperty("loanId").GetString() == loanId.ToString());
+        Assert.EndsWith("4455", payout.GetProperty("accountNumberMasked").GetString(), StringComparison.Ordinal);
+
+        Assert.Equal("confirmed", (await ConfirmedAsync(admin, payout.GetProperty("reference").GetString()!)).GetProperty("status").GetString());
+        var loan = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}");
+        Assert.Equal(0m, loan.GetProperty("balances").GetProperty("RefundPayable").GetDecimal());
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+
+        // A second run finds nothing owed and pays nothing.
+        using var again = await admin.PostAsync("/api/v1/jobs/card-refunds/run", null);
+        Assert.StartsWith("0 refunds instructed", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// A booked loan paid beyond its payoff by a bank transfer (above the staff limit, so a second person approves it)
     /// and then closed: <see cref="Overpaid"/> is owed back.
     /// </summary>
-    private async Task<Guid> ClosedOwingAsync()
+    private async Task<Guid> ClosedOwingAsync(Guid? existing = null)
     {
-        var loanId = await _world.BookedLoanAsync();
+        var loanId = existing ?? await _world.BookedLoanAsync();
         using var admin = await platform.SignedIn("admin");
         using var manager = await platform.SignedIn("manager");
         var quote = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}/payoff");

@@ -46,6 +46,8 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["PUT /api/v1/contracts/{id}/funding"] = [new(Target.ContractB, "U F F F F A F F F F A")],
         ["GET /api/v1/payouts"] = [new(Target.None, "U F F F F O F F F O O")],
         ["GET /api/v1/payouts/pain001"] = [new(Target.None, "U F F F F O F F F O O")],
+        ["GET /api/v1/refunds"] = [new(Target.None, "U F F F F O F F F O O")],
+        ["POST /api/v1/loans/{id}/refund"] = [new(Target.LoanA, "U F F F F A F F F A A")],
         ["GET /api/v1/dealers/{id}/settlement-account"] = [new(Target.Dealer3, "U F F F F O F F F O O")],
         ["PUT /api/v1/dealers/{id}/settlement-account"] = [new(Target.Dealer3, "U F F F F F F F F A A")],
         ["POST /api/v1/applications/{id}/documents"] = [new(Target.ApplicationA, "U A H H H A H H H H A")],

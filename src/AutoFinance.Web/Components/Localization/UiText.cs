@@ -403,6 +403,7 @@ public static partial class UiText
         ["loan.payoff-submit"] = ("提前结清（{0}）", "Pay off ({0})"),
         ["loan.paid-off-ok"] = ("已收到结清款 {0}，贷款已结清。", "Payoff of {0} received; the loan is closed."),
         ["loan.closed-note"] = ("本贷款已结清，无需再还款。", "This loan is closed; nothing more is owed."),
+        ["loan.refund-owed"] = ("您多缴的 {0} 将退还至您本人名下的账户或绑定的银行卡，到账后会通知您。", "The {0} you paid beyond this loan will be paid back to an account in your name or your bound card; we will tell you when it is paid."),
         ["loan.credit-held"] = ("预存余额", "Credit held"),
         ["loan.interest-accrued"] = ("本期已计利息", "Interest accrued to date"),
         ["loan.surplus"] = ("多付部分", "Any amount over what is due"),

@@ -13,7 +13,7 @@ namespace AutoFinance.Web.Components.Payouts;
 /// <summary>
 /// The disbursement forms (an anti-forgery token each): recording the funding facts, confirming the payout (the
 /// second step; its key is the Idempotency-Key, so a double submit pays once) and asking for a settlement-account
-/// change. Each does what its API endpoint does under the same roles and redirects back with the outcome.
+/// change, and paying a closed loan's credit back to its customer. Each does what its API endpoint does under the same roles and redirects back with the outcome.
 /// </summary>
 public static class PayoutForms
 {
@@ -70,7 +70,23 @@ public static class PayoutForms
             var result = await accounts.RequestChangeAsync(actor, id, new SettlementAccounts.AccountInput(form["payeeName"], form["bank"], form["accountNumber"], form["reason"]), ct).ConfigureAwait(false);
             return Results.LocalRedirect($"/payouts?account={Uri.EscapeDataString(Outcome(result, "requested"))}#accounts");
         });
+        MapRefund(forms);
     }
+
+    private static void MapRefund(RouteGroupBuilder forms) =>
+        forms.MapPost("/loans/{id:guid}/refund", async (Guid id, HttpContext http, IAntiforgery antiforgery, CustomerRefunds refunds, CancellationToken ct) =>
+        {
+            var (form, actor) = await PostedForm.ReadAsync(http, antiforgery, ct).ConfigureAwait(false);
+            if (actor.Role is not (Roles.Underwriter or Roles.Manager or Roles.Admin))
+            {
+                return Results.LocalRedirect("/payouts");
+            }
+
+            var key = form["key"].ToString() is { Length: > 0 and <= 100 } given ? given : null;
+            var account = form["accountNumber"].ToString() is { Length: > 0 } number ? number : null;
+            var result = await refunds.InstructAsync(actor, id, new CustomerRefunds.RefundInput(form["channel"], account, form["bank"]), key, ct).ConfigureAwait(false);
+            return Results.LocalRedirect($"/payouts?refund={Outcome(result, "instructed")}#refunds");
+        });
 
     private static async Task<string?> BackAsync(AutoFinanceDbContext db, Guid contractId, CancellationToken ct) =>
         await db.Contracts.AsNoTracking().Where(c => c.Id == contractId).Select(c => (Guid?)c.ApplicationId).FirstOrDefaultAsync(ct).ConfigureAwait(false) is { } application

@@ -14,7 +14,8 @@ namespace AutoFinance.Web.Hosting.Scheduling;
 /// The jobs the platform runs by itself, each with its schedule from settings (section Scheduler; a cron expression
 /// in <see cref="Zone"/>, or "off"):
 /// end-of-day (Scheduler:EndOfDay, default 00:05, closing the local day just ended), the nightly insight refresh
-/// (Scheduler:InsightRefresh, 02:00), the morning's direct debits (Scheduler:DirectDebit, 06:00), the daily model check (Scheduler:ModelMonitoring, 03:00), the SLA escalation
+/// (Scheduler:InsightRefresh, 02:00), the morning's direct debits (Scheduler:DirectDebit, 06:00), refunds of closed
+/// loans' credit to bound cards (Scheduler:CardRefunds, 06:30), the daily model check (Scheduler:ModelMonitoring, 03:00), the SLA escalation
 /// check (every ServiceDesk:EscalationCheckSeconds, 60 by default; 0 is off), outbox dispatch (every
 /// Outbox:IntervalSeconds, 5 by default; Outbox:Enabled=false is off) and the clean-up of old run history
 /// (Scheduler:RunHistoryCleanup, 04:30, keeping Scheduler:KeepRunsDays days).
@@ -28,6 +29,7 @@ public static class PlatformJobs
     public const string OutboxDispatch = "outbox-dispatch";
     public const string RunHistoryCleanup = "run-history-cleanup";
     public const string DirectDebit = "direct-debit";
+    public const string CardRefunds = "card-refunds";
 
     private static readonly Actor System = new("system", null, null, null, "scheduler");
 
@@ -49,6 +51,7 @@ public static class PlatformJobs
         Cron(InsightRefresh, "InsightRefresh", "0 2 * * *", RefreshInsightAsync);
         Cron(DirectDebit, "DirectDebit", "0 6 * * *", c => CollectByDirectDebitAsync(c, zone));
         Cron(ModelMonitoring, "ModelMonitoring", "0 3 * * *", CheckModelAsync);
+        Cron(CardRefunds, "CardRefunds", "30 6 * * *", PayBackToCardsAsync);
         var escalationSeconds = configuration.GetValue("ServiceDesk:EscalationCheckSeconds", 60);
         if (escalationSeconds > 0)
         {
@@ -96,6 +99,13 @@ public static class PlatformJobs
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Occurrence, zone).DateTime);
         var result = await context.Services.GetRequiredService<Infrastructure.Payments.DirectDebitRun>().RunAsync(day, context.Cancellation).ConfigureAwait(false);
         return string.Create(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd}: {result.Requested} debits asked for {result.Amount:0.00}, {result.AlreadyRequested} already asked, {result.Unreachable} not taken by the provider");
+    }
+
+    /// <summary>What closed loans owe customers with a bound card goes back to that card; the others wait for staff to be given an account.</summary>
+    private static async Task<string> PayBackToCardsAsync(JobContext context)
+    {
+        var result = await context.Services.GetRequiredService<Infrastructure.Payouts.CustomerRefunds>().PayBackToCardsAsync(System, context.Occurrence, context.Cancellation).ConfigureAwait(false);
+        return string.Create(CultureInfo.InvariantCulture, $"{result.Instructed} refunds instructed for {result.Amount:0.00}, {result.WithoutCard} without a bound card, {result.Refused} refused");
     }
 
     private static async Task<string> RefreshInsightAsync(JobContext context)
