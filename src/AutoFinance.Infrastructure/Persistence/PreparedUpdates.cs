@@ -103,7 +103,8 @@ public static class PreparedUpdates
         return command;
     }
 
-    private static object ProviderValue(IProperty property, object? value)
+    /// <summary>A value as the column stores it (through the property's converter, e.g. a Guid as text on SQLite).</summary>
+    internal static object ProviderValue(IProperty property, object? value)
     {
         if (value is not null && ((RelationalTypeMapping)property.GetRelationalTypeMapping()).Converter is { } converter)
         {

@@ -274,11 +274,44 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
             .Where(l => !db.Installments.Any(i => i.LoanId == l.Id && i.DueDate <= horizon
                 && (!i.InterestAccrued || i.PaidPrincipal < i.Principal || i.PaidInterest < i.Interest || i.PaidFee < i.Fee || i.PaidLateFee < i.LateFee || i.PaidPenalty < i.Penalty)));
         await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-        await AccrueQuietLoansAsync(quiet, businessDate, ct).ConfigureAwait(false);
-        var closed = await quiet.ExecuteUpdateAsync(
-                set => set.SetProperty(l => l.LastCloseDate, businessDate).SetProperty(l => l.DaysPastDue, 0).SetProperty(l => l.Bucket, bucket).SetProperty(l => l.Version, l => l.Version + 1),
-                ct).ConfigureAwait(false);
+        // Read once: the loans found quiet are accrued and then marked closed by key and version, instead of asking
+        // the quiet question a second time. One changed meanwhile is left to the page loop, which closes it in full.
+        var loans = await quiet.Select(l => new QuietLoan(l.Id, l.Version, l.StartDate, l.Currency)).AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+        await AccrueQuietLoansAsync(loans, businessDate, ct).ConfigureAwait(false);
+        var closed = await MarkClosedAsync(loans, businessDate, bucket, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return closed;
+    }
+
+    private sealed record QuietLoan(Guid Id, long Version, DateOnly StartDate, string Currency);
+
+    /// <summary>Marks quiet loans closed for the day (current, no days past due), each matched by its id and the version it was read at.</summary>
+    private async Task<int> MarkClosedAsync(IReadOnlyList<QuietLoan> loans, DateOnly businessDate, string bucket, CancellationToken ct)
+    {
+        var entity = db.Model.FindEntityType(typeof(LoanRow))!;
+        var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        string Column(string name) => $"\"{entity.FindProperty(name)!.GetColumnName(table)}\"";
+        object Stored(string name, object value) => Persistence.PreparedUpdates.ProviderValue(entity.FindProperty(name)!, value);
+        var (id, version) = (Column(nameof(LoanRow.Id)), Column(nameof(LoanRow.Version)));
+        var closed = 0;
+        foreach (var chunk in loans.Chunk(400))
+        {
+            var values = new List<object> { Stored(nameof(LoanRow.LastCloseDate), businessDate), bucket };
+            var keys = new System.Text.StringBuilder();
+            foreach (var loan in chunk)
+            {
+                keys.Append(keys.Length == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({{{values.Count}}}, {{{values.Count + 1}}})");
+                values.Add(Stored(nameof(LoanRow.Id), loan.Id));
+                values.Add(loan.Version);
+            }
+
+            // Only numbered placeholders go into the text; every value is a parameter.
+            var sql = string.Concat(
+                $"UPDATE \"{entity.GetTableName()}\" SET {Column(nameof(LoanRow.LastCloseDate))} = {{0}}, {Column(nameof(LoanRow.DaysPastDue))} = 0, ",
+                $"{Column(nameof(LoanRow.Bucket))} = {{1}}, {version} = {version} + 1 WHERE ({id}, {version}) IN (VALUES ", keys.ToString(), ")");
+            closed += await db.Database.ExecuteSqlRawAsync(sql, values, ct).ConfigureAwait(false);
+        }
+
         return closed;
     }
 
@@ -287,9 +320,8 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
     /// (<see cref="Loan.RunningAccrual"/>), read and written without loading the loans: one entry per loan, and the
     /// instalment's recognised interest raised to match (so a rerun posts nothing).
     /// </summary>
-    private async Task AccrueQuietLoansAsync(IQueryable<LoanRow> quiet, DateOnly businessDate, CancellationToken ct)
+    private async Task AccrueQuietLoansAsync(IReadOnlyList<QuietLoan> loans, DateOnly businessDate, CancellationToken ct)
     {
-        var loans = await quiet.Select(l => new { l.Id, l.StartDate, l.Currency }).AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
         if (loans.Count == 0)
         {
             return;
