@@ -10,6 +10,10 @@ public sealed record DecisionResponse
     /// <summary>approved, referred or declined.</summary>
     public required string Status { get; init; }
 
+    /// <summary>Whether the decision approved the application (the wire word compared in one place).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Approved => Status == DecisionService.Name(Domain.Origination.DecisionStatus.Approved);
+
     public required double Score { get; init; }
 
     public required string RiskGrade { get; init; }

@@ -126,7 +126,7 @@ public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions,
 
     private async Task AcceptAndMaybeDisburse(Actor customer, DecisionResponse? decision, bool disburse, Actor underwriter, CancellationToken ct)
     {
-        if (decision is not { Status: "approved", Offers.Count: > 0 })
+        if (decision is not { Approved: true, Offers.Count: > 0 })
         {
             return;
         }

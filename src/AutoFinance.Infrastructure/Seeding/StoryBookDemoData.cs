@@ -126,7 +126,7 @@ public sealed class StoryBookDemoData(IServiceProvider services, AutoFinanceDbCo
         var birth = new DateOnly(1980 + (s.Sequence % 15), 1 + (s.Sequence % 12), 3 + (s.Sequence % 25));
         var request = DemoData.Prime(s.Name, s.Mobile, birth, s.Sequence, "online") with { Vehicle = DemoData.ConventionalCar(s.Sequence) };
         var submitted = await decisions.SubmitAsync(request, new SubmissionContext(story.Customer, null, null, Guid.NewGuid().ToString()), ct).ConfigureAwait(false);
-        if (submitted.Response is not { Status: "approved", Offers.Count: > 0 } decision)
+        if (submitted.Response is not { Approved: true, Offers.Count: > 0 } decision)
         {
             throw new InvalidOperationException($"demo story {s.State} was not approved: {submitted.Response?.Status} {string.Join("; ", submitted.Errors.Select(e => e.Message))}");
         }
