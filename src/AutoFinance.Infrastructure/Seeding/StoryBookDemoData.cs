@@ -2,6 +2,7 @@ using AutoFinance.Application.Origination;
 using AutoFinance.Application.Security;
 using AutoFinance.Application.Servicing.PayOff;
 using AutoFinance.Application.Servicing.PostPayment;
+using AutoFinance.Application.Servicing.QuotePayoff;
 using AutoFinance.Domain.Origination;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Identity;
@@ -85,7 +86,7 @@ public sealed class StoryBookDemoData(IServiceProvider services, AutoFinanceDbCo
             foreach (var story in booked.Where(b => b.LoanId is not null))
             {
                 clock.MoveTo(day, 11);
-                await PayAsync(story, day, today, clock, ct).ConfigureAwait(false);
+                await PayAsync(story, day, today, collector, clock, ct).ConfigureAwait(false);
             }
 
             if (closeDates.Contains(day))
@@ -147,14 +148,13 @@ public sealed class StoryBookDemoData(IServiceProvider services, AutoFinanceDbCo
     /// some days late); the paid-ahead customer pays an extra instalment with the last one, kept as credit; the
     /// paid-off customer settles the loan by its payoff quote; the 61–90 customer sent part of an instalment late.
     /// </summary>
-    private async Task PayAsync(Booked story, DateOnly day, DateOnly today, SeedingClock clock, CancellationToken ct)
+    private async Task PayAsync(Booked story, DateOnly day, DateOnly today, Actor collector, SeedingClock clock, CancellationToken ct)
     {
         var s = story.Story;
         var loanId = story.LoanId!.Value;
         if (s.State == "paid-off" && day == today.AddDays(-20))
         {
-            var paidOff = await ActivatorUtilities.CreateInstance<PayOffHandler>(services, clock).HandleAsync(story.Customer, loanId, new PayOffRequest(null, null), null, ct).ConfigureAwait(false);
-            Check(paidOff, s);
+            await PayOffRoundedUpAsync(story, collector, clock, ct).ConfigureAwait(false);
             return;
         }
 
@@ -183,6 +183,26 @@ public sealed class StoryBookDemoData(IServiceProvider services, AutoFinanceDbCo
         var handler = ActivatorUtilities.CreateInstance<PostPaymentHandler>(services, clock);
         var receipt = await handler.HandleAsync(story.Customer, loanId, new PostPaymentRequest(amount, null, "hold"), null, ct).ConfigureAwait(false);
         Check(receipt, s);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// The paid-off customer's bank transfer for the payoff was rounded up to the next thousand yuan: the branch posts
+    /// it as a confirmed transfer (a second person approved it), the payoff settles from it, and what is left over is
+    /// owed back to the customer (a refund waiting on /payouts).
+    /// </summary>
+    private async Task PayOffRoundedUpAsync(Booked story, Actor collector, SeedingClock clock, CancellationToken ct)
+    {
+        var loanId = story.LoanId!.Value;
+        var quote = await ActivatorUtilities.CreateInstance<QuotePayoffHandler>(services, clock).HandleAsync(story.Customer, loanId, null, ct).ConfigureAwait(false);
+        Check(quote, story.Story);
+        var transfer = (Math.Floor(quote.Value!.Total / 1000m) + 1m) * 1000m;
+        var posted = await ActivatorUtilities.CreateInstance<PostPaymentHandler>(services, clock).HandleAsync(collector, loanId,
+            new PostPaymentRequest(transfer, null, "hold", null, $"TRF-{story.Story.Sequence}-PAYOFF", "bank-transfer"), null, ct, approvedBy: "system:seed").ConfigureAwait(false);
+        Check(posted, story.Story);
+        db.ChangeTracker.Clear();
+        var paidOff = await ActivatorUtilities.CreateInstance<PayOffHandler>(services, clock).HandleAsync(story.Customer, loanId, new PayOffRequest(null, null), null, ct).ConfigureAwait(false);
+        Check(paidOff, story.Story);
         db.ChangeTracker.Clear();
     }
 
