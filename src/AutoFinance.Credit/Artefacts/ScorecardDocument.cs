@@ -50,6 +50,9 @@ public sealed record ScorecardDocument
 
     /// <summary>The explainable boosting machine's figures on the held-out part.</summary>
     public PerformanceFigures? EbmTest { get; init; }
+
+    /// <summary>How the rejects' applications joined the training, when they did.</summary>
+    public RejectInference.RejectInferenceRecord? RejectInference { get; init; }
 }
 
 public sealed record TargetDefinition(string Column, string? BadValue);
@@ -233,6 +236,9 @@ public sealed record ChallengerRecord
     public double SubsampleFraction { get; init; } = 1;
 
     public int Seed { get; init; }
+
+    /// <summary>The inputs the booster was held monotone in, with their direction; null when none was.</summary>
+    public IReadOnlyDictionary<string, Challenger.MonotoneDirection>? Monotone { get; init; }
 
     /// <summary>
     /// Stratified cross-validation of the chosen learning rate and tree shape on the training rows; the calibration is

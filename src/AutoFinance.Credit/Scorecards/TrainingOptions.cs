@@ -34,6 +34,12 @@ public sealed record TrainingOptions
     /// <summary>The gradient-boosting challenger trained beside the scorecard; null trains none.</summary>
     public Challenger.ChallengerOptions? Challenger { get; init; }
 
+    /// <summary>
+    /// When true the challenger is also held monotone in every numeric characteristic the scorecard kept with an
+    /// ascending or descending bad rate, in that direction (constraints given in the challenger's options win).
+    /// </summary>
+    public bool ChallengerMonotoneFromTrends { get; init; }
+
     /// <summary>When true the challenger scores (the document's kind is "gbdt") and the scorecard stands beside it.</summary>
     public bool GbdtChampion { get; init; }
 
