@@ -23,6 +23,7 @@ public static class TrainCommand
         var target = new Option<string>("--target") { Description = "The outcome column.", Required = true };
         var bad = new Option<string?>("--bad") { Description = "The target value meaning bad; without it the target must be 0/1 with 1 = bad." };
         var model = new Option<string?>("--model") { Description = "scorecard (default), gbdt or ebm (explainable boosting): which model scores." };
+        var challengerKind = new Option<string?>("--challenger") { Description = "gbdt (default) or ebm: the model scored beside the champion as its challenger." };
         var withEbm = new Option<bool>("--with-ebm") { Description = "Train the explainable boosting machine beside the scorecard." };
         var exclude = new Option<string?>("--exclude") { Description = "Columns to leave out, comma-separated." };
         var categorical = new Option<string?>("--categorical") { Description = "Columns to treat as categorical even if numeric, comma-separated." };
@@ -51,7 +52,7 @@ public static class TrainCommand
         var command = new Command("train", "Fit a WoE scorecard and its challenger from a CSV; print the validation report.")
         {
             data, target, bad, model, exclude, categorical, special, testFraction, seed, folds, maxBins, minShare, trend, minIv, maxCorrelation,
-            l2, baseScore, baseOdds, pdo, decimals, noChallenger, monotone, rejects, inference, uplift, noTuning, withEbm, output, json,
+            l2, baseScore, baseOdds, pdo, decimals, noChallenger, monotone, rejects, inference, uplift, noTuning, withEbm, challengerKind, output, json,
         };
         command.SetAction(parsed =>
         {
@@ -60,6 +61,16 @@ public static class TrainCommand
             if (kind is not ("scorecard" or "gbdt" or "ebm"))
             {
                 input.Add(new Domain.Validation.FieldError("model", $"'{kind}' is not scorecard, gbdt or ebm"));
+            }
+
+            var challenging = (parsed.GetValue(challengerKind) ?? "gbdt").Trim().ToLowerInvariant();
+            if (challenging is not ("gbdt" or "ebm"))
+            {
+                input.Add(new Domain.Validation.FieldError("challenger", $"'{challenging}' is not gbdt or ebm"));
+            }
+            else if (challenging == "ebm" && kind == "ebm")
+            {
+                input.Add(new Domain.Validation.FieldError("challenger", "ebm cannot challenge itself: with --model ebm the scorecard stands beside it"));
             }
 
             var trendValue = (parsed.GetValue(trend) ?? "auto").Trim().ToLowerInvariant() switch
@@ -108,7 +119,7 @@ public static class TrainCommand
             var (monotoneFromTrends, monotoneColumns) = MonotoneOption.Parse(input, parsed.GetValue(monotone));
             var outPath = parsed.GetValue(output)!;
             var tablePath = Path.ChangeExtension(outPath, ".scorecard.csv");
-            if (!parsed.GetValue(noChallenger) || kind == "gbdt")
+            if ((!parsed.GetValue(noChallenger) && challenging != "ebm") || kind == "gbdt")
             {
                 options = options with
                 {
@@ -118,9 +129,14 @@ public static class TrainCommand
                 };
             }
 
-            if (kind == "ebm" || parsed.GetValue(withEbm))
+            if (kind == "ebm" || challenging == "ebm" || parsed.GetValue(withEbm))
             {
-                options = options with { Ebm = new AutoFinance.Credit.Explainable.EbmOptions { Seed = options.Seed }, EbmChampion = kind == "ebm" };
+                options = options with
+                {
+                    Ebm = new AutoFinance.Credit.Explainable.EbmOptions { Seed = options.Seed },
+                    EbmChampion = kind == "ebm",
+                    EbmChallenger = challenging == "ebm" && kind != "ebm",
+                };
             }
 
             var rejectInference = RejectsOption.Parse(input, parsed.GetValue(rejects), parsed.GetValue(inference), parsed.GetValue(uplift), options);

@@ -45,6 +45,12 @@ public sealed record ScorecardDocument
 
     public ChallengerRecord? Challenger { get; init; }
 
+    /// <summary>
+    /// Which model stands beside the champion as its challenger: "gbdt" (also when absent, if its file is there) or
+    /// "ebm" (the explainable boosting machine this document holds).
+    /// </summary>
+    public string? ChallengerKind { get; init; }
+
     /// <summary>The explainable boosting machine trained beside the scorecard, complete in this document.</summary>
     public Explainable.EbmRecord? Ebm { get; init; }
 

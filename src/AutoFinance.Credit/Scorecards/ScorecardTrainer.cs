@@ -59,6 +59,10 @@ public static class ScorecardTrainer
         if (options.Ebm is { } ebmOptions)
         {
             document = WithEbm(document, scorecard, validation, train, test, ebmOptions, options.EbmChampion);
+            if (options.EbmChallenger)
+            {
+                document = document with { ChallengerKind = "ebm" };
+            }
         }
 
         if (options.Challenger is not { } challengerOptions)

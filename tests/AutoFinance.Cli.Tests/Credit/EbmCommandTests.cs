@@ -37,5 +37,24 @@ public sealed class EbmCommandTests : IDisposable
         Assert.Contains("explainable boosting", shapes.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_explainable_boosting_machine_trains_as_the_scorecards_challenger_and_cannot_challenge_itself()
+    {
+        var model = Path.Combine(_dir, "challenged.json");
+
+        var training = CliRunner.Run("train", "--data", German, "--target", "creditability", "--bad", "bad", "--challenger", "ebm", "--no-tuning", "--folds", "0", "--out", model);
+        var itself = CliRunner.Run("train", "--data", German, "--target", "creditability", "--bad", "bad", "--model", "ebm", "--challenger", "ebm", "--out", model);
+
+        Assert.Equal(0, training.ExitCode);
+        var document = AutoFinance.Credit.Artefacts.ModelJson.Load(model);
+        Assert.Equal("scorecard", document.Kind);
+        Assert.Equal("ebm", document.ChallengerKind);
+        Assert.NotNull(document.Ebm);
+        Assert.Null(document.Challenger);
+        Assert.True(AutoFinance.Credit.Models.CreditModel.Load(model).EbmChallenges);
+        Assert.Equal(2, itself.ExitCode);
+        Assert.Contains("--challenger: ebm cannot challenge itself", itself.Error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
