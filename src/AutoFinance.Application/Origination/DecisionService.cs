@@ -106,24 +106,35 @@ public sealed class DecisionService(
         var score = scored.Score;
         var pd = scored.Pd;
         double? challengerPd = null;
+        Credit.Explainable.EbmExplanation? explanation = null;
         if (model.EbmScores)
         {
-            // The explainable boosting machine scores; the scorecard's pd stands beside it and its reasons are kept.
+            // The explainable boosting machine scores, and its exact per-term contributions give the reasons; the
+            // scorecard's pd stands beside it.
             challengerPd = pd;
-            pd = model.Ebm!.PredictPd(SingleRow([.. model.Ebm.Record.Features.Select(f => (f.Name, f.Kind))], a, today, assessed))[0];
+            explanation = model.Ebm!.Explain(EbmRow(model.Ebm, a, today, assessed), 0);
+            pd = explanation.Pd;
             score = ScorecardTrainer.ScoreOfPd(model.Document.Scaling, pd);
             grade = model.Scorecard.Grades[model.Scorecard.GradeIndexOf(score)];
         }
-        else if (model.Challenger is { } challenger && (options.ScoreChallenger || model.GbdtScores))
+        else
         {
-            var challengerApplicant = challenger.NewApplicant();
-            ApplicationFeatures.Fill(challengerApplicant, a, today, assessed);
-            challengerPd = challenger.PredictOnePd(challengerApplicant);
-            if (model.GbdtScores)
+            if (model.Challenger is { } challenger && (model.GbdtScores || (options.ScoreChallenger && !model.EbmChallenges)))
             {
-                (challengerPd, pd) = (pd, challengerPd.Value);
-                score = ScorecardTrainer.ScoreOfPd(model.Document.Scaling, pd);
-                grade = model.Scorecard.Grades[model.Scorecard.GradeIndexOf(score)];
+                var challengerApplicant = challenger.NewApplicant();
+                ApplicationFeatures.Fill(challengerApplicant, a, today, assessed);
+                challengerPd = challenger.PredictOnePd(challengerApplicant);
+                if (model.GbdtScores)
+                {
+                    (challengerPd, pd) = (pd, challengerPd.Value);
+                    score = ScorecardTrainer.ScoreOfPd(model.Document.Scaling, pd);
+                    grade = model.Scorecard.Grades[model.Scorecard.GradeIndexOf(score)];
+                }
+            }
+
+            if (model.EbmChallenges && options.ScoreChallenger)
+            {
+                challengerPd = model.Ebm!.PredictPd(EbmRow(model.Ebm, a, today, assessed))[0];
             }
         }
 
@@ -142,7 +153,7 @@ public sealed class DecisionService(
             checks.Add(Check(checks.Count + 1, stage, outcome));
         }
 
-        checks.Add(new CheckRecord(checks.Count + 1, "score", "score.active-model", "info", $"score {score:0.##}, grade {grade}, pd {pd:0.0000} with {models.Version}", new Dictionary<string, string>(StringComparer.Ordinal)
+        var scoreValues = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["score"] = score.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
             ["grade"] = grade,
@@ -151,11 +162,25 @@ public sealed class DecisionService(
             ["model"] = models.Version,
             // The scorecard bin of each characteristic, in the model's order (-1 none): monitoring reads its stability from these.
             ["bins"] = string.Join(',', applicant.Matches.ToArray().Select(m => m.Bin.ToString(System.Globalization.CultureInfo.InvariantCulture))),
-        }));
+        };
+        if (explanation is not null)
+        {
+            // The whole explanation, so that staff can see the log-odds add up: the intercept and every term's share.
+            scoreValues["logOdds"] = explanation.LogOdds.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            scoreValues["intercept"] = explanation.Intercept.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var term in explanation.Terms)
+            {
+                scoreValues[ContributionPrefix + term.Term] = term.LogOdds.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        checks.Add(new CheckRecord(checks.Count + 1, "score", "score.active-model", "info", $"score {score:0.##}, grade {grade}, pd {pd:0.0000} with {models.Version}", scoreValues));
         checks.Add(new CheckRecord(checks.Count + 1, "decision", "decision." + Name(decision.Status), Name(decision.Status), $"{Name(decision.Status)} at grade {grade} with {offers.Count} offers", new Dictionary<string, string>(StringComparer.Ordinal)));
 
         var reasons = decision.Reasons.Select(r => new ReasonRecord(r.Code, r.Values))
-            .Concat(scoreReasons.Take(scored.ReasonCount).Select(r => ReasonCatalog.ScoreReason(model.Scorecard, r)))
+            .Concat(explanation is null
+                ? scoreReasons.Take(scored.ReasonCount).Select(r => ReasonCatalog.ScoreReason(model.Scorecard, r))
+                : explanation.Raising(Scorecard.MaxReasons).Select(t => ReasonCatalog.EbmReason(model.Ebm!.Record, t)))
             .ToArray();
         var applicationId = Guid.CreateVersion7(now);
         var reference = $"AF{now:yyMMdd}-{applicationId.ToString("N")[^8..].ToUpperInvariant()}";
@@ -198,6 +223,9 @@ public sealed class DecisionService(
             Response = response,
         };
     }
+
+    /// <summary>The score check's value keys that hold each explainable boosting term's contribution to the log-odds.</summary>
+    public const string ContributionPrefix = "contribution:";
 
     public static string Name(DecisionStatus status) => Domain.Origination.Lifecycle.LifecycleText.Of(Domain.Origination.Lifecycle.ApplicationLifecycle.Decided(status));
 
@@ -259,6 +287,9 @@ public sealed class DecisionService(
     {
         return PlanPayments.Of(financing.ToLoanTerms(ApplicationFeatures.ReferenceAnnualRate, today, product.Policy.Currency)).Assessed;
     }
+
+    private static CreditDataset EbmRow(Credit.Explainable.EbmModel ebm, ValidatedApplication a, DateOnly today, decimal assessed) =>
+        SingleRow([.. ebm.Record.Features.Select(f => (f.Name, f.Kind))], a, today, assessed);
 
     private static CreditDataset SingleRow(IReadOnlyList<(string Name, ColumnKind Kind)> features, ValidatedApplication a, DateOnly today, decimal assessed)
     {

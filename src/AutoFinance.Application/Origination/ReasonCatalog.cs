@@ -1,5 +1,6 @@
 using AutoFinance.Credit.Artefacts;
 using AutoFinance.Credit.Binning;
+using AutoFinance.Credit.Explainable;
 using AutoFinance.Credit.Scorecards;
 using AutoFinance.Credit.Synthetic;
 using AutoFinance.Domain.Origination;
@@ -72,6 +73,27 @@ public static class ReasonCatalog
         return new ReasonRecord(ScorePrefix + characteristic.Name, values);
     }
 
+    /// <summary>
+    /// A reason of the explainable boosting machine: the term (a characteristic, or a pair of them), the bin the
+    /// applicant fell in for each, and the term's exact contribution to the log-odds of default.
+    /// </summary>
+    public static ReasonRecord EbmReason(EbmRecord model, EbmContribution contribution)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(contribution);
+        var features = contribution.Features.Select(f => model.Features[f]).ToArray();
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["characteristic"] = contribution.Term,
+            ["contribution"] = contribution.LogOdds.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            ["note"] = nameof(MatchNote.None),
+            ["model"] = "ebm",
+            ["bin"] = string.Join("; ", features.Select((f, i) => (features.Length > 1 ? f.Name + ": " : string.Empty) + EbmBin(f, contribution.Bins[i], zh: false))),
+            ["binZh"] = string.Join("；", features.Select((f, i) => (features.Length > 1 ? Label(f.Name, zh: true) + "：" : string.Empty) + EbmBin(f, contribution.Bins[i], zh: true))),
+        };
+        return new ReasonRecord(ScorePrefix + contribution.Term, values);
+    }
+
     /// <summary>The reasons an applicant or dealer is shown: confidential findings folded into one.</summary>
     public static IReadOnlyList<ReasonView> ForApplicant(IEnumerable<ReasonRecord> reasons, DecisionStatus status, string language)
     {
@@ -109,15 +131,50 @@ public static class ReasonCatalog
     {
         var name = reason.Values.GetValueOrDefault("characteristic", reason.Code[ScorePrefix.Length..]);
         var zh = ReasonTexts.IsChinese(language);
-        var label = Characteristics.TryGetValue(name, out var l) ? (zh ? l.Zh : l.En) : name.Replace('_', ' ');
+        var label = string.Join(" × ", name.Split(PairSeparator).Select(part => Label(part, zh)));
         var note = reason.Values.GetValueOrDefault("note", "None");
         if (note != nameof(MatchNote.None))
         {
             return zh ? $"{label}：超出模型建模范围，按中性分值计" : $"{label}: outside what the model was built on, scored as neutral";
         }
 
-        var bin = zh ? ChineseBin(reason.Values) : reason.Values.GetValueOrDefault("bin", string.Empty);
+        var bin = zh ? reason.Values.GetValueOrDefault("binZh") ?? ChineseBin(reason.Values) : reason.Values.GetValueOrDefault("bin", string.Empty);
         return zh ? $"{label}（{bin}）拉低了评分" : $"{label} ({bin}) lowered the score";
+    }
+
+    /// <summary>How the explainable boosting machine names a pair of characteristics in one term.</summary>
+    private const string PairSeparator = " × ";
+
+    private static string Label(string name, bool zh) =>
+        Characteristics.TryGetValue(name, out var l) ? (zh ? l.Zh : l.En) : name.Replace('_', ' ');
+
+    /// <summary>A bin of the explainable boosting machine: missing, a level, or a range that includes its upper end.</summary>
+    private static string EbmBin(EbmFeature feature, int bin, bool zh)
+    {
+        if (bin == 0)
+        {
+            return zh ? "未提供" : "missing";
+        }
+
+        if (feature.Kind == Credit.Data.ColumnKind.Categorical)
+        {
+            var level = feature.Levels[bin - 1];
+            return zh ? ChineseCategories.GetValueOrDefault(level, level) : level;
+        }
+
+        var lower = bin == 1 ? null : BinLabels.Number(feature.Edges[bin - 2]);
+        var upper = bin - 1 == feature.Edges.Count ? null : BinLabels.Number(feature.Edges[bin - 1]);
+        return (lower, upper, zh) switch
+        {
+            (null, null, true) => "任意值",
+            (null, null, false) => "any value",
+            (null, _, true) => $"不高于 {upper}",
+            (null, _, false) => $"up to {upper}",
+            (_, null, true) => $"高于 {lower}",
+            (_, null, false) => $"above {lower}",
+            (_, _, true) => $"高于 {lower} 至 {upper}",
+            _ => $"above {lower} up to {upper}",
+        };
     }
 
     private static string ChineseBin(IReadOnlyDictionary<string, string> values)

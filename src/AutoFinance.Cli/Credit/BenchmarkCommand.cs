@@ -28,17 +28,19 @@ public static class BenchmarkCommand
         var firstSeed = new Option<string?>("--first-seed") { Description = "The first split's seed; the others follow (default 1)." };
         var testFraction = new Option<string?>("--test-fraction") { Description = "Held-out share of each split (default 0.3)." };
         var noChallenger = new Option<bool>("--no-challenger") { Description = "Leave the gradient-boosting challenger out." };
+        var monotone = new Option<string?>("--monotone") { Description = MonotoneOption.Description };
         var noEbm = new Option<bool>("--no-ebm") { Description = "Leave the explainable boosting machine out." };
         var noTuning = new Option<bool>("--no-tuning") { Description = "Fit the scorecard's default penalty, threshold and classing instead of choosing them by cross-validation." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document." };
         var command = new Command("benchmark", "Scorecard, challenger, explainable boosting and a plain WoE logistic baseline over k seeds of stratified splits: mean ± sd of AUC, KS, Gini, Brier.")
         {
-            data, target, bad, exclude, categorical, special, seeds, firstSeed, testFraction, noChallenger, noEbm, noTuning, json,
+            data, target, bad, exclude, categorical, special, seeds, firstSeed, testFraction, noChallenger, noEbm, noTuning, monotone, json,
         };
         command.SetAction(parsed =>
         {
             var input = new InputReader();
             var defaults = new ModelBenchmarkOptions();
+            var (monotoneFromTrends, monotoneColumns) = MonotoneOption.Parse(input, parsed.GetValue(monotone));
             var options = defaults with
             {
                 Seeds = input.Integer("seeds", parsed.GetValue(seeds)) ?? defaults.Seeds,
@@ -50,6 +52,8 @@ public static class BenchmarkCommand
                 {
                     Target = new TargetDefinition(parsed.GetValue(target)!, parsed.GetValue(bad)),
                     Tuning = parsed.GetValue(noTuning) ? null : new TuningOptions(),
+                    Challenger = new AutoFinance.Credit.Challenger.ChallengerOptions { Monotone = monotoneColumns },
+                    ChallengerMonotoneFromTrends = monotoneFromTrends,
                 },
             };
             input.AddRange(options.Problems().Select(p => new Domain.Validation.FieldError(p.Split(' ')[0], p[(p.IndexOf(' ', StringComparison.Ordinal) + 1)..])));

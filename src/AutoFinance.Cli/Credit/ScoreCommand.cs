@@ -38,9 +38,9 @@ public static class ScoreCommand
             {
                 using (var outStream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
                 {
-                    if (creditModel.GbdtScores)
+                    if (creditModel.GbdtScores || creditModel.EbmScores)
                     {
-                        rows = GbdtBatchScorer.Score(creditModel, () => DatasetLoader.OpenFile(dataPath), outStream);
+                        rows = BoostedBatchScorer.Score(creditModel, () => DatasetLoader.OpenFile(dataPath), outStream);
                     }
                     else
                     {

@@ -29,6 +29,12 @@ internal static class ScorecardView
             context.Output.WriteLine($"dropped at load: {dropped.Name} ({dropped.Reason})");
         }
 
+        if (document.RejectInference is { } inference)
+        {
+            context.Output.WriteLine(
+                $"reject inference by {(inference.Method == AutoFinance.Credit.RejectInference.InferenceMethod.Parcelling ? "parcelling" : "fuzzy augmentation")} (uplift {inference.Uplift.ToString(CultureInfo.InvariantCulture)}): {inference.Rejects} rejects, inferred bad {inference.RejectsBadRate.ToString("0.0%", CultureInfo.InvariantCulture)} against the accepts' {inference.AcceptsBadRate.ToString("0.0%", CultureInfo.InvariantCulture)}; the accepts-only scorecard's held-out AUC {inference.AcceptsOnlyTest.Auc.ToString("0.0000", CultureInfo.InvariantCulture)}");
+        }
+
         if (t.Tuning is { Chosen: >= 0 } tuning)
         {
             var chosen = tuning.Grid[tuning.Chosen];

@@ -5,12 +5,16 @@ using AutoFinance.Credit.Binning;
 using AutoFinance.Credit.Challenger;
 using AutoFinance.Credit.Data;
 using AutoFinance.Credit.Export;
+using AutoFinance.Credit.RejectInference;
 using AutoFinance.Credit.Scorecards;
 using AutoFinance.Credit.Selection;
 
 namespace AutoFinance.Cli.Credit;
 
-/// <summary><c>autofinance train</c>: fits a scorecard (and its challenger) from any CSV and prints the validation report.</summary>
+/// <summary>
+/// <c>autofinance train</c>: fits a scorecard (and its challenger) from any CSV, with the rejects' applications by reject
+/// inference when a rejects file is given, and prints the validation report.
+/// </summary>
 public static class TrainCommand
 {
     public static Command Create(CliContext context)
@@ -19,6 +23,7 @@ public static class TrainCommand
         var target = new Option<string>("--target") { Description = "The outcome column.", Required = true };
         var bad = new Option<string?>("--bad") { Description = "The target value meaning bad; without it the target must be 0/1 with 1 = bad." };
         var model = new Option<string?>("--model") { Description = "scorecard (default), gbdt or ebm (explainable boosting): which model scores." };
+        var challengerKind = new Option<string?>("--challenger") { Description = "gbdt (default) or ebm: the model scored beside the champion as its challenger." };
         var withEbm = new Option<bool>("--with-ebm") { Description = "Train the explainable boosting machine beside the scorecard." };
         var exclude = new Option<string?>("--exclude") { Description = "Columns to leave out, comma-separated." };
         var categorical = new Option<string?>("--categorical") { Description = "Columns to treat as categorical even if numeric, comma-separated." };
@@ -38,12 +43,16 @@ public static class TrainCommand
         var pdo = new Option<string?>("--pdo") { Description = "Points to double the odds (default 20)." };
         var decimals = new Option<string?>("--points-decimals") { Description = "Decimal places of points (default 0)." };
         var noChallenger = new Option<bool>("--no-challenger") { Description = "Skip the gradient-boosting challenger." };
+        var monotone = new Option<string?>("--monotone") { Description = MonotoneOption.Description };
+        var rejects = new Option<string?>("--rejects") { Description = "CSV of rejected applications (same columns, outcome empty or absent) for reject inference." };
+        var inference = new Option<string?>("--inference") { Description = "parcelling (default) or fuzzy: how the rejects get an outcome." };
+        var uplift = new Option<string?>("--uplift") { Description = "How much riskier a reject is taken to be than an accept of the same pd (default 1.5)." };
         var output = new Option<string>("--out") { Description = "Where to write the model JSON.", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON document." };
         var command = new Command("train", "Fit a WoE scorecard and its challenger from a CSV; print the validation report.")
         {
             data, target, bad, model, exclude, categorical, special, testFraction, seed, folds, maxBins, minShare, trend, minIv, maxCorrelation,
-            l2, baseScore, baseOdds, pdo, decimals, noChallenger, noTuning, withEbm, output, json,
+            l2, baseScore, baseOdds, pdo, decimals, noChallenger, monotone, rejects, inference, uplift, noTuning, withEbm, challengerKind, output, json,
         };
         command.SetAction(parsed =>
         {
@@ -52,6 +61,16 @@ public static class TrainCommand
             if (kind is not ("scorecard" or "gbdt" or "ebm"))
             {
                 input.Add(new Domain.Validation.FieldError("model", $"'{kind}' is not scorecard, gbdt or ebm"));
+            }
+
+            var challenging = (parsed.GetValue(challengerKind) ?? "gbdt").Trim().ToLowerInvariant();
+            if (challenging is not ("gbdt" or "ebm"))
+            {
+                input.Add(new Domain.Validation.FieldError("challenger", $"'{challenging}' is not gbdt or ebm"));
+            }
+            else if (challenging == "ebm" && kind == "ebm")
+            {
+                input.Add(new Domain.Validation.FieldError("challenger", "ebm cannot challenge itself: with --model ebm the scorecard stands beside it"));
             }
 
             var trendValue = (parsed.GetValue(trend) ?? "auto").Trim().ToLowerInvariant() switch
@@ -97,28 +116,38 @@ public static class TrainCommand
                 options = options with { Tuning = NarrowedTuning(parsed, options, l2, minIv, maxBins, minShare) };
             }
 
+            var (monotoneFromTrends, monotoneColumns) = MonotoneOption.Parse(input, parsed.GetValue(monotone));
             var outPath = parsed.GetValue(output)!;
             var tablePath = Path.ChangeExtension(outPath, ".scorecard.csv");
-            if (!parsed.GetValue(noChallenger) || kind == "gbdt")
+            if ((!parsed.GetValue(noChallenger) && challenging != "ebm") || kind == "gbdt")
             {
                 options = options with
                 {
-                    Challenger = new ChallengerOptions { Seed = options.Seed, ModelFile = Path.GetFileNameWithoutExtension(outPath) + ".challenger.zip" },
+                    Challenger = new ChallengerOptions { Seed = options.Seed, ModelFile = Path.GetFileNameWithoutExtension(outPath) + ".challenger.zip", Monotone = monotoneColumns },
+                    ChallengerMonotoneFromTrends = monotoneFromTrends,
                     GbdtChampion = kind == "gbdt",
                 };
             }
 
-            if (kind == "ebm" || parsed.GetValue(withEbm))
+            if (kind == "ebm" || challenging == "ebm" || parsed.GetValue(withEbm))
             {
-                options = options with { Ebm = new AutoFinance.Credit.Explainable.EbmOptions { Seed = options.Seed }, EbmChampion = kind == "ebm" };
+                options = options with
+                {
+                    Ebm = new AutoFinance.Credit.Explainable.EbmOptions { Seed = options.Seed },
+                    EbmChampion = kind == "ebm",
+                    EbmChallenger = challenging == "ebm" && kind != "ebm",
+                };
             }
 
+            var rejectInference = RejectsOption.Parse(input, parsed.GetValue(rejects), parsed.GetValue(inference), parsed.GetValue(uplift), options);
             input.AddRange(options.Problems().Select(p => new Domain.Validation.FieldError(p.Split(' ')[0], p[(p.IndexOf(' ', StringComparison.Ordinal) + 1)..])));
             input.ThrowIfAny();
 
             var loaded = CreditInput.LoadLabelled(
                 parsed.GetValue(data)!, options.Target, parsed.GetValue(exclude), parsed.GetValue(categorical), parsed.GetValue(special));
-            var result = ScorecardTrainer.Train(loaded, options, context.Clock);
+            var result = rejectInference is null
+                ? ScorecardTrainer.Train(loaded, options, context.Clock)
+                : RejectInferenceTrainer.Train(loaded, RejectsOption.Load(parsed.GetValue(rejects)!, loaded, options.Target, parsed.GetValue(exclude)), options, rejectInference, context.Clock);
             var document = result.Document;
             WriteArtefacts(result, outPath, tablePath);
             return parsed.GetValue(json)

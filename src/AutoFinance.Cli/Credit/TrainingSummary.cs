@@ -20,8 +20,12 @@ public sealed record TrainingSummary(
     PerformanceFigures? Challenger,
     IReadOnlyList<TrainingSummary.CharacteristicLine> Characteristics,
     IReadOnlyList<SelectionEntry> Dropped,
-    TuningRecord? Tuning)
+    TuningRecord? Tuning,
+    TrainingSummary.RejectInferenceLine? RejectInference)
 {
+    /// <summary>How the rejects joined the training; <c>acceptsOnlyAuc</c> is the accepts-only scorecard on the same held-out accepts.</summary>
+    public sealed record RejectInferenceLine(string Method, double Uplift, int Rejects, double RejectsBadRate, double AcceptsBadRate, double AcceptsOnlyAuc);
+
     public sealed record CharacteristicLine(string Name, double Iv, int Bins, double Coefficient);
 
     public static TrainingSummary Of(ScorecardDocument document, string model, string table)
@@ -46,6 +50,15 @@ public sealed record TrainingSummary(
             document.Challenger?.Test,
             [.. document.Characteristics.Select(c => new CharacteristicLine(c.Name, c.Iv, c.Bins.Count, c.Coefficient))],
             [.. document.Training.SelectionLog.Where(e => !e.Kept)],
-            document.Training.Tuning);
+            document.Training.Tuning,
+            document.RejectInference is { } inference
+                ? new RejectInferenceLine(
+                    inference.Method == AutoFinance.Credit.RejectInference.InferenceMethod.Parcelling ? "parcelling" : "fuzzy",
+                    inference.Uplift,
+                    inference.Rejects,
+                    inference.RejectsBadRate,
+                    inference.AcceptsBadRate,
+                    inference.AcceptsOnlyTest.Auc)
+                : null);
     }
 }

@@ -45,11 +45,20 @@ public sealed record ScorecardDocument
 
     public ChallengerRecord? Challenger { get; init; }
 
+    /// <summary>
+    /// Which model stands beside the champion as its challenger: "gbdt" (also when absent, if its file is there) or
+    /// "ebm" (the explainable boosting machine this document holds).
+    /// </summary>
+    public string? ChallengerKind { get; init; }
+
     /// <summary>The explainable boosting machine trained beside the scorecard, complete in this document.</summary>
     public Explainable.EbmRecord? Ebm { get; init; }
 
     /// <summary>The explainable boosting machine's figures on the held-out part.</summary>
     public PerformanceFigures? EbmTest { get; init; }
+
+    /// <summary>How the rejects' applications joined the training, when they did.</summary>
+    public RejectInference.RejectInferenceRecord? RejectInference { get; init; }
 }
 
 public sealed record TargetDefinition(string Column, string? BadValue);
@@ -233,6 +242,9 @@ public sealed record ChallengerRecord
     public double SubsampleFraction { get; init; } = 1;
 
     public int Seed { get; init; }
+
+    /// <summary>The inputs the booster was held monotone in, with their direction; null when none was.</summary>
+    public IReadOnlyDictionary<string, Challenger.MonotoneDirection>? Monotone { get; init; }
 
     /// <summary>
     /// Stratified cross-validation of the chosen learning rate and tree shape on the training rows; the calibration is

@@ -1,6 +1,6 @@
 namespace AutoFinance.Credit.Challenger;
 
-/// <summary>The hyperparameters of one LightGBM booster.</summary>
+/// <summary>The hyperparameters of one LightGBM booster; <c>Monotone</c> is the per-slot constraint (null: none).</summary>
 internal sealed record BoosterSettings(
     int Trees,
     double LearningRate,
@@ -9,9 +9,10 @@ internal sealed record BoosterSettings(
     double L2Regularization,
     double FeatureFraction,
     double SubsampleFraction,
-    int Seed)
+    int Seed,
+    int[]? Monotone = null)
 {
-    public static BoosterSettings From(ChallengerOptions options, int trees, double learningRate, TreeShape shape) => new(
+    public static BoosterSettings From(ChallengerOptions options, int trees, double learningRate, TreeShape shape, int[]? monotone = null) => new(
         trees,
         learningRate,
         shape.Leaves,
@@ -19,5 +20,6 @@ internal sealed record BoosterSettings(
         shape.L2Regularization,
         options.FeatureFraction,
         options.SubsampleFraction,
-        options.Seed);
+        options.Seed,
+        monotone);
 }

@@ -18,7 +18,7 @@ internal static class BoosterTrainer
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(settings);
-        return ml.BinaryClassification.Trainers.LightGbm(Options(settings)).Fit(data);
+        return Trainer(ml, Options(settings), settings).Fit(data);
     }
 
     /// <summary>
@@ -33,12 +33,23 @@ internal static class BoosterTrainer
         var options = Options(settings);
         options.EarlyStoppingRound = patience;
         options.EvaluationMetric = LightGbmBinaryTrainer.Options.EvaluateMetricType.AreaUnderCurve;
-        return ml.BinaryClassification.Trainers.LightGbm(options).Fit(data, validation);
+        return Trainer(ml, options, settings).Fit(data, validation);
     }
 
     /// <summary>The number of trees a fitted booster holds.</summary>
     public static int TreeCount(BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>> booster) =>
         booster.Model.SubModel.TrainedTreeEnsemble.Trees.Count;
+
+    private static LightGbmBinaryTrainer Trainer(MLContext ml, LightGbmBinaryTrainer.Options options, BoosterSettings settings)
+    {
+        var trainer = ml.BinaryClassification.Trainers.LightGbm(options);
+        if (settings.Monotone is { } monotone)
+        {
+            MonotoneConstraints.Apply(trainer, monotone);
+        }
+
+        return trainer;
+    }
 
     private static LightGbmBinaryTrainer.Options Options(BoosterSettings settings)
     {

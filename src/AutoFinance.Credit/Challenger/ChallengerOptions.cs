@@ -55,6 +55,12 @@ public sealed record ChallengerOptions
     /// <summary>How categorical columns reach the trees; risk ranks by default (one-hot is kept for comparison).</summary>
     public CategoryEncoding CategoryEncoding { get; init; } = CategoryEncoding.RiskRank;
 
+    /// <summary>
+    /// Inputs whose effect on the pd must be monotone, by column name (see <see cref="MonotoneConstraints"/>); empty
+    /// leaves every input free. A name the training sample lacks is ignored.
+    /// </summary>
+    public IReadOnlyDictionary<string, MonotoneDirection> Monotone { get; init; } = new Dictionary<string, MonotoneDirection>(StringComparer.Ordinal);
+
     /// <summary>The file name recorded in the artefact for the saved booster.</summary>
     public string ModelFile { get; init; } = "challenger.zip";
 

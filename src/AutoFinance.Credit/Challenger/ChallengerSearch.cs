@@ -13,7 +13,7 @@ namespace AutoFinance.Credit.Challenger;
 /// </summary>
 internal static class ChallengerSearch
 {
-    public static ChallengerSearchResult Run(MLContext ml, float[][] features, byte[] target, int width, ChallengerOptions options)
+    public static ChallengerSearchResult Run(MLContext ml, float[][] features, byte[] target, int width, ChallengerOptions options, int[]? monotone = null)
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(features);
@@ -42,7 +42,7 @@ internal static class ChallengerSearch
             var (growData, stopData) = stopEarly ? StoppingSplit(ml, features, target, fitRows, width, options.Seed + fold) : (fitData, fitData);
             for (var c = 0; c < candidates.Length; c++)
             {
-                var settings = BoosterSettings.From(options, candidates[c].Trees, candidates[c].Rate, candidates[c].Shape);
+                var settings = BoosterSettings.From(options, candidates[c].Trees, candidates[c].Rate, candidates[c].Shape, monotone);
                 var booster = stopEarly
                     ? BoosterTrainer.FitWithEarlyStopping(ml, growData, stopData, settings, options.EarlyStoppingRounds)
                     : BoosterTrainer.Fit(ml, fitData, settings);

@@ -7,7 +7,8 @@ namespace AutoFinance.Credit.Challenger;
 
 /// <summary>
 /// Trains the gradient-boosting challenger on a training sample: lays out the features, picks the learning rate, the
-/// tree shape and (by early stopping) the number of trees by stratified cross-validation, fits Platt scaling on the
+/// tree shape and (by early stopping) the number of trees by stratified cross-validation, under the monotone
+/// constraints asked for, fits Platt scaling on the
 /// out-of-fold raw scores, and grows the final booster on every training row.
 /// </summary>
 public static class GbdtChallenger
@@ -31,9 +32,10 @@ public static class GbdtChallenger
         var ml = new MLContext(options.Seed);
         var layout = FeatureLayout.Describe(train, options.CategoryEncoding);
         var features = FeatureEncoder.Encode(layout, train);
-        var search = ChallengerSearch.Run(ml, features, train.Target, layout.Width, options);
+        var monotone = MonotoneConstraints.SlotVector(layout, options.Monotone);
+        var search = ChallengerSearch.Run(ml, features, train.Target, layout.Width, options, monotone);
         var (a, b) = PlattScaling.Fit(search.OutOfFoldRaw, train.Target);
-        var settings = BoosterSettings.From(options, search.FinalTrees, search.Chosen.LearningRate, search.Chosen.Shape);
+        var settings = BoosterSettings.From(options, search.FinalTrees, search.Chosen.LearningRate, search.Chosen.Shape, monotone);
         var booster = BoosterTrainer.Fit(ml, ChallengerRows.ToDataView(ml, features, train.Target, layout.Width), settings);
         var model = new ChallengerModel(ml, booster, layout, a, b);
         var record = new ChallengerRecord
@@ -50,6 +52,10 @@ public static class GbdtChallenger
             FeatureFraction = settings.FeatureFraction,
             SubsampleFraction = settings.SubsampleFraction,
             Seed = settings.Seed,
+            Monotone = monotone is null ? null : layout.Features
+                .Select((f, i) => (f.Name, Slot: monotone[layout.Offsets[i]]))
+                .Where(p => p.Slot != 0)
+                .ToDictionary(p => p.Name, p => p.Slot > 0 ? MonotoneDirection.Increasing : MonotoneDirection.Decreasing, StringComparer.Ordinal),
             CrossValidation = search.CrossValidation,
             // In-sample figures of the final booster: optimistic by construction; the cross-validation is the honest one.
             Train = ValidationTables.Performance(model.PredictPd(train), train.Target),

@@ -40,6 +40,20 @@ public sealed class EbmModel(EbmRecord record)
         return [.. Record.Terms.Select(t => TermScore(t, bins, 0))];
     }
 
+    /// <summary>One row's log-odds as the intercept plus each term's contribution, with the bins the row fell in.</summary>
+    public EbmExplanation Explain(CreditDataset data, int row)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, data.Rows);
+        var bins = EbmBinning.Assign(Record.Features, data.Select([row]));
+        return new EbmExplanation(Record.Intercept, [.. Record.Terms.Select(term => new EbmContribution(
+            term.Name,
+            term.FeatureIndexes,
+            [.. term.FeatureIndexes.Select(f => bins[f][0])],
+            TermScore(term, bins, 0)))]);
+    }
+
     /// <summary>The terms that raise one row's PD most, strongest first, at most <paramref name="count"/>.</summary>
     public IReadOnlyList<(string Term, double LogOdds)> Reasons(CreditDataset data, int row, int count = 4)
     {

@@ -8,7 +8,9 @@ namespace AutoFinance.Credit.Models;
 
 /// <summary>
 /// A model as the platform uses it: the scorecard document, its compiled scorecard and, when its file is beside the
-/// document, the challenger. <see cref="Score"/> scores with whichever of the two the document names as champion.
+/// document, the challenger, and the explainable boosting machine when the document holds one. <see cref="Score"/>
+/// scores with whichever the document names as champion; the challenger is the one it names (the gradient-boosting
+/// model by default, or the explainable boosting machine).
 /// </summary>
 public sealed class CreditModel
 {
@@ -33,6 +35,9 @@ public sealed class CreditModel
 
     public bool EbmScores => Document.Kind == "ebm";
 
+    /// <summary>Whether the explainable boosting machine stands beside the champion as its challenger.</summary>
+    public bool EbmChallenges => Document.ChallengerKind == "ebm" && Ebm is not null && !EbmScores;
+
     public static CreditModel From(ScorecardDocument document, ChallengerModel? challenger)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -41,9 +46,9 @@ public sealed class CreditModel
             throw new CreditDataException("the model is scored by its gradient-boosting model, whose file was not found beside it");
         }
 
-        if (document.Kind == "ebm" && document.Ebm is null)
+        if ((document.Kind == "ebm" || document.ChallengerKind == "ebm") && document.Ebm is null)
         {
-            throw new CreditDataException("the model is scored by its explainable boosting machine, which the document does not hold");
+            throw new CreditDataException("the model names its explainable boosting machine as champion or challenger, but the document does not hold one");
         }
 
         return new CreditModel(document, challenger);
@@ -80,14 +85,14 @@ public sealed class CreditModel
             return new Scores(ebmScore, ebmPd, [.. ebmScore.Select(Scorecard.GradeIndexOf)], scored.Pd, scored.Matches);
         }
 
-        var challengerPd = Challenger?.PredictPd(data);
+        var ebmChallengerPd = EbmChallenges ? Ebm!.PredictPd(data) : null;
         if (!GbdtScores)
         {
-            return new Scores(scored.Scores, scored.Pd, scored.Grades, challengerPd, scored.Matches);
+            return new Scores(scored.Scores, scored.Pd, scored.Grades, ebmChallengerPd ?? Challenger?.PredictPd(data), scored.Matches);
         }
 
-        var pd = challengerPd!;
+        var pd = Challenger!.PredictPd(data);
         var score = pd.Select(p => ScorecardTrainer.ScoreOfPd(Document.Scaling, p)).ToArray();
-        return new Scores(score, pd, [.. score.Select(Scorecard.GradeIndexOf)], scored.Pd, scored.Matches);
+        return new Scores(score, pd, [.. score.Select(Scorecard.GradeIndexOf)], ebmChallengerPd ?? scored.Pd, scored.Matches);
     }
 }

@@ -18,11 +18,23 @@ public static class ScorecardTrainer
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
-        var data = loaded.Data;
+        var (trainRows, testRows) = Sampling.StratifiedSplit(loaded.Data.Target, options.TestFraction, options.Seed);
+        return Train(loaded, loaded.Data.Select(trainRows), loaded.Data.Select(testRows), options, time);
+    }
+
+    /// <summary>
+    /// The training run on a given split: the models are fitted on <paramref name="train"/> (which reject inference
+    /// builds from accepts and rejects) and measured on <paramref name="test"/>; <paramref name="loaded"/> supplies the
+    /// special values and what loading dropped.
+    /// </summary>
+    public static TrainingResult Train(LoadedDataset loaded, CreditDataset train, CreditDataset test, TrainingOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
         var specialCategories = loaded.SpecialCategories.ToHashSet(StringComparer.Ordinal);
-        var (trainRows, testRows) = Sampling.StratifiedSplit(data.Target, options.TestFraction, options.Seed);
-        var train = data.Select(trainRows);
-        var test = data.Select(testRows);
         TuningRecord? tuning = null;
         if (options.Tuning is not null)
         {
@@ -30,7 +42,7 @@ public static class ScorecardTrainer
         }
 
         var fitted = ScorecardFitter.Fit(train, options, loaded.SpecialValues, specialCategories);
-        var document = Assemble(fitted, loaded, options, trainRows.Length, testRows.Length, time.GetUtcNow());
+        var document = Assemble(fitted, loaded, options, train.Rows, test.Rows, time.GetUtcNow());
         document = document with { Training = document.Training with { Tuning = tuning } };
         var scorecard = Scorecard.From(document);
         var trainScored = DatasetScorer.Score(scorecard, train);
@@ -47,11 +59,26 @@ public static class ScorecardTrainer
         if (options.Ebm is { } ebmOptions)
         {
             document = WithEbm(document, scorecard, validation, train, test, ebmOptions, options.EbmChampion);
+            if (options.EbmChallenger)
+            {
+                document = document with { ChallengerKind = "ebm" };
+            }
         }
 
         if (options.Challenger is not { } challengerOptions)
         {
             return new TrainingResult(document, null);
+        }
+
+        if (options.ChallengerMonotoneFromTrends)
+        {
+            var directions = new Dictionary<string, MonotoneDirection>(MonotoneConstraints.FromTrends(document.Characteristics), StringComparer.Ordinal);
+            foreach (var (name, direction) in challengerOptions.Monotone)
+            {
+                directions[name] = direction;
+            }
+
+            challengerOptions = challengerOptions with { Monotone = directions };
         }
 
         var challenger = GbdtChallenger.Train(train, challengerOptions);

@@ -34,6 +34,12 @@ public sealed record TrainingOptions
     /// <summary>The gradient-boosting challenger trained beside the scorecard; null trains none.</summary>
     public Challenger.ChallengerOptions? Challenger { get; init; }
 
+    /// <summary>
+    /// When true the challenger is also held monotone in every numeric characteristic the scorecard kept with an
+    /// ascending or descending bad rate, in that direction (constraints given in the challenger's options win).
+    /// </summary>
+    public bool ChallengerMonotoneFromTrends { get; init; }
+
     /// <summary>When true the challenger scores (the document's kind is "gbdt") and the scorecard stands beside it.</summary>
     public bool GbdtChampion { get; init; }
 
@@ -42,6 +48,9 @@ public sealed record TrainingOptions
 
     /// <summary>When true the explainable boosting machine scores (the document's kind is "ebm").</summary>
     public bool EbmChampion { get; init; }
+
+    /// <summary>When true the explainable boosting machine is the champion's challenger (the document's challenger kind is "ebm").</summary>
+    public bool EbmChallenger { get; init; }
 
     /// <summary>The target column and its bad value, recorded so that evaluation reads new files the same way.</summary>
     public TargetDefinition Target { get; init; } = new(string.Empty, null);
@@ -71,6 +80,16 @@ public sealed record TrainingOptions
         if (EbmChampion && Ebm is null)
         {
             yield return "model ebm needs the explainable boosting machine to be trained";
+        }
+
+        if (EbmChallenger && Ebm is null)
+        {
+            yield return "challenger ebm needs the explainable boosting machine to be trained";
+        }
+
+        if (EbmChallenger && EbmChampion)
+        {
+            yield return "challenger ebm cannot challenge itself: the explainable boosting machine already scores";
         }
 
         if (EbmChampion && GbdtChampion)

@@ -34,6 +34,28 @@ public sealed class EbmTests
     }
 
     [Fact]
+    public void An_explanation_is_the_models_own_log_odds_to_the_last_bit_with_each_terms_bins_and_its_raising_terms_largest_first()
+    {
+        var (_, test, record) = German.Value;
+        var model = new EbmModel(record);
+        var logOdds = model.LogOdds(test);
+        var pd = model.PredictPd(test);
+
+        for (var row = 0; row < test.Rows; row++)
+        {
+            var explanation = model.Explain(test, row);
+
+            Assert.Equal(logOdds[row], explanation.LogOdds);
+            Assert.Equal(pd[row], explanation.Pd);
+            Assert.Equal(model.Contributions(test, row), explanation.Terms.Select(t => t.LogOdds));
+            var raising = explanation.Raising(4);
+            Assert.Equal(raising.Select(t => t.LogOdds).OrderDescending(), raising.Select(t => t.LogOdds));
+            Assert.All(raising, t => Assert.True(t.LogOdds > 0));
+            Assert.Equal(Math.Min(4, explanation.Terms.Count(t => t.LogOdds > 0)), raising.Count);
+        }
+    }
+
+    [Fact]
     public void Main_effects_and_the_strongest_pairs_separate_goods_from_bads_on_held_out_rows()
     {
         var (_, test, record) = German.Value;

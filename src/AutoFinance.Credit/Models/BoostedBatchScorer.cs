@@ -1,4 +1,3 @@
-using System.Buffers;
 using AutoFinance.Credit.Data;
 using AutoFinance.Credit.Scorecards;
 using CsvHelper;
@@ -6,30 +5,37 @@ using CsvHelper;
 namespace AutoFinance.Credit.Models;
 
 /// <summary>
-/// Scores a CSV with a model whose gradient-boosting model scores: the file is read once to predict (ML.NET scores
-/// whole columns), then streamed again so every input record is copied unchanged with score, pd, grade and the
-/// columns that raised the pd most as reasons.
+/// Scores a CSV with a model whose gradient-boosting model or explainable boosting machine scores: the file is read
+/// once to predict (both score whole columns), then streamed again so every input record is copied unchanged with
+/// score, pd, grade and the inputs that raised the pd most as reasons (for the explainable boosting machine, the
+/// terms with the largest contributions).
 /// </summary>
-public static class GbdtBatchScorer
+public static class BoostedBatchScorer
 {
     public static long Score(CreditModel model, Func<Stream> openInput, Stream output)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(openInput);
-        var challenger = model.Challenger ?? throw new CreditDataException("the model has no gradient-boosting model to score with");
+        IEnumerable<(string Name, ColumnKind Kind)> inputs = model.EbmScores
+            ? model.Ebm!.Record.Features.Select(f => (f.Name, f.Kind))
+            : (model.Challenger ?? throw new CreditDataException("the model has no gradient-boosting model to score with")).Features.Select(f => (f.Name, f.Kind));
         LoadedDataset loaded;
         using (var first = openInput())
         {
             loaded = DatasetLoader.Load(first, new DatasetOptions
             {
                 Target = string.Empty,
-                Categorical = challenger.Features.Where(f => f.Kind == ColumnKind.Categorical).Select(f => f.Name).ToHashSet(StringComparer.Ordinal),
+                Categorical = inputs.Where(f => f.Kind == ColumnKind.Categorical).Select(f => f.Name).ToHashSet(StringComparer.Ordinal),
                 MaxCategories = 100_000,
                 DropUninformative = false,
             });
         }
 
-        var pd = challenger.PredictPd(loaded.Data);
+        var data = loaded.Data;
+        var pd = model.EbmScores ? model.Ebm!.PredictPd(data) : model.Challenger!.PredictPd(data);
+        Func<int, IEnumerable<string>> reasons = model.EbmScores
+            ? row => model.Ebm!.Explain(data, row).Raising(Scorecard.MaxReasons).Select(t => t.Term)
+            : row => model.Challenger!.Explain(data, row).Select(r => r.Feature);
         using var second = openInput();
         using var reader = CsvReader.Create(second, CsvReaderOptions.Default, leaveOpen: false);
         using var writer = new Utf8RowWriter(output);
@@ -48,7 +54,7 @@ public static class GbdtBatchScorer
             writer.Write((byte)',');
             writer.WriteField(model.Scorecard.Grades[model.Scorecard.GradeIndexOf(score)]);
             writer.Write((byte)',');
-            writer.WriteField(string.Join(';', challenger.Explain(loaded.Data, row).Select(r => BatchScorer.ReasonCode(r.Feature))));
+            writer.WriteField(string.Join(';', reasons(row).Select(BatchScorer.ReasonCode)));
             writer.Write((byte)'\n');
             row++;
         }
