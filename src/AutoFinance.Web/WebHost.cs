@@ -72,6 +72,7 @@ public static class WebHost
         builder.Services.AddScoped<Infrastructure.Approvals.WriteOffs>();
         builder.Services.AddScoped<Infrastructure.Models.ModelRegistry>();
         builder.Services.AddHostedService<Infrastructure.Models.ModelRegistrySync>();
+        builder.Services.AddHostedService<Infrastructure.Origination.ProductCatalogSync>();
         builder.Services.AddScoped<Infrastructure.Servicing.CollectionsService>();
         builder.Services.AddSingleton<Infrastructure.Servicing.RollRateBook>();
         builder.Services.AddSingleton((configuration.GetSection("Collections").Get<Infrastructure.Servicing.CollectionStrategyOptions>() ?? new()).ToStrategy());

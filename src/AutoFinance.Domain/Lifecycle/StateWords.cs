@@ -13,6 +13,9 @@ public static class StateWords<TState>
 
     private static readonly Dictionary<string, TState> States = Words.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
 
+    /// <summary>Every state's word, in the order the states are declared.</summary>
+    public static IReadOnlyList<string> All { get; } = [.. Words.Values];
+
     public static string Of(TState state) =>
         Words.TryGetValue(state, out var word) ? word : throw new ArgumentOutOfRangeException(nameof(state), state, $"not a {typeof(TState).Name}");
 

@@ -18,7 +18,8 @@ public sealed class SignedContracts(
     IPersonalDataProtector protector,
     EncryptedFileStore files,
     ContractSigner signer,
-    ContractOptions options)
+    ContractOptions options,
+    Origination.ProductCatalog catalog)
 {
     /// <summary>Sets and seals the contract of an offer being accepted; answers the stored PDF's SHA-256.</summary>
     public async Task<string> IssueAsync(ContractRow contract, ApplicationRow application, OfferRow offer, CancellationToken ct)
@@ -44,7 +45,7 @@ public sealed class SignedContracts(
             request.VehiclePrice,
             offer.DownPayment,
             offer.PromotionName,
-            OfferDisclosure.Build(offer),
+            await OfferDisclosure.BuildAsync(db, catalog, application.ProductCode, offer, ct).ConfigureAwait(false),
             contract.DisclosureHash,
             contract.DisclosureVersion);
         var pdf = signer.Sign(document);

@@ -30,5 +30,11 @@ public sealed class JobQueries(AutoFinanceDbContext db, JobCatalog catalog, Time
         (await db.JobRuns.AsNoTracking().Where(r => job == null || r.Job == job).OrderByDescending(r => r.StartedAt).Take(Math.Clamp(count, 1, 100)).ToListAsync(ct).ConfigureAwait(false))
             .Select(View).ToList();
 
+    /// <summary>Every run of one job (or of every job) started in a window (either end open), newest first: the run history, never cut short.</summary>
+    public async Task<IReadOnlyList<RunView>> RunsAsync(string? job, DateTimeOffset? since, DateTimeOffset? until, CancellationToken ct) =>
+        (await db.JobRuns.AsNoTracking().Where(r => (job == null || r.Job == job) && (since == null || r.StartedAt >= since) && (until == null || r.StartedAt < until))
+            .OrderByDescending(r => r.StartedAt).ToListAsync(ct).ConfigureAwait(false))
+            .Select(View).ToList();
+
     public static RunView View(JobRunRow r) => new(r.Id, r.Job, r.Occurrence, r.Trigger, r.Node, r.RequestedBy, r.StartedAt, r.FinishedAt, r.Outcome, r.Detail);
 }

@@ -87,7 +87,7 @@ public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataPro
         }
 
         var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId && o.ApplicationId == applicationId, ct).ConfigureAwait(false);
-        return offer is null ? null : OfferDisclosure.Document(offer).Json;
+        return offer is null ? null : (await OfferDisclosure.DocumentAsync(db, catalog ?? new ProductCatalog(), row.ProductCode, offer, ct).ConfigureAwait(false)).Json;
     }
 
     /// <summary>The application's offers, each promotion with its conditions as the product version that priced it set them.</summary>

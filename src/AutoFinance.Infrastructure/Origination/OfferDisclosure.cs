@@ -2,6 +2,8 @@ using AutoFinance.Application.Common;
 using AutoFinance.Domain.Disclosure;
 using AutoFinance.Domain.Monetary;
 using AutoFinance.Domain.Origination;
+using AutoFinance.Domain.Products;
+using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Domain.Schedules;
 
 namespace AutoFinance.Infrastructure.Origination;
@@ -43,7 +45,39 @@ public static class OfferDisclosure
         };
     }
 
-    public static LoanDisclosure Build(OfferRow row) => DisclosureBuilder.Build(Schedule(row));
+    /// <summary>The disclosure with the late-charge and prepayment terms given (the standard ones when none are: a calculator's illustration).</summary>
+    public static LoanDisclosure Build(OfferRow row, ProductServicing? product = null) =>
+        DisclosureBuilder.Build(Schedule(row), product?.LateCharges, product?.Prepayment);
+
+    /// <summary>
+    /// The offer's disclosure in the words of its own product version: that version's late-charge terms, and its
+    /// prepayment terms unless the offer's promotion waives the fee. A later change of the product never reaches an
+    /// offer already made.
+    /// </summary>
+    public static async Task<LoanDisclosure> BuildAsync(AutoFinanceDbContext db, ProductCatalog catalog, string productCode, OfferRow row, CancellationToken ct) =>
+        Build(row, await ServicingAsync(db, catalog, productCode, row, ct).ConfigureAwait(false));
+
+    /// <summary>The disclosure document of <see cref="BuildAsync"/> as JSON, with its SHA-256.</summary>
+    public static async Task<(string Json, string Hash)> DocumentAsync(AutoFinanceDbContext db, ProductCatalog catalog, string productCode, OfferRow row, CancellationToken ct)
+    {
+        var json = Json.Serialize(await BuildAsync(db, catalog, productCode, row, ct).ConfigureAwait(false));
+        return (json, Json.Sha256(json));
+    }
+
+    private static async Task<ProductServicing?> ServicingAsync(AutoFinanceDbContext db, ProductCatalog catalog, string productCode, OfferRow row, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(row);
+        var product = await catalog.FindVersionAsync(db, productCode, row.ProductVersion, ct).ConfigureAwait(false);
+        if (product is null)
+        {
+            return null;
+        }
+
+        var servicing = product.Policy.Servicing;
+        var waived = row.PromotionName is { } promotion && product.RateCard.Promotions.Any(p => p.Name == promotion && p.WaivesPrepaymentFee);
+        return waived ? servicing with { Prepayment = PrepaymentTerms.None } : servicing;
+    }
 
     /// <summary>The offer's schedule, rebuilt from its stored terms.</summary>
     public static RepaymentSchedule Schedule(OfferRow row)
@@ -62,9 +96,4 @@ public static class OfferDisclosure
         return ScheduleBuilder.Build(terms);
     }
 
-    public static (string Json, string Hash) Document(OfferRow row)
-    {
-        var json = Json.Serialize(Build(row));
-        return (json, Json.Sha256(json));
-    }
 }

@@ -57,7 +57,7 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         }
 
         var now = time.GetUtcNow();
-        var (_, disclosureHash) = OfferDisclosure.Document(offer);
+        var (_, disclosureHash) = await OfferDisclosure.DocumentAsync(db, products, application.ProductCode, offer, ct).ConfigureAwait(false);
         var contract = new ContractRow
         {
             Id = Guid.CreateVersion7(now),

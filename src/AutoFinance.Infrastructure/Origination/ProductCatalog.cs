@@ -71,6 +71,34 @@ public sealed class ProductCatalog
 
     public void Forget(string code) => _cache.TryRemove(code, out _);
 
+    /// <summary>
+    /// Forgets every kept product whose stored current version or state is no longer the one kept, so a change
+    /// approved on another node reaches this one without a restart. It reads one short stamp per product (code,
+    /// current version, active), never the terms; the next <see cref="FindAsync"/> reads the new terms. Answers how
+    /// many were forgotten.
+    /// </summary>
+    public async Task<int> SyncAsync(AutoFinanceDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (_cache.IsEmpty)
+        {
+            return 0;
+        }
+
+        var stamps = (await db.Products.AsNoTracking().Where(p => p.Active).Select(p => new { p.Code, p.CurrentVersion }).ToListAsync(ct).ConfigureAwait(false))
+            .ToLookup(p => p.Code, p => p.CurrentVersion, StringComparer.Ordinal);
+        var forgotten = 0;
+        foreach (var (code, kept) in _cache)
+        {
+            if (!stamps[code].Contains(kept.Version) && _cache.TryRemove(code, out _))
+            {
+                forgotten++;
+            }
+        }
+
+        return forgotten;
+    }
+
     public static ProductSettings ToSettings(ProductRow row)
     {
         ArgumentNullException.ThrowIfNull(row);

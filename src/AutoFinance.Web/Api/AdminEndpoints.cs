@@ -6,6 +6,8 @@ using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Web.Auth;
 
+using AutoFinance.Web.Lists;
+
 namespace AutoFinance.Web.Api;
 
 /// <summary>Administration: the blacklist, the audit chain's verification, users with their roles and sessions, and dealers' API keys.</summary>
@@ -24,8 +26,9 @@ public static class AdminEndpoints
         // The blacklist and the lists of users and dealers are the console's, open to managers too; changes to the
         // blacklist and to roles only ask, and a second admin or manager decides.
         var console = routes.MapGroup("/api/v1/admin").WithTags("Administration").RequireAuthorization(p => p.RequireRole(Roles.Manager, Roles.Admin));
-        console.MapGet("/blacklist", async (BlacklistCommands blacklist, CancellationToken ct) => Results.Ok(await blacklist.ListAsync(ct).ConfigureAwait(false)))
-            .WithSummary("Blacklisted national IDs, mobiles and VINs (masked)");
+        console.MapList("/blacklist", BackOfficeLists.Blacklist, async (http, ask, ct) => await http.RequestServices.GetRequiredService<BlacklistCommands>().ListAsync(ct).ConfigureAwait(false),
+            "Blacklisted national IDs, mobiles and VINs (masked)", 200);
+        console.MapListExport("/blacklist/export.csv", BackOfficeLists.Blacklist, async (http, ask, ct) => await http.RequestServices.GetRequiredService<BlacklistCommands>().ListAsync(ct).ConfigureAwait(false));
         console.MapPost("/blacklist", async (HttpContext http, ApprovalService approvals, CancellationToken ct) =>
         {
             var body = await JsonBody.ReadAsync<BlacklistInput>(http.Request, ct).ConfigureAwait(false);
@@ -62,8 +65,9 @@ public static class AdminEndpoints
             .WithSummary("Walk the keyed audit chain, check it against the signed checkpoints, anchor the head, and report the first break and its kind")
             .Produces<AuditAnchoring.Verification>();
 
-        console.MapGet("/users", async (AccessAdministration access, CancellationToken ct) => Results.Ok(await access.UsersAsync(ct).ConfigureAwait(false)))
-            .WithSummary("Accounts with their role and open sessions (customers' user names masked)").Produces<IReadOnlyList<AccessAdministration.UserView>>();
+        console.MapList("/users", BackOfficeLists.Users, async (http, ask, ct) => await http.RequestServices.GetRequiredService<AccessAdministration>().UsersAsync(ct).ConfigureAwait(false),
+            "Accounts with their role and open sessions (customers' user names masked); status= a role", 200);
+        console.MapListExport("/users/export.csv", BackOfficeLists.Users, async (http, ask, ct) => await http.RequestServices.GetRequiredService<AccessAdministration>().UsersAsync(ct).ConfigureAwait(false));
         group.MapDelete("/users/{id:guid}/sessions", async (Guid id, HttpContext http, AccessAdministration access, CancellationToken ct) =>
                 await access.RevokeSessionsAsync(http.User.ToActor(), id, ct).ConfigureAwait(false) is { } count ? Results.Ok(new { revoked = count }) : Problems.NotFound("user"))
             .WithSummary("End every open session of a user at once (their tokens stop working)").ProducesProblem(404);
@@ -79,8 +83,9 @@ public static class AdminEndpoints
             return Problems.From(request, a => Results.Accepted($"/api/v1/approvals/{a.ApprovalId}", a), "user");
         }).WithSummary("Ask to move a staff account to another staff role {\"role\", \"reason\"}; done (and its sessions ended) when a second person approves")
             .Accepts<RoleInput>("application/json").Produces<ApprovalService.ApprovalView>(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
-        console.MapGet("/dealers", async (AccessAdministration access, CancellationToken ct) => Results.Ok(await access.DealersAsync(ct).ConfigureAwait(false)))
-            .WithSummary("Dealers and the state of their API keys").Produces<IReadOnlyList<AccessAdministration.DealerView>>();
+        console.MapList("/dealers", BackOfficeLists.Dealers, async (http, ask, ct) => await http.RequestServices.GetRequiredService<AccessAdministration>().DealersAsync(ct).ConfigureAwait(false),
+            "Dealers and the state of their API keys", 200);
+        console.MapListExport("/dealers/export.csv", BackOfficeLists.Dealers, async (http, ask, ct) => await http.RequestServices.GetRequiredService<AccessAdministration>().DealersAsync(ct).ConfigureAwait(false));
         group.MapPost("/dealers/{id:guid}/api-key", async (Guid id, HttpContext http, AccessAdministration access, CancellationToken ct) =>
         {
             ApiKeyInput? input = null;

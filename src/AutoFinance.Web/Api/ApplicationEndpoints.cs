@@ -27,11 +27,16 @@ public static class ApplicationEndpoints
 
         group.MapGet("/", async (string? status, int? limit, int? page, string? sort, HttpContext http, ApplicationQueries queries, CancellationToken ct) =>
             {
+                if (ListAnswers.UnknownSort(sort, ApplicationQueries.Sorts) is { } unknown)
+                {
+                    return unknown;
+                }
+
                 var (number, size) = Infrastructure.Search.ListPage<ApplicationSummary>.Normalise(page, limit, 50, 500);
                 return ListHeaders.Page(http, await queries.PageAsync(http.User.ToActor(), status, number, size, sort, ct).ConfigureAwait(false));
             })
             .WithSummary("The applications visible to you (your own, your dealer's, or all for staff), a page at a time (page, limit up to 500, sort=submitted|reference|price|score, minus for descending); X-Total-Count says how many in all")
-            .Produces<IReadOnlyList<ApplicationSummary>>();
+            .Produces<IReadOnlyList<ApplicationSummary>>().ProducesValidationProblem();
         group.MapGet("/export.csv", ListExports.ApplicationsAsync)
             .RequireAuthorization(p => p.RequireRole(Roles.RiskAnalyst, Roles.Manager, Roles.Admin))
             .WithSummary("Every application as CSV (no personal data), in the list's sort; each export is audited").Produces<string>(200, "text/csv");

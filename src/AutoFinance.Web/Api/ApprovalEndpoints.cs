@@ -3,6 +3,8 @@ using AutoFinance.Infrastructure.Approvals;
 using AutoFinance.Web.Auth;
 using Microsoft.EntityFrameworkCore;
 
+using AutoFinance.Web.Lists;
+
 namespace AutoFinance.Web.Api;
 
 /// <summary>The four-eyes rule: sensitive actions wait here until a second admin or manager approves or rejects them.</summary>
@@ -15,8 +17,13 @@ public static class ApprovalEndpoints
     public static void Map(IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/approvals").WithTags("Approvals").RequireAuthorization(p => p.RequireRole(Roles.Manager, Roles.Admin));
-        group.MapGet("/", async (string? status, ApprovalService approvals, CancellationToken ct) => Results.Ok(await approvals.ListAsync(status, ct).ConfigureAwait(false)))
-            .WithSummary("Requests for sensitive actions (status=pending for those waiting)").Produces<IReadOnlyList<ApprovalService.ApprovalView>>();
+        group.MapList("/", BackOfficeLists.Approvals, ReadApprovals, "Requests for sensitive actions, newest first (status=pending for those waiting)", 200);
+        group.MapListExport("/export.csv", BackOfficeLists.Approvals, ReadApprovals);
+        var writeOffs = routes.MapGroup("/api/v1/write-offs").WithTags("Approvals").RequireAuthorization(p => p.RequireRole(Roles.Collector, Roles.Manager, Roles.Admin));
+        writeOffs.MapList("/", BackOfficeLists.WriteOffProposals, ReadWriteOffProposals, "Write-off proposals in every state, newest first");
+        writeOffs.MapListExport("/export.csv", BackOfficeLists.WriteOffProposals, ReadWriteOffProposals);
+        writeOffs.MapList("/loans", BackOfficeLists.WrittenOff, ReadWrittenOff, "The loans written off (by approval or by end-of-day's charge-off)");
+        writeOffs.MapListExport("/loans/export.csv", BackOfficeLists.WrittenOff, ReadWrittenOff);
         group.MapPost("/{id:guid}/approve", async (Guid id, HttpContext http, ApprovalService approvals, CancellationToken ct) =>
                 Problems.From(await approvals.DecideAsync(http.User.ToActor(), id, approve: true, ct).ConfigureAwait(false), a => Results.Ok(a), "approval"))
             .WithSummary("Approve and carry out a request made by someone else").Produces<ApprovalService.ApprovalView>().ProducesProblem(404).ProducesProblem(409);
@@ -49,4 +56,13 @@ public static class ApprovalEndpoints
             .WithSummary("Ask to write a loan off now (before the charge-off days); done when a second person approves")
             .Accepts<WriteOffInput>("application/json").Produces<ApprovalService.ApprovalView>(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
     }
+
+    private static async Task<IEnumerable<ApprovalService.ApprovalView>> ReadApprovals(HttpContext http, Infrastructure.Search.ListAsk ask, CancellationToken ct) =>
+        await http.RequestServices.GetRequiredService<ApprovalService>().ListAsync(ask.Status, ct).ConfigureAwait(false);
+
+    private static async Task<IEnumerable<ApprovalService.ApprovalView>> ReadWriteOffProposals(HttpContext http, Infrastructure.Search.ListAsk ask, CancellationToken ct) =>
+        (await http.RequestServices.GetRequiredService<WriteOffs>().ProposalsAsync(1, int.MaxValue, ct).ConfigureAwait(false)).Items;
+
+    private static async Task<IEnumerable<WriteOffs.WrittenOffLoan>> ReadWrittenOff(HttpContext http, Infrastructure.Search.ListAsk ask, CancellationToken ct) =>
+        (await http.RequestServices.GetRequiredService<WriteOffs>().WrittenOffAsync(1, int.MaxValue, ct).ConfigureAwait(false)).Items;
 }

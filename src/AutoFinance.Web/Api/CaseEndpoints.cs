@@ -2,6 +2,8 @@ using AutoFinance.Application.Security;
 using AutoFinance.Infrastructure.ServiceDesk;
 using AutoFinance.Web.Auth;
 
+using AutoFinance.Web.Lists;
+
 namespace AutoFinance.Web.Api;
 
 /// <summary>
@@ -18,18 +20,12 @@ public static class CaseEndpoints
     public static void Map(IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/cases").WithTags("Service desk").RequireAuthorization(p => p.RequireRole(Openers));
-        group.MapGet("/", async (string? status, bool? mine, int? page, int? pageSize, HttpContext http, CaseQueries cases, CancellationToken ct) =>
-            {
-                if (status is not null && !new[] { CaseVocabulary.Open, CaseVocabulary.InProgress, CaseVocabulary.Resolved }.Contains(status))
-                {
-                    return Problems.Field("status", "must be open, in-progress or resolved");
-                }
-
-                var (number, size) = Infrastructure.Search.ListPage<CaseSummary>.Normalise(page, pageSize, 500, 500);
-                return ListHeaders.Page(http, Infrastructure.Search.ListPage<CaseSummary>.Of(await cases.ListAsync(http.User.ToActor(), status, mine == true, ct).ConfigureAwait(false), number, size));
-            })
-            .WithSummary("A customer's own cases; for staff the queue of unresolved cases, most urgent SLA first (status=, mine=true); a page at a time (page, pageSize up to 500) with the total in X-Total-Count")
-            .Produces<IReadOnlyList<CaseSummary>>().ProducesValidationProblem();
+        group.MapList("/", BackOfficeLists.Cases, async (http, ask, ct) => await http.RequestServices.GetRequiredService<CaseQueries>()
+                .ListAsync(http.User.ToActor(), ask.Status, http.Request.Query["mine"] == "true", ct).ConfigureAwait(false),
+            "A customer's own cases; for staff the queue of unresolved cases, most urgent SLA first (status=resolved for the closed ones, mine=true for yours)", 500);
+        group.MapListExport("/export.csv", BackOfficeLists.Cases, async (http, ask, ct) => await http.RequestServices.GetRequiredService<CaseQueries>()
+                .ListAsync(http.User.ToActor(), ask.Status, http.Request.Query["mine"] == "true", ct).ConfigureAwait(false))
+            .RequireAuthorization(p => p.RequireRole(Agents));
         group.MapGet("/{id:guid}", async (Guid id, HttpContext http, CaseQueries cases, CancellationToken ct) =>
                 await cases.GetAsync(http.User.ToActor(), id, ct).ConfigureAwait(false) is { } view ? Results.Ok(view) : Problems.NotFound("case"))
             .WithSummary("A case with its SLA timers now, resolution and messages (internal notes for staff only)")

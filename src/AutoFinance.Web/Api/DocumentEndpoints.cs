@@ -3,6 +3,8 @@ using AutoFinance.Infrastructure.Documents;
 using AutoFinance.Web.Auth;
 using AutoFinance.Web.Security;
 
+using AutoFinance.Web.Lists;
+
 namespace AutoFinance.Web.Api;
 
 /// <summary>
@@ -26,6 +28,10 @@ public static class DocumentEndpoints
             .DisableAntiforgery()
             .WithSummary("Read the front of an ID card (PP-OCR): name, number, address, birth date and validity, to fill an application")
             .Produces<IdCardReading>().ProducesValidationProblem().ProducesProblem(503);
+
+        var reviewers = routes.MapGroup("/api/v1/documents/pending").WithTags("Documents").RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Manager, Roles.Admin));
+        reviewers.MapList("/", BackOfficeLists.Documents, ReadPending, "The documents awaiting review, oldest first (status= a document kind)");
+        reviewers.MapListExport("/export.csv", BackOfficeLists.Documents, ReadPending);
 
         group.MapGet("/applications/{id:guid}/documents", async (Guid id, HttpContext http, DocumentCommands documents, CancellationToken ct) =>
                 await documents.ListAsync(http.User.ToActor(), id, ct).ConfigureAwait(false) is { } list ? Results.Ok(list) : Problems.NotFound("application"))
@@ -106,6 +112,9 @@ public static class DocumentEndpoints
         await documents.FileAsync(http.User.ToActor(), id, thumbnail, ct).ConfigureAwait(false) is { } file
             ? Results.File(file.Content, file.ContentType, file.FileName)
             : Problems.NotFound("document");
+
+    private static async Task<IEnumerable<DocumentCommands.PendingDocument>> ReadPending(HttpContext http, Infrastructure.Search.ListAsk ask, CancellationToken ct) =>
+        await http.RequestServices.GetRequiredService<DocumentCommands>().PendingAsync(http.User.ToActor(), ct).ConfigureAwait(false);
 }
 
 /// <summary>What the ID card says; a field not read is null.</summary>

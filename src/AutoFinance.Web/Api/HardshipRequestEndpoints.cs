@@ -3,6 +3,8 @@ using AutoFinance.Infrastructure.Search;
 using AutoFinance.Infrastructure.Servicing;
 using AutoFinance.Web.Auth;
 
+using AutoFinance.Web.Lists;
+
 namespace AutoFinance.Web.Api;
 
 /// <summary>A customer's hardship request from their loan, and the staff queue that approves (granting the plan) or declines it.</summary>
@@ -43,13 +45,8 @@ public static class HardshipRequestEndpoints
             .Produces<IReadOnlyList<HardshipRequests.HardshipRequestView>>().ProducesProblem(404);
 
         var staff = routes.MapGroup("/api/v1/hardship-requests").WithTags("Servicing").RequireAuthorization(p => p.RequireRole(Deciders));
-        staff.MapGet("/", async (string? state, int? page, int? pageSize, HttpContext http, HardshipRequests requests, CancellationToken ct) =>
-            {
-                var (number, size) = ListPage<HardshipRequests.HardshipRequestView>.Normalise(page, pageSize, 50, 500);
-                return ListHeaders.Page(http, await requests.PageAsync(state, number, size, ct).ConfigureAwait(false));
-            })
-            .WithSummary("The hardship requests by state (requested, approved, declined; all without one), oldest first, a page at a time with the total in X-Total-Count")
-            .Produces<IReadOnlyList<HardshipRequests.HardshipRequestView>>();
+        staff.MapList("/", BackOfficeLists.Hardship, ReadHardship, "The hardship requests, newest first (status=requested|approved|declined)");
+        staff.MapListExport("/export.csv", BackOfficeLists.Hardship, ReadHardship);
         staff.MapPost("/{id:guid}/approve", async (Guid id, HttpContext http, HardshipRequests requests, CancellationToken ct) =>
                 Problems.From(await requests.DecideAsync(http.User.ToActor(), id, approve: true, null, ct).ConfigureAwait(false), r => Results.Ok(r), "hardship request"))
             .WithSummary("Approve a waiting request: the plan it proposes is granted and the customer told")
@@ -67,4 +64,10 @@ public static class HardshipRequestEndpoints
             .WithSummary("Decline a waiting request with {\"reason\"} (3 to 300 characters), which the customer is told")
             .Accepts<DecisionInput>("application/json").Produces<HardshipRequests.HardshipRequestView>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
     }
+
+    /// <summary>Every request (the former <c>state</c> parameter still names a state, as <c>status</c> does).</summary>
+    private static async Task<IEnumerable<HardshipRequests.HardshipRequestView>> ReadHardship(HttpContext http, ListAsk ask, CancellationToken ct) =>
+        (await http.RequestServices.GetRequiredService<HardshipRequests>().PageAsync(ask.Status ?? NonEmpty(http.Request.Query["state"]), 1, int.MaxValue, ct).ConfigureAwait(false)).Items;
+
+    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

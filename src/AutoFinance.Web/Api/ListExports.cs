@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Servicing;
@@ -19,6 +18,11 @@ public static class ListExports
     public static async Task<IResult> LoansAsync(string? sort, HttpContext http, LoanQueries loans, AutoFinanceDbContext db, TimeProvider time, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
+        if (ListAnswers.UnknownSort(sort, LoanQueries.Sorts) is { } unknown)
+        {
+            return unknown;
+        }
+
         var actor = http.User.ToActor();
         var csv = new StringBuilder("reference,status,principal,annualRatePercent,termMonths,method,startDate,daysPastDue,bucket\n");
         var rows = 0;
@@ -37,12 +41,17 @@ public static class ListExports
             }
         }
 
-        return await AuditedAsync(db, time, actor.AuditName, "loans", rows, csv.ToString(), ct).ConfigureAwait(false);
+        return await ListAnswers.AuditedCsvAsync(db, time, actor.AuditName, "loans", rows, csv.ToString(), ct).ConfigureAwait(false);
     }
 
     public static async Task<IResult> ApplicationsAsync(string? status, string? sort, HttpContext http, ApplicationQueries applications, AutoFinanceDbContext db, TimeProvider time, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
+        if (ListAnswers.UnknownSort(sort, ApplicationQueries.Sorts) is { } unknown)
+        {
+            return unknown;
+        }
+
         var actor = http.User.ToActor();
         var csv = new StringBuilder("reference,channel,status,grade,score,submittedAt,vehiclePrice,downPayment,termMonths\n");
         var rows = 0;
@@ -61,13 +70,6 @@ public static class ListExports
             }
         }
 
-        return await AuditedAsync(db, time, actor.AuditName, "applications", rows, csv.ToString(), ct).ConfigureAwait(false);
-    }
-
-    private static async Task<IResult> AuditedAsync(AutoFinanceDbContext db, TimeProvider time, string actor, string list, int rows, string csv, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        await AuditLog.SaveWithAsync(db, [new AuditEvent(actor, "list.exported", "list", list, new { Rows = rows })], now, ct).ConfigureAwait(false);
-        return Results.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"{list}-{now.UtcDateTime:yyyyMMdd-HHmmss}.csv");
+        return await ListAnswers.AuditedCsvAsync(db, time, actor.AuditName, "applications", rows, csv.ToString(), ct).ConfigureAwait(false);
     }
 }

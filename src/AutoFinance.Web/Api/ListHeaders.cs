@@ -15,15 +15,6 @@ public static class ListHeaders
         return Results.Ok(page.Items);
     }
 
-    /// <summary>A CSV field: quoted when it holds a separator, a quote or a line break; a leading formula sign is neutralised.</summary>
-    public static string Csv(string? value)
-    {
-        var text = value ?? string.Empty;
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@')
-        {
-            text = "'" + text;
-        }
-
-        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
-    }
+    /// <summary>A CSV field, guarded as every export guards it (<see cref="ListShape{T}.CsvField"/>).</summary>
+    public static string Csv(string? value) => ListShape<object>.CsvField(value);
 }

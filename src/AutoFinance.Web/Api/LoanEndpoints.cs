@@ -20,11 +20,16 @@ public static class LoanEndpoints
         var group = routes.MapGroup("/api/v1/loans").WithTags("Loans").RequireAuthorization();
         group.MapGet("/", async (int? page, int? pageSize, string? sort, HttpContext http, LoanQueries loans, CancellationToken ct) =>
             {
+                if (ListAnswers.UnknownSort(sort, LoanQueries.Sorts) is { } unknown)
+                {
+                    return unknown;
+                }
+
                 var (number, size) = Infrastructure.Search.ListPage<LoanQueries.LoanSummary>.Normalise(page, pageSize, 200, 500);
                 return ListHeaders.Page(http, await loans.PageAsync(http.User.ToActor(), number, size, sort, ct).ConfigureAwait(false));
             })
             .WithSummary("The loans visible to you, a page at a time (page, pageSize up to 500, sort=booked|reference|principal|dpd, minus for descending); X-Total-Count says how many in all")
-            .Produces<IReadOnlyList<LoanQueries.LoanSummary>>();
+            .Produces<IReadOnlyList<LoanQueries.LoanSummary>>().ProducesValidationProblem();
         group.MapGet("/export.csv", ListExports.LoansAsync)
             .RequireAuthorization(p => p.RequireRole(Roles.RiskAnalyst, Roles.Manager, Roles.Admin))
             .WithSummary("Every loan as CSV (no personal data), in the list's sort; each export is audited").Produces<string>(200, "text/csv");

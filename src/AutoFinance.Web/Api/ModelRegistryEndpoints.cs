@@ -4,6 +4,8 @@ using AutoFinance.Infrastructure.Models;
 using AutoFinance.Web.Auth;
 using AutoFinance.Web.Security;
 
+using AutoFinance.Web.Lists;
+
 namespace AutoFinance.Web.Api;
 
 /// <summary>The model registry: upload a trained model file, read its validation figures, ask to promote it (four eyes), roll back.</summary>
@@ -24,6 +26,8 @@ public static class ModelRegistryEndpoints
             .RequireAuthorization(p => p.RequireRole(Modellers))
             .WithSummary("The registry's model files with their held-out AUC, KS and Gini and their state, and the model decisions score with now")
             .Produces<ModelRegistry.RegistryView>();
+        group.MapList("/versions", BackOfficeLists.Models, ReadModels, "Every uploaded model file with its held-out figures and state, newest first").RequireAuthorization(p => p.RequireRole(Modellers));
+        group.MapListExport("/versions/export.csv", BackOfficeLists.Models, ReadModels).RequireAuthorization(p => p.RequireRole(Modellers));
         group.MapPost("/", async (HttpContext http, ModelRegistry registry, CancellationToken ct) =>
             {
                 var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct).ConfigureAwait(false) : null;
@@ -77,4 +81,7 @@ public static class ModelRegistryEndpoints
         await file.CopyToAsync(buffer, ct).ConfigureAwait(false);
         return buffer.ToArray();
     }
+
+    private static async Task<IEnumerable<ModelRegistry.ModelView>> ReadModels(HttpContext http, Infrastructure.Search.ListAsk ask, CancellationToken ct) =>
+        (await http.RequestServices.GetRequiredService<ModelRegistry>().ListAsync(ct).ConfigureAwait(false)).Models;
 }

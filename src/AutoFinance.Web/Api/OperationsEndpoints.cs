@@ -4,6 +4,8 @@ using AutoFinance.Infrastructure.Operations;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Web.Auth;
 
+using AutoFinance.Web.Lists;
+
 namespace AutoFinance.Web.Api;
 
 /// <summary>The scheduler's jobs (last run, next run, outcome; an admin runs one now) and the alerts staff must look at.</summary>
@@ -15,9 +17,9 @@ public static class OperationsEndpoints
         jobs.MapGet("/", async (JobQueries queries, CancellationToken ct) => Results.Ok(await queries.ListAsync(ct).ConfigureAwait(false)))
             .RequireAuthorization(p => p.RequireRole(Roles.Manager, Roles.Admin))
             .WithSummary("Every scheduled job with its schedule, next run and last run").Produces<IReadOnlyList<JobQueries.JobView>>();
-        jobs.MapGet("/runs", async (string? job, int? count, JobQueries queries, CancellationToken ct) => Results.Ok(await queries.RecentAsync(job, count ?? 20, ct).ConfigureAwait(false)))
-            .RequireAuthorization(p => p.RequireRole(Roles.Manager, Roles.Admin))
-            .WithSummary("The latest runs, newest first (job= one job only; count= up to 100)").Produces<IReadOnlyList<JobQueries.RunView>>();
+        jobs.MapList("/runs", BackOfficeLists.JobRuns, ReadRuns, "The run history, newest first (job= one job only)")
+            .RequireAuthorization(p => p.RequireRole(Roles.Manager, Roles.Admin));
+        jobs.MapListExport("/runs/export.csv", BackOfficeLists.JobRuns, ReadRuns).RequireAuthorization(p => p.RequireRole(Roles.Manager, Roles.Admin));
         jobs.MapPost("/{name}/run", RunNowAsync)
             .RequireAuthorization(p => p.RequireRole(Roles.Admin))
             .WithSummary("Run a job now (it is recorded as a manual run, with who asked)").Produces<JobQueries.RunView>().ProducesProblem(404);
@@ -49,5 +51,15 @@ public static class OperationsEndpoints
         await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "job.run-requested", "job", job.Name, new { job.Name })], time.GetUtcNow(), ct).ConfigureAwait(false);
         var run = await runner.RunNowAsync(job, actor.AuditName, ct).ConfigureAwait(false);
         return Results.Ok(JobQueries.View(run));
+    }
+
+    /// <summary>The runs of the asked dates (read from the database by date, Asia/Shanghai) of one job or all.</summary>
+    private static async Task<IEnumerable<JobQueries.RunView>> ReadRuns(HttpContext http, Infrastructure.Search.ListAsk ask, CancellationToken ct)
+    {
+        var china = TimeSpan.FromHours(8);
+        var job = http.Request.Query["job"].ToString();
+        return await http.RequestServices.GetRequiredService<JobQueries>().RunsAsync(job.Length == 0 ? null : job,
+            ask.From is { } from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), china) : null,
+            ask.To is { } to ? new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), china) : null, ct).ConfigureAwait(false);
     }
 }

@@ -5,6 +5,8 @@ using AutoFinance.Infrastructure.Payouts;
 using AutoFinance.Infrastructure.Search;
 using AutoFinance.Web.Auth;
 
+using AutoFinance.Web.Lists;
+
 namespace AutoFinance.Web.Api;
 
 /// <summary>The payout queue, the pain.001 credit-transfer file, and dealers' settlement accounts (changed under four eyes).</summary>
@@ -13,25 +15,8 @@ public static class PayoutEndpoints
     public static void Map(IEndpointRouteBuilder routes)
     {
         var payouts = routes.MapGroup("/api/v1/payouts").WithTags("Payouts").RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Manager, Roles.Admin));
-        payouts.MapGet("/", async (string? status, int? page, int? pageSize, HttpContext http, DealerPayouts queue, CancellationToken ct) =>
-            {
-                PayoutStatus? filter = null;
-                if (!string.IsNullOrWhiteSpace(status))
-                {
-                    if (!StateWords<PayoutStatus>.TryParse(status, out var parsed))
-                    {
-                        return Problems.Field("status", "must be pending, confirmed or failed");
-                    }
-
-                    filter = parsed;
-                }
-
-                var (number, size) = ListPage<PayoutView>.Normalise(page, pageSize, 50, 500);
-                var (items, total) = await queue.PageAsync(filter, number, size, ct).ConfigureAwait(false);
-                return ListHeaders.Page(http, new ListPage<PayoutView>(items, number, size, total));
-            })
-            .WithSummary("Payouts newest first (status=pending|confirmed|failed, page, pageSize up to 500); X-Total-Count says how many in all")
-            .Produces<IReadOnlyList<PayoutView>>();
+        payouts.MapList("/", BackOfficeLists.Payouts, ReadPayouts, "Payouts newest first");
+        payouts.MapListExport("/export.csv", BackOfficeLists.Payouts, ReadPayouts);
         payouts.MapGet("/pain001", async (HttpContext http, PayoutFiles files, CancellationToken ct) =>
             {
                 var file = await files.WriteAsync(http.User.ToActor().AuditName, ct).ConfigureAwait(false);
@@ -83,4 +68,8 @@ public static class PayoutEndpoints
             .WithSummary("Ask to set or change the dealer's settlement account ({\"payeeName\", \"bank\", \"accountNumber\", \"reason\"}): 202, carried out when a second manager or admin approves it")
             .Produces(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
     }
+
+    private static async Task<IEnumerable<PayoutView>> ReadPayouts(HttpContext http, ListAsk ask, CancellationToken ct) =>
+        (await http.RequestServices.GetRequiredService<DealerPayouts>()
+            .PageAsync(ask.Status is { } word && StateWords<PayoutStatus>.TryParse(word, out var status) ? status : null, 1, int.MaxValue, ct).ConfigureAwait(false)).Items;
 }

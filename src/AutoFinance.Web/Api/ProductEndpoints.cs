@@ -5,6 +5,8 @@ using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Products;
 using AutoFinance.Web.Auth;
 
+using AutoFinance.Web.Lists;
+
 namespace AutoFinance.Web.Api;
 
 /// <summary>Products with versions: list, read with the version history, and propose a change for four-eyes approval.</summary>
@@ -13,8 +15,8 @@ public static class ProductEndpoints
     public static void Map(IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/admin/products").WithTags("Products").RequireAuthorization(p => p.RequireRole(Roles.Manager, Roles.Admin));
-        group.MapGet("/", async (ProductAdministration products, CancellationToken ct) => Results.Ok(await products.ListAsync(ct).ConfigureAwait(false)))
-            .WithSummary("Every product with its current version").Produces<IReadOnlyList<ProductAdministration.ProductSummary>>();
+        group.MapList("/", BackOfficeLists.Products, ReadProducts, "Every product with its current version, state and promotions", 200);
+        group.MapListExport("/export.csv", BackOfficeLists.Products, ReadProducts);
         group.MapGet("/{code}", async (string code, ProductAdministration products, CancellationToken ct) =>
                 await products.FindAsync(code, ct).ConfigureAwait(false) is { } product ? Results.Ok(product) : Problems.NotFound("product"))
             .WithSummary("A product's current terms, its version history (who, when, why) and a change waiting for approval")
@@ -46,4 +48,7 @@ public static class ProductEndpoints
             .WithSummary("Propose a change of a product's rate card, limits, late charges, prepayment fee, allocation order, required documents or promotions; it becomes the next version when a second person approves")
             .Accepts<ProductChangeInput>("application/json").Produces<ApprovalService.ApprovalView>(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
     }
+
+    private static async Task<IEnumerable<ProductAdministration.ProductSummary>> ReadProducts(HttpContext http, Infrastructure.Search.ListAsk ask, CancellationToken ct) =>
+        await http.RequestServices.GetRequiredService<ProductAdministration>().ListAsync(ct).ConfigureAwait(false);
 }

@@ -2,6 +2,8 @@ using AutoFinance.Application.Security;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Web.Auth;
 
+using AutoFinance.Web.Lists;
+
 namespace AutoFinance.Web.Api;
 
 /// <summary>The underwriters' referral queue: list with SLA timers, claim, decide.</summary>
@@ -11,12 +13,8 @@ public static class ReferralEndpoints
     {
         var group = routes.MapGroup("/api/v1/referrals").WithTags("Referrals")
             .RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Admin));
-        group.MapGet("/", async (int? page, int? pageSize, HttpContext http, ReferralQueries queries, CancellationToken ct) =>
-            {
-                var (number, size) = Infrastructure.Search.ListPage<ReferralView>.Normalise(page, pageSize, 500, 500);
-                return ListHeaders.Page(http, await queries.OpenAsync(number, size, ct).ConfigureAwait(false));
-            })
-            .WithSummary("Open referrals, the most urgent first, with their SLA deadline; a page at a time (page, pageSize up to 500) with the total in X-Total-Count").Produces<IReadOnlyList<ReferralView>>();
+        group.MapList("/", BackOfficeLists.Referrals, ReadOpenReferrals, "Open referrals, the most urgent first, with their SLA deadline (status=breached|within-sla)", 500);
+        group.MapListExport("/export.csv", BackOfficeLists.Referrals, ReadOpenReferrals);
         group.MapPost("/{id:guid}/claim", async (Guid id, HttpContext http, OriginationCommands commands, CancellationToken ct) =>
                 Problems.From(await commands.ClaimAsync(http.User.ToActor(), id, ct).ConfigureAwait(false), r => Results.Ok(r), "referral"))
             .WithSummary("Claim a referral to review it").Produces<ReferralView>().ProducesProblem(409);
@@ -34,4 +32,7 @@ public static class ReferralEndpoints
         }).WithSummary("Approve (optionally with a new term or down payment) or decline a claimed referral, with a reason")
             .Accepts<OriginationCommands.ReferralDecision>("application/json").Produces<ReferralView>().ProducesValidationProblem().ProducesProblem(409);
     }
+
+    private static async Task<IEnumerable<ReferralView>> ReadOpenReferrals(HttpContext http, Infrastructure.Search.ListAsk ask, CancellationToken ct) =>
+        (await http.RequestServices.GetRequiredService<ReferralQueries>().OpenAsync(1, int.MaxValue, ct).ConfigureAwait(false)).Items;
 }

@@ -2,6 +2,8 @@ using AutoFinance.Application.Security;
 using AutoFinance.Infrastructure.ServiceDesk;
 using AutoFinance.Web.Auth;
 
+using AutoFinance.Web.Lists;
+
 namespace AutoFinance.Web.Api;
 
 /// <summary>Satisfaction surveys and the service figures: a customer answers their own; staff read results and metrics.</summary>
@@ -12,14 +14,9 @@ public static class SatisfactionEndpoints
     public static void Map(IEndpointRouteBuilder routes)
     {
         var surveys = routes.MapGroup("/api/v1/surveys").WithTags("Satisfaction").RequireAuthorization();
-        surveys.MapGet("/", async (bool? pending, int? page, int? pageSize, HttpContext http, SurveyCommands commands, CancellationToken ct) =>
-            {
-                var (number, size) = Infrastructure.Search.ListPage<SurveyCommands.SurveyView>.Normalise(page, pageSize, 200, 500);
-                return ListHeaders.Page(http, Infrastructure.Search.ListPage<SurveyCommands.SurveyView>.Of(await commands.ListAsync(http.User.ToActor(), pending == true, ct).ConfigureAwait(false), number, size));
-            })
-            .RequireAuthorization(p => p.RequireRole([Roles.Customer, .. Readers]))
-            .WithSummary("Your surveys, pending first (pending=true: only those to answer); staff see every survey; a page at a time (page, pageSize up to 500) with the total in X-Total-Count")
-            .Produces<IReadOnlyList<SurveyCommands.SurveyView>>();
+        surveys.MapList("/", BackOfficeLists.Surveys, ReadSurveys, "Your surveys, pending first (pending=true: only those to answer); staff see every survey", 200)
+            .RequireAuthorization(p => p.RequireRole([Roles.Customer, .. Readers]));
+        surveys.MapListExport("/export.csv", BackOfficeLists.Surveys, ReadSurveys).RequireAuthorization(p => p.RequireRole(Readers));
         surveys.MapPost("/{id:guid}/answer", (Guid id, HttpContext http, SurveyCommands commands, CancellationToken ct) =>
                 BodyHandler.WithBodyAsync(http, new SurveyCommands.AnswerInput(null, null, null), async input =>
                     Problems.From(await commands.AnswerAsync(http.User.ToActor(), id, input, ct).ConfigureAwait(false), Results.Ok, "survey"), ct))
@@ -39,4 +36,7 @@ public static class SatisfactionEndpoints
             .WithSummary("First response and resolution p50/p90 (hours), SLA breach rate, reopen rate, complaints per 1,000 loans, CSAT, NPS — by channel, category, kind or dealer (groupBy=), from= a date")
             .Produces<ServiceMetricsQueries.MetricsReport>().ProducesValidationProblem();
     }
+
+    private static async Task<IEnumerable<SurveyCommands.SurveyView>> ReadSurveys(HttpContext http, Infrastructure.Search.ListAsk ask, CancellationToken ct) =>
+        await http.RequestServices.GetRequiredService<SurveyCommands>().ListAsync(http.User.ToActor(), http.Request.Query["pending"] == "true", ct).ConfigureAwait(false);
 }

@@ -5,6 +5,8 @@ using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Servicing;
 using AutoFinance.Web.Auth;
 
+using AutoFinance.Web.Lists;
+
 namespace AutoFinance.Web.Api;
 
 /// <summary>End-of-day runs and status, the customer's inbox, and collections: worklist, assignment and contacts.</summary>
@@ -57,10 +59,9 @@ public static class ServicingEndpoints
 
         var collections = routes.MapGroup("/api/v1/collections").WithTags("Collections")
             .RequireAuthorization(p => p.RequireRole(Roles.Collector, Roles.Manager, Roles.Admin));
-        collections.MapGet("/worklist", async (bool? mine, HttpContext http, CollectionsService service, CancellationToken ct) =>
-                Results.Ok(await service.WorklistAsync(http.User.ToActor(), mine ?? false, ct).ConfigureAwait(false)))
-            .WithSummary("Delinquent accounts by priority (amount at risk × roll-forward probability) with the strategy's action; mine=true for your own")
-            .Produces<IReadOnlyList<CollectionsService.WorklistEntry>>();
+        collections.MapList("/worklist", BackOfficeLists.Worklist, ReadWorklist,
+            "Delinquent accounts by priority (amount at risk × roll-forward probability) with the strategy's action; mine=true for your own; status= a bucket", 200);
+        collections.MapListExport("/worklist/export.csv", BackOfficeLists.Worklist, ReadWorklist).RequireAuthorization(p => p.RequireRole(Roles.Manager, Roles.Admin));
         collections.MapGet("/roll-rates", async (CollectionsService service, CancellationToken ct) =>
                 Results.Ok(RollRatesView.Of(await service.RollRatesAsync(ct).ConfigureAwait(false))))
             .WithSummary("The month-on-month roll rates the worklist ranks by, measured from the book's end-of-day history (assumed for a bucket with too few moves)")
@@ -114,4 +115,7 @@ public static class ServicingEndpoints
         public static IReadOnlyList<RollRatesView> Of(Domain.Servicing.Collections.MeasuredRollRates rates) =>
             [.. rates.Matrix.Buckets.All.Select(b => new RollRatesView(b.Name, rates.Matrix.RollForward(b.Name), rates.Observations.GetValueOrDefault(b.Name), rates.Measured.Contains(b.Name), rates.Months))];
     }
+
+    private static async Task<IEnumerable<CollectionsService.WorklistEntry>> ReadWorklist(HttpContext http, Infrastructure.Search.ListAsk ask, CancellationToken ct) =>
+        await http.RequestServices.GetRequiredService<CollectionsService>().WorklistAsync(http.User.ToActor(), http.Request.Query["mine"] == "true", ct).ConfigureAwait(false);
 }

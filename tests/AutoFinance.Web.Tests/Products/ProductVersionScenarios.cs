@@ -165,6 +165,40 @@ public abstract class ProductVersionScenarios<TPlatform>(TPlatform platform) : I
         Assert.Equal("approved", (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
     }
 
+    [SkippableFact]
+    public async Task The_disclosure_states_the_late_fee_and_prepayment_terms_of_the_offers_own_product_version()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var admin = await platform.SignedIn("admin");
+        using var manager = await platform.SignedIn("manager");
+        using var dealer = platform.Dealer();
+        var before = await Product(admin);
+        var oldFee = before.GetProperty("terms").GetProperty("lateCharges").GetProperty("fixedFee").GetDecimal();
+        var (earlierApplication, earlierOffer) = await DecideAsync(dealer);
+
+        var proposed = await admin.PostAsJsonAsync("/api/v1/admin/products/car-loan/changes", new { reason = "a late fee the disclosure must state", lateCharges = new { fixedFee = oldFee + 33m, graceDays = 4 } });
+        var approvalId = (await proposed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("approvalId").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostAsync($"/api/v1/approvals/{approvalId}/approve", null)).StatusCode);
+        var prepayment = (await Product(admin)).GetProperty("terms").GetProperty("prepayment");
+
+        var (application, offer) = await DecideAsync(dealer);
+        var disclosure = await dealer.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{application}/offers/{offer}/disclosure");
+        Assert.Equal(oldFee + 33m, disclosure.GetProperty("lateCharges").GetProperty("fixedFee").GetDecimal());
+        Assert.Equal(4, disclosure.GetProperty("lateCharges").GetProperty("graceDays").GetInt32());
+        Assert.Equal(prepayment.GetProperty("feeFraction").GetDecimal() * 100m, disclosure.GetProperty("prepayment").GetProperty("feePercent").GetDecimal());
+
+        // An offer made before the change keeps the wording of the version it was made under.
+        var earlier = await dealer.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{earlierApplication}/offers/{earlierOffer}/disclosure");
+        Assert.Equal(oldFee, earlier.GetProperty("lateCharges").GetProperty("fixedFee").GetDecimal());
+    }
+
+    private static async Task<(string Application, string Offer)> DecideAsync(HttpClient dealer)
+    {
+        var decision = JsonDocument.Parse(await (await dealer.PostAsJsonAsync("/api/v1/applications", Applications.Prime())).Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("approved", decision.GetProperty("status").GetString());
+        return (decision.GetProperty("applicationId").GetString()!, decision.GetProperty("offers")[0].GetProperty("offerId").GetString()!);
+    }
+
     private async Task<(string LoanId, JsonElement Offer)> BookALoanWithOffer()
     {
         using var dealer = platform.Dealer();
