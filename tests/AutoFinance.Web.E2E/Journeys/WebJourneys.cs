@@ -104,8 +104,7 @@ public sealed class WebJourneys(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("accept")).ToBeHiddenAsync();
         await fixture.ShotAsync(page, "1-6-disclosure-print");
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
-        await page.GetByTestId("accept-confirm").CheckAsync();
-        await page.GetByTestId("accept-submit").ClickAsync();
+        await Portal.SignContractAsync(page, fixture.SmsCodesAsync("13512345678"));
         await Assertions.Expect(page.GetByTestId("accepted-banner")).ToBeVisibleAsync();
         await fixture.ShotAsync(page, "1-7-accepted");
 
