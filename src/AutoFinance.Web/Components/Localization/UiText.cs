@@ -293,7 +293,7 @@ public static partial class UiText
         ["apply.id-card-title"] = ("用身份证照片填写", "Fill in from an ID-card photo"),
         ["apply.id-card-lead"] = ("上传身份证人像面照片，我们读取姓名、身份证号和出生日期并填入表单，请核对。", "Upload a photo of the front of your ID card: we read the name, ID number and birth date into the form for you to check."),
         ["apply.id-card-submit"] = ("读取身份证", "Read the ID card"),
-        ["apply.id-card-read"] = ("已从身份证读取信息，请核对下方内容。", "Read from the ID card: please check the details below."),
+        ["apply.id-card-read"] = ("已从身份证读取姓名、身份证号和出生日期，填入第 2 步“申请人信息”，请到该步核对。", "Read from the ID card: the name, ID number and birth date are filled in at step 2, Applicant; please check them there."),
         ["apply.id-card-unread"] = ("未能读取这张照片，请重拍或手动填写。", "That photo could not be read: take another or fill in by hand."),
         ["app.contract"] = ("合同", "Contract"),
         ["app.contract-ref"] = ("合同编号", "Contract reference"),
