@@ -60,6 +60,8 @@ public static class WebHost
         builder.Services.AddScoped<ApplicationQueries>();
         builder.Services.AddScoped<ReferralQueries>();
         builder.Services.AddScoped<OriginationCommands>();
+        builder.Services.AddScoped<ContractSigningCodes>();
+        builder.Services.AddScoped<IContractSigningConfirmation>(sp => sp.GetRequiredService<ContractSigningCodes>());
         builder.Services.AddScoped<Infrastructure.Documents.DocumentCommands>();
         builder.Services.AddScoped<BlacklistCommands>();
         builder.Services.AddScoped<Infrastructure.Servicing.LoanQueries>();

@@ -1,3 +1,4 @@
+using AutoFinance.Application.Common;
 using System.Net.Http.Json;
 using AutoFinance.Application.Origination;
 using AutoFinance.Application.Security;
@@ -114,6 +115,22 @@ public sealed class BrowserFixture : IAsyncLifetime
         return inbox.EnumerateArray().Select(m => System.Text.RegularExpressions.Regex.Match(m.GetProperty("text").GetString()!, @"\b\d{6}\b").Value).First(code => code.Length > 0);
     }
 
+    /// <summary>A reader of the newest contract-signing code texted to a number, for <see cref="Journeys.Portal.SignContractAsync"/>.</summary>
+    public Func<Task<string>> SmsCodesAsync(string mobile) => () => SmsCodeAsync(mobile);
+
+    /// <summary>Signs an offer in-process as the platform's pages do: the signing code texted to the customer's mobile, then the acceptance with it.</summary>
+    public async Task<CommandResult<ContractView>> SignAsync(IServiceProvider services, Actor actor, Guid applicationId, Guid offerId, string mobile)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var sent = await services.GetRequiredService<ContractSigningCodes>().RequestCodeAsync(actor, applicationId, offerId, null, CancellationToken.None);
+        if (sent.Value?.Result.Sent != true)
+        {
+            throw new InvalidOperationException($"no signing code sent: {sent.Failure} {sent.Problem} {sent.Value?.Result.Outcome}");
+        }
+
+        return await services.GetRequiredService<OriginationCommands>().AcceptAsync(actor, applicationId, offerId, new CustomerSignature.TextedCode(await SmsCodeAsync(mobile)), CancellationToken.None);
+    }
+
     /// <summary>The (only) loan of a customer user.</summary>
     public async Task<LoanRow> LoanOfAsync(string userName)
     {
@@ -133,7 +150,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         using var scope = Platform.App.Services.CreateScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AutoFinanceDbContext>();
-        var commands = services.GetRequiredService<OriginationCommands>();
         var names = services.GetRequiredService<AccountNames>();
         var underwriterHash = names.LookupHash("underwriter");
         var wangWeisHash = names.LookupHash(ReminderCustomer);
@@ -173,7 +189,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         var customerId = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.CustomerId).FirstAsync();
-        var contract = Check(await commands.AcceptAsync(customer with { CustomerId = customerId }, decision.ApplicationId, decision.Offers[0].OfferId, CancellationToken.None));
+        var contract = Check(await SignAsync(services, customer with { CustomerId = customerId }, decision.ApplicationId, decision.Offers[0].OfferId, PayoffCustomer));
         await funding.BookAsync(underwriter, contract.ContractId, CancellationToken.None);
     }
 

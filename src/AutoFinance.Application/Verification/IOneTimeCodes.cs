@@ -20,12 +20,13 @@ public interface IOneTimeCodes
     /// <summary>
     /// Sends a fresh code to the mobile unless throttled. <paramref name="deliver"/> false records the request (it
     /// still counts against the throttle) without sending anything: how a caller keeps its answer neutral when the
-    /// number must not get a code (already registered, say).
+    /// number must not get a code (already registered, say). <paramref name="subject"/> binds the code to one thing
+    /// (the offer being signed, say): it then verifies only with the same subject.
     /// </summary>
-    Task<CodeSendResult> SendAsync(CodePurpose purpose, string mobile, string? clientAddress, CancellationToken cancellationToken, bool deliver = true);
+    Task<CodeSendResult> SendAsync(CodePurpose purpose, string mobile, string? clientAddress, CancellationToken cancellationToken, bool deliver = true, string? subject = null);
 
-    /// <summary>Checks a typed code against the newest one sent for the purpose; a verified code is spent.</summary>
-    Task<CodeCheck> VerifyAsync(CodePurpose purpose, string mobile, string? typedCode, CancellationToken cancellationToken);
+    /// <summary>Checks a typed code against the newest one sent for the purpose (and subject, if it was sent for one); a verified code is spent.</summary>
+    Task<CodeCheck> VerifyAsync(CodePurpose purpose, string mobile, string? typedCode, CancellationToken cancellationToken, string? subject = null);
 }
 
 /// <summary>What asking for a code came to.</summary>

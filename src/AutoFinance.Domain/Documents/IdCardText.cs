@@ -17,17 +17,21 @@ public sealed record IdCardValidity(DateOnly From, DateOnly? Until)
 
 /// <summary>
 /// Reads the fields of an ID card from its recognised text lines (top to bottom, each line's pieces left to right):
-/// the labels 姓名, 出生, 住址, 公民身份号码 and 有效期限 start their fields; the address runs on until the next label.
-/// The number is taken when its GB 11643 check character holds; the birth date falls back to the one in the number.
+/// the labels 姓名, 出生, 住址, 公民身份号码 and 有效期限 start their fields; the address runs on until the next label or
+/// a validity line. The number is taken when its GB 11643 check character holds, and then its birth date wins over a
+/// differently read 出生 (the check character vouches for the number's digits). A name is the Chinese characters (and
+/// the middle dot of a transliterated name) of its row: a stray Latin letter beside it is a speck read as text.
 /// </summary>
-public static class IdCardText
+public static partial class IdCardText
 {
-    private static readonly string[] Labels = ["姓名", "性别", "民族", "出生", "住址", "公民身份号码", "有效期限"];
+    // 有效期限 is matched by its first three characters, as the last is sometimes lost at the edge of its piece.
+    private static readonly string[] Labels = ["姓名", "性别", "民族", "出生", "住址", "公民身份号码", "有效期"];
 
     public static IdCardFields Parse(IReadOnlyList<string> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var clean = lines.Select(l => l.Replace(" ", "", StringComparison.Ordinal).Replace("\u3000", "", StringComparison.Ordinal)).Where(l => l.Length > 0).ToList();
+        // NFKC folds full-width digits and letters (２０２０．０１) into ASCII, as the recogniser sometimes answers them.
+        var clean = lines.Select(l => l.Normalize(NormalizationForm.FormKC).Replace(" ", "", StringComparison.Ordinal).Replace("\u3000", "", StringComparison.Ordinal)).Where(l => l.Length > 0).ToList();
         string? name = null;
         string? id = null;
         DateOnly? birth = null;
@@ -49,7 +53,14 @@ public static class IdCardText
             {
                 if (inAddress)
                 {
-                    address.Append(line);
+                    // A validity read on the address's last row (the label lost) ends the address there.
+                    var (rest, trailing) = SplitValidity(line);
+                    address.Append(rest);
+                    if (trailing is not null)
+                    {
+                        validity ??= trailing;
+                        inAddress = false;
+                    }
                 }
                 else if (id is null && Number(line) is { } loose)
                 {
@@ -59,12 +70,19 @@ public static class IdCardText
                 continue;
             }
 
+            var at = line.IndexOf(label, StringComparison.Ordinal);
+            if (inAddress && label == "有效期" && at > 0)
+            {
+                // The validity's row read joined to the address's last row: what comes before the label is address.
+                address.Append(line[..at]);
+            }
+
             inAddress = label == "住址";
-            var value = line[(line.IndexOf(label, StringComparison.Ordinal) + label.Length)..];
+            var value = line[(at + label.Length)..];
             switch (label)
             {
                 case "姓名":
-                    name = value.Length > 0 ? value : null;
+                    name = Name(value);
                     break;
                 case "出生":
                     birth = BirthDate(value);
@@ -75,13 +93,13 @@ public static class IdCardText
                 case "公民身份号码":
                     id = Number(value) ?? id;
                     break;
-                case "有效期限":
-                    validity = Validity(value);
+                case "有效期":
+                    validity = Validity(value.TrimStart('限')) ?? validity;
                     break;
             }
         }
 
-        birth ??= id is null ? null : ResidentId.BirthDate(id);
+        birth = id is null ? birth : ResidentId.BirthDate(id);
         return new IdCardFields(name, id, address.Length > 0 ? address.ToString() : null, birth, validity);
     }
 
@@ -113,6 +131,30 @@ public static class IdCardText
             ? new DateOnly(y, m, d)
             : null;
     }
+
+    /// <summary>The Chinese characters of a name (and ·), without stray Latin letters, digits or marks read beside it.</summary>
+    private static string? Name(string text)
+    {
+        var name = new string([.. text.Where(c => c is '·' or '•' || (c >= '\u3400' && c <= '\u9fff'))]).Replace('•', '·');
+        return name.Trim('·').Length > 0 ? name.Trim('·') : null;
+    }
+
+    /// <summary>An address row and the validity read at its end, if any: the text before the validity, and the validity.</summary>
+    private static (string Before, IdCardValidity? Validity) SplitValidity(string line)
+    {
+        var found = ValidityPattern().Match(line);
+        if (!found.Success || Validity(found.Value) is not { } validity)
+        {
+            return (line, null);
+        }
+
+        var rest = line[..found.Index];
+        var label = rest.IndexOf("有效", StringComparison.Ordinal);
+        return (label >= 0 ? rest[..label] : rest, validity);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d{4}\.\d{2}\.\d{2}[-—–一](\d{4}\.\d{2}\.\d{2}|长期)")]
+    private static partial System.Text.RegularExpressions.Regex ValidityPattern();
 
     /// <summary>2020.01.02-2040.01.02, or 2020.01.02-长期.</summary>
     private static IdCardValidity? Validity(string text)

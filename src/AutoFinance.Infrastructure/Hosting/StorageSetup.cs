@@ -55,7 +55,6 @@ public static class StorageSetup
         services.AddSingleton<Contracts.ContractSigner>();
         services.AddScoped<Contracts.SignedContracts>();
         services.TryAddSingleton(_ => new Ocr.IdCardOcr(null));
-        services.TryAddSingleton<IContractSigningConfirmation, ExplicitAcceptanceConfirmation>();
         services.AddSingleton<Identity.AccountNames>();
         services.AddSingleton<ProductCatalog>();
         services.AddScoped<IOriginationStore, EfOriginationStore>();

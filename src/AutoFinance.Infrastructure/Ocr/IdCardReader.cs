@@ -78,14 +78,21 @@ public sealed class IdCardReader : IDisposable
         return [.. rows.Select(r => string.Concat(r.OrderBy(Along).Select(p => p.Text)))];
     }
 
-    /// <summary>The box's pixels, rotated back to horizontal, on white.</summary>
+    /// <summary>
+    /// The box's pixels, rotated back to horizontal, on white. A piece about one character wide (the last character of
+    /// an address wrapped onto a row of its own) is set in a white margin half its height each side: the recogniser,
+    /// trained on lines, read such a lone digit as a letter.
+    /// </summary>
     private static SKBitmap Upright(SKBitmap image, TextBox box)
     {
-        var width = Math.Max(8, (int)Math.Ceiling(box.Width));
+        var boxWidth = Math.Max(8, (int)Math.Ceiling(box.Width));
         var height = Math.Max(8, (int)Math.Ceiling(box.Height));
+        var margin = box.Width < 1.6f * box.Height ? height / 2 : 0;
+        var width = boxWidth + (2 * margin);
         var line = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
         using var canvas = new SKCanvas(line);
         canvas.Clear(SKColors.White);
+        canvas.ClipRect(new SKRect(margin, 0, margin + boxWidth, height));
         canvas.Translate(width / 2f, height / 2f);
         canvas.RotateDegrees(-box.AngleDegrees);
         canvas.Translate(-box.CentreX, -box.CentreY);

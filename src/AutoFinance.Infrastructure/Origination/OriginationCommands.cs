@@ -13,14 +13,15 @@ namespace AutoFinance.Infrastructure.Origination;
 
 /// <summary>
 /// What happens after the decision: the customer or dealer accepts an offer (a contract with the disclosure version
-/// it was shown); underwriters claim and decide referrals. Paying a signed contract out is
+/// it was shown), signed with the code texted to the customer (<see cref="ContractSigningCodes"/>); underwriters claim and decide referrals. Paying a signed contract out is
 /// <see cref="Payouts.DealerPayouts"/>'s work. Each change is one transaction with its status history and audit entries; concurrent
 /// changes to the same object are caught by its version.
 /// </summary>
 public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataProtector protector, ProductCatalog products, Contracts.SignedContracts contracts, IContractSigningConfirmation signing, Notifications.Notifier notifier, TimeProvider time)
 {
-    public async Task<CommandResult<ContractView>> AcceptAsync(Actor actor, Guid applicationId, Guid offerId, CancellationToken ct)
+    public async Task<CommandResult<ContractView>> AcceptAsync(Actor actor, Guid applicationId, Guid offerId, CustomerSignature signature, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(signature);
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == applicationId, ct).ConfigureAwait(false);
         if (application is null || !ApplicationAccess.CanRead(actor, application))
         {
@@ -51,9 +52,9 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
             return CommandResult<ContractView>.NotFound();
         }
 
-        if (await signing.ProblemAsync(actor, applicationId, ct).ConfigureAwait(false) is { } unsigned)
+        if (await signing.ProblemAsync(application.CustomerId, offerId, signature, ct).ConfigureAwait(false) is { } unsigned)
         {
-            return CommandResult<ContractView>.Invalid(unsigned.Field, unsigned.Problem);
+            return CommandResult<ContractView>.Invalid([unsigned]);
         }
 
         var now = time.GetUtcNow();
@@ -78,7 +79,7 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
             new Notice(NoticeEvent.ContractSigned, application.CustomerId, null, contract.Id.ToString(), new Dictionary<string, object> { ["contract"] = contract.Reference }),
         ], ct).ConfigureAwait(false);
         var saved = await SaveAsync(application, ApplicationStatus.Accepted, actor, $"offer {offer.Rank} accepted", now, [
-            new AuditEvent(actor.AuditName, "offer.accepted", "application", applicationId.ToString(), new { OfferId = offerId, offer.Rank, DisclosureHash = disclosureHash, ContractId = contract.Id }),
+            new AuditEvent(actor.AuditName, "offer.accepted", "application", applicationId.ToString(), new { OfferId = offerId, offer.Rank, DisclosureHash = disclosureHash, ContractId = contract.Id, SignedWith = signature.Method }),
             new AuditEvent(actor.AuditName, "contract.sealed", "contract", contract.Id.ToString(), new { contract.Reference, DocumentSha256 = contract.DocumentSha256, DisclosureHash = disclosureHash }),
         ], () => db.Contracts.Add(contract), ct).ConfigureAwait(false);
         if (!saved)

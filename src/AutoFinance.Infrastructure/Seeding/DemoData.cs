@@ -131,7 +131,7 @@ public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions,
             return;
         }
 
-        var accepted = await commands.AcceptAsync(customer, decision.ApplicationId, decision.Offers[0].OfferId, ct).ConfigureAwait(false);
+        var accepted = await commands.AcceptAsync(customer, decision.ApplicationId, decision.Offers[0].OfferId, CustomerSignature.Demo, ct).ConfigureAwait(false);
         if (disburse && accepted.Value is { } contract)
         {
             await new DemoFunding(services, time).BookAsync(underwriter, contract.ContractId, ct).ConfigureAwait(false);

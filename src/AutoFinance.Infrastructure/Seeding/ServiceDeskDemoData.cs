@@ -1,3 +1,4 @@
+using AutoFinance.Application.Origination;
 using AutoFinance.Application.Security;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.CustomerIntelligence;
@@ -58,7 +59,7 @@ public sealed class ServiceDeskDemoData(
         db.ChangeTracker.Clear();
         await insight.RunAsync("system:seed", ct).ConfigureAwait(false);
     }
-
+    /// <summary>Every approved dealer application is accepted by its dealer, signed as seeded demo data (no customer is there to read a code), and funded through the checklist and a confirmed payout, so the demo has a loan book.</summary>
     /// <summary>Every approved dealer application is accepted by its dealer and funded through the checklist and a confirmed payout, so the demo has a loan book.</summary>
     private async Task BookDealerLoansAsync(CancellationToken ct)
     {
@@ -69,7 +70,7 @@ public sealed class ServiceDeskDemoData(
             .Select(a => new { a.Id, a.DealerId, a.SubmittedAt, Offer = a.Offers.OrderBy(o => o.Rank).Select(o => o.Id).FirstOrDefault() }).ToListAsync(ct).ConfigureAwait(false);
         foreach (var a in approved.OrderBy(a => a.SubmittedAt))
         {
-            var accepted = await origination.AcceptAsync(new Actor(Roles.Dealer, null, a.DealerId, null, "demo dealer"), a.Id, a.Offer, ct).ConfigureAwait(false);
+            var accepted = await origination.AcceptAsync(new Actor(Roles.Dealer, null, a.DealerId, null, "demo dealer"), a.Id, a.Offer, CustomerSignature.Demo, ct).ConfigureAwait(false);
             if (accepted.Value is { } contract)
             {
                 await new DemoFunding(services, time).BookAsync(underwriterActor, contract.ContractId, ct).ConfigureAwait(false);

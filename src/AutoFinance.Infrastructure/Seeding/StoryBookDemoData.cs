@@ -136,7 +136,7 @@ public sealed class StoryBookDemoData(IServiceProvider services, AutoFinanceDbCo
         story.Customer = story.Customer with { CustomerId = customerId };
         var origination = ActivatorUtilities.CreateInstance<OriginationCommands>(services, clock);
         var offer = decision.Offers.FirstOrDefault(o => o.TermMonths == 36) ?? decision.Offers[0];
-        var accepted = await origination.AcceptAsync(story.Customer, decision.ApplicationId, offer.OfferId, ct).ConfigureAwait(false);
+        var accepted = await origination.AcceptAsync(story.Customer, decision.ApplicationId, offer.OfferId, CustomerSignature.Demo, ct).ConfigureAwait(false);
         var contract = accepted.Value ?? throw new InvalidOperationException($"demo story {s.State} offer not accepted");
         clock.MoveTo(s.Start, 15);
         story.LoanId = await new DemoFunding(services, clock).BookAsync(underwriter, contract.ContractId, ct).ConfigureAwait(false);

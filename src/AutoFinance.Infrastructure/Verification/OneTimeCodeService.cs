@@ -13,11 +13,12 @@ namespace AutoFinance.Infrastructure.Verification;
 /// SMS one-time codes kept in <c>one_time_codes</c> under the rules of <see cref="OneTimeCodeRules"/>. The number and
 /// the asking address are stored as keyed hashes; the code as a keyed hash of the row id and the code (a six-digit
 /// code hashed alone could be found by trying all million). Tries are counted by a conditional update, so parallel
-/// guesses cannot exceed the attempts, and a code is spent by one.
+/// guesses cannot exceed the attempts, and a code is spent by one. A code sent for a subject (the offer being signed)
+/// has the subject in its hash, so typed for anything else it is simply a wrong code.
 /// </summary>
 public sealed class OneTimeCodeService(AutoFinanceDbContext db, ILookupHasher hasher, ISmsGateway sms, TimeProvider time, VerificationOptions options, ILogger<OneTimeCodeService> logger) : IOneTimeCodes
 {
-    public async Task<CodeSendResult> SendAsync(CodePurpose purpose, string mobile, string? clientAddress, CancellationToken cancellationToken, bool deliver = true)
+    public async Task<CodeSendResult> SendAsync(CodePurpose purpose, string mobile, string? clientAddress, CancellationToken cancellationToken, bool deliver = true, string? subject = null)
     {
         ArgumentNullException.ThrowIfNull(mobile);
         var now = time.GetUtcNow();
@@ -45,7 +46,7 @@ public sealed class OneTimeCodeService(AutoFinanceDbContext db, ILookupHasher ha
             SentAt = now,
             Delivered = deliver,
         };
-        row.CodeHash = CodeHash(row.Id, code);
+        row.CodeHash = CodeHash(row.Id, subject, code);
         db.OneTimeCodes.Add(row);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         if (deliver)
@@ -65,7 +66,7 @@ public sealed class OneTimeCodeService(AutoFinanceDbContext db, ILookupHasher ha
         return new CodeSendResult(CodeSendOutcome.Sent, TimeSpan.Zero, now + OneTimeCodeRules.Lifetime);
     }
 
-    public async Task<CodeCheck> VerifyAsync(CodePurpose purpose, string mobile, string? typedCode, CancellationToken cancellationToken)
+    public async Task<CodeCheck> VerifyAsync(CodePurpose purpose, string mobile, string? typedCode, CancellationToken cancellationToken, string? subject = null)
     {
         ArgumentNullException.ThrowIfNull(mobile);
         var now = time.GetUtcNow();
@@ -80,7 +81,7 @@ public sealed class OneTimeCodeService(AutoFinanceDbContext db, ILookupHasher ha
             return CodeCheck.NoCode;
         }
 
-        var typedHash = OneTimeCodeRules.IsWellFormed(typedCode) ? CodeHash(newest.Id, typedCode!) : null;
+        var typedHash = OneTimeCodeRules.IsWellFormed(typedCode) ? CodeHash(newest.Id, subject, typedCode!) : null;
         var check = OneTimeCodeRules.Check(now, new SentCode(newest.CodeHash, newest.SentAt, newest.Attempts, newest.ConsumedAt), typedHash);
         switch (check)
         {
@@ -98,7 +99,8 @@ public sealed class OneTimeCodeService(AutoFinanceDbContext db, ILookupHasher ha
         }
     }
 
-    private string CodeHash(Guid id, string code) => hasher.Hash("one-time-code", id.ToString("N") + ":" + code);
+    private string CodeHash(Guid id, string? subject, string code) =>
+        hasher.Hash("one-time-code", subject is null ? id.ToString("N") + ":" + code : id.ToString("N") + ":" + subject + ":" + code);
 
     /// <summary>The text sent: the code, what it is for, how long it lasts, and never to share it.</summary>
     private static string Text(CodePurpose purpose, string code) => purpose switch

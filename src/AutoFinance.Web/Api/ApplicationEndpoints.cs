@@ -59,14 +59,31 @@ public static class ApplicationEndpoints
             .RequireAuthorization(p => p.RequireRole(Infrastructure.Bureau.CreditReportQueries.Readers))
             .WithSummary("The credit report the application was decided on, with its derived figures (schema docs/schemas/credit-report.schema.json); every reading is audited")
             .ProducesProblem(404);
-        group.MapPost("/{id:guid}/offers/{offerId:guid}/accept", async (Guid id, Guid offerId, HttpContext http, OriginationCommands commands, CancellationToken ct) =>
-                Problems.From(await commands.AcceptAsync(http.User.ToActor(), id, offerId, ct).ConfigureAwait(false), c => Results.Ok(c), "application or offer"))
+        group.MapPost("/{id:guid}/offers/{offerId:guid}/signing-code", async (Guid id, Guid offerId, HttpContext http, ContractSigningCodes signing, CancellationToken ct) =>
+                Problems.From(await signing.RequestCodeAsync(http.User.ToActor(), id, offerId, http.Connection.RemoteIpAddress?.ToString(), ct).ConfigureAwait(false), SigningCodeAnswer, "application or offer"))
             .RequireAuthorization(p => p.RequireRole(Roles.Customer, Roles.Dealer))
-            .WithSummary("Accept one offer: creates the contract with the disclosure version shown")
+            .WithSummary("Text a contract-signing code for this offer to the customer's mobile on file (202 with when it expires and the masked number)")
+            .ProducesProblem(404)
+            .ProducesProblem(409)
+            .ProducesProblem(429)
+            .ProducesProblem(503);
+        group.MapPost("/{id:guid}/offers/{offerId:guid}/accept", (Guid id, Guid offerId, HttpContext http, OriginationCommands commands, CancellationToken ct) =>
+                BodyHandler.WithBodyAsync(http, new SigningInput(null), async input =>
+                    Problems.From(await commands.AcceptAsync(http.User.ToActor(), id, offerId, new CustomerSignature.TextedCode(input.Code), ct).ConfigureAwait(false), c => Results.Ok(c), "application or offer"), ct))
+            .RequireAuthorization(p => p.RequireRole(Roles.Customer, Roles.Dealer))
+            .WithSummary("Accept and sign one offer with the code texted for it (code.invalid, code.expired, code.attempts-exhausted when it does not verify; nothing is signed then): creates the contract with the disclosure version shown")
+            .Accepts<SigningInput>("application/json")
             .Produces<ContractView>()
+            .ProducesValidationProblem()
             .ProducesProblem(404)
             .ProducesProblem(409);
     }
+
+    /// <summary>What the customer signs an offer with: the code texted to their mobile for it.</summary>
+    public sealed record SigningInput(string? Code);
+
+    private static IResult SigningCodeAnswer(ContractSigningCodes.Sent sent) =>
+        sent.Result.Sent ? Results.Accepted(value: new { expiresAt = sent.Result.ExpiresAt, sentTo = sent.MaskedMobile }) : CodeAnswers.Of(sent.Result);
 
     private static async Task<IResult> Submit(HttpContext http, DecisionService decisions, OriginationMetrics metrics, CancellationToken ct)
     {

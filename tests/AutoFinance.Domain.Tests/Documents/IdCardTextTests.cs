@@ -37,4 +37,40 @@ public sealed class IdCardTextTests
         Assert.Equal("上海市徐汇区中山路12号", fields.Address);
         Assert.Equal(new IdCardValidity(new DateOnly(2015, 6, 14), null), fields.Validity);
     }
+
+    [Fact]
+    public void A_validity_read_on_the_address_row_with_its_label_cut_short_ends_the_address()
+    {
+        var fields = IdCardText.Parse(["住址上海市鼓楼区建国路75号", "29号楼4单元1902室有效期2018.06.04-2038.06.04"]);
+
+        Assert.Equal("上海市鼓楼区建国路75号29号楼4单元1902室", fields.Address);
+        Assert.Equal(new IdCardValidity(new DateOnly(2018, 6, 4), new DateOnly(2038, 6, 4)), fields.Validity);
+    }
+
+    [Theory]
+    [InlineData("姓名N武超芬", "武超芬")]
+    [InlineData("S唐杰怡", null)]
+    [InlineData("姓名 唐杰怡.", "唐杰怡")]
+    [InlineData("姓名阿依古丽·买买提", "阿依古丽·买买提")]
+    public void A_name_is_its_Chinese_characters_without_a_stray_letter_read_beside_it(string line, string? name) =>
+        Assert.Equal(name, IdCardText.Parse([line]).Name);
+
+    [Fact]
+    public void A_checked_number_s_birth_date_wins_over_a_misread_birth_line()
+    {
+        var id = "11010519900307123" + AutoFinance.Domain.Origination.ResidentId.CheckCharacter("11010519900307123");
+
+        var fields = IdCardText.Parse(["出生1990年8月7日", "公民身份号码" + id]);
+
+        Assert.Equal(new DateOnly(1990, 3, 7), fields.BirthDate);
+    }
+
+    [Fact]
+    public void Full_width_digits_read_by_the_recogniser_are_taken_as_digits()
+    {
+        var fields = IdCardText.Parse(["住址浙江省杭州市天河区光明大街40号17栋216６", "有效期限２０１５.03.25-2035.03.25"]);
+
+        Assert.Equal("浙江省杭州市天河区光明大街40号17栋2166", fields.Address);
+        Assert.Equal(new IdCardValidity(new DateOnly(2015, 3, 25), new DateOnly(2035, 3, 25)), fields.Validity);
+    }
 }

@@ -111,7 +111,7 @@ public sealed class DisbursementJourneys(BrowserFixture fixture)
         }, new SubmissionContext(dealer, null, null, Guid.NewGuid().ToString()), CancellationToken.None);
         var decision = submitted.Response ?? throw new InvalidOperationException(string.Join("; ", submitted.Errors.Select(e => $"{e.Field}: {e.Message}")));
         Assert.Equal("approved", decision.Status);
-        var contract = await services.GetRequiredService<OriginationCommands>().AcceptAsync(dealer, decision.ApplicationId, decision.Offers[0].OfferId, CancellationToken.None);
+        var contract = await fixture.SignAsync(services, dealer, decision.ApplicationId, decision.Offers[0].OfferId, mobile);
         var documents = services.GetRequiredService<DocumentCommands>();
         var pdf = OnePagePdf();
         foreach (var kind in new[] { "id-card-front", "id-card-back", "driving-licence", "vehicle-invoice", "income-proof" })

@@ -61,6 +61,21 @@ public static class Portal
         await Assertions.Expect(page.Locator($"ol.steps li:nth-child({expectedStep})")).ToHaveClassAsync("on");
     }
 
+    /// <summary>
+    /// On an offer's disclosure page: texts the signing code, confirms the disclosure was read and signs with the code
+    /// the customer's mobile received (read by <paramref name="codes"/> once the text was sent).
+    /// </summary>
+    public static async Task SignContractAsync(IPage page, Func<Task<string>> codes)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(codes);
+        await page.GetByTestId("sign-send-code").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("sign-code-notice")).ToBeVisibleAsync();
+        await page.GetByTestId("sign-code").FillAsync(await codes());
+        await page.GetByTestId("accept-confirm").CheckAsync();
+        await page.GetByTestId("accept-submit").ClickAsync();
+    }
+
     /// <summary>Fills the four steps of the application form and submits it; answers the decision page.</summary>
     public static async Task ApplyAsync(IPage page, IReadOnlyDictionary<string, string> vehicleAndPlan, IReadOnlyDictionary<string, string> applicant, IReadOnlyDictionary<string, string> bureau)
     {

@@ -88,7 +88,7 @@ public abstract class SignedContractScenarios<TPlatform>(TPlatform platform) : I
         Assert.Equal("approved", body.GetProperty("status").GetString());
         var applicationId = body.GetProperty("applicationId").GetString();
         var offerId = body.GetProperty("offers")[0].GetProperty("offerId").GetString();
-        var accepted = await dealer.PostAsync($"/api/v1/applications/{applicationId}/offers/{offerId}/accept", null);
+        var accepted = await Contracts.ContractSigning.AcceptAsync(platform, dealer, applicationId, offerId);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         var contract = await accepted.Content.ReadFromJsonAsync<JsonElement>();
         var download = await dealer.GetAsync($"/api/v1/contracts/{contract.GetProperty("contractId").GetString()}/document");

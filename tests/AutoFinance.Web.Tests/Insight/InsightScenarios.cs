@@ -212,7 +212,7 @@ public abstract class InsightScenarios<TPlatform>(TPlatform platform) : IClassFi
         Assert.True(submitted.IsSuccessStatusCode, text);
         var decision = JsonDocument.Parse(text).RootElement;
         Assert.Equal("approved", decision.GetProperty("status").GetString());
-        var contract = await Ok(await dealer.PostAsync($"/api/v1/applications/{decision.GetProperty("applicationId").GetString()}/offers/{decision.GetProperty("offers")[0].GetProperty("offerId").GetString()}/accept", null));
+        var contract = await Ok(await Contracts.ContractSigning.AcceptAsync(platform, dealer, decision.GetProperty("applicationId").GetString(), decision.GetProperty("offers")[0].GetProperty("offerId").GetString()));
         var loanId = await Payouts.Funding.BookAsync(underwriter, contract.GetProperty("contractId").GetString()!);
         await using var db = Desk.Db(platform);
         return (await db.Loans.AsNoTracking().FirstAsync(l => l.Id == loanId)).CustomerId;

@@ -35,7 +35,8 @@ internal static class SyntheticIdCards
 
     public static bool FontsInstalled => Fonts.All(f => File.Exists(f.File));
 
-    public static Card Render(int seed)
+    /// <summary>A card drawn from the seed; <paramref name="holder"/> puts a given person's name and number on it (the birth date follows the number).</summary>
+    public static Card Render(int seed, (string Name, string NationalId)? holder = null)
     {
         var random = new Random(seed);
         var birth = new DateOnly(1960, 1, 1).AddDays(random.Next(0, 16000));
@@ -44,6 +45,12 @@ internal static class SyntheticIdCards
         var sequence = (random.Next(0, 499) * 2) + (male ? 1 : 0);
         var nationalId = DemoIdentities.NationalId(region, birth, sequence);
         var name = string.Concat(Pick(random, Surnames), Pick(random, Given), random.Next(3) == 0 ? "" : Pick(random, Given));
+        if (holder is { } person)
+        {
+            (name, nationalId) = person;
+            birth = AutoFinance.Domain.Origination.ResidentId.BirthDate(nationalId) ?? birth;
+        }
+
         var address = $"{Provinces[random.Next(Provinces.Length)]}{Districts[random.Next(Districts.Length)]}{Streets[random.Next(Streets.Length)]}{random.Next(1, 300)}号"
             + (random.Next(2) == 0 ? $"{random.Next(1, 30)}号楼{random.Next(1, 6)}单元{random.Next(1, 30)}0{random.Next(1, 6)}室" : $"{random.Next(1, 20)}栋{random.Next(101, 2999)}");
         var from = new DateOnly(2010, 1, 1).AddDays(random.Next(0, 5000));

@@ -313,7 +313,7 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
         var detail = await Json(await dealer.GetAsync($"/api/v1/applications/{applicationId}"));
         Assert.Equal("approved", detail.GetProperty("summary").GetProperty("status").GetString());
         var offerId = detail.GetProperty("offers")[0].GetProperty("offerId").GetString();
-        var accepted = await dealer.PostAsync($"/api/v1/applications/{applicationId}/offers/{offerId}/accept", null);
+        var accepted = await Contracts.ContractSigning.AcceptAsync(Platform, dealer, applicationId, offerId);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         var contractId = (await Json(accepted)).GetProperty("contractId").GetString();
 

@@ -29,7 +29,7 @@ public sealed class PaymentWorld(PlatformFixture platform)
         var decision = JsonDocument.Parse(await (await dealer.PostAsJsonAsync("/api/v1/applications", Applications.Prime())).Content.ReadAsStringAsync()).RootElement;
         var applicationId = decision.GetProperty("applicationId").GetString();
         var offerId = decision.GetProperty("offers")[0].GetProperty("offerId").GetString();
-        var contract = JsonDocument.Parse(await (await dealer.PostAsync($"/api/v1/applications/{applicationId}/offers/{offerId}/accept", null)).Content.ReadAsStringAsync()).RootElement;
+        var contract = JsonDocument.Parse(await (await Contracts.ContractSigning.AcceptAsync(platform, dealer, applicationId, offerId)).Content.ReadAsStringAsync()).RootElement;
         var loanId = await BookAsync(underwriter, contract.GetProperty("contractId").GetString()!);
         var customer = await platform.SignedIn("13800138000");
         var own = (await customer.GetFromJsonAsync<JsonElement>("/api/v1/loans")).EnumerateArray().First().GetProperty("loanId").GetString();
@@ -47,7 +47,7 @@ public sealed class PaymentWorld(PlatformFixture platform)
         using var dealer = platform.Dealer();
         using var underwriter = await platform.SignedIn("underwriter");
         var decision = JsonDocument.Parse(await (await dealer.PostAsJsonAsync("/api/v1/applications", Applications.Prime())).Content.ReadAsStringAsync()).RootElement;
-        var contract = JsonDocument.Parse(await (await dealer.PostAsync($"/api/v1/applications/{decision.GetProperty("applicationId").GetString()}/offers/{decision.GetProperty("offers")[0].GetProperty("offerId").GetString()}/accept", null)).Content.ReadAsStringAsync()).RootElement;
+        var contract = JsonDocument.Parse(await (await Contracts.ContractSigning.AcceptAsync(platform, dealer, decision.GetProperty("applicationId").GetString(), decision.GetProperty("offers")[0].GetProperty("offerId").GetString())).Content.ReadAsStringAsync()).RootElement;
         return await BookAsync(underwriter, contract.GetProperty("contractId").GetString()!);
     }
 

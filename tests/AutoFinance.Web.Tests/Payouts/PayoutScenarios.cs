@@ -233,7 +233,7 @@ public abstract class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFix
     private async Task<Guid> BookByProviderAsync(HttpClient underwriter, string contractId) => await Funding.BookAsync(underwriter, contractId);
 
     /// <summary>An approved application accepted by its dealer: the signed contract's id.</summary>
-    private static async Task<string> SignedContractAsync(HttpClient dealer, bool usedCar = false)
+    private async Task<string> SignedContractAsync(HttpClient dealer, bool usedCar = false)
     {
         using (dealer)
         {
@@ -252,7 +252,7 @@ public abstract class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFix
 
             var decision = JsonDocument.Parse(await (await dealer.PostAsJsonAsync("/api/v1/applications", body)).Content.ReadAsStringAsync()).RootElement;
             Assert.True(decision.GetProperty("status").GetString() == "approved", decision.ToString());
-            using var accepted = await dealer.PostAsync($"/api/v1/applications/{decision.GetProperty("applicationId").GetString()}/offers/{decision.GetProperty("offers")[0].GetProperty("offerId").GetString()}/accept", null);
+            using var accepted = await Contracts.ContractSigning.AcceptAsync(platform, dealer, decision.GetProperty("applicationId").GetString(), decision.GetProperty("offers")[0].GetProperty("offerId").GetString());
             return (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("contractId").GetString()!;
         }
     }

@@ -206,7 +206,7 @@ public abstract class ProductVersionScenarios<TPlatform>(TPlatform platform) : I
         var decision = JsonDocument.Parse(await (await dealer.PostAsJsonAsync("/api/v1/applications", Applications.Prime())).Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("approved", decision.GetProperty("status").GetString());
         var offer = decision.GetProperty("offers")[0].Clone();
-        var contract = JsonDocument.Parse(await (await dealer.PostAsync($"/api/v1/applications/{decision.GetProperty("applicationId").GetString()}/offers/{offer.GetProperty("offerId").GetString()}/accept", null)).Content.ReadAsStringAsync()).RootElement;
+        var contract = JsonDocument.Parse(await (await Contracts.ContractSigning.AcceptAsync(platform, dealer, decision.GetProperty("applicationId").GetString(), offer.GetProperty("offerId").GetString())).Content.ReadAsStringAsync()).RootElement;
         var loanId = await Payouts.Funding.BookAsync(underwriter, contract.GetProperty("contractId").GetString()!);
         return (loanId.ToString(), offer);
     }
@@ -237,7 +237,7 @@ public abstract class ProductVersionScenarios<TPlatform>(TPlatform platform) : I
         Assert.Equal("approved", decision.GetProperty("status").GetString());
         var applicationId = decision.GetProperty("applicationId").GetString();
         var offerId = decision.GetProperty("offers")[0].GetProperty("offerId").GetString();
-        var contract = JsonDocument.Parse(await (await dealer.PostAsync($"/api/v1/applications/{applicationId}/offers/{offerId}/accept", null)).Content.ReadAsStringAsync()).RootElement;
+        var contract = JsonDocument.Parse(await (await Contracts.ContractSigning.AcceptAsync(platform, dealer, applicationId, offerId)).Content.ReadAsStringAsync()).RootElement;
         var loanId = (await Payouts.Funding.BookAsync(underwriter, contract.GetProperty("contractId").GetString()!)).ToString();
         var loan = await Loan(underwriter, loanId);
         return (loanId, loan.GetProperty("schedule")[0].Clone());

@@ -58,7 +58,7 @@ public sealed class ScaleOutTests
                 using var underwriter = await SignedIn(nodes[(i + 1) % hosts], "underwriter");
                 var decision = await (await dealer.PostAsJsonAsync("/api/v1/applications", bodies[i])).Content.ReadFromJsonAsync<JsonElement>();
                 var offerId = decision.GetProperty("offers")[0].GetProperty("offerId").GetString();
-                var contract = await (await dealer.PostAsync($"/api/v1/applications/{decision.GetProperty("applicationId").GetString()}/offers/{offerId}/accept", null)).Content.ReadFromJsonAsync<JsonElement>();
+                var contract = await (await Contracts.ContractSigning.AcceptAsync(nodes[i % hosts].Services, dealer, decision.GetProperty("applicationId").GetString(), offerId)).Content.ReadFromJsonAsync<JsonElement>();
                 loanIds.Add((await Payouts.Funding.BookAsync(underwriter, contract.GetProperty("contractId").GetString()!)).ToString());
             }
 

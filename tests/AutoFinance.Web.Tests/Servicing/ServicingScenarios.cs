@@ -808,7 +808,7 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
         Assert.Equal("approved", decision.GetProperty("status").GetString());
         var applicationId = decision.GetProperty("applicationId").GetString();
         var offerId = decision.GetProperty("offers")[0].GetProperty("offerId").GetString();
-        var contract = JsonDocument.Parse(await (await dealer.PostAsync($"/api/v1/applications/{applicationId}/offers/{offerId}/accept", null)).Content.ReadAsStringAsync()).RootElement;
+        var contract = JsonDocument.Parse(await (await Contracts.ContractSigning.AcceptAsync(platform, dealer, applicationId, offerId)).Content.ReadAsStringAsync()).RootElement;
         var loanId = (await Payouts.Funding.BookAsync(underwriter, contract.GetProperty("contractId").GetString()!)).ToString();
         var loan = await Loan(underwriter, loanId);
         return (loanId, loan.GetProperty("schedule")[0].Clone());

@@ -36,6 +36,7 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["DELETE /api/v1/applications/draft"] = [new(Target.None, "U O O F F F F F F F F")],
         ["GET /api/v1/applications/{id}/credit-report"] = [new(Target.ApplicationA, "U F F F F O F F F O O")],
         ["POST /api/v1/applications/{id}/offers/{offerId}/accept"] = [new(Target.ApplicationA, "U A H H H F F F F F F"), new(Target.ApplicationD1, "U H H A H F F F F F F")],
+        ["POST /api/v1/applications/{id}/offers/{offerId}/signing-code"] = [new(Target.ApplicationA, "U A H H H F F F F F F"), new(Target.ApplicationD1, "U H H A H F F F F F F")],
 
         ["GET /api/v1/referrals"] = [new(Target.None, "U F F F F O F F F F O")],
         ["POST /api/v1/referrals/{id}/claim"] = [new(Target.Referral, "U F F F F A F F F F A")],

@@ -90,6 +90,8 @@ public static partial class UiText
         ("err.approval.four-eyes", "须由另一位同事审批：这是您本人发起的操作", "A second person must decide: you asked for this action"),
         ("err.card.number.invalid", "请填写银行卡的 12 至 19 位数字", "Enter the card's 12 to 19 digits"),
         ("err.code.invalid", "验证码不正确或已过期，请重新获取", "This is not the code we texted you, or it has expired; ask for a new one"),
+        ("err.code.expired", "验证码已过期，请重新获取", "The code has expired; ask for a new one"),
+        ("err.code.attempts-exhausted", "错误次数过多，请重新获取验证码", "Too many wrong tries; ask for a new code"),
         ("err.customer.none", "您还没有客户档案：提交第一笔申请时会自动建立", "No customer record yet: it is made with your first application"),
         ("err.payment.channel.unknown", "请选择收款方式：{allowed}", "Choose how the money came: {allowed}"),
         ("err.payment.receipt.required", "请填写收据、刷卡单或银行回单上的编号", "Enter the number on the receipt, card slip or bank confirmation"),
