@@ -35,6 +35,11 @@ public abstract class RefundScenarios<TPlatform>(TPlatform platform) : IClassFix
         using var nowhere = await RefundAsync(underwriter, loanId, null, "rf-none");
         Assert.Equal("refund.no-destination", (await ProblemAsync(nowhere, HttpStatusCode.Conflict)).GetProperty("code").GetString());
 
+        using var bad = await RefundAsync(underwriter, loanId, new { accountNumber = "6222-ABC", channel = "post" }, "rf-bad");
+        var errors = (await ProblemAsync(bad, HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("accountNumber", out _) && errors.TryGetProperty("bank", out _) && errors.TryGetProperty("channel", out _), errors.ToString());
+        Assert.DoesNotContain((await underwriter.GetFromJsonAsync<JsonElement[]>("/api/v1/payouts?pageSize=500"))!, p => p.GetProperty("purpose").GetString() == "refund" && p.GetProperty("loanId").GetString() == loanId.ToString());
+
         var account = new { accountNumber = "6222 0202 0011 2233", bank = "中国工商银行" };
         using var instructed = await RefundAsync(underwriter, loanId, account, "rf-1");
         var payout = await AcceptedAsync(instructed);
