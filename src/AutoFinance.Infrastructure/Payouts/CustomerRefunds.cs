@@ -9,7 +9,6 @@ using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Payments;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace AutoFinance.Infrastructure.Payouts;
 
@@ -22,7 +21,7 @@ namespace AutoFinance.Infrastructure.Payouts;
 /// </summary>
 public sealed class CustomerRefunds(
     AutoFinanceDbContext db, IPersonalDataProtector protector, PayoutConfirmations confirmations, IPaymentProvider provider, IPlatformAddress platform,
-    TimeProvider time, ILogger<CustomerRefunds> logger)
+    TimeProvider time)
 {
     public sealed record RefundInput(string? Channel, string? AccountNumber, string? Bank);
 
@@ -132,7 +131,7 @@ public sealed class CustomerRefunds(
 
         if (channel == DealerPayouts.ProviderChannel)
         {
-            await SendToProviderAsync(payout, account, ct).ConfigureAwait(false);
+            await confirmations.InstructAtProviderAsync(provider, Payments.PaymentIntents.CallbackAddress(platform, provider.Name), payout, account, ct).ConfigureAwait(false);
         }
 
         var stored = await db.Set<PayoutRow>().AsNoTracking().FirstAsync(p => p.Id == payout.Id, ct).ConfigureAwait(false);
@@ -165,23 +164,6 @@ public sealed class CustomerRefunds(
         }
 
         return new CardRefundRun(instructed, amount, owed.Count(o => o.CardOnFile is null), refused);
-    }
-
-    private async Task SendToProviderAsync(PayoutRow payout, string? account, CancellationToken ct)
-    {
-        try
-        {
-            var order = new PayoutOrder(payout.Reference, payout.Amount, payout.Currency, payout.PayeeName, account ?? string.Empty, payout.PayeeBank,
-                Payments.PaymentIntents.CallbackAddress(platform, provider.Name)) { MandateReference = payout.MandateReference };
-            var instructed = await provider.CreatePayoutAsync(order, ct).ConfigureAwait(false);
-            await db.Set<PayoutRow>().Where(p => p.Id == payout.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ProviderObjectId, instructed.InstructionId), ct).ConfigureAwait(false);
-        }
-        catch (PaymentProviderException e)
-        {
-            logger.LogWarning("Refund {Payout} was not taken by the provider: {Problem}", payout.Id, e.Message);
-            db.ChangeTracker.Clear();
-            await confirmations.FailAsync(payout.Id, $"the provider did not take the instruction: {e.Message}", $"provider:{provider.Name}", ct).ConfigureAwait(false);
-        }
     }
 
     private static List<FieldError> Validate(string channel, string? account, string? bank)

@@ -11,7 +11,6 @@ using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Servicing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace AutoFinance.Infrastructure.Payouts;
 
@@ -23,7 +22,7 @@ namespace AutoFinance.Infrastructure.Payouts;
 /// </summary>
 public sealed class DealerPayouts(
     AutoFinanceDbContext db, FundingDesk funding, SettlementAccounts accounts, PayoutConfirmations confirmations, IPaymentProvider provider, IPlatformAddress platform,
-    TimeProvider time, ILogger<DealerPayouts> logger)
+    TimeProvider time)
 {
     public const string ProviderChannel = "provider";
     public const string FileChannel = "file";
@@ -123,27 +122,10 @@ public sealed class DealerPayouts(
 
         if (channel == ProviderChannel)
         {
-            await SendToProviderAsync(payout, payee.AccountNumber, ct).ConfigureAwait(false);
+            await confirmations.InstructAtProviderAsync(provider, Payments.PaymentIntents.CallbackAddress(platform, provider.Name), payout, payee.AccountNumber, ct).ConfigureAwait(false);
         }
 
         return CommandResult<ContractView>.Ok(await ContractViewAsync(contractId, ct).ConfigureAwait(false));
-    }
-
-    private async Task SendToProviderAsync(PayoutRow payout, string accountNumber, CancellationToken ct)
-    {
-        try
-        {
-            var instructed = await provider.CreatePayoutAsync(new PayoutOrder(payout.Reference, payout.Amount, payout.Currency, payout.PayeeName, accountNumber, payout.PayeeBank,
-                Payments.PaymentIntents.CallbackAddress(platform, provider.Name)), ct).ConfigureAwait(false);
-            // The callback may already have settled the payout: only the provider's id is written, never over its outcome.
-            await db.Set<PayoutRow>().Where(p => p.Id == payout.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ProviderObjectId, instructed.InstructionId), ct).ConfigureAwait(false);
-        }
-        catch (PaymentProviderException e)
-        {
-            logger.LogWarning("Payout {Payout} was not taken by the provider: {Problem}", payout.Id, e.Message);
-            db.ChangeTracker.Clear();
-            await confirmations.FailAsync(payout.Id, $"the provider did not take the instruction: {e.Message}", $"provider:{provider.Name}", ct).ConfigureAwait(false);
-        }
     }
 
     /// <summary>A page of payouts in a status (or all), newest first, with the total.</summary>

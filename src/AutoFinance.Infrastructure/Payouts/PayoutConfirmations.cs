@@ -138,6 +138,32 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
         return Outcome.Booked;
     }
 
+    /// <summary>
+    /// Instructs a payout at the provider (to the account given, or to the card under the payout's mandate) and keeps
+    /// the provider's id; a provider that does not take it fails the payout at once.
+    /// </summary>
+    public async Task InstructAtProviderAsync(IPaymentProvider provider, Uri notifyUrl, PayoutRow payout, string? account, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(payout);
+        try
+        {
+            var order = new PayoutOrder(payout.Reference, payout.Amount, payout.Currency, payout.PayeeName, account ?? string.Empty, payout.PayeeBank, notifyUrl)
+            {
+                MandateReference = payout.MandateReference,
+            };
+            var instructed = await provider.CreatePayoutAsync(order, ct).ConfigureAwait(false);
+            // The callback may already have settled the payout: only the provider's id is written, never over its outcome.
+            await db.Set<PayoutRow>().Where(p => p.Id == payout.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ProviderObjectId, instructed.InstructionId), ct).ConfigureAwait(false);
+        }
+        catch (PaymentProviderException e)
+        {
+            logger.LogWarning("Payout {Payout} was not taken by the provider: {Problem}", payout.Id, e.Message);
+            db.ChangeTracker.Clear();
+            await FailAsync(payout.Id, $"the provider did not take the instruction: {e.Message}", $"provider:{provider.Name}", ct).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Marks a pending payout failed and returns its contract to signed, ready to be paid out again.</summary>
     public async Task<Outcome> FailAsync(Guid payoutId, string reason, string actor, CancellationToken ct)
     {
