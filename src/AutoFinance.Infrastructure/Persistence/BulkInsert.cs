@@ -16,7 +16,7 @@ public static class BulkInsert
 {
     // Microsoft.Data.Sqlite binds each parameter by looking its name up among all of the statement's, so binding is
     // quadratic in their number: SQLite gets short statements, PostgreSQL long ones.
-    private const int MaxSqliteParameters = 900;
+    private const int MaxSqliteParameters = 150;
     private const int MaxParameters = 30_000;
 
     public static async Task InsertAsync<T>(AutoFinanceDbContext db, IReadOnlyList<T> rows, CancellationToken ct)

@@ -1,89 +1,34 @@
 using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AutoFinance.Infrastructure.Persistence;
 
 /// <summary>
-/// Writes the tracked, modified rows of one entity type on SQLite with one prepared UPDATE per distinct set of
-/// modified columns, each row matched by its key and its concurrency tokens' original values, inside the current
-/// transaction. EF sends a page of a thousand updates as one command of a thousand statements, and SQLite compiles
-/// every one of them on every page; a prepared statement is compiled once per set of columns and only rebound. On
-/// PostgreSQL, EF's batching (one round trip for the page) is already the faster way, so rows are left to it there.
+/// Prepared UPDATE statements for SQLite, where EF sends a page of a thousand updates as one command of a thousand
+/// statements that SQLite compiles anew on every page: a prepared statement is compiled once per set of columns and
+/// only rebound. Values are stored exactly as EF stores them (through the properties' converters).
 /// </summary>
 public static class PreparedUpdates
 {
     /// <summary>
-    /// Writes the modified rows of <typeparamref name="T"/> and marks them unchanged, so that SaveChanges skips them.
-    /// False when a row was changed or removed meanwhile (its concurrency check matched nothing); the caller then
-    /// rolls its transaction back.
+    /// An UPDATE of <paramref name="written"/> (parameters first, in that order) for the row matched by
+    /// <paramref name="matchedBy"/> (parameters after them), prepared inside the current transaction.
     /// </summary>
-    public static async Task<bool> SaveModifiedAsync<T>(AutoFinanceDbContext db, CancellationToken ct)
-        where T : class
+    public static async Task<DbCommand> PrepareAsync(AutoFinanceDbContext db, IReadOnlyList<IProperty> written, IReadOnlyList<IProperty> matchedBy, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (!db.Database.IsSqlite())
-        {
-            return true;
-        }
-
-        var modified = db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Modified).ToList();
-        if (modified.Count == 0)
-        {
-            return true;
-        }
-
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
+        ArgumentNullException.ThrowIfNull(written);
+        ArgumentNullException.ThrowIfNull(matchedBy);
+        var entity = written.Concat(matchedBy).First().DeclaringType.ContainingEntityType;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var matchedBy = entity.FindPrimaryKey()!.Properties.Concat(entity.GetProperties().Where(p => p.IsConcurrencyToken)).ToArray();
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("prepared updates run inside a transaction");
-        foreach (var sameColumns in modified.GroupBy(ModifiedColumns, StringComparer.Ordinal))
-        {
-            var written = sameColumns.First().Properties.Where(p => p.IsModified && !p.Metadata.IsPrimaryKey()).Select(p => p.Metadata).ToArray();
-            await using var command = await PrepareAsync(connection, transaction, table, written, matchedBy, ct).ConfigureAwait(false);
-            foreach (var entry in sameColumns)
-            {
-                for (var c = 0; c < written.Length; c++)
-                {
-                    command.Parameters[c].Value = ProviderValue(written[c], entry.CurrentValues[written[c]]);
-                }
-
-                for (var m = 0; m < matchedBy.Length; m++)
-                {
-                    command.Parameters[written.Length + m].Value = ProviderValue(matchedBy[m], entry.OriginalValues[matchedBy[m]]);
-                }
-
-                if (await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) != 1)
-                {
-                    return false;
-                }
-            }
-        }
-
-        foreach (var entry in modified)
-        {
-            entry.State = EntityState.Unchanged;
-        }
-
-        return true;
-    }
-
-    private static string ModifiedColumns<T>(EntityEntry<T> entry)
-        where T : class =>
-        string.Join(',', entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name));
-
-    private static async Task<DbCommand> PrepareAsync(
-        DbConnection connection, DbTransaction transaction, StoreObjectIdentifier table, IProperty[] written, IProperty[] matchedBy, CancellationToken ct)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
         var sql = new StringBuilder("UPDATE \"").Append(table.Name).Append("\" SET ");
-        for (var c = 0; c < written.Length; c++)
+        for (var c = 0; c < written.Count; c++)
         {
             var name = $"@s{c}";
             sql.Append(c == 0 ? string.Empty : ", ").Append('"').Append(written[c].GetColumnName(table)).Append("\" = ").Append(name);
@@ -91,7 +36,7 @@ public static class PreparedUpdates
         }
 
         sql.Append(" WHERE ");
-        for (var m = 0; m < matchedBy.Length; m++)
+        for (var m = 0; m < matchedBy.Count; m++)
         {
             var name = $"@m{m}";
             sql.Append(m == 0 ? string.Empty : " AND ").Append('"').Append(matchedBy[m].GetColumnName(table)).Append("\" = ").Append(name);

@@ -115,6 +115,7 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
                 .Where(l => l.Partition == partition.Partition && l.Status == LoanStatus.Active && l.StartDate <= businessDate && (l.LastCloseDate == null || l.LastCloseDate < businessDate))
                 .OrderBy(l => l.Id)
                 .Take(options.PageSize)
+                .AsNoTracking()
                 .ToListAsync(ct).ConfigureAwait(false);
             var now = time.GetUtcNow();
             db.Attach(partition);
@@ -129,7 +130,11 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
             }
 
             var ids = page.Select(l => l.Id).ToList();
-            // Instalments are read untracked (a page holds tens of thousands); only those the close changed are attached.
+            // Loans and instalments are read untracked (a page holds tens of thousands of rows); only the rows the close
+            // changed are written, and only their changed columns.
+            var loanRows = new UntrackedRows<LoanRow>(db);
+            loanRows.KeepAll(page);
+            var installmentRows = new UntrackedRows<InstallmentRow>(db);
             var installments = (await db.Installments.AsNoTracking().Where(i => ids.Contains(i.LoanId)).ToListAsync(ct).ConfigureAwait(false)).ToLookup(i => i.LoanId);
             var applicationIds = page.Select(l => l.ApplicationId).ToList();
             var applications = await db.Applications.AsNoTracking().Where(a => applicationIds.Contains(a.Id))
@@ -157,7 +162,7 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
             foreach (var loan in page)
             {
                 List<InstallmentRow> schedule = [.. installments[loan.Id].OrderBy(i => i.Number)];
-                var before = schedule.ConvertAll(InstallmentValues.Of);
+                installmentRows.KeepAll(schedule);
                 var outcome = LoanCloseOfBusiness.Close(loan, schedule, businessDate, options, products.GetValueOrDefault(loan.Id) ?? ProductServicing.Standard, held.GetValueOrDefault(loan.Id), now);
                 written.Entries.AddRange(outcome.Entries);
                 written.Postings.AddRange(outcome.Postings);
@@ -169,7 +174,6 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
                     notices.AddRange(LoanMonitoring.PromiseReminders(loan, promises[loan.Id]));
                 }
 
-                InstallmentValues.AttachChanged(db, before, schedule);
                 chargedOff += loan.Status == LoanStatus.ChargedOff ? 1 : 0;
                 buckets[loan.Bucket] = buckets.GetValueOrDefault(loan.Bucket) + 1;
                 loan.Version++;
@@ -182,7 +186,7 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
             partition.LeaseUntil = now + options.Lease;
             partition.Version++;
             var date = businessDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            if (!await SavePageAsync(written, new AuditEvent("system:cob", "cob.page", "business-date", date, new { partition.Partition, Loans = page.Count, options.Worker }), now, ct).ConfigureAwait(false))
+            if (!await SavePageAsync(written, loanRows, installmentRows, new AuditEvent("system:cob", "cob.page", "business-date", date, new { partition.Partition, Loans = page.Count, options.Worker }), now, ct).ConfigureAwait(false))
             {
                 // Someone else took the partition over (our lease ran out): they will finish it.
                 return;
@@ -194,12 +198,12 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
 
     /// <summary>
     /// Saves a page in one transaction: the new rows (payments, journal entries and lines, reminders) through the
-    /// prepared bulk insert, the loans and changed instalments through prepared updates checked by version (on
-    /// SQLite; on PostgreSQL through the change tracker with the rest), then the partition and the page's audit entry
-    /// through the change tracker, whose version checks decide a race. False when another worker saved first; nothing of
+    /// prepared bulk insert, the changed loans and instalments through prepared updates checked by version (on
+    /// SQLite; on PostgreSQL attached to the change tracker with the rest), then the partition and the page's audit
+    /// entry through the change tracker, whose version checks decide a race. False when another worker saved first; nothing of
     /// the page is kept then.
     /// </summary>
-    private async Task<bool> SavePageAsync(PageRows rows, AuditEvent audit, DateTimeOffset now, CancellationToken ct)
+    private async Task<bool> SavePageAsync(PageRows rows, UntrackedRows<LoanRow> loans, UntrackedRows<InstallmentRow> installments, AuditEvent audit, DateTimeOffset now, CancellationToken ct)
     {
         try
         {
@@ -208,8 +212,8 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
             await BulkInsert.InsertAsync(db, rows.Entries, ct).ConfigureAwait(false);
             await BulkInsert.InsertAsync(db, [.. rows.Entries.SelectMany(e => e.Lines)], ct).ConfigureAwait(false);
             await BulkInsert.InsertAsync(db, rows.Reminders, ct).ConfigureAwait(false);
-            if (!await PreparedUpdates.SaveModifiedAsync<LoanRow>(db, ct).ConfigureAwait(false)
-                || !await PreparedUpdates.SaveModifiedAsync<InstallmentRow>(db, ct).ConfigureAwait(false))
+            if (!await loans.SaveChangedAsync(db, ct).ConfigureAwait(false)
+                || !await installments.SaveChangedAsync(db, ct).ConfigureAwait(false))
             {
                 // A loan changed under the page (a payment posted meanwhile): nothing of the page is kept, as below.
                 return false;

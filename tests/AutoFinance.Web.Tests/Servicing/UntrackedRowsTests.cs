@@ -7,10 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace AutoFinance.Web.Tests.Servicing;
 
 /// <summary>
-/// End-of-day writes a page of loans on SQLite with prepared updates checked by version: the changed columns are
-/// written and nothing else, and a loan that someone else changed meanwhile is not overwritten.
+/// End-of-day reads a page of loans untracked and writes back on SQLite, with prepared updates checked by version,
+/// only the loans it changed and only their changed columns; a loan that someone else changed meanwhile is not
+/// overwritten.
 /// </summary>
-public sealed class PreparedUpdatesTests : IAsyncLifetime
+public sealed class UntrackedRowsTests : IAsyncLifetime
 {
     private static readonly AuditKeys Keys = AuditKeys.Ephemeral();
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"autofinance-prepared-{Guid.NewGuid():N}.db");
@@ -53,13 +54,15 @@ public sealed class PreparedUpdatesTests : IAsyncLifetime
         await using (var db = Open())
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            var loan = await db.Loans.SingleAsync(l => l.Id == _loanId);
+            var loan = await db.Loans.AsNoTracking().SingleAsync(l => l.Id == _loanId);
+            var rows = new UntrackedRows<LoanRow>(db);
+            rows.Keep(loan);
             loan.DaysPastDue = 12;
             loan.Bucket = "1-30";
             loan.LastCloseDate = new DateOnly(2026, 11, 24);
             loan.Version++;
-            Assert.True(await PreparedUpdates.SaveModifiedAsync<LoanRow>(db, CancellationToken.None));
-            Assert.Equal(EntityState.Unchanged, db.Entry(loan).State);
+            Assert.True(await rows.SaveChangedAsync(db, CancellationToken.None));
+            Assert.Empty(db.ChangeTracker.Entries());
             await transaction.CommitAsync();
         }
 
@@ -72,7 +75,9 @@ public sealed class PreparedUpdatesTests : IAsyncLifetime
     public async Task A_loan_changed_by_someone_else_meanwhile_is_not_overwritten()
     {
         await using var db = Open();
-        var loan = await db.Loans.SingleAsync(l => l.Id == _loanId);
+        var loan = await db.Loans.AsNoTracking().SingleAsync(l => l.Id == _loanId);
+        var rows = new UntrackedRows<LoanRow>(db);
+        rows.Keep(loan);
         await using (var other = Open())
         {
             // A payment posted while the page was being closed: it bumped the loan's version first.
@@ -82,12 +87,35 @@ public sealed class PreparedUpdatesTests : IAsyncLifetime
         await using var transaction = await db.Database.BeginTransactionAsync();
         loan.DaysPastDue = 40;
         loan.Version++;
-        Assert.False(await PreparedUpdates.SaveModifiedAsync<LoanRow>(db, CancellationToken.None));
+        Assert.False(await rows.SaveChangedAsync(db, CancellationToken.None));
         await transaction.RollbackAsync();
 
         await using var check = Open();
         var saved = await check.Loans.AsNoTracking().SingleAsync(l => l.Id == _loanId);
         Assert.Equal((0, 1L), (saved.DaysPastDue, saved.Version));
+    }
+
+    [Fact]
+    public async Task A_loan_left_as_read_is_not_written()
+    {
+        await using (var db = Open())
+        {
+            var rows = new UntrackedRows<LoanRow>(db);
+            rows.Keep(await db.Loans.AsNoTracking().SingleAsync(l => l.Id == _loanId));
+            await using (var other = Open())
+            {
+                // Had the unchanged loan been written, its check by version would fail against this change.
+                await other.Loans.Where(l => l.Id == _loanId).ExecuteUpdateAsync(u => u.SetProperty(l => l.Bucket, "31-60").SetProperty(l => l.Version, 5L));
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            Assert.True(await rows.SaveChangedAsync(db, CancellationToken.None));
+            await transaction.CommitAsync();
+        }
+
+        await using var check = Open();
+        var saved = await check.Loans.AsNoTracking().SingleAsync(l => l.Id == _loanId);
+        Assert.Equal(("31-60", 5L), (saved.Bucket, saved.Version));
     }
 
     private SqliteDbContext Open() =>
