@@ -287,6 +287,13 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
         return closed;
     }
 
+    /// <summary>
+    /// Rows matched by one statement of the quiet path: few on SQLite, which looks each parameter up by name among all
+    /// of a statement's (so binding grows with the square of their number), many on PostgreSQL, where each statement
+    /// is a round trip.
+    /// </summary>
+    private int RowsPerStatement => db.Database.IsSqlite() ? 50 : 1000;
+
     private sealed record QuietLoan(Guid Id, long Version, DateOnly StartDate, string Currency);
 
     /// <summary>Marks quiet loans closed for the day (current, no days past due), each matched by its id and the version it was read at.</summary>
@@ -298,7 +305,7 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
         object Stored(string name, object value) => Persistence.PreparedUpdates.ProviderValue(entity.FindProperty(name)!, value);
         var (id, version) = (Column(nameof(LoanRow.Id)), Column(nameof(LoanRow.Version)));
         var closed = 0;
-        foreach (var chunk in loans.Chunk(400))
+        foreach (var chunk in loans.Chunk(RowsPerStatement))
         {
             var values = new List<object> { Stored(nameof(LoanRow.LastCloseDate), businessDate), bucket };
             var keys = new System.Text.StringBuilder();
@@ -370,12 +377,12 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
         await SetAccruedInterestAsync(accruedTo, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Sets the recognised interest of many instalments, a few hundred to a statement, stored as EF would store it.</summary>
+    /// <summary>Sets the recognised interest of many instalments, many to a statement, stored as EF would store it.</summary>
     private async Task SetAccruedInterestAsync(IReadOnlyList<(long Id, decimal Accrued)> rows, CancellationToken ct)
     {
         var property = db.Model.FindEntityType(typeof(InstallmentRow))!.FindProperty(nameof(InstallmentRow.AccruedInterest))!;
         var converter = property.GetTypeMapping().Converter;
-        foreach (var chunk in rows.Chunk(400))
+        foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
             var cases = new System.Text.StringBuilder();
             var values = new List<object>(chunk.Length * 2);
