@@ -62,8 +62,12 @@ public sealed class CustomerRefunds(
         if (idempotencyKey is { Length: > 0 }
             && await db.Set<PayoutRow>().AsNoTracking().FirstOrDefaultAsync(p => p.CreatedBy == actor.AuditName && p.IdempotencyKey == idempotencyKey, ct).ConfigureAwait(false) is { } earlier)
         {
+            // The key is bound to the caller, the endpoint (a refund of this loan) and the whole body: channel, the
+            // account itself (not its masked form, which other accounts share) and the bank.
             var same = earlier.Purpose == PayoutPurpose.Refund && earlier.LoanId == loanId && earlier.Channel == channel
-                && (account is null ? earlier.MandateReference is not null : earlier.AccountNumberMasked == SettlementAccounts.Mask(account));
+                && (account is null
+                    ? earlier.MandateReference is not null && input.Bank is null
+                    : earlier.MandateReference is null && protector.Unprotect(earlier.AccountNumberCipher) == account && earlier.PayeeBank == input.Bank?.Trim());
             return same
                 ? CommandResult<PayoutView>.Ok(PayoutView.Of(earlier))
                 : CommandResult<PayoutView>.Unprocessable("Idempotency-Key", "was already used for another request; use a new key for a new refund", "idempotency.key.reused");

@@ -60,6 +60,9 @@ public abstract class RefundScenarios<TPlatform>(TPlatform platform) : IClassFix
         Assert.Equal(payout.GetProperty("payoutId").GetGuid(), (await AcceptedAsync(retried)).GetProperty("payoutId").GetGuid());
         using var elsewhere = await RefundAsync(underwriter, loanId, new { accountNumber = "6222020200119999", bank = "中国银行" }, "rf-1");
         Assert.Equal("idempotency.key.reused", (await ProblemAsync(elsewhere, HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
+        // Another account ending in the same four digits is another request too, though both show as "**** 2233".
+        using var lookalike = await RefundAsync(underwriter, loanId, new { accountNumber = "6222 0202 0099 2233", bank = "中国工商银行" }, "rf-1");
+        Assert.Equal("idempotency.key.reused", (await ProblemAsync(lookalike, HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
         using var twice = await RefundAsync(underwriter, loanId, account, "rf-2");
         Assert.Equal("refund.nothing-owed", (await ProblemAsync(twice, HttpStatusCode.Conflict)).GetProperty("code").GetString());
         Assert.DoesNotContain((await underwriter.GetFromJsonAsync<JsonElement[]>("/api/v1/refunds?pageSize=500"))!, r => r.GetProperty("loanId").GetGuid() == loanId);
