@@ -202,6 +202,74 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
         Assert.Contains("data-testid=\"pref-marketing-sms\"", page, StringComparison.Ordinal);
     }
 
+    [SkippableTheory]
+    [InlineData("en", "the annual rate of your loan", "Your loan's rate has changed")]
+    [InlineData("zh-CN", "年利率自", "您的贷款利率已调整")]
+    public async Task A_lower_rate_waits_for_a_second_person_then_re_amortises_the_loan_and_tells_the_customer_on_every_channel(string language, string smsWords, string subject)
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        platform.Clock.Now = MorningInChina;
+        var person = await BookAsync(language);
+        var loanId = Guid.Parse(person.LoanId);
+        decimal bookedRate;
+        DateOnly start;
+        List<InstallmentRow> before;
+        await using (var db = Db())
+        {
+            var booked = await db.Loans.AsNoTracking().SingleAsync(l => l.Id == loanId);
+            (bookedRate, start) = (booked.AnnualRate, booked.StartDate);
+            before = await db.Installments.AsNoTracking().Where(i => i.LoanId == loanId).OrderBy(i => i.Number).ToListAsync();
+        }
+
+        var newPercent = Math.Round(bookedRate * 50m, 2);
+        using var agent = await platform.SignedIn("agent");
+        var refused = await agent.PostAsJsonAsync($"/api/v1/loans/{loanId}/rate-changes", new { annualRatePercent = bookedRate * 100m + 1m, reason = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("annualRatePercent", out _));
+        Assert.True(errors.TryGetProperty("reason", out _));
+
+        var proposed = await agent.PostAsJsonAsync($"/api/v1/loans/{loanId}/rate-changes", new { annualRatePercent = newPercent, reason = "customer's income fell; concession agreed" });
+        Assert.Equal(HttpStatusCode.Accepted, proposed.StatusCode);
+        var proposal = await proposed.Content.ReadFromJsonAsync<JsonElement>();
+        var plan = proposal.GetProperty("plan");
+        Assert.Equal(start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), plan.GetProperty("effectiveOn").GetString());
+        Assert.True(plan.GetProperty("newPayment").GetDecimal() < before[0].Payment);
+        await using (var db = Db())
+        {
+            Assert.Equal(bookedRate, (await db.Loans.AsNoTracking().SingleAsync(l => l.Id == loanId)).AnnualRate);
+        }
+
+        using var manager = await platform.SignedIn("manager");
+        var approved = await PostAsync(manager, $"/api/v1/approvals/{proposal.GetProperty("approval").GetProperty("approvalId").GetString()}/approve", new { });
+        Assert.Equal("Approved", approved.GetProperty("status").GetString(), ignoreCase: true);
+        await using (var db = Db())
+        {
+            var loan = await db.Loans.AsNoTracking().SingleAsync(l => l.Id == loanId);
+            var after = await db.Installments.AsNoTracking().Where(i => i.LoanId == loanId).OrderBy(i => i.Number).ToListAsync();
+            Assert.Equal(newPercent / 100m, loan.AnnualRate);
+            Assert.Equal(before.Count, after.Count);
+            Assert.Equal(before[^1].DueDate, after[^1].DueDate);
+            Assert.Equal(before.Sum(i => i.Principal), after.Sum(i => i.Principal));
+            Assert.Equal(plan.GetProperty("newPayment").GetDecimal(), after[0].Payment);
+            Assert.True(after.Sum(i => i.Interest) < before.Sum(i => i.Interest));
+            Assert.Single(await db.HardshipPlans.AsNoTracking().Where(h => h.LoanId == loanId && h.Kind == "rate-change").ToListAsync());
+        }
+
+        var view = await manager.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}");
+        Assert.Equal(0m, view.GetProperty("trialBalanceNet").GetDecimal());
+        await Delivery.RunAsync(platform, platform.Clock);
+        await using var outbox = Db();
+        var notices = await outbox.Outbox.AsNoTracking().Where(m => m.CustomerId == person.CustomerId && m.Template == "terms.rate").ToListAsync();
+        Assert.Equal(["email", "in-app", "sms"], notices.Select(n => n.Channel).Order());
+        Assert.All(notices, n => Assert.Equal((OutboxStatus.Sent, language), (n.Status, n.Language)));
+        var sms = notices.Single(n => n.Channel == "sms");
+        Assert.Contains(smsWords, sms.Body, StringComparison.Ordinal);
+        Assert.Contains(newPercent.ToString("0.00##", CultureInfo.InvariantCulture) + "%", sms.Body, StringComparison.Ordinal);
+        Assert.Single(await Delivery.SmsToAsync(person.Mobile), m => m.Id == sms.Id);
+        Assert.Single(platform.Mail.To(person.Email), m => m.Subject == subject);
+    }
+
     private sealed record Person(string LoanId, Guid CustomerId, string Mobile, string Email, DateOnly FirstDue);
 
     /// <summary>A prime application in the language given, approved, accepted and paid out: the loan and who to find its notices by.</summary>
