@@ -48,6 +48,7 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["GET /api/v1/payouts"] = [new(Target.None, "U F F F F O F F F O O")],
         ["GET /api/v1/payouts/pain001"] = [new(Target.None, "U F F F F O F F F O O")],
         ["GET /api/v1/refunds"] = [new(Target.None, "U F F F F O F F F O O")],
+        ["POST /api/v1/marketing/campaigns"] = [new(Target.None, "U F F F F F F F F A A")],
         ["GET /api/v1/refunds/export.csv"] = [new(Target.None, "U F F F F O F F F O O")],
         ["POST /api/v1/loans/{id}/refund"] = [new(Target.LoanA, "U F F F F A F F F A A")],
         ["GET /api/v1/dealers/{id}/settlement-account"] = [new(Target.Dealer3, "U F F F F O F F F O O")],
