@@ -194,6 +194,7 @@ public static class WebHost
         CustomerEndpoints.Map(api);
         MasterDataEndpoints.Map(api);
         InsightEndpoints.Map(api);
+        MarketingEndpoints.Map(api);
         ExperimentEndpoints.Map(api);
         OperationsEndpoints.Map(api);
         // Uploads carry files of up to 10 MB: their own group and body limit.

@@ -123,6 +123,40 @@ public static class BenchCommand
             }
         });
 
+        var scheduledWeb = new Option<string?>("--web") { Description = "Path to AutoFinance.Web.dll (default: this repository's Release build)." };
+        var scheduler = new Command("scheduler", "End-of-day over N generated active loans run by the platform's own scheduler (the end-of-day job, as in production): the run's recorded wall time and outcome.") { loans, provider, connection, scheduledWeb, json };
+        scheduler.SetAction(async (parsed, ct) =>
+        {
+            var input = new InputReader();
+            var count = input.Integer("loans", parsed.GetValue(loans)) ?? 10_000;
+            var kind = (parsed.GetValue(provider) ?? "sqlite").Trim().ToLowerInvariant();
+            if (count is < 1 or > 10_000_000)
+            {
+                input.Add(new Domain.Validation.FieldError("loans", "must be between 1 and 10000000"));
+            }
+
+            if (kind is not ("sqlite" or "postgresql"))
+            {
+                input.Add(new Domain.Validation.FieldError("provider", "must be sqlite or postgresql"));
+            }
+            else if (kind == "postgresql" && parsed.GetValue(connection) is null)
+            {
+                input.Add(new Domain.Validation.FieldError("connection", "is required with --provider postgresql"));
+            }
+
+            input.ThrowIfAny();
+            var figures = await SchedulerBenchmark.RunAsync(HostProcess.FindWebDll(parsed.GetValue(scheduledWeb)), kind, $"{parsed.GetValue(connection)};Database=af_bench_scheduler", count, ct).ConfigureAwait(false);
+            if (parsed.GetValue(json))
+            {
+                return context.WriteJson(figures);
+            }
+
+            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"scheduled end-of-day on {figures.Database}: {figures.Loans:N0} loans closed for {figures.BusinessDate} in {figures.Seconds:F2} s ({figures.LoansPerSecond:N0} loans/s), outcome {figures.Outcome}, started {figures.StartDelaySeconds:F2} s after its {figures.Occurrence:HH:mm:ss}Z occurrence on {figures.Node} (setup {figures.SetupSeconds:F1} s, load average {figures.LoadAverage})"));
+            context.Output.WriteLine("run detail: " + figures.Detail);
+            return CliApp.Ok;
+        });
+
         var readClients = new Option<string?>("--clients") { Description = "Concurrent readers (default 1: the latency of one read at a time)." };
         var readWeb = new Option<string?>("--web") { Description = "Path to AutoFinance.Web.dll (default: this repository's Release build)." };
         var loanRead = new Command("loan-read", "GET /api/v1/loans/{id} of a loan with 1,800 daily accruals and 60 payments: reads per second, p50 and p99.") { seconds, readClients, readWeb, json };
@@ -205,7 +239,7 @@ public static class BenchCommand
             }
         });
 
-        return new Command("bench", "Run a benchmark and print its figures.") { schedule, credit, DecisionCommand.Create(context, seconds, json), cob, loanRead, PaymentsBenchmark.Create(context, seconds, json), search };
+        return new Command("bench", "Run a benchmark and print its figures.") { schedule, credit, DecisionCommand.Create(context, seconds, json), cob, scheduler, loanRead, PaymentsBenchmark.Create(context, seconds, json), search };
     }
 
     /// <summary>Runs the workload on this thread for the duration, after a warm-up, counting schedules and allocated bytes.</summary>

@@ -13,6 +13,12 @@ public sealed record Notice(NoticeEvent Event, Guid CustomerId, Guid? LoanId, st
 {
     public string Currency { get; init; } = "CNY";
 
+    /// <summary>
+    /// When set, the only channels the notice may go to (a marketing notice goes only where the customer's consent
+    /// is recorded); the customer's preferences still say no to any of them they switched off.
+    /// </summary>
+    public IReadOnlyList<NoticeChannel>? Channels { get; init; }
+
     /// <summary>The de-duplication key of this notice on a channel ("payment.received:0192…:sms").</summary>
     public string DedupeKey(NoticeChannel channel) => $"{Event.ToName()}:{Key}:{channel.ToName()}";
 }

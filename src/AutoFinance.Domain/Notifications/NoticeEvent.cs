@@ -25,6 +25,7 @@ public enum NoticeEvent
     TermChanged,
     ConsentChanged,
     RefundPaid,
+    MarketingOffer,
 }
 
 /// <summary>The stable names of events ("decision.approved"), used for templates, de-duplication keys and the inbox.</summary>
@@ -54,6 +55,7 @@ public static class NoticeEvents
         [NoticeEvent.TermChanged] = "terms.term",
         [NoticeEvent.ConsentChanged] = "consent.changed",
         [NoticeEvent.RefundPaid] = "refund.paid",
+        [NoticeEvent.MarketingOffer] = "marketing.offer",
     };
 
     public static IReadOnlyCollection<NoticeEvent> All => Names.Keys;
@@ -66,11 +68,12 @@ public static class NoticeEvents
 
     /// <summary>
     /// What a notice is for: reminders of money due or promised are <see cref="NoticePurpose.Reminders"/>; everything
-    /// else is about the customer's own application, loan, case or account, <see cref="NoticePurpose.Servicing"/>.
-    /// No event here is marketing; the purpose exists so a customer can say no to it before any is sent.
+    /// else is about the customer's own application, loan, case or account, <see cref="NoticePurpose.Servicing"/>,
+    /// except an offer sent by a campaign, which is <see cref="NoticePurpose.Marketing"/>.
     /// </summary>
     public static NoticePurpose PurposeOf(this NoticeEvent notice) => notice switch
     {
+        NoticeEvent.MarketingOffer => NoticePurpose.Marketing,
         NoticeEvent.PaymentDueSoon or NoticeEvent.PaymentDueToday or NoticeEvent.PaymentOverdue or NoticeEvent.PromiseToPayDue => NoticePurpose.Reminders,
         _ => NoticePurpose.Servicing,
     };

@@ -21,6 +21,22 @@ public sealed class NotificationPreferences
     public bool Wants(NoticePurpose purpose, NoticeChannel channel) =>
         IsFixed(purpose, channel) || choices.GetValueOrDefault((purpose, channel), DefaultFor(purpose));
 
+    /// <summary>Whether the customer said no to the purpose on the channel (a choice made, not a default).</summary>
+    public bool Refuses(NoticePurpose purpose, NoticeChannel channel) =>
+        !IsFixed(purpose, channel) && choices.TryGetValue((purpose, channel), out var wanted) && !wanted;
+
+    /// <summary>
+    /// The channels a notice restricted to <paramref name="allowed"/> goes to: those of them the customer did not switch
+    /// off and that can reach them, in the order inbox, SMS, e-mail.
+    /// </summary>
+    public IReadOnlyList<NoticeChannel> ChannelsAmong(IReadOnlyCollection<NoticeChannel> allowed, NoticePurpose purpose, bool hasMobile, bool canEmail) =>
+        [.. NoticeChannels.All.Where(c => allowed.Contains(c) && !Refuses(purpose, c) && c switch
+        {
+            NoticeChannel.Sms => hasMobile,
+            NoticeChannel.Email => canEmail,
+            _ => true,
+        })];
+
     /// <summary>Whether a choice is fixed (servicing notices in the inbox).</summary>
     public static bool IsFixed(NoticePurpose purpose, NoticeChannel channel) => purpose == NoticePurpose.Servicing && channel == NoticeChannel.InApp;
 

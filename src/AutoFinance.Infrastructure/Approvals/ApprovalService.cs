@@ -17,14 +17,14 @@ using Microsoft.EntityFrameworkCore;
 namespace AutoFinance.Infrastructure.Approvals;
 
 /// <summary>
-/// The four-eyes rule for sensitive actions: blacklist changes, manual write-offs, unmasked data exports and money staff
+/// The four-eyes rule for sensitive actions: blacklist changes, manual write-offs, lower rates on loans, unmasked data exports and money staff
 /// post above the limit (<see cref="StaffReceipts"/>) and dealers' settlement accounts are requested by one person and
 /// carried out only when a second, different person (an admin or a manager) approves. The approval and the action are
 /// saved in one transaction; an action that can no longer be done (the loan was paid meanwhile) marks the approval failed.
 /// </summary>
 public sealed class ApprovalService(
     AutoFinanceDbContext db, IPersonalDataProtector protector, ApprovalRequests requests, BlacklistCommands blacklist, PostPaymentHandler payments, PayOffHandler payoffs, Payouts.SettlementAccounts settlementAccounts, TimeProvider time,
-    Products.ProductChanges products, Identity.AccessAdministration access, Models.ModelRegistry registry)
+    Products.ProductChanges products, Identity.AccessAdministration access, Models.ModelRegistry registry, Application.Servicing.ChangeRate.ChangeRateHandler rates)
 {
     public const string BlacklistAdd = "blacklist.add";
     public const string BlacklistRemove = "blacklist.remove";
@@ -184,6 +184,10 @@ public sealed class ApprovalService(
                 return await settlementAccounts.ApplyAsync(row, payload, approver, ct).ConfigureAwait(false);
             case Products.ProductChanges.Action:
                 return await products.ApplyAsync(row, payload, approver, ct).ConfigureAwait(false);
+            case Application.Servicing.ChangeRate.ChangeRateHandler.Action:
+                var changed = await rates.ApplyAsync(approver, Guid.Parse(row.Target), Json.Deserialize<Application.Servicing.ChangeRate.ChangeRateRequest>(payload)!, row.RequestedBy, ct).ConfigureAwait(false);
+                row.Outcome = changed.Value is { } rate ? string.Create(CultureInfo.InvariantCulture, $"rate {rate.NewRatePercent:0.00##}% from {rate.EffectiveOn:yyyy-MM-dd}, payment {rate.NewPayment}") : null;
+                return changed.Value is null ? changed.Problem ?? "the rate could not be changed" : null;
             default:
                 return $"unknown action {row.Action}";
         }

@@ -21,6 +21,7 @@ public static class ServiceDeskSetup
         services.AddScoped<Customer360>();
         services.AddScoped<ConsentCommands>();
         services.AddScoped<NextBestOfferService>();
+        services.AddScoped<MarketingCampaigns>();
         services.AddScoped<ExperimentCommands>();
         services.AddScoped<InsightRefresh>();
         services.AddScoped<InsightQueries>();

@@ -17,7 +17,11 @@ public static class NoticeComposer
         ArgumentNullException.ThrowIfNull(options);
         var purpose = notice.Event.PurposeOf();
         var due = options.QuietHours.ReleaseAt(purpose, now);
-        foreach (var channel in recipient.Preferences.ChannelsFor(purpose, recipient.HasMobile, recipient.HasEmail && options.EmailEnabled))
+        var canEmail = recipient.HasEmail && options.EmailEnabled;
+        var channels = notice.Channels is { } allowed
+            ? recipient.Preferences.ChannelsAmong(allowed, purpose, recipient.HasMobile, canEmail)
+            : recipient.Preferences.ChannelsFor(purpose, recipient.HasMobile, canEmail);
+        foreach (var channel in channels)
         {
             var rendered = NoticeTemplateFiles.All.Render(notice, channel, recipient.Language);
             yield return new OutboxMessageRow

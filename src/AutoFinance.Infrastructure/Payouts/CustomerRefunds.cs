@@ -39,6 +39,10 @@ public sealed class CustomerRefunds(
         return ([.. ordered.Skip(Math.Max(0, page - 1) * size).Take(size)], ordered.Count);
     }
 
+    /// <summary>Every closed loan whose refund payable is not yet all paid out or on its way, largest first.</summary>
+    public async Task<IReadOnlyList<RefundOwed>> AllOwedAsync(CancellationToken ct) =>
+        (await OwedAsync(1, int.MaxValue, ct).ConfigureAwait(false)).Items;
+
     /// <summary>What one loan owes its customer, or null when it is not a closed loan owing anything.</summary>
     public async Task<RefundOwed?> OwedOfAsync(Guid loanId, CancellationToken ct) =>
         (await OwedByLoanAsync(loanId, ct).ConfigureAwait(false)).FirstOrDefault();

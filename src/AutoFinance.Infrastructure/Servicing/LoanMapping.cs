@@ -139,6 +139,7 @@ public static class LoanMapping
         ArgumentNullException.ThrowIfNull(loan);
         ArgumentNullException.ThrowIfNull(rows);
         loan.Status = aggregate.Status;
+        loan.AnnualRate = aggregate.Terms.AnnualRate;
         loan.ClosedOn = aggregate.ClosedOn;
         loan.ChargedOffOn = aggregate.ChargedOffOn;
         loan.LastCloseDate = aggregate.ClosedThrough;

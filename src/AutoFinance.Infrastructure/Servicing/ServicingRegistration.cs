@@ -25,6 +25,8 @@ public static class ServicingRegistration
         services.AddScoped<QuotePayoffHandler>();
         services.AddScoped<PayOffHandler>();
         services.AddScoped<GrantHardshipHandler>();
+        services.AddScoped<Application.Servicing.ChangeRate.ChangeRateHandler>();
+        services.AddScoped<Approvals.RateChanges>();
         services.AddScoped<HardshipRequests>();
         return services;
     }

@@ -1,5 +1,6 @@
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
+using AutoFinance.Application.Servicing.ChangeRate;
 using AutoFinance.Application.Servicing.GrantHardship;
 using AutoFinance.Application.Servicing.PayOff;
 using AutoFinance.Application.Servicing.PostPayment;
@@ -104,7 +105,24 @@ public static class LoanEndpoints
             .WithSummary("Pay the loan off. A customer's payoff is a checkout for today's amount (202 pending; the loan closes when the provider confirms the money). Staff confirm the quoted amount and name the channel and receiptReference (above the four-eyes limit it waits for a second person, 202): every instalment settled, the loan closed; Idempotency-Key honoured")
             .Accepts<PayOffRequest>("application/json").Produces<PayoffReceipt>(201).Produces(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         MapHardship(group);
+        MapRateChange(group);
     }
+
+    private static void MapRateChange(RouteGroupBuilder group) =>
+        group.MapPost("/{id:guid}/rate-changes", async (Guid id, HttpContext http, Infrastructure.Approvals.RateChanges rates, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<ChangeRateRequest>(http.Request, ct).ConfigureAwait(false);
+                if (body.Error is { } error)
+                {
+                    return Problems.Validation([error]);
+                }
+
+                var result = await rates.ProposeAsync(http.User.ToActor(), id, body.Value ?? new ChangeRateRequest(null, null, null), ct).ConfigureAwait(false);
+                return Problems.From(result, proposal => Results.Accepted($"/api/v1/approvals/{proposal.Approval.ApprovalId}", proposal), "loan");
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.ServiceAgent, Roles.Manager, Roles.Admin))
+            .WithSummary("Propose a lower rate: {\"annualRatePercent\": 3.6, \"effectiveOn\": a due date (the running period's start when left out), \"reason\"}. Checked against the loan now; a second person approves it under /api/v1/approvals, and then the instalments after the date are re-amortised at the new rate (maturity kept) and the customer is notified")
+            .Accepts<ChangeRateRequest>("application/json").Produces<Infrastructure.Approvals.RateChanges.Proposal>(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
 
     private static void MapHardship(RouteGroupBuilder group) =>
         group.MapPost("/{id:guid}/hardship", async (Guid id, HttpContext http, GrantHardshipHandler hardship, CancellationToken ct) =>

@@ -26,14 +26,8 @@ public static class PayoutEndpoints
             .Produces(200, contentType: "application/xml");
 
         var refunds = routes.MapGroup("/api/v1").WithTags("Payouts").RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Manager, Roles.Admin));
-        refunds.MapGet("/refunds", async (int? page, int? pageSize, HttpContext http, CustomerRefunds owed, CancellationToken ct) =>
-            {
-                var (number, size) = ListPage<CustomerRefunds.RefundOwed>.Normalise(page, pageSize, 50, 500);
-                var (items, total) = await owed.OwedAsync(number, size, ct).ConfigureAwait(false);
-                return ListHeaders.Page(http, new ListPage<CustomerRefunds.RefundOwed>(items, number, size, total));
-            })
-            .WithSummary("Closed loans still owing their customers money (refund payable less refunds on their way), largest first; X-Total-Count says how many")
-            .Produces<IReadOnlyList<CustomerRefunds.RefundOwed>>();
+        refunds.MapList("/refunds", BackOfficeLists.Refunds, ReadRefunds, "Closed loans still owing their customers money (refund payable less refunds on their way), largest first (status=card|no-card: a card on file to pay it back to)");
+        refunds.MapListExport("/refunds/export.csv", BackOfficeLists.Refunds, ReadRefunds);
         refunds.MapPost("/loans/{id:guid}/refund", async (Guid id, HttpContext http, CustomerRefunds owed, CancellationToken ct) =>
             {
                 var key = http.Request.Headers["Idempotency-Key"].ToString();
@@ -68,6 +62,9 @@ public static class PayoutEndpoints
             .WithSummary("Ask to set or change the dealer's settlement account ({\"payeeName\", \"bank\", \"accountNumber\", \"reason\"}): 202, carried out when a second manager or admin approves it")
             .Produces(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
     }
+
+    private static async Task<IEnumerable<CustomerRefunds.RefundOwed>> ReadRefunds(HttpContext http, ListAsk ask, CancellationToken ct) =>
+        await http.RequestServices.GetRequiredService<CustomerRefunds>().AllOwedAsync(ct).ConfigureAwait(false);
 
     private static async Task<IEnumerable<PayoutView>> ReadPayouts(HttpContext http, ListAsk ask, CancellationToken ct) =>
         (await http.RequestServices.GetRequiredService<DealerPayouts>()

@@ -54,6 +54,13 @@ public static class BackOfficeLists
         .Column("reference", p => p.Reference).Column("amount", p => p.Amount).Column("currency", p => p.Currency).Column("payee", p => p.PayeeName).Column("bank", p => p.PayeeBank)
         .Column("account", p => p.AccountNumberMasked).Column("channel", p => p.Channel).Column("status", p => StateWords<PayoutStatus>.Of(p.Status)).Column("createdAt", p => p.CreatedAt).Column("completedAt", p => p.CompletedAt);
 
+    /// <summary>Closed loans still owing their customers money; the status says whether a card is on file to pay it back to.</summary>
+    public static readonly ListShape<CustomerRefunds.RefundOwed> Refunds = new ListShape<CustomerRefunds.RefundOwed>("refunds", "-owed")
+        .SortBy("owed", r => r.Owed).SortBy("reference", r => r.LoanReference).SortBy("payable", r => r.RefundPayable)
+        .FilterByStatus(r => r.CardOnFile is null ? "no-card" : "card", "card", "no-card").FindIn(r => r.LoanReference, r => r.CardOnFile)
+        .Column("loan", r => r.LoanReference).Column("currency", r => r.Currency).Column("refundPayable", r => r.RefundPayable).Column("pending", r => r.Pending)
+        .Column("owed", r => r.Owed).Column("cardOnFile", r => r.CardOnFile);
+
     public static readonly ListShape<ApprovalService.ApprovalView> Approvals = new ListShape<ApprovalService.ApprovalView>("approvals", "-requested")
         .SortBy("requested", a => a.RequestedAt).SortBy("action", a => a.Action).SortBy("status", a => StateWords<ApprovalStatus>.Of(a.Status)).SortBy("decided", a => a.DecidedAt)
         .FilterByStatus(a => StateWords<ApprovalStatus>.Of(a.Status), [.. StateWords<ApprovalStatus>.All]).FilterByDate(a => a.RequestedAt).FindIn(a => a.Action, a => a.Summary, a => a.RequestedBy, a => a.DecidedBy)

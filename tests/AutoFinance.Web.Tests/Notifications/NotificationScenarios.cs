@@ -202,6 +202,144 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
         Assert.Contains("data-testid=\"pref-marketing-sms\"", page, StringComparison.Ordinal);
     }
 
+    [SkippableTheory]
+    [InlineData("en", "the annual rate of your loan", "Your loan's rate has changed")]
+    [InlineData("zh-CN", "年利率自", "您的贷款利率已调整")]
+    public async Task A_lower_rate_waits_for_a_second_person_then_re_amortises_the_loan_and_tells_the_customer_on_every_channel(string language, string smsWords, string subject)
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        platform.Clock.Now = MorningInChina;
+        var person = await BookAsync(language);
+        var loanId = Guid.Parse(person.LoanId);
+        decimal bookedRate;
+        DateOnly start;
+        List<InstallmentRow> before;
+        await using (var db = Db())
+        {
+            var booked = await db.Loans.AsNoTracking().SingleAsync(l => l.Id == loanId);
+            (bookedRate, start) = (booked.AnnualRate, booked.StartDate);
+            before = await db.Installments.AsNoTracking().Where(i => i.LoanId == loanId).OrderBy(i => i.Number).ToListAsync();
+        }
+
+        var newPercent = Math.Round(bookedRate * 50m, 2);
+        using var agent = await platform.SignedIn("agent");
+        var refused = await agent.PostAsJsonAsync($"/api/v1/loans/{loanId}/rate-changes", new { annualRatePercent = bookedRate * 100m + 1m, reason = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("annualRatePercent", out _));
+        Assert.True(errors.TryGetProperty("reason", out _));
+
+        var proposed = await agent.PostAsJsonAsync($"/api/v1/loans/{loanId}/rate-changes", new { annualRatePercent = newPercent, reason = "customer's income fell; concession agreed" });
+        Assert.Equal(HttpStatusCode.Accepted, proposed.StatusCode);
+        var proposal = await proposed.Content.ReadFromJsonAsync<JsonElement>();
+        var plan = proposal.GetProperty("plan");
+        Assert.Equal(start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), plan.GetProperty("effectiveOn").GetString());
+        Assert.True(plan.GetProperty("newPayment").GetDecimal() < before[0].Payment);
+        await using (var db = Db())
+        {
+            Assert.Equal(bookedRate, (await db.Loans.AsNoTracking().SingleAsync(l => l.Id == loanId)).AnnualRate);
+        }
+
+        using var manager = await platform.SignedIn("manager");
+        var approved = await PostAsync(manager, $"/api/v1/approvals/{proposal.GetProperty("approval").GetProperty("approvalId").GetString()}/approve", new { });
+        Assert.Equal("Approved", approved.GetProperty("status").GetString(), ignoreCase: true);
+        await using (var db = Db())
+        {
+            var loan = await db.Loans.AsNoTracking().SingleAsync(l => l.Id == loanId);
+            var after = await db.Installments.AsNoTracking().Where(i => i.LoanId == loanId).OrderBy(i => i.Number).ToListAsync();
+            Assert.Equal(newPercent / 100m, loan.AnnualRate);
+            Assert.Equal(before.Count, after.Count);
+            Assert.Equal(before[^1].DueDate, after[^1].DueDate);
+            Assert.Equal(before.Sum(i => i.Principal), after.Sum(i => i.Principal));
+            Assert.Equal(plan.GetProperty("newPayment").GetDecimal(), after[0].Payment);
+            Assert.True(after.Sum(i => i.Interest) < before.Sum(i => i.Interest));
+            Assert.Single(await db.HardshipPlans.AsNoTracking().Where(h => h.LoanId == loanId && h.Kind == "rate-change").ToListAsync());
+        }
+
+        var view = await manager.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}");
+        Assert.Equal(0m, view.GetProperty("trialBalanceNet").GetDecimal());
+        await Delivery.RunAsync(platform, platform.Clock);
+        await using var outbox = Db();
+        var notices = await outbox.Outbox.AsNoTracking().Where(m => m.CustomerId == person.CustomerId && m.Template == "terms.rate").ToListAsync();
+        Assert.Equal(["email", "in-app", "sms"], notices.Select(n => n.Channel).Order());
+        Assert.All(notices, n => Assert.Equal((OutboxStatus.Sent, language), (n.Status, n.Language)));
+        var sms = notices.Single(n => n.Channel == "sms");
+        Assert.Contains(smsWords, sms.Body, StringComparison.Ordinal);
+        Assert.Contains(newPercent.ToString("0.00##", CultureInfo.InvariantCulture) + "%", sms.Body, StringComparison.Ordinal);
+        Assert.Single(await Delivery.SmsToAsync(person.Mobile), m => m.Id == sms.Id);
+        Assert.Single(platform.Mail.To(person.Email), m => m.Subject == subject);
+    }
+
+    [SkippableFact]
+    public async Task A_campaign_reaches_opted_in_customers_in_their_language_on_each_consented_channel_and_nobody_who_opted_out()
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        platform.Clock.Now = MorningInChina;
+        var english = await BookAsync("en");
+        var chinese = await BookAsync("zh-CN");
+        var optedOut = await BookAsync("en");
+        using var agent = await platform.SignedIn("agent");
+        foreach (var person in new[] { english, chinese })
+        {
+            foreach (var channel in new[] { "sms", "email", "app" })
+            {
+                await PostAsync(agent, $"/api/v1/customers/{person.CustomerId}/consents", new { purpose = "marketing", channel, granted = true, source = "phone" });
+            }
+        }
+
+        await PostAsync(agent, $"/api/v1/customers/{optedOut.CustomerId}/consents", new { purpose = "marketing", channel = "sms", granted = true, source = "phone" });
+        await PostAsync(agent, $"/api/v1/customers/{optedOut.CustomerId}/consents", new { purpose = "marketing", channel = "sms", granted = false, source = "phone" });
+        await Delivery.RunAsync(platform, platform.Clock);
+
+        using var manager = await platform.SignedIn("manager");
+        var refused = await manager.PostAsJsonAsync("/api/v1/marketing/campaigns", new { offer = "free-money" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var sent = await PostAsync(manager, "/api/v1/marketing/campaigns", new { offer = "refinance" });
+        Assert.True(sent.GetProperty("reached").GetInt32() >= 2);
+        Assert.Equal(0, sent.GetProperty("heldForQuietHours").GetInt32());
+        await Delivery.RunAsync(platform, platform.Clock);
+
+        await using (var db = Db())
+        {
+            var offers = await db.Outbox.AsNoTracking().Where(m => m.Template == "marketing.offer").ToListAsync();
+            Assert.DoesNotContain(offers, m => m.CustomerId == optedOut.CustomerId);
+            foreach (var (person, language) in new[] { (english, "en"), (chinese, "zh-CN") })
+            {
+                var mine = offers.Where(m => m.CustomerId == person.CustomerId).ToList();
+                Assert.Equal(["email", "in-app", "sms"], mine.Select(m => m.Channel).Order());
+                Assert.All(mine, m => Assert.Equal((OutboxStatus.Sent, language, "marketing"), (m.Status, m.Language, m.Purpose)));
+            }
+
+            Assert.Equal(2, await db.MarketingContacts.CountAsync(c => c.CustomerId == english.CustomerId && c.Channel != "app"));
+        }
+
+        Assert.Contains(await Delivery.SmsToAsync(english.Mobile), m => m.Text.Contains("A lower rate for your car loan", StringComparison.Ordinal) && m.Text.EndsWith("Reply TD to unsubscribe.", StringComparison.Ordinal));
+        Assert.Contains(await Delivery.SmsToAsync(chinese.Mobile), m => m.Text.StartsWith("【AutoFinance】转贷优惠", StringComparison.Ordinal) && m.Text.EndsWith("回复TD退订", StringComparison.Ordinal));
+        Assert.DoesNotContain(await Delivery.SmsToAsync(optedOut.Mobile), m => m.Text.Contains("TD", StringComparison.Ordinal));
+        Assert.Single(platform.Mail.To(english.Email), m => m.Subject == "An offer for you: A lower rate for your car loan" && (m.TextBody ?? "").Contains("/inbox/preferences", StringComparison.Ordinal));
+        Assert.Single(platform.Mail.To(chinese.Email), m => m.Subject == "为您推荐：转贷优惠" && (m.TextBody ?? "").Contains("退订", StringComparison.Ordinal));
+        Assert.DoesNotContain(platform.Mail.To(optedOut.Email), m => (m.Subject ?? "").StartsWith("An offer for you", StringComparison.Ordinal));
+
+        // At night the next campaign waits for 08:00 (and is sent then); a third within 30 days passes the cap and reaches no one.
+        platform.Clock.Now = new DateTimeOffset(2026, 3, 10, 22, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+        using var nightShift = await platform.SignedIn("manager");
+        var night = await PostAsync(nightShift, "/api/v1/marketing/campaigns", new { offer = "trade-in" });
+        Assert.Equal(night.GetProperty("messages").GetInt32(), night.GetProperty("heldForQuietHours").GetInt32());
+        await Delivery.RunAsync(platform, platform.Clock);
+        Assert.DoesNotContain(await Delivery.SmsToAsync(english.Mobile), m => m.Text.Contains("Trade in your car", StringComparison.Ordinal));
+        platform.Clock.Now = new DateTimeOffset(2026, 3, 11, 8, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+        await Delivery.RunAsync(platform, platform.Clock);
+        Assert.Single(await Delivery.SmsToAsync(english.Mobile), m => m.Text.Contains("Trade in your car", StringComparison.Ordinal));
+        Assert.Single(platform.Mail.To(chinese.Email), m => m.Subject == "为您推荐：以旧换新");
+
+        using var morningShift = await platform.SignedIn("manager");
+        var capped = await PostAsync(morningShift, "/api/v1/marketing/campaigns", new { offer = "top-up" });
+        Assert.True(capped.GetProperty("capped").GetInt32() >= 2);
+        await using var after = Db();
+        Assert.False(await after.Outbox.AnyAsync(m => m.Template == "marketing.offer" && (m.CustomerId == english.CustomerId || m.CustomerId == chinese.CustomerId) && m.Body.Contains("top-up")));
+        Assert.Equal(2, await after.Outbox.Where(m => m.Template == "marketing.offer" && m.CustomerId == english.CustomerId && m.Channel == "sms").CountAsync());
+    }
+
     private sealed record Person(string LoanId, Guid CustomerId, string Mobile, string Email, DateOnly FirstDue);
 
     /// <summary>A prime application in the language given, approved, accepted and paid out: the loan and who to find its notices by.</summary>

@@ -22,6 +22,7 @@ public abstract class SortedListsScenarios<TPlatform>(TPlatform platform) : ICla
         { "/api/v1/documents/pending", "uploaded" },
         { "/api/v1/surveys", "created" },
         { "/api/v1/payouts", "amount" },
+        { "/api/v1/refunds", "owed" },
         { "/api/v1/approvals", "requested" },
         { "/api/v1/admin/blacklist", "added" },
         { "/api/v1/admin/users", "name" },

@@ -45,8 +45,8 @@ public sealed class Loan
         this.newId = newId ?? Guid.NewGuid;
     }
 
-    /// <summary>The terms the loan was booked on (method, rate, day count, start, currency).</summary>
-    public LoanTerms Terms { get; }
+    /// <summary>The terms the loan was booked on (method, day count, start, currency), with the annual rate in force (<see cref="ChangeRate"/>).</summary>
+    public LoanTerms Terms { get; private set; }
 
     public ServicingTerms Servicing { get; }
 
@@ -535,6 +535,90 @@ public sealed class Loan
         installments.AddRange(result.Schedule!.Installments.Select(InstallmentState.From));
         RestructuredOn = on;
         return LoanResult<HardshipAdjustment>.Ok(adjustment, entries);
+    }
+
+    /// <summary>
+    /// A new annual rate from <paramref name="effectiveOn"/>, the loan's start or one of its due dates: the instalments
+    /// after that date are re-amortised at the new rate on the principal they carry, over the same due dates (the
+    /// maturity stays), so interest accrues at the new rate from that date on. Nothing already posted changes: the
+    /// instalments up to that date keep their plan and what was paid and charged on them. When days after the date are
+    /// already closed, the interest recognised on them at the old rate is brought to the new (an accrual or a reversal).
+    /// Refused for a flat-fee loan (its price is a fee, not a rate), for the rate in force, and when an instalment after
+    /// the date has fallen due or been paid in part. It is a re-plan: payments made before it can no longer be reversed.
+    /// </summary>
+    public LoanResult<RateChange> ChangeRate(decimal annualRate, DateOnly effectiveOn, DateOnly on, string description)
+    {
+        if (Status != LoanStatus.Active)
+        {
+            return NotActive<RateChange>();
+        }
+
+        if (Terms.Method == RepaymentMethod.FlatFee)
+        {
+            return LoanResult<RateChange>.Refused(ServicingError.Conflict("rate.loan.flat_fee", "a flat-fee loan is priced by its fee, not a rate"));
+        }
+
+        if (annualRate < 0m || annualRate > 1m || annualRate.Scale > 12)
+        {
+            return LoanResult<RateChange>.Refused(ServicingError.Invalid("rate.annualRate.invalid", "annualRate", "must be between 0 and 1 (100%) with at most 10 decimal places as a percentage"));
+        }
+
+        if (annualRate == Terms.AnnualRate)
+        {
+            return LoanResult<RateChange>.Refused(ServicingError.Invalid("rate.annualRate.unchanged", "annualRate", "is the rate already in force"));
+        }
+
+        var kept = effectiveOn == Terms.StartDate ? 0 : installments.FindIndex(i => i.DueDate == effectiveOn) + 1;
+        if (kept == 0 && effectiveOn != Terms.StartDate)
+        {
+            return LoanResult<RateChange>.Refused(ServicingError.Invalid("rate.effectiveOn.not_due_date", "effectiveOn", "must be the loan's start or one of its due dates"));
+        }
+
+        var replaced = installments.Skip(kept).ToList();
+        if (replaced.Count == 0 || replaced.Any(r => r.FallenDue || r.PaidPrincipal + r.PaidInterest + r.PaidFee + r.LateFee + r.Penalty != 0m))
+        {
+            return LoanResult<RateChange>.Refused(ServicingError.Conflict("rate.effectiveOn.fallen_due", "an instalment after that date has fallen due or been paid; a new rate applies from a due date whose later instalments are all still to come",
+                new Dictionary<string, string> { ["effectiveOn"] = effectiveOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }));
+        }
+
+        var principal = replaced.Sum(r => r.Principal);
+        var level = replaced[0].Payment - replaced[0].Fee;
+        var current = new RepaymentSchedule(Terms with { NumberOffset = installments[0].Number - 1 }, [.. installments.Select(i => i.Plan)], level);
+        var newTerms = RemainderTerms.For(current, kept, principal, effectiveOn, replaced[0].DueDate, replaced.Count, replaced[0].Number - 1) with { AnnualRate = annualRate };
+        if (LoanTermsValidator.Validate(newTerms) is { Count: > 0 } errors)
+        {
+            return LoanResult<RateChange>.Refused(ServicingError.Invalid("rate." + errors[0].Field + ".invalid", errors[0].Field, errors[0].Message));
+        }
+
+        var rebuilt = ScheduleBuilder.Build(newTerms);
+        var recognised = replaced.Sum(r => r.AccruedInterest);
+        var previousRate = Terms.AnnualRate;
+        installments.RemoveRange(kept, replaced.Count);
+        installments.AddRange(rebuilt.Installments.Select(InstallmentState.From));
+        Terms = Terms with { AnnualRate = annualRate };
+
+        // Days already closed after the date were recognised at the old rate; the running instalment now says what they earn.
+        var entries = new List<JournalEntry>();
+        var running = installments.FindIndex(kept, i => ClosedThrough is { } through && i.DueDate > through);
+        var target = running >= 0 && ClosedThrough is { } closed && closed > effectiveOn ? Period(running).AccruedThrough(closed, Terms.DayCount) : 0m;
+        if (target > 0m)
+        {
+            installments[running] = installments[running] with { AccruedInterest = target };
+        }
+
+        if (target > recognised)
+        {
+            entries.Add(LoanPostings.InterestAccrual(on, Money.Of(target - recognised, Currency), $"Interest recognised at the new rate of the {description}"));
+        }
+        else if (recognised > target)
+        {
+            entries.Add(LoanPostings.InterestReversal(on, Money.Of(recognised - target, Currency), $"Interest at the old rate taken back by the {description}"));
+        }
+
+        RestructuredOn = RestructuredOn is { } earlier && earlier > on ? earlier : on;
+        return LoanResult<RateChange>.Ok(
+            new RateChange(previousRate, annualRate, effectiveOn, principal, replaced[0].Payment, rebuilt.Installments[0].Payment, rebuilt.Last.DueDate, rebuilt.Count),
+            entries);
     }
 
     private LoanPosting PayCore(Guid id, decimal amount, DateOnly paidOn, SurplusChoice surplus, ReamortisationMode mode, List<JournalEntry> entries)

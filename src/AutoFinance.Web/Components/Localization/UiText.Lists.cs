@@ -40,6 +40,8 @@ public static partial class UiText
         ("list.sort.csat", "满意度", "CSAT"),
         ("list.sort.nps", "NPS", "NPS"),
         ("list.sort.amount", "金额", "Amount"),
+        ("list.sort.owed", "待退金额", "Owed"),
+        ("list.sort.payable", "应退总额", "Refund payable"),
         ("list.sort.requested", "申请时间", "Requested"),
         ("list.sort.action", "操作", "Action"),
         ("list.sort.decided", "处理时间", "Decided"),

@@ -88,6 +88,8 @@ public static partial class UiText
         ("refunds.title", "待退还客户的款项", "Money owed back to customers"),
         ("refunds.lead", "已结清贷款上客户多缴的款项。退至客户本人名下的账户，或其代扣协议绑定的银行卡；付款确认后才记账。", "What customers paid beyond their closed loans. It goes back to an account in the customer's own name or to the card under their direct-debit mandate, and is posted only when the payout is confirmed."),
         ("refunds.none", "没有待退还的款项。", "Nothing is owed back."),
+        ("refunds.status.card", "已绑卡", "Card on file"),
+        ("refunds.status.no-card", "未绑卡", "No card on file"),
         ("refunds.pending", "退款处理中：", "On its way:"),
         ("refunds.pay", "退还", "Pay back"),
         ("refunds.account", "客户本人账号（留空则退至绑定银行卡）", "The customer's own account (leave empty to pay back to the bound card)"),
