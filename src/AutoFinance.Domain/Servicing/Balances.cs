@@ -30,6 +30,23 @@ public sealed class Balances
         return entries.Aggregate(Empty(currency), (balances, entry) => balances.Apply(entry));
     }
 
+    /// <summary>
+    /// The balances of a ledger's lines taken on their own, in any order: what <see cref="Of"/> gives for the entries
+    /// that hold them (each entry balanced when it was posted), for a reader that sums a stored journal without
+    /// rebuilding its entries.
+    /// </summary>
+    public static Balances OfLines(Currency currency, IEnumerable<JournalLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var totals = new decimal[AccountCount];
+        foreach (var line in lines)
+        {
+            totals[Index(line.Account)] += line.SignedAmount;
+        }
+
+        return new Balances(currency, totals);
+    }
+
     /// <summary>These balances with one more entry posted.</summary>
     public Balances Apply(JournalEntry entry)
     {

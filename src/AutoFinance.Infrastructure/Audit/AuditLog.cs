@@ -61,10 +61,20 @@ public static class AuditLog
     }
 
     /// <summary>The events as the next entries of the chain, hashed and ready to insert (call inside <see cref="SerialisedAsync"/>).</summary>
-    public static async Task<List<AuditEntryRow>> ChainAsync(AutoFinanceDbContext db, IEnumerable<AuditEvent> events, DateTimeOffset at, CancellationToken ct)
+    public static Task<List<AuditEntryRow>> ChainAsync(AutoFinanceDbContext db, IEnumerable<AuditEvent> events, DateTimeOffset at, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return ChainAsync(db, [(events, at)], ct);
+    }
+
+    /// <summary>
+    /// The events of several writes committed together, as the next entries of the chain in the order given, each
+    /// write's entries at its own time (call inside <see cref="SerialisedAsync"/>).
+    /// </summary>
+    public static async Task<List<AuditEntryRow>> ChainAsync(AutoFinanceDbContext db, IReadOnlyList<(IEnumerable<AuditEvent> Events, DateTimeOffset At)> writes, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(writes);
         var key = KeyOf(db);
         var entries = new List<AuditEntryRow>();
         if (db.Database.CurrentTransaction is not null)
@@ -75,27 +85,31 @@ public static class AuditLog
         var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         var sequence = head?.Sequence ?? 0;
         var previous = head?.Hash ?? Genesis;
-
-        // PostgreSQL keeps timestamps to the microsecond; hash what is stored, not the finer clock reading.
-        at = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero);
-        foreach (var e in events)
+        foreach (var (events, written) in writes)
         {
-            sequence++;
-            var entry = new AuditEntryRow
+            ArgumentNullException.ThrowIfNull(events);
+
+            // PostgreSQL keeps timestamps to the microsecond; hash what is stored, not the finer clock reading.
+            var at = new DateTimeOffset(written.UtcTicks - (written.UtcTicks % 10), TimeSpan.Zero);
+            foreach (var e in events)
             {
-                Sequence = sequence,
-                At = at,
-                Actor = e.Actor,
-                Action = e.Action,
-                EntityType = e.EntityType,
-                EntityId = e.EntityId,
-                DataJson = e.Data as string ?? Json.Serialize(e.Data),
-                PreviousHash = previous,
-                Hash = string.Empty,
-            };
-            entry.Hash = HashOf(entry, key);
-            previous = entry.Hash;
-            entries.Add(entry);
+                sequence++;
+                var entry = new AuditEntryRow
+                {
+                    Sequence = sequence,
+                    At = at,
+                    Actor = e.Actor,
+                    Action = e.Action,
+                    EntityType = e.EntityType,
+                    EntityId = e.EntityId,
+                    DataJson = e.Data as string ?? Json.Serialize(e.Data),
+                    PreviousHash = previous,
+                    Hash = string.Empty,
+                };
+                entry.Hash = HashOf(entry, key);
+                previous = entry.Hash;
+                entries.Add(entry);
+            }
         }
 
         return entries;

@@ -21,6 +21,7 @@ public sealed class ApplicantScreening(
     IIdentityVerifier identity,
     ICreditBureau bureau,
     BureauOptions options,
+    GroupCommit commits,
     ILogger<ApplicantScreening> logger) : IApplicantScreening
 {
     public async Task<ScreeningFindings> ScreenAsync(ValidatedApplication application, Actor actor, DateTimeOffset now, DateOnly today, CancellationToken cancellationToken)
@@ -44,8 +45,9 @@ public sealed class ApplicantScreening(
             GrantedAt = now,
             RecordedBy = actor.AuditName,
         };
-        db.BureauAuthorisations.Add(authorisation);
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+
+        // Recorded durably before the bureau is asked, committed together with other applicants' authorisations.
+        await commits.InsertAsync([authorisation], ct).ConfigureAwait(false);
 
         var cached = await db.CreditReports.AsNoTracking()
             .Where(r => r.NationalIdHash == idHash && r.ExpiresAt > now)
@@ -77,8 +79,7 @@ public sealed class ApplicantScreening(
             Outcome = report is null ? BureauPullOutcome.NoHit : BureauPullOutcome.Hit,
             ReportCipher = protector.Protect(report is null ? string.Empty : CreditReportJson.Serialize(report)),
         };
-        db.CreditReports.Add(row);
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await commits.InsertAsync([row], ct).ConfigureAwait(false);
         return (report is null ? BureauFindings.NoHit : BureauFindings.Hit(report, today), row.Id);
     }
 

@@ -59,6 +59,7 @@ public static class StorageSetup
         services.AddSingleton<ProductCatalog>();
         services.AddScoped<IOriginationStore, EfOriginationStore>();
         services.AddSingleton<DecisionWriter>();
+        services.AddSingleton<GroupCommit>();
         services.AddSingleton<Identity.ApiKeyCache>();
         return services;
     }

@@ -16,7 +16,7 @@ namespace AutoFinance.Infrastructure.Payments;
 /// (the posting's Idempotency-Key is the rail and the provider's transaction id, so five deliveries post once) and stores
 /// the provider's reference; a failure or expiry is recorded for the customer to see; a repeat changes nothing.
 /// </summary>
-public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting posting, Payouts.PayoutConfirmations payouts, Notifications.Notifier notifier, TimeProvider time, ILogger<PaymentCallbacks> logger)
+public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting posting, Payouts.PayoutConfirmations payouts, Notifications.Notifier notifier, GroupCommit commits, TimeProvider time, ILogger<PaymentCallbacks> logger)
 {
     public enum Outcome
     {
@@ -82,7 +82,7 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
                 }) { Currency = loan.Currency }, ct).ConfigureAwait(false);
             }
 
-            await AuditLog.SaveWithAsync(db, [new AuditEvent($"provider:{providerName}", $"payment.intent.{StateWords<PaymentIntentStatus>.Of(intent.Status)}", "loan", intent.LoanId.ToString(), new { intent.Id, callback.EventId, intent.FailureReason })], now, ct).ConfigureAwait(false);
+            await commits.SaveAsync(db, [new AuditEvent($"provider:{providerName}", $"payment.intent.{StateWords<PaymentIntentStatus>.Of(intent.Status)}", "loan", intent.LoanId.ToString(), new { intent.Id, callback.EventId, intent.FailureReason })], now, ct).ConfigureAwait(false);
             return Outcome.Recorded;
         }
 

@@ -18,7 +18,7 @@ namespace AutoFinance.Infrastructure.Payments;
 /// intent (nothing posted); the customer pays on the provider's page; only the provider's verified callback saying
 /// succeeded posts the money (<see cref="PaymentCallbacks"/>). An amount above today's payoff is refused up front.
 /// </summary>
-public sealed class PaymentIntents(AutoFinanceDbContext db, IPaymentProvider provider, IPlatformAddress platform, LoanPosting posting, TimeProvider time)
+public sealed class PaymentIntents(AutoFinanceDbContext db, IPaymentProvider provider, IPlatformAddress platform, LoanPosting posting, GroupCommit commits, TimeProvider time)
 {
     public const string AboveFullPayoffCode = "payment.amount.exceeds_payoff";
 
@@ -124,10 +124,9 @@ public sealed class PaymentIntents(AutoFinanceDbContext db, IPaymentProvider pro
             CallbackAddress(platform, provider.Name), new Uri(platform.BaseAddress, $"/loans/{loanId}/payments/{intent.Id}")), ct).ConfigureAwait(false);
         intent.ProviderObjectId = checkout.CheckoutId;
         intent.CheckoutUrl = checkout.CheckoutUrl.ToString();
-        db.Set<PaymentIntentRow>().Add(intent);
         try
         {
-            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "payment.intent.created", "loan", loanId.ToString(), new { intent.Id, amount, intent.Provider, intent.ProviderObjectId })], now, ct).ConfigureAwait(false);
+            await commits.InsertAsync([intent], [new AuditEvent(actor.AuditName, "payment.intent.created", "loan", loanId.ToString(), new { intent.Id, amount, intent.Provider, intent.ProviderObjectId })], now, ct).ConfigureAwait(false);
         }
         catch (DbUpdateException e) when (idempotencyKey is not null && UniqueViolation.Is(e))
         {

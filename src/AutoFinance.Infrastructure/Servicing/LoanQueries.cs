@@ -52,7 +52,11 @@ public sealed class LoanQueries(AutoFinanceDbContext db, ProductCatalog catalog,
         bool CanPrepay = false,
         decimal BalloonAmount = 0m,
         decimal InterestAccruedToDate = 0m,
-        decimal RefundPayable = 0m);
+        decimal RefundPayable = 0m,
+        int? EntryCount = null);
+
+    /// <summary>How many of the latest journal entries a loan's view carries for staff; the whole ledger is paged by <see cref="EntriesAsync"/>.</summary>
+    public const int RecentEntries = 20;
 
     /// <summary>The ways the loan list sorts: by booking (newest first by default), reference, amount or days past due; a leading minus reverses.</summary>
     public static readonly IReadOnlyList<string> Sorts = ["booked", "reference", "principal", "dpd"];
@@ -88,14 +92,12 @@ public sealed class LoanQueries(AutoFinanceDbContext db, ProductCatalog catalog,
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         var rowsOfSchedule = await db.Installments.AsNoTracking().Where(i => i.LoanId == id).OrderBy(i => i.Number).ToListAsync(ct).ConfigureAwait(false);
         var installments = rowsOfSchedule.Select(i => View(i, today)).ToList();
-        var rows = await db.JournalEntries.AsNoTracking().Include(e => e.Lines).Where(e => e.LoanId == id).OrderBy(e => e.BusinessDate).ThenBy(e => e.PostedAt)
-            .ToListAsync(ct).ConfigureAwait(false);
         var currency = Currency.FromCode(loan.Currency);
-        var ledger = Ledger.Of(currency, rows.Select(r => LoanBooking.FromRow(r, currency)));
-        var balances = LedgerAccounts.All.ToDictionary(a => a.ToString(), a => ledger.Balances.Of(a));
-        var credit = ledger.Balances.Of(LedgerAccount.CustomerOverpayment);
+        var ledger = Balances.OfLines(currency, await LinesAsync(id, ct).ConfigureAwait(false));
+        var balances = LedgerAccounts.All.ToDictionary(a => a.ToString(), a => ledger.Of(a));
+        var credit = ledger.Of(LedgerAccount.CustomerOverpayment);
         var product = await ProductTerms.OfAsync(db, catalog, loan, ct).ConfigureAwait(false);
-        var held = new CustomerCredit.Held(credit, ledger.Balances.Of(LedgerAccount.RefundPayable));
+        var held = new CustomerCredit.Held(credit, ledger.Of(LedgerAccount.RefundPayable));
         var aggregate = LoanMapping.ToAggregate(loan, rowsOfSchedule, [], held, ProductTerms.Servicing(product), dayCount: product.DayCount);
         var payoffToday = loan.Status == LoanStatus.Active && today >= loan.StartDate && aggregate.Quote(today).Value is { } statement ? PayoffFigures.From(statement) : null;
         var next = rowsOfSchedule.Where(i => !i.IsPaid).Select(i => new NextDue(i.Number, i.DueDate, InstallmentBook.Due(i).Total)).FirstOrDefault();
@@ -104,12 +106,14 @@ public sealed class LoanQueries(AutoFinanceDbContext db, ProductCatalog catalog,
             .Select(p => new PaymentLine(p.Id, p.PaidOn, p.Amount, PostingStatusText.Of(p.Status), p.Surplus, p.Overpayment, p.Prepaid, p.ReversalReason, p.ReceivedAt, staff ? p.Actor : null, p.Channel, p.ReceiptReference))
             .ToListAsync(ct).ConfigureAwait(false))
             .OrderBy(p => p.PaidOn).ThenBy(p => p.ReceivedAt).ToList();
+        var entryCount = staff ? await db.JournalEntries.CountAsync(e => e.LoanId == id, ct).ConfigureAwait(false) : 0;
+        var recent = staff ? await EntryPageAsync(id, Math.Max(0, entryCount - RecentEntries), RecentEntries, ct).ConfigureAwait(false) : null;
         return new LoanView(
             Summary(loan),
             installments,
             balances,
-            ledger.TrialBalance.Net,
-            actor.IsStaff ? [.. rows.Select(r => new EntryView(r.BusinessDate, r.Kind, r.Description, [.. r.Lines.Select(l => new LineView(l.Account, l.Side, l.Amount))]))] : null,
+            TrialBalance.Of(ledger).Net,
+            recent,
             loan.DaysPastDue,
             loan.Bucket,
             next,
@@ -124,7 +128,44 @@ public sealed class LoanQueries(AutoFinanceDbContext db, ProductCatalog catalog,
             loan.Method != "flat-fee",
             loan.Method == "balloon" ? currency.Round(loan.Principal * loan.BalloonFraction) : 0m,
             loan.Status == LoanStatus.Active ? aggregate.InterestAccruedTo(today) : 0m,
-            ledger.Balances.Of(LedgerAccount.RefundPayable));
+            ledger.Of(LedgerAccount.RefundPayable),
+            staff ? entryCount : null);
+    }
+
+    /// <summary>
+    /// A page of the loan's journal entries in posting order (business date, then when posted), for staff; null when
+    /// the loan is not visible to the reader.
+    /// </summary>
+    public async Task<Search.ListPage<EntryView>?> EntriesAsync(Actor actor, Guid id, int page, int pageSize, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsStaff || !await Visible(actor).AnyAsync(l => l.Id == id, ct).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var total = await db.JournalEntries.CountAsync(e => e.LoanId == id, ct).ConfigureAwait(false);
+        var items = await EntryPageAsync(id, (int)Math.Min(int.MaxValue, (long)(page - 1) * pageSize), pageSize, ct).ConfigureAwait(false);
+        return new Search.ListPage<EntryView>(items, page, pageSize, total);
+    }
+
+    /// <summary>Entries of the loan in posting order, from an offset: one query for the entries and their lines together.</summary>
+    private async Task<IReadOnlyList<EntryView>> EntryPageAsync(Guid id, int skip, int take, CancellationToken ct) =>
+        await db.JournalEntries.AsNoTracking().Where(e => e.LoanId == id)
+            .OrderBy(e => e.BusinessDate).ThenBy(e => e.PostedAt).ThenBy(e => e.Id)
+            .Skip(skip).Take(take)
+            .Select(e => new EntryView(e.BusinessDate, e.Kind, e.Description, e.Lines.OrderBy(l => l.Id).Select(l => new LineView(l.Account, l.Side, l.Amount)).ToList()))
+            .ToListAsync(ct).ConfigureAwait(false);
+
+    /// <summary>The loan's journal summed by the database, one total per account and side: all the balances need, untracked.</summary>
+    private async Task<List<JournalLine>> LinesAsync(Guid id, CancellationToken ct)
+    {
+        var totals = await (from line in db.JournalLines
+                            join entry in db.JournalEntries on line.EntryId equals entry.Id
+                            where entry.LoanId == id
+                            group line by new { line.Account, line.Side } into g
+                            select new { g.Key.Account, g.Key.Side, Total = g.Sum(l => l.Amount) }).ToListAsync(ct).ConfigureAwait(false);
+        return totals.ConvertAll(t => new JournalLine(Enum.Parse<LedgerAccount>(t.Account), Enum.Parse<EntrySide>(t.Side), t.Total));
     }
 
     /// <summary>For each of the given loans the reader may see: its next unpaid instalment, as <see cref="LoanView.Next"/> gives it.</summary>

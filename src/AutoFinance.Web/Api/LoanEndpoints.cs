@@ -11,7 +11,7 @@ using AutoFinance.Web.Auth;
 
 namespace AutoFinance.Web.Api;
 
-/// <summary>Booked loans: schedule, balances from the ledger, payments, reversals and payoff; staff also see every journal entry.</summary>
+/// <summary>Booked loans: schedule, balances from the ledger, payments, reversals and payoff; staff also see the journal, paged.</summary>
 public static class LoanEndpoints
 {
     private static readonly string[] Payers = [Roles.Customer, Roles.ServiceAgent, Roles.Collector, Roles.Admin];
@@ -36,8 +36,18 @@ public static class LoanEndpoints
             .WithSummary("Every loan as CSV (no personal data), in the list's sort; each export is audited").Produces<string>(200, "text/csv");
         group.MapGet("/{id:guid}", async (Guid id, HttpContext http, LoanQueries loans, CancellationToken ct) =>
                 await loans.GetAsync(http.User.ToActor(), id, ct).ConfigureAwait(false) is { } loan ? Results.Ok(loan) : Problems.NotFound("loan"))
-            .WithSummary("A loan: schedule with paid/overdue status, balances, next due, today's payoff quote, payments and (staff) journal entries")
+            .WithSummary("A loan: schedule with paid/overdue status, balances, next due, today's payoff quote, payments and (staff) the latest journal entries with how many there are; the whole journal is paged at /entries")
             .Produces<LoanQueries.LoanView>().ProducesProblem(404);
+        group.MapGet("/{id:guid}/entries", async (Guid id, int? page, int? pageSize, HttpContext http, LoanQueries loans, CancellationToken ct) =>
+            {
+                var (number, size) = Infrastructure.Search.ListPage<LoanQueries.EntryView>.Normalise(page, pageSize, 100, 500);
+                return await loans.EntriesAsync(http.User.ToActor(), id, number, size, ct).ConfigureAwait(false) is { } entries
+                    ? ListHeaders.Page(http, entries)
+                    : Problems.NotFound("loan");
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Staff))
+            .WithSummary("The loan's whole journal, a page at a time in posting order (page, pageSize up to 500, default 100); X-Total-Count says how many entries in all")
+            .Produces<IReadOnlyList<LoanQueries.EntryView>>().ProducesProblem(404);
         group.MapPost("/{id:guid}/payments", async (Guid id, HttpContext http, PostPaymentHandler payments, CancellationToken ct) =>
             {
                 if (IdempotencyKey(http) is not { } key)

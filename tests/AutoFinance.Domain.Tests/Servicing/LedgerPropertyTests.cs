@@ -45,6 +45,20 @@ public class LedgerPropertyTests
     }
 
     [Fact]
+    public void The_balances_of_a_journal_s_lines_taken_alone_and_shuffled_equal_those_folded_from_its_entries()
+    {
+        AnyBalancedEntry.Array[0, 30].Sample(entries =>
+        {
+            var folded = Ledger.Of(Currency.Cny, entries);
+            var lines = entries.SelectMany(e => e.Lines).Reverse().ToList();
+            var summed = Balances.OfLines(Currency.Cny, lines);
+
+            Assert.All(LedgerAccounts.All, account => Assert.Equal(folded.Balances.Of(account), summed.Of(account)));
+            Assert.Equal(folded.TrialBalance.Net, TrialBalance.Of(summed).Net);
+        }, iter: 300);
+    }
+
+    [Fact]
     public void Arbitrary_lines_make_an_entry_exactly_when_they_balance()
     {
         var anyLine = Gen.Select(AnyAccount, Gen.Bool, Gen.Long[1, 10_000]).Select((account, debit, cents) =>

@@ -748,6 +748,60 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
         Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
     }
 
+    [SkippableFact]
+    public async Task A_loan_comes_with_its_latest_entries_and_balances_of_the_whole_journal_which_staff_page_through_in_posting_order()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        var start = Date(first, "dueDate").AddMonths(-1);
+        await using (var seed = Db())
+        {
+            for (var day = 1; day <= 45; day++)
+            {
+                seed.JournalEntries.Add(LoanBooking.ToRow(Guid.Parse(loanId), LoanPostings.InterestAccrual(start.AddDays(day), Money.Of(1.37m + day / 100m, Currency.Cny)), platform.Clock.GetUtcNow()));
+            }
+
+            await seed.SaveChangesAsync();
+        }
+
+        using var agent = await platform.SignedIn("agent");
+        var loan = await Loan(agent, loanId);
+        await using var db = Db();
+        var journal = await db.JournalEntries.AsNoTracking().Include(e => e.Lines).Where(e => e.LoanId == Guid.Parse(loanId)).ToListAsync();
+        var folded = Ledger.Of(Currency.Cny, journal.Select(r => LoanBooking.FromRow(r, Currency.Cny)));
+        foreach (var account in LedgerAccounts.All)
+        {
+            Assert.Equal(folded.Balances.Of(account), loan.GetProperty("balances").GetProperty(account.ToString()).GetDecimal());
+        }
+
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+        Assert.Equal(journal.Count, loan.GetProperty("entryCount").GetInt32());
+        var recent = loan.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal(LoanQueries.RecentEntries, recent.Count);
+
+        // The whole journal, two pages of 30: every entry once, in posting order, the view's latest 20 at its end.
+        var pages = new List<JsonElement>();
+        foreach (var page in new[] { 1, 2 })
+        {
+            using var answer = await agent.GetAsync($"/api/v1/loans/{loanId}/entries?page={page}&pageSize=30");
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.Equal(journal.Count.ToString(CultureInfo.InvariantCulture), answer.Headers.GetValues("X-Total-Count").Single());
+            pages.AddRange(JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.Clone().EnumerateArray());
+        }
+
+        Assert.Equal(journal.Count, pages.Count);
+        Assert.Equal(pages.Select(e => e.GetProperty("businessDate").GetString()).Order(StringComparer.Ordinal), pages.Select(e => e.GetProperty("businessDate").GetString()));
+        Assert.Equal(journal.Sum(e => e.Lines.Count), pages.Sum(e => e.GetProperty("lines").GetArrayLength()));
+        Assert.Equal(pages.TakeLast(LoanQueries.RecentEntries).Select(e => e.GetRawText()), recent.Select(e => e.GetRawText()));
+
+        // The loan's customer sees balances but no journal, and is not let page it.
+        using var customer = await CustomerOf(loanId);
+        var own = await Loan(customer, loanId);
+        Assert.Equal(JsonValueKind.Null, own.GetProperty("entries").ValueKind);
+        Assert.Equal(folded.Balances.Of(LedgerAccount.InterestReceivable), own.GetProperty("balances").GetProperty("InterestReceivable").GetDecimal());
+        Assert.Equal(HttpStatusCode.Forbidden, (await customer.GetAsync($"/api/v1/loans/{loanId}/entries")).StatusCode);
+    }
+
     /// <summary>A customer signed in who owns the loan (the demo customer is given it).</summary>
     private async Task<HttpClient> CustomerOf(string loanId)
     {

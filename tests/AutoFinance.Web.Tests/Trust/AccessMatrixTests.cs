@@ -62,6 +62,7 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
 
         ["GET /api/v1/loans"] = [new(Target.None, "U O O O O O O O O O O")],
         ["GET /api/v1/loans/{id}"] = [new(Target.LoanA, "U O H H H O O O O O O")],
+        ["GET /api/v1/loans/{id}/entries"] = [new(Target.LoanA, "U F F F F O O O O O O")],
         ["POST /api/v1/loans/{id}/payments"] = [new(Target.LoanA, "U A H F F F F A A F A")],
         ["POST /api/v1/loans/{id}/payments/{paymentId}/reversal"] = [new(Target.LoanA, "U F F F F F F F A A A")],
         ["GET /api/v1/loans/{id}/payment-intents"] = [new(Target.LoanA, "U O H H H O O O O O O")],

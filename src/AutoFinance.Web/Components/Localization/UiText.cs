@@ -458,6 +458,8 @@ public static partial class UiText
         ["loan.trial-balance"] = ("试算平衡净额", "Trial balance net"),
         ["loan.application"] = ("查看原申请", "Open the application"),
         ["loan.ledger"] = ("会计分录", "Journal entries"),
+        ["loan.ledger-recent"] = ("最近 {0} 条，共 {1} 条。", "The latest {0} of {1} entries."),
+        ["loan.ledger-all"] = ("查看全部分录", "The whole journal"),
         ["loan.business-date"] = ("业务日期", "Business date"),
         ["loan.kind"] = ("类型", "Kind"),
         ["loan.description"] = ("摘要", "Description"),

@@ -1,0 +1,185 @@
+using System.Threading.Channels;
+using AutoFinance.Infrastructure.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoFinance.Infrastructure.Persistence;
+
+/// <summary>
+/// Group commit of small writes (a payment intent and its audit entry, a failed checkout recorded, a bureau
+/// authorisation): concurrent requests hand over what their context would save, and one writer stores whatever has
+/// queued up in one transaction (one fsync), with the audit entries chained in the order the writes arrived, holding
+/// the audit append gate so no other in-process writer waits on the database's lock. Each request is answered only
+/// once its write is durable. If a batch fails (say, two requests racing for one idempotency key), its writes are
+/// stored one by one so only the offending one fails, with the database's own error.
+/// </summary>
+public sealed class GroupCommit : IAsyncDisposable
+{
+    public const int MaxBatch = 128;
+
+    private readonly Channel<Write> _queue = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IServiceScopeFactory _scopes;
+    private readonly Task _loop;
+
+    public GroupCommit(IServiceScopeFactory scopes)
+    {
+        _scopes = scopes;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>
+    /// Saves the context's pending inserts and updates, with the events as the next entries of the audit chain, in a
+    /// transaction shared with other requests' writes; afterwards the context tracks nothing. Deletions are not
+    /// taken (save those with <see cref="AuditLog.SaveWithAsync"/>).
+    /// </summary>
+    public Task SaveAsync(AutoFinanceDbContext db, IReadOnlyList<AuditEvent> events, DateTimeOffset at, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(events);
+        db.ChangeTracker.DetectChanges();
+        var changes = new List<Change>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    changes.Add(new Change(entry.Entity, EntityState.Added, []));
+                    break;
+                case EntityState.Modified:
+                    changes.Add(new Change(entry.Entity, EntityState.Modified,
+                        [.. entry.Properties.Where(p => p.IsModified).Select(p => (p.Metadata.Name, p.OriginalValue))]));
+                    break;
+                case EntityState.Deleted:
+                    throw new InvalidOperationException("a group commit takes inserts and updates, not deletions");
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        return EnqueueAsync(new Write(changes, events, at), ct);
+    }
+
+    private Task EnqueueAsync(Write write, CancellationToken ct)
+    {
+        if (!_queue.Writer.TryWrite(write))
+        {
+            throw new InvalidOperationException("the group commit writer has stopped");
+        }
+
+        return write.Done.Task.WaitAsync(ct);
+    }
+
+    /// <summary>Inserts rows no context tracks (with no audit entry), in a transaction shared with other requests' writes.</summary>
+    public Task InsertAsync(IReadOnlyList<object> rows, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return EnqueueAsync(new Write([.. rows.Select(r => new Change(r, EntityState.Added, []))], [], default), ct);
+    }
+
+    /// <summary>Inserts rows no context tracks, with the events as the next entries of the audit chain, in a transaction shared with other requests' writes.</summary>
+    public Task InsertAsync(IReadOnlyList<object> rows, IReadOnlyList<AuditEvent> events, DateTimeOffset at, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(events);
+        return EnqueueAsync(new Write([.. rows.Select(r => new Change(r, EntityState.Added, []))], events, at), ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Write>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            try
+            {
+                await StoreAsync(batch).ConfigureAwait(false);
+                batch.ForEach(b => b.Done.TrySetResult());
+            }
+#pragma warning disable CA1031 // Every waiting request must get an answer, whatever the failure.
+            catch (Exception) when (batch.Count > 1)
+            {
+                foreach (var item in batch)
+                {
+                    try
+                    {
+                        await StoreAsync([item]).ConfigureAwait(false);
+                        item.Done.TrySetResult();
+                    }
+                    catch (Exception e)
+                    {
+                        item.Done.TrySetException(e);
+                    }
+                }
+            }
+            catch (Exception e)
+            {
+                batch.ForEach(b => b.Done.TrySetException(e));
+            }
+#pragma warning restore CA1031
+        }
+    }
+
+    private async Task StoreAsync(IReadOnlyList<Write> batch)
+    {
+        using var scope = _scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
+        await AuditLog.SerialisedAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
+            foreach (var write in batch)
+            {
+                foreach (var change in write.Changes)
+                {
+                    Track(db, change);
+                }
+            }
+
+            var audited = batch.Where(b => b.Events.Count > 0).Select(b => ((IEnumerable<AuditEvent>)b.Events, b.At)).ToList();
+            if (audited.Count > 0)
+            {
+                db.AuditEntries.AddRange(await AuditLog.ChainAsync(db, audited, CancellationToken.None).ConfigureAwait(false));
+            }
+
+            await db.SaveChangesAsync().ConfigureAwait(false);
+            await transaction.CommitAsync().ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>The change as the request's context had it: an insert, or an update of exactly the properties it changed.</summary>
+    private static void Track(AutoFinanceDbContext db, Change change)
+    {
+        if (change.State == EntityState.Added)
+        {
+            db.Entry(change.Entity).State = EntityState.Added;
+            return;
+        }
+
+        EntityEntry entry = db.Entry(change.Entity);
+        entry.State = EntityState.Unchanged;
+        foreach (var (name, original) in change.Modified)
+        {
+            var property = entry.Property(name);
+            property.OriginalValue = original;
+            property.IsModified = true;
+        }
+    }
+
+    private sealed record Change(object Entity, EntityState State, IReadOnlyList<(string Name, object? Original)> Modified);
+
+    private sealed record Write(IReadOnlyList<Change> Changes, IReadOnlyList<AuditEvent> Events, DateTimeOffset At)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Payments;
+using AutoFinance.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoFinance.Web.Tests.Trust;
+
+/// <summary>
+/// Writes handed to the group commit at the same moment: each one that can be stored is stored with its audit entry,
+/// the one that breaks a unique key (an idempotency key raced for) alone fails with the database's error, and the
+/// audit chain still verifies end to end.
+/// </summary>
+public abstract class GroupCommitScenarios<TPlatform>(TPlatform platform) : IClassFixture<TPlatform>
+    where TPlatform : PlatformFixture
+{
+    [SkippableFact]
+    public async Task Concurrent_writes_are_stored_with_their_audit_entries_and_only_the_one_breaking_a_unique_key_fails()
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        var commits = platform.App.Services.GetRequiredService<GroupCommit>();
+        Guid loanId;
+        await using (var db = Db())
+        {
+            loanId = await db.Loans.AsNoTracking().Select(l => l.Id).FirstAsync();
+        }
+
+        var key = $"group-{Guid.NewGuid():N}";
+        var intents = Enumerable.Range(0, 12).Select(n => Intent(loanId, n == 0 || n == 1 ? key : $"{key}-{n}")).ToList();
+        var writes = intents.Select(i => Outcome(commits.InsertAsync([i], [new AuditEvent("test:group-commit", "payment.intent.created", "loan", loanId.ToString(), new { i.Id })], DateTimeOffset.UtcNow, CancellationToken.None))).ToList();
+        var outcomes = await Task.WhenAll(writes);
+
+        Assert.Single(outcomes, failed => failed is DbUpdateException);
+        Assert.Equal(11, outcomes.Count(o => o is null));
+        await using (var db = Db())
+        {
+            var ids = intents.Select(i => i.Id).ToList();
+            Assert.Equal(11, await db.Set<PaymentIntentRow>().CountAsync(i => ids.Contains(i.Id)));
+            var audited = await db.AuditEntries.AsNoTracking().Where(e => e.Actor == "test:group-commit").Select(e => e.DataJson).ToListAsync();
+            Assert.Equal(11, audited.Count(d => ids.Any(id => d.Contains(id.ToString(), StringComparison.Ordinal))));
+        }
+
+        using var admin = await platform.SignedIn("admin");
+        var verified = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/audit/verify");
+        Assert.True(verified.GetProperty("intact").GetBoolean(), verified.ToString());
+    }
+
+    private static async Task<Exception?> Outcome(Task write)
+    {
+        try
+        {
+            await write;
+            return null;
+        }
+        catch (DbUpdateException e)
+        {
+            return e;
+        }
+    }
+
+    private static PaymentIntentRow Intent(Guid loanId, string key) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        LoanId = loanId,
+        Kind = PaymentIntents.CheckoutKind,
+        Amount = 1.00m,
+        Currency = "CNY",
+        Surplus = "hold",
+        Provider = "simpay",
+        CreatedBy = "customer:group-commit",
+        IdempotencyKey = key,
+        RequestHash = key,
+        CreatedAt = DateTimeOffset.UtcNow,
+    };
+
+    private AutoFinanceDbContext Db() => platform.App.Services.CreateScope().ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
+}
+
+public sealed class GroupCommitOnSqlite(SqlitePlatform platform) : GroupCommitScenarios<SqlitePlatform>(platform);
+
+public sealed class GroupCommitOnPostgres(PostgresPlatform platform) : GroupCommitScenarios<PostgresPlatform>(platform);
