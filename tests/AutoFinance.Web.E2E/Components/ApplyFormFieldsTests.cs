@@ -11,7 +11,7 @@ public sealed class ApplyFormFieldsTests
     {
         Assert.DoesNotContain(ApplicationFields.All, f => f.Path.StartsWith("bureau", StringComparison.Ordinal));
         Assert.Equal(3, ApplicationFields.Steps);
-        Assert.Empty(ApplicationFields.All.Where(f => f.Step == ApplicationFields.Steps));
+        Assert.DoesNotContain(ApplicationFields.All, f => f.Step == ApplicationFields.Steps);
     }
 
     [Fact]
