@@ -60,6 +60,7 @@ public static class WebHost
         builder.Services.AddScoped<ApplicationQueries>();
         builder.Services.AddScoped<ReferralQueries>();
         builder.Services.AddScoped<OriginationCommands>();
+        builder.Services.AddScoped<Infrastructure.Origination.BureauOverrides>();
         builder.Services.AddScoped<ContractSigningCodes>();
         builder.Services.AddScoped<IContractSigningConfirmation>(sp => sp.GetRequiredService<ContractSigningCodes>());
         builder.Services.AddScoped<Infrastructure.Documents.DocumentCommands>();

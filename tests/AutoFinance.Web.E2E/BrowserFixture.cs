@@ -175,7 +175,6 @@ public sealed class BrowserFixture : IAsyncLifetime
                 EmploymentType = "salaried", EmployerName = "Demo Technology Co.", YearsEmployed = 9, MonthlyIncome = 30_000m, MonthlyDebtPayments = 1_000m,
                 Housing = "own", YearsAtAddress = 7,
             },
-            Bureau = new BureauInput { Score = 785, Delinquencies24m = 0, Inquiries6m = 1, OpenAccounts = 3, OldestAccountMonths = 110 },
             CreditCheck = new CreditCheckConsent { Agreed = true, TextVersion = AutoFinance.Application.Verification.CreditCheckText.CurrentVersion },
             Vehicle = new VehicleInput { Vin = DemoIdentities.Vin("LFV2A21K", 'S', "3300003"), Condition = "new", Energy = "conventional", Make = "Volkswagen", Model = "Lavida", Year = 2026, MileageKm = 5, Price = 120_000m },
             DownPayment = 40_000m,

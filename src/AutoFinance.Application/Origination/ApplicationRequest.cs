@@ -19,8 +19,6 @@ public sealed record ApplicationRequest
 
     public ApplicantInput? Applicant { get; init; }
 
-    public BureauInput? Bureau { get; init; }
-
     /// <summary>The applicant's authorisation to pull their credit report: required, recorded with the time and channel.</summary>
     public CreditCheckConsent? CreditCheck { get; init; }
 
@@ -63,19 +61,6 @@ public sealed record ApplicantInput
     public string? Housing { get; init; }
 
     public decimal? YearsAtAddress { get; init; }
-}
-
-public sealed record BureauInput
-{
-    public int? Score { get; init; }
-
-    public int? Delinquencies24m { get; init; }
-
-    public int? Inquiries6m { get; init; }
-
-    public int? OpenAccounts { get; init; }
-
-    public int? OldestAccountMonths { get; init; }
 }
 
 /// <summary>The applicant agreed to the credit-report authorisation text of the given version (个人征信查询授权书).</summary>

@@ -26,16 +26,10 @@ public static class ApplicationValidator
         var channel = OneOf(errors, "channel", request.Channel, Channels, required: true);
         var language = request.Language is null ? "zh-CN" : OneOf(errors, "language", request.Language, Languages, required: false);
         var applicant = request.Applicant;
-        var bureau = request.Bureau;
         var vehicle = request.Vehicle;
         if (applicant is null)
         {
             errors.Add(FieldProblems.Required("applicant"));
-        }
-
-        if (bureau is null)
-        {
-            errors.Add(FieldProblems.Required("bureau"));
         }
 
         if (vehicle is null)
@@ -103,12 +97,6 @@ public static class ApplicationValidator
         var housing = applicant is null ? null : OneOf(errors, "applicant.housing", applicant.Housing, HousingTypes, required: true);
         var yearsAtAddress = Range(errors, "applicant.yearsAtAddress", applicant?.YearsAtAddress, 0, 100, applicant is not null);
 
-        var score = Whole(errors, "bureau.score", bureau?.Score, 300, 850, bureau is not null);
-        var delinquencies = Whole(errors, "bureau.delinquencies24m", bureau?.Delinquencies24m, 0, 99, bureau is not null);
-        var inquiries = Whole(errors, "bureau.inquiries6m", bureau?.Inquiries6m, 0, 99, bureau is not null);
-        var openAccounts = Whole(errors, "bureau.openAccounts", bureau?.OpenAccounts, 0, 500, bureau is not null);
-        var oldest = Whole(errors, "bureau.oldestAccountMonths", bureau?.OldestAccountMonths, 0, 1200, bureau is not null);
-
         var vin = vehicle?.Vin?.Trim().ToUpperInvariant();
         if (vehicle is not null && Vin.Check(vin, "vehicle.vin") is { } vinProblem)
         {
@@ -175,11 +163,6 @@ public static class ApplicationValidator
             MonthlyDebtPayments = debts!.Value,
             Housing = housing!,
             YearsAtAddress = yearsAtAddress!.Value,
-            BureauScore = score!.Value,
-            Delinquencies24m = delinquencies!.Value,
-            Inquiries6m = inquiries!.Value,
-            OpenAccounts = openAccounts!.Value,
-            OldestAccountMonths = oldest!.Value,
             CreditCheckTextVersion = creditCheckVersion!,
             Vin = vin!,
             Condition = condition == "new" ? VehicleCondition.New : VehicleCondition.Used,

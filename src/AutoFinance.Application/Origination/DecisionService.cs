@@ -89,7 +89,45 @@ public sealed class DecisionService(
         // findings are checks like any other, and the report's monthly obligations count in the debt-to-income rule.
         var screened = screening is null ? Verification.ScreeningFindings.NotAsked : await screening.ScreenAsync(a, actor, now, today, ct).ConfigureAwait(false);
         IReadOnlyList<(string Stage, RuleOutcome Outcome)> partnerChecks = screening is null ? [] : ScreeningChecks.Of(screened);
-        if (screened.Bureau.Features is { MonthlyObligations: var obligations } && obligations > a.MonthlyDebtPayments)
+        var applicationId = Guid.CreateVersion7(now);
+        var reference = $"AF{now:yyMMdd}-{applicationId.ToString("N")[^8..].ToUpperInvariant()}";
+        return Conclude(a, product, actor, hashes, context.IdempotencyKey is { } key ? new IdempotencyEntry(actor.Scope, key, context.RequestHash) : null,
+            applicationId, reference, now, today, started, [.. fraudChecks, .. partnerChecks], screened.Bureau);
+    }
+
+    /// <summary>
+    /// Decides a stored application again on credit-report figures staff recorded from a report obtained another way
+    /// (the bureau had no record, could not be reached, or its report was wrong): the identity and fraud checks stand as
+    /// first made, the bureau's rules and the model read the recorded figures, and the plan is checked and priced anew.
+    /// The answer is null when the application's product is no longer on offer.
+    /// </summary>
+    public async Task<DecisionRecord?> ReconsiderAsync(BureauReconsideration request, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(actor);
+        var started = Stopwatch.GetTimestamp();
+        var product = await store.FindProductAsync(request.Application.ProductCode, ct).ConfigureAwait(false);
+        if (product is null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var bureau = new Domain.Bureau.BureauFindings(Domain.Bureau.BureauOutcome.Hit, null, request.Figures);
+        var kept = request.EarlierChecks.Where(c => c.Stage is "identity" or "fraud").Select(c => (c.Stage, Outcome(c)));
+        var overrideCheck = ("bureau", new RuleOutcome(ScreeningChecks.Override, true, $"figures recorded by {actor.AuditName}: {request.Reason}", ScreeningChecks.OverrideValues(request.Figures, request.Reason, actor.AuditName)) { OnFailure = RuleEffect.Refer });
+        var bureauChecks = Domain.Bureau.BureauRules.Evaluate(bureau).Select(o => ("bureau", o));
+        var hashes = Hashes(request.Application, new SubmissionContext(actor, null, null, string.Empty));
+        return Conclude(request.Application, product, actor, hashes, null, request.ApplicationId, request.Reference, now, today, started, [.. kept, overrideCheck, .. bureauChecks], bureau);
+    }
+
+    private DecisionRecord Conclude(
+        ValidatedApplication a, ProductSettings product, Actor actor, LookupHashes hashes, IdempotencyEntry? idempotency, Guid applicationId, string reference,
+        DateTimeOffset now, DateOnly today, long started, IReadOnlyList<(string Stage, RuleOutcome Outcome)> earlierChecks, Domain.Bureau.BureauFindings bureau)
+    {
+        var financing = a.ToFinancingRequest(today);
+        if (bureau.Features is { MonthlyObligations: var obligations } && obligations > a.MonthlyDebtPayments)
         {
             a = a with { MonthlyDebtPayments = obligations };
             financing = a.ToFinancingRequest(today);
@@ -99,7 +137,7 @@ public sealed class DecisionService(
         var assessed = AssessedPayment(financing, today, product);
         var model = models.Active;
         var applicant = model.Scorecard.NewApplicant();
-        ApplicationFeatures.Fill(applicant, a, today, assessed);
+        ApplicationFeatures.Fill(applicant, a, bureau, today, assessed);
         var scoreReasons = new Reason[Scorecard.MaxReasons];
         var scored = model.Scorecard.Score(applicant, scoreReasons);
         var grade = model.Scorecard.Grades[scored.Grade];
@@ -112,7 +150,7 @@ public sealed class DecisionService(
             // The explainable boosting machine scores, and its exact per-term contributions give the reasons; the
             // scorecard's pd stands beside it.
             challengerPd = pd;
-            explanation = model.Ebm!.Explain(EbmRow(model.Ebm, a, today, assessed), 0);
+            explanation = model.Ebm!.Explain(EbmRow(model.Ebm, a, bureau, today, assessed), 0);
             pd = explanation.Pd;
             score = ScorecardTrainer.ScoreOfPd(model.Document.Scaling, pd);
             grade = model.Scorecard.Grades[model.Scorecard.GradeIndexOf(score)];
@@ -122,7 +160,7 @@ public sealed class DecisionService(
             if (model.Challenger is { } challenger && (model.GbdtScores || (options.ScoreChallenger && !model.EbmChallenges)))
             {
                 var challengerApplicant = challenger.NewApplicant();
-                ApplicationFeatures.Fill(challengerApplicant, a, today, assessed);
+                ApplicationFeatures.Fill(challengerApplicant, a, bureau, today, assessed);
                 challengerPd = challenger.PredictOnePd(challengerApplicant);
                 if (model.GbdtScores)
                 {
@@ -134,13 +172,13 @@ public sealed class DecisionService(
 
             if (model.EbmChallenges && options.ScoreChallenger)
             {
-                challengerPd = model.Ebm!.PredictPd(EbmRow(model.Ebm, a, today, assessed))[0];
+                challengerPd = model.Ebm!.PredictPd(EbmRow(model.Ebm, a, bureau, today, assessed))[0];
             }
         }
 
         var planChecks = OfferBuilder.CheckRequestedPlan(financing, grade, product.Policy, product.RateCard, today);
         var offers = OfferBuilder.Build(financing, grade, product.Policy, product.RateCard, today);
-        var outcomes = fraudChecks.Select(f => f.Outcome).Concat(partnerChecks.Select(p => p.Outcome)).Concat(planChecks).ToArray();
+        var outcomes = earlierChecks.Select(f => f.Outcome).Concat(planChecks).ToArray();
         var decision = product.Rules.Decide(grade, outcomes, offers.Count);
         if (decision.Status == DecisionStatus.Declined)
         {
@@ -148,7 +186,7 @@ public sealed class DecisionService(
         }
 
         var checks = new List<CheckRecord>();
-        foreach (var (stage, outcome) in fraudChecks.Concat(partnerChecks).Concat(planChecks.Select(p => ("policy", p))))
+        foreach (var (stage, outcome) in earlierChecks.Concat(planChecks.Select(p => ("policy", p))))
         {
             checks.Add(Check(checks.Count + 1, stage, outcome));
         }
@@ -182,8 +220,6 @@ public sealed class DecisionService(
                 ? scoreReasons.Take(scored.ReasonCount).Select(r => ReasonCatalog.ScoreReason(model.Scorecard, r))
                 : explanation.Raising(Scorecard.MaxReasons).Select(t => ReasonCatalog.EbmReason(model.Ebm!.Record, t)))
             .ToArray();
-        var applicationId = Guid.CreateVersion7(now);
-        var reference = $"AF{now:yyMMdd}-{applicationId.ToString("N")[^8..].ToUpperInvariant()}";
         var offerRecords = offers.Select(o => new OfferRecord(Guid.CreateVersion7(now), o)).ToArray();
         var millis = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var response = new DecisionResponse
@@ -219,7 +255,7 @@ public sealed class DecisionService(
             Reasons = reasons,
             Hashes = hashes,
             ReferralDueAt = decision.Status == DecisionStatus.Referred ? now + options.ReferralSla : null,
-            Idempotency = context.IdempotencyKey is { } key ? new IdempotencyEntry(actor.Scope, key, context.RequestHash) : null,
+            Idempotency = idempotency,
             Response = response,
         };
     }
@@ -288,12 +324,12 @@ public sealed class DecisionService(
         return PlanPayments.Of(financing.ToLoanTerms(ApplicationFeatures.ReferenceAnnualRate, today, product.Policy.Currency)).Assessed;
     }
 
-    private static CreditDataset EbmRow(Credit.Explainable.EbmModel ebm, ValidatedApplication a, DateOnly today, decimal assessed) =>
-        SingleRow([.. ebm.Record.Features.Select(f => (f.Name, f.Kind))], a, today, assessed);
+    private static CreditDataset EbmRow(Credit.Explainable.EbmModel ebm, ValidatedApplication a, Domain.Bureau.BureauFindings bureau, DateOnly today, decimal assessed) =>
+        SingleRow([.. ebm.Record.Features.Select(f => (f.Name, f.Kind))], a, bureau, today, assessed);
 
-    private static CreditDataset SingleRow(IReadOnlyList<(string Name, ColumnKind Kind)> features, ValidatedApplication a, DateOnly today, decimal assessed)
+    private static CreditDataset SingleRow(IReadOnlyList<(string Name, ColumnKind Kind)> features, ValidatedApplication a, Domain.Bureau.BureauFindings bureau, DateOnly today, decimal assessed)
     {
-        var values = ApplicationFeatures.Of(a, today, assessed).ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var values = ApplicationFeatures.Of(a, bureau, today, assessed).ToDictionary(f => f.Name, StringComparer.Ordinal);
         var columns = new List<DatasetColumn>(features.Count);
         foreach (var (name, kind) in features)
         {
@@ -305,6 +341,12 @@ public sealed class DecisionService(
 
         return new CreditDataset(columns, [0]);
     }
+
+    /// <summary>A recorded check read back as the rule outcome it was made from.</summary>
+    private static RuleOutcome Outcome(CheckRecord check) => new(check.Code, check.Outcome is "pass" or "info", check.Detail, check.Values)
+    {
+        OnFailure = check.Outcome switch { "refer" => RuleEffect.Refer, "counter-offer" => RuleEffect.CounterOffer, _ => RuleEffect.Decline },
+    };
 
     private static CheckRecord Check(int sequence, string stage, RuleOutcome outcome) => new(
         sequence,

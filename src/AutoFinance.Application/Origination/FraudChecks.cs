@@ -114,11 +114,6 @@ public static class FraudChecks
             problems.Add("years at address exceed age");
         }
 
-        if (a.OldestAccountMonths > Math.Max(0, age - 16) * 12)
-        {
-            problems.Add("oldest credit account older than the applicant's adult life");
-        }
-
         if (a.Condition == VehicleCondition.New && a.MileageKm > 3_000)
         {
             problems.Add("a new vehicle with more than 3,000 km");

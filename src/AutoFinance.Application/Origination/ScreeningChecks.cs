@@ -15,6 +15,9 @@ public static class ScreeningChecks
     public const string ThreeFactor = "identity.three-factor";
     public const string Report = "bureau.report";
 
+    /// <summary>Staff recorded the report's figures themselves (from a report obtained another way), with a reason.</summary>
+    public const string Override = "bureau.override";
+
     public static IReadOnlyList<(string Stage, RuleOutcome Outcome)> Of(ScreeningFindings findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
@@ -57,6 +60,19 @@ public static class ScreeningChecks
         ("monthlyObligations", f.MonthlyObligations.ToString("0.00", CultureInfo.InvariantCulture)),
         ("oldestAccountMonths", f.OldestAccountMonths is { } o ? N(o) : string.Empty),
         ("thinFile", f.ThinFile ? "true" : "false"));
+
+    /// <summary>The figures of a staff override, with the reason and who recorded them, as the override check's values.</summary>
+    public static Dictionary<string, string> OverrideValues(BureauFeatures figures, string reason, string recordedBy)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        var values = Figures(figures, null);
+        values.Remove("reportId");
+        values["count90PlusMonthsAgo"] = figures.MonthsSinceLast90PlusLate is { } m ? N(m) : string.Empty;
+        values["openPublicRecords"] = N(figures.OpenPublicRecords);
+        values["reason"] = reason;
+        values["recordedBy"] = recordedBy;
+        return values;
+    }
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -36,16 +36,6 @@ public sealed record ValidatedApplication
 
     public required decimal YearsAtAddress { get; init; }
 
-    public required int BureauScore { get; init; }
-
-    public required int Delinquencies24m { get; init; }
-
-    public required int Inquiries6m { get; init; }
-
-    public required int OpenAccounts { get; init; }
-
-    public required int OldestAccountMonths { get; init; }
-
     /// <summary>The version of the credit-report authorisation text the applicant agreed to.</summary>
     public required string CreditCheckTextVersion { get; init; }
 

@@ -24,7 +24,6 @@ public static class DecisionWorkload
             var used = random.NextDouble() < 0.3;
             var newEnergy = !used && random.NextDouble() < 0.35;
             var price = Math.Round((decimal)(80_000 + (random.NextDouble() * 220_000)), 0);
-            var score = random.Next(520, 850);
             requests[i] = new ApplicationRequest
             {
                 Channel = "dealer",
@@ -41,14 +40,6 @@ public static class DecisionWorkload
                     MonthlyDebtPayments = Math.Round((decimal)(random.NextDouble() * 5_000), 0),
                     Housing = Housing[random.Next(Housing.Length)],
                     YearsAtAddress = random.Next(0, 15),
-                },
-                Bureau = new BureauInput
-                {
-                    Score = score,
-                    Delinquencies24m = score < 600 ? random.Next(0, 5) : random.Next(0, 2),
-                    Inquiries6m = random.Next(0, 6),
-                    OpenAccounts = random.Next(1, 8),
-                    OldestAccountMonths = random.Next(6, 150),
                 },
                 CreditCheck = new CreditCheckConsent { Agreed = true, TextVersion = AutoFinance.Application.Verification.CreditCheckText.CurrentVersion },
                 Vehicle = new VehicleInput

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AutoFinance.Domain.Bureau;
 
 namespace AutoFinance.Credit.Synthetic;
 
@@ -8,20 +9,21 @@ namespace AutoFinance.Credit.Synthetic;
 /// No public car-loan history with these application fields exists; this generator is documented in
 /// docs/default-model.md and every row it writes is made up.
 ///
-/// The mix follows published figures where they exist: credit tiers in the proportions of US auto originations
-/// (Experian, State of the Automotive Finance Market: deep subprime 300–500, subprime 501–600, near prime 601–660,
-/// prime 661–780, super prime 781–850, with subprime and deep subprime about a fifth of originations); new-energy
-/// vehicles about a third of new cars (CAAM, 2023); used cars capped at 36 months and new at 60 (China's auto-loan
-/// rules). Default risk rises with a lower bureau score, past delinquencies, recent inquiries, payment- and
-/// debt-to-income, loan-to-value, term, self-employment and vehicle age, calibrated so that about 5% default,
-/// between prime (well under 2%) and subprime (above 10%) annual loss rates reported for auto ABS.
+/// Each row has a credit report drawn by <see cref="SyntheticCreditReports"/> (the generator the bureau simulator
+/// serves its reports with), and the row holds the report's derived figures (<see cref="BureauFeatures.Derive"/>), as
+/// origination derives them from the report it pulls. A latent credit quality per applicant tilts the kind of history
+/// (clean, minor lates, 30–90 day lates, 90+, thin, no hit), card use and recent inquiries, and adds risk of its own
+/// that no column shows. Default risk rises with the worst status and count of lates, a late in the last six months,
+/// high card use, recent loan inquiries, a thin file or no hit, an open public record, payment- and debt-to-income
+/// (with the report's monthly obligations), loan-to-value, term, self-employment and vehicle age, calibrated so that
+/// about 5% default, between prime (well under 2%) and subprime (above 10%) annual loss rates reported for auto ABS.
+/// New-energy vehicles are about a third of new cars (CAAM, 2023); used cars are capped at 36 months and new at 60
+/// (China's auto-loan rules).
 /// </summary>
 public static class CarLoanHistoryGenerator
 {
-    private static readonly (int Low, int High, double Share)[] Tiers =
-    [
-        (300, 500, 0.03), (501, 600, 0.18), (601, 660, 0.19), (661, 780, 0.38), (781, 850, 0.22),
-    ];
+    /// <summary>The as-of date of every synthetic report, so a seed gives the same history whatever day it runs.</summary>
+    public static readonly DateOnly AsOf = new(2025, 6, 30);
 
     private static readonly (string Type, double Share, double MedianIncome)[] Employment =
     [
@@ -30,6 +32,7 @@ public static class CarLoanHistoryGenerator
 
     private static readonly (string Housing, double Share)[] HousingMix = [("own", 0.35), ("mortgage", 0.30), ("rent", 0.25), ("family", 0.10)];
 
+    /// <summary>One synthetic application; <see cref="Bureau"/> is null for a no-hit (its <see cref="BureauFile"/> says so).</summary>
     public sealed record Row(
         int Age,
         string EmploymentType,
@@ -37,11 +40,8 @@ public static class CarLoanHistoryGenerator
         decimal MonthlyIncome,
         string Housing,
         double YearsAtAddress,
-        int BureauScore,
-        int Delinquencies24m,
-        int Inquiries6m,
-        int OpenAccounts,
-        int OldestAccountMonths,
+        string BureauFile,
+        BureauFeatures? Bureau,
         string VehicleCondition,
         string VehicleEnergy,
         int VehicleAgeYears,
@@ -58,7 +58,7 @@ public static class CarLoanHistoryGenerator
         var random = new Random(seed);
         for (var i = 0; i < rows; i++)
         {
-            yield return Next(random);
+            yield return Next(random, i);
         }
     }
 
@@ -81,11 +81,15 @@ public static class CarLoanHistoryGenerator
         {
             line.Clear();
             var known = accepted?[index] ?? true;
-            line.AppendJoin(',', [
-                I(r.Age), r.EmploymentType, D(r.YearsEmployed), M(r.MonthlyIncome), r.Housing, D(r.YearsAtAddress), I(r.BureauScore),
-                I(r.Delinquencies24m), I(r.Inquiries6m), I(r.OpenAccounts), I(r.OldestAccountMonths), r.VehicleCondition, r.VehicleEnergy,
-                I(r.VehicleAgeYears), I(r.MileageKm), M(r.LoanAmount), D(r.Ltv), I(r.TermMonths), D(r.PaymentToIncome), D(r.DebtToIncome),
-                known ? (r.Defaulted ? "1" : "0") : string.Empty]);
+            line.AppendJoin(',', [I(r.Age), r.EmploymentType, D(r.YearsEmployed), M(r.MonthlyIncome), r.Housing, D(r.YearsAtAddress)]);
+            foreach (var (_, number, text) in CarLoanFeatures.OfReport(r.Bureau, r.BureauFile))
+            {
+                line.Append(',').Append(number is { } n ? D(n) : text ?? string.Empty);
+            }
+
+            line.Append(',').AppendJoin(',', [
+                r.VehicleCondition, r.VehicleEnergy, I(r.VehicleAgeYears), I(r.MileageKm), M(r.LoanAmount), D(r.Ltv), I(r.TermMonths), D(r.PaymentToIncome),
+                D(r.DebtToIncome), known ? (r.Defaulted ? "1" : "0") : string.Empty]);
             if (accepted is not null)
             {
                 line.Append(',').Append(accepted[index] ? "accepted" : "rejected");
@@ -97,21 +101,23 @@ public static class CarLoanHistoryGenerator
         }
     }
 
-    private static Row Next(Random random)
+    private static Row Next(Random random, int index)
     {
-        var tier = Pick(random, Tiers, t => t.Share);
-        var score = random.Next(tier.Low, tier.High + 1);
-        var weakness = (700 - score) / 100.0;
-        var delinquencies = Poisson(random, Math.Max(0.05, 0.3 + (0.6 * weakness)));
-        var inquiries = Poisson(random, Math.Max(0.3, 1.0 + (0.8 * weakness)));
+        // The latent credit quality (higher is weaker): it shapes the report and carries risk no column shows.
+        var weakness = Gaussian(random);
         var age = 21 + (int)(random.NextDouble() * random.NextDouble() * 44) + random.Next(0, 6);
         var employment = Pick(random, Employment, e => e.Share);
         var yearsEmployed = Math.Round(Math.Min(age - 18, random.NextDouble() * random.NextDouble() * 25 + 0.3), 1);
         var income = Math.Round((decimal)(employment.MedianIncome * Math.Exp(Gaussian(random) * 0.45)), 0);
         var housing = Pick(random, HousingMix, h => h.Share).Housing;
         var yearsAtAddress = Math.Round(Math.Min(age - 18, random.NextDouble() * 15 + 0.2), 1);
-        var openAccounts = 1 + Poisson(random, 3);
-        var oldest = Math.Min((age - 18) * 12, 6 + (int)(random.NextDouble() * 200));
+
+        var profile = SyntheticCreditReports.DrawProfile(random, weakness);
+        var strain = Math.Max(0, (0.5 * weakness) + (0.4 * Gaussian(random)));
+        var traits = new ReportTraits(Strain: strain, AmountScale: Math.Round(income / 90_000m, 4));
+        var report = SyntheticCreditReports.Generate(random, profile, traits, $"SYN{index:0000000}", "synthetic", "synthetic", AsOf);
+        var bureau = report is null ? null : BureauFeatures.Derive(report, AsOf);
+
         var used = random.NextDouble() < 0.30;
         var energy = !used && random.NextDouble() < 0.35 ? "new-energy" : (used && random.NextDouble() < 0.12 ? "new-energy" : "conventional");
         var vehicleAge = used ? 1 + random.Next(0, 9) : 0;
@@ -121,19 +127,21 @@ public static class CarLoanHistoryGenerator
         var loan = Math.Round(price * (decimal)(1 - downShare), 0);
         int[] terms = used ? [12, 24, 36] : [12, 24, 36, 48, 60];
         var term = terms[random.Next(terms.Length)];
-        var monthlyRate = (0.045 + Math.Max(0, weakness) * 0.04) / 12;
+        var monthlyRate = (0.045 + Math.Max(0, weakness) * 0.02) / 12;
         var payment = (double)loan * monthlyRate / (1 - Math.Pow(1 + monthlyRate, -term));
-        var otherDebt = (double)income * Math.Max(0, 0.12 + (Gaussian(random) * 0.1) + (0.05 * weakness));
+
+        // Debts the report does not show (family loans, private lending) come on top of its obligations.
+        var unreported = (double)income * Math.Max(0, (Gaussian(random) * 0.06) + (0.02 * weakness));
+        var otherDebt = (double)(bureau?.MonthlyObligations ?? 0) + unreported;
         var pti = payment / (double)income;
         var dti = (otherDebt + payment) / (double)income;
         var ltv = (double)(loan / price);
 
-        var logit = -5.0
-            - (1.35 * (score - 680) / 100.0)
-            + (0.32 * delinquencies)
-            + (0.11 * inquiries)
+        var logit = -4.33
+            + (0.45 * weakness)
+            + BureauRisk(bureau)
             + (2.2 * Math.Max(0, pti - 0.20))
-            + (1.2 * Math.Max(0, dti - 0.40))
+            + (1.2 * Math.Max(0, Math.Min(dti, 2) - 0.40))
             + (1.6 * Math.Max(0, ltv - 0.70))
             + (0.012 * (term - 36))
             + (0.055 * vehicleAge)
@@ -142,8 +150,28 @@ public static class CarLoanHistoryGenerator
             - (0.03 * Math.Min(yearsEmployed, 10))
             + (age < 25 ? 0.3 : 0);
         var defaulted = random.NextDouble() < 1 / (1 + Math.Exp(-logit));
-        return new Row(age, employment.Type, yearsEmployed, income, housing, yearsAtAddress, score, delinquencies, inquiries, openAccounts, oldest,
+        return new Row(age, employment.Type, yearsEmployed, income, housing, yearsAtAddress, CarLoanFeatures.FileOf(bureau), bureau,
             used ? "used" : "new", energy, vehicleAge, mileage, loan, Math.Round(ltv, 4), term, Math.Round(pti, 4), Math.Round(dti, 4), defaulted);
+    }
+
+    /// <summary>The report's share of the log-odds of default: lates (how bad, how many, how recent), card use, recent loan inquiries, a short or missing history, public records.</summary>
+    private static double BureauRisk(BureauFeatures? f)
+    {
+        if (f is null)
+        {
+            return 0.8;
+        }
+
+        var utilisation = (double)(f.RevolvingUtilisation ?? 0.3m);
+        return (0.38 * f.WorstStatus24m)
+            + (0.10 * Math.Min(f.Count30Plus, 6))
+            + (f.MonthsSinceLast30PlusLate is < 6 ? 0.5 : 0)
+            + (1.1 * Math.Max(0, utilisation - 0.5))
+            + (0.14 * Math.Min(f.LoanInquiries6m, 8))
+            + (0.25 * Math.Min(f.LoanInquiries1m, 3))
+            + (f.ThinFile ? 0.55 : 0)
+            + (0.7 * f.OpenPublicRecords)
+            - (0.004 * Math.Min(f.OldestAccountMonths ?? 0, 120));
     }
 
     private static T Pick<T>(Random random, T[] items, Func<T, double> share)
@@ -159,20 +187,6 @@ public static class CarLoanHistoryGenerator
         }
 
         return items[^1];
-    }
-
-    private static int Poisson(Random random, double mean)
-    {
-        var limit = Math.Exp(-mean);
-        var product = random.NextDouble();
-        var count = 0;
-        while (product > limit)
-        {
-            product *= random.NextDouble();
-            count++;
-        }
-
-        return count;
     }
 
     internal static double Gaussian(Random random) =>

@@ -157,7 +157,6 @@ public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions,
             Housing = "own",
             YearsAtAddress = 6,
         },
-        Bureau = new BureauInput { Score = 790, Delinquencies24m = 0, Inquiries6m = 1, OpenAccounts = 3, OldestAccountMonths = 120 },
         CreditCheck = new CreditCheckConsent { Agreed = true, TextVersion = AutoFinance.Application.Verification.CreditCheckText.CurrentVersion },
         Vehicle = ConventionalCar(1),
         DownPayment = 60_000m,
@@ -167,8 +166,10 @@ public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions,
 
     private static ApplicationRequest NearPrime(string name, string mobile, DateOnly birth, int sequence) => Prime(name, mobile, birth, sequence, "dealer") with
     {
-        Applicant = Prime(name, mobile, birth, sequence, "dealer").Applicant! with { MonthlyIncome = 14_000m, MonthlyDebtPayments = 3_500m, EmploymentType = "self-employed", Housing = "rent", YearsEmployed = 2 },
-        Bureau = new BureauInput { Score = 628, Delinquencies24m = 1, Inquiries6m = 4, OpenAccounts = 5, OldestAccountMonths = 40 },
+        Applicant = Prime(name, mobile, birth, sequence, "dealer").Applicant! with
+        {
+            NationalId = DemoIdentities.NationalId(DemoIdentities.StretchedRegion, birth, sequence), MonthlyIncome = 20_000m, MonthlyDebtPayments = 2_000m, EmploymentType = "self-employed", Housing = "rent", YearsEmployed = 2,
+        },
         Vehicle = ConventionalCar(7),
         DownPayment = 40_000m,
         TermMonths = 48,
@@ -176,8 +177,10 @@ public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions,
 
     private static ApplicationRequest Subprime(string name, string mobile, DateOnly birth, int sequence) => Prime(name, mobile, birth, sequence, "dealer") with
     {
-        Applicant = Prime(name, mobile, birth, sequence, "dealer").Applicant! with { MonthlyIncome = 9_000m, MonthlyDebtPayments = 4_000m, EmploymentType = "other", Housing = "rent", YearsEmployed = 1 },
-        Bureau = new BureauInput { Score = 525, Delinquencies24m = 4, Inquiries6m = 9, OpenAccounts = 7, OldestAccountMonths = 20 },
+        Applicant = Prime(name, mobile, birth, sequence, "dealer").Applicant! with
+        {
+            NationalId = DemoIdentities.NationalId(DemoIdentities.RecentSeriousRegion, birth, sequence), MonthlyIncome = 9_000m, MonthlyDebtPayments = 4_000m, EmploymentType = "other", Housing = "rent", YearsEmployed = 1,
+        },
         Vehicle = ConventionalCar(8),
         DownPayment = 30_000m,
         TermMonths = 60,

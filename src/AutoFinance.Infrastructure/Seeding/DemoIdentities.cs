@@ -12,6 +12,12 @@ public static class DemoIdentities
     /// </summary>
     public const string SandboxRegion = "990000";
 
+    /// <summary>A sandbox person whose report shows 30–60 day lates, high card use and many recent inquiries: a weaker file.</summary>
+    public const string StretchedRegion = "990007";
+
+    /// <summary>A sandbox person whose report shows a 90+ days delinquency three months ago.</summary>
+    public const string RecentSeriousRegion = "990001";
+
     public static string NationalId(string region, DateOnly birth, int sequence)
     {
         var first17 = region + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + sequence.ToString("000", CultureInfo.InvariantCulture);

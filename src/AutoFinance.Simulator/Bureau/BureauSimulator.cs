@@ -40,7 +40,7 @@ public static class BureauSimulator
             await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 80)), ct).ConfigureAwait(false);
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), ChinaTime).DateTime);
             var report = ReportGenerator.Generate(request.IdNumber, request.Name.Trim(), today);
-            return report is null ? Results.Ok(new { outcome = "no-hit" }) : Results.Ok(new { outcome = "hit", report });
+            return report is null ? Results.Json(new { outcome = "no-hit" }, ReportGenerator.Json) : Results.Json(new { outcome = "hit", report }, ReportGenerator.Json);
         });
     }
 

@@ -59,6 +59,23 @@ public static class ApplicationEndpoints
             .RequireAuthorization(p => p.RequireRole(Infrastructure.Bureau.CreditReportQueries.Readers))
             .WithSummary("The credit report the application was decided on, with its derived figures (schema docs/schemas/credit-report.schema.json); every reading is audited")
             .ProducesProblem(404);
+        group.MapPost("/{id:guid}/bureau-override", async (Guid id, HttpContext http, Infrastructure.Origination.BureauOverrides overrides, CancellationToken ct) =>
+        {
+            var body = await JsonBody.ReadAsync<BureauOverrideInput>(http.Request, ct).ConfigureAwait(false);
+            if (body.Error is { } error)
+            {
+                return Problems.Validation([error]);
+            }
+
+            return Problems.From(await overrides.RecordAsync(http.User.ToActor(), id, body.Value ?? new BureauOverrideInput(), ct).ConfigureAwait(false), r => Results.Ok(r), "application");
+        })
+            .RequireAuthorization(p => p.RequireRole([.. Infrastructure.Origination.BureauOverrides.Recorders]))
+            .WithSummary("Record the figures of a credit report obtained another way (no hit, bureau unavailable, a wrong report) with a mandatory reason; the application is decided again on them and the override is audited")
+            .Accepts<BureauOverrideInput>("application/json")
+            .Produces<Infrastructure.Origination.BureauOverrides.Result>()
+            .ProducesValidationProblem()
+            .ProducesProblem(404)
+            .ProducesProblem(409);
         group.MapPost("/{id:guid}/offers/{offerId:guid}/signing-code", async (Guid id, Guid offerId, HttpContext http, ContractSigningCodes signing, CancellationToken ct) =>
                 Problems.From(await signing.RequestCodeAsync(http.User.ToActor(), id, offerId, http.Connection.RemoteIpAddress?.ToString(), ct).ConfigureAwait(false), SigningCodeAnswer, "application or offer"))
             .RequireAuthorization(p => p.RequireRole(Roles.Customer, Roles.Dealer))

@@ -46,7 +46,7 @@ public sealed partial class PlainDecisionTests : BunitContext
             FirstPayment = 3_396.44m, AnnualisedRate = 5.1m, TotalInterest = 23_786.40m, TotalFees = 0m, TotalRepayable = 203_786.40m, IsRequestedPlan = true, DisclosureUrl = "/",
         };
         var cut = Render<PlainDecision>(p => p
-            .Add(x => x.Detail, Detail("approved", [new("score.bureau_score", "征信评分（低于 600）拉低了评分")], [offer]))
+            .Add(x => x.Detail, Detail("approved", [new("score.worst_status_24m", "近24个月最差还款状态（2 及以上）拉低了评分")], [offer]))
             .Add(x => x.L, UiLanguage.Zh));
 
         Assert.Contains("¥180,000.00", cut.Find("[data-testid=plain-what]").TextContent, StringComparison.Ordinal);

@@ -21,7 +21,7 @@ public sealed partial class UiProblemsTests
 
     [Fact]
     public void A_range_problem_puts_its_figures_into_the_chinese_text() =>
-        Assert.Equal("须在 300 至 850 之间", UiLanguage.Zh.Problem(FieldProblems.Between("bureau.score", 300, 850)));
+        Assert.Equal("须在 0 至 60 之间", UiLanguage.Zh.Problem(FieldProblems.Between("applicant.yearsEmployed", 0, 60)));
 
     [Fact]
     public void A_problem_without_a_code_falls_back_to_its_field_then_to_a_general_chinese_text()
@@ -34,7 +34,7 @@ public sealed partial class UiProblemsTests
     [Fact]
     public void Every_problem_of_a_blank_application_has_a_code_with_a_chinese_text()
     {
-        var (_, errors) = ApplicationValidator.Validate(new ApplicationRequest { Applicant = new(), Bureau = new(), Vehicle = new() }, new DateOnly(2026, 5, 1), "standard");
+        var (_, errors) = ApplicationValidator.Validate(new ApplicationRequest { Applicant = new(), Vehicle = new() }, new DateOnly(2026, 5, 1), "standard");
 
         Assert.NotEmpty(errors);
         Assert.All(errors, e => Assert.True(e.Code is not null && UiText.All.ContainsKey("err." + e.Code), e.ToString()));

@@ -76,16 +76,14 @@ public static class Portal
         await page.GetByTestId("accept-submit").ClickAsync();
     }
 
-    /// <summary>Fills the four steps of the application form and submits it; answers the decision page.</summary>
-    public static async Task ApplyAsync(IPage page, IReadOnlyDictionary<string, string> vehicleAndPlan, IReadOnlyDictionary<string, string> applicant, IReadOnlyDictionary<string, string> bureau)
+    /// <summary>Fills the three steps of the application form (no credit figures: the platform pulls the report) and submits it; answers the decision page.</summary>
+    public static async Task ApplyAsync(IPage page, IReadOnlyDictionary<string, string> vehicleAndPlan, IReadOnlyDictionary<string, string> applicant)
     {
         await page.GotoAsync("/apply");
         await FillStepAsync(page, vehicleAndPlan);
         await NextAsync(page, 2);
         await FillStepAsync(page, applicant);
         await NextAsync(page, 3);
-        await FillStepAsync(page, bureau);
-        await NextAsync(page, 4);
         await page.GetByTestId("apply-consent").CheckAsync();
         await page.GetByTestId("apply-submit").ClickAsync();
         await page.WaitForURLAsync("**/applications/*?decided=1");

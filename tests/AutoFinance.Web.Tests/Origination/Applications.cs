@@ -8,18 +8,28 @@ internal static class Applications
 {
     private static int _sequence = 100;
 
-    public static (string NationalId, DateOnly Birth, string Mobile, string Vin) NewIdentity()
+    /// <summary>The partner simulator's sandbox regions pick the credit report a person gets (see its <c>Scenarios</c>).</summary>
+    public const string CleanRegion = DemoIdentities.SandboxRegion;
+
+    public const string StretchedRegion = DemoIdentities.StretchedRegion;
+
+    public const string RecentSeriousRegion = DemoIdentities.RecentSeriousRegion;
+
+    public const string NoHitRegion = "990003";
+
+    public static (string NationalId, DateOnly Birth, string Mobile, string Vin) NewIdentity(string region = DemoIdentities.SandboxRegion)
     {
         var n = Interlocked.Increment(ref _sequence);
         var birth = new DateOnly(1980, 1, 1).AddDays(n * 37 % 6000);
         var mobile = "135" + (10_000_000 + (n * 7919 % 89_999_999)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var vin = DemoIdentities.Vin("LFV3A28K", 'S', "9" + n.ToString("000000", System.Globalization.CultureInfo.InvariantCulture));
-        return (DemoIdentities.NationalId(DemoIdentities.SandboxRegion, birth, n % 999), birth, mobile, vin);
+        return (DemoIdentities.NationalId(region, birth, n % 999), birth, mobile, vin);
     }
 
-    public static Dictionary<string, object?> Prime(string channel = "dealer", string language = "en")
+    /// <summary>A well-off applicant; the credit report is the simulator's for <paramref name="region"/> (a clean, long history by default).</summary>
+    public static Dictionary<string, object?> Prime(string channel = "dealer", string language = "en", string region = DemoIdentities.SandboxRegion)
     {
-        var (id, birth, mobile, vin) = NewIdentity();
+        var (id, birth, mobile, vin) = NewIdentity(region);
         return new Dictionary<string, object?>
         {
             ["channel"] = channel,
@@ -39,7 +49,6 @@ internal static class Applications
                 ["housing"] = "own",
                 ["yearsAtAddress"] = 6,
             },
-            ["bureau"] = new Dictionary<string, object?> { ["score"] = 790, ["delinquencies24m"] = 0, ["inquiries6m"] = 1, ["openAccounts"] = 3, ["oldestAccountMonths"] = 120 },
             ["creditCheck"] = new Dictionary<string, object?> { ["agreed"] = true, ["textVersion"] = "credit-check-2026-01" },
             ["vehicle"] = new Dictionary<string, object?>
             {
@@ -51,31 +60,31 @@ internal static class Applications
         };
     }
 
+    /// <summary>A stretched applicant whose report shows a 90+ days delinquency three months ago.</summary>
     public static Dictionary<string, object?> Subprime(string channel = "dealer")
     {
-        var body = Prime(channel);
+        var body = Prime(channel, region: RecentSeriousRegion);
         var applicant = (Dictionary<string, object?>)body["applicant"]!;
         applicant["monthlyIncome"] = 9000;
         applicant["monthlyDebtPayments"] = 4000;
         applicant["employmentType"] = "other";
         applicant["housing"] = "rent";
         applicant["yearsEmployed"] = 1;
-        body["bureau"] = new Dictionary<string, object?> { ["score"] = 525, ["delinquencies24m"] = 4, ["inquiries6m"] = 9, ["openAccounts"] = 7, ["oldestAccountMonths"] = 20 };
         body["downPayment"] = 30000;
         body["termMonths"] = 60;
         return body;
     }
 
+    /// <summary>A weaker applicant whose report shows 30–60 day lates, high card use and many recent inquiries.</summary>
     public static Dictionary<string, object?> NearPrime(string channel = "dealer")
     {
-        var body = Prime(channel);
+        var body = Prime(channel, region: StretchedRegion);
         var applicant = (Dictionary<string, object?>)body["applicant"]!;
-        applicant["monthlyIncome"] = 14000;
-        applicant["monthlyDebtPayments"] = 3500;
+        applicant["monthlyIncome"] = 20000;
+        applicant["monthlyDebtPayments"] = 2000;
         applicant["employmentType"] = "self-employed";
         applicant["housing"] = "rent";
         applicant["yearsEmployed"] = 2;
-        body["bureau"] = new Dictionary<string, object?> { ["score"] = 628, ["delinquencies24m"] = 1, ["inquiries6m"] = 4, ["openAccounts"] = 5, ["oldestAccountMonths"] = 40 };
         body["downPayment"] = 40000;
         body["termMonths"] = 48;
         return body;

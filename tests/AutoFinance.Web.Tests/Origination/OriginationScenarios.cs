@@ -90,7 +90,7 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
         body.Section("applicant")["nationalId"] = id[..17] + (id[17] == '0' ? '1' : '0');
         body.Section("applicant")["mobile"] = "12345";
         body.Section("vehicle")["vin"] = "1M8GDM9A1KP042788";
-        body.Section("bureau")["score"] = 999;
+        body.Section("applicant")["yearsEmployed"] = 99;
         body["termMonths"] = null;
 
         var response = await dealer.PostAsJsonAsync("/api/v1/applications", body);
@@ -99,7 +99,7 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var errors = problem.GetProperty("errors");
-        foreach (var field in new[] { "applicant.nationalId", "applicant.mobile", "vehicle.vin", "bureau.score", "termMonths" })
+        foreach (var field in new[] { "applicant.nationalId", "applicant.mobile", "vehicle.vin", "applicant.yearsEmployed", "termMonths" })
         {
             Assert.True(errors.TryGetProperty(field, out _), field);
         }
@@ -116,15 +116,15 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
         var id = Applications.NationalIdOf(body);
         body.Section("applicant")["nationalId"] = id[..17] + (id[17] == '0' ? '1' : '0');
         body.Section("vehicle")["vin"] = "1M8GDM9A1KP04278I";
-        body.Section("bureau")["score"] = 999;
+        body.Section("applicant")["yearsEmployed"] = 99;
 
         var problem = await Json(await dealer.PostAsJsonAsync("/api/v1/applications", body));
 
         var coded = problem.GetProperty("problems").EnumerateArray().ToDictionary(p => p.GetProperty("field").GetString()!, p => p);
         Assert.Equal("id.check-character", coded["applicant.nationalId"].GetProperty("code").GetString());
         Assert.Equal("vin.characters", coded["vehicle.vin"].GetProperty("code").GetString());
-        Assert.Equal("field.between", coded["bureau.score"].GetProperty("code").GetString());
-        Assert.Equal("850", coded["bureau.score"].GetProperty("parameters").GetProperty("max").GetString());
+        Assert.Equal("field.between", coded["applicant.yearsEmployed"].GetProperty("code").GetString());
+        Assert.Equal("60", coded["applicant.yearsEmployed"].GetProperty("parameters").GetProperty("max").GetString());
     }
 
     [SkippableFact]

@@ -35,6 +35,7 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["PUT /api/v1/applications/draft"] = [new(Target.None, "U A A F F F F F F F F")],
         ["DELETE /api/v1/applications/draft"] = [new(Target.None, "U O O F F F F F F F F")],
         ["GET /api/v1/applications/{id}/credit-report"] = [new(Target.ApplicationA, "U F F F F O F F F O O")],
+        ["POST /api/v1/applications/{id}/bureau-override"] = [new(Target.ApplicationA, "U F F F F A A F F F A")],
         ["POST /api/v1/applications/{id}/offers/{offerId}/accept"] = [new(Target.ApplicationA, "U A H H H F F F F F F"), new(Target.ApplicationD1, "U H H A H F F F F F F")],
         ["POST /api/v1/applications/{id}/offers/{offerId}/signing-code"] = [new(Target.ApplicationA, "U A H H H F F F F F F"), new(Target.ApplicationD1, "U H H A H F F F F F F")],
 

@@ -17,7 +17,7 @@ public sealed record ApplicationField(
 /// <summary>The fields of the application form by step: 1 the car and the plan, 2 the applicant, 3 the credit report summary.</summary>
 public static class ApplicationFields
 {
-    public const int Steps = 4;
+    public const int Steps = 3;
 
     public static readonly IReadOnlyList<ApplicationField> All =
     [
@@ -45,11 +45,6 @@ public static class ApplicationFields
         new("applicant.monthlyDebtPayments", nameof(ApplicationForm.MonthlyDebtPayments), 2, "money", f => f.MonthlyDebtPayments),
         new("applicant.housing", nameof(ApplicationForm.Housing), 2, "select", f => f.Housing, ApplicationValidator.HousingTypes, "housing."),
         new("applicant.yearsAtAddress", nameof(ApplicationForm.YearsAtAddress), 2, "number", f => f.YearsAtAddress),
-        new("bureau.score", nameof(ApplicationForm.BureauScore), 3, "number", f => f.BureauScore),
-        new("bureau.delinquencies24m", nameof(ApplicationForm.Delinquencies24m), 3, "number", f => f.Delinquencies24m),
-        new("bureau.inquiries6m", nameof(ApplicationForm.Inquiries6m), 3, "number", f => f.Inquiries6m),
-        new("bureau.openAccounts", nameof(ApplicationForm.OpenAccounts), 3, "number", f => f.OpenAccounts),
-        new("bureau.oldestAccountMonths", nameof(ApplicationForm.OldestAccountMonths), 3, "number", f => f.OldestAccountMonths),
     ];
 
     /// <summary>The step a validation problem belongs to (its field's step; the review step for anything else).</summary>

@@ -67,16 +67,6 @@ public sealed class ApplicationForm
 
     public string? YearsAtAddress { get; set; }
 
-    public string? BureauScore { get; set; }
-
-    public string? Delinquencies24m { get; set; } = "0";
-
-    public string? Inquiries6m { get; set; } = "0";
-
-    public string? OpenAccounts { get; set; }
-
-    public string? OldestAccountMonths { get; set; }
-
     /// <summary>The request, and the fields whose text is not a number or date at all.</summary>
     public (ApplicationRequest Request, IReadOnlyList<FieldError> Unreadable) ToRequest(string channel, string language)
     {
@@ -148,14 +138,6 @@ public sealed class ApplicationForm
                 MonthlyDebtPayments = Dec("applicant.monthlyDebtPayments", MonthlyDebtPayments),
                 Housing = Housing,
                 YearsAtAddress = Dec("applicant.yearsAtAddress", YearsAtAddress),
-            },
-            Bureau = new BureauInput
-            {
-                Score = Int("bureau.score", BureauScore),
-                Delinquencies24m = Int("bureau.delinquencies24m", Delinquencies24m),
-                Inquiries6m = Int("bureau.inquiries6m", Inquiries6m),
-                OpenAccounts = Int("bureau.openAccounts", OpenAccounts),
-                OldestAccountMonths = Int("bureau.oldestAccountMonths", OldestAccountMonths),
             },
             // The confirmation ticked on the last step is the credit-report authorisation, of the current text.
             CreditCheck = new CreditCheckConsent { Agreed = Consent == "yes", TextVersion = AutoFinance.Application.Verification.CreditCheckText.CurrentVersion },
