@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using AutoFinance.Application.Origination;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Persistence;
@@ -15,78 +14,20 @@ namespace AutoFinance.Infrastructure.Origination;
 /// </summary>
 public sealed class DecisionWriter : IAsyncDisposable
 {
-    public const int MaxBatch = 128;
-
-    private readonly Channel<(DecisionRows.Prepared Record, TaskCompletionSource Done)> _queue =
-        Channel.CreateUnbounded<(DecisionRows.Prepared, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
-
     private readonly IServiceScopeFactory _scopes;
-    private readonly Task _loop;
+    private readonly BatchedWrites<DecisionRows.Prepared> _writes;
 
     public DecisionWriter(IServiceScopeFactory scopes)
     {
         _scopes = scopes;
-        _loop = Task.Run(RunAsync);
+        _writes = new BatchedWrites<DecisionRows.Prepared>(SaveAsync, Translate);
     }
 
-    public Task WriteAsync(DecisionRows.Prepared record, CancellationToken ct)
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_queue.Writer.TryWrite((record, done)))
-        {
-            throw new InvalidOperationException("the decision writer has stopped");
-        }
+    public Task WriteAsync(DecisionRows.Prepared record, CancellationToken ct) => _writes.WriteAsync(record, ct);
 
-        return done.Task.WaitAsync(ct);
-    }
+    public ValueTask DisposeAsync() => _writes.DisposeAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
-    }
-
-    private async Task RunAsync()
-    {
-        var batch = new List<(DecisionRows.Prepared Record, TaskCompletionSource Done)>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
-            {
-                batch.Add(item);
-            }
-
-            try
-            {
-                await SaveAsync(batch).ConfigureAwait(false);
-                batch.ForEach(b => b.Done.TrySetResult());
-            }
-#pragma warning disable CA1031 // Every waiting request must get an answer, whatever the failure.
-            catch (Exception) when (batch.Count > 1)
-            {
-                foreach (var item in batch)
-                {
-                    try
-                    {
-                        await SaveAsync([item]).ConfigureAwait(false);
-                        item.Done.TrySetResult();
-                    }
-                    catch (Exception e)
-                    {
-                        item.Done.TrySetException(Translate(item.Record, e));
-                    }
-                }
-            }
-            catch (Exception e)
-            {
-                batch.ForEach(b => b.Done.TrySetException(Translate(b.Record, e)));
-            }
-#pragma warning restore CA1031
-        }
-    }
-
-    private async Task SaveAsync(IReadOnlyList<(DecisionRows.Prepared Record, TaskCompletionSource Done)> batch)
+    private async Task SaveAsync(IReadOnlyList<DecisionRows.Prepared> batch)
     {
         using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
@@ -94,8 +35,8 @@ public sealed class DecisionWriter : IAsyncDisposable
         await AuditLog.SerialisedAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
-            var audit = await AuditLog.ChainAsync(db, batch.SelectMany(b => b.Record.Audit), batch[0].Record.Record.SubmittedAt, CancellationToken.None).ConfigureAwait(false);
-            await DecisionRows.WriteAsync(db, [.. batch.Select(b => b.Record)], audit, notifications, CancellationToken.None).ConfigureAwait(false);
+            var audit = await AuditLog.ChainAsync(db, batch.SelectMany(b => b.Audit), batch[0].Record.SubmittedAt, CancellationToken.None).ConfigureAwait(false);
+            await DecisionRows.WriteAsync(db, batch, audit, notifications, CancellationToken.None).ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);

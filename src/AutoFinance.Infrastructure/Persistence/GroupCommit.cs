@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using AutoFinance.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -16,16 +15,13 @@ namespace AutoFinance.Infrastructure.Persistence;
 /// </summary>
 public sealed class GroupCommit : IAsyncDisposable
 {
-    public const int MaxBatch = 128;
-
-    private readonly Channel<Write> _queue = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory _scopes;
-    private readonly Task _loop;
+    private readonly BatchedWrites<Write> _writes;
 
     public GroupCommit(IServiceScopeFactory scopes)
     {
         _scopes = scopes;
-        _loop = Task.Run(RunAsync);
+        _writes = new BatchedWrites<Write>(StoreAsync);
     }
 
     /// <summary>
@@ -59,15 +55,7 @@ public sealed class GroupCommit : IAsyncDisposable
         return EnqueueAsync(new Write(changes, events, at), ct);
     }
 
-    private Task EnqueueAsync(Write write, CancellationToken ct)
-    {
-        if (!_queue.Writer.TryWrite(write))
-        {
-            throw new InvalidOperationException("the group commit writer has stopped");
-        }
-
-        return write.Done.Task.WaitAsync(ct);
-    }
+    private Task EnqueueAsync(Write write, CancellationToken ct) => _writes.WriteAsync(write, ct);
 
     /// <summary>Inserts rows no context tracks (with no audit entry), in a transaction shared with other requests' writes.</summary>
     public Task InsertAsync(IReadOnlyList<object> rows, CancellationToken ct)
@@ -84,51 +72,7 @@ public sealed class GroupCommit : IAsyncDisposable
         return EnqueueAsync(new Write([.. rows.Select(r => new Change(r, EntityState.Added, []))], events, at), ct);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
-    }
-
-    private async Task RunAsync()
-    {
-        var batch = new List<Write>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
-            {
-                batch.Add(item);
-            }
-
-            try
-            {
-                await StoreAsync(batch).ConfigureAwait(false);
-                batch.ForEach(b => b.Done.TrySetResult());
-            }
-#pragma warning disable CA1031 // Every waiting request must get an answer, whatever the failure.
-            catch (Exception) when (batch.Count > 1)
-            {
-                foreach (var item in batch)
-                {
-                    try
-                    {
-                        await StoreAsync([item]).ConfigureAwait(false);
-                        item.Done.TrySetResult();
-                    }
-                    catch (Exception e)
-                    {
-                        item.Done.TrySetException(e);
-                    }
-                }
-            }
-            catch (Exception e)
-            {
-                batch.ForEach(b => b.Done.TrySetException(e));
-            }
-#pragma warning restore CA1031
-        }
-    }
+    public ValueTask DisposeAsync() => _writes.DisposeAsync();
 
     private async Task StoreAsync(IReadOnlyList<Write> batch)
     {
@@ -178,8 +122,5 @@ public sealed class GroupCommit : IAsyncDisposable
 
     private sealed record Change(object Entity, EntityState State, IReadOnlyList<(string Name, object? Original)> Modified);
 
-    private sealed record Write(IReadOnlyList<Change> Changes, IReadOnlyList<AuditEvent> Events, DateTimeOffset At)
-    {
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
+    private sealed record Write(IReadOnlyList<Change> Changes, IReadOnlyList<AuditEvent> Events, DateTimeOffset At);
 }
