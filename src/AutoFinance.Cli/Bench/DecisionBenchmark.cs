@@ -9,7 +9,8 @@ namespace AutoFinance.Cli.Bench;
 
 /// <summary>
 /// Decisions per second in process on one thread: validation, identity and fraud checks, policy, the scorecard and the
-/// challenger, pricing and offers with their disclosures — everything but storage, which an in-memory store stands in for.
+/// challenger, pricing and offers with their disclosures — everything but storage, which an in-memory store stands in for,
+/// and the outside parties, whose answers <see cref="BenchScreening"/> has ready.
 /// </summary>
 public static class DecisionBenchmark
 {
@@ -22,14 +23,16 @@ public static class DecisionBenchmark
     {
         var product = DemoData.DefaultProduct();
         var store = new InMemoryOriginationStore(product);
+        var requests = DecisionWorkload.Requests(20_000, seed: 11);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
         var service = new DecisionService(
             store,
             new LookupHasher(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             new ModelSet(CreditModel.Load(modelPath)),
             new FraudSettings(),
             new OriginationOptions { ScoreChallenger = withChallenger },
-            TimeProvider.System);
-        var requests = DecisionWorkload.Requests(20_000, seed: 11);
+            TimeProvider.System,
+            screening: new BenchScreening(requests, today));
         var actor = new Actor(Roles.Dealer, null, Guid.NewGuid(), null, "bench dealer");
         var outcomes = new Dictionary<string, long>(StringComparer.Ordinal);
         var digest = 14695981039346656037UL;
