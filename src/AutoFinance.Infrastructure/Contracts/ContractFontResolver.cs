@@ -3,8 +3,8 @@ using PdfSharp.Fonts;
 namespace AutoFinance.Infrastructure.Contracts;
 
 /// <summary>
-/// Gives PDFsharp the one font the contract is set in, read from a font file on the machine (by default Debian's
-/// WenQuanYi Micro Hei, a TrueType collection whose first face, taken out of it, covers Chinese and Latin). PDFsharp embeds the subset
+/// Gives PDFsharp the one font the contract is set in, read from a font file (by default the WenQuanYi Micro Hei the
+/// platform ships, a TrueType collection whose first face, taken out of it, covers Chinese and Latin). PDFsharp embeds the subset
 /// of glyphs a document uses, so the PDF reads the same everywhere. PDFsharp's resolver is process-wide: the first
 /// configured font file wins.
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class ContractFontResolver : IFontResolver
         Path = path;
         _font = new Lazy<byte[]>(() => File.Exists(path)
             ? TrueTypeCollection.Face(File.ReadAllBytes(path), 0)
-            : throw new FileNotFoundException($"the contract font {path} is missing (Debian package fonts-wqy-microhei, or set Contracts:FontPath)", path));
+            : throw new FileNotFoundException($"the contract font {path} is missing (set Contracts:FontPath to a TrueType font with Chinese glyphs)", path));
     }
 
     public string Path { get; }
