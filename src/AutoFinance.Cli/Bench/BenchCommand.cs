@@ -18,14 +18,9 @@ public static class BenchCommand
         schedule.SetAction(parsed =>
         {
             var input = new InputReader();
-            var duration = input.Decimal("seconds", parsed.GetValue(seconds)) ?? 3m;
-            if (duration is <= 0m or > 600m)
-            {
-                input.Add(new Domain.Validation.FieldError("seconds", "must be between 0 and 600"));
-            }
-
+            var duration = input.Duration("seconds", parsed.GetValue(seconds), 3m);
             input.ThrowIfAny();
-            var figures = MeasureSchedules(TimeSpan.FromSeconds((double)duration));
+            var figures = MeasureSchedules(duration);
             if (parsed.GetValue(json))
             {
                 return context.WriteJson(figures);
@@ -37,24 +32,16 @@ public static class BenchCommand
         });
 
         var rows = new Option<string?>("--rows") { Description = "Rows of the generated training table (default 300000)." };
-        var credit = new Command("credit", "Scorecard training on 300,000 x 20, single-application scoring and batch CSV scoring.") { rows, seconds, json };
+        var columns = new Option<string?>("--columns") { Description = "Columns of the generated training table, five of them categorical (default 50)." };
+        var credit = new Command("credit", "Scorecard training on 300,000 x 50, single-application scoring and batch CSV scoring.") { rows, columns, seconds, json };
         credit.SetAction(parsed =>
         {
             var input = new InputReader();
-            var count = input.Integer("rows", parsed.GetValue(rows)) ?? 300_000;
-            var duration = input.Decimal("seconds", parsed.GetValue(seconds)) ?? 3m;
-            if (count is < 1_000 or > 5_000_000)
-            {
-                input.Add(new Domain.Validation.FieldError("rows", "must be between 1000 and 5000000"));
-            }
-
-            if (duration is <= 0m or > 600m)
-            {
-                input.Add(new Domain.Validation.FieldError("seconds", "must be between 0 and 600"));
-            }
-
+            var count = input.IntegerBetween("rows", parsed.GetValue(rows), 300_000, 1_000, 5_000_000);
+            var width = input.IntegerBetween("columns", parsed.GetValue(columns), CreditWorkload.DefaultColumns, CreditWorkload.CategoricalColumns + 1, 500);
+            var duration = input.Duration("seconds", parsed.GetValue(seconds), 3m);
             input.ThrowIfAny();
-            var figures = CreditBenchmark.Measure(count, TimeSpan.FromSeconds((double)duration));
+            var figures = CreditBenchmark.Measure(count, width, duration);
             if (parsed.GetValue(json))
             {
                 return context.WriteJson(figures);
@@ -70,40 +57,20 @@ public static class BenchCommand
         });
 
         var loans = new Option<string?>("--loans") { Description = "Active loans to generate (default 10000)." };
-        var provider = new Option<string?>("--provider") { Description = "sqlite (default, a temporary file) or postgresql (with --connection to a server)." };
-        var connection = new Option<string?>("--connection") { Description = "PostgreSQL server, e.g. Host=127.0.0.1;Port=55432;Username=postgres (a database af_bench_cob is created)." };
+        var cobDatabase = new BenchDatabase("af_bench_cob");
         var workers = new Option<string?>("--workers") { Description = "End-of-day workers sharing the date's partitions (default 1)." };
-        var cob = new Command("cob", "End-of-day over N generated active loans in a fresh database.") { loans, provider, connection, workers, json };
+        var cob = new Command("cob", "End-of-day over N generated active loans in a fresh database.") { loans, cobDatabase.Provider, cobDatabase.Connection, workers, json };
         cob.SetAction(async (parsed, ct) =>
         {
             var input = new InputReader();
-            var count = input.Integer("loans", parsed.GetValue(loans)) ?? 10_000;
-            var kind = (parsed.GetValue(provider) ?? "sqlite").Trim().ToLowerInvariant();
-            var threads = input.Integer("workers", parsed.GetValue(workers)) ?? 1;
-            if (threads is < 1 or > 16)
-            {
-                input.Add(new Domain.Validation.FieldError("workers", "must be between 1 and 16"));
-            }
-
-            if (count is < 1 or > 10_000_000)
-            {
-                input.Add(new Domain.Validation.FieldError("loans", "must be between 1 and 10000000"));
-            }
-
-            if (kind is not ("sqlite" or "postgresql"))
-            {
-                input.Add(new Domain.Validation.FieldError("provider", "must be sqlite or postgresql"));
-            }
-            else if (kind == "postgresql" && parsed.GetValue(connection) is null)
-            {
-                input.Add(new Domain.Validation.FieldError("connection", "is required with --provider postgresql"));
-            }
-
+            var count = input.IntegerBetween("loans", parsed.GetValue(loans), 10_000, 1, 10_000_000);
+            var threads = input.IntegerBetween("workers", parsed.GetValue(workers), 1, 1, 16);
+            var kind = cobDatabase.Read(input, parsed);
             input.ThrowIfAny();
             var file = Path.Combine(Path.GetTempPath(), $"autofinance-cob-{Guid.NewGuid():N}.db");
             try
             {
-                var figures = await CobBenchmark.RunAsync(kind, kind == "sqlite" ? $"Data Source={file}" : $"{parsed.GetValue(connection)};Database=af_bench_cob", count, threads, ct).ConfigureAwait(false);
+                var figures = await CobBenchmark.RunAsync(kind, cobDatabase.ConnectionString(kind, parsed, file), count, threads, ct).ConfigureAwait(false);
                 if (parsed.GetValue(json))
                 {
                     return context.WriteJson(figures);
@@ -124,28 +91,15 @@ public static class BenchCommand
         });
 
         var scheduledWeb = new Option<string?>("--web") { Description = "Path to AutoFinance.Web.dll (default: this repository's Release build)." };
-        var scheduler = new Command("scheduler", "End-of-day over N generated active loans run by the platform's own scheduler (the end-of-day job, as in production): the run's recorded wall time and outcome.") { loans, provider, connection, scheduledWeb, json };
+        var schedulerDatabase = new BenchDatabase("af_bench_scheduler");
+        var scheduler = new Command("scheduler", "End-of-day over N generated active loans run by the platform's own scheduler (the end-of-day job, as in production): the run's recorded wall time and outcome.") { loans, schedulerDatabase.Provider, schedulerDatabase.Connection, scheduledWeb, json };
         scheduler.SetAction(async (parsed, ct) =>
         {
             var input = new InputReader();
-            var count = input.Integer("loans", parsed.GetValue(loans)) ?? 10_000;
-            var kind = (parsed.GetValue(provider) ?? "sqlite").Trim().ToLowerInvariant();
-            if (count is < 1 or > 10_000_000)
-            {
-                input.Add(new Domain.Validation.FieldError("loans", "must be between 1 and 10000000"));
-            }
-
-            if (kind is not ("sqlite" or "postgresql"))
-            {
-                input.Add(new Domain.Validation.FieldError("provider", "must be sqlite or postgresql"));
-            }
-            else if (kind == "postgresql" && parsed.GetValue(connection) is null)
-            {
-                input.Add(new Domain.Validation.FieldError("connection", "is required with --provider postgresql"));
-            }
-
+            var count = input.IntegerBetween("loans", parsed.GetValue(loans), 10_000, 1, 10_000_000);
+            var kind = schedulerDatabase.Read(input, parsed);
             input.ThrowIfAny();
-            var figures = await SchedulerBenchmark.RunAsync(HostProcess.FindWebDll(parsed.GetValue(scheduledWeb)), kind, $"{parsed.GetValue(connection)};Database=af_bench_scheduler", count, ct).ConfigureAwait(false);
+            var figures = await SchedulerBenchmark.RunAsync(HostProcess.FindWebDll(parsed.GetValue(scheduledWeb)), kind, $"{parsed.GetValue(schedulerDatabase.Connection)};Database=af_bench_scheduler", count, ct).ConfigureAwait(false);
             if (parsed.GetValue(json))
             {
                 return context.WriteJson(figures);
@@ -163,20 +117,10 @@ public static class BenchCommand
         loanRead.SetAction(async (parsed, ct) =>
         {
             var input = new InputReader();
-            var duration = input.Decimal("seconds", parsed.GetValue(seconds)) ?? 5m;
-            var count = input.Integer("clients", parsed.GetValue(readClients)) ?? 1;
-            if (duration is <= 0m or > 600m)
-            {
-                input.Add(new Domain.Validation.FieldError("seconds", "must be between 0 and 600"));
-            }
-
-            if (count is < 1 or > 1024)
-            {
-                input.Add(new Domain.Validation.FieldError("clients", "must be between 1 and 1024"));
-            }
-
+            var duration = input.Duration("seconds", parsed.GetValue(seconds), 5m);
+            var count = input.IntegerBetween("clients", parsed.GetValue(readClients), 1, 1, 1024);
             input.ThrowIfAny();
-            var figures = await LoanReadBenchmark.RunAsync(HostProcess.FindWebDll(parsed.GetValue(readWeb)), count, TimeSpan.FromSeconds((double)duration), WrkLoad.Find(), ct).ConfigureAwait(false);
+            var figures = await LoanReadBenchmark.RunAsync(HostProcess.FindWebDll(parsed.GetValue(readWeb)), count, duration, WrkLoad.Find(), ct).ConfigureAwait(false);
             if (parsed.GetValue(json))
             {
                 return context.WriteJson(figures);
@@ -190,39 +134,19 @@ public static class BenchCommand
 
         var customers = new Option<string?>("--customers") { Description = "Customers to generate (default 100000; 1000000 on PostgreSQL for the figure that matters)." };
         var searches = new Option<string?>("--searches") { Description = "Searches to time (default 2000), by name, mobile, national ID and a reference nobody has in turn." };
-        var searchProvider = new Option<string?>("--provider") { Description = "sqlite (default, a temporary file) or postgresql (with --connection to a server)." };
-        var searchConnection = new Option<string?>("--connection") { Description = "PostgreSQL server, e.g. Host=127.0.0.1;Port=55432;Username=postgres (a database af_bench_search is created)." };
-        var search = new Command("search", "Back-office search over N generated customers in a fresh database: p50 and p99.") { customers, searches, searchProvider, searchConnection, json };
+        var searchDatabase = new BenchDatabase("af_bench_search");
+        var search = new Command("search", "Back-office search over N generated customers in a fresh database: p50 and p99.") { customers, searches, searchDatabase.Provider, searchDatabase.Connection, json };
         search.SetAction(async (parsed, ct) =>
         {
             var input = new InputReader();
-            var count = input.Integer("customers", parsed.GetValue(customers)) ?? 100_000;
-            var times = input.Integer("searches", parsed.GetValue(searches)) ?? 2_000;
-            var kind = (parsed.GetValue(searchProvider) ?? "sqlite").Trim().ToLowerInvariant();
-            if (count is < 1 or > 10_000_000)
-            {
-                input.Add(new Domain.Validation.FieldError("customers", "must be between 1 and 10000000"));
-            }
-
-            if (times is < 1 or > 1_000_000)
-            {
-                input.Add(new Domain.Validation.FieldError("searches", "must be between 1 and 1000000"));
-            }
-
-            if (kind is not ("sqlite" or "postgresql"))
-            {
-                input.Add(new Domain.Validation.FieldError("provider", "must be sqlite or postgresql"));
-            }
-            else if (kind == "postgresql" && parsed.GetValue(searchConnection) is null)
-            {
-                input.Add(new Domain.Validation.FieldError("connection", "is required with --provider postgresql"));
-            }
-
+            var count = input.IntegerBetween("customers", parsed.GetValue(customers), 100_000, 1, 10_000_000);
+            var times = input.IntegerBetween("searches", parsed.GetValue(searches), 2_000, 1, 1_000_000);
+            var kind = searchDatabase.Read(input, parsed);
             input.ThrowIfAny();
             var file = Path.Combine(Path.GetTempPath(), $"autofinance-search-{Guid.NewGuid():N}.db");
             try
             {
-                var figures = await SearchBenchmark.RunAsync(kind, kind == "sqlite" ? $"Data Source={file}" : $"{parsed.GetValue(searchConnection)};Database=af_bench_search", count, times, ct).ConfigureAwait(false);
+                var figures = await SearchBenchmark.RunAsync(kind, searchDatabase.ConnectionString(kind, parsed, file), count, times, ct).ConfigureAwait(false);
                 if (parsed.GetValue(json))
                 {
                     return context.WriteJson(figures);

@@ -5,13 +5,13 @@ using AutoFinance.Credit.Data;
 namespace AutoFinance.Cli.Bench;
 
 /// <summary>
-/// The credit benchmark's data: a table of applicants with 15 numeric and 5 categorical characteristics and a bad
-/// flag drawn from a logistic model of some of them, so binning and fitting have real signal to find. Seeded.
+/// The credit benchmark's data: a table of applicants with 5 categorical characteristics and the rest numeric, and a
+/// bad flag drawn from a logistic model of some of them, so binning and fitting have real signal to find. Seeded.
 /// </summary>
 public static class CreditWorkload
 {
-    public const int NumericColumns = 15;
     public const int CategoricalColumns = 5;
+    public const int DefaultColumns = 50;
     private static readonly string[][] Levels =
     [
         ["salaried", "self-employed", "civil-servant", "retired", "student", "unemployed"],
@@ -21,12 +21,14 @@ public static class CreditWorkload
         ["online", "dealer", "branch"],
     ];
 
-    public static CreditDataset Generate(int rows, int seed)
+    public static CreditDataset Generate(int rows, int seed, int columns = DefaultColumns)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(columns, CategoricalColumns + 1);
+        var numericColumns = columns - CategoricalColumns;
         var random = new Random(seed);
-        var numeric = new double[NumericColumns][];
+        var numeric = new double[numericColumns][];
         var codes = new int[CategoricalColumns][];
-        for (var c = 0; c < NumericColumns; c++)
+        for (var c = 0; c < numericColumns; c++)
         {
             numeric[c] = new double[rows];
         }
@@ -40,7 +42,7 @@ public static class CreditWorkload
         for (var r = 0; r < rows; r++)
         {
             var logit = -2.2;
-            for (var c = 0; c < NumericColumns; c++)
+            for (var c = 0; c < numericColumns; c++)
             {
                 var value = Math.Round(Gaussian(random) * 10 + 50, 1);
                 numeric[c][r] = c % 7 == 6 && random.NextDouble() < 0.05 ? double.NaN : value;
@@ -60,10 +62,10 @@ public static class CreditWorkload
             target[r] = random.NextDouble() < 1 / (1 + Math.Exp(-logit)) ? (byte)1 : (byte)0;
         }
 
-        var columns = new List<DatasetColumn>();
-        columns.AddRange(numeric.Select((values, c) => new NumericColumn($"x{c + 1:00}", values)));
-        columns.AddRange(codes.Select((values, c) => new CategoricalColumn($"c{c + 1}", values, Levels[c])));
-        return new CreditDataset(columns, target);
+        var table = new List<DatasetColumn>();
+        table.AddRange(numeric.Select((values, c) => new NumericColumn($"x{c + 1:00}", values)));
+        table.AddRange(codes.Select((values, c) => new CategoricalColumn($"c{c + 1}", values, Levels[c])));
+        return new CreditDataset(table, target);
     }
 
     /// <summary>The same table as CSV bytes (UTF-8, header row, target column "bad").</summary>

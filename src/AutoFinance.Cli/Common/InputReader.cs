@@ -56,6 +56,31 @@ public sealed class InputReader
         return null;
     }
 
+    /// <summary>A whole number within [min, max], the fallback when the option is absent; a problem is collected when out of range.</summary>
+    public int IntegerBetween(string field, string? text, int fallback, int min, int max)
+    {
+        var value = Integer(field, text) ?? fallback;
+        if (value < min || value > max)
+        {
+            errors.Add(new FieldError(field, string.Create(CultureInfo.InvariantCulture, $"must be between {min} and {max}")));
+        }
+
+        return value;
+    }
+
+    /// <summary>A measuring time in seconds, above zero and at most ten minutes; the fallback when the option is absent.</summary>
+    public TimeSpan Duration(string field, string? text, decimal fallback)
+    {
+        var value = Decimal(field, text) ?? fallback;
+        if (value is <= 0m or > 600m)
+        {
+            errors.Add(new FieldError(field, "must be between 0 and 600"));
+            return TimeSpan.Zero;
+        }
+
+        return TimeSpan.FromSeconds((double)value);
+    }
+
     public DateOnly? Date(string field, string? text)
     {
         if (text is null)
