@@ -19,7 +19,8 @@ public static class DecisionCommand
         IReadOnlyList<HttpRun> Http);
 
     /// <param name="Client">The load generator: wrk when installed, else this command's own client.</param>
-    public sealed record HttpRun(string Database, string Client, HttpLoad.Figures Health, HttpLoad.Figures Decisions, double ShareOfHealthThroughput);
+    /// <param name="HostPeakMemoryMb">The host's peak resident memory over the run (the simulators, processes of their own, not counted).</param>
+    public sealed record HttpRun(string Database, string Client, HttpLoad.Figures Health, HttpLoad.Figures Decisions, double ShareOfHealthThroughput, double? HostPeakMemoryMb);
 
     public static Command Create(CliContext context, Option<string?> seconds, Option<bool> json)
     {
@@ -114,7 +115,7 @@ public static class DecisionCommand
                 i => HttpLoad.Json(HttpMethod.Post, "/api/v1/applications", bodies[(int)((offset + i) % bodies.Length)], DemoData.DealerKey)).ConfigureAwait(false);
         }
 
-        return new HttpRun(name, wrk is null ? "dotnet" : "wrk", health, decisions, health.RequestsPerSecond == 0 ? 0 : Math.Round(decisions.RequestsPerSecond / health.RequestsPerSecond, 3));
+        return new HttpRun(name, wrk is null ? "dotnet" : "wrk", health, decisions, health.RequestsPerSecond == 0 ? 0 : Math.Round(decisions.RequestsPerSecond / health.RequestsPerSecond, 3), host.PeakResidentMegabytes());
     }
 
     private static string ModelPath(string? webDll)
@@ -146,7 +147,7 @@ public static class DecisionCommand
         foreach (var run in figures.Http)
         {
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"HTTP on {run.Database}, {run.Decisions.Clients} clients ({run.Client}): {run.Decisions.RequestsPerSecond:N0} decisions/s (p50 {run.Decisions.P50Milliseconds} ms, p99 {run.Decisions.P99Milliseconds} ms, {run.Decisions.Failures} failed) vs GET /health {run.Health.RequestsPerSecond:N0}/s (p50 {run.Health.P50Milliseconds} ms, p99 {run.Health.P99Milliseconds} ms): {run.ShareOfHealthThroughput:P1} of the baseline"));
+                $"HTTP on {run.Database}, {run.Decisions.Clients} clients ({run.Client}): {run.Decisions.RequestsPerSecond:N0} decisions/s (p50 {run.Decisions.P50Milliseconds} ms, p99 {run.Decisions.P99Milliseconds} ms, {run.Decisions.Failures} failed) vs GET /health {run.Health.RequestsPerSecond:N0}/s (p50 {run.Health.P50Milliseconds} ms, p99 {run.Health.P99Milliseconds} ms): {run.ShareOfHealthThroughput:P1} of the baseline; host peak memory {run.HostPeakMemoryMb?.ToString("N0", CultureInfo.InvariantCulture) ?? "unknown"} MB"));
         }
     }
 }

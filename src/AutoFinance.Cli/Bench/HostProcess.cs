@@ -95,6 +95,20 @@ public sealed class HostProcess : IAsyncDisposable
         throw new Common.BadInputException("--web: build the platform first (dotnet build -c Release) or name AutoFinance.Web.dll");
     }
 
+    /// <summary>The host's peak resident memory so far, in megabytes (Linux's VmHWM); null where /proc does not tell.</summary>
+    public double? PeakResidentMegabytes()
+    {
+        var status = $"/proc/{_process.Id}/status";
+        if (!File.Exists(status))
+        {
+            return null;
+        }
+
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var kilobytes = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1);
+        return long.TryParse(kilobytes, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var kb) ? Math.Round(kb / 1024.0) : null;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

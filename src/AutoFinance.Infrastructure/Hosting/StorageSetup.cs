@@ -21,13 +21,15 @@ public static class StorageSetup
         services.AddSingleton(options);
         if (options.IsPostgres)
         {
-            services.AddDbContext<PostgresDbContext>((sp, o) => o.UseNpgsql(options.ConnectionString).UseAuditChainKey(sp.GetRequiredService<AuditKeys>().Chain));
+            // Pooled contexts: a request takes a context already built instead of building one (and its internal
+            // service scope) for every request; the context holds no state of its own beyond its options.
+            services.AddDbContextPool<PostgresDbContext>((sp, o) => o.UseNpgsql(PostgresConnections.WithAutoPrepare(options.ConnectionString)).UseAuditChainKey(sp.GetRequiredService<AuditKeys>().Chain));
             services.AddScoped<AutoFinanceDbContext>(sp => sp.GetRequiredService<PostgresDbContext>());
         }
         else
         {
             SecureDatabaseFile(options.ConnectionString);
-            services.AddDbContext<SqliteDbContext>((sp, o) => o.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas()).UseAuditChainKey(sp.GetRequiredService<AuditKeys>().Chain));
+            services.AddDbContextPool<SqliteDbContext>((sp, o) => o.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas()).UseAuditChainKey(sp.GetRequiredService<AuditKeys>().Chain));
             services.AddScoped<AutoFinanceDbContext>(sp => sp.GetRequiredService<SqliteDbContext>());
         }
 
