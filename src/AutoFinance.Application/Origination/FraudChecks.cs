@@ -140,8 +140,8 @@ public static class FraudChecks
             ("count", count.ToString(CultureInfo.InvariantCulture)), ("limit", limit.Limit.ToString(CultureInfo.InvariantCulture)), ("windowHours", limit.Window.TotalHours.ToString("0.#", CultureInfo.InvariantCulture)));
     }
 
-    private static RuleOutcome Outcome(string code, bool passed, RuleEffect effect, string detail, params (string Key, string Value)[] values) =>
-        new(code, passed, detail, values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal)) { OnFailure = effect };
+    private static RuleOutcome Outcome(string code, bool passed, RuleEffect effect, string detail, params ReadOnlySpan<(string Key, string Value)> values) =>
+        new(code, passed, detail, new OrderedFigures(values)) { OnFailure = effect };
 
     /// <summary>
     /// The application's name and mobile against the customer on file for the national ID. The record on file is
