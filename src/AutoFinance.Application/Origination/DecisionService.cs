@@ -89,7 +89,7 @@ public sealed class DecisionService(
         // findings are checks like any other, and the report's monthly obligations count in the debt-to-income rule.
         var screened = screening is null ? Verification.ScreeningFindings.NotAsked : await screening.ScreenAsync(a, actor, now, today, ct).ConfigureAwait(false);
         IReadOnlyList<(string Stage, RuleOutcome Outcome)> partnerChecks = screening is null ? [] : ScreeningChecks.Of(screened);
-        var applicationId = Guid.CreateVersion7(now);
+        var applicationId = TimeOrderedIds.Create(now);
         var reference = $"AF{now:yyMMdd}-{applicationId.ToString("N")[^8..].ToUpperInvariant()}";
         return Conclude(a, product, actor, hashes, context.IdempotencyKey is { } key ? new IdempotencyEntry(actor.Scope, key, context.RequestHash) : null,
             applicationId, reference, now, today, started, [.. fraudChecks, .. partnerChecks], screened.Bureau);
@@ -252,7 +252,7 @@ public sealed class DecisionService(
         var offerViews = new OfferView[offers.Count];
         for (var i = 0; i < offerRecords.Length; i++)
         {
-            offerRecords[i] = new OfferRecord(Guid.CreateVersion7(now), offers[i]);
+            offerRecords[i] = new OfferRecord(TimeOrderedIds.Create(now), offers[i]);
             offerViews[i] = View(applicationId, offerRecords[i]);
         }
 

@@ -258,7 +258,12 @@ public static class OfferBuilder
         var distinct = new List<Candidate>(ranked.Count);
         foreach (var candidate in ranked)
         {
-            var twin = distinct.FindIndex(kept => SamePayments(kept, candidate));
+            var twin = -1;
+            for (var k = 0; k < distinct.Count && twin < 0; k++)
+            {
+                twin = SamePayments(distinct[k], candidate) ? k : -1;
+            }
+
             if (twin < 0)
             {
                 distinct.Add(candidate);

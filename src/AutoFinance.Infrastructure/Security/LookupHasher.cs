@@ -21,8 +21,27 @@ public sealed class LookupHasher(byte[] key) : ILookupHasher
         message[written++] = (byte)':';
         Encoding.UTF8.GetBytes(value, message[written..]);
         Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(key, message, hash);
+        var hmac = Hmac();
+        hmac.AppendData(message);
+        hmac.GetHashAndReset(hash);
         return Convert.ToHexStringLower(hash);
+    }
+
+    // One keyed HMAC per thread, reset after each hash: setting up a one-shot HMAC costs more than hashing a short value.
+    [ThreadStatic]
+    private static (byte[] Key, IncrementalHash Hmac)? threadHmac;
+
+    private IncrementalHash Hmac()
+    {
+        if (threadHmac is { } cached && ReferenceEquals(cached.Key, key))
+        {
+            return cached.Hmac;
+        }
+
+        threadHmac?.Hmac.Dispose();
+        var fresh = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
+        threadHmac = (key, fresh);
+        return fresh;
     }
 
     /// <summary>Reads the key from the key directory, creating a random one on first start.</summary>
