@@ -118,7 +118,7 @@ public static class ReasonCatalog
     public static IReadOnlyList<ReasonView> ForApplicant(IEnumerable<ReasonRecord> reasons, DecisionStatus status, string language)
     {
         ArgumentNullException.ThrowIfNull(reasons);
-        var views = new List<ReasonView>();
+        var views = new List<ReasonView>(reasons is IReadOnlyCollection<ReasonRecord> known ? known.Count : 4);
         var verification = false;
         foreach (var reason in reasons)
         {
