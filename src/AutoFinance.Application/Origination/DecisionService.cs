@@ -89,7 +89,7 @@ public sealed class DecisionService(
         // findings are checks like any other, and the report's monthly obligations count in the debt-to-income rule.
         var screened = screening is null ? Verification.ScreeningFindings.NotAsked : await screening.ScreenAsync(a, actor, now, today, ct).ConfigureAwait(false);
         IReadOnlyList<(string Stage, RuleOutcome Outcome)> partnerChecks = screening is null ? [] : ScreeningChecks.Of(screened);
-        var applicationId = Guid.CreateVersion7(now);
+        var applicationId = TimeOrderedIds.Create(now);
         var reference = $"AF{now:yyMMdd}-{applicationId.ToString("N")[^8..].ToUpperInvariant()}";
         return Conclude(a, product, actor, hashes, context.IdempotencyKey is { } key ? new IdempotencyEntry(actor.Scope, key, context.RequestHash) : null,
             applicationId, reference, now, today, started, [.. fraudChecks, .. partnerChecks], screened.Bureau);
@@ -178,20 +178,35 @@ public sealed class DecisionService(
 
         var planChecks = OfferBuilder.CheckRequestedPlan(financing, grade, product.Policy, product.RateCard, today);
         var offers = OfferBuilder.Build(financing, grade, product.Policy, product.RateCard, today);
-        var outcomes = earlierChecks.Select(f => f.Outcome).Concat(planChecks).ToArray();
+        var outcomes = new RuleOutcome[earlierChecks.Count + planChecks.Count];
+        for (var i = 0; i < earlierChecks.Count; i++)
+        {
+            outcomes[i] = earlierChecks[i].Outcome;
+        }
+
+        for (var i = 0; i < planChecks.Count; i++)
+        {
+            outcomes[earlierChecks.Count + i] = planChecks[i];
+        }
+
         var decision = product.Rules.Decide(grade, outcomes, offers.Count);
         if (decision.Status == DecisionStatus.Declined)
         {
             offers = [];
         }
 
-        var checks = new List<CheckRecord>();
-        foreach (var (stage, outcome) in earlierChecks.Concat(planChecks.Select(p => ("policy", p))))
+        var checks = new List<CheckRecord>(outcomes.Length + 2);
+        foreach (var (stage, outcome) in earlierChecks)
         {
             checks.Add(Check(checks.Count + 1, stage, outcome));
         }
 
-        var scoreValues = new Dictionary<string, string>(StringComparer.Ordinal)
+        foreach (var outcome in planChecks)
+        {
+            checks.Add(Check(checks.Count + 1, "policy", outcome));
+        }
+
+        var scoreValues = new OrderedFigures(explanation is null ? 6 : 8 + explanation.Terms.Count)
         {
             ["score"] = score.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
             ["grade"] = grade,
@@ -199,7 +214,7 @@ public sealed class DecisionService(
             ["challengerPd"] = challengerPd?.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
             ["model"] = models.Version,
             // The scorecard bin of each characteristic, in the model's order (-1 none): monitoring reads its stability from these.
-            ["bins"] = string.Join(',', applicant.Matches.ToArray().Select(m => m.Bin.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            ["bins"] = Bins(applicant.Matches),
         };
         if (explanation is not null)
         {
@@ -213,14 +228,34 @@ public sealed class DecisionService(
         }
 
         checks.Add(new CheckRecord(checks.Count + 1, "score", "score.active-model", "info", $"score {score:0.##}, grade {grade}, pd {pd:0.0000} with {models.Version}", scoreValues));
-        checks.Add(new CheckRecord(checks.Count + 1, "decision", "decision." + Name(decision.Status), Name(decision.Status), $"{Name(decision.Status)} at grade {grade} with {offers.Count} offers", new Dictionary<string, string>(StringComparer.Ordinal)));
+        checks.Add(new CheckRecord(checks.Count + 1, "decision", "decision." + Name(decision.Status), Name(decision.Status), $"{Name(decision.Status)} at grade {grade} with {offers.Count} offers", new OrderedFigures(0)));
 
-        var reasons = decision.Reasons.Select(r => new ReasonRecord(r.Code, r.Values))
-            .Concat(explanation is null
-                ? scoreReasons.Take(scored.ReasonCount).Select(r => ReasonCatalog.ScoreReason(model.Scorecard, r))
-                : explanation.Raising(Scorecard.MaxReasons).Select(t => ReasonCatalog.EbmReason(model.Ebm!.Record, t)))
-            .ToArray();
-        var offerRecords = offers.Select(o => new OfferRecord(Guid.CreateVersion7(now), o)).ToArray();
+        var reasons = new List<ReasonRecord>(decision.Reasons.Count + Scorecard.MaxReasons);
+        foreach (var r in decision.Reasons)
+        {
+            reasons.Add(new ReasonRecord(r.Code, r.Values));
+        }
+
+        if (explanation is null)
+        {
+            for (var i = 0; i < scored.ReasonCount; i++)
+            {
+                reasons.Add(ReasonCatalog.ScoreReason(model.Scorecard, scoreReasons[i]));
+            }
+        }
+        else
+        {
+            reasons.AddRange(explanation.Raising(Scorecard.MaxReasons).Select(t => ReasonCatalog.EbmReason(model.Ebm!.Record, t)));
+        }
+
+        var offerRecords = new OfferRecord[offers.Count];
+        var offerViews = new OfferView[offers.Count];
+        for (var i = 0; i < offerRecords.Length; i++)
+        {
+            offerRecords[i] = new OfferRecord(TimeOrderedIds.Create(now), offers[i]);
+            offerViews[i] = View(applicationId, offerRecords[i]);
+        }
+
         var millis = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var response = new DecisionResponse
         {
@@ -230,7 +265,7 @@ public sealed class DecisionService(
             Score = score,
             RiskGrade = grade,
             Reasons = ReasonCatalog.ForApplicant(reasons, decision.Status, a.Language),
-            Offers = [.. offerRecords.Select(o => View(applicationId, o))],
+            Offers = offerViews,
             ModelVersion = models.Version,
             DecisionMillis = Math.Round(millis, 3),
             SubmittedAt = now,
@@ -258,6 +293,23 @@ public sealed class DecisionService(
             Idempotency = idempotency,
             Response = response,
         };
+    }
+
+    /// <summary>The scorecard bin of each characteristic, comma-separated in the model's order.</summary>
+    private static string Bins(ReadOnlySpan<Credit.Binning.BinMatch> matches)
+    {
+        var text = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(matches.Length, matches.Length, System.Globalization.CultureInfo.InvariantCulture, stackalloc char[256]);
+        for (var i = 0; i < matches.Length; i++)
+        {
+            if (i > 0)
+            {
+                text.AppendLiteral(",");
+            }
+
+            text.AppendFormatted(matches[i].Bin);
+        }
+
+        return text.ToStringAndClear();
     }
 
     /// <summary>The score check's value keys that hold each explainable boosting term's contribution to the log-odds.</summary>

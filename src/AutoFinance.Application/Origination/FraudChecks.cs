@@ -31,7 +31,7 @@ public static class FraudChecks
     public static async Task<(IReadOnlyList<(string Stage, RuleOutcome Outcome)> Checks, FraudFacts Facts)> RunAsync(
         IOriginationStore store, FraudSettings settings, ValidatedApplication a, LookupHashes hashes, Guid? dealerId, DateTimeOffset now, DateOnly today, CancellationToken ct)
     {
-        var results = new List<(string, RuleOutcome)>();
+        var results = new List<(string, RuleOutcome)>(16);
         var windows = new Dictionary<VelocityKey, DateTimeOffset>
         {
             [VelocityKey.NationalId] = now - settings.NationalId.Window,
@@ -79,7 +79,7 @@ public static class FraudChecks
             }
         }
 
-        foreach (var (kind, code) in new[] { ("national-id", Codes.BlacklistNationalId), ("mobile", Codes.BlacklistMobile), ("vin", Codes.BlacklistVin) })
+        foreach (var (kind, code) in BlacklistChecks)
         {
             var listed = facts.BlacklistedKinds.Contains(kind);
             results.Add(("fraud", Outcome(code, !listed, RuleEffect.Decline, listed ? $"{kind} is on the blacklist" : $"{kind} not blacklisted")));
@@ -97,6 +97,9 @@ public static class FraudChecks
             ("problems", string.Join("; ", problems)))));
         return (results, facts);
     }
+
+    private static readonly (string Kind, string Code)[] BlacklistChecks =
+        [("national-id", Codes.BlacklistNationalId), ("mobile", Codes.BlacklistMobile), ("vin", Codes.BlacklistVin)];
 
     /// <summary>Statements an application makes that cannot all be true.</summary>
     public static IReadOnlyList<string> Inconsistencies(ValidatedApplication a, DateOnly today)
@@ -140,8 +143,8 @@ public static class FraudChecks
             ("count", count.ToString(CultureInfo.InvariantCulture)), ("limit", limit.Limit.ToString(CultureInfo.InvariantCulture)), ("windowHours", limit.Window.TotalHours.ToString("0.#", CultureInfo.InvariantCulture)));
     }
 
-    private static RuleOutcome Outcome(string code, bool passed, RuleEffect effect, string detail, params (string Key, string Value)[] values) =>
-        new(code, passed, detail, values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal)) { OnFailure = effect };
+    private static RuleOutcome Outcome(string code, bool passed, RuleEffect effect, string detail, params ReadOnlySpan<(string Key, string Value)> values) =>
+        new(code, passed, detail, new OrderedFigures(values)) { OnFailure = effect };
 
     /// <summary>
     /// The application's name and mobile against the customer on file for the national ID. The record on file is

@@ -24,7 +24,9 @@ public interface IOriginationStore
 /// </summary>
 public sealed record FraudQuery(LookupHashes Hashes, Guid? DealerId, IReadOnlyDictionary<VelocityKey, DateTimeOffset> WindowStarts, DateTimeOffset DuplicateSince)
 {
-    public IReadOnlyDictionary<VelocityKey, int> CountCap { get; init; } = new Dictionary<VelocityKey, int>();
+    public IReadOnlyDictionary<VelocityKey, int> CountCap { get; init; } = NoCaps;
+
+    private static readonly IReadOnlyDictionary<VelocityKey, int> NoCaps = new Dictionary<VelocityKey, int>();
 }
 
 /// <summary>

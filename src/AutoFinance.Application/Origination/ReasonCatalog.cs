@@ -58,28 +58,40 @@ public static class ReasonCatalog
     {
         ArgumentNullException.ThrowIfNull(scorecard);
         var characteristic = scorecard.Characteristics[reason.Characteristic];
-        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        var values = new OrderedFigures(8)
         {
             ["characteristic"] = characteristic.Name,
             ["pointsBelowBest"] = reason.PointsBelowMax.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
-            ["note"] = reason.Note.ToString(),
+            ["note"] = reason.Note == MatchNote.None ? nameof(MatchNote.None) : reason.Note.ToString(),
         };
-        if (!reason.Note.Equals(MatchNote.None) || reason.Bin < 0)
+        if (reason.Note != MatchNote.None || reason.Bin < 0)
         {
             values["bin"] = string.Empty;
         }
         else
         {
-            var bin = characteristic.Bins[reason.Bin];
-            values["bin"] = BinLabels.Describe(bin);
-            values["lower"] = bin.Lower is { } l ? BinLabels.Number(l) : string.Empty;
-            values["upper"] = bin.Upper is { } u ? BinLabels.Number(u) : string.Empty;
-            values["kind"] = bin.Kind.ToString();
-            values["categories"] = string.Join(" / ", bin.Categories);
+            var bin = BinTexts.GetValue(characteristic.Bins[reason.Bin], DescribeBin);
+            values["bin"] = bin.Description;
+            values["lower"] = bin.Lower;
+            values["upper"] = bin.Upper;
+            values["kind"] = bin.Kind;
+            values["categories"] = bin.Categories;
         }
 
         return new ReasonRecord(ScorePrefix + characteristic.Name, values);
     }
+
+    /// <summary>A scorecard bin's texts, as its reasons give them (worked once per bin of a loaded model).</summary>
+    private sealed record BinText(string Description, string Lower, string Upper, string Kind, string Categories);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ScoredBin, BinText> BinTexts = new();
+
+    private static BinText DescribeBin(ScoredBin bin) => new(
+        BinLabels.Describe(bin),
+        bin.Lower is { } l ? BinLabels.Number(l) : string.Empty,
+        bin.Upper is { } u ? BinLabels.Number(u) : string.Empty,
+        bin.Kind.ToString(),
+        string.Join(" / ", bin.Categories));
 
     /// <summary>
     /// A reason of the explainable boosting machine: the term (a characteristic, or a pair of them), the bin the
@@ -106,7 +118,7 @@ public static class ReasonCatalog
     public static IReadOnlyList<ReasonView> ForApplicant(IEnumerable<ReasonRecord> reasons, DecisionStatus status, string language)
     {
         ArgumentNullException.ThrowIfNull(reasons);
-        var views = new List<ReasonView>();
+        var views = new List<ReasonView>(reasons is IReadOnlyCollection<ReasonRecord> known ? known.Count : 4);
         var verification = false;
         foreach (var reason in reasons)
         {
@@ -139,7 +151,7 @@ public static class ReasonCatalog
     {
         var name = reason.Values.GetValueOrDefault("characteristic", reason.Code[ScorePrefix.Length..]);
         var zh = ReasonTexts.IsChinese(language);
-        var label = string.Join(" × ", name.Split(PairSeparator).Select(part => Label(part, zh)));
+        var label = name.Contains(PairSeparator, StringComparison.Ordinal) ? string.Join(PairSeparator, name.Split(PairSeparator).Select(part => Label(part, zh))) : Label(name, zh);
         var note = reason.Values.GetValueOrDefault("note", "None");
         if (note != nameof(MatchNote.None))
         {

@@ -45,7 +45,7 @@ public static class ScreeningChecks
     private static string Summary(BureauFeatures f) =>
         string.Create(CultureInfo.InvariantCulture, $"worst status {f.WorstStatus24m} in 24 months, {f.Count30Plus}/{f.Count60Plus}/{f.Count90Plus} months 30+/60+/90+ late, {f.ActiveLoans} active loans, obligations {f.MonthlyObligations:0.00} a month{(f.ThinFile ? ", thin file" : string.Empty)}");
 
-    private static Dictionary<string, string> Figures(BureauFeatures f, Guid? reportId) => Values(
+    private static OrderedFigures Figures(BureauFeatures f, Guid? reportId) => Values(
         ("reportId", reportId?.ToString() ?? string.Empty),
         ("worstStatus24m", N(f.WorstStatus24m)),
         ("monthsSinceLast30PlusLate", f.MonthsSinceLast30PlusLate is { } m ? N(m) : string.Empty),
@@ -65,7 +65,12 @@ public static class ScreeningChecks
     public static Dictionary<string, string> OverrideValues(BureauFeatures figures, string reason, string recordedBy)
     {
         ArgumentNullException.ThrowIfNull(figures);
-        var values = Figures(figures, null);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in Figures(figures, null))
+        {
+            values[key] = value;
+        }
+
         values.Remove("reportId");
         values["count90PlusMonthsAgo"] = figures.MonthsSinceLast90PlusLate is { } m ? N(m) : string.Empty;
         values["openPublicRecords"] = N(figures.OpenPublicRecords);
@@ -78,6 +83,5 @@ public static class ScreeningChecks
 
     private static string Flag(bool? value) => value is null ? string.Empty : value.Value ? "true" : "false";
 
-    private static Dictionary<string, string> Values(params (string Key, string Value)[] values) =>
-        values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+    private static OrderedFigures Values(params ReadOnlySpan<(string Key, string Value)> values) => new(values);
 }

@@ -9,7 +9,10 @@ namespace AutoFinance.Cli.Bench;
 /// </summary>
 public sealed class InMemoryOriginationStore(ProductSettings product) : IOriginationStore
 {
-    private readonly ConcurrentDictionary<(VelocityKey, string), ConcurrentQueue<DateTimeOffset>> _submissions = new();
+    private static readonly IReadOnlySet<string> NoneBlacklisted = new HashSet<string>();
+
+    // Each key's submission times, appended under the lock: a key rarely has more than a few.
+    private readonly Dictionary<(VelocityKey, string), List<DateTimeOffset>> _submissions = [];
     private readonly ConcurrentDictionary<string, Guid> _customers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string, string), StoredResponse> _responses = new();
 
@@ -18,7 +21,7 @@ public sealed class InMemoryOriginationStore(ProductSettings product) : IOrigina
     public Task<FraudFacts> FraudFactsAsync(FraudQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var counts = new Dictionary<VelocityKey, int>();
+        var counts = new Dictionary<VelocityKey, int>(query.WindowStarts.Count);
         foreach (var (key, start) in query.WindowStarts)
         {
             var value = key switch
@@ -29,11 +32,11 @@ public sealed class InMemoryOriginationStore(ProductSettings product) : IOrigina
                 VelocityKey.ClientIp => query.Hashes.ClientIp,
                 _ => query.DealerId?.ToString(),
             };
-            counts[key] = value is not null && _submissions.TryGetValue((key, value), out var times) ? times.Count(t => t >= start) : 0;
+            counts[key] = value is null ? 0 : CountSince(key, value, start);
         }
 
         var customer = _customers.TryGetValue(query.Hashes.NationalId, out var id) ? id : (Guid?)null;
-        return Task.FromResult(new FraudFacts(counts, new HashSet<string>(), false, false, customer, customer is null ? null : query.Hashes.FullName));
+        return Task.FromResult(new FraudFacts(counts, NoneBlacklisted, false, false, customer, customer is null ? null : query.Hashes.FullName));
     }
 
     public Task<ProductSettings?> FindProductAsync(string code, CancellationToken cancellationToken) =>
@@ -52,5 +55,33 @@ public sealed class InMemoryOriginationStore(ProductSettings product) : IOrigina
         return Task.CompletedTask;
     }
 
-    private void Add(VelocityKey key, string value, DateTimeOffset at) => _submissions.GetOrAdd((key, value), _ => new ConcurrentQueue<DateTimeOffset>()).Enqueue(at);
+    private int CountSince(VelocityKey key, string value, DateTimeOffset start)
+    {
+        lock (_submissions)
+        {
+            var count = 0;
+            if (_submissions.TryGetValue((key, value), out var times))
+            {
+                foreach (var time in times)
+                {
+                    count += time >= start ? 1 : 0;
+                }
+            }
+
+            return count;
+        }
+    }
+
+    private void Add(VelocityKey key, string value, DateTimeOffset at)
+    {
+        lock (_submissions)
+        {
+            if (!_submissions.TryGetValue((key, value), out var times))
+            {
+                _submissions[(key, value)] = times = new List<DateTimeOffset>(1);
+            }
+
+            times.Add(at);
+        }
+    }
 }

@@ -40,8 +40,7 @@ public static class BureauRules
         { OnFailure = RuleEffect.Refer };
     }
 
-    private static Dictionary<string, string> Values(params (string Key, string Value)[] values) =>
-        values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+    private static OrderedFigures Values(params ReadOnlySpan<(string Key, string Value)> values) => new(values);
 }
 
 /// <summary>What the bureau gave for an application: a report and its features, no hit, or nothing (unavailable).</summary>

@@ -12,7 +12,8 @@ public readonly record struct ExactInterest(long Multiplier, long Divisor)
     /// <summary>The factor annual rate × <paramref name="fraction"/> of a year.</summary>
     public static ExactInterest Of(decimal annualRate, YearFraction fraction)
     {
-        var bits = decimal.GetBits(annualRate);
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(annualRate, bits);
         var scale = (bits[3] >> 16) & 0xFF;
         if (bits[2] != 0 || bits[1] != 0 || scale > 12 || annualRate < 0m)
         {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using AutoFinance.Domain.Rates;
 using AutoFinance.Domain.Schedules;
 
@@ -22,6 +21,14 @@ namespace AutoFinance.Domain.Origination;
 /// </remarks>
 public static class OfferBuilder
 {
+    /// <summary>
+    /// The rows every candidate of one build is scheduled in, kept by the thread between builds: a decision schedules
+    /// a dozen candidates and keeps none of their rows, so renting them from the shared pool would cost more than the
+    /// work (and the pool trims them at every full collection). Taken out while in use, so a nested build gets its own.
+    /// </summary>
+    [ThreadStatic]
+    private static Installment[]? spareRows;
+
     public static IReadOnlyList<LoanOffer> Build(FinancingRequest request, string grade, ProductPolicy policy, RateCard rateCard, DateOnly startDate, OfferPreferences? preferences = null)
     {
         ArgumentNullException.ThrowIfNull(grade);
@@ -37,7 +44,15 @@ public static class OfferBuilder
         var plans = Candidates(request, policy);
         var needsTarget = preferences.Ranking == OfferRanking.ClosestPayment && preferences.TargetPayment is null;
         var eligible = new List<Candidate>(plans.Count);
-        var rented = new List<Installment[]>(plans.Count);
+        var needed = 0;
+        foreach (var plan in plans)
+        {
+            needed += plan.TermMonths;
+        }
+
+        var buffer = spareRows is { } spare && spare.Length >= needed ? spare : new Installment[needed];
+        spareRows = null;
+        var used = 0;
         try
         {
             decimal? requestedPayment = null;
@@ -51,13 +66,13 @@ public static class OfferBuilder
                     continue;
                 }
 
-                // Every candidate is worked in a pooled buffer; only the offers returned keep their rows.
+                // Every candidate is worked in the thread's buffer; only the offers returned keep their terms and totals.
                 var price = Pricing.Quote(grade, plan, rateCard, startDate)!;
                 var terms = plan.ToLoanTerms(price.AnnualRate, startDate, policy.Currency);
-                var rows = ArrayPool<Installment>.Shared.Rent(terms.TermMonths);
-                rented.Add(rows);
+                var rows = new ArraySegment<Installment>(buffer, used, terms.TermMonths);
+                used += terms.TermMonths;
                 var level = ScheduleBuilder.BuildInto(terms, rows);
-                var payments = PlanPayments.Of(rows.AsSpan(0, terms.TermMonths), terms.Method);
+                var payments = PlanPayments.Of(rows, terms.Method);
                 if (index == 0)
                 {
                     requestedPayment = payments.Assessed;
@@ -65,7 +80,7 @@ public static class OfferBuilder
 
                 if (passes && PolicyEvaluator.PassesPayment(plan, policy, payments.Assessed))
                 {
-                    eligible.Add(new Candidate(index, plan, price, terms, rows, level, payments, CostOf(terms, rows.AsSpan(0, terms.TermMonths))));
+                    eligible.Add(new Candidate(index, plan, price, terms, rows, level, payments, CostOf(terms, rows)));
                 }
             }
 
@@ -94,10 +109,7 @@ public static class OfferBuilder
         }
         finally
         {
-            foreach (var rows in rented)
-            {
-                ArrayPool<Installment>.Shared.Return(rows);
-            }
+            spareRows = buffer;
         }
     }
 
@@ -197,7 +209,7 @@ public static class OfferBuilder
     private static LoanOffer ToOffer(Candidate candidate, int rank)
     {
         var terms = candidate.Terms;
-        var rows = candidate.Rows.AsSpan(0, terms.TermMonths);
+        ReadOnlySpan<Installment> rows = candidate.Rows;
         var totals = RepaymentSchedule.Sum(rows);
         var price = candidate.Price;
         return new LoanOffer
@@ -246,7 +258,12 @@ public static class OfferBuilder
         var distinct = new List<Candidate>(ranked.Count);
         foreach (var candidate in ranked)
         {
-            var twin = distinct.FindIndex(kept => SamePayments(kept, candidate));
+            var twin = -1;
+            for (var k = 0; k < distinct.Count && twin < 0; k++)
+            {
+                twin = SamePayments(distinct[k], candidate) ? k : -1;
+            }
+
             if (twin < 0)
             {
                 distinct.Add(candidate);
@@ -267,8 +284,8 @@ public static class OfferBuilder
             return false;
         }
 
-        var left = a.Rows.AsSpan(0, a.Terms.TermMonths);
-        var right = b.Rows.AsSpan(0, b.Terms.TermMonths);
+        ReadOnlySpan<Installment> left = a.Rows;
+        ReadOnlySpan<Installment> right = b.Rows;
         for (var i = 0; i < left.Length; i++)
         {
             if (left[i].Payment != right[i].Payment || left[i].DueDate != right[i].DueDate)
@@ -297,6 +314,6 @@ public static class OfferBuilder
         return c != 0 ? c : CompareCost(a, b);
     }
 
-    /// <summary>A priced plan and its schedule's rows in a pooled buffer (its first <c>Terms.TermMonths</c>).</summary>
-    private sealed record Candidate(int Index, FinancingRequest Plan, PricedRate Price, LoanTerms Terms, Installment[] Rows, decimal LevelAmount, PlanPayments Payments, decimal Cost);
+    /// <summary>A priced plan and its schedule's rows, <c>Terms.TermMonths</c> of them in the build's buffer.</summary>
+    private sealed record Candidate(int Index, FinancingRequest Plan, PricedRate Price, LoanTerms Terms, ArraySegment<Installment> Rows, decimal LevelAmount, PlanPayments Payments, decimal Cost);
 }

@@ -21,10 +21,17 @@ public readonly record struct PlanPayments(decimal First, decimal Max, decimal F
         return Of(schedule.Rows, schedule.Terms.Method);
     }
 
-    /// <summary>The payments of the schedule the terms build, worked in a pooled buffer: nothing of it is kept.</summary>
+    /// <summary>The payments of the schedule the terms build, worked on the stack (or in a pooled buffer): nothing of it is kept.</summary>
     public static PlanPayments Of(LoanTerms terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
+        if (terms.TermMonths is > 0 and <= LoanTermsValidator.MaxTermMonths)
+        {
+            Span<Installment> onStack = stackalloc Installment[terms.TermMonths];
+            ScheduleBuilder.BuildInto(terms, onStack);
+            return Of(onStack, terms.Method);
+        }
+
         var rows = ArrayPool<Installment>.Shared.Rent(Math.Max(1, terms.TermMonths));
         try
         {

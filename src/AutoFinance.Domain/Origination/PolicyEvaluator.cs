@@ -184,7 +184,7 @@ public static class PolicyEvaluator
 
         var total = existingDebts + p;
         var passed = WithinIncomeShare(existingDebts, p, income, limit);
-        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        var values = new OrderedFigures(6)
         {
             ["limit"] = RuleValues.Limit(limit),
             ["payment"] = RuleValues.Amount(p, currency),
@@ -212,12 +212,6 @@ public static class PolicyEvaluator
 
     private static RuleOutcome Outcome(string code, bool passed, RuleEffect effect, string detail, params ReadOnlySpan<(string Key, string Value)> values)
     {
-        var dictionary = new Dictionary<string, string>(values.Length, StringComparer.Ordinal);
-        foreach (var (key, value) in values)
-        {
-            dictionary[key] = value;
-        }
-
-        return new RuleOutcome(code, passed, detail, dictionary) { OnFailure = effect };
+        return new RuleOutcome(code, passed, detail, new OrderedFigures(values)) { OnFailure = effect };
     }
 }

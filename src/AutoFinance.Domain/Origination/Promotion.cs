@@ -71,12 +71,25 @@ public sealed record Promotion
         return plan.TermMonths <= MaxTermMonths
             && (Terms is not { Count: > 0 } || Terms.Contains(plan.TermMonths))
             && (Make is null || string.Equals(Make, plan.Make, StringComparison.OrdinalIgnoreCase))
-            && (Makes is not { Count: > 0 } || Makes.Any(m => string.Equals(m, plan.Make, StringComparison.OrdinalIgnoreCase)))
-            && (Models is not { Count: > 0 } || Models.Any(m => string.Equals(m, plan.Model, StringComparison.OrdinalIgnoreCase)))
+            && (Makes is not { Count: > 0 } || ContainsIgnoringCase(Makes, plan.Make))
+            && (Models is not { Count: > 0 } || ContainsIgnoringCase(Models, plan.Model))
             && (Energy is null || Energy == plan.Energy)
             && (Condition is null || Condition == plan.Condition)
             && (Methods is null || Methods.Contains(plan.Method))
             && plan.DownPayment >= MinDownPaymentFraction * plan.VehiclePrice
             && IsValidOn(date);
+    }
+
+    private static bool ContainsIgnoringCase(IReadOnlyList<string> names, string? name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.Equals(names[i], name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

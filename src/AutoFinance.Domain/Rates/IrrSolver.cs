@@ -19,9 +19,11 @@ public static class IrrSolver
 
     public static RateSolution Solve(ReadOnlySpan<TimedFlow> flows, double guess = 0.01)
     {
-        double advances = 0, payments = 0;
+        // The value at a zero rate is the plain sum of the amounts in order: every discount is exactly 1 there.
+        double advances = 0, payments = 0, atZero = 0;
         foreach (var flow in flows)
         {
+            atZero += flow.Amount;
             if (!double.IsFinite(flow.Amount) || !double.IsFinite(flow.Periods) || flow.Periods < 0 || flow.Fraction < 0)
             {
                 return RateSolution.None("every flow needs a finite amount and a time on or after the first advance");
@@ -47,7 +49,6 @@ public static class IrrSolver
             return RateSolution.None("there is no payment by the borrower");
         }
 
-        var atZero = NetPresentValue(flows, 0, out _);
         if (atZero == 0)
         {
             return RateSolution.Of(0);
@@ -68,7 +69,8 @@ public static class IrrSolver
         double value = 0, slope = 0;
         var growth = 1 + rate;
         var perPeriod = 1 / growth;
-        var lnGrowth = Math.Log(growth);
+        // Only flows more than one period on from the last need the logarithm; a monthly schedule's never do.
+        var lnGrowth = double.NaN;
         double lastPeriods = 0, discount = 1;
         double lastFraction = 0, perSimple = 1, fractionTerm = 0;
         foreach (var flow in flows)
@@ -76,6 +78,11 @@ public static class IrrSolver
             // Flows are usually in time order one period apart with one fraction: then the discount moves on by one
             // multiplication and the simple-interest part is reused.
             var step = flow.Periods - lastPeriods;
+            if (step != 0 && step != 1 && double.IsNaN(lnGrowth))
+            {
+                lnGrowth = Math.Log(growth);
+            }
+
             discount = step == 0 ? discount : step == 1 ? discount * perPeriod : Math.Exp(-flow.Periods * lnGrowth);
             lastPeriods = flow.Periods;
             if (flow.Fraction != lastFraction)

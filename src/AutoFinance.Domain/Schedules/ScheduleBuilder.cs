@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AutoFinance.Domain.Calendar;
 using AutoFinance.Domain.Monetary;
 
@@ -134,13 +135,41 @@ public static class ScheduleBuilder
         }
         else
         {
-            discountToFirst = 1m / Compound(1m + monthlyRate, n - 1);
-            annuityRest = (1m - discountToFirst) / monthlyRate;
+            (discountToFirst, annuityRest) = AnnuityFactors(monthlyRate, n);
         }
 
         var level = ((principal * (1m + firstFactor)) - (balloon * discountToFirst)) / (1m + annuityRest);
         return currency.Round(level);
     }
+
+    /// <summary>
+    /// v^(n−1) = 1 / (1 + i)^(n−1) and the annuity factor (1 − v^(n−1)) / i of a monthly rate, remembered per thread
+    /// for the last few rates and terms: they depend on nothing else, a rate card has a handful of rates, and working
+    /// them in decimal costs more than the rest of the level payment. The rate is matched on its exact bits (scale
+    /// included), so a remembered pair is the very pair the formula would give.
+    /// </summary>
+    private static (decimal DiscountToFirst, decimal AnnuityRest) AnnuityFactors(decimal monthlyRate, int n)
+    {
+        var key = Unsafe.BitCast<decimal, Int128>(monthlyRate);
+        var cache = annuityFactors ??= new AnnuityFactorEntry[AnnuityFactorSlots];
+        ref var entry = ref cache[(key.GetHashCode() ^ (n * 397)) & (AnnuityFactorSlots - 1)];
+        if (entry.Periods == n && entry.Rate == key)
+        {
+            return (entry.DiscountToFirst, entry.AnnuityRest);
+        }
+
+        var discountToFirst = 1m / Compound(1m + monthlyRate, n - 1);
+        var annuityRest = (1m - discountToFirst) / monthlyRate;
+        entry = new AnnuityFactorEntry(key, n, discountToFirst, annuityRest);
+        return (discountToFirst, annuityRest);
+    }
+
+    private const int AnnuityFactorSlots = 32;
+
+    [ThreadStatic]
+    private static AnnuityFactorEntry[]? annuityFactors;
+
+    private readonly record struct AnnuityFactorEntry(Int128 Rate, int Periods, decimal DiscountToFirst, decimal AnnuityRest);
 
     private static (decimal PerInstallment, decimal Total) SpreadFee(LoanTerms terms, decimal principal)
     {
