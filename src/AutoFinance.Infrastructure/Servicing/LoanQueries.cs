@@ -107,7 +107,7 @@ public sealed class LoanQueries(AutoFinanceDbContext db, ProductCatalog catalog,
             .ToListAsync(ct).ConfigureAwait(false))
             .OrderBy(p => p.PaidOn).ThenBy(p => p.ReceivedAt).ToList();
         var entryCount = staff ? await db.JournalEntries.CountAsync(e => e.LoanId == id, ct).ConfigureAwait(false) : 0;
-        var recent = staff ? await EntryPageAsync(id, Math.Max(0, entryCount - RecentEntries), RecentEntries, ct).ConfigureAwait(false) : null;
+        var recent = staff ? await LatestEntriesAsync(id, ct).ConfigureAwait(false) : null;
         return new LoanView(
             Summary(loan),
             installments,
@@ -156,6 +156,21 @@ public sealed class LoanQueries(AutoFinanceDbContext db, ProductCatalog catalog,
             .Skip(skip).Take(take)
             .Select(e => new EntryView(e.BusinessDate, e.Kind, e.Description, e.Lines.OrderBy(l => l.Id).Select(l => new LineView(l.Account, l.Side, l.Amount)).ToList()))
             .ToListAsync(ct).ConfigureAwait(false);
+
+    /// <summary>
+    /// The loan's latest entries in posting order: read newest first with a limit, so the database stops after them
+    /// instead of ordering and skipping the whole journal (a loan gathers an accrual a day).
+    /// </summary>
+    private async Task<IReadOnlyList<EntryView>> LatestEntriesAsync(Guid id, CancellationToken ct)
+    {
+        var newestFirst = await db.JournalEntries.AsNoTracking().Where(e => e.LoanId == id)
+            .OrderByDescending(e => e.BusinessDate).ThenByDescending(e => e.PostedAt).ThenByDescending(e => e.Id)
+            .Take(RecentEntries)
+            .Select(e => new EntryView(e.BusinessDate, e.Kind, e.Description, e.Lines.OrderBy(l => l.Id).Select(l => new LineView(l.Account, l.Side, l.Amount)).ToList()))
+            .ToListAsync(ct).ConfigureAwait(false);
+        newestFirst.Reverse();
+        return newestFirst;
+    }
 
     /// <summary>The loan's journal summed by the database, one total per account and side: all the balances need, untracked.</summary>
     private async Task<List<JournalLine>> LinesAsync(Guid id, CancellationToken ct)
