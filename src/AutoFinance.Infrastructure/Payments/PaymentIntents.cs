@@ -84,7 +84,7 @@ public sealed class PaymentIntents(AutoFinanceDbContext db, IPaymentProvider pro
             return CommandResult<IntentView>.Invalid(errors);
         }
 
-        if (await posting.PayoffTodayAsync(actor, loanId, ct).ConfigureAwait(false) is not { } payoff)
+        if (await posting.PayoffTodayAsync(actor, loan, ct).ConfigureAwait(false) is not { } payoff)
         {
             return CommandResult<IntentView>.Conflict("the loan takes no payment now (it is closed)");
         }
