@@ -17,6 +17,16 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The processor time the platform's process has used so far (its children, such as the partner simulator, not counted).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<HostProcess> StartAsync(string webDll, string provider, string connectionString, string keysPath, IEnumerable<string>? extraArguments = null)
     {
         var port = FreePort();

@@ -17,13 +17,17 @@ namespace AutoFinance.Cli.Bench;
 /// <summary>
 /// <c>autofinance bench payments</c>: the platform over HTTP (its own process, on SQLite, with the partner simulator
 /// as its child) taking customers' payment intents — each one a checkout opened at the provider — and then the
-/// provider's signed callbacks for them (signature verified, the intent settled), per second with p50/p99.
+/// provider's signed callbacks for them (signature verified, the intent settled), per second with p50/p99, beside GET /health on the same host measured just before.
 /// </summary>
 public static class PaymentsBenchmark
 {
-    public sealed record Phase(string Name, int Clients, double Seconds, long Requests, long Failures, double PerSecond, double P50Milliseconds, double P99Milliseconds);
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
 
-    public sealed record Figures(Phase Intents, Phase Callbacks);
+    /// <param name="HostProcessorMillisecondsPerRequest">The platform process's processor time in the phase per request answered (the provider simulator's not counted): what a busy machine disturbs least.</param>
+    public sealed record Phase(string Name, int Clients, double Seconds, long Requests, long Failures, double PerSecond, double P50Milliseconds, double P99Milliseconds, double HostProcessorMillisecondsPerRequest);
+
+    /// <param name="Health">GET /health on the same host with as many clients, just before: the baseline the payment rates are shares of.</param>
+    public sealed record Figures(Phase Intents, Phase Callbacks, HttpLoad.Figures Health);
 
     public static Command Create(CliContext context, Option<string?> seconds, Option<bool> json)
     {
@@ -54,16 +58,20 @@ public static class PaymentsBenchmark
                 var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
                 await using var host = await HostProcess.StartAsync(webDll, "Sqlite", $"Data Source={Path.Combine(directory, "bench.db")}", directory,
                     ["--Partners:Simulator:Url=http://127.0.0.1:0", $"--Partners:Payments:CallbackSecret={secret}", "--Partners:Payments:CheckoutTimeoutSeconds=3600"]).ConfigureAwait(false);
-                var figures = await MeasureAsync(host.Address, secret, clientCount, duration, ct).ConfigureAwait(false);
+                var figures = await MeasureAsync(host.Address, () => host.ProcessorTime, secret, clientCount, duration, ct).ConfigureAwait(false);
                 if (parsed.GetValue(json))
                 {
                     return context.WriteJson(figures);
                 }
 
+                var health = figures.Health;
+                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"GET /health (baseline, same host): {health.RequestsPerSecond:N0}/s with {health.Clients} clients, p50 {health.P50Milliseconds:F1} ms, p99 {health.P99Milliseconds:F1} ms ({health.Failures} failed)"));
                 foreach (var phase in new[] { figures.Intents, figures.Callbacks })
                 {
+                    var share = health.RequestsPerSecond == 0 ? 0 : phase.PerSecond / health.RequestsPerSecond;
                     context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{phase.Name}: {phase.PerSecond:N0}/s with {phase.Clients} clients over HTTP, p50 {phase.P50Milliseconds:F1} ms, p99 {phase.P99Milliseconds:F1} ms ({phase.Requests:N0} in {phase.Seconds:F1} s, {phase.Failures} failed)"));
+                        $"{phase.Name}: {phase.PerSecond:N0}/s with {phase.Clients} clients over HTTP ({share:P1} of /health), p50 {phase.P50Milliseconds:F1} ms, p99 {phase.P99Milliseconds:F1} ms, {phase.HostProcessorMillisecondsPerRequest:F2} ms of the platform's processor time each ({phase.Requests:N0} in {phase.Seconds:F1} s, {phase.Failures} failed)"));
                 }
 
                 return CliApp.Ok;
@@ -76,7 +84,7 @@ public static class PaymentsBenchmark
         return command;
     }
 
-    private static async Task<Figures> MeasureAsync(Uri address, string secret, int clients, TimeSpan duration, CancellationToken ct)
+    private static async Task<Figures> MeasureAsync(Uri address, Func<TimeSpan> hostProcessor, string secret, int clients, TimeSpan duration, CancellationToken ct)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         var token = (await (await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = "13800138000", password = DemoData.Password }, ct).ConfigureAwait(false))
@@ -84,33 +92,33 @@ public static class PaymentsBenchmark
         var loans = await SendAsync(http, HttpMethod.Get, "/api/v1/loans", null, token, null, ct).ConfigureAwait(false);
         var loanId = JsonDocument.Parse(loans.Body).RootElement.EnumerateArray().First(l => l.GetProperty("status").GetString() == "active").GetProperty("loanId").GetString();
 
-        var intents = new ConcurrentQueue<(string Id, decimal Amount)>();
-        var intentPhase = await RunAsync("payment intents (checkout opened at the provider)", clients, duration, async Task<bool?> (n) =>
+        var health = await HttpLoad.RunAsync("GET /health", address, clients, duration, _ => new HttpRequestMessage(HttpMethod.Get, "/health")).ConfigureAwait(false);
+        Func<long, Task<bool?>> Intents(ConcurrentQueue<(string Id, decimal Amount)> opened, string keys) => async Task<bool?> (n) =>
         {
             var body = JsonSerializer.Serialize(new { amount = 1.00m + (n % 100) / 100m });
-            var answer = await SendAsync(http, HttpMethod.Post, $"/api/v1/loans/{loanId}/payments", body, token, $"bench-{n}", ct).ConfigureAwait(false);
+            var answer = await SendAsync(http, HttpMethod.Post, $"/api/v1/loans/{loanId}/payments", body, token, $"{keys}-{n}", ct).ConfigureAwait(false);
             if (answer.Status != HttpStatusCode.Accepted)
             {
                 return false;
             }
 
             var intent = JsonDocument.Parse(answer.Body).RootElement;
-            intents.Enqueue((intent.GetProperty("paymentId").GetString()!, intent.GetProperty("amount").GetDecimal()));
+            opened.Enqueue((intent.GetProperty("paymentId").GetString()!, intent.GetProperty("amount").GetDecimal()));
             return true;
-        }).ConfigureAwait(false);
+        };
 
-        var callbackPhase = await RunAsync("signed callbacks (verified, intent settled)", clients, duration, async Task<bool?> (n) =>
+        Func<long, Task<bool?>> Callbacks(ConcurrentQueue<(string Id, decimal Amount)> opened, string events) => async Task<bool?> (n) =>
         {
-            if (!intents.TryDequeue(out var intent))
+            if (!opened.TryDequeue(out var intent))
             {
                 return null;
             }
 
             var body = JsonSerializer.Serialize(new
             {
-                eventId = $"evt_bench_{n}",
+                eventId = $"evt_{events}_{n}",
                 type = "checkout.failed",
-                objectId = $"chk_bench_{n}",
+                objectId = $"chk_{events}_{n}",
                 merchantReference = intent.Id,
                 transactionId = (string?)null,
                 amount = intent.Amount.ToString("0.00", CultureInfo.InvariantCulture),
@@ -124,8 +132,17 @@ public static class PaymentsBenchmark
             request.Headers.Add(CallbackSignature.SignatureHeader, CallbackSignature.Sign(secret, timestamp, Encoding.UTF8.GetBytes(body)));
             using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
             return response.StatusCode == HttpStatusCode.OK;
-        }).ConfigureAwait(false);
-        return new Figures(intentPhase, callbackPhase);
+        };
+
+        // Both paths run once before the timed phases, so compiling them is not counted.
+        var warm = new ConcurrentQueue<(string Id, decimal Amount)>();
+        await RunAsync("warm-up", clients, WarmUp, hostProcessor, Intents(warm, "warm")).ConfigureAwait(false);
+        await RunAsync("warm-up", clients, WarmUp, hostProcessor, Callbacks(warm, "warm")).ConfigureAwait(false);
+
+        var intents = new ConcurrentQueue<(string Id, decimal Amount)>();
+        var intentPhase = await RunAsync("payment intents (checkout opened at the provider)", clients, duration, hostProcessor, Intents(intents, "bench")).ConfigureAwait(false);
+        var callbackPhase = await RunAsync("signed callbacks (verified, intent settled)", clients, duration, hostProcessor, Callbacks(intents, "bench")).ConfigureAwait(false);
+        return new Figures(intentPhase, callbackPhase, health);
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient http, HttpMethod method, string path, string? body, string? token, string? key, CancellationToken ct)
@@ -147,10 +164,11 @@ public static class PaymentsBenchmark
     }
 
     /// <summary>Runs <paramref name="clients"/> loops of <paramref name="call"/> for the duration; the rate and latency percentiles of those that succeeded.</summary>
-    private static async Task<Phase> RunAsync(string name, int clients, TimeSpan duration, Func<long, Task<bool?>> call)
+    private static async Task<Phase> RunAsync(string name, int clients, TimeSpan duration, Func<TimeSpan> hostProcessor, Func<long, Task<bool?>> call)
     {
         var latencies = new ConcurrentBag<double>();
         long counter = 0, failures = 0;
+        var processorBefore = hostProcessor();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
         {
@@ -184,8 +202,10 @@ public static class PaymentsBenchmark
             }
         })).ConfigureAwait(false);
         var seconds = clock.Elapsed.TotalSeconds;
+        var processor = (hostProcessor() - processorBefore).TotalMilliseconds;
         var sorted = latencies.OrderBy(l => l).ToArray();
         double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-        return new Phase(name, clients, seconds, sorted.Length, failures, sorted.Length / seconds, Percentile(0.50), Percentile(0.99));
+        return new Phase(name, clients, seconds, sorted.Length, failures, sorted.Length / seconds, Percentile(0.50), Percentile(0.99),
+            sorted.Length == 0 ? 0 : processor / sorted.Length);
     }
 }

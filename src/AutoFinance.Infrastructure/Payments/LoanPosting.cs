@@ -1,7 +1,9 @@
 using AutoFinance.Application.Security;
+using AutoFinance.Application.Servicing;
 using AutoFinance.Application.Servicing.PayOff;
 using AutoFinance.Application.Servicing.PostPayment;
 using AutoFinance.Application.Servicing.QuotePayoff;
+using AutoFinance.Infrastructure.Servicing;
 
 namespace AutoFinance.Infrastructure.Payments;
 
@@ -10,7 +12,7 @@ namespace AutoFinance.Infrastructure.Payments;
 /// servicing slices, under an Idempotency-Key made of where it came from (the provider's transaction id, the statement
 /// entry), so the same money arriving twice is posted once; and the payoff quote that bounds what a customer may pay.
 /// </summary>
-public sealed class LoanPosting(PostPaymentHandler payments, PayOffHandler payoff, QuotePayoffHandler quotes)
+public sealed class LoanPosting(PostPaymentHandler payments, PayOffHandler payoff, QuotePayoffHandler quotes, EfLoanStore loans)
 {
     /// <summary>The loan's customer paying, as the provider or bank reports it (server-dated, like any customer payment).</summary>
     public static Actor Payer(Guid customerId, string source) => new(Roles.Customer, null, null, customerId, source);
@@ -35,6 +37,13 @@ public sealed class LoanPosting(PostPaymentHandler payments, PayOffHandler payof
     public async Task<decimal?> PayoffTodayAsync(Actor actor, Guid loanId, CancellationToken ct)
     {
         var quote = await quotes.HandleAsync(actor, loanId, null, ct).ConfigureAwait(false);
+        return quote.Failure == CommandFailure.None ? quote.Value!.Total : null;
+    }
+
+    /// <summary>The same, for a loan whose row the caller has read untracked: the row is not read again.</summary>
+    public async Task<decimal?> PayoffTodayAsync(Actor actor, LoanRow loan, CancellationToken ct)
+    {
+        var quote = quotes.Quote(actor, await loans.LoadAsync(loan, LoanLoad.ForQuote, ct).ConfigureAwait(false), null);
         return quote.Failure == CommandFailure.None ? quote.Value!.Total : null;
     }
 

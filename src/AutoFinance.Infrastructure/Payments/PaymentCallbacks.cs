@@ -47,12 +47,18 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
             return Outcome.Unknown;
         }
 
-        var intent = await db.Set<PaymentIntentRow>().FirstOrDefaultAsync(i => i.Id == intentId && i.Provider == providerName, ct).ConfigureAwait(false);
-        if (intent is null)
+        // The intent (tracked) with what the outcome needs of its loan, in one round trip.
+        var found = await (from i in db.Set<PaymentIntentRow>()
+                           where i.Id == intentId && i.Provider == providerName
+                           join l in db.Loans on i.LoanId equals l.Id into loans
+                           from l in loans.DefaultIfEmpty()
+                           select new { Intent = i, Loan = l == null ? null : new LoanNames(l.CustomerId, l.Reference, l.Currency) }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (found is null)
         {
             return Outcome.Unknown;
         }
 
+        var intent = found.Intent;
         if (callback.Amount != intent.Amount || !string.Equals(callback.Currency, intent.Currency, StringComparison.Ordinal))
         {
             logger.LogWarning("Callback {Event} for intent {Intent} names another amount; not taken", callback.EventId, intent.Id);
@@ -72,8 +78,8 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
             intent.CompletedAt = now;
             if (intent.Status == PaymentIntentStatus.Failed)
             {
+                var loan = OnFile(found.Loan, intent);
                 // A failed payment is told; an expired checkout is one the customer left, and they know it.
-                var loan = await db.Loans.AsNoTracking().Where(l => l.Id == intent.LoanId).Select(l => new { l.CustomerId, l.Reference, l.Currency }).FirstAsync(ct).ConfigureAwait(false);
                 await notifier.RaiseAsync(new Domain.Notifications.Notice(Domain.Notifications.NoticeEvent.PaymentFailed, loan.CustomerId, intent.LoanId, intent.Id.ToString(), new Dictionary<string, object>
                 {
                     ["loan"] = loan.Reference,
@@ -96,8 +102,7 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
             return intent.ProviderTransactionId == callback.TransactionId ? Outcome.Repeated : Outcome.Mismatch;
         }
 
-        var customerId = await db.Loans.AsNoTracking().Where(l => l.Id == intent.LoanId).Select(l => l.CustomerId).FirstAsync(ct).ConfigureAwait(false);
-        var payer = LoanPosting.Payer(customerId, providerName);
+        var payer = LoanPosting.Payer(OnFile(found.Loan, intent).CustomerId, providerName);
         var arrival = new LoanPosting.Arrival(intent.Kind == DirectDebitRun.DebitKind ? PaymentChannels.DirectDebit : PaymentChannels.Provider, callback.TransactionId);
         var (paymentId, problem) = intent.Kind == PaymentIntents.PayoffKind
             ? await posting.PayOffAsync(payer, intent.LoanId, intent.Amount, arrival, ct).ConfigureAwait(false)
@@ -122,7 +127,7 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
 
         try
         {
-            await AuditLog.SaveWithAsync(db, [new AuditEvent($"provider:{providerName}", "payment.intent.succeeded", "loan", intent.LoanId.ToString(),
+            await commits.SaveAsync(db, [new AuditEvent($"provider:{providerName}", "payment.intent.succeeded", "loan", intent.LoanId.ToString(),
                 new { intent.Id, callback.EventId, callback.TransactionId, PaymentId = paymentId, problem })], now, ct).ConfigureAwait(false);
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
@@ -138,4 +143,9 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
 
         return Outcome.Posted;
     }
+
+    private static LoanNames OnFile(LoanNames? loan, PaymentIntentRow intent) =>
+        loan ?? throw new InvalidOperationException($"the loan of payment intent {intent.Id} is not on file");
+
+    private sealed record LoanNames(Guid CustomerId, string Reference, string Currency);
 }

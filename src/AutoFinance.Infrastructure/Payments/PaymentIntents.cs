@@ -41,7 +41,18 @@ public sealed class PaymentIntents(AutoFinanceDbContext db, IPaymentProvider pro
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
-        var loan = await db.Loans.AsNoTracking().FirstOrDefaultAsync(l => l.Id == loanId, ct).ConfigureAwait(false);
+        // The loan and, in the same round trip, the intent an earlier request under this key made, if any.
+        var auditName = actor.AuditName;
+        var found = await db.Loans.AsNoTracking().Where(l => l.Id == loanId)
+            .Select(l => new
+            {
+                Loan = l,
+                EarlierId = idempotencyKey == null
+                    ? null
+                    : db.Set<PaymentIntentRow>().Where(i => i.CreatedBy == auditName && i.IdempotencyKey == idempotencyKey).Select(i => (Guid?)i.Id).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var loan = found?.Loan;
         if (loan is null || !LoanAccess.MayPay(actor, loan.CustomerId))
         {
             return CommandResult<IntentView>.NotFound();
@@ -51,9 +62,9 @@ public sealed class PaymentIntents(AutoFinanceDbContext db, IPaymentProvider pro
         var amount = input.Amount ?? 0m;
         var surplus = input.Surplus?.Trim().ToLowerInvariant() ?? "hold";
         var hash = Json.Sha256(string.Create(CultureInfo.InvariantCulture, $"{kind}|{loanId}|{amount}|{surplus}"));
-        if (idempotencyKey is not null)
+        if (found!.EarlierId is { } earlierId)
         {
-            var earlier = await db.Set<PaymentIntentRow>().AsNoTracking().FirstOrDefaultAsync(i => i.CreatedBy == actor.AuditName && i.IdempotencyKey == idempotencyKey, ct).ConfigureAwait(false);
+            var earlier = await db.Set<PaymentIntentRow>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == earlierId, ct).ConfigureAwait(false);
             if (earlier is not null)
             {
                 return earlier.RequestHash == hash
@@ -84,7 +95,7 @@ public sealed class PaymentIntents(AutoFinanceDbContext db, IPaymentProvider pro
             return CommandResult<IntentView>.Invalid(errors);
         }
 
-        if (await posting.PayoffTodayAsync(actor, loanId, ct).ConfigureAwait(false) is not { } payoff)
+        if (await posting.PayoffTodayAsync(actor, loan, ct).ConfigureAwait(false) is not { } payoff)
         {
             return CommandResult<IntentView>.Conflict("the loan takes no payment now (it is closed)");
         }

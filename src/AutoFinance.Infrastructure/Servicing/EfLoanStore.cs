@@ -24,11 +24,19 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
         var readOnly = load == LoanLoad.ForQuote;
         var loans = readOnly ? db.Loans.AsNoTracking() : db.Loans;
         var loan = await loans.FirstOrDefaultAsync(l => l.Id == loanId, ct).ConfigureAwait(false);
-        if (loan is null)
-        {
-            return null;
-        }
+        return loan is null ? null : await LoadAsync(loan, load, ct).ConfigureAwait(false);
+    }
 
+    /// <summary>
+    /// The loan as <see cref="LoadAsync(Guid, LoanLoad, CancellationToken)"/> gives it, from its row already read
+    /// (untracked for <see cref="LoanLoad.ForQuote"/>, tracked by this store's context for a change), so a caller
+    /// that has read the row does not read it again.
+    /// </summary>
+    public async Task<ServicedLoan> LoadAsync(LoanRow loan, LoanLoad load, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(loan);
+        var loanId = loan.Id;
+        var readOnly = load == LoanLoad.ForQuote;
         var rows = readOnly ? db.Installments.AsNoTracking() : db.Installments;
         var installments = await rows.Where(i => i.LoanId == loanId).OrderBy(i => i.Number).ToListAsync(ct).ConfigureAwait(false);
         List<PaymentRow> payments = [];

@@ -18,23 +18,28 @@ public static class ProductTerms
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(loan);
-        var code = await db.Applications.AsNoTracking().Where(a => a.Id == loan.ApplicationId).Select(a => a.ProductCode).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        if (code is null)
+        // The product's code and the accepted offer's promotion in one round trip.
+        var named = await db.Applications.AsNoTracking().Where(a => a.Id == loan.ApplicationId)
+            .Select(a => new
+            {
+                a.ProductCode,
+                Promotion = db.Contracts.Where(c => c.Id == loan.ContractId).Join(db.Offers, c => c.OfferId, o => o.Id, (c, o) => o.PromotionName).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (named?.ProductCode is not { } code)
         {
             return ProductServicing.Standard;
         }
 
         var servicing = await ServicingOfAsync(db, catalog, code, loan.ProductVersion, ct).ConfigureAwait(false);
-        return await WaivesPrepaymentFeeAsync(db, catalog, code, loan, ct).ConfigureAwait(false)
+        return await WaivesPrepaymentFeeAsync(db, catalog, code, loan, named.Promotion, ct).ConfigureAwait(false)
             ? servicing with { Prepayment = Domain.Products.PrepaymentTerms.None }
             : servicing;
     }
 
     /// <summary>Whether the promotion the loan's accepted offer was priced with waives the prepayment fee.</summary>
-    private static async Task<bool> WaivesPrepaymentFeeAsync(AutoFinanceDbContext db, ProductCatalog catalog, string code, LoanRow loan, CancellationToken ct)
+    private static async Task<bool> WaivesPrepaymentFeeAsync(AutoFinanceDbContext db, ProductCatalog catalog, string code, LoanRow loan, string? promotion, CancellationToken ct)
     {
-        var promotion = await db.Contracts.AsNoTracking().Where(c => c.Id == loan.ContractId)
-            .Join(db.Offers.AsNoTracking(), c => c.OfferId, o => o.Id, (c, o) => o.PromotionName).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (promotion is null)
         {
             return false;

@@ -16,7 +16,8 @@ public static class ServicingRegistration
     public static IServiceCollection AddServicingSlices(this IServiceCollection services, StaffReceiptOptions? receipts = null)
     {
         services.AddSingleton(receipts ?? new StaffReceiptOptions());
-        services.AddScoped<ILoanStore, EfLoanStore>();
+        services.AddScoped<EfLoanStore>();
+        services.AddScoped<ILoanStore>(provider => provider.GetRequiredService<EfLoanStore>());
         services.AddScoped<ApprovalRequests>();
         services.AddScoped<IApprovalRequests>(provider => provider.GetRequiredService<ApprovalRequests>());
         services.AddScoped<StaffReceipts>();

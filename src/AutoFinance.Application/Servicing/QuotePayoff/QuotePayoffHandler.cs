@@ -13,7 +13,13 @@ public sealed class QuotePayoffHandler(ILoanStore loans, TimeProvider time)
     public async Task<CommandResult<PayoffFigures>> HandleAsync(Actor actor, Guid loanId, DateOnly? on, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var loan = await loans.LoadAsync(loanId, LoanLoad.ForQuote, ct).ConfigureAwait(false);
+        return Quote(actor, await loans.LoadAsync(loanId, LoanLoad.ForQuote, ct).ConfigureAwait(false), on);
+    }
+
+    /// <summary>The quote of a loan already loaded for a quote (null when there is none), with the same checks.</summary>
+    public CommandResult<PayoffFigures> Quote(Actor actor, ServicedLoan? loan, DateOnly? on)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
         if (loan is null || !LoanAccess.MayPay(actor, loan))
         {
             return CommandResult<PayoffFigures>.NotFound();
