@@ -108,7 +108,6 @@ public static class CobBenchmark
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;", ct).ConfigureAwait(false);
         }
 
-
         for (var start = 0; start < count; start += chunk)
         {
             var loans = new List<LoanRow>();
