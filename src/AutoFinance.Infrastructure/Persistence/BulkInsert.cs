@@ -19,7 +19,11 @@ public static class BulkInsert
     private const int MaxSqliteParameters = 150;
     private const int MaxParameters = 30_000;
 
-    public static async Task InsertAsync<T>(AutoFinanceDbContext db, IReadOnlyList<T> rows, CancellationToken ct)
+    public static Task InsertAsync<T>(AutoFinanceDbContext db, IReadOnlyList<T> rows, CancellationToken ct)
+        where T : class => InsertAsync(db, rows, null, ct);
+
+    /// <summary>Inserts with at most <paramref name="maxParameters"/> values a statement (the provider's default when null).</summary>
+    internal static async Task InsertAsync<T>(AutoFinanceDbContext db, IReadOnlyList<T> rows, int? maxParameters, CancellationToken ct)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -29,16 +33,11 @@ public static class BulkInsert
             return;
         }
 
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties()
-            .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType == typeof(long)))
-            .Select(p => (Property: p, Name: p.GetColumnName(table)!, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping()))
-            .ToArray();
+        var (table, columns) = Columns<T>(db);
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("bulk inserts run inside a transaction");
-        var perStatement = Math.Max(1, (db.Database.IsSqlite() ? MaxSqliteParameters : MaxParameters) / columns.Length);
+        var perStatement = Math.Max(1, (maxParameters ?? (db.Database.IsSqlite() ? MaxSqliteParameters : MaxParameters)) / columns.Length);
         DbCommand? full = null;
         try
         {
@@ -48,13 +47,13 @@ public static class BulkInsert
                 if (count == perStatement)
                 {
                     // Full batches reuse one prepared statement: only the values change.
-                    full ??= await PrepareAsync(connection, transaction, table.Name, columns, perStatement, ct).ConfigureAwait(false);
+                    full ??= await PrepareAsync(connection, transaction, table, columns, perStatement, ct).ConfigureAwait(false);
                     Bind(full, columns, rows, start, count);
                     await full.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
                 else
                 {
-                    await using var last = await PrepareAsync(connection, transaction, table.Name, columns, count, ct).ConfigureAwait(false);
+                    await using var last = await PrepareAsync(connection, transaction, table, columns, count, ct).ConfigureAwait(false);
                     Bind(last, columns, rows, start, count);
                     await last.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
@@ -69,8 +68,23 @@ public static class BulkInsert
         }
     }
 
+    /// <summary>A column a bulk write fills: its name, its type mapping (with the converter EF stores it through) and a compiled getter.</summary>
+    internal sealed record Column(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter);
+
+    /// <summary>The table of <typeparamref name="T"/> and the columns a new row fills (keys the database generates are left out).</summary>
+    internal static (string Table, Column[] Columns) Columns<T>(AutoFinanceDbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties()
+            .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType == typeof(long)))
+            .Select(p => new Column(p.GetColumnName(table)!, (RelationalTypeMapping)p.GetRelationalTypeMapping(), p.GetGetter()))
+            .ToArray();
+        return (table.Name, columns);
+    }
+
     private static async Task<DbCommand> PrepareAsync(
-        DbConnection connection, DbTransaction transaction, string table, (IProperty Property, string Name, RelationalTypeMapping Mapping)[] columns, int rows, CancellationToken ct)
+        DbConnection connection, DbTransaction transaction, string table, Column[] columns, int rows, CancellationToken ct)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -81,10 +95,9 @@ public static class BulkInsert
             sql.Append(r == 0 ? "(" : ", (");
             for (var c = 0; c < columns.Length; c++)
             {
-                var (property, _, mapping) = columns[c];
                 var name = $"@p{r}_{c}";
                 sql.Append(c == 0 ? name : ", " + name);
-                command.Parameters.Add(mapping.CreateParameter(command, name, null, nullable: true));
+                command.Parameters.Add(columns[c].Mapping.CreateParameter(command, name, null, nullable: true));
             }
 
             sql.Append(')');
@@ -95,15 +108,14 @@ public static class BulkInsert
         return command;
     }
 
-    private static void Bind<T>(DbCommand command, (IProperty Property, string Name, RelationalTypeMapping Mapping)[] columns, IReadOnlyList<T> rows, int start, int count)
+    private static void Bind<T>(DbCommand command, Column[] columns, IReadOnlyList<T> rows, int start, int count)
     {
         for (var r = 0; r < count; r++)
         {
             for (var c = 0; c < columns.Length; c++)
             {
-                var (property, _, mapping) = columns[c];
-                var value = property.PropertyInfo!.GetValue(rows[start + r]);
-                if (value is not null && mapping.Converter is { } converter)
+                var value = columns[c].Getter.GetClrValue(rows[start + r]!);
+                if (value is not null && columns[c].Mapping.Converter is { } converter)
                 {
                     value = converter.ConvertToProvider(value);
                 }

@@ -198,7 +198,7 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
 
     /// <summary>
     /// Saves a page in one transaction: the new rows (payments, journal entries and lines, reminders) through the
-    /// prepared bulk insert, the changed loans and instalments through prepared updates checked by version (on
+    /// bulk copy (COPY on PostgreSQL), the changed loans and instalments through prepared updates checked by version (on
     /// SQLite; on PostgreSQL attached to the change tracker with the rest), then the partition and the page's audit
     /// entry through the change tracker, whose version checks decide a race. False when another worker saved first; nothing of
     /// the page is kept then.
@@ -208,10 +208,10 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await BulkInsert.InsertAsync(db, rows.Postings, ct).ConfigureAwait(false);
-            await BulkInsert.InsertAsync(db, rows.Entries, ct).ConfigureAwait(false);
-            await BulkInsert.InsertAsync(db, [.. rows.Entries.SelectMany(e => e.Lines)], ct).ConfigureAwait(false);
-            await BulkInsert.InsertAsync(db, rows.Reminders, ct).ConfigureAwait(false);
+            await BulkCopy.CopyAsync(db, rows.Postings, ct).ConfigureAwait(false);
+            await BulkCopy.CopyAsync(db, rows.Entries, ct).ConfigureAwait(false);
+            await BulkCopy.CopyAsync(db, [.. rows.Entries.SelectMany(e => e.Lines)], ct).ConfigureAwait(false);
+            await BulkCopy.CopyAsync(db, rows.Reminders, ct).ConfigureAwait(false);
             if (!await loans.SaveChangedAsync(db, ct).ConfigureAwait(false)
                 || !await installments.SaveChangedAsync(db, ct).ConfigureAwait(false))
             {
@@ -288,11 +288,11 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
     }
 
     /// <summary>
-    /// Rows matched by one statement of the quiet path: few on SQLite, which looks each parameter up by name among all
-    /// of a statement's (so binding grows with the square of their number), many on PostgreSQL, where each statement
-    /// is a round trip.
+    /// Rows matched by one statement of the quiet path on PostgreSQL, where each statement is a round trip. SQLite,
+    /// which looks each parameter up by name among all of a statement's (so binding grows with the square of their
+    /// number) and has no round trips, reruns one prepared statement per row instead.
     /// </summary>
-    private int RowsPerStatement => db.Database.IsSqlite() ? 50 : 1000;
+    private const int RowsPerStatement = 1000;
 
     private sealed record QuietLoan(Guid Id, long Version, DateOnly StartDate, string Currency);
 
@@ -303,6 +303,11 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
         var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         string Column(string name) => $"\"{entity.FindProperty(name)!.GetColumnName(table)}\"";
         object Stored(string name, object value) => Persistence.PreparedUpdates.ProviderValue(entity.FindProperty(name)!, value);
+        if (db.Database.IsSqlite())
+        {
+            return await MarkClosedOneByOneAsync(entity, loans, businessDate, bucket, ct).ConfigureAwait(false);
+        }
+
         var (id, version) = (Column(nameof(LoanRow.Id)), Column(nameof(LoanRow.Version)));
         var closed = 0;
         foreach (var chunk in loans.Chunk(RowsPerStatement))
@@ -327,6 +332,31 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
     }
 
     /// <summary>
+    /// SQLite's form of <see cref="MarkClosedAsync"/>: one prepared statement rebound per loan, so nothing is compiled
+    /// per chunk and no parameter is looked up among a hundred others.
+    /// </summary>
+    private async Task<int> MarkClosedOneByOneAsync(Microsoft.EntityFrameworkCore.Metadata.IEntityType entity, IReadOnlyList<QuietLoan> loans, DateOnly businessDate, string bucket, CancellationToken ct)
+    {
+        Microsoft.EntityFrameworkCore.Metadata.IProperty Property(string name) => entity.FindProperty(name)!;
+        var written = new[] { Property(nameof(LoanRow.LastCloseDate)), Property(nameof(LoanRow.DaysPastDue)), Property(nameof(LoanRow.Bucket)), Property(nameof(LoanRow.Version)) };
+        var matchedBy = new[] { Property(nameof(LoanRow.Id)), Property(nameof(LoanRow.Version)) };
+        await using var command = await PreparedUpdates.PrepareAsync(db, written, matchedBy, ct).ConfigureAwait(false);
+        command.Parameters[0].Value = PreparedUpdates.ProviderValue(written[0], businessDate);
+        command.Parameters[1].Value = PreparedUpdates.ProviderValue(written[1], 0);
+        command.Parameters[2].Value = PreparedUpdates.ProviderValue(written[2], bucket);
+        var closed = 0;
+        foreach (var loan in loans)
+        {
+            command.Parameters[3].Value = loan.Version + 1;
+            command.Parameters[4].Value = PreparedUpdates.ProviderValue(matchedBy[0], loan.Id);
+            command.Parameters[5].Value = loan.Version;
+            closed += await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        return closed;
+    }
+
+    /// <summary>
     /// The day's interest of each quiet loan's running period, by the aggregate's accrual rule
     /// (<see cref="Loan.RunningAccrual"/>), read and written without loading the loans: one entry per loan, and the
     /// instalment's recognised interest raised to match (so a rerun posts nothing).
@@ -342,8 +372,10 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
         var ids = loans.Select(l => l.Id).ToList();
         var from = businessDate.AddMonths(-2);
         var to = businessDate.AddMonths(2);
+        // The ids go as one array parameter: a partition of a million-loan book holds some 60,000 quiet loans, past
+        // SQLite's limit of 32,766 parameters a statement (and near PostgreSQL's 65,535) were each id its own.
         var near = (await db.Installments.AsNoTracking()
-            .Where(i => ids.Contains(i.LoanId) && i.DueDate > from && i.DueDate <= to)
+            .Where(i => EF.Parameter(ids).Contains(i.LoanId) && i.DueDate > from && i.DueDate <= to)
             .Select(i => new { i.Id, i.LoanId, i.Number, i.DueDate, i.Interest, i.AccruedInterest, i.InterestAccrued })
             .ToListAsync(ct).ConfigureAwait(false)).ToLookup(i => i.LoanId);
         var now = time.GetUtcNow();
@@ -372,15 +404,31 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
             accruedTo.Add((row.Id, accrued));
         }
 
-        await BulkInsert.InsertAsync(db, entries, ct).ConfigureAwait(false);
-        await BulkInsert.InsertAsync(db, [.. entries.SelectMany(e => e.Lines)], ct).ConfigureAwait(false);
+        await BulkCopy.CopyAsync(db, entries, ct).ConfigureAwait(false);
+        await BulkCopy.CopyAsync(db, [.. entries.SelectMany(e => e.Lines)], ct).ConfigureAwait(false);
         await SetAccruedInterestAsync(accruedTo, ct).ConfigureAwait(false);
     }
 
     /// <summary>Sets the recognised interest of many instalments, many to a statement, stored as EF would store it.</summary>
     private async Task SetAccruedInterestAsync(IReadOnlyList<(long Id, decimal Accrued)> rows, CancellationToken ct)
     {
-        var property = db.Model.FindEntityType(typeof(InstallmentRow))!.FindProperty(nameof(InstallmentRow.AccruedInterest))!;
+        var entity = db.Model.FindEntityType(typeof(InstallmentRow))!;
+        var property = entity.FindProperty(nameof(InstallmentRow.AccruedInterest))!;
+        if (db.Database.IsSqlite())
+        {
+            // One prepared statement rebound per row (see MarkClosedOneByOneAsync).
+            var key = entity.FindProperty(nameof(InstallmentRow.Id))!;
+            await using var command = await PreparedUpdates.PrepareAsync(db, [property], [key], ct).ConfigureAwait(false);
+            foreach (var (id, accrued) in rows)
+            {
+                command.Parameters[0].Value = PreparedUpdates.ProviderValue(property, accrued);
+                command.Parameters[1].Value = PreparedUpdates.ProviderValue(key, id);
+                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         var converter = property.GetTypeMapping().Converter;
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
