@@ -20,7 +20,10 @@ public static class DecisionCommand
 
     /// <param name="Client">The load generator: wrk when installed, else this command's own client.</param>
     /// <param name="HostPeakMemoryMb">The host's peak resident memory over the run (the simulators, processes of their own, not counted).</param>
-    public sealed record HttpRun(string Database, string Client, HttpLoad.Figures Health, HttpLoad.Figures Decisions, double ShareOfHealthThroughput, double? HostPeakMemoryMb);
+    /// <param name="HostProcessorMillisecondsPerHealth">The host's processor time per <c>/health</c> answered: what a busy machine disturbs least.</param>
+    /// <param name="HostProcessorMillisecondsPerDecision">The same per decision answered (the partner simulators' time not counted).</param>
+    public sealed record HttpRun(string Database, string Client, HttpLoad.Figures Health, HttpLoad.Figures Decisions, double ShareOfHealthThroughput, double? HostPeakMemoryMb,
+        double HostProcessorMillisecondsPerHealth, double HostProcessorMillisecondsPerDecision);
 
     public static Command Create(CliContext context, Option<string?> seconds, Option<bool> json)
     {
@@ -99,24 +102,41 @@ public static class DecisionCommand
     {
         await using var host = await HostProcess.StartAsync(webDll, provider, connection, Path.Combine(directory, "keys-" + name)).ConfigureAwait(false);
         var bodies = DecisionWorkload.Requests(200_000, seed: 17).Select(r => JsonSerializer.SerializeToUtf8Bytes(r, Json.Options)).ToArray();
-        await HttpLoad.RunAsync("warm-up", host.Address, clients, TimeSpan.FromSeconds(2), i => HttpLoad.Json(HttpMethod.Post, "/api/v1/applications", bodies[(int)(i % bodies.Length)], DemoData.DealerKey)).ConfigureAwait(false);
+        // Long enough for tiered compilation to finish with the decision path: measured, it stays busy for about five
+        // seconds of load, and a server that has run for an hour has none of that left.
+        await HttpLoad.RunAsync("warm-up", host.Address, clients, WarmUp, i => HttpLoad.Json(HttpMethod.Post, "/api/v1/applications", bodies[(int)(i % bodies.Length)], DemoData.DealerKey)).ConfigureAwait(false);
         HttpLoad.Figures health, decisions;
+        TimeSpan healthProcessor, decisionsProcessor;
         if (wrk is not null)
         {
             // Applications not sent in the warm-up, each wrk thread from its own offset.
+            var before = host.ProcessorTime;
             health = await WrkLoad.RunAsync(wrk, "GET /health", host.Address, clients, duration, directory, "/health").ConfigureAwait(false);
+            healthProcessor = host.ProcessorTime - before;
+            before = host.ProcessorTime;
             decisions = await WrkLoad.RunAsync(wrk, "POST /api/v1/applications", host.Address, clients, duration, directory, "/api/v1/applications", bodies[100_000..120_000], DemoData.DealerKey).ConfigureAwait(false);
+            decisionsProcessor = host.ProcessorTime - before;
         }
         else
         {
+            var before = host.ProcessorTime;
             health = await HttpLoad.RunAsync("GET /health", host.Address, clients, duration, _ => new HttpRequestMessage(HttpMethod.Get, "/health")).ConfigureAwait(false);
+            healthProcessor = host.ProcessorTime - before;
             long offset = 100_000;
+            before = host.ProcessorTime;
             decisions = await HttpLoad.RunAsync("POST /api/v1/applications", host.Address, clients, duration,
                 i => HttpLoad.Json(HttpMethod.Post, "/api/v1/applications", bodies[(int)((offset + i) % bodies.Length)], DemoData.DealerKey)).ConfigureAwait(false);
+            decisionsProcessor = host.ProcessorTime - before;
         }
 
-        return new HttpRun(name, wrk is null ? "dotnet" : "wrk", health, decisions, health.RequestsPerSecond == 0 ? 0 : Math.Round(decisions.RequestsPerSecond / health.RequestsPerSecond, 3), host.PeakResidentMegabytes());
+        return new HttpRun(name, wrk is null ? "dotnet" : "wrk", health, decisions, health.RequestsPerSecond == 0 ? 0 : Math.Round(decisions.RequestsPerSecond / health.RequestsPerSecond, 3), host.PeakResidentMegabytes(),
+            PerRequest(healthProcessor, health), PerRequest(decisionsProcessor, decisions));
     }
+
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(8);
+
+    private static double PerRequest(TimeSpan processor, HttpLoad.Figures figures) =>
+        figures.Requests <= 0 ? 0 : Math.Round(processor.TotalMilliseconds / figures.Requests, 3);
 
     private static string ModelPath(string? webDll)
     {
@@ -147,7 +167,7 @@ public static class DecisionCommand
         foreach (var run in figures.Http)
         {
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"HTTP on {run.Database}, {run.Decisions.Clients} clients ({run.Client}): {run.Decisions.RequestsPerSecond:N0} decisions/s (p50 {run.Decisions.P50Milliseconds} ms, p99 {run.Decisions.P99Milliseconds} ms, {run.Decisions.Failures} failed) vs GET /health {run.Health.RequestsPerSecond:N0}/s (p50 {run.Health.P50Milliseconds} ms, p99 {run.Health.P99Milliseconds} ms): {run.ShareOfHealthThroughput:P1} of the baseline; host peak memory {run.HostPeakMemoryMb?.ToString("N0", CultureInfo.InvariantCulture) ?? "unknown"} MB"));
+                $"HTTP on {run.Database}, {run.Decisions.Clients} clients ({run.Client}): {run.Decisions.RequestsPerSecond:N0} decisions/s (p50 {run.Decisions.P50Milliseconds} ms, p99 {run.Decisions.P99Milliseconds} ms, {run.Decisions.Failures} failed) vs GET /health {run.Health.RequestsPerSecond:N0}/s (p50 {run.Health.P50Milliseconds} ms, p99 {run.Health.P99Milliseconds} ms): {run.ShareOfHealthThroughput:P1} of the baseline; host processor time {run.HostProcessorMillisecondsPerDecision:F2} ms per decision, {run.HostProcessorMillisecondsPerHealth:F3} ms per /health; host peak memory {run.HostPeakMemoryMb?.ToString("N0", CultureInfo.InvariantCulture) ?? "unknown"} MB"));
         }
     }
 }
