@@ -63,6 +63,7 @@ public static class StorageSetup
         services.AddSingleton<DecisionWriter>();
         services.AddSingleton<GroupCommit>();
         services.AddSingleton<Identity.ApiKeyCache>();
+        services.AddSingleton<Identity.SessionCache>();
         return services;
     }
 

@@ -13,7 +13,7 @@ namespace AutoFinance.Infrastructure.Identity;
 /// session of a user at once (a lost phone, a leaver), revoke or replace a dealer's API key. Every change is written
 /// to the audit log with the administrator who made it.
 /// </summary>
-public sealed class AccessAdministration(AutoFinanceDbContext db, TimeProvider time, ApiKeyCache apiKeys, AccountNames names)
+public sealed class AccessAdministration(AutoFinanceDbContext db, TimeProvider time, ApiKeyCache apiKeys, SessionCache sessionCache, AccountNames names)
 {
     /// <summary>An account as an administrator sees it; a customer's user name is their mobile, so it is masked.</summary>
     public sealed record UserView(Guid UserId, string UserName, string Role, string DisplayName, bool Active, int OpenSessions);
@@ -57,6 +57,7 @@ public sealed class AccessAdministration(AutoFinanceDbContext db, TimeProvider t
         }
 
         await AuditLog.SaveWithAsync(db, [new AuditEvent(admin.AuditName, "sessions.revoked", "user", userId.ToString(), new { Sessions = sessions.Count })], now, ct).ConfigureAwait(false);
+        sessionCache.Forget();
         return sessions.Count;
     }
 
@@ -93,6 +94,7 @@ public sealed class AccessAdministration(AutoFinanceDbContext db, TimeProvider t
 
         await AuditLog.SaveWithAsync(db, [new AuditEvent(admin.AuditName, "api-key.revoked", "dealer", dealerId.ToString(), new { dealer.Code, SessionsEnded = sessions.Count })], now, ct).ConfigureAwait(false);
         apiKeys.Clear();
+        sessionCache.Forget();
         return true;
     }
 
@@ -172,6 +174,7 @@ public sealed class AccessAdministration(AutoFinanceDbContext db, TimeProvider t
         }
 
         await AuditLog.SaveWithAsync(db, [new AuditEvent(approver.AuditName, "user.role-changed", "user", user.Id.ToString(), new { ApprovalId = approvalId, From = previous, To = change.Role, RequestedBy = requestedBy, SessionsEnded = sessions.Count })], now, ct).ConfigureAwait(false);
+        sessionCache.Forget();
         return null;
     }
 

@@ -18,9 +18,10 @@ namespace AutoFinance.Infrastructure.Identity;
 /// A session's <see cref="SessionRow.ExpiresAt"/> is where it ends if unused: each use moves it on by the role's idle
 /// timeout (<see cref="SessionTimeouts"/>), never past <see cref="SessionLifetime"/> after sign-in. To spare a write on
 /// every request it is moved only when it would move by more than <see cref="IdleSlideStep"/>, so a session ends
-/// between the idle timeout less that step and the idle timeout after its last use.
+/// between the idle timeout less that step and the idle timeout after its last use. A session just looked up is kept
+/// for a few seconds (<see cref="SessionCache"/>); signing out drops it at once.
 /// </summary>
-public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, ApiKeyCache apiKeys, SessionTimeouts sessions, AccountNames names, IOneTimeCodes codes, ILookupHasher hasher)
+public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, ApiKeyCache apiKeys, SessionCache sessionCache, SessionTimeouts sessions, AccountNames names, IOneTimeCodes codes, ILookupHasher hasher)
 {
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
     public static readonly TimeSpan IdleSlideStep = TimeSpan.FromMinutes(1);
@@ -137,6 +138,12 @@ public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, A
     {
         var hash = HashSecret(token);
         var now = time.GetUtcNow();
+        if (sessionCache.TryGet(hash, now, out var cached) && !SlideDue(cached!.Actor.Role, cached.CreatedAt, cached.ExpiresAt, now))
+        {
+            return cached.Actor;
+        }
+
+        var generation = sessionCache.Generation;
         var found = await db.Sessions.AsNoTracking()
             .Where(s => s.TokenHash == hash && s.RevokedAt == null && s.ExpiresAt > now)
             .Join(db.Users.Where(u => u.Active), s => s.UserId, u => u.Id, (s, u) => new { s.Id, s.CreatedAt, s.ExpiresAt, User = u })
@@ -146,16 +153,34 @@ public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, A
             return null;
         }
 
-        var deadline = IdleDeadline(found.User.Role, found.CreatedAt, now);
-        if ((deadline - found.ExpiresAt).Duration() > IdleSlideStep)
+        var user = found.User;
+        var actor = new Actor(user.Role, user.Id, user.DealerId, user.CustomerId, names.DisplayName(user));
+        var expiresAt = found.ExpiresAt;
+        if (SlideDue(user.Role, found.CreatedAt, expiresAt, now))
         {
-            await db.Sessions.Where(s => s.Id == found.Id && s.RevokedAt == null)
+            var deadline = IdleDeadline(user.Role, found.CreatedAt, now);
+            var moved = await db.Sessions.Where(s => s.Id == found.Id && s.RevokedAt == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.ExpiresAt, deadline), ct).ConfigureAwait(false);
+            if (moved == 0)
+            {
+                return actor;
+            }
+
+            expiresAt = deadline;
         }
 
-        var user = found.User;
-        return new Actor(user.Role, user.Id, user.DealerId, user.CustomerId, names.DisplayName(user));
+        // A customer's account is linked to their customer record by their first application: not kept until then.
+        if (user.Role != Roles.Customer || user.CustomerId is not null)
+        {
+            sessionCache.Set(hash, new SessionCache.Entry(actor, found.CreatedAt, expiresAt, now, generation));
+        }
+
+        return actor;
     }
+
+    /// <summary>Whether a use now moves the session's idle deadline (by more than <see cref="IdleSlideStep"/>).</summary>
+    private bool SlideDue(string role, DateTimeOffset createdAt, DateTimeOffset expiresAt, DateTimeOffset now) =>
+        (IdleDeadline(role, createdAt, now) - expiresAt).Duration() > IdleSlideStep;
 
     /// <summary>Where a session used now ends if it is not used again: the idle timeout on, within its lifetime.</summary>
     private DateTimeOffset IdleDeadline(string role, DateTimeOffset createdAt, DateTimeOffset now)
@@ -176,6 +201,7 @@ public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, A
 
         session.RevokedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        sessionCache.Forget();
         return true;
     }
 

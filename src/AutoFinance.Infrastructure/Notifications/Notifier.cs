@@ -25,10 +25,28 @@ public sealed class Notifier(AutoFinanceDbContext db, NotificationOptions option
         var recipients = await Recipients.LoadAsync(db, [.. notices.Select(n => n.CustomerId)], ct).ConfigureAwait(false);
         var rows = Compose(notices, recipients, options, time.GetUtcNow());
         var keys = rows.Select(r => r.DedupeKey).ToList();
-        var taken = (await db.Outbox.AsNoTracking().Where(m => keys.Contains(m.DedupeKey)).Select(m => m.DedupeKey).ToListAsync(ct).ConfigureAwait(false))
-            .Concat(db.Outbox.Local.Select(m => m.DedupeKey))
-            .ToHashSet(StringComparer.Ordinal);
-        db.Outbox.AddRange(rows.Where(r => taken.Add(r.DedupeKey)));
+        Add(rows, await db.Outbox.AsNoTracking().Where(m => keys.Contains(m.DedupeKey)).Select(m => m.DedupeKey).ToListAsync(ct).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// The same for a caller that read the recipients and which of the notices' outbox keys are taken in a query of
+    /// its own (<see cref="Recipients.Of"/>), so raising them reads nothing more.
+    /// </summary>
+    public void Raise(IReadOnlyList<Notice> notices, IReadOnlyDictionary<Guid, Recipient> recipients, IEnumerable<string> taken)
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        ArgumentNullException.ThrowIfNull(taken);
+        if (notices.Count > 0)
+        {
+            Add(Compose(notices, recipients, options, time.GetUtcNow()), taken);
+        }
+    }
+
+    /// <summary>Adds the rows whose keys are neither in the outbox already nor added to this unit of work before.</summary>
+    private void Add(List<OutboxMessageRow> rows, IEnumerable<string> taken)
+    {
+        var seen = taken.Concat(db.Outbox.Local.Select(m => m.DedupeKey)).ToHashSet(StringComparer.Ordinal);
+        db.Outbox.AddRange(rows.Where(r => seen.Add(r.DedupeKey)));
     }
 
     /// <summary>The rows for notices whose recipients are known (a customer not on file is told nothing).</summary>

@@ -30,13 +30,12 @@ public static class Recipients
             .ToDictionary(g => g.Key, g => g.MaxBy(a => a.SubmittedAt)!.Language);
         var choices = (await db.NotificationPreferences.AsNoTracking().Where(p => ids.Contains(p.CustomerId)).ToListAsync(ct).ConfigureAwait(false))
             .ToLookup(p => p.CustomerId);
-        return customers.ToDictionary(c => c.Id, c => new Recipient(
-            c.Id,
-            ReminderFormat.Language(languages.GetValueOrDefault(c.Id) ?? ReminderFormat.SimplifiedChinese),
-            c.HasMobile,
-            c.HasEmail,
-            Preferences(choices[c.Id])));
+        return customers.ToDictionary(c => c.Id, c => Of(c.Id, languages.GetValueOrDefault(c.Id), c.HasMobile, c.HasEmail, choices[c.Id]));
     }
+
+    /// <summary>A recipient from what was read of them: the language of their latest application (null when none), whether they have a mobile and an e-mail, their preference rows.</summary>
+    public static Recipient Of(Guid customerId, string? latestLanguage, bool hasMobile, bool hasEmail, IEnumerable<NotificationPreferenceRow> choices) =>
+        new(customerId, ReminderFormat.Language(latestLanguage ?? ReminderFormat.SimplifiedChinese), hasMobile, hasEmail, Preferences(choices));
 
     public static NotificationPreferences Preferences(IEnumerable<NotificationPreferenceRow> rows)
     {

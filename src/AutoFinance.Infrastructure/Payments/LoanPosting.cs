@@ -40,10 +40,10 @@ public sealed class LoanPosting(PostPaymentHandler payments, PayOffHandler payof
         return quote.Failure == CommandFailure.None ? quote.Value!.Total : null;
     }
 
-    /// <summary>The same, for a loan whose row the caller has read untracked: the row is not read again.</summary>
-    public async Task<decimal?> PayoffTodayAsync(Actor actor, LoanRow loan, CancellationToken ct)
+    /// <summary>The same, for a loan whose row (and what <paramref name="known"/> carries) the caller has read untracked: none of it is read again.</summary>
+    public async Task<decimal?> PayoffTodayAsync(Actor actor, LoanRow loan, EfLoanStore.KnownWithRow? known, CancellationToken ct)
     {
-        var quote = quotes.Quote(actor, await loans.LoadAsync(loan, LoanLoad.ForQuote, ct).ConfigureAwait(false), null);
+        var quote = quotes.Quote(actor, await loans.LoadAsync(loan, LoanLoad.ForQuote, known, ct).ConfigureAwait(false), null);
         return quote.Failure == CommandFailure.None ? quote.Value!.Total : null;
     }
 

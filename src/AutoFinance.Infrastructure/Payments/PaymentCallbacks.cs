@@ -8,6 +8,8 @@ using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using AutoFinance.Application.Servicing.PostPayment;
+using AutoFinance.Domain.Notifications;
+using AutoFinance.Infrastructure.Notifications;
 
 namespace AutoFinance.Infrastructure.Payments;
 
@@ -47,6 +49,11 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
             return Outcome.Unknown;
         }
 
+        if (!callback.Succeeded)
+        {
+            return await RecordFailureAsync(providerName, callback, intentId, ct).ConfigureAwait(false);
+        }
+
         // The intent (tracked) with what the outcome needs of its loan, in one round trip.
         var found = await (from i in db.Set<PaymentIntentRow>()
                            where i.Id == intentId && i.Provider == providerName
@@ -59,39 +66,12 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
         }
 
         var intent = found.Intent;
-        if (callback.Amount != intent.Amount || !string.Equals(callback.Currency, intent.Currency, StringComparison.Ordinal))
+        if (IsMismatch(callback, intent))
         {
-            logger.LogWarning("Callback {Event} for intent {Intent} names another amount; not taken", callback.EventId, intent.Id);
             return Outcome.Mismatch;
         }
 
         var now = time.GetUtcNow();
-        if (!callback.Succeeded)
-        {
-            if (intent.Status != PaymentIntentStatus.Pending)
-            {
-                return Outcome.Repeated;
-            }
-
-            intent.Status = callback.Outcome == StateWords<PaymentIntentStatus>.Of(PaymentIntentStatus.Expired) ? PaymentIntentStatus.Expired : PaymentIntentStatus.Failed;
-            intent.FailureReason = callback.Reason ?? callback.Outcome;
-            intent.CompletedAt = now;
-            if (intent.Status == PaymentIntentStatus.Failed)
-            {
-                var loan = OnFile(found.Loan, intent);
-                // A failed payment is told; an expired checkout is one the customer left, and they know it.
-                await notifier.RaiseAsync(new Domain.Notifications.Notice(Domain.Notifications.NoticeEvent.PaymentFailed, loan.CustomerId, intent.LoanId, intent.Id.ToString(), new Dictionary<string, object>
-                {
-                    ["loan"] = loan.Reference,
-                    ["amount"] = intent.Amount,
-                    ["paidOn"] = Application.Servicing.BusinessDay.Today(time),
-                }) { Currency = loan.Currency }, ct).ConfigureAwait(false);
-            }
-
-            await commits.SaveAsync(db, [new AuditEvent($"provider:{providerName}", $"payment.intent.{StateWords<PaymentIntentStatus>.Of(intent.Status)}", "loan", intent.LoanId.ToString(), new { intent.Id, callback.EventId, intent.FailureReason })], now, ct).ConfigureAwait(false);
-            return Outcome.Recorded;
-        }
-
         if (string.IsNullOrWhiteSpace(callback.TransactionId))
         {
             return Outcome.Mismatch;
@@ -142,6 +122,90 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
         }
 
         return Outcome.Posted;
+    }
+
+    /// <summary>
+    /// A failed or expired checkout: the intent is marked so once, and a failure is told to the customer. The intent,
+    /// its loan, whom the notice goes to and whether its outbox rows exist already come in one round trip.
+    /// </summary>
+    private async Task<Outcome> RecordFailureAsync(string providerName, ProviderCallback callback, Guid intentId, CancellationToken ct)
+    {
+        var key = intentId.ToString();
+        // A notice's outbox keys name its event, key and channel only, so they are known before its customer is.
+        var keyed = FailureNotice(Guid.Empty, intentId, key, []);
+        var inApp = keyed.DedupeKey(NoticeChannel.InApp);
+        var sms = keyed.DedupeKey(NoticeChannel.Sms);
+        var email = keyed.DedupeKey(NoticeChannel.Email);
+        var found = await (from i in db.Set<PaymentIntentRow>()
+                           where i.Id == intentId && i.Provider == providerName
+                           join l in db.Loans on i.LoanId equals l.Id into loans
+                           from l in loans.DefaultIfEmpty()
+                           select new
+                           {
+                               Intent = i,
+                               Loan = l == null ? null : new LoanNames(l.CustomerId, l.Reference, l.Currency),
+                               OnFile = db.Customers.Any(c => c.Id == l.CustomerId),
+                               HasMobile = db.Customers.Any(c => c.Id == l.CustomerId && c.MobileCipher != ""),
+                               HasEmail = db.Customers.Any(c => c.Id == l.CustomerId && c.EmailCipher != null),
+                               Language = db.Applications.Where(a => a.CustomerId == l.CustomerId).OrderByDescending(a => a.SubmittedAt).Select(a => a.Language).FirstOrDefault(),
+                               Choices = db.NotificationPreferences.Where(p => p.CustomerId == l.CustomerId).ToList(),
+                               InAppTaken = db.Outbox.Any(m => m.DedupeKey == inApp),
+                               SmsTaken = db.Outbox.Any(m => m.DedupeKey == sms),
+                               EmailTaken = db.Outbox.Any(m => m.DedupeKey == email),
+                           }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (found is null)
+        {
+            return Outcome.Unknown;
+        }
+
+        var intent = found.Intent;
+        if (IsMismatch(callback, intent))
+        {
+            return Outcome.Mismatch;
+        }
+
+        if (intent.Status != PaymentIntentStatus.Pending)
+        {
+            return Outcome.Repeated;
+        }
+
+        var now = time.GetUtcNow();
+        intent.Status = callback.Outcome == StateWords<PaymentIntentStatus>.Of(PaymentIntentStatus.Expired) ? PaymentIntentStatus.Expired : PaymentIntentStatus.Failed;
+        intent.FailureReason = callback.Reason ?? callback.Outcome;
+        intent.CompletedAt = now;
+        if (intent.Status == PaymentIntentStatus.Failed)
+        {
+            var loan = OnFile(found.Loan, intent);
+            // A failed payment is told; an expired checkout is one the customer left, and they know it.
+            var notice = FailureNotice(loan.CustomerId, intent.LoanId, key, new Dictionary<string, object>
+            {
+                ["loan"] = loan.Reference,
+                ["amount"] = intent.Amount,
+                ["paidOn"] = Application.Servicing.BusinessDay.Today(time),
+            }) with { Currency = loan.Currency };
+            var recipients = found.OnFile
+                ? new Dictionary<Guid, Recipient> { [loan.CustomerId] = Recipients.Of(loan.CustomerId, found.Language, found.HasMobile, found.HasEmail, found.Choices) }
+                : [];
+            string[] taken = [.. new[] { (found.InAppTaken, inApp), (found.SmsTaken, sms), (found.EmailTaken, email) }.Where(t => t.Item1).Select(t => t.Item2)];
+            notifier.Raise([notice], recipients, taken);
+        }
+
+        await commits.SaveAsync(db, [new AuditEvent($"provider:{providerName}", $"payment.intent.{StateWords<PaymentIntentStatus>.Of(intent.Status)}", "loan", intent.LoanId.ToString(), new { intent.Id, callback.EventId, intent.FailureReason })], now, ct).ConfigureAwait(false);
+        return Outcome.Recorded;
+    }
+
+    private static Notice FailureNotice(Guid customerId, Guid loanId, string intentKey, Dictionary<string, object> values) =>
+        new(NoticeEvent.PaymentFailed, customerId, loanId, intentKey, values);
+
+    private bool IsMismatch(ProviderCallback callback, PaymentIntentRow intent)
+    {
+        if (callback.Amount == intent.Amount && string.Equals(callback.Currency, intent.Currency, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        logger.LogWarning("Callback {Event} for intent {Intent} names another amount; not taken", callback.EventId, intent.Id);
+        return true;
     }
 
     private static LoanNames OnFile(LoanNames? loan, PaymentIntentRow intent) =>

@@ -16,7 +16,7 @@ namespace AutoFinance.Infrastructure.Privacy;
 /// alone), and erasure — personal data anonymised where no retention duty applies, and what was kept and why
 /// recorded (in the answer and in the audit log, which holds no personal data).
 /// </summary>
-public sealed class PersonalDataService(AutoFinanceDbContext db, IPersonalDataProtector protector, AccountNames names, TimeProvider time)
+public sealed class PersonalDataService(AutoFinanceDbContext db, IPersonalDataProtector protector, AccountNames names, Identity.SessionCache sessionCache, TimeProvider time)
 {
     /// <summary>Years a lender keeps a loan's records after it ends (account and identification records).</summary>
     public const int RetentionYears = 5;
@@ -182,6 +182,12 @@ public sealed class PersonalDataService(AutoFinanceDbContext db, IPersonalDataPr
         }
 
         await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "customer.erasure", "customer", customerId.ToString(), new { result.Erased, result.ErasedItems, result.KeptItems, result.KeptBecause, Reason = reason.Trim() })], now, ct).ConfigureAwait(false);
+        if (result.Erased)
+        {
+            // The erased customer's sessions end and their account is inactive: no request may still be let in as them.
+            sessionCache.Forget();
+        }
+
         return CommandResult<ErasureResult>.Ok(result);
     }
 

@@ -32,7 +32,13 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
     /// (untracked for <see cref="LoanLoad.ForQuote"/>, tracked by this store's context for a change), so a caller
     /// that has read the row does not read it again.
     /// </summary>
-    public async Task<ServicedLoan> LoadAsync(LoanRow loan, LoanLoad load, CancellationToken ct)
+    public Task<ServicedLoan> LoadAsync(LoanRow loan, LoanLoad load, CancellationToken ct) => LoadAsync(loan, load, null, ct);
+
+    /// <summary>
+    /// The same, taking the credit held and the product's names from <paramref name="known"/> when the caller read
+    /// them with the row, so only the instalments are read.
+    /// </summary>
+    public async Task<ServicedLoan> LoadAsync(LoanRow loan, LoanLoad load, KnownWithRow? known, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(loan);
         var loanId = loan.Id;
@@ -47,8 +53,10 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
             restructuredOn = await db.HardshipPlans.Where(h => h.LoanId == loanId).Select(h => (DateOnly?)h.EffectiveOn).MaxAsync(ct).ConfigureAwait(false);
         }
 
-        var held = await CustomerCredit.HeldAsync(db, loanId, ct).ConfigureAwait(false);
-        var product = await ProductTerms.OfAsync(db, catalog, loan, ct).ConfigureAwait(false);
+        var held = known?.Held ?? await CustomerCredit.HeldAsync(db, loanId, ct).ConfigureAwait(false);
+        var product = known is null
+            ? await ProductTerms.OfAsync(db, catalog, loan, ct).ConfigureAwait(false)
+            : await ProductTerms.OfAsync(db, catalog, loan, known.ProductCode, known.Promotion, ct).ConfigureAwait(false);
         var aggregate = LoanMapping.ToAggregate(loan, installments, payments, held, ProductTerms.Servicing(product), restructuredOn, product.DayCount);
         loaded[loanId] = new Loaded(loan, installments, payments, [.. aggregate.Postings]);
         return new ServicedLoan(loan.Id, loan.CustomerId, aggregate);
@@ -171,6 +179,9 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
         row.PaymentId = paymentId;
         return row;
     }
+
+    /// <summary>What a load needs besides the loan's row and instalments: the credit held, the product's code (null when the application is not on file) and the accepted offer's promotion.</summary>
+    public sealed record KnownWithRow(CustomerCredit.Held Held, string? ProductCode, string? Promotion);
 
     private sealed record Loaded(LoanRow Loan, List<InstallmentRow> Installments, List<PaymentRow> Payments, IReadOnlyList<LoanPosting> Initial);
 }

@@ -26,13 +26,23 @@ public static class ProductTerms
                 Promotion = db.Contracts.Where(c => c.Id == loan.ContractId).Join(db.Offers, c => c.OfferId, o => o.Id, (c, o) => o.PromotionName).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        if (named?.ProductCode is not { } code)
+        return await OfAsync(db, catalog, loan, named?.ProductCode, named?.Promotion, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The same for a caller that read the product's code (null when the loan's application is not on file) and the
+    /// accepted offer's promotion with the loan's row.
+    /// </summary>
+    public static async Task<ProductServicing> OfAsync(AutoFinanceDbContext db, ProductCatalog catalog, LoanRow loan, string? productCode, string? promotion, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(loan);
+        if (productCode is not { } code)
         {
             return ProductServicing.Standard;
         }
 
         var servicing = await ServicingOfAsync(db, catalog, code, loan.ProductVersion, ct).ConfigureAwait(false);
-        return await WaivesPrepaymentFeeAsync(db, catalog, code, loan, named.Promotion, ct).ConfigureAwait(false)
+        return await WaivesPrepaymentFeeAsync(db, catalog, code, loan, promotion, ct).ConfigureAwait(false)
             ? servicing with { Prepayment = Domain.Products.PrepaymentTerms.None }
             : servicing;
     }
