@@ -1,3 +1,4 @@
+using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
 using AutoFinance.Domain.Origination;
 
@@ -46,6 +47,26 @@ public sealed record DecisionRecord
     public IdempotencyEntry? Idempotency { get; init; }
 
     public required DecisionResponse Response { get; init; }
+
+    /// <summary>
+    /// <see cref="Response"/> as JSON, serialised when first asked for and then kept, so that the stored idempotency
+    /// record and the HTTP answer share one text; an in-process caller that reads the response object never pays for it.
+    /// </summary>
+    public string ResponseJson
+    {
+        get
+        {
+            // Kept with the response it was made from, so a copy with another response serialises its own.
+            if (responseJson is not { } json || !ReferenceEquals(json.Of, Response))
+            {
+                responseJson = json = (Response, Json.Serialize(Response));
+            }
+
+            return json.Text;
+        }
+    }
+
+    private (DecisionResponse Of, string Text)? responseJson;
 }
 
 /// <summary>One check as recorded: stage, stable code, outcome (pass, fail, refer, info), detail and figures.</summary>

@@ -71,13 +71,12 @@ public sealed class DecisionService(
                 ?? throw new InvalidOperationException("the idempotency record vanished");
         }
 
-        return new SubmissionResult { StatusCode = 201, Response = record.Response, ResponseJson = Json.Serialize(record.Response) };
+        return new SubmissionResult { StatusCode = 201, Response = record.Response, Decision = record };
     }
 
     private async Task<DecisionRecord?> Decide(
         ValidatedApplication a, ProductSettings product, Actor actor, LookupHashes hashes, SubmissionContext context, DateTimeOffset now, DateOnly today, long started, CancellationToken ct)
     {
-        var financing = a.ToFinancingRequest(today);
         var (fraudChecks, facts) = await FraudChecks.RunAsync(store, fraud, a, hashes, actor.DealerId, now, today, ct).ConfigureAwait(false);
         if (actor.Role == Roles.Customer && (actor.CustomerId is { } own ? facts.CustomerId != own : facts.CustomerId is not null))
         {

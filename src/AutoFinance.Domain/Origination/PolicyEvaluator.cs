@@ -44,9 +44,10 @@ public static class PolicyEvaluator
             ("age", RuleValues.Number(age)), ("min", RuleValues.Number(policy.MinAge)));
 
         var ageAtMaturity = Age.InYears(request.BirthDate, maturity);
+        var maturityDate = RuleValues.Date(maturity);
         outcomes[i++] = Outcome(ReasonCodes.MaxAgeAtMaturity, YoungEnoughAtMaturity(request, policy, maturity), RuleEffect.CounterOffer,
-            $"age {ageAtMaturity} on {RuleValues.Date(maturity)}, limit {policy.MaxAgeAtMaturity}",
-            ("age", RuleValues.Number(ageAtMaturity)), ("limit", RuleValues.Number(policy.MaxAgeAtMaturity)), ("maturityDate", RuleValues.Date(maturity)));
+            $"age {ageAtMaturity} on {maturityDate}, limit {policy.MaxAgeAtMaturity}",
+            ("age", RuleValues.Number(ageAtMaturity)), ("limit", RuleValues.Number(policy.MaxAgeAtMaturity)), ("maturityDate", maturityDate));
 
         var maxTerm = policy.MaxTermFor(request.Condition);
         outcomes[i++] = Outcome(ReasonCodes.TermCap, TermWithinCap(request, policy), RuleEffect.CounterOffer,
@@ -54,32 +55,34 @@ public static class PolicyEvaluator
             ("term", RuleValues.Number(request.TermMonths)), ("limit", RuleValues.Number(maxTerm)), ("condition", request.Condition.ToName()));
 
         var ltvPassed = LtvWithinCap(request, policy);
-        var cap = policy.LtvCapFor(category);
+        var cap = RuleValues.Limit(policy.LtvCapFor(category));
         var ltv = RuleValues.Ratio(request.Ltv, ltvPassed);
-        outcomes[i++] = Outcome(ReasonCodes.LtvCap, ltvPassed, RuleEffect.CounterOffer, $"loan-to-value {ltv}, cap {RuleValues.Limit(cap)} for {category.ToName()}",
-            ("actual", ltv), ("limit", RuleValues.Limit(cap)), ("category", category.ToName()),
-            ("loanAmount", RuleValues.Amount(request.LoanAmount, currency)), ("maxLoanAmount", RuleValues.Amount(policy.MaxLoanByLtv(category, request.VehiclePrice), currency)),
+        var amount = RuleValues.Amount(request.LoanAmount, currency);
+        outcomes[i++] = Outcome(ReasonCodes.LtvCap, ltvPassed, RuleEffect.CounterOffer, $"loan-to-value {ltv}, cap {cap} for {category.ToName()}",
+            ("actual", ltv), ("limit", cap), ("category", category.ToName()),
+            ("loanAmount", amount), ("maxLoanAmount", RuleValues.Amount(policy.MaxLoanByLtv(category, request.VehiclePrice), currency)),
             ("currency", currency.Code));
 
-        var amount = RuleValues.Amount(request.LoanAmount, currency);
+        var minAmount = RuleValues.Amount(policy.MinLoanAmount, currency);
+        var maxAmount = RuleValues.Amount(policy.MaxLoanAmount, currency);
         outcomes[i++] = Outcome(ReasonCodes.LoanAmount, LoanAmountInRange(request, policy), RuleEffect.CounterOffer,
-            $"loan amount {amount}, range {RuleValues.Amount(policy.MinLoanAmount, currency)} to {RuleValues.Amount(policy.MaxLoanAmount, currency)}",
-            ("amount", amount), ("min", RuleValues.Amount(policy.MinLoanAmount, currency)), ("max", RuleValues.Amount(policy.MaxLoanAmount, currency)), ("currency", currency.Code));
+            $"loan amount {amount}, range {minAmount} to {maxAmount}",
+            ("amount", amount), ("min", minAmount), ("max", maxAmount), ("currency", currency.Code));
 
         outcomes[i++] = IncomeRatio(ReasonCodes.PaymentToIncome, "payment-to-income", monthlyPayment, 0m, request.MonthlyIncome, policy.MaxPaymentToIncome, policy);
         outcomes[i++] = IncomeRatio(ReasonCodes.DebtToIncome, "debt-to-income", monthlyPayment, request.MonthlyDebtPayments, request.MonthlyIncome, policy.MaxDebtToIncome, policy);
 
         var vehicleAge = Age.VehicleYears(request.VehicleYear, maturity);
         outcomes[i++] = Outcome(ReasonCodes.VehicleAgeAtMaturity, VehicleAgeWithinLimit(request, policy, maturity), RuleEffect.CounterOffer,
-            $"vehicle {vehicleAge} years old on {RuleValues.Date(maturity)}, limit {policy.MaxVehicleAgeAtMaturityYears}",
-            ("age", RuleValues.Number(vehicleAge)), ("limit", RuleValues.Number(policy.MaxVehicleAgeAtMaturityYears)), ("maturityDate", RuleValues.Date(maturity)),
+            $"vehicle {vehicleAge} years old on {maturityDate}, limit {policy.MaxVehicleAgeAtMaturityYears}",
+            ("age", RuleValues.Number(vehicleAge)), ("limit", RuleValues.Number(policy.MaxVehicleAgeAtMaturityYears)), ("maturityDate", maturityDate),
             ("vehicleYear", RuleValues.Number(request.VehicleYear)));
 
-        var allowedTerms = string.Join(',', policy.AllowedTerms);
+        var allowedTerms = Joined(policy.AllowedTerms);
         outcomes[i++] = Outcome(ReasonCodes.TermAllowed, TermAllowed(request, policy), RuleEffect.CounterOffer, $"term {request.TermMonths} months, sold in {allowedTerms}",
             ("term", RuleValues.Number(request.TermMonths)), ("allowed", allowedTerms));
 
-        var allowedMethods = string.Join(',', policy.AllowedMethods.Select(m => m.ToName()));
+        var allowedMethods = Joined(policy.AllowedMethods);
         outcomes[i++] = Outcome(ReasonCodes.MethodAllowed, MethodAllowed(request, policy), RuleEffect.CounterOffer, $"method {request.Method.ToName()}, offered {allowedMethods}",
             ("method", request.Method.ToName()), ("allowed", allowedMethods));
 
@@ -172,6 +175,40 @@ public static class PolicyEvaluator
         }
 
         return false;
+    }
+
+    /// <summary>The terms comma-separated ("12,24,36"), built straight into their string.</summary>
+    private static string Joined(IReadOnlyList<int> terms)
+    {
+        var text = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(terms.Count, terms.Count, System.Globalization.CultureInfo.InvariantCulture, stackalloc char[128]);
+        for (var k = 0; k < terms.Count; k++)
+        {
+            if (k > 0)
+            {
+                text.AppendLiteral(",");
+            }
+
+            text.AppendFormatted(terms[k]);
+        }
+
+        return text.ToStringAndClear();
+    }
+
+    /// <summary>The methods' names comma-separated ("annuity,equal-principal"), built straight into their string.</summary>
+    private static string Joined(IReadOnlyList<RepaymentMethod> methods)
+    {
+        var text = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(methods.Count, methods.Count, System.Globalization.CultureInfo.InvariantCulture, stackalloc char[128]);
+        for (var k = 0; k < methods.Count; k++)
+        {
+            if (k > 0)
+            {
+                text.AppendLiteral(",");
+            }
+
+            text.AppendLiteral(methods[k].ToName());
+        }
+
+        return text.ToStringAndClear();
     }
 
     private static RuleOutcome IncomeRatio(string code, string name, decimal? payment, decimal existingDebts, decimal income, decimal limit, ProductPolicy policy)
