@@ -29,6 +29,12 @@ public static class OfferBuilder
     [ThreadStatic]
     private static Installment[]? spareRows;
 
+    /// <summary>The eligible candidates of one build, kept by the thread between builds as the rows are.</summary>
+    [ThreadStatic]
+    private static Candidate[]? spareCandidates;
+
+    private static readonly Comparison<Candidate> ByCost = CompareCost;
+
     public static IReadOnlyList<LoanOffer> Build(FinancingRequest request, string grade, ProductPolicy policy, RateCard rateCard, DateOnly startDate, OfferPreferences? preferences = null)
     {
         ArgumentNullException.ThrowIfNull(grade);
@@ -43,7 +49,6 @@ public static class OfferBuilder
 
         var plans = Candidates(request, policy);
         var needsTarget = preferences.Ranking == OfferRanking.ClosestPayment && preferences.TargetPayment is null;
-        var eligible = new List<Candidate>(plans.Count);
         var needed = 0;
         foreach (var plan in plans)
         {
@@ -52,6 +57,9 @@ public static class OfferBuilder
 
         var buffer = spareRows is { } spare && spare.Length >= needed ? spare : new Installment[needed];
         spareRows = null;
+        var kept = spareCandidates is { } spareKept && spareKept.Length >= plans.Count ? spareKept : new Candidate[plans.Count];
+        spareCandidates = null;
+        var eligibleCount = 0;
         var used = 0;
         try
         {
@@ -67,7 +75,7 @@ public static class OfferBuilder
                 }
 
                 // Every candidate is worked in the thread's buffer; only the offers returned keep their terms and totals.
-                var price = Pricing.Quote(grade, plan, rateCard, startDate)!;
+                var price = Pricing.Quote(grade, plan, rateCard, startDate)!.Value;
                 var terms = plan.ToLoanTerms(price.AnnualRate, startDate, policy.Currency);
                 var rows = new ArraySegment<Installment>(buffer, used, terms.TermMonths);
                 used += terms.TermMonths;
@@ -80,19 +88,25 @@ public static class OfferBuilder
 
                 if (passes && PolicyEvaluator.PassesPayment(plan, policy, payments.Assessed))
                 {
-                    eligible.Add(new Candidate(index, plan, price, terms, rows, level, payments, CostOf(terms, rows)));
+                    kept[eligibleCount++] = new Candidate(index, plan.DownPayment, price.AnnualRate, price.CardRate, price.Promotion, terms, rows, level, payments, CostOf(terms, rows));
                 }
             }
 
             var target = preferences.TargetPayment ?? requestedPayment;
-            var order = preferences.Ranking == OfferRanking.ClosestPayment && target is { } t
-                ? Comparer<Candidate>.Create((a, b) => CompareClosest(a, b, t))
-                : Comparer<Candidate>.Create(CompareCost);
-            eligible.Sort(order);
+            var eligible = kept.AsSpan(0, eligibleCount);
+            if (preferences.Ranking == OfferRanking.ClosestPayment && target is { } t)
+            {
+                eligible.Sort((a, b) => CompareClosest(a, b, t));
+            }
+            else
+            {
+                eligible.Sort(ByCost);
+            }
+
             eligible = WithoutTwins(eligible);
 
-            var count = Math.Min(preferences.MaxOffers, eligible.Count);
-            var requestedAt = eligible.FindIndex(c => c.Index == 0);
+            var count = Math.Min(preferences.MaxOffers, eligible.Length);
+            var requestedAt = RequestedAt(eligible);
             if (requestedAt >= count)
             {
                 // The requested plan takes the last place; the list stays in order, as it ranked below every plan kept.
@@ -109,6 +123,9 @@ public static class OfferBuilder
         }
         finally
         {
+            // The candidates hold the build's terms and rows: cleared, so the thread keeps only the arrays.
+            Array.Clear(kept, 0, eligibleCount);
+            spareCandidates = kept;
             spareRows = buffer;
         }
     }
@@ -206,12 +223,11 @@ public static class OfferBuilder
     /// The offer of a ranked candidate. Its totals, subsidy and APR are worked from the pooled rows; the offer keeps
     /// the terms and totals, and its schedule's rows are built again only if they are read.
     /// </summary>
-    private static LoanOffer ToOffer(Candidate candidate, int rank)
+    private static LoanOffer ToOffer(in Candidate candidate, int rank)
     {
         var terms = candidate.Terms;
         ReadOnlySpan<Installment> rows = candidate.Rows;
         var totals = RepaymentSchedule.Sum(rows);
-        var price = candidate.Price;
         return new LoanOffer
         {
             Rank = rank,
@@ -219,12 +235,12 @@ public static class OfferBuilder
             TermMonths = terms.TermMonths,
             Method = terms.Method,
             BalloonFraction = terms.BalloonFraction,
-            DownPayment = candidate.Plan.DownPayment,
+            DownPayment = candidate.DownPayment,
             Principal = terms.Principal,
-            AnnualRate = price.AnnualRate,
-            CardRate = price.CardRate,
-            Promotion = price.Promotion,
-            Subsidy = price.Promotion is null ? 0m : Pricing.Subsidy(terms, totals.Interest, price.CardRate),
+            AnnualRate = candidate.AnnualRate,
+            CardRate = candidate.CardRate,
+            Promotion = candidate.Promotion,
+            Subsidy = candidate.Promotion is null ? 0m : Pricing.Subsidy(terms, totals.Interest, candidate.CardRate),
             FirstPayment = candidate.Payments.First,
             MaxPayment = candidate.Payments.Max,
             FinalPayment = candidate.Payments.Final,
@@ -252,34 +268,48 @@ public static class OfferBuilder
     /// <summary>
     /// Plans that would have the customer pay exactly the same amounts on the same dates (annuity and equal principal
     /// at a 0% promotion, say) are one offer, not two: the better-ranked is kept, as the requested plan if it was one.
+    /// The distinct candidates are moved to the front, in order, and answered.
     /// </summary>
-    private static List<Candidate> WithoutTwins(List<Candidate> ranked)
+    private static Span<Candidate> WithoutTwins(Span<Candidate> ranked)
     {
-        var distinct = new List<Candidate>(ranked.Count);
-        foreach (var candidate in ranked)
+        var distinct = 0;
+        for (var i = 0; i < ranked.Length; i++)
         {
             var twin = -1;
-            for (var k = 0; k < distinct.Count && twin < 0; k++)
+            for (var k = 0; k < distinct && twin < 0; k++)
             {
-                twin = SamePayments(distinct[k], candidate) ? k : -1;
+                twin = SamePayments(ranked[k], ranked[i]) ? k : -1;
             }
 
             if (twin < 0)
             {
-                distinct.Add(candidate);
+                ranked[distinct++] = ranked[i];
             }
-            else if (candidate.Index == 0)
+            else if (ranked[i].Index == 0)
             {
-                distinct[twin] = candidate;
+                ranked[twin] = ranked[i];
             }
         }
 
-        return distinct;
+        return ranked[..distinct];
     }
 
-    private static bool SamePayments(Candidate a, Candidate b)
+    private static int RequestedAt(ReadOnlySpan<Candidate> candidates)
     {
-        if (a.Plan.DownPayment != b.Plan.DownPayment || a.Price.AnnualRate != b.Price.AnnualRate || a.Terms.TermMonths != b.Terms.TermMonths)
+        for (var k = 0; k < candidates.Length; k++)
+        {
+            if (candidates[k].Index == 0)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool SamePayments(in Candidate a, in Candidate b)
+    {
+        if (a.DownPayment != b.DownPayment || a.AnnualRate != b.AnnualRate || a.Terms.TermMonths != b.Terms.TermMonths)
         {
             return false;
         }
@@ -314,6 +344,10 @@ public static class OfferBuilder
         return c != 0 ? c : CompareCost(a, b);
     }
 
-    /// <summary>A priced plan and its schedule's rows, <c>Terms.TermMonths</c> of them in the build's buffer.</summary>
-    private sealed record Candidate(int Index, FinancingRequest Plan, PricedRate Price, LoanTerms Terms, ArraySegment<Installment> Rows, decimal LevelAmount, PlanPayments Payments, decimal Cost);
+    /// <summary>
+    /// A priced plan (its down payment, rates and promotion) and its schedule's rows, <c>Terms.TermMonths</c> of them in
+    /// the build's buffer; a value in the thread's array, as a build ranks a dozen and keeps four.
+    /// </summary>
+    private readonly record struct Candidate(
+        int Index, decimal DownPayment, decimal AnnualRate, decimal CardRate, Promotion? Promotion, LoanTerms Terms, ArraySegment<Installment> Rows, decimal LevelAmount, PlanPayments Payments, decimal Cost);
 }
