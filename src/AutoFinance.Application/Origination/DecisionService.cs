@@ -89,7 +89,7 @@ public sealed class DecisionService(
         var screened = screening is null ? Verification.ScreeningFindings.NotAsked : await screening.ScreenAsync(a, actor, now, today, ct).ConfigureAwait(false);
         IReadOnlyList<(string Stage, RuleOutcome Outcome)> partnerChecks = screening is null ? [] : ScreeningChecks.Of(screened);
         var applicationId = TimeOrderedIds.Create(now);
-        var reference = $"AF{now:yyMMdd}-{applicationId.ToString("N")[^8..].ToUpperInvariant()}";
+        var reference = Reference(now, applicationId);
         return Conclude(a, product, actor, hashes, context.IdempotencyKey is { } key ? new IdempotencyEntry(actor.Scope, key, context.RequestHash) : null,
             applicationId, reference, now, today, started, [.. fraudChecks, .. partnerChecks], screened.Bureau);
     }
@@ -227,7 +227,7 @@ public sealed class DecisionService(
         }
 
         checks.Add(new CheckRecord(checks.Count + 1, "score", "score.active-model", "info", $"score {score:0.##}, grade {grade}, pd {pd:0.0000} with {models.Version}", scoreValues));
-        checks.Add(new CheckRecord(checks.Count + 1, "decision", "decision." + Name(decision.Status), Name(decision.Status), $"{Name(decision.Status)} at grade {grade} with {offers.Count} offers", new OrderedFigures(0)));
+        checks.Add(new CheckRecord(checks.Count + 1, "decision", DecisionCode(decision.Status), Name(decision.Status), DecisionDetail(decision.Status, grade, offers.Count), new OrderedFigures(0)));
 
         var reasons = new List<ReasonRecord>(decision.Reasons.Count + Scorecard.MaxReasons);
         foreach (var r in decision.Reasons)
@@ -293,6 +293,38 @@ public sealed class DecisionService(
             Response = response,
         };
     }
+
+    /// <summary>An application's reference: AF, the date, and the last eight hex digits of its ID in capitals.</summary>
+    private static string Reference(DateTimeOffset now, Guid applicationId)
+    {
+        Span<char> digits = stackalloc char[32];
+        applicationId.TryFormat(digits, out _, "N");
+        var tail = digits[^8..];
+        for (var i = 0; i < tail.Length; i++)
+        {
+            tail[i] = char.ToUpperInvariant(tail[i]);
+        }
+
+        return $"AF{now:yyMMdd}-{tail}";
+    }
+
+    private static string DecisionCode(DecisionStatus status) => status switch
+    {
+        DecisionStatus.Approved => ApprovedCode,
+        DecisionStatus.Referred => ReferredCode,
+        DecisionStatus.Declined => DeclinedCode,
+        _ => "decision." + Name(status),
+    };
+
+    private static readonly string ApprovedCode = "decision." + Name(DecisionStatus.Approved);
+    private static readonly string ReferredCode = "decision." + Name(DecisionStatus.Referred);
+    private static readonly string DeclinedCode = "decision." + Name(DecisionStatus.Declined);
+
+    /// <summary>The decision check's line, made once for each status, grade and number of offers (a few dozen texts in all).</summary>
+    private static string DecisionDetail(DecisionStatus status, string grade, int offers) =>
+        DecisionDetails.GetOrAdd((status, grade, offers), static key => $"{Name(key.Status)} at grade {key.Grade} with {key.Offers} offers");
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(DecisionStatus Status, string Grade, int Offers), string> DecisionDetails = new();
 
     /// <summary>The scorecard bin of each characteristic, comma-separated in the model's order.</summary>
     private static string Bins(ReadOnlySpan<Credit.Binning.BinMatch> matches)
