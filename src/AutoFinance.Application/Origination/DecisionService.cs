@@ -125,12 +125,12 @@ public sealed class DecisionService(
         ValidatedApplication a, ProductSettings product, Actor actor, LookupHashes hashes, IdempotencyEntry? idempotency, Guid applicationId, string reference,
         DateTimeOffset now, DateOnly today, long started, IReadOnlyList<(string Stage, RuleOutcome Outcome)> earlierChecks, Domain.Bureau.BureauFindings bureau)
     {
-        var financing = a.ToFinancingRequest(today);
         if (bureau.Features is { MonthlyObligations: var obligations } && obligations > a.MonthlyDebtPayments)
         {
             a = a with { MonthlyDebtPayments = obligations };
-            financing = a.ToFinancingRequest(today);
         }
+
+        var financing = a.ToFinancingRequest(today);
 
         // The score needs the requested plan's payment at a reference rate (never at the price it will set).
         var assessed = AssessedPayment(financing, today, product);
@@ -263,7 +263,9 @@ public sealed class DecisionService(
             Status = Name(decision.Status),
             Score = score,
             RiskGrade = grade,
-            Reasons = ReasonCatalog.ForApplicant(reasons, decision.Status, a.Language),
+            Reasons = explanation is null
+                ? ReasonCatalog.ForApplicant(reasons, decision.Status, a.Language, model.Scorecard, scoreReasons.AsSpan(0, scored.ReasonCount))
+                : ReasonCatalog.ForApplicant(reasons, decision.Status, a.Language),
             Offers = offerViews,
             ModelVersion = models.Version,
             DecisionMillis = Math.Round(millis, 3),
