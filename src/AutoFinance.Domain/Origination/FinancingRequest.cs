@@ -57,19 +57,24 @@ public sealed record FinancingRequest
     /// The last due date of the plan when the loan starts on <paramref name="startDate"/> and the first instalment falls
     /// due one month later: every due date is taken from the first one (<see cref="MonthlyCalendar.DueDate"/>).
     /// </summary>
-    public DateOnly MaturityDate(DateOnly startDate) => MonthlyCalendar.DueDate(startDate.AddMonths(1), TermMonths);
+    public DateOnly MaturityDate(DateOnly startDate) => MaturityDate(startDate, TermMonths);
+
+    internal static DateOnly MaturityDate(DateOnly startDate, int termMonths) => MonthlyCalendar.DueDate(startDate.AddMonths(1), termMonths);
 
     /// <summary>The loan terms of this plan at a rate, starting on <paramref name="startDate"/> with the first instalment one month later.</summary>
-    public LoanTerms ToLoanTerms(decimal annualRate, DateOnly startDate, Currency currency) => new()
+    public LoanTerms ToLoanTerms(decimal annualRate, DateOnly startDate, Currency currency) => ToLoanTerms(PlanVariation.Of(this), annualRate, startDate, currency);
+
+    /// <summary>The loan terms of a variation of this plan at a rate, as <see cref="ToLoanTerms(decimal, DateOnly, Currency)"/> gives them.</summary>
+    internal LoanTerms ToLoanTerms(PlanVariation plan, decimal annualRate, DateOnly startDate, Currency currency) => new()
     {
-        Principal = LoanAmount,
+        Principal = VehiclePrice - plan.DownPayment,
         AnnualRate = annualRate,
-        TermMonths = TermMonths,
-        Method = Method,
+        TermMonths = plan.TermMonths,
+        Method = plan.Method,
         StartDate = startDate,
         FirstDueDate = startDate.AddMonths(1),
         Currency = currency,
-        BalloonFraction = Method == RepaymentMethod.Balloon ? BalloonFraction : 0m,
+        BalloonFraction = plan.Method == RepaymentMethod.Balloon ? plan.BalloonFraction : 0m,
     };
 
     /// <summary>Every problem that makes the request unusable, each naming its field (policy failures are not among them).</summary>

@@ -47,7 +47,9 @@ public static class OfferBuilder
             return [];
         }
 
-        var plans = Candidates(request, policy);
+        var most = MostCandidates(policy);
+        var plans = most <= 64 ? stackalloc PlanVariation[most] : new PlanVariation[most];
+        plans = plans[..Candidates(request, policy, plans)];
         var needsTarget = preferences.Ranking == OfferRanking.ClosestPayment && preferences.TargetPayment is null;
         var needed = 0;
         foreach (var plan in plans)
@@ -57,26 +59,26 @@ public static class OfferBuilder
 
         var buffer = spareRows is { } spare && spare.Length >= needed ? spare : new Installment[needed];
         spareRows = null;
-        var kept = spareCandidates is { } spareKept && spareKept.Length >= plans.Count ? spareKept : new Candidate[plans.Count];
+        var kept = spareCandidates is { } spareKept && spareKept.Length >= plans.Length ? spareKept : new Candidate[plans.Length];
         spareCandidates = null;
         var eligibleCount = 0;
         var used = 0;
         try
         {
             decimal? requestedPayment = null;
-            for (var index = 0; index < plans.Count; index++)
+            for (var index = 0; index < plans.Length; index++)
             {
                 var plan = plans[index];
                 var buildable = plan.Method != RepaymentMethod.FlatFee;
-                var passes = buildable && PolicyEvaluator.PassesWithoutPayment(plan, policy, startDate);
+                var passes = buildable && PolicyEvaluator.PassesWithoutPayment(request, plan, policy, startDate);
                 if (!passes && !(index == 0 && needsTarget && buildable))
                 {
                     continue;
                 }
 
                 // Every candidate is worked in the thread's buffer; only the offers returned keep their terms and totals.
-                var price = Pricing.Quote(grade, plan, rateCard, startDate)!.Value;
-                var terms = plan.ToLoanTerms(price.AnnualRate, startDate, policy.Currency);
+                var price = Pricing.Quote(grade, request, plan, rateCard, startDate)!.Value;
+                var terms = request.ToLoanTerms(plan, price.AnnualRate, startDate, policy.Currency);
                 var rows = new ArraySegment<Installment>(buffer, used, terms.TermMonths);
                 used += terms.TermMonths;
                 var level = ScheduleBuilder.BuildInto(terms, rows);
@@ -86,7 +88,7 @@ public static class OfferBuilder
                     requestedPayment = payments.Assessed;
                 }
 
-                if (passes && PolicyEvaluator.PassesPayment(plan, policy, payments.Assessed))
+                if (passes && PolicyEvaluator.PassesPayment(request, policy, payments.Assessed))
                 {
                     kept[eligibleCount++] = new Candidate(index, plan.DownPayment, price.AnnualRate, price.CardRate, price.Promotion, terms, rows, level, payments, CostOf(terms, rows));
                 }
@@ -149,19 +151,27 @@ public static class OfferBuilder
         return PolicyEvaluator.Evaluate(request, policy, payment, startDate);
     }
 
-    /// <summary>The requested plan first, then the variations in order of term, method and down payment, without repeats.</summary>
-    internal static List<FinancingRequest> Candidates(FinancingRequest request, ProductPolicy policy)
+    /// <summary>The most candidates a request can have under the policy: itself, and three methods for each allowed term.</summary>
+    private static int MostCandidates(ProductPolicy policy) => 1 + (3 * policy.AllowedTerms.Count);
+
+    /// <summary>
+    /// The requested plan first, then the variations in order of term, method and down payment, without repeats,
+    /// written into <paramref name="plans"/> (<see cref="MostCandidates"/> long); answers how many.
+    /// </summary>
+    internal static int Candidates(FinancingRequest request, ProductPolicy policy, Span<PlanVariation> plans)
     {
-        var plans = new List<FinancingRequest>(16) { request };
+        plans[0] = PlanVariation.Of(request);
+        var count = 1;
         var downPayment = CompliantDownPayment(request, policy);
         if (downPayment is null)
         {
-            return plans;
+            return count;
         }
 
         Span<RepaymentMethod> methods = [request.Method, RepaymentMethod.Annuity, RepaymentMethod.EqualPrincipal];
         var cap = policy.MaxTermFor(request.Condition);
-        foreach (var term in SortedTerms(policy.AllowedTerms, cap))
+        Span<int> terms = policy.AllowedTerms.Count <= 64 ? stackalloc int[policy.AllowedTerms.Count] : new int[policy.AllowedTerms.Count];
+        foreach (var term in SortedTerms(policy.AllowedTerms, cap, terms))
         {
             for (var m = 0; m < methods.Length; m++)
             {
@@ -176,17 +186,11 @@ public static class OfferBuilder
                     continue;
                 }
 
-                plans.Add(request with
-                {
-                    TermMonths = term,
-                    Method = method,
-                    DownPayment = downPayment.Value,
-                    BalloonFraction = method == RepaymentMethod.Balloon ? request.BalloonFraction : 0m,
-                });
+                plans[count++] = new PlanVariation(term, method, downPayment.Value, method == RepaymentMethod.Balloon ? request.BalloonFraction : 0m);
             }
         }
 
-        return plans;
+        return count;
     }
 
     /// <summary>
@@ -204,17 +208,20 @@ public static class OfferBuilder
         return maxLoan > 0m ? request.VehiclePrice - maxLoan : null;
     }
 
-    private static List<int> SortedTerms(IReadOnlyList<int> allowed, int cap)
+    /// <summary>The allowed terms within the cap, each once, in ascending order, written into <paramref name="terms"/>.</summary>
+    private static Span<int> SortedTerms(IReadOnlyList<int> allowed, int cap, Span<int> terms)
     {
-        var terms = new List<int>(allowed.Count);
-        foreach (var term in allowed)
+        var count = 0;
+        for (var i = 0; i < allowed.Count; i++)
         {
-            if (term <= cap && !terms.Contains(term))
+            var term = allowed[i];
+            if (term <= cap && !terms[..count].Contains(term))
             {
-                terms.Add(term);
+                terms[count++] = term;
             }
         }
 
+        terms = terms[..count];
         terms.Sort();
         return terms;
     }

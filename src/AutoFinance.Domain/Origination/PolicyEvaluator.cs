@@ -50,11 +50,11 @@ public static class PolicyEvaluator
             ("age", RuleValues.Number(ageAtMaturity)), ("limit", RuleValues.Number(policy.MaxAgeAtMaturity)), ("maturityDate", maturityDate));
 
         var maxTerm = policy.MaxTermFor(request.Condition);
-        outcomes[i++] = Outcome(ReasonCodes.TermCap, TermWithinCap(request, policy), RuleEffect.CounterOffer,
+        outcomes[i++] = Outcome(ReasonCodes.TermCap, TermWithinCap(request, request.TermMonths, policy), RuleEffect.CounterOffer,
             $"term {request.TermMonths} months, cap {maxTerm} for {request.Condition.ToName()} cars",
             ("term", RuleValues.Number(request.TermMonths)), ("limit", RuleValues.Number(maxTerm)), ("condition", request.Condition.ToName()));
 
-        var ltvPassed = LtvWithinCap(request, policy);
+        var ltvPassed = LtvWithinCap(request, request.LoanAmount, policy);
         var cap = RuleValues.Limit(policy.LtvCapFor(category));
         var ltv = RuleValues.Ratio(request.Ltv, ltvPassed);
         var amount = RuleValues.Amount(request.LoanAmount, currency);
@@ -65,7 +65,7 @@ public static class PolicyEvaluator
 
         var minAmount = RuleValues.Amount(policy.MinLoanAmount, currency);
         var maxAmount = RuleValues.Amount(policy.MaxLoanAmount, currency);
-        outcomes[i++] = Outcome(ReasonCodes.LoanAmount, LoanAmountInRange(request, policy), RuleEffect.CounterOffer,
+        outcomes[i++] = Outcome(ReasonCodes.LoanAmount, LoanAmountInRange(request.LoanAmount, policy), RuleEffect.CounterOffer,
             $"loan amount {amount}, range {minAmount} to {maxAmount}",
             ("amount", amount), ("min", minAmount), ("max", maxAmount), ("currency", currency.Code));
 
@@ -79,11 +79,11 @@ public static class PolicyEvaluator
             ("vehicleYear", RuleValues.Number(request.VehicleYear)));
 
         var allowedTerms = Joined(policy.AllowedTerms);
-        outcomes[i++] = Outcome(ReasonCodes.TermAllowed, TermAllowed(request, policy), RuleEffect.CounterOffer, $"term {request.TermMonths} months, sold in {allowedTerms}",
+        outcomes[i++] = Outcome(ReasonCodes.TermAllowed, TermAllowed(request.TermMonths, policy), RuleEffect.CounterOffer, $"term {request.TermMonths} months, sold in {allowedTerms}",
             ("term", RuleValues.Number(request.TermMonths)), ("allowed", allowedTerms));
 
         var allowedMethods = Joined(policy.AllowedMethods);
-        outcomes[i++] = Outcome(ReasonCodes.MethodAllowed, MethodAllowed(request, policy), RuleEffect.CounterOffer, $"method {request.Method.ToName()}, offered {allowedMethods}",
+        outcomes[i++] = Outcome(ReasonCodes.MethodAllowed, MethodAllowed(request.Method, policy), RuleEffect.CounterOffer, $"method {request.Method.ToName()}, offered {allowedMethods}",
             ("method", request.Method.ToName()), ("allowed", allowedMethods));
 
         outcomes[i] = Outcome(ReasonCodes.ProductCondition, ConditionFinanced(request, policy), RuleEffect.Decline,
@@ -102,17 +102,22 @@ public static class PolicyEvaluator
     }
 
     /// <summary>Every rule but PTI and DTI, for a request already validated.</summary>
-    internal static bool PassesWithoutPayment(FinancingRequest request, ProductPolicy policy, DateOnly startDate)
+    internal static bool PassesWithoutPayment(FinancingRequest request, ProductPolicy policy, DateOnly startDate) =>
+        PassesWithoutPayment(request, PlanVariation.Of(request), policy, startDate);
+
+    /// <summary>Every rule but PTI and DTI, for a variation of a request already validated.</summary>
+    internal static bool PassesWithoutPayment(FinancingRequest request, PlanVariation plan, ProductPolicy policy, DateOnly startDate)
     {
-        var maturity = request.MaturityDate(startDate);
+        var maturity = FinancingRequest.MaturityDate(startDate, plan.TermMonths);
+        var loanAmount = request.VehiclePrice - plan.DownPayment;
         return OldEnough(request, policy)
             && YoungEnoughAtMaturity(request, policy, maturity)
-            && TermWithinCap(request, policy)
-            && LtvWithinCap(request, policy)
-            && LoanAmountInRange(request, policy)
+            && TermWithinCap(request, plan.TermMonths, policy)
+            && LtvWithinCap(request, loanAmount, policy)
+            && LoanAmountInRange(loanAmount, policy)
             && VehicleAgeWithinLimit(request, policy, maturity)
-            && TermAllowed(request, policy)
-            && MethodAllowed(request, policy)
+            && TermAllowed(plan.TermMonths, policy)
+            && MethodAllowed(plan.Method, policy)
             && ConditionFinanced(request, policy);
     }
 
@@ -143,20 +148,20 @@ public static class PolicyEvaluator
     private static bool YoungEnoughAtMaturity(FinancingRequest request, ProductPolicy policy, DateOnly maturity) =>
         Age.InYears(request.BirthDate, maturity) <= policy.MaxAgeAtMaturity;
 
-    private static bool TermWithinCap(FinancingRequest request, ProductPolicy policy) => request.TermMonths <= policy.MaxTermFor(request.Condition);
+    private static bool TermWithinCap(FinancingRequest request, int termMonths, ProductPolicy policy) => termMonths <= policy.MaxTermFor(request.Condition);
 
-    private static bool LtvWithinCap(FinancingRequest request, ProductPolicy policy) =>
-        request.LoanAmount <= policy.LtvCapFor(request.Category) * request.VehiclePrice;
+    private static bool LtvWithinCap(FinancingRequest request, decimal loanAmount, ProductPolicy policy) =>
+        loanAmount <= policy.LtvCapFor(request.Category) * request.VehiclePrice;
 
-    private static bool LoanAmountInRange(FinancingRequest request, ProductPolicy policy) =>
-        request.LoanAmount >= policy.MinLoanAmount && request.LoanAmount <= policy.MaxLoanAmount;
+    private static bool LoanAmountInRange(decimal loanAmount, ProductPolicy policy) =>
+        loanAmount >= policy.MinLoanAmount && loanAmount <= policy.MaxLoanAmount;
 
     private static bool VehicleAgeWithinLimit(FinancingRequest request, ProductPolicy policy, DateOnly maturity) =>
         Age.VehicleYears(request.VehicleYear, maturity) <= policy.MaxVehicleAgeAtMaturityYears;
 
-    private static bool TermAllowed(FinancingRequest request, ProductPolicy policy) => Contains(policy.AllowedTerms, request.TermMonths);
+    private static bool TermAllowed(int termMonths, ProductPolicy policy) => Contains(policy.AllowedTerms, termMonths);
 
-    private static bool MethodAllowed(FinancingRequest request, ProductPolicy policy) => Contains(policy.AllowedMethods, request.Method);
+    private static bool MethodAllowed(RepaymentMethod method, ProductPolicy policy) => Contains(policy.AllowedMethods, method);
 
     private static bool ConditionFinanced(FinancingRequest request, ProductPolicy policy) => Contains(policy.Conditions, request.Condition);
 

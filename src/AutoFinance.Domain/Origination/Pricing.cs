@@ -50,9 +50,13 @@ public static class Pricing
     }
 
     /// <summary>The rates of a plan without its subsidy, as a value (a decision quotes a dozen plans); null when the grade is not priced.</summary>
-    internal static (decimal AnnualRate, decimal CardRate, Promotion? Promotion)? Quote(string grade, FinancingRequest plan, RateCard rateCard, DateOnly date)
+    internal static (decimal AnnualRate, decimal CardRate, Promotion? Promotion)? Quote(string grade, FinancingRequest plan, RateCard rateCard, DateOnly date) =>
+        Quote(grade, plan, PlanVariation.Of(plan), rateCard, date);
+
+    /// <summary>The rates of a variation of a plan without its subsidy; null when the grade is not priced.</summary>
+    internal static (decimal AnnualRate, decimal CardRate, Promotion? Promotion)? Quote(string grade, FinancingRequest request, PlanVariation plan, RateCard rateCard, DateOnly date)
     {
-        if (rateCard.CardRate(grade, plan) is not { } card)
+        if (rateCard.CardRate(grade, request, plan) is not { } card)
         {
             return null;
         }
@@ -65,7 +69,7 @@ public static class Pricing
             var promotion = promotions[i];
             var rate = promotion.RateFor(card);
             // A lower rate wins; at the card rate only a fee waiver is worth taking, and the first one listed.
-            if ((rate < bestRate || (best is null && rate == card && promotion.WaivesPrepaymentFee)) && promotion.AppliesTo(plan, date))
+            if ((rate < bestRate || (best is null && rate == card && promotion.WaivesPrepaymentFee)) && promotion.AppliesTo(request, plan, date))
             {
                 best = promotion;
                 bestRate = rate;
