@@ -74,10 +74,10 @@ public sealed class DecisionService(
         return new SubmissionResult { StatusCode = 201, Response = record.Response, Decision = record };
     }
 
-    private async Task<DecisionRecord?> Decide(
+    private async ValueTask<DecisionRecord?> Decide(
         ValidatedApplication a, ProductSettings product, Actor actor, LookupHashes hashes, SubmissionContext context, DateTimeOffset now, DateOnly today, long started, CancellationToken ct)
     {
-        var (fraudChecks, facts) = await FraudChecks.RunAsync(store, fraud, a, hashes, actor.DealerId, now, today, ct).ConfigureAwait(false);
+        var (checks, facts) = await FraudChecks.RunAsync(store, fraud, a, hashes, actor.DealerId, now, today, ct).ConfigureAwait(false);
         if (actor.Role == Roles.Customer && (actor.CustomerId is { } own ? facts.CustomerId != own : facts.CustomerId is not null))
         {
             // A customer applies only for themselves: the ID must be the one on their account, or new to the lender.
@@ -87,11 +87,15 @@ public sealed class DecisionService(
         // The outside parties (identity service, credit bureau) are asked here, before the pure decision; their
         // findings are checks like any other, and the report's monthly obligations count in the debt-to-income rule.
         var screened = screening is null ? Verification.ScreeningFindings.NotAsked : await screening.ScreenAsync(a, actor, now, today, ct).ConfigureAwait(false);
-        IReadOnlyList<(string Stage, RuleOutcome Outcome)> partnerChecks = screening is null ? [] : ScreeningChecks.Of(screened);
+        if (screening is not null)
+        {
+            ScreeningChecks.AddTo(checks, screened);
+        }
+
         var applicationId = TimeOrderedIds.Create(now);
         var reference = Reference(now, applicationId);
         return Conclude(a, product, actor, hashes, context.IdempotencyKey is { } key ? new IdempotencyEntry(actor.Scope, key, context.RequestHash) : null,
-            applicationId, reference, now, today, started, [.. fraudChecks, .. partnerChecks], screened.Bureau);
+            applicationId, reference, now, today, started, checks, screened.Bureau);
     }
 
     /// <summary>
@@ -137,7 +141,7 @@ public sealed class DecisionService(
         var model = models.Active;
         var applicant = model.Scorecard.NewApplicant();
         ApplicationFeatures.Fill(applicant, a, bureau, today, assessed);
-        var scoreReasons = new Reason[Scorecard.MaxReasons];
+        Span<Reason> scoreReasons = stackalloc Reason[Scorecard.MaxReasons];
         var scored = model.Scorecard.Score(applicant, scoreReasons);
         var grade = model.Scorecard.Grades[scored.Grade];
         var score = scored.Score;
@@ -244,7 +248,9 @@ public sealed class DecisionService(
         }
         else
         {
-            reasons.AddRange(explanation.Raising(Scorecard.MaxReasons).Select(t => ReasonCatalog.EbmReason(model.Ebm!.Record, t)));
+            // Read into a local of this branch, so that only an explained decision makes the lambda's closure.
+            var ebm = model.Ebm!.Record;
+            reasons.AddRange(explanation.Raising(Scorecard.MaxReasons).Select(t => ReasonCatalog.EbmReason(ebm, t)));
         }
 
         var offerRecords = new OfferRecord[offers.Count];
@@ -264,7 +270,7 @@ public sealed class DecisionService(
             Score = score,
             RiskGrade = grade,
             Reasons = explanation is null
-                ? ReasonCatalog.ForApplicant(reasons, decision.Status, a.Language, model.Scorecard, scoreReasons.AsSpan(0, scored.ReasonCount))
+                ? ReasonCatalog.ForApplicant(reasons, decision.Status, a.Language, model.Scorecard, scoreReasons[..scored.ReasonCount])
                 : ReasonCatalog.ForApplicant(reasons, decision.Status, a.Language),
             Offers = offerViews,
             ModelVersion = models.Version,

@@ -28,10 +28,11 @@ public static class FraudChecks
         public const string Inconsistent = "fraud.inconsistent-data";
     }
 
-    public static async Task<(IReadOnlyList<(string Stage, RuleOutcome Outcome)> Checks, FraudFacts Facts)> RunAsync(
+    /// <summary>The checks in their recorded order, in a list with room for the screening checks a decision adds after them.</summary>
+    public static async ValueTask<(List<(string Stage, RuleOutcome Outcome)> Checks, FraudFacts Facts)> RunAsync(
         IOriginationStore store, FraudSettings settings, ValidatedApplication a, LookupHashes hashes, Guid? dealerId, DateTimeOffset now, DateOnly today, CancellationToken ct)
     {
-        var results = new List<(string, RuleOutcome)>(16);
+        var results = new List<(string, RuleOutcome)>(20);
         var windows = new Dictionary<VelocityKey, DateTimeOffset>
         {
             [VelocityKey.NationalId] = now - settings.NationalId.Window,
