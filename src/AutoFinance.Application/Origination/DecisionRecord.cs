@@ -56,17 +56,20 @@ public sealed record DecisionRecord
     {
         get
         {
-            // Kept with the response it was made from, so a copy with another response serialises its own.
+            // Kept with the response it was made from, so a copy with another response serialises its own; one
+            // reference, so a reader on another thread sees the pair whole.
             if (responseJson is not { } json || !ReferenceEquals(json.Of, Response))
             {
-                responseJson = json = (Response, Json.Serialize(Response));
+                responseJson = json = new SerialisedResponse(Response, Json.Serialize(Response));
             }
 
             return json.Text;
         }
     }
 
-    private (DecisionResponse Of, string Text)? responseJson;
+    private SerialisedResponse? responseJson;
+
+    private sealed record SerialisedResponse(DecisionResponse Of, string Text);
 }
 
 /// <summary>One check as recorded: stage, stable code, outcome (pass, fail, refer, info), detail and figures.</summary>
