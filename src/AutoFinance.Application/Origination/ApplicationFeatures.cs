@@ -20,36 +20,56 @@ public static class ApplicationFeatures
 
     public static IEnumerable<(string Name, double? Number, string? Text)> Of(ValidatedApplication a, BureauFindings bureau, DateOnly today, decimal assessedPayment)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(bureau);
-        var loan = a.VehiclePrice - a.DownPayment;
-        yield return (CarLoanFeatures.Age, Age.InYears(a.DateOfBirth, today), null);
-        yield return (CarLoanFeatures.EmploymentType, null, a.EmploymentType);
-        yield return (CarLoanFeatures.YearsEmployed, (double)a.YearsEmployed, null);
-        yield return (CarLoanFeatures.MonthlyIncome, (double)a.MonthlyIncome, null);
-        yield return (CarLoanFeatures.Housing, null, a.Housing);
-        yield return (CarLoanFeatures.YearsAtAddress, (double)a.YearsAtAddress, null);
-        foreach (var feature in CarLoanFeatures.OfReport(bureau.Features, File(bureau)))
-        {
-            yield return feature;
-        }
-
-        yield return (CarLoanFeatures.VehicleCondition, null, a.Condition == VehicleCondition.New ? "new" : "used");
-        yield return (CarLoanFeatures.VehicleEnergy, null, a.Energy == VehicleEnergy.NewEnergy ? "new-energy" : "conventional");
-        yield return (CarLoanFeatures.VehicleAgeYears, Math.Max(0, today.Year - a.VehicleYear), null);
-        yield return (CarLoanFeatures.MileageKm, a.MileageKm, null);
-        yield return (CarLoanFeatures.LoanAmount, (double)loan, null);
-        yield return (CarLoanFeatures.Ltv, (double)(loan / a.VehiclePrice), null);
-        yield return (CarLoanFeatures.TermMonths, a.TermMonths, null);
-        yield return (CarLoanFeatures.PaymentToIncome, (double)(assessedPayment / a.MonthlyIncome), null);
-        yield return (CarLoanFeatures.DebtToIncome, (double)((Math.Max(a.MonthlyDebtPayments, bureau.Features?.MonthlyObligations ?? 0m) + assessedPayment) / a.MonthlyIncome), null);
+        var features = new CarLoanFeatures.FeatureList(32);
+        Add(ref features, a, bureau, today, assessedPayment);
+        return features.Items;
     }
 
     public static void Fill(ApplicantValues values, ValidatedApplication a, BureauFindings bureau, DateOnly today, decimal assessedPayment)
     {
         ArgumentNullException.ThrowIfNull(values);
         values.Clear();
-        foreach (var (name, number, text) in Of(a, bureau, today, assessedPayment))
+        var sink = new ScorecardInputs(values);
+        Add(ref sink, a, bureau, today, assessedPayment);
+    }
+
+    /// <summary>The challenger's inputs, as a one-row dataset of the application would give them.</summary>
+    public static void Fill(ChallengerApplicant values, ValidatedApplication a, BureauFindings bureau, DateOnly today, decimal assessedPayment)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        values.Clear();
+        var sink = new ChallengerInputs(values);
+        Add(ref sink, a, bureau, today, assessedPayment);
+    }
+
+    /// <summary>Every characteristic, in the model's vocabulary and a fixed order, handed to <paramref name="sink"/>.</summary>
+    private static void Add<TSink>(ref TSink sink, ValidatedApplication a, BureauFindings bureau, DateOnly today, decimal assessedPayment)
+        where TSink : struct, CarLoanFeatures.IFeatureSink
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(bureau);
+        var loan = a.VehiclePrice - a.DownPayment;
+        sink.Add(CarLoanFeatures.Age, Age.InYears(a.DateOfBirth, today), null);
+        sink.Add(CarLoanFeatures.EmploymentType, null, a.EmploymentType);
+        sink.Add(CarLoanFeatures.YearsEmployed, (double)a.YearsEmployed, null);
+        sink.Add(CarLoanFeatures.MonthlyIncome, (double)a.MonthlyIncome, null);
+        sink.Add(CarLoanFeatures.Housing, null, a.Housing);
+        sink.Add(CarLoanFeatures.YearsAtAddress, (double)a.YearsAtAddress, null);
+        CarLoanFeatures.AddReport(ref sink, bureau.Features, File(bureau));
+        sink.Add(CarLoanFeatures.VehicleCondition, null, a.Condition == VehicleCondition.New ? "new" : "used");
+        sink.Add(CarLoanFeatures.VehicleEnergy, null, a.Energy == VehicleEnergy.NewEnergy ? "new-energy" : "conventional");
+        sink.Add(CarLoanFeatures.VehicleAgeYears, Math.Max(0, today.Year - a.VehicleYear), null);
+        sink.Add(CarLoanFeatures.MileageKm, a.MileageKm, null);
+        sink.Add(CarLoanFeatures.LoanAmount, (double)loan, null);
+        sink.Add(CarLoanFeatures.Ltv, (double)(loan / a.VehiclePrice), null);
+        sink.Add(CarLoanFeatures.TermMonths, a.TermMonths, null);
+        sink.Add(CarLoanFeatures.PaymentToIncome, (double)(assessedPayment / a.MonthlyIncome), null);
+        sink.Add(CarLoanFeatures.DebtToIncome, (double)((Math.Max(a.MonthlyDebtPayments, bureau.Features?.MonthlyObligations ?? 0m) + assessedPayment) / a.MonthlyIncome), null);
+    }
+
+    private readonly struct ScorecardInputs(ApplicantValues values) : CarLoanFeatures.IFeatureSink
+    {
+        public void Add(string name, double? number, string? text)
         {
             if (number is { } n)
             {
@@ -62,12 +82,9 @@ public static class ApplicationFeatures
         }
     }
 
-    /// <summary>The challenger's inputs, as a one-row dataset of the application would give them.</summary>
-    public static void Fill(ChallengerApplicant values, ValidatedApplication a, BureauFindings bureau, DateOnly today, decimal assessedPayment)
+    private readonly struct ChallengerInputs(ChallengerApplicant values) : CarLoanFeatures.IFeatureSink
     {
-        ArgumentNullException.ThrowIfNull(values);
-        values.Clear();
-        foreach (var (name, number, text) in Of(a, bureau, today, assessedPayment))
+        public void Add(string name, double? number, string? text)
         {
             if (number is { } n)
             {

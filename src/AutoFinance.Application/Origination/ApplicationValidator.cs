@@ -14,6 +14,8 @@ public static class ApplicationValidator
     public static readonly string[] EmploymentTypes = ["salaried", "self-employed", "civil-servant", "retired", "other"];
     public static readonly string[] HousingTypes = ["own", "mortgage", "rent", "family"];
     public static readonly string[] Languages = ["zh-CN", "en"];
+    private static readonly string[] Conditions = ["new", "used"];
+    private static readonly string[] Energies = ["conventional", "new-energy"];
 
     public static (ValidatedApplication? Application, IReadOnlyList<FieldError> Errors) Validate(ApplicationRequest? request, DateOnly today, string defaultProduct)
     {
@@ -103,8 +105,8 @@ public static class ApplicationValidator
             errors.Add(vinProblem);
         }
 
-        var condition = vehicle is null ? null : OneOf(errors, "vehicle.condition", vehicle.Condition, ["new", "used"], required: true);
-        var energy = vehicle is null ? null : OneOf(errors, "vehicle.energy", vehicle.Energy, ["conventional", "new-energy"], required: true);
+        var condition = vehicle is null ? null : OneOf(errors, "vehicle.condition", vehicle.Condition, Conditions, required: true);
+        var energy = vehicle is null ? null : OneOf(errors, "vehicle.energy", vehicle.Energy, Energies, required: true);
         var make = Text(errors, "vehicle.make", vehicle?.Make, 1, 40, vehicle is not null);
         var model = Text(errors, "vehicle.model", vehicle?.Model, 1, 60, vehicle is not null);
         var year = Whole(errors, "vehicle.year", vehicle?.Year, 1990, today.Year + 1, vehicle is not null);
@@ -193,7 +195,16 @@ public static class ApplicationValidator
             return null;
         }
 
-        var match = allowed.FirstOrDefault(a => string.Equals(a, trimmed, StringComparison.OrdinalIgnoreCase));
+        string? match = null;
+        foreach (var candidate in allowed)
+        {
+            if (string.Equals(candidate, trimmed, StringComparison.OrdinalIgnoreCase))
+            {
+                match = candidate;
+                break;
+            }
+        }
+
         if (match is null)
         {
             errors.Add(FieldProblems.OneOf(field, trimmed, allowed));
@@ -215,12 +226,25 @@ public static class ApplicationValidator
             return null;
         }
 
-        if (trimmed.Length < min || trimmed.Length > max || trimmed.Any(char.IsControl))
+        if (trimmed.Length < min || trimmed.Length > max || HasControl(trimmed))
         {
             errors.Add(FieldProblems.Length(field, min, max));
         }
 
         return trimmed;
+    }
+
+    private static bool HasControl(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static decimal? Money(List<FieldError> errors, string field, decimal? value, decimal min, decimal max, bool required)

@@ -1,3 +1,4 @@
+using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
 using AutoFinance.Domain.Origination;
 
@@ -46,6 +47,29 @@ public sealed record DecisionRecord
     public IdempotencyEntry? Idempotency { get; init; }
 
     public required DecisionResponse Response { get; init; }
+
+    /// <summary>
+    /// <see cref="Response"/> as JSON, serialised when first asked for and then kept, so that the stored idempotency
+    /// record and the HTTP answer share one text; an in-process caller that reads the response object never pays for it.
+    /// </summary>
+    public string ResponseJson
+    {
+        get
+        {
+            // Kept with the response it was made from, so a copy with another response serialises its own; one
+            // reference, so a reader on another thread sees the pair whole.
+            if (responseJson is not { } json || !ReferenceEquals(json.Of, Response))
+            {
+                responseJson = json = new SerialisedResponse(Response, Json.Serialize(Response));
+            }
+
+            return json.Text;
+        }
+    }
+
+    private SerialisedResponse? responseJson;
+
+    private sealed record SerialisedResponse(DecisionResponse Of, string Text);
 }
 
 /// <summary>One check as recorded: stage, stable code, outcome (pass, fail, refer, info), detail and figures.</summary>

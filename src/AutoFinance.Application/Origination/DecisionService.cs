@@ -71,14 +71,13 @@ public sealed class DecisionService(
                 ?? throw new InvalidOperationException("the idempotency record vanished");
         }
 
-        return new SubmissionResult { StatusCode = 201, Response = record.Response, ResponseJson = Json.Serialize(record.Response) };
+        return new SubmissionResult { StatusCode = 201, Response = record.Response, Decision = record };
     }
 
-    private async Task<DecisionRecord?> Decide(
+    private async ValueTask<DecisionRecord?> Decide(
         ValidatedApplication a, ProductSettings product, Actor actor, LookupHashes hashes, SubmissionContext context, DateTimeOffset now, DateOnly today, long started, CancellationToken ct)
     {
-        var financing = a.ToFinancingRequest(today);
-        var (fraudChecks, facts) = await FraudChecks.RunAsync(store, fraud, a, hashes, actor.DealerId, now, today, ct).ConfigureAwait(false);
+        var (checks, facts) = await FraudChecks.RunAsync(store, fraud, a, hashes, actor.DealerId, now, today, ct).ConfigureAwait(false);
         if (actor.Role == Roles.Customer && (actor.CustomerId is { } own ? facts.CustomerId != own : facts.CustomerId is not null))
         {
             // A customer applies only for themselves: the ID must be the one on their account, or new to the lender.
@@ -88,11 +87,15 @@ public sealed class DecisionService(
         // The outside parties (identity service, credit bureau) are asked here, before the pure decision; their
         // findings are checks like any other, and the report's monthly obligations count in the debt-to-income rule.
         var screened = screening is null ? Verification.ScreeningFindings.NotAsked : await screening.ScreenAsync(a, actor, now, today, ct).ConfigureAwait(false);
-        IReadOnlyList<(string Stage, RuleOutcome Outcome)> partnerChecks = screening is null ? [] : ScreeningChecks.Of(screened);
+        if (screening is not null)
+        {
+            ScreeningChecks.AddTo(checks, screened);
+        }
+
         var applicationId = TimeOrderedIds.Create(now);
-        var reference = $"AF{now:yyMMdd}-{applicationId.ToString("N")[^8..].ToUpperInvariant()}";
+        var reference = Reference(now, applicationId);
         return Conclude(a, product, actor, hashes, context.IdempotencyKey is { } key ? new IdempotencyEntry(actor.Scope, key, context.RequestHash) : null,
-            applicationId, reference, now, today, started, [.. fraudChecks, .. partnerChecks], screened.Bureau);
+            applicationId, reference, now, today, started, checks, screened.Bureau);
     }
 
     /// <summary>
@@ -126,19 +129,19 @@ public sealed class DecisionService(
         ValidatedApplication a, ProductSettings product, Actor actor, LookupHashes hashes, IdempotencyEntry? idempotency, Guid applicationId, string reference,
         DateTimeOffset now, DateOnly today, long started, IReadOnlyList<(string Stage, RuleOutcome Outcome)> earlierChecks, Domain.Bureau.BureauFindings bureau)
     {
-        var financing = a.ToFinancingRequest(today);
         if (bureau.Features is { MonthlyObligations: var obligations } && obligations > a.MonthlyDebtPayments)
         {
             a = a with { MonthlyDebtPayments = obligations };
-            financing = a.ToFinancingRequest(today);
         }
+
+        var financing = a.ToFinancingRequest(today);
 
         // The score needs the requested plan's payment at a reference rate (never at the price it will set).
         var assessed = AssessedPayment(financing, today, product);
         var model = models.Active;
         var applicant = model.Scorecard.NewApplicant();
         ApplicationFeatures.Fill(applicant, a, bureau, today, assessed);
-        var scoreReasons = new Reason[Scorecard.MaxReasons];
+        Span<Reason> scoreReasons = stackalloc Reason[Scorecard.MaxReasons];
         var scored = model.Scorecard.Score(applicant, scoreReasons);
         var grade = model.Scorecard.Grades[scored.Grade];
         var score = scored.Score;
@@ -228,7 +231,7 @@ public sealed class DecisionService(
         }
 
         checks.Add(new CheckRecord(checks.Count + 1, "score", "score.active-model", "info", $"score {score:0.##}, grade {grade}, pd {pd:0.0000} with {models.Version}", scoreValues));
-        checks.Add(new CheckRecord(checks.Count + 1, "decision", "decision." + Name(decision.Status), Name(decision.Status), $"{Name(decision.Status)} at grade {grade} with {offers.Count} offers", new OrderedFigures(0)));
+        checks.Add(new CheckRecord(checks.Count + 1, "decision", DecisionCode(decision.Status), Name(decision.Status), DecisionDetail(decision.Status, grade, offers.Count), new OrderedFigures(0)));
 
         var reasons = new List<ReasonRecord>(decision.Reasons.Count + Scorecard.MaxReasons);
         foreach (var r in decision.Reasons)
@@ -245,7 +248,9 @@ public sealed class DecisionService(
         }
         else
         {
-            reasons.AddRange(explanation.Raising(Scorecard.MaxReasons).Select(t => ReasonCatalog.EbmReason(model.Ebm!.Record, t)));
+            // Read into a local of this branch, so that only an explained decision makes the lambda's closure.
+            var ebm = model.Ebm!.Record;
+            reasons.AddRange(explanation.Raising(Scorecard.MaxReasons).Select(t => ReasonCatalog.EbmReason(ebm, t)));
         }
 
         var offerRecords = new OfferRecord[offers.Count];
@@ -264,7 +269,9 @@ public sealed class DecisionService(
             Status = Name(decision.Status),
             Score = score,
             RiskGrade = grade,
-            Reasons = ReasonCatalog.ForApplicant(reasons, decision.Status, a.Language),
+            Reasons = explanation is null
+                ? ReasonCatalog.ForApplicant(reasons, decision.Status, a.Language, model.Scorecard, scoreReasons[..scored.ReasonCount])
+                : ReasonCatalog.ForApplicant(reasons, decision.Status, a.Language),
             Offers = offerViews,
             ModelVersion = models.Version,
             DecisionMillis = Math.Round(millis, 3),
@@ -294,6 +301,38 @@ public sealed class DecisionService(
             Response = response,
         };
     }
+
+    /// <summary>An application's reference: AF, the date, and the last eight hex digits of its ID in capitals.</summary>
+    private static string Reference(DateTimeOffset now, Guid applicationId)
+    {
+        Span<char> digits = stackalloc char[32];
+        applicationId.TryFormat(digits, out _, "N");
+        var tail = digits[^8..];
+        for (var i = 0; i < tail.Length; i++)
+        {
+            tail[i] = char.ToUpperInvariant(tail[i]);
+        }
+
+        return $"AF{now:yyMMdd}-{tail}";
+    }
+
+    private static string DecisionCode(DecisionStatus status) => status switch
+    {
+        DecisionStatus.Approved => ApprovedCode,
+        DecisionStatus.Referred => ReferredCode,
+        DecisionStatus.Declined => DeclinedCode,
+        _ => "decision." + Name(status),
+    };
+
+    private static readonly string ApprovedCode = "decision." + Name(DecisionStatus.Approved);
+    private static readonly string ReferredCode = "decision." + Name(DecisionStatus.Referred);
+    private static readonly string DeclinedCode = "decision." + Name(DecisionStatus.Declined);
+
+    /// <summary>The decision check's line, made once for each status, grade and number of offers (a few dozen texts in all).</summary>
+    private static string DecisionDetail(DecisionStatus status, string grade, int offers) =>
+        DecisionDetails.GetOrAdd((status, grade, offers), static key => $"{Name(key.Status)} at grade {key.Grade} with {key.Offers} offers");
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(DecisionStatus Status, string Grade, int Offers), string> DecisionDetails = new();
 
     /// <summary>The scorecard bin of each characteristic, comma-separated in the model's order.</summary>
     private static string Bins(ReadOnlySpan<Credit.Binning.BinMatch> matches)

@@ -28,10 +28,11 @@ public static class FraudChecks
         public const string Inconsistent = "fraud.inconsistent-data";
     }
 
-    public static async Task<(IReadOnlyList<(string Stage, RuleOutcome Outcome)> Checks, FraudFacts Facts)> RunAsync(
+    /// <summary>The checks in their recorded order, in a list with room for the screening checks a decision adds after them.</summary>
+    public static async ValueTask<(List<(string Stage, RuleOutcome Outcome)> Checks, FraudFacts Facts)> RunAsync(
         IOriginationStore store, FraudSettings settings, ValidatedApplication a, LookupHashes hashes, Guid? dealerId, DateTimeOffset now, DateOnly today, CancellationToken ct)
     {
-        var results = new List<(string, RuleOutcome)>(16);
+        var results = new List<(string, RuleOutcome)>(20);
         var windows = new Dictionary<VelocityKey, DateTimeOffset>
         {
             [VelocityKey.NationalId] = now - settings.NationalId.Window,
@@ -52,30 +53,15 @@ public static class FraudChecks
             windows[VelocityKey.Dealer] = now - settings.Dealer.Window;
         }
 
-        var caps = new Dictionary<VelocityKey, int>
-        {
-            [VelocityKey.NationalId] = settings.NationalId.Limit,
-            [VelocityKey.Mobile] = settings.Mobile.Limit,
-            [VelocityKey.Device] = settings.Device.Limit,
-            [VelocityKey.ClientIp] = settings.ClientIp.Limit,
-            [VelocityKey.Dealer] = settings.Dealer.Limit,
-        };
-        var query = new FraudQuery(hashes, dealerId, windows, now - settings.DuplicateWindow) { CountCap = caps };
+        var query = new FraudQuery(hashes, dealerId, windows, now - settings.DuplicateWindow) { CountCap = Caps.GetValue(settings, CapsOf) };
         var facts = await store.FraudFactsAsync(query, ct).ConfigureAwait(false);
         results.Add(("identity", Outcome(Codes.DuplicateApplication, !facts.OpenDuplicate, RuleEffect.Refer, facts.OpenDuplicate ? "an open application exists for the same person and vehicle" : "no open application for the same person and vehicle")));
         results.Add(("identity", IdentityOnFile(facts, hashes)));
-        foreach (var (key, limit, code) in new[]
-        {
-            (VelocityKey.NationalId, settings.NationalId, Codes.VelocityNationalId),
-            (VelocityKey.Mobile, settings.Mobile, Codes.VelocityMobile),
-            (VelocityKey.Device, settings.Device, Codes.VelocityDevice),
-            (VelocityKey.ClientIp, settings.ClientIp, Codes.VelocityClientIp),
-            (VelocityKey.Dealer, settings.Dealer, Codes.VelocityDealer),
-        })
+        foreach (var (key, code) in VelocityChecks)
         {
             if (windows.ContainsKey(key))
             {
-                results.Add(("fraud", Velocity(facts.PriorCounts.GetValueOrDefault(key), limit, code)));
+                results.Add(("fraud", Velocity(facts.PriorCounts.GetValueOrDefault(key), LimitOf(settings, key), code)));
             }
         }
 
@@ -97,6 +83,38 @@ public static class FraudChecks
             ("problems", string.Join("; ", problems)))));
         return (results, facts);
     }
+
+    private static readonly (VelocityKey Key, string Code)[] VelocityChecks =
+    [
+        (VelocityKey.NationalId, Codes.VelocityNationalId),
+        (VelocityKey.Mobile, Codes.VelocityMobile),
+        (VelocityKey.Device, Codes.VelocityDevice),
+        (VelocityKey.ClientIp, Codes.VelocityClientIp),
+        (VelocityKey.Dealer, Codes.VelocityDealer),
+    ];
+
+    /// <summary>Each settings' count caps, made once: the settings are immutable and every decision's query carries them.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FraudSettings, IReadOnlyDictionary<VelocityKey, int>> Caps = new();
+
+    private static IReadOnlyDictionary<VelocityKey, int> CapsOf(FraudSettings settings)
+    {
+        var caps = new Dictionary<VelocityKey, int>(VelocityChecks.Length);
+        foreach (var (key, _) in VelocityChecks)
+        {
+            caps[key] = LimitOf(settings, key).Limit;
+        }
+
+        return caps;
+    }
+
+    private static VelocityLimit LimitOf(FraudSettings settings, VelocityKey key) => key switch
+    {
+        VelocityKey.NationalId => settings.NationalId,
+        VelocityKey.Mobile => settings.Mobile,
+        VelocityKey.Device => settings.Device,
+        VelocityKey.ClientIp => settings.ClientIp,
+        _ => settings.Dealer,
+    };
 
     private static readonly (string Kind, string Code)[] BlacklistChecks =
         [("national-id", Codes.BlacklistNationalId), ("mobile", Codes.BlacklistMobile), ("vin", Codes.BlacklistVin)];
@@ -139,8 +157,38 @@ public static class FraudChecks
     {
         var count = previous + 1;
         var passed = count <= limit.Limit;
-        return Outcome(code, passed, RuleEffect.Refer, $"{count} applications within {limit.Window.TotalHours:0.#} hours (limit {limit.Limit})",
-            ("count", count.ToString(CultureInfo.InvariantCulture)), ("limit", limit.Limit.ToString(CultureInfo.InvariantCulture)), ("windowHours", limit.Window.TotalHours.ToString("0.#", CultureInfo.InvariantCulture)));
+        var texts = VelocityTexts.GetValue(limit, static l => new VelocityText(l));
+        return Outcome(code, passed, RuleEffect.Refer, texts.Detail(count),
+            ("count", count.ToString(CultureInfo.InvariantCulture)), ("limit", texts.Limit), ("windowHours", texts.WindowHours));
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<VelocityLimit, VelocityText> VelocityTexts = new();
+
+    /// <summary>
+    /// A velocity limit's texts, made once per limit (and per count, for the counts a decision meets) instead of at
+    /// every decision; a limit is immutable. The line is formatted as it always was, in the current culture, so one
+    /// made under another culture is not reused.
+    /// </summary>
+    private sealed class VelocityText(VelocityLimit limit)
+    {
+        private readonly string?[] details = new string?[32];
+        private readonly CultureInfo culture = CultureInfo.CurrentCulture;
+
+        public string Limit { get; } = limit.Limit.ToString(CultureInfo.InvariantCulture);
+
+        public string WindowHours { get; } = limit.Window.TotalHours.ToString("0.#", CultureInfo.InvariantCulture);
+
+        public string Detail(int count)
+        {
+            if (count < 0 || count >= details.Length || !ReferenceEquals(CultureInfo.CurrentCulture, culture))
+            {
+                return Format(count);
+            }
+
+            return details[count] ??= Format(count);
+        }
+
+        private string Format(int count) => $"{count} applications within {limit.Window.TotalHours:0.#} hours (limit {limit.Limit})";
     }
 
     private static RuleOutcome Outcome(string code, bool passed, RuleEffect effect, string detail, params ReadOnlySpan<(string Key, string Value)> values) =>

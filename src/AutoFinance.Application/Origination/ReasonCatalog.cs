@@ -78,11 +78,18 @@ public static class ReasonCatalog
             values["categories"] = bin.Categories;
         }
 
-        return new ReasonRecord(ScorePrefix + characteristic.Name, values);
+        return new ReasonRecord(ScoreCodes.GetOrAdd(characteristic.Name, static name => ScorePrefix + name), values);
     }
 
+    /// <summary>The score reasons' codes by characteristic, made once per characteristic.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> ScoreCodes = new(StringComparer.Ordinal);
+
     /// <summary>A scorecard bin's texts, as its reasons give them (worked once per bin of a loaded model).</summary>
-    private sealed record BinText(string Description, string Lower, string Upper, string Kind, string Categories);
+    private sealed record BinText(string Description, string Lower, string Upper, string Kind, string Categories)
+    {
+        /// <summary>The applicant's line of a reason in this bin, in English [0] and Chinese [1], made when first needed.</summary>
+        public string?[] Lines { get; } = new string?[2];
+    }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ScoredBin, BinText> BinTexts = new();
 
@@ -122,21 +129,61 @@ public static class ReasonCatalog
         var verification = false;
         foreach (var reason in reasons)
         {
-            if (IsConfidential(reason.Code))
-            {
-                if (!verification)
-                {
-                    verification = true;
-                    views.Add(new ReasonView(Verification, VerificationText(status, language)));
-                }
-
-                continue;
-            }
-
-            views.Add(new ReasonView(reason.Code, Text(reason, language)));
+            Add(views, reason, status, language, ref verification);
         }
 
         return views;
+    }
+
+    /// <summary>
+    /// The same for a scorecard decision whose last reasons are <paramref name="scoreReasons"/>, in order, as
+    /// <see cref="ScoreReason"/> made them: their lines are the ones <see cref="Text"/> gives, kept per bin and language.
+    /// </summary>
+    public static IReadOnlyList<ReasonView> ForApplicant(IReadOnlyList<ReasonRecord> reasons, DecisionStatus status, string language, Scorecard scorecard, ReadOnlySpan<Reason> scoreReasons)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        ArgumentNullException.ThrowIfNull(scorecard);
+        var views = new List<ReasonView>(reasons.Count);
+        var first = reasons.Count - scoreReasons.Length;
+        var verification = false;
+        for (var i = 0; i < first; i++)
+        {
+            Add(views, reasons[i], status, language, ref verification);
+        }
+
+        for (var i = 0; i < scoreReasons.Length; i++)
+        {
+            var record = reasons[first + i];
+            views.Add(new ReasonView(record.Code, ScoreLine(scorecard, scoreReasons[i], record, language)));
+        }
+
+        return views;
+    }
+
+    private static void Add(List<ReasonView> views, ReasonRecord reason, DecisionStatus status, string language, ref bool verification)
+    {
+        if (!IsConfidential(reason.Code))
+        {
+            views.Add(new ReasonView(reason.Code, Text(reason, language)));
+        }
+        else if (!verification)
+        {
+            verification = true;
+            views.Add(new ReasonView(Verification, VerificationText(status, language)));
+        }
+    }
+
+    /// <summary>A scorecard reason's line: for a reason in a bin, made once per bin and language and then kept.</summary>
+    private static string ScoreLine(Scorecard scorecard, Reason reason, ReasonRecord record, string language)
+    {
+        if (reason.Note != MatchNote.None || reason.Bin < 0)
+        {
+            return ScoreText(record, language);
+        }
+
+        var lines = BinTexts.GetValue(scorecard.Characteristics[reason.Characteristic].Bins[reason.Bin], DescribeBin).Lines;
+        var slot = ReasonTexts.IsChinese(language) ? 1 : 0;
+        return lines[slot] ??= ScoreText(record, language);
     }
 
     public static string Text(ReasonRecord reason, string language)

@@ -20,8 +20,17 @@ public static class ScreeningChecks
 
     public static IReadOnlyList<(string Stage, RuleOutcome Outcome)> Of(ScreeningFindings findings)
     {
+        var checks = new List<(string Stage, RuleOutcome Outcome)>(5);
+        AddTo(checks, findings);
+        return checks;
+    }
+
+    /// <summary>The same checks, added after those already in <paramref name="checks"/>.</summary>
+    public static void AddTo(List<(string Stage, RuleOutcome Outcome)> checks, ScreeningFindings findings)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
         ArgumentNullException.ThrowIfNull(findings);
-        var checks = new List<(string, RuleOutcome)>(5) { ("identity", Identity(findings.Identity)) };
+        checks.Add(("identity", Identity(findings.Identity)));
         foreach (var outcome in BureauRules.Evaluate(findings.Bureau))
         {
             checks.Add(("bureau", outcome));
@@ -31,8 +40,6 @@ public static class ScreeningChecks
         {
             checks.Add(("bureau", new RuleOutcome(Report, true, Summary(f), Figures(f, findings.ReportId)) { OnFailure = RuleEffect.Refer }));
         }
-
-        return checks;
     }
 
     private static RuleOutcome Identity(IdentityCheckResult result) => result.Match switch

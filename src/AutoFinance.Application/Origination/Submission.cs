@@ -22,9 +22,19 @@ public sealed record SubmissionResult
 
     public int StatusCode { get; init; }
 
-    public string? ResponseJson { get; init; }
+    /// <summary>The answer as JSON: the stored one of a replay, or a fresh decision's, serialised when first read.</summary>
+    public string? ResponseJson
+    {
+        get => responseJson ?? Decision?.ResponseJson;
+        init => responseJson = value;
+    }
 
     public bool Replayed { get; init; }
 
     public DecisionResponse? Response { get; init; }
+
+    /// <summary>The fresh decision whose answer this is, which serialises it once for its idempotency record and for this.</summary>
+    internal DecisionRecord? Decision { get; init; }
+
+    private readonly string? responseJson;
 }

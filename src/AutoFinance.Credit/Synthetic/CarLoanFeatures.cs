@@ -64,19 +64,42 @@ public static class CarLoanFeatures
     /// </summary>
     public static IEnumerable<(string Name, double? Number, string? Text)> OfReport(AutoFinance.Domain.Bureau.BureauFeatures? f, string? file)
     {
-        yield return (BureauFile, null, file);
-        yield return (WorstStatus24m, f?.WorstStatus24m, null);
-        yield return (MonthsSince30PlusLate, f?.MonthsSinceLast30PlusLate, null);
-        yield return (Count30Plus24m, f?.Count30Plus, null);
-        yield return (Count60Plus24m, f?.Count60Plus, null);
-        yield return (Count90Plus24m, f?.Count90Plus, null);
-        yield return (RevolvingUtilisation, f?.RevolvingUtilisation is { } u ? (double)u : null, null);
-        yield return (LoanInquiries1m, f?.LoanInquiries1m, null);
-        yield return (LoanInquiries3m, f?.LoanInquiries3m, null);
-        yield return (LoanInquiries6m, f?.LoanInquiries6m, null);
-        yield return (ActiveLoans, f?.ActiveLoans, null);
-        yield return (OldestAccountMonths, f?.OldestAccountMonths, null);
-        yield return (OpenPublicRecords, f?.OpenPublicRecords, null);
+        var features = new FeatureList(13);
+        AddReport(ref features, f, file);
+        return features.Items;
+    }
+
+    /// <summary>The same characteristics, handed one by one to <paramref name="sink"/> (a value, so nothing is allocated).</summary>
+    public static void AddReport<TSink>(ref TSink sink, AutoFinance.Domain.Bureau.BureauFeatures? f, string? file)
+        where TSink : struct, IFeatureSink
+    {
+        sink.Add(BureauFile, null, file);
+        sink.Add(WorstStatus24m, f?.WorstStatus24m, null);
+        sink.Add(MonthsSince30PlusLate, f?.MonthsSinceLast30PlusLate, null);
+        sink.Add(Count30Plus24m, f?.Count30Plus, null);
+        sink.Add(Count60Plus24m, f?.Count60Plus, null);
+        sink.Add(Count90Plus24m, f?.Count90Plus, null);
+        sink.Add(RevolvingUtilisation, f?.RevolvingUtilisation is { } u ? (double)u : null, null);
+        sink.Add(LoanInquiries1m, f?.LoanInquiries1m, null);
+        sink.Add(LoanInquiries3m, f?.LoanInquiries3m, null);
+        sink.Add(LoanInquiries6m, f?.LoanInquiries6m, null);
+        sink.Add(ActiveLoans, f?.ActiveLoans, null);
+        sink.Add(OldestAccountMonths, f?.OldestAccountMonths, null);
+        sink.Add(OpenPublicRecords, f?.OpenPublicRecords, null);
+    }
+
+    /// <summary>Takes characteristics one at a time: a number (null when missing) or a text.</summary>
+    public interface IFeatureSink
+    {
+        void Add(string name, double? number, string? text);
+    }
+
+    /// <summary>A sink that keeps the characteristics in a list, in the order given.</summary>
+    public readonly struct FeatureList(int capacity) : IFeatureSink
+    {
+        public List<(string Name, double? Number, string? Text)> Items { get; } = new(capacity);
+
+        public void Add(string name, double? number, string? text) => Items.Add((name, number, text));
     }
 
     /// <summary>The <see cref="BureauFile"/> value of a report's features: thin or full; no-hit without a report.</summary>

@@ -42,14 +42,15 @@ public sealed record DecisionRules
         ArgumentOutOfRangeException.ThrowIfNegative(eligibleOffers);
 
         var hard = Failed(checks, RuleEffect.Decline);
-        var refer = Failed(checks, RuleEffect.Refer);
-        var planIssues = Failed(checks, RuleEffect.CounterOffer);
-        var band = ApproveGrades.Contains(grade, StringComparer.Ordinal) ? DecisionStatus.Approved
-            : ReferGrades.Contains(grade, StringComparer.Ordinal) ? DecisionStatus.Referred
+        IReadOnlyList<RuleOutcome> refer = Failed(checks, RuleEffect.Refer) ?? [];
+        IReadOnlyList<RuleOutcome> planIssues = Failed(checks, RuleEffect.CounterOffer) ?? [];
+        var band = Lists(ApproveGrades, grade) ? DecisionStatus.Approved
+            : Lists(ReferGrades, grade) ? DecisionStatus.Referred
             : DecisionStatus.Declined;
 
-        if (hard.Count > 0 || band == DecisionStatus.Declined)
+        if (hard is not null || band == DecisionStatus.Declined)
         {
+            hard ??= new List<RuleOutcome>(1);
             if (band == DecisionStatus.Declined)
             {
                 hard.Add(GradeOutcome(ReasonCodes.GradeDeclined, grade, "below the approval and referral cut-offs"));
@@ -84,18 +85,33 @@ public sealed record DecisionRules
         return new Decision(DecisionStatus.Approved, []) { PlanIssues = planIssues };
     }
 
-    private static List<RuleOutcome> Failed(IReadOnlyList<RuleOutcome> checks, RuleEffect effect)
+    /// <summary>The failed checks with this effect, in order; null when there is none (as for most checks of most decisions).</summary>
+    private static List<RuleOutcome>? Failed(IReadOnlyList<RuleOutcome> checks, RuleEffect effect)
     {
-        var failed = new List<RuleOutcome>();
-        foreach (var check in checks)
+        List<RuleOutcome>? failed = null;
+        for (var i = 0; i < checks.Count; i++)
         {
+            var check = checks[i];
             if (!check.Passed && check.OnFailure == effect)
             {
-                failed.Add(check);
+                (failed ??= []).Add(check);
             }
         }
 
         return failed;
+    }
+
+    private static bool Lists(IReadOnlyList<string> grades, string grade)
+    {
+        for (var i = 0; i < grades.Count; i++)
+        {
+            if (string.Equals(grades[i], grade, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static RuleOutcome GradeOutcome(string code, string grade, string detail) =>

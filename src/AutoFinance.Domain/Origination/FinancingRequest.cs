@@ -57,88 +57,96 @@ public sealed record FinancingRequest
     /// The last due date of the plan when the loan starts on <paramref name="startDate"/> and the first instalment falls
     /// due one month later: every due date is taken from the first one (<see cref="MonthlyCalendar.DueDate"/>).
     /// </summary>
-    public DateOnly MaturityDate(DateOnly startDate) => MonthlyCalendar.DueDate(startDate.AddMonths(1), TermMonths);
+    public DateOnly MaturityDate(DateOnly startDate) => MaturityDate(startDate, TermMonths);
+
+    internal static DateOnly MaturityDate(DateOnly startDate, int termMonths) => MonthlyCalendar.DueDate(startDate.AddMonths(1), termMonths);
 
     /// <summary>The loan terms of this plan at a rate, starting on <paramref name="startDate"/> with the first instalment one month later.</summary>
-    public LoanTerms ToLoanTerms(decimal annualRate, DateOnly startDate, Currency currency) => new()
+    public LoanTerms ToLoanTerms(decimal annualRate, DateOnly startDate, Currency currency) => ToLoanTerms(PlanVariation.Of(this), annualRate, startDate, currency);
+
+    /// <summary>The loan terms of a variation of this plan at a rate, as <see cref="ToLoanTerms(decimal, DateOnly, Currency)"/> gives them.</summary>
+    internal LoanTerms ToLoanTerms(PlanVariation plan, decimal annualRate, DateOnly startDate, Currency currency) => new()
     {
-        Principal = LoanAmount,
+        Principal = VehiclePrice - plan.DownPayment,
         AnnualRate = annualRate,
-        TermMonths = TermMonths,
-        Method = Method,
+        TermMonths = plan.TermMonths,
+        Method = plan.Method,
         StartDate = startDate,
         FirstDueDate = startDate.AddMonths(1),
         Currency = currency,
-        BalloonFraction = Method == RepaymentMethod.Balloon ? BalloonFraction : 0m,
+        BalloonFraction = plan.Method == RepaymentMethod.Balloon ? plan.BalloonFraction : 0m,
     };
 
     /// <summary>Every problem that makes the request unusable, each naming its field (policy failures are not among them).</summary>
     public IReadOnlyList<FieldError> Validate(Currency currency)
     {
-        var errors = new List<FieldError>();
+        // Made only at the first problem: a decision validates its plan several times, and it is nearly always valid.
+        List<FieldError>? errors = null;
         if (VehiclePrice <= 0m || VehiclePrice > LoanTermsValidator.MaxPrincipal)
         {
-            errors.Add(new("vehiclePrice", $"must be above 0 and at most {LoanTermsValidator.MaxPrincipal:N0}"));
+            Add(ref errors, new("vehiclePrice", $"must be above 0 and at most {LoanTermsValidator.MaxPrincipal:N0}"));
         }
         else if (currency.Round(VehiclePrice) != VehiclePrice)
         {
-            errors.Add(new("vehiclePrice", $"must be a whole number of minor units ({currency.MinorUnit})"));
+            Add(ref errors, new("vehiclePrice", $"must be a whole number of minor units ({currency.MinorUnit})"));
         }
 
         if (DownPayment < 0m || DownPayment >= VehiclePrice)
         {
-            errors.Add(new("downPayment", "must be at least 0 and less than the vehicle price"));
+            Add(ref errors, new("downPayment", "must be at least 0 and less than the vehicle price"));
         }
         else if (currency.Round(DownPayment) != DownPayment)
         {
-            errors.Add(new("downPayment", $"must be a whole number of minor units ({currency.MinorUnit})"));
+            Add(ref errors, new("downPayment", $"must be a whole number of minor units ({currency.MinorUnit})"));
         }
 
         if (TermMonths < 1 || TermMonths > LoanTermsValidator.MaxTermMonths)
         {
-            errors.Add(new("termMonths", $"must be between 1 and {LoanTermsValidator.MaxTermMonths}"));
+            Add(ref errors, new("termMonths", $"must be between 1 and {LoanTermsValidator.MaxTermMonths}"));
         }
 
         if (!Enum.IsDefined(Method))
         {
-            errors.Add(new("method", "is not a repayment method"));
+            Add(ref errors, new("method", "is not a repayment method"));
         }
 
         if (Method == RepaymentMethod.Balloon ? BalloonFraction <= 0m || BalloonFraction >= 1m : BalloonFraction != 0m)
         {
-            errors.Add(new("balloonFraction", "must be above 0 and below 1 for a balloon plan, and 0 for any other"));
+            Add(ref errors, new("balloonFraction", "must be above 0 and below 1 for a balloon plan, and 0 for any other"));
         }
 
         if (!Enum.IsDefined(Condition))
         {
-            errors.Add(new("condition", "must be new or used"));
+            Add(ref errors, new("condition", "must be new or used"));
         }
 
         if (!Enum.IsDefined(Energy))
         {
-            errors.Add(new("energy", "must be conventional or new-energy"));
+            Add(ref errors, new("energy", "must be conventional or new-energy"));
         }
 
         if (VehicleYear < 1900 || VehicleYear > ApplicationDate.Year + 1)
         {
-            errors.Add(new("vehicleYear", $"must be between 1900 and {ApplicationDate.Year + 1}"));
+            Add(ref errors, new("vehicleYear", $"must be between 1900 and {ApplicationDate.Year + 1}"));
         }
 
         if (BirthDate >= ApplicationDate)
         {
-            errors.Add(new("birthDate", "must be before the application date"));
+            Add(ref errors, new("birthDate", "must be before the application date"));
         }
 
         if (MonthlyIncome < 0m || MonthlyIncome > LoanTermsValidator.MaxPrincipal)
         {
-            errors.Add(new("monthlyIncome", $"must be at least 0 and at most {LoanTermsValidator.MaxPrincipal:N0}"));
+            Add(ref errors, new("monthlyIncome", $"must be at least 0 and at most {LoanTermsValidator.MaxPrincipal:N0}"));
         }
 
         if (MonthlyDebtPayments < 0m || MonthlyDebtPayments > LoanTermsValidator.MaxPrincipal)
         {
-            errors.Add(new("monthlyDebtPayments", $"must be at least 0 and at most {LoanTermsValidator.MaxPrincipal:N0}"));
+            Add(ref errors, new("monthlyDebtPayments", $"must be at least 0 and at most {LoanTermsValidator.MaxPrincipal:N0}"));
         }
 
-        return errors;
+        return errors ?? (IReadOnlyList<FieldError>)[];
     }
+
+    private static void Add(ref List<FieldError>? errors, FieldError error) => (errors ??= []).Add(error);
 }

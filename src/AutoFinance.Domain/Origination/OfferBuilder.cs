@@ -29,6 +29,12 @@ public static class OfferBuilder
     [ThreadStatic]
     private static Installment[]? spareRows;
 
+    /// <summary>The eligible candidates of one build, kept by the thread between builds as the rows are.</summary>
+    [ThreadStatic]
+    private static Candidate[]? spareCandidates;
+
+    private static readonly Comparison<Candidate> ByCost = CompareCost;
+
     public static IReadOnlyList<LoanOffer> Build(FinancingRequest request, string grade, ProductPolicy policy, RateCard rateCard, DateOnly startDate, OfferPreferences? preferences = null)
     {
         ArgumentNullException.ThrowIfNull(grade);
@@ -41,9 +47,10 @@ public static class OfferBuilder
             return [];
         }
 
-        var plans = Candidates(request, policy);
+        var most = MostCandidates(policy);
+        var plans = most <= 64 ? stackalloc PlanVariation[most] : new PlanVariation[most];
+        plans = plans[..Candidates(request, policy, plans)];
         var needsTarget = preferences.Ranking == OfferRanking.ClosestPayment && preferences.TargetPayment is null;
-        var eligible = new List<Candidate>(plans.Count);
         var needed = 0;
         foreach (var plan in plans)
         {
@@ -52,23 +59,26 @@ public static class OfferBuilder
 
         var buffer = spareRows is { } spare && spare.Length >= needed ? spare : new Installment[needed];
         spareRows = null;
+        var kept = spareCandidates is { } spareKept && spareKept.Length >= plans.Length ? spareKept : new Candidate[plans.Length];
+        spareCandidates = null;
+        var eligibleCount = 0;
         var used = 0;
         try
         {
             decimal? requestedPayment = null;
-            for (var index = 0; index < plans.Count; index++)
+            for (var index = 0; index < plans.Length; index++)
             {
                 var plan = plans[index];
                 var buildable = plan.Method != RepaymentMethod.FlatFee;
-                var passes = buildable && PolicyEvaluator.PassesWithoutPayment(plan, policy, startDate);
+                var passes = buildable && PolicyEvaluator.PassesWithoutPayment(request, plan, policy, startDate);
                 if (!passes && !(index == 0 && needsTarget && buildable))
                 {
                     continue;
                 }
 
                 // Every candidate is worked in the thread's buffer; only the offers returned keep their terms and totals.
-                var price = Pricing.Quote(grade, plan, rateCard, startDate)!;
-                var terms = plan.ToLoanTerms(price.AnnualRate, startDate, policy.Currency);
+                var price = Pricing.Quote(grade, request, plan, rateCard, startDate)!.Value;
+                var terms = request.ToLoanTerms(plan, price.AnnualRate, startDate, policy.Currency);
                 var rows = new ArraySegment<Installment>(buffer, used, terms.TermMonths);
                 used += terms.TermMonths;
                 var level = ScheduleBuilder.BuildInto(terms, rows);
@@ -78,21 +88,27 @@ public static class OfferBuilder
                     requestedPayment = payments.Assessed;
                 }
 
-                if (passes && PolicyEvaluator.PassesPayment(plan, policy, payments.Assessed))
+                if (passes && PolicyEvaluator.PassesPayment(request, policy, payments.Assessed))
                 {
-                    eligible.Add(new Candidate(index, plan, price, terms, rows, level, payments, CostOf(terms, rows)));
+                    kept[eligibleCount++] = new Candidate(index, plan.DownPayment, price.AnnualRate, price.CardRate, price.Promotion, terms, rows, level, payments, CostOf(terms, rows));
                 }
             }
 
             var target = preferences.TargetPayment ?? requestedPayment;
-            var order = preferences.Ranking == OfferRanking.ClosestPayment && target is { } t
-                ? Comparer<Candidate>.Create((a, b) => CompareClosest(a, b, t))
-                : Comparer<Candidate>.Create(CompareCost);
-            eligible.Sort(order);
+            var eligible = kept.AsSpan(0, eligibleCount);
+            if (preferences.Ranking == OfferRanking.ClosestPayment && target is { } t)
+            {
+                eligible.Sort((a, b) => CompareClosest(a, b, t));
+            }
+            else
+            {
+                eligible.Sort(ByCost);
+            }
+
             eligible = WithoutTwins(eligible);
 
-            var count = Math.Min(preferences.MaxOffers, eligible.Count);
-            var requestedAt = eligible.FindIndex(c => c.Index == 0);
+            var count = Math.Min(preferences.MaxOffers, eligible.Length);
+            var requestedAt = RequestedAt(eligible);
             if (requestedAt >= count)
             {
                 // The requested plan takes the last place; the list stays in order, as it ranked below every plan kept.
@@ -109,6 +125,9 @@ public static class OfferBuilder
         }
         finally
         {
+            // The candidates hold the build's terms and rows: cleared, so the thread keeps only the arrays.
+            Array.Clear(kept, 0, eligibleCount);
+            spareCandidates = kept;
             spareRows = buffer;
         }
     }
@@ -132,19 +151,27 @@ public static class OfferBuilder
         return PolicyEvaluator.Evaluate(request, policy, payment, startDate);
     }
 
-    /// <summary>The requested plan first, then the variations in order of term, method and down payment, without repeats.</summary>
-    internal static List<FinancingRequest> Candidates(FinancingRequest request, ProductPolicy policy)
+    /// <summary>The most candidates a request can have under the policy: itself, and three methods for each allowed term.</summary>
+    private static int MostCandidates(ProductPolicy policy) => 1 + (3 * policy.AllowedTerms.Count);
+
+    /// <summary>
+    /// The requested plan first, then the variations in order of term, method and down payment, without repeats,
+    /// written into <paramref name="plans"/> (<see cref="MostCandidates"/> long); answers how many.
+    /// </summary>
+    internal static int Candidates(FinancingRequest request, ProductPolicy policy, Span<PlanVariation> plans)
     {
-        var plans = new List<FinancingRequest>(16) { request };
+        plans[0] = PlanVariation.Of(request);
+        var count = 1;
         var downPayment = CompliantDownPayment(request, policy);
         if (downPayment is null)
         {
-            return plans;
+            return count;
         }
 
         Span<RepaymentMethod> methods = [request.Method, RepaymentMethod.Annuity, RepaymentMethod.EqualPrincipal];
         var cap = policy.MaxTermFor(request.Condition);
-        foreach (var term in SortedTerms(policy.AllowedTerms, cap))
+        Span<int> terms = policy.AllowedTerms.Count <= 64 ? stackalloc int[policy.AllowedTerms.Count] : new int[policy.AllowedTerms.Count];
+        foreach (var term in SortedTerms(policy.AllowedTerms, cap, terms))
         {
             for (var m = 0; m < methods.Length; m++)
             {
@@ -159,17 +186,11 @@ public static class OfferBuilder
                     continue;
                 }
 
-                plans.Add(request with
-                {
-                    TermMonths = term,
-                    Method = method,
-                    DownPayment = downPayment.Value,
-                    BalloonFraction = method == RepaymentMethod.Balloon ? request.BalloonFraction : 0m,
-                });
+                plans[count++] = new PlanVariation(term, method, downPayment.Value, method == RepaymentMethod.Balloon ? request.BalloonFraction : 0m);
             }
         }
 
-        return plans;
+        return count;
     }
 
     /// <summary>
@@ -187,17 +208,20 @@ public static class OfferBuilder
         return maxLoan > 0m ? request.VehiclePrice - maxLoan : null;
     }
 
-    private static List<int> SortedTerms(IReadOnlyList<int> allowed, int cap)
+    /// <summary>The allowed terms within the cap, each once, in ascending order, written into <paramref name="terms"/>.</summary>
+    private static Span<int> SortedTerms(IReadOnlyList<int> allowed, int cap, Span<int> terms)
     {
-        var terms = new List<int>(allowed.Count);
-        foreach (var term in allowed)
+        var count = 0;
+        for (var i = 0; i < allowed.Count; i++)
         {
-            if (term <= cap && !terms.Contains(term))
+            var term = allowed[i];
+            if (term <= cap && !terms[..count].Contains(term))
             {
-                terms.Add(term);
+                terms[count++] = term;
             }
         }
 
+        terms = terms[..count];
         terms.Sort();
         return terms;
     }
@@ -206,12 +230,11 @@ public static class OfferBuilder
     /// The offer of a ranked candidate. Its totals, subsidy and APR are worked from the pooled rows; the offer keeps
     /// the terms and totals, and its schedule's rows are built again only if they are read.
     /// </summary>
-    private static LoanOffer ToOffer(Candidate candidate, int rank)
+    private static LoanOffer ToOffer(in Candidate candidate, int rank)
     {
         var terms = candidate.Terms;
         ReadOnlySpan<Installment> rows = candidate.Rows;
         var totals = RepaymentSchedule.Sum(rows);
-        var price = candidate.Price;
         return new LoanOffer
         {
             Rank = rank,
@@ -219,12 +242,12 @@ public static class OfferBuilder
             TermMonths = terms.TermMonths,
             Method = terms.Method,
             BalloonFraction = terms.BalloonFraction,
-            DownPayment = candidate.Plan.DownPayment,
+            DownPayment = candidate.DownPayment,
             Principal = terms.Principal,
-            AnnualRate = price.AnnualRate,
-            CardRate = price.CardRate,
-            Promotion = price.Promotion,
-            Subsidy = price.Promotion is null ? 0m : Pricing.Subsidy(terms, totals.Interest, price.CardRate),
+            AnnualRate = candidate.AnnualRate,
+            CardRate = candidate.CardRate,
+            Promotion = candidate.Promotion,
+            Subsidy = candidate.Promotion is null ? 0m : Pricing.Subsidy(terms, totals.Interest, candidate.CardRate),
             FirstPayment = candidate.Payments.First,
             MaxPayment = candidate.Payments.Max,
             FinalPayment = candidate.Payments.Final,
@@ -252,34 +275,48 @@ public static class OfferBuilder
     /// <summary>
     /// Plans that would have the customer pay exactly the same amounts on the same dates (annuity and equal principal
     /// at a 0% promotion, say) are one offer, not two: the better-ranked is kept, as the requested plan if it was one.
+    /// The distinct candidates are moved to the front, in order, and answered.
     /// </summary>
-    private static List<Candidate> WithoutTwins(List<Candidate> ranked)
+    private static Span<Candidate> WithoutTwins(Span<Candidate> ranked)
     {
-        var distinct = new List<Candidate>(ranked.Count);
-        foreach (var candidate in ranked)
+        var distinct = 0;
+        for (var i = 0; i < ranked.Length; i++)
         {
             var twin = -1;
-            for (var k = 0; k < distinct.Count && twin < 0; k++)
+            for (var k = 0; k < distinct && twin < 0; k++)
             {
-                twin = SamePayments(distinct[k], candidate) ? k : -1;
+                twin = SamePayments(ranked[k], ranked[i]) ? k : -1;
             }
 
             if (twin < 0)
             {
-                distinct.Add(candidate);
+                ranked[distinct++] = ranked[i];
             }
-            else if (candidate.Index == 0)
+            else if (ranked[i].Index == 0)
             {
-                distinct[twin] = candidate;
+                ranked[twin] = ranked[i];
             }
         }
 
-        return distinct;
+        return ranked[..distinct];
     }
 
-    private static bool SamePayments(Candidate a, Candidate b)
+    private static int RequestedAt(ReadOnlySpan<Candidate> candidates)
     {
-        if (a.Plan.DownPayment != b.Plan.DownPayment || a.Price.AnnualRate != b.Price.AnnualRate || a.Terms.TermMonths != b.Terms.TermMonths)
+        for (var k = 0; k < candidates.Length; k++)
+        {
+            if (candidates[k].Index == 0)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool SamePayments(in Candidate a, in Candidate b)
+    {
+        if (a.DownPayment != b.DownPayment || a.AnnualRate != b.AnnualRate || a.Terms.TermMonths != b.Terms.TermMonths)
         {
             return false;
         }
@@ -314,6 +351,10 @@ public static class OfferBuilder
         return c != 0 ? c : CompareCost(a, b);
     }
 
-    /// <summary>A priced plan and its schedule's rows, <c>Terms.TermMonths</c> of them in the build's buffer.</summary>
-    private sealed record Candidate(int Index, FinancingRequest Plan, PricedRate Price, LoanTerms Terms, ArraySegment<Installment> Rows, decimal LevelAmount, PlanPayments Payments, decimal Cost);
+    /// <summary>
+    /// A priced plan (its down payment, rates and promotion) and its schedule's rows, <c>Terms.TermMonths</c> of them in
+    /// the build's buffer; a value in the thread's array, as a build ranks a dozen and keeps four.
+    /// </summary>
+    private readonly record struct Candidate(
+        int Index, decimal DownPayment, decimal AnnualRate, decimal CardRate, Promotion? Promotion, LoanTerms Terms, ArraySegment<Installment> Rows, decimal LevelAmount, PlanPayments Payments, decimal Cost);
 }

@@ -44,43 +44,46 @@ public static class PolicyEvaluator
             ("age", RuleValues.Number(age)), ("min", RuleValues.Number(policy.MinAge)));
 
         var ageAtMaturity = Age.InYears(request.BirthDate, maturity);
+        var maturityDate = RuleValues.Date(maturity);
         outcomes[i++] = Outcome(ReasonCodes.MaxAgeAtMaturity, YoungEnoughAtMaturity(request, policy, maturity), RuleEffect.CounterOffer,
-            $"age {ageAtMaturity} on {RuleValues.Date(maturity)}, limit {policy.MaxAgeAtMaturity}",
-            ("age", RuleValues.Number(ageAtMaturity)), ("limit", RuleValues.Number(policy.MaxAgeAtMaturity)), ("maturityDate", RuleValues.Date(maturity)));
+            $"age {ageAtMaturity} on {maturityDate}, limit {policy.MaxAgeAtMaturity}",
+            ("age", RuleValues.Number(ageAtMaturity)), ("limit", RuleValues.Number(policy.MaxAgeAtMaturity)), ("maturityDate", maturityDate));
 
         var maxTerm = policy.MaxTermFor(request.Condition);
-        outcomes[i++] = Outcome(ReasonCodes.TermCap, TermWithinCap(request, policy), RuleEffect.CounterOffer,
+        outcomes[i++] = Outcome(ReasonCodes.TermCap, TermWithinCap(request, request.TermMonths, policy), RuleEffect.CounterOffer,
             $"term {request.TermMonths} months, cap {maxTerm} for {request.Condition.ToName()} cars",
             ("term", RuleValues.Number(request.TermMonths)), ("limit", RuleValues.Number(maxTerm)), ("condition", request.Condition.ToName()));
 
-        var ltvPassed = LtvWithinCap(request, policy);
-        var cap = policy.LtvCapFor(category);
+        var ltvPassed = LtvWithinCap(request, request.LoanAmount, policy);
+        var cap = RuleValues.Limit(policy.LtvCapFor(category));
         var ltv = RuleValues.Ratio(request.Ltv, ltvPassed);
-        outcomes[i++] = Outcome(ReasonCodes.LtvCap, ltvPassed, RuleEffect.CounterOffer, $"loan-to-value {ltv}, cap {RuleValues.Limit(cap)} for {category.ToName()}",
-            ("actual", ltv), ("limit", RuleValues.Limit(cap)), ("category", category.ToName()),
-            ("loanAmount", RuleValues.Amount(request.LoanAmount, currency)), ("maxLoanAmount", RuleValues.Amount(policy.MaxLoanByLtv(category, request.VehiclePrice), currency)),
+        var amount = RuleValues.Amount(request.LoanAmount, currency);
+        outcomes[i++] = Outcome(ReasonCodes.LtvCap, ltvPassed, RuleEffect.CounterOffer, $"loan-to-value {ltv}, cap {cap} for {category.ToName()}",
+            ("actual", ltv), ("limit", cap), ("category", category.ToName()),
+            ("loanAmount", amount), ("maxLoanAmount", RuleValues.Amount(policy.MaxLoanByLtv(category, request.VehiclePrice), currency)),
             ("currency", currency.Code));
 
-        var amount = RuleValues.Amount(request.LoanAmount, currency);
-        outcomes[i++] = Outcome(ReasonCodes.LoanAmount, LoanAmountInRange(request, policy), RuleEffect.CounterOffer,
-            $"loan amount {amount}, range {RuleValues.Amount(policy.MinLoanAmount, currency)} to {RuleValues.Amount(policy.MaxLoanAmount, currency)}",
-            ("amount", amount), ("min", RuleValues.Amount(policy.MinLoanAmount, currency)), ("max", RuleValues.Amount(policy.MaxLoanAmount, currency)), ("currency", currency.Code));
+        var minAmount = RuleValues.Amount(policy.MinLoanAmount, currency);
+        var maxAmount = RuleValues.Amount(policy.MaxLoanAmount, currency);
+        outcomes[i++] = Outcome(ReasonCodes.LoanAmount, LoanAmountInRange(request.LoanAmount, policy), RuleEffect.CounterOffer,
+            $"loan amount {amount}, range {minAmount} to {maxAmount}",
+            ("amount", amount), ("min", minAmount), ("max", maxAmount), ("currency", currency.Code));
 
         outcomes[i++] = IncomeRatio(ReasonCodes.PaymentToIncome, "payment-to-income", monthlyPayment, 0m, request.MonthlyIncome, policy.MaxPaymentToIncome, policy);
         outcomes[i++] = IncomeRatio(ReasonCodes.DebtToIncome, "debt-to-income", monthlyPayment, request.MonthlyDebtPayments, request.MonthlyIncome, policy.MaxDebtToIncome, policy);
 
         var vehicleAge = Age.VehicleYears(request.VehicleYear, maturity);
         outcomes[i++] = Outcome(ReasonCodes.VehicleAgeAtMaturity, VehicleAgeWithinLimit(request, policy, maturity), RuleEffect.CounterOffer,
-            $"vehicle {vehicleAge} years old on {RuleValues.Date(maturity)}, limit {policy.MaxVehicleAgeAtMaturityYears}",
-            ("age", RuleValues.Number(vehicleAge)), ("limit", RuleValues.Number(policy.MaxVehicleAgeAtMaturityYears)), ("maturityDate", RuleValues.Date(maturity)),
+            $"vehicle {vehicleAge} years old on {maturityDate}, limit {policy.MaxVehicleAgeAtMaturityYears}",
+            ("age", RuleValues.Number(vehicleAge)), ("limit", RuleValues.Number(policy.MaxVehicleAgeAtMaturityYears)), ("maturityDate", maturityDate),
             ("vehicleYear", RuleValues.Number(request.VehicleYear)));
 
-        var allowedTerms = string.Join(',', policy.AllowedTerms);
-        outcomes[i++] = Outcome(ReasonCodes.TermAllowed, TermAllowed(request, policy), RuleEffect.CounterOffer, $"term {request.TermMonths} months, sold in {allowedTerms}",
+        var allowedTerms = Joined(policy.AllowedTerms);
+        outcomes[i++] = Outcome(ReasonCodes.TermAllowed, TermAllowed(request.TermMonths, policy), RuleEffect.CounterOffer, $"term {request.TermMonths} months, sold in {allowedTerms}",
             ("term", RuleValues.Number(request.TermMonths)), ("allowed", allowedTerms));
 
-        var allowedMethods = string.Join(',', policy.AllowedMethods.Select(m => m.ToName()));
-        outcomes[i++] = Outcome(ReasonCodes.MethodAllowed, MethodAllowed(request, policy), RuleEffect.CounterOffer, $"method {request.Method.ToName()}, offered {allowedMethods}",
+        var allowedMethods = Joined(policy.AllowedMethods);
+        outcomes[i++] = Outcome(ReasonCodes.MethodAllowed, MethodAllowed(request.Method, policy), RuleEffect.CounterOffer, $"method {request.Method.ToName()}, offered {allowedMethods}",
             ("method", request.Method.ToName()), ("allowed", allowedMethods));
 
         outcomes[i] = Outcome(ReasonCodes.ProductCondition, ConditionFinanced(request, policy), RuleEffect.Decline,
@@ -99,17 +102,22 @@ public static class PolicyEvaluator
     }
 
     /// <summary>Every rule but PTI and DTI, for a request already validated.</summary>
-    internal static bool PassesWithoutPayment(FinancingRequest request, ProductPolicy policy, DateOnly startDate)
+    internal static bool PassesWithoutPayment(FinancingRequest request, ProductPolicy policy, DateOnly startDate) =>
+        PassesWithoutPayment(request, PlanVariation.Of(request), policy, startDate);
+
+    /// <summary>Every rule but PTI and DTI, for a variation of a request already validated.</summary>
+    internal static bool PassesWithoutPayment(FinancingRequest request, PlanVariation plan, ProductPolicy policy, DateOnly startDate)
     {
-        var maturity = request.MaturityDate(startDate);
+        var maturity = FinancingRequest.MaturityDate(startDate, plan.TermMonths);
+        var loanAmount = request.VehiclePrice - plan.DownPayment;
         return OldEnough(request, policy)
             && YoungEnoughAtMaturity(request, policy, maturity)
-            && TermWithinCap(request, policy)
-            && LtvWithinCap(request, policy)
-            && LoanAmountInRange(request, policy)
+            && TermWithinCap(request, plan.TermMonths, policy)
+            && LtvWithinCap(request, loanAmount, policy)
+            && LoanAmountInRange(loanAmount, policy)
             && VehicleAgeWithinLimit(request, policy, maturity)
-            && TermAllowed(request, policy)
-            && MethodAllowed(request, policy)
+            && TermAllowed(plan.TermMonths, policy)
+            && MethodAllowed(plan.Method, policy)
             && ConditionFinanced(request, policy);
     }
 
@@ -140,20 +148,20 @@ public static class PolicyEvaluator
     private static bool YoungEnoughAtMaturity(FinancingRequest request, ProductPolicy policy, DateOnly maturity) =>
         Age.InYears(request.BirthDate, maturity) <= policy.MaxAgeAtMaturity;
 
-    private static bool TermWithinCap(FinancingRequest request, ProductPolicy policy) => request.TermMonths <= policy.MaxTermFor(request.Condition);
+    private static bool TermWithinCap(FinancingRequest request, int termMonths, ProductPolicy policy) => termMonths <= policy.MaxTermFor(request.Condition);
 
-    private static bool LtvWithinCap(FinancingRequest request, ProductPolicy policy) =>
-        request.LoanAmount <= policy.LtvCapFor(request.Category) * request.VehiclePrice;
+    private static bool LtvWithinCap(FinancingRequest request, decimal loanAmount, ProductPolicy policy) =>
+        loanAmount <= policy.LtvCapFor(request.Category) * request.VehiclePrice;
 
-    private static bool LoanAmountInRange(FinancingRequest request, ProductPolicy policy) =>
-        request.LoanAmount >= policy.MinLoanAmount && request.LoanAmount <= policy.MaxLoanAmount;
+    private static bool LoanAmountInRange(decimal loanAmount, ProductPolicy policy) =>
+        loanAmount >= policy.MinLoanAmount && loanAmount <= policy.MaxLoanAmount;
 
     private static bool VehicleAgeWithinLimit(FinancingRequest request, ProductPolicy policy, DateOnly maturity) =>
         Age.VehicleYears(request.VehicleYear, maturity) <= policy.MaxVehicleAgeAtMaturityYears;
 
-    private static bool TermAllowed(FinancingRequest request, ProductPolicy policy) => Contains(policy.AllowedTerms, request.TermMonths);
+    private static bool TermAllowed(int termMonths, ProductPolicy policy) => Contains(policy.AllowedTerms, termMonths);
 
-    private static bool MethodAllowed(FinancingRequest request, ProductPolicy policy) => Contains(policy.AllowedMethods, request.Method);
+    private static bool MethodAllowed(RepaymentMethod method, ProductPolicy policy) => Contains(policy.AllowedMethods, method);
 
     private static bool ConditionFinanced(FinancingRequest request, ProductPolicy policy) => Contains(policy.Conditions, request.Condition);
 
@@ -172,6 +180,40 @@ public static class PolicyEvaluator
         }
 
         return false;
+    }
+
+    /// <summary>The terms comma-separated ("12,24,36"), built straight into their string.</summary>
+    private static string Joined(IReadOnlyList<int> terms)
+    {
+        var text = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(terms.Count, terms.Count, System.Globalization.CultureInfo.InvariantCulture, stackalloc char[128]);
+        for (var k = 0; k < terms.Count; k++)
+        {
+            if (k > 0)
+            {
+                text.AppendLiteral(",");
+            }
+
+            text.AppendFormatted(terms[k]);
+        }
+
+        return text.ToStringAndClear();
+    }
+
+    /// <summary>The methods' names comma-separated ("annuity,equal-principal"), built straight into their string.</summary>
+    private static string Joined(IReadOnlyList<RepaymentMethod> methods)
+    {
+        var text = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(methods.Count, methods.Count, System.Globalization.CultureInfo.InvariantCulture, stackalloc char[128]);
+        for (var k = 0; k < methods.Count; k++)
+        {
+            if (k > 0)
+            {
+                text.AppendLiteral(",");
+            }
+
+            text.AppendLiteral(methods[k].ToName());
+        }
+
+        return text.ToStringAndClear();
     }
 
     private static RuleOutcome IncomeRatio(string code, string name, decimal? payment, decimal existingDebts, decimal income, decimal limit, ProductPolicy policy)

@@ -49,28 +49,34 @@ public static class Pricing
         return new PricedRate(quote.AnnualRate, quote.CardRate, quote.Promotion, Subsidy(promotional, quote.CardRate));
     }
 
-    /// <summary>The rates of a plan without its subsidy; null when the grade is not priced.</summary>
-    internal static PricedRate? Quote(string grade, FinancingRequest plan, RateCard rateCard, DateOnly date)
+    /// <summary>The rates of a plan without its subsidy, as a value (a decision quotes a dozen plans); null when the grade is not priced.</summary>
+    internal static (decimal AnnualRate, decimal CardRate, Promotion? Promotion)? Quote(string grade, FinancingRequest plan, RateCard rateCard, DateOnly date) =>
+        Quote(grade, plan, PlanVariation.Of(plan), rateCard, date);
+
+    /// <summary>The rates of a variation of a plan without its subsidy; null when the grade is not priced.</summary>
+    internal static (decimal AnnualRate, decimal CardRate, Promotion? Promotion)? Quote(string grade, FinancingRequest request, PlanVariation plan, RateCard rateCard, DateOnly date)
     {
-        if (rateCard.CardRate(grade, plan) is not { } card)
+        if (rateCard.CardRate(grade, request, plan) is not { } card)
         {
             return null;
         }
 
         Promotion? best = null;
         var bestRate = card;
-        foreach (var promotion in rateCard.Promotions)
+        var promotions = rateCard.Promotions;
+        for (var i = 0; i < promotions.Count; i++)
         {
+            var promotion = promotions[i];
             var rate = promotion.RateFor(card);
             // A lower rate wins; at the card rate only a fee waiver is worth taking, and the first one listed.
-            if ((rate < bestRate || (best is null && rate == card && promotion.WaivesPrepaymentFee)) && promotion.AppliesTo(plan, date))
+            if ((rate < bestRate || (best is null && rate == card && promotion.WaivesPrepaymentFee)) && promotion.AppliesTo(request, plan, date))
             {
                 best = promotion;
                 bestRate = rate;
             }
         }
 
-        return new PricedRate(bestRate, card, best, 0m);
+        return (bestRate, card, best);
     }
 
     /// <summary>The subsidy of a schedule built at a promotional rate: its interest at the card rate less its own.</summary>

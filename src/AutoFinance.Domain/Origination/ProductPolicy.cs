@@ -96,70 +96,87 @@ public sealed record ProductPolicy
     /// <summary>Every inconsistency in the policy's figures, each naming its field.</summary>
     public IReadOnlyList<FieldError> Validate()
     {
-        var errors = new List<FieldError>();
+        // Made only at the first problem: every evaluation of a plan validates its policy first.
+        List<FieldError>? errors = null;
         if (string.IsNullOrWhiteSpace(Code))
         {
-            errors.Add(new("code", "is required"));
+            Add(ref errors, new("code", "is required"));
         }
 
         if (Conditions.Count == 0)
         {
-            errors.Add(new("conditions", "must name at least one vehicle condition"));
+            Add(ref errors, new("conditions", "must name at least one vehicle condition"));
         }
 
         if (MaxTermNewMonths < 1 || MaxTermNewMonths > LoanTermsValidator.MaxTermMonths)
         {
-            errors.Add(new("maxTermNewMonths", $"must be between 1 and {LoanTermsValidator.MaxTermMonths}"));
+            Add(ref errors, new("maxTermNewMonths", $"must be between 1 and {LoanTermsValidator.MaxTermMonths}"));
         }
 
         if (MaxTermUsedMonths < 1 || MaxTermUsedMonths > LoanTermsValidator.MaxTermMonths)
         {
-            errors.Add(new("maxTermUsedMonths", $"must be between 1 and {LoanTermsValidator.MaxTermMonths}"));
+            Add(ref errors, new("maxTermUsedMonths", $"must be between 1 and {LoanTermsValidator.MaxTermMonths}"));
         }
 
-        if (AllowedTerms.Count == 0 || AllowedTerms.Any(t => t < 1 || t > LoanTermsValidator.MaxTermMonths))
+        if (AllowedTerms.Count == 0 || !AllTermsInRange(AllowedTerms))
         {
-            errors.Add(new("allowedTerms", $"must list terms between 1 and {LoanTermsValidator.MaxTermMonths} months"));
+            Add(ref errors, new("allowedTerms", $"must list terms between 1 and {LoanTermsValidator.MaxTermMonths} months"));
         }
 
         if (AllowedMethods.Count == 0)
         {
-            errors.Add(new("allowedMethods", "must name at least one repayment method"));
+            Add(ref errors, new("allowedMethods", "must name at least one repayment method"));
         }
 
-        foreach (var (field, cap) in new[] { ("ltvCapNewConventional", LtvCapNewConventional), ("ltvCapNewEnergy", LtvCapNewEnergy), ("ltvCapUsed", LtvCapUsed) })
+        ReadOnlySpan<(string Field, decimal Cap)> caps = [("ltvCapNewConventional", LtvCapNewConventional), ("ltvCapNewEnergy", LtvCapNewEnergy), ("ltvCapUsed", LtvCapUsed)];
+        foreach (var (field, cap) in caps)
         {
             if (cap <= 0m || cap > 1m)
             {
-                errors.Add(new(field, "must be above 0 and at most 1"));
+                Add(ref errors, new(field, "must be above 0 and at most 1"));
             }
         }
 
         if (MinAge < 0 || MaxAgeAtMaturity <= MinAge)
         {
-            errors.Add(new("maxAgeAtMaturity", "must be above the minimum age"));
+            Add(ref errors, new("maxAgeAtMaturity", "must be above the minimum age"));
         }
 
         if (MaxPaymentToIncome <= 0m)
         {
-            errors.Add(new("maxPaymentToIncome", "must be above 0"));
+            Add(ref errors, new("maxPaymentToIncome", "must be above 0"));
         }
 
         if (MaxDebtToIncome <= 0m)
         {
-            errors.Add(new("maxDebtToIncome", "must be above 0"));
+            Add(ref errors, new("maxDebtToIncome", "must be above 0"));
         }
 
         if (MinLoanAmount < 0m || MaxLoanAmount <= MinLoanAmount)
         {
-            errors.Add(new("maxLoanAmount", "must be above the minimum loan amount, which must not be negative"));
+            Add(ref errors, new("maxLoanAmount", "must be above the minimum loan amount, which must not be negative"));
         }
 
         if (MaxVehicleAgeAtMaturityYears < 0)
         {
-            errors.Add(new("maxVehicleAgeAtMaturityYears", "must not be negative"));
+            Add(ref errors, new("maxVehicleAgeAtMaturityYears", "must not be negative"));
         }
 
-        return errors;
+        return errors ?? (IReadOnlyList<FieldError>)[];
+    }
+
+    private static void Add(ref List<FieldError>? errors, FieldError error) => (errors ??= []).Add(error);
+
+    private static bool AllTermsInRange(IReadOnlyList<int> terms)
+    {
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (terms[i] < 1 || terms[i] > LoanTermsValidator.MaxTermMonths)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

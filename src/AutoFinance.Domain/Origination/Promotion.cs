@@ -68,17 +68,21 @@ public sealed record Promotion
     public bool AppliesTo(FinancingRequest plan, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return plan.TermMonths <= MaxTermMonths
-            && (Terms is not { Count: > 0 } || Terms.Contains(plan.TermMonths))
-            && (Make is null || string.Equals(Make, plan.Make, StringComparison.OrdinalIgnoreCase))
-            && (Makes is not { Count: > 0 } || ContainsIgnoringCase(Makes, plan.Make))
-            && (Models is not { Count: > 0 } || ContainsIgnoringCase(Models, plan.Model))
-            && (Energy is null || Energy == plan.Energy)
-            && (Condition is null || Condition == plan.Condition)
-            && (Methods is null || Methods.Contains(plan.Method))
-            && plan.DownPayment >= MinDownPaymentFraction * plan.VehiclePrice
-            && IsValidOn(date);
+        return AppliesTo(plan, PlanVariation.Of(plan), date);
     }
+
+    /// <summary>Whether the promotion covers a variation of a plan on the pricing date.</summary>
+    internal bool AppliesTo(FinancingRequest request, PlanVariation plan, DateOnly date) =>
+        plan.TermMonths <= MaxTermMonths
+            && (Terms is not { Count: > 0 } || Terms.Contains(plan.TermMonths))
+            && (Make is null || string.Equals(Make, request.Make, StringComparison.OrdinalIgnoreCase))
+            && (Makes is not { Count: > 0 } || ContainsIgnoringCase(Makes, request.Make))
+            && (Models is not { Count: > 0 } || ContainsIgnoringCase(Models, request.Model))
+            && (Energy is null || Energy == request.Energy)
+            && (Condition is null || Condition == request.Condition)
+            && (Methods is null || Methods.Contains(plan.Method))
+            && plan.DownPayment >= MinDownPaymentFraction * request.VehiclePrice
+            && IsValidOn(date);
 
     private static bool ContainsIgnoringCase(IReadOnlyList<string> names, string? name)
     {

@@ -49,8 +49,14 @@ public sealed record RateCard
     /// <summary>The card rate of a plan for a grade: the grade's rate plus every adjustment that applies, never below 0; null when the grade is not priced.</summary>
     public decimal? CardRate(string grade, FinancingRequest plan)
     {
-        ArgumentNullException.ThrowIfNull(grade);
         ArgumentNullException.ThrowIfNull(plan);
+        return CardRate(grade, plan, PlanVariation.Of(plan));
+    }
+
+    /// <summary>The card rate of a variation of a plan.</summary>
+    internal decimal? CardRate(string grade, FinancingRequest request, PlanVariation plan)
+    {
+        ArgumentNullException.ThrowIfNull(grade);
         if (!GradeRates.TryGetValue(grade, out var rate))
         {
             return null;
@@ -66,7 +72,7 @@ public sealed record RateCard
             rate += methodAdjustment;
         }
 
-        if (plan.Condition == VehicleCondition.Used)
+        if (request.Condition == VehicleCondition.Used)
         {
             rate += UsedVehicleAdjustment;
         }

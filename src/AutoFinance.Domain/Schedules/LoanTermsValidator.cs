@@ -15,116 +15,119 @@ public static class LoanTermsValidator
 
     public static IReadOnlyList<FieldError> Validate(LoanTerms terms)
     {
-        var errors = new List<FieldError>();
+        // Made only at the first problem: terms are validated before every schedule, and nearly all are valid.
+        List<FieldError>? errors = null;
         if (terms.Principal <= 0m)
         {
-            errors.Add(new("principal", "must be greater than zero"));
+            Add(ref errors, new("principal", "must be greater than zero"));
         }
         else if (terms.Principal > MaxPrincipal)
         {
-            errors.Add(new("principal", $"must not exceed {MaxPrincipal:N0}"));
+            Add(ref errors, new("principal", $"must not exceed {MaxPrincipal:N0}"));
         }
         else if (terms.Currency.Round(terms.Principal) != terms.Principal)
         {
-            errors.Add(new("principal", $"must be a whole number of minor units ({terms.Currency.MinorUnit})"));
+            Add(ref errors, new("principal", $"must be a whole number of minor units ({terms.Currency.MinorUnit})"));
         }
 
         if (terms.AnnualRate < 0m)
         {
-            errors.Add(new("annualRate", "must not be negative"));
+            Add(ref errors, new("annualRate", "must not be negative"));
         }
         else if (terms.AnnualRate > 1m)
         {
-            errors.Add(new("annualRate", "must not exceed 100%"));
+            Add(ref errors, new("annualRate", "must not exceed 100%"));
         }
         else if (terms.AnnualRate.Scale > 12)
         {
-            errors.Add(new("annualRate", "must have at most 10 decimal places as a percentage"));
+            Add(ref errors, new("annualRate", "must have at most 10 decimal places as a percentage"));
         }
 
         if (terms.TermMonths < 1 || terms.TermMonths > MaxTermMonths)
         {
-            errors.Add(new("term", $"must be between 1 and {MaxTermMonths} months"));
+            Add(ref errors, new("term", $"must be between 1 and {MaxTermMonths} months"));
         }
 
         var firstDue = terms.EffectiveFirstDueDate;
         if (firstDue <= terms.StartDate)
         {
-            errors.Add(new("firstDue", "must be after the start date"));
+            Add(ref errors, new("firstDue", "must be after the start date"));
         }
         else if (firstDue > terms.StartDate.AddMonths(MaxFirstPeriodMonths))
         {
-            errors.Add(new("firstDue", $"must be at most {MaxFirstPeriodMonths} months after the start date"));
+            Add(ref errors, new("firstDue", $"must be at most {MaxFirstPeriodMonths} months after the start date"));
         }
 
-        ValidateMethod(terms, errors);
+        ValidateMethod(terms, ref errors);
 
         if (terms.UpfrontFee < 0m)
         {
-            errors.Add(new("upfrontFee", "must not be negative"));
+            Add(ref errors, new("upfrontFee", "must not be negative"));
         }
         else if (terms.Principal > 0m && terms.PrepaidFinanceCharges >= terms.LoanPrincipal)
         {
-            errors.Add(new("upfrontFee", "up-front charges must be less than the principal"));
+            Add(ref errors, new("upfrontFee", "up-front charges must be less than the principal"));
         }
 
         foreach (var bundle in terms.Bundles)
         {
             if (string.IsNullOrWhiteSpace(bundle.Name))
             {
-                errors.Add(new("bundles.name", "is required"));
+                Add(ref errors, new("bundles.name", "is required"));
             }
 
             if (bundle.Price <= 0m)
             {
-                errors.Add(new("bundles.price", $"of '{bundle.Name}' must be greater than zero"));
+                Add(ref errors, new("bundles.price", $"of '{bundle.Name}' must be greater than zero"));
             }
         }
 
         if (terms.FixedInstallment is { } fixedInstallment && fixedInstallment <= 0m)
         {
-            errors.Add(new("fixedInstallment", "must be greater than zero"));
+            Add(ref errors, new("fixedInstallment", "must be greater than zero"));
         }
 
-        return errors;
+        return errors ?? (IReadOnlyList<FieldError>)[];
     }
 
-    private static void ValidateMethod(LoanTerms terms, List<FieldError> errors)
+    private static void Add(ref List<FieldError>? errors, FieldError error) => (errors ??= []).Add(error);
+
+    private static void ValidateMethod(LoanTerms terms, ref List<FieldError>? errors)
     {
         if (terms.Method == RepaymentMethod.Balloon)
         {
             if (terms.BalloonFraction <= 0m)
             {
-                errors.Add(new("balloonPercent", "is required for a balloon loan and must be greater than 0%"));
+                Add(ref errors, new("balloonPercent", "is required for a balloon loan and must be greater than 0%"));
             }
             else if (terms.BalloonFraction >= 1m)
             {
-                errors.Add(new("balloonPercent", "must be less than 100% of the principal"));
+                Add(ref errors, new("balloonPercent", "must be less than 100% of the principal"));
             }
         }
         else if (terms.BalloonFraction != 0m)
         {
-            errors.Add(new("balloonPercent", "applies only to the balloon method"));
+            Add(ref errors, new("balloonPercent", "applies only to the balloon method"));
         }
 
         if (terms.Method == RepaymentMethod.FlatFee)
         {
             if (terms.FlatFee is null)
             {
-                errors.Add(new("flatFee", "a flat-fee loan needs a total fee percent or a monthly fee rate"));
+                Add(ref errors, new("flatFee", "a flat-fee loan needs a total fee percent or a monthly fee rate"));
             }
             else if (terms.FlatFee.TotalFraction < 0m || terms.FlatFee.MonthlyFraction < 0m)
             {
-                errors.Add(new("flatFee", "fee rate must not be negative"));
+                Add(ref errors, new("flatFee", "fee rate must not be negative"));
             }
             else if (terms.FlatFee.TotalFraction >= 10m)
             {
-                errors.Add(new("flatFee", "total fee must be less than 1000% of the principal"));
+                Add(ref errors, new("flatFee", "total fee must be less than 1000% of the principal"));
             }
         }
         else if (terms.FlatFee is not null)
         {
-            errors.Add(new("flatFee", "applies only to the flat-fee method"));
+            Add(ref errors, new("flatFee", "applies only to the flat-fee method"));
         }
     }
 }
