@@ -8,9 +8,9 @@ namespace AutoFinance.Infrastructure.Persistence;
 /// Rows read without tracking, kept with the values they were read with, so that after an operation only the rows it
 /// changed are written, and only their changed columns. On a page of thousands of rows EF's change tracker (a snapshot
 /// per row, every tracked row scanned on each DetectChanges, each row moved through its states) cost more than the
-/// operation itself. On SQLite the changed rows are written inside the current transaction by one prepared UPDATE
-/// per set of changed columns, each row matched by its key and its concurrency tokens as read; on PostgreSQL they are
-/// attached with just those columns modified and the tokens' read values as originals, for EF's batched SaveChanges.
+/// operation itself. The changed rows are written inside the current transaction, each matched by its key and its
+/// concurrency tokens as read: on SQLite by one prepared UPDATE per set of changed columns, rebound per row; on
+/// PostgreSQL by one statement per set of changed columns taking all its rows as arrays (<see cref="ArrayUpdates"/>).
 /// </summary>
 public sealed class UntrackedRows<T>
     where T : class
@@ -78,20 +78,22 @@ public sealed class UntrackedRows<T>
             }
         }
 
+        var matchedBy = Enumerable.Range(0, _properties.Length).Where(i => _properties[i].IsPrimaryKey() || _properties[i].IsConcurrencyToken).ToArray();
         if (!db.Database.IsSqlite())
         {
             foreach (var (mask, rows) in changed)
             {
-                foreach (var (row, read) in rows)
+                var written = Enumerable.Range(0, _properties.Length).Where(i => (mask & (1UL << i)) != 0).ToArray();
+                var values = rows.Select(kept => (object?[])[.. written.Select(i => _getters[i].GetClrValue(kept.Row)), .. matchedBy.Select(i => kept.Read[i])]).ToList();
+                if (await ArrayUpdates.UpdateAsync(db, [.. written.Select(i => _properties[i])], [.. matchedBy.Select(i => _properties[i])], values, ct).ConfigureAwait(false) != rows.Count)
                 {
-                    Attach(db, row, read, mask);
+                    return false;
                 }
             }
 
             return true;
         }
 
-        var matchedBy = Enumerable.Range(0, _properties.Length).Where(i => _properties[i].IsPrimaryKey() || _properties[i].IsConcurrencyToken).ToArray();
         foreach (var (mask, rows) in changed)
         {
             var written = Enumerable.Range(0, _properties.Length).Where(i => (mask & (1UL << i)) != 0).ToArray();
@@ -131,23 +133,5 @@ public sealed class UntrackedRows<T>
         }
 
         return mask;
-    }
-
-    private void Attach(AutoFinanceDbContext db, T row, object?[] read, ulong mask)
-    {
-        var entry = db.Attach(row);
-        for (var i = 0; i < _properties.Length; i++)
-        {
-            var property = entry.Property(_properties[i]);
-            if (_properties[i].IsConcurrencyToken)
-            {
-                property.OriginalValue = read[i];
-            }
-
-            if ((mask & (1UL << i)) != 0)
-            {
-                property.IsModified = true;
-            }
-        }
     }
 }
