@@ -304,7 +304,10 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
         await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         // Read once: the loans found quiet are accrued and then marked closed by key and version, instead of asking
         // the quiet question a second time. One changed meanwhile is left to the page loop, which closes it in full.
-        var loans = await quiet.Select(l => new QuietLoan(l.Id, l.Version, l.StartDate, l.Currency)).AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+        // In key order: the loans' rows, their instalments and most of their index entries were written in that order,
+        // so the reads and updates below walk the tables' pages once instead of jumping between them (at a million
+        // loans the quiet path's updates read most of their pages from outside the database's cache).
+        var loans = await quiet.OrderBy(l => l.Id).Select(l => new QuietLoan(l.Id, l.Version, l.StartDate, l.Currency)).AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
         await AccrueQuietLoansAsync(loans, businessDate, ct).ConfigureAwait(false);
         var closed = await MarkClosedAsync(loans, businessDate, bucket, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
@@ -410,6 +413,7 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
 
         await BulkCopy.CopyAsync(db, entries, ct).ConfigureAwait(false);
         await BulkCopy.CopyAsync(db, [.. entries.SelectMany(e => e.Lines)], ct).ConfigureAwait(false);
+        accruedTo.Sort((a, b) => a.Id.CompareTo(b.Id));
         await SetAccruedInterestAsync(accruedTo, ct).ConfigureAwait(false);
     }
 
