@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace AutoFinance.Infrastructure.Persistence;
@@ -8,43 +10,38 @@ namespace AutoFinance.Infrastructure.Persistence;
 /// Rows read without tracking, kept with the values they were read with, so that after an operation only the rows it
 /// changed are written, and only their changed columns. On a page of thousands of rows EF's change tracker (a snapshot
 /// per row, every tracked row scanned on each DetectChanges, each row moved through its states) cost more than the
-/// operation itself. On SQLite the changed rows are written inside the current transaction by one prepared UPDATE
-/// per set of changed columns, each row matched by its key and its concurrency tokens as read; on PostgreSQL they are
-/// attached with just those columns modified and the tokens' read values as originals, for EF's batched SaveChanges.
+/// operation itself. The changed rows are written inside the current transaction, each matched by its key and its
+/// concurrency tokens as read: on SQLite by one prepared UPDATE per set of changed columns, rebound per row; on
+/// PostgreSQL by one statement per set of changed columns taking all its rows as arrays (<see cref="ArrayUpdates"/>).
 /// </summary>
 public sealed class UntrackedRows<T>
     where T : class
 {
+    /// <summary>Each mapped entity's compiled copy and comparison, built once per process.</summary>
+    private static readonly ConcurrentDictionary<IEntityType, Shape> Shapes = new();
+
     private readonly IProperty[] _properties;
     private readonly IClrPropertyGetter[] _getters;
-    private readonly ValueComparer[] _comparers;
-    private readonly List<(T Row, object?[] Read)> _rows = [];
+    private readonly Shape _shape;
+    private readonly List<(T Row, T Read)> _rows = [];
 
     public UntrackedRows(AutoFinanceDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
-        _properties = [.. entity.GetProperties().Where(p => p.PropertyInfo is not null)];
-        if (_properties.Length > 64)
-        {
-            throw new InvalidOperationException($"{typeof(T).Name} has more columns than a change mask holds");
-        }
-
+        _shape = Shapes.GetOrAdd(entity, e => new Shape(e));
+        _properties = _shape.Properties;
         _getters = [.. _properties.Select(p => p.GetGetter())];
-        _comparers = [.. _properties.Select(p => p.GetValueComparer())];
     }
 
-    /// <summary>Keeps the row's values as they are now, before the operation changes it.</summary>
+    /// <summary>
+    /// Keeps the row's values as they are now, before the operation changes it: a shallow copy of the row (its columns
+    /// are values and strings), one object where a boxed value per column cost a page of instalments millions of them.
+    /// </summary>
     public void Keep(T row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var read = new object?[_properties.Length];
-        for (var i = 0; i < read.Length; i++)
-        {
-            read[i] = _getters[i].GetClrValue(row);
-        }
-
-        _rows.Add((row, read));
+        _rows.Add((row, _shape.Copy(row)));
     }
 
     public void KeepAll(IEnumerable<T> rows)
@@ -63,10 +60,10 @@ public sealed class UntrackedRows<T>
     public async Task<bool> SaveChangedAsync(AutoFinanceDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var changed = new Dictionary<ulong, List<(T Row, object?[] Read)>>();
+        var changed = new Dictionary<ulong, List<(T Row, T Read)>>();
         foreach (var kept in _rows)
         {
-            var mask = ChangedColumns(kept.Row, kept.Read);
+            var mask = _shape.Changed(kept.Read, kept.Row);
             if (mask != 0)
             {
                 if (!changed.TryGetValue(mask, out var rows))
@@ -78,20 +75,22 @@ public sealed class UntrackedRows<T>
             }
         }
 
+        var matchedBy = Enumerable.Range(0, _properties.Length).Where(i => _properties[i].IsPrimaryKey() || _properties[i].IsConcurrencyToken).ToArray();
         if (!db.Database.IsSqlite())
         {
             foreach (var (mask, rows) in changed)
             {
-                foreach (var (row, read) in rows)
+                var written = Enumerable.Range(0, _properties.Length).Where(i => (mask & (1UL << i)) != 0).ToArray();
+                var values = rows.Select(kept => (object?[])[.. written.Select(i => _getters[i].GetClrValue(kept.Row)), .. matchedBy.Select(i => _getters[i].GetClrValue(kept.Read))]).ToList();
+                if (await ArrayUpdates.UpdateAsync(db, [.. written.Select(i => _properties[i])], [.. matchedBy.Select(i => _properties[i])], values, ct).ConfigureAwait(false) != rows.Count)
                 {
-                    Attach(db, row, read, mask);
+                    return false;
                 }
             }
 
             return true;
         }
 
-        var matchedBy = Enumerable.Range(0, _properties.Length).Where(i => _properties[i].IsPrimaryKey() || _properties[i].IsConcurrencyToken).ToArray();
         foreach (var (mask, rows) in changed)
         {
             var written = Enumerable.Range(0, _properties.Length).Where(i => (mask & (1UL << i)) != 0).ToArray();
@@ -105,7 +104,7 @@ public sealed class UntrackedRows<T>
 
                 for (var m = 0; m < matchedBy.Length; m++)
                 {
-                    command.Parameters[written.Length + m].Value = PreparedUpdates.ProviderValue(_properties[matchedBy[m]], read[matchedBy[m]]);
+                    command.Parameters[written.Length + m].Value = PreparedUpdates.ProviderValue(_properties[matchedBy[m]], _getters[matchedBy[m]].GetClrValue(read));
                 }
 
                 if (await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) != 1)
@@ -118,36 +117,53 @@ public sealed class UntrackedRows<T>
         return true;
     }
 
-    /// <summary>One bit per column whose value differs from the one read (keys are never written).</summary>
-    private ulong ChangedColumns(T row, object?[] read)
+    /// <summary>An entity's mapped columns, a shallow copy of its row, and which columns differ between two rows.</summary>
+    private sealed class Shape
     {
-        var mask = 0UL;
-        for (var i = 0; i < _properties.Length; i++)
+        private static readonly MethodInfo ShallowCopy = typeof(object).GetMethod("MemberwiseClone", BindingFlags.Instance | BindingFlags.NonPublic)!;
+
+        public Shape(IEntityType entity)
         {
-            if (!_properties[i].IsPrimaryKey() && !_comparers[i].Equals(read[i], _getters[i].GetClrValue(row)))
+            Properties = [.. entity.GetProperties().Where(p => p.PropertyInfo is not null)];
+            if (Properties.Length > 64)
             {
-                mask |= 1UL << i;
+                throw new InvalidOperationException($"{typeof(T).Name} has more columns than a change mask holds");
             }
+
+            var row = Expression.Parameter(typeof(T), "row");
+            Copy = Expression.Lambda<Func<T, T>>(Expression.Convert(Expression.Call(row, ShallowCopy), typeof(T)), row).Compile();
+            Changed = ChangedColumns();
         }
 
-        return mask;
-    }
+        public IProperty[] Properties { get; }
 
-    private void Attach(AutoFinanceDbContext db, T row, object?[] read, ulong mask)
-    {
-        var entry = db.Attach(row);
-        for (var i = 0; i < _properties.Length; i++)
+        public Func<T, T> Copy { get; }
+
+        /// <summary>One bit per column whose value differs (by the column's value comparer) between the row as read and as it is now; keys are never written.</summary>
+        public Func<T, T, ulong> Changed { get; }
+
+        private Func<T, T, ulong> ChangedColumns()
         {
-            var property = entry.Property(_properties[i]);
-            if (_properties[i].IsConcurrencyToken)
+            var read = Expression.Parameter(typeof(T), "read");
+            var now = Expression.Parameter(typeof(T), "now");
+            Expression mask = Expression.Constant(0UL);
+            for (var i = 0; i < Properties.Length; i++)
             {
-                property.OriginalValue = read[i];
+                var property = Properties[i];
+                if (property.IsPrimaryKey())
+                {
+                    continue;
+                }
+
+                var (before, after) = (Expression.Property(read, property.PropertyInfo!), Expression.Property(now, property.PropertyInfo!));
+                var comparer = property.GetValueComparer();
+                var equal = comparer.Type == property.ClrType
+                    ? comparer.ExtractEqualsBody(before, after)
+                    : Expression.Call(typeof(object).GetMethod(nameof(Equals), BindingFlags.Public | BindingFlags.Static)!, Expression.Convert(before, typeof(object)), Expression.Convert(after, typeof(object)));
+                mask = Expression.Or(mask, Expression.Condition(equal, Expression.Constant(0UL), Expression.Constant(1UL << i)));
             }
 
-            if ((mask & (1UL << i)) != 0)
-            {
-                property.IsModified = true;
-            }
+            return Expression.Lambda<Func<T, T, ulong>>(mask, read, now).Compile();
         }
     }
 }

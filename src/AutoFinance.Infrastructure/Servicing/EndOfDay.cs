@@ -7,6 +7,7 @@ using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AutoFinance.Infrastructure.Servicing;
 
@@ -109,18 +110,24 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
         var current = await CloseQuietLoansAsync(partition.Partition, businessDate, options, ct).ConfigureAwait(false);
         tally.Add(current, 0, new Dictionary<string, int> { [options.Buckets.For(0).Name] = current }, 0);
         var closed = partition.Loans + current;
+        var pending = new Queue<Guid>();
         while (true)
         {
-            var page = await db.Loans
-                .Where(l => l.Partition == partition.Partition && l.Status == LoanStatus.Active && l.StartDate <= businessDate && (l.LastCloseDate == null || l.LastCloseDate < businessDate))
-                .OrderBy(l => l.Id)
-                .Take(options.PageSize)
-                .AsNoTracking()
-                .ToListAsync(ct).ConfigureAwait(false);
-            var now = time.GetUtcNow();
-            db.Attach(partition);
-            if (page.Count == 0)
+            if (pending.Count == 0)
             {
+                // The partition's loans left to close are listed once by its index and taken a page at a time (a page
+                // query ordered by id and limited walked the book's primary key from its start on every page), then
+                // listed again once they are done, for any loan booked for the date meanwhile.
+                foreach (var id in await Unclosed(partition.Partition, businessDate).OrderBy(l => l.Id).Select(l => l.Id).ToListAsync(ct).ConfigureAwait(false))
+                {
+                    pending.Enqueue(id);
+                }
+            }
+
+            var now = time.GetUtcNow();
+            if (pending.Count == 0)
+            {
+                db.Attach(partition);
                 partition.Status = PartitionStatus.Done;
                 partition.FinishedAt = now;
                 partition.Loans = closed;
@@ -129,6 +136,20 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
                 return;
             }
 
+            var listed = new List<Guid>(options.PageSize);
+            while (listed.Count < options.PageSize && pending.TryDequeue(out var id))
+            {
+                listed.Add(id);
+            }
+
+            // Read again with the same conditions: a loan closed meanwhile (by a worker that took the partition over) is left out.
+            var page = await Unclosed(partition.Partition, businessDate).Where(l => listed.Contains(l.Id)).OrderBy(l => l.Id).AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+            if (page.Count == 0)
+            {
+                continue;
+            }
+
+            db.Attach(partition);
             var ids = page.Select(l => l.Id).ToList();
             // Loans and instalments are read untracked (a page holds tens of thousands of rows); only the rows the close
             // changed are written, and only their changed columns.
@@ -269,66 +290,50 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
         return product;
     }
 
+    /// <summary>The partition's active loans started by the date and not yet closed for it.</summary>
+    private IQueryable<LoanRow> Unclosed(int partition, DateOnly businessDate) =>
+        db.Loans.Where(l => l.Partition == partition && l.Status == LoanStatus.Active && l.StartDate <= businessDate && (l.LastCloseDate == null || l.LastCloseDate < businessDate));
+
     private async Task<int> CloseQuietLoansAsync(int partition, DateOnly businessDate, CobOptions options, CancellationToken ct)
     {
         var horizon = businessDate.AddDays(options.QuietHorizonDays);
         var bucket = options.Buckets.For(0).Name;
-        var quiet = db.Loans
-            .Where(l => l.Partition == partition && l.Status == LoanStatus.Active && l.StartDate <= businessDate && (l.LastCloseDate == null || l.LastCloseDate < businessDate))
+        var quiet = Unclosed(partition, businessDate)
             .Where(l => !db.Installments.Any(i => i.LoanId == l.Id && i.DueDate <= horizon
                 && (!i.InterestAccrued || i.PaidPrincipal < i.Principal || i.PaidInterest < i.Interest || i.PaidFee < i.Fee || i.PaidLateFee < i.LateFee || i.PaidPenalty < i.Penalty)));
         await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         // Read once: the loans found quiet are accrued and then marked closed by key and version, instead of asking
         // the quiet question a second time. One changed meanwhile is left to the page loop, which closes it in full.
-        var loans = await quiet.Select(l => new QuietLoan(l.Id, l.Version, l.StartDate, l.Currency)).AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+        // In key order: the loans' rows, their instalments and most of their index entries were written in that order,
+        // so the reads and updates below walk the tables' pages once instead of jumping between them (at a million
+        // loans the quiet path's updates read most of their pages from outside the database's cache).
+        var loans = await quiet.OrderBy(l => l.Id).Select(l => new QuietLoan(l.Id, l.Version, l.StartDate, l.Currency)).AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
         await AccrueQuietLoansAsync(loans, businessDate, ct).ConfigureAwait(false);
         var closed = await MarkClosedAsync(loans, businessDate, bucket, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return closed;
     }
 
-    /// <summary>
-    /// Rows matched by one statement of the quiet path on PostgreSQL, where each statement is a round trip. SQLite,
-    /// which looks each parameter up by name among all of a statement's (so binding grows with the square of their
-    /// number) and has no round trips, reruns one prepared statement per row instead.
-    /// </summary>
-    private const int RowsPerStatement = 1000;
-
     private sealed record QuietLoan(Guid Id, long Version, DateOnly StartDate, string Currency);
 
-    /// <summary>Marks quiet loans closed for the day (current, no days past due), each matched by its id and the version it was read at.</summary>
+    /// <summary>
+    /// Marks quiet loans closed for the day (current, no days past due), each matched by its id and the version it was
+    /// read at: on PostgreSQL all in one statement taking the keys as arrays; SQLite, which has no round trips,
+    /// reruns one prepared statement per loan.
+    /// </summary>
     private async Task<int> MarkClosedAsync(IReadOnlyList<QuietLoan> loans, DateOnly businessDate, string bucket, CancellationToken ct)
     {
         var entity = db.Model.FindEntityType(typeof(LoanRow))!;
-        var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        string Column(string name) => $"\"{entity.FindProperty(name)!.GetColumnName(table)}\"";
-        object Stored(string name, object value) => Persistence.PreparedUpdates.ProviderValue(entity.FindProperty(name)!, value);
         if (db.Database.IsSqlite())
         {
             return await MarkClosedOneByOneAsync(entity, loans, businessDate, bucket, ct).ConfigureAwait(false);
         }
 
-        var (id, version) = (Column(nameof(LoanRow.Id)), Column(nameof(LoanRow.Version)));
-        var closed = 0;
-        foreach (var chunk in loans.Chunk(RowsPerStatement))
-        {
-            var values = new List<object> { Stored(nameof(LoanRow.LastCloseDate), businessDate), bucket };
-            var keys = new System.Text.StringBuilder();
-            foreach (var loan in chunk)
-            {
-                keys.Append(keys.Length == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({{{values.Count}}}, {{{values.Count + 1}}})");
-                values.Add(Stored(nameof(LoanRow.Id), loan.Id));
-                values.Add(loan.Version);
-            }
-
-            // Only numbered placeholders go into the text; every value is a parameter.
-            var sql = string.Concat(
-                $"UPDATE \"{entity.GetTableName()}\" SET {Column(nameof(LoanRow.LastCloseDate))} = {{0}}, {Column(nameof(LoanRow.DaysPastDue))} = 0, ",
-                $"{Column(nameof(LoanRow.Bucket))} = {{1}}, {version} = {version} + 1 WHERE ({id}, {version}) IN (VALUES ", keys.ToString(), ")");
-            closed += await db.Database.ExecuteSqlRawAsync(sql, values, ct).ConfigureAwait(false);
-        }
-
-        return closed;
+        Microsoft.EntityFrameworkCore.Metadata.IProperty Property(string name) => entity.FindProperty(name)!;
+        var written = new[] { Property(nameof(LoanRow.LastCloseDate)), Property(nameof(LoanRow.DaysPastDue)), Property(nameof(LoanRow.Bucket)), Property(nameof(LoanRow.Version)) };
+        var matchedBy = new[] { Property(nameof(LoanRow.Id)), Property(nameof(LoanRow.Version)) };
+        var rows = loans.Select(l => new object?[] { businessDate, 0, bucket, l.Version + 1, l.Id, l.Version }).ToList();
+        return await ArrayUpdates.UpdateAsync(db, written, matchedBy, rows, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -374,10 +379,12 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
         var to = businessDate.AddMonths(2);
         // The ids go as one array parameter: a partition of a million-loan book holds some 60,000 quiet loans, past
         // SQLite's limit of 32,766 parameters a statement (and near PostgreSQL's 65,535) were each id its own.
-        var near = (await db.Installments.AsNoTracking()
-            .Where(i => EF.Parameter(ids).Contains(i.LoanId) && i.DueDate > from && i.DueDate <= to)
-            .Select(i => new { i.Id, i.LoanId, i.Number, i.DueDate, i.Interest, i.AccruedInterest, i.InterestAccrued })
-            .ToListAsync(ct).ConfigureAwait(false)).ToLookup(i => i.LoanId);
+        var near = (db.Database.IsNpgsql()
+            ? await NearInstallmentsOnPostgresAsync(ids, from, to, ct).ConfigureAwait(false)
+            : await db.Installments.AsNoTracking()
+                .Where(i => EF.Parameter(ids).Contains(i.LoanId) && i.DueDate > from && i.DueDate <= to)
+                .Select(i => new NearInstallment(i.Id, i.LoanId, i.Number, i.DueDate, i.Interest, i.AccruedInterest, i.InterestAccrued))
+                .ToListAsync(ct).ConfigureAwait(false)).ToLookup(i => i.LoanId);
         var now = time.GetUtcNow();
         var entries = new List<JournalEntryRow>();
         var accruedTo = new List<(long Id, decimal Accrued)>();
@@ -406,18 +413,52 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
 
         await BulkCopy.CopyAsync(db, entries, ct).ConfigureAwait(false);
         await BulkCopy.CopyAsync(db, [.. entries.SelectMany(e => e.Lines)], ct).ConfigureAwait(false);
+        accruedTo.Sort((a, b) => a.Id.CompareTo(b.Id));
         await SetAccruedInterestAsync(accruedTo, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Sets the recognised interest of many instalments, many to a statement, stored as EF would store it.</summary>
+    private sealed record NearInstallment(long Id, Guid LoanId, int Number, DateOnly DueDate, decimal Interest, decimal AccruedInterest, bool InterestAccrued);
+
+    /// <summary>
+    /// The instalments of each loan falling due in the window, looked up loan by loan through the (loan, number)
+    /// index: the planner, asked for tens of thousands of loans at once, reads the due-date index for the whole book's
+    /// window instead and visits most of the table's pages (a subquery with an order of its own is not flattened, so
+    /// each loan is its own index scan).
+    /// </summary>
+    private async Task<List<NearInstallment>> NearInstallmentsOnPostgresAsync(List<Guid> ids, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        await using var command = new Npgsql.NpgsqlCommand(
+            """
+            SELECT i."Id", q.id, i."Number", i."DueDate", i."Interest", i."AccruedInterest", i."InterestAccrued"
+            FROM unnest(@ids) AS q(id)
+            CROSS JOIN LATERAL (
+                SELECT n."Id", n."Number", n."DueDate", n."Interest", n."AccruedInterest", n."InterestAccrued" FROM installments AS n
+                WHERE n."LoanId" = q.id AND n."DueDate" > @from AND n."DueDate" <= @to ORDER BY n."Number") AS i
+            """,
+            (Npgsql.NpgsqlConnection)db.Database.GetDbConnection(),
+            (Npgsql.NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        command.Parameters.AddWithValue("from", from);
+        command.Parameters.AddWithValue("to", to);
+        var rows = new List<NearInstallment>(ids.Count * 4);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            rows.Add(new NearInstallment(reader.GetInt64(0), reader.GetGuid(1), reader.GetInt32(2), reader.GetFieldValue<DateOnly>(3), reader.GetDecimal(4), reader.GetDecimal(5), reader.GetBoolean(6)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Sets the recognised interest of many instalments (on PostgreSQL in one statement), stored as EF would store it.</summary>
     private async Task SetAccruedInterestAsync(IReadOnlyList<(long Id, decimal Accrued)> rows, CancellationToken ct)
     {
         var entity = db.Model.FindEntityType(typeof(InstallmentRow))!;
         var property = entity.FindProperty(nameof(InstallmentRow.AccruedInterest))!;
+        var key = entity.FindProperty(nameof(InstallmentRow.Id))!;
         if (db.Database.IsSqlite())
         {
             // One prepared statement rebound per row (see MarkClosedOneByOneAsync).
-            var key = entity.FindProperty(nameof(InstallmentRow.Id))!;
             await using var command = await PreparedUpdates.PrepareAsync(db, [property], [key], ct).ConfigureAwait(false);
             foreach (var (id, accrued) in rows)
             {
@@ -429,23 +470,7 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
             return;
         }
 
-        var converter = property.GetTypeMapping().Converter;
-        foreach (var chunk in rows.Chunk(RowsPerStatement))
-        {
-            var cases = new System.Text.StringBuilder();
-            var values = new List<object>(chunk.Length * 2);
-            foreach (var (id, accrued) in chunk)
-            {
-                cases.Append(CultureInfo.InvariantCulture, $" WHEN {{{values.Count}}} THEN {{{values.Count + 1}}}");
-                values.Add(id);
-                values.Add(converter?.ConvertToProvider(accrued) ?? accrued);
-            }
-
-            var list = string.Join(", ", Enumerable.Range(0, chunk.Length).Select(i => $"{{{i * 2}}}"));
-            // Only numbered placeholders go into the text; every value is a parameter.
-            var sql = string.Concat("UPDATE installments SET \"AccruedInterest\" = CASE \"Id\"", cases.ToString(), " END WHERE \"Id\" IN (", list, ")");
-            await db.Database.ExecuteSqlRawAsync(sql, values, ct).ConfigureAwait(false);
-        }
+        await ArrayUpdates.UpdateAsync(db, [property], [key], [.. rows.Select(r => new object?[] { r.Accrued, r.Id })], ct).ConfigureAwait(false);
     }
 
     private async Task<bool> SaveOrLoseAsync(CancellationToken ct)
