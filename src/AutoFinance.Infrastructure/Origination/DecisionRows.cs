@@ -187,7 +187,7 @@ public static class DecisionRows
                 Key = idempotency.Key,
                 RequestHash = idempotency.RequestHash,
                 StatusCode = 201,
-                ResponseJson = Json.Serialize(record.Response),
+                ResponseJson = record.ResponseJson,
                 CreatedAt = record.SubmittedAt,
             };
         }
