@@ -39,17 +39,8 @@ public static class DecisionCommand
         command.SetAction(async (parsed, ct) =>
         {
             var input = new InputReader();
-            var duration = TimeSpan.FromSeconds((double)(input.Decimal("seconds", parsed.GetValue(seconds)) ?? 5m));
-            var clientCount = input.Integer("clients", parsed.GetValue(clients)) ?? 64;
-            if (duration <= TimeSpan.Zero || duration > TimeSpan.FromMinutes(10))
-            {
-                input.Add(new Domain.Validation.FieldError("seconds", "must be between 0 and 600"));
-            }
-
-            if (clientCount is < 1 or > 1024)
-            {
-                input.Add(new Domain.Validation.FieldError("clients", "must be between 1 and 1024"));
-            }
+            var duration = input.Duration("seconds", parsed.GetValue(seconds), 5m);
+            var clientCount = input.IntegerBetween("clients", parsed.GetValue(clients), 64, 1, 1024);
 
             var generator = (parsed.GetValue(client) ?? (WrkLoad.Find() is null ? "dotnet" : "wrk")).Trim().ToLowerInvariant();
             if (generator is not ("wrk" or "dotnet"))

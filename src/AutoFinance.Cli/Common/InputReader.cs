@@ -74,7 +74,7 @@ public sealed class InputReader
         var value = Decimal(field, text) ?? fallback;
         if (value is <= 0m or > 600m)
         {
-            errors.Add(new FieldError(field, "must be between 0 and 600"));
+            errors.Add(new FieldError(field, "must be more than 0 and at most 600"));
             return TimeSpan.Zero;
         }
 
