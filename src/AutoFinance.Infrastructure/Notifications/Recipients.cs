@@ -28,11 +28,11 @@ public static class Recipients
     }
 
     /// <summary>
-    /// What is read of a customer to write to them, from their row: for <see cref="LoadAsync"/>, and for a caller
-    /// reading it inside a query of its own (<c>db.Customers.Where(…).Select(Recipients.Shape(db)).FirstOrDefault()</c>,
-    /// which EF inlines), so both read one shape.
+    /// What is read of a customer to write to them, from their row, in one query with their latest application's
+    /// language and their preference rows. (Selected as one row of a larger query it costs more than it saves: EF
+    /// numbers every customer row to pick one.)
     /// </summary>
-    public static Expression<Func<CustomerRow, Read>> Shape(AutoFinanceDbContext db) => c => new Read
+    private static Expression<Func<CustomerRow, Read>> Shape(AutoFinanceDbContext db) => c => new Read
     {
         CustomerId = c.Id,
         HasMobile = c.MobileCipher != "",
@@ -61,7 +61,7 @@ public static class Recipients
     }
 
     /// <summary>A customer as <see cref="Shape"/> reads them.</summary>
-    public sealed class Read
+    private sealed class Read
     {
         public Guid CustomerId { get; init; }
 

@@ -6,9 +6,8 @@ namespace AutoFinance.Infrastructure.Payments;
 
 /// <summary>
 /// What a provider's callback reads of the intent it names, in one round trip: the intent (tracked, as the callback
-/// changes it) with what the outcome needs of its loan; for a failure, also whom its notice goes to (in the shape
-/// <see cref="Recipients"/> reads everyone) and which of the notice's outbox keys are taken already. Compiled once per
-/// model, as every callback asks it.
+/// changes it) with what the outcome needs of its loan; for a failure, also whom its notice goes to and which of the
+/// notice's outbox keys are taken already. Compiled once per model, as every callback asks it.
 /// </summary>
 public sealed class CallbackIntentRead
 {
@@ -30,7 +29,11 @@ public sealed class CallbackIntentRead
              {
                  Intent = i,
                  Loan = l == null ? null : new LoanNames(l.CustomerId, l.Reference, l.Currency),
-                 Recipient = db.Customers.Where(c => c.Id == l.CustomerId).Select(Recipients.Shape(db)).FirstOrDefault(),
+                 OnFile = db.Customers.Any(c => c.Id == l.CustomerId),
+                 HasMobile = db.Customers.Any(c => c.Id == l.CustomerId && c.MobileCipher != ""),
+                 HasEmail = db.Customers.Any(c => c.Id == l.CustomerId && c.EmailCipher != null),
+                 Language = db.Applications.Where(a => a.CustomerId == l.CustomerId).OrderByDescending(a => a.SubmittedAt).Select(a => a.Language).FirstOrDefault(),
+                 Choices = db.NotificationPreferences.Where(p => p.CustomerId == l.CustomerId).ToList(),
                  InAppTaken = db.Outbox.Any(m => m.DedupeKey == inAppKey),
                  SmsTaken = db.Outbox.Any(m => m.DedupeKey == smsKey),
                  EmailTaken = db.Outbox.Any(m => m.DedupeKey == emailKey),
@@ -41,8 +44,21 @@ public sealed class CallbackIntentRead
     /// <summary>Null when the intent's loan is not on file.</summary>
     public LoanNames? Loan { get; init; }
 
+    // Whom a failure's notice goes to, as Recipients reads them. Selecting Recipients.Shape here instead made EF
+    // number every customer row (a window over the whole table) to pick one; these are lookups by key.
+    public bool OnFile { get; init; }
+
+    public bool HasMobile { get; init; }
+
+    public bool HasEmail { get; init; }
+
+    /// <summary>The language of the customer's latest application; null when none.</summary>
+    public string? Language { get; init; }
+
+    public List<NotificationPreferenceRow> Choices { get; init; } = [];
+
     /// <summary>The loan's customer as a notice's recipient (a failure's read only); null when not on file.</summary>
-    public Recipients.Read? Recipient { get; init; }
+    public Recipient? Recipient => OnFile && Loan is { } loan ? Recipients.Of(loan.CustomerId, Language, HasMobile, HasEmail, Choices) : null;
 
     public bool InAppTaken { get; init; }
 

@@ -164,7 +164,7 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
                 ["paidOn"] = Application.Servicing.BusinessDay.Today(time),
             }) with { Currency = loan.Currency };
             var recipients = found.Recipient is { } recipient
-                ? new Dictionary<Guid, Recipient> { [loan.CustomerId] = recipient.ToRecipient() }
+                ? new Dictionary<Guid, Recipient> { [loan.CustomerId] = recipient }
                 : [];
             string[] taken = [.. new[] { (found.InAppTaken, inApp), (found.SmsTaken, sms), (found.EmailTaken, email) }.Where(t => t.Item1).Select(t => t.Item2)];
             notifier.Raise([notice], recipients, taken);
