@@ -42,11 +42,25 @@ public sealed class Notifier(AutoFinanceDbContext db, NotificationOptions option
         }
     }
 
-    /// <summary>Adds the rows whose keys are neither in the outbox already nor added to this unit of work before.</summary>
+    /// <summary>
+    /// Adds the rows whose keys are neither in the outbox already nor added to this unit of work before. Outbox rows
+    /// are only ever added directly, never reached through another entity, so the rows already tracked are listed
+    /// without a scan of every tracked entity for changes (which reading <c>Local</c> would start).
+    /// </summary>
     private void Add(List<OutboxMessageRow> rows, IEnumerable<string> taken)
     {
-        var seen = taken.Concat(db.Outbox.Local.Select(m => m.DedupeKey)).ToHashSet(StringComparer.Ordinal);
-        db.Outbox.AddRange(rows.Where(r => seen.Add(r.DedupeKey)));
+        var tracker = db.ChangeTracker;
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var seen = taken.Concat(db.Outbox.Local.Select(m => m.DedupeKey)).ToHashSet(StringComparer.Ordinal);
+            db.Outbox.AddRange(rows.Where(r => seen.Add(r.DedupeKey)));
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
     /// <summary>The rows for notices whose recipients are known (a customer not on file is told nothing).</summary>

@@ -55,11 +55,7 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
         }
 
         // The intent (tracked) with what the outcome needs of its loan, in one round trip.
-        var found = await (from i in db.Set<PaymentIntentRow>()
-                           where i.Id == intentId && i.Provider == providerName
-                           join l in db.Loans on i.LoanId equals l.Id into loans
-                           from l in loans.DefaultIfEmpty()
-                           select new { Intent = i, Loan = l == null ? null : new LoanNames(l.CustomerId, l.Reference, l.Currency) }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var found = await CallbackIntentRead.ForSuccessAsync(db, intentId, providerName, ct).ConfigureAwait(false);
         if (found is null)
         {
             return Outcome.Unknown;
@@ -136,23 +132,7 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
         var inApp = keyed.DedupeKey(NoticeChannel.InApp);
         var sms = keyed.DedupeKey(NoticeChannel.Sms);
         var email = keyed.DedupeKey(NoticeChannel.Email);
-        var found = await (from i in db.Set<PaymentIntentRow>()
-                           where i.Id == intentId && i.Provider == providerName
-                           join l in db.Loans on i.LoanId equals l.Id into loans
-                           from l in loans.DefaultIfEmpty()
-                           select new
-                           {
-                               Intent = i,
-                               Loan = l == null ? null : new LoanNames(l.CustomerId, l.Reference, l.Currency),
-                               OnFile = db.Customers.Any(c => c.Id == l.CustomerId),
-                               HasMobile = db.Customers.Any(c => c.Id == l.CustomerId && c.MobileCipher != ""),
-                               HasEmail = db.Customers.Any(c => c.Id == l.CustomerId && c.EmailCipher != null),
-                               Language = db.Applications.Where(a => a.CustomerId == l.CustomerId).OrderByDescending(a => a.SubmittedAt).Select(a => a.Language).FirstOrDefault(),
-                               Choices = db.NotificationPreferences.Where(p => p.CustomerId == l.CustomerId).ToList(),
-                               InAppTaken = db.Outbox.Any(m => m.DedupeKey == inApp),
-                               SmsTaken = db.Outbox.Any(m => m.DedupeKey == sms),
-                               EmailTaken = db.Outbox.Any(m => m.DedupeKey == email),
-                           }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var found = await CallbackIntentRead.ForFailureAsync(db, intentId, providerName, (inApp, sms, email), ct).ConfigureAwait(false);
         if (found is null)
         {
             return Outcome.Unknown;
@@ -183,8 +163,8 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
                 ["amount"] = intent.Amount,
                 ["paidOn"] = Application.Servicing.BusinessDay.Today(time),
             }) with { Currency = loan.Currency };
-            var recipients = found.OnFile
-                ? new Dictionary<Guid, Recipient> { [loan.CustomerId] = Recipients.Of(loan.CustomerId, found.Language, found.HasMobile, found.HasEmail, found.Choices) }
+            var recipients = found.Recipient is { } recipient
+                ? new Dictionary<Guid, Recipient> { [loan.CustomerId] = recipient }
                 : [];
             string[] taken = [.. new[] { (found.InAppTaken, inApp), (found.SmsTaken, sms), (found.EmailTaken, email) }.Where(t => t.Item1).Select(t => t.Item2)];
             notifier.Raise([notice], recipients, taken);
@@ -208,8 +188,6 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
         return true;
     }
 
-    private static LoanNames OnFile(LoanNames? loan, PaymentIntentRow intent) =>
+    private static CallbackIntentRead.LoanNames OnFile(CallbackIntentRead.LoanNames? loan, PaymentIntentRow intent) =>
         loan ?? throw new InvalidOperationException($"the loan of payment intent {intent.Id} is not on file");
-
-    private sealed record LoanNames(Guid CustomerId, string Reference, string Currency);
 }

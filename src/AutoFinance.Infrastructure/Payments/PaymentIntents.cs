@@ -43,27 +43,8 @@ public sealed class PaymentIntents(AutoFinanceDbContext db, IPaymentProvider pro
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
         // The loan and, in the same round trip, the intent an earlier request under this key made, if any, and what
-        // the payoff quote needs besides the instalments: the credit held on the ledger and the product's names.
-        var auditName = actor.AuditName;
-        var overpayment = nameof(LedgerAccount.CustomerOverpayment);
-        var refund = nameof(LedgerAccount.RefundPayable);
-        var credit = nameof(EntrySide.Credit);
-        var debit = nameof(EntrySide.Debit);
-        var found = await db.Loans.AsNoTracking().Where(l => l.Id == loanId)
-            .Select(l => new
-            {
-                Loan = l,
-                EarlierId = idempotencyKey == null
-                    ? null
-                    : db.Set<PaymentIntentRow>().Where(i => i.CreatedBy == auditName && i.IdempotencyKey == idempotencyKey).Select(i => (Guid?)i.Id).FirstOrDefault(),
-                ProductCode = db.Applications.Where(a => a.Id == l.ApplicationId).Select(a => a.ProductCode).FirstOrDefault(),
-                Promotion = db.Contracts.Where(c => c.Id == l.ContractId).Join(db.Offers, c => c.OfferId, o => o.Id, (c, o) => o.PromotionName).FirstOrDefault(),
-                OverpaymentCredits = (from e in db.JournalEntries where e.LoanId == l.Id join line in db.JournalLines on e.Id equals line.EntryId where line.Account == overpayment && line.Side == credit select line.Amount).Sum(),
-                OverpaymentDebits = (from e in db.JournalEntries where e.LoanId == l.Id join line in db.JournalLines on e.Id equals line.EntryId where line.Account == overpayment && line.Side == debit select line.Amount).Sum(),
-                RefundCredits = (from e in db.JournalEntries where e.LoanId == l.Id join line in db.JournalLines on e.Id equals line.EntryId where line.Account == refund && line.Side == credit select line.Amount).Sum(),
-                RefundDebits = (from e in db.JournalEntries where e.LoanId == l.Id join line in db.JournalLines on e.Id equals line.EntryId where line.Account == refund && line.Side == debit select line.Amount).Sum(),
-            })
-            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        // the payoff quote needs besides the instalments.
+        var found = await IntentLoanRead.ForAsync(db, loanId, actor.AuditName, idempotencyKey, ct).ConfigureAwait(false);
         var loan = found?.Loan;
         if (loan is null || !LoanAccess.MayPay(actor, loan.CustomerId))
         {
@@ -107,8 +88,7 @@ public sealed class PaymentIntents(AutoFinanceDbContext db, IPaymentProvider pro
             return CommandResult<IntentView>.Invalid(errors);
         }
 
-        var held = new CustomerCredit.Held(found.OverpaymentCredits - found.OverpaymentDebits, found.RefundCredits - found.RefundDebits);
-        if (await posting.PayoffTodayAsync(actor, loan, new EfLoanStore.KnownWithRow(held, found.ProductCode, found.Promotion), ct).ConfigureAwait(false) is not { } payoff)
+        if (await posting.PayoffTodayAsync(actor, loan, found.Known, ct).ConfigureAwait(false) is not { } payoff)
         {
             return CommandResult<IntentView>.Conflict("the loan takes no payment now (it is closed)");
         }

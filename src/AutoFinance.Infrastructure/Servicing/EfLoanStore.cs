@@ -17,6 +17,13 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
 {
     private const string ReversalActor = "system:reversal";
 
+    // A loan's instalments in order, read by every load: compiled once per model.
+    private static readonly PerModel<Func<AutoFinanceDbContext, Guid, IAsyncEnumerable<InstallmentRow>>> UntrackedInstallments = new(() =>
+        EF.CompileAsyncQuery<AutoFinanceDbContext, Guid, InstallmentRow>((db, loanId) => db.Installments.AsNoTracking().Where(i => i.LoanId == loanId).OrderBy(i => i.Number)));
+
+    private static readonly PerModel<Func<AutoFinanceDbContext, Guid, IAsyncEnumerable<InstallmentRow>>> TrackedInstallments = new(() =>
+        EF.CompileAsyncQuery<AutoFinanceDbContext, Guid, InstallmentRow>((db, loanId) => db.Installments.Where(i => i.LoanId == loanId).OrderBy(i => i.Number)));
+
     private readonly Dictionary<Guid, Loaded> loaded = [];
 
     public async Task<ServicedLoan?> LoadAsync(Guid loanId, LoanLoad load, CancellationToken ct)
@@ -43,8 +50,12 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
         ArgumentNullException.ThrowIfNull(loan);
         var loanId = loan.Id;
         var readOnly = load == LoanLoad.ForQuote;
-        var rows = readOnly ? db.Installments.AsNoTracking() : db.Installments;
-        var installments = await rows.Where(i => i.LoanId == loanId).OrderBy(i => i.Number).ToListAsync(ct).ConfigureAwait(false);
+        var installments = new List<InstallmentRow>();
+        await foreach (var row in (readOnly ? UntrackedInstallments : TrackedInstallments).For(db)(db, loanId).WithCancellation(ct).ConfigureAwait(false))
+        {
+            installments.Add(row);
+        }
+
         List<PaymentRow> payments = [];
         DateOnly? restructuredOn = null;
         if (load == LoanLoad.WithHistory)
