@@ -39,17 +39,8 @@ public static class PaymentsBenchmark
         command.SetAction(async (parsed, ct) =>
         {
             var input = new InputReader();
-            var duration = TimeSpan.FromSeconds((double)(input.Decimal("seconds", parsed.GetValue(seconds)) ?? 5m));
-            var clientCount = input.Integer("clients", parsed.GetValue(clients)) ?? 16;
-            if (duration <= TimeSpan.Zero || duration > TimeSpan.FromMinutes(10))
-            {
-                input.Add(new Domain.Validation.FieldError("seconds", "must be between 0 and 600"));
-            }
-
-            if (clientCount is < 1 or > 512)
-            {
-                input.Add(new Domain.Validation.FieldError("clients", "must be between 1 and 512"));
-            }
+            var duration = input.Duration("seconds", parsed.GetValue(seconds), 5m);
+            var clientCount = input.IntegerBetween("clients", parsed.GetValue(clients), 16, 1, 512);
 
             input.ThrowIfAny();
             var webDll = HostProcess.FindWebDll(parsed.GetValue(web));
