@@ -99,7 +99,7 @@ public static class BenchCommand
             var count = input.IntegerBetween("loans", parsed.GetValue(loans), 10_000, 1, 10_000_000);
             var kind = schedulerDatabase.Read(input, parsed);
             input.ThrowIfAny();
-            var figures = await SchedulerBenchmark.RunAsync(HostProcess.FindWebDll(parsed.GetValue(scheduledWeb)), kind, $"{parsed.GetValue(schedulerDatabase.Connection)};Database=af_bench_scheduler", count, ct).ConfigureAwait(false);
+            var figures = await SchedulerBenchmark.RunAsync(HostProcess.FindWebDll(parsed.GetValue(scheduledWeb)), kind, kind == "sqlite" ? string.Empty : schedulerDatabase.ServerConnectionString(parsed), count, ct).ConfigureAwait(false);
             if (parsed.GetValue(json))
             {
                 return context.WriteJson(figures);

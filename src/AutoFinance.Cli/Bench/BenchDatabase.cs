@@ -6,7 +6,9 @@ namespace AutoFinance.Cli.Bench;
 
 /// <summary>
 /// Where a benchmark over generated data runs: <c>--provider</c> sqlite (a temporary file, the default) or postgresql
-/// with <c>--connection</c> to a server, on which the benchmark creates its own database. Read and checked once for all.
+/// with <c>--connection</c> to a server, on which the benchmark creates its own database (the one the connection string
+/// names, else a default of the benchmark's, so runs naming different databases can share a server). Read and checked
+/// once for all.
 /// </summary>
 public sealed class BenchDatabase
 {
@@ -16,7 +18,7 @@ public sealed class BenchDatabase
     {
         _database = database;
         Provider = new Option<string?>("--provider") { Description = "sqlite (default, a temporary file) or postgresql (with --connection to a server)." };
-        Connection = new Option<string?>("--connection") { Description = $"PostgreSQL server, e.g. Host=127.0.0.1;Port=55432;Username=postgres (a database {database} is created)." };
+        Connection = new Option<string?>("--connection") { Description = $"PostgreSQL server, e.g. Host=127.0.0.1;Port=55432;Username=postgres (the database it names is created afresh, {database} when it names none)." };
     }
 
     public Option<string?> Provider { get; }
@@ -45,6 +47,19 @@ public sealed class BenchDatabase
     public string ConnectionString(string kind, ParseResult parsed, string sqliteFile)
     {
         ArgumentNullException.ThrowIfNull(parsed);
-        return kind == "sqlite" ? $"Data Source={sqliteFile}" : $"{parsed.GetValue(Connection)};Database={_database}";
+        return kind == "sqlite" ? $"Data Source={sqliteFile}" : ServerConnectionString(parsed);
+    }
+
+    /// <summary>The server's connection string naming the database the benchmark drops and creates: the one given, else the default.</summary>
+    public string ServerConnectionString(ParseResult parsed)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(parsed.GetValue(Connection));
+        if (string.IsNullOrWhiteSpace(builder.Database))
+        {
+            builder.Database = _database;
+        }
+
+        return builder.ConnectionString;
     }
 }

@@ -18,7 +18,7 @@ namespace AutoFinance.Infrastructure.Servicing;
 /// the second time, a worker killed half-way leaves whole pages behind, and a page two workers race for is saved
 /// by one of them only (the loan versions and the partition's version say who was first).
 /// </summary>
-public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, ProductCatalog? catalog = null, Notifications.NotificationOptions? notifications = null)
+public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time, ProductCatalog? catalog = null, Notifications.NotificationOptions? notifications = null)
 {
     private readonly ProductCatalog _catalog = catalog ?? new ProductCatalog();
 
@@ -107,13 +107,16 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
     private async Task CloseAsync(CobPartitionRow partition, CobOptions options, Tally tally, CancellationToken ct)
     {
         var businessDate = partition.BusinessDate;
-        var current = await CloseQuietLoansAsync(partition.Partition, businessDate, options, ct).ConfigureAwait(false);
+        var (current, others) = await CloseQuietLoansAsync(partition.Partition, businessDate, options, ct).ConfigureAwait(false);
         tally.Add(current, 0, new Dictionary<string, int> { [options.Buckets.For(0).Name] = current }, 0);
         var closed = partition.Loans + current;
-        var pending = new Queue<Guid>();
+        var pending = new Queue<Guid>(others ?? []);
+        // When the quiet question listed every unclosed loan and found none (a partition visited again), listing them
+        // once more finds only a loan booked in between, no different from one booked after the partition is done.
+        var foundNone = others is { Count: 0 } && current == 0;
         while (true)
         {
-            if (pending.Count == 0)
+            if (pending.Count == 0 && !foundNone)
             {
                 // The partition's loans left to close are listed once by its index and taken a page at a time (a page
                 // query ordered by id and limited walked the book's primary key from its start on every page), then
@@ -124,6 +127,7 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
                 }
             }
 
+            foundNone = false;
             var now = time.GetUtcNow();
             if (pending.Count == 0)
             {
@@ -294,7 +298,10 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
     private IQueryable<LoanRow> Unclosed(int partition, DateOnly businessDate) =>
         db.Loans.Where(l => l.Partition == partition && l.Status == LoanStatus.Active && l.StartDate <= businessDate && (l.LastCloseDate == null || l.LastCloseDate < businessDate));
 
-    private async Task<int> CloseQuietLoansAsync(int partition, DateOnly businessDate, CobOptions options, CancellationToken ct)
+    /// <returns>The loans closed, and the partition's other unclosed loans when the quiet question listed them too
+    /// (on PostgreSQL, in key order) and every quiet loan was closed (else null), to be closed page by page without
+    /// listing them again.</returns>
+    private async Task<(int Closed, IReadOnlyList<Guid>? Others)> CloseQuietLoansAsync(int partition, DateOnly businessDate, CobOptions options, CancellationToken ct)
     {
         var horizon = businessDate.AddDays(options.QuietHorizonDays);
         var bucket = options.Buckets.For(0).Name;
@@ -307,11 +314,16 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
         // In key order: the loans' rows, their instalments and most of their index entries were written in that order,
         // so the reads and updates below walk the tables' pages once instead of jumping between them (at a million
         // loans the quiet path's updates read most of their pages from outside the database's cache).
-        var loans = await quiet.OrderBy(l => l.Id).Select(l => new QuietLoan(l.Id, l.Version, l.StartDate, l.Currency, l.Bucket, l.DaysPastDue)).AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
-        await AccrueQuietLoansAsync(loans, businessDate, ct).ConfigureAwait(false);
+        // Instalments are monthly: the running one and the one before it fall within two months either side.
+        var (from, to) = (businessDate.AddMonths(-2), businessDate.AddMonths(2));
+        var (loans, near, others) = db.Database.IsNpgsql()
+            ? await QuietLoansOnPostgresAsync(partition, businessDate, horizon, from, to, ct).ConfigureAwait(false)
+            : (await quiet.OrderBy(l => l.Id).Select(l => new QuietLoan(l.Id, l.Version, l.StartDate, l.Currency, l.Bucket, l.DaysPastDue)).AsNoTracking().ToListAsync(ct).ConfigureAwait(false), null, null);
+        await AccrueQuietLoansAsync(loans, near, businessDate, from, to, ct).ConfigureAwait(false);
         var closed = await MarkClosedAsync(loans, businessDate, bucket, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
-        return closed;
+        // One changed meanwhile (closed by the page loop) is found by listing the partition again, as the others are then.
+        return (closed, closed == loans.Count ? others : null);
     }
 
     private sealed record QuietLoan(Guid Id, long Version, DateOnly StartDate, string Currency, string Bucket, int DaysPastDue);
@@ -371,25 +383,24 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
     /// (<see cref="Loan.RunningAccrual"/>), read and written without loading the loans: one entry per loan, and the
     /// instalment's recognised interest raised to match (so a rerun posts nothing).
     /// </summary>
-    private async Task AccrueQuietLoansAsync(IReadOnlyList<QuietLoan> loans, DateOnly businessDate, CancellationToken ct)
+    /// <param name="near">The loans' instalments falling due in the window, when read with them (on PostgreSQL); null, they are read here.</param>
+    private async Task AccrueQuietLoansAsync(IReadOnlyList<QuietLoan> loans, ILookup<Guid, NearInstallment>? near, DateOnly businessDate, DateOnly from, DateOnly to, CancellationToken ct)
     {
         if (loans.Count == 0)
         {
             return;
         }
 
-        // Instalments are monthly: the running one and the one before it fall within two months either side.
-        var ids = loans.Select(l => l.Id).ToList();
-        var from = businessDate.AddMonths(-2);
-        var to = businessDate.AddMonths(2);
-        // The ids go as one array parameter: a partition of a million-loan book holds some 60,000 quiet loans, past
-        // SQLite's limit of 32,766 parameters a statement (and near PostgreSQL's 65,535) were each id its own.
-        var near = (db.Database.IsNpgsql()
-            ? await NearInstallmentsOnPostgresAsync(ids, from, to, ct).ConfigureAwait(false)
-            : await db.Installments.AsNoTracking()
+        if (near is null)
+        {
+            // The ids go as one array parameter: a partition of a million-loan book holds some 60,000 quiet loans, past
+            // SQLite's limit of 32,766 parameters a statement were each id its own.
+            var ids = loans.Select(l => l.Id).ToList();
+            near = (await db.Installments.AsNoTracking()
                 .Where(i => EF.Parameter(ids).Contains(i.LoanId) && i.DueDate > from && i.DueDate <= to)
                 .Select(i => new NearInstallment(i.Id, i.LoanId, i.Number, i.DueDate, i.Interest, i.AccruedInterest, i.InterestAccrued))
                 .ToListAsync(ct).ConfigureAwait(false)).ToLookup(i => i.LoanId);
+        }
         var now = time.GetUtcNow();
         var entries = new List<JournalEntryRow>();
         var accruedTo = new List<(long Id, decimal Accrued)>();
@@ -423,37 +434,6 @@ public sealed class EndOfDay(AutoFinanceDbContext db, TimeProvider time, Product
     }
 
     private sealed record NearInstallment(long Id, Guid LoanId, int Number, DateOnly DueDate, decimal Interest, decimal AccruedInterest, bool InterestAccrued);
-
-    /// <summary>
-    /// The instalments of each loan falling due in the window, looked up loan by loan through the (loan, number)
-    /// index: the planner, asked for tens of thousands of loans at once, reads the due-date index for the whole book's
-    /// window instead and visits most of the table's pages (a subquery with an order of its own is not flattened, so
-    /// each loan is its own index scan).
-    /// </summary>
-    private async Task<List<NearInstallment>> NearInstallmentsOnPostgresAsync(List<Guid> ids, DateOnly from, DateOnly to, CancellationToken ct)
-    {
-        await using var command = new Npgsql.NpgsqlCommand(
-            """
-            SELECT i."Id", q.id, i."Number", i."DueDate", i."Interest", i."AccruedInterest", i."InterestAccrued"
-            FROM unnest(@ids) AS q(id)
-            CROSS JOIN LATERAL (
-                SELECT n."Id", n."Number", n."DueDate", n."Interest", n."AccruedInterest", n."InterestAccrued" FROM installments AS n
-                WHERE n."LoanId" = q.id AND n."DueDate" > @from AND n."DueDate" <= @to ORDER BY n."Number") AS i
-            """,
-            (Npgsql.NpgsqlConnection)db.Database.GetDbConnection(),
-            (Npgsql.NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
-        command.Parameters.AddWithValue("ids", ids.ToArray());
-        command.Parameters.AddWithValue("from", from);
-        command.Parameters.AddWithValue("to", to);
-        var rows = new List<NearInstallment>(ids.Count * 4);
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            rows.Add(new NearInstallment(reader.GetInt64(0), reader.GetGuid(1), reader.GetInt32(2), reader.GetFieldValue<DateOnly>(3), reader.GetDecimal(4), reader.GetDecimal(5), reader.GetBoolean(6)));
-        }
-
-        return rows;
-    }
 
     /// <summary>Sets the recognised interest of many instalments (on PostgreSQL in one statement), stored as EF would store it.</summary>
     private async Task SetAccruedInterestAsync(IReadOnlyList<(long Id, decimal Accrued)> rows, CancellationToken ct)

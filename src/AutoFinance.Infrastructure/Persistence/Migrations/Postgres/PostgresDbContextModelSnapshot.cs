@@ -2493,6 +2493,8 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("installments", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 90);
                 });
 
             modelBuilder.Entity("AutoFinance.Infrastructure.Servicing.JournalEntryRow", b =>
@@ -2669,11 +2671,13 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("DealerId", "Status");
 
+                    b.HasIndex("Partition", "Status");
+
                     b.HasIndex("Status", "Bucket");
 
-                    b.HasIndex("Partition", "Status", "LastCloseDate");
-
                     b.ToTable("loans", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 80);
                 });
 
             modelBuilder.Entity("AutoFinance.Infrastructure.Servicing.OutboxMessageRow", b =>
