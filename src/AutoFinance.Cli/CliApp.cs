@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using AutoFinance.Cli.Audit;
 using AutoFinance.Cli.Bench;
 using AutoFinance.Cli.Common;
@@ -74,7 +75,14 @@ public static class CliApp
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            error.WriteLine($"error: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}");
+            // A wrapper's message ("likely due to a transient failure") rarely says what failed; its causes do.
+            var line = new StringBuilder($"error: {ex.GetType().Name}: {ex.Message}");
+            for (var cause = ex.InnerException; cause is not null; cause = cause.InnerException)
+            {
+                line.Append($" Caused by {cause.GetType().Name}: {cause.Message}");
+            }
+
+            error.WriteLine(line.ToString().ReplaceLineEndings(" "));
             return Failure;
         }
     }

@@ -127,4 +127,16 @@ public class BadInputTests
         Assert.Equal(2, process.ExitCode);
         Assert.Equal("error: --principal: 'abc' is not a number", error.Trim());
     }
+
+    [Fact]
+    public void A_database_that_cannot_be_reached_is_named_in_one_line()
+    {
+        var result = CliRunner.Run("bench", "cob", "--loans", "10", "--provider", "postgresql", "--connection", "Host=127.0.0.1;Port=1;Username=postgres;Database=unreachable");
+
+        Assert.Equal(CliApp.Failure, result.ExitCode);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.Contains("127.0.0.1:1", lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
 }
