@@ -1,4 +1,3 @@
-using AutoFinance.Domain.Servicing;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Servicing;
 using Microsoft.EntityFrameworkCore;
@@ -22,26 +21,9 @@ public sealed class IntentLoanRead
                     : db.Set<PaymentIntentRow>().Where(i => i.CreatedBy == createdBy && i.IdempotencyKey == idempotencyKey).Select(i => (Guid?)i.Id).FirstOrDefault(),
                 ProductCode = db.Applications.Where(a => a.Id == l.ApplicationId).Select(a => a.ProductCode).FirstOrDefault(),
                 Promotion = db.Contracts.Where(c => c.Id == l.ContractId).Join(db.Offers, c => c.OfferId, o => o.Id, (c, o) => o.PromotionName).FirstOrDefault(),
-                OverpaymentCredits = (from e in db.JournalEntries
-                                      where e.LoanId == l.Id
-                                      join line in db.JournalLines on e.Id equals line.EntryId
-                                      where line.Account == nameof(LedgerAccount.CustomerOverpayment) && line.Side == nameof(EntrySide.Credit)
-                                      select line.Amount).Sum(),
-                OverpaymentDebits = (from e in db.JournalEntries
-                                     where e.LoanId == l.Id
-                                     join line in db.JournalLines on e.Id equals line.EntryId
-                                     where line.Account == nameof(LedgerAccount.CustomerOverpayment) && line.Side == nameof(EntrySide.Debit)
-                                     select line.Amount).Sum(),
-                RefundCredits = (from e in db.JournalEntries
-                                 where e.LoanId == l.Id
-                                 join line in db.JournalLines on e.Id equals line.EntryId
-                                 where line.Account == nameof(LedgerAccount.RefundPayable) && line.Side == nameof(EntrySide.Credit)
-                                 select line.Amount).Sum(),
-                RefundDebits = (from e in db.JournalEntries
-                                where e.LoanId == l.Id
-                                join line in db.JournalLines on e.Id equals line.EntryId
-                                where line.Account == nameof(LedgerAccount.RefundPayable) && line.Side == nameof(EntrySide.Debit)
-                                select line.Amount).Sum(),
+                // One scalar subquery per balance over the one rule's lines (SQLite has no lateral join to bring both in one row).
+                HeldCredit = CustomerCredit.OfLoans(db).Where(h => h.LoanId == l.Id).Sum(h => h.Credit) ?? 0m,
+                HeldRefundPayable = CustomerCredit.OfLoans(db).Where(h => h.LoanId == l.Id).Sum(h => h.RefundPayable) ?? 0m,
             })
             .FirstOrDefault()));
 
@@ -54,17 +36,15 @@ public sealed class IntentLoanRead
 
     public string? Promotion { get; init; }
 
-    public decimal OverpaymentCredits { get; init; }
+    /// <summary>The credit held on the ledger (see <see cref="CustomerCredit.OfLoans"/>).</summary>
+    public decimal HeldCredit { get; init; }
 
-    public decimal OverpaymentDebits { get; init; }
-
-    public decimal RefundCredits { get; init; }
-
-    public decimal RefundDebits { get; init; }
+    /// <summary>The refund payable on the ledger.</summary>
+    public decimal HeldRefundPayable { get; init; }
 
     /// <summary>What the payoff quote needs besides the loan's row and instalments.</summary>
     public EfLoanStore.KnownWithRow Known =>
-        new(new CustomerCredit.Held(OverpaymentCredits - OverpaymentDebits, RefundCredits - RefundDebits), ProductCode, Promotion);
+        new(new CustomerCredit.Held(HeldCredit, HeldRefundPayable), ProductCode, Promotion);
 
     /// <summary>The loan and the rest, or null when there is no such loan.</summary>
     public static Task<IntentLoanRead?> ForAsync(AutoFinanceDbContext db, Guid loanId, string createdBy, string? idempotencyKey, CancellationToken ct) =>

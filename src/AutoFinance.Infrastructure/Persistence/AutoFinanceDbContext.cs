@@ -388,6 +388,10 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
         {
             e.ToTable("journal_lines");
             e.Property(l => l.Amount).HasPrecision(18, MoneyScale);
+            e.HasIndex(l => l.EntryId);
+            // Only the few lines that hold a customer's money: their balances are read from these lines, not by walking
+            // every entry of the loans asked about.
+            e.HasIndex(l => l.EntryId, Servicing.CustomerCredit.LinesIndex).HasFilter(Servicing.CustomerCredit.LinesFilter);
         });
 
         modelBuilder.Entity<ApplicationDraftRow>(e =>

@@ -2559,6 +2559,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("EntryId");
 
+                    b.HasIndex(new[] { "EntryId" }, "IX_journal_lines_EntryId_Held")
+                        .HasFilter("\"Account\" IN ('CustomerOverpayment', 'RefundPayable')");
+
                     b.ToTable("journal_lines", (string)null);
                 });
 

@@ -2528,6 +2528,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("EntryId");
 
+                    b.HasIndex(new[] { "EntryId" }, "IX_journal_lines_EntryId_Held")
+                        .HasFilter("\"Account\" IN ('CustomerOverpayment', 'RefundPayable')");
+
                     b.ToTable("journal_lines", (string)null);
                 });
 
