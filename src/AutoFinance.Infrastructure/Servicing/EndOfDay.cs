@@ -326,7 +326,8 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
         return (closed, closed == loans.Count ? others : null);
     }
 
-    private sealed record QuietLoan(Guid Id, long Version, DateOnly StartDate, string Currency, string Bucket, int DaysPastDue);
+    /// <param name="Bucket">Read on SQLite only, with <paramref name="DaysPastDue"/>: its marking leaves a loan already current alone.</param>
+    private sealed record QuietLoan(Guid Id, long Version, DateOnly StartDate, string Currency, string? Bucket = null, int? DaysPastDue = null);
 
     /// <summary>
     /// Marks quiet loans closed for the day (current, no days past due), each matched by its id and the version it was

@@ -29,9 +29,9 @@ public sealed partial class EndOfDay
 
         await using var command = new NpgsqlCommand(
             """
-            SELECT l."Id", l."Version", l."StartDate", l."Currency", l.quiet, i."Id", i."Number", i."DueDate", i."Interest", i."AccruedInterest", i."InterestAccrued", l."Bucket", l."DaysPastDue"
+            SELECT l."Id", l."Version", l."StartDate", l."Currency", l.quiet, i."Id", i."Number", i."DueDate", i."Interest", i."AccruedInterest", i."InterestAccrued"
             FROM (
-                SELECT u."Id", u."Version", u."StartDate", u."Currency", u."Bucket", u."DaysPastDue", NOT EXISTS (
+                SELECT u."Id", u."Version", u."StartDate", u."Currency", NOT EXISTS (
                     SELECT 1 FROM installments AS o
                     WHERE o."LoanId" = u."Id" AND o."DueDate" <= @horizon
                         AND (NOT o."InterestAccrued" OR o."PaidPrincipal" < o."Principal" OR o."PaidInterest" < o."Interest" OR o."PaidFee" < o."Fee"
@@ -68,7 +68,7 @@ public sealed partial class EndOfDay
 
             if (quiet.Count == 0 || quiet[^1].Id != id)
             {
-                quiet.Add(new QuietLoan(id, reader.GetInt64(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3), reader.GetString(11), reader.GetInt32(12)));
+                quiet.Add(new QuietLoan(id, reader.GetInt64(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3)));
             }
 
             if (!reader.IsDBNull(5))
