@@ -8,6 +8,7 @@ using AutoFinance.Domain.Validation;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Payments;
 using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Infrastructure.Servicing;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoFinance.Infrastructure.Payouts;
@@ -202,16 +203,7 @@ public sealed class CustomerRefunds(
 
     private async Task<List<RefundOwed>> OwedByLoanAsync(Guid? loanId, CancellationToken ct)
     {
-        var refund = nameof(LedgerAccount.RefundPayable);
-        var credit = nameof(EntrySide.Credit);
-        // Summed here: SQLite cannot sum decimals, and refund lines are few (only loans that closed holding credit).
-        var lines = await (from line in db.JournalLines
-                           join entry in db.JournalEntries on line.EntryId equals entry.Id
-                           where line.Account == refund && (loanId == null || entry.LoanId == loanId)
-                           select new { entry.LoanId, line.Side, line.Amount })
-            .ToListAsync(ct).ConfigureAwait(false);
-        var balances = lines.GroupBy(l => l.LoanId).Select(g => new { LoanId = g.Key, Balance = g.Sum(l => l.Side == credit ? l.Amount : -l.Amount) });
-        var owing = balances.Where(b => b.Balance > 0m).ToDictionary(b => b.LoanId, b => b.Balance);
+        var owing = await CustomerCredit.RefundsOwedAsync(db, loanId, ct).ConfigureAwait(false);
         if (owing.Count == 0)
         {
             return [];

@@ -388,10 +388,9 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
         {
             e.ToTable("journal_lines");
             e.Property(l => l.Amount).HasPrecision(18, MoneyScale);
-            e.HasIndex(l => l.EntryId);
-            // Only the few lines that hold a customer's money: their balances are read from these lines, not by walking
-            // every entry of the loans asked about.
-            e.HasIndex(l => l.EntryId, Servicing.CustomerCredit.LinesIndex).HasFilter(Servicing.CustomerCredit.LinesFilter);
+            // Only the few lines that hold a customer's money, by loan: their balances are read from these lines, not by
+            // walking every entry of the loans asked about (a loan accrues an entry a day).
+            e.HasIndex(l => l.LoanId, Servicing.CustomerCredit.LinesIndex).HasFilter(Servicing.CustomerCredit.LinesFilter);
         });
 
         modelBuilder.Entity<ApplicationDraftRow>(e =>

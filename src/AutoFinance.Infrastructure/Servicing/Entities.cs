@@ -198,6 +198,9 @@ public sealed class JournalLineRow
 
     public Guid EntryId { get; set; }
 
+    /// <summary>The entry's loan, repeated on each line so a loan's balances on a few rare accounts are found by index without walking its entries.</summary>
+    public Guid LoanId { get; set; }
+
     public required string Account { get; set; }
 
     public required string Side { get; set; }

@@ -75,7 +75,7 @@ public static class LoanBooking
             Kind = entry.Kind.ToString(),
             Description = entry.Description,
             PostedAt = now,
-            Lines = [.. entry.Lines.Select(l => new JournalLineRow { EntryId = id, Account = l.Account.ToString(), Side = l.Side.ToString(), Amount = l.Amount })],
+            Lines = [.. entry.Lines.Select(l => new JournalLineRow { EntryId = id, LoanId = loanId, Account = l.Account.ToString(), Side = l.Side.ToString(), Amount = l.Amount })],
         };
     }
 

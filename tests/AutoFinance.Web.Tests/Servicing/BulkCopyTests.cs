@@ -118,8 +118,8 @@ public sealed class BulkCopyTests
             Description = "Interest of instalment 2 accrued to 2026-11-24",
             PostedAt = new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero),
         };
-        entry.Lines.Add(new JournalLineRow { EntryId = entry.Id, Account = "InterestReceivable", Side = "Debit", Amount = 13.27m });
-        entry.Lines.Add(new JournalLineRow { EntryId = entry.Id, Account = "InterestIncome", Side = "Credit", Amount = 13.27m });
+        entry.Lines.Add(new JournalLineRow { EntryId = entry.Id, LoanId = entry.LoanId, Account = "InterestReceivable", Side = "Debit", Amount = 13.27m });
+        entry.Lines.Add(new JournalLineRow { EntryId = entry.Id, LoanId = entry.LoanId, Account = "InterestIncome", Side = "Credit", Amount = 13.27m });
         return (loan, installments, entry);
     }
 

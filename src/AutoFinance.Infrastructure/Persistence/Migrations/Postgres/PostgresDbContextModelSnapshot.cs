@@ -2551,6 +2551,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("EntryId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("LoanId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Side")
                         .IsRequired()
                         .HasColumnType("text");
@@ -2559,7 +2562,7 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("EntryId");
 
-                    b.HasIndex(new[] { "EntryId" }, "IX_journal_lines_EntryId_Held")
+                    b.HasIndex(new[] { "LoanId" }, "IX_journal_lines_LoanId_Held")
                         .HasFilter("\"Account\" IN ('CustomerOverpayment', 'RefundPayable')");
 
                     b.ToTable("journal_lines", (string)null);

@@ -2520,6 +2520,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("EntryId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("LoanId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Side")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -2528,7 +2531,7 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("EntryId");
 
-                    b.HasIndex(new[] { "EntryId" }, "IX_journal_lines_EntryId_Held")
+                    b.HasIndex(new[] { "LoanId" }, "IX_journal_lines_LoanId_Held")
                         .HasFilter("\"Account\" IN ('CustomerOverpayment', 'RefundPayable')");
 
                     b.ToTable("journal_lines", (string)null);

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261204155831_CreditHeldLines")]
+    [Migration("20261204161759_CreditHeldLines")]
     partial class CreditHeldLines
     {
         /// <inheritdoc />
@@ -2554,6 +2554,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("EntryId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("LoanId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Side")
                         .IsRequired()
                         .HasColumnType("text");
@@ -2562,7 +2565,7 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("EntryId");
 
-                    b.HasIndex(new[] { "EntryId" }, "IX_journal_lines_EntryId_Held")
+                    b.HasIndex(new[] { "LoanId" }, "IX_journal_lines_LoanId_Held")
                         .HasFilter("\"Account\" IN ('CustomerOverpayment', 'RefundPayable')");
 
                     b.ToTable("journal_lines", (string)null);

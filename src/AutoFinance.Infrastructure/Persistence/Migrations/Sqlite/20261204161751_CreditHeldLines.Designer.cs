@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDbContext))]
-    [Migration("20261204155827_CreditHeldLines")]
+    [Migration("20261204161751_CreditHeldLines")]
     partial class CreditHeldLines
     {
         /// <inheritdoc />
@@ -2523,6 +2523,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("EntryId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("LoanId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Side")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -2531,7 +2534,7 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("EntryId");
 
-                    b.HasIndex(new[] { "EntryId" }, "IX_journal_lines_EntryId_Held")
+                    b.HasIndex(new[] { "LoanId" }, "IX_journal_lines_LoanId_Held")
                         .HasFilter("\"Account\" IN ('CustomerOverpayment', 'RefundPayable')");
 
                     b.ToTable("journal_lines", (string)null);
