@@ -14,7 +14,7 @@ public static class CustomerCredit
 
     /// <summary>
     /// What one ledger line adds to its loan's balances: a credit raises its account's balance, a debit lowers it; null
-    /// for the other account's balance, so a balance with no lines sums to nothing rather than to a zero of the database's.
+    /// for the other account's balance, to which it adds nothing.
     /// </summary>
     internal sealed class HeldLine
     {
