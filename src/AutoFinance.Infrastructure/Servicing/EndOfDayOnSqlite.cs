@@ -236,8 +236,12 @@ public sealed partial class EndOfDay
         var handle = NativeConnection();
         var (money, exact) = ScheduleScales();
         var rows = new List<InstallmentRow>(loanIds.Count * 36);
-        using (var statement = Prepare(handle, ScheduleSql))
+        // One read transaction for the page: stepped on its own, each loan's statement was a transaction of its own,
+        // taking and releasing the WAL's read lock every time.
+        Run(handle, "BEGIN");
+        try
         {
+            using var statement = Prepare(handle, ScheduleSql);
             foreach (var id in loanIds)
             {
                 Check(SqliteColumns.BindGuid(statement, 1, id), handle);
@@ -269,6 +273,10 @@ public sealed partial class EndOfDay
 
                 raw.sqlite3_reset(statement);
             }
+        }
+        finally
+        {
+            Run(handle, "COMMIT");
         }
 
         return rows.ToLookup(i => i.LoanId);
