@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using SQLitePCL;
 
 namespace AutoFinance.Infrastructure.Persistence;
@@ -28,12 +29,10 @@ internal sealed class SqliteRowInserts
     public static SqliteRowInserts? For<T>(AutoFinanceDbContext db)
     {
         var (table, columns) = BulkInsert.Columns<T>(db);
-        using var probe = new SqliteCommand();
         var binders = new Func<sqlite3_stmt, int, object, int>[columns.Length];
         for (var c = 0; c < columns.Length; c++)
         {
-            var parameter = (SqliteParameter)columns[c].Mapping.CreateParameter(probe, "p", null, nullable: true);
-            if (parameter.Size > 0 || BinderOf(columns[c].Mapping.Converter?.ProviderClrType ?? columns[c].Mapping.ClrType, parameter.SqliteType) is not { } binder)
+            if (BinderFor(columns[c].Mapping) is not { } binder)
             {
                 return null;
             }
@@ -42,6 +41,14 @@ internal sealed class SqliteRowInserts
         }
 
         return new SqliteRowInserts(table, columns, binders);
+    }
+
+    /// <summary>How Microsoft.Data.Sqlite binds a stored value of the mapping (after its converter); null for a type not handled here.</summary>
+    internal static Func<sqlite3_stmt, int, object, int>? BinderFor(RelationalTypeMapping mapping)
+    {
+        using var probe = new SqliteCommand();
+        var parameter = (SqliteParameter)mapping.CreateParameter(probe, "p", null, nullable: true);
+        return parameter.Size > 0 ? null : BinderOf(mapping.Converter?.ProviderClrType ?? mapping.ClrType, parameter.SqliteType);
     }
 
     /// <summary>Inserts the rows inside the connection's current transaction.</summary>

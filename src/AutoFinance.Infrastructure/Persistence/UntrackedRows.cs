@@ -94,20 +94,20 @@ public sealed class UntrackedRows<T>
         foreach (var (mask, rows) in changed)
         {
             var written = Enumerable.Range(0, _properties.Length).Where(i => (mask & (1UL << i)) != 0).ToArray();
-            await using var command = await PreparedUpdates.PrepareAsync(db, [.. written.Select(i => _properties[i])], [.. matchedBy.Select(i => _properties[i])], ct).ConfigureAwait(false);
+            using var update = PreparedUpdates.Prepare(db, [.. written.Select(i => _properties[i])], [.. matchedBy.Select(i => _properties[i])]);
             foreach (var (row, read) in rows)
             {
                 for (var c = 0; c < written.Length; c++)
                 {
-                    command.Parameters[c].Value = PreparedUpdates.ProviderValue(_properties[written[c]], _getters[written[c]].GetClrValue(row));
+                    update.Bind(c, _getters[written[c]].GetClrValue(row));
                 }
 
                 for (var m = 0; m < matchedBy.Length; m++)
                 {
-                    command.Parameters[written.Length + m].Value = PreparedUpdates.ProviderValue(_properties[matchedBy[m]], _getters[matchedBy[m]].GetClrValue(read));
+                    update.Bind(written.Length + m, _getters[matchedBy[m]].GetClrValue(read));
                 }
 
-                if (await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) != 1)
+                if (update.Run() != 1)
                 {
                     return false;
                 }

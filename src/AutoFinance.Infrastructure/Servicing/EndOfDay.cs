@@ -32,12 +32,15 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
         ArgumentNullException.ThrowIfNull(options);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var tally = new Tally();
-        await EnsurePartitionsAsync(businessDate, ct).ConfigureAwait(false);
-        var visited = new HashSet<int>();
-        while (await ClaimAsync(businessDate, options, visited, ct).ConfigureAwait(false) is { } partition)
+        await using (await KeepOpenOnSqliteAsync(ct).ConfigureAwait(false))
         {
-            visited.Add(partition.Partition);
-            await CloseAsync(partition, options, tally, ct).ConfigureAwait(false);
+            await EnsurePartitionsAsync(businessDate, ct).ConfigureAwait(false);
+            var visited = new HashSet<int>();
+            while (await ClaimAsync(businessDate, options, visited, ct).ConfigureAwait(false) is { } partition)
+            {
+                visited.Add(partition.Partition);
+                await CloseAsync(partition, options, tally, ct).ConfigureAwait(false);
+            }
         }
 
         var states = await db.CobPartitions.AsNoTracking().Where(p => p.BusinessDate == businessDate).Select(p => p.Status).ToListAsync(ct).ConfigureAwait(false);
@@ -160,7 +163,9 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
             var loanRows = new UntrackedRows<LoanRow>(db);
             loanRows.KeepAll(page);
             var installmentRows = new UntrackedRows<InstallmentRow>(db);
-            var installments = (await db.Installments.AsNoTracking().Where(i => ids.Contains(i.LoanId)).ToListAsync(ct).ConfigureAwait(false)).ToLookup(i => i.LoanId);
+            var installments = db.Database.IsSqlite() && ScheduleReaderFits()
+                ? SchedulesOnSqlite(ids)
+                : (await db.Installments.AsNoTracking().Where(i => ids.Contains(i.LoanId)).ToListAsync(ct).ConfigureAwait(false)).ToLookup(i => i.LoanId);
             var applicationIds = page.Select(l => l.ApplicationId).ToList();
             var applications = await db.Applications.AsNoTracking().Where(a => applicationIds.Contains(a.Id))
                 .Select(a => new { a.Id, a.ProductCode, Facts = new LoanMonitoring.VehicleFacts(a.VehiclePrice, a.VehicleYear, a.VehicleCondition == "new", a.VehicleEnergy == "new-energy", a.Language) })
@@ -303,6 +308,11 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
     /// listing them again.</returns>
     private async Task<(int Closed, IReadOnlyList<Guid>? Others)> CloseQuietLoansAsync(int partition, DateOnly businessDate, CobOptions options, CancellationToken ct)
     {
+        if (db.Database.IsSqlite())
+        {
+            return await CloseQuietLoansOnSqliteAsync(partition, businessDate, options, ct).ConfigureAwait(false);
+        }
+
         var horizon = businessDate.AddDays(options.QuietHorizonDays);
         var bucket = options.Buckets.For(0).Name;
         var quiet = Unclosed(partition, businessDate)
@@ -339,7 +349,7 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
         var entity = db.Model.FindEntityType(typeof(LoanRow))!;
         if (db.Database.IsSqlite())
         {
-            return await MarkClosedOneByOneAsync(entity, loans, businessDate, bucket, ct).ConfigureAwait(false);
+            return MarkClosedOneByOne(entity, loans, businessDate, bucket, ct);
         }
 
         Microsoft.EntityFrameworkCore.Metadata.IProperty Property(string name) => entity.FindProperty(name)!;
@@ -355,25 +365,26 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
     /// (most of them) gets only its date and version: SQLite rewrites an index whenever the statement sets one of its
     /// columns, even to the value it holds, and the bucket is indexed.
     /// </summary>
-    private async Task<int> MarkClosedOneByOneAsync(Microsoft.EntityFrameworkCore.Metadata.IEntityType entity, IReadOnlyList<QuietLoan> loans, DateOnly businessDate, string bucket, CancellationToken ct)
+    private int MarkClosedOneByOne(Microsoft.EntityFrameworkCore.Metadata.IEntityType entity, IReadOnlyList<QuietLoan> loans, DateOnly businessDate, string bucket, CancellationToken ct)
     {
         Microsoft.EntityFrameworkCore.Metadata.IProperty Property(string name) => entity.FindProperty(name)!;
         var (closeDate, daysPastDue, bucketColumn, version) = (Property(nameof(LoanRow.LastCloseDate)), Property(nameof(LoanRow.DaysPastDue)), Property(nameof(LoanRow.Bucket)), Property(nameof(LoanRow.Version)));
         var matchedBy = new[] { Property(nameof(LoanRow.Id)), version };
-        await using var full = await PreparedUpdates.PrepareAsync(db, [closeDate, daysPastDue, bucketColumn, version], matchedBy, ct).ConfigureAwait(false);
-        full.Parameters[0].Value = PreparedUpdates.ProviderValue(closeDate, businessDate);
-        full.Parameters[1].Value = PreparedUpdates.ProviderValue(daysPastDue, 0);
-        full.Parameters[2].Value = PreparedUpdates.ProviderValue(bucketColumn, bucket);
-        await using var dated = await PreparedUpdates.PrepareAsync(db, [closeDate, version], matchedBy, ct).ConfigureAwait(false);
-        dated.Parameters[0].Value = PreparedUpdates.ProviderValue(closeDate, businessDate);
+        using var full = PreparedUpdates.Prepare(db, [closeDate, daysPastDue, bucketColumn, version], matchedBy);
+        full.Bind(0, businessDate);
+        full.Bind(1, 0);
+        full.Bind(2, bucket);
+        using var dated = PreparedUpdates.Prepare(db, [closeDate, version], matchedBy);
+        dated.Bind(0, businessDate);
         var closed = 0;
         foreach (var loan in loans)
         {
-            var (command, first) = loan.Bucket == bucket && loan.DaysPastDue == 0 ? (dated, 1) : (full, 3);
-            command.Parameters[first].Value = loan.Version + 1;
-            command.Parameters[first + 1].Value = PreparedUpdates.ProviderValue(matchedBy[0], loan.Id);
-            command.Parameters[first + 2].Value = loan.Version;
-            closed += await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
+            var (update, first) = loan.Bucket == bucket && loan.DaysPastDue == 0 ? (dated, 1) : (full, 3);
+            update.Bind(first, loan.Version + 1);
+            update.Bind(first + 1, loan.Id);
+            update.Bind(first + 2, loan.Version);
+            closed += update.Run();
         }
 
         return closed;
@@ -444,13 +455,13 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
         var key = entity.FindProperty(nameof(InstallmentRow.Id))!;
         if (db.Database.IsSqlite())
         {
-            // One prepared statement rebound per row (see MarkClosedOneByOneAsync).
-            await using var command = await PreparedUpdates.PrepareAsync(db, [property], [key], ct).ConfigureAwait(false);
+            // One prepared statement rebound per row (see MarkClosedOneByOne).
+            using var update = PreparedUpdates.Prepare(db, [property], [key]);
             foreach (var (id, accrued) in rows)
             {
-                command.Parameters[0].Value = PreparedUpdates.ProviderValue(property, accrued);
-                command.Parameters[1].Value = PreparedUpdates.ProviderValue(key, id);
-                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                update.Bind(0, accrued);
+                update.Bind(1, id);
+                update.Run();
             }
 
             return;
