@@ -108,10 +108,10 @@ public static class PaymentsBenchmark
         var loans = await SendAsync(http, HttpMethod.Get, "/api/v1/loans", null, token, null, ct).ConfigureAwait(false);
         var loanId = JsonDocument.Parse(loans.Body).RootElement.EnumerateArray().First(l => l.GetProperty("status").GetString() == "active").GetProperty("loanId").GetString();
         IReadOnlyList<Guid> warmLoans, bookLoans;
-        await using (var db = book.Open())
+        await using (var copying = book.Open())
         {
-            warmLoans = await PaymentsBook.CopyAsync(db, Guid.Parse(loanId!), "LNW", clients, ct).ConfigureAwait(false);
-            bookLoans = await PaymentsBook.CopyAsync(db, Guid.Parse(loanId!), "LNP", book.Loans, ct).ConfigureAwait(false);
+            warmLoans = await PaymentsBook.CopyAsync(copying, Guid.Parse(loanId!), "LNW", clients, ct).ConfigureAwait(false);
+            bookLoans = await PaymentsBook.CopyAsync(copying, Guid.Parse(loanId!), "LNP", book.Loans, ct).ConfigureAwait(false);
         }
 
         var health = await HttpLoad.RunAsync("GET /health", address, clients, duration, _ => new HttpRequestMessage(HttpMethod.Get, "/health")).ConfigureAwait(false);

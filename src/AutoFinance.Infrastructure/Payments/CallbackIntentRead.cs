@@ -39,6 +39,12 @@ public sealed class CallbackIntentRead
                  EmailTaken = db.Outbox.Any(m => m.DedupeKey == emailKey),
              }).FirstOrDefault()));
 
+    private static readonly PerModel<Func<AutoFinanceDbContext, Guid, CancellationToken, Task<PaymentIntentRow?>>> Settled = new(() =>
+        EF.CompileAsyncQuery((AutoFinanceDbContext db, Guid intentId, CancellationToken ct) => db.Set<PaymentIntentRow>().FirstOrDefault(i => i.Id == intentId)));
+
+    private static readonly PerModel<Func<AutoFinanceDbContext, Guid, CancellationToken, Task<PaymentIntentStatus>>> StatusNow = new(() =>
+        EF.CompileAsyncQuery((AutoFinanceDbContext db, Guid intentId, CancellationToken ct) => db.Set<PaymentIntentRow>().Where(i => i.Id == intentId).Select(i => i.Status).FirstOrDefault()));
+
     public required PaymentIntentRow Intent { get; init; }
 
     /// <summary>Null when the intent's loan is not on file.</summary>
@@ -73,6 +79,14 @@ public sealed class CallbackIntentRead
     /// <summary>The intent a failure names, with its loan's names, its customer as recipient and which of the notice's keys are taken.</summary>
     public static Task<CallbackIntentRead?> ForFailureAsync(AutoFinanceDbContext db, Guid intentId, string provider, (string InApp, string Sms, string Email) keys, CancellationToken ct) =>
         Failure.For(db)(db, intentId, provider, keys.InApp, keys.Sms, keys.Email, ct);
+
+    /// <summary>The intent (tracked) as it is now: read again once a success is posted, as another delivery may have settled it meanwhile.</summary>
+    public static async Task<PaymentIntentRow> AfterPostingAsync(AutoFinanceDbContext db, Guid intentId, CancellationToken ct) =>
+        await Settled.For(db)(db, intentId, ct).ConfigureAwait(false) ?? throw new InvalidOperationException($"payment intent {intentId} is no longer on file");
+
+    /// <summary>The intent's status as stored now (the context's copy, if it tracks one, is left as it is).</summary>
+    public static Task<PaymentIntentStatus> StatusAsync(AutoFinanceDbContext db, Guid intentId, CancellationToken ct) =>
+        StatusNow.For(db)(db, intentId, ct);
 
     /// <summary>What the outcome needs of the intent's loan.</summary>
     public sealed record LoanNames(Guid CustomerId, string Reference, string Currency);

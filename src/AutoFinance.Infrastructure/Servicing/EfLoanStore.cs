@@ -26,8 +26,32 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
 
     private readonly Dictionary<Guid, Loaded> loaded = [];
 
+    /// <summary>
+    /// When set, a save leaves its changes in the context and adds its audit event here, for the caller to store them
+    /// with its own in one write (<see cref="GroupCommit"/>), where the loan's version and the key's index are checked:
+    /// that caller answers a concurrent change (<see cref="DbUpdateConcurrencyException"/>) and a key taken itself. A
+    /// change that deletes rows (a re-plan dropping instalments) is saved on its own still: the group commit takes no deletions.
+    /// </summary>
+    public List<AuditEvent>? Deferred { get; set; }
+
+    private (LoanRow Loan, KnownWithRow Known)? preread;
+
+    /// <summary>
+    /// The loan's row (untracked) and what a load needs besides its instalments, read by the caller in a query of its
+    /// own: the next load of that loan to add a posting takes them instead of reading them again.
+    /// </summary>
+    public void Preread(LoanRow loan, KnownWithRow known) => preread = (loan, known);
+
     public async Task<ServicedLoan?> LoadAsync(Guid loanId, LoanLoad load, CancellationToken ct)
     {
+        if (preread is { } early && early.Loan.Id == loanId && load == LoanLoad.ForPosting)
+        {
+            preread = null;
+            db.Loans.Attach(early.Loan);
+            return await LoadAsync(early.Loan, load, early.Known, ct).ConfigureAwait(false);
+        }
+
+        preread = null;
         var readOnly = load == LoanLoad.ForQuote;
         var loans = readOnly ? db.Loans.AsNoTracking() : db.Loans;
         var loan = await loans.FirstOrDefaultAsync(l => l.Id == loanId, ct).ConfigureAwait(false);
@@ -50,10 +74,21 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
         ArgumentNullException.ThrowIfNull(loan);
         var loanId = loan.Id;
         var readOnly = load == LoanLoad.ForQuote;
+        // For a change whose caller stores it (Deferred), read untracked and each row kept as read: a payment changes one
+        // or two of a loan's instalments, and tracking them all (a snapshot each, every one scanned for changes on save)
+        // costs more. Other changes track them, as their callers may track rows of the loan already.
+        var kept = !readOnly && Deferred is not null;
         var installments = new List<InstallmentRow>();
-        await foreach (var row in (readOnly ? UntrackedInstallments : TrackedInstallments).For(db)(db, loanId).WithCancellation(ct).ConfigureAwait(false))
+        await foreach (var row in (readOnly || kept ? UntrackedInstallments : TrackedInstallments).For(db)(db, loanId).WithCancellation(ct).ConfigureAwait(false))
         {
             installments.Add(row);
+        }
+
+        UntrackedRows<InstallmentRow>? asRead = null;
+        if (kept)
+        {
+            asRead = new UntrackedRows<InstallmentRow>(db);
+            asRead.KeepAll(installments);
         }
 
         List<PaymentRow> payments = [];
@@ -69,7 +104,7 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
             ? await ProductTerms.OfAsync(db, catalog, loan, ct).ConfigureAwait(false)
             : await ProductTerms.OfAsync(db, catalog, loan, known.ProductCode, known.Promotion, ct).ConfigureAwait(false);
         var aggregate = LoanMapping.ToAggregate(loan, installments, payments, held, ProductTerms.Servicing(product), restructuredOn, product.DayCount);
-        loaded[loanId] = new Loaded(loan, installments, payments, [.. aggregate.Postings]);
+        loaded[loanId] = new Loaded(loan, installments, asRead, payments, [.. aggregate.Postings]);
         return new ServicedLoan(loan.Id, loan.CustomerId, aggregate);
     }
 
@@ -84,12 +119,13 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
     {
         ArgumentNullException.ThrowIfNull(changes);
         var loanId = changes.Loan.Id;
-        var (loan, installments, payments, initial) = loaded.TryGetValue(loanId, out var rows)
+        var (loan, installments, asRead, payments, initial) = loaded.TryGetValue(loanId, out var rows)
             ? rows
             : throw new InvalidOperationException($"loan {loanId} was not loaded for a change by this store");
         var aggregate = changes.Loan.Aggregate;
         var now = changes.At;
         LoanMapping.CopyBack(aggregate, loan, installments, db);
+        asRead?.TrackChanged(db);
         var known = payments.Select(p => p.Id).ToHashSet();
         var added = aggregate.Postings.Where(p => !known.Contains(p.Id)).ToList();
         Restate(payments, initial, aggregate, changes, now);
@@ -132,7 +168,14 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
                 Currency = loan.Currency,
             })], ct).ConfigureAwait(false);
             var audit = changes.Audit;
-            await AuditLog.SaveWithAsync(db, [new AuditEvent(audit.Actor, audit.Action, "loan", loanId.ToString(), audit.Data)], now, ct).ConfigureAwait(false);
+            AuditEvent[] events = [new AuditEvent(audit.Actor, audit.Action, "loan", loanId.ToString(), audit.Data)];
+            if (Deferred is { } deferred && !Deletes())
+            {
+                deferred.AddRange(events);
+                return SaveOutcome.Saved;
+            }
+
+            await AuditLog.SaveWithAsync(db, events, now, ct).ConfigureAwait(false);
             return SaveOutcome.Saved;
         }
         catch (DbUpdateConcurrencyException)
@@ -184,6 +227,22 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
         }
     }
 
+    /// <summary>Whether the unit of work deletes a row. A deletion is marked when made (<c>Remove</c>), never found by detecting changes, so no scan for changes is started.</summary>
+    private bool Deletes()
+    {
+        var tracker = db.ChangeTracker;
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return tracker.Entries().Any(e => e.State == EntityState.Deleted);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
     private static JournalEntryRow Tagged(Guid loanId, Domain.Servicing.JournalEntry entry, Guid paymentId, DateTimeOffset now)
     {
         var row = LoanBooking.ToRow(loanId, entry, now);
@@ -194,5 +253,5 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
     /// <summary>What a load needs besides the loan's row and instalments: the credit held, the product's code (null when the application is not on file) and the accepted offer's promotion.</summary>
     public sealed record KnownWithRow(CustomerCredit.Held Held, string? ProductCode, string? Promotion);
 
-    private sealed record Loaded(LoanRow Loan, List<InstallmentRow> Installments, List<PaymentRow> Payments, IReadOnlyList<LoanPosting> Initial);
+    private sealed record Loaded(LoanRow Loan, List<InstallmentRow> Installments, UntrackedRows<InstallmentRow>? AsRead, List<PaymentRow> Payments, IReadOnlyList<LoanPosting> Initial);
 }
