@@ -17,7 +17,16 @@ public sealed class CallbackIntentRead
              where i.Id == intentId && i.Provider == provider
              join l in db.Loans on i.LoanId equals l.Id into loans
              from l in loans.DefaultIfEmpty()
-             select new CallbackIntentRead { Intent = i, Loan = l == null ? null : new LoanNames(l.CustomerId, l.Reference, l.Currency) }).FirstOrDefault()));
+             select new CallbackIntentRead
+             {
+                 Intent = i,
+                 Loan = l == null ? null : new LoanNames(l.CustomerId, l.Reference, l.Currency),
+                 OnFile = db.Customers.Any(c => c.Id == l.CustomerId),
+                 HasMobile = db.Customers.Any(c => c.Id == l.CustomerId && c.MobileCipher != ""),
+                 HasEmail = db.Customers.Any(c => c.Id == l.CustomerId && c.EmailCipher != null),
+                 Language = db.Applications.Where(a => a.CustomerId == l.CustomerId).OrderByDescending(a => a.SubmittedAt).Select(a => a.Language).FirstOrDefault(),
+                 Choices = db.NotificationPreferences.Where(p => p.CustomerId == l.CustomerId).ToList(),
+             }).FirstOrDefault()));
 
     private static readonly PerModel<Func<AutoFinanceDbContext, Guid, string, string, string, string, CancellationToken, Task<CallbackIntentRead?>>> Failure = new(() =>
         EF.CompileAsyncQuery((AutoFinanceDbContext db, Guid intentId, string provider, string inAppKey, string smsKey, string emailKey, CancellationToken ct) =>
@@ -63,7 +72,7 @@ public sealed class CallbackIntentRead
 
     public List<NotificationPreferenceRow> Choices { get; init; } = [];
 
-    /// <summary>The loan's customer as a notice's recipient (a failure's read only); null when not on file.</summary>
+    /// <summary>The loan's customer as a notice's recipient; null when not on file.</summary>
     public Recipient? Recipient => OnFile && Loan is { } loan ? Recipients.Of(loan.CustomerId, Language, HasMobile, HasEmail, Choices) : null;
 
     public bool InAppTaken { get; init; }
@@ -72,7 +81,7 @@ public sealed class CallbackIntentRead
 
     public bool EmailTaken { get; init; }
 
-    /// <summary>The intent a success names, with its loan's names; null when there is none from this provider.</summary>
+    /// <summary>The intent a success names, with its loan's names and its customer as recipient; null when there is none from this provider.</summary>
     public static Task<CallbackIntentRead?> ForSuccessAsync(AutoFinanceDbContext db, Guid intentId, string provider, CancellationToken ct) =>
         Success.For(db)(db, intentId, provider, ct);
 

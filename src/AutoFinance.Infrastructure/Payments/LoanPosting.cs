@@ -24,8 +24,8 @@ public sealed class LoanPosting(PostPaymentHandler payments, PayOffHandler payof
     /// </summary>
     public void Defer(List<AuditEvent>? events) => loans.Deferred = events;
 
-    /// <summary>The loan's row and the rest as the caller read them (<see cref="EfLoanStore.Preread"/>), for the next posting on it.</summary>
-    public void Preread(LoanRow loan, EfLoanStore.KnownWithRow known) => loans.Preread(loan, known);
+    /// <summary>The loan's row, the rest and its customer's notices' recipients as the caller read them (<see cref="EfLoanStore.Preread"/>), for the next posting on it.</summary>
+    public void Preread(LoanRow loan, EfLoanStore.KnownWithRow known, IReadOnlyDictionary<Guid, Notifications.Recipient> recipients) => loans.Preread(loan, known, recipients);
 
     /// <summary>Posts the money; the payment's id, or the problem that kept it from being posted.</summary>
     public async Task<(Guid? PaymentId, string? Problem)> PostAsync(Actor payer, Guid loanId, decimal amount, string surplus, Arrival arrival, CancellationToken ct)

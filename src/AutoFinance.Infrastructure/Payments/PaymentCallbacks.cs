@@ -91,8 +91,9 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
 
         if (intent.Kind != PaymentIntents.PayoffKind && await IntentLoanRead.ForAsync(db, intent.LoanId, payer.AuditName, null, ct).ConfigureAwait(false) is { } read)
         {
-            // The loan's row with its credit held and product's names in one round trip: the posting reads only the instalments.
-            posting.Preread(read.Loan, read.Known);
+            // The loan's row with its credit held and product's names in one round trip, and its customer as the intent's
+            // read gave them: the posting reads only the instalments.
+            posting.Preread(read.Loan, read.Known, found.Recipient is { } recipient ? new Dictionary<Guid, Recipient> { [read.Loan.CustomerId] = recipient } : []);
         }
 
         var arrival = new LoanPosting.Arrival(intent.Kind == DirectDebitRun.DebitKind ? PaymentChannels.DirectDebit : PaymentChannels.Provider, callback.TransactionId);

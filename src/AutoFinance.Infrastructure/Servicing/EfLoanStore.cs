@@ -1,6 +1,8 @@
 using AutoFinance.Application.Servicing;
+using AutoFinance.Domain.Notifications;
 using AutoFinance.Domain.Servicing.Loans;
 using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Notifications;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +26,10 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
     private static readonly PerModel<Func<AutoFinanceDbContext, Guid, IAsyncEnumerable<InstallmentRow>>> TrackedInstallments = new(() =>
         EF.CompileAsyncQuery<AutoFinanceDbContext, Guid, InstallmentRow>((db, loanId) => db.Installments.Where(i => i.LoanId == loanId).OrderBy(i => i.Number)));
 
+    private static readonly PerModel<Func<AutoFinanceDbContext, Guid, string, CancellationToken, Task<StoredReply?>>> Replies = new(() =>
+        EF.CompileAsyncQuery((AutoFinanceDbContext db, Guid loanId, string key, CancellationToken ct) =>
+            db.Payments.AsNoTracking().Where(p => p.LoanId == loanId && p.IdempotencyKey == key).Select(p => new StoredReply(p.ResponseJson, p.RequestHash)).FirstOrDefault()));
+
     private readonly Dictionary<Guid, Loaded> loaded = [];
 
     /// <summary>
@@ -34,13 +40,14 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
     /// </summary>
     public List<AuditEvent>? Deferred { get; set; }
 
-    private (LoanRow Loan, KnownWithRow Known)? preread;
+    private (LoanRow Loan, KnownWithRow Known, IReadOnlyDictionary<Guid, Recipient> Recipients)? preread;
 
     /// <summary>
-    /// The loan's row (untracked) and what a load needs besides its instalments, read by the caller in a query of its
-    /// own: the next load of that loan to add a posting takes them instead of reading them again.
+    /// The loan's row (untracked), what a load needs besides its instalments and whom its customer's notices go to
+    /// (empty when the customer is not on file), read by the caller in queries of its own: the next load of that loan
+    /// to add a posting and its save take them instead of reading them again.
     /// </summary>
-    public void Preread(LoanRow loan, KnownWithRow known) => preread = (loan, known);
+    public void Preread(LoanRow loan, KnownWithRow known, IReadOnlyDictionary<Guid, Recipient> recipients) => preread = (loan, known, recipients);
 
     public async Task<ServicedLoan?> LoadAsync(Guid loanId, LoanLoad load, CancellationToken ct)
     {
@@ -48,7 +55,9 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
         {
             preread = null;
             db.Loans.Attach(early.Loan);
-            return await LoadAsync(early.Loan, load, early.Known, ct).ConfigureAwait(false);
+            var serviced = await LoadAsync(early.Loan, load, early.Known, ct).ConfigureAwait(false);
+            loaded[loanId] = loaded[loanId] with { Recipients = early.Recipients };
+            return serviced;
         }
 
         preread = null;
@@ -109,8 +118,7 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
     }
 
     public async Task<StoredReply?> ReplyAsync(Guid loanId, string idempotencyKey, CancellationToken ct) =>
-        await db.Payments.AsNoTracking().Where(p => p.LoanId == loanId && p.IdempotencyKey == idempotencyKey)
-            .Select(p => new StoredReply(p.ResponseJson, p.RequestHash)).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        await Replies.For(db)(db, loanId, idempotencyKey, ct).ConfigureAwait(false);
 
     public Task<bool> HasPaymentAsync(Guid loanId, Guid paymentId, CancellationToken ct) =>
         db.Payments.AnyAsync(p => p.Id == paymentId && p.LoanId == loanId, ct);
@@ -162,11 +170,21 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
         loan.Version++;
         try
         {
-            await notifier.RaiseAsync([.. changes.Notices.Select(n => n with
+            Notice[] notices = [.. changes.Notices.Select(n => n with
             {
                 Values = new Dictionary<string, object>(n.Values) { ["loan"] = loan.Reference },
                 Currency = loan.Currency,
-            })], ct).ConfigureAwait(false);
+            })];
+            if (rows.Recipients is { } recipients)
+            {
+                // A notice's key names the payment it tells of, made by this change: none can be in the outbox yet.
+                notifier.Raise(notices, recipients, []);
+            }
+            else
+            {
+                await notifier.RaiseAsync(notices, ct).ConfigureAwait(false);
+            }
+
             var audit = changes.Audit;
             AuditEvent[] events = [new AuditEvent(audit.Actor, audit.Action, "loan", loanId.ToString(), audit.Data)];
             if (Deferred is { } deferred && !Deletes())
@@ -253,5 +271,9 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
     /// <summary>What a load needs besides the loan's row and instalments: the credit held, the product's code (null when the application is not on file) and the accepted offer's promotion.</summary>
     public sealed record KnownWithRow(CustomerCredit.Held Held, string? ProductCode, string? Promotion);
 
-    private sealed record Loaded(LoanRow Loan, List<InstallmentRow> Installments, UntrackedRows<InstallmentRow>? AsRead, List<PaymentRow> Payments, IReadOnlyList<LoanPosting> Initial);
+    /// <param name="Recipients">Whom the loan's notices go to, when the caller read them (<see cref="Preread"/>).</param>
+    private sealed record Loaded(LoanRow Loan, List<InstallmentRow> Installments, UntrackedRows<InstallmentRow>? AsRead, List<PaymentRow> Payments, IReadOnlyList<LoanPosting> Initial)
+    {
+        public IReadOnlyDictionary<Guid, Recipient>? Recipients { get; init; }
+    }
 }
