@@ -129,6 +129,17 @@ public class BadInputTests
     }
 
     [Fact]
+    public void The_payments_benchmark_refuses_fewer_loans_than_clients_and_no_postings_before_starting_anything()
+    {
+        var result = CliRunner.Run("bench", "payments", "--clients", "8", "--loans", "4", "--postings", "0", "--web", "no-such.dll");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--loans: must be at least --clients (8)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--postings", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("no-such.dll", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_database_that_cannot_be_reached_is_named_in_one_line()
     {
         var result = CliRunner.Run("bench", "cob", "--loans", "10", "--provider", "postgresql", "--connection", "Host=127.0.0.1;Port=1;Username=postgres;Database=unreachable");

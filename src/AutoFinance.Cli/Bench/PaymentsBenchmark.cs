@@ -10,6 +10,8 @@ using System.Text;
 using System.Text.Json;
 using AutoFinance.Application.Payments;
 using AutoFinance.Cli.Common;
+using AutoFinance.Domain.Validation;
+using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Seeding;
 
 namespace AutoFinance.Cli.Bench;
@@ -17,7 +19,10 @@ namespace AutoFinance.Cli.Bench;
 /// <summary>
 /// <c>autofinance bench payments</c>: the platform over HTTP (its own process, on SQLite, with the partner simulator
 /// as its child) taking customers' payment intents — each one a checkout opened at the provider — and then the
-/// provider's signed callbacks for them (signature verified, the intent settled), per second with p50/p99, beside GET /health on the same host measured just before.
+/// provider's signed callbacks for them (signature verified, the intent settled), per second with p50/p99, beside GET /health on the same host measured just before;
+/// then callbacks saying the payment succeeded, each posting the money to its loan's ledger durably, on copies of the
+/// customer's loan, each client posting to loans of its own (so no two postings meet on one loan), a fixed number of
+/// them so the ledger they leave is the same on every run of the same day (its checksum is printed).
 /// </summary>
 public static class PaymentsBenchmark
 {
@@ -29,18 +34,29 @@ public static class PaymentsBenchmark
     public sealed record Phase(string Name, int Clients, double Seconds, long Requests, long Failures, double PerSecond, double P50Milliseconds, double P99Milliseconds, double HostProcessorMillisecondsPerRequest);
 
     /// <param name="Health">GET /health on the same host with as many clients, just before: the baseline the payment rates are shares of.</param>
-    public sealed record Figures(Phase Intents, Phase Callbacks, HttpLoad.Figures Health);
+    /// <param name="Postings">Callbacks saying the checkout succeeded, each posting the payment to its loan.</param>
+    /// <param name="Checksum">A digest of the posted loans' ledgers, payments and intents (<see cref="PaymentsBook.ChecksumAsync"/>): equal on every run of the same build, inputs and day.</param>
+    /// <param name="NotPosted">Intents of the posted loans the platform settled without posting their money (a conflict on the loan): none is expected.</param>
+    public sealed record Figures(Phase Intents, Phase Callbacks, Phase Postings, HttpLoad.Figures Health, int Loans, string Checksum, int NotPosted);
 
     public static Command Create(CliContext context, Option<string?> seconds, Option<bool> json)
     {
         var clients = new Option<string?>("--clients") { Description = "Concurrent HTTP clients (default 16)." };
+        var loans = new Option<string?>("--loans") { Description = "Loans the successful payments are posted to, each client posting to loans of its own (default 512, at least --clients)." };
+        var postings = new Option<string?>("--postings") { Description = "Successful payments posted, spread evenly over --loans (default 5000)." };
         var web = new Option<string?>("--web") { Description = "Path to AutoFinance.Web.dll (default: this repository's Release build)." };
-        var command = new Command("payments", "Payment intents and signed provider callbacks per second over HTTP, with p50/p99.") { seconds, clients, web, json };
+        var command = new Command("payments", "Payment intents, signed provider callbacks and successful payments posted per second over HTTP, with p50/p99.") { seconds, clients, loans, postings, web, json };
         command.SetAction(async (parsed, ct) =>
         {
             var input = new InputReader();
             var duration = input.Duration("seconds", parsed.GetValue(seconds), 5m);
             var clientCount = input.IntegerBetween("clients", parsed.GetValue(clients), 16, 1, 512);
+            var loanCount = input.IntegerBetween("loans", parsed.GetValue(loans), 512, 1, 100_000);
+            var postingCount = input.IntegerBetween("postings", parsed.GetValue(postings), 5_000, 1, 1_000_000);
+            if (loanCount < clientCount)
+            {
+                input.Add(new FieldError("loans", $"must be at least --clients ({clientCount}): each client posts to loans of its own"));
+            }
 
             input.ThrowIfAny();
             var webDll = HostProcess.FindWebDll(parsed.GetValue(web));
@@ -49,9 +65,11 @@ public static class PaymentsBenchmark
             try
             {
                 var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-                await using var host = await HostProcess.StartAsync(webDll, "Sqlite", $"Data Source={Path.Combine(directory, "bench.db")}", directory,
+                var connection = $"Data Source={Path.Combine(directory, "bench.db")}";
+                await using var host = await HostProcess.StartAsync(webDll, "Sqlite", connection, directory,
                     ["--Partners:Simulator:Url=http://127.0.0.1:0", $"--Partners:Payments:CallbackSecret={secret}", "--Partners:Payments:CheckoutTimeoutSeconds=3600"]).ConfigureAwait(false);
-                var figures = await MeasureAsync(host.Address, () => host.ProcessorTime, secret, clientCount, duration, ct).ConfigureAwait(false);
+                var book = new Book(() => CobBenchmark.Open("sqlite", connection), loanCount, postingCount);
+                var figures = await MeasureAsync(host.Address, () => host.ProcessorTime, secret, clientCount, duration, book, ct).ConfigureAwait(false);
                 if (parsed.GetValue(json))
                 {
                     return context.WriteJson(figures);
@@ -60,13 +78,15 @@ public static class PaymentsBenchmark
                 var health = figures.Health;
                 context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"GET /health (baseline, same host): {health.RequestsPerSecond:N0}/s with {health.Clients} clients, p50 {health.P50Milliseconds:F1} ms, p99 {health.P99Milliseconds:F1} ms ({health.Failures} failed)"));
-                foreach (var phase in new[] { figures.Intents, figures.Callbacks })
+                foreach (var phase in new[] { figures.Intents, figures.Callbacks, figures.Postings })
                 {
                     var share = health.RequestsPerSecond == 0 ? 0 : phase.PerSecond / health.RequestsPerSecond;
                     context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{phase.Name}: {phase.PerSecond:N0}/s with {phase.Clients} clients over HTTP ({share:P1} of /health), p50 {phase.P50Milliseconds:F1} ms, p99 {phase.P99Milliseconds:F1} ms, {phase.HostProcessorMillisecondsPerRequest:F2} ms of the platform's processor time each ({phase.Requests:N0} in {phase.Seconds:F1} s, {phase.Failures} failed)"));
                 }
 
+                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"ledger of the {figures.Postings.Requests:N0} payments posted on {figures.Loans:N0} loans: checksum {figures.Checksum} ({figures.NotPosted} settled without being posted)"));
                 return CliApp.Ok;
             }
             finally
@@ -77,46 +97,51 @@ public static class PaymentsBenchmark
         return command;
     }
 
-    private static async Task<Figures> MeasureAsync(Uri address, Func<TimeSpan> hostProcessor, string secret, int clients, TimeSpan duration, CancellationToken ct)
+    /// <summary>Where the bench reads and writes the host's database, how many loans the successful payments go to and how many there are.</summary>
+    private sealed record Book(Func<AutoFinanceDbContext> Open, int Loans, int Postings);
+
+    private static async Task<Figures> MeasureAsync(Uri address, Func<TimeSpan> hostProcessor, string secret, int clients, TimeSpan duration, Book book, CancellationToken ct)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         var token = (await (await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = "13800138000", password = DemoData.Password }, ct).ConfigureAwait(false))
             .Content.ReadFromJsonAsync<JsonElement>(ct).ConfigureAwait(false)).GetProperty("accessToken").GetString();
         var loans = await SendAsync(http, HttpMethod.Get, "/api/v1/loans", null, token, null, ct).ConfigureAwait(false);
         var loanId = JsonDocument.Parse(loans.Body).RootElement.EnumerateArray().First(l => l.GetProperty("status").GetString() == "active").GetProperty("loanId").GetString();
+        IReadOnlyList<Guid> warmLoans, bookLoans;
+        await using (var copying = book.Open())
+        {
+            warmLoans = await PaymentsBook.CopyAsync(copying, Guid.Parse(loanId!), "LNW", clients, ct).ConfigureAwait(false);
+            bookLoans = await PaymentsBook.CopyAsync(copying, Guid.Parse(loanId!), "LNP", book.Loans, ct).ConfigureAwait(false);
+        }
 
         var health = await HttpLoad.RunAsync("GET /health", address, clients, duration, _ => new HttpRequestMessage(HttpMethod.Get, "/health")).ConfigureAwait(false);
-        Func<long, Task<bool?>> Intents(ConcurrentQueue<(string Id, decimal Amount)> opened, string keys) => async Task<bool?> (n) =>
+        // A checkout opened on the loan; null when refused.
+        async Task<(string Id, decimal Amount)?> OpenAsync(string loan, decimal amount, string key)
         {
-            var body = JsonSerializer.Serialize(new { amount = 1.00m + (n % 100) / 100m });
-            var answer = await SendAsync(http, HttpMethod.Post, $"/api/v1/loans/{loanId}/payments", body, token, $"{keys}-{n}", ct).ConfigureAwait(false);
+            var body = JsonSerializer.Serialize(new { amount });
+            var answer = await SendAsync(http, HttpMethod.Post, $"/api/v1/loans/{loan}/payments", body, token, key, ct).ConfigureAwait(false);
             if (answer.Status != HttpStatusCode.Accepted)
-            {
-                return false;
-            }
-
-            var intent = JsonDocument.Parse(answer.Body).RootElement;
-            opened.Enqueue((intent.GetProperty("paymentId").GetString()!, intent.GetProperty("amount").GetDecimal()));
-            return true;
-        };
-
-        Func<long, Task<bool?>> Callbacks(ConcurrentQueue<(string Id, decimal Amount)> opened, string events) => async Task<bool?> (n) =>
-        {
-            if (!opened.TryDequeue(out var intent))
             {
                 return null;
             }
 
+            var intent = JsonDocument.Parse(answer.Body).RootElement;
+            return (intent.GetProperty("paymentId").GetString()!, intent.GetProperty("amount").GetDecimal());
+        }
+
+        // The provider's signed callback for the intent; a success carries the provider's transaction id and must be answered as posted.
+        async Task<bool> CallbackAsync((string Id, decimal Amount) intent, string name, bool succeeded)
+        {
             var body = JsonSerializer.Serialize(new
             {
-                eventId = $"evt_{events}_{n}",
-                type = "checkout.failed",
-                objectId = $"chk_{events}_{n}",
+                eventId = $"evt_{name}",
+                type = succeeded ? "checkout.succeeded" : "checkout.failed",
+                objectId = $"chk_{name}",
                 merchantReference = intent.Id,
-                transactionId = (string?)null,
+                transactionId = succeeded ? $"txn_{name}" : null,
                 amount = intent.Amount.ToString("0.00", CultureInfo.InvariantCulture),
                 currency = "CNY",
-                reason = "declined-by-payer",
+                reason = succeeded ? null : "declined-by-payer",
                 occurredAt = DateTimeOffset.UtcNow,
             });
             var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
@@ -124,18 +149,61 @@ public static class PaymentsBenchmark
             request.Headers.Add(CallbackSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
             request.Headers.Add(CallbackSignature.SignatureHeader, CallbackSignature.Sign(secret, timestamp, Encoding.UTF8.GetBytes(body)));
             using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
-            return response.StatusCode == HttpStatusCode.OK;
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                return false;
+            }
+
+            return !succeeded || JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false)).RootElement.GetProperty("outcome").GetString() == "posted";
+        }
+
+        Func<int, long, Task<bool?>> Intents(ConcurrentQueue<(string Id, decimal Amount)> opened, string keys) => async Task<bool?> (_, n) =>
+        {
+            if (await OpenAsync(loanId!, 1.00m + (n % 100) / 100m, $"{keys}-{n}").ConfigureAwait(false) is not { } intent)
+            {
+                return false;
+            }
+
+            opened.Enqueue(intent);
+            return true;
         };
+
+        Func<int, long, Task<bool?>> Callbacks(ConcurrentQueue<(string Id, decimal Amount)> opened, string events) => async Task<bool?> (_, n) =>
+            opened.TryDequeue(out var intent) ? await CallbackAsync(intent, $"{events}_{n}", succeeded: false).ConfigureAwait(false) : null;
 
         // Both paths run once before the timed phases, so compiling them is not counted.
         var warm = new ConcurrentQueue<(string Id, decimal Amount)>();
         await RunAsync("warm-up", clients, WarmUp, hostProcessor, Intents(warm, "warm")).ConfigureAwait(false);
         await RunAsync("warm-up", clients, WarmUp, hostProcessor, Callbacks(warm, "warm")).ConfigureAwait(false);
+        await RunAsync("warm-up", clients, WarmUp, hostProcessor, async (client, n) =>
+            await OpenAsync(warmLoans[client].ToString(), 1.00m + (n % 100) / 100m, $"warm-pay-{n}").ConfigureAwait(false) is { } intent
+                && await CallbackAsync(intent, $"warm_pay_{n}", succeeded: true).ConfigureAwait(false)).ConfigureAwait(false);
 
         var intents = new ConcurrentQueue<(string Id, decimal Amount)>();
         var intentPhase = await RunAsync("payment intents (checkout opened at the provider)", clients, duration, hostProcessor, Intents(intents, "bench")).ConfigureAwait(false);
         var callbackPhase = await RunAsync("signed callbacks (verified, intent settled)", clients, duration, hostProcessor, Callbacks(intents, "bench")).ConfigureAwait(false);
-        return new Figures(intentPhase, callbackPhase, health);
+
+        // The successful payments' checkouts, opened untimed: payment k goes to loan k mod L, and each client sends, in
+        // order, the callbacks of the loans it owns (those whose number is its own modulo the clients).
+        var owned = Enumerable.Range(0, clients).Select(_ => new Queue<((string Id, decimal Amount) Intent, int Number)>()).ToArray();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
+        {
+            for (var k = 0; k < book.Postings; k++)
+            {
+                var loan = k % book.Loans;
+                if (loan % clients == client)
+                {
+                    var intent = await OpenAsync(bookLoans[loan].ToString(), 1.00m + (k % 100) / 100m, $"book-{k}").ConfigureAwait(false)
+                        ?? throw new InvalidOperationException($"the checkout of payment {k} on loan {bookLoans[loan]} was refused");
+                    owned[client].Enqueue((intent, k));
+                }
+            }
+        })).ConfigureAwait(false);
+        var postingPhase = await RunAsync("successful payments (verified, posted to the loan durably)", clients, TimeSpan.MaxValue, hostProcessor, async (client, _) =>
+            owned[client].TryDequeue(out var next) ? await CallbackAsync(next.Intent, $"book_{next.Number}", succeeded: true).ConfigureAwait(false) : null).ConfigureAwait(false);
+        await using var db = book.Open();
+        var (checksum, notPosted) = await PaymentsBook.ChecksumAsync(db, bookLoans, ct).ConfigureAwait(false);
+        return new Figures(intentPhase, callbackPhase, postingPhase, health, book.Loans, checksum, notPosted);
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient http, HttpMethod method, string path, string? body, string? token, string? key, CancellationToken ct)
@@ -156,14 +224,17 @@ public static class PaymentsBenchmark
         return (response.StatusCode, await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false));
     }
 
-    /// <summary>Runs <paramref name="clients"/> loops of <paramref name="call"/> for the duration; the rate and latency percentiles of those that succeeded.</summary>
-    private static async Task<Phase> RunAsync(string name, int clients, TimeSpan duration, Func<TimeSpan> hostProcessor, Func<long, Task<bool?>> call)
+    /// <summary>
+    /// Runs <paramref name="clients"/> loops of <paramref name="call"/> (given the client's number and the call's) for the
+    /// duration or until a call answers null; the rate and latency percentiles of those that succeeded.
+    /// </summary>
+    private static async Task<Phase> RunAsync(string name, int clients, TimeSpan duration, Func<TimeSpan> hostProcessor, Func<int, long, Task<bool?>> call)
     {
         var latencies = new ConcurrentBag<double>();
         long counter = 0, failures = 0;
         var processorBefore = hostProcessor();
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
         {
             while (clock.Elapsed < duration)
             {
@@ -172,7 +243,7 @@ public static class PaymentsBenchmark
                 bool? ok;
                 try
                 {
-                    ok = await call(n).ConfigureAwait(false);
+                    ok = await call(client, n).ConfigureAwait(false);
                 }
                 catch (HttpRequestException)
                 {

@@ -17,7 +17,16 @@ public sealed class CallbackIntentRead
              where i.Id == intentId && i.Provider == provider
              join l in db.Loans on i.LoanId equals l.Id into loans
              from l in loans.DefaultIfEmpty()
-             select new CallbackIntentRead { Intent = i, Loan = l == null ? null : new LoanNames(l.CustomerId, l.Reference, l.Currency) }).FirstOrDefault()));
+             select new CallbackIntentRead
+             {
+                 Intent = i,
+                 Loan = l == null ? null : new LoanNames(l.CustomerId, l.Reference, l.Currency),
+                 OnFile = db.Customers.Any(c => c.Id == l.CustomerId),
+                 HasMobile = db.Customers.Any(c => c.Id == l.CustomerId && c.MobileCipher != ""),
+                 HasEmail = db.Customers.Any(c => c.Id == l.CustomerId && c.EmailCipher != null),
+                 Language = db.Applications.Where(a => a.CustomerId == l.CustomerId).OrderByDescending(a => a.SubmittedAt).Select(a => a.Language).FirstOrDefault(),
+                 Choices = db.NotificationPreferences.Where(p => p.CustomerId == l.CustomerId).ToList(),
+             }).FirstOrDefault()));
 
     private static readonly PerModel<Func<AutoFinanceDbContext, Guid, string, string, string, string, CancellationToken, Task<CallbackIntentRead?>>> Failure = new(() =>
         EF.CompileAsyncQuery((AutoFinanceDbContext db, Guid intentId, string provider, string inAppKey, string smsKey, string emailKey, CancellationToken ct) =>
@@ -39,6 +48,12 @@ public sealed class CallbackIntentRead
                  EmailTaken = db.Outbox.Any(m => m.DedupeKey == emailKey),
              }).FirstOrDefault()));
 
+    private static readonly PerModel<Func<AutoFinanceDbContext, Guid, CancellationToken, Task<PaymentIntentRow?>>> Settled = new(() =>
+        EF.CompileAsyncQuery((AutoFinanceDbContext db, Guid intentId, CancellationToken ct) => db.Set<PaymentIntentRow>().FirstOrDefault(i => i.Id == intentId)));
+
+    private static readonly PerModel<Func<AutoFinanceDbContext, Guid, CancellationToken, Task<PaymentIntentStatus>>> StatusNow = new(() =>
+        EF.CompileAsyncQuery((AutoFinanceDbContext db, Guid intentId, CancellationToken ct) => db.Set<PaymentIntentRow>().Where(i => i.Id == intentId).Select(i => i.Status).FirstOrDefault()));
+
     public required PaymentIntentRow Intent { get; init; }
 
     /// <summary>Null when the intent's loan is not on file.</summary>
@@ -57,7 +72,7 @@ public sealed class CallbackIntentRead
 
     public List<NotificationPreferenceRow> Choices { get; init; } = [];
 
-    /// <summary>The loan's customer as a notice's recipient (a failure's read only); null when not on file.</summary>
+    /// <summary>The loan's customer as a notice's recipient; null when not on file.</summary>
     public Recipient? Recipient => OnFile && Loan is { } loan ? Recipients.Of(loan.CustomerId, Language, HasMobile, HasEmail, Choices) : null;
 
     public bool InAppTaken { get; init; }
@@ -66,13 +81,21 @@ public sealed class CallbackIntentRead
 
     public bool EmailTaken { get; init; }
 
-    /// <summary>The intent a success names, with its loan's names; null when there is none from this provider.</summary>
+    /// <summary>The intent a success names, with its loan's names and its customer as recipient; null when there is none from this provider.</summary>
     public static Task<CallbackIntentRead?> ForSuccessAsync(AutoFinanceDbContext db, Guid intentId, string provider, CancellationToken ct) =>
         Success.For(db)(db, intentId, provider, ct);
 
     /// <summary>The intent a failure names, with its loan's names, its customer as recipient and which of the notice's keys are taken.</summary>
     public static Task<CallbackIntentRead?> ForFailureAsync(AutoFinanceDbContext db, Guid intentId, string provider, (string InApp, string Sms, string Email) keys, CancellationToken ct) =>
         Failure.For(db)(db, intentId, provider, keys.InApp, keys.Sms, keys.Email, ct);
+
+    /// <summary>The intent (tracked) as it is now: read again once a success is posted, as another delivery may have settled it meanwhile.</summary>
+    public static async Task<PaymentIntentRow> AfterPostingAsync(AutoFinanceDbContext db, Guid intentId, CancellationToken ct) =>
+        await Settled.For(db)(db, intentId, ct).ConfigureAwait(false) ?? throw new InvalidOperationException($"payment intent {intentId} is no longer on file");
+
+    /// <summary>The intent's status as stored now (the context's copy, if it tracks one, is left as it is).</summary>
+    public static Task<PaymentIntentStatus> StatusAsync(AutoFinanceDbContext db, Guid intentId, CancellationToken ct) =>
+        StatusNow.For(db)(db, intentId, ct);
 
     /// <summary>What the outcome needs of the intent's loan.</summary>
     public sealed record LoanNames(Guid CustomerId, string Reference, string Currency);

@@ -3,6 +3,7 @@ using AutoFinance.Application.Servicing;
 using AutoFinance.Application.Servicing.PayOff;
 using AutoFinance.Application.Servicing.PostPayment;
 using AutoFinance.Application.Servicing.QuotePayoff;
+using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Servicing;
 
 namespace AutoFinance.Infrastructure.Payments;
@@ -16,6 +17,15 @@ public sealed class LoanPosting(PostPaymentHandler payments, PayOffHandler payof
 {
     /// <summary>The loan's customer paying, as the provider or bank reports it (server-dated, like any customer payment).</summary>
     public static Actor Payer(Guid customerId, string source) => new(Roles.Customer, null, null, customerId, source);
+
+    /// <summary>
+    /// Leaves this unit of work's postings in the context, their audit events added to <paramref name="events"/>, for
+    /// the caller to store with its own changes (<see cref="EfLoanStore.Deferred"/>); null saves them as they are made.
+    /// </summary>
+    public void Defer(List<AuditEvent>? events) => loans.Deferred = events;
+
+    /// <summary>The loan's row, the rest and its customer's notices' recipients as the caller read them (<see cref="EfLoanStore.Preread"/>), for the next posting on it.</summary>
+    public void Preread(LoanRow loan, EfLoanStore.KnownWithRow known, IReadOnlyDictionary<Guid, Notifications.Recipient> recipients) => loans.Preread(loan, known, recipients);
 
     /// <summary>Posts the money; the payment's id, or the problem that kept it from being posted.</summary>
     public async Task<(Guid? PaymentId, string? Problem)> PostAsync(Actor payer, Guid loanId, decimal amount, string surplus, Arrival arrival, CancellationToken ct)

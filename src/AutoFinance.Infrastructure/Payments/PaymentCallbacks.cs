@@ -49,11 +49,18 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
             return Outcome.Unknown;
         }
 
-        if (!callback.Succeeded)
-        {
-            return await RecordFailureAsync(providerName, callback, intentId, ct).ConfigureAwait(false);
-        }
+        return callback.Succeeded
+            ? await RecordSuccessAsync(providerName, callback, intentId, together: true, ct).ConfigureAwait(false)
+            : await RecordFailureAsync(providerName, callback, intentId, ct).ConfigureAwait(false);
+    }
 
+    /// <summary>
+    /// A success: the money posted once and the intent settled. <paramref name="together"/>: the posting's changes and
+    /// the intent's are stored in one write (group-committed with other requests'); should another change to the loan
+    /// win meanwhile, the callback is taken again with the posting saved on its own first, as it always was before.
+    /// </summary>
+    private async Task<Outcome> RecordSuccessAsync(string providerName, ProviderCallback callback, Guid intentId, bool together, CancellationToken ct)
+    {
         // The intent (tracked) with what the outcome needs of its loan, in one round trip.
         var found = await CallbackIntentRead.ForSuccessAsync(db, intentId, providerName, ct).ConfigureAwait(false);
         if (found is null)
@@ -79,15 +86,39 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
         }
 
         var payer = LoanPosting.Payer(OnFile(found.Loan, intent).CustomerId, providerName);
+        var deferred = new List<AuditEvent>();
+        posting.Defer(together ? deferred : null);
+
+        if (intent.Kind != PaymentIntents.PayoffKind && await IntentLoanRead.ForAsync(db, intent.LoanId, payer.AuditName, null, ct).ConfigureAwait(false) is { } read)
+        {
+            // The loan's row with its credit held and product's names in one round trip, and its customer as the intent's
+            // read gave them: the posting reads only the instalments.
+            posting.Preread(read.Loan, read.Known, found.Recipient is { } recipient ? new Dictionary<Guid, Recipient> { [read.Loan.CustomerId] = recipient } : []);
+        }
+
         var arrival = new LoanPosting.Arrival(intent.Kind == DirectDebitRun.DebitKind ? PaymentChannels.DirectDebit : PaymentChannels.Provider, callback.TransactionId);
         var (paymentId, problem) = intent.Kind == PaymentIntents.PayoffKind
             ? await posting.PayOffAsync(payer, intent.LoanId, intent.Amount, arrival, ct).ConfigureAwait(false)
             : await posting.PostAsync(payer, intent.LoanId, intent.Amount, intent.Surplus, arrival, ct).ConfigureAwait(false);
-        db.ChangeTracker.Clear();
-        intent = await db.Set<PaymentIntentRow>().FirstAsync(i => i.Id == intentId, ct).ConfigureAwait(false);
-        if (intent.Status == PaymentIntentStatus.Succeeded)
+        posting.Defer(null);
+        // Another delivery of the same success may have settled the intent meanwhile. A posting left to be stored below
+        // keeps the intent this context read; otherwise the posting was stored (or not made) and the intent is read again.
+        if (deferred.Count > 0)
         {
-            return Outcome.Repeated;
+            if (await CallbackIntentRead.StatusAsync(db, intentId, ct).ConfigureAwait(false) == PaymentIntentStatus.Succeeded)
+            {
+                db.ChangeTracker.Clear();
+                return Outcome.Repeated;
+            }
+        }
+        else
+        {
+            db.ChangeTracker.Clear();
+            intent = await CallbackIntentRead.AfterPostingAsync(db, intentId, ct).ConfigureAwait(false);
+            if (intent.Status == PaymentIntentStatus.Succeeded)
+            {
+                return Outcome.Repeated;
+            }
         }
 
         intent.Status = PaymentIntentStatus.Succeeded;
@@ -103,8 +134,13 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
 
         try
         {
-            await commits.SaveAsync(db, [new AuditEvent($"provider:{providerName}", "payment.intent.succeeded", "loan", intent.LoanId.ToString(),
+            await commits.SaveAsync(db, [.. deferred, new AuditEvent($"provider:{providerName}", "payment.intent.succeeded", "loan", intent.LoanId.ToString(),
                 new { intent.Id, callback.EventId, callback.TransactionId, PaymentId = paymentId, problem })], now, ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException) when (deferred.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return await RecordSuccessAsync(providerName, callback, intentId, together: false, ct).ConfigureAwait(false);
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {

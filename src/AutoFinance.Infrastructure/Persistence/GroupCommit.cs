@@ -33,25 +33,36 @@ public sealed class GroupCommit : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(events);
-        db.ChangeTracker.DetectChanges();
+        var tracker = db.ChangeTracker;
+        tracker.DetectChanges();
         var changes = new List<Change>();
-        foreach (var entry in db.ChangeTracker.Entries())
+        // Changes were just detected: listing the entries must not scan every tracked row for them again.
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            switch (entry.State)
+            foreach (var entry in tracker.Entries())
             {
-                case EntityState.Added:
-                    changes.Add(new Change(entry.Entity, EntityState.Added, []));
-                    break;
-                case EntityState.Modified:
-                    changes.Add(new Change(entry.Entity, EntityState.Modified,
-                        [.. entry.Properties.Where(p => p.IsModified).Select(p => (p.Metadata.Name, p.OriginalValue))]));
-                    break;
-                case EntityState.Deleted:
-                    throw new InvalidOperationException("a group commit takes inserts and updates, not deletions");
+                switch (entry.State)
+                {
+                    case EntityState.Added:
+                        changes.Add(new Change(entry.Entity, EntityState.Added, []));
+                        break;
+                    case EntityState.Modified:
+                        changes.Add(new Change(entry.Entity, EntityState.Modified,
+                            [.. entry.Properties.Where(p => p.IsModified).Select(p => (p.Metadata.Name, p.OriginalValue))]));
+                        break;
+                    case EntityState.Deleted:
+                        throw new InvalidOperationException("a group commit takes inserts and updates, not deletions");
+                }
             }
         }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
 
-        db.ChangeTracker.Clear();
+        tracker.Clear();
         return EnqueueAsync(new Write(changes, events, at), ct);
     }
 

@@ -117,6 +117,41 @@ public sealed class UntrackedRows<T>
         return true;
     }
 
+    /// <summary>
+    /// Hands the rows the operation changed to the context's change tracker instead, for a save through EF (a group
+    /// commit takes the context's changes): each as modified in its changed columns only, with the values it was read
+    /// with as the originals. A row the context tracks already (one the operation removed) is left as the context has it.
+    /// </summary>
+    public void TrackChanged(AutoFinanceDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        foreach (var (row, read) in _rows)
+        {
+            var mask = _shape.Changed(read, row);
+            if (mask == 0)
+            {
+                continue;
+            }
+
+            var entry = db.Entry(row);
+            if (entry.State != EntityState.Detached)
+            {
+                continue;
+            }
+
+            entry.State = EntityState.Unchanged;
+            for (var i = 0; i < _properties.Length; i++)
+            {
+                if ((mask & (1UL << i)) != 0)
+                {
+                    var property = entry.Property(_properties[i]);
+                    property.OriginalValue = _getters[i].GetClrValue(read);
+                    property.IsModified = true;
+                }
+            }
+        }
+    }
+
     /// <summary>An entity's mapped columns, a shallow copy of its row, and which columns differ between two rows.</summary>
     private sealed class Shape
     {

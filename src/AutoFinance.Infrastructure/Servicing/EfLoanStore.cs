@@ -1,6 +1,8 @@
 using AutoFinance.Application.Servicing;
+using AutoFinance.Domain.Notifications;
 using AutoFinance.Domain.Servicing.Loans;
 using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Notifications;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -24,10 +26,41 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
     private static readonly PerModel<Func<AutoFinanceDbContext, Guid, IAsyncEnumerable<InstallmentRow>>> TrackedInstallments = new(() =>
         EF.CompileAsyncQuery<AutoFinanceDbContext, Guid, InstallmentRow>((db, loanId) => db.Installments.Where(i => i.LoanId == loanId).OrderBy(i => i.Number)));
 
+    private static readonly PerModel<Func<AutoFinanceDbContext, Guid, string, CancellationToken, Task<StoredReply?>>> Replies = new(() =>
+        EF.CompileAsyncQuery((AutoFinanceDbContext db, Guid loanId, string key, CancellationToken ct) =>
+            db.Payments.AsNoTracking().Where(p => p.LoanId == loanId && p.IdempotencyKey == key).Select(p => new StoredReply(p.ResponseJson, p.RequestHash)).FirstOrDefault()));
+
     private readonly Dictionary<Guid, Loaded> loaded = [];
+
+    /// <summary>
+    /// When set, a save leaves its changes in the context and adds its audit event here, for the caller to store them
+    /// with its own in one write (<see cref="GroupCommit"/>), where the loan's version and the key's index are checked:
+    /// that caller answers a concurrent change (<see cref="DbUpdateConcurrencyException"/>) and a key taken itself. A
+    /// change that deletes rows (a re-plan dropping instalments) is saved on its own still: the group commit takes no deletions.
+    /// </summary>
+    public List<AuditEvent>? Deferred { get; set; }
+
+    private (LoanRow Loan, KnownWithRow Known, IReadOnlyDictionary<Guid, Recipient> Recipients)? preread;
+
+    /// <summary>
+    /// The loan's row (untracked), what a load needs besides its instalments and whom its customer's notices go to
+    /// (empty when the customer is not on file), read by the caller in queries of its own: the next load of that loan
+    /// to add a posting and its save take them instead of reading them again.
+    /// </summary>
+    public void Preread(LoanRow loan, KnownWithRow known, IReadOnlyDictionary<Guid, Recipient> recipients) => preread = (loan, known, recipients);
 
     public async Task<ServicedLoan?> LoadAsync(Guid loanId, LoanLoad load, CancellationToken ct)
     {
+        if (preread is { } early && early.Loan.Id == loanId && load == LoanLoad.ForPosting)
+        {
+            preread = null;
+            db.Loans.Attach(early.Loan);
+            var serviced = await LoadAsync(early.Loan, load, early.Known, ct).ConfigureAwait(false);
+            loaded[loanId] = loaded[loanId] with { Recipients = early.Recipients };
+            return serviced;
+        }
+
+        preread = null;
         var readOnly = load == LoanLoad.ForQuote;
         var loans = readOnly ? db.Loans.AsNoTracking() : db.Loans;
         var loan = await loans.FirstOrDefaultAsync(l => l.Id == loanId, ct).ConfigureAwait(false);
@@ -50,10 +83,21 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
         ArgumentNullException.ThrowIfNull(loan);
         var loanId = loan.Id;
         var readOnly = load == LoanLoad.ForQuote;
+        // For a change whose caller stores it (Deferred), read untracked and each row kept as read: a payment changes one
+        // or two of a loan's instalments, and tracking them all (a snapshot each, every one scanned for changes on save)
+        // costs more. Other changes track them, as their callers may track rows of the loan already.
+        var kept = !readOnly && Deferred is not null;
         var installments = new List<InstallmentRow>();
-        await foreach (var row in (readOnly ? UntrackedInstallments : TrackedInstallments).For(db)(db, loanId).WithCancellation(ct).ConfigureAwait(false))
+        await foreach (var row in (readOnly || kept ? UntrackedInstallments : TrackedInstallments).For(db)(db, loanId).WithCancellation(ct).ConfigureAwait(false))
         {
             installments.Add(row);
+        }
+
+        UntrackedRows<InstallmentRow>? asRead = null;
+        if (kept)
+        {
+            asRead = new UntrackedRows<InstallmentRow>(db);
+            asRead.KeepAll(installments);
         }
 
         List<PaymentRow> payments = [];
@@ -69,13 +113,12 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
             ? await ProductTerms.OfAsync(db, catalog, loan, ct).ConfigureAwait(false)
             : await ProductTerms.OfAsync(db, catalog, loan, known.ProductCode, known.Promotion, ct).ConfigureAwait(false);
         var aggregate = LoanMapping.ToAggregate(loan, installments, payments, held, ProductTerms.Servicing(product), restructuredOn, product.DayCount);
-        loaded[loanId] = new Loaded(loan, installments, payments, [.. aggregate.Postings]);
+        loaded[loanId] = new Loaded(loan, installments, asRead, payments, [.. aggregate.Postings]);
         return new ServicedLoan(loan.Id, loan.CustomerId, aggregate);
     }
 
     public async Task<StoredReply?> ReplyAsync(Guid loanId, string idempotencyKey, CancellationToken ct) =>
-        await db.Payments.AsNoTracking().Where(p => p.LoanId == loanId && p.IdempotencyKey == idempotencyKey)
-            .Select(p => new StoredReply(p.ResponseJson, p.RequestHash)).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        await Replies.For(db)(db, loanId, idempotencyKey, ct).ConfigureAwait(false);
 
     public Task<bool> HasPaymentAsync(Guid loanId, Guid paymentId, CancellationToken ct) =>
         db.Payments.AnyAsync(p => p.Id == paymentId && p.LoanId == loanId, ct);
@@ -84,12 +127,13 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
     {
         ArgumentNullException.ThrowIfNull(changes);
         var loanId = changes.Loan.Id;
-        var (loan, installments, payments, initial) = loaded.TryGetValue(loanId, out var rows)
+        var (loan, installments, asRead, payments, initial) = loaded.TryGetValue(loanId, out var rows)
             ? rows
             : throw new InvalidOperationException($"loan {loanId} was not loaded for a change by this store");
         var aggregate = changes.Loan.Aggregate;
         var now = changes.At;
         LoanMapping.CopyBack(aggregate, loan, installments, db);
+        asRead?.TrackChanged(db);
         var known = payments.Select(p => p.Id).ToHashSet();
         var added = aggregate.Postings.Where(p => !known.Contains(p.Id)).ToList();
         Restate(payments, initial, aggregate, changes, now);
@@ -126,13 +170,30 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
         loan.Version++;
         try
         {
-            await notifier.RaiseAsync([.. changes.Notices.Select(n => n with
+            Notice[] notices = [.. changes.Notices.Select(n => n with
             {
                 Values = new Dictionary<string, object>(n.Values) { ["loan"] = loan.Reference },
                 Currency = loan.Currency,
-            })], ct).ConfigureAwait(false);
+            })];
+            if (rows.Recipients is { } recipients)
+            {
+                // A notice's key names the payment it tells of, made by this change: none can be in the outbox yet.
+                notifier.Raise(notices, recipients, []);
+            }
+            else
+            {
+                await notifier.RaiseAsync(notices, ct).ConfigureAwait(false);
+            }
+
             var audit = changes.Audit;
-            await AuditLog.SaveWithAsync(db, [new AuditEvent(audit.Actor, audit.Action, "loan", loanId.ToString(), audit.Data)], now, ct).ConfigureAwait(false);
+            AuditEvent[] events = [new AuditEvent(audit.Actor, audit.Action, "loan", loanId.ToString(), audit.Data)];
+            if (Deferred is { } deferred && !Deletes())
+            {
+                deferred.AddRange(events);
+                return SaveOutcome.Saved;
+            }
+
+            await AuditLog.SaveWithAsync(db, events, now, ct).ConfigureAwait(false);
             return SaveOutcome.Saved;
         }
         catch (DbUpdateConcurrencyException)
@@ -184,6 +245,22 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
         }
     }
 
+    /// <summary>Whether the unit of work deletes a row. A deletion is marked when made (<c>Remove</c>), never found by detecting changes, so no scan for changes is started.</summary>
+    private bool Deletes()
+    {
+        var tracker = db.ChangeTracker;
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return tracker.Entries().Any(e => e.State == EntityState.Deleted);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
     private static JournalEntryRow Tagged(Guid loanId, Domain.Servicing.JournalEntry entry, Guid paymentId, DateTimeOffset now)
     {
         var row = LoanBooking.ToRow(loanId, entry, now);
@@ -194,5 +271,9 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
     /// <summary>What a load needs besides the loan's row and instalments: the credit held, the product's code (null when the application is not on file) and the accepted offer's promotion.</summary>
     public sealed record KnownWithRow(CustomerCredit.Held Held, string? ProductCode, string? Promotion);
 
-    private sealed record Loaded(LoanRow Loan, List<InstallmentRow> Installments, List<PaymentRow> Payments, IReadOnlyList<LoanPosting> Initial);
+    /// <param name="Recipients">Whom the loan's notices go to, when the caller read them (<see cref="Preread"/>).</param>
+    private sealed record Loaded(LoanRow Loan, List<InstallmentRow> Installments, UntrackedRows<InstallmentRow>? AsRead, List<PaymentRow> Payments, IReadOnlyList<LoanPosting> Initial)
+    {
+        public IReadOnlyDictionary<Guid, Recipient>? Recipients { get; init; }
+    }
 }
