@@ -22,8 +22,9 @@ public static class DecisionCommand
     /// <param name="HostPeakMemoryMb">The host's peak resident memory over the run (the simulators, processes of their own, not counted).</param>
     /// <param name="HostProcessorMillisecondsPerHealth">The host's processor time per <c>/health</c> answered: what a busy machine disturbs least.</param>
     /// <param name="HostProcessorMillisecondsPerDecision">The same per decision answered (the partner simulators' time not counted).</param>
+    /// <param name="HostLog">The host's last log lines when a request failed, to tell why; empty otherwise.</param>
     public sealed record HttpRun(string Database, string Client, HttpLoad.Figures Health, HttpLoad.Figures Decisions, double ShareOfHealthThroughput, double? HostPeakMemoryMb,
-        double HostProcessorMillisecondsPerHealth, double HostProcessorMillisecondsPerDecision);
+        double HostProcessorMillisecondsPerHealth, double HostProcessorMillisecondsPerDecision, IReadOnlyList<string> HostLog);
 
     public static Command Create(CliContext context, Option<string?> seconds, Option<bool> json)
     {
@@ -121,7 +122,7 @@ public static class DecisionCommand
         }
 
         return new HttpRun(name, wrk is null ? "dotnet" : "wrk", health, decisions, health.RequestsPerSecond == 0 ? 0 : Math.Round(decisions.RequestsPerSecond / health.RequestsPerSecond, 3), host.PeakResidentMegabytes(),
-            PerRequest(healthProcessor, health), PerRequest(decisionsProcessor, decisions));
+            PerRequest(healthProcessor, health), PerRequest(decisionsProcessor, decisions), health.Failures + decisions.Failures > 0 ? host.RecentLog : []);
     }
 
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(8);
@@ -159,6 +160,14 @@ public static class DecisionCommand
         {
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"HTTP on {run.Database}, {run.Decisions.Clients} clients ({run.Client}): {run.Decisions.RequestsPerSecond:N0} decisions/s (p50 {run.Decisions.P50Milliseconds} ms, p99 {run.Decisions.P99Milliseconds} ms, {run.Decisions.Failures} failed) vs GET /health {run.Health.RequestsPerSecond:N0}/s (p50 {run.Health.P50Milliseconds} ms, p99 {run.Health.P99Milliseconds} ms): {run.ShareOfHealthThroughput:P1} of the baseline; host processor time {run.HostProcessorMillisecondsPerDecision:F2} ms per decision, {run.HostProcessorMillisecondsPerHealth:F3} ms per /health; host peak memory {run.HostPeakMemoryMb?.ToString("N0", CultureInfo.InvariantCulture) ?? "unknown"} MB"));
+            if (run.HostLog.Count > 0)
+            {
+                context.Error.WriteLine($"the host's last log lines on {run.Database}:");
+                foreach (var line in run.HostLog)
+                {
+                    context.Error.WriteLine("  " + line);
+                }
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -7,15 +8,23 @@ namespace AutoFinance.Cli.Bench;
 /// <summary>The platform started as its own process on a free loopback port, for load tests against a real host.</summary>
 public sealed class HostProcess : IAsyncDisposable
 {
+    private const int LogLinesKept = 40;
+
     private readonly Process _process;
 
-    private HostProcess(Process process, Uri address)
+    private readonly ConcurrentQueue<string> _log;
+
+    private HostProcess(Process process, Uri address, ConcurrentQueue<string> log)
     {
         _process = process;
         Address = address;
+        _log = log;
     }
 
     public Uri Address { get; }
+
+    /// <summary>The host's last log lines (it logs warnings and errors only): what explains a failed request.</summary>
+    public IReadOnlyList<string> RecentLog => [.. _log];
 
     /// <summary>The processor time the platform's process has used so far (its children, such as the partner simulator, not counted).</summary>
     public TimeSpan ProcessorTime
@@ -49,8 +58,20 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("the host did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var log = new ConcurrentQueue<string>();
+        void Keep(object? sender, DataReceivedEventArgs line)
+        {
+            if (line.Data is { Length: > 0 } text)
+            {
+                log.Enqueue(text);
+                while (log.Count > LogLinesKept && log.TryDequeue(out _))
+                {
+                }
+            }
+        }
+
+        process.OutputDataReceived += Keep;
+        process.ErrorDataReceived += Keep;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -68,7 +89,7 @@ public sealed class HostProcess : IAsyncDisposable
             {
                 if ((await http.GetAsync(new Uri("/health", UriKind.Relative)).ConfigureAwait(false)).StatusCode == HttpStatusCode.OK)
                 {
-                    return new HostProcess(process, address);
+                    return new HostProcess(process, address, log);
                 }
             }
             catch (HttpRequestException)
