@@ -61,7 +61,12 @@ public sealed class CobKillAndResumeTests : IDisposable
         Assert.Equal(0, again.Json.GetProperty("loans").GetInt32());
     }
 
-    /// <summary>Starts the command as its own process, kills it once at least <paramref name="threshold"/> loans are closed; the loans closed by then.</summary>
+    /// <summary>
+    /// Starts the command as its own process, kills it once at least <paramref name="threshold"/> loans are closed;
+    /// the loans closed by then. The watch runs on its own thread (not the thread pool, which the other tests of the
+    /// assembly may keep busy) and counts while holding the database's write lock, so the run cannot commit between
+    /// the count and the kill: the process dies waiting for the lock, having closed exactly the loans counted.
+    /// </summary>
     private async Task<int> RunAndKill(string connection, int threshold)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -71,17 +76,44 @@ public sealed class CobKillAndResumeTests : IDisposable
         }
 
         using var process = Process.Start(start)!;
-        await using var watch = new SqliteConnection(connection + ";Mode=ReadOnly");
-        await watch.OpenAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await Scalar(watch, "SELECT COUNT(*) FROM loans WHERE LastCloseDate = '2026-11-24'") < threshold && !process.HasExited && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10);
-        }
-
-        process.Kill(entireProcessTree: true);
+        // Drained so that a full pipe never stalls the run.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var closed = await Task.Factory.StartNew(() => WatchAndKill(process, connection, threshold), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         await process.WaitForExitAsync();
-        return (int)await Scalar(watch, "SELECT COUNT(*) FROM loans WHERE LastCloseDate = '2026-11-24'");
+        return closed;
+    }
+
+    private static int WatchAndKill(Process process, string connection, int threshold)
+    {
+        using var watch = new SqliteConnection(connection);
+        watch.Open();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            using var hold = watch.BeginTransaction(deferred: false);
+            var closed = (int)CountClosed(watch, hold);
+            if (closed >= threshold || process.HasExited || DateTime.UtcNow >= deadline)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+                hold.Rollback();
+                return closed;
+            }
+
+            hold.Rollback();
+            Thread.Sleep(5);
+        }
+    }
+
+    private static long CountClosed(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COUNT(*) FROM loans WHERE LastCloseDate = '2026-11-24'";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task<long> Scalar(SqliteConnection connection, string sql)
