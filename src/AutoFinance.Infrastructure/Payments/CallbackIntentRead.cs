@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using AutoFinance.Infrastructure.Notifications;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -11,25 +12,9 @@ namespace AutoFinance.Infrastructure.Payments;
 /// </summary>
 public sealed class CallbackIntentRead
 {
-    private static readonly PerModel<Func<AutoFinanceDbContext, Guid, string, CancellationToken, Task<CallbackIntentRead?>>> Success = new(() =>
-        EF.CompileAsyncQuery((AutoFinanceDbContext db, Guid intentId, string provider, CancellationToken ct) =>
-            (from i in db.Set<PaymentIntentRow>()
-             where i.Id == intentId && i.Provider == provider
-             join l in db.Loans on i.LoanId equals l.Id into loans
-             from l in loans.DefaultIfEmpty()
-             select new CallbackIntentRead
-             {
-                 Intent = i,
-                 Loan = l == null ? null : new LoanNames(l.CustomerId, l.Reference, l.Currency),
-                 OnFile = db.Customers.Any(c => c.Id == l.CustomerId),
-                 HasMobile = db.Customers.Any(c => c.Id == l.CustomerId && c.MobileCipher != ""),
-                 HasEmail = db.Customers.Any(c => c.Id == l.CustomerId && c.EmailCipher != null),
-                 Language = db.Applications.Where(a => a.CustomerId == l.CustomerId).OrderByDescending(a => a.SubmittedAt).Select(a => a.Language).FirstOrDefault(),
-                 Choices = db.NotificationPreferences.Where(p => p.CustomerId == l.CustomerId).ToList(),
-             }).FirstOrDefault()));
-
-    private static readonly PerModel<Func<AutoFinanceDbContext, Guid, string, string, string, string, CancellationToken, Task<CallbackIntentRead?>>> Failure = new(() =>
-        EF.CompileAsyncQuery((AutoFinanceDbContext db, Guid intentId, string provider, string inAppKey, string smsKey, string emailKey, CancellationToken ct) =>
+    // A failure's read: the intent, its loan's names, whom the notice goes to, and which of the notice's outbox keys are taken.
+    private static readonly Expression<Func<AutoFinanceDbContext, Guid, string, string, string, string, CancellationToken, CallbackIntentRead?>> FailureRead =
+        (db, intentId, provider, inAppKey, smsKey, emailKey, ct) =>
             (from i in db.Set<PaymentIntentRow>()
              where i.Id == intentId && i.Provider == provider
              join l in db.Loans on i.LoanId equals l.Id into loans
@@ -46,7 +31,13 @@ public sealed class CallbackIntentRead
                  InAppTaken = db.Outbox.Any(m => m.DedupeKey == inAppKey),
                  SmsTaken = db.Outbox.Any(m => m.DedupeKey == smsKey),
                  EmailTaken = db.Outbox.Any(m => m.DedupeKey == emailKey),
-             }).FirstOrDefault()));
+             }).FirstOrDefault();
+
+    private static readonly PerModel<Func<AutoFinanceDbContext, Guid, string, CancellationToken, Task<CallbackIntentRead?>>> Success = new(() =>
+        EF.CompileAsyncQuery(WithoutOutboxKeys(FailureRead)));
+
+    private static readonly PerModel<Func<AutoFinanceDbContext, Guid, string, string, string, string, CancellationToken, Task<CallbackIntentRead?>>> Failure = new(() =>
+        EF.CompileAsyncQuery(FailureRead));
 
     private static readonly PerModel<Func<AutoFinanceDbContext, Guid, CancellationToken, Task<PaymentIntentRow?>>> Settled = new(() =>
         EF.CompileAsyncQuery((AutoFinanceDbContext db, Guid intentId, CancellationToken ct) => db.Set<PaymentIntentRow>().FirstOrDefault(i => i.Id == intentId)));
@@ -96,6 +87,27 @@ public sealed class CallbackIntentRead
     /// <summary>The intent's status as stored now (the context's copy, if it tracks one, is left as it is).</summary>
     public static Task<PaymentIntentStatus> StatusAsync(AutoFinanceDbContext db, Guid intentId, CancellationToken ct) =>
         StatusNow.For(db)(db, intentId, ct);
+
+    /// <summary>
+    /// A success's read: a failure's without the outbox's keys (a success's notice is of a payment it makes, which no
+    /// outbox row can name yet), the same expression otherwise, so both read the intent, its loan and the recipient alike.
+    /// </summary>
+    private static Expression<Func<AutoFinanceDbContext, Guid, string, CancellationToken, CallbackIntentRead?>> WithoutOutboxKeys(
+        Expression<Func<AutoFinanceDbContext, Guid, string, string, string, string, CancellationToken, CallbackIntentRead?>> read)
+    {
+        var p = read.Parameters;
+        return Expression.Lambda<Func<AutoFinanceDbContext, Guid, string, CancellationToken, CallbackIntentRead?>>(new OutboxKeysDropped().Visit(read.Body), p[0], p[1], p[2], p[6]);
+    }
+
+    /// <summary>Drops the outbox-key members from the read's projection.</summary>
+    private sealed class OutboxKeysDropped : ExpressionVisitor
+    {
+        private static readonly HashSet<string> Dropped = [nameof(InAppTaken), nameof(SmsTaken), nameof(EmailTaken)];
+
+        protected override Expression VisitMemberInit(MemberInitExpression node) => node.Type == typeof(CallbackIntentRead)
+            ? node.Update(node.NewExpression, [.. node.Bindings.Where(b => !Dropped.Contains(b.Member.Name)).Select(VisitMemberBinding)])
+            : base.VisitMemberInit(node);
+    }
 
     /// <summary>What the outcome needs of the intent's loan.</summary>
     public sealed record LoanNames(Guid CustomerId, string Reference, string Currency);

@@ -11,7 +11,8 @@ namespace AutoFinance.Infrastructure.Persistence;
 /// queued up in one transaction (one fsync), with the audit entries chained in the order the writes arrived, holding
 /// the audit append gate so no other in-process writer waits on the database's lock. Each request is answered only
 /// once its write is durable. If a batch fails (say, two requests racing for one idempotency key), its writes are
-/// stored one by one so only the offending one fails, with the database's own error.
+/// stored one by one so only the offending one fails, with the database's own error. On SQLite the rows are stored
+/// through statements prepared once a batch on the native connection (<see cref="SqliteChangeWrites"/>).
 /// </summary>
 public sealed class GroupCommit : IAsyncDisposable
 {
@@ -92,21 +93,21 @@ public sealed class GroupCommit : IAsyncDisposable
         await AuditLog.SerialisedAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
-            foreach (var write in batch)
+            var audited = batch.Where(b => b.Events.Count > 0).Select(b => ((IEnumerable<AuditEvent>)b.Events, b.At)).ToList();
+            List<AuditEntryRow> entries = audited.Count > 0 ? await AuditLog.ChainAsync(db, audited, CancellationToken.None).ConfigureAwait(false) : [];
+            List<Change> changes = [.. batch.SelectMany(b => b.Changes), .. entries.Select(e => new Change(e, EntityState.Added, []))];
+            // On SQLite, through statements prepared once a batch on the native connection; otherwise (and for rows
+            // those do not store as EF would) through EF.
+            if (!SqliteChangeWrites.TryStore(db, changes))
             {
-                foreach (var change in write.Changes)
+                foreach (var change in changes)
                 {
                     Track(db, change);
                 }
+
+                await db.SaveChangesAsync().ConfigureAwait(false);
             }
 
-            var audited = batch.Where(b => b.Events.Count > 0).Select(b => ((IEnumerable<AuditEvent>)b.Events, b.At)).ToList();
-            if (audited.Count > 0)
-            {
-                db.AuditEntries.AddRange(await AuditLog.ChainAsync(db, audited, CancellationToken.None).ConfigureAwait(false));
-            }
-
-            await db.SaveChangesAsync().ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
@@ -131,7 +132,8 @@ public sealed class GroupCommit : IAsyncDisposable
         }
     }
 
-    private sealed record Change(object Entity, EntityState State, IReadOnlyList<(string Name, object? Original)> Modified);
+    /// <summary>A row to insert, or to update in the properties named (with the values they were read with).</summary>
+    internal sealed record Change(object Entity, EntityState State, IReadOnlyList<(string Name, object? Original)> Modified);
 
     private sealed record Write(IReadOnlyList<Change> Changes, IReadOnlyList<AuditEvent> Events, DateTimeOffset At);
 }

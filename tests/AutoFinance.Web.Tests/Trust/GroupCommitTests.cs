@@ -11,7 +11,8 @@ namespace AutoFinance.Web.Tests.Trust;
 /// <summary>
 /// Writes handed to the group commit at the same moment: each one that can be stored is stored with its audit entry,
 /// the one that breaks a unique key (an idempotency key raced for) alone fails with the database's error, and the
-/// audit chain still verifies end to end.
+/// audit chain still verifies end to end. A write whose row was changed meanwhile (its version as read is gone)
+/// fails whole as a conflict.
 /// </summary>
 public abstract class GroupCommitScenarios<TPlatform>(TPlatform platform) : IClassFixture<TPlatform>
     where TPlatform : PlatformFixture
@@ -45,6 +46,34 @@ public abstract class GroupCommitScenarios<TPlatform>(TPlatform platform) : ICla
         using var admin = await platform.SignedIn("admin");
         var verified = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/audit/verify");
         Assert.True(verified.GetProperty("intact").GetBoolean(), verified.ToString());
+    }
+
+    [SkippableFact]
+    public async Task A_write_whose_row_changed_meanwhile_fails_as_a_conflict_and_stores_none_of_its_rows()
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        var commits = platform.App.Services.GetRequiredService<GroupCommit>();
+        await using var db = Db();
+        var loan = await db.Loans.OrderBy(l => l.Reference).FirstAsync();
+        var collector = loan.Collector;
+        await using (var other = Db())
+        {
+            var meanwhile = await other.Loans.FirstAsync(l => l.Id == loan.Id);
+            meanwhile.Version++;
+            await other.SaveChangesAsync();
+        }
+
+        loan.Collector = "group-commit";
+        loan.Version++;
+        var intent = Intent(loan.Id, $"stale-{Guid.NewGuid():N}");
+        db.Add(intent);
+        var failure = await Record.ExceptionAsync(() => commits.SaveAsync(db, [new AuditEvent("test:group-commit-stale", "loan.changed", "loan", loan.Id.ToString(), new { intent.Id })], DateTimeOffset.UtcNow, CancellationToken.None));
+
+        Assert.IsType<DbUpdateConcurrencyException>(failure);
+        await using var stored = Db();
+        Assert.False(await stored.Set<PaymentIntentRow>().AnyAsync(i => i.Id == intent.Id));
+        Assert.Equal(collector, await stored.Loans.Where(l => l.Id == loan.Id).Select(l => l.Collector).FirstAsync());
+        Assert.False(await stored.AuditEntries.AnyAsync(e => e.Actor == "test:group-commit-stale"));
     }
 
     private static async Task<Exception?> Outcome(Task write)
