@@ -313,6 +313,11 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
             return await CloseQuietLoansOnSqliteAsync(partition, businessDate, options, ct).ConfigureAwait(false);
         }
 
+        if (db.Database.IsNpgsql())
+        {
+            return await CloseQuietLoansOnPostgresAsync(partition, businessDate, options, ct).ConfigureAwait(false);
+        }
+
         var horizon = businessDate.AddDays(options.QuietHorizonDays);
         var bucket = options.Buckets.For(0).Name;
         var quiet = Unclosed(partition, businessDate)
@@ -326,14 +331,12 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
         // loans the quiet path's updates read most of their pages from outside the database's cache).
         // Instalments are monthly: the running one and the one before it fall within two months either side.
         var (from, to) = (businessDate.AddMonths(-2), businessDate.AddMonths(2));
-        var (loans, near, others) = db.Database.IsNpgsql()
-            ? await QuietLoansOnPostgresAsync(partition, businessDate, horizon, from, to, ct).ConfigureAwait(false)
-            : (await quiet.OrderBy(l => l.Id).Select(l => new QuietLoan(l.Id, l.Version, l.StartDate, l.Currency, l.Bucket, l.DaysPastDue)).AsNoTracking().ToListAsync(ct).ConfigureAwait(false), null, null);
-        await AccrueQuietLoansAsync(loans, near, businessDate, from, to, ct).ConfigureAwait(false);
+        var loans = await quiet.OrderBy(l => l.Id).Select(l => new QuietLoan(l.Id, l.Version, l.StartDate, l.Currency, l.Bucket, l.DaysPastDue)).AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+        await AccrueQuietLoansAsync(loans, null, businessDate, from, to, ct).ConfigureAwait(false);
         var closed = await MarkClosedAsync(loans, businessDate, bucket, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         // One changed meanwhile (closed by the page loop) is found by listing the partition again, as the others are then.
-        return (closed, closed == loans.Count ? others : null);
+        return (closed, null);
     }
 
     /// <param name="Bucket">Read on SQLite only, with <paramref name="DaysPastDue"/>: its marking leaves a loan already current alone.</param>

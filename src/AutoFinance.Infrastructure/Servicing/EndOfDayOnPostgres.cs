@@ -5,22 +5,63 @@ using Npgsql;
 
 namespace AutoFinance.Infrastructure.Servicing;
 
-/// <summary>The quiet path's reads on PostgreSQL.</summary>
+/// <summary>The quiet path on PostgreSQL.</summary>
 public sealed partial class EndOfDay
 {
     /// <summary>
-    /// A partition's unclosed loans (as <see cref="Unclosed"/> selects them, in key order), each with the answer to the
-    /// quiet question of <see cref="CloseQuietLoansAsync"/>, and the quiet ones with their instalments falling due in
-    /// the window, in one statement: the quiet question reads each loan's instalments, and its window's are joined to
-    /// it at once, while those pages are still in the server's cache, where a second statement read them all again;
-    /// and the other loans are listed here rather than by a second pass over the partition's rows. Each loan is its
-    /// own index scan (a lateral subquery), not one scan of the due-date index over the whole book's window.
+    /// Quiet loans accrued and marked closed at a time: their loans' and instalments' pages, just read, are still in the
+    /// server's cache when written (a few thousand pages; the default cache holds 16,384).
     /// </summary>
-    private async Task<(List<QuietLoan> Quiet, ILookup<Guid, NearInstallment>? Near, List<Guid> Others)> QuietLoansOnPostgresAsync(int partition, DateOnly businessDate, DateOnly horizon, DateOnly from, DateOnly to, CancellationToken ct)
+    private const int QuietChunkOnPostgres = 2_000;
+
+    /// <summary>
+    /// <see cref="CloseQuietLoansAsync"/> on PostgreSQL, in one transaction: one statement, read through a cursor a chunk
+    /// at a time, asks each of the partition's unclosed loans (as <see cref="Unclosed"/> selects them) the quiet question
+    /// and reads what a quiet loan's accrual reads; each chunk's quiet loans are accrued and marked closed before the
+    /// next chunk is read. A partition's pass read every quiet loan's pages and then wrote them all, by which time the
+    /// server had long dropped them from its cache and read most of them a second time. The other loans are listed by
+    /// the same statement, rather than by a second pass over the partition's rows.
+    /// </summary>
+    private async Task<(int Closed, IReadOnlyList<Guid>? Others)> CloseQuietLoansOnPostgresAsync(int partition, DateOnly businessDate, CobOptions options, CancellationToken ct)
     {
+        var bucket = options.Buckets.For(0).Name;
+        // Instalments are monthly: the running one and the one before it fall within two months either side.
+        var (from, to) = (businessDate.AddMonths(-2), businessDate.AddMonths(2));
+        await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-        // The planner prices the statement by its per-loan subquery high enough to compile it to machine code first
+        var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
+        await DeclareQuietLoansAsync(connection, npgsqlTransaction, partition, businessDate, businessDate.AddDays(options.QuietHorizonDays), from, to, ct).ConfigureAwait(false);
+        var others = new List<Guid>();
+        var (quiet, closed) = (0, 0);
+        while (true)
+        {
+            var (loans, near, fetched) = await FetchQuietLoansAsync(connection, npgsqlTransaction, others, ct).ConfigureAwait(false);
+            await AccrueQuietLoansAsync(loans, near, businessDate, from, to, ct).ConfigureAwait(false);
+            closed += await MarkClosedAsync(loans, businessDate, bucket, ct).ConfigureAwait(false);
+            quiet += loans.Count;
+            if (fetched < QuietChunkOnPostgres)
+            {
+                break;
+            }
+        }
+
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        // The cursor gives the loans in the table's order; the page loop takes the others in key order.
+        others.Sort();
+        // One changed meanwhile (closed by the page loop) is found by listing the partition again, as the others are then.
+        return (closed, closed == quiet ? others : null);
+    }
+
+    /// <summary>
+    /// Opens the cursor: each unclosed loan of the partition, in the order its rows are found, with the answer to the
+    /// quiet question and, for a quiet one, what <see cref="AccrueQuietLoansAsync"/> reads of the window: its first
+    /// instalment falling due after the date with its interest not yet recognised, and the one numbered before it when
+    /// that falls in the window too. One row a loan, so a chunk never splits a loan. Each loan's instalments are read
+    /// by index probes (lateral subqueries), not one scan of the due-date index over the whole book's window.
+    /// </summary>
+    private static async Task DeclareQuietLoansAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int partition, DateOnly businessDate, DateOnly horizon, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        // The planner prices the statement by its per-loan subqueries high enough to compile it to machine code first
         // (by default above a cost of 100,000), which took longer than running it: this transaction compiles nothing.
         await using (var noJit = new NpgsqlCommand("SET LOCAL jit = off", connection, transaction))
         {
@@ -29,7 +70,10 @@ public sealed partial class EndOfDay
 
         await using var command = new NpgsqlCommand(
             """
-            SELECT l."Id", l."Version", l."StartDate", l."Currency", l.quiet, i."Id", i."Number", i."DueDate", i."Interest", i."AccruedInterest", i."InterestAccrued"
+            DECLARE quiet_loans NO SCROLL CURSOR FOR
+            SELECT l."Id", l."Version", l."StartDate", l."Currency", l.quiet,
+                r."Id", r."Number", r."DueDate", r."Interest", r."AccruedInterest", r."InterestAccrued",
+                b."Id", b."Number", b."DueDate", b."Interest", b."AccruedInterest", b."InterestAccrued"
             FROM (
                 SELECT u."Id", u."Version", u."StartDate", u."Currency", NOT EXISTS (
                     SELECT 1 FROM installments AS o
@@ -38,12 +82,15 @@ public sealed partial class EndOfDay
                             OR o."PaidLateFee" < o."LateFee" OR o."PaidPenalty" < o."Penalty")) AS quiet
                 FROM loans AS u
                 WHERE u."Partition" = @partition AND u."Status" = @active AND u."StartDate" <= @date AND (u."LastCloseDate" IS NULL OR u."LastCloseDate" < @date)
-                -- Not merged into the outer query, so the quiet question is asked once a loan, not again in the join.
+                -- Not merged into the outer query, so the quiet question is asked once a loan, not again in the joins.
                 OFFSET 0) AS l
             LEFT JOIN LATERAL (
                 SELECT n."Id", n."Number", n."DueDate", n."Interest", n."AccruedInterest", n."InterestAccrued" FROM installments AS n
-                WHERE l.quiet AND n."LoanId" = l."Id" AND n."DueDate" > @from AND n."DueDate" <= @to ORDER BY n."Number") AS i ON TRUE
-            ORDER BY l."Id", i."Number"
+                WHERE l.quiet AND n."LoanId" = l."Id" AND n."DueDate" > @date AND n."DueDate" > @from AND n."DueDate" <= @to AND NOT n."InterestAccrued"
+                ORDER BY n."Number" LIMIT 1) AS r ON TRUE
+            LEFT JOIN LATERAL (
+                SELECT p."Id", p."Number", p."DueDate", p."Interest", p."AccruedInterest", p."InterestAccrued" FROM installments AS p
+                WHERE p."LoanId" = l."Id" AND p."Number" = r."Number" - 1 AND p."DueDate" > @from AND p."DueDate" <= @to) AS b ON TRUE
             """,
             connection,
             transaction);
@@ -53,12 +100,20 @@ public sealed partial class EndOfDay
         command.Parameters.AddWithValue("horizon", horizon);
         command.Parameters.AddWithValue("from", from);
         command.Parameters.AddWithValue("to", to);
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The cursor's next chunk: its quiet loans with their instalments read, its other loans added to <paramref name="others"/>, and how many rows it held.</summary>
+    private static async Task<(List<QuietLoan> Quiet, ILookup<Guid, NearInstallment> Near, int Fetched)> FetchQuietLoansAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Guid> others, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand($"FETCH {QuietChunkOnPostgres} FROM quiet_loans", connection, transaction);
         var quiet = new List<QuietLoan>();
         var near = new List<NearInstallment>();
-        var others = new List<Guid>();
+        var fetched = 0;
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
+            fetched++;
             var id = reader.GetGuid(0);
             if (!reader.GetBoolean(4))
             {
@@ -66,17 +121,20 @@ public sealed partial class EndOfDay
                 continue;
             }
 
-            if (quiet.Count == 0 || quiet[^1].Id != id)
-            {
-                quiet.Add(new QuietLoan(id, reader.GetInt64(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3)));
-            }
-
-            if (!reader.IsDBNull(5))
-            {
-                near.Add(new NearInstallment(reader.GetInt64(5), id, reader.GetInt32(6), reader.GetFieldValue<DateOnly>(7), reader.GetDecimal(8), reader.GetDecimal(9), reader.GetBoolean(10)));
-            }
+            quiet.Add(new QuietLoan(id, reader.GetInt64(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3)));
+            AddNear(reader, 11, id, near);
+            AddNear(reader, 5, id, near);
         }
 
-        return (quiet, near.ToLookup(i => i.LoanId), others);
+        return (quiet, near.ToLookup(i => i.LoanId), fetched);
+    }
+
+    /// <summary>Adds the instalment whose columns start at <paramref name="first"/>, if the row has one there.</summary>
+    private static void AddNear(NpgsqlDataReader reader, int first, Guid loanId, List<NearInstallment> near)
+    {
+        if (!reader.IsDBNull(first))
+        {
+            near.Add(new NearInstallment(reader.GetInt64(first), loanId, reader.GetInt32(first + 1), reader.GetFieldValue<DateOnly>(first + 2), reader.GetDecimal(first + 3), reader.GetDecimal(first + 4), reader.GetBoolean(first + 5)));
+        }
     }
 }
