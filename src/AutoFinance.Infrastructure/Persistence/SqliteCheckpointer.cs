@@ -16,7 +16,7 @@ namespace AutoFinance.Infrastructure.Persistence;
 internal sealed class SqliteCheckpointer : IAsyncDisposable
 {
     /// <summary>How long the thread waits after a checkpoint before the next: commits are tens to hundreds of milliseconds apart.</summary>
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(25);
 
     private readonly sqlite3 _writer;
     private readonly long _writerPages;
