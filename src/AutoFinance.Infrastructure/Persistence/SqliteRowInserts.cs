@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -91,13 +90,13 @@ internal sealed class SqliteRowInserts
         var type = Nullable.GetUnderlyingType(stored) ?? stored;
         return type switch
         {
-            _ when type == typeof(string) => (s, i, v) => raw.sqlite3_bind_text(s, i, (string)v),
+            _ when type == typeof(string) => (s, i, v) => SqliteColumns.BindText(s, i, (string)v),
             _ when type == typeof(long) => (s, i, v) => raw.sqlite3_bind_int64(s, i, (long)v),
             _ when type == typeof(int) => (s, i, v) => raw.sqlite3_bind_int64(s, i, (int)v),
             _ when type == typeof(bool) => (s, i, v) => raw.sqlite3_bind_int64(s, i, (bool)v ? 1L : 0L),
             _ when type == typeof(double) => (s, i, v) => double.IsNaN((double)v) ? throw new InvalidOperationException("Cannot store 'NaN' values.") : raw.sqlite3_bind_double(s, i, (double)v),
-            _ when type == typeof(Guid) && kind != SqliteType.Blob => (s, i, v) => raw.sqlite3_bind_text(s, i, ((Guid)v).ToString().ToUpperInvariant()),
-            _ when type == typeof(DateOnly) && kind != SqliteType.Real => (s, i, v) => raw.sqlite3_bind_text(s, i, ((DateOnly)v).ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
+            _ when type == typeof(Guid) && kind != SqliteType.Blob => (s, i, v) => SqliteColumns.BindGuid(s, i, (Guid)v),
+            _ when type == typeof(DateOnly) && kind != SqliteType.Real => (s, i, v) => SqliteColumns.BindDate(s, i, (DateOnly)v),
             _ => null,
         };
     }

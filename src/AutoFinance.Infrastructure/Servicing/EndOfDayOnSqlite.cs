@@ -76,7 +76,8 @@ public sealed partial class EndOfDay
     /// On SQLite the run keeps its connection open (its hand-read statements use the native connection, and EF does
     /// not reopen it for every query), with a larger page cache for the run, given back when it ends: a partition's
     /// quiet loans are read, then accrued and marked closed, and the pages the reads brought in are those the
-    /// writes need. Null when there is nothing to do (another provider, or a connection the caller opened).
+    /// writes need. Its commits are checkpointed beside it (<see cref="SqliteCheckpointer"/>). Null when there is
+    /// nothing to do (another provider, or a connection the caller opened).
     /// </summary>
     private async Task<IAsyncDisposable?> KeepOpenOnSqliteAsync(CancellationToken ct)
     {
@@ -89,14 +90,31 @@ public sealed partial class EndOfDay
         var handle = NativeConnection();
         var cacheSize = PragmaValue(handle, "PRAGMA cache_size");
         Run(handle, FormattableString.Invariant($"PRAGMA cache_size = -{RunCacheKib}"));
+        var run = new RunConnection(db, handle, cacheSize);
+        try
+        {
+            run.Checkpoints = SqliteCheckpointer.Start((SqliteConnection)db.Database.GetDbConnection());
+        }
+        catch
+        {
+            await run.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
 
-        return new RunConnection(db, handle, cacheSize);
+        return run;
     }
 
     private sealed class RunConnection(AutoFinanceDbContext db, sqlite3 handle, long cacheSize) : IAsyncDisposable
     {
+        public SqliteCheckpointer? Checkpoints { get; set; }
+
         public async ValueTask DisposeAsync()
         {
+            if (Checkpoints is not null)
+            {
+                await Checkpoints.DisposeAsync().ConfigureAwait(false);
+            }
+
             Run(handle, FormattableString.Invariant($"PRAGMA cache_size = {cacheSize}"));
             await db.Database.CloseConnectionAsync().ConfigureAwait(false);
         }
