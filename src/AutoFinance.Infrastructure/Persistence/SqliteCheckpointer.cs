@@ -40,7 +40,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(writer);
         var handle = writer.Handle ?? throw new InvalidOperationException("the writer's connection is not open");
-        if (!string.Equals(Text(handle, "PRAGMA journal_mode"), "wal", StringComparison.OrdinalIgnoreCase)
+        if (!string.Equals(SqliteNative.Value(handle, "PRAGMA journal_mode"), "wal", StringComparison.OrdinalIgnoreCase)
             || string.IsNullOrEmpty(raw.sqlite3_db_filename(handle, "main").utf8_to_string()))
         {
             return null;
@@ -50,9 +50,9 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
         try
         {
             connection.Open();
-            Run(connection.Handle!, "PRAGMA synchronous = FULL");
-            var writerPages = long.Parse(Text(handle, "PRAGMA wal_autocheckpoint"), System.Globalization.CultureInfo.InvariantCulture);
-            Run(handle, "PRAGMA wal_autocheckpoint = 0");
+            SqliteNative.Run(connection.Handle!, "PRAGMA synchronous = FULL");
+            var writerPages = long.Parse(SqliteNative.Value(handle, "PRAGMA wal_autocheckpoint"), System.Globalization.CultureInfo.InvariantCulture);
+            SqliteNative.Run(handle, "PRAGMA wal_autocheckpoint = 0");
             return new SqliteCheckpointer(handle, writerPages, connection);
         }
         catch
@@ -67,7 +67,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
-        Run(_writer, FormattableString.Invariant($"PRAGMA wal_autocheckpoint = {_writerPages}"));
+        SqliteNative.Run(_writer, FormattableString.Invariant($"PRAGMA wal_autocheckpoint = {_writerPages}"));
         await _connection.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
     }
@@ -87,17 +87,4 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
             }
         }
     }
-
-    private static string Text(sqlite3 handle, string sql)
-    {
-        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
-        using (statement)
-        {
-            return raw.sqlite3_step(statement) == raw.SQLITE_ROW
-                ? raw.sqlite3_column_text(statement, 0).utf8_to_string()
-                : throw new InvalidOperationException($"{sql} gave no value");
-        }
-    }
-
-    private static void Run(sqlite3 handle, string sql) => SqliteException.ThrowExceptionForRC(raw.sqlite3_exec(handle, sql), handle);
 }

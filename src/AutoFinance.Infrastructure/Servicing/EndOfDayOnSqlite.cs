@@ -3,6 +3,7 @@ using AutoFinance.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SQLitePCL;
+using static AutoFinance.Infrastructure.Persistence.SqliteNative;
 
 namespace AutoFinance.Infrastructure.Servicing;
 
@@ -88,7 +89,7 @@ public sealed partial class EndOfDay
 
         await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
         var handle = NativeConnection();
-        var cacheSize = PragmaValue(handle, "PRAGMA cache_size");
+        var cacheSize = long.Parse(Value(handle, "PRAGMA cache_size"), System.Globalization.CultureInfo.InvariantCulture);
         Run(handle, FormattableString.Invariant($"PRAGMA cache_size = -{RunCacheKib}"));
         var run = new RunConnection(db, handle, cacheSize);
         try
@@ -119,14 +120,6 @@ public sealed partial class EndOfDay
             await db.Database.CloseConnectionAsync().ConfigureAwait(false);
         }
     }
-
-    private static long PragmaValue(sqlite3 handle, string sql)
-    {
-        using var statement = Prepare(handle, sql);
-        return Step(statement, handle) ? SqliteColumns.Int64(statement, 0) : throw new InvalidOperationException($"{sql} gave no value");
-    }
-
-    private static void Run(sqlite3 handle, string sql) => Check(raw.sqlite3_exec(handle, sql), handle);
 
     /// <summary>
     /// <see cref="CloseQuietLoansAsync"/> on SQLite: the partition's unclosed loans are listed by row number from its
@@ -338,29 +331,4 @@ public sealed partial class EndOfDay
 
     private sqlite3 NativeConnection() =>
         ((SqliteConnection)db.Database.GetDbConnection()).Handle ?? throw new InvalidOperationException("the close's connection is not open");
-
-    private static sqlite3_stmt Prepare(sqlite3 handle, string sql)
-    {
-        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
-        return statement;
-    }
-
-    private static void Check(int rc, sqlite3 handle) => SqliteException.ThrowExceptionForRC(rc, handle);
-
-    /// <summary>Steps the statement: true with a row to read, false when done.</summary>
-    private static bool Step(sqlite3_stmt statement, sqlite3 handle)
-    {
-        var rc = raw.sqlite3_step(statement);
-        if (rc == raw.SQLITE_ROW)
-        {
-            return true;
-        }
-
-        if (rc != raw.SQLITE_DONE)
-        {
-            SqliteException.ThrowExceptionForRC(rc, handle);
-        }
-
-        return false;
-    }
 }
