@@ -11,8 +11,8 @@ namespace AutoFinance.Infrastructure.Persistence;
 
 /// <summary>
 /// A group commit's new and changed rows stored on SQLite through statements prepared on the connection's native
-/// handle (one per table, and per set of changed columns, kept with the connection: <see cref="SqliteStatements"/>), each row only bound and stepped, as the
-/// end-of-day stores its rows (<see cref="SqliteRowInserts"/>, <see cref="PreparedUpdates"/>). Through EF each row
+/// handle (one per table, and per set of changed columns, kept with the connection: <see cref="SqliteStatements"/>),
+/// each row only bound and stepped, as the end-of-day stores its rows (<see cref="SqliteRowInserts"/>, <see cref="PreparedUpdates"/>). Through EF each row
 /// was a statement built, parsed by SQLite and run anew, with EF's change tracking around it: a fifth of a successful
 /// payment callback's processor time. Values are stored as EF stores them (the same type mappings and converters).
 /// New rows go in the order their foreign keys need, then the updates, each matched by its key and its concurrency
