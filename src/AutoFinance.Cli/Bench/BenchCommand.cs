@@ -113,14 +113,15 @@ public static class BenchCommand
 
         var readClients = new Option<string?>("--clients") { Description = "Concurrent readers (default 1: the latency of one read at a time)." };
         var readWeb = new Option<string?>("--web") { Description = "Path to AutoFinance.Web.dll (default: this repository's Release build)." };
-        var loanRead = new Command("loan-read", "GET /api/v1/loans/{id} of a loan with 1,800 daily accruals and 60 payments: reads per second, p50 and p99.") { seconds, readClients, readWeb, json };
+        var readBody = new Option<string?>("--body") { Description = "Write the first answer's body to this file (to compare two builds' answers)." };
+        var loanRead = new Command("loan-read", "GET /api/v1/loans/{id} of a loan with 1,800 daily accruals and 60 payments: reads per second, p50 and p99, the host's processor time per read.") { seconds, readClients, readWeb, readBody, json };
         loanRead.SetAction(async (parsed, ct) =>
         {
             var input = new InputReader();
             var duration = input.Duration("seconds", parsed.GetValue(seconds), 5m);
             var count = input.IntegerBetween("clients", parsed.GetValue(readClients), 1, 1, 1024);
             input.ThrowIfAny();
-            var figures = await LoanReadBenchmark.RunAsync(HostProcess.FindWebDll(parsed.GetValue(readWeb)), count, duration, WrkLoad.Find(), ct).ConfigureAwait(false);
+            var figures = await LoanReadBenchmark.RunAsync(HostProcess.FindWebDll(parsed.GetValue(readWeb)), count, duration, WrkLoad.Find(), parsed.GetValue(readBody), ct).ConfigureAwait(false);
             if (parsed.GetValue(json))
             {
                 return context.WriteJson(figures);
@@ -128,7 +129,7 @@ public static class BenchCommand
 
             var r = figures.Reads;
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"loan read ({figures.Accruals:N0} accruals, {figures.Payments} payments, {figures.Entries:N0} entries, {figures.ResponseBytes:N0} bytes) with {r.Clients} client(s) ({figures.Client}): {r.RequestsPerSecond:N0} reads/s, p50 {r.P50Milliseconds} ms, p99 {r.P99Milliseconds} ms, {r.Failures} failed"));
+                $"loan read ({figures.Accruals:N0} accruals, {figures.Payments} payments, {figures.Entries:N0} entries, {figures.ResponseBytes:N0} bytes) with {r.Clients} client(s) ({figures.Client}): {r.RequestsPerSecond:N0} reads/s, p50 {r.P50Milliseconds} ms, p99 {r.P99Milliseconds} ms, {r.Failures} failed; host processor time {figures.HostMillisecondsPerRead} ms per read"));
             return CliApp.Ok;
         });
 

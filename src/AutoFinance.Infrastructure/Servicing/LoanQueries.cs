@@ -83,30 +83,30 @@ public sealed class LoanQueries(AutoFinanceDbContext db, ProductCatalog catalog,
 
     public async Task<LoanView?> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
-        var loan = await Visible(actor).FirstOrDefaultAsync(l => l.Id == id, ct).ConfigureAwait(false);
-        if (loan is null)
+        ArgumentNullException.ThrowIfNull(actor);
+        var staff = actor.IsStaff;
+        var head = await LoanViewReads.HeadAsync(db, actor, id, staff, ct).ConfigureAwait(false);
+        if (head is null)
         {
             return null;
         }
 
+        var loan = head.Loan;
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        var rowsOfSchedule = await db.Installments.AsNoTracking().Where(i => i.LoanId == id).OrderBy(i => i.Number).ToListAsync(ct).ConfigureAwait(false);
-        var installments = rowsOfSchedule.Select(i => View(i, today)).ToList();
+        var rowsOfSchedule = await LoanViewReads.ScheduleAsync(db, id, ct).ConfigureAwait(false);
+        var installments = rowsOfSchedule.ConvertAll(i => View(i, today));
         var currency = Currency.FromCode(loan.Currency);
         var ledger = Balances.OfLines(currency, await LinesAsync(id, ct).ConfigureAwait(false));
         var balances = LedgerAccounts.All.ToDictionary(a => a.ToString(), a => ledger.Of(a));
         var credit = ledger.Of(LedgerAccount.CustomerOverpayment);
-        var product = await ProductTerms.OfAsync(db, catalog, loan, ct).ConfigureAwait(false);
+        var product = await ProductTerms.OfAsync(db, catalog, loan, head.ProductCode, head.Promotion, ct).ConfigureAwait(false);
         var held = new CustomerCredit.Held(credit, ledger.Of(LedgerAccount.RefundPayable));
         var aggregate = LoanMapping.ToAggregate(loan, rowsOfSchedule, [], held, ProductTerms.Servicing(product), dayCount: product.DayCount);
         var payoffToday = loan.Status == LoanStatus.Active && today >= loan.StartDate && aggregate.Quote(today).Value is { } statement ? PayoffFigures.From(statement) : null;
         var next = rowsOfSchedule.Where(i => !i.IsPaid).Select(i => new NextDue(i.Number, i.DueDate, InstallmentBook.Due(i).Total)).FirstOrDefault();
-        var staff = actor.IsStaff;
-        var payments = (await db.Payments.AsNoTracking().Where(p => p.LoanId == id)
-            .Select(p => new PaymentLine(p.Id, p.PaidOn, p.Amount, PostingStatusText.Of(p.Status), p.Surplus, p.Overpayment, p.Prepaid, p.ReversalReason, p.ReceivedAt, staff ? p.Actor : null, p.Channel, p.ReceiptReference))
-            .ToListAsync(ct).ConfigureAwait(false))
+        var payments = (await LoanViewReads.PaymentsAsync(db, id, staff, ct).ConfigureAwait(false))
             .OrderBy(p => p.PaidOn).ThenBy(p => p.ReceivedAt).ToList();
-        var entryCount = staff ? await db.JournalEntries.CountAsync(e => e.LoanId == id, ct).ConfigureAwait(false) : 0;
+        var entryCount = head.EntryCount;
         var recent = staff ? await LatestEntriesAsync(id, ct).ConfigureAwait(false) : null;
         return new LoanView(
             Summary(loan),
@@ -163,11 +163,7 @@ public sealed class LoanQueries(AutoFinanceDbContext db, ProductCatalog catalog,
     /// </summary>
     private async Task<IReadOnlyList<EntryView>> LatestEntriesAsync(Guid id, CancellationToken ct)
     {
-        var newestFirst = await db.JournalEntries.AsNoTracking().Where(e => e.LoanId == id)
-            .OrderByDescending(e => e.BusinessDate).ThenByDescending(e => e.PostedAt).ThenByDescending(e => e.Id)
-            .Take(RecentEntries)
-            .Select(e => new EntryView(e.BusinessDate, e.Kind, e.Description, e.Lines.OrderBy(l => l.Id).Select(l => new LineView(l.Account, l.Side, l.Amount)).ToList()))
-            .ToListAsync(ct).ConfigureAwait(false);
+        var newestFirst = await LoanViewReads.NewestEntriesAsync(db, id, RecentEntries, ct).ConfigureAwait(false);
         newestFirst.Reverse();
         return newestFirst;
     }
@@ -175,11 +171,7 @@ public sealed class LoanQueries(AutoFinanceDbContext db, ProductCatalog catalog,
     /// <summary>The loan's journal summed by the database, one total per account and side: all the balances need, untracked.</summary>
     private async Task<List<JournalLine>> LinesAsync(Guid id, CancellationToken ct)
     {
-        var totals = await (from line in db.JournalLines
-                            join entry in db.JournalEntries on line.EntryId equals entry.Id
-                            where entry.LoanId == id
-                            group line by new { line.Account, line.Side } into g
-                            select new { g.Key.Account, g.Key.Side, Total = g.Sum(l => l.Amount) }).ToListAsync(ct).ConfigureAwait(false);
+        var totals = await LoanViewReads.TotalsAsync(db, id, ct).ConfigureAwait(false);
         return totals.ConvertAll(t => new JournalLine(Enum.Parse<LedgerAccount>(t.Account), Enum.Parse<EntrySide>(t.Side), t.Total));
     }
 
