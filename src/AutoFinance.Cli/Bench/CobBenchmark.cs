@@ -179,7 +179,7 @@ public static class CobBenchmark
                     BookedAt = DateTimeOffset.UtcNow,
                     LastCloseDate = businessDate.AddDays(-1),
                 };
-                loan.Partition = CobPartitions.Of(loan.Id);
+                loan.Partition = CobPartitions.Next();
                 loans.Add(loan);
                 var paidUpTo = random.NextDouble() < 0.1 ? businessDate.AddDays(-random.Next(1, 240)) : businessDate;
                 foreach (var row in schedule.Installments)
