@@ -15,7 +15,14 @@ public static class CobBenchmark
 {
     /// <param name="CpuSeconds">Processor time the process spent on the close (all its threads): a figure a busy machine disturbs less than the wall clock.</param>
     /// <param name="Checksum">A digest of what the close produced (the loans' status, days past due and bucket, the ledger's totals per account and side, reminders): equal on every run of the same build and size.</param>
-    public sealed record Figures(string Database, int Workers, int Loans, double Seconds, double LoansPerSecond, int Entries, double PeakMemoryMb, double SetupSeconds, double CpuSeconds, string Checksum);
+    /// <param name="Wal">On PostgreSQL, what the close wrote to the server's log: figures the machine's load does not move.</param>
+    public sealed record Figures(string Database, int Workers, int Loans, double Seconds, double LoansPerSecond, int Entries, double PeakMemoryMb, double SetupSeconds, double CpuSeconds, string Checksum, WalFigures? Wal = null);
+
+    /// <param name="Megabytes">Log written during the close (by position, every session's).</param>
+    /// <param name="Records">Log records written.</param>
+    /// <param name="FullPageImages">Whole pages copied into the log: a page's first change after each checkpoint.</param>
+    /// <param name="Checkpoints">Checkpoints started during the close (timed or forced by the log's size).</param>
+    public sealed record WalFigures(double Megabytes, long Records, long FullPageImages, long Checkpoints);
 
     public static async Task<Figures> RunAsync(string provider, string connection, int count, int workers, CancellationToken ct)
     {
@@ -27,6 +34,7 @@ public static class CobBenchmark
         await SeedAsync(db, count, businessDate, ct).ConfigureAwait(false);
         var setupSeconds = setup.Elapsed.TotalSeconds;
         db.ChangeTracker.Clear();
+        var walBefore = provider == "postgresql" ? await WalAsync(db, reset: true, ct).ConfigureAwait(false) : default;
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
@@ -40,8 +48,45 @@ public static class CobBenchmark
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         var peak = process.PeakWorkingSet64;
         var closed = results.Sum(r => r.Loans);
+        WalFigures? wal = null;
+        if (provider == "postgresql")
+        {
+            // The workers' sessions report their counters when they end.
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+            var after = await WalAsync(db, reset: false, ct).ConfigureAwait(false);
+            wal = new WalFigures(Math.Round((double)(after.Position - walBefore.Position) / 1e6, 1), after.Records, after.FullPageImages, after.Checkpoints - walBefore.Checkpoints);
+        }
+
         var checksum = await ChecksumAsync(db, ct).ConfigureAwait(false);
-        return new Figures(provider, workers, closed, Math.Round(seconds, 2), Math.Round(closed / seconds), results.Sum(r => r.Entries), Math.Round(peak / 1e6), Math.Round(setupSeconds, 1), Math.Round(cpu, 2), checksum);
+        return new Figures(provider, workers, closed, Math.Round(seconds, 2), Math.Round(closed / seconds), results.Sum(r => r.Entries), Math.Round(peak / 1e6), Math.Round(setupSeconds, 1), Math.Round(cpu, 2), checksum, wal);
+    }
+
+    /// <summary>The log's position, its record and full-page-image counters (zeroed first when asked) and the checkpoints so far.</summary>
+    private static async Task<(decimal Position, long Records, long FullPageImages, long Checkpoints)> WalAsync(AutoFinanceDbContext db, bool reset, CancellationToken ct)
+    {
+        if (reset)
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_stat_reset_shared('wal')", ct).ConfigureAwait(false);
+        }
+
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0'), w.wal_records, w.wal_fpi, b.checkpoints_timed + b.checkpoints_req
+                FROM pg_stat_wal AS w, pg_stat_bgwriter AS b
+                """;
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            await reader.ReadAsync(ct).ConfigureAwait(false);
+            return (reader.GetDecimal(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -134,7 +179,7 @@ public static class CobBenchmark
                     BookedAt = DateTimeOffset.UtcNow,
                     LastCloseDate = businessDate.AddDays(-1),
                 };
-                loan.Partition = CobPartitions.Of(loan.Id);
+                loan.Partition = CobPartitions.Next();
                 loans.Add(loan);
                 var paidUpTo = random.NextDouble() < 0.1 ? businessDate.AddDays(-random.Next(1, 240)) : businessDate;
                 foreach (var row in schedule.Installments)

@@ -40,7 +40,7 @@ public static class LoanBooking
             Status = LoanStatus.Active,
             BookedAt = now,
         };
-        loan.Partition = CobPartitions.Of(loan.Id);
+        loan.Partition = CobPartitions.Next();
         db.Add(loan);
         foreach (var installment in schedule.Installments)
         {
