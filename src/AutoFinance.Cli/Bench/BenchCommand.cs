@@ -77,7 +77,7 @@ public static class BenchCommand
                 }
 
                 context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"cob on {figures.Database} with {figures.Workers} worker(s): {figures.Loans:N0} loans in {figures.Seconds:F2} s ({figures.LoansPerSecond:N0} loans/s, {figures.CpuSeconds:F2} s of processor time), {figures.Entries:N0} entries, peak memory {figures.PeakMemoryMb:N0} MB (setup {figures.SetupSeconds:F1} s), checksum {figures.Checksum}"));
+                    $"cob on {figures.Database} with {figures.Workers} worker(s): {figures.Loans:N0} loans in {figures.Seconds:F2} s ({figures.LoansPerSecond:N0} loans/s, {figures.CpuSeconds:F2} s of processor time), {figures.Entries:N0} entries, peak memory {figures.PeakMemoryMb:N0} MB (setup {figures.SetupSeconds:F1} s), checksum {figures.Checksum}{WalLine(figures.Wal)}"));
                 return CliApp.Ok;
             }
             finally
@@ -194,4 +194,9 @@ public static class BenchCommand
         var elapsed = watch.Elapsed.TotalSeconds;
         return new ScheduleFigures("schedule", Math.Round(count / elapsed), Math.Round((double)allocated / count), count, Math.Round(elapsed, 3), 1, sample);
     }
+
+    /// <summary>What a PostgreSQL close wrote to the server's log, as the end of the cob line (nothing elsewhere).</summary>
+    private static string WalLine(CobBenchmark.WalFigures? wal) => wal is null
+        ? ""
+        : $"; log written {wal.Megabytes:N0} MB, {wal.Records:N0} records, {wal.FullPageImages:N0} full-page images, {wal.Checkpoints} checkpoint(s)";
 }
