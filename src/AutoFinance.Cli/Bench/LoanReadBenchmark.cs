@@ -113,7 +113,7 @@ public static class LoanReadBenchmark
             BookedAt = now,
             LastCloseDate = today.AddDays(-1),
         };
-        loan.Partition = CobPartitions.Of(loan.Id);
+        loan.Partition = CobPartitions.Next();
         var installments = new List<InstallmentRow>();
         var journal = new List<JournalEntryRow> { LoanBooking.ToRow(loan.Id, LoanPostings.Disbursement(start, Money.Of(terms.Principal, currency)), now) };
         var payments = new List<PaymentRow>();

@@ -29,7 +29,7 @@ public static class PaymentsBook
             loan.Id = Guid.CreateVersion7();
             loan.Reference = string.Create(CultureInfo.InvariantCulture, $"{prefix}{n:000000}");
             loan.ContractId = Guid.CreateVersion7();
-            loan.Partition = CobPartitions.Of(loan.Id);
+            loan.Partition = CobPartitions.Next();
             loan.Version = 0;
             loans.Add(loan);
             ids.Add(loan.Id);

@@ -25,13 +25,4 @@ public static class CobPartitions
     /// partition it was booked with.
     /// </summary>
     public static int Next() => (int)(Interlocked.Increment(ref _booked) / Run % Count);
-
-    /// <summary>A partition drawn from the loan id's random bits, for books where where rows sit does not matter.</summary>
-    public static int Of(Guid loanId)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        loanId.TryWriteBytes(bytes, bigEndian: true, out _);
-        // The last bytes of a version-7 id are random, so partitions fill evenly.
-        return bytes[15] % Count;
-    }
 }
