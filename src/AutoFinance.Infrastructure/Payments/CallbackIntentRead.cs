@@ -74,7 +74,7 @@ public sealed class CallbackIntentRead
 
     /// <summary>The intent a success names, with its loan's names and its customer as recipient; null when there is none from this provider.</summary>
     public static Task<CallbackIntentRead?> ForSuccessAsync(AutoFinanceDbContext db, Guid intentId, string provider, CancellationToken ct) =>
-        CallbackReadsOnSqlite.Success(db, intentId, provider) is (true, var read) ? Task.FromResult(read) : Success.For(db)(db, intentId, provider, ct);
+        Success.For(db)(db, intentId, provider, ct);
 
     /// <summary>The intent a failure names, with its loan's names, its customer as recipient and which of the notice's keys are taken.</summary>
     public static Task<CallbackIntentRead?> ForFailureAsync(AutoFinanceDbContext db, Guid intentId, string provider, (string InApp, string Sms, string Email) keys, CancellationToken ct) =>
@@ -86,7 +86,7 @@ public sealed class CallbackIntentRead
 
     /// <summary>The intent's status as stored now (the context's copy, if it tracks one, is left as it is).</summary>
     public static Task<PaymentIntentStatus> StatusAsync(AutoFinanceDbContext db, Guid intentId, CancellationToken ct) =>
-        CallbackReadsOnSqlite.Status(db, intentId) is { } status ? Task.FromResult(status) : StatusNow.For(db)(db, intentId, ct);
+        StatusNow.For(db)(db, intentId, ct);
 
     /// <summary>
     /// A success's read: a failure's without the outbox's keys (a success's notice is of a payment it makes, which no

@@ -48,5 +48,5 @@ public sealed class IntentLoanRead
 
     /// <summary>The loan and the rest, or null when there is no such loan.</summary>
     public static Task<IntentLoanRead?> ForAsync(AutoFinanceDbContext db, Guid loanId, string createdBy, string? idempotencyKey, CancellationToken ct) =>
-        idempotencyKey is null && CallbackReadsOnSqlite.Loan(db, loanId) is (true, var read) ? Task.FromResult(read) : Query.For(db)(db, loanId, createdBy, idempotencyKey, ct);
+        Query.For(db)(db, loanId, createdBy, idempotencyKey, ct);
 }

@@ -49,22 +49,9 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
             return Outcome.Unknown;
         }
 
-        if (!callback.Succeeded)
-        {
-            return await RecordFailureAsync(providerName, callback, intentId, ct).ConfigureAwait(false);
-        }
-
-        // The connection is held for the whole callback: EF would otherwise take it from the pool and hand it back for
-        // each query, and on SQLite the reads then run on statements kept with the native connection.
-        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
-        try
-        {
-            return await RecordSuccessAsync(providerName, callback, intentId, together: true, ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
-        }
+        return callback.Succeeded
+            ? await RecordSuccessAsync(providerName, callback, intentId, together: true, ct).ConfigureAwait(false)
+            : await RecordFailureAsync(providerName, callback, intentId, ct).ConfigureAwait(false);
     }
 
     /// <summary>

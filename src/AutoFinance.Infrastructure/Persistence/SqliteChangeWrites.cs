@@ -11,8 +11,8 @@ namespace AutoFinance.Infrastructure.Persistence;
 
 /// <summary>
 /// A group commit's new and changed rows stored on SQLite through statements prepared on the connection's native
-/// handle (one per table, and per set of changed columns, kept with the connection: <see cref="SqliteStatements"/>),
-/// each row only bound and stepped, as the end-of-day stores its rows (<see cref="SqliteRowInserts"/>, <see cref="PreparedUpdates"/>). Through EF each row
+/// handle once a batch (one per table, and per set of changed columns), each row only bound and stepped, as the
+/// end-of-day stores its rows (<see cref="SqliteRowInserts"/>, <see cref="PreparedUpdates"/>). Through EF each row
 /// was a statement built, parsed by SQLite and run anew, with EF's change tracking around it: a fifth of a successful
 /// payment callback's processor time. Values are stored as EF stores them (the same type mappings and converters).
 /// New rows go in the order their foreign keys need, then the updates, each matched by its key and its concurrency
@@ -296,16 +296,18 @@ internal static class SqliteChangeWrites
 
         public void Insert(sqlite3 handle, List<object> rows)
         {
-            using var lease = SqliteStatements.Rent(handle, _insert);
-            var statement = lease.Statement;
-            foreach (var row in rows)
+            SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(handle, _insert, out var statement), handle);
+            using (statement)
             {
-                for (var n = 0; n < _inserted.Length; n++)
+                foreach (var row in rows)
                 {
-                    Bind(handle, statement, n + 1, _inserted[n], _getters[_inserted[n]].GetClrValue(row));
-                }
+                    for (var n = 0; n < _inserted.Length; n++)
+                    {
+                        Bind(handle, statement, n + 1, _inserted[n], _getters[_inserted[n]].GetClrValue(row));
+                    }
 
-                Step(handle, statement);
+                    Step(handle, statement);
+                }
             }
         }
 
@@ -321,28 +323,30 @@ internal static class SqliteChangeWrites
                     .Append('"').Append(column).Append("\" = ?").Append(n + 1);
             }
 
-            using var lease = SqliteStatements.Rent(handle, sql.ToString());
-            var statement = lease.Statement;
-            foreach (var change in rows)
+            SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(handle, sql.ToString(), out var statement), handle);
+            using (statement)
             {
-                for (var n = 0; n < set.Length; n++)
+                foreach (var change in rows)
                 {
-                    Bind(handle, statement, n + 1, set[n], _getters[set[n]].GetClrValue(change.Entity));
-                }
+                    for (var n = 0; n < set.Length; n++)
+                    {
+                        Bind(handle, statement, n + 1, set[n], _getters[set[n]].GetClrValue(change.Entity));
+                    }
 
-                for (var m = 0; m < _matchedBy.Length; m++)
-                {
-                    var i = _matchedBy[m];
-                    var value = (written & (1UL << i)) != 0 ? Original(change.Modified, _properties[i].Name) : _getters[i].GetClrValue(change.Entity);
-                    Bind(handle, statement, set.Length + m + 1, i, value);
-                }
+                    for (var m = 0; m < _matchedBy.Length; m++)
+                    {
+                        var i = _matchedBy[m];
+                        var value = (written & (1UL << i)) != 0 ? Original(change.Modified, _properties[i].Name) : _getters[i].GetClrValue(change.Entity);
+                        Bind(handle, statement, set.Length + m + 1, i, value);
+                    }
 
-                Step(handle, statement);
-                var changed = raw.sqlite3_changes(handle);
-                if (changed != 1)
-                {
-                    throw new DbUpdateConcurrencyException(
-                        $"The database operation was expected to affect 1 row(s), but actually affected {changed} row(s); data may have been modified or deleted since entities were loaded.");
+                    Step(handle, statement);
+                    var changed = raw.sqlite3_changes(handle);
+                    if (changed != 1)
+                    {
+                        throw new DbUpdateConcurrencyException(
+                            $"The database operation was expected to affect 1 row(s), but actually affected {changed} row(s); data may have been modified or deleted since entities were loaded.");
+                    }
                 }
             }
         }

@@ -87,14 +87,10 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
         // or two of a loan's instalments, and tracking them all (a snapshot each, every one scanned for changes on save)
         // costs more. Other changes track them, as their callers may track rows of the loan already.
         var kept = !readOnly && Deferred is not null;
-        // Untracked, on SQLite while the connection is held open, by a statement kept with the connection.
-        var installments = (readOnly || kept ? PostingReadsOnSqlite.Installments(db, loanId) : null) ?? [];
-        if (installments.Count == 0)
+        var installments = new List<InstallmentRow>();
+        await foreach (var row in (readOnly || kept ? UntrackedInstallments : TrackedInstallments).For(db)(db, loanId).WithCancellation(ct).ConfigureAwait(false))
         {
-            await foreach (var row in (readOnly || kept ? UntrackedInstallments : TrackedInstallments).For(db)(db, loanId).WithCancellation(ct).ConfigureAwait(false))
-            {
-                installments.Add(row);
-            }
+            installments.Add(row);
         }
 
         UntrackedRows<InstallmentRow>? asRead = null;
@@ -122,7 +118,7 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
     }
 
     public async Task<StoredReply?> ReplyAsync(Guid loanId, string idempotencyKey, CancellationToken ct) =>
-        PostingReadsOnSqlite.Reply(db, loanId, idempotencyKey) is (true, var reply) ? reply : await Replies.For(db)(db, loanId, idempotencyKey, ct).ConfigureAwait(false);
+        await Replies.For(db)(db, loanId, idempotencyKey, ct).ConfigureAwait(false);
 
     public Task<bool> HasPaymentAsync(Guid loanId, Guid paymentId, CancellationToken ct) =>
         db.Payments.AnyAsync(p => p.Id == paymentId && p.LoanId == loanId, ct);
