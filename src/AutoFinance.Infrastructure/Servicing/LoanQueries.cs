@@ -204,10 +204,16 @@ public sealed class LoanQueries(AutoFinanceDbContext db, ProductCatalog catalog,
     private static LoanSummary Summary(LoanRow l) =>
         new(l.Id, l.Reference, LoanStatusText.Of(l.Status), l.Principal, Math.Round(l.AnnualRate * 100m, 4), l.TermMonths, l.Method, l.StartDate, l.DaysPastDue, l.Bucket);
 
-    private IQueryable<LoanRow> Visible(Actor actor) => actor.Role switch
+    private IQueryable<LoanRow> Visible(Actor actor)
     {
-        Roles.Customer => actor.CustomerId is { } customer ? db.Loans.AsNoTracking().Where(l => l.CustomerId == customer) : db.Loans.Where(_ => false),
-        Roles.Dealer => actor.DealerId is { } dealer ? db.Loans.AsNoTracking().Where(l => l.DealerId == dealer) : db.Loans.Where(_ => false),
-        _ => actor.IsStaff ? db.Loans.AsNoTracking() : db.Loans.Where(_ => false),
-    };
+        var audience = LoanAudience.Of(actor);
+        var owner = audience.Owner;
+        return audience.Who switch
+        {
+            LoanAudience.Kind.Customer => db.Loans.AsNoTracking().Where(l => l.CustomerId == owner),
+            LoanAudience.Kind.Dealer => db.Loans.AsNoTracking().Where(l => l.DealerId == owner),
+            LoanAudience.Kind.Everyone => db.Loans.AsNoTracking(),
+            _ => db.Loans.Where(_ => false),
+        };
+    }
 }

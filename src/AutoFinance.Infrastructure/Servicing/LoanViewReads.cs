@@ -65,12 +65,13 @@ internal static class LoanViewReads
     /// The loan when the reader may see it: any for staff, a customer's own, a dealer's own; none for anyone else (and
     /// no statement run then). <paramref name="counted"/> asks for the journal's entry count too.
     /// </summary>
-    public static Task<Head?> HeadAsync(AutoFinanceDbContext db, Application.Security.Actor actor, Guid id, bool counted, CancellationToken ct) => actor.Role switch
+    public static Task<Head?> HeadAsync(AutoFinanceDbContext db, Application.Security.Actor actor, Guid id, bool counted, CancellationToken ct)
     {
-        Application.Security.Roles.Customer => actor.CustomerId is { } customer ? Heads.For(db)(db, id, false, true, false, customer, counted, ct) : Task.FromResult<Head?>(null),
-        Application.Security.Roles.Dealer => actor.DealerId is { } dealer ? Heads.For(db)(db, id, false, false, true, dealer, counted, ct) : Task.FromResult<Head?>(null),
-        _ => actor.IsStaff ? Heads.For(db)(db, id, true, false, false, Guid.Empty, counted, ct) : Task.FromResult<Head?>(null),
-    };
+        var audience = LoanAudience.Of(actor);
+        return audience.Who == LoanAudience.Kind.Nobody
+            ? Task.FromResult<Head?>(null)
+            : Heads.For(db)(db, id, audience.Who == LoanAudience.Kind.Everyone, audience.Who == LoanAudience.Kind.Customer, audience.Who == LoanAudience.Kind.Dealer, audience.Owner, counted, ct);
+    }
 
     /// <summary>The loan's instalments in order, untracked.</summary>
     public static ValueTask<List<InstallmentRow>> ScheduleAsync(AutoFinanceDbContext db, Guid id, CancellationToken ct) =>
