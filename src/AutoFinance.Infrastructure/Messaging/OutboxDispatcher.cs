@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AutoFinance.Domain.Notifications;
 using AutoFinance.Infrastructure.Notifications;
 using AutoFinance.Infrastructure.Persistence;
@@ -7,66 +8,105 @@ using Microsoft.EntityFrameworkCore;
 namespace AutoFinance.Infrastructure.Messaging;
 
 /// <summary>
-/// Delivers pending outbox messages: in-app ones by marking them sent (the customer's inbox reads them), the others
-/// through the sender. A failure is retried with a growing delay up to <see cref="MaxAttempts"/>, then the message is
-/// marked failed for an operator. A message is marked sent only after the sender returned, so a crash in between
-/// sends it again (at least once) and the receiver drops the repeat by its id. A reminder or marketing message that
-/// comes up in quiet hours (a retry, or a row written before they began) waits for them to end without using an attempt.
+/// Delivers pending outbox messages a batch at a time: in-app ones by marking them sent (the customer's inbox reads
+/// them), the others through the sender, side by side. A failure is retried with a growing delay up to
+/// <see cref="MaxAttempts"/>, then the message is marked failed for an operator. A batch's messages are marked in one
+/// write once the sender has returned for them all, so a crash in between sends the batch again (at least once) and
+/// the receiver drops a repeat by its id. A reminder or marketing message that comes up in quiet hours (a retry, or
+/// a row written before they began) waits for them to end without using an attempt.
 /// </summary>
 public sealed class OutboxDispatcher(AutoFinanceDbContext db, IMessageSender sender, NotificationOptions options, TimeProvider time)
 {
     public const int MaxAttempts = 6;
 
-    public sealed record Result(int Sent, int Retrying, int Failed);
+    /// <param name="Taken">The messages the batch took: fewer than asked means nothing else was due.</param>
+    public sealed record Result(int Taken, int Sent, int Retrying, int Failed)
+    {
+        public static Result None { get; } = new(0, 0, 0, 0);
+
+        public Result Add(Result other) => new(Taken + other.Taken, Sent + other.Sent, Retrying + other.Retrying, Failed + other.Failed);
+    }
+
+    /// <summary>
+    /// Batches of <paramref name="batchSize"/> one after the other until no full batch is due or
+    /// <paramref name="budget"/> has passed, so a backlog (the morning's reminders, a burst of payments) clears at the
+    /// channels' pace instead of a batch per run. A run kept within its interval never meets the next one, which
+    /// another host may take.
+    /// </summary>
+    public async Task<Result> DrainAsync(int batchSize, TimeSpan budget, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var total = Result.None;
+        while (true)
+        {
+            var batch = await DispatchAsync(batchSize, ct).ConfigureAwait(false);
+            total = total.Add(batch);
+            if (batch.Taken < batchSize || watch.Elapsed >= budget)
+            {
+                return total;
+            }
+        }
+    }
 
     public async Task<Result> DispatchAsync(int batchSize, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var batch = await db.Outbox.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now).OrderBy(m => m.NextAttemptAt).Take(batchSize).ToListAsync(ct).ConfigureAwait(false);
+        var outward = new List<OutboxMessageRow>();
         int sent = 0, retrying = 0, failed = 0;
         foreach (var message in batch)
         {
             if (NoticePurposes.FromName(message.Purpose) is { } purpose && options.QuietHours.ReleaseAt(purpose, now) is var release && release > now)
             {
                 message.NextAttemptAt = release;
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
                 continue;
             }
 
             message.Attempts++;
-            try
+            if (message.Channel == "in-app")
             {
-                if (message.Channel != "in-app")
-                {
-                    await sender.SendAsync(message, ct).ConfigureAwait(false);
-                }
-
-                message.Status = OutboxStatus.Sent;
-                message.SentAt = time.GetUtcNow();
-                message.LastError = null;
+                Delivered(message);
                 sent++;
             }
-#pragma warning disable CA1031 // Any failure of a channel is recorded and retried, never lost.
-            catch (Exception e) when (e is not OperationCanceledException)
-#pragma warning restore CA1031
+            else
             {
-                message.LastError = e.Message.Length > 500 ? e.Message[..500] : e.Message;
-                if (message.Attempts >= MaxAttempts)
-                {
-                    message.Status = OutboxStatus.Failed;
-                    failed++;
-                }
-                else
-                {
-                    message.NextAttemptAt = time.GetUtcNow() + TimeSpan.FromMinutes(Math.Pow(2, message.Attempts));
-                    retrying++;
-                }
+                outward.Add(message);
             }
-
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
         }
 
+        var outcomes = outward.Count == 0 ? [] : await sender.SendAsync(outward, ct).ConfigureAwait(false);
+        for (var i = 0; i < outward.Count; i++)
+        {
+            var message = outward[i];
+            if (outcomes[i] is not { } error)
+            {
+                Delivered(message);
+                sent++;
+                continue;
+            }
+
+            message.LastError = error.Length > 500 ? error[..500] : error;
+            if (message.Attempts >= MaxAttempts)
+            {
+                message.Status = OutboxStatus.Failed;
+                failed++;
+            }
+            else
+            {
+                message.NextAttemptAt = time.GetUtcNow() + TimeSpan.FromMinutes(Math.Pow(2, message.Attempts));
+                retrying++;
+            }
+        }
+
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
         db.ChangeTracker.Clear();
-        return new Result(sent, retrying, failed);
+        return new Result(batch.Count, sent, retrying, failed);
+    }
+
+    private void Delivered(OutboxMessageRow message)
+    {
+        message.Status = OutboxStatus.Sent;
+        message.SentAt = time.GetUtcNow();
+        message.LastError = null;
     }
 }

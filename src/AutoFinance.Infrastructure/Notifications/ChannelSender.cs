@@ -8,38 +8,94 @@ using Microsoft.EntityFrameworkCore;
 namespace AutoFinance.Infrastructure.Notifications;
 
 /// <summary>
-/// Delivers an outbox message on its channel: an SMS through the gateway port, an e-mail through the mail server.
-/// The address is read from the customer's record (decrypted) at the moment of sending, so the outbox holds no
-/// personal data and a changed number is used as soon as it is on file. The row's id goes with the message, so the
-/// gateway drops a retried duplicate.
+/// Delivers outbox messages on their channels: texts through the gateway port, a few side by side, and e-mails to the
+/// mail server over one connection a batch. The addresses are read from the customers' records (decrypted) at the
+/// moment of sending, in one query a batch, so the outbox holds no personal data and a changed number is used as soon
+/// as it is on file. The row's id goes with the message, so the gateway drops a retried duplicate.
 /// </summary>
 public sealed class ChannelSender(AutoFinanceDbContext db, IPersonalDataProtector protector, ISmsGateway sms, SmtpMailer? mailer) : IMessageSender
 {
-    public async Task SendAsync(OutboxMessageRow message, CancellationToken ct)
+    /// <summary>Texts in flight at once: each waits on the gateway's answer, which a handful overlap well.</summary>
+    private const int TextsAtOnce = 8;
+
+    public async Task<IReadOnlyList<string?>> SendAsync(IReadOnlyList<OutboxMessageRow> messages, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        var customer = message.CustomerId is { } id
-            ? await db.Customers.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.MobileCipher, c.EmailCipher }).FirstOrDefaultAsync(ct).ConfigureAwait(false)
-            : null;
-        if (customer is null)
+        ArgumentNullException.ThrowIfNull(messages);
+        var outcomes = new string?[messages.Count];
+        var customerIds = messages.Where(m => m.CustomerId is not null).Select(m => m.CustomerId!.Value).Distinct().ToList();
+        var contacts = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.MobileCipher, c.EmailCipher }).ToDictionaryAsync(c => c.Id, ct).ConfigureAwait(false);
+        var texts = new List<(int Index, SmsMessage Text)>();
+        var mails = new List<(int Index, SmtpMailer.Mail Mail)>();
+        for (var i = 0; i < messages.Count; i++)
         {
-            throw new InvalidOperationException("the message has no customer on file to send to");
+            var message = messages[i];
+            var contact = message.CustomerId is { } id ? contacts.GetValueOrDefault(id) : null;
+            if (contact is null)
+            {
+                outcomes[i] = "the message has no customer on file to send to";
+                continue;
+            }
+
+            try
+            {
+                switch (message.Channel)
+                {
+                    case "sms":
+                        texts.Add((i, new SmsMessage(message.Id, protector.Unprotect(contact.MobileCipher), message.Body)));
+                        break;
+                    case "email" when mailer is null:
+                        outcomes[i] = "e-mail is switched off (no Notifications:Smtp:Host)";
+                        break;
+                    case "email" when contact.EmailCipher is null:
+                        outcomes[i] = "the customer has no e-mail address on file";
+                        break;
+                    case "email":
+                        mails.Add((i, new SmtpMailer.Mail(message.Id, protector.Unprotect(contact.EmailCipher), message.Subject ?? message.Template, message.Body)));
+                        break;
+                    default:
+                        outcomes[i] = $"no sender for the {message.Channel} channel";
+                        break;
+                }
+            }
+#pragma warning disable CA1031 // An address that cannot be read fails its own message only.
+            catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                outcomes[i] = e.Message;
+            }
         }
 
-        switch (message.Channel)
+        await Task.WhenAll(SendTextsAsync(texts, outcomes, ct), SendMailsAsync(mails, outcomes, ct)).ConfigureAwait(false);
+        return outcomes;
+    }
+
+    private async Task SendTextsAsync(List<(int Index, SmsMessage Text)> texts, string?[] outcomes, CancellationToken ct) =>
+        await Parallel.ForEachAsync(texts, new ParallelOptions { MaxDegreeOfParallelism = TextsAtOnce, CancellationToken = ct }, async (text, token) =>
         {
-            case "sms":
-                await sms.SendAsync(new SmsMessage(message.Id, protector.Unprotect(customer.MobileCipher), message.Body), ct).ConfigureAwait(false);
-                break;
-            case "email" when mailer is null:
-                throw new InvalidOperationException("e-mail is switched off (no Notifications:Smtp:Host)");
-            case "email" when customer.EmailCipher is null:
-                throw new InvalidOperationException("the customer has no e-mail address on file");
-            case "email":
-                await mailer.SendAsync(message.Id, protector.Unprotect(customer.EmailCipher), message.Subject ?? message.Template, message.Body, ct).ConfigureAwait(false);
-                break;
-            default:
-                throw new InvalidOperationException($"no sender for the {message.Channel} channel");
+            try
+            {
+                await sms.SendAsync(text.Text, token).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // Whatever stopped one text fails that text only; the batch's others go.
+            catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
+#pragma warning restore CA1031
+            {
+                outcomes[text.Index] = e.Message;
+            }
+        }).ConfigureAwait(false);
+
+    private async Task SendMailsAsync(List<(int Index, SmtpMailer.Mail Mail)> mails, string?[] outcomes, CancellationToken ct)
+    {
+        if (mails.Count == 0)
+        {
+            return;
+        }
+
+        var sent = await mailer!.SendAsync([.. mails.Select(m => m.Mail)], ct).ConfigureAwait(false);
+        for (var i = 0; i < mails.Count; i++)
+        {
+            outcomes[mails[i].Index] = sent[i];
         }
     }
 }

@@ -340,6 +340,66 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
         Assert.Equal(2, await after.Outbox.Where(m => m.Template == "marketing.offer" && m.CustomerId == english.CustomerId && m.Channel == "sms").CountAsync());
     }
 
+    [SkippableFact]
+    public async Task A_backlog_of_several_batches_goes_out_in_one_run_each_message_once_and_one_without_a_customer_waits_for_a_retry()
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        platform.Clock.Now = MorningInChina;
+        var person = await BookAsync("en");
+        await Delivery.RunAsync(platform, platform.Clock);
+        var channels = new[] { "sms", "email", "in-app" };
+        var backlog = Enumerable.Range(0, 130).Select(n => new OutboxMessageRow
+        {
+            Id = Guid.NewGuid(),
+            DedupeKey = $"backlog-{Guid.NewGuid():N}",
+            CustomerId = person.CustomerId,
+            Channel = channels[n % 3],
+            Language = "en",
+            Template = "payment.received",
+            Subject = "Payment received",
+            Body = $"Backlog message {n}",
+            CreatedAt = platform.Clock.Now,
+            NextAttemptAt = platform.Clock.Now,
+        }).ToList();
+        var stranger = new OutboxMessageRow
+        {
+            Id = Guid.NewGuid(),
+            DedupeKey = $"backlog-{Guid.NewGuid():N}",
+            CustomerId = Guid.NewGuid(),
+            Channel = "sms",
+            Language = "en",
+            Template = "payment.received",
+            Body = "Nobody to send to",
+            CreatedAt = platform.Clock.Now,
+            NextAttemptAt = platform.Clock.Now,
+        };
+        await using (var db = Db())
+        {
+            db.Outbox.AddRange([.. backlog, stranger]);
+            await db.SaveChangesAsync();
+        }
+
+        using (var scope = platform.App.Services.CreateScope())
+        {
+            var run = await scope.ServiceProvider.GetRequiredService<Infrastructure.Messaging.OutboxDispatcher>().DrainAsync(50, TimeSpan.FromMinutes(5), CancellationToken.None);
+            Assert.True(run.Sent >= backlog.Count && run.Retrying >= 1, $"{run}");
+        }
+
+        await using var after = Db();
+        var ids = backlog.Select(m => m.Id).Append(stranger.Id).ToList();
+        var rows = await after.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id);
+        Assert.All(backlog, m => Assert.Equal((OutboxStatus.Sent, 1, (string?)null), (rows[m.Id].Status, rows[m.Id].Attempts, rows[m.Id].LastError)));
+        Assert.Equal((OutboxStatus.Pending, 1, "the message has no customer on file to send to"), (rows[stranger.Id].Status, rows[stranger.Id].Attempts, rows[stranger.Id].LastError));
+        Assert.True(rows[stranger.Id].NextAttemptAt > platform.Clock.Now);
+        var sms = await Delivery.SmsToAsync(person.Mobile);
+        Assert.All(backlog.Where(m => m.Channel == "sms"), m => Assert.Single(sms, s => s.Id == m.Id && s.Text == m.Body));
+        var mail = platform.Mail.To(person.Email).ToList();
+        Assert.All(backlog.Where(m => m.Channel == "email"), m => Assert.Single(mail, e => e.MessageId == $"{m.Id:N}@autofinance" && e.Subject == "Payment received"));
+
+        // Its retries would keep the other scenarios' delivery rounds going (each moves the clock on): it is taken away.
+        await after.Outbox.Where(m => m.Id == stranger.Id).ExecuteDeleteAsync();
+    }
+
     private sealed record Person(string LoanId, Guid CustomerId, string Mobile, string Email, DateOnly FirstDue);
 
     /// <summary>A prime application in the language given, approved, accepted and paid out: the loan and who to find its notices by.</summary>

@@ -31,6 +31,9 @@ public static class PlatformJobs
     public const string DirectDebit = "direct-debit";
     public const string CardRefunds = "card-refunds";
 
+    /// <summary>Outbox messages sent and marked together.</summary>
+    private const int OutboxBatch = 200;
+
     private static readonly Actor System = new("system", null, null, null, "scheduler");
 
     public static JobCatalog Catalog(IConfiguration configuration)
@@ -61,7 +64,8 @@ public static class PlatformJobs
         if (!string.Equals(configuration["Outbox:Enabled"], "false", StringComparison.OrdinalIgnoreCase))
         {
             var seconds = Math.Clamp(configuration.GetValue("Outbox:IntervalSeconds", 5), 1, 3600);
-            jobs.Add(new ScheduledJob(OutboxDispatch, JobSchedule.Every(TimeSpan.FromSeconds(seconds)), DispatchOutboxAsync));
+            var interval = TimeSpan.FromSeconds(seconds);
+            jobs.Add(new ScheduledJob(OutboxDispatch, JobSchedule.Every(interval), c => DispatchOutboxAsync(c, interval)));
         }
 
         var keepDays = Math.Clamp(configuration.GetValue("Scheduler:KeepRunsDays", 3), 1, 3650);
@@ -124,9 +128,10 @@ public static class PlatformJobs
         return string.Create(CultureInfo.InvariantCulture, $"{run.Checked} cases checked, {run.Escalated} escalated, {surveys} surveys requested");
     }
 
-    private static async Task<string> DispatchOutboxAsync(JobContext context)
+    /// <summary>What is due, batch after batch, for at most the job's interval (a backlog clears at the channels' pace).</summary>
+    private static async Task<string> DispatchOutboxAsync(JobContext context, TimeSpan interval)
     {
-        var result = await context.Services.GetRequiredService<OutboxDispatcher>().DispatchAsync(200, context.Cancellation).ConfigureAwait(false);
+        var result = await context.Services.GetRequiredService<OutboxDispatcher>().DrainAsync(OutboxBatch, interval, context.Cancellation).ConfigureAwait(false);
         return string.Create(CultureInfo.InvariantCulture, $"{result.Sent} sent, {result.Retrying} to retry, {result.Failed} failed");
     }
 
