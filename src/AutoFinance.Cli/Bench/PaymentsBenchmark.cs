@@ -13,6 +13,7 @@ using AutoFinance.Cli.Common;
 using AutoFinance.Domain.Validation;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Seeding;
+using Microsoft.EntityFrameworkCore;
 
 namespace AutoFinance.Cli.Bench;
 
@@ -37,7 +38,12 @@ public static class PaymentsBenchmark
     /// <param name="Postings">Callbacks saying the checkout succeeded, each posting the payment to its loan.</param>
     /// <param name="Checksum">A digest of the posted loans' ledgers, payments and intents (<see cref="PaymentsBook.ChecksumAsync"/>): equal on every run of the same build, inputs and day.</param>
     /// <param name="NotPosted">Intents of the posted loans the platform settled without posting their money (a conflict on the loan): none is expected.</param>
-    public sealed record Figures(Phase Intents, Phase Callbacks, Phase Postings, HttpLoad.Figures Health, int Loans, string Checksum, int NotPosted);
+    /// <param name="Delivery">The outbox run after the postings, delivering the receipts they raised (and the warm-up's).</param>
+    public sealed record Figures(Phase Intents, Phase Callbacks, Phase Postings, HttpLoad.Figures Health, int Loans, string Checksum, int NotPosted, Delivery Delivery);
+
+    /// <summary>What one run of the outbox job (asked for by an admin, as from the jobs page) delivered, by channel.</summary>
+    /// <param name="Left">Messages still due when it ended: none is expected.</param>
+    public sealed record Delivery(long Messages, long Texts, long InApp, double Seconds, double PerSecond, double HostProcessorMillisecondsPerMessage, long Left);
 
     public static Command Create(CliContext context, Option<string?> seconds, Option<bool> json)
     {
@@ -66,8 +72,10 @@ public static class PaymentsBenchmark
             {
                 var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
                 var connection = $"Data Source={Path.Combine(directory, "bench.db")}";
+                // No scheduled job runs during the phases: the receipts the postings raise wait in the outbox for the
+                // delivery measured after them, by one run of the outbox job, which drains for up to its interval.
                 await using var host = await HostProcess.StartAsync(webDll, "Sqlite", connection, directory,
-                    ["--Partners:Simulator:Url=http://127.0.0.1:0", $"--Partners:Payments:CallbackSecret={secret}", "--Partners:Payments:CheckoutTimeoutSeconds=3600"]).ConfigureAwait(false);
+                    ["--Partners:Simulator:Url=http://127.0.0.1:0", $"--Partners:Payments:CallbackSecret={secret}", "--Partners:Payments:CheckoutTimeoutSeconds=3600", "--Scheduler:Enabled=false", "--Outbox:IntervalSeconds=20"]).ConfigureAwait(false);
                 var book = new Book(() => CobBenchmark.Open("sqlite", connection), loanCount, postingCount);
                 var figures = await MeasureAsync(host.Address, () => host.ProcessorTime, secret, clientCount, duration, book, ct).ConfigureAwait(false);
                 if (parsed.GetValue(json))
@@ -87,6 +95,9 @@ public static class PaymentsBenchmark
 
                 context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"ledger of the {figures.Postings.Requests:N0} payments posted on {figures.Loans:N0} loans: checksum {figures.Checksum} ({figures.NotPosted} settled without being posted)"));
+                var delivery = figures.Delivery;
+                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"receipts delivered by one outbox run: {delivery.PerSecond:N0} messages/s, {delivery.Messages:N0} in {delivery.Seconds:F1} s ({delivery.Texts:N0} by SMS through the gateway simulator, {delivery.InApp:N0} to the inbox), {delivery.HostProcessorMillisecondsPerMessage:F2} ms of the platform's processor time each ({delivery.Left} left due)"));
                 return CliApp.Ok;
             }
             finally
@@ -201,9 +212,49 @@ public static class PaymentsBenchmark
         })).ConfigureAwait(false);
         var postingPhase = await RunAsync("successful payments (verified, posted to the loan durably)", clients, TimeSpan.MaxValue, hostProcessor, async (client, _) =>
             owned[client].TryDequeue(out var next) ? await CallbackAsync(next.Intent, $"book_{next.Number}", succeeded: true).ConfigureAwait(false) : null).ConfigureAwait(false);
+        var (checksum, notPosted) = await ChecksumAsync(book, bookLoans, ct).ConfigureAwait(false);
+        var delivery = await DeliverAsync(address, hostProcessor, book, ct).ConfigureAwait(false);
+        return new Figures(intentPhase, callbackPhase, postingPhase, health, book.Loans, checksum, notPosted, delivery);
+    }
+
+    private static async Task<(string Checksum, int NotPosted)> ChecksumAsync(Book book, IReadOnlyList<Guid> loans, CancellationToken ct)
+    {
         await using var db = book.Open();
-        var (checksum, notPosted) = await PaymentsBook.ChecksumAsync(db, bookLoans, ct).ConfigureAwait(false);
-        return new Figures(intentPhase, callbackPhase, postingPhase, health, book.Loans, checksum, notPosted);
+        return await PaymentsBook.ChecksumAsync(db, loans, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>An admin runs the outbox job now (its run drains what is due); the messages it marked sent, by channel, from the database.</summary>
+    private static async Task<Delivery> DeliverAsync(Uri address, Func<TimeSpan> hostProcessor, Book book, CancellationToken ct)
+    {
+        async Task<Dictionary<string, int>> SentAsync()
+        {
+            await using var db = book.Open();
+            return await db.Outbox.AsNoTracking().Where(m => m.Status == Infrastructure.Servicing.OutboxStatus.Sent).GroupBy(m => m.Channel)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct).ConfigureAwait(false);
+        }
+
+        // A run delivers thousands of messages: longer than a request is usually given.
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(10) };
+        var token = (await (await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = DemoData.Password }, ct).ConfigureAwait(false))
+            .Content.ReadFromJsonAsync<JsonElement>(ct).ConfigureAwait(false)).GetProperty("accessToken").GetString();
+        var before = await SentAsync().ConfigureAwait(false);
+        var processorBefore = hostProcessor();
+        var clock = Stopwatch.StartNew();
+        var run = await SendAsync(http, HttpMethod.Post, "/api/v1/jobs/outbox-dispatch/run", null, token, null, ct).ConfigureAwait(false);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var processor = (hostProcessor() - processorBefore).TotalMilliseconds;
+        if (run.Status != HttpStatusCode.OK || JsonDocument.Parse(run.Body).RootElement.GetProperty("outcome").GetString() != "succeeded")
+        {
+            throw new InvalidOperationException($"the outbox run failed: {(int)run.Status} {run.Body}");
+        }
+
+        var after = await SentAsync().ConfigureAwait(false);
+        long Delivered(string channel) => after.GetValueOrDefault(channel) - before.GetValueOrDefault(channel);
+        var messages = after.Keys.Sum(Delivered);
+        var now = DateTimeOffset.UtcNow;
+        await using var db = book.Open();
+        var left = await db.Outbox.CountAsync(m => m.Status == Infrastructure.Servicing.OutboxStatus.Pending && m.NextAttemptAt <= now, ct).ConfigureAwait(false);
+        return new Delivery(messages, Delivered("sms"), Delivered("in-app"), seconds, messages / seconds, messages == 0 ? 0 : processor / messages, left);
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient http, HttpMethod method, string path, string? body, string? token, string? key, CancellationToken ct)

@@ -20,15 +20,16 @@ public sealed class OutboxDispatcher(AutoFinanceDbContext db, IMessageSender sen
     public const int MaxAttempts = 6;
 
     /// <param name="Taken">The messages the batch took: fewer than asked means nothing else was due.</param>
-    public sealed record Result(int Taken, int Sent, int Retrying, int Failed)
+    /// <param name="Untried">Messages left as they were because their channel rests after repeated failures.</param>
+    public sealed record Result(int Taken, int Sent, int Retrying, int Failed, int Untried = 0)
     {
         public static Result None { get; } = new(0, 0, 0, 0);
 
-        public Result Add(Result other) => new(Taken + other.Taken, Sent + other.Sent, Retrying + other.Retrying, Failed + other.Failed);
+        public Result Add(Result other) => new(Taken + other.Taken, Sent + other.Sent, Retrying + other.Retrying, Failed + other.Failed, Untried + other.Untried);
     }
 
     /// <summary>
-    /// Batches of <paramref name="batchSize"/> one after the other until no full batch is due or
+    /// Batches of <paramref name="batchSize"/> one after the other until no full batch is due, a channel rests, or
     /// <paramref name="budget"/> has passed, so a backlog (the morning's reminders, a burst of payments) clears at the
     /// channels' pace instead of a batch per run. A run kept within its interval never meets the next one, which
     /// another host may take.
@@ -41,7 +42,7 @@ public sealed class OutboxDispatcher(AutoFinanceDbContext db, IMessageSender sen
         {
             var batch = await DispatchAsync(batchSize, ct).ConfigureAwait(false);
             total = total.Add(batch);
-            if (batch.Taken < batchSize || watch.Elapsed >= budget)
+            if (batch.Taken < batchSize || batch.Untried > 0 || watch.Elapsed >= budget)
             {
                 return total;
             }
@@ -53,7 +54,7 @@ public sealed class OutboxDispatcher(AutoFinanceDbContext db, IMessageSender sen
         var now = time.GetUtcNow();
         var batch = await db.Outbox.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now).OrderBy(m => m.NextAttemptAt).Take(batchSize).ToListAsync(ct).ConfigureAwait(false);
         var outward = new List<OutboxMessageRow>();
-        int sent = 0, retrying = 0, failed = 0;
+        int sent = 0, retrying = 0, failed = 0, untried = 0;
         foreach (var message in batch)
         {
             if (NoticePurposes.FromName(message.Purpose) is { } purpose && options.QuietHours.ReleaseAt(purpose, now) is var release && release > now)
@@ -77,14 +78,22 @@ public sealed class OutboxDispatcher(AutoFinanceDbContext db, IMessageSender sen
         var outcomes = outward.Count == 0 ? [] : await sender.SendAsync(outward, ct).ConfigureAwait(false);
         for (var i = 0; i < outward.Count; i++)
         {
-            var message = outward[i];
-            if (outcomes[i] is not { } error)
+            var (message, outcome) = (outward[i], outcomes[i]);
+            if (outcome.Succeeded)
             {
                 Delivered(message);
                 sent++;
                 continue;
             }
 
+            if (!outcome.Tried)
+            {
+                message.Attempts--;
+                untried++;
+                continue;
+            }
+
+            var error = outcome.Error ?? "not delivered";
             message.LastError = error.Length > 500 ? error[..500] : error;
             if (message.Attempts >= MaxAttempts)
             {
@@ -100,7 +109,7 @@ public sealed class OutboxDispatcher(AutoFinanceDbContext db, IMessageSender sen
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         db.ChangeTracker.Clear();
-        return new Result(batch.Count, sent, retrying, failed);
+        return new Result(batch.Count, sent, retrying, failed, untried);
     }
 
     private void Delivered(OutboxMessageRow message)

@@ -4,6 +4,7 @@ using AutoFinance.Infrastructure.Messaging;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Servicing;
 using Microsoft.EntityFrameworkCore;
+using Polly.CircuitBreaker;
 
 namespace AutoFinance.Infrastructure.Notifications;
 
@@ -15,13 +16,17 @@ namespace AutoFinance.Infrastructure.Notifications;
 /// </summary>
 public sealed class ChannelSender(AutoFinanceDbContext db, IPersonalDataProtector protector, ISmsGateway sms, SmtpMailer? mailer) : IMessageSender
 {
-    /// <summary>Texts in flight at once: each waits on the gateway's answer, which a handful overlap well.</summary>
-    private const int TextsAtOnce = 8;
+    /// <summary>
+    /// Texts in flight at once. Each waits tens of milliseconds on the gateway's answer, and a retried one hundreds:
+    /// sent one after the other, a batch's texts took seconds (gateways take far more at once than this).
+    /// </summary>
+    private const int TextsAtOnce = 64;
 
-    public async Task<IReadOnlyList<string?>> SendAsync(IReadOnlyList<OutboxMessageRow> messages, CancellationToken ct)
+    public async Task<IReadOnlyList<SendOutcome>> SendAsync(IReadOnlyList<OutboxMessageRow> messages, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var outcomes = new string?[messages.Count];
+        var outcomes = new SendOutcome[messages.Count];
+        Array.Fill(outcomes, SendOutcome.Delivered);
         var customerIds = messages.Where(m => m.CustomerId is not null).Select(m => m.CustomerId!.Value).Distinct().ToList();
         var contacts = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id))
             .Select(c => new { c.Id, c.MobileCipher, c.EmailCipher }).ToDictionaryAsync(c => c.Id, ct).ConfigureAwait(false);
@@ -33,7 +38,7 @@ public sealed class ChannelSender(AutoFinanceDbContext db, IPersonalDataProtecto
             var contact = message.CustomerId is { } id ? contacts.GetValueOrDefault(id) : null;
             if (contact is null)
             {
-                outcomes[i] = "the message has no customer on file to send to";
+                outcomes[i] = SendOutcome.Failed("the message has no customer on file to send to");
                 continue;
             }
 
@@ -45,16 +50,16 @@ public sealed class ChannelSender(AutoFinanceDbContext db, IPersonalDataProtecto
                         texts.Add((i, new SmsMessage(message.Id, protector.Unprotect(contact.MobileCipher), message.Body)));
                         break;
                     case "email" when mailer is null:
-                        outcomes[i] = "e-mail is switched off (no Notifications:Smtp:Host)";
+                        outcomes[i] = SendOutcome.Failed("e-mail is switched off (no Notifications:Smtp:Host)");
                         break;
                     case "email" when contact.EmailCipher is null:
-                        outcomes[i] = "the customer has no e-mail address on file";
+                        outcomes[i] = SendOutcome.Failed("the customer has no e-mail address on file");
                         break;
                     case "email":
                         mails.Add((i, new SmtpMailer.Mail(message.Id, protector.Unprotect(contact.EmailCipher), message.Subject ?? message.Template, message.Body)));
                         break;
                     default:
-                        outcomes[i] = $"no sender for the {message.Channel} channel";
+                        outcomes[i] = SendOutcome.Failed($"no sender for the {message.Channel} channel");
                         break;
                 }
             }
@@ -62,7 +67,7 @@ public sealed class ChannelSender(AutoFinanceDbContext db, IPersonalDataProtecto
             catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
             {
-                outcomes[i] = e.Message;
+                outcomes[i] = SendOutcome.Failed(e.Message);
             }
         }
 
@@ -70,7 +75,7 @@ public sealed class ChannelSender(AutoFinanceDbContext db, IPersonalDataProtecto
         return outcomes;
     }
 
-    private async Task SendTextsAsync(List<(int Index, SmsMessage Text)> texts, string?[] outcomes, CancellationToken ct) =>
+    private async Task SendTextsAsync(List<(int Index, SmsMessage Text)> texts, SendOutcome[] outcomes, CancellationToken ct) =>
         await Parallel.ForEachAsync(texts, new ParallelOptions { MaxDegreeOfParallelism = TextsAtOnce, CancellationToken = ct }, async (text, token) =>
         {
             try
@@ -81,11 +86,12 @@ public sealed class ChannelSender(AutoFinanceDbContext db, IPersonalDataProtecto
             catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
 #pragma warning restore CA1031
             {
-                outcomes[text.Index] = e.Message;
+                // A gateway the circuit breaker rests was not called: the text keeps its attempts for the next run.
+                outcomes[text.Index] = e.InnerException is BrokenCircuitException ? SendOutcome.NotTried(e.Message) : SendOutcome.Failed(e.Message);
             }
         }).ConfigureAwait(false);
 
-    private async Task SendMailsAsync(List<(int Index, SmtpMailer.Mail Mail)> mails, string?[] outcomes, CancellationToken ct)
+    private async Task SendMailsAsync(List<(int Index, SmtpMailer.Mail Mail)> mails, SendOutcome[] outcomes, CancellationToken ct)
     {
         if (mails.Count == 0)
         {
@@ -95,7 +101,7 @@ public sealed class ChannelSender(AutoFinanceDbContext db, IPersonalDataProtecto
         var sent = await mailer!.SendAsync([.. mails.Select(m => m.Mail)], ct).ConfigureAwait(false);
         for (var i = 0; i < mails.Count; i++)
         {
-            outcomes[mails[i].Index] = sent[i];
+            outcomes[mails[i].Index] = sent[i] is { } error ? SendOutcome.Failed(error) : SendOutcome.Delivered;
         }
     }
 }

@@ -14,7 +14,7 @@ public static class PartnerClients
     public static IServiceCollection AddVerificationPartners(this IServiceCollection services)
     {
         services.AddHttpClient<ISmsGateway, HttpSmsGateway>()
-            .AddStandardResilienceHandler(o => Configure(o, attempt: TimeSpan.FromSeconds(3), total: TimeSpan.FromSeconds(10)));
+            .AddStandardResilienceHandler(o => Configure(o, attempt: TimeSpan.FromSeconds(3), total: TimeSpan.FromSeconds(10), minimumThroughput: OutboxTexts));
         services.AddHttpClient<IIdentityVerifier, HttpIdentityVerifier>()
             .AddStandardResilienceHandler(o => Configure(o, attempt: TimeSpan.FromSeconds(4), total: TimeSpan.FromSeconds(10)));
 
@@ -25,8 +25,15 @@ public static class PartnerClients
         return services;
     }
 
+    /// <summary>
+    /// The calls the SMS gateway's breaker judges at least: the outbox sends tens of texts at once, and a gateway's
+    /// busy answers come back at once while its acceptances take tens of milliseconds, so the first ten calls to end
+    /// could be mostly busy answers from a gateway taking nearly every text.
+    /// </summary>
+    private const int OutboxTexts = 100;
+
     /// <summary>Short timeouts: a party that does not answer in seconds is treated as unavailable.</summary>
-    public static void Configure(HttpStandardResilienceOptions options, TimeSpan attempt, TimeSpan total)
+    public static void Configure(HttpStandardResilienceOptions options, TimeSpan attempt, TimeSpan total, int minimumThroughput = 10)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.AttemptTimeout.Timeout = attempt;
@@ -34,7 +41,7 @@ public static class PartnerClients
         options.Retry.MaxRetryAttempts = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.CircuitBreaker.SamplingDuration = attempt * 2 > TimeSpan.FromSeconds(30) ? attempt * 2 : TimeSpan.FromSeconds(30);
-        options.CircuitBreaker.MinimumThroughput = 10;
+        options.CircuitBreaker.MinimumThroughput = minimumThroughput;
         options.CircuitBreaker.FailureRatio = 0.5;
         options.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(15);
     }

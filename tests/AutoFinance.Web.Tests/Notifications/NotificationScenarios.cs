@@ -400,6 +400,55 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
         await after.Outbox.Where(m => m.Id == stranger.Id).ExecuteDeleteAsync();
     }
 
+    [SkippableFact]
+    public async Task Texts_the_gateways_circuit_breaker_holds_back_keep_their_attempts_and_the_run_stops_until_the_next()
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        platform.Clock.Now = MorningInChina;
+        var person = await BookAsync("en");
+        var early = platform.Clock.Now.AddDays(-1);
+        var texts = Enumerable.Range(0, 5).Select(n => new OutboxMessageRow
+        {
+            Id = Guid.NewGuid(),
+            DedupeKey = $"resting-{Guid.NewGuid():N}",
+            CustomerId = person.CustomerId,
+            Channel = "sms",
+            Language = "en",
+            Template = "payment.received",
+            Body = $"Held back {n}",
+            CreatedAt = early,
+            NextAttemptAt = early.AddSeconds(n),
+        }).ToList();
+        await using (var db = Db())
+        {
+            db.Outbox.AddRange(texts);
+            await db.SaveChangesAsync();
+        }
+
+        using (var scope = platform.App.Services.CreateScope())
+        {
+            var services = scope.ServiceProvider;
+            var dispatcher = new Infrastructure.Messaging.OutboxDispatcher(services.GetRequiredService<AutoFinanceDbContext>(), new RestingGateway(),
+                services.GetRequiredService<Infrastructure.Notifications.NotificationOptions>(), platform.Clock);
+            var run = await dispatcher.DrainAsync(2, TimeSpan.FromMinutes(5), CancellationToken.None);
+            Assert.Equal((2, 0, 0, 0, 2), (run.Taken, run.Sent, run.Retrying, run.Failed, run.Untried));
+        }
+
+        await using var after = Db();
+        var ids = texts.Select(t => t.Id).ToList();
+        var rows = await after.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync();
+        Assert.All(rows, m => Assert.Equal((OutboxStatus.Pending, 0, (string?)null), (m.Status, m.Attempts, m.LastError)));
+        Assert.All(rows, m => Assert.True(m.NextAttemptAt <= platform.Clock.Now));
+        await after.Outbox.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync();
+    }
+
+    /// <summary>A gateway whose circuit breaker is open: nothing is called, nothing is sent.</summary>
+    private sealed class RestingGateway : Infrastructure.Messaging.IMessageSender
+    {
+        public Task<IReadOnlyList<Infrastructure.Messaging.SendOutcome>> SendAsync(IReadOnlyList<OutboxMessageRow> messages, CancellationToken ct) =>
+            Task.FromResult<IReadOnlyList<Infrastructure.Messaging.SendOutcome>>([.. messages.Select(_ => Infrastructure.Messaging.SendOutcome.NotTried("the SMS gateway rests after repeated failures"))]);
+    }
+
     private sealed record Person(string LoanId, Guid CustomerId, string Mobile, string Email, DateOnly FirstDue);
 
     /// <summary>A prime application in the language given, approved, accepted and paid out: the loan and who to find its notices by.</summary>

@@ -32,7 +32,7 @@ public static class PlatformJobs
     public const string CardRefunds = "card-refunds";
 
     /// <summary>Outbox messages sent and marked together.</summary>
-    private const int OutboxBatch = 200;
+    private const int OutboxBatch = 1000;
 
     private static readonly Actor System = new("system", null, null, null, "scheduler");
 
