@@ -348,31 +348,8 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
         var person = await BookAsync("en");
         await Delivery.RunAsync(platform, platform.Clock);
         var channels = new[] { "sms", "email", "in-app" };
-        var backlog = Enumerable.Range(0, 130).Select(n => new OutboxMessageRow
-        {
-            Id = Guid.NewGuid(),
-            DedupeKey = $"backlog-{Guid.NewGuid():N}",
-            CustomerId = person.CustomerId,
-            Channel = channels[n % 3],
-            Language = "en",
-            Template = "payment.received",
-            Subject = "Payment received",
-            Body = $"Backlog message {n}",
-            CreatedAt = platform.Clock.Now,
-            NextAttemptAt = platform.Clock.Now,
-        }).ToList();
-        var stranger = new OutboxMessageRow
-        {
-            Id = Guid.NewGuid(),
-            DedupeKey = $"backlog-{Guid.NewGuid():N}",
-            CustomerId = Guid.NewGuid(),
-            Channel = "sms",
-            Language = "en",
-            Template = "payment.received",
-            Body = "Nobody to send to",
-            CreatedAt = platform.Clock.Now,
-            NextAttemptAt = platform.Clock.Now,
-        };
+        var backlog = Enumerable.Range(0, 130).Select(n => Due(person.CustomerId, channels[n % 3], $"Backlog message {n}", platform.Clock.Now)).ToList();
+        var stranger = Due(Guid.NewGuid(), "sms", "Nobody to send to", platform.Clock.Now);
         await using (var db = Db())
         {
             db.Outbox.AddRange([.. backlog, stranger]);
@@ -406,19 +383,8 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
         Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
         platform.Clock.Now = MorningInChina;
         var person = await BookAsync("en");
-        var early = platform.Clock.Now.AddDays(-1);
-        var texts = Enumerable.Range(0, 5).Select(n => new OutboxMessageRow
-        {
-            Id = Guid.NewGuid(),
-            DedupeKey = $"resting-{Guid.NewGuid():N}",
-            CustomerId = person.CustomerId,
-            Channel = "sms",
-            Language = "en",
-            Template = "payment.received",
-            Body = $"Held back {n}",
-            CreatedAt = early,
-            NextAttemptAt = early.AddSeconds(n),
-        }).ToList();
+        // Due before anything else in the outbox, so the first batch is theirs.
+        var texts = Enumerable.Range(0, 5).Select(n => Due(person.CustomerId, "sms", $"Held back {n}", platform.Clock.Now.AddDays(-1).AddSeconds(n))).ToList();
         await using (var db = Db())
         {
             db.Outbox.AddRange(texts);
@@ -441,6 +407,21 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
         Assert.All(rows, m => Assert.True(m.NextAttemptAt <= platform.Clock.Now));
         await after.Outbox.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync();
     }
+
+    /// <summary>A receipt waiting in the outbox since <paramref name="at"/>, written as the notifier writes one.</summary>
+    private static OutboxMessageRow Due(Guid customerId, string channel, string body, DateTimeOffset at) => new()
+    {
+        Id = Guid.NewGuid(),
+        DedupeKey = $"test-{Guid.NewGuid():N}",
+        CustomerId = customerId,
+        Channel = channel,
+        Language = "en",
+        Template = "payment.received",
+        Subject = "Payment received",
+        Body = body,
+        CreatedAt = at,
+        NextAttemptAt = at,
+    };
 
     /// <summary>A gateway whose circuit breaker is open: nothing is called, nothing is sent.</summary>
     private sealed class RestingGateway : Infrastructure.Messaging.IMessageSender
