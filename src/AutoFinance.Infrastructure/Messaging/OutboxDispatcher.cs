@@ -30,9 +30,9 @@ public sealed class OutboxDispatcher(AutoFinanceDbContext db, IMessageSender sen
 
     /// <summary>
     /// Batches of <paramref name="batchSize"/> one after the other until no full batch is due, a channel rests, or
-    /// <paramref name="budget"/> has passed, so a backlog (the morning's reminders, a burst of payments) clears at the
-    /// channels' pace instead of a batch per run. A run kept within its interval never meets the next one, which
-    /// another host may take.
+    /// another batch would end past <paramref name="budget"/>, so a backlog (the morning's reminders, a burst of
+    /// payments) clears at the channels' pace instead of a batch per run. A run kept within its interval does not meet
+    /// the next one, which another host may take.
     /// </summary>
     public async Task<Result> DrainAsync(int batchSize, TimeSpan budget, CancellationToken ct)
     {
@@ -40,9 +40,11 @@ public sealed class OutboxDispatcher(AutoFinanceDbContext db, IMessageSender sen
         var total = Result.None;
         while (true)
         {
+            var started = watch.Elapsed;
             var batch = await DispatchAsync(batchSize, ct).ConfigureAwait(false);
             total = total.Add(batch);
-            if (batch.Taken < batchSize || batch.Untried > 0 || watch.Elapsed >= budget)
+            // Another batch as long as this one would end past the budget: the run stops before it.
+            if (batch.Taken < batchSize || batch.Untried > 0 || watch.Elapsed + (watch.Elapsed - started) > budget)
             {
                 return total;
             }
