@@ -16,7 +16,8 @@ public static class CobBenchmark
     /// <param name="CpuSeconds">Processor time the process spent on the close (all its threads): a figure a busy machine disturbs less than the wall clock.</param>
     /// <param name="Checksum">A digest of what the close produced (the loans' status, days past due and bucket, the ledger's totals per account and side, reminders): equal on every run of the same build and size.</param>
     /// <param name="Wal">On PostgreSQL, what the close wrote to the server's log: figures the machine's load does not move.</param>
-    public sealed record Figures(string Database, int Workers, int Loans, double Seconds, double LoansPerSecond, int Entries, double PeakMemoryMb, double SetupSeconds, double CpuSeconds, string Checksum, WalFigures? Wal = null);
+    /// <param name="SetupSeconds">Generating the book, or copying the kept one (<paramref name="FromKeptBook"/>).</param>
+    public sealed record Figures(string Database, int Workers, int Loans, double Seconds, double LoansPerSecond, int Entries, double PeakMemoryMb, double SetupSeconds, double CpuSeconds, string Checksum, WalFigures? Wal = null, bool FromKeptBook = false);
 
     /// <param name="Megabytes">Log written during the close (by position, every session's).</param>
     /// <param name="Records">Log records written.</param>
@@ -24,14 +25,25 @@ public static class CobBenchmark
     /// <param name="Checkpoints">Checkpoints started during the close (timed or forced by the log's size).</param>
     public sealed record WalFigures(double Megabytes, long Records, long FullPageImages, long Checkpoints);
 
-    public static async Task<Figures> RunAsync(string provider, string connection, int count, int workers, CancellationToken ct)
+    /// <param name="keepBook">Start from the book kept by an earlier run of this size and schema, or keep this run's for later ones (<see cref="CobBook"/>).</param>
+    public static async Task<Figures> RunAsync(string provider, string connection, int count, int workers, bool keepBook, CancellationToken ct)
     {
-        await using var db = Open(provider, connection);
-        await db.Database.EnsureDeletedAsync(ct).ConfigureAwait(false);
-        await db.Database.MigrateAsync(ct).ConfigureAwait(false);
         var setup = Stopwatch.StartNew();
         var businessDate = new DateOnly(2026, 11, 24);
-        await SeedAsync(db, count, businessDate, ct).ConfigureAwait(false);
+        var copied = keepBook && await CobBook.TryCopyAsync(provider, connection, count, ct).ConfigureAwait(false);
+        await using var db = Open(provider, connection);
+        if (!copied)
+        {
+            await db.Database.EnsureDeletedAsync(ct).ConfigureAwait(false);
+            await db.Database.MigrateAsync(ct).ConfigureAwait(false);
+            setup.Restart();
+            await SeedAsync(db, count, businessDate, ct).ConfigureAwait(false);
+            if (keepBook)
+            {
+                await CobBook.KeepAsync(db, provider, connection, count, ct).ConfigureAwait(false);
+            }
+        }
+
         var setupSeconds = setup.Elapsed.TotalSeconds;
         db.ChangeTracker.Clear();
         var walBefore = provider == "postgresql" ? await WalAsync(db, reset: true, ct).ConfigureAwait(false) : null;
@@ -61,7 +73,7 @@ public static class CobBenchmark
         }
 
         var checksum = await ChecksumAsync(db, ct).ConfigureAwait(false);
-        return new Figures(provider, workers, closed, Math.Round(seconds, 2), Math.Round(closed / seconds), results.Sum(r => r.Entries), Math.Round(peak / 1e6), Math.Round(setupSeconds, 1), Math.Round(cpu, 2), checksum, wal);
+        return new Figures(provider, workers, closed, Math.Round(seconds, 2), Math.Round(closed / seconds), results.Sum(r => r.Entries), Math.Round(peak / 1e6), Math.Round(setupSeconds, 1), Math.Round(cpu, 2), checksum, wal, copied);
     }
 
     /// <summary>
