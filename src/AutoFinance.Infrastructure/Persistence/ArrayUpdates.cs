@@ -21,22 +21,50 @@ public static class ArrayUpdates
     /// </summary>
     public static async Task<int> UpdateAsync(AutoFinanceDbContext db, IReadOnlyList<IProperty> written, IReadOnlyList<IProperty> matchedBy, IReadOnlyList<object?[]> rows, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(written);
-        ArgumentNullException.ThrowIfNull(matchedBy);
-        ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0)
         {
             return 0;
         }
 
+        await using var command = Command(db, written, matchedBy, rows, returning: false);
+        return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <see cref="UpdateAsync"/>, returning the first matching value (the key) of each row matched, so the caller knows
+    /// which rows were updated, not only how many. The key is read as stored (a property without a converter).
+    /// </summary>
+    public static async Task<List<TKey>> UpdateReturningKeysAsync<TKey>(AutoFinanceDbContext db, IReadOnlyList<IProperty> written, IReadOnlyList<IProperty> matchedBy, IReadOnlyList<object?[]> rows, CancellationToken ct)
+    {
+        var keys = new List<TKey>(rows.Count);
+        if (rows.Count == 0)
+        {
+            return keys;
+        }
+
+        await using var command = Command(db, written, matchedBy, rows, returning: true);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            keys.Add(reader.GetFieldValue<TKey>(0));
+        }
+
+        return keys;
+    }
+
+    private static NpgsqlCommand Command(AutoFinanceDbContext db, IReadOnlyList<IProperty> written, IReadOnlyList<IProperty> matchedBy, IReadOnlyList<object?[]> rows, bool returning)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(written);
+        ArgumentNullException.ThrowIfNull(matchedBy);
+        ArgumentNullException.ThrowIfNull(rows);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
             ?? throw new InvalidOperationException("array updates run inside a transaction");
         var columns = written.Concat(matchedBy).ToArray();
         var entity = columns[0].DeclaringType.ContainingEntityType;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        await using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
+        var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
         var sql = new StringBuilder("UPDATE \"").Append(table.Name).Append("\" AS t SET ");
         for (var c = 0; c < written.Count; c++)
         {
@@ -57,8 +85,13 @@ public static class ArrayUpdates
             sql.Append(m == 0 ? string.Empty : " AND ").Append("t.\"").Append(matchedBy[m].GetColumnName(table)).Append("\" = v.c").Append(written.Count + m);
         }
 
+        if (returning)
+        {
+            sql.Append(" RETURNING t.\"").Append(matchedBy[0].GetColumnName(table)).Append('"');
+        }
+
         command.CommandText = sql.ToString();
-        return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        return command;
     }
 
     /// <summary>One column's values as a typed array of what the column stores (null elements where the row has none).</summary>

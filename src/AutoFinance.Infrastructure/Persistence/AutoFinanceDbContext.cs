@@ -287,6 +287,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.Property(l => l.LoanToValue).HasPrecision(18, RateScale);
             e.Property(l => l.AnnualRate).HasPrecision(18, RateScale);
             e.Property(l => l.BalloonFraction).HasPrecision(18, RateScale);
+            e.Property(l => l.RunningAccruedInterest).HasPrecision(18, MoneyScale);
             e.Property(l => l.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<Servicing.InstallmentRow>(e =>
@@ -296,8 +297,9 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.HasIndex(i => i.DueDate);
             if (UpdatesRowsInPlace)
             {
-                // Each close raises the running instalment's recognised interest, no indexed column: with room for the
-                // new version in its page, the three indexes are left alone.
+                // A loan closed in full (not a quiet one: its running interest is kept on the loan's row) has its
+                // instalments' recognised interest and payments rewritten, no indexed column: with room for the new
+                // version in its page, the three indexes are left alone.
                 e.HasStorageParameter("fillfactor", InstallmentFillFactor);
             }
 

@@ -331,146 +331,166 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
         // loans the quiet path's updates read most of their pages from outside the database's cache).
         // Instalments are monthly: the running one and the one before it fall within two months either side.
         var (from, to) = (businessDate.AddMonths(-2), businessDate.AddMonths(2));
-        var loans = await quiet.OrderBy(l => l.Id).Select(l => new QuietLoan(l.Id, l.Version, l.StartDate, l.Currency, l.Bucket, l.DaysPastDue)).AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
-        await AccrueQuietLoansAsync(loans, null, businessDate, from, to, ct).ConfigureAwait(false);
-        var closed = await MarkClosedAsync(loans, businessDate, bucket, ct).ConfigureAwait(false);
+        var loans = await quiet.OrderBy(l => l.Id).Select(l => new QuietLoan(l.Id, l.Version, l.StartDate, l.Currency, new RunningInterest(l.RunningInstallment, l.RunningAccruedInterest), l.Bucket, l.DaysPastDue)).AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+        var closed = await CloseQuietChunkAsync(loans, null, businessDate, bucket, from, to, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         // One changed meanwhile (closed by the page loop) is found by listing the partition again, as the others are then.
         return (closed, null);
     }
 
+    /// <param name="Running">What the loan's row keeps of its running instalment's recognised interest.</param>
     /// <param name="Bucket">Read on SQLite only, with <paramref name="DaysPastDue"/>: its marking leaves a loan already current alone.</param>
-    private sealed record QuietLoan(Guid Id, long Version, DateOnly StartDate, string Currency, string? Bucket = null, int? DaysPastDue = null);
+    private sealed record QuietLoan(Guid Id, long Version, DateOnly StartDate, string Currency, RunningInterest Running, string? Bucket = null, int? DaysPastDue = null);
+
+    /// <summary>A quiet loan to mark closed, with its running interest after the day.</summary>
+    private sealed record QuietClose(QuietLoan Loan, RunningInterest Running);
+
+    private sealed record NearInstallment(Guid LoanId, int Number, DateOnly DueDate, decimal Interest, decimal AccruedInterest, bool InterestAccrued);
 
     /// <summary>
-    /// Marks quiet loans closed for the day (current, no days past due), each matched by its id and the version it was
-    /// read at: on PostgreSQL all in one statement taking the keys as arrays; SQLite, which has no round trips,
-    /// reruns one prepared statement per loan.
+    /// Closes quiet loans for the day without loading them. Each loan's row is marked closed (current, no days past
+    /// due) with the interest of its running period raised to the day by the aggregate's accrual rule
+    /// (<see cref="Loan.RunningAccrual"/>), kept on the loan's row (<see cref="LoanRow.RunningInstallment"/>), so the
+    /// instalment's row is not written; each row is matched by its id and the version it was read at. Then the day's
+    /// interest is posted, one entry for each loan so marked: a loan changed meanwhile posts nothing here and is left to
+    /// the page loop, which closes it in full. Returns the loans closed.
     /// </summary>
-    private async Task<int> MarkClosedAsync(IReadOnlyList<QuietLoan> loans, DateOnly businessDate, string bucket, CancellationToken ct)
+    /// <param name="near">The loans' instalments falling due in the window, when read with them; null, they are read here.</param>
+    private async Task<int> CloseQuietChunkAsync(IReadOnlyList<QuietLoan> loans, ILookup<Guid, NearInstallment>? near, DateOnly businessDate, string bucket, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        if (loans.Count == 0)
+        {
+            return 0;
+        }
+
+        near ??= await NearInstallmentsAsync(loans, from, to, ct).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var closes = new List<QuietClose>(loans.Count);
+        var entries = new List<JournalEntryRow>();
+        foreach (var loan in loans)
+        {
+            if (Accrue(loan, near[loan.Id], businessDate, now) is var (running, entry))
+            {
+                closes.Add(new QuietClose(loan, running));
+                if (entry is not null)
+                {
+                    entries.Add(entry);
+                }
+            }
+        }
+
+        var closed = await MarkClosedAsync(closes, businessDate, bucket, ct).ConfigureAwait(false);
+        var posted = closed.Count == closes.Count ? entries : entries.FindAll(e => closed.Contains(e.LoanId));
+        await BulkCopy.CopyAsync(db, posted, ct).ConfigureAwait(false);
+        await BulkCopy.CopyAsync(db, [.. posted.SelectMany(e => e.Lines)], ct).ConfigureAwait(false);
+        return closed.Count;
+    }
+
+    /// <summary>
+    /// The loan's running interest after the day and the entry posting the day's part (none when nothing more is
+    /// recognised); null for a loan whose row keeps the interest of another instalment than the running one, left to the
+    /// page loop (a book closed daily has none: the aggregate gives the interest back to the instalment rows whenever
+    /// it closes a loan, as it does on the days before an instalment falls due).
+    /// </summary>
+    private static (RunningInterest Running, JournalEntryRow? Entry)? Accrue(QuietLoan loan, IEnumerable<NearInstallment> window, DateOnly businessDate, DateTimeOffset now)
+    {
+        var rows = window.OrderBy(i => i.Number).ToList();
+        var index = rows.FindIndex(i => !i.InterestAccrued && i.DueDate > businessDate);
+        if (index < 0)
+        {
+            return (loan.Running, null);
+        }
+
+        var row = rows[index];
+        if (loan.Running.Installment is { } kept && kept != row.Number)
+        {
+            return null;
+        }
+
+        var recognised = loan.Running.Of(row.Number, row.AccruedInterest);
+        var currency = Currency.FromCode(loan.Currency);
+        var periodStart = index > 0 && rows[index - 1].Number == row.Number - 1 ? rows[index - 1].DueDate : loan.StartDate;
+        var accrued = Loan.RunningAccrual(row.Number, periodStart, row.DueDate, row.Interest, currency, LoanMapping.AccrualDayCount, businessDate);
+        if (accrued <= recognised)
+        {
+            return (loan.Running, null);
+        }
+
+        var entry = LoanPostings.InterestAccrual(businessDate, Money.Of(accrued - recognised, currency), $"Interest of instalment {row.Number} accrued to {businessDate:yyyy-MM-dd}");
+        return (new RunningInterest(row.Number, accrued), LoanBooking.ToRow(loan.Id, entry, now));
+    }
+
+    /// <summary>The loans' instalments falling due in the window.</summary>
+    private async Task<ILookup<Guid, NearInstallment>> NearInstallmentsAsync(IReadOnlyList<QuietLoan> loans, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        // The ids go as one array parameter: a partition of a million-loan book holds some 60,000 quiet loans, past
+        // SQLite's limit of 32,766 parameters a statement were each id its own.
+        var ids = loans.Select(l => l.Id).ToList();
+        return (await db.Installments.AsNoTracking()
+            .Where(i => EF.Parameter(ids).Contains(i.LoanId) && i.DueDate > from && i.DueDate <= to)
+            .Select(i => new NearInstallment(i.LoanId, i.Number, i.DueDate, i.Interest, i.AccruedInterest, i.InterestAccrued))
+            .ToListAsync(ct).ConfigureAwait(false)).ToLookup(i => i.LoanId);
+    }
+
+    /// <summary>
+    /// Marks quiet loans closed for the day with their running interest, each matched by its id and the version it was
+    /// read at: on PostgreSQL all in one statement taking the values as arrays; SQLite, which has no round trips,
+    /// reruns one prepared statement per loan. Returns the ids of the loans marked.
+    /// </summary>
+    private async Task<HashSet<Guid>> MarkClosedAsync(IReadOnlyList<QuietClose> closes, DateOnly businessDate, string bucket, CancellationToken ct)
     {
         var entity = db.Model.FindEntityType(typeof(LoanRow))!;
         if (db.Database.IsSqlite())
         {
-            return MarkClosedOneByOne(entity, loans, businessDate, bucket, ct);
+            return MarkClosedOneByOne(entity, closes, businessDate, bucket, ct);
         }
 
         Microsoft.EntityFrameworkCore.Metadata.IProperty Property(string name) => entity.FindProperty(name)!;
-        var written = new[] { Property(nameof(LoanRow.LastCloseDate)), Property(nameof(LoanRow.DaysPastDue)), Property(nameof(LoanRow.Bucket)), Property(nameof(LoanRow.Version)) };
+        var written = new[]
+        {
+            Property(nameof(LoanRow.LastCloseDate)), Property(nameof(LoanRow.DaysPastDue)), Property(nameof(LoanRow.Bucket)), Property(nameof(LoanRow.Version)),
+            Property(nameof(LoanRow.RunningInstallment)), Property(nameof(LoanRow.RunningAccruedInterest)),
+        };
         var matchedBy = new[] { Property(nameof(LoanRow.Id)), Property(nameof(LoanRow.Version)) };
-        var rows = loans.Select(l => new object?[] { businessDate, 0, bucket, l.Version + 1, l.Id, l.Version }).ToList();
-        return await ArrayUpdates.UpdateAsync(db, written, matchedBy, rows, ct).ConfigureAwait(false);
+        var rows = closes.Select(c => new object?[] { businessDate, 0, bucket, c.Loan.Version + 1, c.Running.Installment, c.Running.Accrued, c.Loan.Id, c.Loan.Version }).ToList();
+        return [.. await ArrayUpdates.UpdateReturningKeysAsync<Guid>(db, written, matchedBy, rows, ct).ConfigureAwait(false)];
     }
 
     /// <summary>
     /// SQLite's form of <see cref="MarkClosedAsync"/>: one prepared statement rebound per loan, so nothing is compiled
     /// per chunk and no parameter is looked up among a hundred others. A loan already current with no days past due
-    /// (most of them) gets only its date and version: SQLite rewrites an index whenever the statement sets one of its
-    /// columns, even to the value it holds, and the bucket is indexed.
+    /// (most of them) gets only its date, running interest and version: SQLite rewrites an index whenever the statement
+    /// sets one of its columns, even to the value it holds, and the bucket is indexed.
     /// </summary>
-    private int MarkClosedOneByOne(Microsoft.EntityFrameworkCore.Metadata.IEntityType entity, IReadOnlyList<QuietLoan> loans, DateOnly businessDate, string bucket, CancellationToken ct)
+    private HashSet<Guid> MarkClosedOneByOne(Microsoft.EntityFrameworkCore.Metadata.IEntityType entity, IReadOnlyList<QuietClose> closes, DateOnly businessDate, string bucket, CancellationToken ct)
     {
         Microsoft.EntityFrameworkCore.Metadata.IProperty Property(string name) => entity.FindProperty(name)!;
         var (closeDate, daysPastDue, bucketColumn, version) = (Property(nameof(LoanRow.LastCloseDate)), Property(nameof(LoanRow.DaysPastDue)), Property(nameof(LoanRow.Bucket)), Property(nameof(LoanRow.Version)));
+        var (running, runningAccrued) = (Property(nameof(LoanRow.RunningInstallment)), Property(nameof(LoanRow.RunningAccruedInterest)));
         var matchedBy = new[] { Property(nameof(LoanRow.Id)), version };
-        using var full = PreparedUpdates.Prepare(db, [closeDate, daysPastDue, bucketColumn, version], matchedBy);
+        using var full = PreparedUpdates.Prepare(db, [closeDate, daysPastDue, bucketColumn, running, runningAccrued, version], matchedBy);
         full.Bind(0, businessDate);
         full.Bind(1, 0);
         full.Bind(2, bucket);
-        using var dated = PreparedUpdates.Prepare(db, [closeDate, version], matchedBy);
+        using var dated = PreparedUpdates.Prepare(db, [closeDate, running, runningAccrued, version], matchedBy);
         dated.Bind(0, businessDate);
-        var closed = 0;
-        foreach (var loan in loans)
+        var closed = new HashSet<Guid>();
+        foreach (var (loan, interest) in closes)
         {
             ct.ThrowIfCancellationRequested();
             var (update, first) = loan.Bucket == bucket && loan.DaysPastDue == 0 ? (dated, 1) : (full, 3);
-            update.Bind(first, loan.Version + 1);
-            update.Bind(first + 1, loan.Id);
-            update.Bind(first + 2, loan.Version);
-            closed += update.Run();
+            update.Bind(first, interest.Installment);
+            update.Bind(first + 1, interest.Accrued);
+            update.Bind(first + 2, loan.Version + 1);
+            update.Bind(first + 3, loan.Id);
+            update.Bind(first + 4, loan.Version);
+            if (update.Run() == 1)
+            {
+                closed.Add(loan.Id);
+            }
         }
 
         return closed;
-    }
-
-    /// <summary>
-    /// The day's interest of each quiet loan's running period, by the aggregate's accrual rule
-    /// (<see cref="Loan.RunningAccrual"/>), read and written without loading the loans: one entry per loan, and the
-    /// instalment's recognised interest raised to match (so a rerun posts nothing).
-    /// </summary>
-    /// <param name="near">The loans' instalments falling due in the window, when read with them (on PostgreSQL); null, they are read here.</param>
-    private async Task AccrueQuietLoansAsync(IReadOnlyList<QuietLoan> loans, ILookup<Guid, NearInstallment>? near, DateOnly businessDate, DateOnly from, DateOnly to, CancellationToken ct)
-    {
-        if (loans.Count == 0)
-        {
-            return;
-        }
-
-        if (near is null)
-        {
-            // The ids go as one array parameter: a partition of a million-loan book holds some 60,000 quiet loans, past
-            // SQLite's limit of 32,766 parameters a statement were each id its own.
-            var ids = loans.Select(l => l.Id).ToList();
-            near = (await db.Installments.AsNoTracking()
-                .Where(i => EF.Parameter(ids).Contains(i.LoanId) && i.DueDate > from && i.DueDate <= to)
-                .Select(i => new NearInstallment(i.Id, i.LoanId, i.Number, i.DueDate, i.Interest, i.AccruedInterest, i.InterestAccrued))
-                .ToListAsync(ct).ConfigureAwait(false)).ToLookup(i => i.LoanId);
-        }
-        var now = time.GetUtcNow();
-        var entries = new List<JournalEntryRow>();
-        var accruedTo = new List<(long Id, decimal Accrued)>();
-        foreach (var loan in loans)
-        {
-            var rows = near[loan.Id].OrderBy(i => i.Number).ToList();
-            var index = rows.FindIndex(i => !i.InterestAccrued && i.DueDate > businessDate);
-            if (index < 0)
-            {
-                continue;
-            }
-
-            var row = rows[index];
-            var currency = Currency.FromCode(loan.Currency);
-            var periodStart = index > 0 && rows[index - 1].Number == row.Number - 1 ? rows[index - 1].DueDate : loan.StartDate;
-            var accrued = Loan.RunningAccrual(row.Number, periodStart, row.DueDate, row.Interest, currency, LoanMapping.AccrualDayCount, businessDate);
-            if (accrued <= row.AccruedInterest)
-            {
-                continue;
-            }
-
-            var entry = LoanPostings.InterestAccrual(businessDate, Money.Of(accrued - row.AccruedInterest, currency), $"Interest of instalment {row.Number} accrued to {businessDate:yyyy-MM-dd}");
-            entries.Add(LoanBooking.ToRow(loan.Id, entry, now));
-            accruedTo.Add((row.Id, accrued));
-        }
-
-        await BulkCopy.CopyAsync(db, entries, ct).ConfigureAwait(false);
-        await BulkCopy.CopyAsync(db, [.. entries.SelectMany(e => e.Lines)], ct).ConfigureAwait(false);
-        accruedTo.Sort((a, b) => a.Id.CompareTo(b.Id));
-        await SetAccruedInterestAsync(accruedTo, ct).ConfigureAwait(false);
-    }
-
-    private sealed record NearInstallment(long Id, Guid LoanId, int Number, DateOnly DueDate, decimal Interest, decimal AccruedInterest, bool InterestAccrued);
-
-    /// <summary>Sets the recognised interest of many instalments (on PostgreSQL in one statement), stored as EF would store it.</summary>
-    private async Task SetAccruedInterestAsync(IReadOnlyList<(long Id, decimal Accrued)> rows, CancellationToken ct)
-    {
-        var entity = db.Model.FindEntityType(typeof(InstallmentRow))!;
-        var property = entity.FindProperty(nameof(InstallmentRow.AccruedInterest))!;
-        var key = entity.FindProperty(nameof(InstallmentRow.Id))!;
-        if (db.Database.IsSqlite())
-        {
-            // One prepared statement rebound per row (see MarkClosedOneByOne).
-            using var update = PreparedUpdates.Prepare(db, [property], [key]);
-            foreach (var (id, accrued) in rows)
-            {
-                update.Bind(0, accrued);
-                update.Bind(1, id);
-                update.Run();
-            }
-
-            return;
-        }
-
-        await ArrayUpdates.UpdateAsync(db, [property], [key], [.. rows.Select(r => new object?[] { r.Accrued, r.Id })], ct).ConfigureAwait(false);
     }
 
     private async Task<bool> SaveOrLoseAsync(CancellationToken ct)

@@ -9,8 +9,8 @@ namespace AutoFinance.Infrastructure.Servicing;
 public sealed partial class EndOfDay
 {
     /// <summary>
-    /// Quiet loans accrued and marked closed at a time: their loans' and instalments' pages, just read, are still in the
-    /// server's cache when written (a few thousand pages; the default cache holds 16,384).
+    /// Quiet loans accrued and marked closed at a time: their loans' pages, just read, are still in the server's cache
+    /// when written (a few thousand pages with the instalments read; the default cache holds 16,384).
     /// </summary>
     private const int QuietChunkOnPostgres = 2_000;
 
@@ -36,8 +36,7 @@ public sealed partial class EndOfDay
         while (true)
         {
             var (loans, near, fetched) = await FetchQuietLoansAsync(connection, npgsqlTransaction, others, ct).ConfigureAwait(false);
-            await AccrueQuietLoansAsync(loans, near, businessDate, from, to, ct).ConfigureAwait(false);
-            closed += await MarkClosedAsync(loans, businessDate, bucket, ct).ConfigureAwait(false);
+            closed += await CloseQuietChunkAsync(loans, near, businessDate, bucket, from, to, ct).ConfigureAwait(false);
             quiet += loans.Count;
             if (fetched < QuietChunkOnPostgres)
             {
@@ -54,7 +53,7 @@ public sealed partial class EndOfDay
 
     /// <summary>
     /// Opens the cursor: each unclosed loan of the partition, in the order its rows are found, with the answer to the
-    /// quiet question and, for a quiet one, what <see cref="AccrueQuietLoansAsync"/> reads of the window: its first
+    /// quiet question and, for a quiet one, what <see cref="CloseQuietChunkAsync"/> reads of the window: its first
     /// instalment falling due after the date with its interest not yet recognised, and the one numbered before it when
     /// that falls in the window too. One row a loan, so a chunk never splits a loan. Each loan's instalments are read
     /// by index probes (lateral subqueries), not one scan of the due-date index over the whole book's window.
@@ -71,11 +70,11 @@ public sealed partial class EndOfDay
         await using var command = new NpgsqlCommand(
             """
             DECLARE quiet_loans NO SCROLL CURSOR FOR
-            SELECT l."Id", l."Version", l."StartDate", l."Currency", l.quiet,
-                r."Id", r."Number", r."DueDate", r."Interest", r."AccruedInterest", r."InterestAccrued",
-                b."Id", b."Number", b."DueDate", b."Interest", b."AccruedInterest", b."InterestAccrued"
+            SELECT l."Id", l."Version", l."StartDate", l."Currency", l.quiet, l."RunningInstallment", l."RunningAccruedInterest",
+                r."Number", r."DueDate", r."Interest", r."AccruedInterest", r."InterestAccrued",
+                b."Number", b."DueDate", b."Interest", b."AccruedInterest", b."InterestAccrued"
             FROM (
-                SELECT u."Id", u."Version", u."StartDate", u."Currency", NOT EXISTS (
+                SELECT u."Id", u."Version", u."StartDate", u."Currency", u."RunningInstallment", u."RunningAccruedInterest", NOT EXISTS (
                     SELECT 1 FROM installments AS o
                     WHERE o."LoanId" = u."Id" AND o."DueDate" <= @horizon
                         AND (NOT o."InterestAccrued" OR o."PaidPrincipal" < o."Principal" OR o."PaidInterest" < o."Interest" OR o."PaidFee" < o."Fee"
@@ -85,11 +84,11 @@ public sealed partial class EndOfDay
                 -- Not merged into the outer query, so the quiet question is asked once a loan, not again in the joins.
                 OFFSET 0) AS l
             LEFT JOIN LATERAL (
-                SELECT n."Id", n."Number", n."DueDate", n."Interest", n."AccruedInterest", n."InterestAccrued" FROM installments AS n
+                SELECT n."Number", n."DueDate", n."Interest", n."AccruedInterest", n."InterestAccrued" FROM installments AS n
                 WHERE l.quiet AND n."LoanId" = l."Id" AND n."DueDate" > @date AND n."DueDate" > @from AND n."DueDate" <= @to AND NOT n."InterestAccrued"
                 ORDER BY n."Number" LIMIT 1) AS r ON TRUE
             LEFT JOIN LATERAL (
-                SELECT p."Id", p."Number", p."DueDate", p."Interest", p."AccruedInterest", p."InterestAccrued" FROM installments AS p
+                SELECT p."Number", p."DueDate", p."Interest", p."AccruedInterest", p."InterestAccrued" FROM installments AS p
                 WHERE p."LoanId" = l."Id" AND p."Number" = r."Number" - 1 AND p."DueDate" > @from AND p."DueDate" <= @to) AS b ON TRUE
             """,
             connection,
@@ -121,9 +120,10 @@ public sealed partial class EndOfDay
                 continue;
             }
 
-            quiet.Add(new QuietLoan(id, reader.GetInt64(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3)));
-            AddNear(reader, 11, id, near);
-            AddNear(reader, 5, id, near);
+            var running = new RunningInterest(reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.GetDecimal(6));
+            quiet.Add(new QuietLoan(id, reader.GetInt64(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3), running));
+            AddNear(reader, 12, id, near);
+            AddNear(reader, 7, id, near);
         }
 
         return (quiet, near.ToLookup(i => i.LoanId), fetched);
@@ -134,7 +134,7 @@ public sealed partial class EndOfDay
     {
         if (!reader.IsDBNull(first))
         {
-            near.Add(new NearInstallment(reader.GetInt64(first), loanId, reader.GetInt32(first + 1), reader.GetFieldValue<DateOnly>(first + 2), reader.GetDecimal(first + 3), reader.GetDecimal(first + 4), reader.GetBoolean(first + 5)));
+            near.Add(new NearInstallment(loanId, reader.GetInt32(first), reader.GetFieldValue<DateOnly>(first + 1), reader.GetDecimal(first + 2), reader.GetDecimal(first + 3), reader.GetBoolean(first + 4)));
         }
     }
 }

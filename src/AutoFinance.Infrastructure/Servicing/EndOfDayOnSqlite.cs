@@ -39,9 +39,9 @@ public sealed partial class EndOfDay
     /// </summary>
     private const string QuietSql =
         """
-        SELECT l."Id", l."Version", l."StartDate", l."Currency", l."Bucket", l."DaysPastDue",
-            f."Id", f."Number", f."DueDate", f."Interest", f."AccruedInterest", f."InterestAccrued",
-            p."Id", p."Number", p."DueDate", p."Interest", p."AccruedInterest", p."InterestAccrued"
+        SELECT l."Id", l."Version", l."StartDate", l."Currency", l."Bucket", l."DaysPastDue", l."RunningInstallment", l."RunningAccruedInterest",
+            f."Number", f."DueDate", f."Interest", f."AccruedInterest", f."InterestAccrued",
+            p."Number", p."DueDate", p."Interest", p."AccruedInterest", p."InterestAccrued"
         FROM loans AS l
         LEFT JOIN installments AS f ON f."Id" = (
             SELECT o."Id" FROM installments AS o
@@ -56,7 +56,7 @@ public sealed partial class EndOfDay
     /// <summary>A loan's instalments falling due in a window, in number order.</summary>
     private const string WindowSql =
         """
-        SELECT "Id", "Number", "DueDate", "Interest", "AccruedInterest", "InterestAccrued" FROM installments
+        SELECT "Number", "DueDate", "Interest", "AccruedInterest", "InterestAccrued" FROM installments
         WHERE "LoanId" = ?1 AND "DueDate" > ?2 AND "DueDate" <= ?3 ORDER BY "Number"
         """;
 
@@ -151,8 +151,7 @@ public sealed partial class EndOfDay
         for (var start = 0; start < unclosed.Count; start += QuietChunk)
         {
             var (loans, near) = ReadQuietLoans(read, handle, unclosed.GetRange(start, Math.Min(QuietChunk, unclosed.Count - start)), horizon, from, to, others);
-            await AccrueQuietLoansAsync(loans, near, businessDate, from, to, ct).ConfigureAwait(false);
-            closed += await MarkClosedAsync(loans, businessDate, bucket, ct).ConfigureAwait(false);
+            closed += await CloseQuietChunkAsync(loans, near, businessDate, bucket, from, to, ct).ConfigureAwait(false);
             found += loans.Count;
         }
 
@@ -191,14 +190,15 @@ public sealed partial class EndOfDay
             }
 
             var id = SqliteColumns.Guid(read, 0);
-            var first = SqliteColumns.IsNull(read, 6) ? null : Near(read, 6, id);
+            var first = SqliteColumns.IsNull(read, 8) ? null : Near(read, 8, id);
             if (first is not null && first.DueDate <= horizon)
             {
                 others.Add(id);
             }
             else
             {
-                quiet.Add(new QuietLoan(id, SqliteColumns.Int64(read, 1), SqliteColumns.Date(read, 2), SqliteColumns.Text(read, 3), SqliteColumns.Text(read, 4), SqliteColumns.Int32(read, 5)));
+                var running = new RunningInterest(SqliteColumns.IsNull(read, 6) ? null : SqliteColumns.Int32(read, 6), SqliteColumns.Scaled(read, 7, AutoFinanceDbContext.MoneyScale));
+                quiet.Add(new QuietLoan(id, SqliteColumns.Int64(read, 1), SqliteColumns.Date(read, 2), SqliteColumns.Text(read, 3), running, SqliteColumns.Text(read, 4), SqliteColumns.Int32(read, 5)));
                 if (first is null || first.DueDate > to)
                 {
                     // Every instalment is settled, or the first unsettled one and all after it fall due past the window.
@@ -209,7 +209,7 @@ public sealed partial class EndOfDay
                 }
                 else
                 {
-                    if (!SqliteColumns.IsNull(read, 12) && Near(read, 12, id) is var before && before.DueDate > from && before.DueDate <= to)
+                    if (!SqliteColumns.IsNull(read, 13) && Near(read, 13, id) is var before && before.DueDate > from && before.DueDate <= to)
                     {
                         near.Add(before);
                     }
@@ -321,13 +321,12 @@ public sealed partial class EndOfDay
     private static (int Money, int Exact) ScheduleScales() => (AutoFinanceDbContext.MoneyScale, AutoFinanceDbContext.RateScale);
 
     private static NearInstallment Near(sqlite3_stmt statement, int first, Guid loanId) => new(
-        SqliteColumns.Int64(statement, first),
         loanId,
-        SqliteColumns.Int32(statement, first + 1),
-        SqliteColumns.Date(statement, first + 2),
+        SqliteColumns.Int32(statement, first),
+        SqliteColumns.Date(statement, first + 1),
+        SqliteColumns.Scaled(statement, first + 2, AutoFinanceDbContext.MoneyScale),
         SqliteColumns.Scaled(statement, first + 3, AutoFinanceDbContext.MoneyScale),
-        SqliteColumns.Scaled(statement, first + 4, AutoFinanceDbContext.MoneyScale),
-        SqliteColumns.Boolean(statement, first + 5));
+        SqliteColumns.Boolean(statement, first + 4));
 
     private sqlite3 NativeConnection() =>
         ((SqliteConnection)db.Database.GetDbConnection()).Handle ?? throw new InvalidOperationException("the close's connection is not open");

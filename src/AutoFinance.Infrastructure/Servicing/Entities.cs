@@ -46,6 +46,17 @@ public sealed class LoanRow
     /// <summary>The last business date end-of-day finished for this loan; a rerun of that date skips it.</summary>
     public DateOnly? LastCloseDate { get; set; }
 
+    /// <summary>
+    /// The instalment whose interest recognised so far the daily close keeps here, in <see cref="RunningAccruedInterest"/>,
+    /// rather than on the instalment's row: the close writes the loan's row every day anyway, and writing the
+    /// instalment's too was a second page to write and log a day for every loan. Null when the instalment rows hold
+    /// it all, as the aggregate saves them (<see cref="LoanMapping.Running"/> reads either).
+    /// </summary>
+    public int? RunningInstallment { get; set; }
+
+    /// <summary>Interest recognised so far on <see cref="RunningInstallment"/>.</summary>
+    public decimal RunningAccruedInterest { get; set; }
+
     /// <summary>The end-of-day partition this loan belongs to (fixed at booking), so workers can share a date.</summary>
     public int Partition { get; set; }
 

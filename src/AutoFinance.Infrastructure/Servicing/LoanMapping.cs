@@ -42,7 +42,15 @@ public static class LoanMapping
         };
     }
 
-    public static InstallmentState StateOf(InstallmentRow row)
+    /// <summary>What the loan's row keeps of its running instalment's recognised interest (<see cref="LoanRow.RunningInstallment"/>).</summary>
+    public static RunningInterest Running(LoanRow loan)
+    {
+        ArgumentNullException.ThrowIfNull(loan);
+        return new RunningInterest(loan.RunningInstallment, loan.RunningAccruedInterest);
+    }
+
+    /// <param name="running">The loan row's running interest; the instalment rows alone are read without it.</param>
+    public static InstallmentState StateOf(InstallmentRow row, RunningInterest running = default)
     {
         ArgumentNullException.ThrowIfNull(row);
         return new InstallmentState
@@ -58,7 +66,7 @@ public static class LoanMapping
             PaidInterest = row.PaidInterest,
             PaidFee = row.PaidFee,
             FallenDue = row.InterestAccrued,
-            AccruedInterest = row.InterestAccrued ? row.Interest : row.AccruedInterest,
+            AccruedInterest = row.InterestAccrued ? row.Interest : running.Of(row.Number, row.AccruedInterest),
             LateFee = row.LateFee,
             PaidLateFee = row.PaidLateFee,
             Penalty = row.Penalty,
@@ -114,11 +122,12 @@ public static class LoanMapping
     {
         ArgumentNullException.ThrowIfNull(loan);
         var terms = TermsOf(loan);
+        var running = Running(loan);
         return Loan.Restore(
             dayCount is { } productDayCount ? terms with { DayCount = productDayCount } : terms,
             servicing,
             loan.Status,
-            installments.Select(StateOf),
+            installments.Select(i => StateOf(i, running)),
             payments.Select(PostingOf),
             held.Credit,
             held.RefundPayable,
@@ -145,6 +154,9 @@ public static class LoanMapping
         loan.LastCloseDate = aggregate.ClosedThrough;
         loan.DaysPastDue = aggregate.DaysPastDue;
         loan.Bucket = aggregate.Bucket.Name;
+        // Every instalment's recognised interest goes back to its row below.
+        loan.RunningInstallment = null;
+        loan.RunningAccruedInterest = 0m;
         var byNumber = rows.ToDictionary(r => r.Number);
         foreach (var state in aggregate.Installments)
         {
