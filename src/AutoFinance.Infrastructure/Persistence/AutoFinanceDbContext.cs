@@ -320,7 +320,9 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
         {
             e.ToTable("journal_entries");
             e.HasIndex(j => new { j.LoanId, j.BusinessDate });
-            e.HasIndex(j => j.PaymentId);
+            // Most entries carry no payment (a loan accrues one a day): indexing only those that do keeps the index to
+            // the payments' entries, and the close does not add an entry for each day's accrual to it.
+            e.HasIndex(j => j.PaymentId).HasFilter("\"PaymentId\" IS NOT NULL");
             e.HasMany(j => j.Lines).WithOne().HasForeignKey(l => l.EntryId);
         });
         modelBuilder.Entity<Servicing.PaymentRow>(e =>

@@ -2525,7 +2525,8 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PaymentId");
+                    b.HasIndex("PaymentId")
+                        .HasFilter("\"PaymentId\" IS NOT NULL");
 
                     b.HasIndex("LoanId", "BusinessDate");
 

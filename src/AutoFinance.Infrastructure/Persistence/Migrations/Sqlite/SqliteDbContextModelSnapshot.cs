@@ -2496,7 +2496,8 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PaymentId");
+                    b.HasIndex("PaymentId")
+                        .HasFilter("\"PaymentId\" IS NOT NULL");
 
                     b.HasIndex("LoanId", "BusinessDate");
 
