@@ -60,25 +60,27 @@ public static class BenchCommand
         var cobDatabase = new BenchDatabase("af_bench_cob");
         var workers = new Option<string?>("--workers") { Description = "End-of-day workers sharing the date's partitions (default 1)." };
         var keepBook = new Option<bool>("--keep-book") { Description = "Keep the generated loans for later runs of the same size, and start from a copy of the kept ones when there are (a million loans take minutes to generate)." };
-        var cob = new Command("cob", "End-of-day over N generated active loans in a fresh database.") { loans, cobDatabase.Provider, cobDatabase.Connection, workers, keepBook, json };
+        var days = new Option<string?>("--days") { Description = "Close this many consecutive days and time the last (default 1): from the second day on, the loans are as a daily close leaves them." };
+        var cob = new Command("cob", "End-of-day over N generated active loans in a fresh database.") { loans, cobDatabase.Provider, cobDatabase.Connection, workers, days, keepBook, json };
         cob.SetAction(async (parsed, ct) =>
         {
             var input = new InputReader();
             var count = input.IntegerBetween("loans", parsed.GetValue(loans), 10_000, 1, 10_000_000);
             var threads = input.IntegerBetween("workers", parsed.GetValue(workers), 1, 1, 16);
+            var closes = input.IntegerBetween("days", parsed.GetValue(days), 1, 1, 31);
             var kind = cobDatabase.Read(input, parsed);
             input.ThrowIfAny();
             var file = Path.Combine(Path.GetTempPath(), $"autofinance-cob-{Guid.NewGuid():N}.db");
             try
             {
-                var figures = await CobBenchmark.RunAsync(kind, cobDatabase.ConnectionString(kind, parsed, file), count, threads, parsed.GetValue(keepBook), ct).ConfigureAwait(false);
+                var figures = await CobBenchmark.RunAsync(kind, cobDatabase.ConnectionString(kind, parsed, file), count, threads, closes, parsed.GetValue(keepBook), ct).ConfigureAwait(false);
                 if (parsed.GetValue(json))
                 {
                     return context.WriteJson(figures);
                 }
 
                 context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"cob on {figures.Database} with {figures.Workers} worker(s): {figures.Loans:N0} loans in {figures.Seconds:F2} s ({figures.LoansPerSecond:N0} loans/s, {figures.CpuSeconds:F2} s of processor time), {figures.Entries:N0} entries, peak memory {figures.PeakMemoryMb:N0} MB (setup {figures.SetupSeconds:F1} s{(figures.FromKeptBook ? ", a copy of the kept book" : string.Empty)}), checksum {figures.Checksum}{WalLine(figures.Wal)}"));
+                    $"cob on {figures.Database} with {figures.Workers} worker(s): {figures.Loans:N0} loans in {figures.Seconds:F2} s ({figures.LoansPerSecond:N0} loans/s, {figures.CpuSeconds:F2} s of processor time), {figures.Entries:N0} entries, peak memory {figures.PeakMemoryMb:N0} MB (setup {figures.SetupSeconds:F1} s{(figures.FromKeptBook ? ", a copy of the kept book" : string.Empty)}{EarlierDays(figures.EarlierDays)}), checksum {figures.Checksum}{WalLine(figures.Wal)}"));
                 return CliApp.Ok;
             }
             finally
@@ -195,6 +197,11 @@ public static class BenchCommand
         var elapsed = watch.Elapsed.TotalSeconds;
         return new ScheduleFigures("schedule", Math.Round(count / elapsed), Math.Round((double)allocated / count), count, Math.Round(elapsed, 3), 1, sample);
     }
+
+    /// <summary>The days closed untimed before the timed one, as part of the cob line's setup (nothing when none).</summary>
+    private static string EarlierDays(int days) => days == 0
+        ? string.Empty
+        : string.Create(CultureInfo.InvariantCulture, $", then {days} day{(days == 1 ? string.Empty : "s")} closed untimed");
 
     /// <summary>What a PostgreSQL close wrote to the server's log, as the end of the cob line (nothing elsewhere).</summary>
     private static string WalLine(CobBenchmark.WalFigures? wal) => wal is null

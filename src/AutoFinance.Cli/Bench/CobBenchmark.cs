@@ -9,15 +9,17 @@ namespace AutoFinance.Cli.Bench;
 
 /// <summary>
 /// End-of-day at scale: N active 36-month loans booked in a fresh database (varied amounts, start dates over the past
-/// years, nine in ten paid to date and the rest behind), then one close of business timed.
+/// years, nine in ten paid to date and the rest behind), then one close of business timed: the book's first, or the
+/// last of several consecutive days, when the loans are as a daily close leaves them.
 /// </summary>
 public static class CobBenchmark
 {
     /// <param name="CpuSeconds">Processor time the process spent on the close (all its threads): a figure a busy machine disturbs less than the wall clock.</param>
     /// <param name="Checksum">A digest of what the close produced (the loans' status, days past due and bucket, the ledger's totals per account and side, reminders): equal on every run of the same build and size.</param>
     /// <param name="Wal">On PostgreSQL, what the close wrote to the server's log: figures the machine's load does not move.</param>
-    /// <param name="SetupSeconds">Generating the book, or copying the kept one (<paramref name="FromKeptBook"/>).</param>
-    public sealed record Figures(string Database, int Workers, int Loans, double Seconds, double LoansPerSecond, int Entries, double PeakMemoryMb, double SetupSeconds, double CpuSeconds, string Checksum, WalFigures? Wal = null, bool FromKeptBook = false);
+    /// <param name="SetupSeconds">Generating the book, or copying the kept one (<paramref name="FromKeptBook"/>), and closing the <paramref name="EarlierDays"/>.</param>
+    /// <param name="EarlierDays">Days closed, untimed, before the timed one.</param>
+    public sealed record Figures(string Database, int Workers, int Loans, double Seconds, double LoansPerSecond, int Entries, double PeakMemoryMb, double SetupSeconds, double CpuSeconds, string Checksum, WalFigures? Wal = null, bool FromKeptBook = false, int EarlierDays = 0);
 
     /// <param name="Megabytes">Log written during the close (by position, every session's).</param>
     /// <param name="Records">Log records written.</param>
@@ -25,11 +27,12 @@ public static class CobBenchmark
     /// <param name="Checkpoints">Checkpoints started during the close (timed or forced by the log's size).</param>
     public sealed record WalFigures(double Megabytes, long Records, long FullPageImages, long Checkpoints);
 
+    /// <param name="days">Consecutive days to close, from the book's first; the last is timed.</param>
     /// <param name="keepBook">Start from the book kept by an earlier run of this size and schema, or keep this run's for later ones (<see cref="CobBook"/>).</param>
-    public static async Task<Figures> RunAsync(string provider, string connection, int count, int workers, bool keepBook, CancellationToken ct)
+    public static async Task<Figures> RunAsync(string provider, string connection, int count, int workers, int days, bool keepBook, CancellationToken ct)
     {
         var setup = Stopwatch.StartNew();
-        var businessDate = new DateOnly(2026, 11, 24);
+        var firstDate = new DateOnly(2026, 11, 24);
         var copied = keepBook && await CobBook.TryCopyAsync(provider, connection, count, ct).ConfigureAwait(false);
         await using var db = Open(provider, connection);
         if (!copied)
@@ -37,24 +40,26 @@ public static class CobBenchmark
             await db.Database.EnsureDeletedAsync(ct).ConfigureAwait(false);
             await db.Database.MigrateAsync(ct).ConfigureAwait(false);
             setup.Restart();
-            await SeedAsync(db, count, businessDate, ct).ConfigureAwait(false);
+            await SeedAsync(db, count, firstDate, ct).ConfigureAwait(false);
             if (keepBook)
             {
                 await CobBook.KeepAsync(db, provider, connection, count, ct).ConfigureAwait(false);
             }
         }
 
+        for (var day = 0; day < days - 1; day++)
+        {
+            await CloseAsync(provider, connection, workers, firstDate.AddDays(day), ct).ConfigureAwait(false);
+        }
+
+        var businessDate = firstDate.AddDays(days - 1);
         var setupSeconds = setup.Elapsed.TotalSeconds;
         db.ChangeTracker.Clear();
         var walBefore = provider == "postgresql" ? await WalAsync(db, reset: true, ct).ConfigureAwait(false) : null;
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        var results = await Task.WhenAll(Enumerable.Range(1, workers).Select(async n =>
-        {
-            await using var own = Open(provider, connection);
-            return await new EndOfDay(own, TimeProvider.System).RunAsync(businessDate, new CobOptions { Worker = $"bench/{n}" }, ct).ConfigureAwait(false);
-        })).ConfigureAwait(false);
+        var results = await CloseAsync(provider, connection, workers, businessDate, ct).ConfigureAwait(false);
         var seconds = watch.Elapsed.TotalSeconds;
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
@@ -73,8 +78,16 @@ public static class CobBenchmark
         }
 
         var checksum = await ChecksumAsync(db, ct).ConfigureAwait(false);
-        return new Figures(provider, workers, closed, Math.Round(seconds, 2), Math.Round(closed / seconds), results.Sum(r => r.Entries), Math.Round(peak / 1e6), Math.Round(setupSeconds, 1), Math.Round(cpu, 2), checksum, wal, copied);
+        return new Figures(provider, workers, closed, Math.Round(seconds, 2), Math.Round(closed / seconds), results.Sum(r => r.Entries), Math.Round(peak / 1e6), Math.Round(setupSeconds, 1), Math.Round(cpu, 2), checksum, wal, copied, days - 1);
     }
+
+    /// <summary>Closes one business date with <paramref name="workers"/> workers sharing its partitions, each on its own connection.</summary>
+    private static Task<EndOfDay.Result[]> CloseAsync(string provider, string connection, int workers, DateOnly businessDate, CancellationToken ct) =>
+        Task.WhenAll(Enumerable.Range(1, workers).Select(async n =>
+        {
+            await using var own = Open(provider, connection);
+            return await new EndOfDay(own, TimeProvider.System).RunAsync(businessDate, new CobOptions { Worker = $"bench/{n}" }, ct).ConfigureAwait(false);
+        }));
 
     /// <summary>
     /// The log's position, its record and full-page-image counters (zeroed first when asked) and the checkpoints so far;

@@ -21,6 +21,7 @@ public static class ArrayUpdates
     /// </summary>
     public static async Task<int> UpdateAsync(AutoFinanceDbContext db, IReadOnlyList<IProperty> written, IReadOnlyList<IProperty> matchedBy, IReadOnlyList<object?[]> rows, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0)
         {
             return 0;
@@ -36,6 +37,7 @@ public static class ArrayUpdates
     /// </summary>
     public static async Task<List<TKey>> UpdateReturningKeysAsync<TKey>(AutoFinanceDbContext db, IReadOnlyList<IProperty> written, IReadOnlyList<IProperty> matchedBy, IReadOnlyList<object?[]> rows, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(rows);
         var keys = new List<TKey>(rows.Count);
         if (rows.Count == 0)
         {
@@ -57,7 +59,6 @@ public static class ArrayUpdates
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(written);
         ArgumentNullException.ThrowIfNull(matchedBy);
-        ArgumentNullException.ThrowIfNull(rows);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
             ?? throw new InvalidOperationException("array updates run inside a transaction");

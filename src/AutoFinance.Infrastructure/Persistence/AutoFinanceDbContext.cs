@@ -288,6 +288,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.Property(l => l.AnnualRate).HasPrecision(18, RateScale);
             e.Property(l => l.BalloonFraction).HasPrecision(18, RateScale);
             e.Property(l => l.RunningAccruedInterest).HasPrecision(18, MoneyScale);
+            e.Property(l => l.RunningScheduledInterest).HasPrecision(18, MoneyScale);
             e.Property(l => l.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<Servicing.InstallmentRow>(e =>

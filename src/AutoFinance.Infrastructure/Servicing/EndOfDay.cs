@@ -331,7 +331,7 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
         // loans the quiet path's updates read most of their pages from outside the database's cache).
         // Instalments are monthly: the running one and the one before it fall within two months either side.
         var (from, to) = (businessDate.AddMonths(-2), businessDate.AddMonths(2));
-        var loans = await quiet.OrderBy(l => l.Id).Select(l => new QuietLoan(l.Id, l.Version, l.StartDate, l.Currency, new RunningInterest(l.RunningInstallment, l.RunningAccruedInterest), l.Bucket, l.DaysPastDue)).AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+        var loans = await quiet.OrderBy(l => l.Id).Select(l => new QuietLoan(l.Id, l.Version, l.StartDate, l.Currency, new RunningInterest(l.RunningInstallment, l.RunningAccruedInterest), null, l.Bucket, l.DaysPastDue)).AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
         var closed = await CloseQuietChunkAsync(loans, null, businessDate, bucket, from, to, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         // One changed meanwhile (closed by the page loop) is found by listing the partition again, as the others are then.
@@ -339,11 +339,12 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
     }
 
     /// <param name="Running">What the loan's row keeps of its running instalment's recognised interest.</param>
+    /// <param name="Period">The running period the loan's row keeps, when the loan is quiet by it: no instalment is read for the loan.</param>
     /// <param name="Bucket">Read on SQLite only, with <paramref name="DaysPastDue"/>: its marking leaves a loan already current alone.</param>
-    private sealed record QuietLoan(Guid Id, long Version, DateOnly StartDate, string Currency, RunningInterest Running, string? Bucket = null, int? DaysPastDue = null);
+    private sealed record QuietLoan(Guid Id, long Version, DateOnly StartDate, string Currency, RunningInterest Running, RunningPeriod? Period, string? Bucket = null, int? DaysPastDue = null);
 
-    /// <summary>A quiet loan to mark closed, with its running interest after the day.</summary>
-    private sealed record QuietClose(QuietLoan Loan, RunningInterest Running);
+    /// <summary>A quiet loan to mark closed, with its running interest after the day and the running period its row is to keep (none when its row does not keep the period's interest).</summary>
+    private sealed record QuietClose(QuietLoan Loan, RunningInterest Running, RunningPeriod? Period);
 
     private sealed record NearInstallment(Guid LoanId, int Number, DateOnly DueDate, decimal Interest, decimal AccruedInterest, bool InterestAccrued);
 
@@ -369,9 +370,9 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
         var entries = new List<JournalEntryRow>();
         foreach (var loan in loans)
         {
-            if (Accrue(loan, near[loan.Id], businessDate, now) is var (running, entry))
+            if (Accrue(loan, near[loan.Id], businessDate, now) is var (running, period, entry))
             {
-                closes.Add(new QuietClose(loan, running));
+                closes.Add(new QuietClose(loan, running, period));
                 if (entry is not null)
                 {
                     entries.Add(entry);
@@ -387,37 +388,56 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
     }
 
     /// <summary>
-    /// The loan's running interest after the day and the entry posting the day's part (none when nothing more is
-    /// recognised); null for a loan whose row keeps the interest of another instalment than the running one, left to the
-    /// page loop (a book closed daily has none: the aggregate gives the interest back to the instalment rows whenever
-    /// it closes a loan, as it does on the days before an instalment falls due).
+    /// The loan's running interest after the day, the running period for its row to keep, and the entry posting the
+    /// day's part (none when nothing more is recognised); null for a loan whose row keeps the interest of another
+    /// instalment than the running one, left to the page loop (a book closed daily has none: the aggregate gives the
+    /// interest back to the instalment rows whenever it closes a loan, as it does on the days before an instalment
+    /// falls due). The period is the one the row keeps, else read from the instalments of the window.
     /// </summary>
-    private static (RunningInterest Running, JournalEntryRow? Entry)? Accrue(QuietLoan loan, IEnumerable<NearInstallment> window, DateOnly businessDate, DateTimeOffset now)
+    private static (RunningInterest Running, RunningPeriod? Period, JournalEntryRow? Entry)? Accrue(QuietLoan loan, IEnumerable<NearInstallment> window, DateOnly businessDate, DateTimeOffset now)
+    {
+        var rowAccrued = 0m;
+        if ((loan.Period ?? PeriodOf(loan, window, businessDate, out rowAccrued)) is not { } period)
+        {
+            return (loan.Running, null, null);
+        }
+
+        if (loan.Running.Installment is { } kept && kept != period.Number)
+        {
+            return null;
+        }
+
+        var recognised = loan.Running.Of(period.Number, rowAccrued);
+        var currency = Currency.FromCode(loan.Currency);
+        var accrued = Loan.RunningAccrual(period.Number, period.Start, period.DueDate, period.Interest, currency, LoanMapping.AccrualDayCount, businessDate);
+        if (accrued <= recognised)
+        {
+            // The row keeps the period only beside the interest recognised on it.
+            return (loan.Running, loan.Running.Installment == period.Number ? period : null, null);
+        }
+
+        var entry = LoanPostings.InterestAccrual(businessDate, Money.Of(accrued - recognised, currency), $"Interest of instalment {period.Number} accrued to {businessDate:yyyy-MM-dd}");
+        return (new RunningInterest(period.Number, accrued), period, LoanBooking.ToRow(loan.Id, entry, now));
+    }
+
+    /// <summary>
+    /// The running period by the instalments of the window: the first falling due after the date with its interest
+    /// not yet recognised, from the due date of the one before it (the loan's start for the first); null when none.
+    /// </summary>
+    private static RunningPeriod? PeriodOf(QuietLoan loan, IEnumerable<NearInstallment> window, DateOnly businessDate, out decimal rowAccrued)
     {
         var rows = window.OrderBy(i => i.Number).ToList();
         var index = rows.FindIndex(i => !i.InterestAccrued && i.DueDate > businessDate);
         if (index < 0)
         {
-            return (loan.Running, null);
-        }
-
-        var row = rows[index];
-        if (loan.Running.Installment is { } kept && kept != row.Number)
-        {
+            rowAccrued = 0m;
             return null;
         }
 
-        var recognised = loan.Running.Of(row.Number, row.AccruedInterest);
-        var currency = Currency.FromCode(loan.Currency);
-        var periodStart = index > 0 && rows[index - 1].Number == row.Number - 1 ? rows[index - 1].DueDate : loan.StartDate;
-        var accrued = Loan.RunningAccrual(row.Number, periodStart, row.DueDate, row.Interest, currency, LoanMapping.AccrualDayCount, businessDate);
-        if (accrued <= recognised)
-        {
-            return (loan.Running, null);
-        }
-
-        var entry = LoanPostings.InterestAccrual(businessDate, Money.Of(accrued - recognised, currency), $"Interest of instalment {row.Number} accrued to {businessDate:yyyy-MM-dd}");
-        return (new RunningInterest(row.Number, accrued), LoanBooking.ToRow(loan.Id, entry, now));
+        var row = rows[index];
+        rowAccrued = row.AccruedInterest;
+        var start = index > 0 && rows[index - 1].Number == row.Number - 1 ? rows[index - 1].DueDate : loan.StartDate;
+        return new RunningPeriod(row.Number, start, row.DueDate, row.Interest);
     }
 
     /// <summary>The loans' instalments falling due in the window.</summary>
@@ -450,40 +470,52 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
         {
             Property(nameof(LoanRow.LastCloseDate)), Property(nameof(LoanRow.DaysPastDue)), Property(nameof(LoanRow.Bucket)), Property(nameof(LoanRow.Version)),
             Property(nameof(LoanRow.RunningInstallment)), Property(nameof(LoanRow.RunningAccruedInterest)),
+            Property(nameof(LoanRow.RunningPeriodStart)), Property(nameof(LoanRow.RunningDueDate)), Property(nameof(LoanRow.RunningScheduledInterest)),
         };
         var matchedBy = new[] { Property(nameof(LoanRow.Id)), Property(nameof(LoanRow.Version)) };
-        var rows = closes.Select(c => new object?[] { businessDate, 0, bucket, c.Loan.Version + 1, c.Running.Installment, c.Running.Accrued, c.Loan.Id, c.Loan.Version }).ToList();
+        var rows = closes.Select(c => new object?[]
+        {
+            businessDate, 0, bucket, c.Loan.Version + 1, c.Running.Installment, c.Running.Accrued,
+            c.Period?.Start, c.Period?.DueDate, c.Period?.Interest ?? 0m, c.Loan.Id, c.Loan.Version,
+        }).ToList();
         return [.. await ArrayUpdates.UpdateReturningKeysAsync<Guid>(db, written, matchedBy, rows, ct).ConfigureAwait(false)];
     }
 
     /// <summary>
     /// SQLite's form of <see cref="MarkClosedAsync"/>: one prepared statement rebound per loan, so nothing is compiled
     /// per chunk and no parameter is looked up among a hundred others. A loan already current with no days past due
-    /// (most of them) gets only its date, running interest and version: SQLite rewrites an index whenever the statement
+    /// (most of them) gets only its date, running interest and period, and version: SQLite rewrites an index whenever the statement
     /// sets one of its columns, even to the value it holds, and the bucket is indexed.
     /// </summary>
     private HashSet<Guid> MarkClosedOneByOne(Microsoft.EntityFrameworkCore.Metadata.IEntityType entity, IReadOnlyList<QuietClose> closes, DateOnly businessDate, string bucket, CancellationToken ct)
     {
         Microsoft.EntityFrameworkCore.Metadata.IProperty Property(string name) => entity.FindProperty(name)!;
         var (closeDate, daysPastDue, bucketColumn, version) = (Property(nameof(LoanRow.LastCloseDate)), Property(nameof(LoanRow.DaysPastDue)), Property(nameof(LoanRow.Bucket)), Property(nameof(LoanRow.Version)));
-        var (running, runningAccrued) = (Property(nameof(LoanRow.RunningInstallment)), Property(nameof(LoanRow.RunningAccruedInterest)));
+        IEnumerable<Microsoft.EntityFrameworkCore.Metadata.IProperty> running =
+        [
+            Property(nameof(LoanRow.RunningInstallment)), Property(nameof(LoanRow.RunningAccruedInterest)),
+            Property(nameof(LoanRow.RunningPeriodStart)), Property(nameof(LoanRow.RunningDueDate)), Property(nameof(LoanRow.RunningScheduledInterest)),
+        ];
         var matchedBy = new[] { Property(nameof(LoanRow.Id)), version };
-        using var full = PreparedUpdates.Prepare(db, [closeDate, daysPastDue, bucketColumn, running, runningAccrued, version], matchedBy);
+        using var full = PreparedUpdates.Prepare(db, [closeDate, daysPastDue, bucketColumn, .. running, version], matchedBy);
         full.Bind(0, businessDate);
         full.Bind(1, 0);
         full.Bind(2, bucket);
-        using var dated = PreparedUpdates.Prepare(db, [closeDate, running, runningAccrued, version], matchedBy);
+        using var dated = PreparedUpdates.Prepare(db, [closeDate, .. running, version], matchedBy);
         dated.Bind(0, businessDate);
         var closed = new HashSet<Guid>();
-        foreach (var (loan, interest) in closes)
+        foreach (var (loan, interest, period) in closes)
         {
             ct.ThrowIfCancellationRequested();
             var (update, first) = loan.Bucket == bucket && loan.DaysPastDue == 0 ? (dated, 1) : (full, 3);
             update.Bind(first, interest.Installment);
             update.Bind(first + 1, interest.Accrued);
-            update.Bind(first + 2, loan.Version + 1);
-            update.Bind(first + 3, loan.Id);
-            update.Bind(first + 4, loan.Version);
+            update.Bind(first + 2, period?.Start);
+            update.Bind(first + 3, period?.DueDate);
+            update.Bind(first + 4, period?.Interest ?? 0m);
+            update.Bind(first + 5, loan.Version + 1);
+            update.Bind(first + 6, loan.Id);
+            update.Bind(first + 7, loan.Version);
             if (update.Run() == 1)
             {
                 closed.Add(loan.Id);

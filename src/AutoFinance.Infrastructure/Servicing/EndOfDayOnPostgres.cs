@@ -56,7 +56,9 @@ public sealed partial class EndOfDay
     /// quiet question and, for a quiet one, what <see cref="CloseQuietChunkAsync"/> reads of the window: its first
     /// instalment falling due after the date with its interest not yet recognised, and the one numbered before it when
     /// that falls in the window too. One row a loan, so a chunk never splits a loan. Each loan's instalments are read
-    /// by index probes (lateral subqueries), not one scan of the due-date index over the whole book's window.
+    /// by index probes (lateral subqueries), not one scan of the due-date index over the whole book's window, and not
+    /// at all for a loan whose row keeps a running period that answers the question (<see cref="RunningPeriod"/>):
+    /// most quiet loans on most days.
     /// </summary>
     private static async Task DeclareQuietLoansAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int partition, DateOnly businessDate, DateOnly horizon, DateOnly from, DateOnly to, CancellationToken ct)
     {
@@ -72,20 +74,26 @@ public sealed partial class EndOfDay
             DECLARE quiet_loans NO SCROLL CURSOR FOR
             SELECT l."Id", l."Version", l."StartDate", l."Currency", l.quiet, l."RunningInstallment", l."RunningAccruedInterest",
                 r."Number", r."DueDate", r."Interest", r."AccruedInterest", r."InterestAccrued",
-                b."Number", b."DueDate", b."Interest", b."AccruedInterest", b."InterestAccrued"
+                b."Number", b."DueDate", b."Interest", b."AccruedInterest", b."InterestAccrued",
+                l.kept, l."RunningPeriodStart", l."RunningDueDate", l."RunningScheduledInterest"
             FROM (
-                SELECT u."Id", u."Version", u."StartDate", u."Currency", u."RunningInstallment", u."RunningAccruedInterest", NOT EXISTS (
+                SELECT k.*, CASE WHEN k.kept THEN TRUE ELSE NOT EXISTS (
                     SELECT 1 FROM installments AS o
-                    WHERE o."LoanId" = u."Id" AND o."DueDate" <= @horizon
+                    WHERE o."LoanId" = k."Id" AND o."DueDate" <= @horizon
                         AND (NOT o."InterestAccrued" OR o."PaidPrincipal" < o."Principal" OR o."PaidInterest" < o."Interest" OR o."PaidFee" < o."Fee"
-                            OR o."PaidLateFee" < o."LateFee" OR o."PaidPenalty" < o."Penalty")) AS quiet
-                FROM loans AS u
-                WHERE u."Partition" = @partition AND u."Status" = @active AND u."StartDate" <= @date AND (u."LastCloseDate" IS NULL OR u."LastCloseDate" < @date)
+                            OR o."PaidLateFee" < o."LateFee" OR o."PaidPenalty" < o."Penalty")) END AS quiet
+                FROM (
+                    SELECT u."Id", u."Version", u."StartDate", u."Currency", u."RunningInstallment", u."RunningAccruedInterest",
+                        u."RunningPeriodStart", u."RunningDueDate", u."RunningScheduledInterest",
+                        COALESCE(u."RunningInstallment" IS NOT NULL AND u."RunningPeriodStart" IS NOT NULL AND u."RunningDueDate" > @horizon, FALSE) AS kept
+                    FROM loans AS u
+                    WHERE u."Partition" = @partition AND u."Status" = @active AND u."StartDate" <= @date AND (u."LastCloseDate" IS NULL OR u."LastCloseDate" < @date)
+                    OFFSET 0) AS k
                 -- Not merged into the outer query, so the quiet question is asked once a loan, not again in the joins.
                 OFFSET 0) AS l
             LEFT JOIN LATERAL (
                 SELECT n."Number", n."DueDate", n."Interest", n."AccruedInterest", n."InterestAccrued" FROM installments AS n
-                WHERE l.quiet AND n."LoanId" = l."Id" AND n."DueDate" > @date AND n."DueDate" > @from AND n."DueDate" <= @to AND NOT n."InterestAccrued"
+                WHERE l.quiet AND NOT l.kept AND n."LoanId" = l."Id" AND n."DueDate" > @date AND n."DueDate" > @from AND n."DueDate" <= @to AND NOT n."InterestAccrued"
                 ORDER BY n."Number" LIMIT 1) AS r ON TRUE
             LEFT JOIN LATERAL (
                 SELECT p."Number", p."DueDate", p."Interest", p."AccruedInterest", p."InterestAccrued" FROM installments AS p
@@ -121,7 +129,10 @@ public sealed partial class EndOfDay
             }
 
             var running = new RunningInterest(reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.GetDecimal(6));
-            quiet.Add(new QuietLoan(id, reader.GetInt64(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3), running));
+            var period = reader.GetBoolean(17)
+                ? RunningPeriod.KeptBy(running.Installment, reader.GetFieldValue<DateOnly>(18), reader.GetFieldValue<DateOnly>(19), reader.GetDecimal(20))
+                : null;
+            quiet.Add(new QuietLoan(id, reader.GetInt64(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3), running, period));
             AddNear(reader, 12, id, near);
             AddNear(reader, 7, id, near);
         }

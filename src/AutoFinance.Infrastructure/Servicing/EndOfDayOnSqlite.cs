@@ -35,23 +35,29 @@ public sealed partial class EndOfDay
     /// interest not yet recognised or a part unpaid), and the instalment before it. Number order is due-date order,
     /// so the loan is quiet when that first one falls due after the horizon (or there is none): the same answer as
     /// asking whether any instalment due by the horizon is unsettled, but the walk along the loan's (number) index
-    /// stops at the first unsettled instalment instead of reading all 36 rows.
+    /// stops at the first unsettled instalment instead of reading all 36 rows. A loan whose row keeps a running period
+    /// that answers the question (<see cref="RunningPeriod"/>, most quiet loans on most days) reads no instalment.
     /// </summary>
     private const string QuietSql =
-        """
+        $"""
         SELECT l."Id", l."Version", l."StartDate", l."Currency", l."Bucket", l."DaysPastDue", l."RunningInstallment", l."RunningAccruedInterest",
             f."Number", f."DueDate", f."Interest", f."AccruedInterest", f."InterestAccrued",
-            p."Number", p."DueDate", p."Interest", p."AccruedInterest", p."InterestAccrued"
+            p."Number", p."DueDate", p."Interest", p."AccruedInterest", p."InterestAccrued",
+            {KeptPeriod}, l."RunningPeriodStart", l."RunningDueDate", l."RunningScheduledInterest"
         FROM loans AS l
-        LEFT JOIN installments AS f ON f."Id" = (
+        LEFT JOIN installments AS f ON f."Id" = CASE WHEN {KeptPeriod} THEN NULL ELSE (
             SELECT o."Id" FROM installments AS o
             WHERE o."LoanId" = l."Id"
                 AND (NOT o."InterestAccrued" OR o."PaidPrincipal" < o."Principal" OR o."PaidInterest" < o."Interest" OR o."PaidFee" < o."Fee"
                     OR o."PaidLateFee" < o."LateFee" OR o."PaidPenalty" < o."Penalty")
-            ORDER BY o."Number" LIMIT 1)
+            ORDER BY o."Number" LIMIT 1) END
         LEFT JOIN installments AS p ON p."LoanId" = l."Id" AND p."Number" = f."Number" - 1
         WHERE l.rowid = ?4 AND l."Partition" = ?1 AND l."Status" = ?2 AND l."StartDate" <= ?3 AND (l."LastCloseDate" IS NULL OR l."LastCloseDate" < ?3)
         """;
+
+    /// <summary>Whether the loan's row keeps a running period by which the loan is quiet (the horizon bound as ?5).</summary>
+    private const string KeptPeriod =
+        """l."RunningInstallment" IS NOT NULL AND l."RunningPeriodStart" IS NOT NULL AND l."RunningDueDate" > ?5""";
 
     /// <summary>A loan's instalments falling due in a window, in number order.</summary>
     private const string WindowSql =
@@ -148,6 +154,7 @@ public sealed partial class EndOfDay
         var (found, closed, others) = (0, 0, new List<Guid>());
         using var read = Prepare(handle, QuietSql);
         BindLoanConditions(read, handle, partition, businessDate);
+        Check(SqliteColumns.BindDate(read, 5, horizon), handle);
         for (var start = 0; start < unclosed.Count; start += QuietChunk)
         {
             var (loans, near) = ReadQuietLoans(read, handle, unclosed.GetRange(start, Math.Min(QuietChunk, unclosed.Count - start)), horizon, from, to, others);
@@ -191,14 +198,19 @@ public sealed partial class EndOfDay
 
             var id = SqliteColumns.Guid(read, 0);
             var first = SqliteColumns.IsNull(read, 8) ? null : Near(read, 8, id);
-            if (first is not null && first.DueDate <= horizon)
+            var running = new RunningInterest(SqliteColumns.IsNull(read, 6) ? null : SqliteColumns.Int32(read, 6), SqliteColumns.Scaled(read, 7, AutoFinanceDbContext.MoneyScale));
+            if (SqliteColumns.Boolean(read, 18))
+            {
+                var period = RunningPeriod.KeptBy(running.Installment, SqliteColumns.Date(read, 19), SqliteColumns.Date(read, 20), SqliteColumns.Scaled(read, 21, AutoFinanceDbContext.MoneyScale));
+                quiet.Add(new QuietLoan(id, SqliteColumns.Int64(read, 1), SqliteColumns.Date(read, 2), SqliteColumns.Text(read, 3), running, period, SqliteColumns.Text(read, 4), SqliteColumns.Int32(read, 5)));
+            }
+            else if (first is not null && first.DueDate <= horizon)
             {
                 others.Add(id);
             }
             else
             {
-                var running = new RunningInterest(SqliteColumns.IsNull(read, 6) ? null : SqliteColumns.Int32(read, 6), SqliteColumns.Scaled(read, 7, AutoFinanceDbContext.MoneyScale));
-                quiet.Add(new QuietLoan(id, SqliteColumns.Int64(read, 1), SqliteColumns.Date(read, 2), SqliteColumns.Text(read, 3), running, SqliteColumns.Text(read, 4), SqliteColumns.Int32(read, 5)));
+                quiet.Add(new QuietLoan(id, SqliteColumns.Int64(read, 1), SqliteColumns.Date(read, 2), SqliteColumns.Text(read, 3), running, null, SqliteColumns.Text(read, 4), SqliteColumns.Int32(read, 5)));
                 if (first is null || first.DueDate > to)
                 {
                     // Every instalment is settled, or the first unsettled one and all after it fall due past the window.

@@ -57,6 +57,20 @@ public sealed class LoanRow
     /// <summary>Interest recognised so far on <see cref="RunningInstallment"/>.</summary>
     public decimal RunningAccruedInterest { get; set; }
 
+    /// <summary>
+    /// When <see cref="RunningInstallment"/>'s period began (the instalment before it fell due, or the loan started), as
+    /// the daily close last read it from the instalment rows; with <see cref="RunningDueDate"/> and
+    /// <see cref="RunningScheduledInterest"/> it is all a quiet loan's accrual reads, so a quiet day reads no instalment.
+    /// Null when not kept; the aggregate clears it whenever it saves the instalments (<see cref="RunningPeriod"/>).
+    /// </summary>
+    public DateOnly? RunningPeriodStart { get; set; }
+
+    /// <summary>The due date of <see cref="RunningInstallment"/>, kept with <see cref="RunningPeriodStart"/>.</summary>
+    public DateOnly? RunningDueDate { get; set; }
+
+    /// <summary>The interest scheduled on <see cref="RunningInstallment"/>, kept with <see cref="RunningPeriodStart"/>.</summary>
+    public decimal RunningScheduledInterest { get; set; }
+
     /// <summary>The end-of-day partition this loan belongs to (fixed at booking), so workers can share a date.</summary>
     public int Partition { get; set; }
 

@@ -157,6 +157,8 @@ public static class LoanMapping
         // Every instalment's recognised interest goes back to its row below.
         loan.RunningInstallment = null;
         loan.RunningAccruedInterest = 0m;
+        // What the close kept of the running period was read from the rows written below: read it again next time.
+        RunningPeriod.Forget(loan);
         var byNumber = rows.ToDictionary(r => r.Number);
         foreach (var state in aggregate.Installments)
         {

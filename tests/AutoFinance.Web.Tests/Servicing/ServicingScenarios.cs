@@ -703,11 +703,16 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
             return (await db.Loans.AsNoTracking().SingleAsync(l => l.Id == id), await db.Installments.AsNoTracking().SingleAsync(i => i.LoanId == id && i.Number == 1));
         }
 
-        // Five quiet days: the running interest is written to the loan's row only.
+        // What the close reads of the running period, kept on the loan's row so a quiet day reads no instalment.
+        static RunningPeriod? Kept(LoanRow row) => RunningPeriod.KeptBy(row.RunningInstallment, row.RunningPeriodStart, row.RunningDueDate, row.RunningScheduledInterest);
+        var running = new RunningPeriod(1, start, period.DueDate, period.ScheduledInterest);
+
+        // Five quiet days: the running interest is written to the loan's row only, beside the period it accrues over.
         await CloseThrough(5);
         var (loan, installment) = await Rows();
         Assert.Equal(new RunningInterest(1, period.AccruedThrough(start.AddDays(5), DayCountConvention.Thirty360)), LoanMapping.Running(loan));
         Assert.Equal(0m, installment.AccruedInterest);
+        Assert.Equal(running, Kept(loan));
 
         // A payment saves the loan through its aggregate, which gives the interest back to the instalment.
         MoveTo(start.AddDays(5));
@@ -719,12 +724,16 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
         (loan, installment) = await Rows();
         Assert.Null(loan.RunningInstallment);
         Assert.Equal(period.AccruedThrough(start.AddDays(5), DayCountConvention.Thirty360), installment.AccruedInterest);
+        // The instalments were written: the period is read from them again.
+        Assert.Null(Kept(loan));
+        Assert.Null(loan.RunningDueDate);
 
         // Five more quiet days go on from the instalment's figure: ten days' interest, posted once.
         await CloseThrough(10);
         var expected = period.AccruedThrough(start.AddDays(10), DayCountConvention.Thirty360);
         (loan, _) = await Rows();
         Assert.Equal(new RunningInterest(1, expected), LoanMapping.Running(loan));
+        Assert.Equal(running, Kept(loan));
         MoveTo(start.AddDays(10));
         using var later = await platform.SignedIn("agent");
         var view = await Loan(later, loanId);

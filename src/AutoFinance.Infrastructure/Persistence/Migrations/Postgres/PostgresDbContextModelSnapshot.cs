@@ -2650,8 +2650,18 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<DateOnly?>("RunningDueDate")
+                        .HasColumnType("date");
+
                     b.Property<int?>("RunningInstallment")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RunningPeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("RunningScheduledInterest")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");

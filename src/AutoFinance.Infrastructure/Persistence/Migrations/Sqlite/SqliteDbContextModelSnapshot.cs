@@ -2619,7 +2619,17 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("RunningDueDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("RunningInstallment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RunningPeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RunningScheduledInterest")
+                        .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("StartDate")
