@@ -17,6 +17,11 @@ public static class SimulatorHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton(TimeProvider.System);
+        if (builder.Configuration.GetValue<int?>(ParentWatch.Setting) is { } parent)
+        {
+            builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<ParentWatch>(services, parent));
+        }
+
         var app = builder.Build();
         app.MapGet("/health", () => Results.Ok(new { status = "ok", processId = Environment.ProcessId }));
         Sms.SmsGatewaySimulator.Map(app);

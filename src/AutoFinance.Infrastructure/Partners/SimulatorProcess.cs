@@ -5,12 +5,16 @@ namespace AutoFinance.Infrastructure.Partners;
 
 /// <summary>
 /// The partner simulator running as a process of its own (never in-process): started with the same .NET host as the
-/// caller, it prints the address it bound, and it is killed with its whole tree when disposed.
+/// caller, it prints the address it bound, and it is killed with its whole tree when disposed; it stops itself when the
+/// caller's process is gone without disposing it.
 /// </summary>
 public sealed class SimulatorProcess : IAsyncDisposable
 {
     public const string AssemblyFileName = "AutoFinance.Simulator.dll";
     private const string ListeningLinePrefix = "AutoFinance.Simulator listening on ";
+
+    /// <summary>The simulator's setting naming the process that started it (the simulator's <c>ParentWatch</c>).</summary>
+    public const string ParentProcessSetting = "Simulator:ParentProcessId";
 
     private readonly Process _process;
 
@@ -42,6 +46,8 @@ public sealed class SimulatorProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(assembly);
         start.ArgumentList.Add($"--urls={urls}");
+        // The simulator stops itself once this process is gone, even when this process is killed outright.
+        start.ArgumentList.Add($"--{ParentProcessSetting}={Environment.ProcessId}");
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -40,6 +40,49 @@ public sealed class SimulatorLauncherTests
         }
     }
 
+    [Fact]
+    public async Task A_simulator_whose_starter_was_killed_outright_stops_itself()
+    {
+        // The starter stands in for a platform or test run killed without the chance to stop its simulator.
+        using var starter = Process.Start(new ProcessStartInfo("sleep", "600") { UseShellExecute = false })!;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, SimulatorProcess.AssemblyFileName), "--urls=http://127.0.0.1:0", $"--{SimulatorProcess.ParentProcessSetting}={starter.Id}" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var simulator = Process.Start(start)!;
+        try
+        {
+            var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            simulator.OutputDataReceived += (_, line) =>
+            {
+                if (line.Data?.StartsWith("AutoFinance.Simulator listening on ", StringComparison.Ordinal) == true)
+                {
+                    listening.TrySetResult();
+                }
+            };
+            simulator.ErrorDataReceived += (_, _) => { };
+            simulator.BeginOutputReadLine();
+            simulator.BeginErrorReadLine();
+            await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.False(simulator.HasExited);
+
+            starter.Kill();
+            await starter.WaitForExitAsync();
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await simulator.WaitForExitAsync(deadline.Token);
+            Assert.True(simulator.HasExited);
+        }
+        finally
+        {
+            if (!simulator.HasExited)
+            {
+                simulator.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
     private static bool IsRunning(int processId)
     {
         try
