@@ -466,18 +466,13 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
         }
 
         Microsoft.EntityFrameworkCore.Metadata.IProperty Property(string name) => entity.FindProperty(name)!;
-        var written = new[]
-        {
+        Microsoft.EntityFrameworkCore.Metadata.IProperty[] written =
+        [
             Property(nameof(LoanRow.LastCloseDate)), Property(nameof(LoanRow.DaysPastDue)), Property(nameof(LoanRow.Bucket)), Property(nameof(LoanRow.Version)),
-            Property(nameof(LoanRow.RunningInstallment)), Property(nameof(LoanRow.RunningAccruedInterest)),
-            Property(nameof(LoanRow.RunningPeriodStart)), Property(nameof(LoanRow.RunningDueDate)), Property(nameof(LoanRow.RunningScheduledInterest)),
-        };
+            .. RunningColumns(entity),
+        ];
         var matchedBy = new[] { Property(nameof(LoanRow.Id)), Property(nameof(LoanRow.Version)) };
-        var rows = closes.Select(c => new object?[]
-        {
-            businessDate, 0, bucket, c.Loan.Version + 1, c.Running.Installment, c.Running.Accrued,
-            c.Period?.Start, c.Period?.DueDate, c.Period?.Interest ?? 0m, c.Loan.Id, c.Loan.Version,
-        }).ToList();
+        var rows = closes.Select(c => (object?[])[businessDate, 0, bucket, c.Loan.Version + 1, .. RunningValues(c), c.Loan.Id, c.Loan.Version]).ToList();
         return [.. await ArrayUpdates.UpdateReturningKeysAsync<Guid>(db, written, matchedBy, rows, ct).ConfigureAwait(false)];
     }
 
@@ -491,11 +486,7 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
     {
         Microsoft.EntityFrameworkCore.Metadata.IProperty Property(string name) => entity.FindProperty(name)!;
         var (closeDate, daysPastDue, bucketColumn, version) = (Property(nameof(LoanRow.LastCloseDate)), Property(nameof(LoanRow.DaysPastDue)), Property(nameof(LoanRow.Bucket)), Property(nameof(LoanRow.Version)));
-        IEnumerable<Microsoft.EntityFrameworkCore.Metadata.IProperty> running =
-        [
-            Property(nameof(LoanRow.RunningInstallment)), Property(nameof(LoanRow.RunningAccruedInterest)),
-            Property(nameof(LoanRow.RunningPeriodStart)), Property(nameof(LoanRow.RunningDueDate)), Property(nameof(LoanRow.RunningScheduledInterest)),
-        ];
+        var running = RunningColumns(entity);
         var matchedBy = new[] { Property(nameof(LoanRow.Id)), version };
         using var full = PreparedUpdates.Prepare(db, [closeDate, daysPastDue, bucketColumn, .. running, version], matchedBy);
         full.Bind(0, businessDate);
@@ -504,18 +495,21 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
         using var dated = PreparedUpdates.Prepare(db, [closeDate, .. running, version], matchedBy);
         dated.Bind(0, businessDate);
         var closed = new HashSet<Guid>();
-        foreach (var (loan, interest, period) in closes)
+        foreach (var close in closes)
         {
             ct.ThrowIfCancellationRequested();
+            var loan = close.Loan;
             var (update, first) = loan.Bucket == bucket && loan.DaysPastDue == 0 ? (dated, 1) : (full, 3);
-            update.Bind(first, interest.Installment);
-            update.Bind(first + 1, interest.Accrued);
-            update.Bind(first + 2, period?.Start);
-            update.Bind(first + 3, period?.DueDate);
-            update.Bind(first + 4, period?.Interest ?? 0m);
-            update.Bind(first + 5, loan.Version + 1);
-            update.Bind(first + 6, loan.Id);
-            update.Bind(first + 7, loan.Version);
+            var values = RunningValues(close);
+            for (var i = 0; i < values.Length; i++)
+            {
+                update.Bind(first + i, values[i]);
+            }
+
+            first += values.Length;
+            update.Bind(first, loan.Version + 1);
+            update.Bind(first + 1, loan.Id);
+            update.Bind(first + 2, loan.Version);
             if (update.Run() == 1)
             {
                 closed.Add(loan.Id);
@@ -524,6 +518,18 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
 
         return closed;
     }
+
+    /// <summary>The loan row's columns that keep its running instalment's interest and period, in the order <see cref="RunningValues"/> gives them.</summary>
+    private static Microsoft.EntityFrameworkCore.Metadata.IProperty[] RunningColumns(Microsoft.EntityFrameworkCore.Metadata.IEntityType entity) =>
+        [.. new[]
+        {
+            nameof(LoanRow.RunningInstallment), nameof(LoanRow.RunningAccruedInterest),
+            nameof(LoanRow.RunningPeriodStart), nameof(LoanRow.RunningDueDate), nameof(LoanRow.RunningScheduledInterest),
+        }.Select(name => entity.FindProperty(name)!)];
+
+    /// <summary>What a quiet loan's row is to keep of its running instalment after the day (see <see cref="RunningColumns"/>).</summary>
+    private static object?[] RunningValues(QuietClose close) =>
+        [close.Running.Installment, close.Running.Accrued, close.Period?.Start, close.Period?.DueDate, close.Period?.Interest ?? 0m];
 
     private async Task<bool> SaveOrLoseAsync(CancellationToken ct)
     {
