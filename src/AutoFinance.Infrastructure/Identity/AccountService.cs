@@ -21,7 +21,7 @@ namespace AutoFinance.Infrastructure.Identity;
 /// between the idle timeout less that step and the idle timeout after its last use. A session just looked up is kept
 /// for a few seconds (<see cref="SessionCache"/>); signing out drops it at once.
 /// </summary>
-public sealed class AccountService(AutoFinanceDbContext db, TimeProvider time, ApiKeyCache apiKeys, SessionCache sessionCache, SessionTimeouts sessions, AccountNames names, IOneTimeCodes codes, ILookupHasher hasher)
+public sealed partial class AccountService(AutoFinanceDbContext db, TimeProvider time, ApiKeyCache apiKeys, SessionCache sessionCache, SessionTimeouts sessions, AccountNames names, IOneTimeCodes codes, ILookupHasher hasher)
 {
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
     public static readonly TimeSpan IdleSlideStep = TimeSpan.FromMinutes(1);

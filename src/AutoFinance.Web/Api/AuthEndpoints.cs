@@ -13,6 +13,8 @@ public static class AuthEndpoints
 {
     public sealed record SignIn(string? UserName, string? Password);
 
+    public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
+
     public sealed record Register(string? UserName, string? Password, string? DisplayName, string? Code);
 
     public sealed record CodeRequest(string? Mobile);
@@ -61,9 +63,40 @@ public static class AuthEndpoints
                 return Results.Problem(title: "No session", detail: "a dealer's API key is not a session; an administrator revokes or replaces it", statusCode: 400);
             }
 
-            var token = http.Request.Headers.Authorization.ToString() is var header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : http.Request.Cookies[AutoFinanceAuthentication.SessionCookie];
+            var token = AutoFinanceAuthentication.SessionToken(http.Request);
             return token is not null && await accounts.RevokeAsync(token, ct).ConfigureAwait(false) ? Results.NoContent() : Results.Problem(title: "No session", statusCode: 401);
         }).RequireAuthorization().WithSummary("Revoke the current session (its token stops working at once)");
+
+        group.MapPost("/password", async (HttpContext http, AccountService accounts, CancellationToken ct) =>
+        {
+            if (http.User.ToActor().UserId is not { } userId)
+            {
+                return Results.Problem(title: "No session", detail: "a dealer's API key has no password; an administrator replaces the key", statusCode: 400);
+            }
+
+            var body = await JsonBody.ReadAsync<PasswordChange>(http.Request, ct).ConfigureAwait(false);
+            if (body.Error is { } error)
+            {
+                return Problems.Validation([error]);
+            }
+
+            if (string.IsNullOrEmpty(body.Value?.CurrentPassword) || string.IsNullOrEmpty(body.Value.NewPassword))
+            {
+                return Problems.Validation([
+                    .. string.IsNullOrEmpty(body.Value?.CurrentPassword) ? [new Domain.Validation.FieldError("currentPassword", "is required")] : Array.Empty<Domain.Validation.FieldError>(),
+                    .. string.IsNullOrEmpty(body.Value?.NewPassword) ? [new Domain.Validation.FieldError("newPassword", "is required")] : Array.Empty<Domain.Validation.FieldError>()]);
+            }
+
+            var result = await accounts.ChangePasswordAsync(userId, AutoFinanceAuthentication.SessionToken(http.Request), body.Value.CurrentPassword, body.Value.NewPassword, ct).ConfigureAwait(false);
+            if (result.IsLocked)
+            {
+                return TooManyTries(http, result.LockedFor, "auth.locked", "too many wrong passwords for this account; try again later");
+            }
+
+            return result.Succeeded ? Results.NoContent() : Problems.Field(result.Field!, result.Message!, result.Code);
+        }).RequireAuthorization().RequireRateLimiting(AbuseProtection.SignInPolicy)
+            .WithSummary("Change the signed-in user's password (the current one is asked again); every other session of the user ends")
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(429);
 
         group.MapPost("/register/code", async (HttpContext http, AccountService accounts, CancellationToken ct) =>
         {
@@ -127,11 +160,7 @@ public static class AuthEndpoints
             var result = await accounts.RegisterWithCodeAsync(mobile!, body.Value!.Code!, body.Value.Password!, body.Value.DisplayName!.Trim(), ct).ConfigureAwait(false);
             return result.UserId is { } userId
                 ? Results.Created($"/api/v1/auth/users/{userId}", new { userId })
-                : Results.ValidationProblem(
-                    new Dictionary<string, string[]> { [result.Field!] = [result.Message!] },
-                    title: "The request has problems",
-                    statusCode: StatusCodes.Status400BadRequest,
-                    extensions: new Dictionary<string, object?> { ["code"] = result.Code });
+                : Problems.Field(result.Field!, result.Message!, result.Code);
         }).RequireRateLimiting(AbuseProtection.SignInPolicy)
             .WithSummary("Register a customer account (user name = mobile number) with the SMS code sent to it").ProducesValidationProblem().ProducesProblem(429);
     }

@@ -22,6 +22,14 @@ public static class Problems
 
     public static IResult Field(string field, string message) => Validation([new FieldError(field, message)]);
 
+    /// <summary>A 400 naming one field, with the problem's stable code beside it (<c>code</c>).</summary>
+    public static IResult Field(string field, string message, string? code) =>
+        Results.ValidationProblem(
+            new Dictionary<string, string[]> { [field] = [message] },
+            title: "The request has problems",
+            statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["code"] = code });
+
     public static IResult NotFound(string what) => Results.Problem(title: "Not found", detail: $"no {what} with that id is visible to you", statusCode: 404);
 
     public static IResult Conflict(string detail) => Results.Problem(title: "Conflict", detail: detail, statusCode: 409);

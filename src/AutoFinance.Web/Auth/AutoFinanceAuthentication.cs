@@ -28,7 +28,7 @@ public sealed class AutoFinanceAuthentication(IOptionsMonitor<AuthenticationSche
                 : AuthenticateResult.Success(new AuthenticationTicket(ActorClaims.ToPrincipal(dealer, SchemeName), SchemeName));
         }
 
-        var token = BearerToken() ?? Request.Cookies[SessionCookie];
+        var token = SessionToken(Request);
         if (string.IsNullOrWhiteSpace(token))
         {
             return AuthenticateResult.NoResult();
@@ -51,9 +51,11 @@ public sealed class AutoFinanceAuthentication(IOptionsMonitor<AuthenticationSche
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         Results.Problem(title: "Not allowed", detail: "your role may not do this", statusCode: 403).ExecuteAsync(Context);
 
-    public string? BearerToken()
+    /// <summary>The session token the request carries: a bearer token, else the browser's session cookie.</summary>
+    public static string? SessionToken(HttpRequest request)
     {
-        var header = Request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+        ArgumentNullException.ThrowIfNull(request);
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : request.Cookies[SessionCookie];
     }
 }

@@ -26,6 +26,8 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["POST /api/v1/auth/register/code"] = [new(Target.None, "A A A A A A A A A A A")],
         ["POST /api/v1/auth/register"] = [new(Target.None, "A A A A A A A A A A A")],
         ["POST /api/v1/auth/logout"] = [new(Target.None, "U A A A A A A A A A A")],
+        // An empty body: every signed-in caller is told what is missing (a dealer's key, that it has no password).
+        ["POST /api/v1/auth/password"] = [new(Target.None, "U A A A A A A A A A A")],
 
         ["POST /api/v1/applications"] = [new(Target.None, "U A A A A A F F F F A")],
         ["GET /api/v1/applications"] = [new(Target.None, "U O O O O O O O O O O")],

@@ -72,8 +72,11 @@ public sealed class FuzzTests(UnlimitedPlatform platform) : IClassFixture<Unlimi
         using var dealer = await Client(null, DemoData.DealerKey);
         using var customer = await Client(TrustWorld.CustomerAUserName, null);
         var random = new Random(Seed);
+        // Signing out would end the callers' sessions; wrong current passwords lock the caller's account by design
+        // (PasswordChangeScenarios covers that operation's bad input).
+        string[] spared = ["POST /api/v1/auth/logout", "POST /api/v1/auth/password"];
         var operations = (await OpenApiOperations.ReadAsync(admin))
-            .Where(o => o.Key != "POST /api/v1/auth/logout" && o.Method is "POST" or "PUT" or "PATCH" || (o.Method == "GET" && o.Parameters.Any()))
+            .Where(o => !spared.Contains(o.Key) && o.Method is "POST" or "PUT" or "PATCH" || (o.Method == "GET" && o.Parameters.Any()))
             .ToList();
         Assert.True(operations.Count >= 10, "the OpenAPI document lists too few operations to fuzz");
 
