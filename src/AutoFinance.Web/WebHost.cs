@@ -204,6 +204,7 @@ public static class WebHost
         Components.Documents.DocumentForms.Map(app);
         PaymentIntentEndpoints.Map(api);
         PaymentCallbackEndpoints.Map(api);
+        SmsReplyEndpoints.Map(api);
         ReconciliationEndpoints.Map(api);
         DirectDebitEndpoints.Map(api);
         Components.Operations.OperationsForms.Map(app);

@@ -13,18 +13,23 @@ public static class TestSimulator
     /// <summary>The payment provider's callback secret for this test run, made afresh so none is kept in the repository.</summary>
     public static string PaymentsCallbackSecret { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>The SMS gateway's secret for the replies it pushes, likewise made afresh.</summary>
+    public static string SmsCallbackSecret { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public static async Task<Uri> AddressAsync() => (await Process.Value).Address;
 
     /// <summary>Settings that point a platform at the shared simulator instead of starting its own, with the secrets they share.</summary>
     public static async Task<string[]> ArgumentsAsync() =>
         ["--Partners:Simulator:Launch=false", $"--Partners:Simulator:Url={await AddressAsync()}", .. SharedSettings];
 
-    /// <summary>What the simulator and every platform agree on: the callback secret, and quick retries and settlement so tests wait little.</summary>
+    /// <summary>What the simulator and every platform agree on: the callback secrets, and quick retries and settlement so tests wait little.</summary>
     private static string[] SharedSettings =>
     [
         $"--Partners:Payments:CallbackSecret={PaymentsCallbackSecret}",
         "--Partners:Payments:CallbackRetryMilliseconds=200,400,800,1600,3200,6400",
         "--Partners:Payments:SettleMilliseconds=50",
+        $"--Partners:Sms:CallbackSecret={SmsCallbackSecret}",
+        "--Partners:Sms:CallbackRetryMilliseconds=200,400,800,1600,3200",
     ];
 
     private static async Task<SimulatorProcess> StartAsync()

@@ -3,6 +3,12 @@ namespace AutoFinance.Application.Servicing;
 /// <summary>The business date money is dated by: today where the lender works (the clock's local time zone).</summary>
 public static class BusinessDay
 {
+    /// <summary>
+    /// The earliest date end-of-day closes: no book of this platform holds a loan before it, and a close reaches back
+    /// months from its date, which the calendar's first years cannot give. An earlier date is a typing mistake.
+    /// </summary>
+    public static readonly DateOnly EarliestClose = new(2000, 1, 1);
+
     public static DateOnly Today(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);

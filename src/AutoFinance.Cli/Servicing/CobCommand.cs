@@ -40,6 +40,11 @@ public static class CobCommand
                 input.Add(new("page-size", "must be between 1 and 10000"));
             }
 
+            if (businessDate < Application.Servicing.BusinessDay.EarliestClose)
+            {
+                input.Add(new("date", $"cannot be before {Application.Servicing.BusinessDay.EarliestClose:yyyy-MM-dd}"));
+            }
+
             if (threads is < 1 or > 64)
             {
                 input.Add(new("workers", "must be between 1 and 64"));

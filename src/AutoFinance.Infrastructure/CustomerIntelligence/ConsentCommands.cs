@@ -86,20 +86,44 @@ public sealed class ConsentCommands(AutoFinanceDbContext db, Notifications.Notif
         var now = time.GetUtcNow();
         var row = new ConsentRow { CustomerId = customerId, Purpose = purpose!, Channel = channel!, Granted = input.Granted!.Value, RecordedAt = now, Source = source, RecordedBy = actor.AuditName };
         db.Consents.Add(row);
-        await notifier.RaiseAsync(new Domain.Notifications.Notice(Domain.Notifications.NoticeEvent.ConsentChanged, customerId, null, $"{customerId}:{now.UtcTicks}:{purpose}:{channel}", new Dictionary<string, object>
+        await notifier.RaiseAsync(ChangedNotice(customerId, $"{customerId}:{now.UtcTicks}:{purpose}:{channel}", purpose!, channel! switch
         {
-            ["purpose"] = purpose == "marketing" ? new Domain.Notifications.NoticeText("营销信息", "marketing") : new Domain.Notifications.NoticeText("服务信息", "service messages"),
-            ["channel"] = channel switch
-            {
-                "sms" => new Domain.Notifications.NoticeText("短信", "SMS"),
-                "email" => new Domain.Notifications.NoticeText("电子邮件", "e-mail"),
-                "app" => new Domain.Notifications.NoticeText("应用内", "in the app"),
-                _ => new Domain.Notifications.NoticeText("电话", "phone"),
-            },
-            ["state"] = row.Granted ? new Domain.Notifications.NoticeText("已授权", "granted") : new Domain.Notifications.NoticeText("已撤回", "withdrawn"),
-        }), ct).ConfigureAwait(false);
+            "sms" => new Domain.Notifications.NoticeText("短信", "SMS"),
+            "email" => new Domain.Notifications.NoticeText("电子邮件", "e-mail"),
+            "app" => new Domain.Notifications.NoticeText("应用内", "in the app"),
+            _ => new Domain.Notifications.NoticeText("电话", "phone"),
+        }, row.Granted), ct).ConfigureAwait(false);
         await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, row.Granted ? "consent.granted" : "consent.withdrawn", "customer", customerId.ToString(), new { row.Purpose, row.Channel, row.Source })], now, ct).ConfigureAwait(false);
         return CommandResult<ConsentList>.Ok((await ListAsync(actor, customerId, ct).ConfigureAwait(false))!);
+    }
+
+    /// <summary>
+    /// Withdraws marketing consent on every channel where it stands granted, on the customer's word given outside the
+    /// app (a reply "TD" to a text, <paramref name="source"/> "sms-reply"): a withdrawal per channel in the history, one
+    /// notice telling the customer, audited. The channels withdrawn; none when marketing stood granted nowhere, and
+    /// nothing is written then.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WithdrawMarketingAsync(Guid customerId, string source, string recordedBy, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var records = await RecordsAsync(db, customerId, ct).ConfigureAwait(false);
+        var id = customerId.ToString();
+        var granted = Enum.GetValues<ContactChannel>()
+            .Where(c => ConsentLedger.StateAt(records, id, ConsentPurpose.Marketing, c, now) == ConsentState.Granted)
+            .Select(c => c.ToString().ToLowerInvariant()).ToList();
+        if (granted.Count == 0)
+        {
+            return [];
+        }
+
+        foreach (var channel in granted)
+        {
+            db.Consents.Add(new ConsentRow { CustomerId = customerId, Purpose = "marketing", Channel = channel, Granted = false, RecordedAt = now, Source = source, RecordedBy = recordedBy });
+        }
+
+        await notifier.RaiseAsync(ChangedNotice(customerId, $"{customerId}:{now.UtcTicks}:marketing:{source}", "marketing", new Domain.Notifications.NoticeText("所有渠道", "every channel"), granted: false), ct).ConfigureAwait(false);
+        await AuditLog.SaveWithAsync(db, [new AuditEvent(recordedBy, "consent.withdrawn", "customer", id, new { Purpose = "marketing", Channels = granted, Source = source })], now, ct).ConfigureAwait(false);
+        return granted;
     }
 
     /// <summary>Every purpose and channel's state at <paramref name="at"/>.</summary>
@@ -126,6 +150,14 @@ public sealed class ConsentCommands(AutoFinanceDbContext db, Notifications.Notif
         ConsentState.Withdrawn => "withdrawn",
         _ => "never-given",
     };
+
+    private static Domain.Notifications.Notice ChangedNotice(Guid customerId, string key, string purpose, Domain.Notifications.NoticeText channel, bool granted) =>
+        new(Domain.Notifications.NoticeEvent.ConsentChanged, customerId, null, key, new Dictionary<string, object>
+        {
+            ["purpose"] = purpose == "marketing" ? new Domain.Notifications.NoticeText("营销信息", "marketing") : new Domain.Notifications.NoticeText("服务信息", "service messages"),
+            ["channel"] = channel,
+            ["state"] = granted ? new Domain.Notifications.NoticeText("已授权", "granted") : new Domain.Notifications.NoticeText("已撤回", "withdrawn"),
+        });
 
     private static bool MayAct(Actor actor, Guid customerId) =>
         actor.IsStaff || (actor.Role == Roles.Customer && actor.CustomerId == customerId);

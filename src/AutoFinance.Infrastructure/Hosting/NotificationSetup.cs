@@ -22,6 +22,7 @@ public static class NotificationSetup
 
         services.AddScoped<Notifier>();
         services.AddScoped<NotificationPreferencesService>();
+        services.AddScoped<SmsReplies>();
         services.AddScoped<IMessageSender>(sp => new ChannelSender(
             sp.GetRequiredService<Persistence.AutoFinanceDbContext>(),
             sp.GetRequiredService<Application.Security.IPersonalDataProtector>(),

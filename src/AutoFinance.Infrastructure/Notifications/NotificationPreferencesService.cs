@@ -92,6 +92,29 @@ public sealed class NotificationPreferencesService(AutoFinanceDbContext db, Noti
             return CommandResult<PreferencesView>.Invalid(errors);
         }
 
+        await SaveAsync(customer, wanted, actor.AuditName, null, ct).ConfigureAwait(false);
+        return CommandResult<PreferencesView>.Ok((await GetAsync(actor, customer, ct).ConfigureAwait(false))!);
+    }
+
+    /// <summary>
+    /// Switches marketing off on every channel, as a refusal the customer made (a reply "TD" to a text), audited with
+    /// where it came from; false when marketing was refused everywhere already, and nothing is written then.
+    /// </summary>
+    public async Task<bool> WithdrawMarketingAsync(Guid customerId, string actorName, string source, CancellationToken ct)
+    {
+        var refused = await db.NotificationPreferences.AsNoTracking()
+            .CountAsync(p => p.CustomerId == customerId && p.Purpose == NoticePurpose.Marketing.ToName() && !p.Enabled, ct).ConfigureAwait(false);
+        if (refused == NoticeChannels.All.Count)
+        {
+            return false;
+        }
+
+        await SaveAsync(customerId, [.. NoticeChannels.All.Select(c => (NoticePurpose.Marketing, c, false))], actorName, source, ct).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task SaveAsync(Guid customer, IReadOnlyList<(NoticePurpose Purpose, NoticeChannel Channel, bool Enabled)> wanted, string actorName, string? source, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
         var rows = await db.NotificationPreferences.Where(p => p.CustomerId == customer).ToListAsync(ct).ConfigureAwait(false);
         foreach (var (purpose, channel, enabled) in wanted)
@@ -99,19 +122,18 @@ public sealed class NotificationPreferencesService(AutoFinanceDbContext db, Noti
             var row = rows.Find(r => r.Purpose == purpose.ToName() && r.Channel == channel.ToName());
             if (row is null)
             {
-                row = new NotificationPreferenceRow { CustomerId = customer, Purpose = purpose.ToName(), Channel = channel.ToName(), UpdatedBy = actor.AuditName };
+                row = new NotificationPreferenceRow { CustomerId = customer, Purpose = purpose.ToName(), Channel = channel.ToName(), UpdatedBy = actorName };
                 db.NotificationPreferences.Add(row);
                 rows.Add(row);
             }
 
             row.Enabled = enabled;
             row.UpdatedAt = now;
-            row.UpdatedBy = actor.AuditName;
+            row.UpdatedBy = actorName;
         }
 
-        await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "notifications.preferences", "customer", customer.ToString(),
-            new { Choices = wanted.Select(w => new { Purpose = w.Purpose.ToName(), Channel = w.Channel.ToName(), w.Enabled }) })], now, ct).ConfigureAwait(false);
-        return CommandResult<PreferencesView>.Ok((await GetAsync(actor, customer, ct).ConfigureAwait(false))!);
+        await AuditLog.SaveWithAsync(db, [new AuditEvent(actorName, "notifications.preferences", "customer", customer.ToString(),
+            new { Choices = wanted.Select(w => new { Purpose = w.Purpose.ToName(), Channel = w.Channel.ToName(), w.Enabled }), Source = source })], now, ct).ConfigureAwait(false);
     }
 
     private static Guid? Whose(Actor actor, Guid? customerId) =>

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using AutoFinance.Application.Payments;
 using AutoFinance.Application.Verification;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -8,11 +9,15 @@ namespace AutoFinance.Infrastructure.Partners;
 /// <summary>
 /// The SMS gateway over HTTP: <c>POST {base}/sms/v1/messages</c> with the message id, number and text; 202 means
 /// accepted for delivery. Timeouts, retries and the circuit breaker come from the client's resilience pipeline
-/// (<see cref="PartnerClients"/>); the message id lets the gateway drop a retried duplicate.
+/// (<see cref="PartnerClients"/>); the message id lets the gateway drop a retried duplicate. Each message names where
+/// the gateway pushes the customer's reply (<see cref="ReplyPath"/>), so "TD" can unsubscribe.
 /// </summary>
-public sealed class HttpSmsGateway(HttpClient http, PartnerDirectory partners) : ISmsGateway
+public sealed class HttpSmsGateway(HttpClient http, PartnerDirectory partners, IPlatformAddress? platform = null) : ISmsGateway
 {
     public const string Party = "Sms";
+
+    /// <summary>The platform's endpoint for the gateway's signed reply callbacks.</summary>
+    public const string ReplyPath = "api/v1/sms-replies";
 
     public async Task SendAsync(SmsMessage message, CancellationToken cancellationToken)
     {
@@ -20,7 +25,7 @@ public sealed class HttpSmsGateway(HttpClient http, PartnerDirectory partners) :
         var address = new Uri(partners.BaseAddressFor(Party), "sms/v1/messages");
         try
         {
-            using var response = await http.PostAsJsonAsync(address, new { messageId = message.MessageId, mobile = message.Mobile, text = message.Text }, cancellationToken).ConfigureAwait(false);
+            using var response = await http.PostAsJsonAsync(address, new { messageId = message.MessageId, mobile = message.Mobile, text = message.Text, replyUrl = ReplyAddress() }, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 throw new SmsGatewayUnavailableException($"the SMS gateway answered {(int)response.StatusCode}");
@@ -29,6 +34,19 @@ public sealed class HttpSmsGateway(HttpClient http, PartnerDirectory partners) :
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             throw new SmsGatewayUnavailableException("the SMS gateway could not be reached", e);
+        }
+    }
+
+    /// <summary>Where replies go; none from a process that serves no callbacks (the command line) or before the server listens.</summary>
+    private Uri? ReplyAddress()
+    {
+        try
+        {
+            return platform is null ? null : new Uri(platform.BaseAddress, ReplyPath);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 }

@@ -14,7 +14,7 @@ public sealed class PartnerDirectory(IConfiguration configuration)
     public const string DefaultSimulatorUrl = "http://127.0.0.1:5081";
 
     /// <summary>The parties that sign what they send the platform, each with its own secret.</summary>
-    private static readonly string[] SigningParties = ["Payments"];
+    private static readonly string[] SigningParties = ["Payments", "Sms"];
 
     private readonly ConcurrentDictionary<string, string> _generatedSecrets = new(StringComparer.Ordinal);
 

@@ -9,7 +9,7 @@ internal sealed class ProviderBook
 
     public ConcurrentDictionary<string, Mandate> Mandates { get; } = new(StringComparer.Ordinal);
 
-    public ConcurrentDictionary<string, ProviderEvent> Events { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, SignedDelivery> Events { get; } = new(StringComparer.Ordinal);
 
     public static string NewId(string prefix) => $"{prefix}_{Guid.NewGuid():N}";
 }
@@ -74,18 +74,4 @@ internal static class SandboxCards
 {
     public static bool Declines(string number, int attempt) =>
         number.EndsWith("0009", StringComparison.Ordinal) || number.EndsWith("0002", StringComparison.Ordinal) && attempt % 2 == 1;
-}
-
-/// <summary>A callback the provider owes the merchant, and how its delivery went.</summary>
-internal sealed class ProviderEvent(string id, Uri notifyUrl, string body)
-{
-    public string Id => id;
-
-    public Uri NotifyUrl => notifyUrl;
-
-    public string Body => body;
-
-    public int Attempts;
-
-    public bool Acknowledged;
 }

@@ -44,6 +44,11 @@ public static class ServicingEndpoints
                     return Problems.Field("businessDate", "cannot be after today");
                 }
 
+                if (date < Application.Servicing.BusinessDay.EarliestClose)
+                {
+                    return Problems.Field("businessDate", $"cannot be before {Application.Servicing.BusinessDay.EarliestClose:yyyy-MM-dd}");
+                }
+
                 return Results.Ok(await endOfDay.RunAsync(date, new CobOptions { Worker = $"web:{Environment.MachineName}" }, ct).ConfigureAwait(false));
             })
             .WithSummary("Run end-of-day for a business date (default today); safe to rerun, shares the work with other workers")

@@ -13,7 +13,7 @@ namespace AutoFinance.Web.E2E.Journeys;
 [Collection(BrowserCollection.Name)]
 public sealed class PasswordJourneys(BrowserFixture fixture)
 {
-    private const string NewPassword = "lantern-granite-harbour-7";
+    private const string NewPassword = "long-enough-password-3";
 
     [Theory]
     [InlineData(390, 844, "phone", "15900159003")]

@@ -430,6 +430,86 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
             Task.FromResult<IReadOnlyList<Infrastructure.Messaging.SendOutcome>>([.. messages.Select(_ => Infrastructure.Messaging.SendOutcome.NotTried("the SMS gateway rests after repeated failures"))]);
     }
 
+    [SkippableFact]
+    public async Task Replying_TD_to_a_text_withdraws_marketing_everywhere_and_the_next_campaign_passes_the_customer_by()
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        platform.Clock.Now = MorningInChina;
+        var person = await BookAsync("zh-CN");
+        using var agent = await platform.SignedIn("agent");
+        foreach (var channel in new[] { "sms", "email", "app" })
+        {
+            await PostAsync(agent, $"/api/v1/customers/{person.CustomerId}/consents", new { purpose = "marketing", channel, granted = true, source = "phone" });
+        }
+
+        // The platform's texts tell the gateway where the customer's replies go.
+        await Delivery.RunAsync(platform, platform.Clock);
+        Assert.Equal(("acknowledged", "unsubscribed"), await ReplyAsync(person.Mobile, " td "));
+
+        var consents = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{person.CustomerId}/consents");
+        Assert.All(consents.GetProperty("current").EnumerateArray().Where(c => c.GetProperty("purpose").GetString() == "marketing" && c.GetProperty("channel").GetString() != "phone"),
+            c => Assert.Equal("withdrawn", c.GetProperty("state").GetString()));
+        var history = consents.GetProperty("history").EnumerateArray().ToList();
+        Assert.Equal(3, history.Count(h => h.GetProperty("source").GetString() == "sms-reply" && !h.GetProperty("granted").GetBoolean()));
+        var choices = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{person.CustomerId}/notification-preferences");
+        Assert.All(choices.GetProperty("choices").EnumerateArray().Where(c => c.GetProperty("purpose").GetString() == "marketing"), c => Assert.False(c.GetProperty("enabled").GetBoolean()));
+
+        // The customer is told once, on the channels they use, in their language.
+        await Delivery.RunAsync(platform, platform.Clock);
+        Assert.Single(await Delivery.SmsToAsync(person.Mobile), m => m.Text.Contains("营销信息（所有渠道）已撤回", StringComparison.Ordinal));
+
+        // A repeat changes nothing, and words that are not an instruction are only acknowledged.
+        Assert.Equal(("acknowledged", "already-unsubscribed"), await ReplyAsync(person.Mobile, "TD"));
+        Assert.Equal(("acknowledged", "not-an-instruction"), await ReplyAsync(person.Mobile, "谢谢"));
+        var after = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{person.CustomerId}/consents");
+        Assert.Equal(history.Count, after.GetProperty("history").GetArrayLength());
+
+        using var manager = await platform.SignedIn("manager");
+        await PostAsync(manager, "/api/v1/marketing/campaigns", new { offer = "refinance" });
+        await using var db = Db();
+        Assert.False(await db.Outbox.AnyAsync(m => m.Template == "marketing.offer" && m.CustomerId == person.CustomerId));
+        Assert.False(await db.MarketingContacts.AnyAsync(c => c.CustomerId == person.CustomerId));
+    }
+
+    [SkippableFact]
+    public async Task A_reply_without_the_gateways_signature_is_refused_and_changes_nothing()
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        using var anonymous = platform.Anonymous();
+        var body = """{"replyId": "mo_forged", "mobile": "13800138000", "text": "TD"}""";
+        // Signed now by the wall clock, as the gateway signs, with a secret that is not the gateway's.
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        using var forged = new HttpRequestMessage(HttpMethod.Post, "/api/v1/sms-replies") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        forged.Headers.Add(Api.SmsReplyEndpoints.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+        forged.Headers.Add(Api.SmsReplyEndpoints.SignatureHeader, Application.Payments.CallbackSignature.Sign("not-the-gateways-secret", timestamp, System.Text.Encoding.UTF8.GetBytes(body)));
+        var refused = await anonymous.SendAsync(forged);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("callback.signature.invalid", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        await using var db = Db();
+        Assert.False(await db.Consents.AnyAsync(c => c.Source == "sms-reply" && c.RecordedBy == "sms-reply:mo_forged"));
+    }
+
+    /// <summary>The customer's phone replies through the gateway's sandbox; the gateway's push to the platform, once taken.</summary>
+    private static async Task<(string Delivery, string? Outcome)> ReplyAsync(string mobile, string text)
+    {
+        using var simulator = new HttpClient { BaseAddress = await TestSimulator.AddressAsync() };
+        var sent = await simulator.PostAsJsonAsync("/sms/v1/replies", new { mobile, text });
+        Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
+        var replyId = (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replyId").GetString();
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var state = await simulator.GetFromJsonAsync<JsonElement>($"/sms/v1/replies/{replyId}");
+            if (state.GetProperty("acknowledged").GetBoolean())
+            {
+                return ("acknowledged", state.GetProperty("outcome").GetString());
+            }
+
+            await Task.Delay(100);
+        }
+
+        return ("not acknowledged", null);
+    }
+
     private sealed record Person(string LoanId, Guid CustomerId, string Mobile, string Email, DateOnly FirstDue);
 
     /// <summary>A prime application in the language given, approved, accepted and paid out: the loan and who to find its notices by.</summary>

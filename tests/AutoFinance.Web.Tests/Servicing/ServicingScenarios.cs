@@ -30,6 +30,21 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
     private bool Skip => !platform.Available;
 
     [SkippableFact]
+    public async Task End_of_day_over_the_api_refuses_a_date_after_today_or_before_2000_naming_the_field()
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        using var manager = await platform.SignedIn("manager");
+        var today = Application.Servicing.BusinessDay.Today(platform.Clock);
+        foreach (var (date, words) in new[] { (today.AddDays(1), "after today"), (new DateOnly(1, 1, 1), "before 2000-01-01"), (new DateOnly(1999, 12, 31), "before 2000-01-01") })
+        {
+            var refused = await manager.PostAsJsonAsync("/api/v1/cob", new { businessDate = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+            var problem = await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            Assert.Contains(words, problem.GetProperty("errors").GetProperty("businessDate")[0].GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [SkippableFact]
     public async Task Payments_are_allocated_interest_first_to_the_cent_and_the_ledger_stays_balanced()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");

@@ -82,6 +82,7 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["POST /api/v1/reconciliation/lines/{lineId}/return"] = [new(Target.None, "U F F F F F F F H H H")],
         // Believed only when signed by the provider, never for a session: unsigned, it is refused whoever sends it.
         ["POST /api/v1/payment-callbacks/{provider}"] = [new(Target.None, "U U U U U U U U U U U")],
+        ["POST /api/v1/sms-replies"] = [new(Target.None, "U U U U U U U U U U U")],
         ["GET /api/v1/loans/{id}/payoff"] = [new(Target.LoanA, "U O H H H O O O O O O")],
         ["POST /api/v1/loans/{id}/payoff"] = [new(Target.LoanA, "U A H F F F F A A F A")],
         ["POST /api/v1/loans/{id}/hardship"] = [new(Target.LoanA, "U F F F F F F F A A A")],
