@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using AutoFinance.Application.Payments;
 using AutoFinance.Application.Verification;
+using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -12,7 +13,7 @@ namespace AutoFinance.Infrastructure.Partners;
 /// (<see cref="PartnerClients"/>); the message id lets the gateway drop a retried duplicate. Each message names where
 /// the gateway pushes the customer's reply (<see cref="ReplyPath"/>), so "TD" can unsubscribe.
 /// </summary>
-public sealed class HttpSmsGateway(HttpClient http, PartnerDirectory partners, IPlatformAddress? platform = null) : ISmsGateway
+public sealed class HttpSmsGateway(HttpClient http, PartnerDirectory partners, ILogger<HttpSmsGateway> logger, IPlatformAddress? platform = null) : ISmsGateway
 {
     public const string Party = "Sms";
 
@@ -28,11 +29,14 @@ public sealed class HttpSmsGateway(HttpClient http, PartnerDirectory partners, I
             using var response = await http.PostAsJsonAsync(address, new { messageId = message.MessageId, mobile = message.Mobile, text = message.Text, replyUrl = ReplyAddress() }, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
+                // The retries are spent (each retry is logged as Information, see PartnerTelemetry): this text failed.
+                logger.LogWarning("SMS gateway answered {Status} for message {MessageId}", (int)response.StatusCode, message.MessageId);
                 throw new SmsGatewayUnavailableException($"the SMS gateway answered {(int)response.StatusCode}");
             }
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
+            logger.LogWarning(e, "SMS gateway could not be reached for message {MessageId}", message.MessageId);
             throw new SmsGatewayUnavailableException("the SMS gateway could not be reached", e);
         }
     }

@@ -1,18 +1,21 @@
 using AutoFinance.Application.Verification;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Polly.Telemetry;
 
 namespace AutoFinance.Infrastructure.Partners;
 
 /// <summary>
 /// The HTTP clients of the verification parties (SMS gateway, identity service, credit bureau), each behind the
 /// standard resilience pipeline: a timeout per attempt, retries with back-off on transient failures, a circuit
-/// breaker that stops calling a party that keeps failing, and a total timeout.
+/// breaker that stops calling a party that keeps failing, and a total timeout; a retry is logged as Information
+/// (<see cref="PartnerTelemetry"/>).
 /// </summary>
 public static class PartnerClients
 {
     public static IServiceCollection AddVerificationPartners(this IServiceCollection services)
     {
+        services.Configure<TelemetryOptions>(o => o.SeverityProvider = PartnerTelemetry.Severity);
         services.AddHttpClient<ISmsGateway, HttpSmsGateway>()
             .AddStandardResilienceHandler(o => Configure(o, attempt: TimeSpan.FromSeconds(3), total: TimeSpan.FromSeconds(10), minimumThroughput: OutboxTexts));
         services.AddHttpClient<IIdentityVerifier, HttpIdentityVerifier>()
