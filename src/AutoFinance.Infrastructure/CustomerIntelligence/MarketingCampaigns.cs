@@ -100,7 +100,8 @@ public sealed class MarketingCampaigns(AutoFinanceDbContext db, Notifications.No
         }
 
         var reached = messages.Select(m => m.CustomerId).Distinct().Count();
-        var result = new CampaignResult(campaignId, offer!, input.Segment, now, audience.Count, reached, messages.Count, messages.Count(m => m.NextAttemptAt > now), audience.Count - reached - capped, capped);
+        // Held: released later than written (the notices are composed a moment after this campaign read the clock).
+        var result = new CampaignResult(campaignId, offer!, input.Segment, now, audience.Count, reached, messages.Count, messages.Count(m => m.NextAttemptAt > m.CreatedAt), audience.Count - reached - capped, capped);
         await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "marketing.campaign.sent", "campaign", campaignId.ToString(),
             new { result.Offer, result.Segment, result.Audience, result.Reached, result.Messages, result.HeldForQuietHours, result.NotOptedIn, result.Capped })], now, ct).ConfigureAwait(false);
         return Application.Common.CommandResult<CampaignResult>.Ok(result);
