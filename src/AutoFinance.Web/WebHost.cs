@@ -82,6 +82,7 @@ public static class WebHost
         builder.Services.AddScoped<ApplicationDrafts>();
         builder.Services.AddScoped<Infrastructure.Servicing.DebtorContacts>();
         builder.Services.AddScoped<Infrastructure.Messaging.MessageQueries>();
+        builder.Services.AddScoped<Infrastructure.Messaging.UndeliveredMessages>();
         builder.Services.AddScoped<Infrastructure.Messaging.OutboxDispatcher>();
         builder.Services.AddNotifications(configuration);
         var holder = new WebApplicationHolder();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AutoFinance.Domain.Notifications;
 using AutoFinance.Infrastructure.Notifications;
+using AutoFinance.Infrastructure.Operations;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Servicing;
 using Microsoft.EntityFrameworkCore;
@@ -10,12 +11,13 @@ namespace AutoFinance.Infrastructure.Messaging;
 /// <summary>
 /// Delivers pending outbox messages a batch at a time: in-app ones by marking them sent (the customer's inbox reads
 /// them), the others through the sender, side by side. A failure is retried with a growing delay up to
-/// <see cref="MaxAttempts"/>, then the message is marked failed for an operator. A batch's messages are marked in one
+/// <see cref="MaxAttempts"/>, then the message is marked failed for an operator: the day's first such failure raises a
+/// staff alert, and <see cref="UndeliveredMessages"/> lists them and sends them again. A batch's messages are marked in one
 /// write once the sender has returned for them all, so a crash in between sends the batch again (at least once) and
 /// the receiver drops a repeat by its id. A reminder or marketing message that comes up in quiet hours (a retry, or
 /// a row written before they began) waits for them to end without using an attempt.
 /// </summary>
-public sealed class OutboxDispatcher(AutoFinanceDbContext db, IMessageSender sender, NotificationOptions options, TimeProvider time)
+public sealed class OutboxDispatcher(AutoFinanceDbContext db, IMessageSender sender, NotificationOptions options, StaffAlerts alerts, TimeProvider time)
 {
     public const int MaxAttempts = 6;
 
@@ -111,6 +113,14 @@ public sealed class OutboxDispatcher(AutoFinanceDbContext db, IMessageSender sen
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         db.ChangeTracker.Clear();
+        if (failed > 0)
+        {
+            var day = Application.Servicing.BusinessDay.Today(time);
+            await alerts.RaiseAsync(UndeliveredMessages.AlertKind, $"{UndeliveredMessages.AlertKind}:{day:yyyy-MM-dd}", "warning",
+                $"{failed} messages were given up on after {MaxAttempts} tries (the first today); send them again under Undelivered messages once the channel works",
+                null, ct).ConfigureAwait(false);
+        }
+
         return new Result(batch.Count, sent, retrying, failed, untried);
     }
 

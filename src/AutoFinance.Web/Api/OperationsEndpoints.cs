@@ -1,5 +1,6 @@
 using AutoFinance.Application.Security;
 using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Messaging;
 using AutoFinance.Infrastructure.Operations;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Web.Auth;
@@ -8,7 +9,10 @@ using AutoFinance.Web.Lists;
 
 namespace AutoFinance.Web.Api;
 
-/// <summary>The scheduler's jobs (last run, next run, outcome; an admin runs one now) and the alerts staff must look at.</summary>
+/// <summary>
+/// The scheduler's jobs (last run, next run, outcome; an admin runs one now), the messages given up on after their
+/// retries (an admin sends them again once the channel works) and the alerts staff must look at.
+/// </summary>
 public static class OperationsEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
@@ -23,6 +27,16 @@ public static class OperationsEndpoints
         jobs.MapPost("/{name}/run", RunNowAsync)
             .RequireAuthorization(p => p.RequireRole(Roles.Admin))
             .WithSummary("Run a job now (it is recorded as a manual run, with who asked)").Produces<JobQueries.RunView>().ProducesProblem(404);
+
+        var undelivered = routes.MapGroup("/api/v1/outbox/undelivered").WithTags("Operations");
+        undelivered.MapGet("/", async (UndeliveredMessages messages, CancellationToken ct) => Results.Ok(await messages.ListAsync(ct).ConfigureAwait(false)))
+            .RequireAuthorization(p => p.RequireRole(Roles.Manager, Roles.Admin))
+            .WithSummary("Texts and e-mails given up on after their retries, by channel: how many, how many are still worth sending, the latest error")
+            .Produces<IReadOnlyList<UndeliveredMessages.ChannelView>>();
+        undelivered.MapPost("/resend", ResendAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .WithSummary("Send a channel's undelivered messages again (servicing ones, and reminders written in the last day; offers never), audited")
+            .Produces<ResendView>().ProducesValidationProblem();
 
         routes.MapGet("/api/v1/search", async (string? q, HttpContext http, Infrastructure.Search.BackOfficeSearch search, CancellationToken ct) =>
                 q?.Trim() is not { Length: >= Infrastructure.Search.BackOfficeSearch.MinimumLength and <= 100 }
@@ -51,6 +65,24 @@ public static class OperationsEndpoints
         await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "job.run-requested", "job", job.Name, new { job.Name })], time.GetUtcNow(), ct).ConfigureAwait(false);
         var run = await runner.RunNowAsync(job, actor.AuditName, ct).ConfigureAwait(false);
         return Results.Ok(JobQueries.View(run));
+    }
+
+    private sealed record ResendInput(string? Channel);
+
+    public sealed record ResendView(string Channel, int Resent);
+
+    private static async Task<IResult> ResendAsync(HttpContext http, UndeliveredMessages messages, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<ResendInput>(http.Request, ct).ConfigureAwait(false);
+        if (body.Error is { } error)
+        {
+            return Problems.Validation([error]);
+        }
+
+        var channel = body.Value?.Channel?.Trim() ?? string.Empty;
+        return await messages.ResendAsync(http.User.ToActor().AuditName, channel, ct).ConfigureAwait(false) is { } resent
+            ? Results.Ok(new ResendView(channel, resent))
+            : Problems.Field("channel", $"must be one of {string.Join(", ", UndeliveredMessages.Channels)}", "outbox.channel.unknown");
     }
 
     /// <summary>The runs of the asked dates (read from the database by date, Asia/Shanghai) of one job or all.</summary>

@@ -395,7 +395,7 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
         {
             var services = scope.ServiceProvider;
             var dispatcher = new Infrastructure.Messaging.OutboxDispatcher(services.GetRequiredService<AutoFinanceDbContext>(), new RestingGateway(),
-                services.GetRequiredService<Infrastructure.Notifications.NotificationOptions>(), platform.Clock);
+                services.GetRequiredService<Infrastructure.Notifications.NotificationOptions>(), services.GetRequiredService<Infrastructure.Operations.StaffAlerts>(), platform.Clock);
             var run = await dispatcher.DrainAsync(2, TimeSpan.FromMinutes(5), CancellationToken.None);
             Assert.Equal((2, 0, 0, 0, 2), (run.Taken, run.Sent, run.Retrying, run.Failed, run.Untried));
         }

@@ -186,6 +186,9 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["GET /api/v1/jobs"] = [new(Target.None, "U F F F F F F F F O O")],
         ["GET /api/v1/jobs/runs"] = [new(Target.None, "U F F F F F F F F O O")],
         ["POST /api/v1/jobs/{name}/run"] = [new(Target.Job, "U F F F F F F F F F O")],
+        ["GET /api/v1/outbox/undelivered"] = [new(Target.None, "U F F F F F F F F O O")],
+        // An empty body: the admin is told the channel is missing.
+        ["POST /api/v1/outbox/undelivered/resend"] = [new(Target.None, "U F F F F F F F F F A")],
         ["GET /api/v1/alerts"] = [new(Target.None, "U F F F F F O F F O O")],
         ["POST /api/v1/alerts/{id}/acknowledge"] = [new(Target.None, "U F F F F F H F F H H")],
         // Without a query the search answers 400 to the roles that may search.

@@ -3,6 +3,7 @@ using AutoFinance.Domain.Approvals;
 using AutoFinance.Domain.Lifecycle;
 using AutoFinance.Infrastructure.Approvals;
 using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Messaging;
 using AutoFinance.Infrastructure.Operations;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Web.Auth;
@@ -12,8 +13,8 @@ using Microsoft.AspNetCore.Antiforgery;
 namespace AutoFinance.Web.Components.Operations;
 
 /// <summary>
-/// The operations pages' forms (an anti-forgery token each): deciding an approval, running a job now and
-/// acknowledging an alert. Each does what its API endpoint does, under the same roles, and answers with a redirect
+/// The operations pages' forms (an anti-forgery token each): deciding an approval, running a job now, sending a
+/// channel's undelivered messages again and acknowledging an alert. Each does what its API endpoint does, under the same roles, and answers with a redirect
 /// back to its page carrying the outcome, so a reload never posts twice.
 /// </summary>
 public static class OperationsForms
@@ -52,6 +53,17 @@ public static class OperationsForms
             await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "job.run-requested", "job", job.Name, new { job.Name })], time.GetUtcNow(), ct).ConfigureAwait(false);
             var run = await runner.RunNowAsync(job, actor.AuditName, ct).ConfigureAwait(false);
             return Results.LocalRedirect($"/jobs?ran={Uri.EscapeDataString(job.Name)}&outcome={StateWords<JobOutcome>.Of(run.Outcome)}");
+        });
+        forms.MapPost("/outbox/{channel}/resend", async (string channel, HttpContext http, IAntiforgery antiforgery, UndeliveredMessages messages, CancellationToken ct) =>
+        {
+            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
+            var actor = http.User.ToActor();
+            if (actor.Role != Roles.Admin || await messages.ResendAsync(actor.AuditName, channel, ct).ConfigureAwait(false) is not { } resent)
+            {
+                return Results.LocalRedirect("/jobs");
+            }
+
+            return Results.LocalRedirect($"/jobs?resent={Uri.EscapeDataString(channel)}&count={resent}#undelivered");
         });
         forms.MapPost("/alerts/{id:guid}/acknowledge", async (Guid id, HttpContext http, IAntiforgery antiforgery, StaffAlerts alerts, CancellationToken ct) =>
         {
