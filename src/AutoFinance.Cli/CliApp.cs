@@ -49,6 +49,7 @@ public static class CliApp
             Payments.PayoutFileCommand.Create(context),
             BackupCommand.CreateBackup(context),
             BackupCommand.CreateRestore(context),
+            OutboxCommand.Create(context),
             InsightCommand.Create(context),
             BenchCommand.Create(context),
         };

@@ -54,6 +54,7 @@ public sealed partial class CommandFuzzTests : IDisposable
         ["backup"] = ["--connection", $"Data Source={File("binary.db")}", "--out", File("backup.db")],
         ["restore"] = ["--from", File("binary.db"), "--connection", $"Data Source={File("restored.db")}"],
         ["insight"] = ["refresh", "--market-rate", "3", "--connection", $"Data Source={File("binary.db")}"],
+        ["outbox"] = ["resend", "--channel", "sms", "--connection", $"Data Source={File("binary.db")}"],
         ["bench"] = ["schedule", "--seconds", "soon"],
     };
 

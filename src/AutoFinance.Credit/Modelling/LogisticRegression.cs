@@ -10,6 +10,19 @@ namespace AutoFinance.Credit.Modelling;
 /// </summary>
 public static class LogisticRegression
 {
+    /// <summary>The Newton step; a Hessian that is not positive definite means inputs that move together exactly (without a penalty to separate them).</summary>
+    private static Vector<double> NewtonStep(Matrix<double> hessian, Vector<double> gradient)
+    {
+        try
+        {
+            return hessian.Cholesky().Solve(gradient);
+        }
+        catch (ArgumentException e)
+        {
+            throw new Data.CreditDataException($"the characteristics cannot be told apart in these rows (collinear or constant): {e.Message}");
+        }
+    }
+
     public static LogisticFit Fit(IReadOnlyList<double[]> features, ReadOnlySpan<byte> target, double l2Penalty, int maxIterations = 100)
     {
         ArgumentNullException.ThrowIfNull(features);
@@ -23,6 +36,11 @@ public static class LogisticRegression
         }
 
         mean /= n;
+        if (n == 0 || mean <= 0 || mean >= 1)
+        {
+            throw new Data.CreditDataException("the rows to fit hold only one outcome (all good or all bad): a model needs both");
+        }
+
         beta[0] = Math.Log(mean / (1 - mean));
         var eta = new double[n];
         var weights = new double[n];
@@ -47,7 +65,7 @@ public static class LogisticRegression
                 gradient[j + 1] = Dot(features[j], residual) - (l2Penalty * beta[j + 1]);
             }
 
-            var step = hessian.Cholesky().Solve(gradient);
+            var step = NewtonStep(hessian, gradient);
 
             // Newton's step can overshoot on separable data; halve it until the penalised likelihood rises.
             var scale = 1.0;
