@@ -60,7 +60,7 @@ public static class AuthEndpoints
         {
             if (http.User.ToActor().UserId is null)
             {
-                return Results.Problem(title: "No session", detail: "a dealer's API key is not a session; an administrator revokes or replaces it", statusCode: 400);
+                return Problems.NoSession("a dealer's API key is not a session; an administrator revokes or replaces it");
             }
 
             var token = AutoFinanceAuthentication.SessionToken(http.Request);
@@ -71,7 +71,7 @@ public static class AuthEndpoints
         {
             if (http.User.ToActor().UserId is not { } userId)
             {
-                return Results.Problem(title: "No session", detail: "a dealer's API key has no password; an administrator replaces the key", statusCode: 400);
+                return Problems.NoSession("a dealer's API key has no password; an administrator replaces the key");
             }
 
             var body = await JsonBody.ReadAsync<PasswordChange>(http.Request, ct).ConfigureAwait(false);

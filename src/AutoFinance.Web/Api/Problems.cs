@@ -30,6 +30,10 @@ public static class Problems
             statusCode: StatusCodes.Status400BadRequest,
             extensions: new Dictionary<string, object?> { ["code"] = code });
 
+    /// <summary>A 400 for a call that needs a signed-in person's session but came with a dealer's API key (<c>auth.no-session</c>).</summary>
+    public static IResult NoSession(string detail) => Results.Problem(title: "No session", detail: detail, statusCode: 400,
+        extensions: new Dictionary<string, object?> { ["code"] = "auth.no-session" });
+
     public static IResult NotFound(string what) => Results.Problem(title: "Not found", detail: $"no {what} with that id is visible to you", statusCode: 404);
 
     public static IResult Conflict(string detail) => Results.Problem(title: "Conflict", detail: detail, statusCode: 409);

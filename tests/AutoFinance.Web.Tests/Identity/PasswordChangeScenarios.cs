@@ -91,6 +91,10 @@ public abstract class PasswordChangeScenarios<TPlatform>(TPlatform platform) : I
         using var dealer = platform.Dealer();
         var answer = await ChangeAsync(dealer, DemoData.Password, NewPassword);
         Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Equal("auth.no-session", (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var logout = await dealer.PostAsync("/api/v1/auth/logout", null);
+        Assert.Equal(HttpStatusCode.BadRequest, logout.StatusCode);
+        Assert.Equal("auth.no-session", (await logout.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         using var anonymous = platform.Anonymous();
         Assert.Equal(HttpStatusCode.Unauthorized, (await ChangeAsync(anonymous, DemoData.Password, NewPassword)).StatusCode);
     }

@@ -15,6 +15,7 @@ public static partial class UiText
         ("problem.password.mobile", "密码不能包含您的手机号", "The password must not contain your mobile number"),
         ("problem.password.wrong", "当前密码不正确", "This is not your current password"),
         ("problem.password.same", "新密码不能与当前密码相同", "The new password must differ from your current one"),
+        ("problem.auth.no-session", "经销商 API 密钥不是登录会话，也没有密码；请联系管理员吊销或更换密钥", "A dealer's API key is not a session and has no password; an administrator revokes or replaces it"),
         ("account.password.title", "修改密码", "Change password"),
         ("account.password.lead", "修改后，您在其他设备上的登录会立即失效，本设备保持登录。", "Once changed, you are signed out on every other device at once; this one stays signed in."),
         ("account.password.current", "当前密码", "Current password"),
