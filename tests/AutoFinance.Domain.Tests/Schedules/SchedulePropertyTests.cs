@@ -8,15 +8,24 @@ namespace AutoFinance.Domain.Tests.Schedules;
 /// <summary>Invariants of every schedule, over random loans of every method, rate, term and odd first period.</summary>
 public class SchedulePropertyTests
 {
-    private static readonly Gen<LoanTerms> AnyLoan =
+    private static readonly Gen<LoanTerms> AnyLoan = LoansOf(Gen.Int[0, 4], Gen.Int[1, 80]);
+
+    /// <summary>
+    /// Flat-fee loans whose fee is spread (an even share), drawn as such: filtering <see cref="AnyLoan"/> for them
+    /// rejects nine draws in ten, which now and then ran out CsCheck's limit on rejections and failed the test. Other
+    /// tests draw flat-fee loans the same way (<see cref="LoansOf"/>), filtering only what is rare.
+    /// </summary>
+    private static readonly Gen<LoanTerms> SpreadFlatFeeLoan = LoansOf(Gen.Const((int)RepaymentMethod.FlatFee), Gen.Int[1, 40].Select(half => half * 2));
+
+    private static Gen<LoanTerms> LoansOf(Gen<int> methods, Gen<int> shares) =>
         Gen.Select(
             Gen.Long[100_000, 2_000_000_000],   // principal in cents: 1,000.00 to 20,000,000.00
             Gen.Int[0, 3600],                    // annual rate in basis points of a percent: 0% to 36%
             Gen.Int[1, 120],                     // term in months
-            Gen.Int[0, 4],                       // repayment method
+            methods,                             // repayment method
             Gen.Int[-20, 27],                    // first due date offset from one month, days
             Gen.Int[0, 3],                       // day count
-            Gen.Int[1, 80],                      // balloon percent / flat fee tenths of a percent
+            shares,                              // balloon percent / flat fee tenths of a percent
             Gen.Date[new DateTime(2020, 1, 1), new DateTime(2035, 12, 31)])
         .Select((cents, bp, term, method, offset, dayCount, share, start) =>
         {
@@ -61,8 +70,9 @@ public class SchedulePropertyTests
     [Fact]
     public void Spread_flat_fee_sums_exactly_to_the_fee()
     {
-        AnyLoan.Where(t => t.Method == RepaymentMethod.FlatFee && t.FlatFee!.Timing == FeeTiming.Spread).Sample(terms =>
+        SpreadFlatFeeLoan.Sample(terms =>
         {
+            Assert.Equal(FeeTiming.Spread, terms.FlatFee!.Timing);
             var schedule = ScheduleBuilder.Build(terms);
             Assert.Equal(terms.FlatFee!.Amount(terms.LoanPrincipal, terms.Currency), schedule.Totals.Fees);
         }, iter: 500);
@@ -96,7 +106,7 @@ public class SchedulePropertyTests
     {
         // With a regular first month: a first period stretched by weeks delays every payment and can pull a very short
         // loan's APR below a flat rate that is quoted over the nominal term.
-        AnyLoan.Where(t => t.Method == RepaymentMethod.FlatFee && t.TermMonths > 1 && t.FlatFee!.TotalFraction > 0).Sample(irregular =>
+        LoansOf(Gen.Const((int)RepaymentMethod.FlatFee), Gen.Int[1, 80]).Where(t => t.TermMonths > 1 && t.FlatFee!.TotalFraction > 0).Sample(irregular =>
         {
             var terms = irregular with { FirstDueDate = null };
             var flatAnnualPercent = terms.FlatFee!.TotalFraction * 100m * 12m / terms.TermMonths;
