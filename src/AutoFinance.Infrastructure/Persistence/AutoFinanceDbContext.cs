@@ -454,6 +454,8 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
 /// <summary>The embedded default.</summary>
 public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options) : AutoFinanceDbContext(options)
 {
+    static SqliteDbContext() => SqliteStatementReuse.Install();
+
     protected override bool StoresDecimalsAsIntegers => true;
 
     protected override bool UpdatesRowsInPlace => false;

@@ -12,7 +12,7 @@ namespace AutoFinance.Infrastructure.Persistence;
 /// the audit append gate so no other in-process writer waits on the database's lock. Each request is answered only
 /// once its write is durable. If a batch fails (say, two requests racing for one idempotency key), its writes are
 /// stored one by one so only the offending one fails, with the database's own error. On SQLite the rows are stored
-/// through statements prepared once a batch on the native connection (<see cref="SqliteChangeWrites"/>).
+/// through statements kept on the native connection (<see cref="SqliteChangeWrites"/>).
 /// </summary>
 public sealed class GroupCommit : IAsyncDisposable
 {
@@ -96,7 +96,7 @@ public sealed class GroupCommit : IAsyncDisposable
             var audited = batch.Where(b => b.Events.Count > 0).Select(b => ((IEnumerable<AuditEvent>)b.Events, b.At)).ToList();
             List<AuditEntryRow> entries = audited.Count > 0 ? await AuditLog.ChainAsync(db, audited, CancellationToken.None).ConfigureAwait(false) : [];
             List<Change> changes = [.. batch.SelectMany(b => b.Changes), .. entries.Select(e => new Change(e, EntityState.Added, []))];
-            // On SQLite, through statements prepared once a batch on the native connection; otherwise (and for rows
+            // On SQLite, through statements kept on the native connection; otherwise (and for rows
             // those do not store as EF would) through EF.
             if (!SqliteChangeWrites.TryStore(db, changes))
             {

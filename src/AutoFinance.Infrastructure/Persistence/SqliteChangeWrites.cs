@@ -10,8 +10,9 @@ using SQLitePCL;
 namespace AutoFinance.Infrastructure.Persistence;
 
 /// <summary>
-/// A group commit's new and changed rows stored on SQLite through statements prepared on the connection's native
-/// handle once a batch (one per table, and per set of changed columns), each row only bound and stepped, as the
+/// A group commit's new and changed rows stored on SQLite through statements on the connection's native handle (one
+/// per table, and per set of changed columns, kept on the connection from batch to batch by
+/// <see cref="SqliteStatementReuse"/>), each row only bound and stepped, as the
 /// end-of-day stores its rows (<see cref="SqliteRowInserts"/>, <see cref="PreparedUpdates"/>). Through EF each row
 /// was a statement built, parsed by SQLite and run anew, with EF's change tracking around it: a fifth of a successful
 /// payment callback's processor time. Values are stored as EF stores them (the same type mappings and converters).
@@ -162,7 +163,7 @@ internal static class SqliteChangeWrites
 
         private readonly Dictionary<string, int> _byName;
         private readonly (IClrPropertyGetter Getter, INavigation Navigation)[] _navigations;
-        private readonly string _insert;
+        private readonly byte[] _insert;
 
         private Table(IEntityType entity, string name, IProperty[] properties, string[] columns, Func<sqlite3_stmt, int, object, int>[] binders, int? storeKey, int? clientKey)
         {
@@ -180,7 +181,7 @@ internal static class SqliteChangeWrites
             _byName = properties.Select((p, i) => (p.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
             _navigations = [.. entity.GetNavigations().Select(n => (n.GetGetter(), n))];
             Principals = [.. entity.GetForeignKeys().Select(f => f.PrincipalEntityType).Distinct()];
-            _insert = $"INSERT INTO \"{name}\" ({string.Join(", ", _inserted.Select(i => $"\"{columns[i]}\""))}) VALUES ({string.Join(", ", _inserted.Select((_, n) => $"?{n + 1}"))})";
+            _insert = Encoding.UTF8.GetBytes($"INSERT INTO \"{name}\" ({string.Join(", ", _inserted.Select(i => $"\"{columns[i]}\""))}) VALUES ({string.Join(", ", _inserted.Select((_, n) => $"?{n + 1}"))})");
         }
 
         public IEntityType Entity { get; }
@@ -323,7 +324,7 @@ internal static class SqliteChangeWrites
                     .Append('"').Append(column).Append("\" = ?").Append(n + 1);
             }
 
-            SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(handle, sql.ToString(), out var statement), handle);
+            SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(handle, Encoding.UTF8.GetBytes(sql.ToString()), out var statement), handle);
             using (statement)
             {
                 foreach (var change in rows)
