@@ -26,6 +26,9 @@ public static class SqliteStatementReuse
     /// <summary>Statements a native connection keeps: the hot paths use a few dozen; each holds a few kilobytes.</summary>
     public const int Capacity = 64;
 
+    /// <summary>SQLITE_STMTSTATUS_REPREPARE: how many times a statement was compiled again.</summary>
+    private const int StatusRecompiled = 5;
+
     private static readonly ConcurrentDictionary<IntPtr, Kept> Connections = new();
     private static readonly Lock Installing = new();
     private static bool _installed;
@@ -69,6 +72,24 @@ public static class SqliteStatementReuse
         lock (kept)
         {
             return kept.Count;
+        }
+    }
+
+    /// <summary>
+    /// How many times SQLite compiled the connection's kept statements again since they were prepared (after a change
+    /// of schema, or of a function or collation they might use): for tests and diagnostics.
+    /// </summary>
+    public static int RecompiledOn(sqlite3 connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (!Connections.TryGetValue(connection.DangerousGetHandle(), out var kept))
+        {
+            return 0;
+        }
+
+        lock (kept)
+        {
+            return kept.Handles.Sum(h => Native.sqlite3_stmt_status(h, StatusRecompiled, 0));
         }
     }
 
@@ -215,6 +236,8 @@ public static class SqliteStatementReuse
 
         public int Count => _byText.Count;
 
+        public IEnumerable<IntPtr> Handles => _byText.Values.Select(s => s.Handle);
+
         /// <summary>EF's functions and collation registered on the connection, by name and number of arguments.</summary>
         public HashSet<(string Name, int Arity)> Functions { get; } = [];
 
@@ -328,7 +351,7 @@ public static class SqliteStatementReuse
         public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
     }
 
-    /// <summary>The two calls the provider only offers on a statement's safe handle, which would finalize it.</summary>
+    /// <summary>Calls the provider only offers on a statement's safe handle, which would finalize the statement when let go.</summary>
     private static class Native
     {
         [DllImport("e_sqlite3", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
@@ -336,5 +359,8 @@ public static class SqliteStatementReuse
 
         [DllImport("e_sqlite3", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
         public static extern int sqlite3_clear_bindings(IntPtr stmt);
+
+        [DllImport("e_sqlite3", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        public static extern int sqlite3_stmt_status(IntPtr stmt, int op, int resetFlag);
     }
 }

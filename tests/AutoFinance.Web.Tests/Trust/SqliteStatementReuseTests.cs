@@ -1,5 +1,6 @@
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace AutoFinance.Web.Tests.Trust;
 
@@ -108,6 +109,38 @@ public sealed class SqliteStatementReuseTests : IDisposable
         Assert.Equal(["7"], Rows("SELECT * FROM t"));
         Run("ALTER TABLE t ADD COLUMN name TEXT NOT NULL DEFAULT 'seven'");
         Assert.Equal(["7 seven"], Rows("SELECT * FROM t"));
+    }
+
+    [Theory]
+    [InlineData("ef_add", 0)]
+    [InlineData("report_add", 1)]
+    public void Reopening_a_connection_compiles_its_kept_statements_again_only_for_functions_not_efs(string function, int recompiled)
+    {
+        Run("CREATE TABLE t (id INTEGER PRIMARY KEY); INSERT INTO t VALUES (1)");
+        sqlite3 handle;
+        using (var connection = Open())
+        {
+            handle = connection.Handle!;
+        }
+
+        for (var round = 0; round < 3; round++)
+        {
+            // As EF's connections do: a function of the connection object, registered at each open, removed at each close.
+            using var connection = new SqliteConnection(Source);
+            connection.CreateFunction(function, (long a, long b) => a + b, isDeterministic: true);
+            connection.Open();
+            Assert.Same(handle, connection.Handle);
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT id FROM t WHERE id = $id";
+            command.Parameters.AddWithValue("$id", 1);
+            Assert.Equal(1L, command.ExecuteScalar());
+            if (round == 0)
+            {
+                Assert.Equal(0, SqliteStatementReuse.RecompiledOn(handle));
+            }
+        }
+
+        Assert.Equal(recompiled == 0, SqliteStatementReuse.RecompiledOn(handle) == 0);
     }
 
     [Fact]
