@@ -26,6 +26,9 @@ public static class SqliteStatementReuse
     /// <summary>Statements a native connection keeps: the hot paths use a few dozen; each holds a few kilobytes.</summary>
     public const int Capacity = 64;
 
+    /// <summary>SQLITE_PREPARE_PERSISTENT: the statement will be kept and used many times.</summary>
+    private const uint PreparePersistent = 1;
+
     /// <summary>SQLITE_STMTSTATUS_REPREPARE: how many times a statement was compiled again.</summary>
     private const int StatusRecompiled = 5;
 
@@ -99,9 +102,10 @@ public static class SqliteStatementReuse
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(db);
         var kept = Connections.GetOrAdd(db.DangerousGetHandle(), static _ => new Kept());
+        bool known;
         lock (kept)
         {
-            if (kept.Lend(sql) is { } statement)
+            if (kept.Lend(sql, out known) is { } statement)
             {
                 stmt = statement.Handle;
                 remain = sql[statement.Consumed..];
@@ -109,7 +113,9 @@ public static class SqliteStatementReuse
             }
         }
 
-        var rc = inner.sqlite3_prepare_v2(db, sql, out stmt, out remain);
+        // One to be kept is prepared as long-lived: SQLite then leaves the connection's small fast allocations
+        // (lookaside) to the statements that come and go.
+        var rc = known ? inner.sqlite3_prepare_v2(db, sql, out stmt, out remain) : inner.sqlite3_prepare_v3(db, sql, PreparePersistent, out stmt, out remain);
         if (rc == raw.SQLITE_OK && stmt != IntPtr.Zero)
         {
             lock (kept)
@@ -241,9 +247,11 @@ public static class SqliteStatementReuse
         /// <summary>EF's functions and collation registered on the connection, by name and number of arguments.</summary>
         public HashSet<(string Name, int Arity)> Functions { get; } = [];
 
-        public Statement? Lend(ReadOnlySpan<byte> sql)
+        /// <summary>The text's kept statement if it is free; <paramref name="known"/> whether the text has one at all.</summary>
+        public Statement? Lend(ReadOnlySpan<byte> sql, out bool known)
         {
-            if (!_byText.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(sql, out var statement) || statement.Lent)
+            known = _byText.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(sql, out var statement);
+            if (statement is null || statement.Lent)
             {
                 return null;
             }
