@@ -73,10 +73,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// A fresh browser session (cookies of its own) in a fixed locale and time zone; <paramref name="bypassCsp"/> lets
-    /// a test inject its own script (axe-core) past the pages' content security policy.
+    /// A fresh browser session (cookies of its own) in a fixed locale and time zone.
     /// </summary>
-    public async Task<IPage> NewPageAsync(string locale = "zh-CN", bool bypassCsp = false)
+    public async Task<IPage> NewPageAsync(string locale = "zh-CN")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -84,7 +83,6 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = locale,
             TimezoneId = "UTC",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            BypassCSP = bypassCsp,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

@@ -15,9 +15,20 @@ public static class Accessibility
         }
         """;
 
+    /// <summary>
+    /// Loads axe-core into every document the page's session opens, as the browser's own init script: the pages keep
+    /// their content security policy, which a script tag added to the page would have to be let past.
+    /// </summary>
+    public static Task LoadIntoEveryPageAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.Context.AddInitScriptAsync(scriptPath: Axe);
+    }
+
+    /// <summary>The page's serious and critical violations (axe-core loaded by <see cref="LoadIntoEveryPageAsync"/>).</summary>
     public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)
     {
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Axe });
+        ArgumentNullException.ThrowIfNull(page);
         return await page.EvaluateAsync<string[]>(RunScript);
     }
 }
