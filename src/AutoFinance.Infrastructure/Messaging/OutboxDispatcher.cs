@@ -117,8 +117,7 @@ public sealed class OutboxDispatcher(AutoFinanceDbContext db, IMessageSender sen
         {
             var day = Application.Servicing.BusinessDay.Today(time);
             await alerts.RaiseAsync(UndeliveredMessages.AlertKind, $"{UndeliveredMessages.AlertKind}:{day:yyyy-MM-dd}", "warning",
-                $"{failed} messages were given up on after {MaxAttempts} tries (the first today); send them again under Undelivered messages once the channel works",
-                null, ct).ConfigureAwait(false);
+                FormattableString.Invariant($"failed={failed} attempts={MaxAttempts} day={day:yyyy-MM-dd}"), failed, ct).ConfigureAwait(false);
         }
 
         return new Result(batch.Count, sent, retrying, failed, untried);

@@ -20,6 +20,7 @@ public sealed class StaffAlertRow
     /// <summary>The figures behind it, language-neutral, e.g. psi=0.3124 model=... scores=412.</summary>
     public required string Detail { get; set; }
 
+    /// <summary>The figure the alert is about, as its kind reads it: the score's PSI, the messages given up on.</summary>
     public double? Figure { get; set; }
 
     public DateTimeOffset RaisedAt { get; set; }

@@ -82,6 +82,10 @@ public abstract class UndeliveredMessageScenarios<TPlatform>(TPlatform platform)
 
         var alert = Assert.Single((await manager.GetFromJsonAsync<JsonElement>("/api/v1/alerts")).EnumerateArray(), a => a.GetProperty("kind").GetString() == "outbox.undelivered");
         Assert.Equal("warning", alert.GetProperty("severity").GetString());
+        // The alert's figure is the count given up on; its detail names it, language-neutral, for the pages to word.
+        var givenUp = alert.GetProperty("figure").GetDouble();
+        Assert.True(givenUp >= 1, $"{givenUp} messages given up on");
+        Assert.Equal(FormattableString.Invariant($"failed={givenUp} attempts={Infrastructure.Messaging.OutboxDispatcher.MaxAttempts} day={Application.Servicing.BusinessDay.Today(platform.Clock):yyyy-MM-dd}"), alert.GetProperty("detail").GetString());
         var texts = (await Delivery.SmsToAsync(LiNa)).Select(t => t.Text).Where(t => t.Contains(marker, StringComparison.Ordinal)).ToList();
         Assert.Equal(new[] { $"due soon {marker}", $"receipt {marker}" }, texts.Order(StringComparer.Ordinal));
         var after = (await manager.GetFromJsonAsync<JsonElement>("/api/v1/outbox/undelivered")).EnumerateArray().Single(c => c.GetProperty("channel").GetString() == "sms");

@@ -70,6 +70,8 @@ public static partial class UiText
         ("alerts.title", "待处理告警", "Alerts to look at"),
         ("alerts.kind.model.psi", "模型评分分布漂移", "Model score drift"),
         ("alerts.kind.outbox.undelivered", "有消息多次重试后仍未送达", "Messages undelivered after their retries"),
+        ("alerts.figure.model.psi", "PSI {0}", "PSI {0}"),
+        ("alerts.figure.outbox.undelivered", "今天首批 {0} 条消息已放弃重试；渠道恢复后，可在“未送达的消息”中重新发送", "{0} messages given up on, the first today; send them again under Undelivered messages once the channel works"),
         ("alerts.acknowledge", "已知悉", "Acknowledge"),
 
         ("approvals.title", "双人复核", "Approvals"),
