@@ -1,12 +1,16 @@
+using System.Text.RegularExpressions;
+using AutoFinance.Web.Api;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace AutoFinance.Web.Security;
 
 /// <summary>
 /// A request Kestrel or the framework refused (a body over its limit: 413; an unreadable one: 400) answers its own
-/// status with an RFC 9457 problem body rather than a 500.
+/// status with an RFC 9457 problem body rather than a 500. A query or route value an endpoint could not bind to its
+/// parameter (<c>?page=abc</c>, <c>?all=maybe</c>) answers 400 naming the parameter, with <c>field.invalid</c> (or
+/// <c>field.required</c> when it is missing) like any other field problem.
 /// </summary>
-public sealed class BadRequestProblems : IExceptionHandler
+public sealed partial class BadRequestProblems : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -16,10 +20,46 @@ public sealed class BadRequestProblems : IExceptionHandler
             return false;
         }
 
-        var (title, detail) = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-            ? ("Request body too large", "the request body is larger than this endpoint accepts")
-            : ("Bad request", "the request could not be read");
-        await Results.Problem(title: title, detail: detail, statusCode: bad.StatusCode).ExecuteAsync(httpContext).ConfigureAwait(false);
+        await Answer(bad).ExecuteAsync(httpContext).ConfigureAwait(false);
         return true;
     }
+
+    private static IResult Answer(BadHttpRequestException bad)
+    {
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Results.Problem(title: "Request body too large", detail: "the request body is larger than this endpoint accepts", statusCode: bad.StatusCode);
+        }
+
+        // ASP.NET Core names the parameter only in its message: "Failed to bind parameter "int? page" from "abc"." and
+        // "Required parameter "string q" was not provided from query string.".
+        if (Unbound().Match(bad.Message) is { Success: true } unbound)
+        {
+            return Problems.Field(unbound.Groups["name"].Value, $"'{unbound.Groups["value"].Value}' is not {Expected(unbound.Groups["type"].Value)}", "field.invalid");
+        }
+
+        if (Missing().Match(bad.Message) is { Success: true } missing)
+        {
+            return Problems.Field(missing.Groups["name"].Value, $"is required: {Expected(missing.Groups["type"].Value)}", "field.required");
+        }
+
+        return Results.Problem(title: "Bad request", detail: "the request could not be read", statusCode: bad.StatusCode);
+    }
+
+    /// <summary>What a parameter of the type (<c>int</c>, <c>Nullable&lt;int&gt;</c>) takes, in words an API caller reads.</summary>
+    private static string Expected(string type) => (type.StartsWith("Nullable<", StringComparison.Ordinal) ? type[9..^1] : type) switch
+    {
+        "bool" => "true or false",
+        "int" or "long" => "a whole number",
+        "decimal" or "double" => "a number",
+        "Guid" => "an id (a GUID)",
+        "DateOnly" => "a date (yyyy-MM-dd)",
+        _ => "a valid value",
+    };
+
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>\S+) (?<name>[^"\s]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
+    private static partial Regex Unbound();
+
+    [GeneratedRegex("""^Required parameter "(?<type>\S+) (?<name>[^"\s]+)" was not provided""")]
+    private static partial Regex Missing();
 }
