@@ -86,6 +86,13 @@ public static class ArrayUpdates
             sql.Append(m == 0 ? string.Empty : " AND ").Append("t.\"").Append(matchedBy[m].GetColumnName(table)).Append("\" = v.c").Append(written.Count + m);
         }
 
+        // The keys once more as a condition on the table itself: joined only to the unnested rows, the planner may hash
+        // the whole table (it did for loans at a hundred thousand, scanning every row for each chunk of a thousand);
+        // with the keys it reads just the rows named, by the key's index.
+        var key = written.Count;
+        sql.Append(" AND t.\"").Append(matchedBy[0].GetColumnName(table)).Append("\" = ANY(@c").Append(key).Append("::")
+            .Append(((RelationalTypeMapping)columns[key].GetRelationalTypeMapping()).StoreType).Append("[])");
+
         if (returning)
         {
             sql.Append(" RETURNING t.\"").Append(matchedBy[0].GetColumnName(table)).Append('"');
