@@ -31,7 +31,7 @@ public sealed partial class BadRequestProblems : IExceptionHandler
             return Results.Problem(title: "Request body too large", detail: "the request body is larger than this endpoint accepts", statusCode: bad.StatusCode);
         }
 
-        // ASP.NET Core names the parameter only in its message: "Failed to bind parameter "int? page" from "abc"." and
+        // ASP.NET Core names the parameter only in its message: "Failed to bind parameter "Nullable<int> page" from "abc"." and
         // "Required parameter "string q" was not provided from query string.".
         if (Unbound().Match(bad.Message) is { Success: true } unbound)
         {
