@@ -48,6 +48,7 @@ public static class WebHost
         builder.Services.AddSingleton(configuration.GetSection("Origination").Get<OriginationOptions>() ?? new OriginationOptions());
         builder.Services.AddScoped<DecisionService>();
         builder.Services.AddSingleton(configuration.GetSection("Sessions").Get<SessionTimeouts>() ?? new SessionTimeouts());
+        builder.Services.AddSingleton(new PasswordHashing(configuration.GetValue("Security:PasswordHashIterations", PasswordHashing.DefaultIterations)));
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddScoped<Application.Verification.IOneTimeCodes, Infrastructure.Verification.OneTimeCodeService>();
         builder.Services.AddVerificationPartners();

@@ -40,6 +40,8 @@ public sealed class PlatformHost : IAsyncDisposable
             // The journeys run on the real time of day; without quiet hours a reminder shows whenever they run.
             "--Notifications:QuietHours:Start=00:00",
             "--Notifications:QuietHours:End=00:00",
+            // Every journey signs in, and the demo data hashes a password for each of its accounts: a light work factor.
+            "--Security:PasswordHashIterations=100",
         ], builder => builder.Services.AddSingleton<TimeProvider>(host.Clock));
         await host.App.StartAsync();
         var addresses = host.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;

@@ -10,7 +10,8 @@ namespace AutoFinance.Infrastructure.Contracts;
 /// <c>Contracts:SigningCertificatePassword</c>). Without one, a development CA and a signing certificate it issued are
 /// created at first start in the key folder (owner-only files, like the other keys): <c>contract-signing-ca.pfx</c>,
 /// <c>contract-signing-ca.crt</c> (the CA's public certificate, for a validator's trust list) and
-/// <c>contract-signing.pfx</c>.
+/// <c>contract-signing.pfx</c>. Their keys are ECDSA on P-256 (a PAdES signature algorithm, ETSI TS 119 312), made in
+/// a millisecond where RSA keys of 3,072 and 2,048 bits took about a second and a half of processor time.
 /// </summary>
 public sealed class ContractSigningCertificate
 {
@@ -59,15 +60,15 @@ public sealed class ContractSigningCertificate
     {
         OwnerOnlyFiles.EnsureFolder(keysPath, tightenExisting: false);
         var now = DateTimeOffset.UtcNow;
-        using var caKey = RSA.Create(3072);
-        var caRequest = new CertificateRequest("CN=AutoFinance Development Contract CA, O=AutoFinance, C=CN", caKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var caRequest = new CertificateRequest("CN=AutoFinance Development Contract CA, O=AutoFinance, C=CN", caKey, HashAlgorithmName.SHA256);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
         using var ca = caRequest.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
 
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=AutoFinance Contract Signing (development), O=AutoFinance, C=CN", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=AutoFinance Contract Signing (development), O=AutoFinance, C=CN", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));

@@ -1,6 +1,5 @@
 using AutoFinance.Application.Security;
 using AutoFinance.Infrastructure.Audit;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoFinance.Infrastructure.Identity;
@@ -36,7 +35,7 @@ public sealed partial class AccountService
             return new PasswordChangeResult(null, "auth.locked", null, lockedUntil - now);
         }
 
-        if (Hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
+        if (passwords.Verify(user.PasswordHash, currentPassword) == PasswordCheck.Failed)
         {
             var lockedFor = await CountFailureAsync(guard, user.UserNameHash, user, null, now, ct).ConfigureAwait(false);
             return lockedFor > TimeSpan.Zero
@@ -60,7 +59,7 @@ public sealed partial class AccountService
             db.SignInGuards.Remove(guard);
         }
 
-        user.PasswordHash = HashPassword(newPassword);
+        user.PasswordHash = passwords.Hash(newPassword);
         var keep = sessionToken is null ? null : HashSecret(sessionToken);
         var others = await db.Sessions.Where(s => s.UserId == user.Id && s.RevokedAt == null && s.ExpiresAt > now && s.TokenHash != keep).ToListAsync(ct).ConfigureAwait(false);
         foreach (var session in others)

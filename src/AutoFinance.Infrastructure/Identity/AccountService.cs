@@ -7,7 +7,6 @@ using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Verification;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoFinance.Infrastructure.Identity;
@@ -21,15 +20,10 @@ namespace AutoFinance.Infrastructure.Identity;
 /// between the idle timeout less that step and the idle timeout after its last use. A session just looked up is kept
 /// for a few seconds (<see cref="SessionCache"/>); signing out drops it at once.
 /// </summary>
-public sealed partial class AccountService(AutoFinanceDbContext db, TimeProvider time, ApiKeyCache apiKeys, SessionCache sessionCache, SessionTimeouts sessions, AccountNames names, IOneTimeCodes codes, ILookupHasher hasher)
+public sealed partial class AccountService(AutoFinanceDbContext db, TimeProvider time, ApiKeyCache apiKeys, SessionCache sessionCache, SessionTimeouts sessions, AccountNames names, IOneTimeCodes codes, ILookupHasher hasher, PasswordHashing passwords)
 {
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
     public static readonly TimeSpan IdleSlideStep = TimeSpan.FromMinutes(1);
-    private static readonly PasswordHasher<UserRow> Hasher = new();
-
-    // Checked when the user name is unknown, so an unknown name costs as long as a wrong password (no enumeration by timing).
-    private static readonly string DecoyHash = Hasher.HashPassword(null!, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
-
     public sealed record Session(string Token, DateTimeOffset ExpiresAt, string Role, Guid UserId, string DisplayName);
 
     /// <summary>A sign-in: the session, or why not (a wrong name or password, or the name locked for a while).</summary>
@@ -49,12 +43,11 @@ public sealed partial class AccountService(AutoFinanceDbContext db, TimeProvider
 
     public static string HashSecret(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
-    public static string HashPassword(string password) => Hasher.HashPassword(null!, password);
-
     /// <summary>
     /// Signs in by name and password. Failures are counted per sign-in name whether or not the account exists, lock
     /// the name with back-off (<see cref="SignInLockout"/>) and are audited; a locked name is refused without looking
-    /// at the password, and a success clears the count.
+    /// at the password, and a success clears the count (and stores the password hashed anew when its hash is cheaper
+    /// than the platform's work factor now asks, <see cref="PasswordHashing"/>).
     /// </summary>
     public async Task<SignInResult> SignInAsync(string userName, string password, CancellationToken ct, string? clientAddress = null)
     {
@@ -67,10 +60,17 @@ public sealed partial class AccountService(AutoFinanceDbContext db, TimeProvider
         }
 
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserNameHash == hash && u.Active, ct).ConfigureAwait(false);
-        var verified = user is null
-            ? Decoy(password)
-            : Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
-        if (!verified)
+        var check = PasswordCheck.Failed;
+        if (user is null)
+        {
+            passwords.Decoy(password);
+        }
+        else
+        {
+            check = passwords.Verify(user.PasswordHash, password);
+        }
+
+        if (check == PasswordCheck.Failed)
         {
             var lockedFor = await CountFailureAsync(guard, hash, user, clientAddress, now, ct).ConfigureAwait(false);
             return lockedFor > TimeSpan.Zero ? SignInResult.Locked(lockedFor) : SignInResult.Failed;
@@ -81,17 +81,16 @@ public sealed partial class AccountService(AutoFinanceDbContext db, TimeProvider
             db.SignInGuards.Remove(guard);
         }
 
+        if (check == PasswordCheck.VerifiedNeedsRehash)
+        {
+            user!.PasswordHash = passwords.Hash(password);
+        }
+
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var session = new SessionRow { Id = Guid.CreateVersion7(now), TokenHash = HashSecret(token), UserId = user!.Id, CreatedAt = now, ExpiresAt = IdleDeadline(user.Role, now, now) };
         db.Sessions.Add(session);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return SignInResult.SignedIn(new Session(token, session.ExpiresAt, user.Role, user.Id, names.DisplayName(user)));
-    }
-
-    private static bool Decoy(string password)
-    {
-        Hasher.VerifyHashedPassword(null!, DecoyHash, password);
-        return false;
     }
 
     /// <summary>Counts a failure against the name, locks it when the count calls for it, and audits both; answers the lock.</summary>
@@ -270,7 +269,7 @@ public sealed partial class AccountService(AutoFinanceDbContext db, TimeProvider
         }
 
         var now = time.GetUtcNow();
-        var user = names.NewUser(Guid.CreateVersion7(now), userName, HashPassword(password), Roles.Customer, displayName, now);
+        var user = names.NewUser(Guid.CreateVersion7(now), userName, passwords.Hash(password), Roles.Customer, displayName, now);
         db.Users.Add(user);
         try
         {

@@ -13,7 +13,7 @@ namespace AutoFinance.Infrastructure.Seeding;
 /// manufacturer promotion, dealers with API keys and verified settlement accounts, a demo account in every role, and applications in every state —
 /// approved, referred, declined, accepted and disbursed. Runs only on an empty database. All people are made up.
 /// </summary>
-public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions, OriginationCommands commands, AccountNames names, IServiceProvider services, TimeProvider time)
+public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions, OriginationCommands commands, AccountNames names, PasswordHashing passwords, IServiceProvider services, TimeProvider time)
 {
     public const string DealerKey = "demo-dealer-key";
     public const string SecondDealerKey = "demo-dealer-2-key";
@@ -108,7 +108,7 @@ public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions,
         DecisionRules.Default);
 
     private UserRow User(string userName, string role, string displayName, DateTimeOffset now) =>
-        names.NewUser(Guid.CreateVersion7(now), userName, AccountService.HashPassword(Password), role, displayName, now);
+        names.NewUser(Guid.CreateVersion7(now), userName, passwords.Hash(Password), role, displayName, now);
 
     private async Task<Guid?> CustomerOf(Guid userId, CancellationToken ct) =>
         await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.CustomerId).FirstAsync(ct).ConfigureAwait(false);

@@ -24,7 +24,7 @@ namespace AutoFinance.Infrastructure.Seeding;
 /// paid off. The collector has worked the late ones (contacts, a broken promise) and the worklist is shared out;
 /// three of the customers wrote to the service desk. Runs once, when its first customer is not yet registered.
 /// </summary>
-public sealed class StoryBookDemoData(IServiceProvider services, AutoFinanceDbContext db, AccountNames names, CaseCommands cases, IPersonalDataProtector protector, TimeProvider time)
+public sealed class StoryBookDemoData(IServiceProvider services, AutoFinanceDbContext db, AccountNames names, PasswordHashing passwords, CaseCommands cases, IPersonalDataProtector protector, TimeProvider time)
 {
     /// <summary>One story: who, the lateness it ends in, and how its instalments were paid.</summary>
     public sealed record Story(string Mobile, string Name, string Pinyin, int Sequence, string State, DateOnly Start, int PaidInstalments, int DaysLateOn = 0, int LateInstalment = 0);
@@ -64,7 +64,7 @@ public sealed class StoryBookDemoData(IServiceProvider services, AutoFinanceDbCo
         var booked = new List<Booked>();
         foreach (var story in stories)
         {
-            var user = names.NewUser(Guid.CreateVersion7(time.GetUtcNow()), story.Mobile, AccountService.HashPassword(DemoData.Password), Roles.Customer, story.Name, time.GetUtcNow());
+            var user = names.NewUser(Guid.CreateVersion7(time.GetUtcNow()), story.Mobile, passwords.Hash(DemoData.Password), Roles.Customer, story.Name, time.GetUtcNow());
             db.Users.Add(user);
             booked.Add(new Booked(story, new Actor(Roles.Customer, user.Id, null, null, story.Name)));
         }

@@ -5,7 +5,8 @@ namespace AutoFinance.Web.E2E.EveryPage;
 
 /// <summary>
 /// The pages a reader can reach: from the start page, every same-site link followed once per kind of page (ids and
-/// query values folded), skipping sign-out, the language switch, downloads and the API.
+/// query values folded), skipping sign-out, the language switch, downloads and the API. A list's filters are each
+/// visited alone; a combination of filters already visited one by one shows nothing new and is not.
 /// </summary>
 public static partial class PageCrawler
 {
@@ -19,7 +20,8 @@ public static partial class PageCrawler
         while (queue.Count > 0 && visited.Count < limit)
         {
             var path = queue.Dequeue();
-            if (!kinds.Add(Kind(path)))
+            var kind = Kind(path);
+            if (CombinesVisitedFilters(kind, kinds) || !kinds.Add(kind))
             {
                 continue;
             }
@@ -40,13 +42,34 @@ public static partial class PageCrawler
         return visited;
     }
 
-    /// <summary>A page's kind: its path with ids folded and its query's values dropped.</summary>
+    /// <summary>
+    /// A page's kind: its path with ids folded and the names of its query's keys. Ordering and paging (<c>sort</c>,
+    /// <c>page</c>, and <c>loans-sort</c> and the like for a page's second list) show the same page in another order,
+    /// so they make no kind of their own.
+    /// </summary>
     public static string Kind(string href)
     {
         var parts = href.Split('#')[0].Split('?', 2);
         var path = Id().Replace(parts[0], "{id}");
-        var keys = parts.Length > 1 ? string.Join('&', parts[1].Split('&').Select(q => q.Split('=')[0]).Order(StringComparer.Ordinal)) : string.Empty;
+        var keys = parts.Length > 1
+            ? string.Join('&', parts[1].Split('&').Select(q => q.Split('=')[0]).Where(k => !Ordering(k)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            : string.Empty;
         return keys.Length == 0 ? path : path + "?" + keys;
+    }
+
+    private static bool Ordering(string key) =>
+        key is "sort" or "dir" or "page" || key.EndsWith("-sort", StringComparison.Ordinal) || key.EndsWith("-page", StringComparison.Ordinal);
+
+    private static bool CombinesVisitedFilters(string kind, HashSet<string> kinds)
+    {
+        var parts = kind.Split('?', 2);
+        if (parts.Length < 2)
+        {
+            return false;
+        }
+
+        var keys = parts[1].Split('&');
+        return keys.Length > 1 && keys.All(key => kinds.Contains(parts[0] + "?" + key));
     }
 
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?<=/experiments/)[a-z0-9-]+|(?<=/help/knowledge/)[a-z0-9-]+")]

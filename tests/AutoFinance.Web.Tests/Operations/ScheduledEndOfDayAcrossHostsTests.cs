@@ -65,6 +65,7 @@ public sealed class ScheduledEndOfDayAcrossHostsTests : IAsyncLifetime
             $"--Files:Path={Path.Combine(_directory, "files")}",
             $"--Outbox:Directory={Path.Combine(_directory, "outbox")}",
             "--Outbox:Enabled=false",
+            PlatformFixture.PasswordHashArgument,
             "--ServiceDesk:EscalationCheckSeconds=0",
             "--Scheduler:EndOfDay=*/2 * * * * *",
             "--Scheduler:InsightRefresh=off",

@@ -90,7 +90,7 @@ public abstract class PersonalDataAtRestScenarios<TPlatform>(TPlatform platform)
             db.Users.Add(new UserRow
             {
                 Id = id, UserNameHash = "plain:" + mobile, UserNameCipher = "plain:" + mobile, DisplayNameCipher = "plain:Old Customer",
-                PasswordHash = AccountService.HashPassword("long-enough-password"), Role = Roles.Customer, CreatedAt = DateTimeOffset.UtcNow,
+                PasswordHash = new PasswordHashing(PlatformFixture.TestPasswordHashIterations).Hash("long-enough-password"), Role = Roles.Customer, CreatedAt = DateTimeOffset.UtcNow,
             });
             await db.SaveChangesAsync();
             var services = platform.App.Services;

@@ -37,7 +37,7 @@ public sealed class PlainRowsUpgradeTests : IDisposable
         {
             await old.GetService<IMigrator>().MigrateAsync(BeforePersonalDataAtRest);
             var user = Guid.NewGuid().ToString().ToUpperInvariant();
-            var password = AccountService.HashPassword("long-enough-password");
+            var password = new PasswordHashing(PlatformFixture.TestPasswordHashIterations).Hash("long-enough-password");
             await old.Database.ExecuteSqlAsync($"INSERT INTO users (Id, UserName, PasswordHash, Role, DisplayName, Active, CreatedAt) VALUES ({user}, {Mobile}, {password}, {Roles.Customer}, {"Old Customer"}, 1, 0)");
             var contact = Guid.NewGuid().ToString().ToUpperInvariant();
             var loan = Guid.NewGuid().ToString().ToUpperInvariant();
@@ -48,7 +48,7 @@ public sealed class PlainRowsUpgradeTests : IDisposable
         [
             "--urls=http://127.0.0.1:0", "--Partners:Simulator:Launch=false", "--Database:Provider=Sqlite", $"--ConnectionStrings:Default=Data Source={database}",
             $"--Security:KeysPath={Path.Combine(_root, "keys")}", "--Outbox:Enabled=false",
-            "--Logging:LogLevel:Default=Warning", "--Demo:Seed=false",
+            "--Logging:LogLevel:Default=Warning", "--Demo:Seed=false", PlatformFixture.PasswordHashArgument,
         ]);
         await app.StartAsync();
         try

@@ -92,6 +92,7 @@ public sealed class ProductCacheAcrossHostsTests : IAsyncLifetime
             $"--Files:Path={Path.Combine(_directory, "files")}",
             "--Outbox:Enabled=false",
             "--Scheduler:Enabled=false",
+            PlatformFixture.PasswordHashArgument,
             "--Products:SyncSeconds=1",
             $"--Demo:Seed={(seed ? "true" : "false")}",
             "--Demo:StoryBook=false",

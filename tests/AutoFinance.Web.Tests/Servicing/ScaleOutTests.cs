@@ -122,6 +122,7 @@ public sealed class ScaleOutTests
             "--Outbox:Enabled=false",
             $"--Demo:Seed={(seed ? "true" : "false")}",
             "--Demo:StoryBook=false",
+            PlatformFixture.PasswordHashArgument,
             "--Logging:LogLevel:Default=Warning",
         ], builder => builder.Services.AddSingleton<TimeProvider>(clock));
         await app.StartAsync();

@@ -54,7 +54,7 @@ public sealed class SqliteBackupRestoreTests(SqlitePlatform platform) : IClassFi
         var app = WebHost.Build(
         [
             "--urls=http://127.0.0.1:0", "--Partners:Simulator:Launch=false", "--Database:Provider=Sqlite", $"--ConnectionStrings:Default=Data Source={restored}",
-            $"--Security:KeysPath={platform.KeysPath}", "--Logging:LogLevel:Default=Warning", "--Demo:Seed=false",
+            $"--Security:KeysPath={platform.KeysPath}", "--Logging:LogLevel:Default=Warning", "--Demo:Seed=false", PlatformFixture.PasswordHashArgument,
         ]);
         await app.StartAsync();
         try
