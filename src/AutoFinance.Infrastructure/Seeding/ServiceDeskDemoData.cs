@@ -59,8 +59,8 @@ public sealed class ServiceDeskDemoData(
         db.ChangeTracker.Clear();
         await insight.RunAsync("system:seed", ct).ConfigureAwait(false);
     }
+
     /// <summary>Every approved dealer application is accepted by its dealer, signed as seeded demo data (no customer is there to read a code), and funded through the checklist and a confirmed payout, so the demo has a loan book.</summary>
-    /// <summary>Every approved dealer application is accepted by its dealer and funded through the checklist and a confirmed payout, so the demo has a loan book.</summary>
     private async Task BookDealerLoansAsync(CancellationToken ct)
     {
         var underwriterHash = names.LookupHash("underwriter");
