@@ -24,6 +24,7 @@ public sealed partial class AccountService(AutoFinanceDbContext db, TimeProvider
 {
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
     public static readonly TimeSpan IdleSlideStep = TimeSpan.FromMinutes(1);
+
     public sealed record Session(string Token, DateTimeOffset ExpiresAt, string Role, Guid UserId, string DisplayName);
 
     /// <summary>A sign-in: the session, or why not (a wrong name or password, or the name locked for a while).</summary>

@@ -19,12 +19,9 @@ public sealed class PasswordHashing
     public PasswordHashing(int iterations = DefaultIterations)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
-        Iterations = iterations;
         _hasher = new PasswordHasher<UserRow>(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = iterations }));
         _decoy = new Lazy<string>(() => Hash(Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
     }
-
-    public int Iterations { get; }
 
     public string Hash(string password) => _hasher.HashPassword(null!, password);
 
