@@ -59,29 +59,57 @@ public abstract class PlatformFixture : IAsyncLifetime
 
         Directory.CreateDirectory(_directory);
         var partners = await TestSimulator.ArgumentsAsync();
-        App = WebHost.Build(
-        [
-            "--urls=http://127.0.0.1:0",
-            $"--Database:Provider={Provider}",
-            $"--ConnectionStrings:Default={ConnectionString(_directory)}",
-            $"--Security:KeysPath={Path.Combine(_directory, "keys")}",
-            $"--Files:Path={Path.Combine(_directory, "files")}",
-            "--Outbox:Enabled=false",
-            // The jobs run when a test runs them (a fixture that wants the schedule turns it on).
-            "--Scheduler:Enabled=false",
-            "--Logging:LogLevel:Default=Warning",
-            "--Verification:CodesPerAddressPerHour=100000",
-            // The story book (loans months into their lives) is seeded only for the fixtures that read it.
-            "--Demo:StoryBook=false",
-            PasswordHashArgument,
-            .. partners,
-            .. DocsArguments,
-            .. Arguments,
-        ], Configure);
+        if (FromTemplate)
+        {
+            var template = await SeededTemplates.DirectoryAsync(Provider, MakeTemplateAsync, RemoveTemplateDatabaseAsync);
+            SeededTemplates.CopyFolders(template, _directory);
+            await CopyTemplateDatabaseAsync(template);
+        }
+
+        App = WebHost.Build([.. PlatformArguments(_directory, ConnectionString(_directory), partners), .. Arguments], Configure);
         await App.StartAsync();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseAddress = new Uri(addresses.Addresses.First(a => ManagementPortToSkip is not { } skip || new Uri(a).Port != skip));
     }
+
+    /// <summary>
+    /// Whether this fixture starts from a copy of its kind's seeded template (<see cref="SeededTemplates"/>): only the
+    /// plain platforms do; a fixture with settings or services of its own (a clock, say) migrates and seeds under them.
+    /// </summary>
+    private bool FromTemplate => GetType() == typeof(SqlitePlatform) || GetType() == typeof(PostgresPlatform);
+
+    private async Task MakeTemplateAsync(string template)
+    {
+        await using var app = WebHost.Build(PlatformArguments(template, TemplateConnectionString(template), await TestSimulator.ArgumentsAsync()), _ => { });
+        await app.StartAsync();
+        await app.StopAsync();
+    }
+
+    private string[] PlatformArguments(string directory, string connectionString, string[] partners) =>
+    [
+        "--urls=http://127.0.0.1:0",
+        $"--Database:Provider={Provider}",
+        $"--ConnectionStrings:Default={connectionString}",
+        $"--Security:KeysPath={Path.Combine(directory, "keys")}",
+        $"--Files:Path={Path.Combine(directory, "files")}",
+        "--Outbox:Enabled=false",
+        // The jobs run when a test runs them (a fixture that wants the schedule turns it on).
+        "--Scheduler:Enabled=false",
+        "--Logging:LogLevel:Default=Warning",
+        "--Verification:CodesPerAddressPerHour=100000",
+        // The story book (loans months into their lives) is seeded only for the fixtures that read it.
+        "--Demo:StoryBook=false",
+        PasswordHashArgument,
+        .. partners,
+        .. DocsArguments,
+    ];
+
+    /// <summary>The template's database, without connection pooling so that nothing holds it open once its platform stops.</summary>
+    protected abstract string TemplateConnectionString(string template);
+
+    protected abstract Task CopyTemplateDatabaseAsync(string template);
+
+    protected abstract Task RemoveTemplateDatabaseAsync(string template);
 
     public async Task DisposeAsync()
     {
@@ -129,7 +157,28 @@ public class SqlitePlatform : PlatformFixture
 {
     protected override string Provider => "Sqlite";
 
-    protected override string ConnectionString(string directory) => $"Data Source={Path.Combine(directory, "autofinance.db")}";
+    private const string DatabaseFile = "autofinance.db";
+
+    protected override string ConnectionString(string directory) => $"Data Source={Path.Combine(directory, DatabaseFile)}";
+
+    protected override string TemplateConnectionString(string template) => $"{ConnectionString(template)};Pooling=False";
+
+    /// <summary>The database file and its write-ahead log if a connection left one (the shared-memory index SQLite rebuilds).</summary>
+    protected override Task CopyTemplateDatabaseAsync(string template)
+    {
+        foreach (var suffix in new[] { "", "-wal" })
+        {
+            var file = Path.Combine(template, DatabaseFile + suffix);
+            if (File.Exists(file))
+            {
+                File.Copy(file, Path.Combine(WorkDirectory, DatabaseFile + suffix));
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    protected override Task RemoveTemplateDatabaseAsync(string template) => Task.CompletedTask;
 }
 
 /// <summary>PostgreSQL from <c>AUTOFINANCE_TEST_POSTGRES</c> (set by test.sh); each fixture gets its own database.</summary>
@@ -145,17 +194,24 @@ public class PostgresPlatform : PlatformFixture
 
     protected override string ConnectionString(string directory) => $"{Server};Database={_database}";
 
-    protected override async Task DropAsync()
-    {
-        if (Server is null)
-        {
-            return;
-        }
+    protected override string TemplateConnectionString(string template) => $"{Server};Database={TemplateDatabase(template)};Pooling=false";
 
+    protected override Task CopyTemplateDatabaseAsync(string template) =>
+        ExecuteAsync($"CREATE DATABASE \"{_database}\" TEMPLATE \"{TemplateDatabase(template)}\"");
+
+    protected override Task RemoveTemplateDatabaseAsync(string template) =>
+        ExecuteAsync($"DROP DATABASE IF EXISTS \"{TemplateDatabase(template)}\" WITH (FORCE)");
+
+    protected override Task DropAsync() => Server is null ? Task.CompletedTask : ExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
+
+    private static string TemplateDatabase(string template) => $"af_{Path.GetFileName(template).Replace('-', '_')}";
+
+    private static async Task ExecuteAsync(string sql)
+    {
         await using var connection = new Npgsql.NpgsqlConnection($"{Server};Database=postgres");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)";
+        command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
     }
 }
