@@ -61,7 +61,7 @@ public abstract class PlatformFixture : IAsyncLifetime
         var partners = await TestSimulator.ArgumentsAsync();
         if (FromTemplate)
         {
-            var template = await SeededTemplates.DirectoryAsync(Provider, MakeTemplateAsync, RemoveTemplateDatabaseAsync);
+            var template = await SeededTemplates.DirectoryAsync(GetType().FullName!, MakeTemplateAsync, RemoveTemplateDatabaseAsync);
             SeededTemplates.CopyFolders(template, _directory);
             await CopyTemplateDatabaseAsync(template);
         }
@@ -73,14 +73,15 @@ public abstract class PlatformFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Whether this fixture starts from a copy of its kind's seeded template (<see cref="SeededTemplates"/>): only the
-    /// plain platforms do; a fixture with settings or services of its own (a clock, say) migrates and seeds under them.
+    /// Whether this fixture starts from a copy of its type's seeded template (<see cref="SeededTemplates"/>), made with
+    /// its settings and services: true for the plain platforms and for a type whose services seed the same data
+    /// whenever they start (a clock fixed until a test moves it, say), and which many test classes use.
     /// </summary>
-    private bool FromTemplate => GetType() == typeof(SqlitePlatform) || GetType() == typeof(PostgresPlatform);
+    protected virtual bool FromTemplate => GetType() == typeof(SqlitePlatform) || GetType() == typeof(PostgresPlatform);
 
     private async Task MakeTemplateAsync(string template)
     {
-        await using var app = WebHost.Build(PlatformArguments(template, TemplateConnectionString(template), await TestSimulator.ArgumentsAsync()), _ => { });
+        await using var app = WebHost.Build([.. PlatformArguments(template, TemplateConnectionString(template), await TestSimulator.ArgumentsAsync()), .. Arguments], Configure);
         await app.StartAsync();
         await app.StopAsync();
     }

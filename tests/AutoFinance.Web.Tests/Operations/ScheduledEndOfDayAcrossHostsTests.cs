@@ -11,6 +11,7 @@ namespace AutoFinance.Web.Tests.Operations;
 /// Two hosts over one PostgreSQL database, both running the scheduler with end-of-day due every two seconds: each
 /// occurrence is run by one host only, the other host finds it claimed.
 /// </summary>
+[RunsLong]
 public sealed class ScheduledEndOfDayAcrossHostsTests : IAsyncLifetime
 {
     private readonly string _database = $"af_test_{Guid.NewGuid():N}";

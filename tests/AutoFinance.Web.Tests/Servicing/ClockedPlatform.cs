@@ -14,6 +14,9 @@ public sealed class ClockedPlatform : SqlitePlatform, IClockedPlatform
 {
     public MovableClock Clock { get; } = MovableClock.Start();
 
+    /// <summary>The clock starts at the same instant in every fixture, so the demo data seeds the same.</summary>
+    protected override bool FromTemplate => true;
+
     protected override IEnumerable<string> Arguments => LedgerScenarios.Arguments;
 
     protected override void Configure(WebApplicationBuilder builder)
@@ -27,6 +30,9 @@ public sealed class ClockedPlatform : SqlitePlatform, IClockedPlatform
 public sealed class ClockedPostgresPlatform : PostgresPlatform, IClockedPlatform
 {
     public MovableClock Clock { get; } = MovableClock.Start();
+
+    /// <summary>The clock starts at the same instant in every fixture, so the demo data seeds the same.</summary>
+    protected override bool FromTemplate => true;
 
     protected override IEnumerable<string> Arguments => LedgerScenarios.Arguments;
 

@@ -12,6 +12,7 @@ namespace AutoFinance.Web.Tests.Servicing;
 /// array updates on PostgreSQL); the book it leaves must not depend on which. The same generated book, closed day
 /// after day on each, ends with the same loans, ledger, reminders and instalments, to the cent.
 /// </summary>
+[RunsLong]
 public sealed class CloseOnBothDatabasesTests : IDisposable
 {
     private static readonly DateOnly FirstDate = new(2026, 11, 24);

@@ -18,6 +18,7 @@ namespace AutoFinance.Web.Tests.Servicing;
 /// Scale-out on one PostgreSQL: two web hosts take the applications and payments in turn and two end-of-day
 /// workers share the date; the book they leave is the one a single host and a single worker leave for the same work.
 /// </summary>
+[RunsLong]
 public sealed class ScaleOutTests
 {
     private const int Loans = 6;

@@ -20,6 +20,7 @@ public sealed class UnlimitedPlatform : SqlitePlatform
 /// parameters: malformed, truncated and oversized JSON, wrong types, boundary numbers, Unicode edge cases, garbage in
 /// the path, the query and the Idempotency-Key. Never a 5xx; and a refused request leaves every main table as it was.
 /// </summary>
+[RunsLong]
 public sealed class FuzzTests(UnlimitedPlatform platform) : IClassFixture<UnlimitedPlatform>
 {
     private const int Seed = 20261124;
