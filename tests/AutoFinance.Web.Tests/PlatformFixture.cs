@@ -205,7 +205,8 @@ public class PostgresPlatform : PlatformFixture
 
     protected override Task DropAsync() => Server is null ? Task.CompletedTask : ExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
 
-    private static string TemplateDatabase(string template) => $"af_{Path.GetFileName(template).Replace('-', '_')}";
+    /// <summary>The template folder's unique part (PostgreSQL names are at most 63 bytes).</summary>
+    private static string TemplateDatabase(string template) => $"af_template_{Path.GetFileName(template).Split('-')[^1]}";
 
     private static async Task ExecuteAsync(string sql)
     {

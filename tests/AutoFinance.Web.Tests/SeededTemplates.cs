@@ -1,15 +1,18 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace AutoFinance.Web.Tests;
 
 /// <summary>
-/// One migrated and seeded platform directory per kind of plain platform (and Shanghai day), made by the first fixture
-/// of that kind in the test process and copied by the others: a copy takes milliseconds where applying every migration
-/// and seeding the demo data takes about a second of processor time. The key folder is copied with the database, since
-/// the audit chain and the encrypted personal data in it are keyed by it. Removed when the test process ends.
+/// One migrated and seeded platform directory per platform type that asks for one (and Shanghai day), made by the first
+/// fixture of that type in the test process and copied by the others: a copy takes milliseconds where applying every
+/// migration and seeding the demo data takes seconds of processor time. The key folder is copied with the database,
+/// since the audit chain and the encrypted personal data in it are keyed by it. Removed when the test process ends.
 /// </summary>
 internal static class SeededTemplates
 {
+    private const string Prefix = "autofinance-template-";
+
     private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Directories = new();
 
     private static readonly ConcurrentBag<(string Directory, Func<string, Task> RemoveDatabase)> Made = [];
@@ -38,12 +41,45 @@ internal static class SeededTemplates
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
         return Directories.GetOrAdd($"{kind} {day:yyyy-MM-dd}", _ => new Lazy<Task<string>>(async () =>
         {
-            var directory = Path.Combine(Path.GetTempPath(), $"autofinance-template-{Guid.NewGuid():N}");
+            RemoveOrphans();
+            var directory = Path.Combine(Path.GetTempPath(), $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
             Made.Add((directory, remove));
             Directory.CreateDirectory(directory);
             await make(directory);
             return directory;
         })).Value;
+    }
+
+    /// <summary>The template folders of test processes that are gone: the test host may end a process before its exit handlers have run.</summary>
+    private static void RemoveOrphans()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
+        {
+            if (int.TryParse(Path.GetFileName(folder)[Prefix.Length..].Split('-')[0], out var owner) && !IsRunning(owner))
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Another test process is removing it too.
+                }
+            }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Copies the template's key and file folders (and whatever else it holds but the database) into <paramref name="target"/>, keeping their modes.</summary>
