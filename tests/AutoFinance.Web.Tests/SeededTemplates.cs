@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 
 namespace AutoFinance.Web.Tests;
 
@@ -55,7 +54,7 @@ internal static class SeededTemplates
     {
         foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
         {
-            if (int.TryParse(Path.GetFileName(folder)[Prefix.Length..].Split('-')[0], out var owner) && !IsRunning(owner))
+            if (int.TryParse(Path.GetFileName(folder)[Prefix.Length..].Split('-')[0], out var owner) && !Processes.IsRunning(owner))
             {
                 try
                 {
@@ -66,19 +65,6 @@ internal static class SeededTemplates
                     // Another test process is removing it too.
                 }
             }
-        }
-    }
-
-    private static bool IsRunning(int processId)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 

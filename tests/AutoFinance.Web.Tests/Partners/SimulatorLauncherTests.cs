@@ -31,7 +31,7 @@ public sealed class SimulatorLauncherTests
 
             await app.StopAsync();
             await app.DisposeAsync();
-            Assert.False(IsRunning(processId));
+            Assert.False(Processes.IsRunning(processId));
             await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(new Uri(simulator, "/health")));
         }
         finally
@@ -80,19 +80,6 @@ public sealed class SimulatorLauncherTests
             {
                 simulator.Kill(entireProcessTree: true);
             }
-        }
-    }
-
-    private static bool IsRunning(int processId)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 }
