@@ -29,9 +29,14 @@ internal static class CliRunner
         return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 
+    /// <summary>
+    /// A JSON input file for a command, kept beside the tests' build output rather than in the machine's temp folder,
+    /// which nothing would clear of them.
+    /// </summary>
     public static string TempJson(string json)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"autofinance-{Guid.NewGuid():N}.json");
+        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults", "inputs")).FullName;
+        var path = Path.Combine(folder, $"{Guid.NewGuid():N}.json");
         File.WriteAllText(path, json);
         return path;
     }
