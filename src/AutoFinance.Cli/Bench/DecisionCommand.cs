@@ -19,11 +19,12 @@ public static class DecisionCommand
         IReadOnlyList<HttpRun> Http);
 
     /// <param name="Client">The load generator: wrk when installed, else this command's own client.</param>
+    /// <param name="WarmUpSeconds">How long decisions were sent before the timed runs, until the host's tiered compiler was done with them.</param>
     /// <param name="HostPeakMemoryMb">The host's peak resident memory over the run (the simulators, processes of their own, not counted).</param>
     /// <param name="HostProcessorMillisecondsPerHealth">The host's processor time per <c>/health</c> answered: what a busy machine disturbs least.</param>
     /// <param name="HostProcessorMillisecondsPerDecision">The same per decision answered (the partner simulators' time not counted).</param>
     /// <param name="HostLog">The host's last log lines when a request failed, to tell why; empty otherwise.</param>
-    public sealed record HttpRun(string Database, string Client, HttpLoad.Figures Health, HttpLoad.Figures Decisions, double ShareOfHealthThroughput, double? HostPeakMemoryMb,
+    public sealed record HttpRun(string Database, string Client, double WarmUpSeconds, HttpLoad.Figures Health, HttpLoad.Figures Decisions, double ShareOfHealthThroughput, double? HostPeakMemoryMb,
         double HostProcessorMillisecondsPerHealth, double HostProcessorMillisecondsPerDecision, IReadOnlyList<string> HostLog);
 
     public static Command Create(CliContext context, Option<string?> seconds, Option<bool> json)
@@ -94,9 +95,15 @@ public static class DecisionCommand
     {
         await using var host = await HostProcess.StartAsync(webDll, provider, connection, Path.Combine(directory, "keys-" + name)).ConfigureAwait(false);
         var bodies = DecisionWorkload.Requests(200_000, seed: 17).Select(r => JsonSerializer.SerializeToUtf8Bytes(r, Json.Options)).ToArray();
-        // Long enough for tiered compilation to finish with the decision path: measured, it stays busy for about five
-        // seconds of load, and a server that has run for an hour has none of that left.
-        await HttpLoad.RunAsync("warm-up", host.Address, clients, WarmUp, i => HttpLoad.Json(HttpMethod.Post, "/api/v1/applications", bodies[(int)(i % bodies.Length)], DemoData.DealerKey)).ConfigureAwait(false);
+        // Until tiered compilation is done with the decision path: it stays busy for about five seconds of load on a
+        // quiet machine and for much longer on a busy one, and a server that has run for an hour has none of that left.
+        long sent = 0;
+        var warmUp = await host.WarmUpAsync(WarmUp, async time =>
+        {
+            var offset = sent;
+            sent += (await HttpLoad.RunAsync("warm-up", host.Address, clients, time,
+                i => HttpLoad.Json(HttpMethod.Post, "/api/v1/applications", bodies[(int)((offset + i) % WarmUpBodies)], DemoData.DealerKey)).ConfigureAwait(false)).Requests;
+        }).ConfigureAwait(false);
         HttpLoad.Figures health, decisions;
         TimeSpan healthProcessor, decisionsProcessor;
         if (wrk is not null)
@@ -121,11 +128,14 @@ public static class DecisionCommand
             decisionsProcessor = host.ProcessorTime - before;
         }
 
-        return new HttpRun(name, wrk is null ? "dotnet" : "wrk", health, decisions, health.RequestsPerSecond == 0 ? 0 : Math.Round(decisions.RequestsPerSecond / health.RequestsPerSecond, 3), host.PeakResidentMegabytes(),
+        return new HttpRun(name, wrk is null ? "dotnet" : "wrk", Math.Round(warmUp.TotalSeconds, 1), health, decisions, health.RequestsPerSecond == 0 ? 0 : Math.Round(decisions.RequestsPerSecond / health.RequestsPerSecond, 3), host.PeakResidentMegabytes(),
             PerRequest(healthProcessor, health), PerRequest(decisionsProcessor, decisions), health.Failures + decisions.Failures > 0 ? host.RecentLog : []);
     }
 
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(8);
+
+    // The warm-up's applications come from the first 100,000; the timed ones from those after.
+    private const int WarmUpBodies = 100_000;
 
     private static double PerRequest(TimeSpan processor, HttpLoad.Figures figures) =>
         figures.Requests <= 0 ? 0 : Math.Round(processor.TotalMilliseconds / figures.Requests, 3);
@@ -159,7 +169,7 @@ public static class DecisionCommand
         foreach (var run in figures.Http)
         {
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"HTTP on {run.Database}, {run.Decisions.Clients} clients ({run.Client}): {run.Decisions.RequestsPerSecond:N0} decisions/s (p50 {run.Decisions.P50Milliseconds} ms, p99 {run.Decisions.P99Milliseconds} ms, {run.Decisions.Failures} failed) vs GET /health {run.Health.RequestsPerSecond:N0}/s (p50 {run.Health.P50Milliseconds} ms, p99 {run.Health.P99Milliseconds} ms): {run.ShareOfHealthThroughput:P1} of the baseline; host processor time {run.HostProcessorMillisecondsPerDecision:F2} ms per decision, {run.HostProcessorMillisecondsPerHealth:F3} ms per /health; host peak memory {run.HostPeakMemoryMb?.ToString("N0", CultureInfo.InvariantCulture) ?? "unknown"} MB"));
+                $"HTTP on {run.Database}, {run.Decisions.Clients} clients ({run.Client}): {run.Decisions.RequestsPerSecond:N0} decisions/s (p50 {run.Decisions.P50Milliseconds} ms, p99 {run.Decisions.P99Milliseconds} ms, {run.Decisions.Failures} failed) vs GET /health {run.Health.RequestsPerSecond:N0}/s (p50 {run.Health.P50Milliseconds} ms, p99 {run.Health.P99Milliseconds} ms): {run.ShareOfHealthThroughput:P1} of the baseline; host processor time {run.HostProcessorMillisecondsPerDecision:F2} ms per decision, {run.HostProcessorMillisecondsPerHealth:F3} ms per /health; host peak memory {run.HostPeakMemoryMb?.ToString("N0", CultureInfo.InvariantCulture) ?? "unknown"} MB; after {run.WarmUpSeconds:F0} s of warm-up"));
             if (run.HostLog.Count > 0)
             {
                 context.Error.WriteLine($"the host's last log lines on {run.Database}:");

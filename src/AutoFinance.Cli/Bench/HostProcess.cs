@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -9,6 +10,13 @@ namespace AutoFinance.Cli.Bench;
 public sealed class HostProcess : IAsyncDisposable
 {
     private const int LogLinesKept = 40;
+
+    // A warm-up ends after a round of load in which the host's compiler used under this share of the round's time.
+    private const double QuietCompiler = 0.02;
+
+    private static readonly TimeSpan WarmUpRound = TimeSpan.FromSeconds(2);
+
+    private static readonly TimeSpan WarmUpLimit = TimeSpan.FromSeconds(90);
 
     private readonly Process _process;
 
@@ -137,7 +145,71 @@ public sealed class HostProcess : IAsyncDisposable
 
         var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         var kilobytes = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1);
-        return long.TryParse(kilobytes, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var kb) ? Math.Round(kb / 1024.0) : null;
+        return long.TryParse(kilobytes, NumberStyles.None, CultureInfo.InvariantCulture, out var kb) ? Math.Round(kb / 1024.0) : null;
+    }
+
+    /// <summary>
+    /// The processor time each of the host's tiered-compiler threads (named ".NET Tiered Com…"; one at a time, ended
+    /// when idle and started again with new work) has used so far, by thread id; null where /proc does not tell. Linux
+    /// counts a thread's time in ticks of a hundredth of a second (USER_HZ).
+    /// </summary>
+    public IReadOnlyDictionary<string, TimeSpan>? CompilerTime()
+    {
+        var tasks = $"/proc/{_process.Id}/task";
+        if (!Directory.Exists(tasks))
+        {
+            return null;
+        }
+
+        var threads = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var task in Directory.EnumerateDirectories(tasks))
+        {
+            try
+            {
+                if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                // The fields after the thread's name (which holds spaces, in parentheses): state is the first, utime the 12th, stime the 13th.
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                threads[Path.GetFileName(task)] = TimeSpan.FromMilliseconds(ticks * 10);
+            }
+            catch (IOException)
+            {
+                // The thread ended while being read.
+            }
+        }
+
+        return threads;
+    }
+
+    /// <summary>
+    /// Runs the load for <paramref name="minimum"/>, then in rounds of two seconds until the host's tiered compiler used
+    /// under 2 % of a round (a minute and a half at most in all), so what is timed next is the code a server that
+    /// has run for a while runs, however slow the machine. Returns how long the warm-up took. Where the compiler's
+    /// time cannot be read, the minimum alone.
+    /// </summary>
+    /// <param name="load">Sends requests for the given time; called once per round.</param>
+    public async Task<TimeSpan> WarmUpAsync(TimeSpan minimum, Func<TimeSpan, Task> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        var elapsed = Stopwatch.StartNew();
+        await load(minimum).ConfigureAwait(false);
+        while (elapsed.Elapsed < WarmUpLimit && CompilerTime() is { } before)
+        {
+            var round = Stopwatch.StartNew();
+            await load(WarmUpRound).ConfigureAwait(false);
+            var compiling = (CompilerTime() ?? before).Sum(t => (t.Value - before.GetValueOrDefault(t.Key)).TotalMilliseconds);
+            if (compiling < round.Elapsed.TotalMilliseconds * QuietCompiler)
+            {
+                break;
+            }
+        }
+
+        return elapsed.Elapsed;
     }
 
     public async ValueTask DisposeAsync()

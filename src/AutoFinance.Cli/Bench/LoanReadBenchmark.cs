@@ -66,7 +66,7 @@ public static class LoanReadBenchmark
                 return message;
             }
 
-            await HttpLoad.RunAsync("warm-up", host.Address, clients, WarmUp, Read).ConfigureAwait(false);
+            await host.WarmUpAsync(WarmUp, time => HttpLoad.RunAsync("warm-up", host.Address, clients, time, Read)).ConfigureAwait(false);
             var before = host.ProcessorTime;
             var reads = wrk is not null
                 ? await WrkLoad.RunAsync(wrk, "GET " + path, host.Address, clients, duration, directory, path, bearer: token).ConfigureAwait(false)
