@@ -153,7 +153,7 @@ public sealed class HostProcess : IAsyncDisposable
     /// when idle and started again with new work) has used so far, by thread id; null where /proc does not tell. Linux
     /// counts a thread's time in ticks of a hundredth of a second (USER_HZ).
     /// </summary>
-    public IReadOnlyDictionary<string, TimeSpan>? CompilerTime()
+    private IReadOnlyDictionary<string, TimeSpan>? CompilerTime()
     {
         var tasks = $"/proc/{_process.Id}/task";
         if (!Directory.Exists(tasks))
