@@ -6,25 +6,43 @@ cd "$(dirname "$0")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "the .NET SDK (dotnet) is required: https://dot.net"; exit 1
+fi
+
 # Debian packages the suites need; installed only when missing.
 # poppler-utils: pdfsig validates the contract's signature; the fonts render the synthetic ID cards; npm fetches the OCR models.
 APT_PACKAGES=(postgresql chromium fonts-wqy-microhei fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai poppler-utils)
 command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(npm)
-missing=()
-for pkg in "${APT_PACKAGES[@]}"; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing: ${missing[*]}"
-  sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq "${missing[@]}" || { echo "apt-get install failed"; exit 1; }
-fi
+prepare_machine() {
+  local missing=() pkg sudo_cmd=""
+  for pkg in "${APT_PACKAGES[@]}"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing: ${missing[*]}"
+    [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq "${missing[@]}" || { echo "apt-get install failed"; return 1; }
+  fi
+  # The PP-OCR models the ID-card reader runs: fetched once into models/ocr/ (git-ignored), never committed.
+  ./scripts/fetch-ocr-models.sh || { echo "fetching the OCR models failed"; return 1; }
+}
 
-# The PP-OCR models the ID-card reader runs: fetched once into models/ocr/ (git-ignored), never committed.
-./scripts/fetch-ocr-models.sh || { echo "fetching the OCR models failed"; exit 1; }
+# The packages and models are fetched while the solution builds (on a fresh machine each takes minutes); the
+# build needs neither. Their output is shown once both are done.
+prepare_log=$(mktemp)
+prepare_machine >"$prepare_log" 2>&1 &
+prepare_pid=$!
 
-if ! command -v dotnet >/dev/null 2>&1; then
-  echo "the .NET SDK (dotnet) is required: https://dot.net"; exit 1
+echo "== build (Release)"
+dotnet build AutoFinance.slnx -c Release -nologo -v quiet
+build_status=$?
+wait "$prepare_pid"
+prepare_status=$?
+cat "$prepare_log"; rm -f "$prepare_log"
+if [ "$build_status" -ne 0 ] || [ "$prepare_status" -ne 0 ]; then
+  echo "0 passed, 1 failed"
+  exit 1
 fi
 
 # A private PostgreSQL on loopback for the integration tests that run on both databases.
@@ -42,12 +60,6 @@ as_pg "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" -w -t 30 \
   -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGDATA_DIR -c fsync=on -c max_connections=200" start >/dev/null || { echo "PostgreSQL did not start"; cat "$PGDATA_DIR/server.log"; exit 1; }
 trap stop_pg EXIT
 export AUTOFINANCE_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres"
-
-echo "== build (Release)"
-if ! dotnet build AutoFinance.slnx -c Release -nologo -v quiet; then
-  echo "0 passed, 1 failed"
-  exit 1
-fi
 
 passed=0; failed=0; skipped=0; broken=0
 for project in tests/*/*.csproj; do
