@@ -174,8 +174,41 @@ public sealed class TrustWorld
     }
 
     /// <summary>
+    /// The counts in one statement, compiled once: as a plain query EF evaluated every <c>db.…</c> in it and matched
+    /// the tree against its cache at each call, a quarter of the fuzz test's processor time.
+    /// </summary>
+    private static readonly Func<AutoFinanceDbContext, Guid, Task<RowCounts>> CountRows = EF.CompileAsyncQuery((AutoFinanceDbContext db, Guid dealer) =>
+        db.Dealers.Where(d => d.Id == dealer).Select(_ => new RowCounts(
+            db.Applications.Count(),
+            db.Customers.Count(),
+            db.Contracts.Count(),
+            db.Referrals.Count(r => r.ResolvedAt != null),
+            db.Loans.Count(),
+            db.Payments.Count(),
+            db.JournalEntries.Count(),
+            db.Blacklist.Count(),
+            db.Users.Count(),
+            db.AuditEntries.Count(),
+            db.ServiceCases.Count(),
+            db.CaseMessages.Count(),
+            db.Surveys.Count(),
+            db.Surveys.Count(s => s.AnsweredAt != null),
+            db.Consents.Count(),
+            db.Experiments.Count(),
+            db.ExperimentExposures.Count(),
+            db.OfferDecisions.Count(),
+            db.CollectionContacts.Count(),
+            db.HardshipPlans.Count(),
+            db.Outbox.Count())).First());
+
+    private sealed record RowCounts(
+        int Applications, int Customers, int Contracts, int ReferralDecisions, int Loans, int Payments, int JournalEntries, int Blacklist, int Users,
+        int AuditEntries, int ServiceCases, int CaseMessages, int Surveys, int SurveysAnswered, int Consents, int Experiments, int ExperimentExposures,
+        int OfferDecisions, int CollectionContacts, int HardshipPlans, int Outbox);
+
+    /// <summary>
     /// Counts of the tables a rejected request must leave alone. The fuzz test counts after every request, so this is
-    /// one query over one connection kept open (callers take turns).
+    /// one compiled query over one connection kept open (callers take turns).
     /// </summary>
     public async Task<Dictionary<string, int>> RowCountsAsync()
     {
@@ -185,31 +218,7 @@ public sealed class TrustWorld
             await _counting.Database.OpenConnectionAsync();
         }
 
-        var db = _counting;
-        var c = await db.Dealers.AsNoTracking().Where(d => d.Id == Dealer3).Select(_ => new
-        {
-            Applications = db.Applications.Count(),
-            Customers = db.Customers.Count(),
-            Contracts = db.Contracts.Count(),
-            ReferralDecisions = db.Referrals.Count(r => r.ResolvedAt != null),
-            Loans = db.Loans.Count(),
-            Payments = db.Payments.Count(),
-            JournalEntries = db.JournalEntries.Count(),
-            Blacklist = db.Blacklist.Count(),
-            Users = db.Users.Count(),
-            AuditEntries = db.AuditEntries.Count(),
-            ServiceCases = db.ServiceCases.Count(),
-            CaseMessages = db.CaseMessages.Count(),
-            Surveys = db.Surveys.Count(),
-            SurveysAnswered = db.Surveys.Count(s => s.AnsweredAt != null),
-            Consents = db.Consents.Count(),
-            Experiments = db.Experiments.Count(),
-            ExperimentExposures = db.ExperimentExposures.Count(),
-            OfferDecisions = db.OfferDecisions.Count(),
-            CollectionContacts = db.CollectionContacts.Count(),
-            HardshipPlans = db.HardshipPlans.Count(),
-            Outbox = db.Outbox.Count(),
-        }).FirstAsync();
+        var c = await CountRows(_counting, Dealer3);
         return new Dictionary<string, int>
         {
             ["applications"] = c.Applications,
