@@ -158,6 +158,7 @@ public static class WebHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseBrowserErrorPages();
+        app.UseMiddleware<UnparsedQueryValues>();
         app.UseMiddleware<CrossOriginGuard>();
         app.UseAuthentication();
         app.UseRateLimiter();

@@ -46,6 +46,14 @@ public sealed partial class BadRequestProblems : IExceptionHandler
         return Results.Problem(title: "Bad request", detail: "the request could not be read", statusCode: bad.StatusCode);
     }
 
+    /// <summary>The problem for a value that does not parse into its parameter's type, as for the exception's.</summary>
+    public static IResult Unparsed(string name, string value, Type type) =>
+        Problems.Field(name, $"'{value}' is not {Expected(Keyword(type))}", "field.invalid");
+
+    /// <summary>The type as the binder's exception names it (<c>int</c>, <c>Guid</c>).</summary>
+    private static string Keyword(Type type) => type == typeof(int) ? "int" : type == typeof(long) ? "long" : type == typeof(bool) ? "bool"
+        : type == typeof(decimal) ? "decimal" : type == typeof(double) ? "double" : type.Name;
+
     /// <summary>What a parameter of the type (<c>int</c>, <c>Nullable&lt;int&gt;</c>) takes, in words an API caller reads.</summary>
     private static string Expected(string type) => (type.StartsWith("Nullable<", StringComparison.Ordinal) ? type[9..^1] : type) switch
     {

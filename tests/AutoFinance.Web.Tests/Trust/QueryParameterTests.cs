@@ -14,6 +14,8 @@ public sealed class QueryParameterTests(SqlitePlatform platform) : IClassFixture
     [InlineData("manager", "/api/v1/alerts?all=maybe", "all", "'maybe' is not true or false")]
     [InlineData("manager", "/api/v1/loans?page=abc", "page", "'abc' is not a whole number")]
     [InlineData("underwriter", "/api/v1/applications?limit=1e3", "limit", "'1e3' is not a whole number")]
+    [InlineData("manager", "/api/v1/loans/0191a1b2-0000-7000-8000-000000000001/payoff?on=2026-02-30", "on", "'2026-02-30' is not a date (yyyy-MM-dd)")]
+    [InlineData("manager", "/api/v1/messages?customerId=li-na", "customerId", "'li-na' is not an id (a GUID)")]
     public async Task A_query_value_of_the_wrong_kind_is_refused_naming_the_parameter(string role, string path, string parameter, string message)
     {
         using var client = await platform.SignedIn(role);
