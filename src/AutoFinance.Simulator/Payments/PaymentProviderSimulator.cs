@@ -119,11 +119,11 @@ public static class PaymentProviderSimulator
             action();
         }, stopping);
 
-    private sealed record CheckoutBody(string? MerchantReference, decimal Amount, string? Currency, string? Description, string? NotifyUrl, string? ReturnUrl);
+    internal sealed record CheckoutBody(string? MerchantReference, decimal Amount, string? Currency, string? Description, string? NotifyUrl, string? ReturnUrl);
 
-    private sealed record MandateBody(string? MerchantReference, string? CardNumber, string? HolderName, string? Bank);
+    internal sealed record MandateBody(string? MerchantReference, string? CardNumber, string? HolderName, string? Bank);
 
-    private sealed record DebitBody(string? MerchantReference, string? MandateReference, decimal Amount, string? Currency, string? NotifyUrl);
+    internal sealed record DebitBody(string? MerchantReference, string? MandateReference, decimal Amount, string? Currency, string? NotifyUrl);
 
-    private sealed record PayoutBody(string? MerchantReference, decimal Amount, string? Currency, string? PayeeName, string? PayeeAccount, string? PayeeBank, string? MandateReference, string? NotifyUrl);
+    internal sealed record PayoutBody(string? MerchantReference, decimal Amount, string? Currency, string? PayeeName, string? PayeeAccount, string? PayeeBank, string? MandateReference, string? NotifyUrl);
 }
