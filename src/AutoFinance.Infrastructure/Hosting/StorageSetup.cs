@@ -92,8 +92,8 @@ public static class StorageSetup
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
         // A schema already current is left as it is: migrating it would still build the latest migration's model and
-        // compare it with the context's (to catch a change made without a migration), most of a second at every
-        // start. A new or older database still migrates, and so makes that check; a test pins it besides.
+        // compare it with the context's (to catch a change made without a migration), a few tenths of a second at
+        // every start. A new or older database still migrates, and so makes that check; a test pins it besides.
         if ((await db.Database.GetPendingMigrationsAsync(ct).ConfigureAwait(false)).Any())
         {
             await db.Database.MigrateAsync(ct).ConfigureAwait(false);
