@@ -10,6 +10,9 @@ namespace AutoFinance.Application.Servicing;
 /// </summary>
 public static class IdempotentReplies
 {
+    /// <summary>The code of a posting that lost to another change of the loan saved at the same moment: retrying it is safe.</summary>
+    public const string Changed = "record.changed";
+
     /// <summary>What binds a key: caller, endpoint and body.</summary>
     public static string RequestHash(Actor actor, string endpoint, Guid loanId, object body)
     {
@@ -49,7 +52,7 @@ public static class IdempotentReplies
         }
 
         var earlier = key is null ? null : await ReplayAsync<T>(store, changes.Loan.Id, key, requestHash, ct).ConfigureAwait(false);
-        return earlier ?? CommandResult<T>.Conflict(conflict);
+        return earlier ?? CommandResult<T>.Conflict(conflict, Changed);
     }
 
     /// <summary>The stored answer, a refusal when the key was used for another request, or null when the key is new.</summary>

@@ -43,6 +43,18 @@ public sealed class Notifier(AutoFinanceDbContext db, NotificationOptions option
     }
 
     /// <summary>
+    /// The same for a caller whose rows are stored by its caller's write (<see cref="DeferredWrite"/>), not through
+    /// this context, and whose notices tell of what the write itself makes: none can be in the outbox yet.
+    /// </summary>
+    public void Raise(IReadOnlyList<Notice> notices, IReadOnlyDictionary<Guid, Recipient> recipients, DeferredWrite write)
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        ArgumentNullException.ThrowIfNull(write);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        write.InsertAll(Compose(notices, recipients, options, time.GetUtcNow()).Where(r => seen.Add(r.DedupeKey)));
+    }
+
+    /// <summary>
     /// Adds the rows whose keys are neither in the outbox already nor added to this unit of work before. Outbox rows
     /// are only ever added directly, never reached through another entity, so the rows already tracked are listed
     /// without a scan of every tracked entity for changes (which reading <c>Local</c> would start).

@@ -3,7 +3,6 @@ using AutoFinance.Application.Servicing;
 using AutoFinance.Application.Servicing.PayOff;
 using AutoFinance.Application.Servicing.PostPayment;
 using AutoFinance.Application.Servicing.QuotePayoff;
-using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Servicing;
 
 namespace AutoFinance.Infrastructure.Payments;
@@ -19,29 +18,32 @@ public sealed class LoanPosting(PostPaymentHandler payments, PayOffHandler payof
     public static Actor Payer(Guid customerId, string source) => new(Roles.Customer, null, null, customerId, source);
 
     /// <summary>
-    /// Leaves this unit of work's postings in the context, their audit events added to <paramref name="events"/>, for
-    /// the caller to store with its own changes (<see cref="EfLoanStore.Deferred"/>); null saves them as they are made.
+    /// Leaves this unit of work's postings, their rows and audit events, to <paramref name="write"/>, for the caller to
+    /// store with its own changes (<see cref="EfLoanStore.Deferred"/>); null saves them as they are made.
     /// </summary>
-    public void Defer(List<AuditEvent>? events) => loans.Deferred = events;
+    public void Defer(Persistence.DeferredWrite? write) => loans.Deferred = write;
 
     /// <summary>The loan's row, the rest and its customer's notices' recipients as the caller read them (<see cref="EfLoanStore.Preread"/>), for the next posting on it.</summary>
     public void Preread(LoanRow loan, EfLoanStore.KnownWithRow known, IReadOnlyDictionary<Guid, Notifications.Recipient> recipients) => loans.Preread(loan, known, recipients);
 
     /// <summary>Posts the money; the payment's id, or the problem that kept it from being posted.</summary>
-    public async Task<(Guid? PaymentId, string? Problem)> PostAsync(Actor payer, Guid loanId, decimal amount, string surplus, Arrival arrival, CancellationToken ct)
+    public async Task<Posted> PostAsync(Actor payer, Guid loanId, decimal amount, string surplus, Arrival arrival, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(arrival);
         var result = await payments.HandleAsync(payer, loanId, new PostPaymentRequest(amount, null, surplus, null, arrival.Reference, arrival.Channel), arrival.Key, ct).ConfigureAwait(false);
-        return result.Failure == CommandFailure.None ? (result.Value!.PaymentId, null) : (null, result.Problem ?? result.Code ?? result.Failure.ToString());
+        return result.Failure == CommandFailure.None ? new(result.Value!.PaymentId, null) : Refused(result);
     }
 
     /// <summary>Pays the loan off with the money, confirming the amount quoted; the payment's id, or the problem.</summary>
-    public async Task<(Guid? PaymentId, string? Problem)> PayOffAsync(Actor payer, Guid loanId, decimal amount, Arrival arrival, CancellationToken ct)
+    public async Task<Posted> PayOffAsync(Actor payer, Guid loanId, decimal amount, Arrival arrival, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(arrival);
         var result = await payoff.HandleAsync(payer, loanId, new PayOffRequest(null, amount, null, arrival.Reference, arrival.Channel), arrival.Key, ct).ConfigureAwait(false);
-        return result.Failure == CommandFailure.None ? (result.Value!.PaymentId, null) : (null, result.Problem ?? result.Code ?? result.Failure.ToString());
+        return result.Failure == CommandFailure.None ? new(result.Value!.PaymentId, null) : Refused(result);
     }
+
+    private static Posted Refused<T>(CommandResult<T> result) =>
+        new(null, result.Problem ?? result.Code ?? result.Failure.ToString()) { Raced = result.Failure == CommandFailure.Conflict && result.Code == IdempotentReplies.Changed };
 
     /// <summary>Today's payoff amount for the actor, or null when the loan cannot be quoted (not visible, closed).</summary>
     public async Task<decimal?> PayoffTodayAsync(Actor actor, Guid loanId, CancellationToken ct)
@@ -55,6 +57,13 @@ public sealed class LoanPosting(PostPaymentHandler payments, PayOffHandler payof
     {
         var quote = quotes.Quote(actor, await loans.LoadAsync(loan, LoanLoad.ForQuote, known, ct).ConfigureAwait(false), null);
         return quote.Failure == CommandFailure.None ? quote.Value!.Total : null;
+    }
+
+    /// <summary>The payment's id, or the problem that kept the money from being posted.</summary>
+    public sealed record Posted(Guid? PaymentId, string? Problem)
+    {
+        /// <summary>Not posted only because another change of the loan was saved at the same moment: posting it again is safe.</summary>
+        public bool Raced { get; init; }
     }
 
     /// <summary>How money arrived: the rail (<see cref="PaymentChannels"/>) and its reference, which also keys the posting.</summary>

@@ -27,7 +27,13 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
         Repeated,
         Unknown,
         Mismatch,
+
+        /// <summary>Not taken now: the loan kept changing under it. Nothing was stored; the provider delivers it again.</summary>
+        Busy,
     }
+
+    /// <summary>How often a success is posted again when another change of its loan won the race to be saved.</summary>
+    private const int Attempts = 12;
 
     public async Task<Outcome> ReceiveAsync(string providerName, ProviderCallback callback, CancellationToken ct)
     {
@@ -50,16 +56,18 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
         }
 
         return callback.Succeeded
-            ? await RecordSuccessAsync(providerName, callback, intentId, together: true, ct).ConfigureAwait(false)
+            ? await RecordSuccessAsync(providerName, callback, intentId, together: true, attempt: 1, ct).ConfigureAwait(false)
             : await RecordFailureAsync(providerName, callback, intentId, ct).ConfigureAwait(false);
     }
 
     /// <summary>
     /// A success: the money posted once and the intent settled. <paramref name="together"/>: the posting's changes and
     /// the intent's are stored in one write (group-committed with other requests'); should another change to the loan
-    /// win meanwhile, the callback is taken again with the posting saved on its own first, as it always was before.
+    /// win meanwhile, the callback is taken again with the posting saved on its own first, as it always was before;
+    /// should it lose again, it is taken again (<see cref="Attempts"/> in all). The money is never recorded as received
+    /// but not posted because of such a race: past the attempts the callback is answered busy and nothing is stored.
     /// </summary>
-    private async Task<Outcome> RecordSuccessAsync(string providerName, ProviderCallback callback, Guid intentId, bool together, CancellationToken ct)
+    private async Task<Outcome> RecordSuccessAsync(string providerName, ProviderCallback callback, Guid intentId, bool together, int attempt, CancellationToken ct)
     {
         // The intent (tracked) with what the outcome needs of its loan, in one round trip.
         var found = await CallbackIntentRead.ForSuccessAsync(db, intentId, providerName, ct).ConfigureAwait(false);
@@ -86,7 +94,7 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
         }
 
         var payer = LoanPosting.Payer(OnFile(found.Loan, intent).CustomerId, providerName);
-        var deferred = new List<AuditEvent>();
+        var deferred = new DeferredWrite();
         posting.Defer(together ? deferred : null);
 
         if (intent.Kind != PaymentIntents.PayoffKind && await IntentLoanRead.ForAsync(db, intent.LoanId, payer.AuditName, null, ct).ConfigureAwait(false) is { } read)
@@ -97,13 +105,21 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
         }
 
         var arrival = new LoanPosting.Arrival(intent.Kind == DirectDebitRun.DebitKind ? PaymentChannels.DirectDebit : PaymentChannels.Provider, callback.TransactionId);
-        var (paymentId, problem) = intent.Kind == PaymentIntents.PayoffKind
+        var posted = intent.Kind == PaymentIntents.PayoffKind
             ? await posting.PayOffAsync(payer, intent.LoanId, intent.Amount, arrival, ct).ConfigureAwait(false)
             : await posting.PostAsync(payer, intent.LoanId, intent.Amount, intent.Surplus, arrival, ct).ConfigureAwait(false);
         posting.Defer(null);
+        if (posted.Raced)
+        {
+            db.ChangeTracker.Clear();
+            return await AgainAsync(providerName, callback, intentId, attempt, ct).ConfigureAwait(false);
+        }
+
+        var (paymentId, problem) = posted;
         // Another delivery of the same success may have settled the intent meanwhile. A posting left to be stored below
         // keeps the intent this context read; otherwise the posting was stored (or not made) and the intent is read again.
-        if (deferred.Count > 0)
+        var left = !deferred.IsEmpty;
+        if (left)
         {
             if (await CallbackIntentRead.StatusAsync(db, intentId, ct).ConfigureAwait(false) == PaymentIntentStatus.Succeeded)
             {
@@ -129,18 +145,19 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
         if (paymentId is not null)
         {
             var receipt = RailPostings.ProviderReceipt(DateOnly.FromDateTime(time.GetLocalNow().DateTime), Money.Of(intent.Amount, Currency.FromCode(intent.Currency)), $"{providerName} {callback.TransactionId}");
-            db.JournalEntries.Add(LoanBooking.ToRow(intent.LoanId, receipt, now));
+            deferred.InsertEntry(LoanBooking.ToRow(intent.LoanId, receipt, now));
         }
 
+        deferred.Events.Add(new AuditEvent($"provider:{providerName}", "payment.intent.succeeded", "loan", intent.LoanId.ToString(),
+            new { intent.Id, callback.EventId, callback.TransactionId, PaymentId = paymentId, problem }));
         try
         {
-            await commits.SaveAsync(db, [.. deferred, new AuditEvent($"provider:{providerName}", "payment.intent.succeeded", "loan", intent.LoanId.ToString(),
-                new { intent.Id, callback.EventId, callback.TransactionId, PaymentId = paymentId, problem })], now, ct).ConfigureAwait(false);
+            await commits.SaveAsync(db, deferred, now, ct).ConfigureAwait(false);
         }
-        catch (DbUpdateConcurrencyException) when (deferred.Count > 0)
+        catch (DbUpdateConcurrencyException) when (left)
         {
             db.ChangeTracker.Clear();
-            return await RecordSuccessAsync(providerName, callback, intentId, together: false, ct).ConfigureAwait(false);
+            return await AgainAsync(providerName, callback, intentId, attempt, ct).ConfigureAwait(false);
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
@@ -154,6 +171,18 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
         }
 
         return Outcome.Posted;
+    }
+
+    /// <summary>The success taken again after losing a race to another change of its loan, with its posting saved on its own.</summary>
+    private async Task<Outcome> AgainAsync(string providerName, ProviderCallback callback, Guid intentId, int attempt, CancellationToken ct)
+    {
+        if (attempt >= Attempts)
+        {
+            logger.LogWarning("Callback {Event} for intent {Intent} lost {Attempts} races to other changes of its loan; answered busy for the provider to deliver it again", callback.EventId, intentId, attempt);
+            return Outcome.Busy;
+        }
+
+        return await RecordSuccessAsync(providerName, callback, intentId, together: false, attempt + 1, ct).ConfigureAwait(false);
     }
 
     /// <summary>

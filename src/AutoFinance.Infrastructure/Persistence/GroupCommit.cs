@@ -34,6 +34,22 @@ public sealed class GroupCommit : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(events);
+        return EnqueueAsync(new Write(TrackedChanges(db), events, at), ct);
+    }
+
+    /// <summary>The same, with the rows and audit events a unit of work left untracked (<see cref="DeferredWrite"/>) stored after the context's changes.</summary>
+    public Task SaveAsync(AutoFinanceDbContext db, DeferredWrite write, DateTimeOffset at, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(write);
+        var changes = TrackedChanges(db);
+        changes.AddRange(write.Rows);
+        return EnqueueAsync(new Write(changes, [.. write.Events], at), ct);
+    }
+
+    /// <summary>The context's pending inserts and updates; afterwards the context tracks nothing.</summary>
+    private static List<Change> TrackedChanges(AutoFinanceDbContext db)
+    {
         var tracker = db.ChangeTracker;
         tracker.DetectChanges();
         var changes = new List<Change>();
@@ -64,7 +80,7 @@ public sealed class GroupCommit : IAsyncDisposable
         }
 
         tracker.Clear();
-        return EnqueueAsync(new Write(changes, events, at), ct);
+        return changes;
     }
 
     private Task EnqueueAsync(Write write, CancellationToken ct) => _writes.WriteAsync(write, ct);

@@ -152,6 +152,34 @@ public sealed class UntrackedRows<T>
         }
     }
 
+    /// <summary>
+    /// Leaves the rows the operation changed to a write its caller stores (<see cref="DeferredWrite"/>) instead, with
+    /// no change tracker involved: each an update of its changed columns, with the values it was read with.
+    /// </summary>
+    public void DeferChanged(DeferredWrite write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        foreach (var (row, read) in _rows)
+        {
+            var mask = _shape.Changed(read, row);
+            if (mask == 0)
+            {
+                continue;
+            }
+
+            var modified = new List<(string Name, object? Original)>();
+            for (var i = 0; i < _properties.Length; i++)
+            {
+                if ((mask & (1UL << i)) != 0)
+                {
+                    modified.Add((_properties[i].Name, _getters[i].GetClrValue(read)));
+                }
+            }
+
+            write.Update(row, modified);
+        }
+    }
+
     /// <summary>An entity's mapped columns, a shallow copy of its row, and which columns differ between two rows.</summary>
     private sealed class Shape
     {

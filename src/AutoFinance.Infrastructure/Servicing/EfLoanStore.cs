@@ -33,12 +33,13 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
     private readonly Dictionary<Guid, Loaded> loaded = [];
 
     /// <summary>
-    /// When set, a save leaves its changes in the context and adds its audit event here, for the caller to store them
-    /// with its own in one write (<see cref="GroupCommit"/>), where the loan's version and the key's index are checked:
-    /// that caller answers a concurrent change (<see cref="DbUpdateConcurrencyException"/>) and a key taken itself. A
-    /// change that deletes rows (a re-plan dropping instalments) is saved on its own still: the group commit takes no deletions.
+    /// When set, a load reads the loan's rows untracked and keeps them as read, and a save leaves its rows and its
+    /// audit event here, for the caller to store them with its own in one write (<see cref="GroupCommit"/>), where the
+    /// loan's version and the key's index are checked: that caller answers a concurrent change
+    /// (<see cref="DbUpdateConcurrencyException"/>) and a key taken itself. A change that deletes rows (a re-plan
+    /// dropping instalments) is saved on its own still, through the context: the group commit takes no deletions.
     /// </summary>
-    public List<AuditEvent>? Deferred { get; set; }
+    public DeferredWrite? Deferred { get; set; }
 
     private (LoanRow Loan, KnownWithRow Known, IReadOnlyDictionary<Guid, Recipient> Recipients)? preread;
 
@@ -54,7 +55,11 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
         if (preread is { } early && early.Loan.Id == loanId && load == LoanLoad.ForPosting)
         {
             preread = null;
-            db.Loans.Attach(early.Loan);
+            if (Deferred is null)
+            {
+                db.Loans.Attach(early.Loan);
+            }
+
             var serviced = await LoadAsync(early.Loan, load, early.Known, ct).ConfigureAwait(false);
             loaded[loanId] = loaded[loanId] with { Recipients = early.Recipients };
             return serviced;
@@ -62,14 +67,15 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
 
         preread = null;
         var readOnly = load == LoanLoad.ForQuote;
-        var loans = readOnly ? db.Loans.AsNoTracking() : db.Loans;
+        var loans = readOnly || Deferred is not null ? db.Loans.AsNoTracking() : db.Loans;
         var loan = await loans.FirstOrDefaultAsync(l => l.Id == loanId, ct).ConfigureAwait(false);
         return loan is null ? null : await LoadAsync(loan, load, ct).ConfigureAwait(false);
     }
 
     /// <summary>
     /// The loan as <see cref="LoadAsync(Guid, LoanLoad, CancellationToken)"/> gives it, from its row already read
-    /// (untracked for <see cref="LoanLoad.ForQuote"/>, tracked by this store's context for a change), so a caller
+    /// (untracked for <see cref="LoanLoad.ForQuote"/> and for a deferred change, tracked by this store's context for
+    /// another change), so a caller
     /// that has read the row does not read it again.
     /// </summary>
     public Task<ServicedLoan> LoadAsync(LoanRow loan, LoanLoad load, CancellationToken ct) => LoadAsync(loan, load, null, ct);
@@ -94,10 +100,13 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
         }
 
         UntrackedRows<InstallmentRow>? asRead = null;
+        UntrackedRows<LoanRow>? loanAsRead = null;
         if (kept)
         {
             asRead = new UntrackedRows<InstallmentRow>(db);
             asRead.KeepAll(installments);
+            loanAsRead = new UntrackedRows<LoanRow>(db);
+            loanAsRead.Keep(loan);
         }
 
         List<PaymentRow> payments = [];
@@ -113,7 +122,7 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
             ? await ProductTerms.OfAsync(db, catalog, loan, ct).ConfigureAwait(false)
             : await ProductTerms.OfAsync(db, catalog, loan, known.ProductCode, known.Promotion, ct).ConfigureAwait(false);
         var aggregate = LoanMapping.ToAggregate(loan, installments, payments, held, ProductTerms.Servicing(product), restructuredOn, product.DayCount);
-        loaded[loanId] = new Loaded(loan, installments, asRead, payments, [.. aggregate.Postings]);
+        loaded[loanId] = new Loaded(loan, installments, loanAsRead, asRead, payments, [.. aggregate.Postings]);
         return new ServicedLoan(loan.Id, loan.CustomerId, aggregate);
     }
 
@@ -127,13 +136,14 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
     {
         ArgumentNullException.ThrowIfNull(changes);
         var loanId = changes.Loan.Id;
-        var (loan, installments, asRead, payments, initial) = loaded.TryGetValue(loanId, out var rows)
+        var (loan, installments, loanAsRead, asRead, payments, initial) = loaded.TryGetValue(loanId, out var rows)
             ? rows
             : throw new InvalidOperationException($"loan {loanId} was not loaded for a change by this store");
         var aggregate = changes.Loan.Aggregate;
         var now = changes.At;
         LoanMapping.CopyBack(aggregate, loan, installments, db);
-        asRead?.TrackChanged(db);
+        // The caller stores the rows, unless the change removed some: then they are saved here, through the context.
+        var write = Deferred is { } deferred && !Deletes() ? deferred : null;
         var known = payments.Select(p => p.Id).ToHashSet();
         var added = aggregate.Postings.Where(p => !known.Contains(p.Id)).ToList();
         Restate(payments, initial, aggregate, changes, now);
@@ -148,10 +158,20 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
             row.ReceiptReference = reply.ReceiptReference;
         }
 
-        db.Payments.AddRange(newRows);
-        db.JournalEntries.AddRange(changes.Reversal is { } reversed
-            ? changes.Entries.Select(e => Tagged(loanId, e, reversed.PaymentId, now))
-            : LoanMapping.EntryRows(loanId, changes.Entries, added, now));
+        var entries = changes.Reversal is { } reversed
+            ? [.. changes.Entries.Select(e => Tagged(loanId, e, reversed.PaymentId, now))]
+            : LoanMapping.EntryRows(loanId, changes.Entries, added, now);
+        if (write is not null)
+        {
+            write.InsertAll(newRows);
+            entries.ForEach(write.InsertEntry);
+        }
+        else
+        {
+            db.Payments.AddRange(newRows);
+            db.JournalEntries.AddRange(entries);
+        }
+
         if (changes.Hardship is { } plan)
         {
             db.HardshipPlans.Add(new HardshipPlanRow
@@ -168,6 +188,17 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
         }
 
         loan.Version++;
+        if (write is not null)
+        {
+            loanAsRead?.DeferChanged(write);
+            asRead?.DeferChanged(write);
+        }
+        else
+        {
+            loanAsRead?.TrackChanged(db);
+            asRead?.TrackChanged(db);
+        }
+
         try
         {
             Notice[] notices = [.. changes.Notices.Select(n => n with
@@ -175,10 +206,14 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
                 Values = new Dictionary<string, object>(n.Values) { ["loan"] = loan.Reference },
                 Currency = loan.Currency,
             })];
-            if (rows.Recipients is { } recipients)
+            // A notice's key names the payment it tells of, made by this change: none can be in the outbox yet.
+            if (rows.Recipients is { } recipients && write is not null)
             {
-                // A notice's key names the payment it tells of, made by this change: none can be in the outbox yet.
-                notifier.Raise(notices, recipients, []);
+                notifier.Raise(notices, recipients, write);
+            }
+            else if (rows.Recipients is { } read)
+            {
+                notifier.Raise(notices, read, []);
             }
             else
             {
@@ -187,9 +222,9 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
 
             var audit = changes.Audit;
             AuditEvent[] events = [new AuditEvent(audit.Actor, audit.Action, "loan", loanId.ToString(), audit.Data)];
-            if (Deferred is { } deferred && !Deletes())
+            if (write is not null)
             {
-                deferred.AddRange(events);
+                write.Events.AddRange(events);
                 return SaveOutcome.Saved;
             }
 
@@ -272,7 +307,9 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
     public sealed record KnownWithRow(CustomerCredit.Held Held, string? ProductCode, string? Promotion);
 
     /// <param name="Recipients">Whom the loan's notices go to, when the caller read them (<see cref="Preread"/>).</param>
-    private sealed record Loaded(LoanRow Loan, List<InstallmentRow> Installments, UntrackedRows<InstallmentRow>? AsRead, List<PaymentRow> Payments, IReadOnlyList<LoanPosting> Initial)
+    /// <param name="LoanAsRead">The loan's row as read, when it was read untracked for a deferred change.</param>
+    /// <param name="AsRead">The instalments as read, likewise.</param>
+    private sealed record Loaded(LoanRow Loan, List<InstallmentRow> Installments, UntrackedRows<LoanRow>? LoanAsRead, UntrackedRows<InstallmentRow>? AsRead, List<PaymentRow> Payments, IReadOnlyList<LoanPosting> Initial)
     {
         public IReadOnlyDictionary<Guid, Recipient>? Recipients { get; init; }
     }

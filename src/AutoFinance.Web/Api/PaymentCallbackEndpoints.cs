@@ -33,10 +33,19 @@ public static class PaymentCallbackEndpoints
                     PaymentCallbacks.Outcome.Unknown => Problems.NotFound("payment"),
                     PaymentCallbacks.Outcome.Mismatch => Results.Problem(title: "Conflict", detail: "the callback does not agree with the payment it names (amount, currency or transaction)", statusCode: 409,
                         extensions: new Dictionary<string, object?> { ["code"] = "callback.payment.mismatch" }),
+                    PaymentCallbacks.Outcome.Busy => Busy(http),
                     var outcome => Results.Ok(new { received = callback.EventId, outcome = outcome.ToString().ToLowerInvariant() }),
                 };
             })
             .AllowAnonymous()
             .WithTags("Payments")
             .WithSummary("A payment provider's signed callback (HMAC-SHA256 over timestamp and body): a verified success posts the money once per provider transaction id");
+
+    /// <summary>A success that kept losing races to other changes of its loan: nothing stored, and the provider is asked to deliver it again.</summary>
+    private static IResult Busy(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "1";
+        return Results.Problem(title: "Service Unavailable", detail: "the loan kept changing while the payment was posted; nothing was stored; deliver the callback again", statusCode: 503,
+            extensions: new Dictionary<string, object?> { ["code"] = "callback.busy" });
+    }
 }

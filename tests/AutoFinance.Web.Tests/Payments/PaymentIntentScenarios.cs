@@ -83,6 +83,43 @@ public abstract class PaymentIntentScenarios<TPlatform>(TPlatform platform) : IC
     }
 
     [SkippableFact]
+    public async Task Successes_of_several_payments_on_one_loan_arriving_at_once_each_post_once()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, customer) = await _world.CustomersLoanAsync();
+        var intents = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            intents.Add((await PaymentWorld.IntentAsync(customer, loanId, 100m + i)).PaymentId);
+        }
+
+        var deliveries = await Task.WhenAll(intents.Select((id, i) =>
+            _world.CallbackAsync(PaymentWorld.CallbackBody(id, "checkout.succeeded", 100m + i, $"txn_{Guid.NewGuid():N}", $"evt_{Guid.NewGuid():N}"))));
+
+        foreach (var response in deliveries)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+            Assert.Contains("posted", text, StringComparison.Ordinal);
+            response.Dispose();
+        }
+
+        var posted = new List<Guid>();
+        foreach (var id in intents)
+        {
+            var intent = await PaymentWorld.IntentViewAsync(customer, loanId, id);
+            Assert.Equal("succeeded", intent.GetProperty("status").GetString());
+            posted.Add(intent.GetProperty("postedPaymentId").GetGuid());
+        }
+
+        Assert.Equal(6, posted.Distinct().Count());
+        var loan = JsonDocument.Parse(await customer.GetStringAsync($"/api/v1/loans/{loanId}")).RootElement;
+        var payments = loan.GetProperty("payments").EnumerateArray().ToList();
+        Assert.Equal(posted.Order(), payments.Select(p => p.GetProperty("paymentId").GetGuid()).Order());
+        Assert.Equal(615m, payments.Sum(p => p.GetProperty("amount").GetDecimal()));
+    }
+
+    [SkippableFact]
     public async Task The_providers_own_retries_and_resends_of_a_success_post_once()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
