@@ -14,6 +14,9 @@ namespace AutoFinance.Infrastructure.Payments;
 /// </summary>
 public sealed class LoanPosting(PostPaymentHandler payments, PayOffHandler payoff, QuotePayoffHandler quotes, EfLoanStore loans)
 {
+    /// <summary>How often money is posted when another change of its loan keeps winning the race to be saved.</summary>
+    private const int Attempts = 12;
+
     /// <summary>The loan's customer paying, as the provider or bank reports it (server-dated, like any customer payment).</summary>
     public static Actor Payer(Guid customerId, string source) => new(Roles.Customer, null, null, customerId, source);
 
@@ -26,24 +29,38 @@ public sealed class LoanPosting(PostPaymentHandler payments, PayOffHandler payof
     /// <summary>The loan's row, the rest and its customer's notices' recipients as the caller read them (<see cref="EfLoanStore.Preread"/>), for the next posting on it.</summary>
     public void Preread(LoanRow loan, EfLoanStore.KnownWithRow known, IReadOnlyDictionary<Guid, Notifications.Recipient> recipients) => loans.Preread(loan, known, recipients);
 
-    /// <summary>Posts the money; the payment's id, or the problem that kept it from being posted.</summary>
-    public async Task<Posted> PostAsync(Actor payer, Guid loanId, decimal amount, string surplus, Arrival arrival, CancellationToken ct)
+    /// <summary>
+    /// Posts the money; the payment's id, or the problem that kept it from being posted. A posting that lost the race
+    /// to another change of the loan saved at the same moment is made again on the loan as it now is.
+    /// </summary>
+    public Task<Posted> PostAsync(Actor payer, Guid loanId, decimal amount, string surplus, Arrival arrival, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(arrival);
-        var result = await payments.HandleAsync(payer, loanId, new PostPaymentRequest(amount, null, surplus, null, arrival.Reference, arrival.Channel), arrival.Key, ct).ConfigureAwait(false);
-        return result.Failure == CommandFailure.None ? new(result.Value!.PaymentId, null) : Refused(result);
+        return UntilNotRacedAsync(async () => Of(await payments.HandleAsync(payer, loanId, new PostPaymentRequest(amount, null, surplus, null, arrival.Reference, arrival.Channel), arrival.Key, ct).ConfigureAwait(false), r => r.PaymentId));
     }
 
-    /// <summary>Pays the loan off with the money, confirming the amount quoted; the payment's id, or the problem.</summary>
-    public async Task<Posted> PayOffAsync(Actor payer, Guid loanId, decimal amount, Arrival arrival, CancellationToken ct)
+    /// <summary>Pays the loan off with the money, confirming the amount quoted; the payment's id, or the problem (a lost race made again, likewise).</summary>
+    public Task<Posted> PayOffAsync(Actor payer, Guid loanId, decimal amount, Arrival arrival, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(arrival);
-        var result = await payoff.HandleAsync(payer, loanId, new PayOffRequest(null, amount, null, arrival.Reference, arrival.Channel), arrival.Key, ct).ConfigureAwait(false);
-        return result.Failure == CommandFailure.None ? new(result.Value!.PaymentId, null) : Refused(result);
+        return UntilNotRacedAsync(async () => Of(await payoff.HandleAsync(payer, loanId, new PayOffRequest(null, amount, null, arrival.Reference, arrival.Channel), arrival.Key, ct).ConfigureAwait(false), r => r.PaymentId));
     }
 
-    private static Posted Refused<T>(CommandResult<T> result) =>
-        new(null, result.Problem ?? result.Code ?? result.Failure.ToString()) { Raced = result.Failure == CommandFailure.Conflict && result.Code == IdempotentReplies.Changed };
+    private static async Task<Posted> UntilNotRacedAsync(Func<Task<Posted>> post)
+    {
+        var posted = await post().ConfigureAwait(false);
+        for (var attempt = 1; posted.Raced && attempt < Attempts; attempt++)
+        {
+            posted = await post().ConfigureAwait(false);
+        }
+
+        return posted;
+    }
+
+    private static Posted Of<T>(CommandResult<T> result, Func<T, Guid> paymentId) =>
+        result.Failure == CommandFailure.None
+            ? new(paymentId(result.Value!), null)
+            : new(null, result.Problem ?? result.Code ?? result.Failure.ToString()) { Raced = result.Failure == CommandFailure.Conflict && result.Code == IdempotentReplies.Changed };
 
     /// <summary>Today's payoff amount for the actor, or null when the loan cannot be quoted (not visible, closed).</summary>
     public async Task<decimal?> PayoffTodayAsync(Actor actor, Guid loanId, CancellationToken ct)

@@ -32,9 +32,6 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
         Busy,
     }
 
-    /// <summary>How often a success is posted again when another change of its loan won the race to be saved.</summary>
-    private const int Attempts = 12;
-
     public async Task<Outcome> ReceiveAsync(string providerName, ProviderCallback callback, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(callback);
@@ -56,18 +53,18 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
         }
 
         return callback.Succeeded
-            ? await RecordSuccessAsync(providerName, callback, intentId, together: true, attempt: 1, ct).ConfigureAwait(false)
+            ? await RecordSuccessAsync(providerName, callback, intentId, together: true, ct).ConfigureAwait(false)
             : await RecordFailureAsync(providerName, callback, intentId, ct).ConfigureAwait(false);
     }
 
     /// <summary>
     /// A success: the money posted once and the intent settled. <paramref name="together"/>: the posting's changes and
     /// the intent's are stored in one write (group-committed with other requests'); should another change to the loan
-    /// win meanwhile, the callback is taken again with the posting saved on its own first, as it always was before;
-    /// should it lose again, it is taken again (<see cref="Attempts"/> in all). The money is never recorded as received
-    /// but not posted because of such a race: past the attempts the callback is answered busy and nothing is stored.
+    /// win meanwhile, the callback is taken again with the posting saved on its own first, as it always was before (and
+    /// posted again should it lose again, <see cref="LoanPosting"/>). The money is never recorded as received but not
+    /// posted because of such a race: a posting that keeps losing is answered busy, with nothing stored.
     /// </summary>
-    private async Task<Outcome> RecordSuccessAsync(string providerName, ProviderCallback callback, Guid intentId, bool together, int attempt, CancellationToken ct)
+    private async Task<Outcome> RecordSuccessAsync(string providerName, ProviderCallback callback, Guid intentId, bool together, CancellationToken ct)
     {
         // The intent (tracked) with what the outcome needs of its loan, in one round trip.
         var found = await CallbackIntentRead.ForSuccessAsync(db, intentId, providerName, ct).ConfigureAwait(false);
@@ -112,7 +109,8 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
         if (posted.Raced)
         {
             db.ChangeTracker.Clear();
-            return await AgainAsync(providerName, callback, intentId, attempt, ct).ConfigureAwait(false);
+            logger.LogWarning("Callback {Event} for intent {Intent} kept losing races to other changes of its loan; answered busy for the provider to deliver it again", callback.EventId, intentId);
+            return Outcome.Busy;
         }
 
         var (paymentId, problem) = posted;
@@ -157,7 +155,7 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
         catch (DbUpdateConcurrencyException) when (left)
         {
             db.ChangeTracker.Clear();
-            return await AgainAsync(providerName, callback, intentId, attempt, ct).ConfigureAwait(false);
+            return await RecordSuccessAsync(providerName, callback, intentId, together: false, ct).ConfigureAwait(false);
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
@@ -171,18 +169,6 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
         }
 
         return Outcome.Posted;
-    }
-
-    /// <summary>The success taken again after losing a race to another change of its loan, with its posting saved on its own.</summary>
-    private async Task<Outcome> AgainAsync(string providerName, ProviderCallback callback, Guid intentId, int attempt, CancellationToken ct)
-    {
-        if (attempt >= Attempts)
-        {
-            logger.LogWarning("Callback {Event} for intent {Intent} lost {Attempts} races to other changes of its loan; answered busy for the provider to deliver it again", callback.EventId, intentId, attempt);
-            return Outcome.Busy;
-        }
-
-        return await RecordSuccessAsync(providerName, callback, intentId, together: false, attempt + 1, ct).ConfigureAwait(false);
     }
 
     /// <summary>
