@@ -75,8 +75,7 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
     /// <summary>
     /// The loan as <see cref="LoadAsync(Guid, LoanLoad, CancellationToken)"/> gives it, from its row already read
     /// (untracked for <see cref="LoanLoad.ForQuote"/> and for a deferred change, tracked by this store's context for
-    /// another change), so a caller
-    /// that has read the row does not read it again.
+    /// another change), so a caller that has read the row does not read it again.
     /// </summary>
     public Task<ServicedLoan> LoadAsync(LoanRow loan, LoanLoad load, CancellationToken ct) => LoadAsync(loan, load, null, ct);
 
