@@ -61,18 +61,14 @@ public sealed class UntrackedRows<T>
     {
         ArgumentNullException.ThrowIfNull(db);
         var changed = new Dictionary<ulong, List<(T Row, T Read)>>();
-        foreach (var kept in _rows)
+        foreach (var (row, read, mask) in Changed())
         {
-            var mask = _shape.Changed(kept.Read, kept.Row);
-            if (mask != 0)
+            if (!changed.TryGetValue(mask, out var rows))
             {
-                if (!changed.TryGetValue(mask, out var rows))
-                {
-                    changed[mask] = rows = [];
-                }
-
-                rows.Add(kept);
+                changed[mask] = rows = [];
             }
+
+            rows.Add((row, read));
         }
 
         var matchedBy = Enumerable.Range(0, _properties.Length).Where(i => _properties[i].IsPrimaryKey() || _properties[i].IsConcurrencyToken).ToArray();
@@ -80,7 +76,7 @@ public sealed class UntrackedRows<T>
         {
             foreach (var (mask, rows) in changed)
             {
-                var written = Enumerable.Range(0, _properties.Length).Where(i => (mask & (1UL << i)) != 0).ToArray();
+                var written = Columns(mask);
                 var values = rows.Select(kept => (object?[])[.. written.Select(i => _getters[i].GetClrValue(kept.Row)), .. matchedBy.Select(i => _getters[i].GetClrValue(kept.Read))]).ToList();
                 if (await ArrayUpdates.UpdateAsync(db, [.. written.Select(i => _properties[i])], [.. matchedBy.Select(i => _properties[i])], values, ct).ConfigureAwait(false) != rows.Count)
                 {
@@ -93,7 +89,7 @@ public sealed class UntrackedRows<T>
 
         foreach (var (mask, rows) in changed)
         {
-            var written = Enumerable.Range(0, _properties.Length).Where(i => (mask & (1UL << i)) != 0).ToArray();
+            var written = Columns(mask);
             using var update = PreparedUpdates.Prepare(db, [.. written.Select(i => _properties[i])], [.. matchedBy.Select(i => _properties[i])]);
             foreach (var (row, read) in rows)
             {
@@ -125,14 +121,8 @@ public sealed class UntrackedRows<T>
     public void TrackChanged(AutoFinanceDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        foreach (var (row, read) in _rows)
+        foreach (var (row, read, mask) in Changed())
         {
-            var mask = _shape.Changed(read, row);
-            if (mask == 0)
-            {
-                continue;
-            }
-
             var entry = db.Entry(row);
             if (entry.State != EntityState.Detached)
             {
@@ -140,14 +130,11 @@ public sealed class UntrackedRows<T>
             }
 
             entry.State = EntityState.Unchanged;
-            for (var i = 0; i < _properties.Length; i++)
+            foreach (var i in Columns(mask))
             {
-                if ((mask & (1UL << i)) != 0)
-                {
-                    var property = entry.Property(_properties[i]);
-                    property.OriginalValue = _getters[i].GetClrValue(read);
-                    property.IsModified = true;
-                }
+                var property = entry.Property(_properties[i]);
+                property.OriginalValue = _getters[i].GetClrValue(read);
+                property.IsModified = true;
             }
         }
     }
@@ -159,26 +146,27 @@ public sealed class UntrackedRows<T>
     public void DeferChanged(DeferredWrite write)
     {
         ArgumentNullException.ThrowIfNull(write);
+        foreach (var (row, read, mask) in Changed())
+        {
+            write.Update(row, [.. Columns(mask).Select(i => (_properties[i].Name, _getters[i].GetClrValue(read)))]);
+        }
+    }
+
+    /// <summary>The kept rows the operation changed, each with one bit per changed column.</summary>
+    private IEnumerable<(T Row, T Read, ulong Mask)> Changed()
+    {
         foreach (var (row, read) in _rows)
         {
             var mask = _shape.Changed(read, row);
-            if (mask == 0)
+            if (mask != 0)
             {
-                continue;
+                yield return (row, read, mask);
             }
-
-            var modified = new List<(string Name, object? Original)>();
-            for (var i = 0; i < _properties.Length; i++)
-            {
-                if ((mask & (1UL << i)) != 0)
-                {
-                    modified.Add((_properties[i].Name, _getters[i].GetClrValue(read)));
-                }
-            }
-
-            write.Update(row, modified);
         }
     }
+
+    /// <summary>The columns a change mask names, in the entity's order.</summary>
+    private int[] Columns(ulong mask) => [.. Enumerable.Range(0, _properties.Length).Where(i => (mask & (1UL << i)) != 0)];
 
     /// <summary>An entity's mapped columns, a shallow copy of its row, and which columns differ between two rows.</summary>
     private sealed class Shape
