@@ -96,6 +96,8 @@ public abstract class PlatformFixture : IAsyncLifetime
         "--Outbox:Enabled=false",
         // The jobs run when a test runs them (a fixture that wants the schedule turns it on).
         "--Scheduler:Enabled=false",
+        // The payout resend, when a test runs it, sends again any payout left unanswered, however recently.
+        "--Payouts:ResendAfterSeconds=0",
         "--Logging:LogLevel:Default=Warning",
         "--Verification:CodesPerAddressPerHour=100000",
         // The story book (loans months into their lives) is seeded only for the fixtures that read it.

@@ -50,5 +50,25 @@ public sealed record DebitOrder(string MerchantReference, string MandateReferenc
 /// <summary>The provider's id for an instruction it accepted (its outcome comes by callback).</summary>
 public sealed record ProviderInstruction(string InstructionId);
 
-/// <summary>The provider could not be reached or refused the request; nothing was instructed.</summary>
-public sealed class PaymentProviderException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>The provider could not be reached, refused the request, or gave no answer to it (<see cref="Failure"/>).</summary>
+public sealed class PaymentProviderException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    public ProviderFailure Failure { get; init; } = ProviderFailure.Refused;
+}
+
+/// <summary>What a request the provider did not carry out left behind.</summary>
+public enum ProviderFailure
+{
+    /// <summary>No connection was made: the request never left, nothing was instructed.</summary>
+    NotReached,
+
+    /// <summary>The provider answered no (a bad request, a rate limit): nothing was instructed.</summary>
+    Refused,
+
+    /// <summary>
+    /// The request was sent but its answer never came or said nothing usable: a timeout, a broken connection, a server
+    /// error, or a reference the provider already holds. The provider may have taken it; only the same request sent
+    /// again, under the same merchant reference, tells.
+    /// </summary>
+    Unanswered,
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AutoFinance.Application.Payments;
@@ -79,23 +80,40 @@ public sealed class HttpPaymentProvider(PartnerDirectory partners, PaymentProvid
             using var response = await _http.PostAsJsonAsync(address, body, ct).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw new PaymentProviderException(string.Create(CultureInfo.InvariantCulture, $"the payment provider refused {path} ({(int)response.StatusCode})"));
+                throw new PaymentProviderException(string.Create(CultureInfo.InvariantCulture, $"the payment provider refused {path} ({(int)response.StatusCode})"))
+                {
+                    Failure = MayHaveTaken(response.StatusCode) ? ProviderFailure.Unanswered : ProviderFailure.Refused,
+                };
             }
 
             return await response.Content.ReadFromJsonAsync<JsonElement>(ct).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
-            throw new PaymentProviderException($"the payment provider could not be reached for {path}", e);
+            // Only a connection never made is sure to have left nothing at the provider.
+            throw new PaymentProviderException($"the payment provider could not be reached for {path}", e)
+            {
+                Failure = e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError ? ProviderFailure.NotReached : ProviderFailure.Unanswered,
+            };
         }
         catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
         {
-            throw new PaymentProviderException($"the payment provider did not answer {path} in time", e);
+            throw new PaymentProviderException($"the payment provider did not answer {path} in time", e) { Failure = ProviderFailure.Unanswered };
+        }
+        catch (JsonException e)
+        {
+            throw new PaymentProviderException($"the payment provider's answer to {path} could not be read", e) { Failure = ProviderFailure.Unanswered };
         }
     }
+
+    /// <summary>
+    /// A server error or a gateway's timeout says nothing of whether the request was carried out; a conflict says the
+    /// provider already holds something under the reference. Any other refusal (a bad request, a rate limit) took nothing.
+    /// </summary>
+    private static bool MayHaveTaken(HttpStatusCode status) => (int)status >= 500 || status == HttpStatusCode.Conflict;
 
     private static string Text(JsonElement answer, string property) =>
         answer.TryGetProperty(property, out var value) && value.GetString() is { Length: > 0 } text
             ? text
-            : throw new PaymentProviderException($"the payment provider's answer has no {property}");
+            : throw new PaymentProviderException($"the payment provider's answer has no {property}") { Failure = ProviderFailure.Unanswered };
 }

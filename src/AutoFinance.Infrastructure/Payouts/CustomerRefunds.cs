@@ -140,7 +140,7 @@ public sealed class CustomerRefunds(
 
         if (channel == DealerPayouts.ProviderChannel)
         {
-            await confirmations.InstructAtProviderAsync(provider, Payments.PaymentIntents.CallbackAddress(platform, provider.Name), payout, account, ct).ConfigureAwait(false);
+            await confirmations.InstructAtProviderAsync(provider, Payments.PaymentIntents.CallbackAddress(platform, provider.Name), payout, account, again: false, ct).ConfigureAwait(false);
         }
 
         var stored = await db.Set<PayoutRow>().AsNoTracking().FirstAsync(p => p.Id == payout.Id, ct).ConfigureAwait(false);

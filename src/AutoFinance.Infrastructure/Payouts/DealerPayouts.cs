@@ -122,7 +122,7 @@ public sealed class DealerPayouts(
 
         if (channel == ProviderChannel)
         {
-            await confirmations.InstructAtProviderAsync(provider, Payments.PaymentIntents.CallbackAddress(platform, provider.Name), payout, payee.AccountNumber, ct).ConfigureAwait(false);
+            await confirmations.InstructAtProviderAsync(provider, Payments.PaymentIntents.CallbackAddress(platform, provider.Name), payout, payee.AccountNumber, again: false, ct).ConfigureAwait(false);
         }
 
         return CommandResult<ContractView>.Ok(await ContractViewAsync(contractId, ct).ConfigureAwait(false));

@@ -138,11 +138,28 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
         return Outcome.Booked;
     }
 
+    /// <summary>What became of an instruction sent to the provider.</summary>
+    public enum Instruction
+    {
+        /// <summary>The provider answered with its id; the outcome comes by callback.</summary>
+        Taken,
+
+        /// <summary>The provider may hold it: the payout stays pending, to be sent again under the same reference.</summary>
+        Unanswered,
+
+        /// <summary>The provider refused it (or, the first time, could not be reached): the payout failed.</summary>
+        Failed,
+    }
+
     /// <summary>
     /// Instructs a payout at the provider (to the account given, or to the card under the payout's mandate) and keeps
-    /// the provider's id; a provider that does not take it fails the payout at once.
+    /// the provider's id. A provider that refuses it, or cannot be reached the first time, fails the payout at once. A
+    /// request that went unanswered fails nothing: the provider may have taken it, and failing it would let the contract
+    /// be paid out again, the dealer twice. The payout stays pending, settled by its callback or by the same instruction
+    /// sent again (<paramref name="again"/>, <see cref="PayoutResends"/>), which the provider answers once per reference.
+    /// Sent again, an unreachable provider says nothing of the first request, so only a refusal fails it.
     /// </summary>
-    public async Task InstructAtProviderAsync(IPaymentProvider provider, Uri notifyUrl, PayoutRow payout, string? account, CancellationToken ct)
+    public async Task<Instruction> InstructAtProviderAsync(IPaymentProvider provider, Uri notifyUrl, PayoutRow payout, string? account, bool again, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(payout);
@@ -155,14 +172,33 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
             var instructed = await provider.CreatePayoutAsync(order, ct).ConfigureAwait(false);
             // The callback may already have settled the payout: only the provider's id is written, never over its outcome.
             await db.Set<PayoutRow>().Where(p => p.Id == payout.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ProviderObjectId, instructed.InstructionId), ct).ConfigureAwait(false);
+            return Instruction.Taken;
+        }
+        catch (PaymentProviderException e) when (e.Failure == ProviderFailure.Unanswered || (again && e.Failure == ProviderFailure.NotReached))
+        {
+            logger.LogWarning("Payout {Payout} ({Reference}) got no answer from the provider; it stays pending and is sent again under the same reference: {Problem}", payout.Id, payout.Reference, e.Message);
+            db.ChangeTracker.Clear();
+            if (!again)
+            {
+                var (entity, entityId) = Subject(payout);
+                await AuditLog.SaveWithAsync(db, [new AuditEvent($"provider:{provider.Name}", "payout.unanswered", entity, entityId, new { payout.Id, payout.Reference, Problem = e.Message })],
+                    time.GetUtcNow(), ct).ConfigureAwait(false);
+            }
+
+            return Instruction.Unanswered;
         }
         catch (PaymentProviderException e)
         {
             logger.LogWarning("Payout {Payout} was not taken by the provider: {Problem}", payout.Id, e.Message);
             db.ChangeTracker.Clear();
             await FailAsync(payout.Id, $"the provider did not take the instruction: {e.Message}", $"provider:{provider.Name}", ct).ConfigureAwait(false);
+            return Instruction.Failed;
         }
     }
+
+    /// <summary>What a payout's audit events are about: the loan for a refund, the contract for a disbursement.</summary>
+    private static (string Entity, string Id) Subject(PayoutRow payout) =>
+        payout.Purpose == PayoutPurpose.Refund ? ("loan", payout.LoanId.ToString()!) : ("contract", payout.ContractId.ToString());
 
     /// <summary>Marks a pending payout failed and returns its contract to signed, ready to be paid out again.</summary>
     public async Task<Outcome> FailAsync(Guid payoutId, string reason, string actor, CancellationToken ct)

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoFinance.Infrastructure.Payouts;
 
-/// <summary>The disbursement services: funding checklist, settlement accounts, payouts and their files, and refunds of closed loans' credit.</summary>
+/// <summary>The disbursement services: funding checklist, settlement accounts, payouts and their files, payouts sent again when unanswered, and refunds of closed loans' credit.</summary>
 public static class PayoutServices
 {
     public static IServiceCollection AddDealerPayouts(this IServiceCollection services)
@@ -12,6 +12,7 @@ public static class PayoutServices
         services.AddScoped<DealerPayouts>();
         services.AddScoped<PayoutFiles>();
         services.AddScoped<CustomerRefunds>();
+        services.AddScoped<PayoutResends>();
         return services;
     }
 }

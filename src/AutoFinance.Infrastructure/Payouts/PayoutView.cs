@@ -9,10 +9,17 @@ public sealed record PayoutView(
 {
     public PayoutPurpose Purpose { get; init; }
 
+    /// <summary>Instructed through the provider, still pending, and the provider never answered with its id (<see cref="PayoutResends"/>).</summary>
+    public bool Unanswered { get; init; }
+
     public static PayoutView Of(PayoutRow p)
     {
         ArgumentNullException.ThrowIfNull(p);
         return new(p.Id, p.Reference, p.ContractId, p.Amount, p.Currency, p.PayeeName, p.PayeeBank, p.AccountNumberMasked, p.Channel, p.Status, p.FailureReason,
-            p.ConfirmationReference, p.LoanId, p.CreatedAt, p.CompletedAt) { Purpose = p.Purpose };
+            p.ConfirmationReference, p.LoanId, p.CreatedAt, p.CompletedAt)
+        {
+            Purpose = p.Purpose,
+            Unanswered = p.Status == PayoutStatus.Pending && p.Channel == DealerPayouts.ProviderChannel && p.ProviderObjectId is null,
+        };
     }
 }

@@ -65,17 +65,36 @@ public static class PaymentProviderSimulator
         {
             // A payout goes to an account, or back to the card bound under a mandate (a refund).
             var card = body.MandateReference is { Length: > 0 } reference && book.Mandates.TryGetValue(reference, out var mandate) ? mandate : null;
+            var payee = card?.CardNumber ?? body.PayeeAccount ?? string.Empty;
+            // The merchant reference is the payout's idempotency key: asked again, the payout taken is answered, never a second one.
+            if (body.MerchantReference is { } known && book.Payouts.TryGetValue(known, out var held))
+            {
+                return Again(held, body.Amount, body.Currency, payee);
+            }
+
             if (Invalid(body.MerchantReference, body.Amount, body.Currency) is not null || !Uri.TryCreate(body.NotifyUrl, UriKind.Absolute, out var notify)
                 || (string.IsNullOrWhiteSpace(body.PayeeAccount) && card is null) || string.IsNullOrWhiteSpace(body.PayeeName))
             {
                 return Results.BadRequest(new { error = "merchantReference, a positive amount, currency, payeeName, payeeAccount or a known mandateReference, and notifyUrl are required" });
             }
 
-            var id = ProviderBook.NewId("pyt");
-            var declined = SandboxCards.Declines(card?.CardNumber ?? body.PayeeAccount!, 0);
-            Later(settings.SettleDelay, time, app.Lifetime.ApplicationStopping, () => courier.Send(declined ? "payout.failed" : "payout.succeeded", id, body.MerchantReference!,
-                declined ? null : ProviderBook.NewId("txn"), body.Amount, body.Currency!, declined ? "account-closed" : null, notify));
-            return Results.Accepted($"/payments/v1/payouts/{id}", new { payoutId = id });
+            if (SandboxCards.LosesRequest(payee) && book.FirstSeen(body.MerchantReference!))
+            {
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+
+            var payout = new Payout(ProviderBook.NewId("pyt"), body.MerchantReference!, body.Amount, body.Currency!, payee);
+            if (book.Payouts.GetOrAdd(payout.MerchantReference, payout) is var first && !ReferenceEquals(first, payout))
+            {
+                return Again(first, body.Amount, body.Currency, payee);
+            }
+
+            var declined = SandboxCards.Declines(payee, 0);
+            Later(settings.SettleDelay, time, app.Lifetime.ApplicationStopping, () => courier.Send(declined ? "payout.failed" : "payout.succeeded", payout.Id, payout.MerchantReference,
+                declined ? null : ProviderBook.NewId("txn"), payout.Amount, payout.Currency, declined ? "account-closed" : null, notify));
+            return SandboxCards.LosesAnswer(payee)
+                ? Results.StatusCode(StatusCodes.Status504GatewayTimeout)
+                : Results.Accepted($"/payments/v1/payouts/{payout.Id}", new { payoutId = payout.Id });
         });
 
         app.MapGet("/pay/{id}", (string id) => book.Checkouts.TryGetValue(id, out var checkout)
@@ -108,6 +127,12 @@ public static class PaymentProviderSimulator
         sandbox.MapPost("/events/{id}/resend", async (string id) =>
             book.Events.TryGetValue(id, out var delivery) ? Results.Ok(new { acknowledged = await courier.RedeliverAsync(delivery) }) : Results.NotFound());
     }
+
+    /// <summary>A payout asked for again under its reference: the same one is answered; anything else under it is a conflict.</summary>
+    private static IResult Again(Payout held, decimal amount, string? currency, string payee) =>
+        held.Amount == amount && held.Currency == currency && held.Payee == payee
+            ? Results.Ok(new { payoutId = held.Id })
+            : Results.Conflict(new { error = "merchantReference was already used for another payout" });
 
     private static string? Invalid(string? reference, decimal amount, string? currency) =>
         string.IsNullOrWhiteSpace(reference) || amount <= 0 || string.IsNullOrWhiteSpace(currency) ? "invalid" : null;

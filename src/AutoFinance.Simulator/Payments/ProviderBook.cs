@@ -5,11 +5,19 @@ namespace AutoFinance.Simulator.Payments;
 /// <summary>What the simulated provider holds in memory: checkouts, mandates (with the card, as a provider would), payouts, debits and events.</summary>
 internal sealed class ProviderBook
 {
+    private readonly ConcurrentDictionary<string, bool> _seen = new(StringComparer.Ordinal);
+
     public ConcurrentDictionary<string, Checkout> Checkouts { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentDictionary<string, Mandate> Mandates { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentDictionary<string, SignedDelivery> Events { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Payouts by the merchant's reference.</summary>
+    public ConcurrentDictionary<string, Payout> Payouts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>True the first time a merchant reference is shown to the sandbox, false after.</summary>
+    public bool FirstSeen(string merchantReference) => _seen.TryAdd(merchantReference, true);
 
     public static string NewId(string prefix) => $"{prefix}_{Guid.NewGuid():N}";
 }
@@ -52,6 +60,9 @@ internal sealed class Checkout(string id, string merchantReference, decimal amou
     }
 }
 
+/// <summary>A payout taken: what it pays, to whom (an account number, or the card of a refund).</summary>
+internal sealed record Payout(string Id, string MerchantReference, decimal Amount, string Currency, string Payee);
+
 internal sealed class Mandate(string reference, string cardNumber, string bank)
 {
     private int _attempts;
@@ -68,10 +79,17 @@ internal sealed class Mandate(string reference, string cardNumber, string bank)
 
 /// <summary>
 /// Sandbox numbers, as real providers publish them: a card or account ending 0009 always declines; a card ending
-/// 0002 declines every other debit (the first, the third, ...), for trying retries; anything else succeeds.
+/// 0002 declines every other debit (the first, the third, ...), for trying retries; anything else succeeds. For payouts,
+/// two more try the merchant's handling of a request whose answer never came: an account ending 0503 answers the first
+/// request for a reference 503 without taking it (as if it never arrived), and one ending 0504 takes the payout but
+/// answers 504 (a gateway that lost the answer).
 /// </summary>
 internal static class SandboxCards
 {
     public static bool Declines(string number, int attempt) =>
         number.EndsWith("0009", StringComparison.Ordinal) || number.EndsWith("0002", StringComparison.Ordinal) && attempt % 2 == 1;
+
+    public static bool LosesRequest(string number) => number.EndsWith("0503", StringComparison.Ordinal);
+
+    public static bool LosesAnswer(string number) => number.EndsWith("0504", StringComparison.Ordinal);
 }

@@ -120,6 +120,82 @@ public abstract class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFix
     }
 
     [SkippableFact]
+    public async Task A_payout_the_provider_took_without_answering_is_booked_once_and_never_paid_again()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var manager = await platform.SignedIn("manager");
+        using var admin = await platform.SignedIn("admin");
+        using var underwriter = await platform.SignedIn("underwriter");
+        var dealerId = await DealerIdAsync(DemoData.SecondDealerKey);
+        // The sandbox takes payouts to an account ending 0504 and answers 504, as a gateway that lost the answer.
+        await ChangeAccountAsync(manager, admin, dealerId, "6214830100220000504");
+        var contractId = await SignedContractAsync(platform.Dealer(DemoData.SecondDealerKey));
+        await Funding.CompleteChecklistAsync(underwriter, contractId);
+
+        using var instructed = await Funding.DisburseAsync(underwriter, contractId);
+        var answer = JsonDocument.Parse(await instructed.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.OK, instructed.StatusCode);
+        Assert.NotEqual("signed", answer.GetProperty("status").GetString());
+        Assert.NotEqual("failed", answer.GetProperty("payout").GetProperty("status").GetString());
+
+        // Sending the instruction again while the callback is on its way answers the payout the provider holds.
+        using var resent = await admin.PostAsync($"/api/v1/jobs/{Web.Hosting.Scheduling.PlatformJobs.PayoutResend}/run", null);
+        Assert.Equal("succeeded", (await resent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
+        var booked = await Funding.SettledAsync(underwriter, contractId);
+        Assert.Equal("booked", booked.GetProperty("status").GetString());
+        var payout = Assert.Single(booked.GetProperty("payouts").EnumerateArray());
+        Assert.Equal("confirmed", payout.GetProperty("status").GetString());
+        Assert.Equal(1, await LoansOfAsync(contractId));
+
+        // A disburse asked again answers the loan booked; the provider paid the dealer once.
+        using var again = await Funding.DisburseAsync(underwriter, contractId);
+        Assert.Equal("booked", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Single((await Funding.FileAsync(underwriter, contractId)).GetProperty("payouts").EnumerateArray());
+        Assert.Equal(1, await PayoutEventsAsync(payout.GetProperty("reference").GetString()!));
+        await ChangeAccountAsync(manager, admin, dealerId, "6214830100223456781");
+    }
+
+    [SkippableFact]
+    public async Task A_payout_whose_request_was_lost_waits_pending_and_is_paid_once_when_sent_again()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var manager = await platform.SignedIn("manager");
+        using var admin = await platform.SignedIn("admin");
+        using var underwriter = await platform.SignedIn("underwriter");
+        var dealerId = await DealerIdAsync(DemoData.SecondDealerKey);
+        // The sandbox answers the first request for a payout to an account ending 0503 with 503, without taking it.
+        await ChangeAccountAsync(manager, admin, dealerId, "6214830100220000503");
+        var contractId = await SignedContractAsync(platform.Dealer(DemoData.SecondDealerKey));
+        await Funding.CompleteChecklistAsync(underwriter, contractId);
+
+        using var instructed = await Funding.DisburseAsync(underwriter, contractId);
+        var answer = JsonDocument.Parse(await instructed.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.OK, instructed.StatusCode);
+        Assert.Equal("payout-pending", answer.GetProperty("status").GetString());
+        Assert.Equal("pending", answer.GetProperty("payout").GetProperty("status").GetString());
+        Assert.True(answer.GetProperty("payout").GetProperty("unanswered").GetBoolean());
+
+        // Not knowing whether the provider has it, the platform neither fails it nor lets the contract be paid out again.
+        using var twice = await Funding.DisburseAsync(underwriter, contractId);
+        Assert.Equal("contract.payout-pending", (await ProblemAsync(twice, HttpStatusCode.Conflict)).GetProperty("code").GetString());
+        await Task.Delay(300);
+        Assert.Equal("payout-pending", (await Funding.FileAsync(underwriter, contractId)).GetProperty("status").GetString());
+        Assert.Equal(0, await LoansOfAsync(contractId));
+
+        using var resent = await admin.PostAsync($"/api/v1/jobs/{Web.Hosting.Scheduling.PlatformJobs.PayoutResend}/run", null);
+        var run = await resent.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(run.GetProperty("outcome").GetString() == "succeeded", run.ToString());
+        var booked = await Funding.SettledAsync(underwriter, contractId);
+        Assert.Equal("booked", booked.GetProperty("status").GetString());
+        var payout = Assert.Single(booked.GetProperty("payouts").EnumerateArray());
+        Assert.Equal("confirmed", payout.GetProperty("status").GetString());
+        Assert.False(payout.GetProperty("unanswered").GetBoolean());
+        Assert.Equal(1, await LoansOfAsync(contractId));
+        Assert.Equal(1, await PayoutEventsAsync(payout.GetProperty("reference").GetString()!));
+        await ChangeAccountAsync(manager, admin, dealerId, "6214830100223456781");
+    }
+
+    [SkippableFact]
     public async Task A_payout_callback_delivered_twice_books_once()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
@@ -273,6 +349,14 @@ public abstract class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFix
         await using var db = Db();
         var code = key == DemoData.DealerKey ? "DLR-001" : "DLR-002";
         return await db.Dealers.AsNoTracking().Where(d => d.Code == code).Select(d => d.Id).SingleAsync();
+    }
+
+    /// <summary>How many payouts the provider reported under a reference (each payout it takes reports once).</summary>
+    private static async Task<int> PayoutEventsAsync(string reference)
+    {
+        using var sandbox = new HttpClient { BaseAddress = await TestSimulator.AddressAsync() };
+        var events = await sandbox.GetFromJsonAsync<JsonElement>($"/payments/v1/sandbox/events?merchantReference={reference}");
+        return events.EnumerateArray().Count(e => e.GetProperty("type").GetString() is "payout.succeeded" or "payout.failed");
     }
 
     private async Task<int> LoansOfAsync(string contractId)

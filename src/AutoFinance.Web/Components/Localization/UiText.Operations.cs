@@ -46,6 +46,8 @@ public static partial class UiText
         ("job.direct-debit.what", "到期日向已绑卡客户发起代扣，未成功的在 D+1、D+3 重试", "Debits bound cards on the due date and retries what stays unpaid on D+1 and D+3"),
         ("job.card-refunds", "退款至绑定银行卡", "Refunds to bound cards"),
         ("job.card-refunds.what", "已结清贷款上客户多缴的款项，退至其代扣绑定的银行卡", "Pays what customers paid beyond their closed loans back to the card bound for direct debit"),
+        ("job.payout-resend", "未答复付款重发", "Unanswered payouts"),
+        ("job.payout-resend.what", "支付机构未答复的付款指令，以原付款编号重发；机构按编号只付一次", "Sends payout instructions the provider never answered again under their own reference, which the provider pays once"),
         ("job.model-monitoring", "模型监控", "Model monitoring"),
         ("job.model-monitoring.what", "评分 PSI、各特征稳定性与分等级早期逾期；PSI 超限即告警", "Score PSI, characteristic stability and early delinquency by grade; alerts when PSI crosses its limit"),
         ("job.sla-escalation", "服务时限检查", "SLA escalation check"),

@@ -15,7 +15,9 @@ namespace AutoFinance.Web.Hosting.Scheduling;
 /// in <see cref="Zone"/>, or "off"):
 /// end-of-day (Scheduler:EndOfDay, default 00:05, closing the local day just ended), the nightly insight refresh
 /// (Scheduler:InsightRefresh, 02:00), the morning's direct debits (Scheduler:DirectDebit, 06:00), refunds of closed
-/// loans' credit to bound cards (Scheduler:CardRefunds, 06:30), the daily model check (Scheduler:ModelMonitoring, 03:00), the SLA escalation
+/// loans' credit to bound cards (Scheduler:CardRefunds, 06:30), payouts the provider never answered sent again under
+/// their reference (every Payouts:ResendCheckSeconds, 60 by default, once unanswered for Payouts:ResendAfterSeconds,
+/// 120 by default; 0 turns it off), the daily model check (Scheduler:ModelMonitoring, 03:00), the SLA escalation
 /// check (every ServiceDesk:EscalationCheckSeconds, 60 by default; 0 is off), outbox dispatch (every
 /// Outbox:IntervalSeconds, 5 by default; Outbox:Enabled=false is off) and the clean-up of old run history
 /// (Scheduler:RunHistoryCleanup, 04:30, keeping Scheduler:KeepRunsDays days).
@@ -30,6 +32,7 @@ public static class PlatformJobs
     public const string RunHistoryCleanup = "run-history-cleanup";
     public const string DirectDebit = "direct-debit";
     public const string CardRefunds = "card-refunds";
+    public const string PayoutResend = "payout-resend";
 
     /// <summary>Outbox messages sent and marked together.</summary>
     private const int OutboxBatch = 1000;
@@ -66,6 +69,13 @@ public static class PlatformJobs
             var seconds = Math.Clamp(configuration.GetValue("Outbox:IntervalSeconds", 5), 1, 3600);
             var interval = TimeSpan.FromSeconds(seconds);
             jobs.Add(new ScheduledJob(OutboxDispatch, JobSchedule.Every(interval), c => DispatchOutboxAsync(c, interval)));
+        }
+
+        var resendSeconds = configuration.GetValue("Payouts:ResendCheckSeconds", 60);
+        if (resendSeconds > 0)
+        {
+            var unansweredFor = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Payouts:ResendAfterSeconds", 120)));
+            jobs.Add(new ScheduledJob(PayoutResend, JobSchedule.Every(TimeSpan.FromSeconds(resendSeconds)), c => ResendPayoutsAsync(c, unansweredFor)));
         }
 
         var keepDays = Math.Clamp(configuration.GetValue("Scheduler:KeepRunsDays", 3), 1, 3650);
@@ -110,6 +120,12 @@ public static class PlatformJobs
     {
         var result = await context.Services.GetRequiredService<Infrastructure.Payouts.CustomerRefunds>().PayBackToCardsAsync(System, context.Occurrence, context.Cancellation).ConfigureAwait(false);
         return string.Create(CultureInfo.InvariantCulture, $"{result.Instructed} refunds instructed for {result.Amount:0.00}, {result.WithoutCard} without a bound card, {result.Refused} refused");
+    }
+
+    private static async Task<string> ResendPayoutsAsync(JobContext context, TimeSpan unansweredFor)
+    {
+        var run = await context.Services.GetRequiredService<Infrastructure.Payouts.PayoutResends>().RunAsync(unansweredFor, context.Cancellation).ConfigureAwait(false);
+        return string.Create(CultureInfo.InvariantCulture, $"{run.Taken} unanswered payouts answered, {run.Unanswered} still unanswered, {run.Failed} refused");
     }
 
     private static async Task<string> RefreshInsightAsync(JobContext context)
