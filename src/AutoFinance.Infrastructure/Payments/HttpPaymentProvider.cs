@@ -80,9 +80,11 @@ public sealed class HttpPaymentProvider(PartnerDirectory partners, PaymentProvid
             using var response = await _http.PostAsJsonAsync(address, body, ct).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw new PaymentProviderException(string.Create(CultureInfo.InvariantCulture, $"the payment provider refused {path} ({(int)response.StatusCode})"))
+                var unanswered = MayHaveTaken(response.StatusCode);
+                throw new PaymentProviderException(string.Create(CultureInfo.InvariantCulture,
+                    $"the payment provider {(unanswered ? "gave no usable answer to" : "refused")} {path} ({(int)response.StatusCode})"))
                 {
-                    Failure = MayHaveTaken(response.StatusCode) ? ProviderFailure.Unanswered : ProviderFailure.Refused,
+                    Failure = unanswered ? ProviderFailure.Unanswered : ProviderFailure.Refused,
                 };
             }
 

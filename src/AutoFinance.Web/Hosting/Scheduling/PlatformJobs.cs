@@ -125,7 +125,7 @@ public static class PlatformJobs
     private static async Task<string> ResendPayoutsAsync(JobContext context, TimeSpan unansweredFor)
     {
         var run = await context.Services.GetRequiredService<Infrastructure.Payouts.PayoutResends>().RunAsync(unansweredFor, context.Cancellation).ConfigureAwait(false);
-        return string.Create(CultureInfo.InvariantCulture, $"{run.Taken} unanswered payouts answered, {run.Unanswered} still unanswered, {run.Failed} refused");
+        return string.Create(CultureInfo.InvariantCulture, $"{run.Taken} unanswered payouts sent again and taken, {run.Unanswered} still unanswered, {run.Failed} refused");
     }
 
     private static async Task<string> RefreshInsightAsync(JobContext context)
