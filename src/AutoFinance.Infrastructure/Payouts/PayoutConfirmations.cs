@@ -172,6 +172,13 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
             var instructed = await provider.CreatePayoutAsync(order, ct).ConfigureAwait(false);
             // The callback may already have settled the payout: only the provider's id is written, never over its outcome.
             await db.Set<PayoutRow>().Where(p => p.Id == payout.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ProviderObjectId, instructed.InstructionId), ct).ConfigureAwait(false);
+            if (again)
+            {
+                var (entity, entityId) = Subject(payout);
+                await AuditLog.SaveWithAsync(db, [new AuditEvent("system:payout-resend", "payout.resent", entity, entityId, new { payout.Id, payout.Reference, Provider = instructed.InstructionId })],
+                    time.GetUtcNow(), ct).ConfigureAwait(false);
+            }
+
             return Instruction.Taken;
         }
         catch (PaymentProviderException e) when (e.Failure == ProviderFailure.Unanswered || (again && e.Failure == ProviderFailure.NotReached))

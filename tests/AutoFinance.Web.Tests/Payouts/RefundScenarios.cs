@@ -69,6 +69,33 @@ public abstract class RefundScenarios<TPlatform>(TPlatform platform) : IClassFix
     }
 
     [SkippableFact]
+    public async Task A_refund_whose_request_was_lost_stays_owed_on_its_way_and_is_paid_once_when_sent_again()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var loanId = await ClosedOwingAsync();
+        using var underwriter = await platform.SignedIn("underwriter");
+        using var admin = await platform.SignedIn("admin");
+
+        // The sandbox answers the first request for a payout to an account ending 0503 with 503, without taking it.
+        var account = new { accountNumber = "6222 0202 0011 0503", bank = "中国工商银行" };
+        using var instructed = await RefundAsync(underwriter, loanId, account, "rf-lost");
+        var payout = await AcceptedAsync(instructed);
+        Assert.Equal("pending", payout.GetProperty("status").GetString());
+        Assert.True(payout.GetProperty("unanswered").GetBoolean());
+        using var twice = await RefundAsync(underwriter, loanId, account, "rf-lost-2");
+        Assert.Equal("refund.nothing-owed", (await ProblemAsync(twice, HttpStatusCode.Conflict)).GetProperty("code").GetString());
+
+        using var resent = await admin.PostAsync($"/api/v1/jobs/{Web.Hosting.Scheduling.PlatformJobs.PayoutResend}/run", null);
+        Assert.Equal("succeeded", (await resent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
+        var paid = await ConfirmedAsync(underwriter, payout.GetProperty("reference").GetString()!);
+        Assert.Equal("confirmed", paid.GetProperty("status").GetString());
+        var loan = await underwriter.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}");
+        Assert.Equal(0m, loan.GetProperty("balances").GetProperty("RefundPayable").GetDecimal());
+        Assert.Equal(2, loan.GetProperty("entries").EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "Refund"));
+        Assert.Equal(1, await RefundNoticesAsync(loanId));
+    }
+
+    [SkippableFact]
     public async Task A_refund_in_the_bank_file_is_posted_by_the_statement_debit_carrying_its_reference_once()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
