@@ -17,6 +17,9 @@ public sealed class LoanPosting(PostPaymentHandler payments, PayOffHandler payof
     /// <summary>How often money is posted when another change of its loan keeps winning the race to be saved.</summary>
     private const int Attempts = 12;
 
+    /// <summary>The payoff's refusal when the amount quoted is no longer what pays the loan off.</summary>
+    private const string QuoteChanged = "payoff.amount.changed";
+
     /// <summary>The loan's customer paying, as the provider or bank reports it (server-dated, like any customer payment).</summary>
     public static Actor Payer(Guid customerId, string source) => new(Roles.Customer, null, null, customerId, source);
 
@@ -40,10 +43,38 @@ public sealed class LoanPosting(PostPaymentHandler payments, PayOffHandler payof
     }
 
     /// <summary>Pays the loan off with the money, confirming the amount quoted; the payment's id, or the problem (a lost race made again, likewise).</summary>
-    public Task<Posted> PayOffAsync(Actor payer, Guid loanId, decimal amount, Arrival arrival, CancellationToken ct)
+    /// <remarks>
+    /// The quote may have moved between the checkout and the money: the day turned (a day's interest more), or another
+    /// payment was posted meanwhile (less owed). The money is posted all the same, never left received but not posted:
+    /// as a payment whose surplus is held, and, when the credit then held covers what pays the loan off, the loan is
+    /// paid off from it (no more money moves; what is left is owed back to the customer). Short of that the loan stays
+    /// open with what is left to pay. Both are saved as they are made, not left to the caller's write.
+    /// </remarks>
+    public async Task<Posted> PayOffAsync(Actor payer, Guid loanId, decimal amount, Arrival arrival, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(arrival);
-        return UntilNotRacedAsync(async () => Of(await payoff.HandleAsync(payer, loanId, new PayOffRequest(null, amount, null, arrival.Reference, arrival.Channel), arrival.Key, ct).ConfigureAwait(false), r => r.PaymentId));
+        var paidOff = await UntilNotRacedAsync(async () => Of(await payoff.HandleAsync(payer, loanId, new PayOffRequest(null, amount, null, arrival.Reference, arrival.Channel), arrival.Key, ct).ConfigureAwait(false), r => r.PaymentId)).ConfigureAwait(false);
+        if (paidOff.Code != QuoteChanged)
+        {
+            return paidOff;
+        }
+
+        var deferred = loans.Deferred;
+        loans.Deferred = null;
+        try
+        {
+            var posted = await PostAsync(payer, loanId, amount, "hold", arrival, ct).ConfigureAwait(false);
+            if (posted.PaymentId is not null)
+            {
+                await UntilNotRacedAsync(async () => Of(await payoff.HandleAsync(payer, loanId, new PayOffRequest(null, 0m), $"{arrival.Key}:payoff", ct).ConfigureAwait(false), r => r.PaymentId)).ConfigureAwait(false);
+            }
+
+            return posted;
+        }
+        finally
+        {
+            loans.Deferred = deferred;
+        }
     }
 
     private static async Task<Posted> UntilNotRacedAsync(Func<Task<Posted>> post)
@@ -60,7 +91,7 @@ public sealed class LoanPosting(PostPaymentHandler payments, PayOffHandler payof
     private static Posted Of<T>(CommandResult<T> result, Func<T, Guid> paymentId) =>
         result.Failure == CommandFailure.None
             ? new(paymentId(result.Value!), null)
-            : new(null, result.Problem ?? result.Code ?? result.Failure.ToString()) { Raced = result.Failure == CommandFailure.Conflict && result.Code == IdempotentReplies.Changed };
+            : new(null, result.Problem ?? result.Code ?? result.Failure.ToString()) { Code = result.Code, Raced = result.Failure == CommandFailure.Conflict && result.Code == IdempotentReplies.Changed };
 
     /// <summary>Today's payoff amount for the actor, or null when the loan cannot be quoted (not visible, closed).</summary>
     public async Task<decimal?> PayoffTodayAsync(Actor actor, Guid loanId, CancellationToken ct)
@@ -79,6 +110,9 @@ public sealed class LoanPosting(PostPaymentHandler payments, PayOffHandler payof
     /// <summary>The payment's id, or the problem that kept the money from being posted.</summary>
     public sealed record Posted(Guid? PaymentId, string? Problem)
     {
+        /// <summary>The refusal's stable code, when it has one.</summary>
+        public string? Code { get; init; }
+
         /// <summary>Not posted only because another change of the loan was saved at the same moment: posting it again is safe.</summary>
         public bool Raced { get; init; }
     }

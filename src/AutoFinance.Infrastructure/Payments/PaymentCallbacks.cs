@@ -138,12 +138,20 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
         intent.Status = PaymentIntentStatus.Succeeded;
         intent.ProviderTransactionId = callback.TransactionId;
         intent.PaymentId = paymentId;
-        intent.FailureReason = problem is null ? null : $"received but not posted: {problem}";
+        intent.FailureReason = problem is null ? null : $"received but not posted: {problem}; held in suspense for staff";
         intent.CompletedAt = now;
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var money = Money.Of(intent.Amount, Currency.FromCode(intent.Currency));
+        var receipt = RailPostings.ProviderReceipt(today, money, $"{providerName} {callback.TransactionId}");
         if (paymentId is not null)
         {
-            var receipt = RailPostings.ProviderReceipt(DateOnly.FromDateTime(time.GetLocalNow().DateTime), Money.Of(intent.Amount, Currency.FromCode(intent.Currency)), $"{providerName} {callback.TransactionId}");
             deferred.InsertEntry(LoanBooking.ToRow(intent.LoanId, receipt, now));
+        }
+        else
+        {
+            // Money the loan would not take (closed meanwhile, say) is never left aside: it waits in suspense on the
+            // reconciliation worklist, where staff assign it to a loan or return it to the payer.
+            Suspend(deferred, providerName, callback.TransactionId, intent, OnFile(found.Loan, intent), problem ?? "refused", receipt, today, now);
         }
 
         deferred.Events.Add(new AuditEvent($"provider:{providerName}", "payment.intent.succeeded", "loan", intent.LoanId.ToString(),
@@ -237,6 +245,31 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
 
         logger.LogWarning("Callback {Event} for intent {Intent} names another amount; not taken", callback.EventId, intent.Id);
         return true;
+    }
+
+    /// <summary>The provider's money for an intent its loan would not take, as an unmatched line in suspense (Dr cash in transit / Cr suspense, through cash clearing).</summary>
+    private static void Suspend(DeferredWrite deferred, string providerName, string transactionId, PaymentIntentRow intent, CallbackIntentRead.LoanNames loan, string problem, JournalEntry receipt, DateOnly today, DateTimeOffset now)
+    {
+        var reference = $"{providerName}:{transactionId}";
+        var note = $"paid through {providerName} for loan {loan.Reference} (payment {intent.Id}) but not posted: {problem}";
+        deferred.Insert(new StatementLineRow
+        {
+            Id = Guid.CreateVersion7(now),
+            EntryReference = reference,
+            Format = "provider",
+            BookingDate = today,
+            Amount = intent.Amount,
+            Currency = intent.Currency,
+            IsCredit = true,
+            References = $"{loan.Reference} | {intent.Id}",
+            Status = StatementLineStatus.Unmatched,
+            ImportedBy = $"provider:{providerName}",
+            ImportedAt = now,
+            Note = note[..Math.Min(note.Length, 300)],
+        });
+        deferred.InsertEntry(LoanBooking.ToRow(BankReconciliation.HouseBook, receipt, now));
+        deferred.InsertEntry(LoanBooking.ToRow(BankReconciliation.HouseBook, RailPostings.SuspenseReceipt(today, Money.Of(intent.Amount, Currency.FromCode(intent.Currency)), reference), now));
+        deferred.Events.Add(new AuditEvent($"provider:{providerName}", "statement.line.unmatched", "loan", intent.LoanId.ToString(), new { EntryReference = reference, intent.Amount, Note = note }));
     }
 
     private static CallbackIntentRead.LoanNames OnFile(CallbackIntentRead.LoanNames? loan, PaymentIntentRow intent) =>

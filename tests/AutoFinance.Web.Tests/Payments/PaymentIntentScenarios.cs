@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -168,6 +169,67 @@ public abstract class PaymentIntentScenarios<TPlatform>(TPlatform platform) : IC
     }
 
     [SkippableFact]
+    public async Task A_payoff_paid_after_another_payment_moved_its_quote_is_posted_and_pays_the_loan_off_owing_the_difference_back()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, customer) = await _world.CustomersLoanAsync();
+        var quoted = JsonDocument.Parse(await customer.GetStringAsync($"/api/v1/loans/{loanId}/payoff")).RootElement.GetProperty("total").GetDecimal();
+        var payoff = await StartPayoffAsync(customer, loanId);
+        Assert.Equal(quoted, payoff.Amount);
+
+        // Before the payoff's checkout is paid, another payment of ¥1,000 is posted: the payoff now takes less.
+        var (other, otherCheckout) = await PaymentWorld.IntentAsync(customer, loanId, 1_000m);
+        await PaymentWorld.ChooseOnCheckoutAsync(otherCheckout, "pay");
+        Assert.Equal("succeeded", (await PaymentWorld.SettledAsync(customer, loanId, other)).GetProperty("status").GetString());
+        var requoted = JsonDocument.Parse(await customer.GetStringAsync($"/api/v1/loans/{loanId}/payoff")).RootElement.GetProperty("total").GetDecimal();
+        Assert.True(requoted < quoted);
+
+        await PaymentWorld.ChooseOnCheckoutAsync(payoff.CheckoutUrl, "pay");
+        var settled = await PaymentWorld.SettledAsync(customer, loanId, payoff.PaymentId);
+        Assert.Equal("succeeded", settled.GetProperty("status").GetString());
+        Assert.True(settled.GetProperty("failureReason").ValueKind == JsonValueKind.Null, settled.ToString());
+
+        // The money is on the loan: it is paid off, and what the customer paid beyond the new payoff is owed back to them.
+        using var underwriter = await platform.SignedIn("underwriter");
+        var loan = await underwriter.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}");
+        Assert.Equal("closed", loan.GetProperty("summary").GetProperty("status").GetString());
+        Assert.Equal(quoted - requoted, loan.GetProperty("balances").GetProperty("RefundPayable").GetDecimal());
+        Assert.Equal(0m, loan.GetProperty("balances").TryGetProperty("LoanPrincipalReceivable", out var principal) ? principal.GetDecimal() : 0m);
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+    }
+
+    [SkippableFact]
+    public async Task Money_for_a_loan_closed_meanwhile_waits_in_suspense_for_staff_and_is_never_lost()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, customer) = await _world.CustomersLoanAsync();
+        // The customer opens the payoff's checkout twice (two tabs) and pays both.
+        var first = await StartPayoffAsync(customer, loanId);
+        var second = await StartPayoffAsync(customer, loanId);
+        await PaymentWorld.ChooseOnCheckoutAsync(first.CheckoutUrl, "pay");
+        Assert.Equal("succeeded", (await PaymentWorld.SettledAsync(customer, loanId, first.PaymentId)).GetProperty("status").GetString());
+        await PaymentWorld.ChooseOnCheckoutAsync(second.CheckoutUrl, "pay");
+        var settled = await PaymentWorld.SettledAsync(customer, loanId, second.PaymentId);
+        Assert.Equal("succeeded", settled.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, settled.GetProperty("postedPaymentId").ValueKind);
+        Assert.Contains("suspense", settled.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
+
+        // The second payment is on the reconciliation worklist, naming the loan, for staff to return to the payer.
+        using var agent = await platform.SignedIn("agent");
+        var line = (await agent.GetFromJsonAsync<JsonElement>("/api/v1/reconciliation/lines?status=unmatched")).EnumerateArray()
+            .Single(l => l.GetProperty("entryReference").GetString() == $"{PaymentWorld.Provider}:{settled.GetProperty("providerReference").GetString()}");
+        Assert.Equal(second.Amount, line.GetProperty("amount").GetDecimal());
+        Assert.Contains(second.PaymentId.ToString(), line.GetProperty("references").GetString(), StringComparison.Ordinal);
+        using var returned = await agent.PostAsJsonAsync($"/api/v1/reconciliation/lines/{line.GetProperty("lineId").GetString()}/return", new { reason = "paid twice; refunded through the provider" });
+        Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
+
+        using var underwriter = await platform.SignedIn("underwriter");
+        var loan = await underwriter.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}");
+        Assert.Equal("closed", loan.GetProperty("summary").GetProperty("status").GetString());
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+    }
+
+    [SkippableFact]
     public async Task An_amount_above_the_payoff_is_refused_with_a_problem_naming_the_payoff_amount()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
@@ -182,6 +244,17 @@ public abstract class PaymentIntentScenarios<TPlatform>(TPlatform platform) : IC
         Assert.Equal(payoff, decimal.Parse(problem.GetProperty("parameters").GetProperty("payoffAmount").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains(payoff.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, await _world.PaymentsOnAsync(loanId));
+    }
+
+    /// <summary>A payoff intent for today's payoff: its id, amount and the provider's checkout address.</summary>
+    private static async Task<(Guid PaymentId, decimal Amount, Uri CheckoutUrl)> StartPayoffAsync(HttpClient customer, Guid loanId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{loanId}/payoff") { Content = JsonContent.Create(new { }) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var started = await customer.SendAsync(request);
+        var intent = JsonDocument.Parse(await started.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(started.StatusCode == HttpStatusCode.Accepted, intent.ToString());
+        return (intent.GetProperty("paymentId").GetGuid(), intent.GetProperty("amount").GetDecimal(), new Uri(intent.GetProperty("checkoutUrl").GetString()!));
     }
 }
 

@@ -64,7 +64,10 @@ public sealed class PayOffHandler(ILoanStore loans, StaffReceipts receipts, Time
                 Channel = request.Channel?.Trim().ToLowerInvariant(),
                 ReceiptReference = request.ReceiptReference?.Trim(),
             },
-            Notices = [new Notice(NoticeEvent.PaymentReceived, loan.CustomerId, loanId, paymentId.ToString(), new Dictionary<string, object> { ["amount"] = posting.Amount, ["paidOn"] = paidOn })],
+            // A payoff the held credit covers moves no money: there is no payment to tell of.
+            Notices = posting.Amount > 0
+                ? [new Notice(NoticeEvent.PaymentReceived, loan.CustomerId, loanId, paymentId.ToString(), new Dictionary<string, object> { ["amount"] = posting.Amount, ["paidOn"] = paidOn })]
+                : [],
         };
         return await IdempotentReplies.SaveAsync(loans, changes, receipt, idempotencyKey, requestHash, "the loan changed while it was being paid off; ask for a new quote", ct).ConfigureAwait(false);
     }
