@@ -20,6 +20,7 @@ public static partial class UiText
         ("pay.receipt-title", "付款结果", "Payment"),
         ("pay.back-to-loan", "返回贷款", "Back to the loan"),
         ("pay.receipt-paid", "已收到您的付款 {0}，已入账。", "Your payment of {0} has arrived and is posted to the loan."),
+        ("pay.receipt-held", "已收到您的付款 {0}，但这笔贷款已无法入账（例如已结清）。款项由我们暂为保管，工作人员会与您联系退回或转入其他贷款。", "Your payment of {0} has arrived but this loan can no longer take it (it is already paid off, say). We hold it for you, and our staff will contact you to return it or apply it to another loan."),
         ("pay.receipt-pending", "正在等待支付机构确认，确认后自动入账。", "Waiting for the payment provider to confirm; it is posted as soon as it does."),
         ("pay.receipt-failed", "付款未成功，未扣款。", "The payment did not go through; nothing was charged."),
         ("pay.receipt-expired", "付款已超时，未扣款。", "The payment timed out; nothing was charged."),
