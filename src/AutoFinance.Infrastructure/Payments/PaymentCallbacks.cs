@@ -140,9 +140,8 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
         intent.PaymentId = paymentId;
         intent.FailureReason = problem is null ? null : $"received but not posted: {problem}; held in suspense for staff";
         intent.CompletedAt = now;
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         var money = Money.Of(intent.Amount, Currency.FromCode(intent.Currency));
-        var receipt = RailPostings.ProviderReceipt(today, money, $"{providerName} {callback.TransactionId}");
+        var receipt = RailPostings.ProviderReceipt(DateOnly.FromDateTime(time.GetLocalNow().DateTime), money, $"{providerName} {callback.TransactionId}");
         if (paymentId is not null)
         {
             deferred.InsertEntry(LoanBooking.ToRow(intent.LoanId, receipt, now));
@@ -151,7 +150,7 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
         {
             // Money the loan would not take (closed meanwhile, say) is never left aside: it waits in suspense on the
             // reconciliation worklist, where staff assign it to a loan or return it to the payer.
-            Suspend(deferred, providerName, callback.TransactionId, intent, OnFile(found.Loan, intent), problem ?? "refused", receipt, today, now);
+            Suspend(deferred, providerName, callback.TransactionId, intent, OnFile(found.Loan, intent), problem ?? "refused", money, receipt, now);
         }
 
         deferred.Events.Add(new AuditEvent($"provider:{providerName}", "payment.intent.succeeded", "loan", intent.LoanId.ToString(),
@@ -248,7 +247,7 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
     }
 
     /// <summary>The provider's money for an intent its loan would not take, as an unmatched line in suspense (Dr cash in transit / Cr suspense, through cash clearing).</summary>
-    private static void Suspend(DeferredWrite deferred, string providerName, string transactionId, PaymentIntentRow intent, CallbackIntentRead.LoanNames loan, string problem, JournalEntry receipt, DateOnly today, DateTimeOffset now)
+    private static void Suspend(DeferredWrite deferred, string providerName, string transactionId, PaymentIntentRow intent, CallbackIntentRead.LoanNames loan, string problem, Money money, JournalEntry receipt, DateTimeOffset now)
     {
         var reference = $"{providerName}:{transactionId}";
         var note = $"paid through {providerName} for loan {loan.Reference} (payment {intent.Id}) but not posted: {problem}";
@@ -257,7 +256,7 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
             Id = Guid.CreateVersion7(now),
             EntryReference = reference,
             Format = "provider",
-            BookingDate = today,
+            BookingDate = receipt.BusinessDate,
             Amount = intent.Amount,
             Currency = intent.Currency,
             IsCredit = true,
@@ -268,7 +267,7 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
             Note = note[..Math.Min(note.Length, 300)],
         });
         deferred.InsertEntry(LoanBooking.ToRow(BankReconciliation.HouseBook, receipt, now));
-        deferred.InsertEntry(LoanBooking.ToRow(BankReconciliation.HouseBook, RailPostings.SuspenseReceipt(today, Money.Of(intent.Amount, Currency.FromCode(intent.Currency)), reference), now));
+        deferred.InsertEntry(LoanBooking.ToRow(BankReconciliation.HouseBook, RailPostings.SuspenseReceipt(receipt.BusinessDate, money, reference), now));
         deferred.Events.Add(new AuditEvent($"provider:{providerName}", "statement.line.unmatched", "loan", intent.LoanId.ToString(), new { EntryReference = reference, intent.Amount, Note = note }));
     }
 

@@ -126,21 +126,13 @@ public abstract class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFix
         using var manager = await platform.SignedIn("manager");
         using var admin = await platform.SignedIn("admin");
         using var underwriter = await platform.SignedIn("underwriter");
-        var dealerId = await DealerIdAsync(DemoData.SecondDealerKey);
         // The sandbox takes payouts to an account ending 0504 and answers 504, as a gateway that lost the answer.
-        await ChangeAccountAsync(manager, admin, dealerId, "6214830100220000504");
-        var contractId = await SignedContractAsync(platform.Dealer(DemoData.SecondDealerKey));
-        await Funding.CompleteChecklistAsync(underwriter, contractId);
-
-        using var instructed = await Funding.DisburseAsync(underwriter, contractId);
-        var answer = JsonDocument.Parse(await instructed.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(HttpStatusCode.OK, instructed.StatusCode);
+        var (contractId, answer) = await DisburseToSecondDealerAsync(manager, admin, underwriter, "6214830100220000504");
         Assert.NotEqual("signed", answer.GetProperty("status").GetString());
         Assert.NotEqual("failed", answer.GetProperty("payout").GetProperty("status").GetString());
 
         // Sending the instruction again while the callback is on its way answers the payout the provider holds.
-        using var resent = await admin.PostAsync($"/api/v1/jobs/{Web.Hosting.Scheduling.PlatformJobs.PayoutResend}/run", null);
-        Assert.Equal("succeeded", (await resent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
+        Assert.Equal("succeeded", (await ResendPayoutsAsync(admin)).GetProperty("outcome").GetString());
         var booked = await Funding.SettledAsync(underwriter, contractId);
         Assert.Equal("booked", booked.GetProperty("status").GetString());
         var payout = Assert.Single(booked.GetProperty("payouts").EnumerateArray());
@@ -152,7 +144,6 @@ public abstract class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFix
         Assert.Equal("booked", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Single((await Funding.FileAsync(underwriter, contractId)).GetProperty("payouts").EnumerateArray());
         Assert.Equal(1, await PayoutEventsAsync(payout.GetProperty("reference").GetString()!));
-        await ChangeAccountAsync(manager, admin, dealerId, "6214830100223456781");
     }
 
     [SkippableFact]
@@ -162,15 +153,8 @@ public abstract class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFix
         using var manager = await platform.SignedIn("manager");
         using var admin = await platform.SignedIn("admin");
         using var underwriter = await platform.SignedIn("underwriter");
-        var dealerId = await DealerIdAsync(DemoData.SecondDealerKey);
         // The sandbox answers the first request for a payout to an account ending 0503 with 503, without taking it.
-        await ChangeAccountAsync(manager, admin, dealerId, "6214830100220000503");
-        var contractId = await SignedContractAsync(platform.Dealer(DemoData.SecondDealerKey));
-        await Funding.CompleteChecklistAsync(underwriter, contractId);
-
-        using var instructed = await Funding.DisburseAsync(underwriter, contractId);
-        var answer = JsonDocument.Parse(await instructed.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(HttpStatusCode.OK, instructed.StatusCode);
+        var (contractId, answer) = await DisburseToSecondDealerAsync(manager, admin, underwriter, "6214830100220000503");
         Assert.Equal("payout-pending", answer.GetProperty("status").GetString());
         Assert.Equal("pending", answer.GetProperty("payout").GetProperty("status").GetString());
         Assert.True(answer.GetProperty("payout").GetProperty("unanswered").GetBoolean());
@@ -182,8 +166,7 @@ public abstract class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFix
         Assert.Equal("payout-pending", (await Funding.FileAsync(underwriter, contractId)).GetProperty("status").GetString());
         Assert.Equal(0, await LoansOfAsync(contractId));
 
-        using var resent = await admin.PostAsync($"/api/v1/jobs/{Web.Hosting.Scheduling.PlatformJobs.PayoutResend}/run", null);
-        var run = await resent.Content.ReadFromJsonAsync<JsonElement>();
+        var run = await ResendPayoutsAsync(admin);
         Assert.True(run.GetProperty("outcome").GetString() == "succeeded", run.ToString());
         var booked = await Funding.SettledAsync(underwriter, contractId);
         Assert.Equal("booked", booked.GetProperty("status").GetString());
@@ -192,7 +175,6 @@ public abstract class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFix
         Assert.False(payout.GetProperty("unanswered").GetBoolean());
         Assert.Equal(1, await LoansOfAsync(contractId));
         Assert.Equal(1, await PayoutEventsAsync(payout.GetProperty("reference").GetString()!));
-        await ChangeAccountAsync(manager, admin, dealerId, "6214830100223456781");
     }
 
     [SkippableFact]
@@ -349,6 +331,30 @@ public abstract class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFix
         await using var db = Db();
         var code = key == DemoData.DealerKey ? "DLR-001" : "DLR-002";
         return await db.Dealers.AsNoTracking().Where(d => d.Code == code).Select(d => d.Id).SingleAsync();
+    }
+
+    /// <summary>
+    /// A signed contract of the second demo dealer, its checklist complete, disbursed through the provider once the
+    /// dealer's account is <paramref name="accountNumber"/> (a sandbox account); the account is put back afterwards.
+    /// </summary>
+    private async Task<(string ContractId, JsonElement Answer)> DisburseToSecondDealerAsync(HttpClient manager, HttpClient admin, HttpClient underwriter, string accountNumber)
+    {
+        var dealerId = await DealerIdAsync(DemoData.SecondDealerKey);
+        await ChangeAccountAsync(manager, admin, dealerId, accountNumber);
+        var contractId = await SignedContractAsync(platform.Dealer(DemoData.SecondDealerKey));
+        await Funding.CompleteChecklistAsync(underwriter, contractId);
+        using var instructed = await Funding.DisburseAsync(underwriter, contractId);
+        var text = await instructed.Content.ReadAsStringAsync();
+        Assert.True(instructed.StatusCode == HttpStatusCode.OK, text);
+        await ChangeAccountAsync(manager, admin, dealerId, "6214830100223456781");
+        return (contractId, JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    /// <summary>Runs the job that sends unanswered payouts again, as an admin on the jobs page does: the run.</summary>
+    private static async Task<JsonElement> ResendPayoutsAsync(HttpClient admin)
+    {
+        using var ran = await admin.PostAsync($"/api/v1/jobs/{Web.Hosting.Scheduling.PlatformJobs.PayoutResend}/run", null);
+        return await ran.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     /// <summary>How many payouts the provider reported under a reference (each payout it takes reports once).</summary>
