@@ -66,8 +66,10 @@ public static class PaymentProviderSimulator
             // A payout goes to an account, or back to the card bound under a mandate (a refund).
             var card = body.MandateReference is { Length: > 0 } reference && book.Mandates.TryGetValue(reference, out var mandate) ? mandate : null;
             var payee = card?.CardNumber ?? body.PayeeAccount ?? string.Empty;
-            // The merchant reference is the payout's idempotency key: asked again, the payout taken is answered, never a second one.
-            if (body.MerchantReference is { } known && book.Payouts.TryGetValue(known, out var held))
+            // The merchant reference is the payout's idempotency key: asked again, the payout taken is answered, never a
+            // second one. References are the merchant's own, so they are kept per merchant, known by where it is called back.
+            var key = $"{body.NotifyUrl}\n{body.MerchantReference}";
+            if (body.MerchantReference is not null && book.Payouts.TryGetValue(key, out var held))
             {
                 return Again(held, body.Amount, body.Currency, payee);
             }
@@ -78,13 +80,13 @@ public static class PaymentProviderSimulator
                 return Results.BadRequest(new { error = "merchantReference, a positive amount, currency, payeeName, payeeAccount or a known mandateReference, and notifyUrl are required" });
             }
 
-            if (SandboxCards.LosesRequest(payee) && book.FirstSeen(body.MerchantReference!))
+            if (SandboxCards.LosesRequest(payee) && book.FirstSeen(key))
             {
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             }
 
             var payout = new Payout(ProviderBook.NewId("pyt"), body.MerchantReference!, body.Amount, body.Currency!, payee);
-            if (book.Payouts.GetOrAdd(payout.MerchantReference, payout) is var first && !ReferenceEquals(first, payout))
+            if (book.Payouts.GetOrAdd(key, payout) is var first && !ReferenceEquals(first, payout))
             {
                 return Again(first, body.Amount, body.Currency, payee);
             }

@@ -13,11 +13,11 @@ internal sealed class ProviderBook
 
     public ConcurrentDictionary<string, SignedDelivery> Events { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Payouts by the merchant's reference.</summary>
+    /// <summary>Payouts by the merchant (its callback address) and the merchant's reference.</summary>
     public ConcurrentDictionary<string, Payout> Payouts { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>True the first time a merchant reference is shown to the sandbox, false after.</summary>
-    public bool FirstSeen(string merchantReference) => _seen.TryAdd(merchantReference, true);
+    /// <summary>True the first time a merchant's reference is shown to the sandbox, false after.</summary>
+    public bool FirstSeen(string merchantKey) => _seen.TryAdd(merchantKey, true);
 
     public static string NewId(string prefix) => $"{prefix}_{Guid.NewGuid():N}";
 }
