@@ -150,7 +150,9 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
         {
             // Money the loan would not take (closed meanwhile, say) is never left aside: it waits in suspense on the
             // reconciliation worklist, where staff assign it to a loan or return it to the payer.
-            Suspend(deferred, providerName, callback.TransactionId, intent, OnFile(found.Loan, intent), problem ?? "refused", money, receipt, now);
+            var loan = OnFile(found.Loan, intent);
+            var payerName = await db.Customers.AsNoTracking().Where(c => c.Id == loan.CustomerId).Select(c => c.FullNameCipher).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            Suspend(deferred, providerName, callback.TransactionId, intent, loan, payerName, problem ?? "refused", money, receipt, now);
         }
 
         deferred.Events.Add(new AuditEvent($"provider:{providerName}", "payment.intent.succeeded", "loan", intent.LoanId.ToString(),
@@ -247,7 +249,7 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
     }
 
     /// <summary>The provider's money for an intent its loan would not take, as an unmatched line in suspense (Dr cash in transit / Cr suspense, through cash clearing).</summary>
-    private static void Suspend(DeferredWrite deferred, string providerName, string transactionId, PaymentIntentRow intent, CallbackIntentRead.LoanNames loan, string problem, Money money, JournalEntry receipt, DateTimeOffset now)
+    private static void Suspend(DeferredWrite deferred, string providerName, string transactionId, PaymentIntentRow intent, CallbackIntentRead.LoanNames loan, string? payerNameCipher, string problem, Money money, JournalEntry receipt, DateTimeOffset now)
     {
         var reference = $"{providerName}:{transactionId}";
         var note = $"paid through {providerName} for loan {loan.Reference} (payment {intent.Id}) but not posted: {problem}";
@@ -260,6 +262,8 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
             Amount = intent.Amount,
             Currency = intent.Currency,
             IsCredit = true,
+            // The loan's customer paid: the name on file, as the bank's lines carry the payer's (encrypted alike).
+            PayerNameCipher = payerNameCipher,
             References = $"{loan.Reference} | {intent.Id}",
             Status = StatementLineStatus.Unmatched,
             ImportedBy = $"provider:{providerName}",

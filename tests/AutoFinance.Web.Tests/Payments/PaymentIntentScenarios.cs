@@ -219,6 +219,8 @@ public abstract class PaymentIntentScenarios<TPlatform>(TPlatform platform) : IC
         var line = (await agent.GetFromJsonAsync<JsonElement>("/api/v1/reconciliation/lines?status=unmatched")).EnumerateArray()
             .Single(l => l.GetProperty("entryReference").GetString() == $"{PaymentWorld.Provider}:{settled.GetProperty("providerReference").GetString()}");
         Assert.Equal(second.Amount, line.GetProperty("amount").GetDecimal());
+        // The payer is the loan's customer (Li Na), masked as the worklist masks every payer.
+        Assert.Equal("L***", line.GetProperty("payerName").GetString());
         Assert.Contains(second.PaymentId.ToString(), line.GetProperty("references").GetString(), StringComparison.Ordinal);
         using var returned = await agent.PostAsJsonAsync($"/api/v1/reconciliation/lines/{line.GetProperty("lineId").GetString()}/return", new { reason = "paid twice; refunded through the provider" });
         Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
