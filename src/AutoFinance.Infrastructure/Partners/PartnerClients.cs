@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AutoFinance.Application.Verification;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -35,10 +36,26 @@ public static class PartnerClients
     /// </summary>
     private const int OutboxTexts = 100;
 
+    /// <summary>
+    /// Polly checks each strategy's options against their <c>[Range]</c> attributes, which the whole process shares and
+    /// which set themselves up on first use without a lock (dotnet/runtime#1143, Polly#2412): two hosts, or two first
+    /// requests, building their pipelines at once could fail with an InvalidCastException. They are set up once here.
+    /// </summary>
+    private static readonly Lazy<bool> RangesReady = new(() =>
+    {
+        foreach (var strategy in new object[] { new HttpRetryStrategyOptions(), new HttpCircuitBreakerStrategyOptions(), new HttpTimeoutStrategyOptions(), new HttpRateLimiterStrategyOptions() })
+        {
+            Validator.TryValidateObject(strategy, new ValidationContext(strategy), null, validateAllProperties: true);
+        }
+
+        return true;
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
     /// <summary>Short timeouts: a party that does not answer in seconds is treated as unavailable.</summary>
     public static void Configure(HttpStandardResilienceOptions options, TimeSpan attempt, TimeSpan total, int minimumThroughput = 10)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _ = RangesReady.Value;
         options.AttemptTimeout.Timeout = attempt;
         options.TotalRequestTimeout.Timeout = total;
         options.Retry.MaxRetryAttempts = 2;
