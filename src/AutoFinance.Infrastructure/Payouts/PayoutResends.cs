@@ -1,6 +1,5 @@
 using AutoFinance.Application.Payments;
 using AutoFinance.Application.Security;
-using AutoFinance.Domain.Origination.Funding;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +30,7 @@ public sealed class PayoutResends(AutoFinanceDbContext db, PayoutConfirmations c
     {
         var before = time.GetUtcNow() - unansweredFor;
         var waiting = await db.Set<PayoutRow>().AsNoTracking()
-            .Where(p => p.Status == PayoutStatus.Pending && p.Channel == DealerPayouts.ProviderChannel && p.Provider == provider.Name && p.ProviderObjectId == null && p.CreatedAt <= before)
+            .Where(PayoutRow.Unanswered).Where(p => p.Provider == provider.Name && p.CreatedAt <= before)
             .OrderBy(p => p.CreatedAt).Take(Batch).ToListAsync(ct).ConfigureAwait(false);
         var notifyUrl = Payments.PaymentIntents.CallbackAddress(platform, provider.Name);
         int taken = 0, unanswered = 0, failed = 0, inARow = 0;

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using AutoFinance.Domain.Origination.Funding;
 
 namespace AutoFinance.Infrastructure.Payouts;
@@ -10,6 +11,17 @@ namespace AutoFinance.Infrastructure.Payouts;
 /// </summary>
 public sealed class PayoutRow
 {
+    /// <summary>
+    /// Instructed through the provider, still pending, and the provider never answered with its id: the answer was lost
+    /// or the platform stopped before sending it (<see cref="PayoutResends"/> sends it again).
+    /// </summary>
+    public static readonly Expression<Func<PayoutRow, bool>> Unanswered =
+        p => p.Status == PayoutStatus.Pending && p.Channel == DealerPayouts.ProviderChannel && p.ProviderObjectId == null;
+
+    private static readonly Func<PayoutRow, bool> UnansweredNow = Unanswered.Compile();
+
+    public bool IsUnanswered => UnansweredNow(this);
+
     public Guid Id { get; set; }
 
     /// <summary>The platform's reference: the provider's merchant reference and the pain.001 EndToEndId (at most 35 characters).</summary>

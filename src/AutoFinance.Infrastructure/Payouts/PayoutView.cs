@@ -9,7 +9,7 @@ public sealed record PayoutView(
 {
     public PayoutPurpose Purpose { get; init; }
 
-    /// <summary>Instructed through the provider, still pending, and the provider never answered with its id (<see cref="PayoutResends"/>).</summary>
+    /// <summary>See <see cref="PayoutRow.Unanswered"/>.</summary>
     public bool Unanswered { get; init; }
 
     public static PayoutView Of(PayoutRow p)
@@ -19,7 +19,7 @@ public sealed record PayoutView(
             p.ConfirmationReference, p.LoanId, p.CreatedAt, p.CompletedAt)
         {
             Purpose = p.Purpose,
-            Unanswered = p.Status == PayoutStatus.Pending && p.Channel == DealerPayouts.ProviderChannel && p.ProviderObjectId is null,
+            Unanswered = p.IsUnanswered,
         };
     }
 }
