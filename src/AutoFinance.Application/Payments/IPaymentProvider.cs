@@ -54,6 +54,26 @@ public sealed record ProviderInstruction(string InstructionId);
 public sealed class PaymentProviderException(string message, Exception? inner = null) : Exception(message, inner)
 {
     public ProviderFailure Failure { get; init; } = ProviderFailure.Refused;
+
+    /// <summary>
+    /// Whether the provider may hold what this request asked for, so it must stay pending rather than fail: the answer
+    /// was lost. Sent <paramref name="again"/> under the same reference, an unreachable provider says nothing of the
+    /// first request either.
+    /// </summary>
+    public bool MayHoldIt(bool again) => Failure == ProviderFailure.Unanswered || (again && Failure == ProviderFailure.NotReached);
+}
+
+/// <summary>What became of an instruction (a payout, a debit) sent to the provider.</summary>
+public enum InstructionOutcome
+{
+    /// <summary>The provider answered with its id; the outcome comes by callback.</summary>
+    Taken,
+
+    /// <summary>The provider may hold it (<see cref="PaymentProviderException.MayHoldIt"/>): it stays pending, to be sent again under the same reference.</summary>
+    Unanswered,
+
+    /// <summary>The provider refused it, or could not be reached the first time: it failed, and nothing was instructed.</summary>
+    Failed,
 }
 
 /// <summary>What a request the provider did not carry out left behind.</summary>

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace AutoFinance.Infrastructure.Payments;
 
 /// <summary>
@@ -7,6 +9,13 @@ namespace AutoFinance.Infrastructure.Payments;
 /// </summary>
 public sealed class PaymentIntentRow
 {
+    /// <summary>
+    /// A direct debit still pending without the provider's id: its request's answer was lost, or the platform stopped
+    /// before sending it (<see cref="DirectDebitRun"/> sends it again).
+    /// </summary>
+    public static readonly Expression<Func<PaymentIntentRow, bool>> UnansweredDebit =
+        i => i.Kind == DirectDebitRun.DebitKind && i.Status == PaymentIntentStatus.Pending && i.ProviderObjectId == null;
+
     public Guid Id { get; set; }
 
     public Guid LoanId { get; set; }

@@ -138,19 +138,6 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
         return Outcome.Booked;
     }
 
-    /// <summary>What became of an instruction sent to the provider.</summary>
-    public enum Instruction
-    {
-        /// <summary>The provider answered with its id; the outcome comes by callback.</summary>
-        Taken,
-
-        /// <summary>The provider may hold it: the payout stays pending, to be sent again under the same reference.</summary>
-        Unanswered,
-
-        /// <summary>The provider refused it (or, the first time, could not be reached): the payout failed.</summary>
-        Failed,
-    }
-
     /// <summary>
     /// Instructs a payout at the provider (to the account given, or to the card under the payout's mandate) and keeps
     /// the provider's id. A provider that refuses it, or cannot be reached the first time, fails the payout at once. A
@@ -159,7 +146,7 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
     /// sent again (<paramref name="again"/>, <see cref="PayoutResends"/>), which the provider answers once per reference.
     /// Sent again, an unreachable provider says nothing of the first request, so only a refusal fails it.
     /// </summary>
-    public async Task<Instruction> InstructAtProviderAsync(IPaymentProvider provider, Uri notifyUrl, PayoutRow payout, string? account, bool again, CancellationToken ct)
+    public async Task<InstructionOutcome> InstructAtProviderAsync(IPaymentProvider provider, Uri notifyUrl, PayoutRow payout, string? account, bool again, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(payout);
@@ -179,9 +166,9 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
                     time.GetUtcNow(), ct).ConfigureAwait(false);
             }
 
-            return Instruction.Taken;
+            return InstructionOutcome.Taken;
         }
-        catch (PaymentProviderException e) when (e.Failure == ProviderFailure.Unanswered || (again && e.Failure == ProviderFailure.NotReached))
+        catch (PaymentProviderException e) when (e.MayHoldIt(again))
         {
             logger.LogWarning("Payout {Payout} ({Reference}) got no answer from the provider; it stays pending and is sent again under the same reference: {Problem}", payout.Id, payout.Reference, e.Message);
             db.ChangeTracker.Clear();
@@ -192,14 +179,14 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
                     time.GetUtcNow(), ct).ConfigureAwait(false);
             }
 
-            return Instruction.Unanswered;
+            return InstructionOutcome.Unanswered;
         }
         catch (PaymentProviderException e)
         {
             logger.LogWarning("Payout {Payout} was not taken by the provider: {Problem}", payout.Id, e.Message);
             db.ChangeTracker.Clear();
             await FailAsync(payout.Id, $"the provider did not take the instruction: {e.Message}", $"provider:{provider.Name}", ct).ConfigureAwait(false);
-            return Instruction.Failed;
+            return InstructionOutcome.Failed;
         }
     }
 

@@ -49,17 +49,37 @@ public static class PaymentProviderSimulator
         });
         api.MapPost("/debits", (DebitBody body) =>
         {
+            // As for payouts, the merchant reference is the debit's idempotency key: asked again, the debit taken is
+            // answered and the card is not charged twice.
+            var key = $"{body.NotifyUrl}\n{body.MerchantReference}";
+            if (body.MerchantReference is not null && book.Debits.TryGetValue(key, out var held))
+            {
+                return Again(held, body.Amount, body.Currency, body.MandateReference ?? string.Empty, "debitId");
+            }
+
             if (Invalid(body.MerchantReference, body.Amount, body.Currency) is not null || !Uri.TryCreate(body.NotifyUrl, UriKind.Absolute, out var notify)
                 || body.MandateReference is null || !book.Mandates.TryGetValue(body.MandateReference, out var mandate))
             {
                 return Results.BadRequest(new { error = "merchantReference, a known mandateReference, a positive amount, currency and notifyUrl are required" });
             }
 
-            var id = ProviderBook.NewId("dbt");
+            if (SandboxCards.LosesRequest(mandate.CardNumber) && book.FirstSeen($"debit\n{key}"))
+            {
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+
+            var debit = new Instruction(ProviderBook.NewId("dbt"), body.MerchantReference!, body.Amount, body.Currency!, mandate.Reference);
+            if (book.Debits.GetOrAdd(key, debit) is var first && !ReferenceEquals(first, debit))
+            {
+                return Again(first, body.Amount, body.Currency, mandate.Reference, "debitId");
+            }
+
             var declined = mandate.Declines();
-            Later(settings.SettleDelay, time, app.Lifetime.ApplicationStopping, () => courier.Send(declined ? "debit.failed" : "debit.succeeded", id, body.MerchantReference!,
-                declined ? null : ProviderBook.NewId("txn"), body.Amount, body.Currency!, declined ? "insufficient-funds" : null, notify));
-            return Results.Accepted($"/payments/v1/debits/{id}", new { debitId = id });
+            Later(settings.SettleDelay, time, app.Lifetime.ApplicationStopping, () => courier.Send(declined ? "debit.failed" : "debit.succeeded", debit.Id, debit.MerchantReference,
+                declined ? null : ProviderBook.NewId("txn"), debit.Amount, debit.Currency, declined ? "insufficient-funds" : null, notify));
+            return SandboxCards.LosesAnswer(mandate.CardNumber)
+                ? Results.StatusCode(StatusCodes.Status504GatewayTimeout)
+                : Results.Accepted($"/payments/v1/debits/{debit.Id}", new { debitId = debit.Id });
         });
         api.MapPost("/payouts", (PayoutBody body) =>
         {
@@ -71,7 +91,7 @@ public static class PaymentProviderSimulator
             var key = $"{body.NotifyUrl}\n{body.MerchantReference}";
             if (body.MerchantReference is not null && book.Payouts.TryGetValue(key, out var held))
             {
-                return Again(held, body.Amount, body.Currency, payee);
+                return Again(held, body.Amount, body.Currency, payee, "payoutId");
             }
 
             if (Invalid(body.MerchantReference, body.Amount, body.Currency) is not null || !Uri.TryCreate(body.NotifyUrl, UriKind.Absolute, out var notify)
@@ -85,10 +105,10 @@ public static class PaymentProviderSimulator
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             }
 
-            var payout = new Payout(ProviderBook.NewId("pyt"), body.MerchantReference!, body.Amount, body.Currency!, payee);
+            var payout = new Instruction(ProviderBook.NewId("pyt"), body.MerchantReference!, body.Amount, body.Currency!, payee);
             if (book.Payouts.GetOrAdd(key, payout) is var first && !ReferenceEquals(first, payout))
             {
-                return Again(first, body.Amount, body.Currency, payee);
+                return Again(first, body.Amount, body.Currency, payee, "payoutId");
             }
 
             var declined = SandboxCards.Declines(payee, 0);
@@ -130,11 +150,11 @@ public static class PaymentProviderSimulator
             book.Events.TryGetValue(id, out var delivery) ? Results.Ok(new { acknowledged = await courier.RedeliverAsync(delivery) }) : Results.NotFound());
     }
 
-    /// <summary>A payout asked for again under its reference: the same one is answered; anything else under it is a conflict.</summary>
-    private static IResult Again(Payout held, decimal amount, string? currency, string payee) =>
-        held.Amount == amount && held.Currency == currency && held.Payee == payee
-            ? Results.Ok(new { payoutId = held.Id })
-            : Results.Conflict(new { error = "merchantReference was already used for another payout" });
+    /// <summary>A payout or debit asked for again under its reference: the same one is answered; anything else under it is a conflict.</summary>
+    private static IResult Again(Instruction held, decimal amount, string? currency, string party, string idName) =>
+        held.Amount == amount && held.Currency == currency && held.Party == party
+            ? Results.Ok(new Dictionary<string, string> { [idName] = held.Id })
+            : Results.Conflict(new { error = "merchantReference was already used for another instruction" });
 
     private static string? Invalid(string? reference, decimal amount, string? currency) =>
         string.IsNullOrWhiteSpace(reference) || amount <= 0 || string.IsNullOrWhiteSpace(currency) ? "invalid" : null;

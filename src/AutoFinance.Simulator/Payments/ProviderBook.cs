@@ -14,7 +14,10 @@ internal sealed class ProviderBook
     public ConcurrentDictionary<string, SignedDelivery> Events { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Payouts by the merchant (its callback address) and the merchant's reference.</summary>
-    public ConcurrentDictionary<string, Payout> Payouts { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, Instruction> Payouts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Debits by the merchant (its callback address) and the merchant's reference.</summary>
+    public ConcurrentDictionary<string, Instruction> Debits { get; } = new(StringComparer.Ordinal);
 
     /// <summary>True the first time a merchant's reference is shown to the sandbox, false after.</summary>
     public bool FirstSeen(string merchantKey) => _seen.TryAdd(merchantKey, true);
@@ -60,8 +63,11 @@ internal sealed class Checkout(string id, string merchantReference, decimal amou
     }
 }
 
-/// <summary>A payout taken: what it pays, to whom (an account number, or the card of a refund).</summary>
-internal sealed record Payout(string Id, string MerchantReference, decimal Amount, string Currency, string Payee);
+/// <summary>
+/// A payout or debit taken: its amount, and the other party (for a payout the payee's account number or the card of a
+/// refund; for a debit the mandate charged).
+/// </summary>
+internal sealed record Instruction(string Id, string MerchantReference, decimal Amount, string Currency, string Party);
 
 internal sealed class Mandate(string reference, string cardNumber, string bank)
 {
@@ -79,10 +85,10 @@ internal sealed class Mandate(string reference, string cardNumber, string bank)
 
 /// <summary>
 /// Sandbox numbers, as real providers publish them: a card or account ending 0009 always declines; a card ending
-/// 0002 declines every other debit (the first, the third, ...), for trying retries; anything else succeeds. For payouts,
-/// two more try the merchant's handling of a request whose answer never came: an account ending 0503 answers the first
-/// request for a reference 503 without taking it (as if it never arrived), and one ending 0504 takes the payout but
-/// answers 504 (a gateway that lost the answer).
+/// 0002 declines every other debit (the first, the third, ...), for trying retries; anything else succeeds. Two more try
+/// the merchant's handling of a request whose answer never came, for payouts to an account and debits of a card: one
+/// ending 0503 answers the first request for a reference 503 without taking it (as if it never arrived), and one ending
+/// 0504 takes the payout or debit but answers 504 (a gateway that lost the answer).
 /// </summary>
 internal static class SandboxCards
 {

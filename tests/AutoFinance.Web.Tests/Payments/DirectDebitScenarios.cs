@@ -20,6 +20,9 @@ public abstract class DirectDebitScenarios<TPlatform>(TPlatform platform) : ICla
     // A sandbox card that declines every other debit: the first attempt fails, the retry succeeds.
     private const string EveryOtherDeclines = "6222020200110002";
 
+    // A sandbox card whose first debit request under a reference is answered 503 without being taken.
+    private const string FirstRequestLost = "6222020200110503";
+
     private readonly PaymentWorld _world = new(platform);
 
     private bool Skip => !platform.Available;
@@ -29,23 +32,11 @@ public abstract class DirectDebitScenarios<TPlatform>(TPlatform platform) : ICla
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
         var (loanId, customer) = await _world.CustomersLoanAsync();
-        await using (var db = _world.Db())
-        {
-            // Li Na's other loans are set aside: the sandbox card declines every other debit, so this loan must be the only one asked.
-            var customerId = (await db.Loans.SingleAsync(l => l.Id == loanId)).CustomerId;
-            foreach (var other in await db.Loans.Where(l => l.CustomerId == customerId && l.Id != loanId).ToListAsync())
-            {
-                other.CustomerId = Guid.NewGuid();
-            }
+        // The sandbox card declines every other debit, so this loan must be the only one asked.
+        await OnlyLoanOfItsCustomerAsync(loanId);
+        var (due, owed) = await FirstInstalmentAsync(customer, loanId);
 
-            await db.SaveChangesAsync();
-        }
-
-        var first = (await customer.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}")).GetProperty("schedule")[0];
-        var due = DateOnly.Parse(first.GetProperty("dueDate").GetString()!, CultureInfo.InvariantCulture);
-        var owed = first.GetProperty("payment").GetDecimal();
-
-        var mandate = await BindAsync(customer);
+        var mandate = await BindAsync(customer, EveryOtherDeclines);
         Assert.Equal("6222 **** **** 0002", mandate.GetProperty("maskedCard").GetString());
         await using (var db = _world.Db())
         {
@@ -101,6 +92,42 @@ public abstract class DirectDebitScenarios<TPlatform>(TPlatform platform) : ICla
     }
 
     [SkippableFact]
+    public async Task A_direct_debit_whose_request_went_unanswered_stays_pending_and_is_charged_once_when_sent_again()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, customer) = await _world.CustomersLoanAsync();
+        await OnlyLoanOfItsCustomerAsync(loanId);
+        var (due, owed) = await FirstInstalmentAsync(customer, loanId);
+        await BindAsync(customer, FirstRequestLost);
+
+        // The due date: the provider answers 503, so it may or may not hold the debit. It is neither failed nor asked anew.
+        MoveTo(due);
+        customer = await platform.SignedIn("13800138000");
+        using var manager = await platform.SignedIn("manager");
+        var first = await RunAsync(manager, due);
+        Assert.Equal(0, first.GetProperty("requested").GetInt32());
+        Assert.Equal(1, first.GetProperty("unanswered").GetInt32());
+        var waiting = Assert.Single(await DebitsAsync(customer, loanId));
+        Assert.Equal("pending", waiting.GetProperty("status").GetString());
+        Assert.Equal(owed, waiting.GetProperty("amount").GetDecimal());
+
+        // The next day's run sends the same debit again under its reference; the provider takes it once and it is posted once.
+        MoveTo(due.AddDays(1));
+        customer = await platform.SignedIn("13800138000");
+        using var nextDay = await platform.SignedIn("manager");
+        var second = await RunAsync(nextDay, due.AddDays(1));
+        Assert.Equal(1, second.GetProperty("sentAgain").GetProperty("taken").GetInt32());
+        Assert.Equal(0, second.GetProperty("requested").GetInt32());
+        var paid = await PaymentWorld.SettledAsync(customer, loanId, waiting.GetProperty("paymentId").GetGuid());
+        Assert.Equal("succeeded", paid.GetProperty("status").GetString());
+        Assert.Single(await DebitsAsync(customer, loanId));
+        await using var db = _world.Db();
+        var payment = await db.Payments.AsNoTracking().SingleAsync(p => p.LoanId == loanId);
+        Assert.Equal(owed, payment.Amount);
+        Assert.Equal("direct-debit", payment.Channel);
+    }
+
+    [SkippableFact]
     public async Task A_card_is_bound_only_with_the_code_texted_to_the_customer()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
@@ -114,12 +141,31 @@ public abstract class DirectDebitScenarios<TPlatform>(TPlatform platform) : ICla
         Assert.DoesNotContain(mine.EnumerateArray(), m => m.GetProperty("maskedCard").GetString()!.EndsWith("9999", StringComparison.Ordinal));
     }
 
-    private static async Task<JsonElement> BindAsync(HttpClient customer)
+    /// <summary>Li Na's other loans are set aside, so this loan is the only one her card is asked for.</summary>
+    private async Task OnlyLoanOfItsCustomerAsync(Guid loanId)
+    {
+        await using var db = _world.Db();
+        var customerId = (await db.Loans.SingleAsync(l => l.Id == loanId)).CustomerId;
+        foreach (var other in await db.Loans.Where(l => l.CustomerId == customerId && l.Id != loanId).ToListAsync())
+        {
+            other.CustomerId = Guid.NewGuid();
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<(DateOnly Due, decimal Owed)> FirstInstalmentAsync(HttpClient customer, Guid loanId)
+    {
+        var first = (await customer.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}")).GetProperty("schedule")[0];
+        return (DateOnly.Parse(first.GetProperty("dueDate").GetString()!, CultureInfo.InvariantCulture), first.GetProperty("payment").GetDecimal());
+    }
+
+    private static async Task<JsonElement> BindAsync(HttpClient customer, string cardNumber)
     {
         using var asked = await customer.PostAsync("/api/v1/me/mandates/code", null);
         Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
         var code = await Registration.LatestCodeAsync("13800138000");
-        using var bound = await customer.PostAsJsonAsync("/api/v1/me/mandates", new { cardNumber = EveryOtherDeclines, holderName = "李娜", bank = "工商银行", code });
+        using var bound = await customer.PostAsJsonAsync("/api/v1/me/mandates", new { cardNumber, holderName = "李娜", bank = "工商银行", code });
         var text = await bound.Content.ReadAsStringAsync();
         Assert.True(bound.StatusCode == HttpStatusCode.Created, text);
         return JsonDocument.Parse(text).RootElement.Clone();
@@ -128,10 +174,17 @@ public abstract class DirectDebitScenarios<TPlatform>(TPlatform platform) : ICla
     /// <summary>Runs the day's debits and waits for the provider's callback on this loan's newest debit.</summary>
     private static async Task<JsonElement> RunAndSettleAsync(HttpClient manager, HttpClient customer, Guid loanId, DateOnly day)
     {
-        using var run = await manager.PostAsync($"/api/v1/servicing/direct-debits/run?date={day:yyyy-MM-dd}", null);
-        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        await RunAsync(manager, day);
         var newest = (await DebitsAsync(customer, loanId)).OrderByDescending(d => d.GetProperty("createdAt").GetDateTimeOffset()).First();
         return await PaymentWorld.SettledAsync(customer, loanId, newest.GetProperty("paymentId").GetGuid());
+    }
+
+    private static async Task<JsonElement> RunAsync(HttpClient manager, DateOnly day)
+    {
+        using var run = await manager.PostAsync($"/api/v1/servicing/direct-debits/run?date={day:yyyy-MM-dd}", null);
+        var text = await run.Content.ReadAsStringAsync();
+        Assert.True(run.StatusCode == HttpStatusCode.OK, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
     }
 
     private static async Task<List<JsonElement>> DebitsAsync(HttpClient client, Guid loanId) =>

@@ -112,7 +112,7 @@ public static class PlatformJobs
     {
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Occurrence, zone).DateTime);
         var result = await context.Services.GetRequiredService<Infrastructure.Payments.DirectDebitRun>().RunAsync(day, context.Cancellation).ConfigureAwait(false);
-        return string.Create(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd}: {result.Requested} debits asked for {result.Amount:0.00}, {result.AlreadyRequested} already asked, {result.Unreachable} not taken by the provider");
+        return string.Create(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd}: {result.Requested} debits asked for {result.Amount:0.00}, {result.AlreadyRequested} already asked, {result.Unreachable} not taken by the provider, {result.Unanswered} unanswered; earlier unanswered debits sent again: {result.SentAgain.Taken} taken, {result.SentAgain.Unanswered} still unanswered, {result.SentAgain.Failed} failed");
     }
 
     /// <summary>What closed loans owe customers with a bound card goes back to that card; the others wait for staff to be given an account.</summary>
