@@ -9,8 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AutoFinance.Cli.Payments;
 
 /// <summary>
-/// <c>autofinance payout-file --out FILE</c>: writes the pending payouts of the file channel as one ISO 20022
-/// pain.001.001.09 credit-transfer file for the bank, as the staff download does. Needs the web host's key directory
+/// <c>autofinance payout-file --out FILE [--message ID]</c>: writes the pending payouts of the file channel that no file
+/// carries yet as a new ISO 20022 pain.001.001.09 credit-transfer file for the bank, as staff do on the payouts page
+/// (each payout goes into one file only), or writes an earlier file again as it was. Needs the web host's key directory
 /// (the payees' account numbers are stored encrypted). The payouts are confirmed later by the statement's debit lines.
 /// </summary>
 public static class PayoutFileCommand
@@ -22,9 +23,10 @@ public static class PayoutFileCommand
         var connection = new Option<string?>("--connection") { Description = "Connection string (default Data Source=data/autofinance.db)." };
         var keys = new Option<string?>("--keys") { Description = $"The web host's key directory (default {StorageOptions.DefaultKeysPath})." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document." };
-        var command = new Command("payout-file", "Write the pending bank-file payouts to dealers as one ISO 20022 pain.001.001.09 credit-transfer file.")
+        var message = new Option<string?>("--message") { Description = "Write the earlier file with this message id again, as it was (AF followed by 17 digits)." };
+        var command = new Command("payout-file", "Write the pending bank-file payouts no file carries yet as a new ISO 20022 pain.001.001.09 credit-transfer file, or an earlier file again.")
         {
-            output, provider, connection, keys, json,
+            output, provider, connection, keys, json, message,
         };
         command.SetAction(async (parsed, ct) =>
         {
@@ -73,14 +75,24 @@ public static class PayoutFileCommand
             services.AddScoped<PayoutFiles>();
             await using var provided = services.BuildServiceProvider();
             await using var scope = provided.CreateAsyncScope();
-            PayoutFiles.PayoutFile file;
+            var again = parsed.GetValue(message);
+            PayoutFiles.PayoutFile? file;
             try
             {
-                file = await scope.ServiceProvider.GetRequiredService<PayoutFiles>().WriteAsync("operator", ct).ConfigureAwait(false);
+                var files = scope.ServiceProvider.GetRequiredService<PayoutFiles>();
+                file = again is null
+                    ? await files.WriteNewAsync("operator", ct).ConfigureAwait(false)
+                    : await files.ReadAsync(again, ct).ConfigureAwait(false) ?? throw new BadInputException($"--message: no bank file '{again}' was written");
             }
             catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or InvalidOperationException or ArgumentException or System.Security.Cryptography.CryptographicException)
             {
                 throw new BadInputException($"--connection: cannot read the payouts: {e.Message.ReplaceLineEndings(" ")}");
+            }
+
+            if (file is null)
+            {
+                context.Error.WriteLine("no payout of the bank-file channel is waiting for a file; nothing written");
+                return CliApp.Failure;
             }
 
             try

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AutoFinance.Application.Security;
 using AutoFinance.Domain.Origination.Funding;
 using AutoFinance.Infrastructure.Audit;
@@ -8,33 +9,80 @@ using Microsoft.Extensions.Configuration;
 namespace AutoFinance.Infrastructure.Payouts;
 
 /// <summary>
-/// The credit-transfer file for the bank: every pending payout of the file channel in one pain.001.001.09 message,
-/// from the lender's account (<c>Payouts:Debtor:Name</c>, <c>:Account</c>, <c>:Bic</c>). Each payout remembers the
-/// message it was last written into; writing a file moves no money and books nothing — the statement does.
+/// The credit-transfer files for the bank (pain.001.001.09), from the lender's account (<c>Payouts:Debtor:Name</c>,
+/// <c>:Account</c>, <c>:Bic</c>). A new file carries the pending payouts of the file channel that no file carries yet:
+/// a payout goes into one file only, so two files handed to the bank never pay a payee twice. A file already written is
+/// given again as it was (the same message id, time and transfers), for a download that was lost. Writing a file moves
+/// no money and books nothing: the statement's debit line does.
 /// </summary>
 public sealed class PayoutFiles(AutoFinanceDbContext db, IPersonalDataProtector protector, IConfiguration configuration, TimeProvider time)
 {
-    public sealed record PayoutFile(string MessageId, int Transfers, decimal Total, string Xml);
+    private const string IdFormat = "yyyyMMddHHmmssfff";
+
+    public sealed record PayoutFile(string MessageId, DateTimeOffset CreatedAt, int Transfers, decimal Total, string Xml);
+
+    /// <summary>A file as staff list it: its transfers, and how many of them the bank's statement has confirmed or the bank returned.</summary>
+    public sealed record FileSummary(string MessageId, DateTimeOffset CreatedAt, int Transfers, decimal Total, int Confirmed, int Failed);
 
     public Pain001File.Debtor Debtor => new(
         configuration["Payouts:Debtor:Name"] ?? "AutoFinance Lending Co., Ltd.",
         configuration["Payouts:Debtor:Account"] ?? "110060149018800012345",
         configuration["Payouts:Debtor:Bic"] ?? "COMMCNSHBJG");
 
-    public async Task<PayoutFile> WriteAsync(string actor, CancellationToken ct)
+    /// <summary>A new file of the payouts no file carries yet; null when none is waiting.</summary>
+    public async Task<PayoutFile?> WriteNewAsync(string actor, CancellationToken ct)
     {
-        var pending = await db.Set<PayoutRow>().Where(p => p.Status == PayoutStatus.Pending && p.Channel == DealerPayouts.FileChannel)
-            .OrderBy(p => p.CreatedAt).ToListAsync(ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var messageId = "AF" + now.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
-        var transfers = pending.Select(p => new Pain001File.Transfer(p.Reference, p.Amount, p.Currency, p.PayeeName, p.PayeeBank, protector.Unprotect(p.AccountNumberCipher), $"Loan payout {p.Reference}")).ToList();
-        var xml = Pain001File.Write(messageId, time.GetLocalNow(), DateOnly.FromDateTime(time.GetLocalNow().DateTime), Debtor, transfers);
-        foreach (var payout in pending)
+        var messageId = "AF" + now.ToString(IdFormat, CultureInfo.InvariantCulture);
+        // Each payout is claimed by one message in one statement, so two files written at once never share a payout.
+        var claimed = await db.Set<PayoutRow>().Where(p => p.Status == PayoutStatus.Pending && p.Channel == DealerPayouts.FileChannel && p.FileMessageId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.FileMessageId, messageId), ct).ConfigureAwait(false);
+        if (claimed == 0)
         {
-            payout.FileMessageId = messageId;
+            return null;
         }
 
-        await AuditLog.SaveWithAsync(db, [new AuditEvent(actor, "payout.file-written", "payout-file", messageId, new { Transfers = transfers.Count, Total = transfers.Sum(t => t.Amount) })], now, ct).ConfigureAwait(false);
-        return new PayoutFile(messageId, transfers.Count, transfers.Sum(t => t.Amount), xml);
+        var file = await ReadAsync(messageId, ct).ConfigureAwait(false);
+        await AuditLog.SaveWithAsync(db, [new AuditEvent(actor, "payout.file-written", "payout-file", messageId, new { file!.Transfers, file.Total })], now, ct).ConfigureAwait(false);
+        return file;
     }
+
+    /// <summary>The file written as <paramref name="messageId"/>, as it was written; null for a message never written.</summary>
+    public async Task<PayoutFile?> ReadAsync(string messageId, CancellationToken ct)
+    {
+        if (CreatedAt(messageId) is not { } created)
+        {
+            return null;
+        }
+
+        var payouts = await db.Set<PayoutRow>().AsNoTracking().Where(p => p.FileMessageId == messageId).OrderBy(p => p.CreatedAt).ThenBy(p => p.Reference).ToListAsync(ct).ConfigureAwait(false);
+        if (payouts.Count == 0)
+        {
+            return null;
+        }
+
+        var transfers = payouts.Select(p => new Pain001File.Transfer(p.Reference, p.Amount, p.Currency, p.PayeeName, p.PayeeBank, protector.Unprotect(p.AccountNumberCipher), $"Loan payout {p.Reference}")).ToList();
+        var local = TimeZoneInfo.ConvertTime(created, time.LocalTimeZone);
+        var xml = Pain001File.Write(messageId, local, DateOnly.FromDateTime(local.DateTime), Debtor, transfers);
+        return new PayoutFile(messageId, created, transfers.Count, transfers.Sum(t => t.Amount), xml);
+    }
+
+    /// <summary>The newest files first.</summary>
+    public async Task<IReadOnlyList<FileSummary>> RecentAsync(int count, CancellationToken ct)
+    {
+        var ids = await db.Set<PayoutRow>().AsNoTracking().Where(p => p.FileMessageId != null).Select(p => p.FileMessageId!).Distinct()
+            .OrderByDescending(id => id).Take(count).ToListAsync(ct).ConfigureAwait(false);
+        var payouts = await db.Set<PayoutRow>().AsNoTracking().Where(p => ids.Contains(p.FileMessageId!))
+            .Select(p => new { MessageId = p.FileMessageId!, p.Amount, p.Status }).ToListAsync(ct).ConfigureAwait(false);
+        return [.. payouts.GroupBy(p => p.MessageId).OrderByDescending(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new FileSummary(g.Key, CreatedAt(g.Key) ?? default, g.Count(), g.Sum(p => p.Amount),
+                g.Count(p => p.Status == PayoutStatus.Confirmed), g.Count(p => p.Status == PayoutStatus.Failed)))];
+    }
+
+    /// <summary>When a message was written: its id is the moment, to the millisecond, in UTC.</summary>
+    private static DateTimeOffset? CreatedAt(string messageId) =>
+        messageId.Length == 2 + IdFormat.Length && messageId.StartsWith("AF", StringComparison.Ordinal)
+        && DateTime.TryParseExact(messageId.AsSpan(2), IdFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)
+            ? new DateTimeOffset(at, TimeSpan.Zero)
+            : null;
 }

@@ -9,7 +9,7 @@ using AutoFinance.Web.Lists;
 
 namespace AutoFinance.Web.Api;
 
-/// <summary>The payout queue, the pain.001 credit-transfer file, and dealers' settlement accounts (changed under four eyes).</summary>
+/// <summary>The payout queue, the pain.001 credit-transfer files, and dealers' settlement accounts (changed under four eyes).</summary>
 public static class PayoutEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
@@ -17,13 +17,22 @@ public static class PayoutEndpoints
         var payouts = routes.MapGroup("/api/v1/payouts").WithTags("Payouts").RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Manager, Roles.Admin));
         payouts.MapList("/", BackOfficeLists.Payouts, ReadPayouts, "Payouts newest first");
         payouts.MapListExport("/export.csv", BackOfficeLists.Payouts, ReadPayouts);
-        payouts.MapGet("/pain001", async (HttpContext http, PayoutFiles files, CancellationToken ct) =>
-            {
-                var file = await files.WriteAsync(http.User.ToActor().AuditName, ct).ConfigureAwait(false);
-                return Results.File(System.Text.Encoding.UTF8.GetBytes(file.Xml), "application/xml", $"{file.MessageId}.pain.001.xml");
-            })
-            .WithSummary("The pending payouts of the file channel as one ISO 20022 pain.001.001.09 credit-transfer file for the bank (each EndToEndId is the payout's reference; the camt.053 debit line carrying it confirms the payout)")
-            .Produces(200, contentType: "application/xml");
+        payouts.MapPost("/files", async (HttpContext http, PayoutFiles files, CancellationToken ct) =>
+                await files.WriteNewAsync(http.User.ToActor().AuditName, ct).ConfigureAwait(false) is { } file
+                    ? Results.Created($"/api/v1/payouts/files/{file.MessageId}", Summary(file))
+                    : Results.Problem(title: "Conflict", detail: "no payout of the bank-file channel is waiting for a file", statusCode: 409,
+                        extensions: new Dictionary<string, object?> { ["code"] = NothingWaiting }))
+            .WithSummary("Writes the pending payouts of the file channel that no file carries yet into a new ISO 20022 pain.001.001.09 credit-transfer file for the bank: 201 with its message id, transfers and total (each payout goes into one file only; each EndToEndId is the payout's reference, and the camt.053 debit line carrying it confirms the payout); 409 payout-file.nothing-waiting when none is waiting")
+            .Produces<FileAnswer>(201).ProducesProblem(409);
+        payouts.MapGet("/files", async (PayoutFiles files, CancellationToken ct) => Results.Ok(await files.RecentAsync(50, ct).ConfigureAwait(false)))
+            .WithSummary("The 50 newest bank files: message id, when written, transfers, total, and how many the bank's statement confirmed or came back failed")
+            .Produces<IReadOnlyList<PayoutFiles.FileSummary>>();
+        payouts.MapGet("/files/{messageId}", async (string messageId, PayoutFiles files, CancellationToken ct) =>
+                await files.ReadAsync(messageId, ct).ConfigureAwait(false) is { } file
+                    ? Results.File(System.Text.Encoding.UTF8.GetBytes(file.Xml), "application/xml", $"{file.MessageId}.pain.001.xml")
+                    : Problems.NotFound("bank file"))
+            .WithSummary("A bank file as it was written (the same message id, time and transfers), to download again")
+            .Produces(200, contentType: "application/xml").ProducesProblem(404);
 
         var refunds = routes.MapGroup("/api/v1").WithTags("Payouts").RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Manager, Roles.Admin));
         refunds.MapList("/refunds", BackOfficeLists.Refunds, ReadRefunds, "Closed loans still owing their customers money (refund payable less refunds on their way), largest first (status=card|no-card: a card on file to pay it back to)");
@@ -62,6 +71,14 @@ public static class PayoutEndpoints
             .WithSummary("Ask to set or change the dealer's settlement account ({\"payeeName\", \"bank\", \"accountNumber\", \"reason\"}): 202, carried out when a second manager or admin approves it")
             .Produces(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
     }
+
+    /// <summary>The stable code of a new file asked for with nothing to put in it.</summary>
+    public const string NothingWaiting = "payout-file.nothing-waiting";
+
+    /// <summary>A file just written, as the API answers it (the XML is at its own address).</summary>
+    public sealed record FileAnswer(string MessageId, DateTimeOffset CreatedAt, int Transfers, decimal Total);
+
+    private static FileAnswer Summary(PayoutFiles.PayoutFile file) => new(file.MessageId, file.CreatedAt, file.Transfers, file.Total);
 
     private static async Task<IEnumerable<CustomerRefunds.RefundOwed>> ReadRefunds(HttpContext http, ListAsk ask, CancellationToken ct) =>
         await http.RequestServices.GetRequiredService<CustomerRefunds>().AllOwedAsync(ct).ConfigureAwait(false);

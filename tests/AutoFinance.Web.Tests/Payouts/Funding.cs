@@ -26,6 +26,18 @@ public static class Funding
         return settled.GetProperty("loanId").GetGuid();
     }
 
+    /// <summary>Writes a new bank file of the payouts no file carries yet, as staff do, and downloads it: its address and XML.</summary>
+    public static async Task<(Uri Location, string Xml)> WriteBankFileAsync(HttpClient staff)
+    {
+        using var written = await staff.PostAsync("/api/v1/payouts/files", null);
+        Assert.True(written.StatusCode == HttpStatusCode.Created, await written.Content.ReadAsStringAsync());
+        var location = written.Headers.Location!;
+        using var download = await staff.GetAsync(location);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/xml", download.Content.Headers.ContentType?.MediaType);
+        return (location, await download.Content.ReadAsStringAsync());
+    }
+
     public static async Task<JsonElement> FileAsync(HttpClient staff, string contractId) =>
         JsonDocument.Parse(await staff.GetStringAsync($"/api/v1/contracts/{contractId}/funding")).RootElement.Clone();
 

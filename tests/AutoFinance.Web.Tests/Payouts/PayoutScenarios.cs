@@ -210,10 +210,8 @@ public abstract class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFix
         var reference = payout.GetProperty("reference").GetString()!;
         var amount = payout.GetProperty("amount").GetDecimal();
 
-        using var download = await underwriter.GetAsync("/api/v1/payouts/pain001");
-        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
-        Assert.Equal("application/xml", download.Content.Headers.ContentType?.MediaType);
-        var xml = XDocument.Parse(await download.Content.ReadAsStringAsync());
+        var (location, text) = await Funding.WriteBankFileAsync(underwriter);
+        var xml = XDocument.Parse(text);
         XNamespace ns = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09";
         Assert.Equal(ns + "Document", xml.Root!.Name);
         var header = xml.Root.Element(ns + "CstmrCdtTrfInitn")!.Element(ns + "GrpHdr")!;
@@ -231,6 +229,25 @@ public abstract class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFix
         Assert.Equal(DemoFunding.Accounts[0].Payee, ours.Element(ns + "Cdtr")!.Element(ns + "Nm")!.Value);
         Assert.Equal("payout-pending", (await Funding.FileAsync(underwriter, contractId)).GetProperty("status").GetString());
         Assert.Equal(messageId, await FileMessageOfAsync(reference));
+
+        // Asked for another file, the bank is never handed this payout twice; the file written is given again as it was.
+        using (var next = await underwriter.PostAsync("/api/v1/payouts/files", null))
+        {
+            if (next.StatusCode == HttpStatusCode.Created)
+            {
+                Assert.DoesNotContain(reference, await underwriter.GetStringAsync(next.Headers.Location), StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.Conflict, next.StatusCode);
+                Assert.Equal("payout-file.nothing-waiting", (await next.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+            }
+        }
+
+        Assert.Equal(text, await underwriter.GetStringAsync(location));
+        var listed = (await underwriter.GetFromJsonAsync<JsonElement>("/api/v1/payouts/files")).EnumerateArray().Single(f => f.GetProperty("messageId").GetString() == messageId);
+        Assert.Equal(transfers.Count, listed.GetProperty("transfers").GetInt32());
+        Assert.Equal(0, listed.GetProperty("confirmed").GetInt32());
 
         using var agent = await platform.SignedIn("agent");
         var statement = Funding.DebitStatement(reference, amount, $"D{Guid.NewGuid():N}"[..20]);

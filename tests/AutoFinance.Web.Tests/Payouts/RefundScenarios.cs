@@ -104,7 +104,7 @@ public abstract class RefundScenarios<TPlatform>(TPlatform platform) : IClassFix
         using var instructed = await RefundAsync(underwriter, loanId, new { channel = "file", accountNumber = "6217000010002233", bank = "中国建设银行" }, "rf-file");
         var payout = await AcceptedAsync(instructed);
         var reference = payout.GetProperty("reference").GetString()!;
-        Assert.Contains($"<EndToEndId>{reference}</EndToEndId>", await underwriter.GetStringAsync("/api/v1/payouts/pain001"), StringComparison.Ordinal);
+        Assert.Contains($"<EndToEndId>{reference}</EndToEndId>", (await Funding.WriteBankFileAsync(underwriter)).Xml, StringComparison.Ordinal);
         var before = await underwriter.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}");
         Assert.Equal(Overpaid, before.GetProperty("balances").GetProperty("RefundPayable").GetDecimal());
 

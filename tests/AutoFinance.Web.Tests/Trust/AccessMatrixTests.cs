@@ -49,7 +49,9 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["GET /api/v1/contracts/{id}/funding"] = [new(Target.ContractB, "U F F F F O F F F O O")],
         ["PUT /api/v1/contracts/{id}/funding"] = [new(Target.ContractB, "U F F F F A F F F F A")],
         ["GET /api/v1/payouts"] = [new(Target.None, "U F F F F O F F F O O")],
-        ["GET /api/v1/payouts/pain001"] = [new(Target.None, "U F F F F O F F F O O")],
+        ["POST /api/v1/payouts/files"] = [new(Target.None, "U F F F F A F F F A A")],
+        ["GET /api/v1/payouts/files"] = [new(Target.None, "U F F F F O F F F O O")],
+        ["GET /api/v1/payouts/files/{messageId}"] = [new(Target.None, "U F F F F H F F F H H")],
         ["GET /api/v1/refunds"] = [new(Target.None, "U F F F F O F F F O O")],
         ["POST /api/v1/marketing/campaigns"] = [new(Target.None, "U F F F F F F F F A A")],
         ["GET /api/v1/refunds/export.csv"] = [new(Target.None, "U F F F F O F F F O O")],
@@ -358,6 +360,7 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
             .Replace("{provider}", "simpay", StringComparison.Ordinal)
             .Replace("{code}", "car-loan", StringComparison.Ordinal)
             .Replace("{lineId}", second, StringComparison.Ordinal)
+            .Replace("{messageId}", "AF20260101000000000", StringComparison.Ordinal)
             .Replace("{name}", target == Target.Job ? "run-history-cleanup" : "no-such-job", StringComparison.Ordinal)
             .Replace("{date}", DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.DoesNotContain("{", path, StringComparison.Ordinal);

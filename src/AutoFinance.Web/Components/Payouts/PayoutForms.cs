@@ -13,7 +13,7 @@ namespace AutoFinance.Web.Components.Payouts;
 /// <summary>
 /// The disbursement forms (an anti-forgery token each): recording the funding facts, confirming the payout (the
 /// second step; its key is the Idempotency-Key, so a double submit pays once) and asking for a settlement-account
-/// change, and paying a closed loan's credit back to its customer. Each does what its API endpoint does under the same roles and redirects back with the outcome.
+/// change, paying a closed loan's credit back to its customer, and writing a new bank file. Each does what its API endpoint does under the same roles and redirects back with the outcome.
 /// </summary>
 public static class PayoutForms
 {
@@ -71,6 +71,19 @@ public static class PayoutForms
             return Results.LocalRedirect($"/payouts?account={Uri.EscapeDataString(Outcome(result, "requested"))}#accounts");
         });
         MapRefund(forms);
+        forms.MapPost("/payouts/files", async (HttpContext http, IAntiforgery antiforgery, PayoutFiles files, CancellationToken ct) =>
+        {
+            var (_, actor) = await PostedForm.ReadAsync(http, antiforgery, ct).ConfigureAwait(false);
+            if (actor.Role is not (Roles.Underwriter or Roles.Manager or Roles.Admin))
+            {
+                return Results.LocalRedirect("/payouts");
+            }
+
+            var file = await files.WriteNewAsync(actor.AuditName, ct).ConfigureAwait(false);
+            return Results.LocalRedirect(file is null
+                ? $"/payouts?file={Api.PayoutEndpoints.NothingWaiting}#files"
+                : $"/payouts?file=written&message={Uri.EscapeDataString(file.MessageId)}#files");
+        });
     }
 
     private static void MapRefund(RouteGroupBuilder forms) =>
