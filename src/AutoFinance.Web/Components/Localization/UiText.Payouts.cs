@@ -86,6 +86,7 @@ public static partial class UiText
         ("payouts.file-message", "报文编号", "Message id"),
         ("payouts.file-written-at", "写出时间", "Written"),
         ("payouts.file-count", "笔数", "Transfers"),
+        ("payouts.file-total", "合计金额", "Total"),
         ("payouts.file-confirmed", "已确认", "Confirmed"),
         ("payouts.file-failed", "{0} 笔失败", "{0} failed"),
         ("payouts.accounts", "经销商结算账户", "Dealers' settlement accounts"),
