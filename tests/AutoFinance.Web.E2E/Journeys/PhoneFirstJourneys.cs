@@ -25,7 +25,7 @@ public sealed class PhoneFirstJourneys(BrowserFixture fixture)
         await Portal.SignInAsync(page, "13800138000");
 
         await page.GotoAsync("/loans");
-        await AssertFitsAsync(page);
+        await Portal.AssertFitsAsync(page);
         if (phone)
         {
             await Assertions.Expect(page.GetByTestId("tab-bar")).ToBeVisibleAsync();
@@ -43,7 +43,7 @@ public sealed class PhoneFirstJourneys(BrowserFixture fixture)
 
         await page.GetByTestId("loan-link").First.ClickAsync();
         await Assertions.Expect(page.GetByTestId("loan-status")).ToBeVisibleAsync();
-        await AssertFitsAsync(page);
+        await Portal.AssertFitsAsync(page);
         if (phone)
         {
             // The next and any overdue instalment open by themselves; a later one opens on a tap.
@@ -62,7 +62,7 @@ public sealed class PhoneFirstJourneys(BrowserFixture fixture)
         await fixture.ShotAsync(page, $"phone-first-{screen}-2-loan");
 
         await page.GotoAsync("/calculator?price=150000&down=45000");
-        await AssertFitsAsync(page);
+        await Portal.AssertFitsAsync(page);
         await AssertChartLabelsReadAsync(page);
         await fixture.ShotAsync(page, $"phone-first-{screen}-3-calculator");
         await page.GetByTestId(phone ? "plan-card-apply" : "plan-2-apply").Nth(phone ? 1 : 0).ClickAsync();
@@ -72,7 +72,7 @@ public sealed class PhoneFirstJourneys(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("f-vehicle.price")).ToHaveValueAsync("150000");
         await Assertions.Expect(page.GetByTestId("f-downPayment")).ToHaveValueAsync("45000");
         await Assertions.Expect(page.GetByTestId("f-repaymentMethod")).ToHaveValueAsync("equal-principal");
-        await AssertFitsAsync(page);
+        await Portal.AssertFitsAsync(page);
         await fixture.ShotAsync(page, $"phone-first-{screen}-4-apply-with-plan");
         var today = fixture.Platform.Clock.Today;
         await Portal.FillStepAsync(page, new Dictionary<string, string>
@@ -84,13 +84,6 @@ public sealed class PhoneFirstJourneys(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("f-applicant.fullName")).ToHaveValueAsync("Li Na");
         await Assertions.Expect(page.GetByTestId("f-applicant.mobile")).ToHaveValueAsync("13800138000");
         await fixture.ShotAsync(page, $"phone-first-{screen}-5-apply-prefilled");
-    }
-
-    /// <summary>Nothing wider than the screen: no sideways scrolling.</summary>
-    private static async Task AssertFitsAsync(IPage page)
-    {
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"{page.Url} is {overflow} px wider than the screen");
     }
 
     /// <summary>Every visible chart label is drawn at 12 px or more.</summary>

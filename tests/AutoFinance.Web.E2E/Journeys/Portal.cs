@@ -6,6 +6,13 @@ namespace AutoFinance.Web.E2E.Journeys;
 /// <summary>What a person does on the pages, by role and test id.</summary>
 public static class Portal
 {
+    /// <summary>Nothing wider than the screen: no sideways scrolling.</summary>
+    public static async Task AssertFitsAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{page.Url} is {overflow} px wider than the screen");
+    }
+
     public static async Task SignInAsync(IPage page, string userName, string password = DemoData.Password)
     {
         await page.GotoAsync("/signin");

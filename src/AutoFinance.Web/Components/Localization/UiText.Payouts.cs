@@ -79,7 +79,7 @@ public static partial class UiText
         ("payouts.files", "银行付款文件", "Bank files"),
         ("payouts.files-lead", "新文件包含尚未写入任何文件的待付款（银行文件渠道）；每笔付款只进入一个文件，同一笔款不会付两次。已写出的文件可原样再次下载。", "A new file carries the pending bank-file payouts that no file carries yet: each payout goes into one file only, so nothing is paid twice. A file already written can be downloaded again as it was."),
         ("payouts.files-none", "尚未写出银行付款文件。", "No bank file written yet."),
-        ("payouts.file-write", "写出新的银行付款文件（ISO 20022 pain.001）", "Write a new bank file (ISO 20022 pain.001)"),
+        ("payouts.file-write", "写出新的银行付款文件（ISO 20022）", "Write a new bank file (ISO 20022 pain.001)"),
         ("payouts.file-written", "已写出文件：", "File written:"),
         ("payouts.file-transfers", "{0} 笔", "{0} transfers"),
         ("payouts.file-outcome.payout-file.nothing-waiting", "没有等待写入文件的付款。", "No payout is waiting for a bank file."),
