@@ -33,6 +33,14 @@ public static class PayoutEndpoints
                     : Problems.NotFound("bank file"))
             .WithSummary("A bank file as it was written (the same message id, time and transfers), to download again")
             .Produces(200, contentType: "application/xml").ProducesProblem(404);
+        payouts.MapPost("/status-reports", async (HttpContext http, PayoutStatusReports reports, CancellationToken ct) =>
+            {
+                using var reader = new StreamReader(http.Request.Body);
+                var content = await reader.ReadToEndAsync(ct).ConfigureAwait(false);
+                return Problems.From(await reports.ImportAsync(http.User.ToActor(), content, ct).ConfigureAwait(false), summary => Results.Ok(summary), "bank file");
+            })
+            .WithSummary("Import the bank's ISO 20022 pain.002 status report on a bank file: a rejected transfer fails its payout with the bank's reason (the contract can be paid out again; a refund is owed again); a file rejected whole releases its pending payouts for the next file; a report imported again changes nothing more")
+            .Produces<PayoutStatusReports.Summary>().ProducesValidationProblem();
 
         var refunds = routes.MapGroup("/api/v1").WithTags("Payouts").RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Manager, Roles.Admin));
         refunds.MapList("/refunds", BackOfficeLists.Refunds, ReadRefunds, "Closed loans still owing their customers money (refund payable less refunds on their way), largest first (status=card|no-card: a card on file to pay it back to)");

@@ -139,6 +139,30 @@ public static class Funding
         </Document>
         """;
 
+    /// <summary>
+    /// The bank's pain.002 status report on a bank file: the file rejected whole (no transfer named), or one transfer
+    /// rejected with a reason code.
+    /// </summary>
+    public static string StatusReport(string fileMessageId, string? rejectedReference, string reasonCode = "AC04") => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.10">
+          <CstmrPmtStsRpt>
+            <GrpHdr><MsgId>PSR-{Guid.NewGuid():N}</MsgId><CreDtTm>2026-12-03T09:00:00+08:00</CreDtTm></GrpHdr>
+            <OrgnlGrpInfAndSts><OrgnlMsgId>{fileMessageId}</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.09</OrgnlMsgNmId><GrpSts>{(rejectedReference is null ? "RJCT" : "PART")}</GrpSts></OrgnlGrpInfAndSts>
+            {(rejectedReference is null ? "" : $"<OrgnlPmtInfAndSts><OrgnlPmtInfId>{fileMessageId}-1</OrgnlPmtInfId><TxInfAndSts><OrgnlInstrId>{rejectedReference}</OrgnlInstrId><OrgnlEndToEndId>{rejectedReference}</OrgnlEndToEndId><TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>{reasonCode}</Cd></Rsn><AddtlInf>closed account</AddtlInf></StsRsnInf></TxInfAndSts></OrgnlPmtInfAndSts>")}
+          </CstmrPmtStsRpt>
+        </Document>
+        """;
+
+    public static async Task<JsonElement> ImportStatusReportAsync(HttpClient staff, string report, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var content = new StringContent(report, Encoding.UTF8, "application/xml");
+        using var imported = await staff.PostAsync("/api/v1/payouts/status-reports", content);
+        var text = await imported.Content.ReadAsStringAsync();
+        Assert.True(imported.StatusCode == expected, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     private static readonly Lazy<byte[]> Pdf = new(() =>
     {
         using var document = new PdfSharp.Pdf.PdfDocument();

@@ -265,6 +265,63 @@ public abstract class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFix
     }
 
     [SkippableFact]
+    public async Task A_transfer_the_bank_rejects_fails_its_payout_with_the_reason_and_the_contract_can_be_paid_out_again()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var underwriter = await platform.SignedIn("underwriter");
+        var contractId = await SignedContractAsync(platform.Dealer());
+        await Funding.CompleteChecklistAsync(underwriter, contractId);
+        using var instructed = await Funding.DisburseAsync(underwriter, contractId, channel: "file");
+        var reference = JsonDocument.Parse(await instructed.Content.ReadAsStringAsync()).RootElement.GetProperty("payout").GetProperty("reference").GetString()!;
+        await Funding.WriteBankFileAsync(underwriter);
+        var file = (await FileMessageOfAsync(reference))!;
+
+        var report = Funding.StatusReport(file, reference);
+        var imported = await Funding.ImportStatusReportAsync(underwriter, report);
+        Assert.Equal(1, imported.GetProperty("rejected").GetInt32());
+        var funding = await Funding.FileAsync(underwriter, contractId);
+        Assert.Equal("signed", funding.GetProperty("status").GetString());
+        var payouts = await underwriter.GetFromJsonAsync<JsonElement>("/api/v1/payouts?status=failed");
+        var failed = payouts.EnumerateArray().Single(p => p.GetProperty("reference").GetString() == reference);
+        Assert.Contains("AC04", failed.GetProperty("failureReason").GetString()!, StringComparison.Ordinal);
+
+        // The same report again changes nothing; the contract is paid out again under a new reference.
+        var again = await Funding.ImportStatusReportAsync(underwriter, report);
+        Assert.Equal(0, again.GetProperty("rejected").GetInt32());
+        Assert.Equal(1, again.GetProperty("alreadySettled").GetInt32());
+        using var second = await Funding.DisburseAsync(underwriter, contractId, channel: "file");
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.NotEqual(reference, JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement.GetProperty("payout").GetProperty("reference").GetString());
+        Assert.Equal(0, await LoansOfAsync(contractId));
+    }
+
+    [SkippableFact]
+    public async Task A_bank_file_rejected_whole_leaves_its_payouts_for_the_next_file_and_a_report_that_is_not_one_is_refused()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var underwriter = await platform.SignedIn("underwriter");
+        var contractId = await SignedContractAsync(platform.Dealer());
+        await Funding.CompleteChecklistAsync(underwriter, contractId);
+        using var instructed = await Funding.DisburseAsync(underwriter, contractId, channel: "file");
+        var reference = JsonDocument.Parse(await instructed.Content.ReadAsStringAsync()).RootElement.GetProperty("payout").GetProperty("reference").GetString()!;
+        await Funding.WriteBankFileAsync(underwriter);
+        var file = (await FileMessageOfAsync(reference))!;
+
+        var report = Funding.StatusReport(file, rejectedReference: null);
+        Assert.True((await Funding.ImportStatusReportAsync(underwriter, report)).GetProperty("released").GetInt32() >= 1);
+        Assert.Equal("payout-pending", (await Funding.FileAsync(underwriter, contractId)).GetProperty("status").GetString());
+        var (_, next) = await Funding.WriteBankFileAsync(underwriter);
+        Assert.Contains($"<EndToEndId>{reference}</EndToEndId>", next, StringComparison.Ordinal);
+        Assert.NotEqual(file, await FileMessageOfAsync(reference));
+
+        // Imported again, the report names a file that carries nothing any more; a text that is no report names the field.
+        var stale = await Funding.ImportStatusReportAsync(underwriter, report, HttpStatusCode.BadRequest);
+        Assert.True(stale.GetProperty("errors").TryGetProperty("report", out _));
+        var garbage = await Funding.ImportStatusReportAsync(underwriter, "<Document><Nothing/></Document>", HttpStatusCode.BadRequest);
+        Assert.True(garbage.GetProperty("errors").TryGetProperty("report", out _));
+    }
+
+    [SkippableFact]
     public async Task A_settlement_account_change_waits_for_a_second_person()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");

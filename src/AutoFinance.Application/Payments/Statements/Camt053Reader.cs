@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Xml;
 using System.Xml.Linq;
 
 namespace AutoFinance.Application.Payments.Statements;
@@ -13,18 +12,13 @@ namespace AutoFinance.Application.Payments.Statements;
 /// </summary>
 public static class Camt053Reader
 {
+    private static XElement? Child(XElement? parent, string name) => IsoXml.Child(parent, name);
+
+    private static string? Text(XElement? parent, string name) => IsoXml.Text(parent, name);
+
     public static BankStatement Read(string xml)
     {
-        XDocument document;
-        try
-        {
-            document = XDocument.Parse(xml, LoadOptions.None);
-        }
-        catch (XmlException e)
-        {
-            throw new StatementFormatException($"not well-formed XML at line {e.LineNumber}: {e.Message}");
-        }
-
+        var document = IsoXml.Parse(xml);
         var statement = document.Descendants().FirstOrDefault(e => e.Name.LocalName == "Stmt")
             ?? throw new StatementFormatException("no Stmt element: not a camt.053 statement");
         var entries = new List<StatementEntry>();
@@ -74,8 +68,4 @@ public static class Camt053Reader
 
         return new BankStatement("camt053", Text(statement, "Id"), entries);
     }
-
-    private static XElement? Child(XElement? parent, string name) => parent?.Elements().FirstOrDefault(e => e.Name.LocalName == name);
-
-    private static string? Text(XElement? parent, string name) => Child(parent, name)?.Value.Trim() is { Length: > 0 } text ? text : null;
 }

@@ -13,7 +13,7 @@ namespace AutoFinance.Web.Components.Payouts;
 /// <summary>
 /// The disbursement forms (an anti-forgery token each): recording the funding facts, confirming the payout (the
 /// second step; its key is the Idempotency-Key, so a double submit pays once) and asking for a settlement-account
-/// change, paying a closed loan's credit back to its customer, and writing a new bank file. Each does what its API endpoint does under the same roles and redirects back with the outcome.
+/// change, paying a closed loan's credit back to its customer, writing a new bank file and importing the bank's report on one. Each does what its API endpoint does under the same roles and redirects back with the outcome.
 /// </summary>
 public static class PayoutForms
 {
@@ -83,6 +83,19 @@ public static class PayoutForms
             return Results.LocalRedirect(file is null
                 ? $"/payouts?file={Api.PayoutEndpoints.NothingWaiting}#files"
                 : $"/payouts?file=written&message={Uri.EscapeDataString(file.MessageId)}#files");
+        });
+        forms.MapPost("/payouts/status-reports", async (HttpContext http, IAntiforgery antiforgery, PayoutStatusReports reports, CancellationToken ct) =>
+        {
+            var (form, actor) = await PostedForm.ReadAsync(http, antiforgery, ct).ConfigureAwait(false);
+            if (actor.Role is not (Roles.Underwriter or Roles.Manager or Roles.Admin))
+            {
+                return Results.LocalRedirect("/payouts");
+            }
+
+            var result = await reports.ImportAsync(actor, form["content"].ToString(), ct).ConfigureAwait(false);
+            return Results.LocalRedirect(result.Value is { } summary
+                ? string.Create(CultureInfo.InvariantCulture, $"/payouts?report=imported&rejected={summary.Rejected}&released={summary.Released}&unchanged={summary.AlreadySettled + summary.Other + summary.Unknown.Count}#files")
+                : "/payouts?report=invalid#files");
         });
     }
 

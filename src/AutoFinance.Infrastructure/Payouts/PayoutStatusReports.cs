@@ -1,0 +1,80 @@
+using AutoFinance.Application.Common;
+using AutoFinance.Application.Payments.Statements;
+using AutoFinance.Application.Security;
+using AutoFinance.Domain.Origination.Funding;
+using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoFinance.Infrastructure.Payouts;
+
+/// <summary>
+/// The bank's status report on a credit-transfer file (pain.002, <see cref="Pain002Reader"/>). A transfer the bank
+/// rejected fails its payout with the bank's reason (the contract returns to signed, a refund is owed again), as a
+/// provider's failure callback does. A file rejected whole, naming no transfer, carried out none of them: its pending
+/// payouts are released for the next file, under their own references. Any other status changes nothing (the
+/// statement's debit line confirms a payout). Imported again, a report changes nothing more.
+/// </summary>
+public sealed class PayoutStatusReports(AutoFinanceDbContext db, PayoutConfirmations confirmations, TimeProvider time)
+{
+    public sealed record Summary(string MessageId, string OriginalMessageId, int Rejected, int Released, int AlreadySettled, int Other, IReadOnlyList<string> Unknown);
+
+    public async Task<CommandResult<Summary>> ImportAsync(Actor actor, string content, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        Pain002Reader.Report report;
+        try
+        {
+            report = Pain002Reader.Read(content ?? string.Empty);
+        }
+        catch (StatementFormatException e)
+        {
+            return CommandResult<Summary>.Invalid("report", e.Message);
+        }
+
+        var payouts = await db.Set<PayoutRow>().AsNoTracking().Where(p => p.FileMessageId == report.OriginalMessageId).ToListAsync(ct).ConfigureAwait(false);
+        if (payouts.Count == 0)
+        {
+            return CommandResult<Summary>.Invalid("report", $"no payout is in a bank file {report.OriginalMessageId}: it was never written, or was rejected whole and its payouts released already");
+        }
+
+        int rejected = 0, released = 0, settled = 0, other = 0;
+        var unknown = new List<string>();
+        if (report.FileRejected)
+        {
+            released = await db.Set<PayoutRow>().Where(p => p.FileMessageId == report.OriginalMessageId && p.Status == PayoutStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.FileMessageId, (string?)null), ct).ConfigureAwait(false);
+            settled = payouts.Count - released;
+        }
+
+        foreach (var transfer in report.Transfers)
+        {
+            if (payouts.FirstOrDefault(p => p.Reference == transfer.EndToEndId) is not { } payout)
+            {
+                unknown.Add(transfer.EndToEndId);
+            }
+            else if (transfer.Status != Pain002Reader.Rejected)
+            {
+                other++;
+            }
+            else if (await confirmations.FailAsync(payout.Id, Reason(transfer), actor.AuditName, ct).ConfigureAwait(false) == PayoutConfirmations.Outcome.Failed)
+            {
+                rejected++;
+            }
+            else
+            {
+                settled++;
+            }
+        }
+
+        var summary = new Summary(report.MessageId, report.OriginalMessageId, rejected, released, settled, other, unknown);
+        await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "payout.status-report", "payout-file", report.OriginalMessageId,
+            new { report.MessageId, report.GroupStatus, summary.Rejected, summary.Released, summary.AlreadySettled, summary.Other, summary.Unknown })], time.GetUtcNow(), ct).ConfigureAwait(false);
+        return CommandResult<Summary>.Ok(summary);
+    }
+
+    private static string Reason(Pain002Reader.TransferStatus transfer) =>
+        string.Join(": ", new[] { transfer.ReasonCode, transfer.Reason }.Where(t => t is not null)) is { Length: > 0 } why
+            ? $"rejected by the bank ({why})"
+            : "rejected by the bank";
+}
