@@ -47,6 +47,7 @@ public static class CliApp
             CobCommand.Create(context),
             Payments.ReconcileCommand.Create(context),
             Payments.PayoutFileCommand.Create(context),
+            Payments.PayoutReportCommand.Create(context),
             BackupCommand.CreateBackup(context),
             BackupCommand.CreateRestore(context),
             OutboxCommand.Create(context),

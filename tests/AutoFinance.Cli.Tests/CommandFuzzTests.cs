@@ -51,6 +51,7 @@ public sealed partial class CommandFuzzTests : IDisposable
         ["cob"] = ["--date", "2026-11-24", "--connection", $"Data Source={File("missing.db")}"],
         ["reconcile"] = ["--file", File("missing.xml")],
         ["payout-file"] = ["--out", File("bank.pain001.xml"), "--connection", $"Data Source={File("binary.db")}"],
+        ["payout-report"] = ["--file", File("garbage.json"), "--connection", $"Data Source={File("binary.db")}"],
         ["backup"] = ["--connection", $"Data Source={File("binary.db")}", "--out", File("backup.db")],
         ["restore"] = ["--from", File("binary.db"), "--connection", $"Data Source={File("restored.db")}"],
         ["insight"] = ["refresh", "--market-rate", "3", "--connection", $"Data Source={File("binary.db")}"],

@@ -33,6 +33,18 @@ public static class CliDatabase
         ArgumentNullException.ThrowIfNull(keys);
         var kind = (provider ?? "sqlite").Trim().ToLowerInvariant();
         var connectionString = connection ?? DefaultConnection;
+        CheckConnection(kind, connectionString);
+        return kind switch
+        {
+            "sqlite" => new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite(SqliteSource(connectionString, readOnly)).UseAuditChainKey(keys.Chain).Options),
+            "postgresql" or "postgres" => new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(connectionString).UseAuditChainKey(keys.Chain).Options),
+            _ => throw new BadInputException($"--database: '{kind}' is not sqlite or postgresql"),
+        };
+    }
+
+    /// <summary>A connection string the provider cannot read is bad input, named as such (checked before anything opens it).</summary>
+    public static void CheckConnection(string kind, string connectionString)
+    {
         try
         {
             _ = kind switch
@@ -46,13 +58,6 @@ public static class CliDatabase
         {
             throw new BadInputException($"--connection: not a valid connection string ({e.Message.ReplaceLineEndings(" ")})");
         }
-
-        return kind switch
-        {
-            "sqlite" => new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite(SqliteSource(connectionString, readOnly)).UseAuditChainKey(keys.Chain).Options),
-            "postgresql" or "postgres" => new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(connectionString).UseAuditChainKey(keys.Chain).Options),
-            _ => throw new BadInputException($"--database: '{kind}' is not sqlite or postgresql"),
-        };
     }
 
     private static string SqliteSource(string connectionString, bool readOnly)

@@ -53,14 +53,7 @@ public static class PayoutFileCommand
             }
 
             var connectionString = parsed.GetValue(connection) ?? CliDatabase.DefaultConnection;
-            try
-            {
-                _ = kind == "sqlite" ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).ToString() : new Npgsql.NpgsqlConnectionStringBuilder(connectionString).ToString();
-            }
-            catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
-            {
-                throw new BadInputException($"--connection: not a valid connection string ({e.Message.ReplaceLineEndings(" ")})");
-            }
+            CliDatabase.CheckConnection(kind, connectionString);
 
             var services = new ServiceCollection();
             services.AddLogging();

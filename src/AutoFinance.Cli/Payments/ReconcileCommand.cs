@@ -38,28 +38,7 @@ public static class ReconcileCommand
                 throw new BadInputException($"--file: no file at '{path}'");
             }
 
-            var kind = (parsed.GetValue(provider) ?? "sqlite").Trim().ToLowerInvariant();
-            if (kind is not ("sqlite" or "postgresql" or "postgres"))
-            {
-                throw new BadInputException($"--database: '{kind}' is not sqlite or postgresql");
-            }
-
-            var services = new ServiceCollection();
-            services.AddLogging();
-            services.AddSingleton(context.Clock);
-            services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-            services.AddAutoFinanceStorage(new StorageOptions
-            {
-                Provider = kind == "sqlite" ? "Sqlite" : "PostgreSql",
-                ConnectionString = parsed.GetValue(connection) ?? "Data Source=data/autofinance.db",
-                KeysPath = parsed.GetValue(keys) ?? StorageOptions.DefaultKeysPath,
-            });
-            services.AddSingleton<Infrastructure.Partners.PartnerDirectory>();
-            services.AddPaymentRails();
-            services.AddServicingSlices();
-            // Notices of the payments posted go to the outbox, for the platform to deliver (e-mail only when a mail server is set).
-            Infrastructure.Hosting.NotificationSetup.AddNotifications(services, new ConfigurationBuilder().AddEnvironmentVariables().Build());
-            await using var provided = services.BuildServiceProvider();
+            await using var provided = BankFileServices(context, parsed.GetValue(provider), parsed.GetValue(connection), parsed.GetValue(keys));
             await using var scope = provided.CreateAsyncScope();
             var actor = new Actor("operator", null, null, null, "operator");
             var result = await scope.ServiceProvider.GetRequiredService<BankReconciliation>().ImportAsync(actor, await File.ReadAllTextAsync(path, ct).ConfigureAwait(false), parsed.GetValue(format), ct).ConfigureAwait(false);
@@ -83,5 +62,38 @@ public static class ReconcileCommand
             return CliApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// What importing a file from the bank needs, on the configured database: the payment rails and servicing (a
+    /// payment posted notifies the customer through the outbox, for the platform to deliver; e-mail only when a mail
+    /// server is set).
+    /// </summary>
+    internal static ServiceProvider BankFileServices(CliContext context, string? provider, string? connection, string? keys)
+    {
+        var kind = (provider ?? "sqlite").Trim().ToLowerInvariant();
+        if (kind is not ("sqlite" or "postgresql" or "postgres"))
+        {
+            throw new BadInputException($"--database: '{kind}' is not sqlite or postgresql");
+        }
+
+        var connectionString = connection ?? CliDatabase.DefaultConnection;
+        CliDatabase.CheckConnection(kind, connectionString);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(context.Clock);
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddAutoFinanceStorage(new StorageOptions
+        {
+            Provider = kind == "sqlite" ? "Sqlite" : "PostgreSql",
+            ConnectionString = connectionString,
+            KeysPath = keys ?? StorageOptions.DefaultKeysPath,
+        });
+        services.AddSingleton<Infrastructure.Partners.PartnerDirectory>();
+        services.AddPaymentRails();
+        services.AddServicingSlices();
+        services.AddScoped<Infrastructure.Payouts.PayoutStatusReports>();
+        Infrastructure.Hosting.NotificationSetup.AddNotifications(services, new ConfigurationBuilder().AddEnvironmentVariables().Build());
+        return services.BuildServiceProvider();
     }
 }

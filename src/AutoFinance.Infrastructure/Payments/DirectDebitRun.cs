@@ -34,14 +34,13 @@ public sealed class DirectDebitRun(AutoFinanceDbContext db, IPaymentProvider pro
 
     public async Task<Result> RunAsync(DateOnly businessDate, CancellationToken ct)
     {
-        var sentAgain = await SendUnansweredAgainAsync(ct).ConfigureAwait(false);
+        var sentAgain = await SendUnansweredAgainAsync(businessDate, ct).ConfigureAwait(false);
         var mandates = (await db.Set<MandateRow>().AsNoTracking().Where(m => m.Status == MandateStatus.Active).ToListAsync(ct).ConfigureAwait(false))
             .GroupBy(m => m.CustomerId).ToDictionary(g => g.Key, g => g.MaxBy(m => m.ConsentedAt)!);
         var customers = mandates.Keys.ToList();
         var loans = await db.Loans.AsNoTracking().Where(l => l.Status == LoanStatus.Active && customers.Contains(l.CustomerId)).ToListAsync(ct).ConfigureAwait(false);
         var ids = loans.Select(l => l.Id).ToList();
-        var installments = (await db.Installments.AsNoTracking().Where(i => ids.Contains(i.LoanId) && i.DueDate <= businessDate).ToListAsync(ct).ConfigureAwait(false)).ToLookup(i => i.LoanId);
-        var held = await CustomerCredit.HeldAsync(db, ids, ct).ConfigureAwait(false);
+        var (installments, owed) = await OwedAsync(ids, businessDate, ct).ConfigureAwait(false);
         var pending = (await db.Set<PaymentIntentRow>().AsNoTracking().Where(i => ids.Contains(i.LoanId) && i.Kind == DebitKind && i.Status == PaymentIntentStatus.Pending)
             .Select(i => i.LoanId).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
         // The requests this day would make, and those a run of the same day already made, read once.
@@ -53,9 +52,8 @@ public sealed class DirectDebitRun(AutoFinanceDbContext db, IPaymentProvider pro
         var total = 0m;
         foreach (var loan in loans)
         {
-            var owing = InstallmentBook.Owing(installments[loan.Id], businessDate).ToList();
             var dueDates = installments[loan.Id].Where(i => !i.IsPaid).Select(i => i.DueDate).ToList();
-            var amount = owing.Sum(o => o.Total) - held.GetValueOrDefault(loan.Id).Credit;
+            var amount = owed[loan.Id];
             if (amount <= 0 || pending.Contains(loan.Id) || !dueDates.Any(d => IsAttemptDay(d, businessDate)))
             {
                 continue;
@@ -86,12 +84,21 @@ public sealed class DirectDebitRun(AutoFinanceDbContext db, IPaymentProvider pro
         return new Result(businessDate, requested, total, already, unreachable) { Unanswered = unanswered, SentAgain = sentAgain };
     }
 
+    /// <summary>What each loan has fallen due by the day and not paid, net of the credit it holds: what a debit asks for.</summary>
+    private async Task<(ILookup<Guid, InstallmentRow> Installments, Dictionary<Guid, decimal> Owed)> OwedAsync(List<Guid> ids, DateOnly businessDate, CancellationToken ct)
+    {
+        var installments = (await db.Installments.AsNoTracking().Where(i => ids.Contains(i.LoanId) && i.DueDate <= businessDate).ToListAsync(ct).ConfigureAwait(false)).ToLookup(i => i.LoanId);
+        var held = await CustomerCredit.HeldAsync(db, ids, ct).ConfigureAwait(false);
+        return (installments, ids.ToDictionary(id => id, id => InstallmentBook.Owing(installments[id], businessDate).Sum(o => o.Total) - held.GetValueOrDefault(id).Credit));
+    }
+
     /// <summary>
     /// Requests of earlier runs still pending without the provider's id, sent again as they were, under the mandate they
-    /// were asked under. One whose mandate the customer has revoked since is not sent again: it fails, and should the
-    /// provider have taken it after all, its callback still posts the money.
+    /// were asked under. One the customer no longer owes (the loan closed, or paid otherwise meanwhile) or whose mandate
+    /// they revoked is not sent again, which could charge them for nothing: it fails, and should the provider have taken
+    /// it after all, its callback still posts the money (any surplus held for the customer, as for any payment).
     /// </summary>
-    private async Task<ResendRound.Tally> SendUnansweredAgainAsync(CancellationToken ct)
+    private async Task<ResendRound.Tally> SendUnansweredAgainAsync(DateOnly businessDate, CancellationToken ct)
     {
         var started = time.GetUtcNow();
         var waiting = await db.Set<PaymentIntentRow>().AsNoTracking().Where(PaymentIntentRow.UnansweredDebit)
@@ -105,13 +112,14 @@ public sealed class DirectDebitRun(AutoFinanceDbContext db, IPaymentProvider pro
         var loans = await db.Loans.AsNoTracking().Where(l => loanIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct).ConfigureAwait(false);
         var customerIds = loans.Values.Select(l => l.CustomerId).Distinct().ToList();
         var mandates = (await db.Set<MandateRow>().AsNoTracking().Where(m => customerIds.Contains(m.CustomerId)).ToListAsync(ct).ConfigureAwait(false)).ToLookup(m => m.CustomerId);
+        var (_, owed) = await OwedAsync(loanIds, businessDate, ct).ConfigureAwait(false);
         return await ResendRound.SendAsync(waiting, async intent =>
         {
             var loan = loans[intent.LoanId];
             var mandate = mandates[loan.CustomerId].Where(m => ActiveAt(m, intent.CreatedAt)).MaxBy(m => m.ConsentedAt);
-            if (mandate is null || mandate.Status != MandateStatus.Active)
+            if (mandate is not { Status: MandateStatus.Active } || loan.Status != LoanStatus.Active || owed[loan.Id] < intent.Amount)
             {
-                await FailAsync(intent.Id, "mandate-revoked", ct).ConfigureAwait(false);
+                await FailAsync(intent.Id, mandate is { Status: MandateStatus.Active } ? "no-longer-owed" : "mandate-revoked", ct).ConfigureAwait(false);
                 return InstructionOutcome.Failed;
             }
 

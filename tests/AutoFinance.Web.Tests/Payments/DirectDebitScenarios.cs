@@ -128,6 +128,37 @@ public abstract class DirectDebitScenarios<TPlatform>(TPlatform platform) : ICla
     }
 
     [SkippableFact]
+    public async Task An_unanswered_direct_debit_the_customer_has_paid_otherwise_is_not_sent_again()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, customer) = await _world.CustomersLoanAsync();
+        await OnlyLoanOfItsCustomerAsync(loanId);
+        var (due, owed) = await FirstInstalmentAsync(customer, loanId);
+        await BindAsync(customer, FirstRequestLost);
+        MoveTo(due);
+        customer = await platform.SignedIn("13800138000");
+        using var manager = await platform.SignedIn("manager");
+        Assert.Equal(1, (await RunAsync(manager, due)).GetProperty("unanswered").GetInt32());
+        var waiting = Assert.Single(await DebitsAsync(customer, loanId));
+
+        // The customer pays the instalment at the checkout meanwhile: sent again, the debit would charge them twice.
+        var (paymentId, checkout) = await PaymentWorld.IntentAsync(customer, loanId, owed);
+        await PaymentWorld.ChooseOnCheckoutAsync(checkout, "pay");
+        Assert.Equal("succeeded", (await PaymentWorld.SettledAsync(customer, loanId, paymentId)).GetProperty("status").GetString());
+
+        MoveTo(due.AddDays(1));
+        customer = await platform.SignedIn("13800138000");
+        using var nextDay = await platform.SignedIn("manager");
+        var run = await RunAsync(nextDay, due.AddDays(1));
+        Assert.Equal(1, run.GetProperty("sentAgain").GetProperty("failed").GetInt32());
+        Assert.Equal(0, run.GetProperty("requested").GetInt32());
+        var debit = (await DebitsAsync(customer, loanId)).Single();
+        Assert.Equal("failed", debit.GetProperty("status").GetString());
+        Assert.Empty(await PaymentWorld.SandboxEventsAsync(waiting.GetProperty("paymentId").GetGuid()));
+        Assert.Equal(1, await _world.PaymentsOnAsync(loanId));
+    }
+
+    [SkippableFact]
     public async Task A_card_is_bound_only_with_the_code_texted_to_the_customer()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
