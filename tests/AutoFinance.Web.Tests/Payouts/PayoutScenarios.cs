@@ -269,12 +269,7 @@ public abstract class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFix
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
         using var underwriter = await platform.SignedIn("underwriter");
-        var contractId = await SignedContractAsync(platform.Dealer());
-        await Funding.CompleteChecklistAsync(underwriter, contractId);
-        using var instructed = await Funding.DisburseAsync(underwriter, contractId, channel: "file");
-        var reference = JsonDocument.Parse(await instructed.Content.ReadAsStringAsync()).RootElement.GetProperty("payout").GetProperty("reference").GetString()!;
-        await Funding.WriteBankFileAsync(underwriter);
-        var file = (await FileMessageOfAsync(reference))!;
+        var (contractId, reference, file) = await InBankFileAsync(underwriter);
 
         var report = Funding.StatusReport(file, reference);
         var imported = await Funding.ImportStatusReportAsync(underwriter, report);
@@ -300,12 +295,7 @@ public abstract class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFix
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
         using var underwriter = await platform.SignedIn("underwriter");
-        var contractId = await SignedContractAsync(platform.Dealer());
-        await Funding.CompleteChecklistAsync(underwriter, contractId);
-        using var instructed = await Funding.DisburseAsync(underwriter, contractId, channel: "file");
-        var reference = JsonDocument.Parse(await instructed.Content.ReadAsStringAsync()).RootElement.GetProperty("payout").GetProperty("reference").GetString()!;
-        await Funding.WriteBankFileAsync(underwriter);
-        var file = (await FileMessageOfAsync(reference))!;
+        var (contractId, reference, file) = await InBankFileAsync(underwriter);
 
         var report = Funding.StatusReport(file, rejectedReference: null);
         Assert.True((await Funding.ImportStatusReportAsync(underwriter, report)).GetProperty("released").GetInt32() >= 1);
@@ -443,6 +433,17 @@ public abstract class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFix
     {
         await using var db = Db();
         return await db.Loans.CountAsync(l => l.ContractId == Guid.Parse(contractId));
+    }
+
+    /// <summary>A contract paid out through the bank file, and the file written: the contract, the payout's reference and the file's message id.</summary>
+    private async Task<(string ContractId, string Reference, string File)> InBankFileAsync(HttpClient underwriter)
+    {
+        var contractId = await SignedContractAsync(platform.Dealer());
+        await Funding.CompleteChecklistAsync(underwriter, contractId);
+        using var instructed = await Funding.DisburseAsync(underwriter, contractId, channel: "file");
+        var reference = JsonDocument.Parse(await instructed.Content.ReadAsStringAsync()).RootElement.GetProperty("payout").GetProperty("reference").GetString()!;
+        await Funding.WriteBankFileAsync(underwriter);
+        return (contractId, reference, (await FileMessageOfAsync(reference))!);
     }
 
     private async Task<string?> FileMessageOfAsync(string reference)
