@@ -185,7 +185,7 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
         {
             logger.LogWarning("Payout {Payout} was not taken by the provider: {Problem}", payout.Id, e.Message);
             db.ChangeTracker.Clear();
-            await FailAsync(payout.Id, $"the provider did not take the instruction: {e.Message}", $"provider:{provider.Name}", ct).ConfigureAwait(false);
+            await FailAsync(payout.Id, PayoutFailures.NotTaken(e.Message), $"provider:{provider.Name}", ct).ConfigureAwait(false);
             return InstructionOutcome.Failed;
         }
     }

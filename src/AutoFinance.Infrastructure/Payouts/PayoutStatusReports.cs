@@ -73,8 +73,5 @@ public sealed class PayoutStatusReports(AutoFinanceDbContext db, PayoutConfirmat
         return CommandResult<Summary>.Ok(summary);
     }
 
-    private static string Reason(Pain002Reader.TransferStatus transfer) =>
-        string.Join(": ", new[] { transfer.ReasonCode, transfer.Reason }.Where(t => t is not null)) is { Length: > 0 } why
-            ? $"rejected by the bank ({why})"
-            : "rejected by the bank";
+    private static string Reason(Pain002Reader.TransferStatus transfer) => PayoutFailures.BankRejected(transfer.ReasonCode, transfer.Reason);
 }

@@ -1,0 +1,57 @@
+namespace AutoFinance.Infrastructure.Payouts;
+
+/// <summary>
+/// Why a payout failed, as stored on it (in English, for the audit trail and the API) and read back for a screen to
+/// say in its own language: the provider's reason code from its callback, a request the provider refused, or a
+/// transfer the bank rejected with an ISO 20022 reason code.
+/// </summary>
+public static class PayoutFailures
+{
+    private const string NotTakenPrefix = "the provider did not take the instruction: ";
+    private const string BankPrefix = "rejected by the bank";
+
+    public enum Kind
+    {
+        /// <summary>The provider's own reason, as its callback gave it (a code such as account-closed).</summary>
+        Provider,
+
+        /// <summary>The provider refused the instruction when it was sent.</summary>
+        NotTaken,
+
+        /// <summary>The bank's status report rejected the transfer.</summary>
+        Bank,
+    }
+
+    /// <summary>A reason read back: its kind, the bank's reason code, and the text that came with it.</summary>
+    public sealed record Reading(Kind Kind, string? Code, string? Detail);
+
+    public static string NotTaken(string problem) => NotTakenPrefix + problem;
+
+    /// <summary>"rejected by the bank (AC04): what the bank wrote", either part left out when the report had none.</summary>
+    public static string BankRejected(string? code, string? text) =>
+        BankPrefix + (code is null ? string.Empty : $" ({code})") + (text is null ? string.Empty : $": {text}");
+
+    public static Reading Read(string reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        if (reason.StartsWith(NotTakenPrefix, StringComparison.Ordinal))
+        {
+            return new(Kind.NotTaken, null, reason[NotTakenPrefix.Length..]);
+        }
+
+        if (!reason.StartsWith(BankPrefix, StringComparison.Ordinal))
+        {
+            return new(Kind.Provider, reason, null);
+        }
+
+        var rest = reason[BankPrefix.Length..];
+        string? code = null;
+        if (rest.StartsWith(" (", StringComparison.Ordinal) && rest.IndexOf(')', StringComparison.Ordinal) is > 2 and var close)
+        {
+            code = rest[2..close];
+            rest = rest[(close + 1)..];
+        }
+
+        return new(Kind.Bank, code, rest.StartsWith(": ", StringComparison.Ordinal) ? rest[2..] : null);
+    }
+}
