@@ -106,7 +106,8 @@ public sealed class BankReconciliation(AutoFinanceDbContext db, LoanPosting post
                     continue;
                 }
 
-                var (paymentId, problem) = await posting.PostAsync(LoanPosting.Payer(customerOf[id], "bank"), id, entry.Amount, "hold", new LoanPosting.Arrival(PaymentChannels.BankStatement, entry.EntryReference), ct).ConfigureAwait(false);
+                var taken = await posting.PostAsync(LoanPosting.Payer(customerOf[id], "bank"), id, entry.Amount, "hold", new LoanPosting.Arrival(PaymentChannels.BankStatement, entry.EntryReference), ct).ConfigureAwait(false);
+                var paymentId = taken.PaymentId;
                 db.ChangeTracker.Clear();
                 var saved = await db.Set<StatementLineRow>().FirstAsync(l => l.Id == row.Id, ct).ConfigureAwait(false);
                 if (paymentId is not null)
@@ -121,7 +122,7 @@ public sealed class BankReconciliation(AutoFinanceDbContext db, LoanPosting post
 
                 // The loan would not take it (closed meanwhile): it waits in suspense like any other.
                 saved.Status = StatementLineStatus.Unmatched;
-                saved.Note = $"matched loan {id} refused it: {problem}";
+                saved.Note = SuspenseNotes.Refused(id, taken);
                 saved.LoanId = null;
                 row = saved;
                 await ParkAsync(row, actor, now, ct).ConfigureAwait(false);
@@ -153,7 +154,7 @@ public sealed class BankReconciliation(AutoFinanceDbContext db, LoanPosting post
         saved.Status = StatementLineStatus.Matched;
         saved.MatchedBy = "payout";
         saved.LoanId = confirmed.LoanId;
-        saved.Note = $"payout {confirmed.Reference} confirmed";
+        saved.Note = SuspenseNotes.PayoutConfirmed(confirmed.Reference);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return saved;
     }
@@ -193,10 +194,11 @@ public sealed class BankReconciliation(AutoFinanceDbContext db, LoanPosting post
             return CommandResult<LineView>.Invalid("loanId", "must name an active loan");
         }
 
-        var (paymentId, problem) = await posting.PostAsync(LoanPosting.Payer(loan.CustomerId, "bank"), loan.Id, row.Amount, "hold", new LoanPosting.Arrival(PaymentChannels.BankStatement, row.EntryReference), ct).ConfigureAwait(false);
-        if (paymentId is null)
+        var posted = await posting.PostAsync(LoanPosting.Payer(loan.CustomerId, "bank"), loan.Id, row.Amount, "hold", new LoanPosting.Arrival(PaymentChannels.BankStatement, row.EntryReference), ct).ConfigureAwait(false);
+        if (posted.PaymentId is not { } paymentId)
         {
-            return CommandResult<LineView>.Conflict($"the loan would not take the payment: {problem}");
+            // The loan's own refusal, by its code, so a page can say it in its language.
+            return CommandResult<LineView>.Conflict($"the loan would not take the payment: {posted.Problem}", posted.Code ?? "statement-line.loan-refused", posted.Parameters);
         }
 
         db.ChangeTracker.Clear();

@@ -91,7 +91,7 @@ public sealed class LoanPosting(PostPaymentHandler payments, PayOffHandler payof
     private static Posted Of<T>(CommandResult<T> result, Func<T, Guid> paymentId) =>
         result.Failure == CommandFailure.None
             ? new(paymentId(result.Value!), null)
-            : new(null, result.Problem ?? result.Code ?? result.Failure.ToString()) { Code = result.Code, Raced = result.Failure == CommandFailure.Conflict && result.Code == IdempotentReplies.Changed };
+            : new(null, result.Problem ?? result.Code ?? result.Failure.ToString()) { Code = result.Code, Parameters = result.Parameters, Raced = result.Failure == CommandFailure.Conflict && result.Code == IdempotentReplies.Changed };
 
     /// <summary>Today's payoff amount for the actor, or null when the loan cannot be quoted (not visible, closed).</summary>
     public async Task<decimal?> PayoffTodayAsync(Actor actor, Guid loanId, CancellationToken ct)
@@ -112,6 +112,9 @@ public sealed class LoanPosting(PostPaymentHandler payments, PayOffHandler payof
     {
         /// <summary>The refusal's stable code, when it has one.</summary>
         public string? Code { get; init; }
+
+        /// <summary>The refusal's figures by name, as its code's text puts them in.</summary>
+        public IReadOnlyDictionary<string, string>? Parameters { get; init; }
 
         /// <summary>Not posted only because another change of the loan was saved at the same moment: posting it again is safe.</summary>
         public bool Raced { get; init; }

@@ -152,7 +152,7 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
             // reconciliation worklist, where staff assign it to a loan or return it to the payer.
             var loan = OnFile(found.Loan, intent);
             var payerName = await db.Customers.AsNoTracking().Where(c => c.Id == loan.CustomerId).Select(c => c.FullNameCipher).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-            Suspend(deferred, providerName, callback.TransactionId, intent, loan, payerName, problem ?? "refused", money, receipt, now);
+            Suspend(deferred, providerName, callback.TransactionId, intent, loan, payerName, posted, money, receipt, now);
         }
 
         deferred.Events.Add(new AuditEvent($"provider:{providerName}", "payment.intent.succeeded", "loan", intent.LoanId.ToString(),
@@ -249,10 +249,10 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
     }
 
     /// <summary>The provider's money for an intent its loan would not take, as an unmatched line in suspense (Dr cash in transit / Cr suspense, through cash clearing).</summary>
-    private static void Suspend(DeferredWrite deferred, string providerName, string transactionId, PaymentIntentRow intent, CallbackIntentRead.LoanNames loan, string? payerNameCipher, string problem, Money money, JournalEntry receipt, DateTimeOffset now)
+    private static void Suspend(DeferredWrite deferred, string providerName, string transactionId, PaymentIntentRow intent, CallbackIntentRead.LoanNames loan, string? payerNameCipher, LoanPosting.Posted posted, Money money, JournalEntry receipt, DateTimeOffset now)
     {
         var reference = $"{providerName}:{transactionId}";
-        var note = $"paid through {providerName} for loan {loan.Reference} (payment {intent.Id}) but not posted: {problem}";
+        var note = SuspenseNotes.NotPosted(providerName, loan.Reference, intent.Id, posted);
         deferred.Insert(new StatementLineRow
         {
             Id = Guid.CreateVersion7(now),
@@ -268,7 +268,7 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
             Status = StatementLineStatus.Unmatched,
             ImportedBy = $"provider:{providerName}",
             ImportedAt = now,
-            Note = note[..Math.Min(note.Length, 300)],
+            Note = note,
         });
         deferred.InsertEntry(LoanBooking.ToRow(BankReconciliation.HouseBook, receipt, now));
         deferred.InsertEntry(LoanBooking.ToRow(BankReconciliation.HouseBook, RailPostings.SuspenseReceipt(receipt.BusinessDate, money, reference), now));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AutoFinance.Infrastructure.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -222,6 +223,15 @@ public abstract class PaymentIntentScenarios<TPlatform>(TPlatform platform) : IC
         // The payer is the loan's customer (Li Na), masked as the worklist masks every payer.
         Assert.Equal("L***", line.GetProperty("payerName").GetString());
         Assert.Contains(second.PaymentId.ToString(), line.GetProperty("references").GetString(), StringComparison.Ordinal);
+        // Staff read why in their own language: the note keeps the loan's refusal by its code.
+        var note = SuspenseNotes.Read(line.GetProperty("note").GetString()!);
+        Assert.Equal(SuspenseNotes.Kind.NotPosted, note.Kind);
+        Assert.Equal(second.PaymentId.ToString(), note.Payment);
+        Assert.True(AutoFinance.Web.Components.Localization.UiProblems.Knows(note.Code), $"the pages have no text for {note.Code}");
+        var worklist = await agent.GetStringAsync("/reconciliation");
+        Assert.Contains("的款项（付款", worklist, StringComparison.Ordinal);
+        Assert.Contains("未能入账：", worklist, StringComparison.Ordinal);
+        Assert.DoesNotContain("but not posted", worklist, StringComparison.Ordinal);
         using var returned = await agent.PostAsJsonAsync($"/api/v1/reconciliation/lines/{line.GetProperty("lineId").GetString()}/return", new { reason = "paid twice; refunded through the provider" });
         Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
 

@@ -32,6 +32,16 @@ public static class UiProblems
     public static Dictionary<string, List<string>> Problems(this UiLanguage language, IEnumerable<FieldError> errors) =>
         errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(language.Problem).ToList());
 
+    /// <summary>Whether the pages have a text of their own for a problem's stable code.</summary>
+    public static bool Knows(string? code) => code is not null && UiText.All.ContainsKey("err." + code);
+
+    /// <summary>A refusal kept by its code and figures (on a stored note, say): English pages show the stored sentence.</summary>
+    public static string ByCode(this UiLanguage language, string? code, IReadOnlyDictionary<string, string> figures, string message)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        return language.Say(code, figures, null, message, conflict: false);
+    }
+
     private static string Say(this UiLanguage language, string? code, IReadOnlyDictionary<string, string>? figures, string? field, string message, bool conflict)
     {
         if (language.IsEnglish && !string.IsNullOrWhiteSpace(message))

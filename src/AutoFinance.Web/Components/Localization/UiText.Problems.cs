@@ -96,6 +96,7 @@ public static partial class UiText
         ("err.payment.channel.unknown", "请选择收款方式：{allowed}", "Choose how the money came: {allowed}"),
         ("err.payment.receipt.required", "请填写收据、刷卡单或银行回单上的编号", "Enter the number on the receipt, card slip or bank confirmation"),
         ("err.payment.receipt.invalid", "编号须为 3 至 64 位字母、数字或 - / . _", "Must be 3 to 64 letters, digits, '-', '/', '.' or '_'"),
+        ("err.statement-line.loan-refused", "该贷款不接受这笔款项", "The loan would not take this payment"),
         ("err.payment.amount.invalid", "请填写大于 0 的金额（精确到分）", "Enter an amount above zero, to the cent"),
         ("err.payment.date.before_start", "日期不能早于放款日 {start}", "Must not be before the loan's start {start}"),
         ("err.payment.surplus.prepay_unsupported", "该贷款不能部分提前还款，请选择留作预存，或提前结清", "This loan cannot be partly prepaid; keep the surplus as credit, or pay the loan off"),
