@@ -160,6 +160,10 @@ public abstract class PaymentIntentScenarios<TPlatform>(TPlatform platform) : IC
         var listed = JsonDocument.Parse(await customer.GetStringAsync($"/api/v1/loans/{loanId}/payment-intents")).RootElement;
         Assert.Equal(new[] { "expired", "failed" }, listed.EnumerateArray().Select(i => i.GetProperty("status").GetString()!).ToArray());
         Assert.Equal(0, await _world.PaymentsOnAsync(loanId));
+        // The customer's page says why in their language; the checkout they left says only that it timed out.
+        var receipt = await customer.GetStringAsync($"/loans/{loanId}/payments/{declined}");
+        Assert.Contains("原因：付款在支付页面被拒绝或取消", receipt, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"receipt-reason\"", await customer.GetStringAsync($"/loans/{loanId}/payments/{leftAlone}"), StringComparison.Ordinal);
 
         // The customer is told of the failed payment (in the inbox and by SMS), not of the checkout they left.
         using var scope = platform.App.Services.CreateScope();
