@@ -16,6 +16,14 @@ public interface IPaymentProvider
     /// <summary>Asks the provider to pay money out to a bank account (a dealer's settlement account, a customer's refund).</summary>
     Task<ProviderInstruction> CreatePayoutAsync(PayoutOrder order, CancellationToken ct);
 
+    /// <summary>
+    /// Asks the provider to cancel a payout it has not carried out yet, by the reference it was asked under (and the
+    /// address its callbacks go to, which with the reference names it at the provider). The provider then refuses that
+    /// reference for good, so a request still on its way cannot pay it later. A payout it has carried out already is
+    /// not cancelled: its callback says how it ended.
+    /// </summary>
+    Task<PayoutCancellation> CancelPayoutAsync(string merchantReference, Uri notifyUrl, CancellationToken ct);
+
     /// <summary>Binds a card for direct debit; the provider keeps the card, the platform keeps its mandate reference and a mask.</summary>
     Task<ProviderMandate> CreateMandateAsync(MandateOrder order, CancellationToken ct);
 
@@ -36,6 +44,16 @@ public sealed record ProviderCheckout(string CheckoutId, Uri CheckoutUrl);
 public sealed record PayoutOrder(string MerchantReference, decimal Amount, string Currency, string PayeeName, string PayeeAccount, string PayeeBank, Uri NotifyUrl)
 {
     public string? MandateReference { get; init; }
+}
+
+/// <summary>The provider's answer to a cancellation.</summary>
+public enum PayoutCancellation
+{
+    /// <summary>Cancelled, or never held: nothing was or will be paid under the reference.</summary>
+    Cancelled,
+
+    /// <summary>Carried out already (paid, or failed at the bank): its callback settles the payout.</summary>
+    CarriedOut,
 }
 
 /// <summary>A card to bind: the number goes to the provider only, never to the platform's storage.</summary>

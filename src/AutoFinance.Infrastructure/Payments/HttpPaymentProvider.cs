@@ -49,6 +49,13 @@ public sealed class HttpPaymentProvider(PartnerDirectory partners, PaymentProvid
         return new ProviderInstruction(Text(answer, "payoutId"));
     }
 
+    public async Task<PayoutCancellation> CancelPayoutAsync(string merchantReference, Uri notifyUrl, CancellationToken ct)
+    {
+        // A conflict is the provider's answer here: the payout was carried out already, and cannot be cancelled.
+        var (status, _) = await SendAsync("payouts/cancel", new { merchantReference, notifyUrl }, HttpStatusCode.Conflict, ct).ConfigureAwait(false);
+        return status == HttpStatusCode.Conflict ? PayoutCancellation.CarriedOut : PayoutCancellation.Cancelled;
+    }
+
     public async Task<ProviderMandate> CreateMandateAsync(MandateOrder order, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(order);
@@ -72,13 +79,17 @@ public sealed class HttpPaymentProvider(PartnerDirectory partners, PaymentProvid
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<JsonElement> PostAsync(string path, object body, CancellationToken ct)
+    private async Task<JsonElement> PostAsync(string path, object body, CancellationToken ct) =>
+        (await SendAsync(path, body, null, ct).ConfigureAwait(false)).Answer;
+
+    /// <summary>Posts a request; the status and answer of a success, or of <paramref name="answered"/> where the provider answers with it.</summary>
+    private async Task<(HttpStatusCode Status, JsonElement Answer)> SendAsync(string path, object body, HttpStatusCode? answered, CancellationToken ct)
     {
         var address = new Uri(partners.BaseAddressFor("Payments"), $"/payments/v1/{path}");
         try
         {
             using var response = await _http.PostAsJsonAsync(address, body, ct).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+            if (!response.IsSuccessStatusCode && response.StatusCode != answered)
             {
                 var unanswered = MayHaveTaken(response.StatusCode);
                 throw new PaymentProviderException(string.Create(CultureInfo.InvariantCulture,
@@ -88,7 +99,7 @@ public sealed class HttpPaymentProvider(PartnerDirectory partners, PaymentProvid
                 };
             }
 
-            return await response.Content.ReadFromJsonAsync<JsonElement>(ct).ConfigureAwait(false);
+            return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>(ct).ConfigureAwait(false));
         }
         catch (HttpRequestException e)
         {

@@ -195,7 +195,10 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
         payout.Purpose == PayoutPurpose.Refund ? ("loan", payout.LoanId.ToString()!) : ("contract", payout.ContractId.ToString());
 
     /// <summary>Marks a pending payout failed and returns its contract to signed, ready to be paid out again.</summary>
-    public async Task<Outcome> FailAsync(Guid payoutId, string reason, string actor, CancellationToken ct)
+    public Task<Outcome> FailAsync(Guid payoutId, string reason, string actor, CancellationToken ct) => FailAsync(payoutId, reason, actor, inFileToo: true, ct);
+
+    /// <summary>The same; unless <paramref name="inFileToo"/>, a payout a bank file carries is left as it is (Mismatch): the bank may pay it.</summary>
+    public async Task<Outcome> FailAsync(Guid payoutId, string reason, string actor, bool inFileToo, CancellationToken ct)
     {
         var payout = await db.Set<PayoutRow>().FirstOrDefaultAsync(p => p.Id == payoutId, ct).ConfigureAwait(false);
         if (payout is null)
@@ -206,6 +209,11 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
         if (payout.Status != PayoutStatus.Pending)
         {
             return payout.Status == PayoutStatus.Failed ? Outcome.Repeated : Outcome.Mismatch;
+        }
+
+        if (!inFileToo && payout.FileMessageId is not null)
+        {
+            return Outcome.Mismatch;
         }
 
         var now = time.GetUtcNow();

@@ -9,6 +9,7 @@ public static class PayoutFailures
 {
     private const string NotTakenPrefix = "the provider did not take the instruction: ";
     private const string BankPrefix = "rejected by the bank";
+    private const string CancelledPrefix = "cancelled by staff: ";
 
     public enum Kind
     {
@@ -20,12 +21,18 @@ public static class PayoutFailures
 
         /// <summary>The bank's status report rejected the transfer.</summary>
         Bank,
+
+        /// <summary>Staff cancelled it before it was carried out (at the provider, which confirmed it, or before any bank file).</summary>
+        Cancelled,
     }
 
     /// <summary>A reason read back: its kind, the bank's reason code, and the text that came with it.</summary>
     public sealed record Reading(Kind Kind, string? Code, string? Detail);
 
     public static string NotTaken(string problem) => NotTakenPrefix + problem;
+
+    /// <summary>"cancelled by staff: why".</summary>
+    public static string Cancelled(string why) => CancelledPrefix + why;
 
     /// <summary>"rejected by the bank (AC04): what the bank wrote", either part left out when the report had none.</summary>
     public static string BankRejected(string? code, string? text) =>
@@ -37,6 +44,11 @@ public static class PayoutFailures
         if (reason.StartsWith(NotTakenPrefix, StringComparison.Ordinal))
         {
             return new(Kind.NotTaken, null, reason[NotTakenPrefix.Length..]);
+        }
+
+        if (reason.StartsWith(CancelledPrefix, StringComparison.Ordinal))
+        {
+            return new(Kind.Cancelled, null, reason[CancelledPrefix.Length..]);
         }
 
         if (!reason.StartsWith(BankPrefix, StringComparison.Ordinal))

@@ -34,9 +34,10 @@ public sealed class PayoutFiles(AutoFinanceDbContext db, IPersonalDataProtector 
     {
         var now = time.GetUtcNow();
         var messageId = "AF" + now.ToString(IdFormat, CultureInfo.InvariantCulture);
-        // Each payout is claimed by one message in one statement, so two files written at once never share a payout.
+        // Each payout is claimed by one message in one statement, so two files written at once never share a payout; its
+        // version moves, so a cancellation that read it before the claim cannot fail it after.
         var claimed = await db.Set<PayoutRow>().Where(p => p.Status == PayoutStatus.Pending && p.Channel == DealerPayouts.FileChannel && p.FileMessageId == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.FileMessageId, messageId), ct).ConfigureAwait(false);
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.FileMessageId, messageId).SetProperty(p => p.Version, p => p.Version + 1), ct).ConfigureAwait(false);
         if (claimed == 0)
         {
             return null;

@@ -89,6 +89,11 @@ public static class PaymentProviderSimulator
             // The merchant reference is the payout's idempotency key: asked again, the payout taken is answered, never a
             // second one. References are the merchant's own, so they are kept per merchant, known by where it is called back.
             var key = $"{body.NotifyUrl}\n{body.MerchantReference}";
+            if (book.PayoutEnds.TryGetValue(key, out var end) && end == ProviderBook.Cancelled)
+            {
+                return Results.Conflict(new { error = "merchantReference was cancelled" });
+            }
+
             if (body.MerchantReference is not null && book.Payouts.TryGetValue(key, out var held))
             {
                 return Again(held, body.Amount, body.Currency, payee, "payoutId");
@@ -112,11 +117,35 @@ public static class PaymentProviderSimulator
             }
 
             var declined = SandboxCards.Declines(payee, 0);
-            Later(settings.SettleDelay, time, app.Lifetime.ApplicationStopping, () => courier.Send(declined ? "payout.failed" : "payout.succeeded", payout.Id, payout.MerchantReference,
-                declined ? null : ProviderBook.NewId("txn"), payout.Amount, payout.Currency, declined ? "account-closed" : null, notify));
+            if (!SandboxCards.HeldForReview(payee))
+            {
+                // Carried out unless the merchant cancelled it first.
+                Later(settings.SettleDelay, time, app.Lifetime.ApplicationStopping, () =>
+                {
+                    if (book.PayoutEnds.TryAdd(key, ProviderBook.CarriedOut))
+                    {
+                        courier.Send(declined ? "payout.failed" : "payout.succeeded", payout.Id, payout.MerchantReference,
+                            declined ? null : ProviderBook.NewId("txn"), payout.Amount, payout.Currency, declined ? "account-closed" : null, notify);
+                    }
+                });
+            }
             return SandboxCards.LosesAnswer(payee)
                 ? Results.StatusCode(StatusCodes.Status504GatewayTimeout)
                 : Results.Accepted($"/payments/v1/payouts/{payout.Id}", new { payoutId = payout.Id });
+        });
+
+        api.MapPost("/payouts/cancel", (CancelBody body) =>
+        {
+            if (string.IsNullOrWhiteSpace(body.MerchantReference) || !Uri.TryCreate(body.NotifyUrl, UriKind.Absolute, out _))
+            {
+                return Results.BadRequest(new { error = "merchantReference and notifyUrl are required" });
+            }
+
+            // A reference never asked under is cancelled all the same: a request for it still on its way is refused.
+            var end = book.PayoutEnds.GetOrAdd($"{body.NotifyUrl}\n{body.MerchantReference}", ProviderBook.Cancelled);
+            return end == ProviderBook.Cancelled
+                ? Results.Ok(new { status = ProviderBook.Cancelled })
+                : Results.Conflict(new { status = end, error = "the payout was carried out already; its callback says how" });
         });
 
         app.MapGet("/pay/{id}", (string id) => book.Checkouts.TryGetValue(id, out var checkout)
@@ -167,6 +196,8 @@ public static class PaymentProviderSimulator
         }, stopping);
 
     internal sealed record CheckoutBody(string? MerchantReference, decimal Amount, string? Currency, string? Description, string? NotifyUrl, string? ReturnUrl);
+
+    internal sealed record CancelBody(string? MerchantReference, string? NotifyUrl);
 
     internal sealed record MandateBody(string? MerchantReference, string? CardNumber, string? HolderName, string? Bank);
 

@@ -16,6 +16,16 @@ internal sealed class ProviderBook
     /// <summary>Payouts by the merchant (its callback address) and the merchant's reference.</summary>
     public ConcurrentDictionary<string, Instruction> Payouts { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// How a payout ended at the provider, by the same key: carried out (its callback sent) or cancelled by the merchant
+    /// (a reference cancelled before any payout was asked under it stays refused). Whichever comes first stands.
+    /// </summary>
+    public ConcurrentDictionary<string, string> PayoutEnds { get; } = new(StringComparer.Ordinal);
+
+    public const string CarriedOut = "carried-out";
+
+    public const string Cancelled = "cancelled";
+
     /// <summary>Debits by the merchant (its callback address) and the merchant's reference.</summary>
     public ConcurrentDictionary<string, Instruction> Debits { get; } = new(StringComparer.Ordinal);
 
@@ -88,7 +98,8 @@ internal sealed class Mandate(string reference, string cardNumber, string bank)
 /// 0002 declines every other debit (the first, the third, ...), for trying retries; anything else succeeds. Two more try
 /// the merchant's handling of a request whose answer never came, for payouts to an account and debits of a card: one
 /// ending 0503 answers the first request for a reference 503 without taking it (as if it never arrived), and one ending
-/// 0504 takes the payout or debit but answers 504 (a gateway that lost the answer).
+/// 0504 takes the payout or debit but answers 504 (a gateway that lost the answer). A payout to an account ending 0505
+/// is held for the provider's review and never carried out unless the merchant cancels it first.
 /// </summary>
 internal static class SandboxCards
 {
@@ -98,4 +109,6 @@ internal static class SandboxCards
     public static bool LosesRequest(string number) => number.EndsWith("0503", StringComparison.Ordinal);
 
     public static bool LosesAnswer(string number) => number.EndsWith("0504", StringComparison.Ordinal);
+
+    public static bool HeldForReview(string number) => number.EndsWith("0505", StringComparison.Ordinal);
 }

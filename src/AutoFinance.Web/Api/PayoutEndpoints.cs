@@ -42,6 +42,22 @@ public static class PayoutEndpoints
             .WithSummary("Import the bank's ISO 20022 pain.002 status report on a bank file: a rejected transfer fails its payout with the bank's reason (the contract can be paid out again; a refund is owed again); a file rejected whole releases its pending payouts for the next file; a report imported again changes nothing more")
             .Produces<PayoutStatusReports.Summary>().ProducesValidationProblem();
 
+        payouts.MapPost("/{id:guid}/cancel", async (Guid id, HttpContext http, PayoutCancellations cancellations, CancellationToken ct) =>
+                await BodyHandler.WithBodyAsync(http, new PayoutCancellations.CancelInput(null), async input =>
+                {
+                    try
+                    {
+                        return Problems.From(await cancellations.CancelAsync(http.User.ToActor(), id, input, ct).ConfigureAwait(false), v => Results.Ok(v), "payout");
+                    }
+                    catch (Application.Payments.PaymentProviderException)
+                    {
+                        return ProviderUnavailable();
+                    }
+                }, ct).ConfigureAwait(false))
+            .RequireAuthorization(p => p.RequireRole(Roles.Manager, Roles.Admin))
+            .WithSummary("Cancels a pending payout not carried out yet ({\"reason\"}): one the payment provider holds or never answered, which the provider must confirm it cancelled (it then refuses the reference for good), or one of the file channel no bank file carries yet. 200 with the payout failed as cancelled (the contract can be paid out again; a refund is owed again); 409 payout.carried-out when the provider carried it out already (its callback settles it), payout.in-file, payout.not-pending; 503 payment.provider.unavailable when the provider could not be asked (nothing changed)")
+            .Produces<PayoutView>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(503);
+
         var refunds = routes.MapGroup("/api/v1").WithTags("Payouts").RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Manager, Roles.Admin));
         refunds.MapList("/refunds", BackOfficeLists.Refunds, ReadRefunds, "Closed loans still owing their customers money (refund payable less refunds on their way), largest first (status=card|no-card: a card on file to pay it back to)");
         refunds.MapListExport("/refunds/export.csv", BackOfficeLists.Refunds, ReadRefunds);
@@ -94,4 +110,8 @@ public static class PayoutEndpoints
     private static async Task<IEnumerable<PayoutView>> ReadPayouts(HttpContext http, ListAsk ask, CancellationToken ct) =>
         (await http.RequestServices.GetRequiredService<DealerPayouts>()
             .PageAsync(ask.Status is { } word && StateWords<PayoutStatus>.TryParse(word, out var status) ? status : null, 1, int.MaxValue, ct).ConfigureAwait(false)).Items;
+
+    private static IResult ProviderUnavailable() =>
+        Results.Problem(title: "Payment provider unavailable", detail: "the payment provider could not be asked to cancel the payout; nothing changed, try again shortly", statusCode: 503,
+            extensions: new Dictionary<string, object?> { ["code"] = "payment.provider.unavailable" });
 }

@@ -17,7 +17,7 @@ namespace AutoFinance.Web.Tests.Payouts;
 /// eyes), the payout through the provider or a pain.001 file, and the loan booked only when the payout is confirmed
 /// by the provider's signed callback or the bank statement's debit line.
 /// </summary>
-public abstract class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFixture<TPlatform>
+public abstract partial class PayoutScenarios<TPlatform>(TPlatform platform) : IClassFixture<TPlatform>
     where TPlatform : PlatformFixture
 {
     private readonly PaymentWorld _world = new(platform);

@@ -52,6 +52,7 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["POST /api/v1/payouts/files"] = [new(Target.None, "U F F F F A F F F A A")],
         ["GET /api/v1/payouts/files"] = [new(Target.None, "U F F F F O F F F O O")],
         ["POST /api/v1/payouts/status-reports"] = [new(Target.None, "U F F F F A F F F A A")],
+        ["POST /api/v1/payouts/{id}/cancel"] = [new(Target.None, "U F F F F F F F F A A")],
         ["GET /api/v1/payouts/files/{messageId}"] = [new(Target.None, "U F F F F H F F F H H")],
         ["GET /api/v1/refunds"] = [new(Target.None, "U F F F F O F F F O O")],
         ["POST /api/v1/marketing/campaigns"] = [new(Target.None, "U F F F F F F F F A A")],

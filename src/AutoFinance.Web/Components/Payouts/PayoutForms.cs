@@ -13,7 +13,7 @@ namespace AutoFinance.Web.Components.Payouts;
 /// <summary>
 /// The disbursement forms (an anti-forgery token each): recording the funding facts, confirming the payout (the
 /// second step; its key is the Idempotency-Key, so a double submit pays once) and asking for a settlement-account
-/// change, paying a closed loan's credit back to its customer, writing a new bank file and importing the bank's report on one. Each does what its API endpoint does under the same roles and redirects back with the outcome.
+/// change, paying a closed loan's credit back to its customer, writing a new bank file and importing the bank's report on one, and cancelling a payout not carried out yet. Each does what its API endpoint does under the same roles and redirects back with the outcome.
 /// </summary>
 public static class PayoutForms
 {
@@ -83,6 +83,26 @@ public static class PayoutForms
             return Results.LocalRedirect(file is null
                 ? $"/payouts?file={Api.PayoutEndpoints.NothingWaiting}#files"
                 : $"/payouts?file=written&message={Uri.EscapeDataString(file.MessageId)}#files");
+        });
+        forms.MapPost("/payouts/{id:guid}/cancel", async (Guid id, HttpContext http, IAntiforgery antiforgery, PayoutCancellations cancellations, CancellationToken ct) =>
+        {
+            var (form, actor) = await PostedForm.ReadAsync(http, antiforgery, ct).ConfigureAwait(false);
+            if (actor.Role is not (Roles.Manager or Roles.Admin))
+            {
+                return Results.LocalRedirect("/payouts");
+            }
+
+            string outcome;
+            try
+            {
+                outcome = Outcome(await cancellations.CancelAsync(actor, id, new PayoutCancellations.CancelInput(form["reason"]), ct).ConfigureAwait(false), "cancelled");
+            }
+            catch (Application.Payments.PaymentProviderException)
+            {
+                outcome = "payment.provider.unavailable";
+            }
+
+            return Results.LocalRedirect($"/payouts?cancel={outcome}#queue");
         });
         forms.MapPost("/payouts/status-reports", async (HttpContext http, IAntiforgery antiforgery, PayoutStatusReports reports, CancellationToken ct) =>
         {
