@@ -63,6 +63,32 @@ public abstract partial class PayoutScenarios<TPlatform>
     }
 
     [SkippableFact]
+    public async Task A_payout_the_provider_never_answered_is_cancelled_and_never_sent_again()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var manager = await platform.SignedIn("manager");
+        using var admin = await platform.SignedIn("admin");
+        using var underwriter = await platform.SignedIn("underwriter");
+        // The sandbox answers the first request for a payout to an account ending 0503 with 503, without taking it.
+        var (contractId, answer) = await DisburseToSecondDealerAsync(manager, admin, underwriter, "6214830100220000503");
+        var unanswered = answer.GetProperty("payout");
+        Assert.True(unanswered.GetProperty("unanswered").GetBoolean());
+
+        // The provider never saw the reference: it confirms the cancellation and keeps the reference refused.
+        using var cancelled = await manager.PostAsJsonAsync($"/api/v1/payouts/{unanswered.GetProperty("payoutId").GetString()}/cancel", new { reason = "provider confirms it has no such payout" });
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal("signed", (await Funding.FileAsync(underwriter, contractId)).GetProperty("status").GetString());
+
+        // The resend job no longer sends it, and the provider paid nothing under its reference.
+        Assert.Equal("succeeded", (await ResendPayoutsAsync(admin)).GetProperty("outcome").GetString());
+        var payout = Assert.Single((await Funding.FileAsync(underwriter, contractId)).GetProperty("payouts").EnumerateArray());
+        Assert.Equal("failed", payout.GetProperty("status").GetString());
+        await Task.Delay(300);
+        Assert.Equal(0, await PayoutEventsAsync(payout.GetProperty("reference").GetString()!));
+        Assert.Equal(0, await LoansOfAsync(contractId));
+    }
+
+    [SkippableFact]
     public async Task A_payout_carried_out_or_in_a_bank_file_is_not_cancelled_and_one_no_file_carries_yet_is()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
