@@ -41,8 +41,7 @@ public abstract partial class PayoutScenarios<TPlatform>
         Assert.Equal("payout.not-pending", (await ProblemAsync(await manager.PostAsJsonAsync(cancel, new { reason = "once more" }), HttpStatusCode.Conflict)).GetProperty("code").GetString());
 
         // The provider refuses the reference for good: the same instruction, still on its way, is not taken; nothing is paid.
-        var provider = platform.App.Services.GetRequiredService<IPaymentProvider>();
-        var notify = PaymentIntents.CallbackAddress(platform.App.Services.GetRequiredService<IPlatformAddress>(), provider.Name);
+        var (provider, notify) = Provider();
         var late = new PayoutOrder(payout.GetProperty("reference").GetString()!, payout.GetProperty("amount").GetDecimal(), payout.GetProperty("currency").GetString()!,
             payout.GetProperty("payeeName").GetString()!, "6214830100220000505", payout.GetProperty("payeeBank").GetString()!, notify);
         var refused = await Assert.ThrowsAsync<PaymentProviderException>(() => provider.CreatePayoutAsync(late, CancellationToken.None));
@@ -105,8 +104,7 @@ public abstract partial class PayoutScenarios<TPlatform>
 
         var booked = Assert.Single((await Funding.SettledAsync(underwriter, contractId)).GetProperty("payouts").EnumerateArray());
         Assert.Equal("confirmed", booked.GetProperty("status").GetString());
-        var provider = platform.App.Services.GetRequiredService<IPaymentProvider>();
-        var notify = PaymentIntents.CallbackAddress(platform.App.Services.GetRequiredService<IPlatformAddress>(), provider.Name);
+        var (provider, notify) = Provider();
         Assert.Equal(PayoutCancellation.CarriedOut, await provider.CancelPayoutAsync(booked.GetProperty("reference").GetString()!, notify, CancellationToken.None));
         Assert.Equal("payout.not-pending", (await ProblemAsync(
             await manager.PostAsJsonAsync($"/api/v1/payouts/{booked.GetProperty("payoutId").GetString()}/cancel", new { reason = "paid twice?" }), HttpStatusCode.Conflict)).GetProperty("code").GetString());
@@ -127,5 +125,12 @@ public abstract partial class PayoutScenarios<TPlatform>
         Assert.Equal("signed", (await Funding.FileAsync(underwriter, waiting)).GetProperty("status").GetString());
         using var next = await underwriter.PostAsync("/api/v1/payouts/files", null);
         Assert.Null(await FileMessageOfAsync(pending.GetProperty("reference").GetString()!));
+    }
+
+    /// <summary>The platform's provider client, and the callback address that names the platform's payouts at the provider.</summary>
+    private (IPaymentProvider Provider, Uri Notify) Provider()
+    {
+        var provider = platform.App.Services.GetRequiredService<IPaymentProvider>();
+        return (provider, PaymentIntents.CallbackAddress(platform.App.Services.GetRequiredService<IPlatformAddress>(), provider.Name));
     }
 }
