@@ -60,9 +60,9 @@ public sealed class PayoutCancellations(AutoFinanceDbContext db, PayoutConfirmat
 
         // A file that claimed the payout meanwhile changed its version, so it is not failed here: the bank may pay it.
         var stopped = await confirmations.FailAsync(payoutId, PayoutFailures.Cancelled(reason), actor.AuditName, inFileToo: false, ct).ConfigureAwait(false);
-        var now = await db.Set<PayoutRow>().AsNoTracking().FirstAsync(p => p.Id == payoutId, ct).ConfigureAwait(false);
+        var after = await db.Set<PayoutRow>().AsNoTracking().FirstAsync(p => p.Id == payoutId, ct).ConfigureAwait(false);
         return stopped == PayoutConfirmations.Outcome.Failed
-            ? CommandResult<PayoutView>.Ok(PayoutView.Of(now))
-            : CommandResult<PayoutView>.Conflict("the payout changed meanwhile and was not cancelled", now.FileMessageId is null ? NotPendingCode : InFileCode);
+            ? CommandResult<PayoutView>.Ok(PayoutView.Of(after))
+            : CommandResult<PayoutView>.Conflict("the payout changed meanwhile and was not cancelled", after.FileMessageId is null ? NotPendingCode : InFileCode);
     }
 }
