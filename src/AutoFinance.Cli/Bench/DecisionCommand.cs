@@ -24,8 +24,9 @@ public static class DecisionCommand
     /// <param name="HostProcessorMillisecondsPerHealth">The host's processor time per <c>/health</c> answered: what a busy machine disturbs least.</param>
     /// <param name="HostProcessorMillisecondsPerDecision">The same per decision answered (the partner simulators' time not counted).</param>
     /// <param name="HostLog">The host's last log lines when a request failed, to tell why; empty otherwise.</param>
+    /// <param name="Writers">How busy the host's group-commit writers were while the decisions were timed.</param>
     public sealed record HttpRun(string Database, string Client, double WarmUpSeconds, HttpLoad.Figures Health, HttpLoad.Figures Decisions, double ShareOfHealthThroughput, double? HostPeakMemoryMb,
-        double HostProcessorMillisecondsPerHealth, double HostProcessorMillisecondsPerDecision, IReadOnlyList<string> HostLog);
+        double HostProcessorMillisecondsPerHealth, double HostProcessorMillisecondsPerDecision, IReadOnlyList<string> HostLog, IReadOnlyList<WriterLoad> Writers);
 
     public static Command Create(CliContext context, Option<string?> seconds, Option<bool> json)
     {
@@ -106,14 +107,20 @@ public static class DecisionCommand
         }).ConfigureAwait(false);
         HttpLoad.Figures health, decisions;
         TimeSpan healthProcessor, decisionsProcessor;
+        using var probe = await WriterProbe.SignInAsync(host.Address, CancellationToken.None).ConfigureAwait(false);
+        WriterProbe.Reading writersBefore;
+        var timed = new System.Diagnostics.Stopwatch();
         if (wrk is not null)
         {
             // Applications not sent in the warm-up, each wrk thread from its own offset.
             var before = host.ProcessorTime;
             health = await WrkLoad.RunAsync(wrk, "GET /health", host.Address, clients, duration, directory, "/health").ConfigureAwait(false);
             healthProcessor = host.ProcessorTime - before;
+            writersBefore = await probe.ReadAsync(CancellationToken.None).ConfigureAwait(false);
             before = host.ProcessorTime;
+            timed.Start();
             decisions = await WrkLoad.RunAsync(wrk, "POST /api/v1/applications", host.Address, clients, duration, directory, "/api/v1/applications", bodies[100_000..120_000], DemoData.DealerKey).ConfigureAwait(false);
+            timed.Stop();
             decisionsProcessor = host.ProcessorTime - before;
         }
         else
@@ -122,14 +129,19 @@ public static class DecisionCommand
             health = await HttpLoad.RunAsync("GET /health", host.Address, clients, duration, _ => new HttpRequestMessage(HttpMethod.Get, "/health")).ConfigureAwait(false);
             healthProcessor = host.ProcessorTime - before;
             long offset = 100_000;
+            writersBefore = await probe.ReadAsync(CancellationToken.None).ConfigureAwait(false);
             before = host.ProcessorTime;
+            timed.Start();
             decisions = await HttpLoad.RunAsync("POST /api/v1/applications", host.Address, clients, duration,
                 i => HttpLoad.Json(HttpMethod.Post, "/api/v1/applications", bodies[(int)((offset + i) % bodies.Length)], DemoData.DealerKey)).ConfigureAwait(false);
+            timed.Stop();
             decisionsProcessor = host.ProcessorTime - before;
         }
 
+        var writers = WriterLoad.Between(writersBefore, await probe.ReadAsync(CancellationToken.None).ConfigureAwait(false), timed.Elapsed);
+
         return new HttpRun(name, wrk is null ? "dotnet" : "wrk", Math.Round(warmUp.TotalSeconds, 1), health, decisions, health.RequestsPerSecond == 0 ? 0 : Math.Round(decisions.RequestsPerSecond / health.RequestsPerSecond, 3), host.PeakResidentMegabytes(),
-            PerRequest(healthProcessor, health), PerRequest(decisionsProcessor, decisions), health.Failures + decisions.Failures > 0 ? host.RecentLog : []);
+            PerRequest(healthProcessor, health), PerRequest(decisionsProcessor, decisions), health.Failures + decisions.Failures > 0 ? host.RecentLog : [], writers);
     }
 
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(8);
@@ -169,7 +181,7 @@ public static class DecisionCommand
         foreach (var run in figures.Http)
         {
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"HTTP on {run.Database}, {run.Decisions.Clients} clients ({run.Client}): {run.Decisions.RequestsPerSecond:N0} decisions/s (p50 {run.Decisions.P50Milliseconds} ms, p99 {run.Decisions.P99Milliseconds} ms, {run.Decisions.Failures} failed) vs GET /health {run.Health.RequestsPerSecond:N0}/s (p50 {run.Health.P50Milliseconds} ms, p99 {run.Health.P99Milliseconds} ms): {run.ShareOfHealthThroughput:P1} of the baseline; host processor time {run.HostProcessorMillisecondsPerDecision:F2} ms per decision, {run.HostProcessorMillisecondsPerHealth:F3} ms per /health; host peak memory {run.HostPeakMemoryMb?.ToString("N0", CultureInfo.InvariantCulture) ?? "unknown"} MB; after {run.WarmUpSeconds:F0} s of warm-up"));
+                $"HTTP on {run.Database}, {run.Decisions.Clients} clients ({run.Client}): {run.Decisions.RequestsPerSecond:N0} decisions/s (p50 {run.Decisions.P50Milliseconds} ms, p99 {run.Decisions.P99Milliseconds} ms, {run.Decisions.Failures} failed) vs GET /health {run.Health.RequestsPerSecond:N0}/s (p50 {run.Health.P50Milliseconds} ms, p99 {run.Health.P99Milliseconds} ms): {run.ShareOfHealthThroughput:P1} of the baseline; host processor time {run.HostProcessorMillisecondsPerDecision:F2} ms per decision, {run.HostProcessorMillisecondsPerHealth:F3} ms per /health; host peak memory {run.HostPeakMemoryMb?.ToString("N0", CultureInfo.InvariantCulture) ?? "unknown"} MB; after {run.WarmUpSeconds:F0} s of warm-up{WriterLoad.Describe(run.Writers)}"));
             if (run.HostLog.Count > 0)
             {
                 context.Error.WriteLine($"the host's last log lines on {run.Database}:");

@@ -32,7 +32,11 @@ public static class PaymentsBenchmark
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(8);
 
     /// <param name="HostProcessorMillisecondsPerRequest">The platform process's processor time in the phase per request answered (the provider simulator's not counted): what a busy machine disturbs least.</param>
-    public sealed record Phase(string Name, int Clients, double Seconds, long Requests, long Failures, double PerSecond, double P50Milliseconds, double P99Milliseconds, double HostProcessorMillisecondsPerRequest);
+    /// <param name="Writers">How busy the host's group-commit writers were in the phase.</param>
+    public sealed record Phase(string Name, int Clients, double Seconds, long Requests, long Failures, double PerSecond, double P50Milliseconds, double P99Milliseconds, double HostProcessorMillisecondsPerRequest, IReadOnlyList<WriterLoad> Writers);
+
+    /// <summary>What a phase reads of the host before and after: its processor time and its writers' totals.</summary>
+    private sealed record HostMeters(Func<TimeSpan> Processor, WriterProbe Writers);
 
     /// <param name="Health">GET /health on the same host with as many clients, just before: the baseline the payment rates are shares of.</param>
     /// <param name="Postings">Callbacks saying the checkout succeeded, each posting the payment to its loan.</param>
@@ -90,7 +94,7 @@ public static class PaymentsBenchmark
                 {
                     var share = health.RequestsPerSecond == 0 ? 0 : phase.PerSecond / health.RequestsPerSecond;
                     context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{phase.Name}: {phase.PerSecond:N0}/s with {phase.Clients} clients over HTTP ({share:P1} of /health), p50 {phase.P50Milliseconds:F1} ms, p99 {phase.P99Milliseconds:F1} ms, {phase.HostProcessorMillisecondsPerRequest:F2} ms of the platform's processor time each ({phase.Requests:N0} in {phase.Seconds:F1} s, {phase.Failures} failed)"));
+                        $"{phase.Name}: {phase.PerSecond:N0}/s with {phase.Clients} clients over HTTP ({share:P1} of /health), p50 {phase.P50Milliseconds:F1} ms, p99 {phase.P99Milliseconds:F1} ms, {phase.HostProcessorMillisecondsPerRequest:F2} ms of the platform's processor time each ({phase.Requests:N0} in {phase.Seconds:F1} s, {phase.Failures} failed){WriterLoad.Describe(phase.Writers)}"));
                 }
 
                 context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -126,6 +130,8 @@ public static class PaymentsBenchmark
         }
 
         var health = await HttpLoad.RunAsync("GET /health", address, clients, duration, _ => new HttpRequestMessage(HttpMethod.Get, "/health")).ConfigureAwait(false);
+        using var probe = await WriterProbe.SignInAsync(address, ct).ConfigureAwait(false);
+        var meters = new HostMeters(hostProcessor, probe);
         // A checkout opened on the loan; null when refused.
         async Task<(string Id, decimal Amount)?> OpenAsync(string loan, decimal amount, string key)
         {
@@ -184,15 +190,15 @@ public static class PaymentsBenchmark
 
         // Both paths run once before the timed phases, so compiling them is not counted.
         var warm = new ConcurrentQueue<(string Id, decimal Amount)>();
-        await RunAsync("warm-up", clients, WarmUp, hostProcessor, Intents(warm, "warm")).ConfigureAwait(false);
-        await RunAsync("warm-up", clients, WarmUp, hostProcessor, Callbacks(warm, "warm")).ConfigureAwait(false);
-        await RunAsync("warm-up", clients, WarmUp, hostProcessor, async (client, n) =>
+        await RunAsync("warm-up", clients, WarmUp, meters, Intents(warm, "warm")).ConfigureAwait(false);
+        await RunAsync("warm-up", clients, WarmUp, meters, Callbacks(warm, "warm")).ConfigureAwait(false);
+        await RunAsync("warm-up", clients, WarmUp, meters, async (client, n) =>
             await OpenAsync(warmLoans[client].ToString(), 1.00m + (n % 100) / 100m, $"warm-pay-{n}").ConfigureAwait(false) is { } intent
                 && await CallbackAsync(intent, $"warm_pay_{n}", succeeded: true).ConfigureAwait(false)).ConfigureAwait(false);
 
         var intents = new ConcurrentQueue<(string Id, decimal Amount)>();
-        var intentPhase = await RunAsync("payment intents (checkout opened at the provider)", clients, duration, hostProcessor, Intents(intents, "bench")).ConfigureAwait(false);
-        var callbackPhase = await RunAsync("signed callbacks (verified, intent settled)", clients, duration, hostProcessor, Callbacks(intents, "bench")).ConfigureAwait(false);
+        var intentPhase = await RunAsync("payment intents (checkout opened at the provider)", clients, duration, meters, Intents(intents, "bench")).ConfigureAwait(false);
+        var callbackPhase = await RunAsync("signed callbacks (verified, intent settled)", clients, duration, meters, Callbacks(intents, "bench")).ConfigureAwait(false);
 
         // The successful payments' checkouts, opened untimed: payment k goes to loan k mod L, and each client sends, in
         // order, the callbacks of the loans it owns (those whose number is its own modulo the clients).
@@ -210,7 +216,7 @@ public static class PaymentsBenchmark
                 }
             }
         })).ConfigureAwait(false);
-        var postingPhase = await RunAsync("successful payments (verified, posted to the loan durably)", clients, TimeSpan.MaxValue, hostProcessor, async (client, _) =>
+        var postingPhase = await RunAsync("successful payments (verified, posted to the loan durably)", clients, TimeSpan.MaxValue, meters, async (client, _) =>
             owned[client].TryDequeue(out var next) ? await CallbackAsync(next.Intent, $"book_{next.Number}", succeeded: true).ConfigureAwait(false) : null).ConfigureAwait(false);
         var (checksum, notPosted) = await ChecksumAsync(book, bookLoans, ct).ConfigureAwait(false);
         var delivery = await DeliverAsync(address, hostProcessor, book, ct).ConfigureAwait(false);
@@ -279,11 +285,12 @@ public static class PaymentsBenchmark
     /// Runs <paramref name="clients"/> loops of <paramref name="call"/> (given the client's number and the call's) for the
     /// duration or until a call answers null; the rate and latency percentiles of those that succeeded.
     /// </summary>
-    private static async Task<Phase> RunAsync(string name, int clients, TimeSpan duration, Func<TimeSpan> hostProcessor, Func<int, long, Task<bool?>> call)
+    private static async Task<Phase> RunAsync(string name, int clients, TimeSpan duration, HostMeters meters, Func<int, long, Task<bool?>> call)
     {
         var latencies = new ConcurrentBag<double>();
         long counter = 0, failures = 0;
-        var processorBefore = hostProcessor();
+        var writersBefore = await meters.Writers.ReadAsync(CancellationToken.None).ConfigureAwait(false);
+        var processorBefore = meters.Processor();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
         {
@@ -316,11 +323,13 @@ public static class PaymentsBenchmark
                 }
             }
         })).ConfigureAwait(false);
-        var seconds = clock.Elapsed.TotalSeconds;
-        var processor = (hostProcessor() - processorBefore).TotalMilliseconds;
+        var elapsed = clock.Elapsed;
+        var seconds = elapsed.TotalSeconds;
+        var processor = (meters.Processor() - processorBefore).TotalMilliseconds;
+        var writers = WriterLoad.Between(writersBefore, await meters.Writers.ReadAsync(CancellationToken.None).ConfigureAwait(false), elapsed);
         var sorted = latencies.OrderBy(l => l).ToArray();
         double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
         return new Phase(name, clients, seconds, sorted.Length, failures, sorted.Length / seconds, Percentile(0.50), Percentile(0.99),
-            sorted.Length == 0 ? 0 : processor / sorted.Length);
+            sorted.Length == 0 ? 0 : processor / sorted.Length, writers);
     }
 }

@@ -20,7 +20,7 @@ public sealed class DecisionWriter : IAsyncDisposable
     public DecisionWriter(IServiceScopeFactory scopes)
     {
         _scopes = scopes;
-        _writes = new BatchedWrites<DecisionRows.Prepared>(SaveAsync, Translate);
+        _writes = new BatchedWrites<DecisionRows.Prepared>("decisions", SaveAsync, Translate);
     }
 
     public Task WriteAsync(DecisionRows.Prepared record, CancellationToken ct) => _writes.WriteAsync(record, ct);

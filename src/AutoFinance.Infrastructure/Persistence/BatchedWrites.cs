@@ -15,12 +15,15 @@ internal sealed class BatchedWrites<T> : IAsyncDisposable
     private readonly Channel<(T Item, TaskCompletionSource Done)> _queue =
         Channel.CreateUnbounded<(T, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
 
+    private readonly string _name;
     private readonly Func<IReadOnlyList<T>, Task> _store;
     private readonly Func<T, Exception, Exception> _failure;
     private readonly Task _loop;
 
-    public BatchedWrites(Func<IReadOnlyList<T>, Task> store, Func<T, Exception, Exception>? failure = null)
+    /// <param name="name">The writer's name in <see cref="WriterActivity"/>.</param>
+    public BatchedWrites(string name, Func<IReadOnlyList<T>, Task> store, Func<T, Exception, Exception>? failure = null)
     {
+        _name = name;
         _store = store;
         _failure = failure ?? ((_, e) => e);
         _loop = Task.Run(RunAsync);
@@ -55,6 +58,7 @@ internal sealed class BatchedWrites<T> : IAsyncDisposable
                 batch.Add(queued);
             }
 
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 await _store([.. batch.Select(b => b.Item)]).ConfigureAwait(false);
@@ -81,6 +85,8 @@ internal sealed class BatchedWrites<T> : IAsyncDisposable
                 batch.ForEach(b => b.Done.TrySetException(_failure(b.Item, e)));
             }
 #pragma warning restore CA1031
+
+            WriterActivity.Stored(_name, batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
     }
 }

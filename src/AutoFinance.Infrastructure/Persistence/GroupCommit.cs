@@ -22,7 +22,7 @@ public sealed class GroupCommit : IAsyncDisposable
     public GroupCommit(IServiceScopeFactory scopes)
     {
         _scopes = scopes;
-        _writes = new BatchedWrites<Write>(StoreAsync);
+        _writes = new BatchedWrites<Write>("changes", StoreAsync);
     }
 
     /// <summary>

@@ -105,6 +105,7 @@ public static class OperationalSettings
     public static void MapMetricsEndpoint(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        StorageWriterMetrics.Register();
         var endpoint = app.MapMetrics("/metrics");
         if (MetricsPort(app.Configuration) is null)
         {

@@ -442,7 +442,12 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
 
         Assert.Equal("healthy", await client.GetStringAsync("/health"));
         using var analyst = await Platform.SignedIn("analyst");
-        Assert.Contains("autofinance_applications_decided_total", await analyst.GetStringAsync("/metrics"), StringComparison.Ordinal);
+        var metrics = await analyst.GetStringAsync("/metrics");
+        Assert.Contains("autofinance_applications_decided_total", metrics, StringComparison.Ordinal);
+        // The decision was stored by the decisions writer: an operator sees its batches, the writes they carried and its busy time.
+        Assert.Matches(@"autofinance_storage_writer_batches_total\{[^}]*writer=""decisions""[^}]*\} [1-9]", metrics);
+        Assert.Matches(@"autofinance_storage_writer_items_total\{[^}]*writer=""decisions""[^}]*\} [1-9]", metrics);
+        Assert.Matches(@"autofinance_storage_writer_busy_seconds_total\{[^}]*writer=""decisions""[^}]*\} [0-9.]*[1-9]", metrics);
         var openApi = await Json(await client.GetAsync("/openapi/v1.json"));
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/v1/applications", out _));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/docs/index.html")).StatusCode);
