@@ -104,9 +104,29 @@ public abstract class GroupCommitScenarios<TPlatform>(TPlatform platform) : ICla
         CreatedAt = DateTimeOffset.UtcNow,
     };
 
-    private AutoFinanceDbContext Db() => platform.App.Services.CreateScope().ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
+    protected AutoFinanceDbContext Db() => platform.App.Services.CreateScope().ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
 }
 
-public sealed class GroupCommitOnSqlite(SqlitePlatform platform) : GroupCommitScenarios<SqlitePlatform>(platform);
+public sealed class GroupCommitOnSqlite(SqlitePlatform platform) : GroupCommitScenarios<SqlitePlatform>(platform)
+{
+    [Fact]
+    public async Task Every_connection_syncs_each_commit_to_the_log_waits_for_a_busy_writer_and_checkpoints_by_ten_thousand_pages()
+    {
+        await using var db = Db();
+        await db.Database.OpenConnectionAsync();
+        async Task<string?> Pragma(string name)
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"PRAGMA {name}";
+            return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        Assert.Equal("wal", await Pragma("journal_mode"));
+        // 2 is FULL: a commit is on disk before the request that made it is answered.
+        Assert.Equal("2", await Pragma("synchronous"));
+        Assert.Equal("10000", await Pragma("busy_timeout"));
+        Assert.Equal("10000", await Pragma("wal_autocheckpoint"));
+    }
+}
 
 public sealed class GroupCommitOnPostgres(PostgresPlatform platform) : GroupCommitScenarios<PostgresPlatform>(platform);
