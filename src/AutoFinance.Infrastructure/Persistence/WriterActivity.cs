@@ -5,9 +5,9 @@ namespace AutoFinance.Infrastructure.Persistence;
 /// <summary>
 /// What each group-commit writer of this process has done since it started: the batches it stored (one transaction
 /// and one sync each), the requests' writes those carried, and the time it was busy storing them. Every durable
-/// request waits for its writer, and the database takes one writer at a time, so a writer busy nearly all of the time
-/// is where throughput stops growing however many requests arrive; writes per batch say how widely each sync is
-/// shared. The host publishes these at <c>/metrics</c>.
+/// request waits for its writer, a writer stores one batch at a time, and the audit chain takes one writer's batch at
+/// a time, so a writer busy nearly all of the time is where throughput stops growing however many requests arrive;
+/// writes per batch say how widely each sync is shared. The host publishes these at <c>/metrics</c>.
 /// </summary>
 public static class WriterActivity
 {
