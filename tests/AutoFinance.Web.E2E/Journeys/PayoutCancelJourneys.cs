@@ -37,7 +37,9 @@ public sealed class PayoutCancelJourneys(BrowserFixture fixture)
         await Portal.AssertFitsAsync(page);
 
         await page.GotoAsync("/payouts?status=failed");
-        await Assertions.Expect(page.Locator($"[data-testid=payout][data-reference='{reference}']")).ToContainTextAsync("已由工作人员撤销");
+        var cancelled = page.Locator($"[data-testid=payout][data-reference='{reference}']");
+        await Assertions.Expect(cancelled).ToContainTextAsync("已由工作人员撤销");
+        await Assertions.Expect(cancelled.Locator("td .status")).ToHaveTextAsync("已撤销");
         await fixture.ShotAsync(page, $"payout-cancel-2-failed-{device}");
     }
 

@@ -65,6 +65,7 @@ public static partial class UiText
         ("payout.status.pending", "处理中", "Pending"),
         ("payout.status.confirmed", "已到账", "Confirmed"),
         ("payout.status.failed", "失败", "Failed"),
+        ("payout.status.cancelled", "已撤销", "Cancelled"),
         ("payout.unanswered", "支付机构未答复，将以同一编号自动重发，不会重复付款", "The provider has not answered; it is sent again under the same reference, never paid twice"),
         ("payouts.title", "放款队列", "Payout queue"),
         ("payouts.lead", "给经销商的付款：处理中、失败与已到账。银行付款文件中的每笔付款，以对账单上带同一参考号的借记行确认。", "Payments to dealers: pending, failed and confirmed. Each payout in a bank file is confirmed by the statement's debit line carrying its reference."),
