@@ -24,6 +24,13 @@ public interface IPaymentProvider
     /// </summary>
     Task<PayoutCancellation> CancelPayoutAsync(string merchantReference, Uri notifyUrl, CancellationToken ct);
 
+    /// <summary>
+    /// Asks the provider to send the callback of a payout it has carried out once more (the first never arrived), by the
+    /// same reference and address; false when no payout under the reference has ended there. The payout is settled only by
+    /// that signed callback, as always.
+    /// </summary>
+    Task<bool> ResendPayoutNoticeAsync(string merchantReference, Uri notifyUrl, CancellationToken ct);
+
     /// <summary>Binds a card for direct debit; the provider keeps the card, the platform keeps its mandate reference and a mask.</summary>
     Task<ProviderMandate> CreateMandateAsync(MandateOrder order, CancellationToken ct);
 

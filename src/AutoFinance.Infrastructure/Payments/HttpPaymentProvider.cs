@@ -56,6 +56,13 @@ public sealed class HttpPaymentProvider(PartnerDirectory partners, PaymentProvid
         return status == HttpStatusCode.Conflict ? PayoutCancellation.CarriedOut : PayoutCancellation.Cancelled;
     }
 
+    public async Task<bool> ResendPayoutNoticeAsync(string merchantReference, Uri notifyUrl, CancellationToken ct)
+    {
+        // Not found is the provider's answer here: no payout under the reference has ended yet.
+        var (status, _) = await SendAsync("payouts/notify", new { merchantReference, notifyUrl }, HttpStatusCode.NotFound, ct).ConfigureAwait(false);
+        return status != HttpStatusCode.NotFound;
+    }
+
     public async Task<ProviderMandate> CreateMandateAsync(MandateOrder order, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(order);

@@ -53,9 +53,17 @@ public sealed class PayoutCancellations(AutoFinanceDbContext db, PayoutConfirmat
                 return CommandResult<PayoutView>.Conflict($"the payout is in bank file {payout.FileMessageId}; only the bank can stop it now", InFileCode);
             }
         }
-        else if (await provider.CancelPayoutAsync(payout.Reference, Payments.PaymentIntents.CallbackAddress(platform, provider.Name), ct).ConfigureAwait(false) == PayoutCancellation.CarriedOut)
+        else if (Payments.PaymentIntents.CallbackAddress(platform, provider.Name) is var notify
+            && await provider.CancelPayoutAsync(payout.Reference, notify, ct).ConfigureAwait(false) == PayoutCancellation.CarriedOut)
         {
-            return CommandResult<PayoutView>.Conflict("the payment provider carried the payout out already; its confirmation settles it", CarriedOutCode);
+            // Still pending here, so its callback has not arrived (lost on the way, say): the provider is asked to send it
+            // again, and that signed callback settles the payout, confirmed or failed, as any other.
+            var resent = await provider.ResendPayoutNoticeAsync(payout.Reference, notify, ct).ConfigureAwait(false);
+            return CommandResult<PayoutView>.Conflict(
+                resent
+                    ? "the payment provider carried the payout out already; it was asked to send its confirmation again, which settles the payout"
+                    : "the payment provider carried the payout out already; its confirmation settles it",
+                CarriedOutCode);
         }
 
         // A file that claimed the payout meanwhile changed its version, so it is not failed here: the bank may pay it.

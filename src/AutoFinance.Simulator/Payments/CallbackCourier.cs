@@ -11,7 +11,8 @@ internal sealed class CallbackCourier(ProviderBook book, ProviderSettings settin
 {
     private readonly SignedCourier _courier = new(settings.Secret, "X-Pay-Timestamp", "X-Pay-Signature", settings.RetryDelays, clients, time, logger, stopping);
 
-    public SignedDelivery Send(string type, string objectId, string merchantReference, string? transactionId, decimal amount, string currency, string? reason, Uri notifyUrl)
+    /// <summary>Records the event and delivers it, unless <paramref name="lost"/>: kept in the book, it is then sent only when the merchant asks for it again.</summary>
+    public SignedDelivery Send(string type, string objectId, string merchantReference, string? transactionId, decimal amount, string currency, string? reason, Uri notifyUrl, bool lost = false)
     {
         var id = ProviderBook.NewId("evt");
         var body = JsonSerializer.Serialize(new
@@ -28,9 +29,16 @@ internal sealed class CallbackCourier(ProviderBook book, ProviderSettings settin
         });
         var delivery = new SignedDelivery(id, notifyUrl, body);
         book.Events[id] = delivery;
-        _courier.Start(delivery);
+        if (!lost)
+        {
+            _courier.Start(delivery);
+        }
+
         return delivery;
     }
+
+    /// <summary>Delivers an event again on the retry schedule, as the merchant asked (its callback never arrived).</summary>
+    public void Resend(SignedDelivery delivery) => _courier.Start(delivery);
 
     /// <summary>Delivers an event once more (as a provider's dashboard "resend" does), whatever happened before.</summary>
     public Task<bool> RedeliverAsync(SignedDelivery delivery) => _courier.AttemptAsync(delivery);

@@ -125,7 +125,8 @@ public static class PaymentProviderSimulator
                     if (book.PayoutEnds.TryAdd(key, ProviderBook.CarriedOut))
                     {
                         courier.Send(declined ? "payout.failed" : "payout.succeeded", payout.Id, payout.MerchantReference,
-                            declined ? null : ProviderBook.NewId("txn"), payout.Amount, payout.Currency, declined ? "account-closed" : null, notify);
+                            declined ? null : ProviderBook.NewId("txn"), payout.Amount, payout.Currency, declined ? "account-closed" : null, notify,
+                            lost: SandboxCards.LosesCallback(payee));
                     }
                 });
             }
@@ -134,7 +135,30 @@ public static class PaymentProviderSimulator
                 : Results.Accepted($"/payments/v1/payouts/{payout.Id}", new { payoutId = payout.Id });
         });
 
-        api.MapPost("/payouts/cancel", (CancelBody body) =>
+        // The merchant asks for a payout's callback again (it never arrived): the event of how the payout ended, as first
+        // sent, on the retry schedule. Not found while the payout has not ended (nothing was carried out under the reference).
+        api.MapPost("/payouts/notify", (ReferenceBody body) =>
+        {
+            if (string.IsNullOrWhiteSpace(body.MerchantReference) || !Uri.TryCreate(body.NotifyUrl, UriKind.Absolute, out var notify))
+            {
+                return Results.BadRequest(new { error = "merchantReference and notifyUrl are required" });
+            }
+
+            var ended = book.Events.Values
+                .Where(e => e.Url == notify)
+                .Select(e => (Event: e, Body: JsonDocument.Parse(e.Body).RootElement))
+                .FirstOrDefault(e => e.Body.GetProperty("merchantReference").GetString() == body.MerchantReference
+                    && e.Body.GetProperty("type").GetString() is "payout.succeeded" or "payout.failed");
+            if (ended.Event is null)
+            {
+                return Results.NotFound(new { error = "no payout under merchantReference has ended" });
+            }
+
+            courier.Resend(ended.Event);
+            return Results.Accepted(value: new { eventId = ended.Event.Id });
+        });
+
+        api.MapPost("/payouts/cancel", (ReferenceBody body) =>
         {
             if (string.IsNullOrWhiteSpace(body.MerchantReference) || !Uri.TryCreate(body.NotifyUrl, UriKind.Absolute, out _))
             {
@@ -197,7 +221,7 @@ public static class PaymentProviderSimulator
 
     internal sealed record CheckoutBody(string? MerchantReference, decimal Amount, string? Currency, string? Description, string? NotifyUrl, string? ReturnUrl);
 
-    internal sealed record CancelBody(string? MerchantReference, string? NotifyUrl);
+    internal sealed record ReferenceBody(string? MerchantReference, string? NotifyUrl);
 
     internal sealed record MandateBody(string? MerchantReference, string? CardNumber, string? HolderName, string? Bank);
 

@@ -99,7 +99,8 @@ internal sealed class Mandate(string reference, string cardNumber, string bank)
 /// the merchant's handling of a request whose answer never came, for payouts to an account and debits of a card: one
 /// ending 0503 answers the first request for a reference 503 without taking it (as if it never arrived), and one ending
 /// 0504 takes the payout or debit but answers 504 (a gateway that lost the answer). A payout to an account ending 0505
-/// is held for the provider's review and never carried out unless the merchant cancels it first.
+/// is held for the provider's review and never carried out unless the merchant cancels it first. A payout to an account
+/// ending 0506 is carried out, but its callback is lost on the way: it arrives only when the merchant asks for it again.
 /// </summary>
 internal static class SandboxCards
 {
@@ -111,4 +112,6 @@ internal static class SandboxCards
     public static bool LosesAnswer(string number) => number.EndsWith("0504", StringComparison.Ordinal);
 
     public static bool HeldForReview(string number) => number.EndsWith("0505", StringComparison.Ordinal);
+
+    public static bool LosesCallback(string number) => number.EndsWith("0506", StringComparison.Ordinal);
 }

@@ -55,7 +55,7 @@ public static class PayoutEndpoints
                     }
                 }, ct).ConfigureAwait(false))
             .RequireAuthorization(p => p.RequireRole(Roles.Manager, Roles.Admin))
-            .WithSummary("Cancels a pending payout not carried out yet ({\"reason\"}): one the payment provider holds or never answered, which the provider must confirm it cancelled (it then refuses the reference for good), or one of the file channel no bank file carries yet. 200 with the payout failed as cancelled (the contract can be paid out again; a refund is owed again); 409 payout.carried-out when the provider carried it out already (its callback settles it), payout.in-file, payout.not-pending; 503 payment.provider.unavailable when the provider could not be asked (nothing changed)")
+            .WithSummary("Cancels a pending payout not carried out yet ({\"reason\"}): one the payment provider holds or never answered, which the provider must confirm it cancelled (it then refuses the reference for good), or one of the file channel no bank file carries yet. 200 with the payout failed as cancelled (the contract can be paid out again; a refund is owed again); 409 payout.carried-out when the provider carried it out already (the provider is asked to send its callback again, which settles it), payout.in-file, payout.not-pending; 503 payment.provider.unavailable when the provider could not be asked (nothing changed)")
             .Produces<PayoutView>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(503);
 
         var refunds = routes.MapGroup("/api/v1").WithTags("Payouts").RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Manager, Roles.Admin));

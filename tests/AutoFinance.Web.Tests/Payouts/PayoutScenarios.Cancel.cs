@@ -94,6 +94,38 @@ public abstract partial class PayoutScenarios<TPlatform>
     }
 
     [SkippableFact]
+    public async Task A_payout_carried_out_whose_callback_was_lost_is_settled_by_the_callback_the_provider_is_asked_to_send_again()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var manager = await platform.SignedIn("manager");
+        using var admin = await platform.SignedIn("admin");
+        using var underwriter = await platform.SignedIn("underwriter");
+        // The sandbox carries out a payout to an account ending 0506, but its callback is lost on the way.
+        var (contractId, answer) = await DisburseToSecondDealerAsync(manager, admin, underwriter, "6214830100220000506");
+        var lost = answer.GetProperty("payout");
+        var reference = lost.GetProperty("reference").GetString()!;
+        for (var i = 0; i < 100 && await PayoutEventsAsync(reference) == 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(1, await PayoutEventsAsync(reference));
+        Assert.Equal("payout-pending", (await Funding.FileAsync(underwriter, contractId)).GetProperty("status").GetString());
+
+        // Staff try to stop it: carried out, it is not cancelled, and the provider is asked to send its callback again.
+        var refused = await ProblemAsync(await manager.PostAsJsonAsync($"/api/v1/payouts/{lost.GetProperty("payoutId").GetString()}/cancel",
+            new { reason = "no word from the provider for a day" }), HttpStatusCode.Conflict);
+        Assert.Equal("payout.carried-out", refused.GetProperty("code").GetString());
+        Assert.Contains("asked to send its confirmation again", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // That signed callback settles it as any other: confirmed, and the contract booked as a loan.
+        var settled = await Funding.SettledAsync(underwriter, contractId);
+        var payout = Assert.Single(settled.GetProperty("payouts").EnumerateArray());
+        Assert.Equal("confirmed", payout.GetProperty("status").GetString());
+        Assert.Equal(1, await LoansOfAsync(contractId));
+    }
+
+    [SkippableFact]
     public async Task A_payout_carried_out_or_in_a_bank_file_is_not_cancelled_and_one_no_file_carries_yet_is()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");

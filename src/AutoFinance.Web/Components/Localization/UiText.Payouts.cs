@@ -97,7 +97,7 @@ public static partial class UiText
         ("payouts.cancel-submit", "确认撤销", "Cancel it"),
         ("payouts.cancel-outcome.field.length", "请说明撤销原因（3 至 200 个字符）。", "Say why it is cancelled, in 3 to 200 characters."),
         ("payouts.cancel-outcome.cancelled", "已撤销：该笔付款不会再被支付，合同可重新放款。", "Cancelled: the payout will not be paid, and the contract can be paid out again."),
-        ("err.payout.carried-out", "支付机构已执行该笔付款，无法撤销；其结果将自动更新。", "The payment provider has carried the payout out already; it cannot be cancelled, and its outcome will follow."),
+        ("err.payout.carried-out", "支付机构已执行该笔付款，无法撤销；已请其重新发送结果通知，付款状态将随之更新。", "The payment provider has carried the payout out already, so it cannot be cancelled; it was asked to send the outcome again, and the payout will follow it."),
         ("err.payout.in-file", "该笔付款已写入银行文件，只能由银行拒绝。", "The payout is in a bank file; only the bank can stop it now."),
         ("err.payout.not-pending", "只有待付款的付款才能撤销。", "Only a pending payout can be cancelled."),
         ("err.payment.provider.unavailable", "暂时无法联系支付机构，未做任何更改，请稍后再试。", "The payment provider cannot be asked now; nothing changed, try again shortly."),
