@@ -103,7 +103,10 @@ public sealed class SimulatorProcess : IAsyncDisposable
         {
             if (!process.HasExited)
             {
-                process.Kill(entireProcessTree: true);
+                // The simulator starts no process of its own, so one SIGKILL ends it. Killing it "with its tree" stops it
+                // first (SIGSTOP) and kills it after listing its children: a caller ending meanwhile (a test run's
+                // process killed as it exits) left it stopped for good, where not even its parent watch could end it.
+                process.Kill();
                 process.WaitForExit(5000);
             }
         }
