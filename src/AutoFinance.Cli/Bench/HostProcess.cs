@@ -110,7 +110,7 @@ public sealed class HostProcess : IAsyncDisposable
             await Task.Delay(500).ConfigureAwait(false);
         }
 
-        process.Kill(entireProcessTree: true);
+        process.Kill();
         throw new TimeoutException("the host did not answer /health within five minutes");
     }
 
@@ -216,7 +216,9 @@ public sealed class HostProcess : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
+            // One SIGKILL: killing the tree stops the host first, and a benchmark interrupted then would leave it stopped for good.
+            // The host's simulators watch it and end themselves.
+            _process.Kill();
             await _process.WaitForExitAsync().ConfigureAwait(false);
         }
 

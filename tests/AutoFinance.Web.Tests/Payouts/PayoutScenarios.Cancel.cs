@@ -117,6 +117,10 @@ public abstract partial class PayoutScenarios<TPlatform>
             new { reason = "no word from the provider for a day" }), HttpStatusCode.Conflict);
         Assert.Equal("payout.carried-out", refused.GetProperty("code").GetString());
         Assert.Contains("asked to send its confirmation again", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // The form's answer says so as news, not as a refusal.
+        var told = Regex.Match(await manager.GetStringAsync("/payouts?cancel=payout.carried-out"), "<div class=\"alert ([a-z]+)\"[^>]*data-testid=\"cancel-outcome\"[^>]*>([^<]*)<");
+        Assert.Equal("info", told.Groups[1].Value);
+        Assert.Contains("已请其重新发送结果通知", told.Groups[2].Value, StringComparison.Ordinal);
 
         // That signed callback settles it as any other: confirmed, and the contract booked as a loan.
         var settled = await Funding.SettledAsync(underwriter, contractId);
