@@ -101,6 +101,7 @@ public static partial class UiText
         ("err.payout.in-file", "该笔付款已写入银行文件，只能由银行拒绝。", "The payout is in a bank file; only the bank can stop it now."),
         ("err.payout.not-pending", "只有待付款的付款才能撤销。", "Only a pending payout can be cancelled."),
         ("err.payment.provider.unavailable", "暂时无法联系支付机构，未做任何更改，请稍后再试。", "The payment provider cannot be asked now; nothing changed, try again shortly."),
+        ("payout.reason.provider", "支付机构未能付款", "The payment provider did not pay it"),
         ("payout.reason.not-taken", "支付机构未受理该付款指令", "The payment provider did not take the instruction"),
         ("payout.reason.account-closed", "收款账户已销户", "The payee's account is closed"),
         ("iso.reason.AC01", "账号错误", "incorrect account number"),
