@@ -21,8 +21,15 @@ public sealed class PayoutFiles(AutoFinanceDbContext db, IPersonalDataProtector 
 
     public sealed record PayoutFile(string MessageId, DateTimeOffset CreatedAt, int Transfers, decimal Total, string Xml);
 
-    /// <summary>A file as staff list it: its transfers, and how many of them the bank's statement has confirmed or the bank returned.</summary>
-    public sealed record FileSummary(string MessageId, DateTimeOffset CreatedAt, int Transfers, decimal Total, int Confirmed, int Failed);
+    /// <summary>
+    /// A file as staff list it: its transfers, and how many of them the bank's statement has confirmed or the bank
+    /// returned; for a file the bank rejected whole, when, with its reason, and how many payouts went back to wait for
+    /// the next file.
+    /// </summary>
+    public sealed record FileSummary(string MessageId, DateTimeOffset CreatedAt, int Transfers, decimal Total, int Confirmed, int Failed, Rejection? Rejected = null);
+
+    /// <summary>The bank's rejection of a whole file.</summary>
+    public sealed record Rejection(DateTimeOffset At, string? ReasonCode, string? Reason, int Released);
 
     public Pain001File.Debtor Debtor => new(
         configuration["Payouts:Debtor:Name"] ?? "AutoFinance Lending Co., Ltd.",
@@ -68,16 +75,24 @@ public sealed class PayoutFiles(AutoFinanceDbContext db, IPersonalDataProtector 
         return new PayoutFile(messageId, created, transfers.Count, transfers.Sum(t => t.Amount), xml);
     }
 
-    /// <summary>The newest files first.</summary>
+    /// <summary>The newest files first, those the bank rejected whole included.</summary>
     public async Task<IReadOnlyList<FileSummary>> RecentAsync(int count, CancellationToken ct)
     {
-        var ids = await db.Set<PayoutRow>().AsNoTracking().Where(p => p.FileMessageId != null).Select(p => p.FileMessageId!).Distinct()
+        var carried = await db.Set<PayoutRow>().AsNoTracking().Where(p => p.FileMessageId != null).Select(p => p.FileMessageId!).Distinct()
             .OrderByDescending(id => id).Take(count).ToListAsync(ct).ConfigureAwait(false);
-        var payouts = await db.Set<PayoutRow>().AsNoTracking().Where(p => ids.Contains(p.FileMessageId!))
-            .Select(p => new { MessageId = p.FileMessageId!, p.Amount, p.Status }).ToListAsync(ct).ConfigureAwait(false);
-        return [.. payouts.GroupBy(p => p.MessageId).OrderByDescending(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new FileSummary(g.Key, CreatedAt(g.Key) ?? default, g.Count(), g.Sum(p => p.Amount),
-                g.Count(p => p.Status == PayoutStatus.Confirmed), g.Count(p => p.Status == PayoutStatus.Failed)))];
+        var rejections = await db.Set<PayoutFileRejectionRow>().AsNoTracking().OrderByDescending(r => r.MessageId).Take(count).ToListAsync(ct).ConfigureAwait(false);
+        var ids = carried.Union(rejections.Select(r => r.MessageId)).OrderByDescending(id => id, StringComparer.Ordinal).Take(count).ToList();
+        var payouts = (await db.Set<PayoutRow>().AsNoTracking().Where(p => ids.Contains(p.FileMessageId!))
+            .Select(p => new { MessageId = p.FileMessageId!, p.Amount, p.Status }).ToListAsync(ct).ConfigureAwait(false)).ToLookup(p => p.MessageId);
+        var rejected = rejections.ToDictionary(r => r.MessageId, StringComparer.Ordinal);
+        return [.. ids.Select(id =>
+        {
+            var still = payouts[id].ToList();
+            var (confirmed, failed) = (still.Count(p => p.Status == PayoutStatus.Confirmed), still.Count(p => p.Status == PayoutStatus.Failed));
+            return rejected.TryGetValue(id, out var r)
+                ? new FileSummary(id, CreatedAt(id) ?? r.RejectedAt, r.Transfers, r.Total, confirmed, failed, new Rejection(r.RejectedAt, r.ReasonCode, r.Reason, r.Released))
+                : new FileSummary(id, CreatedAt(id) ?? default, still.Count, still.Sum(p => p.Amount), confirmed, failed);
+        })];
     }
 
     /// <summary>When a message was written: its id is the moment, to the millisecond, in UTC.</summary>

@@ -12,7 +12,8 @@ namespace AutoFinance.Infrastructure.Payouts;
 /// The bank's status report on a credit-transfer file (pain.002, <see cref="Pain002Reader"/>). A transfer the bank
 /// rejected fails its payout with the bank's reason (the contract returns to signed, a refund is owed again), as a
 /// provider's failure callback does. A file rejected whole, naming no transfer, carried out none of them: its pending
-/// payouts are released for the next file, under their own references. Any other status changes nothing (the
+/// payouts are released for the next file, under their own references, and the rejection is kept with the bank's
+/// reason (<see cref="PayoutFileRejectionRow"/>). Any other status changes nothing (the
 /// statement's debit line confirms a payout). Imported again, a report changes nothing more.
 /// </summary>
 public sealed class PayoutStatusReports(AutoFinanceDbContext db, PayoutConfirmations confirmations, TimeProvider time)
@@ -33,20 +34,24 @@ public sealed class PayoutStatusReports(AutoFinanceDbContext db, PayoutConfirmat
         }
 
         var payouts = await db.Set<PayoutRow>().AsNoTracking().Where(p => p.FileMessageId == report.OriginalMessageId).ToListAsync(ct).ConfigureAwait(false);
+        if (report.FileRejected && await db.Set<PayoutFileRejectionRow>().AsNoTracking().AnyAsync(r => r.MessageId == report.OriginalMessageId, ct).ConfigureAwait(false))
+        {
+            // The file's rejection is on record and its payouts were released then: nothing more changes.
+            return CommandResult<Summary>.Ok(new Summary(report.MessageId, report.OriginalMessageId, 0, 0, payouts.Count, 0, []));
+        }
+
         if (payouts.Count == 0)
         {
-            return CommandResult<Summary>.Invalid("report", $"no payout is in a bank file {report.OriginalMessageId}: it was never written, or was rejected whole and its payouts released already");
+            return CommandResult<Summary>.Invalid("report", $"no payout is in a bank file {report.OriginalMessageId}: it was never written");
         }
 
-        int rejected = 0, released = 0, settled = 0, other = 0;
-        var unknown = new List<string>();
         if (report.FileRejected)
         {
-            released = await db.Set<PayoutRow>().Where(p => p.FileMessageId == report.OriginalMessageId && p.Status == PayoutStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.FileMessageId, (string?)null), ct).ConfigureAwait(false);
-            settled = payouts.Count - released;
+            return CommandResult<Summary>.Ok(await RejectFileAsync(actor, report, payouts, ct).ConfigureAwait(false));
         }
 
+        int rejected = 0, settled = 0, other = 0;
+        var unknown = new List<string>();
         foreach (var transfer in report.Transfers)
         {
             if (payouts.FirstOrDefault(p => p.Reference == transfer.EndToEndId) is not { } payout)
@@ -67,10 +72,52 @@ public sealed class PayoutStatusReports(AutoFinanceDbContext db, PayoutConfirmat
             }
         }
 
-        var summary = new Summary(report.MessageId, report.OriginalMessageId, rejected, released, settled, other, unknown);
+        var summary = new Summary(report.MessageId, report.OriginalMessageId, rejected, 0, settled, other, unknown);
         await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "payout.status-report", "payout-file", report.OriginalMessageId,
             new { report.MessageId, report.GroupStatus, summary.Rejected, summary.Released, summary.AlreadySettled, summary.Other, summary.Unknown })], time.GetUtcNow(), ct).ConfigureAwait(false);
         return CommandResult<Summary>.Ok(summary);
+    }
+
+    /// <summary>
+    /// The whole file refused: its pending payouts released for the next file, and the rejection kept with what the file
+    /// carried and the bank's reason, in one transaction with its audit entry. The same rejection stored at once by
+    /// another import counts as that one.
+    /// </summary>
+    private async Task<Summary> RejectFileAsync(Actor actor, Pain002Reader.Report report, List<PayoutRow> payouts, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        try
+        {
+            var released = await AuditLog.SerialisedAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                var released = await db.Set<PayoutRow>().Where(p => p.FileMessageId == report.OriginalMessageId && p.Status == PayoutStatus.Pending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.FileMessageId, (string?)null), ct).ConfigureAwait(false);
+                db.Add(new PayoutFileRejectionRow
+                {
+                    MessageId = report.OriginalMessageId,
+                    ReportMessageId = report.MessageId,
+                    ReasonCode = report.GroupReasonCode,
+                    Reason = report.GroupReason,
+                    Transfers = payouts.Count,
+                    Total = payouts.Sum(p => p.Amount),
+                    Released = released,
+                    RejectedAt = now,
+                    RecordedBy = actor.AuditName,
+                });
+                await AuditLog.AppendAsync(db, [new AuditEvent(actor.AuditName, "payout.status-report", "payout-file", report.OriginalMessageId,
+                    new { report.MessageId, report.GroupStatus, report.GroupReasonCode, Released = released })], now, ct).ConfigureAwait(false);
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+                return released;
+            }).ConfigureAwait(false);
+            return new Summary(report.MessageId, report.OriginalMessageId, 0, released, payouts.Count - released, 0, []);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            db.ChangeTracker.Clear();
+            return new Summary(report.MessageId, report.OriginalMessageId, 0, 0, payouts.Count, 0, []);
+        }
     }
 
     private static string Reason(Pain002Reader.TransferStatus transfer) => PayoutFailures.BankRejected(transfer.ReasonCode, transfer.Reason);

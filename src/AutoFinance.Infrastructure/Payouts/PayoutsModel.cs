@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AutoFinance.Infrastructure.Payouts;
 
-/// <summary>The disbursement tables: funding facts per contract, dealers' settlement accounts, payouts.</summary>
+/// <summary>The disbursement tables: funding facts per contract, dealers' settlement accounts, payouts, bank files rejected whole.</summary>
 public static class PayoutsModel
 {
     public static void Configure(ModelBuilder modelBuilder)
@@ -38,6 +38,13 @@ public static class PayoutsModel
             e.HasIndex(p => new { p.LoanId, p.Purpose });
             e.Property(p => p.Amount).HasPrecision(18, AutoFinanceDbContext.MoneyScale);
             e.Property(p => p.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<PayoutFileRejectionRow>(e =>
+        {
+            e.ToTable("payout_file_rejections");
+            e.HasKey(r => r.MessageId);
+            e.Property(r => r.MessageId).HasMaxLength(35);
+            e.Property(r => r.Total).HasPrecision(18, AutoFinanceDbContext.MoneyScale);
         });
     }
 }

@@ -25,7 +25,7 @@ public static class PayoutEndpoints
             .WithSummary("Writes the pending payouts of the file channel that no file carries yet into a new ISO 20022 pain.001.001.09 credit-transfer file for the bank: 201 with its message id, transfers and total (each payout goes into one file only; each EndToEndId is the payout's reference, and the camt.053 debit line carrying it confirms the payout); 409 payout-file.nothing-waiting when none is waiting")
             .Produces<FileAnswer>(201).ProducesProblem(409);
         payouts.MapGet("/files", async (PayoutFiles files, CancellationToken ct) => Results.Ok(await files.RecentAsync(50, ct).ConfigureAwait(false)))
-            .WithSummary("The 50 newest bank files: message id, when written, transfers, total, and how many the bank's statement confirmed or came back failed")
+            .WithSummary("The 50 newest bank files: message id, when written, transfers, total, and how many the bank's statement confirmed or came back failed; a file the bank rejected whole with when, the bank's reason and how many payouts moved to the next file (rejected)")
             .Produces<IReadOnlyList<PayoutFiles.FileSummary>>();
         payouts.MapGet("/files/{messageId}", async (string messageId, PayoutFiles files, CancellationToken ct) =>
                 await files.ReadAsync(messageId, ct).ConfigureAwait(false) is { } file
@@ -39,7 +39,7 @@ public static class PayoutEndpoints
                 var content = await reader.ReadToEndAsync(ct).ConfigureAwait(false);
                 return Problems.From(await reports.ImportAsync(http.User.ToActor(), content, ct).ConfigureAwait(false), summary => Results.Ok(summary), "bank file");
             })
-            .WithSummary("Import the bank's ISO 20022 pain.002 status report on a bank file: a rejected transfer fails its payout with the bank's reason (the contract can be paid out again; a refund is owed again); a file rejected whole releases its pending payouts for the next file; a report imported again changes nothing more")
+            .WithSummary("Import the bank's ISO 20022 pain.002 status report on a bank file: a rejected transfer fails its payout with the bank's reason (the contract can be paid out again; a refund is owed again); a file rejected whole releases its pending payouts for the next file and stays listed with the bank's reason (GrpSts RJCT with StsRsnInf); a report imported again changes nothing more")
             .Produces<PayoutStatusReports.Summary>().ProducesValidationProblem();
 
         payouts.MapPost("/{id:guid}/cancel", async (Guid id, HttpContext http, PayoutCancellations cancellations, CancellationToken ct) =>

@@ -143,12 +143,15 @@ public static class Funding
     /// The bank's pain.002 status report on a bank file: the file rejected whole (no transfer named), or one transfer
     /// rejected with a reason code.
     /// </summary>
-    public static string StatusReport(string fileMessageId, string? rejectedReference, string reasonCode = "AC04") => $"""
+    public static string StatusReport(string fileMessageId, string? rejectedReference, string reasonCode = "AC04") => StatusReport(fileMessageId, rejectedReference, reasonCode, null);
+
+    /// <summary>The same, the whole file's rejection giving the bank's reason (<c>StsRsnInf</c>) when <paramref name="fileReason"/> is set.</summary>
+    public static string StatusReport(string fileMessageId, string? rejectedReference, string reasonCode, (string Code, string Text)? fileReason) => $"""
         <?xml version="1.0" encoding="UTF-8"?>
         <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.10">
           <CstmrPmtStsRpt>
             <GrpHdr><MsgId>PSR-{Guid.NewGuid():N}</MsgId><CreDtTm>2026-12-03T09:00:00+08:00</CreDtTm></GrpHdr>
-            <OrgnlGrpInfAndSts><OrgnlMsgId>{fileMessageId}</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.09</OrgnlMsgNmId><GrpSts>{(rejectedReference is null ? "RJCT" : "PART")}</GrpSts></OrgnlGrpInfAndSts>
+            <OrgnlGrpInfAndSts><OrgnlMsgId>{fileMessageId}</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.09</OrgnlMsgNmId><GrpSts>{(rejectedReference is null ? "RJCT" : "PART")}</GrpSts>{(fileReason is { } why ? $"<StsRsnInf><Rsn><Cd>{why.Code}</Cd></Rsn><AddtlInf>{why.Text}</AddtlInf></StsRsnInf>" : "")}</OrgnlGrpInfAndSts>
             {(rejectedReference is null ? "" : $"<OrgnlPmtInfAndSts><OrgnlPmtInfId>{fileMessageId}-1</OrgnlPmtInfId><TxInfAndSts><OrgnlInstrId>{rejectedReference}</OrgnlInstrId><OrgnlEndToEndId>{rejectedReference}</OrgnlEndToEndId><TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>{reasonCode}</Cd></Rsn><AddtlInf>closed account</AddtlInf></StsRsnInf></TxInfAndSts></OrgnlPmtInfAndSts>")}
           </CstmrPmtStsRpt>
         </Document>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Seeding;
@@ -291,24 +292,43 @@ public abstract partial class PayoutScenarios<TPlatform>(TPlatform platform) : I
     }
 
     [SkippableFact]
-    public async Task A_bank_file_rejected_whole_leaves_its_payouts_for_the_next_file_and_a_report_that_is_not_one_is_refused()
+    public async Task A_bank_file_rejected_whole_leaves_its_payouts_for_the_next_file_and_stays_listed_with_the_banks_reason()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
         using var underwriter = await platform.SignedIn("underwriter");
         var (contractId, reference, file) = await InBankFileAsync(underwriter);
+        var written = (await underwriter.GetFromJsonAsync<JsonElement[]>("/api/v1/payouts/files"))!.Single(f => f.GetProperty("messageId").GetString() == file);
 
-        var report = Funding.StatusReport(file, rejectedReference: null);
-        Assert.True((await Funding.ImportStatusReportAsync(underwriter, report)).GetProperty("released").GetInt32() >= 1);
+        var report = Funding.StatusReport(file, null, "AC04", ("FF01", "schema validation failed"));
+        var released = (await Funding.ImportStatusReportAsync(underwriter, report)).GetProperty("released").GetInt32();
+        Assert.True(released >= 1);
         Assert.Equal("payout-pending", (await Funding.FileAsync(underwriter, contractId)).GetProperty("status").GetString());
         var (_, next) = await Funding.WriteBankFileAsync(underwriter);
         Assert.Contains($"<EndToEndId>{reference}</EndToEndId>", next, StringComparison.Ordinal);
         Assert.NotEqual(file, await FileMessageOfAsync(reference));
 
-        // Imported again, the report names a file that carries nothing any more; a text that is no report names the field.
-        var stale = await Funding.ImportStatusReportAsync(underwriter, report, HttpStatusCode.BadRequest);
-        Assert.True(stale.GetProperty("errors").TryGetProperty("report", out _));
+        // The rejected file is still listed, as it was written, with the bank's reason and the payouts that moved on.
+        var rejected = (await underwriter.GetFromJsonAsync<JsonElement[]>("/api/v1/payouts/files"))!.Single(f => f.GetProperty("messageId").GetString() == file);
+        Assert.Equal(written.GetProperty("transfers").GetInt32(), rejected.GetProperty("transfers").GetInt32());
+        Assert.Equal(written.GetProperty("total").GetDecimal(), rejected.GetProperty("total").GetDecimal());
+        Assert.Equal("FF01", rejected.GetProperty("rejected").GetProperty("reasonCode").GetString());
+        Assert.Equal("schema validation failed", rejected.GetProperty("rejected").GetProperty("reason").GetString());
+        Assert.Equal(released, rejected.GetProperty("rejected").GetProperty("released").GetInt32());
+        var page = await underwriter.GetStringAsync("/payouts");
+        var row = Regex.Match(page, $"<tr data-testid=\"payout-file\" data-message=\"{file}\" data-status=\"rejected\">.*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains("银行整体退回", row, StringComparison.Ordinal);
+        Assert.Contains(">FF01</span> 文件格式无效", row, StringComparison.Ordinal);
+        Assert.Contains("schema validation failed", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("download", row, StringComparison.Ordinal);
+
+        // Imported again, the report changes nothing more; a text that is no report names the field.
+        var again = await Funding.ImportStatusReportAsync(underwriter, report);
+        Assert.Equal(0, again.GetProperty("released").GetInt32());
+        Assert.NotEqual(file, await FileMessageOfAsync(reference));
         var garbage = await Funding.ImportStatusReportAsync(underwriter, "<Document><Nothing/></Document>", HttpStatusCode.BadRequest);
         Assert.True(garbage.GetProperty("errors").TryGetProperty("report", out _));
+        var unknown = await Funding.ImportStatusReportAsync(underwriter, Funding.StatusReport("AF20261201000000000", null), HttpStatusCode.BadRequest);
+        Assert.Contains("never written", unknown.GetProperty("errors").GetProperty("report")[0].GetString(), StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -1832,6 +1832,44 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("contract_funding", (string)null);
                 });
 
+            modelBuilder.Entity("AutoFinance.Infrastructure.Payouts.PayoutFileRejectionRow", b =>
+                {
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReasonCode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("RejectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Released")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReportMessageId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Transfers")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MessageId");
+
+                    b.ToTable("payout_file_rejections", (string)null);
+                });
+
             modelBuilder.Entity("AutoFinance.Infrastructure.Payouts.PayoutRow", b =>
                 {
                     b.Property<Guid>("Id")

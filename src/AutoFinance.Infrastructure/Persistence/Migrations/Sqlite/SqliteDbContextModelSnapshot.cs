@@ -1811,6 +1811,44 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("contract_funding", (string)null);
                 });
 
+            modelBuilder.Entity("AutoFinance.Infrastructure.Payouts.PayoutFileRejectionRow", b =>
+                {
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RejectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Released")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportMessageId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Transfers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MessageId");
+
+                    b.ToTable("payout_file_rejections", (string)null);
+                });
+
             modelBuilder.Entity("AutoFinance.Infrastructure.Payouts.PayoutRow", b =>
                 {
                     b.Property<Guid>("Id")
