@@ -41,18 +41,25 @@ public sealed class PayoutFiles(AutoFinanceDbContext db, IPersonalDataProtector 
     {
         var now = time.GetUtcNow();
         var messageId = "AF" + now.ToString(IdFormat, CultureInfo.InvariantCulture);
-        // Each payout is claimed by one message in one statement, so two files written at once never share a payout; its
-        // version moves, so a cancellation that read it before the claim cannot fail it after.
-        var claimed = await db.Set<PayoutRow>().Where(p => p.Status == PayoutStatus.Pending && p.Channel == DealerPayouts.FileChannel && p.FileMessageId == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.FileMessageId, messageId).SetProperty(p => p.Version, p => p.Version + 1), ct).ConfigureAwait(false);
-        if (claimed == 0)
+        // The claim and its audit entry are stored together: a file is never claimed without a trace of who wrote it.
+        return await AuditLog.SerialisedAsync(async () =>
         {
-            return null;
-        }
+            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            // Each payout is claimed by one message in one statement, so two files written at once never share a payout;
+            // its version moves, so a cancellation that read it before the claim cannot fail it after.
+            var claimed = await db.Set<PayoutRow>().Where(p => p.Status == PayoutStatus.Pending && p.Channel == DealerPayouts.FileChannel && p.FileMessageId == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.FileMessageId, messageId).SetProperty(p => p.Version, p => p.Version + 1), ct).ConfigureAwait(false);
+            if (claimed == 0)
+            {
+                return null;
+            }
 
-        var file = await ReadAsync(messageId, ct).ConfigureAwait(false);
-        await AuditLog.SaveWithAsync(db, [new AuditEvent(actor, "payout.file-written", "payout-file", messageId, new { file!.Transfers, file.Total })], now, ct).ConfigureAwait(false);
-        return file;
+            var file = await ReadAsync(messageId, ct).ConfigureAwait(false);
+            await AuditLog.AppendAsync(db, [new AuditEvent(actor, "payout.file-written", "payout-file", messageId, new { file!.Transfers, file.Total })], now, ct).ConfigureAwait(false);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return file;
+        }).ConfigureAwait(false);
     }
 
     /// <summary>The file written as <paramref name="messageId"/>, as it was written; null for a message never written.</summary>
