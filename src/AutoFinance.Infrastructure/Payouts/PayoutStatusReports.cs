@@ -34,7 +34,8 @@ public sealed class PayoutStatusReports(AutoFinanceDbContext db, PayoutConfirmat
         }
 
         var payouts = await db.Set<PayoutRow>().AsNoTracking().Where(p => p.FileMessageId == report.OriginalMessageId).ToListAsync(ct).ConfigureAwait(false);
-        if (report.FileRejected && await db.Set<PayoutFileRejectionRow>().AsNoTracking().AnyAsync(r => r.MessageId == report.OriginalMessageId, ct).ConfigureAwait(false))
+        var rejectedWhole = await db.Set<PayoutFileRejectionRow>().AsNoTracking().AnyAsync(r => r.MessageId == report.OriginalMessageId, ct).ConfigureAwait(false);
+        if (report.FileRejected && rejectedWhole)
         {
             // The file's rejection is on record and its payouts were released then: nothing more changes.
             return CommandResult<Summary>.Ok(new Summary(report.MessageId, report.OriginalMessageId, 0, 0, payouts.Count, 0, []));
@@ -42,7 +43,9 @@ public sealed class PayoutStatusReports(AutoFinanceDbContext db, PayoutConfirmat
 
         if (payouts.Count == 0)
         {
-            return CommandResult<Summary>.Invalid("report", $"no payout is in a bank file {report.OriginalMessageId}: it was never written");
+            return CommandResult<Summary>.Invalid("report", rejectedWhole
+                ? $"the bank rejected bank file {report.OriginalMessageId} whole already, and its payouts moved to the next file"
+                : $"no payout is in a bank file {report.OriginalMessageId}: it was never written");
         }
 
         if (report.FileRejected)

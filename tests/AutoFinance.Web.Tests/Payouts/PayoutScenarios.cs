@@ -325,6 +325,10 @@ public abstract partial class PayoutScenarios<TPlatform>(TPlatform platform) : I
         var again = await Funding.ImportStatusReportAsync(underwriter, report);
         Assert.Equal(0, again.GetProperty("released").GetInt32());
         Assert.NotEqual(file, await FileMessageOfAsync(reference));
+        // A report on its transfers, after the whole file was refused, touches none of them: they are in the next file now.
+        var late = await Funding.ImportStatusReportAsync(underwriter, Funding.StatusReport(file, reference), HttpStatusCode.BadRequest);
+        Assert.Contains("rejected bank file", late.GetProperty("errors").GetProperty("report")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("payout-pending", (await Funding.FileAsync(underwriter, contractId)).GetProperty("status").GetString());
         var garbage = await Funding.ImportStatusReportAsync(underwriter, "<Document><Nothing/></Document>", HttpStatusCode.BadRequest);
         Assert.True(garbage.GetProperty("errors").TryGetProperty("report", out _));
         var unknown = await Funding.ImportStatusReportAsync(underwriter, Funding.StatusReport("AF20261201000000000", null), HttpStatusCode.BadRequest);
