@@ -58,6 +58,7 @@ public abstract class PlatformFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(_directory);
+        await PrepareServerAsync();
         var partners = await TestSimulator.ArgumentsAsync();
         if (FromTemplate)
         {
@@ -131,6 +132,9 @@ public abstract class PlatformFixture : IAsyncLifetime
 
     protected virtual Task DropAsync() => Task.CompletedTask;
 
+    /// <summary>Readies the database server before the first platform of the process uses it.</summary>
+    protected virtual Task PrepareServerAsync() => Task.CompletedTask;
+
     public string KeysPath => Path.Combine(_directory, "keys");
 
     /// <summary>The fixture's own directory (database file, keys), removed when it ends.</summary>
@@ -187,7 +191,10 @@ public class SqlitePlatform : PlatformFixture
 /// <summary>PostgreSQL from <c>AUTOFINANCE_TEST_POSTGRES</c> (set by test.sh); each fixture gets its own database.</summary>
 public class PostgresPlatform : PlatformFixture
 {
-    private readonly string _database = $"af_test_{Guid.NewGuid():N}";
+    /// <summary>Removed once a process, before its first database: see <see cref="RemoveOrphanDatabasesAsync"/>.</summary>
+    private static readonly Lazy<Task> Orphans = new(RemoveOrphanDatabasesAsync);
+
+    private readonly string _database = NewDatabaseName();
 
     public static string? Server => Environment.GetEnvironmentVariable("AUTOFINANCE_TEST_POSTGRES");
 
@@ -207,8 +214,48 @@ public class PostgresPlatform : PlatformFixture
 
     protected override Task DropAsync() => Server is null ? Task.CompletedTask : ExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
 
-    /// <summary>The template folder's unique part (PostgreSQL names are at most 63 bytes).</summary>
-    private static string TemplateDatabase(string template) => $"af_template_{Path.GetFileName(template).Split('-')[^1]}";
+    protected override Task PrepareServerAsync() => Orphans.Value;
+
+    /// <summary>A test database's name, with this process's id, so it can be dropped once the process is gone.</summary>
+    internal static string NewDatabaseName() => $"af_test_{Environment.ProcessId}_{Guid.NewGuid():N}";
+
+    /// <summary>The template folder's process id and unique part (PostgreSQL names are at most 63 bytes).</summary>
+    private static string TemplateDatabase(string template)
+    {
+        var parts = Path.GetFileName(template).Split('-');
+        return $"af_template_{parts[^2]}_{parts[^1]}";
+    }
+
+    /// <summary>
+    /// Drops the test and template databases of test processes that are gone: a process killed before its exit handlers
+    /// ran leaves them on the server. Each name carries its process's id; those of running processes are left alone.
+    /// </summary>
+    internal static async Task RemoveOrphanDatabasesAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection($"{Server};Database=postgres");
+        await connection.OpenAsync();
+        var names = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = @"SELECT datname FROM pg_database WHERE datname LIKE 'af\_test\_%' OR datname LIKE 'af\_template\_%'";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var name in names.Where(n => Owner(n) is { } owner && !Processes.IsRunning(owner)))
+        {
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>The process id in <c>af_test_{id}_{guid}</c> or <c>af_template_{id}_{guid}</c>; null for any other name.</summary>
+    private static int? Owner(string name) =>
+        name.Split('_') is [_, _, var id, _] && int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var owner) ? owner : null;
 
     private static async Task ExecuteAsync(string sql)
     {

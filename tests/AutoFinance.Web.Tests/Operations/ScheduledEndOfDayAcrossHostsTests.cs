@@ -14,7 +14,7 @@ namespace AutoFinance.Web.Tests.Operations;
 [RunsLong]
 public sealed class ScheduledEndOfDayAcrossHostsTests : IAsyncLifetime
 {
-    private readonly string _database = $"af_test_{Guid.NewGuid():N}";
+    private readonly string _database = PostgresPlatform.NewDatabaseName();
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"autofinance-hosts-{Guid.NewGuid():N}");
     private readonly List<WebApplication> _hosts = [];
 

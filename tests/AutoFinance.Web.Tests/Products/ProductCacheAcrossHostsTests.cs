@@ -20,7 +20,7 @@ namespace AutoFinance.Web.Tests.Products;
 /// </summary>
 public sealed class ProductCacheAcrossHostsTests : IAsyncLifetime
 {
-    private readonly string _database = $"af_test_{Guid.NewGuid():N}";
+    private readonly string _database = PostgresPlatform.NewDatabaseName();
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"autofinance-products-{Guid.NewGuid():N}");
     private readonly List<WebApplication> _hosts = [];
 
