@@ -21,4 +21,5 @@ public enum JournalEventKind
     SuspenseAssigned,
     SuspenseReturned,
     DealerPayout,
+    PayoutReturned,
 }

@@ -11,7 +11,8 @@ namespace AutoFinance.Domain.Servicing;
 /// <item>suspense assigned to a loan: Dr suspense / Cr cash clearing (the loan's payment then debits cash clearing);</item>
 /// <item>suspense returned to the payer: Dr suspense / Cr cash clearing;</item>
 /// <item>a loan booked on the dealer's confirmed payout: Dr loan principal receivable / Cr dealer payable, then Dr dealer payable / Cr cash clearing;</item>
-/// <item>held credit of a closed loan paid back: Dr refund payable / Cr cash clearing.</item>
+/// <item>held credit of a closed loan paid back: Dr refund payable / Cr cash clearing;</item>
+/// <item>a confirmed payout the payee's bank sent back: Dr cash clearing / Cr dealer payable (or refund payable): owed again.</item>
 /// </list>
 /// </summary>
 public static class RailPostings
@@ -36,6 +37,12 @@ public static class RailPostings
 
     public static JournalEntry RefundPaid(DateOnly businessDate, Money amount, string payoutReference) =>
         Pair(businessDate, JournalEventKind.Refund, $"Credit held paid back to the customer ({payoutReference})", amount, LedgerAccount.RefundPayable, LedgerAccount.CashClearing);
+
+    public static JournalEntry DealerPayoutReturned(DateOnly businessDate, Money amount, string payoutReference) =>
+        Pair(businessDate, JournalEventKind.PayoutReturned, $"Payout {payoutReference} returned by the dealer's bank: owed to the dealer again", amount, LedgerAccount.CashClearing, LedgerAccount.DealerPayable);
+
+    public static JournalEntry RefundReturned(DateOnly businessDate, Money amount, string payoutReference) =>
+        Pair(businessDate, JournalEventKind.PayoutReturned, $"Refund {payoutReference} returned by the customer's bank: owed to the customer again", amount, LedgerAccount.CashClearing, LedgerAccount.RefundPayable);
 
     private static JournalEntry Pair(DateOnly businessDate, JournalEventKind kind, string description, Money amount, LedgerAccount debit, LedgerAccount credit) =>
         JournalEntry.Create(businessDate, kind, description, amount.Currency, [JournalLine.Debit(debit, amount.Amount), JournalLine.Credit(credit, amount.Amount)]);

@@ -18,9 +18,11 @@ namespace AutoFinance.Infrastructure.Payments;
 /// Bank statement reconciliation. Each credit is matched to a loan (<see cref="StatementMatch"/>) and posted as the
 /// loan's payment under the entry reference (so the same entry imported again posts nothing), or parked in suspense
 /// (Dr cash clearing / Cr suspense, in the lender's own book: loan id empty) for a person to assign to a loan or
-/// return to the payer. Debits are recorded and left alone.
+/// return to the payer. A credit bringing back a confirmed payout (its reference and amount) marks the payout returned
+/// (<see cref="Payouts.PayoutReturns"/>). Debits are recorded and left alone, but for one confirming a pending payout.
 /// </summary>
-public sealed class BankReconciliation(AutoFinanceDbContext db, LoanPosting posting, Payouts.PayoutConfirmations payouts, IPersonalDataProtector protector, ILookupHasher hasher, TimeProvider time)
+public sealed class BankReconciliation(
+    AutoFinanceDbContext db, LoanPosting posting, Payouts.PayoutConfirmations payouts, Payouts.PayoutReturns returns, IPersonalDataProtector protector, ILookupHasher hasher, TimeProvider time)
 {
     /// <summary>The loan id of the lender's own book, where suspense lives until a line is assigned or returned.</summary>
     public static readonly Guid HouseBook = Guid.Empty;
@@ -85,6 +87,22 @@ public sealed class BankReconciliation(AutoFinanceDbContext db, LoanPosting post
                 if (await SaveNewAsync(row, [], actor, ct).ConfigureAwait(false))
                 {
                     lines.Add(View(await PayoutDebitAsync(row, entry, actor, ct).ConfigureAwait(false)));
+                }
+                else
+                {
+                    seen++;
+                }
+
+                continue;
+            }
+
+            var payoutReturn = await returns.TakeAsync(row, entry, actor.AuditName, ct).ConfigureAwait(false);
+            if (payoutReturn != Payouts.PayoutReturns.Outcome.NotAPayout)
+            {
+                if (payoutReturn == Payouts.PayoutReturns.Outcome.Returned)
+                {
+                    matched++;
+                    lines.Add(View(row));
                 }
                 else
                 {

@@ -16,6 +16,7 @@ public static class PaymentServices
         services.AddScoped<PaymentIntents>();
         services.AddScoped<PaymentCallbacks>();
         services.AddScoped<Payouts.PayoutConfirmations>();
+        services.AddScoped<Payouts.PayoutReturns>();
         services.AddScoped<BankReconciliation>();
         services.AddScoped<Mandates>();
         services.AddScoped<DirectDebitRun>();

@@ -25,6 +25,9 @@ public static partial class SuspenseNotes
 
         /// <summary>A bank debit that confirmed a payout.</summary>
         PayoutConfirmed,
+
+        /// <summary>A bank credit that brought a confirmed payout back from the payee's bank.</summary>
+        PayoutReturned,
     }
 
     /// <summary>
@@ -50,6 +53,8 @@ public static partial class SuspenseNotes
 
     public static string PayoutConfirmed(string reference) => Cut($"payout {reference} confirmed");
 
+    public static string PayoutReturned(string reference) => Cut($"payout {reference} returned");
+
     public static Reading Read(string note)
     {
         ArgumentNullException.ThrowIfNull(note);
@@ -63,8 +68,8 @@ public static partial class SuspenseNotes
             return ReadRefusal(Kind.Refused, refused, null, refused.Groups["loan"].Value, null);
         }
 
-        return PayoutConfirmedForm().Match(note) is { Success: true } payout
-            ? new(Kind.PayoutConfirmed, null, null, payout.Groups["reference"].Value, null, Empty, note)
+        return PayoutForm().Match(note) is { Success: true } payout
+            ? new(payout.Groups["what"].Value == "confirmed" ? Kind.PayoutConfirmed : Kind.PayoutReturned, null, null, payout.Groups["reference"].Value, null, Empty, note)
             : new(Kind.Typed, null, null, null, null, Empty, note);
     }
 
@@ -108,6 +113,6 @@ public static partial class SuspenseNotes
     [GeneratedRegex(@"^matched loan (?<loan>[0-9a-fA-F-]{36}) refused it" + Refusal + "$", RegexOptions.Singleline)]
     private static partial Regex RefusedForm();
 
-    [GeneratedRegex(@"^payout (?<reference>\S+) confirmed$")]
-    private static partial Regex PayoutConfirmedForm();
+    [GeneratedRegex(@"^payout (?<reference>\S+) (?<what>confirmed|returned)$")]
+    private static partial Regex PayoutForm();
 }

@@ -5,6 +5,7 @@ using AutoFinance.Application.Security;
 using AutoFinance.Domain.Notifications;
 using AutoFinance.Domain.Origination.Funding;
 using AutoFinance.Domain.Origination.Lifecycle;
+using AutoFinance.Domain.Lifecycle;
 using AutoFinance.Domain.Validation;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Origination;
@@ -18,7 +19,9 @@ namespace AutoFinance.Infrastructure.Payouts;
 /// Disbursement as money really moves: a signed contract whose funding checklist is complete is paid to its dealer's
 /// verified settlement account — instructed through the payment provider, or written into a pain.001 credit-transfer
 /// file for the bank — and waits, payout pending. The loan is booked only when the payout is confirmed
-/// (<see cref="PayoutConfirmations"/>).
+/// (<see cref="PayoutConfirmations"/>). A booked loan whose payout the dealer's bank sent back
+/// (<see cref="PayoutReturns"/>) is paid to the dealer again the same way, to the account verified now, and is not
+/// booked again.
 /// </summary>
 public sealed class DealerPayouts(
     AutoFinanceDbContext db, FundingDesk funding, SettlementAccounts accounts, PayoutConfirmations confirmations, IPaymentProvider provider, IPlatformAddress platform,
@@ -30,7 +33,8 @@ public sealed class DealerPayouts(
 
     /// <summary>
     /// Pays a signed contract out, if its checklist is complete and its dealer has a verified account. A repeat with
-    /// the same Idempotency-Key answers the contract as it now stands; a contract already booked answers its loan.
+    /// the same Idempotency-Key answers the contract as it now stands; a contract already booked answers its loan, and
+    /// pays its dealer again when their bank sent the payout back.
     /// </summary>
     public async Task<CommandResult<ContractView>> InstructAsync(Actor actor, Guid contractId, string? channel, string? idempotencyKey, CancellationToken ct)
     {
@@ -57,7 +61,7 @@ public sealed class DealerPayouts(
 
         if (contract.Status == ContractStatus.Booked)
         {
-            return CommandResult<ContractView>.Ok(await ContractViewAsync(contractId, ct).ConfigureAwait(false));
+            return await PayAgainAsync(actor, contract, channel, idempotencyKey, ct).ConfigureAwait(false);
         }
 
         if (contract.Status == ContractStatus.PayoutPending)
@@ -86,16 +90,65 @@ public sealed class DealerPayouts(
         }
 
         var offer = await db.Offers.AsNoTracking().FirstAsync(o => o.Id == contract.OfferId, ct).ConfigureAwait(false);
-        var attempt = await db.Set<PayoutRow>().CountAsync(p => p.ContractId == contractId, ct).ConfigureAwait(false) + 1;
+        var payout = await NewPayoutAsync(actor, contract, application.DealerId, (offer.Principal, offer.Currency), payee, channel, idempotencyKey, ct).ConfigureAwait(false);
+        contract.Status = ContractStatus.PayoutPending;
+        contract.Version++;
+        if (!await SaveInstructedAsync(actor, payout, ct).ConfigureAwait(false))
+        {
+            return CommandResult<ContractView>.Conflict("the contract changed meanwhile; reload it", "record.changed");
+        }
+
+        return await SendAsync(payout, payee, contractId, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A booked contract: its dealer is paid again when their bank sent the last payout back (the amount it carried,
+    /// to the account verified now, the loan left as booked); otherwise it answers the contract and its loan.
+    /// </summary>
+    private async Task<CommandResult<ContractView>> PayAgainAsync(Actor actor, ContractRow contract, string channel, string? idempotencyKey, CancellationToken ct)
+    {
+        var payouts = await db.Set<PayoutRow>().AsNoTracking().Where(p => p.ContractId == contract.Id).OrderByDescending(p => p.CreatedAt).ToListAsync(ct).ConfigureAwait(false);
+        if (!DealerRepayment.Due(payouts.Select(p => (p.Purpose, p.Status))))
+        {
+            return CommandResult<ContractView>.Ok(await ContractViewAsync(contract.Id, ct).ConfigureAwait(false));
+        }
+
+        var application = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == contract.ApplicationId, ct).ConfigureAwait(false);
+        var payee = await accounts.PayeeAsync(application.DealerId, ct).ConfigureAwait(false);
+        if (payee is null)
+        {
+            return CommandResult<ContractView>.Conflict("the dealer has no verified settlement account to pay into", "payout.no-settlement-account");
+        }
+
+        var owed = payouts.First(p => p.Purpose != PayoutPurpose.Refund);
+        var payout = await NewPayoutAsync(actor, contract, application.DealerId, (owed.Amount, owed.Currency), payee, channel, idempotencyKey, ct).ConfigureAwait(false);
+        payout.Purpose = PayoutPurpose.Redisbursement;
+        payout.LoanId = owed.LoanId;
+        // The contract stays booked; its version makes two people paying the dealer again at once pay once.
+        contract.Version++;
+        if (!await SaveInstructedAsync(actor, payout, ct).ConfigureAwait(false))
+        {
+            return CommandResult<ContractView>.Conflict("the contract changed meanwhile; reload it", "record.changed");
+        }
+
+        return await SendAsync(payout, payee, contract.Id, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A new pending payout of the contract to its dealer's verified account, added to the context (not saved).</summary>
+    private async Task<PayoutRow> NewPayoutAsync(
+        Actor actor, ContractRow contract, Guid? dealerId, (decimal Amount, string Currency) money, SettlementAccounts.Payee payee, string channel, string? idempotencyKey,
+        CancellationToken ct)
+    {
+        var attempt = await db.Set<PayoutRow>().CountAsync(p => p.ContractId == contract.Id, ct).ConfigureAwait(false) + 1;
         var now = time.GetUtcNow();
         var payout = new PayoutRow
         {
             Id = Guid.CreateVersion7(now),
             Reference = string.Create(CultureInfo.InvariantCulture, $"PO{contract.Reference[2..]}-{attempt}"),
-            ContractId = contractId,
-            DealerId = application.DealerId,
-            Amount = offer.Principal,
-            Currency = offer.Currency,
+            ContractId = contract.Id,
+            DealerId = dealerId,
+            Amount = money.Amount,
+            Currency = money.Currency,
             PayeeName = payee.Name,
             PayeeBank = payee.Bank,
             AccountNumberCipher = payee.AccountNumberCipher,
@@ -107,20 +160,29 @@ public sealed class DealerPayouts(
             CreatedAt = now,
         };
         db.Add(payout);
-        contract.Status = ContractStatus.PayoutPending;
-        contract.Version++;
+        return payout;
+    }
+
+    /// <summary>Stores the new payout with the contract's change and its audit entry; false when the contract changed meanwhile.</summary>
+    private async Task<bool> SaveInstructedAsync(Actor actor, PayoutRow payout, CancellationToken ct)
+    {
         try
         {
-            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "payout.instructed", "contract", contractId.ToString(),
-                new { payout.Id, payout.Reference, payout.Amount, payout.Channel, payout.AccountNumberMasked })], now, ct).ConfigureAwait(false);
+            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "payout.instructed", "contract", payout.ContractId.ToString(),
+                new { payout.Id, payout.Reference, payout.Amount, payout.Channel, payout.AccountNumberMasked, Purpose = StateWords<PayoutPurpose>.Of(payout.Purpose) })], payout.CreatedAt, ct).ConfigureAwait(false);
+            return true;
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueViolation.Is(e))
         {
             db.ChangeTracker.Clear();
-            return CommandResult<ContractView>.Conflict("the contract changed meanwhile; reload it", "record.changed");
+            return false;
         }
+    }
 
-        if (channel == ProviderChannel)
+    /// <summary>Instructs a provider payout at the provider (a file's waits for the next bank file) and answers the contract.</summary>
+    private async Task<CommandResult<ContractView>> SendAsync(PayoutRow payout, SettlementAccounts.Payee payee, Guid contractId, CancellationToken ct)
+    {
+        if (payout.Channel == ProviderChannel)
         {
             await confirmations.InstructAtProviderAsync(provider, Payments.PaymentIntents.CallbackAddress(platform, provider.Name), payout, payee.AccountNumber, again: false, ct).ConfigureAwait(false);
         }

@@ -29,7 +29,11 @@ public sealed class FundingDesk(AutoFinanceDbContext db, ProductCatalog products
 
     public sealed record FundingView(
         Guid ContractId, string ContractReference, Guid ApplicationId, string ApplicationReference, string Status, decimal Amount, string Currency,
-        bool Ready, IReadOnlyList<CheckView> Checklist, FactsView Facts, PayeeView? Payee, IReadOnlyList<PayoutView> Payouts, Guid? LoanId);
+        bool Ready, IReadOnlyList<CheckView> Checklist, FactsView Facts, PayeeView? Payee, IReadOnlyList<PayoutView> Payouts, Guid? LoanId)
+    {
+        /// <summary>The loan is booked but its dealer's bank sent the payout back: the dealer is to be paid again (<see cref="DealerRepayment"/>).</summary>
+        public bool OwedToDealer { get; init; }
+    }
 
     /// <summary>The funding file of a contract, or null when there is no such contract.</summary>
     public async Task<FundingView?> ViewAsync(Guid contractId, CancellationToken ct)
@@ -54,7 +58,10 @@ public sealed class FundingDesk(AutoFinanceDbContext db, ProductCatalog products
             new FactsView(facts?.InsurancePolicyNumber, facts?.Insurer, facts?.MortgageRegistrationNumber, facts?.MortgageRegisteredOn, facts?.GpsDeviceId, facts?.RecordedAt),
             payee is null ? null : new PayeeView(payee.Name, payee.Bank, payee.AccountNumberMasked),
             [.. payouts.OrderByDescending(p => p.CreatedAt).Select(PayoutView.Of)],
-            loanId);
+            loanId)
+        {
+            OwedToDealer = contract.Status == ContractStatus.Booked && DealerRepayment.Due(payouts.OrderByDescending(p => p.CreatedAt).Select(p => (p.Purpose, p.Status))),
+        };
     }
 
     /// <summary>The checklist of a contract's application with the facts recorded on it.</summary>

@@ -1,8 +1,10 @@
 using AutoFinance.Application.Payments;
 using AutoFinance.Application.Servicing;
+using AutoFinance.Domain.Monetary;
 using AutoFinance.Domain.Notifications;
 using AutoFinance.Domain.Origination.Funding;
 using AutoFinance.Domain.Origination.Lifecycle;
+using AutoFinance.Domain.Servicing;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
@@ -60,7 +62,7 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
     public async Task<(string Reference, Guid? LoanId)?> ConfirmByStatementAsync(IReadOnlyList<string> references, decimal amount, string entryReference, string actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(references);
-        var candidates = references.Select(r => r.Trim()).Where(r => r.StartsWith("PO", StringComparison.Ordinal) || r.StartsWith("RF", StringComparison.Ordinal)).ToList();
+        var candidates = PayoutReferences.In(references);
         if (candidates.Count == 0)
         {
             return null;
@@ -94,6 +96,11 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
         if (payout.Purpose == PayoutPurpose.Refund)
         {
             return await ConfirmRefundAsync(payout, confirmation, actor, ct).ConfigureAwait(false);
+        }
+
+        if (payout.Purpose == PayoutPurpose.Redisbursement)
+        {
+            return await ConfirmPaidAgainAsync(payout, confirmation, actor, ct).ConfigureAwait(false);
         }
 
         var contract = await db.Contracts.FirstAsync(c => c.Id == payout.ContractId, ct).ConfigureAwait(false);
@@ -227,7 +234,8 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
         }
 
         var contract = await db.Contracts.FirstAsync(c => c.Id == payout.ContractId, ct).ConfigureAwait(false);
-        if (ApplicationLifecycle.Allows(contract.Status, ContractStatus.Signed))
+        // A dealer paid again after a return is still owed (the loan stays booked), to be paid again once more.
+        if (payout.Purpose == PayoutPurpose.Disbursement && ApplicationLifecycle.Allows(contract.Status, ContractStatus.Signed))
         {
             contract.Status = ContractStatus.Signed;
             contract.Version++;
@@ -249,6 +257,39 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
         }
 
         return Outcome.Failed;
+    }
+
+    /// <summary>
+    /// A dealer paid again after their bank returned the first payout: the dealer payable the return left on the loan's
+    /// book is settled from cash (Dr dealer payable / Cr cash clearing) and the payout marked, in one transaction. The
+    /// loan is not booked again and the customer is not told again.
+    /// </summary>
+    private async Task<Outcome> ConfirmPaidAgainAsync(PayoutRow payout, string confirmation, string actor, CancellationToken ct)
+    {
+        if (payout.LoanId is not { } loanId)
+        {
+            return Outcome.Mismatch;
+        }
+
+        var now = time.GetUtcNow();
+        payout.Status = PayoutStatus.Confirmed;
+        payout.ConfirmationReference = confirmation;
+        payout.CompletedAt = now;
+        payout.Version++;
+        var paid = RailPostings.DealerPaid(BusinessDay.Today(time), Money.Of(payout.Amount, Currency.FromCode(payout.Currency)), payout.Reference);
+        db.JournalEntries.Add(LoanBooking.ToRow(loanId, paid, now));
+        try
+        {
+            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor, "payout.confirmed", "contract", payout.ContractId.ToString(),
+                new { payout.Id, payout.Reference, payout.Amount, Confirmation = confirmation, Purpose = "redisbursement" })], now, ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome.Repeated;
+        }
+
+        return Outcome.Booked;
     }
 
     /// <summary>

@@ -3,13 +3,14 @@ namespace AutoFinance.Infrastructure.Payouts;
 /// <summary>
 /// Why a payout failed, as stored on it (in English, for the audit trail and the API) and read back for a screen to
 /// say in its own language: the provider's reason code from its callback, a request the provider refused, or a
-/// transfer the bank rejected with an ISO 20022 reason code.
+/// transfer the bank rejected with an ISO 20022 reason code, or a confirmed payout the payee's bank sent back.
 /// </summary>
 public static class PayoutFailures
 {
     private const string NotTakenPrefix = "the provider did not take the instruction: ";
     private const string BankPrefix = "rejected by the bank";
     private const string CancelledPrefix = "cancelled by staff: ";
+    private const string ReturnedPrefix = "returned by the payee's bank";
 
     public enum Kind
     {
@@ -24,6 +25,9 @@ public static class PayoutFailures
 
         /// <summary>Staff cancelled it before it was carried out (at the provider, which confirmed it, or before any bank file).</summary>
         Cancelled,
+
+        /// <summary>Carried out, then sent back by the payee's bank with an ISO 20022 reason code (a statement's return).</summary>
+        Returned,
     }
 
     /// <summary>A reason read back: its kind, the bank's reason code, and the text that came with it.</summary>
@@ -35,8 +39,13 @@ public static class PayoutFailures
     public static string Cancelled(string why) => CancelledPrefix + why;
 
     /// <summary>"rejected by the bank (AC04): what the bank wrote", either part left out when the report had none.</summary>
-    public static string BankRejected(string? code, string? text) =>
-        BankPrefix + (code is null ? string.Empty : $" ({code})") + (text is null ? string.Empty : $": {text}");
+    public static string BankRejected(string? code, string? text) => WithCode(BankPrefix, code, text);
+
+    /// <summary>"returned by the payee's bank (AC04): what the bank wrote", either part left out when the statement had none.</summary>
+    public static string Returned(string? code, string? text) => WithCode(ReturnedPrefix, code, text);
+
+    private static string WithCode(string prefix, string? code, string? text) =>
+        prefix + (code is null ? string.Empty : $" ({code})") + (text is null ? string.Empty : $": {text}");
 
     public static Reading Read(string reason)
     {
@@ -51,12 +60,15 @@ public static class PayoutFailures
             return new(Kind.Cancelled, null, reason[CancelledPrefix.Length..]);
         }
 
-        if (!reason.StartsWith(BankPrefix, StringComparison.Ordinal))
+        var (kind, prefix) = reason.StartsWith(BankPrefix, StringComparison.Ordinal) ? (Kind.Bank, BankPrefix)
+            : reason.StartsWith(ReturnedPrefix, StringComparison.Ordinal) ? (Kind.Returned, ReturnedPrefix)
+            : (Kind.Provider, string.Empty);
+        if (kind == Kind.Provider)
         {
             return new(Kind.Provider, reason, null);
         }
 
-        var rest = reason[BankPrefix.Length..];
+        var rest = reason[prefix.Length..];
         string? code = null;
         if (rest.StartsWith(" (", StringComparison.Ordinal) && rest.IndexOf(')', StringComparison.Ordinal) is > 2 and var close)
         {
@@ -64,6 +76,6 @@ public static class PayoutFailures
             rest = rest[(close + 1)..];
         }
 
-        return new(Kind.Bank, code, rest.StartsWith(": ", StringComparison.Ordinal) ? rest[2..] : null);
+        return new(kind, code, rest.StartsWith(": ", StringComparison.Ordinal) ? rest[2..] : null);
     }
 }

@@ -8,7 +8,9 @@ namespace AutoFinance.Application.Payments.Statements;
 /// Each booked <c>Ntry</c> gives its reference (<c>NtryRef</c>, else <c>AcctSvcrRef</c>), amount and currency
 /// (<c>Amt/@Ccy</c>), direction (<c>CdtDbtInd</c> CRDT/DBIT), booking date, the debtor's name, and the references
 /// that may name a loan: the creditor account id (a loan's virtual account), the creditor reference and the
-/// unstructured remittance text. Entries not booked (<c>Sts</c> PDNG, INFO) are left out.
+/// unstructured remittance text. A credit returning a transfer the lender made carries <c>RtrInf</c>: its reason
+/// (<c>Rsn/Cd</c>, <c>AddtlInf</c>) is read, and its references include the original <c>EndToEndId</c>. Entries not
+/// booked (<c>Sts</c> PDNG, INFO) are left out.
 /// </summary>
 public static class Camt053Reader
 {
@@ -63,7 +65,11 @@ public static class Camt053Reader
                 .Where(v => v.Length > 0)
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
-            entries.Add(new StatementEntry(reference, booked, amount, currency, direction == "CRDT", name, references));
+            var returned = details.SelectMany(d => d.Descendants()).FirstOrDefault(e => e.Name.LocalName == "RtrInf");
+            entries.Add(new StatementEntry(reference, booked, amount, currency, direction == "CRDT", name, references)
+            {
+                Return = returned is null ? null : new StatementReturn(Text(Child(returned, "Rsn"), "Cd"), Text(returned, "AddtlInf")),
+            });
         }
 
         return new BankStatement("camt053", Text(statement, "Id"), entries);

@@ -446,6 +446,21 @@ public sealed class Loan
         return LoanResult<decimal>.Ok(RefundPayable, [RailPostings.RefundPaid(on, Money.Of(amount, Currency), payoutReference)]);
     }
 
+    /// <summary>
+    /// A refund paid out and then sent back by the customer's bank (a closed account, say): the amount is owed to the
+    /// customer again, to be paid to another account (<paramref name="payoutReference"/> names the returned payout).
+    /// </summary>
+    public LoanResult<decimal> ReturnRefund(DateOnly on, decimal amount, string payoutReference)
+    {
+        if (amount <= 0m || Currency.Round(amount) != amount)
+        {
+            return LoanResult<decimal>.Refused(ServicingError.Invalid("refund.amount.invalid", "amount", $"must be a positive amount in whole {Currency.Code} minor units"));
+        }
+
+        RefundPayable += amount;
+        return LoanResult<decimal>.Ok(RefundPayable, [RailPostings.RefundReturned(on, Money.Of(amount, Currency), payoutReference)]);
+    }
+
     /// <summary>Writes off every receivable the loan still carries and marks it charged off (a manual write-off).</summary>
     public LoanResult<int> ChargeOff(DateOnly on, string description)
     {

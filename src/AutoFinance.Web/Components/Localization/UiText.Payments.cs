@@ -74,6 +74,7 @@ public static partial class UiText
         ("recon.note.not-posted", "经 {0} 付给贷款 {1} 的款项（付款 {2}）未能入账", "Paid through {0} for loan {1} (payment {2}) but not posted"),
         ("recon.note.refused", "匹配到的贷款 {0} 未接受这笔款项", "The matched loan {0} would not take it"),
         ("recon.note.payout-confirmed", "对账单确认了放款 {0}", "The statement confirmed payout {0}"),
+        ("recon.note.payout-returned", "收款银行退回了付款 {0}", "The payee's bank returned payout {0}"),
         ("recon.note.as-written", "（原文）", " (as written)"),
     ];
 }

@@ -12,7 +12,7 @@ namespace AutoFinance.Web.Components.Payouts;
 
 /// <summary>
 /// The disbursement forms (an anti-forgery token each): recording the funding facts, confirming the payout (the
-/// second step; its key is the Idempotency-Key, so a double submit pays once) and asking for a settlement-account
+/// second step; its key is the Idempotency-Key, so a double submit pays once; the same form pays a dealer again after their bank returned the payout) and asking for a settlement-account
 /// change, paying a closed loan's credit back to its customer, writing a new bank file and importing the bank's report on one, and cancelling a payout not carried out yet. Each does what its API endpoint does under the same roles and redirects back with the outcome.
 /// </summary>
 public static class PayoutForms
@@ -52,8 +52,10 @@ public static class PayoutForms
 
             var outcome = result.Value switch
             {
-                { LoanId: not null } => "booked",
+                { Payout: { Purpose: Domain.Origination.Funding.PayoutPurpose.Redisbursement, Status: Domain.Origination.Funding.PayoutStatus.Confirmed } } => "repaid",
+                { Payout: { Purpose: Domain.Origination.Funding.PayoutPurpose.Redisbursement, Status: Domain.Origination.Funding.PayoutStatus.Pending } } => "instructed",
                 { Payout.Status: Domain.Origination.Funding.PayoutStatus.Failed } => "failed",
+                { LoanId: not null } => "booked",
                 not null => "instructed",
                 _ => result.Code ?? "invalid",
             };

@@ -1,0 +1,123 @@
+using AutoFinance.Application.Payments.Statements;
+using AutoFinance.Application.Servicing;
+using AutoFinance.Domain.Monetary;
+using AutoFinance.Domain.Origination.Funding;
+using AutoFinance.Domain.Servicing;
+using AutoFinance.Infrastructure.Audit;
+using AutoFinance.Infrastructure.Payments;
+using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Infrastructure.Servicing;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoFinance.Infrastructure.Payouts;
+
+/// <summary>
+/// A confirmed payout the payee's bank sent back (a closed account, say): the bank statement's credit line carries
+/// the payout's reference (its EndToEndId) and amount, usually with the bank's reason (<c>RtrInf</c>). The payout is
+/// marked returned with that reason, and the money is owed again: to the dealer (Dr cash clearing / Cr dealer
+/// payable on the loan's book; the loan stays booked, and <see cref="DealerPayouts"/> pays the dealer again), or to
+/// the customer (the closed loan's refund payable, paid again as any refund owed). The line, the payout, the entry
+/// and the audit entry are stored in one transaction; the same line imported again is already seen.
+/// </summary>
+public sealed class PayoutReturns(AutoFinanceDbContext db, ILoanStore loans, TimeProvider time)
+{
+    public enum Outcome
+    {
+        /// <summary>The line names no confirmed payout of its amount: it is reconciled as any other credit.</summary>
+        NotAPayout,
+
+        Returned,
+
+        /// <summary>The line was stored by another import meanwhile: nothing changed.</summary>
+        AlreadySeen,
+    }
+
+    /// <summary>
+    /// Stores the new credit line <paramref name="row"/> as the return of the payout it names, if it names one. A
+    /// refund's loan changing meanwhile is taken again from a fresh read, a few times at most.
+    /// </summary>
+    public async Task<Outcome> TakeAsync(StatementLineRow row, StatementEntry entry, string actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(entry);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TakeOnceAsync(row, entry, actor, ct).ConfigureAwait(false);
+            }
+            catch (LoanChangedException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<Outcome> TakeOnceAsync(StatementLineRow row, StatementEntry entry, string actor, CancellationToken ct)
+    {
+        var candidates = PayoutReferences.In(entry.References);
+        if (candidates.Count == 0)
+        {
+            return Outcome.NotAPayout;
+        }
+
+        var payout = await db.Set<PayoutRow>()
+            .FirstOrDefaultAsync(p => candidates.Contains(p.Reference) && p.Amount == entry.Amount && p.Currency == entry.Currency && p.Status == PayoutStatus.Confirmed, ct)
+            .ConfigureAwait(false);
+        if (payout?.LoanId is not { } loanId)
+        {
+            return Outcome.NotAPayout;
+        }
+
+        var now = time.GetUtcNow();
+        var reason = PayoutFailures.Returned(entry.Return?.Code, entry.Return?.Text);
+        payout.Status = PayoutStatus.Returned;
+        payout.FailureReason = reason[..Math.Min(reason.Length, 300)];
+        payout.Version++;
+        row.Status = StatementLineStatus.Matched;
+        row.MatchedBy = "payout-return";
+        row.LoanId = loanId;
+        row.Note = SuspenseNotes.PayoutReturned(payout.Reference);
+        db.Set<StatementLineRow>().Add(row);
+        var money = Money.Of(payout.Amount, Currency.FromCode(payout.Currency));
+        var today = BusinessDay.Today(time);
+        var returned = new { payout.Id, payout.Reference, payout.Amount, row.EntryReference, Reason = entry.Return?.Code, payout.FailureReason };
+        try
+        {
+            return payout.Purpose == PayoutPurpose.Refund
+                ? await RefundOwedAgainAsync(loanId, payout.Reference, payout.Amount, today, actor, returned, now, ct).ConfigureAwait(false)
+                : await DealerOwedAgainAsync(loanId, payout, money, today, actor, returned, now, ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueViolation.Is(e))
+        {
+            // Another import stored the same line (and so this return) first.
+            db.ChangeTracker.Clear();
+            return Outcome.AlreadySeen;
+        }
+    }
+
+    private async Task<Outcome> DealerOwedAgainAsync(Guid loanId, PayoutRow payout, Money money, DateOnly today, string actor, object returned, DateTimeOffset now, CancellationToken ct)
+    {
+        db.JournalEntries.Add(LoanBooking.ToRow(loanId, RailPostings.DealerPayoutReturned(today, money, payout.Reference), now));
+        await AuditLog.SaveWithAsync(db, [new AuditEvent(actor, "payout.returned", "contract", payout.ContractId.ToString(), returned)], now, ct).ConfigureAwait(false);
+        return Outcome.Returned;
+    }
+
+    /// <summary>The closed loan owes the customer the refund again; the loan's change is saved with the line and the payout.</summary>
+    private async Task<Outcome> RefundOwedAgainAsync(Guid loanId, string reference, decimal amount, DateOnly today, string actor, object returned, DateTimeOffset now, CancellationToken ct)
+    {
+        var loan = await loans.LoadAsync(loanId, LoanLoad.ForPosting, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"the loan {loanId} of refund {reference} is not on file");
+        var owed = loan.Aggregate.ReturnRefund(today, amount, reference);
+        if (!owed.Succeeded)
+        {
+            throw new InvalidOperationException($"refund {reference} cannot be owed again: {owed.Error!.Message}");
+        }
+
+        var saved = await loans.SaveAsync(new LoanChanges(loan, owed.Entries, new LoanAudit(actor, "refund.returned", returned), now) { PostedBy = actor }, ct).ConfigureAwait(false);
+        return saved == SaveOutcome.Saved ? Outcome.Returned : throw new LoanChangedException();
+    }
+
+    /// <summary>The refund's loan changed under the return: nothing was stored.</summary>
+    private sealed class LoanChangedException : Exception;
+}
