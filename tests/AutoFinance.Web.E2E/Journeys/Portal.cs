@@ -10,7 +10,8 @@ public static class Portal
     public static async Task AssertFitsAsync(IPage page)
     {
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"{page.Url} is {overflow} px wider than the screen");
+        var wide = overflow <= 0 ? "" : await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + (e.closest('[data-testid]')?.getAttribute('data-testid') || '') + ' ' + e.textContent.slice(0, 40) + ':' + Math.round(e.getBoundingClientRect().right)).join(' | ')");
+        Assert.True(overflow <= 0, $"{page.Url} is {overflow} px wider than the screen: {wide}");
     }
 
     public static async Task SignInAsync(IPage page, string userName, string password = DemoData.Password)

@@ -63,4 +63,12 @@ public sealed class SuspenseNotesTests
 
         Assert.Equal((SuspenseNotes.Kind.PayoutConfirmed, "PO-261203-ABCD1234"), (read.Kind, read.Payment));
     }
+
+    [Fact]
+    public void A_payout_the_statement_brought_back_reads_back_its_reference()
+    {
+        var read = SuspenseNotes.Read(SuspenseNotes.PayoutReturned("PO260105-000123-1"));
+
+        Assert.Equal((SuspenseNotes.Kind.PayoutReturned, "PO260105-000123-1"), (read.Kind, read.Payment));
+    }
 }

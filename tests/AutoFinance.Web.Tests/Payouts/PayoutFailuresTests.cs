@@ -25,4 +25,15 @@ public sealed class PayoutFailuresTests
             PayoutFailures.Read(PayoutFailures.NotTaken("the payment provider refused payouts (400)")));
         Assert.Equal(new PayoutFailures.Reading(PayoutFailures.Kind.Provider, "account-closed", null), PayoutFailures.Read("account-closed"));
     }
+
+    [Theory]
+    [InlineData("AC04", "account closed")]
+    [InlineData("AC01", null)]
+    [InlineData(null, null)]
+    public void A_payout_the_payees_bank_returned_reads_back_as_returned_with_its_code_and_text(string? code, string? text)
+    {
+        var read = PayoutFailures.Read(PayoutFailures.Returned(code, text));
+
+        Assert.Equal(new PayoutFailures.Reading(PayoutFailures.Kind.Returned, code, text), read);
+    }
 }

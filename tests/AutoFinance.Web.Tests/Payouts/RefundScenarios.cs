@@ -121,6 +121,45 @@ public abstract class RefundScenarios<TPlatform>(TPlatform platform) : IClassFix
     }
 
     [SkippableFact]
+    public async Task A_refund_the_customers_bank_returns_is_owed_again_and_can_be_paid_to_another_account()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var loanId = await ClosedOwingAsync();
+        using var underwriter = await platform.SignedIn("underwriter");
+        using var agent = await platform.SignedIn("agent");
+        using var instructed = await RefundAsync(underwriter, loanId, new { channel = "file", accountNumber = "6217000010002233", bank = "中国建设银行" }, $"rf-{Guid.NewGuid():N}");
+        var reference = (await AcceptedAsync(instructed)).GetProperty("reference").GetString()!;
+        await Funding.WriteBankFileAsync(underwriter);
+        await Funding.ImportAsync(agent, Funding.DebitStatement(reference, Overpaid, $"D{Guid.NewGuid():N}"[..20]));
+        Assert.Equal(0m, (await underwriter.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}")).GetProperty("balances").GetProperty("RefundPayable").GetDecimal());
+        Assert.DoesNotContain((await underwriter.GetFromJsonAsync<JsonElement[]>("/api/v1/refunds?pageSize=500"))!, r => r.GetProperty("loanId").GetGuid() == loanId);
+
+        var statement = Funding.ReturnStatement(reference, Overpaid, $"R{Guid.NewGuid():N}"[..20], "AC01", "incorrect account number");
+        var line = Assert.Single((await Funding.ImportAsync(agent, statement)).GetProperty("lines").EnumerateArray());
+        Assert.Equal("payout-return", line.GetProperty("matchedBy").GetString());
+        Assert.Equal(1, (await Funding.ImportAsync(agent, statement)).GetProperty("alreadySeen").GetInt32());
+
+        var loan = await underwriter.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}");
+        Assert.Equal(Overpaid, loan.GetProperty("balances").GetProperty("RefundPayable").GetDecimal());
+        Assert.Equal(1, loan.GetProperty("entries").EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "PayoutReturned"));
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+        var owed = (await underwriter.GetFromJsonAsync<JsonElement[]>("/api/v1/refunds?pageSize=500"))!.Single(r => r.GetProperty("loanId").GetGuid() == loanId);
+        Assert.Equal(Overpaid, owed.GetProperty("owed").GetDecimal());
+        var payout = (await underwriter.GetFromJsonAsync<JsonElement[]>("/api/v1/payouts?status=returned&pageSize=500"))!.Single(p => p.GetProperty("reference").GetString() == reference);
+        Assert.Equal("returned by the payee's bank (AC01): incorrect account number", payout.GetProperty("failureReason").GetString());
+
+        // Paid again, to the account the customer corrected, and posted once.
+        using var again = await RefundAsync(underwriter, loanId, new { channel = "file", accountNumber = "6217000010002244", bank = "中国建设银行" }, $"rf-{Guid.NewGuid():N}");
+        var second = (await AcceptedAsync(again)).GetProperty("reference").GetString()!;
+        Assert.NotEqual(reference, second);
+        await Funding.WriteBankFileAsync(underwriter);
+        await Funding.ImportAsync(agent, Funding.DebitStatement(second, Overpaid, $"D{Guid.NewGuid():N}"[..20]));
+        loan = await underwriter.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}");
+        Assert.Equal(0m, loan.GetProperty("balances").GetProperty("RefundPayable").GetDecimal());
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+    }
+
+    [SkippableFact]
     public async Task The_scheduled_run_pays_what_is_owed_back_to_the_card_bound_under_the_customers_mandate()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");

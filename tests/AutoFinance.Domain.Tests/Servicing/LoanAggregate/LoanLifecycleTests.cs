@@ -140,6 +140,31 @@ public class LoanLifecycleTests
     }
 
     [Fact]
+    public void A_refund_the_customers_bank_returns_is_owed_again_and_can_be_paid_once_more()
+    {
+        var booked = Loan.Book(Terms with { TermMonths = 1 });
+        var loan = booked.Value!;
+        var due = loan.Installments[0];
+        var paid = loan.Pay(Guid.NewGuid(), due.Payment + 25m, due.DueDate);
+        var refunded = loan.PayRefund(due.DueDate.AddDays(1), 25m, "RF-1");
+
+        Assert.Equal("refund.amount.invalid", loan.ReturnRefund(due.DueDate.AddDays(3), 0.001m, "RF-1").Error!.Code);
+        var returned = loan.ReturnRefund(due.DueDate.AddDays(3), 25m, "RF-1");
+        var afterReturn = Ledger.Of(Currency.Cny, booked.Entries.Concat(paid.Entries).Concat(refunded.Entries).Concat(returned.Entries));
+
+        Assert.Equal(25m, loan.RefundPayable);
+        var entry = Assert.Single(returned.Entries);
+        Assert.Equal(JournalEventKind.PayoutReturned, entry.Kind);
+        Assert.Equal(25m, afterReturn.Balances.Of(LedgerAccount.RefundPayable));
+        Assert.Equal(0m, afterReturn.TrialBalance.Net);
+        Assert.Equal("refund.amount.exceeds_payable", loan.PayRefund(due.DueDate.AddDays(4), 25.01m, "RF-2").Error!.Code);
+        var again = loan.PayRefund(due.DueDate.AddDays(4), 25m, "RF-2");
+        Assert.True(again.Succeeded);
+        Assert.Equal(0m, loan.RefundPayable);
+        Assert.Equal(0m, Ledger.Of(Currency.Cny, afterReturn.Entries.Concat(again.Entries)).Balances.Of(LedgerAccount.RefundPayable));
+    }
+
+    [Fact]
     public void A_payment_is_split_by_the_products_allocation_order()
     {
         var principalFirst = ServicingTerms.Default with
