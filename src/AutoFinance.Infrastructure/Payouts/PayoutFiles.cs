@@ -95,7 +95,8 @@ public sealed class PayoutFiles(AutoFinanceDbContext db, IPersonalDataProtector 
         return [.. ids.Select(id =>
         {
             var still = payouts[id].ToList();
-            var (confirmed, failed) = (still.Count(p => p.Status == PayoutStatus.Confirmed), still.Count(p => p.Status == PayoutStatus.Failed));
+            // A transfer the payee's bank later sent back was carried out by the lender's bank all the same.
+            var (confirmed, failed) = (still.Count(p => p.Status is PayoutStatus.Confirmed or PayoutStatus.Returned), still.Count(p => p.Status == PayoutStatus.Failed));
             return rejected.TryGetValue(id, out var r)
                 ? new FileSummary(id, CreatedAt(id) ?? r.RejectedAt, r.Transfers, r.Total, confirmed, failed, new Rejection(r.RejectedAt, r.ReasonCode, r.Reason, r.Released))
                 : new FileSummary(id, CreatedAt(id) ?? default, still.Count, still.Sum(p => p.Amount), confirmed, failed);
