@@ -3,7 +3,7 @@ namespace AutoFinance.Application.Payments;
 /// <summary>
 /// What a provider reports, once its signature is verified: an event (its own id, so a repeat is recognised), its type
 /// (<c>checkout.succeeded</c>, <c>checkout.failed</c>, <c>checkout.expired</c>, <c>payout.succeeded</c>, <c>payout.failed</c>,
-/// <c>debit.succeeded</c>, <c>debit.failed</c>), the platform's reference it concerns, the provider's transaction id
+/// <c>payout.returned</c> (carried out, then sent back by the payee's bank), <c>debit.succeeded</c>, <c>debit.failed</c>), the platform's reference it concerns, the provider's transaction id
 /// and the amount.
 /// </summary>
 public sealed record ProviderCallback(
@@ -14,7 +14,7 @@ public sealed record ProviderCallback(
     /// <summary>What the event is about: checkout, payout or debit.</summary>
     public string Subject => Type.Split('.')[0];
 
-    /// <summary>succeeded, failed or expired.</summary>
+    /// <summary>succeeded, failed, expired or returned.</summary>
     public string Outcome => Type.Split('.') is [_, var outcome] ? outcome : Type;
 }
 

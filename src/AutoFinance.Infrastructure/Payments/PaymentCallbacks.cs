@@ -43,6 +43,7 @@ public sealed class PaymentCallbacks(AutoFinanceDbContext db, LoanPosting postin
                 Payouts.PayoutConfirmations.Outcome.Failed => Outcome.Recorded,
                 Payouts.PayoutConfirmations.Outcome.Repeated => Outcome.Repeated,
                 Payouts.PayoutConfirmations.Outcome.Mismatch => Outcome.Mismatch,
+                Payouts.PayoutConfirmations.Outcome.Busy => Outcome.Busy,
                 _ => Outcome.Unknown,
             };
         }

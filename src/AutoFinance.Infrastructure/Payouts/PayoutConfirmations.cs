@@ -23,7 +23,7 @@ namespace AutoFinance.Infrastructure.Payouts;
 /// refund payable paid (<see cref="Domain.Servicing.Loans.Loan.PayRefund"/>) and tells the customer; a failed one
 /// leaves it owed, to be paid again.
 /// </summary>
-public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loans, Notifications.Notifier notifier, TimeProvider time, ILogger<PayoutConfirmations> logger)
+public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loans, PayoutReturns returns, Notifications.Notifier notifier, TimeProvider time, ILogger<PayoutConfirmations> logger)
 {
     public enum Outcome
     {
@@ -32,9 +32,12 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
         Repeated,
         Unknown,
         Mismatch,
+
+        /// <summary>Not taken now (a return arriving before the payout's success): the provider delivers it again.</summary>
+        Busy,
     }
 
-    /// <summary>What a verified provider callback about a payout does: a success books the loan once, a failure frees the contract.</summary>
+    /// <summary>What a verified provider callback about a payout does: a success books the loan once, a failure frees the contract, a return owes the money again (<see cref="PayoutReturns"/>).</summary>
     public async Task<Outcome> ReceiveAsync(string providerName, ProviderCallback callback, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(callback);
@@ -48,6 +51,11 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
         {
             logger.LogWarning("Callback {Event} for payout {Payout} names another amount; not taken", callback.EventId, payout.Id);
             return Outcome.Mismatch;
+        }
+
+        if (callback.Outcome == "returned")
+        {
+            return await returns.ReturnByProviderAsync(providerName, callback, ct).ConfigureAwait(false);
         }
 
         return callback.Succeeded

@@ -1,3 +1,4 @@
+using AutoFinance.Application.Payments;
 using AutoFinance.Application.Payments.Statements;
 using AutoFinance.Application.Servicing;
 using AutoFinance.Domain.Monetary;
@@ -17,7 +18,8 @@ namespace AutoFinance.Infrastructure.Payouts;
 /// marked returned with that reason, and the money is owed again: to the dealer (Dr cash clearing / Cr dealer
 /// payable on the loan's book; the loan stays booked, and <see cref="DealerPayouts"/> pays the dealer again), or to
 /// the customer (the closed loan's refund payable, paid again as any refund owed). The line, the payout, the entry
-/// and the audit entry are stored in one transaction; the same line imported again is already seen.
+/// and the audit entry are stored in one transaction; the same line imported again is already seen. A provider that
+/// carried a payout out reports the same with a signed <c>payout.returned</c> callback.
 /// </summary>
 public sealed class PayoutReturns(AutoFinanceDbContext db, ILoanStore loans, TimeProvider time)
 {
@@ -69,19 +71,62 @@ public sealed class PayoutReturns(AutoFinanceDbContext db, ILoanStore loans, Tim
             return Outcome.NotAPayout;
         }
 
-        var now = time.GetUtcNow();
-        var reason = PayoutFailures.Returned(entry.Return?.Code, entry.Return?.Text);
-        payout.Status = PayoutStatus.Returned;
-        payout.FailureReason = reason[..Math.Min(reason.Length, 300)];
-        payout.Version++;
         row.Status = StatementLineStatus.Matched;
         row.MatchedBy = "payout-return";
         row.LoanId = loanId;
         row.Note = SuspenseNotes.PayoutReturned(payout.Reference);
         db.Set<StatementLineRow>().Add(row);
+        return await ReturnAsync(payout, PayoutFailures.Returned(entry.Return?.Code, entry.Return?.Text), actor, row.EntryReference, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The provider's <c>payout.returned</c> callback on a payout it carried out: returned once (a repeat changes
+    /// nothing); one arriving before the payout's own success is answered busy, for the provider to deliver it again.
+    /// </summary>
+    public async Task<PayoutConfirmations.Outcome> ReturnByProviderAsync(string providerName, ProviderCallback callback, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        for (var attempt = 1; ; attempt++)
+        {
+            var payout = await db.Set<PayoutRow>().FirstOrDefaultAsync(p => p.Reference == callback.MerchantReference && p.Provider == providerName, ct).ConfigureAwait(false);
+            switch (payout?.Status)
+            {
+                case null:
+                    return PayoutConfirmations.Outcome.Unknown;
+                case PayoutStatus.Returned:
+                    return PayoutConfirmations.Outcome.Repeated;
+                case PayoutStatus.Pending:
+                    return PayoutConfirmations.Outcome.Busy;
+                case PayoutStatus.Failed:
+                    return PayoutConfirmations.Outcome.Mismatch;
+            }
+
+            try
+            {
+                return await ReturnAsync(payout!, PayoutFailures.Returned(callback.Reason, null), $"provider:{providerName}", callback.TransactionId ?? callback.EventId, ct).ConfigureAwait(false) switch
+                {
+                    Outcome.Returned => PayoutConfirmations.Outcome.Failed,
+                    _ => PayoutConfirmations.Outcome.Repeated,
+                };
+            }
+            catch (LoanChangedException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>Marks the confirmed payout returned and owes its money again, saving whatever else the context holds in the same transaction.</summary>
+    private async Task<Outcome> ReturnAsync(PayoutRow payout, string reason, string actor, string evidence, CancellationToken ct)
+    {
+        var loanId = payout.LoanId ?? throw new InvalidOperationException($"confirmed payout {payout.Reference} names no loan");
+        var now = time.GetUtcNow();
+        payout.Status = PayoutStatus.Returned;
+        payout.FailureReason = reason[..Math.Min(reason.Length, 300)];
+        payout.Version++;
         var money = Money.Of(payout.Amount, Currency.FromCode(payout.Currency));
         var today = BusinessDay.Today(time);
-        var returned = new { payout.Id, payout.Reference, payout.Amount, row.EntryReference, Reason = entry.Return?.Code, payout.FailureReason };
+        var returned = new { payout.Id, payout.Reference, payout.Amount, Evidence = evidence, payout.FailureReason };
         try
         {
             return payout.Purpose == PayoutPurpose.Refund
@@ -90,7 +135,7 @@ public sealed class PayoutReturns(AutoFinanceDbContext db, ILoanStore loans, Tim
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueViolation.Is(e))
         {
-            // Another import stored the same line (and so this return) first.
+            // Another import or delivery stored the same return first.
             db.ChangeTracker.Clear();
             return Outcome.AlreadySeen;
         }

@@ -127,6 +127,12 @@ public static class PaymentProviderSimulator
                         courier.Send(declined ? "payout.failed" : "payout.succeeded", payout.Id, payout.MerchantReference,
                             declined ? null : ProviderBook.NewId("txn"), payout.Amount, payout.Currency, declined ? "account-closed" : null, notify,
                             lost: SandboxCards.LosesCallback(payee));
+                        if (!declined && SandboxCards.ReturnedLater(payee))
+                        {
+                            // The payee's bank sends the money back some time after it arrived.
+                            Later(settings.SettleDelay, time, app.Lifetime.ApplicationStopping, () => courier.Send("payout.returned", payout.Id, payout.MerchantReference,
+                                ProviderBook.NewId("rtn"), payout.Amount, payout.Currency, "account-closed", notify, lost: false));
+                        }
                     }
                 });
             }

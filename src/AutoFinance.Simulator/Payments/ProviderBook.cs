@@ -101,6 +101,8 @@ internal sealed class Mandate(string reference, string cardNumber, string bank)
 /// 0504 takes the payout or debit but answers 504 (a gateway that lost the answer). A payout to an account ending 0505
 /// is held for the provider's review and never carried out unless the merchant cancels it first. A payout to an account
 /// ending 0506 is carried out, but its callback is lost on the way: it arrives only when the merchant asks for it again.
+/// A payout to an account ending 0507 is carried out and then sent back by the payee's bank (the account closed):
+/// <c>payout.succeeded</c>, then <c>payout.returned</c>.
 /// </summary>
 internal static class SandboxCards
 {
@@ -114,4 +116,6 @@ internal static class SandboxCards
     public static bool HeldForReview(string number) => number.EndsWith("0505", StringComparison.Ordinal);
 
     public static bool LosesCallback(string number) => number.EndsWith("0506", StringComparison.Ordinal);
+
+    public static bool ReturnedLater(string number) => number.EndsWith("0507", StringComparison.Ordinal);
 }

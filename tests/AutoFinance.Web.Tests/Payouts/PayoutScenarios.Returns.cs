@@ -86,6 +86,59 @@ public abstract partial class PayoutScenarios<TPlatform>
         Assert.False((await Funding.FileAsync(underwriter, contractId)).GetProperty("owedToDealer").GetBoolean());
     }
 
+    [SkippableFact]
+    public async Task A_payout_the_provider_reports_returned_is_owed_again_once_and_paid_again_through_the_provider()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var manager = await platform.SignedIn("manager");
+        using var admin = await platform.SignedIn("admin");
+        using var underwriter = await platform.SignedIn("underwriter");
+        // The sandbox carries out a payout to an account ending 0507, then reports it returned by the payee's bank.
+        var (contractId, answer) = await DisburseToSecondDealerAsync(manager, admin, underwriter, "6214830100220000507");
+        var reference = answer.GetProperty("payout").GetProperty("reference").GetString()!;
+        var returned = await PayoutInStatusAsync(underwriter, reference, "returned");
+        Assert.Equal("returned by the payee's bank (account-closed)", returned.GetProperty("failureReason").GetString());
+        var file = await Funding.FileAsync(underwriter, contractId);
+        Assert.Equal("booked", file.GetProperty("status").GetString());
+        Assert.True(file.GetProperty("owedToDealer").GetBoolean());
+        var loanId = file.GetProperty("loanId").GetString()!;
+        var loan = await underwriter.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}");
+        Assert.Equal(1, loan.GetProperty("entries").EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "PayoutReturned"));
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+
+        // Paid again through the provider to the account the dealer has now (the helper put the usual one back).
+        using var paidAgain = await Funding.DisburseAsync(underwriter, contractId);
+        Assert.Equal(HttpStatusCode.OK, paidAgain.StatusCode);
+        var second = JsonDocument.Parse(await paidAgain.Content.ReadAsStringAsync()).RootElement.GetProperty("payout");
+        Assert.Equal("redisbursement", second.GetProperty("purpose").GetString());
+        Assert.Equal("**** 6781", second.GetProperty("accountNumberMasked").GetString());
+        await PayoutInStatusAsync(underwriter, second.GetProperty("reference").GetString()!, "confirmed");
+        loan = await underwriter.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}");
+        Assert.Equal(0m, loan.GetProperty("balances").TryGetProperty("DealerPayable", out var payable) ? payable.GetDecimal() : 0m);
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+        Assert.Equal(1, loan.GetProperty("entries").EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "PayoutReturned"));
+        Assert.Equal(1, await LoansOfAsync(contractId));
+        Assert.Equal(1, await DisbursedNoticesAsync(contractId));
+        Assert.False((await Funding.FileAsync(underwriter, contractId)).GetProperty("owedToDealer").GetBoolean());
+    }
+
+    /// <summary>Waits (a few seconds at most) for the provider's callbacks to bring a payout to a status.</summary>
+    private static async Task<JsonElement> PayoutInStatusAsync(HttpClient staff, string reference, string status)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var payout = (await staff.GetFromJsonAsync<JsonElement[]>("/api/v1/payouts?pageSize=500"))!.Single(p => p.GetProperty("reference").GetString() == reference);
+            if (payout.GetProperty("status").GetString() == status)
+            {
+                return payout;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"payout {reference} never became {status}");
+    }
+
     private async Task<int> EntriesOfAsync(string loanId)
     {
         await using var db = Db();
