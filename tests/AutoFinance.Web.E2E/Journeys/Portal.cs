@@ -10,7 +10,15 @@ public static class Portal
     public static async Task AssertFitsAsync(IPage page)
     {
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        var wide = overflow <= 0 ? "" : await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + (e.closest('[data-testid]')?.getAttribute('data-testid') || '') + ' ' + e.textContent.slice(0, 40) + ':' + Math.round(e.getBoundingClientRect().right)).join(' | ')");
+        // What sticks out, where no frame of its own scrolls it: the element, the test id around it, its text and its right edge.
+        var wide = overflow <= 0 ? string.Empty : await page.EvaluateAsync<string>("""
+            () => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                .filter(e => { for (let a = e.parentElement; a; a = a.parentElement) { if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(a).overflowX)) return false; } return true; })
+                .slice(0, 6)
+                .map(e => `${e.tagName}.${e.className} in ${e.closest('[data-testid]')?.getAttribute('data-testid') ?? '-'} "${e.textContent.trim().slice(0, 30)}" to ${Math.round(e.getBoundingClientRect().right)}`)
+                .join(' | ')
+            """);
         Assert.True(overflow <= 0, $"{page.Url} is {overflow} px wider than the screen: {wide}");
     }
 
