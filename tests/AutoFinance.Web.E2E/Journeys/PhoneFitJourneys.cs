@@ -3,26 +3,34 @@ using Microsoft.Playwright;
 namespace AutoFinance.Web.E2E.Journeys;
 
 /// <summary>
-/// Every page a person's menu offers, and the first record each list links to, fits a phone's screen (390×844): no
-/// sideways scrolling of the page itself (wide tables scroll inside their own frame).
+/// Every page a person's menu offers, and the first records each list links to, fits a phone's screen (390×844), in
+/// Chinese and in English: no sideways scrolling of the page itself (wide tables scroll inside their own frame).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PhoneFitJourneys(BrowserFixture fixture)
 {
     [Theory]
-    [InlineData("admin")]
-    [InlineData("underwriter")]
-    [InlineData("analyst")]
-    [InlineData("manager")]
-    [InlineData("collector")]
-    [InlineData("agent")]
-    [InlineData("dealer")]
-    [InlineData("13800138000")]
-    public async Task Every_page_in_the_menu_and_the_records_it_lists_fit_a_phone(string user)
+    [InlineData("admin", "zh")]
+    [InlineData("underwriter", "zh")]
+    [InlineData("analyst", "zh")]
+    [InlineData("manager", "zh")]
+    [InlineData("collector", "zh")]
+    [InlineData("agent", "zh")]
+    [InlineData("dealer", "zh")]
+    [InlineData("13800138000", "zh")]
+    [InlineData("admin", "en")]
+    [InlineData("13800138000", "en")]
+    public async Task Every_page_in_the_menu_and_the_records_it_lists_fit_a_phone(string user, string language)
     {
         var page = await fixture.NewPageAsync();
         await page.SetViewportSizeAsync(390, 844);
         await Portal.SignInAsync(page, user);
+        if (language == "en")
+        {
+            await page.GetByTestId("language-switch").GetByText("EN").ClickAsync();
+            await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        }
+
         var pages = await LinksAsync(page, "nav a[href^='/'], [data-testid=tab-bar] a[href^='/']");
         Assert.NotEmpty(pages);
         var visited = new HashSet<string>(StringComparer.Ordinal);
