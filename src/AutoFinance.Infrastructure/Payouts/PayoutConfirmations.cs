@@ -215,30 +215,56 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
     /// <summary>The same; unless <paramref name="inFileToo"/>, a payout a bank file carries is left as it is (Mismatch): the bank may pay it.</summary>
     public async Task<Outcome> FailAsync(Guid payoutId, string reason, string actor, bool inFileToo, CancellationToken ct)
     {
+        var (outcome, failed) = await StageFailureAsync(payoutId, reason, actor, inFileToo, ct).ConfigureAwait(false);
+        if (failed is null)
+        {
+            return outcome;
+        }
+
+        try
+        {
+            await AuditLog.SaveWithAsync(db, [failed], time.GetUtcNow(), ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome.Repeated;
+        }
+
+        return Outcome.Failed;
+    }
+
+    /// <summary>
+    /// Marks a pending payout failed in the context (a disbursement's contract back to signed) without saving: the audit
+    /// event to save with it, or, with none, why it was left as it is. A bank's report fails all its rejected transfers
+    /// this way and saves them in one transaction.
+    /// </summary>
+    public async Task<(Outcome Outcome, AuditEvent? Event)> StageFailureAsync(Guid payoutId, string reason, string actor, bool inFileToo, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
         var payout = await db.Set<PayoutRow>().FirstOrDefaultAsync(p => p.Id == payoutId, ct).ConfigureAwait(false);
         if (payout is null)
         {
-            return Outcome.Unknown;
+            return (Outcome.Unknown, null);
         }
 
         if (payout.Status != PayoutStatus.Pending)
         {
-            return payout.Status == PayoutStatus.Failed ? Outcome.Repeated : Outcome.Mismatch;
+            return (payout.Status == PayoutStatus.Failed ? Outcome.Repeated : Outcome.Mismatch, null);
         }
 
         if (!inFileToo && payout.FileMessageId is not null)
         {
-            return Outcome.Mismatch;
+            return (Outcome.Mismatch, null);
         }
 
-        var now = time.GetUtcNow();
         payout.Status = PayoutStatus.Failed;
         payout.FailureReason = reason.Length > 300 ? reason[..300] : reason;
-        payout.CompletedAt = now;
+        payout.CompletedAt = time.GetUtcNow();
         payout.Version++;
         if (payout.Purpose == PayoutPurpose.Refund)
         {
-            return await SaveFailedAsync(actor, "refund.failed", "loan", payout.LoanId.ToString()!, payout, now, ct).ConfigureAwait(false);
+            return (Outcome.Failed, Failed(actor, "refund.failed", "loan", payout.LoanId.ToString()!, payout));
         }
 
         var contract = await db.Contracts.FirstAsync(c => c.Id == payout.ContractId, ct).ConfigureAwait(false);
@@ -249,23 +275,11 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
             contract.Version++;
         }
 
-        return await SaveFailedAsync(actor, "payout.failed", "contract", contract.Id.ToString(), payout, now, ct).ConfigureAwait(false);
+        return (Outcome.Failed, Failed(actor, "payout.failed", "contract", contract.Id.ToString(), payout));
     }
 
-    private async Task<Outcome> SaveFailedAsync(string actor, string action, string entity, string entityId, PayoutRow payout, DateTimeOffset now, CancellationToken ct)
-    {
-        try
-        {
-            await AuditLog.SaveWithAsync(db, [new AuditEvent(actor, action, entity, entityId, new { payout.Id, payout.Reference, payout.FailureReason })], now, ct).ConfigureAwait(false);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Outcome.Repeated;
-        }
-
-        return Outcome.Failed;
-    }
+    private static AuditEvent Failed(string actor, string action, string entity, string entityId, PayoutRow payout) =>
+        new(actor, action, entity, entityId, new { payout.Id, payout.Reference, payout.FailureReason });
 
     /// <summary>
     /// A dealer paid again after their bank returned the first payout: the dealer payable the return left on the loan's

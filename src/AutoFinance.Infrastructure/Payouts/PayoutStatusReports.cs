@@ -53,8 +53,11 @@ public sealed class PayoutStatusReports(AutoFinanceDbContext db, PayoutConfirmat
             return CommandResult<Summary>.Ok(await RejectFileAsync(actor, report, payouts, ct).ConfigureAwait(false));
         }
 
+        // Every rejected transfer fails its payout, and the report is audited, in one transaction: an import cut short
+        // leaves nothing half done, and one racing another change of a payout is refused whole, to be imported again.
         int rejected = 0, settled = 0, other = 0;
         var unknown = new List<string>();
+        var events = new List<AuditEvent>();
         foreach (var transfer in report.Transfers)
         {
             if (payouts.FirstOrDefault(p => p.Reference == transfer.EndToEndId) is not { } payout)
@@ -65,8 +68,9 @@ public sealed class PayoutStatusReports(AutoFinanceDbContext db, PayoutConfirmat
             {
                 other++;
             }
-            else if (await confirmations.FailAsync(payout.Id, Reason(transfer), actor.AuditName, ct).ConfigureAwait(false) == PayoutConfirmations.Outcome.Failed)
+            else if ((await confirmations.StageFailureAsync(payout.Id, Reason(transfer), actor.AuditName, inFileToo: true, ct).ConfigureAwait(false)).Event is { } failed)
             {
+                events.Add(failed);
                 rejected++;
             }
             else
@@ -76,8 +80,18 @@ public sealed class PayoutStatusReports(AutoFinanceDbContext db, PayoutConfirmat
         }
 
         var summary = new Summary(report.MessageId, report.OriginalMessageId, rejected, 0, settled, other, unknown);
-        await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "payout.status-report", "payout-file", report.OriginalMessageId,
-            new { report.MessageId, report.GroupStatus, summary.Rejected, summary.Released, summary.AlreadySettled, summary.Other, summary.Unknown })], time.GetUtcNow(), ct).ConfigureAwait(false);
+        events.Add(new AuditEvent(actor.AuditName, "payout.status-report", "payout-file", report.OriginalMessageId,
+            new { report.MessageId, report.GroupStatus, summary.Rejected, summary.Released, summary.AlreadySettled, summary.Other, summary.Unknown }));
+        try
+        {
+            await AuditLog.SaveWithAsync(db, events, time.GetUtcNow(), ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return CommandResult<Summary>.Conflict("a payout the report names changed while it was imported; nothing was stored: import the report again", "record.changed");
+        }
+
         return CommandResult<Summary>.Ok(summary);
     }
 

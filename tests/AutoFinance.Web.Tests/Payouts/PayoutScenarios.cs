@@ -292,6 +292,53 @@ public abstract partial class PayoutScenarios<TPlatform>(TPlatform platform) : I
     }
 
     [SkippableFact]
+    public async Task A_report_rejecting_several_transfers_fails_them_all_and_is_audited_in_one_write()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var underwriter = await platform.SignedIn("underwriter");
+        var references = new List<(string Contract, string Reference)>();
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var contractId = await SignedContractAsync(platform.Dealer());
+            await Funding.CompleteChecklistAsync(underwriter, contractId);
+            using var instructed = await Funding.DisburseAsync(underwriter, contractId, channel: "file");
+            references.Add((contractId, JsonDocument.Parse(await instructed.Content.ReadAsStringAsync()).RootElement.GetProperty("payout").GetProperty("reference").GetString()!));
+        }
+
+        await Funding.WriteBankFileAsync(underwriter);
+        var file = (await FileMessageOfAsync(references[0].Reference))!;
+        Assert.Equal(file, await FileMessageOfAsync(references[1].Reference));
+        var transfers = string.Concat(references.Select(r =>
+            $"<TxInfAndSts><OrgnlEndToEndId>{r.Reference}</OrgnlEndToEndId><TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>AC01</Cd></Rsn></StsRsnInf></TxInfAndSts>"));
+        var report = $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.10">
+              <CstmrPmtStsRpt>
+                <GrpHdr><MsgId>PSR-{Guid.NewGuid():N}</MsgId><CreDtTm>2026-12-03T09:00:00+08:00</CreDtTm></GrpHdr>
+                <OrgnlGrpInfAndSts><OrgnlMsgId>{file}</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.09</OrgnlMsgNmId><GrpSts>PART</GrpSts></OrgnlGrpInfAndSts>
+                <OrgnlPmtInfAndSts><OrgnlPmtInfId>{file}-1</OrgnlPmtInfId>{transfers}</OrgnlPmtInfAndSts>
+              </CstmrPmtStsRpt>
+            </Document>
+            """;
+
+        var imported = await Funding.ImportStatusReportAsync(underwriter, report);
+
+        Assert.Equal(2, imported.GetProperty("rejected").GetInt32());
+        foreach (var (contractId, _) in references)
+        {
+            Assert.Equal("signed", (await Funding.FileAsync(underwriter, contractId)).GetProperty("status").GetString());
+        }
+
+        await using var db = Db();
+        var audited = await db.AuditEntries.AsNoTracking()
+            .Where(e => (e.Action == "payout.failed" && references.Select(r => r.Contract).Contains(e.EntityId)) || (e.Action == "payout.status-report" && e.EntityId == file))
+            .OrderBy(e => e.Sequence).Select(e => new { e.Sequence, e.At, e.Action }).ToListAsync();
+        Assert.Equal(["payout.failed", "payout.failed", "payout.status-report"], audited.Select(e => e.Action));
+        Assert.Single(audited.Select(e => e.At).Distinct());
+        Assert.Equal(audited[0].Sequence + 2, audited[2].Sequence);
+    }
+
+    [SkippableFact]
     public async Task A_bank_file_rejected_whole_leaves_its_payouts_for_the_next_file_and_stays_listed_with_the_banks_reason()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");

@@ -130,6 +130,7 @@ public static partial class UiText
         ("payouts.report-content", "回执内容", "Report (XML)"),
         ("payouts.report-submit", "导入回执", "Import the report"),
         ("payouts.report-imported", "回执已导入：{0} 笔付款被银行拒绝并标记为失败，{1} 笔留待下一个文件，{2} 笔无变化。", "Report imported: {0} payouts rejected by the bank and failed, {1} left for the next file, {2} unchanged."),
+        ("payouts.report-changed", "导入期间回执涉及的付款发生了变化，未做任何更改，请重新导入。", "A payout the report names changed while it was being imported; nothing changed. Import it again."),
         ("payouts.report-invalid", "无法导入：这不是本平台所写银行文件的付款状态报告。", "Not imported: this is not a payment status report on a bank file written here."),
         ("payouts.file-confirmed", "已确认", "Confirmed"),
         ("payouts.file-failed", "{0} 笔失败", "{0} failed"),

@@ -117,7 +117,7 @@ public static class PayoutForms
             var result = await reports.ImportAsync(actor, form["content"].ToString(), ct).ConfigureAwait(false);
             return Results.LocalRedirect(result.Value is { } summary
                 ? string.Create(CultureInfo.InvariantCulture, $"/payouts?report=imported&rejected={summary.Rejected}&released={summary.Released}&unchanged={summary.AlreadySettled + summary.Other + summary.Unknown.Count}#files")
-                : "/payouts?report=invalid#files");
+                : result.Code == "record.changed" ? "/payouts?report=changed#files" : "/payouts?report=invalid#files");
         });
     }
 
