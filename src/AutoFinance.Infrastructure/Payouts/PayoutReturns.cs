@@ -42,6 +42,7 @@ public sealed class PayoutReturns(AutoFinanceDbContext db, ILoanStore loans, Tim
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(entry);
+        var (status, matchedBy, loanId, note) = (row.Status, row.MatchedBy, row.LoanId, row.Note);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -50,7 +51,9 @@ public sealed class PayoutReturns(AutoFinanceDbContext db, ILoanStore loans, Tim
             }
             catch (LoanChangedException) when (attempt < 3)
             {
+                // Taken again from the start: the line as it came, should the payout no longer be one to return.
                 db.ChangeTracker.Clear();
+                (row.Status, row.MatchedBy, row.LoanId, row.Note) = (status, matchedBy, loanId, note);
             }
         }
     }
