@@ -120,10 +120,7 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
         var application = await db.Applications.FirstAsync(a => a.Id == contract.ApplicationId, ct).ConfigureAwait(false);
         var offer = await db.Offers.AsNoTracking().FirstAsync(o => o.Id == contract.OfferId, ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        payout.Status = PayoutStatus.Confirmed;
-        payout.ConfirmationReference = confirmation;
-        payout.CompletedAt = now;
-        payout.Version++;
+        Confirmed(payout, confirmation, now);
         contract.Status = ContractStatus.Booked;
         contract.DisbursedAt = now;
         contract.DisbursedBy = payout.CreatedBy;
@@ -278,6 +275,15 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
         return (Outcome.Failed, Failed(actor, "payout.failed", "contract", contract.Id.ToString(), payout));
     }
 
+    /// <summary>Marks the payout confirmed by <paramref name="confirmation"/> (the provider's transaction id or the statement entry).</summary>
+    private static void Confirmed(PayoutRow payout, string confirmation, DateTimeOffset now)
+    {
+        payout.Status = PayoutStatus.Confirmed;
+        payout.ConfirmationReference = confirmation;
+        payout.CompletedAt = now;
+        payout.Version++;
+    }
+
     private static AuditEvent Failed(string actor, string action, string entity, string entityId, PayoutRow payout) =>
         new(actor, action, entity, entityId, new { payout.Id, payout.Reference, payout.FailureReason });
 
@@ -294,10 +300,7 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
         }
 
         var now = time.GetUtcNow();
-        payout.Status = PayoutStatus.Confirmed;
-        payout.ConfirmationReference = confirmation;
-        payout.CompletedAt = now;
-        payout.Version++;
+        Confirmed(payout, confirmation, now);
         var paid = RailPostings.DealerPaid(BusinessDay.Today(time), Money.Of(payout.Amount, Currency.FromCode(payout.Currency)), payout.Reference);
         db.JournalEntries.Add(LoanBooking.ToRow(loanId, paid, now));
         try
@@ -335,10 +338,7 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
         }
 
         var now = time.GetUtcNow();
-        payout.Status = PayoutStatus.Confirmed;
-        payout.ConfirmationReference = confirmation;
-        payout.CompletedAt = now;
-        payout.Version++;
+        Confirmed(payout, confirmation, now);
         var changes = new LoanChanges(loan, paid.Entries, new LoanAudit(actor, "refund.paid", new { payout.Id, payout.Reference, payout.Amount, Confirmation = confirmation }), now)
         {
             PostedBy = actor,

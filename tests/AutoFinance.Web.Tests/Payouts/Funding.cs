@@ -118,51 +118,31 @@ public static class Funding
     }
 
     /// <summary>A camt.053 with one debit from the lender's disbursement account carrying the payout's reference as its EndToEndId.</summary>
-    public static string DebitStatement(string reference, decimal amount, string entryReference) => $"""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
-          <BkToCstmrStmt>
-            <GrpHdr><MsgId>STMT-{entryReference}</MsgId><CreDtTm>2026-12-03T06:00:00+08:00</CreDtTm></GrpHdr>
-            <Stmt>
-              <Id>STMT-{entryReference}</Id>
-              <Acct><Id><Othr><Id>110060149018800012345</Id></Othr></Id><Ccy>CNY</Ccy></Acct>
-              <Ntry>
-                <NtryRef>{entryReference}</NtryRef>
-                <Amt Ccy="CNY">{amount.ToString("0.00", CultureInfo.InvariantCulture)}</Amt>
-                <CdtDbtInd>DBIT</CdtDbtInd>
-                <Sts><Cd>BOOK</Cd></Sts>
-                <BookgDt><Dt>2026-12-03</Dt></BookgDt>
-                <NtryDtls><TxDtls><Refs><EndToEndId>{reference}</EndToEndId></Refs></TxDtls></NtryDtls>
-              </Ntry>
-            </Stmt>
-          </BkToCstmrStmt>
-        </Document>
-        """;
+    public static string DebitStatement(string reference, decimal amount, string entryReference) =>
+        Statement(reference, amount, entryReference, "DBIT", new DateOnly(2026, 12, 3), string.Empty);
 
     /// <summary>
     /// A camt.053 with one credit sending a transfer back (<c>RtrInf</c>): the payout's reference as the original
     /// EndToEndId, with the bank's reason code and text.
     /// </summary>
-    public static string ReturnStatement(string reference, decimal amount, string entryReference, string reasonCode = "AC04", string reasonText = "account closed") => $"""
+    public static string ReturnStatement(string reference, decimal amount, string entryReference, string reasonCode = "AC04", string reasonText = "account closed") =>
+        Statement(reference, amount, entryReference, "CRDT", new DateOnly(2026, 12, 4), $"<RtrInf><Rsn><Cd>{reasonCode}</Cd></Rsn><AddtlInf>{reasonText}</AddtlInf></RtrInf>");
+
+    private static string Statement(string reference, decimal amount, string entryReference, string direction, DateOnly booked, string details) => $"""
         <?xml version="1.0" encoding="UTF-8"?>
         <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
           <BkToCstmrStmt>
-            <GrpHdr><MsgId>STMT-{entryReference}</MsgId><CreDtTm>2026-12-04T06:00:00+08:00</CreDtTm></GrpHdr>
+            <GrpHdr><MsgId>STMT-{entryReference}</MsgId><CreDtTm>{booked:yyyy-MM-dd}T06:00:00+08:00</CreDtTm></GrpHdr>
             <Stmt>
               <Id>STMT-{entryReference}</Id>
               <Acct><Id><Othr><Id>110060149018800012345</Id></Othr></Id><Ccy>CNY</Ccy></Acct>
               <Ntry>
                 <NtryRef>{entryReference}</NtryRef>
                 <Amt Ccy="CNY">{amount.ToString("0.00", CultureInfo.InvariantCulture)}</Amt>
-                <CdtDbtInd>CRDT</CdtDbtInd>
-                <RvslInd>false</RvslInd>
+                <CdtDbtInd>{direction}</CdtDbtInd>
                 <Sts><Cd>BOOK</Cd></Sts>
-                <BookgDt><Dt>2026-12-04</Dt></BookgDt>
-                <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>RRTN</SubFmlyCd></Fmly></Domn></BkTxCd>
-                <NtryDtls><TxDtls>
-                  <Refs><EndToEndId>{reference}</EndToEndId></Refs>
-                  <RtrInf><Rsn><Cd>{reasonCode}</Cd></Rsn><AddtlInf>{reasonText}</AddtlInf></RtrInf>
-                </TxDtls></NtryDtls>
+                <BookgDt><Dt>{booked:yyyy-MM-dd}</Dt></BookgDt>
+                <NtryDtls><TxDtls><Refs><EndToEndId>{reference}</EndToEndId></Refs>{details}</TxDtls></NtryDtls>
               </Ntry>
             </Stmt>
           </BkToCstmrStmt>
