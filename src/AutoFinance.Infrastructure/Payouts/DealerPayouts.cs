@@ -196,7 +196,11 @@ public sealed class DealerPayouts(
         var rows = db.Set<PayoutRow>().AsNoTracking().Where(p => status == null || p.Status == status);
         var total = await rows.CountAsync(ct).ConfigureAwait(false);
         var items = await rows.OrderByDescending(p => p.CreatedAt).Skip(Math.Max(0, page - 1) * size).Take(size).ToListAsync(ct).ConfigureAwait(false);
-        return ([.. items.Select(PayoutView.Of)], total);
+        // Each dealer payout with its application, where staff act on it (pay a returned one again, say).
+        var contracts = items.Where(p => p.Purpose != PayoutPurpose.Refund).Select(p => p.ContractId).Distinct().ToList();
+        var applications = await db.Contracts.AsNoTracking().Where(c => contracts.Contains(c.Id)).Select(c => new { c.Id, c.ApplicationId })
+            .ToDictionaryAsync(c => c.Id, c => c.ApplicationId, ct).ConfigureAwait(false);
+        return ([.. items.Select(p => PayoutView.Of(p) with { ApplicationId = applications.TryGetValue(p.ContractId, out var application) ? application : null })], total);
     }
 
     /// <summary>The contract as the disbursement answers it: its status, the loan once booked, the latest payout.</summary>

@@ -12,6 +12,9 @@ public sealed record PayoutView(
     /// <summary>See <see cref="PayoutRow.Unanswered"/>.</summary>
     public bool Unanswered { get; init; }
 
+    /// <summary>A dealer payout's application, where it is acted on, when the list gives it.</summary>
+    public Guid? ApplicationId { get; init; }
+
     public static PayoutView Of(PayoutRow p)
     {
         ArgumentNullException.ThrowIfNull(p);

@@ -19,11 +19,17 @@ public sealed class PayoutReturnJourneys(BrowserFixture fixture)
     [InlineData(1366, 900, "desktop")]
     public async Task An_underwriter_pays_a_dealer_again_after_their_bank_returned_the_payout(int width, int height, string device)
     {
-        var applicationId = await ReturnedAsync(device == "phone" ? 103 : 104);
+        var (applicationId, reference) = await ReturnedAsync(device == "phone" ? 103 : 104);
         var page = await fixture.NewPageAsync();
         await page.SetViewportSizeAsync(width, height);
         await Portal.SignInAsync(page, "underwriter");
-        await page.GotoAsync($"/applications/{applicationId}");
+
+        // The payout queue lists it as returned; its reference leads to the application, where it is paid again.
+        await page.GotoAsync("/payouts?status=returned");
+        var listed = page.Locator($"[data-testid=payout][data-reference='{reference}']");
+        await Assertions.Expect(listed).ToHaveAttributeAsync("data-status", "returned");
+        await listed.GetByTestId("payout-application").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/applications/{applicationId}"));
 
         var section = page.GetByTestId("disbursement");
         await Assertions.Expect(section).ToHaveAttributeAsync("data-status", "booked");
@@ -55,9 +61,9 @@ public sealed class PayoutReturnJourneys(BrowserFixture fixture)
 
     /// <summary>
     /// A contract paid out by bank file and booked on the statement's debit, then sent back by the dealer's bank on the
-    /// next statement (AC04): its application's id.
+    /// next statement (AC04): its application's id and the payout's reference.
     /// </summary>
-    private async Task<Guid> ReturnedAsync(int sequence)
+    private async Task<(Guid ApplicationId, string Reference)> ReturnedAsync(int sequence)
     {
         var (applicationId, contractId) = await FundedContracts.SignedWithDocumentsAsync(fixture, sequence);
         string reference;
@@ -75,7 +81,7 @@ public sealed class PayoutReturnJourneys(BrowserFixture fixture)
 
         await ImportAsync(Statement(reference, amount, credit: false));
         await ImportAsync(Statement(reference, amount, credit: true));
-        return applicationId;
+        return (applicationId, reference);
     }
 
     private async Task ImportAsync(string statement)
