@@ -200,7 +200,7 @@ public sealed class DealerPayouts(
         var contracts = items.Where(p => p.Purpose != PayoutPurpose.Refund).Select(p => p.ContractId).Distinct().ToList();
         var applications = await db.Contracts.AsNoTracking().Where(c => contracts.Contains(c.Id)).Select(c => new { c.Id, c.ApplicationId })
             .ToDictionaryAsync(c => c.Id, c => c.ApplicationId, ct).ConfigureAwait(false);
-        return ([.. items.Select(p => PayoutView.Of(p) with { ApplicationId = applications.TryGetValue(p.ContractId, out var application) ? application : null })], total);
+        return ([.. items.Select(p => PayoutView.Of(p) with { ApplicationId = p.Purpose != PayoutPurpose.Refund && applications.TryGetValue(p.ContractId, out var application) ? application : null })], total);
     }
 
     /// <summary>The contract as the disbursement answers it: its status, the loan once booked, the latest payout.</summary>

@@ -76,7 +76,7 @@ public static partial class UiText
         ("funding.outcome.repaid", "已重新付款给经销商。", "The dealer is paid again."),
         ("payout.unanswered", "支付机构未答复，将以同一编号自动重发，不会重复付款", "The provider has not answered; it is sent again under the same reference, never paid twice"),
         ("payouts.title", "放款队列", "Payout queue"),
-        ("payouts.lead", "给经销商的付款：处理中、失败与已到账。银行付款文件中的每笔付款，以对账单上带同一参考号的借记行确认。", "Payments to dealers: pending, failed and confirmed. Each payout in a bank file is confirmed by the statement's debit line carrying its reference."),
+        ("payouts.lead", "给经销商的付款：处理中、失败、已到账与被收款银行退回。银行付款文件中的每笔付款，以对账单上带同一参考号的借记行确认；被退回的付款，点参考号到申请页重新付款。", "Payments to dealers: pending, failed, confirmed and returned by the payee's bank. Each payout in a bank file is confirmed by the statement's debit line carrying its reference; a returned one is paid again from its application, a click on its reference away."),
         ("payouts.filter", "按状态", "By status"),
         ("payouts.all", "全部", "All"),
         ("payouts.none", "没有付款。", "No payouts."),
