@@ -31,6 +31,23 @@ public static class ApplicationAccess
         };
     }
 
+    /// <summary>
+    /// Whether the actor may read the funding file of the application's contract: the staff who fund and watch it, and
+    /// the dealer behind it, who is paid by it and supplies much of it (insurance, mortgage registration, GPS).
+    /// </summary>
+    public static bool CanSeeFunding(Actor actor, ApplicationRow row)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Role is Roles.Underwriter or Roles.Manager or Roles.Admin || (actor.Role == Roles.Dealer && CanRead(actor, row));
+    }
+
+    /// <summary>Whether the actor may record the funding facts: the underwriters who fund the contract, and the dealer behind it.</summary>
+    public static bool CanRecordFunding(Actor actor, ApplicationRow row)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Role is Roles.Underwriter or Roles.Admin || (actor.Role == Roles.Dealer && CanRead(actor, row));
+    }
+
     /// <summary>Whether the actor may accept an offer: the customer or the dealer behind the application.</summary>
     public static bool CanAccept(Actor actor, ApplicationRow row) =>
         actor.Role is Roles.Customer or Roles.Dealer && CanRead(actor, row);

@@ -4,6 +4,7 @@ using AutoFinance.Application.Security;
 using AutoFinance.Domain.Origination;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using AutoFinance.Domain.Origination.Funding;
 using AutoFinance.Domain.Origination.Lifecycle;
 
 namespace AutoFinance.Infrastructure.Origination;
@@ -69,12 +70,28 @@ public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataPro
             History = [.. row.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusView(LifecycleText.Of(h.Status), h.At, h.Actor, h.Note))],
             ModelVersion = row.ModelVersion,
             DecisionMillis = row.DecisionMillis,
-            Contract = contract is null ? null : new ContractView(contract.Id, contract.Reference, contract.OfferId, LifecycleText.Of(contract.Status), contract.AcceptedAt, contract.DisbursedAt, contract.DisclosureHash) { DocumentSha256 = contract.DocumentSha256 },
+            Contract = contract is null ? null : await ContractViewAsync(actor, row, contract, ct).ConfigureAwait(false),
             Referral = referral is null ? null : ReferralQueries.View(referral, row, time.GetUtcNow()),
             Checks = actor.IsStaff
                 ? [.. (Json.Deserialize<List<CheckRecord>>(row.ChecksJson) ?? []).Select(c => new CheckView(c.Sequence, c.Stage, c.Code, c.Outcome, c.Detail, c.Values))]
                 : null,
             Applicant = actor.IsStaff ? Applicant(row) : null,
+        };
+    }
+
+    /// <summary>The contract with the loan it booked and, for those who may see its funding, its latest payout to the dealer.</summary>
+    private async Task<ContractView> ContractViewAsync(Actor actor, ApplicationRow application, ContractRow contract, CancellationToken ct)
+    {
+        var loanId = await db.Loans.AsNoTracking().Where(l => l.ContractId == contract.Id).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var payout = ApplicationAccess.CanSeeFunding(actor, application)
+            ? await db.Set<Payouts.PayoutRow>().AsNoTracking().Where(p => p.ContractId == contract.Id && p.Purpose != PayoutPurpose.Refund)
+                .OrderByDescending(p => p.CreatedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false)
+            : null;
+        return new ContractView(contract.Id, contract.Reference, contract.OfferId, LifecycleText.Of(contract.Status), contract.AcceptedAt, contract.DisbursedAt, contract.DisclosureHash)
+        {
+            DocumentSha256 = contract.DocumentSha256,
+            LoanId = loanId,
+            Payout = payout is null ? null : Payouts.PayoutView.Of(payout),
         };
     }
 

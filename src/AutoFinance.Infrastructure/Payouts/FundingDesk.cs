@@ -23,7 +23,8 @@ public sealed class FundingDesk(AutoFinanceDbContext db, ProductCatalog products
 
     public sealed record CheckView(FundingItem Item, string Code, bool Required, bool Met, IReadOnlyList<string> Missing);
 
-    public sealed record FactsView(string? InsurancePolicyNumber, string? Insurer, string? MortgageRegistrationNumber, DateOnly? MortgageRegisteredOn, string? GpsDeviceId, DateTimeOffset? RecordedAt);
+    /// <summary>The facts as last recorded; <paramref name="RecordedByDealer"/> when the dealer gave them, for the underwriter to check before paying.</summary>
+    public sealed record FactsView(string? InsurancePolicyNumber, string? Insurer, string? MortgageRegistrationNumber, DateOnly? MortgageRegisteredOn, string? GpsDeviceId, DateTimeOffset? RecordedAt, bool RecordedByDealer);
 
     public sealed record PayeeView(string Name, string Bank, string AccountNumberMasked);
 
@@ -35,9 +36,13 @@ public sealed class FundingDesk(AutoFinanceDbContext db, ProductCatalog products
         public bool OwedToDealer { get; init; }
     }
 
-    /// <summary>The funding file of a contract, or null when there is no such contract.</summary>
-    public async Task<FundingView?> ViewAsync(Guid contractId, CancellationToken ct)
+    /// <summary>
+    /// The funding file of a contract as the actor may see it (<see cref="ApplicationAccess.CanSeeFunding"/>), or null
+    /// when there is no such contract or it is not theirs to see. A dealer sees its own payouts, not the customer's refunds.
+    /// </summary>
+    public async Task<FundingView?> ViewAsync(Actor actor, Guid contractId, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contractId, ct).ConfigureAwait(false);
         if (contract is null)
         {
@@ -45,17 +50,24 @@ public sealed class FundingDesk(AutoFinanceDbContext db, ProductCatalog products
         }
 
         var application = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == contract.ApplicationId, ct).ConfigureAwait(false);
+        return ApplicationAccess.CanSeeFunding(actor, application) ? await ViewAsync(contract, application, actor.IsStaff, ct).ConfigureAwait(false) : null;
+    }
+
+    private async Task<FundingView> ViewAsync(ContractRow contract, ApplicationRow application, bool withRefunds, CancellationToken ct)
+    {
+        var contractId = contract.Id;
         var offer = await db.Offers.AsNoTracking().FirstAsync(o => o.Id == contract.OfferId, ct).ConfigureAwait(false);
         var facts = await db.Set<ContractFundingRow>().AsNoTracking().FirstOrDefaultAsync(f => f.ContractId == contractId, ct).ConfigureAwait(false);
         var checks = await ChecklistAsync(application, facts, ct).ConfigureAwait(false);
         var payee = await accounts.PayeeAsync(application.DealerId, ct).ConfigureAwait(false);
-        var payouts = await db.Set<PayoutRow>().AsNoTracking().Where(p => p.ContractId == contractId).ToListAsync(ct).ConfigureAwait(false);
+        var payouts = await db.Set<PayoutRow>().AsNoTracking().Where(p => p.ContractId == contractId && (withRefunds || p.Purpose != PayoutPurpose.Refund)).ToListAsync(ct).ConfigureAwait(false);
         var loanId = await db.Loans.AsNoTracking().Where(l => l.ContractId == contractId).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         return new FundingView(
             contract.Id, contract.Reference, application.Id, application.Reference, LifecycleText.Of(contract.Status), offer.Principal, offer.Currency,
             FundingChecklist.Unmet(checks).Count == 0,
             [.. checks.Select(c => new CheckView(c.Item, c.Code, c.Required, c.Met, c.Missing))],
-            new FactsView(facts?.InsurancePolicyNumber, facts?.Insurer, facts?.MortgageRegistrationNumber, facts?.MortgageRegisteredOn, facts?.GpsDeviceId, facts?.RecordedAt),
+            new FactsView(facts?.InsurancePolicyNumber, facts?.Insurer, facts?.MortgageRegistrationNumber, facts?.MortgageRegisteredOn, facts?.GpsDeviceId, facts?.RecordedAt,
+                facts?.RecordedBy.StartsWith("dealer:", StringComparison.Ordinal) == true),
             payee is null ? null : new PayeeView(payee.Name, payee.Bank, payee.AccountNumberMasked),
             [.. payouts.OrderByDescending(p => p.CreatedAt).Select(PayoutView.Of)],
             loanId)
@@ -83,7 +95,8 @@ public sealed class FundingDesk(AutoFinanceDbContext db, ProductCatalog products
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
         var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contractId, ct).ConfigureAwait(false);
-        if (contract is null)
+        var application = contract is null ? null : await db.Applications.AsNoTracking().FirstAsync(a => a.Id == contract.ApplicationId, ct).ConfigureAwait(false);
+        if (contract is null || application is null || !ApplicationAccess.CanRecordFunding(actor, application))
         {
             return CommandResult<FundingView>.NotFound();
         }
@@ -148,6 +161,6 @@ public sealed class FundingDesk(AutoFinanceDbContext db, ProductCatalog products
             return CommandResult<FundingView>.Conflict("the funding facts changed meanwhile; reload them", "record.changed");
         }
 
-        return CommandResult<FundingView>.Ok((await ViewAsync(contractId, ct).ConfigureAwait(false))!);
+        return CommandResult<FundingView>.Ok(await ViewAsync(contract, application, actor.IsStaff, ct).ConfigureAwait(false));
     }
 }

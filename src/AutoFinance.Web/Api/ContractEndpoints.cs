@@ -44,19 +44,19 @@ public static class ContractEndpoints
             .WithSummary("Pay a signed contract out to its dealer's verified settlement account once its funding checklist is complete ({\"channel\": \"provider\"|\"file\"}, Idempotency-Key honoured): the contract waits, payout pending, and the loan is booked when the payout is confirmed. 422 funding.checklist-incomplete names each unmet item")
             .Produces<ContractView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
 
-        routes.MapGet("/api/v1/contracts/{id:guid}/funding", async (Guid id, FundingDesk funding, CancellationToken ct) =>
-                await funding.ViewAsync(id, ct).ConfigureAwait(false) is { } view ? Results.Ok(view) : Problems.NotFound("contract"))
+        routes.MapGet("/api/v1/contracts/{id:guid}/funding", async (Guid id, HttpContext http, FundingDesk funding, CancellationToken ct) =>
+                await funding.ViewAsync(http.User.ToActor(), id, ct).ConfigureAwait(false) is { } view ? Results.Ok(view) : Problems.NotFound("contract"))
             .WithTags("Contracts")
-            .RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Manager, Roles.Admin))
-            .WithSummary("The contract's funding file: the checklist item by item, the facts recorded, the payee with the account masked, the amount and the payouts")
+            .RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Manager, Roles.Admin, Roles.Dealer))
+            .WithSummary("The contract's funding file: the checklist item by item, the facts recorded, the payee with the account masked, the amount and the payouts. The dealer behind the contract sees it too (its own payouts, not the customer's refunds), to track its funding")
             .Produces<FundingDesk.FundingView>().ProducesProblem(404);
 
         routes.MapPut("/api/v1/contracts/{id:guid}/funding", async (Guid id, HttpContext http, FundingDesk funding, CancellationToken ct) =>
                 await BodyHandler.WithBodyAsync(http, new FundingDesk.FactsInput(null, null, null, null, null), async input =>
                     Problems.From(await funding.RecordAsync(http.User.ToActor(), id, input, ct).ConfigureAwait(false), v => Results.Ok(v), "contract"), ct).ConfigureAwait(false))
             .WithTags("Contracts")
-            .RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Admin))
-            .WithSummary("Record the funding facts: {\"insurancePolicyNumber\", \"insurer\", \"mortgageRegistrationNumber\", \"mortgageRegisteredOn\", \"gpsDeviceId\"} (blank clears)")
+            .RequireAuthorization(p => p.RequireRole(Roles.Underwriter, Roles.Admin, Roles.Dealer))
+            .WithSummary("Record the funding facts: {\"insurancePolicyNumber\", \"insurer\", \"mortgageRegistrationNumber\", \"mortgageRegisteredOn\", \"gpsDeviceId\"} (blank clears). Underwriters, and the dealer behind the contract (who arranges insurance, mortgage registration and GPS); the file then says the dealer gave them")
             .Produces<FundingDesk.FundingView>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
 
         routes.MapGet("/api/v1/contracts/{id:guid}/document", async (Guid id, HttpContext http, Infrastructure.Contracts.SignedContracts contracts, CancellationToken ct) =>

@@ -3,6 +3,8 @@ using AutoFinance.Application.Origination;
 using AutoFinance.Application.Security;
 using AutoFinance.Infrastructure.Documents;
 using AutoFinance.Infrastructure.Identity;
+using AutoFinance.Infrastructure.Payments;
+using AutoFinance.Infrastructure.Payouts;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -71,5 +73,62 @@ internal static class FundedContracts
         var hash = names.LookupHash("underwriter");
         var user = await db.Users.AsNoTracking().FirstAsync(u => u.UserNameHash == hash);
         return new Actor(Roles.Underwriter, user.Id, null, null, names.DisplayName(user));
+    }
+
+    /// <summary>
+    /// Pays the contract out by bank file (its checklist complete), books it on the statement's debit, then has the
+    /// dealer's bank send it back on the next statement (AC04): the payout's reference.
+    /// </summary>
+    public static async Task<string> PaidOutThenReturnedAsync(BrowserFixture fixture, Guid contractId)
+    {
+        string reference;
+        decimal amount;
+        using (var scope = fixture.Platform.App.Services.CreateScope())
+        {
+            var services = scope.ServiceProvider;
+            var instructed = await services.GetRequiredService<DealerPayouts>().InstructAsync(await UnderwriterAsync(services), contractId, DealerPayouts.FileChannel, null, CancellationToken.None);
+            var payout = instructed.Value?.Payout ?? throw new InvalidOperationException(instructed.Problem);
+            (reference, amount) = (payout.Reference, payout.Amount);
+        }
+
+        await ImportAsync(fixture, Statement(reference, amount, credit: false));
+        await ImportAsync(fixture, Statement(reference, amount, credit: true));
+        return reference;
+    }
+
+    private static async Task ImportAsync(BrowserFixture fixture, string statement)
+    {
+        using var scope = fixture.Platform.App.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var imported = await services.GetRequiredService<BankReconciliation>().ImportAsync(await UnderwriterAsync(services), statement, null, CancellationToken.None);
+        // The debit confirms the payout (booking the loan); the credit brings it back: each line matched to the payout.
+        Assert.True(imported.Value is { Lines: [{ Status: StatementLineStatus.Matched }] }, imported.Problem);
+    }
+
+    /// <summary>A camt.053 with the payout's debit, or the credit sending it back with the bank's reason (AC04).</summary>
+    private static string Statement(string reference, decimal amount, bool credit)
+    {
+        var entry = $"{(credit ? "R" : "D")}{Guid.NewGuid():N}"[..20];
+        var returned = credit ? "<RtrInf><Rsn><Cd>AC04</Cd></Rsn><AddtlInf>account closed</AddtlInf></RtrInf>" : string.Empty;
+        return $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
+              <BkToCstmrStmt>
+                <GrpHdr><MsgId>STMT-{entry}</MsgId><CreDtTm>2026-12-04T06:00:00+08:00</CreDtTm></GrpHdr>
+                <Stmt>
+                  <Id>STMT-{entry}</Id>
+                  <Acct><Id><Othr><Id>110060149018800012345</Id></Othr></Id><Ccy>CNY</Ccy></Acct>
+                  <Ntry>
+                    <NtryRef>{entry}</NtryRef>
+                    <Amt Ccy="CNY">{amount.ToString("0.00", CultureInfo.InvariantCulture)}</Amt>
+                    <CdtDbtInd>{(credit ? "CRDT" : "DBIT")}</CdtDbtInd>
+                    <Sts><Cd>BOOK</Cd></Sts>
+                    <BookgDt><Dt>2026-12-04</Dt></BookgDt>
+                    <NtryDtls><TxDtls><Refs><EndToEndId>{reference}</EndToEndId></Refs>{returned}</TxDtls></NtryDtls>
+                  </Ntry>
+                </Stmt>
+              </BkToCstmrStmt>
+            </Document>
+            """;
     }
 }

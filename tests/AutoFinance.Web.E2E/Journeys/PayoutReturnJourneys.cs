@@ -66,57 +66,13 @@ public sealed class PayoutReturnJourneys(BrowserFixture fixture)
     private async Task<(Guid ApplicationId, string Reference)> ReturnedAsync(int sequence)
     {
         var (applicationId, contractId) = await FundedContracts.SignedWithDocumentsAsync(fixture, sequence);
-        string reference;
-        decimal amount;
         using (var scope = fixture.Platform.App.Services.CreateScope())
         {
             var services = scope.ServiceProvider;
-            var underwriter = await FundedContracts.UnderwriterAsync(services);
             var facts = new FundingDesk.FactsInput("PICC-2026-7788" + sequence, "中国人民财产保险", "京车抵-2026-0099" + sequence, new DateOnly(2026, 1, 5), "GPS-8800" + sequence);
-            Assert.True((await services.GetRequiredService<FundingDesk>().RecordAsync(underwriter, contractId, facts, CancellationToken.None)).Value is not null);
-            var instructed = await services.GetRequiredService<DealerPayouts>().InstructAsync(underwriter, contractId, DealerPayouts.FileChannel, null, CancellationToken.None);
-            var payout = instructed.Value?.Payout ?? throw new InvalidOperationException(instructed.Problem);
-            (reference, amount) = (payout.Reference, payout.Amount);
+            Assert.True((await services.GetRequiredService<FundingDesk>().RecordAsync(await FundedContracts.UnderwriterAsync(services), contractId, facts, CancellationToken.None)).Value is not null);
         }
 
-        await ImportAsync(Statement(reference, amount, credit: false));
-        await ImportAsync(Statement(reference, amount, credit: true));
-        return (applicationId, reference);
-    }
-
-    private async Task ImportAsync(string statement)
-    {
-        using var scope = fixture.Platform.App.Services.CreateScope();
-        var services = scope.ServiceProvider;
-        var imported = await services.GetRequiredService<BankReconciliation>().ImportAsync(await FundedContracts.UnderwriterAsync(services), statement, null, CancellationToken.None);
-        // The debit confirms the payout (booking the loan); the credit brings it back: each line matched to the payout.
-        Assert.True(imported.Value is { Lines: [{ Status: StatementLineStatus.Matched }] }, imported.Problem);
-    }
-
-    /// <summary>A camt.053 with the payout's debit, or the credit sending it back with the bank's reason (AC04).</summary>
-    private static string Statement(string reference, decimal amount, bool credit)
-    {
-        var entry = $"{(credit ? "R" : "D")}{Guid.NewGuid():N}"[..20];
-        var returned = credit ? "<RtrInf><Rsn><Cd>AC04</Cd></Rsn><AddtlInf>account closed</AddtlInf></RtrInf>" : string.Empty;
-        return $"""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
-              <BkToCstmrStmt>
-                <GrpHdr><MsgId>STMT-{entry}</MsgId><CreDtTm>2026-12-04T06:00:00+08:00</CreDtTm></GrpHdr>
-                <Stmt>
-                  <Id>STMT-{entry}</Id>
-                  <Acct><Id><Othr><Id>110060149018800012345</Id></Othr></Id><Ccy>CNY</Ccy></Acct>
-                  <Ntry>
-                    <NtryRef>{entry}</NtryRef>
-                    <Amt Ccy="CNY">{amount.ToString("0.00", CultureInfo.InvariantCulture)}</Amt>
-                    <CdtDbtInd>{(credit ? "CRDT" : "DBIT")}</CdtDbtInd>
-                    <Sts><Cd>BOOK</Cd></Sts>
-                    <BookgDt><Dt>2026-12-04</Dt></BookgDt>
-                    <NtryDtls><TxDtls><Refs><EndToEndId>{reference}</EndToEndId></Refs>{returned}</TxDtls></NtryDtls>
-                  </Ntry>
-                </Stmt>
-              </BkToCstmrStmt>
-            </Document>
-            """;
+        return (applicationId, await FundedContracts.PaidOutThenReturnedAsync(fixture, contractId));
     }
 }

@@ -55,6 +55,14 @@ public abstract class RefundScenarios<TPlatform>(TPlatform platform) : IClassFix
         Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
         Assert.Equal(2, loan.GetProperty("entries").EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "Refund"));
         Assert.Equal(1, await RefundNoticesAsync(loanId));
+        // The customer's refund is the lender's and the customer's business: the dealer's view of the contract's funding leaves it out.
+        var funding = $"/api/v1/contracts/{payout.GetProperty("contractId").GetString()}/funding";
+        using (var dealer = platform.Dealer())
+        {
+            Assert.DoesNotContain((await dealer.GetFromJsonAsync<JsonElement>(funding)).GetProperty("payouts").EnumerateArray(), p => p.GetProperty("purpose").GetString() == "refund");
+        }
+
+        Assert.Contains((await underwriter.GetFromJsonAsync<JsonElement>(funding)).GetProperty("payouts").EnumerateArray(), p => p.GetProperty("purpose").GetString() == "refund");
 
         using var retried = await RefundAsync(underwriter, loanId, account, "rf-1");
         Assert.Equal(payout.GetProperty("payoutId").GetGuid(), (await AcceptedAsync(retried)).GetProperty("payoutId").GetGuid());

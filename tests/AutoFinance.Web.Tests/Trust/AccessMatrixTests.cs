@@ -46,8 +46,9 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["POST /api/v1/referrals/{id}/decision"] = [new(Target.Referral, "U F F F F A F F F F A")],
         ["POST /api/v1/contracts/{id}/disburse"] = [new(Target.ContractB, "U F F F F A F F F F A")],
         ["GET /api/v1/contracts/{id}/document"] = [new(Target.ContractB, "U H O H H O O O O O O")],
-        ["GET /api/v1/contracts/{id}/funding"] = [new(Target.ContractB, "U F F F F O F F F O O")],
-        ["PUT /api/v1/contracts/{id}/funding"] = [new(Target.ContractB, "U F F F F A F F F F A")],
+        // Customer B's contract has no dealer behind it: dealers may read and record funding, but not this one's.
+        ["GET /api/v1/contracts/{id}/funding"] = [new(Target.ContractB, "U F F H H O F F F O O")],
+        ["PUT /api/v1/contracts/{id}/funding"] = [new(Target.ContractB, "U F F H H A F F F F A")],
         ["GET /api/v1/payouts"] = [new(Target.None, "U F F F F O F F F O O")],
         ["POST /api/v1/payouts/files"] = [new(Target.None, "U F F F F A F F F A A")],
         ["GET /api/v1/payouts/files"] = [new(Target.None, "U F F F F O F F F O O")],

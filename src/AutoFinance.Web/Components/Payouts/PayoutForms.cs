@@ -24,7 +24,7 @@ public static class PayoutForms
         {
             var (form, actor) = await PostedForm.ReadAsync(http, antiforgery, ct).ConfigureAwait(false);
             var back = await BackAsync(db, id, ct).ConfigureAwait(false);
-            if (actor.Role is not (Roles.Underwriter or Roles.Admin) || back is null)
+            if (actor.Role is not (Roles.Underwriter or Roles.Admin or Roles.Dealer) || back is null)
             {
                 return Results.LocalRedirect(back ?? "/");
             }
