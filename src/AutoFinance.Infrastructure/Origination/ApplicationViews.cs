@@ -28,6 +28,12 @@ public sealed record ApplicationSummary(
     /// <summary>conventional or new-energy.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string VehicleEnergy { get; init; } = string.Empty;
+
+    /// <summary>
+    /// In a dealer's list, where the contract's money to the dealer stands (awaiting-checklist, ready-to-pay,
+    /// payout-pending, payout-failed, paid, returned); null without a contract, and for other readers.
+    /// </summary>
+    public string? FundingStage { get; init; }
 }
 
 public sealed record StatusView(string Status, DateTimeOffset At, string Actor, string? Note);

@@ -1,6 +1,7 @@
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
 using AutoFinance.Domain.Documents;
+using AutoFinance.Domain.Lifecycle;
 using AutoFinance.Domain.Origination;
 using AutoFinance.Domain.Origination.Funding;
 using AutoFinance.Domain.Origination.Lifecycle;
@@ -34,6 +35,9 @@ public sealed class FundingDesk(AutoFinanceDbContext db, ProductCatalog products
     {
         /// <summary>The loan is booked but its dealer's bank sent the payout back: the dealer is to be paid again (<see cref="DealerRepayment"/>).</summary>
         public bool OwedToDealer { get; init; }
+
+        /// <summary>Where the money to the dealer stands (<see cref="FundingStages"/>): awaiting-checklist, ready-to-pay, payout-pending, payout-failed, paid or returned.</summary>
+        public string Stage { get; init; } = string.Empty;
     }
 
     /// <summary>
@@ -62,6 +66,7 @@ public sealed class FundingDesk(AutoFinanceDbContext db, ProductCatalog products
         var payee = await accounts.PayeeAsync(application.DealerId, ct).ConfigureAwait(false);
         var payouts = await db.Set<PayoutRow>().AsNoTracking().Where(p => p.ContractId == contractId && (withRefunds || p.Purpose != PayoutPurpose.Refund)).ToListAsync(ct).ConfigureAwait(false);
         var loanId = await db.Loans.AsNoTracking().Where(l => l.ContractId == contractId).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        (PayoutPurpose, PayoutStatus)[] newestFirst = [.. payouts.OrderByDescending(p => p.CreatedAt).Select(p => (p.Purpose, p.Status))];
         return new FundingView(
             contract.Id, contract.Reference, application.Id, application.Reference, LifecycleText.Of(contract.Status), offer.Principal, offer.Currency,
             FundingChecklist.Unmet(checks).Count == 0,
@@ -72,8 +77,49 @@ public sealed class FundingDesk(AutoFinanceDbContext db, ProductCatalog products
             [.. payouts.OrderByDescending(p => p.CreatedAt).Select(PayoutView.Of)],
             loanId)
         {
-            OwedToDealer = contract.Status == ContractStatus.Booked && DealerRepayment.Due(payouts.OrderByDescending(p => p.CreatedAt).Select(p => (p.Purpose, p.Status))),
+            OwedToDealer = contract.Status == ContractStatus.Booked && DealerRepayment.Due(newestFirst),
+            Stage = StateWords<FundingStage>.Of(FundingStages.Of(contract.Status, FundingChecklist.Unmet(checks).Count == 0, newestFirst)),
         };
+    }
+
+    /// <summary>
+    /// A dealer's page of its applications, each with a contract given the stage its funding is at
+    /// (<see cref="FundingStages"/>), so the dealer sees at a glance what holds its money; other readers' pages as they are.
+    /// </summary>
+    public async Task<Search.ListPage<ApplicationSummary>> WithStagesAsync(Actor actor, Search.ListPage<ApplicationSummary> page, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(page);
+        if (actor.Role != Roles.Dealer || page.Items.All(a => a.ContractStatus is null))
+        {
+            return page;
+        }
+
+        var ids = page.Items.Where(a => a.ContractStatus is not null).Select(a => a.ApplicationId).ToList();
+        var contracts = await db.Contracts.AsNoTracking().Where(c => ids.Contains(c.ApplicationId)).ToListAsync(ct).ConfigureAwait(false);
+        var contractIds = contracts.Select(c => c.Id).ToList();
+        var payouts = (await db.Set<PayoutRow>().AsNoTracking().Where(p => contractIds.Contains(p.ContractId) && p.Purpose != PayoutPurpose.Refund)
+                .Select(p => new { p.ContractId, p.Purpose, p.Status, p.CreatedAt }).ToListAsync(ct).ConfigureAwait(false))
+            .ToLookup(p => p.ContractId);
+        var stages = new Dictionary<Guid, FundingStage>();
+        foreach (var contract in contracts)
+        {
+            var complete = contract.Status != ContractStatus.Signed || await ChecklistCompleteAsync(contract, ct).ConfigureAwait(false);
+            stages[contract.ApplicationId] = FundingStages.Of(contract.Status, complete,
+                [.. payouts[contract.Id].OrderByDescending(p => p.CreatedAt).Select(p => (p.Purpose, p.Status))]);
+        }
+
+        return page with
+        {
+            Items = [.. page.Items.Select(a => stages.TryGetValue(a.ApplicationId, out var stage) ? a with { FundingStage = StateWords<FundingStage>.Of(stage) } : a)],
+        };
+    }
+
+    private async Task<bool> ChecklistCompleteAsync(ContractRow contract, CancellationToken ct)
+    {
+        var application = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == contract.ApplicationId, ct).ConfigureAwait(false);
+        var facts = await db.Set<ContractFundingRow>().AsNoTracking().FirstOrDefaultAsync(f => f.ContractId == contract.Id, ct).ConfigureAwait(false);
+        return FundingChecklist.Unmet(await ChecklistAsync(application, facts, ct).ConfigureAwait(false)).Count == 0;
     }
 
     /// <summary>The checklist of a contract's application with the facts recorded on it.</summary>

@@ -25,7 +25,7 @@ public static class ApplicationEndpoints
             .ProducesProblem(403)
             .ProducesProblem(429);
 
-        group.MapGet("/", async (string? status, int? limit, int? page, string? sort, HttpContext http, ApplicationQueries queries, CancellationToken ct) =>
+        group.MapGet("/", async (string? status, int? limit, int? page, string? sort, HttpContext http, ApplicationQueries queries, Infrastructure.Payouts.FundingDesk funding, CancellationToken ct) =>
             {
                 if (ListAnswers.UnknownSort(sort, ApplicationQueries.Sorts) is { } unknown)
                 {
@@ -33,9 +33,10 @@ public static class ApplicationEndpoints
                 }
 
                 var (number, size) = Infrastructure.Search.ListPage<ApplicationSummary>.Normalise(page, limit, 50, 500);
-                return ListHeaders.Page(http, await queries.PageAsync(http.User.ToActor(), status, number, size, sort, ct).ConfigureAwait(false));
+                var actor = http.User.ToActor();
+                return ListHeaders.Page(http, await funding.WithStagesAsync(actor, await queries.PageAsync(actor, status, number, size, sort, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
             })
-            .WithSummary("The applications visible to you (your own, your dealer's, or all for staff), a page at a time (page, limit up to 500, sort=submitted|reference|price|score, minus for descending); X-Total-Count says how many in all")
+            .WithSummary("The applications visible to you (your own, your dealer's, or all for staff), a page at a time (page, limit up to 500, sort=submitted|reference|price|score, minus for descending); X-Total-Count says how many in all. A dealer's carry fundingStage where there is a contract: awaiting-checklist, ready-to-pay, payout-pending, payout-failed, paid or returned")
             .Produces<IReadOnlyList<ApplicationSummary>>().ProducesValidationProblem();
         group.MapGet("/export.csv", ListExports.ApplicationsAsync)
             .RequireAuthorization(p => p.RequireRole(Roles.RiskAnalyst, Roles.Manager, Roles.Admin))

@@ -6,7 +6,7 @@ namespace AutoFinance.Web.E2E.Journeys;
 /// The dealer tracks its funding, on a phone and a desktop in Chinese: on its signed application it records the
 /// insurance, mortgage registration and GPS it arranged, sees the checklist complete and that the lender pays, with
 /// nothing to pay itself; the underwriter is told the dealer gave the facts. When the dealer's bank later sends the
-/// payout back, the dealer reads it on the same page, with the bank's reason.
+/// payout back, the dealer reads it on the same page, with the bank's reason, and its list of applications marks it.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class DealerFundingJourneys(BrowserFixture fixture)
@@ -66,5 +66,13 @@ public sealed class DealerFundingJourneys(BrowserFixture fixture)
         await returned.ScrollIntoViewIfNeededAsync();
         await Portal.AssertFitsAsync(page);
         await fixture.ShotAsync(page, $"dealer-funding-2-returned-{device}");
+
+        // The dealer's list says which of its applications has money held, and why.
+        await page.GotoAsync("/applications?status=disbursed");
+        var row = page.Locator("[data-testid=application-row]").Filter(new() { Has = page.Locator($"a[href='/applications/{applicationId}']") });
+        await Assertions.Expect(row.GetByTestId("funding-stage")).ToHaveAttributeAsync("data-stage", "returned");
+        await Assertions.Expect(row.GetByTestId("funding-stage")).ToHaveTextAsync("付款被退回");
+        await Portal.AssertFitsAsync(page);
+        await fixture.ShotAsync(page, $"dealer-funding-3-list-{device}");
     }
 }

@@ -25,7 +25,10 @@ public abstract partial class PayoutScenarios<TPlatform>
         var contractId = await SignedContractAsync(platform.Dealer());
 
         var file = await Funding.FileAsync(dealer, contractId);
+        var applicationId = file.GetProperty("applicationId").GetString()!;
         Assert.Equal("signed", file.GetProperty("status").GetString());
+        Assert.Equal("awaiting-checklist", file.GetProperty("stage").GetString());
+        Assert.Equal("awaiting-checklist", await ListedStageAsync(dealer, applicationId));
         Assert.False(file.GetProperty("ready").GetBoolean());
         Assert.Equal(["insurancePolicyNumber", "insurer"], Item(file, "funding.insurance").GetProperty("missing").EnumerateArray().Select(m => m.GetString()!).ToArray());
         Assert.Equal(HttpStatusCode.NotFound, (await otherDealer.GetAsync($"/api/v1/contracts/{contractId}/funding")).StatusCode);
@@ -55,6 +58,7 @@ public abstract partial class PayoutScenarios<TPlatform>
 
         await Funding.AcceptDocumentsAsync(underwriter, contractId);
         Assert.True((await Funding.FileAsync(dealer, contractId)).GetProperty("ready").GetBoolean());
+        Assert.Equal("ready-to-pay", await ListedStageAsync(dealer, applicationId));
         using (var instructed = await Funding.DisburseAsync(underwriter, contractId))
         {
             Assert.Equal(HttpStatusCode.OK, instructed.StatusCode);
@@ -65,8 +69,12 @@ public abstract partial class PayoutScenarios<TPlatform>
         var payout = Assert.Single(settled.GetProperty("payouts").EnumerateArray());
         Assert.Equal("confirmed", payout.GetProperty("status").GetString());
 
+        Assert.Equal("paid", settled.GetProperty("stage").GetString());
+        Assert.Equal("paid", await ListedStageAsync(dealer, applicationId));
+        // Staff have the payout queue: their list carries no stage.
+        Assert.Null(await ListedStageAsync(underwriter, applicationId));
+
         // The application itself tells the dealer the payout and the loan it booked.
-        var applicationId = settled.GetProperty("applicationId").GetString();
         var contract = (await dealer.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{applicationId}")).GetProperty("contract");
         Assert.Equal(payout.GetProperty("reference").GetString(), contract.GetProperty("payout").GetProperty("reference").GetString());
         Assert.Equal("confirmed", contract.GetProperty("payout").GetProperty("status").GetString());
@@ -74,6 +82,13 @@ public abstract partial class PayoutScenarios<TPlatform>
 
         using var late = await dealer.PutAsJsonAsync($"/api/v1/contracts/{contractId}/funding", new { gpsDeviceId = "GPS-1" });
         Assert.Equal("funding.fixed", (await ProblemAsync(late, HttpStatusCode.Conflict)).GetProperty("code").GetString());
+    }
+
+    /// <summary>The funding stage the reader's application list gives the application (null when it gives none).</summary>
+    private static async Task<string?> ListedStageAsync(HttpClient reader, string applicationId)
+    {
+        var listed = (await reader.GetFromJsonAsync<JsonElement[]>("/api/v1/applications?limit=500"))!.Single(a => a.GetProperty("applicationId").GetString() == applicationId);
+        return listed.GetProperty("fundingStage").GetString();
     }
 
     private static JsonElement Item(JsonElement file, string code) =>
