@@ -159,6 +159,7 @@ public static class WebHost
         app.UseStatusCodePages();
         app.UseBrowserErrorPages();
         app.UseMiddleware<UnparsedQueryValues>();
+        app.UseMiddleware<PageQueryValues>();
         app.UseMiddleware<CrossOriginGuard>();
         app.UseAuthentication();
         app.UseRateLimiter();

@@ -412,7 +412,10 @@ public sealed class DecisionService(
 
     private static decimal AssessedPayment(FinancingRequest financing, DateOnly today, ProductSettings product)
     {
-        return PlanPayments.Of(financing.ToLoanTerms(ApplicationFeatures.ReferenceAnnualRate, today, product.Policy.Currency)).Assessed;
+        var terms = financing.ToLoanTerms(ApplicationFeatures.ReferenceAnnualRate, today, product.Policy.Currency);
+        // A flat-fee plan is scheduled from its fee rate, which the reference rate is not: the score weighs it as the
+        // equal-instalment plan of the same amount, term and rate (the offers then give the plans the product prices).
+        return PlanPayments.Of(terms.Method == RepaymentMethod.FlatFee ? terms with { Method = RepaymentMethod.Annuity } : terms).Assessed;
     }
 
     private static CreditDataset EbmRow(Credit.Explainable.EbmModel ebm, ValidatedApplication a, Domain.Bureau.BureauFindings bureau, DateOnly today, decimal assessed) =>

@@ -191,7 +191,7 @@ public static class ReasonCatalog
         ArgumentNullException.ThrowIfNull(reason);
         return reason.Code.StartsWith(ScorePrefix, StringComparison.Ordinal)
             ? ScoreText(reason, language)
-            : ReasonTexts.Text(reason.Code, reason.Values, language);
+            : FraudFindings.Text(reason.Code, language) ?? ReasonTexts.Text(reason.Code, reason.Values, language);
     }
 
     private static string ScoreText(ReasonRecord reason, string language)

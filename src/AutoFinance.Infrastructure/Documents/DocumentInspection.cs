@@ -50,17 +50,35 @@ public static class DocumentInspection
         return encoded?.ToArray();
     }
 
-    private static SKBitmap? DecodeImage(byte[] content)
+    /// <summary>
+    /// The image the bytes hold, decoded whole; null when they are no image or are cut short. SkiaSharp's own
+    /// <c>SKBitmap.Decode</c> throws on bytes no codec claims, and fills the rest of a truncated image with blank
+    /// pixels, so a file cut off in transit would pass for a photo.
+    /// </summary>
+    public static SKBitmap? DecodeImage(byte[] content)
     {
-        try
-        {
-            var bitmap = SKBitmap.Decode(content);
-            return bitmap is { Width: > 0, Height: > 0 } ? bitmap : null;
-        }
-        catch (ArgumentException)
+        ArgumentNullException.ThrowIfNull(content);
+        using var data = SKData.CreateCopy(content);
+        using var codec = SKCodec.Create(data);
+        if (codec is null || codec.Info.Width <= 0 || codec.Info.Height <= 0)
         {
             return null;
         }
+
+        var info = codec.Info.WithColorType(SKImageInfo.PlatformColorType);
+        if (info.AlphaType == SKAlphaType.Unpremul)
+        {
+            info = info.WithAlphaType(SKAlphaType.Premul);
+        }
+
+        var bitmap = new SKBitmap(info);
+        if (codec.GetPixels(bitmap.Info, bitmap.GetPixels()) == SKCodecResult.Success)
+        {
+            return bitmap;
+        }
+
+        bitmap.Dispose();
+        return null;
     }
 
     private static bool OpensAsPdf(byte[] content)

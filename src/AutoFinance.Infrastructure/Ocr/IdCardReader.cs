@@ -37,7 +37,7 @@ public sealed class IdCardReader : IDisposable
     /// <summary>The fields of the card in the image, or null when the bytes are no image.</summary>
     public IdCardFields? Read(byte[] image)
     {
-        using var bitmap = SKBitmap.Decode(image);
+        using var bitmap = Documents.DocumentInspection.DecodeImage(image);
         return bitmap is null ? null : IdCardText.Parse(Lines(bitmap));
     }
 

@@ -193,10 +193,18 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         var product = await products.FindAsync(db, application.ProductCode, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"product {application.ProductCode} is gone");
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        var offers = OfferBuilder.Build(changed.ToFinancingRequest(today), application.Grade ?? "E", product.Policy, product.RateCard, today);
-        if (offers.Count == 0)
+        var request = changed.ToFinancingRequest(today);
+        if (request.Validate(product.Policy.Currency).FirstOrDefault(e => e.Field is "termMonths" or "downPayment") is { } invalid)
         {
-            return ("termMonths", "no plan with these terms passes the policy rules");
+            return (invalid.Field, invalid.Message);
+        }
+
+        var offers = OfferBuilder.Build(request, application.Grade ?? "E", product.Policy, product.RateCard, today);
+        // Terms the underwriter gives are the plan offered: one the product cannot offer is refused, not swapped for others.
+        var asked = input.TermMonths is not null || input.DownPayment is not null;
+        if (offers.Count == 0 || (asked && !offers.Any(o => o.TermMonths == changed.TermMonths && o.DownPayment == changed.DownPayment)))
+        {
+            return (input.TermMonths is not null || !asked ? "termMonths" : "downPayment", "no plan with these terms passes the policy rules");
         }
 
         db.Offers.RemoveRange(application.Offers);

@@ -75,6 +75,14 @@ public static class DocumentEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["must be a JPEG or PNG photo of at most 10 MB"] }, extensions: new Dictionary<string, object?> { ["code"] = DocumentCommands.UnsupportedTypeCode });
         }
 
+        using (var photo = DocumentInspection.DecodeImage(content))
+        {
+            if (photo is null)
+            {
+                return Problems.Field("file", "must be a JPEG or PNG photo that opens whole", DocumentCommands.UnsupportedTypeCode);
+            }
+        }
+
         if (!ocr.Available)
         {
             return Results.Problem(title: "ID-card reading is not available", detail: "the OCR models are not installed (scripts/fetch-ocr-models.sh)", statusCode: 503);
@@ -82,7 +90,7 @@ public static class DocumentEndpoints
 
         return ocr.Read(content) is { } card
             ? Results.Ok(new IdCardReading(card.Name, card.NationalId, card.Address, card.BirthDate, card.Validity?.From, card.Validity?.Until, card.Validity is { Until: null }))
-            : Problems.Field("file", "must be a photo that decodes");
+            : Problems.Field("file", "must be a JPEG or PNG photo that opens whole", DocumentCommands.UnsupportedTypeCode);
     }
 
     private static async Task<IResult> Upload(Guid id, HttpContext http, DocumentCommands documents, CancellationToken ct)

@@ -47,7 +47,7 @@ public sealed class UnparsedQueryValues(RequestDelegate next)
             : request.Query.TryGetValue(name, out var query) ? query.ToString() : null;
 
     /// <summary>Whether a text parses into the type, for a type that parses itself (<see cref="IParsable{TSelf}"/>); null for any other.</summary>
-    private static Func<string, bool>? Parser(Type type) => Parsers.GetOrAdd(type, static t =>
+    internal static Func<string, bool>? Parser(Type type) => Parsers.GetOrAdd(type, static t =>
         t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IParsable<>) && i.GenericTypeArguments[0] == t)
             ? typeof(Parsing<>).MakeGenericType(t).GetMethod(nameof(Parsing<int>.Parses))!.CreateDelegate<Func<string, bool>>()
             : null);

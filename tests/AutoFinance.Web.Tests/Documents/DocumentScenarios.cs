@@ -51,6 +51,29 @@ public abstract class DocumentScenarios<TPlatform>(TPlatform platform) : IClassF
     }
 
     [SkippableFact]
+    public async Task An_image_cut_short_in_transit_is_refused_as_a_document_and_as_an_ID_card_photo()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = platform.Dealer();
+        var applicationId = await NewApplication(dealer);
+        foreach (var (whole, name, type) in new[] { (Image(SKEncodedImageFormat.Png), "scan.png", "image/png"), (Image(SKEncodedImageFormat.Jpeg), "scan.jpg", "image/jpeg") })
+        {
+            var cut = whole[..(whole.Length / 3)];
+            using var upload = await dealer.PostAsync($"/api/v1/applications/{applicationId}/documents", Form("income-proof", cut, name, type));
+            var problem = await upload.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(upload.StatusCode == HttpStatusCode.BadRequest, $"{name}: {problem}");
+            Assert.Equal("document.unsupported-type", problem.GetProperty("code").GetString());
+
+            using var reading = await dealer.PostAsync("/api/v1/id-card/read", Form("id-card-front", cut, name, type));
+            var refused = await reading.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(reading.StatusCode == HttpStatusCode.BadRequest, $"{name}: {refused}");
+            Assert.True(refused.GetProperty("errors").TryGetProperty("file", out _), refused.ToString());
+        }
+
+        Assert.Empty((await dealer.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{applicationId}/documents")).GetProperty("documents").EnumerateArray());
+    }
+
+    [SkippableFact]
     public async Task Accepted_documents_round_trip_byte_exact_and_staff_see_a_thumbnail_and_the_missing_kinds()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");

@@ -232,6 +232,9 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
         var velocity = detail.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "fraud.velocity-national-id");
         Assert.Equal("refer", velocity.GetProperty("outcome").GetString());
         Assert.Equal("4", velocity.GetProperty("values").GetProperty("count").GetString());
+        // Staff read why in a sentence, in the application's language, not a bare code.
+        var reason = detail.GetProperty("reasons").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "fraud.velocity-national-id");
+        Assert.Equal("Too many applications for the national ID", reason.GetProperty("text").GetString());
     }
 
     [SkippableFact]
@@ -334,6 +337,53 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
         Assert.Equal(HttpStatusCode.NotFound, (await otherDealer.GetAsync($"/api/v1/loans/{loanId}")).StatusCode);
         var history = (await Json(await dealer.GetAsync($"/api/v1/applications/{applicationId}"))).GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString()).ToArray();
         Assert.Equal(new[] { "submitted", "referred", "approved", "accepted", "disbursed" }, history.Select(h => h!).ToArray());
+    }
+
+    [SkippableFact]
+    public async Task A_flat_fee_request_is_decided_with_the_plans_the_product_prices()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = Platform.Dealer();
+        var body = Applications.Prime();
+        body["repaymentMethod"] = "flat-fee";
+
+        using var answer = await dealer.PostAsJsonAsync("/api/v1/applications", body);
+        var decision = await Json(answer);
+        Assert.True(answer.StatusCode == HttpStatusCode.Created, decision.ToString());
+        Assert.Equal("approved", decision.GetProperty("status").GetString());
+        var offers = decision.GetProperty("offers").EnumerateArray().ToList();
+        Assert.NotEmpty(offers);
+        // The product has no flat-fee card: it is not offered, and nothing passes for the requested plan.
+        Assert.All(offers, o => Assert.NotEqual("flat-fee", o.GetProperty("method").GetString()));
+    }
+
+    [SkippableFact]
+    public async Task An_underwriter_approving_with_terms_the_product_cannot_offer_is_told_which_and_nothing_changes()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = Platform.Dealer();
+        using var underwriter = await Platform.SignedIn("underwriter");
+        var decision = await Json(await dealer.PostAsJsonAsync("/api/v1/applications", Applications.NearPrime()));
+        Assert.Equal("referred", decision.GetProperty("status").GetString());
+        var applicationId = decision.GetProperty("applicationId").GetString();
+        var referralId = (await Json(await underwriter.GetAsync("/api/v1/referrals"))).EnumerateArray()
+            .Single(r => r.GetProperty("applicationId").GetString() == applicationId).GetProperty("referralId").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await underwriter.PostAsync($"/api/v1/referrals/{referralId}/claim", null)).StatusCode);
+
+        foreach (var term in new[] { 0, 9999, 7 })
+        {
+            using var refused = await underwriter.PostAsJsonAsync($"/api/v1/referrals/{referralId}/decision", new { decision = "approve", reason = "new term", termMonths = term });
+            var problem = await Json(refused);
+            Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, $"{term}: {problem}");
+            Assert.Equal("referral.terms", problem.GetProperty("code").GetString());
+            Assert.True(problem.GetProperty("errors").TryGetProperty("termMonths", out _), problem.ToString());
+        }
+
+        Assert.Equal("referred", (await Json(await dealer.GetAsync($"/api/v1/applications/{applicationId}"))).GetProperty("summary").GetProperty("status").GetString());
+        using var approved = await underwriter.PostAsJsonAsync($"/api/v1/referrals/{referralId}/decision", new { decision = "approve", reason = "longer term", termMonths = 60 });
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        var offers = (await Json(await dealer.GetAsync($"/api/v1/applications/{applicationId}"))).GetProperty("offers").EnumerateArray().ToList();
+        Assert.Contains(offers, o => o.GetProperty("termMonths").GetInt32() == 60 && o.GetProperty("isRequestedPlan").GetBoolean());
     }
 
     [SkippableFact]

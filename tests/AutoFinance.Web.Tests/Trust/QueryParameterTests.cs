@@ -29,6 +29,26 @@ public sealed class QueryParameterTests(SqlitePlatform platform) : IClassFixture
         Assert.Equal(message, Assert.Single(problem.GetProperty("errors").GetProperty(parameter).EnumerateArray()).GetString());
     }
 
+    /// <summary>A page's address is the reader's to edit: a value of the wrong kind is left out, and the page shows as without it.</summary>
+    [Theory]
+    [InlineData(null, "/calculator?price=abc&p1t=abc")]
+    [InlineData(null, "/calculator?price=1e30")]
+    [InlineData("manager", "/loans?page=abc")]
+    [InlineData("underwriter", "/applications?page=2x&sort=-score")]
+    public async Task A_page_given_a_query_value_of_the_wrong_kind_shows_as_without_it(string? role, string path)
+    {
+        using var client = role is null ? platform.Anonymous() : await platform.SignedIn(role);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd("text/html");
+
+        using var response = await client.SendAsync(request);
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {page[..Math.Min(page.Length, 300)]}");
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<h1", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_same_queries_with_values_of_the_right_kind_are_answered()
     {
