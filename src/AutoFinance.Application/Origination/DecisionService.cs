@@ -24,6 +24,9 @@ public sealed class DecisionService(
     TimeProvider time,
     Verification.IApplicantScreening? screening = null)
 {
+    /// <summary>The code of a signed-in customer applying with another person's national ID.</summary>
+    public const string NotYourIdentityCode = "application.not-your-identity";
+
     public async Task<SubmissionResult> SubmitAsync(ApplicationRequest? request, SubmissionContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -57,7 +60,7 @@ public sealed class DecisionService(
         var record = await Decide(application, product, actor, hashes, context, now, today, started, ct).ConfigureAwait(false);
         if (record is null)
         {
-            return new SubmissionResult { Forbidden = "a customer applies for themselves: the national ID is not the one on your account" };
+            return new SubmissionResult { Forbidden = "is not the one on your account: a customer applies for themselves" };
         }
 
         try

@@ -162,7 +162,7 @@ public sealed class DocumentCommands(AutoFinanceDbContext db, EncryptedFileStore
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return CommandResult<DocumentView>.Conflict("the document changed meanwhile; reload it");
+            return CommandResult<DocumentView>.Conflict("the document changed meanwhile; reload it", "record.changed");
         }
 
         return CommandResult<DocumentView>.Ok(View(row));

@@ -33,7 +33,7 @@ public sealed class MasterDataCommands(AutoFinanceDbContext db, IOneTimeCodes co
         }
 
         return actor.CustomerId is null
-            ? CommandResult<CodeSendResult>.Conflict("no customer record yet: it is made with your first application")
+            ? CommandResult<CodeSendResult>.Conflict("no customer record yet: it is made with your first application", "customer.none")
             : CommandResult<CodeSendResult>.Ok(await codes.SendAsync(CodePurpose.ContactChange, normalized, clientAddress, ct).ConfigureAwait(false));
     }
 
@@ -49,7 +49,7 @@ public sealed class MasterDataCommands(AutoFinanceDbContext db, IOneTimeCodes co
 
         if (actor.CustomerId is not { } customerId || actor.UserId is not { } userId)
         {
-            return CommandResult<Changed>.Conflict("no customer record yet: it is made with your first application");
+            return CommandResult<Changed>.Conflict("no customer record yet: it is made with your first application", "customer.none");
         }
 
         var check = await codes.VerifyAsync(CodePurpose.ContactChange, mobile, input.Code, ct).ConfigureAwait(false);
@@ -70,7 +70,7 @@ public sealed class MasterDataCommands(AutoFinanceDbContext db, IOneTimeCodes co
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
-            return CommandResult<Changed>.Conflict("this mobile signs in to another account");
+            return CommandResult<Changed>.Conflict("this mobile signs in to another account", "mobile.taken");
         }
 
         return CommandResult<Changed>.Ok(new Changed(customerId, ["mobile"]));

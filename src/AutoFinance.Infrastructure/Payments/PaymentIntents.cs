@@ -90,7 +90,7 @@ public sealed class PaymentIntents(AutoFinanceDbContext db, IPaymentProvider pro
 
         if (await posting.PayoffTodayAsync(actor, loan, found.Known, ct).ConfigureAwait(false) is not { } payoff)
         {
-            return CommandResult<IntentView>.Conflict("the loan takes no payment now (it is closed)");
+            return CommandResult<IntentView>.Conflict("the loan takes no payment now (it is closed)", "loan.not-active");
         }
 
         if (kind == PayoffKind && amount != payoff)

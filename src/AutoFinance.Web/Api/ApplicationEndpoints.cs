@@ -27,7 +27,7 @@ public static class ApplicationEndpoints
 
         group.MapGet("/", async (string? status, int? limit, int? page, string? sort, HttpContext http, ApplicationQueries queries, Infrastructure.Payouts.FundingDesk funding, CancellationToken ct) =>
             {
-                if (ListAnswers.UnknownSort(sort, ApplicationQueries.Sorts) is { } unknown)
+                if ((ListAnswers.UnknownSort(sort, ApplicationQueries.Sorts) ?? ListAnswers.UnknownStatus(status, Domain.Lifecycle.StateWords<Domain.Origination.Lifecycle.ApplicationStatus>.All)) is { } unknown)
                 {
                     return unknown;
                 }
@@ -126,12 +126,12 @@ public static class ApplicationEndpoints
 
         if (result.Forbidden is { } forbidden)
         {
-            return Problems.Forbidden(forbidden);
+            return Problems.Forbidden(forbidden, DecisionService.NotYourIdentityCode, "applicant.nationalId");
         }
 
         if (result.IdempotencyKeyReused)
         {
-            return Results.Problem(title: "Idempotency-Key reused", detail: "this Idempotency-Key was used for a different request; use a new key", statusCode: 422);
+            return Problems.KeyReused("application");
         }
 
         if (result.Replayed)

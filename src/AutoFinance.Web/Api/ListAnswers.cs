@@ -43,6 +43,13 @@ public static class ListAnswers
     }
 
     /// <summary>The same problem as every list gives for a sort key it does not know, for the lists sorted in the database (loans, applications); null when the key is known.</summary>
+    /// <summary>A 400 naming <c>status</c> (<c>list.status.unknown</c>) for a status word the list does not know; null for a known one or none.</summary>
+    public static IResult? UnknownStatus(string? status, IReadOnlyList<string> statuses)
+    {
+        var shape = new ListShape<object>("list", "id").FilterByStatus(_ => null, [.. statuses]);
+        return shape.Check(new ListAsk(Status: status)) is { Count: > 0 } problems ? Problems.Validation(problems) : null;
+    }
+
     public static IResult? UnknownSort(string? sort, IReadOnlyList<string> sorts)
     {
         var shape = new ListShape<object>("list", sorts[0]);

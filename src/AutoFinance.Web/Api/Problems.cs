@@ -40,6 +40,14 @@ public static class Problems
 
     public static IResult Forbidden(string detail) => Results.Problem(title: "Not allowed", detail: detail, statusCode: 403);
 
+    /// <summary>A 403 for what the caller may not do with a value they gave: the stable code, and the field it names.</summary>
+    public static IResult Forbidden(string detail, string code, string field) => Results.Problem(title: "Not allowed", detail: $"{field}: {detail}", statusCode: 403,
+        extensions: new Dictionary<string, object?>(Extensions(code, null).Concat(Coded([new FieldError(field, detail, code)]))));
+
+    /// <summary>A 422 for an Idempotency-Key already used with another body: a new request needs a new key.</summary>
+    public static IResult KeyReused(string what) => From(
+        CommandResult<object>.Unprocessable("Idempotency-Key", $"was already used for another request; use a new key for a new {what}", "idempotency.key.reused"), Results.Ok, what);
+
     public static IResult From<T>(CommandResult<T> result, Func<T, IResult> ok, string what)
     {
         ArgumentNullException.ThrowIfNull(result);

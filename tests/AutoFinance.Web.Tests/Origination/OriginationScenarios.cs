@@ -190,6 +190,9 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
         body["termMonths"] = 24;
         var different = await Post(dealer, body, key);
         Assert.Equal((HttpStatusCode)422, different.StatusCode);
+        var problem = await Json(different);
+        Assert.Equal("idempotency.key.reused", problem.GetProperty("code").GetString());
+        Assert.Equal("Idempotency-Key", Assert.Single(problem.GetProperty("problems").EnumerateArray()).GetProperty("field").GetString());
     }
 
     [SkippableFact]
@@ -413,6 +416,13 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
 
         Assert.NotEmpty(own.EnumerateArray());
         Assert.Equal(HttpStatusCode.NotFound, (await liNa.GetAsync($"/api/v1/applications/{dealers.GetProperty("applicationId").GetString()}")).StatusCode);
+
+        // Nor does she apply in another person's name: refused naming the field, with the code her screen translates.
+        using var forSomeoneElse = await liNa.PostAsJsonAsync("/api/v1/applications", Applications.Prime(channel: "online"));
+        Assert.Equal(HttpStatusCode.Forbidden, forSomeoneElse.StatusCode);
+        var problem = await Json(forSomeoneElse);
+        Assert.Equal("application.not-your-identity", problem.GetProperty("code").GetString());
+        Assert.Equal("applicant.nationalId", Assert.Single(problem.GetProperty("problems").EnumerateArray()).GetProperty("field").GetString());
     }
 
     [SkippableFact]

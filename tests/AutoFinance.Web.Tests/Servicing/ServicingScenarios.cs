@@ -180,6 +180,7 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
 
         var again = await agent.PostAsJsonAsync($"/api/v1/loans/{loanId}/payments/{firstPayment.GetProperty("paymentId").GetString()}/reversal", new { reason = "cheque bounced" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("payment.already-reversed", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
     }
 
     [SkippableFact]

@@ -29,6 +29,20 @@ public sealed class QueryParameterTests(SqlitePlatform platform) : IClassFixture
         Assert.Equal(message, Assert.Single(problem.GetProperty("errors").GetProperty(parameter).EnumerateArray()).GetString());
     }
 
+    [Fact]
+    public async Task An_unknown_application_status_is_refused_naming_it()
+    {
+        using var underwriter = await platform.SignedIn("underwriter");
+
+        using var response = await underwriter.GetAsync("/api/v1/applications?status=zzz");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("list.status.unknown", Assert.Single(problem.GetProperty("problems").EnumerateArray()).GetProperty("code").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("status", out _), problem.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await underwriter.GetAsync("/api/v1/applications?status=referred")).StatusCode);
+    }
+
     /// <summary>A page's address is the reader's to edit: a value of the wrong kind is left out, and the page shows as without it.</summary>
     [Theory]
     [InlineData(null, "/calculator?price=abc&p1t=abc")]

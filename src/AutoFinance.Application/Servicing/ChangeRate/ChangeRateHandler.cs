@@ -60,7 +60,7 @@ public sealed class ChangeRateHandler(ILoanStore loans, TimeProvider time)
         var changes = new LoanChanges(loan, entries, audit, now) { PostedBy = approver.AuditName, Hardship = record, Notices = [notice] };
         return await loans.SaveAsync(changes, ct).ConfigureAwait(false) == SaveOutcome.Saved
             ? result
-            : CommandResult<RateChangePlan>.Conflict("the loan changed while the rate was being changed; try again");
+            : CommandResult<RateChangePlan>.Conflict("the loan changed while the rate was being changed; try again", "record.changed");
     }
 
     private (CommandResult<RateChangePlan> Result, IReadOnlyList<Domain.Servicing.JournalEntry> Entries) Try(Loan aggregate, Guid loanId, ChangeRateRequest request)

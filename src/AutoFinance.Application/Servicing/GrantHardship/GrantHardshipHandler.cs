@@ -49,7 +49,7 @@ public sealed class GrantHardshipHandler(ILoanStore loans, TimeProvider time)
         var changes = new LoanChanges(loan, granted.Entries, audit, now) { PostedBy = actor.AuditName, Hardship = record, Notices = [Notice(loan, valid.Kind, record.Id, adjustment.NewPayment, adjustment.NewMaturity)] };
         if (await loans.SaveAsync(changes, ct).ConfigureAwait(false) != SaveOutcome.Saved)
         {
-            return CommandResult<HardshipPlan>.Conflict("the loan changed while the plan was being applied; try again");
+            return CommandResult<HardshipPlan>.Conflict("the loan changed while the plan was being applied; try again", "record.changed");
         }
 
         return CommandResult<HardshipPlan>.Ok(new HardshipPlan(record.Id, loanId, valid.Kind, adjustment.OutstandingPrincipal, adjustment.CapitalisedInterest, adjustment.PreviousPayment,

@@ -34,7 +34,7 @@ public sealed class ReversePaymentHandler(ILoanStore loans, TimeProvider time)
         if (reversed is null)
         {
             return await loans.HasPaymentAsync(loanId, paymentId, ct).ConfigureAwait(false)
-                ? CommandResult<PaymentReversal>.Conflict("the payment is already reversed")
+                ? CommandResult<PaymentReversal>.Conflict("the payment is already reversed", "payment.already-reversed")
                 : CommandResult<PaymentReversal>.NotFound();
         }
 
@@ -53,6 +53,6 @@ public sealed class ReversePaymentHandler(ILoanStore loans, TimeProvider time)
         };
         return await loans.SaveAsync(changes, ct).ConfigureAwait(false) == SaveOutcome.Saved
             ? CommandResult<PaymentReversal>.Ok(new PaymentReversal(paymentId, loanId, reversed.Amount, reason, result.Value, LoanStatusText.Of(aggregate.Status)))
-            : CommandResult<PaymentReversal>.Conflict("the loan changed while the payment was being reversed; try again");
+            : CommandResult<PaymentReversal>.Conflict("the loan changed while the payment was being reversed; try again", "record.changed");
     }
 }
