@@ -97,6 +97,13 @@ public sealed class BankReconciliation(
             }
 
             var payoutReturn = await returns.TakeAsync(row, entry, actor.AuditName, ct).ConfigureAwait(false);
+            if (payoutReturn == Payouts.PayoutReturns.Outcome.Busy)
+            {
+                // The lines before it are stored; the same statement imported again takes the rest.
+                return CommandResult<ImportSummary>.Conflict(
+                    $"the loan of the refund returned on line {entry.EntryReference} kept changing while it was taken; the lines before it are stored: import the statement again for the rest", "record.changed");
+            }
+
             if (payoutReturn != Payouts.PayoutReturns.Outcome.NotAPayout)
             {
                 if (payoutReturn == Payouts.PayoutReturns.Outcome.Returned)

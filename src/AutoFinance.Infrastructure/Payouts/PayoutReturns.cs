@@ -32,6 +32,9 @@ public sealed class PayoutReturns(AutoFinanceDbContext db, ILoanStore loans, Tim
 
         /// <summary>The line was stored by another import meanwhile: nothing changed.</summary>
         AlreadySeen,
+
+        /// <summary>The refund's loan kept changing under the return: nothing of the line was stored; it is taken when imported again.</summary>
+        Busy,
     }
 
     /// <summary>
@@ -49,11 +52,15 @@ public sealed class PayoutReturns(AutoFinanceDbContext db, ILoanStore loans, Tim
             {
                 return await TakeOnceAsync(row, entry, actor, ct).ConfigureAwait(false);
             }
-            catch (LoanChangedException) when (attempt < 3)
+            catch (LoanChangedException)
             {
                 // Taken again from the start: the line as it came, should the payout no longer be one to return.
                 db.ChangeTracker.Clear();
                 (row.Status, row.MatchedBy, row.LoanId, row.Note) = (status, matchedBy, loanId, note);
+                if (attempt == 3)
+                {
+                    return Outcome.Busy;
+                }
             }
         }
     }
@@ -112,9 +119,13 @@ public sealed class PayoutReturns(AutoFinanceDbContext db, ILoanStore loans, Tim
                     _ => PayoutConfirmations.Outcome.Repeated,
                 };
             }
-            catch (LoanChangedException) when (attempt < 3)
+            catch (LoanChangedException)
             {
                 db.ChangeTracker.Clear();
+                if (attempt == 3)
+                {
+                    return PayoutConfirmations.Outcome.Busy;
+                }
             }
         }
     }
