@@ -105,7 +105,9 @@ public sealed class AssistantService(AutoFinanceDbContext db, LoanQueries loans,
             Amount(view?.Balances.GetValueOrDefault(nameof(LedgerAccount.LoanPrincipalReceivable))),
             Amount(view?.PayoffToday?.Total),
             application?.Reference,
-            application is null ? null : StatusText(LifecycleText.Of(application.Status), language));
+            application is null ? null : StatusText(LifecycleText.Of(application.Status), language),
+            Amount(view?.Credit),
+            Amount(view?.Next is { } next ? Math.Max(0m, next.Amount - view.Credit) : null));
     }
 
     /// <summary>An application status in the customer's language.</summary>

@@ -16,6 +16,10 @@ public static class AnswerComposer
         var template = AnswerTemplates.For(intent, language);
         return intent switch
         {
+            AssistantIntent.NextDue when snapshot is { NextDueDate: { } date, NextDueAmount: { } amount } && date < snapshot.AsOf =>
+                Answer(Fill(AnswerTemplates.Overdue(language), amount, date, snapshot), amount, date),
+            AssistantIntent.NextDue when snapshot is { NextDueDate: { } date, NextDueAmount: { } amount, CreditHeld.Amount: > 0m, NextDueAfterCredit: { } rest } =>
+                Answer(Fill(rest.Amount == 0m ? AnswerTemplates.CoveredByCredit(language) : AnswerTemplates.PartlyCoveredByCredit(language), amount, date, snapshot), rest, date),
             AssistantIntent.NextDue when snapshot is { NextDueDate: { } date, NextDueAmount: { } amount } =>
                 Answer(Fill(template, amount, date, snapshot), amount, date),
             AssistantIntent.Balance when snapshot.OutstandingPrincipal is { } principal =>
@@ -45,5 +49,7 @@ public static class AnswerComposer
         .Replace("{asOf}", FormatDate(s.AsOf), StringComparison.Ordinal)
         .Replace("{loan}", s.LoanId ?? string.Empty, StringComparison.Ordinal)
         .Replace("{application}", s.ApplicationId ?? string.Empty, StringComparison.Ordinal)
-        .Replace("{status}", s.ApplicationStatus ?? string.Empty, StringComparison.Ordinal);
+        .Replace("{status}", s.ApplicationStatus ?? string.Empty, StringComparison.Ordinal)
+        .Replace("{credit}", s.CreditHeld is { } c ? FormatAmount(c) : string.Empty, StringComparison.Ordinal)
+        .Replace("{rest}", s.NextDueAfterCredit is { } r ? FormatAmount(r) : string.Empty, StringComparison.Ordinal);
 }

@@ -1,7 +1,7 @@
 namespace AutoFinance.Insight.Assistant;
 
 /// <summary>The assistant's sentences in Simplified Chinese and English, with {placeholders} for the snapshot's figures.</summary>
-/// <remarks>Placeholders: {amount} (a Money as "1,234.56 CNY"), {date} (yyyy-MM-dd), {asOf}, {loan}, {application}, {status}.</remarks>
+/// <remarks>Placeholders: {amount} (a Money as "1,234.56 CNY"), {date} (yyyy-MM-dd), {asOf}, {loan}, {application}, {status}, {credit} and {rest} (the credit held, and what is left to pay after it).</remarks>
 public static class AnswerTemplates
 {
     /// <summary>Languages with templates.</summary>
@@ -23,6 +23,21 @@ public static class AnswerTemplates
         (_, true) => "这个问题我暂时无法回答，正在为您转接人工客服。",
         (_, false) => "I can't answer that one; I'm passing you to a member of our team.",
     };
+
+    /// <summary>The next instalment's date passed unpaid: it is overdue, not upcoming.</summary>
+    public static string Overdue(string language) => IsChinese(language)
+        ? "您 {date} 到期的一期还款 {amount} 已逾期，请尽快还款，以免产生更多罚息。"
+        : "Your instalment of {amount} due on {date} is overdue; please pay it soon to stop further penalty interest.";
+
+    /// <summary>Credit held covers the next instalment in whole.</summary>
+    public static string CoveredByCredit(string language) => IsChinese(language)
+        ? "您的下一期还款日为 {date}，应还金额 {amount}；账户中预存的 {credit} 将在到期日自动抵扣，无需另行还款。"
+        : "Your next instalment of {amount} is due on {date}; the {credit} you paid ahead is applied on that day, so nothing more is to pay.";
+
+    /// <summary>Credit held covers part of the next instalment.</summary>
+    public static string PartlyCoveredByCredit(string language) => IsChinese(language)
+        ? "您的下一期还款日为 {date}，应还金额 {amount}；账户中预存的 {credit} 将自动抵扣，还需还款 {rest}。"
+        : "Your next instalment of {amount} is due on {date}; the {credit} you paid ahead is applied to it, leaving {rest} to pay.";
 
     /// <summary>The hand-over sentence when a figure the answer needs is not available.</summary>
     public static string MissingFigure(string language) => IsChinese(language)

@@ -9,7 +9,9 @@ public static class IntentExamples
         [AssistantIntent.NextDue] =
         [
             "when is my next payment due", "next instalment date and amount", "how much is my next repayment", "when do I have to pay next month",
+            "when do I pay next", "next due date",
             "下期还款日是哪天", "下个月要还多少钱", "下一期还款金额", "这个月还款日期",
+            "下次还款是什么时候", "什么时候还款", "还款日是几号",
         ],
         [AssistantIntent.Balance] =
         [

@@ -14,6 +14,8 @@ namespace AutoFinance.Insight.Assistant;
 /// <param name="PayoffToday">The amount that pays the loan off on <paramref name="AsOf"/>.</param>
 /// <param name="ApplicationId">The latest application.</param>
 /// <param name="ApplicationStatus">Its status in the customer's language ("approved", "已批准").</param>
+/// <param name="CreditHeld">Money the customer paid ahead, held on the loan and applied as the next instalment falls due.</param>
+/// <param name="NextDueAfterCredit">What is left to pay of the next instalment once the credit held is applied.</param>
 public sealed record LoanSnapshot(
     string? LoanId,
     DateOnly AsOf,
@@ -22,4 +24,6 @@ public sealed record LoanSnapshot(
     Money? OutstandingPrincipal,
     Money? PayoffToday,
     string? ApplicationId,
-    string? ApplicationStatus);
+    string? ApplicationStatus,
+    Money? CreditHeld = null,
+    Money? NextDueAfterCredit = null);

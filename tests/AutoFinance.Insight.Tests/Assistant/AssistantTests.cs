@@ -13,6 +13,8 @@ public sealed partial class AssistantTests
     [Theory]
     [InlineData("When is my next payment due?", AssistantIntent.NextDue)]
     [InlineData("下个月还款日是哪天？要还多少", AssistantIntent.NextDue)]
+    [InlineData("下次还款是什么时候？", AssistantIntent.NextDue)]
+    [InlineData("When do I pay next?", AssistantIntent.NextDue)]
     [InlineData("How much do I still owe on the loan?", AssistantIntent.Balance)]
     [InlineData("贷款余额还有多少", AssistantIntent.Balance)]
     [InlineData("What is the payoff amount if I settle today?", AssistantIntent.PayoffToday)]
@@ -54,6 +56,29 @@ public sealed partial class AssistantTests
         Assert.Equal(Snapshot.OutstandingPrincipal, AnswerComposer.Compose(AssistantIntent.Balance, Snapshot, "en").QuotedAmount);
         Assert.Equal(Snapshot.PayoffToday, AnswerComposer.Compose(AssistantIntent.PayoffToday, Snapshot, "zh-CN").QuotedAmount);
         Assert.Contains("A-77", AnswerComposer.Compose(AssistantIntent.ApplicationStatus, Snapshot, "en").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_instalment_past_its_date_is_said_to_be_overdue_not_upcoming()
+    {
+        var late = Snapshot with { AsOf = new DateOnly(2026, 4, 27) };
+
+        Assert.Equal("Your instalment of 3,021.63 CNY due on 2026-04-15 is overdue; please pay it soon to stop further penalty interest.",
+            AnswerComposer.Compose(AssistantIntent.NextDue, late, "en").Text);
+        Assert.Contains("已逾期", AnswerComposer.Compose(AssistantIntent.NextDue, late, "zh-CN").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Credit_held_is_counted_against_the_next_instalment()
+    {
+        var covered = Snapshot with { CreditHeld = Money.Of(3021.63m, Currency.Cny), NextDueAfterCredit = Money.Of(0m, Currency.Cny) };
+        var answer = AnswerComposer.Compose(AssistantIntent.NextDue, covered, "en");
+        Assert.Equal("Your next instalment of 3,021.63 CNY is due on 2026-04-15; the 3,021.63 CNY you paid ahead is applied on that day, so nothing more is to pay.", answer.Text);
+        Assert.Equal(0m, answer.QuotedAmount!.Value.Amount);
+
+        var partly = Snapshot with { CreditHeld = Money.Of(1000m, Currency.Cny), NextDueAfterCredit = Money.Of(2021.63m, Currency.Cny) };
+        Assert.Equal("您的下一期还款日为 2026-04-15，应还金额 3,021.63 CNY；账户中预存的 1,000.00 CNY 将自动抵扣，还需还款 2,021.63 CNY。",
+            AnswerComposer.Compose(AssistantIntent.NextDue, partly, "zh-CN").Text);
     }
 
     [Theory]
