@@ -69,6 +69,27 @@ public sealed class ApprovalService(
         return StateWords<ApprovalStatus>.TryParse(status, out var state) ? rows.Where(a => a.Status == state) : rows.Where(_ => false);
     }
 
+    /// <summary>
+    /// Asks to add a national ID, mobile or VIN to the blacklist: checked now (a value already listed is refused,
+    /// <see cref="BlacklistCommands.DuplicateCode"/>), added when a second person approves.
+    /// </summary>
+    public async Task<CommandResult<ApprovalView>> RequestBlacklistAddAsync(Actor actor, string? kind, string? value, string? reason, CancellationToken ct)
+    {
+        var check = BlacklistCommands.Check(kind, value, reason);
+        if (check.Failure != CommandFailure.None)
+        {
+            return CommandResult<ApprovalView>.Invalid(check.Errors);
+        }
+
+        var (normalised, masked) = check.Value;
+        if (await blacklist.ListedAsync(kind!, normalised, ct).ConfigureAwait(false))
+        {
+            return CommandResult<ApprovalView>.Conflict($"the {kind} {masked} is on the blacklist already", BlacklistCommands.DuplicateCode);
+        }
+
+        return await RequestAsync(actor, BlacklistAdd, $"{kind}:{masked}", new BlacklistPayload(kind!, normalised, reason!.Trim()), $"add {kind} {masked}", reason, ct).ConfigureAwait(false);
+    }
+
     /// <summary>Asks for an action; nothing happens until someone else approves it.</summary>
     public async Task<CommandResult<ApprovalView>> RequestAsync(Actor actor, string action, string target, object payload, string summary, string? reason, CancellationToken ct)
     {

@@ -46,6 +46,16 @@ public sealed class BlacklistCommands(AutoFinanceDbContext db, ILookupHasher has
         return CommandResult<(string, string)>.Ok((normalised, masked));
     }
 
+    /// <summary>The code of a value the blacklist holds already.</summary>
+    public const string DuplicateCode = "blacklist.duplicate";
+
+    /// <summary>Whether the value (as <see cref="Check"/> normalised it) is on the blacklist now: one entry a value, so one removal clears it.</summary>
+    public Task<bool> ListedAsync(string kind, string normalised, CancellationToken ct)
+    {
+        var hash = hasher.Hash(kind, normalised);
+        return db.Blacklist.AsNoTracking().AnyAsync(b => b.Kind == kind && b.ValueHash == hash && b.RemovedAt == null, ct);
+    }
+
     public async Task<CommandResult<Entry>> AddAsync(Actor actor, string? kind, string? value, string? reason, CancellationToken ct)
     {
         var check = Check(kind, value, reason);
@@ -55,6 +65,11 @@ public sealed class BlacklistCommands(AutoFinanceDbContext db, ILookupHasher has
         }
 
         var (normalised, masked) = check.Value;
+        if (await ListedAsync(kind!, normalised, ct).ConfigureAwait(false))
+        {
+            return CommandResult<Entry>.Conflict($"the {kind} {masked} is on the blacklist already", DuplicateCode);
+        }
+
         var hash = hasher.Hash(kind!, normalised);
         var now = time.GetUtcNow();
         var row = new BlacklistRow

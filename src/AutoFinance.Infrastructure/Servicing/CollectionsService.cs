@@ -15,7 +15,7 @@ namespace AutoFinance.Infrastructure.Servicing;
 /// strategy names for the bucket, grade and behaviour score), assignment to collectors, contact records, and promises to pay judged
 /// against the payments that followed them.
 /// </summary>
-public sealed class CollectionsService(AutoFinanceDbContext db, IPersonalDataProtector protector, RollRateBook rollRates, CollectionStrategy strategy, TimeProvider time)
+public sealed class CollectionsService(AutoFinanceDbContext db, IPersonalDataProtector protector, RollRateBook rollRates, CollectionStrategy strategy, Identity.AccountNames accounts, TimeProvider time)
 {
     public sealed record WorklistEntry(
         int Rank, Guid LoanId, string Reference, int DaysPastDue, string Bucket, string Grade, decimal AmountAtRisk, decimal AmountOverdue,
@@ -67,12 +67,31 @@ public sealed class CollectionsService(AutoFinanceDbContext db, IPersonalDataPro
     public async Task<CommandResult<IReadOnlyList<AssignmentView>>> AssignAsync(Actor actor, IReadOnlyList<string>? collectors, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var names = collectors is { Count: > 0 }
-            ? collectors.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList()
-            : await db.Users.AsNoTracking().Where(u => u.Role == Roles.Collector).Select(u => $"{Roles.Collector}:{u.Id}").ToListAsync(ct).ConfigureAwait(false);
-        if (names.Count == 0 || names.Any(n => n.Length > 100))
+        var active = await db.Users.AsNoTracking().Where(u => u.Role == Roles.Collector && u.Active).Select(u => new { u.Id, u.UserNameHash }).ToListAsync(ct).ConfigureAwait(false);
+        List<string> names;
+        if (collectors is { Count: > 0 })
         {
-            return CommandResult<IReadOnlyList<AssignmentView>>.Invalid("collectors", "name at least one collector (at most 100 characters each), or create collector accounts");
+            // Each named by its account ("collector:{id}", as the worklist keeps it) or its user name: never someone who cannot work it.
+            var given = collectors.Select(c => c?.Trim() ?? string.Empty).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            var resolved = given.Select(c => active.FirstOrDefault(u => c == $"{Roles.Collector}:{u.Id}" || (c.Length <= 100 && accounts.LookupHash(c) == u.UserNameHash))).ToList();
+            if (given.Count == 0 || resolved.Any(u => u is null))
+            {
+                var unknown = given.Where((_, i) => resolved[i] is null).ToList();
+                return CommandResult<IReadOnlyList<AssignmentView>>.Invalid("collectors", given.Count == 0
+                    ? "name at least one collector"
+                    : $"{string.Join(", ", unknown.Select(u => u[..Math.Min(u.Length, 40)]))}: not an active collector account", "collections.collector-unknown");
+            }
+
+            names = [.. resolved.Select(u => $"{Roles.Collector}:{u!.Id}").Distinct(StringComparer.Ordinal)];
+        }
+        else
+        {
+            names = [.. active.Select(u => $"{Roles.Collector}:{u.Id}")];
+        }
+
+        if (names.Count == 0)
+        {
+            return CommandResult<IReadOnlyList<AssignmentView>>.Invalid("collectors", "there are no active collector accounts to share the worklist among", "collections.collector-unknown");
         }
 
         var worklist = await WorklistAsync(actor, mineOnly: false, ct).ConfigureAwait(false);
@@ -145,6 +164,22 @@ public sealed class CollectionsService(AutoFinanceDbContext db, IPersonalDataPro
         if (!promise && (input.PromisedAmount is not null || input.PromisedDate is not null))
         {
             errors.Add(new("outcome", "a promised amount and date go with the PTP outcome"));
+        }
+
+        if (errors.Count == 0 && promise)
+        {
+            // A promise is to pay what the loan owes: none on a loan that owes nothing, none above all it will ever owe.
+            if (loan.Status != LoanStatus.Active)
+            {
+                return CommandResult<ContactView>.Conflict($"the loan is {LoanStatusText.Of(loan.Status)}: it takes no promise to pay", "loan.not-active");
+            }
+
+            var owed = (await db.Installments.AsNoTracking().Where(i => i.LoanId == loanId).ToListAsync(ct).ConfigureAwait(false)).Sum(i => InstallmentBook.Due(i).Total);
+            if (input.PromisedAmount > owed)
+            {
+                errors.Add(new("promisedAmount", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"is more than the {owed:0.00} the loan has left to pay"), "collections.promise-above-owed",
+                    Domain.Validation.FieldProblems.Figures(("owed", owed.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))));
+            }
         }
 
         if (errors.Count > 0)

@@ -37,7 +37,8 @@ public static class ServiceMetricsCalculator
         ArgumentNullException.ThrowIfNull(surveys);
         var response = cases.Where(c => c.FirstRespondedAt is not null).Select(c => (c.FirstRespondedAt!.Value - c.OpenedAt).TotalHours).ToArray();
         var resolution = cases.Where(c => c.ResolvedAt is not null).Select(c => (c.ResolvedAt!.Value - c.OpenedAt).TotalHours).ToArray();
-        var resolved = cases.Count(c => c.ResolvedAt is not null);
+        // A reopened case was resolved once, though it may be open again now: it counts among the resolved it is a share of.
+        var everResolved = cases.Count(c => c.ResolvedAt is not null || c.Reopened);
         var complaints = cases.Count(c => c.IsComplaint);
         var csat = surveys.Where(s => s.Kind == SurveyKind.Csat && s.IsValid).Select(s => s.Score).ToArray();
         var nps = surveys.Where(s => s.Kind == SurveyKind.Nps && s.IsValid).Select(s => s.Score).ToArray();
@@ -49,7 +50,7 @@ public static class ServiceMetricsCalculator
             Percentile.Of(resolution, 0.5),
             Percentile.Of(resolution, 0.9),
             cases.Count == 0 ? null : (double)cases.Count(c => Breached(c, at)) / cases.Count,
-            resolved == 0 ? null : (double)cases.Count(c => c.Reopened) / resolved,
+            everResolved == 0 ? null : (double)cases.Count(c => c.Reopened) / everResolved,
             complaints,
             loans is > 0 ? complaints * 1000.0 / loans.Value : null,
             csat.Length,

@@ -8,7 +8,7 @@ namespace AutoFinance.Insight.ServiceMetrics;
 /// <param name="ResolutionHoursP50">Median hours from opening to resolution, over resolved cases.</param>
 /// <param name="ResolutionHoursP90">90th percentile of the same.</param>
 /// <param name="SlaBreachRate">Share of cases with a breached timer: a response or resolution after its due time, or none yet with the due time passed at the report instant.</param>
-/// <param name="ReopenRate">Reopened cases over resolved cases.</param>
+/// <param name="ReopenRate">The share of the cases ever resolved that were reopened (open again now or resolved again).</param>
 /// <param name="Complaints">Complaints among the cases.</param>
 /// <param name="ComplaintsPer1000Loans">Complaints per 1,000 loans of the group.</param>
 /// <param name="CsatResponses">Valid CSAT answers.</param>

@@ -38,14 +38,7 @@ public static class AdminEndpoints
             }
 
             var input = body.Value;
-            var check = BlacklistCommands.Check(input?.Kind, input?.Value, input?.Reason);
-            if (check.Failure != CommandFailure.None)
-            {
-                return Problems.Validation(check.Errors);
-            }
-
-            var request = await approvals.RequestAsync(http.User.ToActor(), ApprovalService.BlacklistAdd, $"{input!.Kind}:{check.Value.Masked}",
-                new ApprovalService.BlacklistPayload(input.Kind!, check.Value.Normalised, input.Reason!.Trim()), $"add {input.Kind} {check.Value.Masked}", input.Reason, ct).ConfigureAwait(false);
+            var request = await approvals.RequestBlacklistAddAsync(http.User.ToActor(), input?.Kind, input?.Value, input?.Reason, ct).ConfigureAwait(false);
             return Problems.From(request, a => Results.Accepted($"/api/v1/approvals/{a.ApprovalId}", a), "entry");
         }).WithSummary("Ask to add a national ID, mobile or VIN to the blacklist; it takes effect when a second person approves")
             .Accepts<BlacklistInput>("application/json").Produces<ApprovalService.ApprovalView>(202).ProducesValidationProblem().ProducesProblem(409);

@@ -20,6 +20,21 @@ public sealed class ServiceMetricsTests
     }
 
     [Fact]
+    public void A_case_reopened_and_open_again_counts_among_the_resolved_so_the_rate_never_passes_one()
+    {
+        ServiceCaseRecord[] cases =
+        [
+            Case("1", "online", false, 1, null, reopened: true),    // resolved once, reopened, open now
+            Case("2", "online", false, 1, null, reopened: true),
+            Case("3", "online", false, 1, 10),
+        ];
+
+        var report = ServiceMetricsCalculator.Report("online", cases, [], null, T0.AddHours(30));
+
+        Assert.Equal(2.0 / 3, report.ReopenRate!.Value, 12);
+    }
+
+    [Fact]
     public void Service_figures_by_hand()
     {
         ServiceCaseRecord[] cases =

@@ -250,12 +250,20 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
         var body = Applications.Prime();
 
         // Four eyes: the admin's request changes nothing until someone else approves it, and not the admin.
-        var requested = await admin.PostAsJsonAsync("/api/v1/admin/blacklist", new { kind = "national-id", value = Applications.NationalIdOf(body), reason = "confirmed identity fraud" });
+        var entry = new { kind = "national-id", value = Applications.NationalIdOf(body), reason = "confirmed identity fraud" };
+        var requested = await admin.PostAsJsonAsync("/api/v1/admin/blacklist", entry);
         Assert.Equal(HttpStatusCode.Accepted, requested.StatusCode);
         var approvalId = (await Json(requested)).GetProperty("approvalId").GetString();
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/v1/approvals/{approvalId}/approve", null)).StatusCode);
         var approved = await Json(await manager.PostAsync($"/api/v1/approvals/{approvalId}/approve", null));
         Assert.Equal("approved", approved.GetProperty("status").GetString());
+        var listed = (await Json(await admin.GetAsync("/api/v1/admin/blacklist?pageSize=200"))).EnumerateArray()
+            .Count(e => e.GetProperty("value").GetString() == ResidentMask(entry.value));
+        Assert.Equal(1, listed);
+        // Asked again once listed: refused at once, so one removal always clears the value.
+        using var again = await manager.PostAsJsonAsync("/api/v1/admin/blacklist", entry);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("blacklist.duplicate", (await Json(again)).GetProperty("code").GetString());
         var decision = await Json(await dealer.PostAsJsonAsync("/api/v1/applications", body));
 
         Assert.Equal("declined", decision.GetProperty("status").GetString());
@@ -512,6 +520,8 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/v1/applications", out _));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/docs/index.html")).StatusCode);
     }
+
+    private static string ResidentMask(string nationalId) => AutoFinance.Domain.Origination.ResidentId.Mask(nationalId);
 
     private static async Task<HttpResponseMessage> Post(HttpClient client, object body, string key)
     {

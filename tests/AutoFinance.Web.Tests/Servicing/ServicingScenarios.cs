@@ -363,10 +363,28 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
         Assert.True(entry.GetProperty("priority").GetDecimal() > 0m);
         Assert.True(entry.GetProperty("loanToValue").GetDecimal() > 0m);
 
+        // The worklist is shared among real collectors only: a name no collector signs in with is refused, not given accounts.
+        using (var manager = await platform.SignedIn("manager"))
+        {
+            using var nobody = await manager.PostAsJsonAsync("/api/v1/collections/assign", new { collectors = new[] { "collector", "nobody" } });
+            Assert.Equal(HttpStatusCode.BadRequest, nobody.StatusCode);
+            Assert.Equal("collections.collector-unknown", (await nobody.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+            using var shared = await manager.PostAsJsonAsync("/api/v1/collections/assign", new { collectors = new[] { "collector" } });
+            Assert.Equal(HttpStatusCode.OK, shared.StatusCode);
+            Assert.All((await shared.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray(), a => Assert.StartsWith("collector:", a.GetProperty("collector").GetString(), StringComparison.Ordinal));
+        }
+
         var bad = await collector.PostAsJsonAsync($"/api/v1/loans/{loanId}/contacts", new { channel = "pigeon", outcome = "PTP" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("channel", out _) && errors.TryGetProperty("promisedAmount", out _) && errors.TryGetProperty("promisedDate", out _));
+
+        // A promise above all the loan has left to pay is no promise: refused naming the amount and the most it can be.
+        var impossible = await collector.PostAsJsonAsync($"/api/v1/loans/{loanId}/contacts", new { channel = "call", outcome = "PTP", promisedAmount = 9_999_999m, promisedDate = businessDate.AddDays(3) });
+        Assert.Equal(HttpStatusCode.BadRequest, impossible.StatusCode);
+        var tooMuch = Assert.Single((await impossible.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray());
+        Assert.Equal("collections.promise-above-owed", tooMuch.GetProperty("code").GetString());
+        Assert.Equal("promisedAmount", tooMuch.GetProperty("field").GetString());
 
         var promised = first.GetProperty("payment").GetDecimal();
         var made = await collector.PostAsJsonAsync($"/api/v1/loans/{loanId}/contacts", new { channel = "call", outcome = "PTP", promisedAmount = promised, promisedDate = businessDate.AddDays(3) });
