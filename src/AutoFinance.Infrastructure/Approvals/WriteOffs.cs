@@ -34,7 +34,7 @@ public sealed class WriteOffs(AutoFinanceDbContext db, ApprovalService approvals
 
         if (loan.Status != LoanStatus.Active)
         {
-            return CommandResult<ApprovalService.ApprovalView>.Conflict($"the loan is {LoanStatusText.Of(loan.Status)}", "loan.not-active");
+            return CommandResult<ApprovalService.ApprovalView>.From(Domain.Servicing.Loans.ServicingError.NotActive(loan.Status));
         }
 
         return await approvals.RequestAsync(actor, ApprovalService.WriteOff, loan.Id.ToString(), new { id = loan.Id }, $"write off loan {loan.Reference}", reason, ct).ConfigureAwait(false);

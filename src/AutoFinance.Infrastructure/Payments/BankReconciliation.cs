@@ -210,7 +210,7 @@ public sealed class BankReconciliation(
 
         if (row.Status != StatementLineStatus.Unmatched)
         {
-            return CommandResult<LineView>.Conflict($"the line is {StateWords<StatementLineStatus>.Of(row.Status)}; only an unmatched line can be assigned");
+            return CommandResult<LineView>.Conflict($"the line is {StateWords<StatementLineStatus>.Of(row.Status)}; only an unmatched line can be assigned", "statement.line-settled");
         }
 
         var loan = input.LoanId is { } loanId ? await db.Loans.AsNoTracking().FirstOrDefaultAsync(l => l.Id == loanId, ct).ConfigureAwait(false) : null;
@@ -259,7 +259,7 @@ public sealed class BankReconciliation(
 
         if (row.Status != StatementLineStatus.Unmatched)
         {
-            return CommandResult<LineView>.Conflict($"the line is {StateWords<StatementLineStatus>.Of(row.Status)}; only an unmatched line can be returned");
+            return CommandResult<LineView>.Conflict($"the line is {StateWords<StatementLineStatus>.Of(row.Status)}; only an unmatched line can be returned", "statement.line-settled");
         }
 
         var now = time.GetUtcNow();

@@ -90,7 +90,9 @@ public sealed class PaymentIntents(AutoFinanceDbContext db, IPaymentProvider pro
 
         if (await posting.PayoffTodayAsync(actor, loan, found.Known, ct).ConfigureAwait(false) is not { } payoff)
         {
-            return CommandResult<IntentView>.Conflict("the loan takes no payment now (it is closed)", "loan.not-active");
+            return loan.Status != Domain.Servicing.Loans.LoanStatus.Active
+                ? CommandResult<IntentView>.From(Domain.Servicing.Loans.ServicingError.NotActive(loan.Status))
+                : CommandResult<IntentView>.Conflict("the loan takes no payment before it starts", "loan.not-started");
         }
 
         if (kind == PayoffKind && amount != payoff)

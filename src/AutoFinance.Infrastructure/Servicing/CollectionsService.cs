@@ -115,7 +115,7 @@ public sealed class CollectionsService(AutoFinanceDbContext db, IPersonalDataPro
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return CommandResult<IReadOnlyList<AssignmentView>>.Conflict("accounts changed while they were being assigned; try again");
+            return CommandResult<IReadOnlyList<AssignmentView>>.Conflict("accounts changed while they were being assigned; try again", "record.changed");
         }
 
         return CommandResult<IReadOnlyList<AssignmentView>>.Ok([.. assignments.Select(a => new AssignmentView(Guid.Parse(a.LoanId), a.Collector, a.Rank))]);
@@ -171,7 +171,7 @@ public sealed class CollectionsService(AutoFinanceDbContext db, IPersonalDataPro
             // A promise is to pay what the loan owes: none on a loan that owes nothing, none above all it will ever owe.
             if (loan.Status != LoanStatus.Active)
             {
-                return CommandResult<ContactView>.Conflict($"the loan is {LoanStatusText.Of(loan.Status)}: it takes no promise to pay", "loan.not-active");
+                return CommandResult<ContactView>.From(ServicingError.NotActive(loan.Status));
             }
 
             var owed = (await db.Installments.AsNoTracking().Where(i => i.LoanId == loanId).ToListAsync(ct).ConfigureAwait(false)).Sum(i => InstallmentBook.Due(i).Total);

@@ -69,7 +69,7 @@ public sealed class HardshipRequests(AutoFinanceDbContext db, IPersonalDataProte
 
         if (loan.Status != LoanStatus.Active)
         {
-            return CommandResult<HardshipRequestView>.Conflict($"the loan is {LoanStatusText.Of(loan.Status)}", "loan.not-active");
+            return CommandResult<HardshipRequestView>.From(Domain.Servicing.Loans.ServicingError.NotActive(loan.Status));
         }
 
         if (await db.HardshipRequests.AnyAsync(r => r.LoanId == loanId && r.State == HardshipRequestState.Requested, ct).ConfigureAwait(false))

@@ -12,6 +12,8 @@ namespace AutoFinance.Web.Api;
 /// <summary>End-of-day runs and status, the customer's inbox, and collections: worklist, assignment and contacts.</summary>
 public static class ServicingEndpoints
 {
+    /// <summary>A run of end-of-day; a field it does not know (a misspelled date, say) is refused rather than taken as "today".</summary>
+    [System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
     public sealed record CobInput(DateOnly? BusinessDate);
 
     public sealed record AssignInput(IReadOnlyList<string>? Collectors);

@@ -42,6 +42,11 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
             var problem = await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
             Assert.Contains(words, problem.GetProperty("errors").GetProperty("businessDate")[0].GetString(), StringComparison.Ordinal);
         }
+
+        // A misspelled date is named, not read as "close today".
+        var misspelled = await manager.PostAsJsonAsync("/api/v1/cob", new { date = "2030-01-01" });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, misspelled.StatusCode);
+        Assert.True((await misspelled.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("errors").TryGetProperty("date", out _));
     }
 
     [SkippableFact]

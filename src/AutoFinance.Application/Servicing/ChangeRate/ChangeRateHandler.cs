@@ -85,7 +85,7 @@ public sealed class ChangeRateHandler(ILoanStore loans, TimeProvider time)
 
         if (aggregate.Status != LoanStatus.Active)
         {
-            return (CommandResult<RateChangePlan>.Conflict($"the loan is {LoanStatusText.Of(aggregate.Status)}", "loan.not-active"), []);
+            return (CommandResult<RateChangePlan>.From(ServicingError.NotActive(aggregate.Status)), []);
         }
 
         var today = BusinessDay.Today(time);

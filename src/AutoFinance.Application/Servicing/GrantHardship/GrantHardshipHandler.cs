@@ -31,7 +31,7 @@ public sealed class GrantHardshipHandler(ILoanStore loans, TimeProvider time)
         var aggregate = loan.Aggregate;
         if (aggregate.Status != LoanStatus.Active)
         {
-            return CommandResult<HardshipPlan>.Conflict($"the loan is {LoanStatusText.Of(aggregate.Status)}");
+            return CommandResult<HardshipPlan>.From(ServicingError.NotActive(aggregate.Status));
         }
 
         var before = Json.Serialize(aggregate.Installments.Where(i => !i.IsPaid).Select(i => i.Plan).ToList());

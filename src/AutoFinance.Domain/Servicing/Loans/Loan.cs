@@ -1024,6 +1024,5 @@ public sealed class Loan
         }
     }
 
-    private LoanResult<T> NotActive<T>() => LoanResult<T>.Refused(ServicingError.Conflict(
-        "loan.status.not_active", $"the loan is {Status.ToString().ToLowerInvariant()}", new Dictionary<string, string> { ["status"] = Status.ToString() }));
+    private LoanResult<T> NotActive<T>() => LoanResult<T>.Refused(ServicingError.NotActive(Status));
 }

@@ -12,4 +12,8 @@ public sealed record ServicingError(string Code, string Field, string Message, b
 
     public static ServicingError Conflict(string code, string message, IReadOnlyDictionary<string, string>? parameters = null) =>
         new(code, string.Empty, message, true, parameters);
+
+    /// <summary>The one refusal of whatever a loan that is no longer active cannot take (a payment, a plan, a rate, a write-off, a promise).</summary>
+    public static ServicingError NotActive(LoanStatus status) =>
+        Conflict("loan.status.not_active", $"the loan is {status.ToString().ToLowerInvariant()}", new Dictionary<string, string> { ["status"] = status.ToString() });
 }

@@ -93,7 +93,6 @@ public static partial class UiText
         ("writeoffs.bucket", "逾期档", "Bucket"),
         ("writeoffs.closed-on", "最后日终", "Last close"),
         ("err.loan.unknown", "没有这个编号的贷款", "No loan has this number"),
-        ("err.loan.not-active", "该贷款已结清或已核销", "The loan is closed or already written off"),
         ("err.user.not-staff", "只能变更员工账户的角色", "Only a staff account's role can change"),
         ("err.user.same-role", "该账户已是此角色", "The account already has this role"),
         ("approvals.action.user.role-change", "变更员工角色", "Change a staff role"),
