@@ -217,6 +217,11 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
         db.CaseMessages.Add(Message(row.Id, now, actor, visibility, input.Body!.Trim()));
         var events = new List<AuditEvent> { Audit(actor, "case.message", row, new { Visibility = visibility }) };
         var serviceCase = CaseMapping.ToAggregate(row);
+        // The customer writing on a resolved case is not done with it: it is open again, back in the queue.
+        if (!actor.IsStaff && serviceCase.Reopen() is null)
+        {
+            events.Add(Audit(actor, "case.reopened", row, new { row.ReopenCount, PreviousRootCause = Reopened(serviceCase, row), By = "message" }));
+        }
         if (actor.IsStaff && visibility == "customer" && serviceCase.Answer(now))
         {
             CaseMapping.CopyBack(serviceCase, row);
@@ -313,14 +318,21 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
         }
 
         var now = time.GetUtcNow();
+        var previousRootCause = Reopened(serviceCase, row);
+        row.Version++;
+        db.CaseMessages.Add(Message(row.Id, now, actor, "customer", input.Reason!.Trim()));
+        return await SaveAsync(row, Audit(actor, "case.reopened", row, new { row.ReopenCount, PreviousRootCause = previousRootCause }), now, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Copies a case the aggregate reopened back to its row, its resolution cleared; the root cause it had.</summary>
+    private static string? Reopened(Domain.ServiceDesk.ServiceCase serviceCase, ServiceCaseRow row)
+    {
         var previousRootCause = row.RootCause;
         CaseMapping.CopyBack(serviceCase, row);
         row.ResolvedBy = null;
         row.RootCause = null;
         row.ResolutionCipher = null;
-        row.Version++;
-        db.CaseMessages.Add(Message(row.Id, now, actor, "customer", input.Reason!.Trim()));
-        return await SaveAsync(row, Audit(actor, "case.reopened", row, new { row.ReopenCount, PreviousRootCause = previousRootCause }), now, ct).ConfigureAwait(false);
+        return previousRootCause;
     }
 
     /// <summary>

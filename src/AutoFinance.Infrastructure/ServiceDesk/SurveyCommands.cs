@@ -89,6 +89,13 @@ public sealed class SurveyCommands(AutoFinanceDbContext db, IPersonalDataProtect
             return CommandResult<SurveyView>.Conflict("this survey is already answered", "survey.answered");
         }
 
+        // Rating a case's close while the case is open again would rate a service not yet given.
+        if (row.Trigger == SurveyTriggers.CaseClosed && Guid.TryParse(row.SubjectId, out var caseId)
+            && await db.ServiceCases.AnyAsync(c => c.Id == caseId && c.Status != Domain.ServiceDesk.CaseStatus.Resolved, ct).ConfigureAwait(false))
+        {
+            return CommandResult<SurveyView>.Conflict("the case is open again: rate it when it is resolved", "survey.case-reopened");
+        }
+
         var now = time.GetUtcNow();
         row.AnsweredAt = now;
         row.Csat = input.Csat;

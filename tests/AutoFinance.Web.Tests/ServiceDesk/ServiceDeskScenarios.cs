@@ -125,15 +125,29 @@ public abstract class ServiceDeskScenarios<TPlatform>(TPlatform platform) : ICla
         var surveys = await Ok(await customer.GetAsync("/api/v1/surveys?pending=true"));
         Assert.Contains(surveys.EnumerateArray(), s => s.GetProperty("trigger").GetString() == "case-closed" && s.GetProperty("subjectId").GetString() == id);
 
+        var survey = surveys.EnumerateArray().Single(s => s.GetProperty("subjectId").GetString() == id).GetProperty("surveyId").GetString();
         var reopened = await Ok(await customer.PostAsJsonAsync($"/api/v1/cases/{id}/reopen", new { reason = "The refund has not arrived." }));
         Assert.Equal("in-progress", reopened.GetProperty("status").GetString());
         var after = await Ok(await agent.GetAsync($"/api/v1/cases/{id}"));
         Assert.Equal(1, after.GetProperty("summary").GetProperty("reopenCount").GetInt32());
         Assert.Equal(JsonValueKind.Null, after.GetProperty("resolvedAt").ValueKind);
+        // The close she was asked to rate is undone: she rates the case when it is resolved again.
+        using (var early = await customer.PostAsJsonAsync($"/api/v1/surveys/{survey}/answer", new { csat = 1, nps = 0 }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+            Assert.Equal("survey.case-reopened", (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        }
+
+        // Resolved again, then written to by the customer: it is open again, not left unseen.
+        Assert.Equal("resolved", (await Ok(await agent.PostAsJsonAsync($"/api/v1/cases/{id}/resolve", new { rootCause = "system-error", resolution = "Refund sent again." }))).GetProperty("status").GetString());
+        await Created(await customer.PostAsJsonAsync($"/api/v1/cases/{id}/messages", new { body = "Still nothing on my card." }));
+        var written = await Ok(await agent.GetAsync($"/api/v1/cases/{id}"));
+        Assert.NotEqual("resolved", written.GetProperty("summary").GetProperty("status").GetString());
+        Assert.Equal(2, written.GetProperty("summary").GetProperty("reopenCount").GetInt32());
 
         await using var db = Desk.Db(platform);
         var actions = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "case" && a.EntityId == id).OrderBy(a => a.Sequence).Select(a => a.Action).ToListAsync();
-        Assert.Equal(["case.opened", "case.assigned", "case.message", "case.message", "case.responded", "case.resolved", "case.reopened"], actions);
+        Assert.Equal(["case.opened", "case.assigned", "case.message", "case.message", "case.responded", "case.resolved", "case.reopened", "case.resolved", "case.message", "case.reopened"], actions);
         Assert.DoesNotContain(await db.AuditEntries.AsNoTracking().Where(a => a.EntityId == id).Select(a => a.DataJson).ToListAsync(), d => d.Contains("refund", StringComparison.OrdinalIgnoreCase));
         Assert.True((await Ok(await (await platform.SignedIn("admin")).GetAsync("/api/v1/admin/audit/verify"))).GetProperty("intact").GetBoolean());
     }

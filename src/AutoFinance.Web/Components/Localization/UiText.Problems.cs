@@ -100,6 +100,7 @@ public static partial class UiText
         ("err.collections.promise-above-owed", "承诺金额超过该贷款剩余应还总额 {owed}", "More than the {owed} the loan has left to pay"),
         ("err.loan.not-started", "贷款尚未起息，暂不能还款", "The loan has not started yet; it takes no payment"),
         ("err.statement.line-settled", "该流水已处理，只有未匹配的流水可以分配或退回", "This line is settled already; only an unmatched line can be assigned or returned"),
+        ("err.survey.case-reopened", "该工单已重新打开，解决后再请您评价", "The case is open again: rate it once it is resolved"),
         ("err.customer.none", "您还没有客户档案：提交第一笔申请时会自动建立", "No customer record yet: it is made with your first application"),
         ("err.payment.channel.unknown", "请选择收款方式：{allowed}", "Choose how the money came: {allowed}"),
         ("err.payment.receipt.required", "请填写收据、刷卡单或银行回单上的编号", "Enter the number on the receipt, card slip or bank confirmation"),
