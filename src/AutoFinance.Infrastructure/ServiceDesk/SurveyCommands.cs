@@ -140,8 +140,10 @@ public sealed class SurveyCommands(AutoFinanceDbContext db, IPersonalDataProtect
             .Concat(answered.Where(r => r.Nps is not null).Select(r => new SurveyResponse(group, SurveyKind.Nps, r.Nps!.Value))).ToList();
         var report = ServiceMetricsCalculator.Report(group, [], responses, null, DateTimeOffset.MinValue);
         var csat = answered.Where(r => r.Csat is not null).Select(r => (double)r.Csat!.Value).ToList();
-        return new SatisfactionGroup(group, rows.Count, answered.Count, rows.Count == 0 ? null : (double)answered.Count / rows.Count,
-            report.CsatResponses, report.Csat, csat.Count == 0 ? null : Math.Round(csat.Average(), 3), report.NpsResponses, report.Nps);
+        // Shares to three places (0.667), NPS to one decimal point (-33.3): as a report shows them.
+        return new SatisfactionGroup(group, rows.Count, answered.Count, rows.Count == 0 ? null : Math.Round((double)answered.Count / rows.Count, 3),
+            report.CsatResponses, report.Csat is { } share ? Math.Round(share, 3) : null, csat.Count == 0 ? null : Math.Round(csat.Average(), 3),
+            report.NpsResponses, report.Nps is { } nps ? Math.Round(nps, 1) : null);
     }
 
     private static SurveyView View(SurveyRow s) => new(s.Id, s.CustomerId, s.Trigger, s.SubjectId, s.Channel, s.CreatedAt, s.AnsweredAt, s.Csat, s.Nps);

@@ -189,6 +189,14 @@ public abstract class ServiceDeskScenarios<TPlatform>(TPlatform platform) : ICla
             var report = await Ok(await manager.GetAsync($"/api/v1/surveys/results?groupBy={groupBy}"));
             var all = report.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("group").GetString() == "all");
             Assert.True(all.GetProperty("csatResponses").GetInt32() >= 1);
+            // As a report shows them: NPS in points to one decimal, shares to three places.
+            if (all.GetProperty("nps").ValueKind == JsonValueKind.Number)
+            {
+                var nps = all.GetProperty("nps").GetDouble();
+                Assert.Equal(Math.Round(nps, 1), nps);
+            }
+
+            Assert.Equal(Math.Round(all.GetProperty("responseRate").GetDouble(), 3), all.GetProperty("responseRate").GetDouble());
         }
     }
 
