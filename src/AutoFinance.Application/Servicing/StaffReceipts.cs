@@ -23,7 +23,9 @@ public sealed class StaffReceipts(IApprovalRequests approvals, StaffReceiptOptio
     {
         ArgumentNullException.ThrowIfNull(actor);
         var summary = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{action} of {amount:0.00} on loan {loanId}, receipt {reference}");
-        var held = await approvals.RequestAsync(actor, action, loanId.ToString(), new HeldReceipt(loanId, Json.Serialize(request), idempotencyKey), summary,
+        // One request a receipt: two different receipts on one loan may wait together; the same one asked twice may not.
+        var target = reference is { Length: > 0 } ? $"{loanId}:{reference}" : loanId.ToString();
+        var held = await approvals.RequestAsync(actor, action, target, new HeldReceipt(loanId, Json.Serialize(request), idempotencyKey), summary,
             $"receipt {reference} above {options.ApprovalAbove:0.##}", ct).ConfigureAwait(false);
         return held.Failure == CommandFailure.None
             ? new CommandResult<T>(default) { AwaitingApproval = held.Value }

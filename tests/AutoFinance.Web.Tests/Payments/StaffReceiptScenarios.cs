@@ -62,6 +62,9 @@ public abstract class StaffReceiptScenarios<TPlatform>(TPlatform platform) : ICl
 
         using var again = await PostAsync(admin, loanId, body, "big-1");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        // Another receipt on the same loan is another request: it waits beside the first.
+        using var other = await PostAsync(admin, loanId, new { amount = 52_000m, channel = "bank-transfer", receiptReference = "TRF-20261203-7790" }, "big-2");
+        Assert.Equal(HttpStatusCode.Accepted, other.StatusCode);
         using var own = await admin.PostAsync($"/api/v1/approvals/{approvalId}/approve", null);
         Assert.Equal(HttpStatusCode.Conflict, own.StatusCode);
         Assert.Equal(0, await _world.PaymentsOnAsync(loanId));
