@@ -21,25 +21,34 @@ public sealed class BlacklistCommands(AutoFinanceDbContext db, ILookupHasher has
     /// <summary>The value as it will be matched and shown (normalised and masked), or what is wrong with the request.</summary>
     public static CommandResult<(string Normalised, string Masked)> Check(string? kind, string? value, string? reason)
     {
-        if (kind is null || !Kinds.Contains(kind))
+        // Every problem at once: the kind, the value as that kind (when the kind is known), the reason.
+        var errors = new List<FieldError>();
+        var known = kind is not null && Kinds.Contains(kind);
+        if (!known)
         {
-            return CommandResult<(string, string)>.Invalid("kind", $"must be one of {string.Join(", ", Kinds)}", "field.one-of");
+            errors.Add(new("kind", $"must be one of {string.Join(", ", Kinds)}", "field.one-of"));
         }
 
-        var normalised = kind switch
+        var normalised = !known ? null : kind switch
         {
             "national-id" => ResidentId.IsValid(value?.Trim().ToUpperInvariant()) ? value!.Trim().ToUpperInvariant() : null,
             "mobile" => MobileNumber.Normalize(value),
             _ => Vin.IsValid(value?.Trim().ToUpperInvariant()) ? value!.Trim().ToUpperInvariant() : null,
         };
-        if (normalised is null)
+        if (known && normalised is null)
         {
-            return CommandResult<(string, string)>.Invalid("value", $"is not a valid {kind}", "blacklist.value");
+            errors.Add(new("value", $"is not a valid {kind}", "blacklist.value"));
         }
 
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 300)
+        // As the approval it waits in asks of a reason.
+        if (reason?.Trim() is not { Length: >= 3 and <= 300 })
         {
-            return CommandResult<(string, string)>.Invalid("reason", "is required (at most 300 characters)", "field.required-text", FieldProblems.Figures(("max", "300")));
+            errors.Add(new("reason", "is required (3 to 300 characters)", "field.length", FieldProblems.Figures(("min", "3"), ("max", "300"))));
+        }
+
+        if (errors.Count > 0 || normalised is null)
+        {
+            return CommandResult<(string, string)>.Invalid(errors);
         }
 
         var masked = kind switch { "national-id" => ResidentId.Mask(normalised), "mobile" => MobileNumber.Mask(normalised), _ => normalised[..8] + "*****" + normalised[^4..] };

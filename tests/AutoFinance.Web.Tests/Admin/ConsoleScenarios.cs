@@ -45,6 +45,14 @@ public abstract class ConsoleScenarios<TPlatform>(TPlatform platform) : IClassFi
         Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
         using var admin = await platform.SignedIn("admin");
         using var manager = await platform.SignedIn("manager");
+        // Every problem of a request is named at once.
+        using (var bad = await manager.PostAsJsonAsync("/api/v1/admin/blacklist", new { kind = "mobile", value = "123", reason = "x" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+            Assert.True(errors.TryGetProperty("value", out _) && errors.TryGetProperty("reason", out _), errors.ToString());
+        }
+
         var asked = await manager.PostAsJsonAsync("/api/v1/admin/blacklist", new { kind = "mobile", value = "13700137999", reason = "reported stolen phone" });
         Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
         var approvalId = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("approvalId").GetGuid();

@@ -311,16 +311,9 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
         using var dealer = Platform.Dealer();
         using var underwriter = await Platform.SignedIn("underwriter");
-        var decision = await Json(await dealer.PostAsJsonAsync("/api/v1/applications", Applications.NearPrime()));
-        Assert.Equal("referred", decision.GetProperty("status").GetString());
-        var applicationId = decision.GetProperty("applicationId").GetString();
-
-        var queue = await Json(await underwriter.GetAsync("/api/v1/referrals"));
-        var referral = queue.EnumerateArray().Single(r => r.GetProperty("applicationId").GetString() == applicationId);
+        var (applicationId, referral) = await ClaimedReferralAsync(dealer, underwriter);
         var referralId = referral.GetProperty("referralId").GetString();
         Assert.False(referral.GetProperty("breached").GetBoolean());
-
-        Assert.Equal(HttpStatusCode.OK, (await underwriter.PostAsync($"/api/v1/referrals/{referralId}/claim", null)).StatusCode);
         var approved = await underwriter.PostAsJsonAsync($"/api/v1/referrals/{referralId}/decision", new { decision = "approve", reason = "income verified with payslips" });
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
 
@@ -374,12 +367,8 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
         using var dealer = Platform.Dealer();
         using var underwriter = await Platform.SignedIn("underwriter");
-        var decision = await Json(await dealer.PostAsJsonAsync("/api/v1/applications", Applications.NearPrime()));
-        Assert.Equal("referred", decision.GetProperty("status").GetString());
-        var applicationId = decision.GetProperty("applicationId").GetString();
-        var referralId = (await Json(await underwriter.GetAsync("/api/v1/referrals"))).EnumerateArray()
-            .Single(r => r.GetProperty("applicationId").GetString() == applicationId).GetProperty("referralId").GetString();
-        Assert.Equal(HttpStatusCode.OK, (await underwriter.PostAsync($"/api/v1/referrals/{referralId}/claim", null)).StatusCode);
+        var (applicationId, referral) = await ClaimedReferralAsync(dealer, underwriter);
+        var referralId = referral.GetProperty("referralId").GetString();
 
         foreach (var term in new[] { 0, 9999, 7 })
         {
@@ -519,6 +508,17 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
         var openApi = await Json(await client.GetAsync("/openapi/v1.json"));
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/v1/applications", out _));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/docs/index.html")).StatusCode);
+    }
+
+    /// <summary>A near-prime application the engine referred, and its referral as the queue lists it, claimed by the underwriter.</summary>
+    private static async Task<(string ApplicationId, JsonElement Referral)> ClaimedReferralAsync(HttpClient dealer, HttpClient underwriter)
+    {
+        var decision = await Json(await dealer.PostAsJsonAsync("/api/v1/applications", Applications.NearPrime()));
+        Assert.Equal("referred", decision.GetProperty("status").GetString());
+        var applicationId = decision.GetProperty("applicationId").GetString()!;
+        var referral = (await Json(await underwriter.GetAsync("/api/v1/referrals"))).EnumerateArray().Single(r => r.GetProperty("applicationId").GetString() == applicationId);
+        Assert.Equal(HttpStatusCode.OK, (await underwriter.PostAsync($"/api/v1/referrals/{referral.GetProperty("referralId").GetString()}/claim", null)).StatusCode);
+        return (applicationId, referral);
     }
 
     private static string ResidentMask(string nationalId) => AutoFinance.Domain.Origination.ResidentId.Mask(nationalId);
