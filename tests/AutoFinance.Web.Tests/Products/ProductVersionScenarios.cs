@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Servicing;
+using AutoFinance.Web.Components.Shared;
 using AutoFinance.Web.Tests.Origination;
 using AutoFinance.Web.Tests.Servicing;
 using Microsoft.EntityFrameworkCore;
@@ -92,7 +93,21 @@ public abstract class ProductVersionScenarios<TPlatform>(TPlatform platform) : I
         var free = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{waived}/payoff");
         var paid = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{charged}/payoff");
         Assert.Equal(0m, free.GetProperty("fees").GetDecimal());
-        Assert.Equal(Math.Round(paid.GetProperty("principal").GetDecimal() * 0.02m, 2, MidpointRounding.AwayFromZero), paid.GetProperty("fees").GetDecimal());
+        var fee = Math.Round(paid.GetProperty("principal").GetDecimal() * 0.02m, 2, MidpointRounding.AwayFromZero);
+        Assert.Equal(fee, paid.GetProperty("fees").GetDecimal());
+        Assert.Equal(fee, paid.GetProperty("feesAtPayoff").GetDecimal());
+        Assert.Equal(
+            paid.GetProperty("total").GetDecimal(),
+            paid.GetProperty("dueUnpaid").GetDecimal() + paid.GetProperty("principalNotDue").GetDecimal() + paid.GetProperty("accruedInterest").GetDecimal() + fee - paid.GetProperty("credit").GetDecimal());
+
+        // The quote's page names the fee as a line of its own, and says there is none only where there is none.
+        var chargedPage = await agent.GetStringAsync($"/loans/{charged}");
+        Assert.Contains("data-testid=\"payoff-fees\">" + Fmt.Money(fee), chargedPage, StringComparison.Ordinal);
+        Assert.Contains("提前结清手续费按合同约定收取", chargedPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("提前结清不收违约金", chargedPage, StringComparison.Ordinal);
+        var freePage = await agent.GetStringAsync($"/loans/{waived}");
+        Assert.DoesNotContain("data-testid=\"payoff-fees\"", freePage, StringComparison.Ordinal);
+        Assert.Contains("提前结清不收违约金", freePage, StringComparison.Ordinal);
     }
 
     [SkippableFact]

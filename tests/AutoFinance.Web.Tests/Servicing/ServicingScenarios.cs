@@ -271,6 +271,45 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
     }
 
     [SkippableFact]
+    public async Task A_late_loans_payoff_quoted_for_a_later_date_is_what_it_costs_then_and_a_date_past_its_write_off_is_refused()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        var today = Date(first, "dueDate").AddDays(10);
+        var on = today.AddDays(30);
+        await using (var db = Db())
+        {
+            await new EndOfDay(db, platform.Clock).RunAsync(today, new CobOptions(), CancellationToken.None);
+        }
+
+        MoveTo(today);
+        using var agent = await platform.SignedIn("agent");
+        var now = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}/payoff");
+        var later = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}/payoff?on={on:yyyy-MM-dd}");
+
+        // Thirty more days of penalty interest on the missed instalment, charged by the closes of business until then.
+        Assert.True(later.GetProperty("fees").GetDecimal() > now.GetProperty("fees").GetDecimal());
+        await using (var db = Db())
+        {
+            await new EndOfDay(db, platform.Clock).RunAsync(on.AddDays(-1), new CobOptions(), CancellationToken.None);
+        }
+
+        MoveTo(on);
+        using var staff = await platform.SignedIn("agent");
+        var then = await staff.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}/payoff");
+        Assert.Equal(later.GetProperty("total").GetDecimal(), then.GetProperty("total").GetDecimal());
+        Assert.Equal(later.GetProperty("fees").GetDecimal(), then.GetProperty("fees").GetDecimal());
+
+        var writtenOff = Date(first, "dueDate").AddDays(180);
+        var refused = await staff.GetAsync($"/api/v1/loans/{loanId}/payoff?on={writtenOff.AddDays(1):yyyy-MM-dd}");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("payoff.date.after_charge_off", problem.GetProperty("code").GetString());
+        Assert.Contains(writtenOff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), problem.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/v1/loans/{loanId}/payoff?on={writtenOff:yyyy-MM-dd}")).StatusCode);
+    }
+
+    [SkippableFact]
     public async Task A_loan_unpaid_past_the_charge_off_days_is_written_off_and_its_receivables_cleared()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");

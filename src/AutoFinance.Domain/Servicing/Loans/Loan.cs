@@ -179,9 +179,15 @@ public sealed class Loan
     public LoanResult<int> CloseDay(DateOnly businessDate)
     {
         var entries = new List<JournalEntry>();
+        CloseDay(businessDate, entries);
+        return LoanResult<int>.Ok(DaysPastDue, entries);
+    }
+
+    private void CloseDay(DateOnly businessDate, List<JournalEntry> entries)
+    {
         if (Status != LoanStatus.Active || businessDate < Terms.StartDate || (ClosedThrough is { } closed && businessDate <= closed))
         {
-            return LoanResult<int>.Ok(DaysPastDue, entries);
+            return;
         }
 
         FallDue(businessDate, entries);
@@ -193,9 +199,14 @@ public sealed class Loan
         {
             WriteOff(businessDate, string.Create(CultureInfo.InvariantCulture, $"Charged off at {DaysPastDue} days past due"), entries);
         }
-
-        return LoanResult<int>.Ok(DaysPastDue, entries);
     }
+
+    /// <summary>
+    /// Closes the business days before <paramref name="on"/> not yet closed, as end-of-day would have by then (one
+    /// close covers the days since the last, as when it catches up), so a payoff on that date owes the late fees and
+    /// penalty interest those days charge.
+    /// </summary>
+    private void CloseDaysBefore(DateOnly on, List<JournalEntry> entries) => CloseDay(on.AddDays(-1), entries);
 
     /// <summary>
     /// A payment of <paramref name="amount"/> received on <paramref name="paidOn"/>: what fell due by then falls due
@@ -241,7 +252,11 @@ public sealed class Loan
         return LoanResult<LoanPosting>.Ok(posting, entries);
     }
 
-    /// <summary>The payoff on <paramref name="on"/>, worked out on a copy (this loan does not change).</summary>
+    /// <summary>
+    /// The payoff on <paramref name="on"/>, worked out on a copy (this loan does not change): the days before it that
+    /// end-of-day has not closed yet are closed first, so a quote for a later date owes the late fees and penalty
+    /// interest a late loan keeps charging until then. A date by which the loan would be written off is refused.
+    /// </summary>
     public LoanResult<PayoffStatement> Quote(DateOnly on)
     {
         if (Status != LoanStatus.Active)
@@ -255,11 +270,20 @@ public sealed class Loan
         }
 
         var copy = Copy();
+        copy.CloseDaysBefore(on, []);
+        if (copy.Status == LoanStatus.ChargedOff)
+        {
+            return LoanResult<PayoffStatement>.Refused(ServicingError.Invalid("payoff.date.after_charge_off", "on",
+                $"the loan is written off on {copy.ChargedOffOn:yyyy-MM-dd} unless paid before; ask for a date before that",
+                new Dictionary<string, string> { ["chargedOff"] = copy.ChargedOffOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }));
+        }
+
         return LoanResult<PayoffStatement>.Ok(copy.Settle(on, []), []);
     }
 
     /// <summary>
-    /// Pays the loan off on <paramref name="on"/>: the running period's interest is recognised to the date (later
+    /// Pays the loan off on <paramref name="on"/>: the days before it not yet closed are closed (as the quote does),
+    /// the running period's interest is recognised to the date (later
     /// periods charge none), the product's prepayment fee is charged, held credit is used first and the cash pays the
     /// rest. With <paramref name="expected"/> given, a different payoff amount is refused (the quote changed).
     /// </summary>
@@ -283,6 +307,7 @@ public sealed class Loan
         }
 
         var entries = new List<JournalEntry>();
+        CloseDaysBefore(on, entries);
         var statement = Settle(on, entries);
         var creditUsed = statement.Owed - statement.Total;
         var owed = installments.Where(i => !i.IsPaid).Select(i => i.Owing).ToList();
@@ -863,7 +888,7 @@ public sealed class Loan
         var interest = owing.Sum(d => d.Interest);
         var charges = owing.Sum(d => d.Fee + d.PenaltyInterest);
         var owed = principal + interest + charges;
-        return new PayoffStatement(on, principal, interest, charges, dueUnpaid, principalNotDue, accrued, credit, Math.Max(0m, owed - credit), interestFrom);
+        return new PayoffStatement(on, principal, interest, charges, dueUnpaid, principalNotDue, accrued, credit, Math.Max(0m, owed - credit), interestFrom, fees);
     }
 
     /// <summary>

@@ -409,6 +409,8 @@ public static partial class UiText
         ["loan.payoff-accrued"] = ("当期应计利息（至结清日）", "Interest of the running period to the date"),
         ["loan.payoff-credits"] = ("预存余额抵扣", "Your credit held"),
         ["loan.payoff-total"] = ("{0} 结清金额", "To pay off on {0}"),
+        ["loan.payoff-fees"] = ("提前结清手续费及合同约定保留的费用", "Prepayment fee and fees the contract keeps"),
+        ["loan.payoff-note-fee"] = ("当期利息按已过天数计算至结清日；以后各期不再收取利息。提前结清手续费按合同约定收取。", "The running period's interest is counted to the day; later instalments carry no more interest. The prepayment fee is the contract's."),
         ["loan.payoff-note"] = ("当期利息按已过天数计算至结清日；以后各期不再收取利息和费用，提前结清不收违约金。", "The running period's interest is counted to the day; later instalments carry no more interest or fees, and there is no fee for paying off early."),
         ["loan.payoff-on"] = ("结清日期", "Pay-off date"),
         ["loan.payoff-quote"] = ("重新报价", "Quote"),

@@ -105,6 +105,40 @@ public class LoanLifecycleTests
     }
 
     [Fact]
+    public void A_late_loans_quote_for_a_later_date_owes_the_penalty_interest_charged_until_then_and_none_past_its_write_off()
+    {
+        var loan = Loan.Book(Terms, WithLateFee).Value!;
+        var first = loan.Installments[0];
+        var today = first.DueDate.AddDays(10);
+        for (var day = Terms.StartDate; day <= today; day = day.AddDays(1))
+        {
+            loan.CloseDay(day);
+        }
+
+        var on = today.AddDays(30);
+        var early = loan.Quote(on).Value!;
+        var afterClosing = loan.Copy();
+        var penalty = 0m;
+        for (var day = today.AddDays(1); day < on; day = day.AddDays(1))
+        {
+            penalty += afterClosing.CloseDay(day).Entries.Where(e => e.Kind == JournalEventKind.PenaltyAccrual).Sum(e => e.Total);
+        }
+
+        Assert.True(penalty > 0m);
+        Assert.Equal(afterClosing.Quote(on).Value!.Total, early.Total);
+        Assert.Equal(afterClosing.Quote(on).Value!.Fees, early.Fees);
+
+        var writtenOff = first.DueDate.AddDays(ServicingTerms.Default.ChargeOffDays);
+        var refused = loan.Quote(writtenOff.AddDays(1));
+        Assert.Equal("payoff.date.after_charge_off", refused.Error?.Code);
+        Assert.Equal("on", refused.Error?.Field);
+        Assert.Equal(writtenOff.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), refused.Error?.Parameters?["chargedOff"]);
+        Assert.True(loan.Quote(writtenOff).Succeeded);
+        Assert.Equal(LoanStatus.Active, loan.Status);
+        Assert.Equal(today, loan.ClosedThrough);
+    }
+
+    [Fact]
     public void Credit_left_when_the_loan_closes_is_owed_back_as_refund_payable()
     {
         var booked = Loan.Book(Terms with { TermMonths = 1 });

@@ -121,6 +121,69 @@ public class LoanModelProperties
         }, iter: 300);
     }
 
+    [Fact]
+    public void A_quote_for_a_later_date_is_what_paying_off_costs_on_that_date_after_every_close_of_business_until_then()
+    {
+        Gen.Select(AnyTerms, Gen.Int[0, 10], Gen.Int[0, 200], Gen.Int[1, 200], Gen.Int[0, 300], Gen.Bool).Sample((terms, grace, closed, ahead, feeBp, keepsFees) =>
+        {
+            var servicing = ServicingTerms.Default with
+            {
+                LateCharges = new LateChargeTerms(grace, 50m, 1.5m),
+                Prepayment = new PrepaymentTerms(feeBp / 10_000m, feeBp % 2 == 0 ? null : 6, keepsFees),
+            };
+            var booked = Loan.Book(terms, servicing);
+            var loan = booked.Value!;
+            var ledger = Ledger.Of(Currency.Cny, booked.Entries);
+            var today = terms.StartDate.AddDays(closed);
+            for (var d = terms.StartDate; d <= today; d = d.AddDays(1))
+            {
+                ledger = ledger.PostAll(loan.CloseDay(d).Entries);
+            }
+
+            var on = today.AddDays(ahead);
+            var early = loan.Quote(on);
+            for (var d = today.AddDays(1); d < on && loan.Status == LoanStatus.Active; d = d.AddDays(1))
+            {
+                ledger = ledger.PostAll(loan.CloseDay(d).Entries);
+            }
+
+            if (loan.Status == LoanStatus.ChargedOff)
+            {
+                Assert.Equal("payoff.date.after_charge_off", early.Error?.Code);
+                return;
+            }
+
+            Assert.True(early.Succeeded, early.Error?.Message);
+            var parts = early.Value!;
+            Assert.Equal(parts.Total, Math.Max(0m, parts.DueUnpaid + parts.PrincipalNotDue + parts.AccruedInterest + parts.FeesAtPayoff - parts.Credit));
+            Assert.Equal(early.Value!.Total, loan.Quote(on).Value!.Total);
+            var payoff = loan.PayOff(Guid.NewGuid(), on, early.Value!.Total);
+            Assert.True(payoff.Succeeded, payoff.Error?.Message);
+            ledger = ledger.PostAll(payoff.Entries);
+            Assert.Equal(LoanStatus.Closed, loan.Status);
+            Check(loan, ledger, $"quoted on {today:yyyy-MM-dd} for {on:yyyy-MM-dd}, paid off then");
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void A_payoff_dated_after_days_end_of_day_has_not_closed_yet_charges_them_and_leaves_the_books_equal()
+    {
+        Gen.Select(AnyTerms, Gen.Int[0, 10], Gen.Int[1, 170]).Sample((terms, grace, ahead) =>
+        {
+            var servicing = ServicingTerms.Default with { LateCharges = new LateChargeTerms(grace, 50m, 1.5m) };
+            var booked = Loan.Book(terms, servicing);
+            var loan = booked.Value!;
+            var ledger = Ledger.Of(Currency.Cny, booked.Entries);
+            var on = terms.StartDate.AddDays(ahead);
+            var quote = loan.Quote(on).Value!;
+            var payoff = loan.PayOff(Guid.NewGuid(), on, quote.Total);
+            Assert.True(payoff.Succeeded, payoff.Error?.Message);
+            ledger = ledger.PostAll(payoff.Entries);
+            Assert.Equal(LoanStatus.Closed, loan.Status);
+            Check(loan, ledger, $"paid off on {on:yyyy-MM-dd} with no day closed");
+        }, iter: 300);
+    }
+
     private static List<JournalEntry> Run(Loan loan, Step step, int a, int b, ref DateOnly day, ref int seq)
     {
         var entries = new List<JournalEntry>();
