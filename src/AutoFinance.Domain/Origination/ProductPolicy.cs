@@ -122,6 +122,14 @@ public sealed record ProductPolicy
         {
             Add(ref errors, new("allowedTerms", $"must list terms between 1 and {LoanTermsValidator.MaxTermMonths} months"));
         }
+        else if (HasRepeat(AllowedTerms))
+        {
+            Add(ref errors, new("allowedTerms", "lists a term twice", "product.terms-repeated"));
+        }
+        else if (!AnyTermWithin(AllowedTerms, Math.Max(MaxTermNewMonths, MaxTermUsedMonths)))
+        {
+            Add(ref errors, new("allowedTerms", "must list a term within the longest term allowed, or nothing can be offered", "product.terms-beyond-maximum"));
+        }
 
         if (AllowedMethods.Count == 0)
         {
@@ -166,6 +174,35 @@ public sealed record ProductPolicy
     }
 
     private static void Add(ref List<FieldError>? errors, FieldError error) => (errors ??= []).Add(error);
+
+    private static bool HasRepeat(IReadOnlyList<int> terms)
+    {
+        for (var i = 1; i < terms.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (terms[i] == terms[j])
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyTermWithin(IReadOnlyList<int> terms, int longest)
+    {
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (terms[i] <= longest)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool AllTermsInRange(IReadOnlyList<int> terms)
     {

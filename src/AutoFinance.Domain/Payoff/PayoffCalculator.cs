@@ -19,7 +19,9 @@ public static class PayoffCalculator
     /// the running period's interest accrued to the date: round(I × t(period start, on) / t(period start, due date))
     /// under <paramref name="dayCount"/> (<see cref="Servicing.Accrual.AccrualPeriod"/>). Fees = the prepayment fee (a
     /// fraction of the principal repaid early, while within the product's fee window) plus, when the product says so,
-    /// a spread flat fee not yet billed. A loan with every instalment paid pays off at zero.
+    /// a spread flat fee not yet billed. Instalments after the first <paramref name="installmentsPaid"/> that fell due
+    /// before the date are unpaid, so they owe the late fee and penalty interest of the default late-charge terms, as
+    /// a booked loan would. A loan with every instalment paid pays off at zero.
     /// </remarks>
     public static PayoffResult Quote(
         RepaymentSchedule schedule,
@@ -42,7 +44,13 @@ public static class PayoffCalculator
 
         var servicing = Servicing.Loans.ServicingTerms.Default with { Prepayment = prepayment ?? PrepaymentTerms.None };
         var loan = Servicing.Loans.Loan.PaidTo(schedule.Terms with { DayCount = dayCount }, installmentsPaid, servicing);
-        var statement = loan.Quote(on).Value!;
+        var quoted = loan.Quote(on);
+        if (quoted.Error is { } refused)
+        {
+            return PayoffResult.Invalid(new FieldError("on", refused.Message, refused.Code, refused.Parameters));
+        }
+
+        var statement = quoted.Value!;
         return PayoffResult.Of(new PayoffQuote(on, statement.Principal, statement.Interest, statement.Fees, statement.InterestFrom));
     }
 

@@ -67,6 +67,11 @@ public sealed record ProductChange
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(currentCard);
         var errors = new List<FieldError>();
+        if (this == new ProductChange())
+        {
+            errors.Add(new(string.Empty, "changes no terms: name the rates, limits, charges, fees, order, documents or promotions to change", "product.change-empty"));
+        }
+
         if (GradeRates is not null)
         {
             if (GradeRates.Count == 0)
@@ -85,6 +90,8 @@ public sealed record ProductChange
                     errors.Add(Between($"gradeRates.{grade}", 0m, MaxAnnualRate));
                 }
             }
+
+            errors.AddRange(GradeOrderProblems(GradeRates));
         }
 
         if (LateCharges is { } late)
@@ -155,6 +162,20 @@ public sealed record ProductChange
         }
 
         return errors;
+    }
+
+    /// <summary>A better grade is a lower risk, so it is never priced above a worse one (A lowest, G highest).</summary>
+    private static IEnumerable<FieldError> GradeOrderProblems(IReadOnlyDictionary<string, decimal> rates)
+    {
+        var graded = rates.Where(r => r.Key.Length == 1 && r.Key[0] is >= 'A' and <= 'G').OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        for (var i = 1; i < graded.Count; i++)
+        {
+            if (graded[i].Value < graded[i - 1].Value)
+            {
+                yield return new($"gradeRates.{graded[i].Key}", $"must not be below grade {graded[i - 1].Key}'s rate: a worse grade is not priced lower",
+                    "product.grade-order", Figures(("grade", graded[i].Key), ("better", graded[i - 1].Key)));
+            }
+        }
     }
 
     private static IEnumerable<FieldError> PromotionProblems(string field, Promotion promotion)

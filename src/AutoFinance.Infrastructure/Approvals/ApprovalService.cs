@@ -104,13 +104,16 @@ public sealed class ApprovalService(
     /// (one approves while another rejects) are settled by the approval's version: the first saved wins and the other
     /// is told it came too late (a conflict), so the approval ends in exactly one state.
     /// </summary>
-    /// <remarks>A rejection may give its reason (up to 300 characters); it is kept as the request's outcome.</remarks>
+    /// <remarks>
+    /// A rejection gives its reason (3 to 300 characters); it is kept as the request's outcome. Whoever a role change
+    /// is for may not decide it.
+    /// </remarks>
     public async Task<CommandResult<ApprovalView>> DecideAsync(Actor actor, Guid id, bool approve, CancellationToken ct, string? rejectionReason = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!approve && rejectionReason?.Trim() is { Length: > 300 })
+        if (!approve && rejectionReason?.Trim() is not { Length: >= 3 and <= 300 })
         {
-            return CommandResult<ApprovalView>.Invalid("reason", "is at most 300 characters", "field.length", FieldProblems.Figures(("min", "0"), ("max", "300")));
+            return CommandResult<ApprovalView>.Invalid("reason", "a rejection gives its reason, 3 to 300 characters", "field.length", FieldProblems.Figures(("min", "3"), ("max", "300")));
         }
 
         try
@@ -141,6 +144,11 @@ public sealed class ApprovalService(
         if (row.RequestedBy == actor.AuditName)
         {
             return CommandResult<ApprovalView>.Conflict("a second person must decide: you asked for this action", "approval.four-eyes");
+        }
+
+        if (row.Action == RoleChange && actor.UserId is { } self && row.Target == self.ToString())
+        {
+            return CommandResult<ApprovalView>.Conflict("a change of your own role is decided by someone else", "approval.own-role");
         }
 
         var now = time.GetUtcNow();

@@ -145,10 +145,20 @@ public sealed class AccessAdministration(AutoFinanceDbContext db, TimeProvider t
             return CommandResult<string>.Conflict("only a staff account's role can change", "user.not-staff");
         }
 
-        return user.Role == role
-            ? CommandResult<string>.Conflict($"the account is already {role}", "user.same-role")
+        if (user.Role == role)
+        {
+            return CommandResult<string>.Conflict($"the account is already {role}", "user.same-role");
+        }
+
+        return await LeavesNoAdminAsync(user, role, ct).ConfigureAwait(false)
+            ? CommandResult<string>.Conflict("the platform would be left without an active admin; make another account admin first", "user.last-admin")
             : CommandResult<string>.Ok(user.Role);
     }
+
+    /// <summary>Whether moving <paramref name="user"/> to <paramref name="role"/> leaves no active admin account.</summary>
+    private async Task<bool> LeavesNoAdminAsync(UserRow user, string role, CancellationToken ct) =>
+        user.Role == Roles.Admin && role != Roles.Admin
+        && !await db.Users.AsNoTracking().AnyAsync(u => u.Role == Roles.Admin && u.Active && u.Id != user.Id, ct).ConfigureAwait(false);
 
     /// <summary>
     /// Gives a staff account its new role (approved by a second person) and ends its open sessions, so the old role's
@@ -162,6 +172,11 @@ public sealed class AccessAdministration(AutoFinanceDbContext db, TimeProvider t
         if (user is null || !StaffRoles.Contains(user.Role) || !StaffRoles.Contains(change.Role))
         {
             return user is null ? "the account no longer exists" : "only a staff account's role can change";
+        }
+
+        if (await LeavesNoAdminAsync(user, change.Role, ct).ConfigureAwait(false))
+        {
+            return "the platform would be left without an active admin";
         }
 
         var now = time.GetUtcNow();

@@ -36,5 +36,15 @@ public sealed class JobQueries(AutoFinanceDbContext db, JobCatalog catalog, Time
             .OrderByDescending(r => r.StartedAt).ToListAsync(ct).ConfigureAwait(false))
             .Select(View).ToList();
 
+    /// <summary>
+    /// The runs started on the dates asked (days in Asia/Shanghai, both ends included), of one job or all; the
+    /// calendar's first or last day asks for no bound at that end.
+    /// </summary>
+    public Task<IReadOnlyList<RunView>> RunsOnDatesAsync(string? job, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+        RunsAsync(job, StartOf(from), to is { } last && last < DateOnly.MaxValue ? StartOf(last.AddDays(1)) : null, ct);
+
+    private static DateTimeOffset? StartOf(DateOnly? day) =>
+        day is { } d && d > DateOnly.MinValue ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)) : null;
+
     public static RunView View(JobRunRow r) => new(r.Id, r.Job, r.Occurrence, r.Trigger, r.Node, r.RequestedBy, r.StartedAt, r.FinishedAt, r.Outcome, r.Detail);
 }

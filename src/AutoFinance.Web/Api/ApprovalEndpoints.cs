@@ -29,16 +29,17 @@ public static class ApprovalEndpoints
             .WithSummary("Approve and carry out a request made by someone else").Produces<ApprovalService.ApprovalView>().ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{id:guid}/reject", async (Guid id, HttpContext http, ApprovalService approvals, CancellationToken ct) =>
             {
-                // The reason is optional and read only from a JSON body: a bodiless or form post (a page's) still rejects.
+                // The reason comes in a JSON body, or as the form field "reason" of a form post.
                 var body = http.Request.HasJsonContentType() ? await JsonBody.ReadAsync<RejectInput>(http.Request, ct).ConfigureAwait(false) : null;
                 if (body?.Error is { } error)
                 {
                     return Problems.Validation([error]);
                 }
 
-                return Problems.From(await approvals.DecideAsync(http.User.ToActor(), id, approve: false, ct, body?.Value?.Reason).ConfigureAwait(false), a => Results.Ok(a), "approval");
+                var reason = body?.Value?.Reason ?? (http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(ct).ConfigureAwait(false))["reason"].ToString() : null);
+                return Problems.From(await approvals.DecideAsync(http.User.ToActor(), id, approve: false, ct, reason).ConfigureAwait(false), a => Results.Ok(a), "approval");
             })
-            .WithSummary("Reject a request made by someone else, optionally with {\"reason\"} (kept as its outcome)")
+            .WithSummary("Reject a request made by someone else, with {\"reason\"} (3 to 300 characters, kept as its outcome)")
             .Produces<ApprovalService.ApprovalView>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
 
         routes.MapPost("/api/v1/loans/{id:guid}/write-off", async (Guid id, HttpContext http, WriteOffs writeOffs, CancellationToken ct) =>

@@ -88,10 +88,7 @@ public static class OperationsEndpoints
     /// <summary>The runs of the asked dates (read from the database by date, Asia/Shanghai) of one job or all.</summary>
     private static async Task<IEnumerable<JobQueries.RunView>> ReadRuns(HttpContext http, Infrastructure.Search.ListAsk ask, CancellationToken ct)
     {
-        var china = TimeSpan.FromHours(8);
         var job = http.Request.Query["job"].ToString();
-        return await http.RequestServices.GetRequiredService<JobQueries>().RunsAsync(job.Length == 0 ? null : job,
-            ask.From is { } from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), china) : null,
-            ask.To is { } to ? new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), china) : null, ct).ConfigureAwait(false);
+        return await http.RequestServices.GetRequiredService<JobQueries>().RunsOnDatesAsync(job.Length == 0 ? null : job, ask.From, ask.To, ct).ConfigureAwait(false);
     }
 }

@@ -55,7 +55,7 @@ public sealed record ProductChangeInput(
                 : null,
             AllocationOrder = AllocationOrder is null ? null : Names<DueComponent>("allocationOrder", AllocationOrder, problems),
             RequiredDocuments = RequiredDocuments is null ? null : Documents(RequiredDocuments, problems),
-            Promotions = Promotions?.Select((p, i) => ToPromotion(p, $"promotions[{i}]", problems)).ToList(),
+            Promotions = Promotions?.Select((p, i) => (p, i)).Where(x => Present(x.p, $"promotions[{x.i}]", problems)).Select(x => ToPromotion(x.p, $"promotions[{x.i}]", problems)).ToList(),
         };
         return (change, problems);
     }
@@ -100,6 +100,17 @@ public sealed record ProductChangeInput(
     private static T? Name<T>(string? name)
         where T : struct, Enum =>
         Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => JsonNamingPolicy.KebabCaseLower.ConvertName(v!.Value.ToString()) == name);
+
+    /// <summary>A null in the promotions list is named, not read.</summary>
+    private static bool Present(PromotionInput? input, string field, List<FieldError> problems)
+    {
+        if (input is null)
+        {
+            problems.Add(new FieldError(field, "must be a promotion, not null", "field.required"));
+        }
+
+        return input is not null;
+    }
 
     private static Promotion ToPromotion(PromotionInput input, string field, List<FieldError> problems)
     {

@@ -24,6 +24,21 @@ public class PayoffCalculatorTests
     }
 
     [Fact]
+    public void A_date_after_the_unpaid_loan_would_be_written_off_is_refused_naming_the_date()
+    {
+        var schedule = Loans.Build(100_000m, 4.9m, 120);
+
+        var refused = PayoffCalculator.Quote(schedule, 2, new DateOnly(2026, 10, 8), DayCountConvention.Actual365);
+        var lastDay = PayoffCalculator.Quote(schedule, 2, new DateOnly(2026, 10, 7), DayCountConvention.Actual365);
+
+        Assert.Null(refused.Quote);
+        Assert.Equal(("on", "payoff.date.after_charge_off"), (refused.Error!.Field, refused.Error.Code));
+        Assert.Equal("2026-10-07", refused.Error.Parameters!["chargedOff"]);
+        // Six instalments (April to September) are late by then: each owes the late fee, and penalty interest on top.
+        Assert.True(lastDay.Quote!.Fees > 6 * LateChargeTerms.Default.FixedFee);
+    }
+
+    [Fact]
     public void Thirty_360_counts_the_payoff_days_as_30_day_months()
     {
         var schedule = Loans.Build(12_000m, 12m, 12);

@@ -40,6 +40,36 @@ public abstract class ConsoleScenarios<TPlatform>(TPlatform platform) : IClassFi
     }
 
     [SkippableFact]
+    public async Task Nobody_decides_a_change_of_their_own_role_a_rejection_says_why_and_the_last_admin_stays_admin()
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        using var admin = await platform.SignedIn("admin");
+        using var manager = await platform.SignedIn("manager");
+        var users = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/users");
+        Guid IdOf(string name) => users.EnumerateArray().Single(u => u.GetProperty("userName").GetString() == name).GetProperty("userId").GetGuid();
+        Assert.Single(users.EnumerateArray(), u => u.GetProperty("role").GetString() == "admin");
+
+        var lastAdmin = await admin.PostAsJsonAsync($"/api/v1/admin/users/{IdOf("admin")}/role", new { role = "collector", reason = "steps down" });
+        Assert.Equal(HttpStatusCode.Conflict, lastAdmin.StatusCode);
+        Assert.Equal("user.last-admin", (await lastAdmin.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+
+        var asked = await admin.PostAsJsonAsync($"/api/v1/admin/users/{IdOf("manager")}/role", new { role = "admin", reason = "covers for the admin" });
+        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        var approvalId = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("approvalId").GetGuid();
+
+        var ownPromotion = await manager.PostAsync($"/api/v1/approvals/{approvalId}/approve", null);
+        Assert.Equal(HttpStatusCode.Conflict, ownPromotion.StatusCode);
+        Assert.Equal("approval.own-role", (await ownPromotion.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var noReason = await manager.PostAsJsonAsync($"/api/v1/approvals/{approvalId}/reject", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.True((await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("reason", out _));
+
+        var pending = await admin.GetFromJsonAsync<JsonElement>("/api/v1/approvals");
+        Assert.Contains(pending.EnumerateArray(), a => a.GetProperty("approvalId").GetGuid() == approvalId && a.GetProperty("status").GetString() == "pending");
+        Assert.Equal("manager", (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/users")).EnumerateArray().Single(u => u.GetProperty("userId").GetGuid() == IdOf("manager")).GetProperty("role").GetString());
+    }
+
+    [SkippableFact]
     public async Task A_manager_asks_to_blacklist_a_mobile_and_it_is_listed_once_an_admin_approves()
     {
         Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");

@@ -104,6 +104,23 @@ public abstract class ReconciliationScenarios<TPlatform>(TPlatform platform) : I
         using var response = await agent.PostAsync("/api/v1/reconciliation/statements", new StringContent("<Document><BkToCstmrStmt><Stmt><Ntry><Amt Ccy=\"CNY\">1.00</Amt></Ntry></Stmt></BkToCstmrStmt></Document>", Encoding.UTF8, "application/xml"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("NtryRef", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // An amount finer than a cent is no bank's: refused when read, and nothing of the statement is kept.
+        var suspense = await SuspenseAsync();
+        foreach (var (statement, mediaType, where) in new[]
+        {
+            ("entryReference,bookingDate,amount,currency,direction,payerName,reference\nSUBCENT-1,2026-12-01,100.001,CNY,CRDT,Test,1", "text/csv", "line 2"),
+            ("<Document><BkToCstmrStmt><Stmt><Ntry><NtryRef>SUBCENT-2</NtryRef><Amt Ccy=\"CNY\">0.001</Amt><CdtDbtInd>DBIT</CdtDbtInd></Ntry></Stmt></BkToCstmrStmt></Document>", "application/xml", "SUBCENT-2"),
+        })
+        {
+            using var subCent = await agent.PostAsync("/api/v1/reconciliation/statements", new StringContent(statement, Encoding.UTF8, mediaType));
+            Assert.Equal(HttpStatusCode.BadRequest, subCent.StatusCode);
+            var text = await subCent.Content.ReadAsStringAsync();
+            Assert.Contains(where, text, StringComparison.Ordinal);
+            Assert.Contains("more than two decimal places", text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(suspense, await SuspenseAsync());
     }
 
 

@@ -154,6 +154,25 @@ public abstract class ProductVersionScenarios<TPlatform>(TPlatform platform) : I
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains(problem.GetProperty("problems").EnumerateArray(), p => p.GetProperty("field").GetString() == "limits.maxLoanAmount" && p.GetProperty("code").GetString() == "product.policy-inconsistent");
+
+        // A change of nothing, a card that prices a worse grade lower, terms listed twice or beyond the longest term,
+        // and a null promotion: each refused with its code, and nothing waits for approval.
+        foreach (var (change, field, code) in new (object Change, string Field, string Code)[]
+        {
+            (new { reason = "nothing really" }, "", "product.change-empty"),
+            (new { reason = "an inverted card", gradeRates = new Dictionary<string, decimal> { ["A"] = 0.2m, ["B"] = 0.01m } }, "gradeRates.B", "product.grade-order"),
+            (new { reason = "terms twice", limits = new { allowedTerms = new[] { 12, 12, 24 } } }, "limits.allowedTerms", "product.terms-repeated"),
+            (new { reason = "terms beyond", limits = new { maxTermNewMonths = 12, maxTermUsedMonths = 12, allowedTerms = new[] { 60 } } }, "limits.allowedTerms", "product.terms-beyond-maximum"),
+            (new { reason = "a null promotion", promotions = new object?[] { null } }, "promotions[0]", "field.required"),
+        })
+        {
+            using var refused = await manager.PostAsJsonAsync("/api/v1/admin/products/car-loan/changes", change);
+            var text = await refused.Content.ReadAsStringAsync();
+            Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, text);
+            Assert.Contains(JsonDocument.Parse(text).RootElement.GetProperty("problems").EnumerateArray(), p => p.GetProperty("field").GetString() == field && p.GetProperty("code").GetString() == code);
+        }
+
+        Assert.Equal(JsonValueKind.Null, (await Product(manager)).GetProperty("pendingApprovalId").ValueKind);
     }
 
     [SkippableFact]

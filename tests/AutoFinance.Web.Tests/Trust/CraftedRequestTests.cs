@@ -19,7 +19,7 @@ public abstract class CraftedRequests<TPlatform>(TPlatform platform) : IClassFix
         {
             var approval = await PendingApproval();
             var approve = manager.PostAsync($"/api/v1/approvals/{approval}/approve", null);
-            var reject = secondManager.PostAsync($"/api/v1/approvals/{approval}/reject", null);
+            var reject = secondManager.PostAsJsonAsync($"/api/v1/approvals/{approval}/reject", new { reason = "raced on purpose" });
             using var approved = await approve;
             using var rejected = await reject;
 

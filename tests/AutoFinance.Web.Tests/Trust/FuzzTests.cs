@@ -190,7 +190,7 @@ public sealed class FuzzTests(UnlimitedPlatform platform) : IClassFixture<Unlimi
             var asked = await admin.PostAsJsonAsync("/api/v1/admin/blacklist", new { kind = "vin", value = vin, reason = "fuzz race" });
             var approval = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("approvalId").GetGuid();
             var approve = manager.PostAsync($"/api/v1/approvals/{approval}/approve", null);
-            var reject = otherManager.PostAsync($"/api/v1/approvals/{approval}/reject", null);
+            var reject = otherManager.PostAsJsonAsync($"/api/v1/approvals/{approval}/reject", new { reason = "fuzz race" });
             using var first = await approve;
             using var second = await reject;
             Assert.Equal(new[] { 200, 409 }, new[] { (int)first.StatusCode, (int)second.StatusCode }.Order().ToArray());

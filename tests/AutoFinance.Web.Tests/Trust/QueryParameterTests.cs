@@ -43,6 +43,23 @@ public sealed class QueryParameterTests(SqlitePlatform platform) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, (await underwriter.GetAsync("/api/v1/applications?status=referred")).StatusCode);
     }
 
+    /// <summary>The calendar's first and last days are dates like any other: a range to them is a range with no end there.</summary>
+    [Theory]
+    [InlineData("/api/v1/jobs/runs?from=0001-01-01")]
+    [InlineData("/api/v1/jobs/runs?to=9999-12-31")]
+    [InlineData("/api/v1/jobs/runs/export.csv?from=0001-01-01&to=9999-12-31")]
+    [InlineData("/jobs?from=0001-01-01&to=9999-12-31")]
+    public async Task The_job_history_from_the_first_to_the_last_day_of_the_calendar_answers(string path)
+    {
+        using var admin = await platform.SignedIn("admin");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd(path.StartsWith("/jobs", StringComparison.Ordinal) ? "text/html" : "application/json");
+
+        using var response = await admin.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     /// <summary>A page's address is the reader's to edit: a value of the wrong kind is left out, and the page shows as without it.</summary>
     [Theory]
     [InlineData(null, "/calculator?price=abc&p1t=abc")]

@@ -42,6 +42,11 @@ public static class Camt053Reader
                 throw new StatementFormatException($"entry {reference}: Amt '{amountElement.Value}' is not a positive amount");
             }
 
+            if (!StatementAmounts.IsWholeCents(amount))
+            {
+                throw new StatementFormatException($"entry {reference}: Amt '{amountElement.Value}' has more than two decimal places");
+            }
+
             var currency = amountElement.Attribute("Ccy")?.Value ?? throw new StatementFormatException($"entry {reference}: Amt has no Ccy");
             var direction = Text(entry, "CdtDbtInd");
             if (direction is not ("CRDT" or "DBIT"))

@@ -49,6 +49,11 @@ public static class CsvStatementReader
                 throw new StatementFormatException($"line {line}: amount must be a positive number");
             }
 
+            if (!StatementAmounts.IsWholeCents(amount))
+            {
+                throw new StatementFormatException($"line {line}: amount has more than two decimal places");
+            }
+
             var direction = Field("direction")?.ToUpperInvariant() ?? "CRDT";
             if (direction is not ("CRDT" or "DBIT"))
             {

@@ -92,6 +92,10 @@ public static partial class UiText
         ("err.product.promotion-code-repeated", "两项优惠的代码相同", "Two promotions have the same code"),
         ("err.product.promotion-rate", "请填写优惠幅度或固定利率（二选一），或免提前还款手续费", "Give a discount or a fixed rate (one of them), or waive the prepayment fee"),
         ("err.product.promotion-dates", "结束日期不能早于开始日期 {validFrom}", "The last day must not be before the first day, {validFrom}"),
+        ("err.product.change-empty", "未变更任何条款", "The change names no terms to change"),
+        ("err.product.grade-order", "等级 {grade} 的利率不能低于更优等级 {better}", "Grade {grade} must not be priced below the better grade {better}"),
+        ("err.product.terms-repeated", "同一期限不能重复", "A term is listed twice"),
+        ("err.product.terms-beyond-maximum", "可选期限须至少有一个不超过最长期限", "List at least one term within the longest term allowed"),
         ("err.product.policy-inconsistent", "与其他限额矛盾（如最高金额须高于最低金额）", "Contradicts another limit (a maximum must be above its minimum)"),
     ];
 }
