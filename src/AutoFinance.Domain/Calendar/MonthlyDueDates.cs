@@ -1,13 +1,12 @@
 namespace AutoFinance.Domain.Calendar;
 
 /// <summary>
-/// Walks monthly due dates from a first due date, with the same end-of-month rule as
-/// <see cref="MonthlyCalendar.DueDate"/> (the day of the first due date, clamped to each month's length), one
-/// month at a time without date arithmetic.
+/// Walks monthly due dates from a first due date on a day of the month (by default the first due date's), clamped
+/// to each month's length as <see cref="MonthlyCalendar.DueDate"/> does, one month at a time without date arithmetic.
 /// </summary>
-public struct MonthlyDueDates(DateOnly firstDue)
+public struct MonthlyDueDates(DateOnly firstDue, int dueDay = 0)
 {
-    private readonly int day = firstDue.Day;
+    private readonly int day = dueDay > 0 ? dueDay : firstDue.Day;
     private int year = firstDue.Year;
     private int month = firstDue.Month - 1;
 

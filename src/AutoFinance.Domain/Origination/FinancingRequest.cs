@@ -1,4 +1,3 @@
-using AutoFinance.Domain.Calendar;
 using AutoFinance.Domain.Monetary;
 using AutoFinance.Domain.Schedules;
 using AutoFinance.Domain.Validation;
@@ -55,11 +54,12 @@ public sealed record FinancingRequest
 
     /// <summary>
     /// The last due date of the plan when the loan starts on <paramref name="startDate"/> and the first instalment falls
-    /// due one month later: every due date is taken from the first one (<see cref="MonthlyCalendar.DueDate"/>).
+    /// due one month later: every due date falls on the start's day of the month, clamped to shorter months
+    /// (<see cref="LoanTerms.DueDay"/>).
     /// </summary>
     public DateOnly MaturityDate(DateOnly startDate) => MaturityDate(startDate, TermMonths);
 
-    internal static DateOnly MaturityDate(DateOnly startDate, int termMonths) => MonthlyCalendar.DueDate(startDate.AddMonths(1), termMonths);
+    internal static DateOnly MaturityDate(DateOnly startDate, int termMonths) => startDate.AddMonths(termMonths);
 
     /// <summary>The loan terms of this plan at a rate, starting on <paramref name="startDate"/> with the first instalment one month later.</summary>
     public LoanTerms ToLoanTerms(decimal annualRate, DateOnly startDate, Currency currency) => ToLoanTerms(PlanVariation.Of(this), annualRate, startDate, currency);

@@ -52,6 +52,20 @@ public sealed record LoanTerms
 
     public DateOnly EffectiveFirstDueDate => FirstDueDate ?? StartDate.AddMonths(1);
 
+    /// <summary>
+    /// The day of the month instalments fall due on (clamped to shorter months): the start's day when the first
+    /// instalment is due a month after the start, so a loan made on 31 January falls due on 28 February and then on
+    /// 31 March, 30 April; otherwise the first due date's day.
+    /// </summary>
+    public int DueDay => EffectiveFirstDueDate == StartDate.AddMonths(1) ? StartDate.Day : EffectiveFirstDueDate.Day;
+
+    /// <summary>The due date of instalment <paramref name="number"/> of this schedule (1-based), on <see cref="DueDay"/>.</summary>
+    public DateOnly DueDate(int number)
+    {
+        var month = EffectiveFirstDueDate.AddMonths(number - 1);
+        return new DateOnly(month.Year, month.Month, Math.Min(DueDay, DateTime.DaysInMonth(month.Year, month.Month)));
+    }
+
     /// <summary>The principal of the loan: the cash principal plus the bundles financed in it.</summary>
     public decimal LoanPrincipal
     {

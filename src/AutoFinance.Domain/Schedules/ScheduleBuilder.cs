@@ -63,7 +63,7 @@ public static class ScheduleBuilder
         var feeLast = currency.ToMinorUnits(totalSpreadFee) - (feeEach * (n - 1));
         var balance = currency.ToMinorUnits(principal);
         var previousDue = terms.StartDate;
-        var dueDates = new MonthlyDueDates(firstDue);
+        var dueDates = new MonthlyDueDates(firstDue, terms.DueDay);
         for (var k = 1; k <= n; k++)
         {
             var due = dueDates.Next();

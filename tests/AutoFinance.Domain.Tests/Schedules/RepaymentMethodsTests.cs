@@ -120,6 +120,25 @@ public class RepaymentMethodsTests
         Assert.Equal([new(2028, 1, 31), new(2028, 2, 29), new(2028, 3, 31), new(2028, 4, 30)], dates);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("2026-02-28")]
+    public void A_loan_made_on_the_31st_falls_due_on_each_months_last_day_not_on_the_28th_after_february(string? firstDue)
+    {
+        var terms = Loans.Terms(10_000m, 5m, 5) with
+        {
+            StartDate = new DateOnly(2026, 1, 31),
+            FirstDueDate = firstDue is null ? null : DateOnly.Parse(firstDue, System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var dates = ScheduleBuilder.Build(terms).Installments.Select(r => r.DueDate).ToArray();
+
+        Assert.Equal([new(2026, 2, 28), new(2026, 3, 31), new(2026, 4, 30), new(2026, 5, 31), new(2026, 6, 30)], dates);
+
+        // A schedule that runs on from a due date clamped in a short month keeps the loan's day.
+        var onward = Loans.Terms(8_000m, 5m, 3) with { StartDate = new DateOnly(2026, 2, 28), FirstDueDate = new DateOnly(2026, 3, 31) };
+        Assert.Equal([new(2026, 3, 31), new(2026, 4, 30), new(2026, 5, 31)], ScheduleBuilder.Build(onward).Installments.Select(r => r.DueDate).ToArray());
+    }
+
     [Fact]
     public void Day_count_accrual_charges_each_period_by_its_actual_days()
     {

@@ -35,9 +35,8 @@ public static class PaymentHoliday
         }
 
         var terms = schedule.Terms;
-        var firstDue = schedule.Installments[0].DueDate;
         var skipped = Enumerable.Range(0, installmentsSkipped)
-            .Select(j => new SkippedInstallment(terms.NumberOffset + installmentsPaid + j + 1, firstDue.AddMonths(installmentsPaid + j)))
+            .Select(j => new SkippedInstallment(terms.NumberOffset + installmentsPaid + j + 1, terms.DueDate(installmentsPaid + j + 1)))
             .ToArray();
         var holidayEnd = skipped[^1].DueDate;
         var outstanding = schedule.BalanceAfter(installmentsPaid);
@@ -47,7 +46,7 @@ public static class PaymentHoliday
             installmentsPaid,
             outstanding + capitalised,
             holidayEnd,
-            firstDue.AddMonths(installmentsPaid + installmentsSkipped),
+            terms.DueDate(installmentsPaid + installmentsSkipped + 1),
             schedule.Count - installmentsPaid,
             terms.NumberOffset + installmentsPaid + installmentsSkipped);
         return RemainderTerms.Build(schedule, installmentsPaid, newTerms, outstanding, capitalised, skipped, "installmentsSkipped");
