@@ -9,6 +9,15 @@ public static class BusinessDay
     /// </summary>
     public static readonly DateOnly EarliestClose = new(2000, 1, 1);
 
+    /// <summary>
+    /// Why end-of-day may not close <paramref name="date"/>, or null: a day after today has not happened (closing it
+    /// would charge lateness not yet due), and a day before <see cref="EarliestClose"/> is a typing mistake.
+    /// </summary>
+    public static string? CloseDateProblem(DateOnly date, DateOnly today) =>
+        date > today ? "cannot be after today"
+        : date < EarliestClose ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cannot be before {EarliestClose:yyyy-MM-dd}")
+        : null;
+
     public static DateOnly Today(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);

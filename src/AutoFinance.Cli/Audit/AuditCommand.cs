@@ -24,7 +24,7 @@ public static class AuditCommand
         verify.SetAction(async (parsed, ct) =>
         {
             var keysPath = parsed.GetValue(keys) ?? StorageOptions.DefaultKeysPath;
-            var auditKeys = CliDatabase.Keys(keysPath, create: false);
+            var auditKeys = CliDatabase.Keys(keysPath);
             var anchoring = new AuditAnchoring(new CheckpointFile(parsed.GetValue(checkpoints) ?? AuditKeys.DefaultCheckpointPath(keysPath), auditKeys.Checkpoint), context.Clock);
             var db = CliDatabase.Open(parsed.GetValue(provider), parsed.GetValue(connection), readOnly: true, auditKeys);
             await using (db.ConfigureAwait(false))

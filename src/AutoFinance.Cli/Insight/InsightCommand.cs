@@ -32,7 +32,8 @@ public static class InsightCommand
 
             input.ThrowIfAny();
             var options = rate is { } r ? new InsightOptions { MarketRate = r / 100m } : new InsightOptions();
-            var auditKeys = CliDatabase.Keys(parsed.GetValue(keys), create: true);
+            CliDatabase.CheckDatabase(parsed.GetValue(provider), parsed.GetValue(connection));
+            var auditKeys = CliDatabase.Keys(parsed.GetValue(keys));
             var db = CliDatabase.Open(parsed.GetValue(provider), parsed.GetValue(connection), readOnly: false, auditKeys);
             await using (db.ConfigureAwait(false))
             {

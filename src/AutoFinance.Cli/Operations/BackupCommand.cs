@@ -34,6 +34,7 @@ public static class BackupCommand
 
             var temporary = target + ".partial";
             File.Delete(temporary);
+            OwnerOnly(temporary);
             Copy(Open(source, SqliteOpenMode.ReadOnly), Open(temporary, SqliteOpenMode.ReadWriteCreate));
             var summary = Check(temporary, "the copy");
             File.Move(temporary, target, overwrite: true);
@@ -55,7 +56,7 @@ public static class BackupCommand
             RequireSqlite(parsed.GetValue(provider));
             var backup = ExistingDatabase("--from", "Data Source=" + (parsed.GetValue(from) ?? string.Empty));
             var summary = Check(backup, "--from");
-            var target = TargetFile("--connection", new SqliteConnectionStringBuilder(parsed.GetValue(connection) ?? CliDatabase.DefaultConnection).DataSource);
+            var target = TargetFile("--connection", ExistingOrNewDatabase(parsed.GetValue(connection) ?? CliDatabase.DefaultConnection));
             if (Path.GetFullPath(target) == Path.GetFullPath(backup))
             {
                 throw new BadInputException("--connection: the target is the backup file itself");
@@ -66,6 +67,7 @@ public static class BackupCommand
                 throw new BadInputException($"--connection: '{target}' already holds data; pass --force to replace it");
             }
 
+            OwnerOnly(target);
             Copy(Open(backup, SqliteOpenMode.ReadOnly), Open(target, SqliteOpenMode.ReadWriteCreate));
             Check(target, "the restored database");
             return Report(context, parsed.GetValue(json), "restored", backup, target, summary);
@@ -74,6 +76,22 @@ public static class BackupCommand
     }
 
     private sealed record Summary(long Tables, long AuditEntries, long Loans, long Bytes);
+
+    /// <summary>The file of the database a connection string names, which need not exist yet.</summary>
+    private static string ExistingOrNewDatabase(string connectionString)
+    {
+        try
+        {
+            return new SqliteConnectionStringBuilder(connectionString).DataSource;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            throw new BadInputException($"--connection: not a SQLite connection string ({e.Message.ReplaceLineEndings(" ")})");
+        }
+    }
+
+    /// <summary>A copy of a database holds what the live one protects: readable and writable by its owner alone (0600), as the live one is.</summary>
+    private static void OwnerOnly(string path) => Infrastructure.Security.OwnerOnlyFiles.EnsureFile(path);
 
     private static void RequireSqlite(string? provider)
     {

@@ -26,7 +26,7 @@ public static class OutboxCommand
         };
         undelivered.SetAction(async (parsed, ct) =>
         {
-            var db = CliDatabase.Open(parsed.GetValue(provider), parsed.GetValue(connection), readOnly: true, CliDatabase.Keys(parsed.GetValue(keys), create: false));
+            var db = CliDatabase.Open(parsed.GetValue(provider), parsed.GetValue(connection), readOnly: true, CliDatabase.Keys(parsed.GetValue(keys)));
             await using (db.ConfigureAwait(false))
             {
                 var channels = await OnDatabase(() => new UndeliveredMessages(db, context.Clock).ListAsync(ct)).ConfigureAwait(false);
@@ -57,7 +57,7 @@ public static class OutboxCommand
                 throw new BadInputException($"--channel: must be {string.Join(" or ", UndeliveredMessages.Channels)}");
             }
 
-            var db = CliDatabase.Open(parsed.GetValue(provider), parsed.GetValue(connection), readOnly: false, CliDatabase.Keys(parsed.GetValue(keys), create: false));
+            var db = CliDatabase.Open(parsed.GetValue(provider), parsed.GetValue(connection), readOnly: false, CliDatabase.Keys(parsed.GetValue(keys)));
             await using (db.ConfigureAwait(false))
             {
                 var resent = await OnDatabase(() => new UndeliveredMessages(db, context.Clock).ResendAsync("operator", name, ct)).ConfigureAwait(false) ?? 0;

@@ -90,6 +90,8 @@ public static class PayoutFileCommand
 
             try
             {
+                // The file carries full account numbers: the owner's alone (0600), as the platform's own files are.
+                Infrastructure.Security.OwnerOnlyFiles.EnsureFile(full);
                 await File.WriteAllTextAsync(full, file.Xml, ct).ConfigureAwait(false);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -78,7 +78,8 @@ public static class ReconcileCommand
         }
 
         var connectionString = connection ?? CliDatabase.DefaultConnection;
-        CliDatabase.CheckConnection(kind, connectionString);
+        CliDatabase.CheckDatabase(kind, connectionString);
+        _ = CliDatabase.Keys(keys);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(context.Clock);

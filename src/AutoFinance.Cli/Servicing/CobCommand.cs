@@ -40,9 +40,9 @@ public static class CobCommand
                 input.Add(new("page-size", "must be between 1 and 10000"));
             }
 
-            if (businessDate < Application.Servicing.BusinessDay.EarliestClose)
+            if (businessDate is { } day && Application.Servicing.BusinessDay.CloseDateProblem(day, Application.Servicing.BusinessDay.Today(context.Clock)) is { } problem)
             {
-                input.Add(new("date", $"cannot be before {Application.Servicing.BusinessDay.EarliestClose:yyyy-MM-dd}"));
+                input.Add(new("date", problem));
             }
 
             if (threads is < 1 or > 64)
@@ -57,7 +57,8 @@ public static class CobCommand
 
             input.ThrowIfAny();
             var name = parsed.GetValue(worker) ?? Environment.MachineName;
-            var auditKeys = CliDatabase.Keys(parsed.GetValue(keys), create: true);
+            CliDatabase.CheckDatabase(parsed.GetValue(provider), parsed.GetValue(connection));
+            var auditKeys = CliDatabase.Keys(parsed.GetValue(keys));
             // Reminders are written for the channels the web host delivers on: e-mail only when its mail server is set
             // (Notifications__Smtp__Host in the environment, as the host reads it).
             var notifications = Infrastructure.Hosting.NotificationSetup.Options(new ConfigurationBuilder().AddEnvironmentVariables().Build());

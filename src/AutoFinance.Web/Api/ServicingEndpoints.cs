@@ -41,14 +41,9 @@ public static class ServicingEndpoints
 
                 var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
                 var date = body.Value?.BusinessDate ?? today;
-                if (date > today)
+                if (Application.Servicing.BusinessDay.CloseDateProblem(date, today) is { } problem)
                 {
-                    return Problems.Field("businessDate", "cannot be after today");
-                }
-
-                if (date < Application.Servicing.BusinessDay.EarliestClose)
-                {
-                    return Problems.Field("businessDate", $"cannot be before {Application.Servicing.BusinessDay.EarliestClose:yyyy-MM-dd}");
+                    return Problems.Field("businessDate", problem);
                 }
 
                 return Results.Ok(await endOfDay.RunAsync(date, new CobOptions { Worker = $"web:{Environment.MachineName}" }, ct).ConfigureAwait(false));

@@ -33,6 +33,9 @@ public sealed class CobKillAndResumeTests : IDisposable
             await CobBenchmark.SeedAsync(db, loans, BusinessDate, CancellationToken.None);
         }
 
+        // The keys the platform would have made with its database.
+        _ = Infrastructure.Audit.AuditKeys.FromDirectory(Keys);
+
         // Killed twice, at points picked at random (seeded), before the run that finishes the date.
         var random = new Random(2026);
         var closedWhenKilled = 0;
