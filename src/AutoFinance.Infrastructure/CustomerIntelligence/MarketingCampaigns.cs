@@ -48,9 +48,12 @@ public sealed class MarketingCampaigns(AutoFinanceDbContext db, Notifications.No
             errors.Add(new("offer", $"must be one of {string.Join(", ", Offers.Keys)}", "field.one-of"));
         }
 
-        if (input.Segment is < 0 or > 1000)
+        if (input.Segment is { } asked && !await db.CustomerInsights.AsNoTracking().AnyAsync(i => i.Segment == asked, ct).ConfigureAwait(false))
         {
-            errors.Add(new("segment", "must be a segment number from the last insight refresh", "field.between", FieldProblems.Figures(("min", "0"), ("max", "1000"))));
+            // Only the segments the last refresh made exist: a number beyond them would send to nobody, silently.
+            var segments = await db.CustomerInsights.AsNoTracking().Where(i => i.Segment != null).Select(i => i.Segment!.Value).Distinct().OrderBy(s => s).ToListAsync(ct).ConfigureAwait(false);
+            errors.Add(new("segment", $"must be a segment of the last insight refresh ({(segments.Count == 0 ? "none yet" : string.Join(", ", segments))})", "marketing.segment-unknown",
+                FieldProblems.Figures(("segments", string.Join(", ", segments)))));
         }
 
         if (errors.Count > 0)

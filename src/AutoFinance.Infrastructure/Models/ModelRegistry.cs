@@ -68,13 +68,18 @@ public sealed class ModelRegistry(AutoFinanceDbContext db, ApprovalRequests appr
         }
         catch (Exception e) when (e is CreditDataException or InvalidOperationException or ArgumentException or FormatException or InvalidDataException or IOException)
         {
-            return CommandResult<ModelView>.Invalid("file", $"not a model the platform can load: {e.Message}", "model.invalid-file");
+            return CommandResult<ModelView>.Invalid("file", $"not a model the platform can load: {Readable(e.Message)}", "model.invalid-file");
         }
 
         var figures = parsed.Kind == "ebm" ? parsed.EbmTest ?? parsed.Validation?.Test : parsed.Validation?.Test;
         if (figures is null)
         {
             return CommandResult<ModelView>.Invalid("file", "the model document has no validation section (train it with autofinance train)", "model.no-validation");
+        }
+
+        if (Problem(parsed, figures, challengerZip is { Length: > 0 }) is { } problem)
+        {
+            return CommandResult<ModelView>.Invalid("file", problem.Message, problem.Code);
         }
 
         var now = time.GetUtcNow();
@@ -99,6 +104,36 @@ public sealed class ModelRegistry(AutoFinanceDbContext db, ApprovalRequests appr
         await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "model.uploaded", "model", row.Id.ToString(), new { row.ModelId, row.Kind, row.Sha256, row.TestAuc, row.TestKs, row.TestGini })], now, ct).ConfigureAwait(false);
         return CommandResult<ModelView>.Ok(View(row));
     }
+
+    /// <summary>
+    /// What makes a document that loads still no model to register: an id a page cannot show, a scorecard that scores
+    /// everyone alike, a challenger named but not given, or test figures no validation produces.
+    /// </summary>
+    private static (string Message, string Code)? Problem(ScorecardDocument model, PerformanceFigures test, bool challengerGiven)
+    {
+        if (model.ModelId.Length is 0 or > 100 || !model.ModelId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            return ("the model id must be 1 to 100 letters, digits, '-', '_' or '.'", "model.id-invalid");
+        }
+
+        if (model.Kind == "scorecard" && model.Characteristics.Count == 0)
+        {
+            return ("the scorecard has no characteristics: it would give every applicant the same score", "model.no-characteristics");
+        }
+
+        if (model.Challenger is not null && !challengerGiven)
+        {
+            return ("the document names a challenger model: upload its file with it", "model.challenger-missing");
+        }
+
+        return test.Auc is < 0 or > 1 || double.IsNaN(test.Auc) || test.Ks is < 0 or > 1 || double.IsNaN(test.Ks) || test.Gini is < -1 or > 1 || test.Rows < 1
+            ? ("the test figures are impossible (AUC and KS between 0 and 1, Gini between -1 and 1, at least one row)", "model.figures-impossible")
+            : null;
+    }
+
+    /// <summary>A reader's error without the .NET type names it may carry.</summary>
+    private static string Readable(string message) =>
+        System.Text.RegularExpressions.Regex.Replace(message, @"\s*for type '[^']*'", string.Empty, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
     /// <summary>Asks a second person to make this model the one decisions score with.</summary>
     public async Task<CommandResult<ApprovalService.ApprovalView>> RequestPromotionAsync(Actor actor, Guid id, string? reason, CancellationToken ct)

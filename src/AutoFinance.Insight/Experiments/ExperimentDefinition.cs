@@ -28,6 +28,12 @@ public sealed record ExperimentDefinition(
     /// <summary>The largest sample per variant a definition may call for; a smaller effect cannot be told apart in practice.</summary>
     public const int MaxSamplePerVariant = 100_000_000;
 
+    /// <summary>The most arms an experiment may have: each more splits the traffic and multiplies the comparisons.</summary>
+    public const int MaxVariants = 10;
+
+    /// <summary>The largest weight of an arm: weights are shares relative to each other, so 1 to 1,000 says any split.</summary>
+    public const double MaxWeight = 1_000;
+
     /// <summary>Subjects needed in each variant, by <see cref="SampleSize.PerVariant"/>.</summary>
     public int RequiredSamplePerVariant =>
         SampleSize.PerVariant(BaselineRate, BaselineRate + MinimumDetectableEffect, Alpha, Power);
@@ -41,15 +47,15 @@ public sealed record ExperimentDefinition(
             problems.Add("id: required");
         }
 
-        if (Variants is null || Variants.Count < 2)
+        if (Variants is null || Variants.Count < 2 || Variants.Count > MaxVariants)
         {
-            problems.Add("variants: at least two are needed");
+            problems.Add($"variants: from two to {MaxVariants} are needed");
         }
         else
         {
-            if (Variants.Any(v => !(v.Weight > 0) || double.IsInfinity(v.Weight)))
+            if (Variants.Any(v => !(v.Weight > 0) || !(v.Weight <= MaxWeight)))
             {
-                problems.Add("variants: every weight must be positive");
+                problems.Add($"variants: every weight must be above 0 and at most {MaxWeight:0}");
             }
 
             if (Variants.Select(v => v.Name).Distinct(StringComparer.Ordinal).Count() != Variants.Count)
@@ -68,14 +74,15 @@ public sealed record ExperimentDefinition(
             problems.Add("minimumDetectableEffect: must be non-zero and keep the rate between 0 and 1");
         }
 
-        if (Alpha is <= 0 or >= 1)
+        // Outside these a test either finds "effects" by chance or cannot find a real one: no experiment worth running.
+        if (Alpha is < 0.001 or > 0.2 || double.IsNaN(Alpha))
         {
-            problems.Add("alpha: must lie strictly between 0 and 1");
+            problems.Add("alpha: must lie between 0.001 and 0.2");
         }
 
-        if (Power is <= 0 or >= 1)
+        if (Power is < 0.5 or > 0.99 || double.IsNaN(Power))
         {
-            problems.Add("power: must lie strictly between 0 and 1");
+            problems.Add("power: must lie between 0.5 and 0.99");
         }
 
         // An effect so small (or an alpha and power so strict) that no practical sample could detect it.

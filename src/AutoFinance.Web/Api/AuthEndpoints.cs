@@ -64,7 +64,7 @@ public static class AuthEndpoints
             }
 
             var token = AutoFinanceAuthentication.SessionToken(http.Request);
-            return token is not null && await accounts.RevokeAsync(token, ct).ConfigureAwait(false) ? Results.NoContent() : Results.Problem(title: "No session", statusCode: 401);
+            return token is not null && await accounts.RevokeAsync(token, ct).ConfigureAwait(false) ? Results.NoContent() : Results.Problem(title: "No session", statusCode: 401, extensions: new Dictionary<string, object?> { ["code"] = Problems.SignInCode });
         }).RequireAuthorization().WithSummary("Revoke the current session (its token stops working at once)");
 
         group.MapPost("/password", async (HttpContext http, AccountService accounts, CancellationToken ct) =>

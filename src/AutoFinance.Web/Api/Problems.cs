@@ -34,11 +34,23 @@ public static class Problems
     public static IResult NoSession(string detail) => Results.Problem(title: "No session", detail: detail, statusCode: 400,
         extensions: new Dictionary<string, object?> { ["code"] = "auth.no-session" });
 
-    public static IResult NotFound(string what) => Results.Problem(title: "Not found", detail: $"no {what} with that id is visible to you", statusCode: 404);
+    /// <summary>The code of a record that does not exist or that the caller may not see (the two are not told apart).</summary>
+    public const string NotFoundCode = "record.not-found";
 
-    public static IResult Conflict(string detail) => Results.Problem(title: "Conflict", detail: detail, statusCode: 409);
+    /// <summary>The code of an action the caller's role or relation to the record does not allow.</summary>
+    public const string ForbiddenCode = "auth.forbidden";
 
-    public static IResult Forbidden(string detail) => Results.Problem(title: "Not allowed", detail: detail, statusCode: 403);
+    /// <summary>The code of a call that needs a signed-in caller and came without a session or key that is valid.</summary>
+    public const string SignInCode = "auth.required";
+
+    public static IResult NotFound(string what) => Results.Problem(title: "Not found", detail: $"no {what} with that id is visible to you", statusCode: 404,
+        extensions: new Dictionary<string, object?> { ["code"] = NotFoundCode });
+
+    public static IResult Conflict(string detail) => Results.Problem(title: "Conflict", detail: detail, statusCode: 409,
+        extensions: new Dictionary<string, object?> { ["code"] = "record.conflict" });
+
+    public static IResult Forbidden(string detail) => Results.Problem(title: "Not allowed", detail: detail, statusCode: 403,
+        extensions: new Dictionary<string, object?> { ["code"] = ForbiddenCode });
 
     /// <summary>A 403 for what the caller may not do with a value they gave: the stable code, and the field it names.</summary>
     public static IResult Forbidden(string detail, string code, string field) => Results.Problem(title: "Not allowed", detail: $"{field}: {detail}", statusCode: 403,

@@ -44,12 +44,13 @@ public sealed class AutoFinanceAuthentication(IOptionsMonitor<AuthenticationSche
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        return Results.Problem(title: "Sign in first", detail: "send a bearer token from POST /api/v1/auth/token, or a dealer's X-Api-Key", statusCode: 401)
+        return Results.Problem(title: "Sign in first", detail: "send a bearer token from POST /api/v1/auth/token, or a dealer's X-Api-Key", statusCode: 401,
+                extensions: new Dictionary<string, object?> { ["code"] = Api.Problems.SignInCode })
             .ExecuteAsync(Context);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Results.Problem(title: "Not allowed", detail: "your role may not do this", statusCode: 403).ExecuteAsync(Context);
+        Api.Problems.Forbidden("your role may not do this").ExecuteAsync(Context);
 
     /// <summary>The session token the request carries: a bearer token, else the browser's session cookie.</summary>
     public static string? SessionToken(HttpRequest request)

@@ -97,6 +97,18 @@ public sealed class ExperimentTests
     }
 
     [Fact]
+    public void A_power_alpha_arm_count_or_weight_no_experiment_worth_running_would_use_is_refused()
+    {
+        var arms = Enumerable.Range(0, 11).Select(i => new ExperimentVariant($"v{i}", 1)).ToArray();
+        var problems = new ExperimentDefinition("x", arms, "m", 0.1, 0.02, Alpha: 0.5, Power: 0.01).Validate();
+        Assert.Contains(problems, p => p.StartsWith("variants: from two to 10", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("alpha: must lie between 0.001 and 0.2", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("power: must lie between 0.5 and 0.99", StringComparison.Ordinal));
+        var heavy = new ExperimentDefinition("x", [new("control", 1), new("treatment", 2_147_483_647)], "m", 0.1, 0.02).Validate();
+        Assert.Contains(heavy, p => p.StartsWith("variants: every weight must be above 0 and at most 1000", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_effect_too_small_to_detect_is_refused_not_thrown_on()
     {
         // 1e-28 vanishes against the baseline in double arithmetic; 1e-9 would need ~10^17 subjects per variant.

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Web.Tests.Origination;
 using Microsoft.EntityFrameworkCore;
@@ -26,8 +27,21 @@ public abstract class ModelRegistryScenarios<TPlatform>(TPlatform platform) : IC
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("model.invalid-file", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        Assert.DoesNotContain("AutoFinance.", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         var document = File.ReadAllText(Path.Combine(RepoRoot(), "models", "default", "car-loans.json")).Replace(defaultId, "registry-trial-1", StringComparison.Ordinal);
         var challenger = File.ReadAllBytes(Path.Combine(RepoRoot(), "models", "default", "car-loans.challenger.zip"));
+
+        // A document that loads but is no model to register: each refused with its code, nothing kept.
+        var impossible = JsonNode.Parse(document)!;
+        impossible["validation"]!["test"]!["auc"] = 7.5;
+        var longId = document.Replace("registry-trial-1", new string('x', 3000), StringComparison.Ordinal);
+        foreach (var (file, withChallenger, code) in new[] { (impossible.ToJsonString(), challenger, "model.figures-impossible"), (document, null, "model.challenger-missing"), (longId, challenger, "model.id-invalid") })
+        {
+            var refused = await analyst.PostAsync("/api/v1/models", Upload(file, withChallenger));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains(code, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
         var uploaded = await analyst.PostAsync("/api/v1/models", Upload(document, challenger));
         Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
         var model = await uploaded.Content.ReadFromJsonAsync<JsonElement>();

@@ -294,6 +294,11 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
         using var manager = await platform.SignedIn("manager");
         var refused = await manager.PostAsJsonAsync("/api/v1/marketing/campaigns", new { offer = "free-money" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        // A segment the last insight refresh did not make would send to nobody: it is refused, naming the segment.
+        var noSuchSegment = await manager.PostAsJsonAsync("/api/v1/marketing/campaigns", new { offer = "refinance", segment = 99 });
+        Assert.Equal(HttpStatusCode.BadRequest, noSuchSegment.StatusCode);
+        Assert.Contains((await noSuchSegment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray(),
+            p => p.GetProperty("field").GetString() == "segment" && p.GetProperty("code").GetString() == "marketing.segment-unknown");
         var sent = await PostAsync(manager, "/api/v1/marketing/campaigns", new { offer = "refinance" });
         Assert.True(sent.GetProperty("reached").GetInt32() >= 2);
         Assert.Equal(0, sent.GetProperty("heldForQuietHours").GetInt32());
