@@ -64,6 +64,14 @@ public abstract class ConsoleScenarios<TPlatform>(TPlatform platform) : IClassFi
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.True((await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("reason", out _));
 
+        // The queue names the people by name, not by role and account id.
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/approvals");
+        page.Headers.Accept.ParseAdd("text/html");
+        var html = await (await manager.SendAsync(page)).Content.ReadAsStringAsync();
+        var adminName = users.EnumerateArray().Single(u => u.GetProperty("userName").GetString() == "admin").GetProperty("displayName").GetString()!;
+        Assert.Contains(adminName, html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"admin:{IdOf("admin")}", html, StringComparison.Ordinal);
+
         var pending = await admin.GetFromJsonAsync<JsonElement>("/api/v1/approvals");
         Assert.Contains(pending.EnumerateArray(), a => a.GetProperty("approvalId").GetGuid() == approvalId && a.GetProperty("status").GetString() == "pending");
         Assert.Equal("manager", (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/users")).EnumerateArray().Single(u => u.GetProperty("userId").GetGuid() == IdOf("manager")).GetProperty("role").GetString());
