@@ -45,6 +45,7 @@ internal static class CreditInput
     public static LoadedDataset LoadLabelled(string path, TargetDefinition target, string? exclude, string? categorical, string? special)
     {
         RequireFile("data", path);
+        RequireColumns(path, ("exclude", List(exclude)), ("categorical", List(categorical)));
         return DatasetLoader.LoadFile(path, new DatasetOptions
         {
             Target = target.Column,
@@ -53,6 +54,24 @@ internal static class CreditInput
             Categorical = List(categorical),
             SpecialValues = List(special),
         });
+    }
+
+    /// <summary>A column an option names that the file's header does not have is a typo, refused rather than ignored.</summary>
+    private static void RequireColumns(string path, params (string Option, IReadOnlySet<string> Names)[] named)
+    {
+        if (named.All(n => n.Names.Count == 0))
+        {
+            return;
+        }
+
+        var header = File.ReadLines(path).FirstOrDefault()?.TrimStart('\uFEFF').Split(',').Select(c => c.Trim().Trim('"')).ToList() ?? [];
+        foreach (var (option, names) in named)
+        {
+            if (names.FirstOrDefault(n => !header.Contains(n)) is { } missing)
+            {
+                throw new BadInputException($"--{option}: the column '{missing}' is not in the file (columns: {string.Join(", ", header.Take(30))})");
+            }
+        }
     }
 
     public static void RequireFile(string field, string path)

@@ -31,6 +31,13 @@ public static class ExportCommand
                 throw new BadInputException("--format: the model holds no explainable boosting machine (train with --model ebm or --with-ebm)");
             }
 
+            // A gradient-boosting or boosting-machine model scores with its trees, not with the scorecard it carries
+            // beside them: an export of that scorecard would not score as the model does.
+            if (kind != "ebm-shapes" && document.Kind != "scorecard")
+            {
+                throw new BadInputException($"--format: {kind} exports a scorecard, and this is a {document.Kind} model, which scores otherwise{(document.Ebm is not null ? " (ebm-shapes gives its shape functions)" : string.Empty)}");
+            }
+
             var text = kind switch
             {
                 "pmml" => PmmlExporter.Write(document),

@@ -49,7 +49,7 @@ public static class PayoutReportCommand
             }
 
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"pain.002 {summary.MessageId} on bank file {summary.OriginalMessageId}: {summary.Rejected} payouts rejected and failed, {summary.Released} left for the next file, {summary.AlreadySettled} already settled, {summary.Other} with another status, {summary.Unknown.Count} unknown references"));
+                $"pain.002 {summary.MessageId} on bank file {summary.OriginalMessageId}: {summary.Rejected} payouts rejected and failed, {summary.Released} left for the next file, {summary.AlreadySettled} already failed or paid before, {summary.Other} with another status, {summary.Unknown.Count} unknown references"));
             return CliApp.Ok;
         });
         return command;

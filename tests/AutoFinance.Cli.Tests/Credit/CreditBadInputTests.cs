@@ -50,6 +50,20 @@ public sealed class CreditBadInputTests : IDisposable
         Assert.Contains("nope.csv' does not exist", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--exclude", "x,incom")]
+    [InlineData("--categorical", "regoin")]
+    public void A_column_an_option_names_that_the_file_lacks_is_a_typo_refused(string option, string columns)
+    {
+        var data = Path.Combine(_directory, "typo.csv");
+        File.WriteAllText(data, "x,income,region,bad\n1,100,11,0\n2,200,12,1\n");
+
+        var result = CliRunner.Run("train", "--data", data, "--target", "bad", option, columns, "--out", Path.Combine(_directory, "m.json"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"error: {option}: the column '{columns.Split(',')[^1]}' is not in the file (columns: x, income, region, bad)", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Evaluate_refuses_a_file_that_is_not_a_model()
     {

@@ -31,6 +31,11 @@ public sealed class EbmCommandTests : IDisposable
         Assert.Equal(0, shapes.ExitCode);
         Assert.StartsWith("term,bin,second_bin,log_odds\nintercept,,,", shapes.Output, StringComparison.Ordinal);
         Assert.Contains("\nduration_in_month,missing,,", shapes.Output, StringComparison.Ordinal);
+
+        // Its scorecard export would not score as the model does: refused, pointing at its shape functions.
+        var sql = CliRunner.Run("export", "--model", model, "--format", "sql");
+        Assert.Equal(2, sql.ExitCode);
+        Assert.Contains("ebm-shapes gives its shape functions", sql.Error, StringComparison.Ordinal);
     }
 
     [Fact]
