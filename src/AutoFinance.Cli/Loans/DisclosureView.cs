@@ -30,7 +30,9 @@ public static class DisclosureView
         Line("Finance charge", M(d.FinanceCharge));
         Line("Total of payments", M(d.TotalOfPayments));
         Line("Total repayable (incl. charges at signing)", M(d.TotalRepayable));
-        Line("Payments", $"{d.Payments.Count} monthly of {M(d.Payments.RegularAmount)}, {d.Payments.FirstDueDate:yyyy-MM-dd} to {d.Payments.FinalDueDate:yyyy-MM-dd}");
+        // The last payment may differ (a balloon, or the rounding the last instalment takes): said beside the regular one.
+        var last = d.Payments.FinalAmount == d.Payments.RegularAmount ? string.Empty : $", the last {M(d.Payments.FinalAmount)}";
+        Line("Payments", $"{d.Payments.Count} monthly, regularly {M(d.Payments.RegularAmount)}{last}, {d.Payments.FirstDueDate:yyyy-MM-dd} to {d.Payments.FinalDueDate:yyyy-MM-dd}");
         Line("Final payment", M(d.Payments.FinalAmount));
         if (d.Balloon is { } balloon)
         {

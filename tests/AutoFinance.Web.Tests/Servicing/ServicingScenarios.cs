@@ -1002,7 +1002,10 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
     {
         using var dealer = platform.Dealer();
         using var underwriter = await platform.SignedIn("underwriter");
-        var decision = JsonDocument.Parse(await (await dealer.PostAsJsonAsync("/api/v1/applications", Applications.Prime())).Content.ReadAsStringAsync()).RootElement;
+        // The scenarios share one clock that each moves on, so the new car is of the clock's year.
+        var application = Applications.Prime();
+        ((Dictionary<string, object?>)application["vehicle"]!)["year"] = platform.Clock.Now.Year;
+        var decision = JsonDocument.Parse(await (await dealer.PostAsJsonAsync("/api/v1/applications", application)).Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("approved", decision.GetProperty("status").GetString());
         var applicationId = decision.GetProperty("applicationId").GetString();
         var offerId = decision.GetProperty("offers")[0].GetProperty("offerId").GetString();
