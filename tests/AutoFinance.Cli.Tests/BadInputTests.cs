@@ -84,7 +84,7 @@ public class BadInputTests
         AssertRejected(CliRunner.Run(With("payoff", "--installments-paid", "-1", "--on", "2026-02-01")), "--installments-paid: must not be negative");
         AssertRejected(CliRunner.Run(With("payoff", "--installments-paid", "2", "--on", "soon")), "--on: 'soon' is not a date");
         // Instalment 3 (due 2026-04-10) unpaid 180 days: the loan is written off on 2026-10-07, so there is no payoff after it.
-        AssertRejected(CliRunner.Run(With("payoff", "--installments-paid", "2", "--on", "2026-10-08")), "--on: the loan is written off on 2026-10-07");
+        AssertRejected(CliRunner.Run(With("payoff", "--installments-paid", "2", "--on", "2026-10-08")), "--on: the loan is written off at the close of 2026-10-07");
     }
 
     [Fact]

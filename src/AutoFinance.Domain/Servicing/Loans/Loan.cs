@@ -274,7 +274,7 @@ public sealed class Loan
         if (copy.Status == LoanStatus.ChargedOff)
         {
             return LoanResult<PayoffStatement>.Refused(ServicingError.Invalid("payoff.date.after_charge_off", "on",
-                $"the loan is written off on {copy.ChargedOffOn:yyyy-MM-dd} unless paid before; ask for a date before that",
+                $"the loan is written off at the close of {copy.ChargedOffOn:yyyy-MM-dd} unless paid by then; ask for that date or an earlier one",
                 new Dictionary<string, string> { ["chargedOff"] = copy.ChargedOffOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }));
         }
 

@@ -114,7 +114,7 @@ public static partial class UiText
         ("err.payoff.date.before_last_posting", "结清日期不能早于最近一笔还款", "A payoff cannot be dated before the last payment"),
         ("err.payoff.amount.changed", "结清金额已变为 ¥{payoff}，请确认新的金额", "The payoff amount is now ¥{payoff}; confirm the new amount"),
         ("err.payoff.quote.past_date", "请选择今天或以后的日期", "Choose today or a later date"),
-        ("err.payoff.date.after_charge_off", "若一直未还款，贷款将于 {chargedOff} 核销，请选择此前的日期", "Unpaid, the loan is written off on {chargedOff}; choose an earlier date"),
+        ("err.payoff.date.after_charge_off", "若一直未还款，贷款将于 {chargedOff} 日终核销，请选择该日或更早的日期", "Unpaid, the loan is written off at the close of {chargedOff}; choose that date or an earlier one"),
         ("err.reversal.payment.not_found", "找不到这笔还款", "No payment in force with this id"),
         ("err.reversal.loan.restructured", "该笔还款之后贷款已重组，请先撤销重组", "The loan was restructured after this payment; reverse the restructure first"),
         ("err.reversal.loan.paid_off", "该笔还款之后贷款已提前结清，不能冲正", "The loan was paid off after this payment"),
