@@ -606,6 +606,7 @@ public static partial class UiText
         ["model.band.watch"] = ("关注", "Watch"),
         ["model.band.act"] = ("需处理", "Act"),
         ["model.band.none"] = ("无数据", "No data"),
+        ["model.band.indicative"] = ("（仅供参考）", " (indicative)"),
         ["model.advice.stable"] = ("近期申请的评分分布与训练时一致，无需处理。", "Recent scores are distributed as in training; nothing to do."),
         ["model.advice.watch"] = ("评分分布有中等偏移：检查客群与渠道变化，持续观察。", "A moderate shift: look at changes in applicants and channels, and keep watching."),
         ["model.advice.act"] = ("评分分布显著偏移：复核模型，必要时重新训练或调整审批阈值。", "A significant shift: review the model; retrain it or adjust the cut-offs if needed."),
