@@ -9,7 +9,17 @@ public static class Portal
     /// <summary>Nothing wider than the screen: no sideways scrolling.</summary>
     public static async Task AssertFitsAsync(IPage page)
     {
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        const string Overflow = "() => document.documentElement.scrollWidth - window.innerWidth";
+        var overflow = await page.EvaluateAsync<int>(Overflow);
+        if (overflow > 0)
+        {
+            // Measured once more when the page has settled: after an enhanced form post the page can be measured
+            // while its stylesheet is still being applied, which a reader never sees.
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.WaitForTimeoutAsync(500);
+            overflow = await page.EvaluateAsync<int>(Overflow);
+        }
+
         // What sticks out, where no frame of its own scrolls it: the element, the test id around it, its text and its right edge.
         var wide = overflow <= 0 ? string.Empty : await page.EvaluateAsync<string>("""
             () => [...document.querySelectorAll('body *')]
