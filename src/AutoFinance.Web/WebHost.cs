@@ -120,7 +120,7 @@ public static class WebHost
         builder.Services.AddAuthentication(AutoFinanceAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AutoFinanceAuthentication>(AutoFinanceAuthentication.SchemeName, null);
         builder.Services.AddAuthorization();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Api.ProblemLanguage.Apply);
         builder.Services.AddExceptionHandler<BadRequestProblems>();
         // A value an endpoint cannot bind is thrown, so BadRequestProblems can answer it naming the parameter.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -89,7 +89,8 @@ public static class Problems
         ["problems"] = errors.Select(e => new CodedProblem(e.Field, e.Code ?? "field.invalid", e.Parameters)).ToArray(),
     };
 
-    private sealed record CodedProblem(string Field, string Code, IReadOnlyDictionary<string, string>? Parameters);
+    /// <summary>A field's problem by its stable code and figures, said in the caller's language by <see cref="ProblemLanguage"/>.</summary>
+    internal sealed record CodedProblem(string Field, string Code, IReadOnlyDictionary<string, string>? Parameters);
 
     /// <summary>The stable code of a problem and the figures its sentence uses, for a screen to say in its own language.</summary>
     private static Dictionary<string, object?> Extensions(string code, IReadOnlyDictionary<string, string>? parameters) =>

@@ -42,6 +42,13 @@ public static class UiProblems
         return language.Say(code, figures, null, message, conflict: false);
     }
 
+    /// <summary>The text of a problem's own code with its figures put in, or null when the pages have none for it.</summary>
+    public static string? ByOwnCode(this UiLanguage language, string? code, IReadOnlyDictionary<string, string>? figures)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        return Knows(code) ? Text(language, "err." + code, figures) : null;
+    }
+
     private static string Say(this UiLanguage language, string? code, IReadOnlyDictionary<string, string>? figures, string? field, string message, bool conflict)
     {
         if (language.IsEnglish && !string.IsNullOrWhiteSpace(message))
@@ -49,9 +56,14 @@ public static class UiProblems
             return message;
         }
 
-        var key = code is not null && UiText.All.ContainsKey("err." + code) ? "err." + code
+        var key = Knows(code) ? "err." + code
             : field is not null && UiText.All.ContainsKey("err.field." + LastPart(field)) ? "err.field." + LastPart(field)
             : conflict ? "err.conflict" : "err.general";
+        return Text(language, key, figures);
+    }
+
+    private static string Text(UiLanguage language, string key, IReadOnlyDictionary<string, string>? figures)
+    {
         var text = language[key];
         foreach (var (name, value) in figures ?? new Dictionary<string, string>())
         {
