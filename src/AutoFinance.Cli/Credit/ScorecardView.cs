@@ -29,6 +29,13 @@ internal static class ScorecardView
             context.Output.WriteLine($"dropped at load: {dropped.Name} ({dropped.Reason})");
         }
 
+        foreach (var slip in t.TextInNumbers)
+        {
+            var kind = t.DroppedAtLoad.Any(d => d.Name == slip.Name) ? "dropped" : "read as categories";
+            context.Error.WriteLine(
+                $"warning: {slip.Name} holds numbers, but {slip.TextValues.ToString("N0", CultureInfo.InvariantCulture)} of its {slip.Values.ToString("N0", CultureInfo.InvariantCulture)} values {(slip.TextValues == 1 ? "is" : "are")} not a number (first '{slip.FirstText}' on line {slip.Line}), so it was {kind}; to read it as numbers, correct such values or leave them empty (missing)");
+        }
+
         if (document.RejectInference is { } inference)
         {
             context.Output.WriteLine(

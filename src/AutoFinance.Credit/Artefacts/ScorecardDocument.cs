@@ -169,6 +169,9 @@ public sealed record TrainingRecord
 
     public IReadOnlyList<DroppedColumn> DroppedAtLoad { get; init; } = [];
 
+    /// <summary>Columns of numbers read as categories or dropped because a few of their values are text.</summary>
+    public IReadOnlyList<TextInNumbers> TextInNumbers { get; init; } = [];
+
     /// <summary>Every characteristic considered, in order, with the step that kept or removed it.</summary>
     public IReadOnlyList<SelectionEntry> SelectionLog { get; init; } = [];
 

@@ -59,11 +59,17 @@ public static class DatasetLoader
 
         var columns = new List<DatasetColumn>();
         var dropped = new List<DroppedColumn>();
+        var textInNumbers = new List<TextInNumbers>();
         foreach (var column in raw)
         {
             if (column == targetColumn || options.Exclude.Contains(column.Name))
             {
                 continue;
+            }
+
+            if (!options.Categorical.Contains(column.Name) && TextAmongNumbers(column) is { } slip)
+            {
+                textInNumbers.Add(slip);
             }
 
             var reason = options.DropUninformative ? DropReason(column, options) : null;
@@ -84,7 +90,19 @@ public static class DatasetLoader
             throw new CreditDataException("no usable input column is left besides the target");
         }
 
-        return new LoadedDataset(new CreditDataset(columns, target), dropped, specialNumbers, [.. options.SpecialValues.Order(StringComparer.Ordinal)]);
+        return new LoadedDataset(new CreditDataset(columns, target), dropped, specialNumbers, [.. options.SpecialValues.Order(StringComparer.Ordinal)])
+        {
+            TextInNumbers = textInNumbers,
+        };
+    }
+
+    /// <summary>A column of numbers but for a few text values (a typo, a stray marker), or null.</summary>
+    private static TextInNumbers? TextAmongNumbers(RawColumn column)
+    {
+        var present = column.Codes.Count - column.MissingCount;
+        return column.FirstText is { } first && column.TextCount < present && present - column.TextCount >= TextInNumbers.NumbersShare * present
+            ? new TextInNumbers(column.Name, column.TextCount, present, first.Value, first.Row + 2)
+            : null;
     }
 
     private static string? DropReason(RawColumn column, DatasetOptions options)

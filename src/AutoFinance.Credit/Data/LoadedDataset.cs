@@ -5,4 +5,8 @@ public sealed record LoadedDataset(
     CreditDataset Data,
     IReadOnlyList<DroppedColumn> Dropped,
     IReadOnlyList<double> SpecialValues,
-    IReadOnlyList<string> SpecialCategories);
+    IReadOnlyList<string> SpecialCategories)
+{
+    /// <summary>Columns of numbers read as categories (or dropped) because a few of their values are text.</summary>
+    public IReadOnlyList<TextInNumbers> TextInNumbers { get; init; } = [];
+}

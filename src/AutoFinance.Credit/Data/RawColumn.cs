@@ -24,6 +24,12 @@ internal sealed class RawColumn(string name, int levelCap)
 
     public int MissingCount { get; private set; }
 
+    /// <summary>Values present that are not numbers.</summary>
+    public int TextCount { get; private set; }
+
+    /// <summary>The first value present that is not a number, and its row (from 0), when there is one.</summary>
+    public (string Value, int Row)? FirstText { get; private set; }
+
     public IReadOnlyList<string> Levels => _levelNames;
 
     public void Add(ReadOnlySpan<byte> utf8)
@@ -51,6 +57,8 @@ internal sealed class RawColumn(string name, int levelCap)
         else
         {
             AllNumeric = false;
+            TextCount++;
+            FirstText ??= (value.ToString(), Codes.Count);
             Numbers.Add(double.NaN);
         }
 

@@ -217,6 +217,7 @@ public static class ScorecardTrainer
         SpecialCategories = loaded?.SpecialCategories ?? [],
         CategoricalColumns = loaded is null ? [] : [.. loaded.Data.Columns.Where(c => c.Kind == ColumnKind.Categorical).Select(c => c.Name)],
         DroppedAtLoad = loaded?.Dropped ?? [],
+        TextInNumbers = loaded?.TextInNumbers ?? [],
     };
 
     private static ScorecardDocument Document(FittedScorecard fitted, TrainingOptions options, string kind, DateTimeOffset now, TrainingRecord training) => new()

@@ -77,4 +77,26 @@ public sealed class CreditBadInputTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("not a model document", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_column_of_numbers_with_one_stray_word_is_named_with_its_line_and_still_trains()
+    {
+        var data = Path.Combine(_directory, "stray.csv");
+        var lines = new List<string> { "income,age,bad" };
+        for (var i = 0; i < 600; i++)
+        {
+            var income = i == 41 ? "abc" : (3_000 + (i * 37 % 500) * 40).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            lines.Add($"{income},{20 + i % 45},{(i * 37 % 500 < 150 ? 1 : 0)}");
+        }
+
+        File.WriteAllLines(data, lines);
+        var model = Path.Combine(_directory, "stray.json");
+
+        var result = CliRunner.Run("train", "--data", data, "--target", "bad", "--out", model);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning: income holds numbers, but 1 of its 600 values is not a number (first 'abc' on line 43), so it was", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning: age", result.Error, StringComparison.Ordinal);
+        Assert.Contains("\"textInNumbers\"", File.ReadAllText(model), StringComparison.Ordinal);
+    }
 }
