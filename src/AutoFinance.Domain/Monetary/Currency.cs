@@ -51,7 +51,11 @@ public readonly record struct Currency
 
     private static decimal Pow10(int digits) => digits switch { 0 => 1m, 1 => 10m, 2 => 100m, 3 => 1000m, _ => 10000m };
 
-    public static Currency FromCode(string code) => code.ToUpperInvariant() switch
+    public static Currency FromCode(string code) =>
+        TryFromCode(code) ?? throw new ArgumentException($"Unknown currency '{code}'.", nameof(code));
+
+    /// <summary>The currency of a code, or null when the platform does not know it.</summary>
+    public static Currency? TryFromCode(string? code) => code?.ToUpperInvariant() switch
     {
         "CNY" => Cny,
         "USD" => Usd,
@@ -59,7 +63,7 @@ public readonly record struct Currency
         "JPY" => new Currency("JPY", 0),
         "GBP" => new Currency("GBP", 2),
         "HKD" => new Currency("HKD", 2),
-        _ => throw new ArgumentException($"Unknown currency '{code}'.", nameof(code)),
+        _ => null,
     };
 
     public override string ToString() => Code;

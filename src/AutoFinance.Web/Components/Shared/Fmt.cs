@@ -26,6 +26,18 @@ public static class Fmt
 
     public static string Money(decimal amount) => "¥" + amount.ToString("#,##0.00", Invariant);
 
+    /// <summary>An amount in its own currency: yuan as ¥, any other currency by its ISO code (a bank line in dollars, say).</summary>
+    public static string Money(decimal amount, string currency)
+    {
+        if (string.Equals(currency, "CNY", StringComparison.OrdinalIgnoreCase))
+        {
+            return Money(amount);
+        }
+
+        var digits = Domain.Monetary.Currency.TryFromCode(currency)?.MinorUnits ?? 2;
+        return currency.ToUpperInvariant() + " " + amount.ToString(digits == 0 ? "#,##0" : "#,##0." + new string('0', digits), Invariant);
+    }
+
     public static string Number(decimal amount) => amount.ToString("#,##0.##", Invariant);
 
     /// <summary>A value already in percent (4.99 for 4.99%).</summary>
