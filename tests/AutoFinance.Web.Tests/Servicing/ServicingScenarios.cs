@@ -308,6 +308,15 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
         Assert.Equal("payoff.date.after_charge_off", problem.GetProperty("code").GetString());
         Assert.Contains(writtenOff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), problem.GetRawText(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync($"/api/v1/loans/{loanId}/payoff?on={writtenOff:yyyy-MM-dd}")).StatusCode);
+
+        // Asked for a date long after, the refusal still names the day the loan would be written off, not the day before the date asked.
+        var muchLater = await (await agent.GetAsync($"/api/v1/loans/{loanId}/payoff?on={writtenOff.AddDays(90):yyyy-MM-dd}")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(writtenOff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), muchLater.GetProperty("parameters").GetProperty("chargedOff").GetString());
+
+        // The page says what a later date's quote assumes: the instalments falling due before it count as unpaid.
+        var page = await agent.GetStringAsync($"/loans/{loanId}?on={on.AddDays(40):yyyy-MM-dd}");
+        Assert.Contains("data-testid=\"payoff-assumes-unpaid\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"payoff-assumes-unpaid\"", await agent.GetStringAsync($"/loans/{loanId}"), StringComparison.Ordinal);
     }
 
     [SkippableFact]

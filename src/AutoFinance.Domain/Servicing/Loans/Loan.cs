@@ -273,12 +273,40 @@ public sealed class Loan
         copy.CloseDaysBefore(on, []);
         if (copy.Status == LoanStatus.ChargedOff)
         {
+            var writtenOff = FirstDayWrittenOffBy(on.AddDays(-1));
             return LoanResult<PayoffStatement>.Refused(ServicingError.Invalid("payoff.date.after_charge_off", "on",
-                $"the loan is written off at the close of {copy.ChargedOffOn:yyyy-MM-dd} unless paid by then; ask for that date or an earlier one",
-                new Dictionary<string, string> { ["chargedOff"] = copy.ChargedOffOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }));
+                $"the loan is written off at the close of {writtenOff:yyyy-MM-dd} unless paid by then; ask for that date or an earlier one",
+                new Dictionary<string, string> { ["chargedOff"] = writtenOff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }));
         }
 
         return LoanResult<PayoffStatement>.Ok(copy.Settle(on, []), []);
+    }
+
+    /// <summary>
+    /// The first day whose close writes the loan off, unpaid, given that closing through <paramref name="last"/> does.
+    /// One close over a gap writes off on its last day, as end-of-day catching up does; the day a loan reaches the
+    /// threshold is found by closing copies, since a loan written off by one day's close is written off by any later one.
+    /// </summary>
+    private DateOnly FirstDayWrittenOffBy(DateOnly last)
+    {
+        var low = ClosedThrough is { } closed && closed >= Terms.StartDate ? closed.AddDays(1) : Terms.StartDate;
+        var high = last;
+        while (low < high)
+        {
+            var middle = low.AddDays((high.DayNumber - low.DayNumber) / 2);
+            var probe = Copy();
+            probe.CloseDay(middle, []);
+            if (probe.Status == LoanStatus.ChargedOff)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle.AddDays(1);
+            }
+        }
+
+        return high;
     }
 
     /// <summary>

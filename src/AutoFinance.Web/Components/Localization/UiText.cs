@@ -411,6 +411,7 @@ public static partial class UiText
         ["loan.payoff-total"] = ("{0} 结清金额", "To pay off on {0}"),
         ["loan.payoff-fees"] = ("提前结清手续费及合同约定保留的费用", "Prepayment fee and fees the contract keeps"),
         ["loan.payoff-note-fee"] = ("当期利息按已过天数计算至结清日；以后各期不再收取利息。提前结清手续费按合同约定收取。", "The running period's interest is counted to the day; later instalments carry no more interest. The prepayment fee is the contract's."),
+        ["loan.payoff-assumes-unpaid"] = ("此报价假设{0}前不再还款：期间到期的 {1} 期按未还计入，并含届时产生的滞纳金和罚息。按期还款，结清金额会相应减少。", "This quote assumes no payment before {0}: the {1} instalment(s) falling due until then count as unpaid, with the late fees and penalty they would draw. Paying them when due lowers the payoff."),
         ["loan.payoff-note"] = ("当期利息按已过天数计算至结清日；以后各期不再收取利息和费用，提前结清不收违约金。", "The running period's interest is counted to the day; later instalments carry no more interest or fees, and there is no fee for paying off early."),
         ["loan.payoff-on"] = ("结清日期", "Pay-off date"),
         ["loan.payoff-quote"] = ("重新报价", "Quote"),

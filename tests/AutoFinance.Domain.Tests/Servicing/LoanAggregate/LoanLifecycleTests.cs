@@ -133,6 +133,7 @@ public class LoanLifecycleTests
         Assert.Equal("payoff.date.after_charge_off", refused.Error?.Code);
         Assert.Equal("on", refused.Error?.Field);
         Assert.Equal(writtenOff.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), refused.Error?.Parameters?["chargedOff"]);
+        Assert.Equal(refused.Error?.Parameters, loan.Quote(writtenOff.AddDays(200)).Error?.Parameters);
         Assert.True(loan.Quote(writtenOff).Succeeded);
         Assert.Equal(LoanStatus.Active, loan.Status);
         Assert.Equal(today, loan.ClosedThrough);

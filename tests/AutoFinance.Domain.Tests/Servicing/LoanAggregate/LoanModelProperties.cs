@@ -150,6 +150,7 @@ public class LoanModelProperties
             if (loan.Status == LoanStatus.ChargedOff)
             {
                 Assert.Equal("payoff.date.after_charge_off", early.Error?.Code);
+                Assert.Equal(loan.ChargedOffOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), early.Error?.Parameters?["chargedOff"]);
                 return;
             }
 
