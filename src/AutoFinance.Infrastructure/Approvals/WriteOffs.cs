@@ -40,6 +40,29 @@ public sealed class WriteOffs(AutoFinanceDbContext db, ApprovalService approvals
         return await approvals.RequestAsync(actor, ApprovalService.WriteOff, loan.Id.ToString(), new { id = loan.Id }, $"write off loan {loan.Reference}", reason, ct).ConfigureAwait(false);
     }
 
+    /// <summary>What a person deciding a write-off needs to see of the loan as it stands now.</summary>
+    public sealed record LoanFacts(Guid LoanId, string Reference, LoanStatus Status, int DaysPastDue, string Bucket, decimal PrincipalOutstanding, string Currency);
+
+    /// <summary>The loans write-off proposals name (by their target, the loan's id), as they stand now.</summary>
+    public async Task<IReadOnlyDictionary<string, LoanFacts>> FactsAsync(IEnumerable<ApprovalService.ApprovalView> proposals, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(proposals);
+        var ids = proposals.Where(a => a.Action == ApprovalService.WriteOff).Select(a => Guid.TryParse(a.Target, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, LoanFacts>();
+        }
+
+        var loans = await db.Loans.AsNoTracking().Where(l => ids.Contains(l.Id))
+            .Select(l => new { l.Id, l.Reference, l.Status, l.DaysPastDue, l.Bucket, l.Currency }).ToListAsync(ct).ConfigureAwait(false);
+        var owed = (await db.Installments.AsNoTracking().Where(i => ids.Contains(i.LoanId)).Select(i => new { i.LoanId, Left = i.Principal - i.PaidPrincipal }).ToListAsync(ct).ConfigureAwait(false))
+            .ToLookup(i => i.LoanId, i => i.Left);
+        return loans.ToDictionary(
+            l => l.Id.ToString(),
+            l => new LoanFacts(l.Id, l.Reference, l.Status, l.DaysPastDue, l.Bucket, owed[l.Id].Sum(), l.Currency),
+            StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>A page of write-off proposals in every state, newest first, with how many there are.</summary>
     public async Task<(IReadOnlyList<ApprovalService.ApprovalView> Items, int Total)> ProposalsAsync(int page, int size, CancellationToken ct) =>
         await approvals.PageAsync(null, page, size, ct, ApprovalService.WriteOff).ConfigureAwait(false);

@@ -541,6 +541,15 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
         Assert.Equal("active", (await Loan(manager, loanId)).GetProperty("summary").GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await collector.PostAsJsonAsync($"/api/v1/loans/{loanId}/write-off", new { reason = "again" })).StatusCode);
 
+        // The person deciding sees the loan as it stands (a link, its days past due, the principal left) and that it is not late.
+        foreach (var path in new[] { "/approvals", "/write-offs" })
+        {
+            var page = await admin.GetStringAsync(path);
+            var card = page[page.IndexOf($"href=\"/loans/{loanId}\"", StringComparison.OrdinalIgnoreCase)..];
+            Assert.Contains("data-testid=\"writeoff-loan-current\"", card[..Math.Min(card.Length, 2_000)], StringComparison.Ordinal);
+            Assert.Contains(AutoFinance.Web.Components.Shared.Fmt.Money((await Loan(manager, loanId)).GetProperty("summary").GetProperty("principal").GetDecimal()), card[..Math.Min(card.Length, 2_000)], StringComparison.Ordinal);
+        }
+
         var approved = await (await admin.PostAsync($"/api/v1/approvals/{approvalId}/approve", null)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("approved", approved.GetProperty("status").GetString());
         var loan = await Loan(manager, loanId);
