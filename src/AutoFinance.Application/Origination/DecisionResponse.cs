@@ -49,10 +49,26 @@ public sealed record OfferView
     /// <summary>The contract (nominal) annual rate in percent.</summary>
     public required decimal AnnualRate { get; init; }
 
-    /// <summary>The regular monthly payment (the largest one for a plan whose payments differ).</summary>
+    /// <summary>
+    /// The monthly payment the contract names: the level payment of an annuity, flat-fee, balloon or interest-only
+    /// plan (the first instalment), and the first, largest one of an equal-principal plan, whose payments fall.
+    /// </summary>
     public required decimal Payment { get; init; }
 
     public required decimal FirstPayment { get; init; }
+
+    /// <summary>
+    /// The last instalment when it is larger than the regular one (a balloon, the principal of an interest-only plan,
+    /// the few cents an annuity's last payment absorbs); null when the last is not larger.
+    /// </summary>
+    public decimal? FinalPayment { get; init; }
+
+    /// <summary>The largest instalment, a final balloon included.</summary>
+    public required decimal MaxPayment { get; init; }
+
+    /// <summary>The final payment shown beside the regular one: the largest, when it is the last and larger than the first.</summary>
+    public static decimal? FinalOf(string method, decimal first, decimal max) =>
+        method != "equal-principal" && max > first ? max : null;
 
     /// <summary>The annualised rate (APR, actuarial method) in percent.</summary>
     public required decimal AnnualisedRate { get; init; }

@@ -43,12 +43,14 @@ public static class ContractPdfRenderer
 
         page.Heading("三、贷款条件 Loan terms");
         page.Line($"贷款本金 Loan amount: {Money(d.LoanPrincipal)}    融资金额 Amount financed: {Money(d.AmountFinanced)}");
-        page.Line($"期限 Term: {d.TermMonths} 个月 months    还款方式 Method: {d.Method}    起息日 Start: {Date(d.StartDate)}");
+        page.Line($"期限 Term: {d.TermMonths} 个月 months    还款方式 Method: {MethodName(d.Method)}    起息日 Start: {Date(d.StartDate)}");
         page.Line($"名义年利率 Nominal annual rate: {Percent(d.NominalAnnualRatePercent)}{(c.Promotion is { } p ? $"    优惠 Promotion: {p}" : "")}");
         page.Line($"年化利率 APR (IRR × 12): {Percent(d.AnnualisedRates.AprPercent)}    实际年利率 Effective annual rate: {Percent(d.AnnualisedRates.EffectiveAnnualRatePercent)}    EU APRC: {Percent(d.AnnualisedRates.EuAprcPercent)}");
         page.Line($"利息总额 Total interest: {Money(d.TotalInterest)}    费用总额 Total fees: {Money(d.TotalFees)}    预付费用 Prepaid charges: {Money(d.PrepaidFinanceCharges)}");
         page.Line($"融资成本 Finance charge: {Money(d.FinanceCharge)}    还款总额 Total of payments: {Money(d.TotalOfPayments)}");
-        page.Line($"每期还款 Regular payment: {Money(d.Payments.RegularAmount)} × {d.Payments.Count}，首期 first due {Date(d.Payments.FirstDueDate)}，末期 final {Date(d.Payments.FinalDueDate)} ({Money(d.Payments.FinalAmount)})");
+        page.Line(d.Payments.FinalAmount == d.Payments.RegularAmount
+            ? $"每期还款 Regular payment: {Money(d.Payments.RegularAmount)} × {d.Payments.Count}，首期 first due {Date(d.Payments.FirstDueDate)}，末期 final due {Date(d.Payments.FinalDueDate)}"
+            : $"每期还款 Regular payment: {Money(d.Payments.RegularAmount)} × {d.Payments.Count - 1}，末期 final {Money(d.Payments.FinalAmount)}；首期 first due {Date(d.Payments.FirstDueDate)}，末期 final due {Date(d.Payments.FinalDueDate)}");
         if (d.Balloon is { } balloon)
         {
             page.Line($"尾款 Balloon: {Money(balloon.Amount)} ({Percent(balloon.PercentOfPrincipal)}), 到期 due {Date(balloon.DueDate)}");
@@ -97,6 +99,17 @@ public static class ContractPdfRenderer
     private static string Money(decimal amount) => "¥" + amount.ToString("#,##0.00", Numbers);
 
     private static string Amount(decimal amount) => amount.ToString("#,##0.00", Numbers);
+
+    /// <summary>A repayment method in both of the contract's languages.</summary>
+    private static string MethodName(string method) => method switch
+    {
+        "annuity" => "等额本息 equal instalments",
+        "equal-principal" => "等额本金 equal principal",
+        "interest-only" => "先息后本 interest only",
+        "balloon" => "弹性尾款 balloon",
+        "flat-fee" => "费率型 flat fee",
+        _ => method,
+    };
 
     private static string Percent(decimal percent) => percent.ToString("0.00##", Numbers) + "%";
 

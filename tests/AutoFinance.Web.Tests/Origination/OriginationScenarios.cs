@@ -47,6 +47,35 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
             var document = await Json(disclosure);
             Assert.Equal(offer.GetProperty("totalRepayable").GetDecimal(), document.GetProperty("totalRepayable").GetDecimal());
             Assert.Equal(offer.GetProperty("termMonths").GetInt32(), document.GetProperty("schedule").GetArrayLength());
+            AssertPaymentsAsContracted(offer, document);
+        }
+
+        // Read back later, the offers name the same payments.
+        var stored = await dealer.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{body.GetProperty("applicationId").GetString()}");
+        foreach (var offer in stored.GetProperty("offers").EnumerateArray())
+        {
+            AssertPaymentsAsContracted(offer, await Json(await dealer.GetAsync(offer.GetProperty("disclosureUrl").GetString())));
+        }
+    }
+
+    /// <summary>
+    /// An offer's monthly payment is the one its contract names, not the largest: a level plan's regular payment, with
+    /// the last one beside it when that is larger; an equal-principal plan's first.
+    /// </summary>
+    private static void AssertPaymentsAsContracted(JsonElement offer, JsonElement disclosure)
+    {
+        var schedule = disclosure.GetProperty("schedule").EnumerateArray().Select(r => r.GetProperty("payment").GetDecimal()).ToArray();
+        Assert.Equal(schedule[0], offer.GetProperty("payment").GetDecimal());
+        Assert.Equal(schedule.Max(), offer.GetProperty("maxPayment").GetDecimal());
+        var final = offer.GetProperty("finalPayment");
+        if (offer.GetProperty("method").GetString() != "equal-principal" && schedule[^1] > schedule[0])
+        {
+            Assert.Equal(schedule[^1], final.GetDecimal());
+            Assert.Equal(disclosure.GetProperty("payments").GetProperty("regularAmount").GetDecimal(), offer.GetProperty("payment").GetDecimal());
+        }
+        else
+        {
+            Assert.Equal(JsonValueKind.Null, final.ValueKind);
         }
     }
 
