@@ -63,9 +63,6 @@ public sealed record OfferView
     /// </summary>
     public decimal? FinalPayment { get; init; }
 
-    /// <summary>The largest instalment, a final balloon included.</summary>
-    public required decimal MaxPayment { get; init; }
-
     /// <summary>The final payment shown beside the regular one: the largest, when it is the last and larger than the first.</summary>
     public static decimal? FinalOf(string method, decimal first, decimal max) =>
         method != "equal-principal" && max > first ? max : null;

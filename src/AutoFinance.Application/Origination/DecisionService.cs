@@ -375,7 +375,6 @@ public sealed class DecisionService(
             Payment = o.FirstPayment,
             FirstPayment = o.FirstPayment,
             FinalPayment = OfferView.FinalOf(o.Method.ToName(), o.FirstPayment, o.MaxPayment),
-            MaxPayment = o.MaxPayment,
             AnnualisedRate = Math.Round(o.AprPercent, 4),
             TotalInterest = o.TotalInterest,
             TotalFees = o.TotalFees,

@@ -141,7 +141,6 @@ public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataPro
             Payment = o.FirstPayment,
             FirstPayment = o.FirstPayment,
             FinalPayment = Application.Origination.OfferView.FinalOf(o.Method, o.FirstPayment, o.MaxPayment),
-            MaxPayment = o.MaxPayment,
             AnnualisedRate = Math.Round(o.AprPercent, 4),
             TotalInterest = o.TotalInterest,
             TotalFees = o.TotalFees,
