@@ -43,7 +43,7 @@ public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataPro
         };
         var found = await ordered.ThenBy(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct).ConfigureAwait(false);
         var ids = found.Select(p => p.Id).ToList();
-        var contracts = await db.Contracts.AsNoTracking().Where(c => ids.Contains(c.ApplicationId)).ToDictionaryAsync(c => c.ApplicationId, c => LifecycleText.Of(c.Status), ct).ConfigureAwait(false);
+        var contracts = await ContractsOf(ids).ToDictionaryAsync(c => c.ApplicationId, ct).ConfigureAwait(false);
         return new Search.ListPage<ApplicationSummary>([.. found.Select(r => Summary(r, contracts.GetValueOrDefault(r.Id)))], page, pageSize, total);
     }
 
@@ -57,12 +57,14 @@ public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataPro
         }
 
         var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.ApplicationId == id, ct).ConfigureAwait(false);
+        var accepted = contract is null ? null : row.Offers.FirstOrDefault(o => o.Id == contract.OfferId);
+        var signed = contract is null ? null : new SignedTerms(row.Id, contract.Status, accepted?.TermMonths, accepted?.DownPayment);
         var referral = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == id, ct).ConfigureAwait(false);
         var reasons = Json.Deserialize<List<ReasonRecord>>(row.ReasonsJson) ?? [];
         var status = row.Status switch { ApplicationStatus.Declined => DecisionStatus.Declined, ApplicationStatus.Referred => DecisionStatus.Referred, _ => DecisionStatus.Approved };
         return new ApplicationDetail
         {
-            Summary = Summary(row, contract is null ? null : LifecycleText.Of(contract.Status)),
+            Summary = Summary(row, signed),
             Reasons = actor.IsStaff
                 ? [.. reasons.Select(r => new ReasonView(r.Code, ReasonCatalog.Text(r, row.Language)))]
                 : ReasonCatalog.ForApplicant(reasons, status, row.Language),
@@ -151,9 +153,20 @@ public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataPro
         };
     }
 
-    private static ApplicationSummary Summary(ApplicationRow r, string? contractStatus) => new(
+    /// <summary>An application's contract: its status, and the term and down payment of the offer it signed.</summary>
+    private sealed record SignedTerms(Guid ApplicationId, ContractStatus Status, int? TermMonths, decimal? DownPayment);
+
+    private IQueryable<SignedTerms> ContractsOf(IReadOnlyCollection<Guid> applications) =>
+        from c in db.Contracts.AsNoTracking()
+        where applications.Contains(c.ApplicationId)
+        join o in db.Offers.AsNoTracking() on c.OfferId equals o.Id into offers
+        from o in offers.DefaultIfEmpty()
+        select new SignedTerms(c.ApplicationId, c.Status, o == null ? null : o.TermMonths, o == null ? null : o.DownPayment);
+
+    /// <summary>An application as listed: once a contract is signed, the term and down payment are the accepted offer's, not the ones asked for.</summary>
+    private static ApplicationSummary Summary(ApplicationRow r, SignedTerms? contract) => new(
         r.Id, r.Reference, r.Channel, LifecycleText.Of(r.Status), r.Grade, r.Score, r.SubmittedAt, $"{r.VehicleYear} {r.VehicleMake} {r.VehicleModel} ({r.VehicleCondition}, {r.VehicleEnergy})",
-        r.VehiclePrice, r.DownPayment, r.TermMonths, r.DealerId, contractStatus)
+        r.VehiclePrice, contract?.DownPayment ?? r.DownPayment, contract?.TermMonths ?? r.TermMonths, r.DealerId, contract is null ? null : LifecycleText.Of(contract.Status))
     {
         VehicleName = $"{r.VehicleYear} {r.VehicleMake} {r.VehicleModel}",
         VehicleCondition = r.VehicleCondition,

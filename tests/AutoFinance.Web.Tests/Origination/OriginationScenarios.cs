@@ -372,6 +372,28 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
     }
 
     [SkippableFact]
+    public async Task Once_an_offer_of_another_term_is_signed_the_application_lists_the_signed_term_and_down_payment()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = Platform.Dealer();
+        var decision = await Json(await dealer.PostAsJsonAsync("/api/v1/applications", Applications.Prime()));
+        var applicationId = decision.GetProperty("applicationId").GetString();
+        var asked = (await Json(await dealer.GetAsync($"/api/v1/applications/{applicationId}"))).GetProperty("summary");
+        var other = decision.GetProperty("offers").EnumerateArray().FirstOrDefault(o => o.GetProperty("termMonths").GetInt32() != asked.GetProperty("termMonths").GetInt32());
+        Xunit.Skip.If(other.ValueKind == JsonValueKind.Undefined, "every offer has the term asked for");
+
+        Assert.Equal(HttpStatusCode.OK, (await Contracts.ContractSigning.AcceptAsync(Platform, dealer, applicationId, other.GetProperty("offerId").GetString())).StatusCode);
+
+        var summary = (await Json(await dealer.GetAsync($"/api/v1/applications/{applicationId}"))).GetProperty("summary");
+        var listed = (await Json(await dealer.GetAsync("/api/v1/applications?limit=500"))).EnumerateArray().Single(a => a.GetProperty("applicationId").GetString() == applicationId);
+        foreach (var shown in new[] { summary, listed })
+        {
+            Assert.Equal(other.GetProperty("termMonths").GetInt32(), shown.GetProperty("termMonths").GetInt32());
+            Assert.Equal(other.GetProperty("downPayment").GetDecimal(), shown.GetProperty("downPayment").GetDecimal());
+        }
+    }
+
+    [SkippableFact]
     public async Task A_flat_fee_request_is_decided_with_the_plans_the_product_prices()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
