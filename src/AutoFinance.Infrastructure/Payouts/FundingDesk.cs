@@ -1,3 +1,4 @@
+using System.Globalization;
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
 using AutoFinance.Domain.Documents;
@@ -38,7 +39,16 @@ public sealed class FundingDesk(AutoFinanceDbContext db, ProductCatalog products
 
         /// <summary>Where the money to the dealer stands (<see cref="FundingStages"/>): awaiting-checklist, ready-to-pay, payout-pending, payout-failed, paid or returned.</summary>
         public string Stage { get; init; } = string.Empty;
+
+        /// <summary>The business date the contract was signed: the mortgage cannot have been registered before it.</summary>
+        public DateOnly SignedOn { get; init; }
     }
+
+    /// <summary>The code of a mortgage registration dated before the contract it secures was signed.</summary>
+    public const string MortgageBeforeSigningCode = "funding.mortgage-before-signing";
+
+    /// <summary>The code of a mortgage registration number too short, or without a digit, to be one.</summary>
+    public const string MortgageNumberCode = "funding.mortgage-number";
 
     /// <summary>
     /// The funding file of a contract as the actor may see it (<see cref="ApplicationAccess.CanSeeFunding"/>), or null
@@ -78,6 +88,7 @@ public sealed class FundingDesk(AutoFinanceDbContext db, ProductCatalog products
             loanId)
         {
             OwedToDealer = contract.Status == ContractStatus.Booked && DealerRepayment.Due(newestFirst),
+            SignedOn = SignedOn(contract),
             Stage = StateWords<FundingStage>.Of(FundingStages.Of(contract.Status, FundingChecklist.Unmet(checks).Count == 0, newestFirst)),
         };
     }
@@ -135,6 +146,8 @@ public sealed class FundingDesk(AutoFinanceDbContext db, ProductCatalog products
             documents, facts?.InsurancePolicyNumber, facts?.Insurer, facts?.MortgageRegistrationNumber, facts?.MortgageRegisteredOn, facts?.GpsDeviceId));
     }
 
+    private DateOnly SignedOn(ContractRow contract) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(contract.AcceptedAt, time.LocalTimeZone).DateTime);
+
     /// <summary>Records the facts as given (a blank field clears it) on a contract not yet paid out.</summary>
     public async Task<CommandResult<FundingView>> RecordAsync(Actor actor, Guid contractId, FactsInput input, CancellationToken ct)
     {
@@ -173,6 +186,16 @@ public sealed class FundingDesk(AutoFinanceDbContext db, ProductCatalog products
         if (input.MortgageRegisteredOn is { } on && on > today)
         {
             errors.Add(new FieldError("mortgageRegisteredOn", "cannot be in the future", "field.not-future"));
+        }
+        else if (input.MortgageRegisteredOn is { } registered && registered < SignedOn(contract))
+        {
+            var signed = SignedOn(contract).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            errors.Add(new FieldError("mortgageRegisteredOn", $"cannot be before the contract was signed on {signed}: the mortgage secures it", MortgageBeforeSigningCode, FieldProblems.Figures(("signedOn", signed))));
+        }
+
+        if (registration is { } number && (number.Length < 6 || !number.Any(char.IsAsciiDigit)))
+        {
+            errors.Add(new FieldError("mortgageRegistrationNumber", "is not a registration number: at least 6 characters with its digits", MortgageNumberCode));
         }
 
         if (errors.Count > 0)

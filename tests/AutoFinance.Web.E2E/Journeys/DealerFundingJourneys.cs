@@ -32,7 +32,9 @@ public sealed class DealerFundingJourneys(BrowserFixture fixture)
         await form.GetByTestId("funding-insurance-policy").FillAsync("PICC-2026-5510" + device.Length);
         await form.GetByTestId("funding-insurer").FillAsync("中国人民财产保险");
         await form.GetByTestId("funding-mortgage-number").FillAsync("京车抵-2026-0210" + device.Length);
-        await form.GetByTestId("funding-mortgage-date").FillAsync("2026-12-01");
+        // Registered the day the contract was signed: the field takes no earlier date.
+        var mortgageDate = form.GetByTestId("funding-mortgage-date");
+        await mortgageDate.FillAsync((await mortgageDate.GetAttributeAsync("min"))!);
         await form.GetByTestId("funding-gps").FillAsync("GPS-7731" + device.Length);
         await form.GetByTestId("funding-save").ClickAsync();
 

@@ -35,7 +35,9 @@ public sealed class DisbursementJourneys(BrowserFixture fixture)
         await section.GetByTestId("funding-insurance-policy").FillAsync("PICC-2026-556677");
         await section.GetByTestId("funding-insurer").FillAsync("中国人民财产保险");
         await section.GetByTestId("funding-mortgage-number").FillAsync("京车抵-2026-000778");
-        await section.GetByTestId("funding-mortgage-date").FillAsync("2026-01-05");
+        // Registered the day the contract was signed: the field takes no earlier date.
+        var mortgageDate = section.GetByTestId("funding-mortgage-date");
+        await mortgageDate.FillAsync((await mortgageDate.GetAttributeAsync("min"))!);
         await section.GetByTestId("funding-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("funding-outcome")).ToHaveAttributeAsync("data-outcome", "saved");
         await Assertions.Expect(page.Locator("[data-testid=funding-item][data-met=false]")).ToHaveCountAsync(0);

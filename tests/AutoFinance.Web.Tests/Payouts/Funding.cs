@@ -69,12 +69,14 @@ public static class Funding
 
     public static async Task RecordFactsAsync(HttpClient underwriter, string contractId, string? gpsDeviceId = "GPS-860001")
     {
+        // Registered the day the contract was signed: a mortgage cannot be registered before the contract it secures.
+        var signedOn = (await underwriter.GetFromJsonAsync<JsonElement>($"/api/v1/contracts/{contractId}/funding")).GetProperty("signedOn").GetString();
         using var recorded = await underwriter.PutAsJsonAsync($"/api/v1/contracts/{contractId}/funding", new
         {
             insurancePolicyNumber = "PICC-2026-118800",
             insurer = "中国人民财产保险",
             mortgageRegistrationNumber = "京车抵-2026-000123",
-            mortgageRegisteredOn = "2026-01-05",
+            mortgageRegisteredOn = signedOn,
             gpsDeviceId,
         });
         Assert.True(recorded.IsSuccessStatusCode, await recorded.Content.ReadAsStringAsync());

@@ -43,6 +43,17 @@ public abstract partial class PayoutScenarios<TPlatform>
             Assert.True(problem.GetProperty("errors").TryGetProperty("gpsDeviceId", out _), problem.ToString());
         }
 
+        // A mortgage registered before the contract it secures was signed, or a "number" of one character, is not one.
+        var signedOn = DateOnly.Parse(file.GetProperty("signedOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        using (var impossible = await dealer.PutAsJsonAsync($"/api/v1/contracts/{contractId}/funding", new { mortgageRegistrationNumber = "X", mortgageRegisteredOn = signedOn.AddDays(-1) }))
+        {
+            var problem = await ProblemAsync(impossible, HttpStatusCode.BadRequest);
+            var codes = problem.GetProperty("problems").EnumerateArray().ToDictionary(p => p.GetProperty("field").GetString()!, p => p.GetProperty("code").GetString());
+            Assert.Equal("funding.mortgage-before-signing", codes["mortgageRegisteredOn"]);
+            Assert.Equal("funding.mortgage-number", codes["mortgageRegistrationNumber"]);
+            Assert.Equal(JsonValueKind.Null, (await Funding.FileAsync(dealer, contractId)).GetProperty("facts").GetProperty("mortgageRegistrationNumber").ValueKind);
+        }
+
         await Funding.RecordFactsAsync(dealer, contractId);
         var recorded = await Funding.FileAsync(underwriter, contractId);
         Assert.True(recorded.GetProperty("facts").GetProperty("recordedByDealer").GetBoolean());

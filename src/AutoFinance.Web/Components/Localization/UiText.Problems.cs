@@ -142,6 +142,8 @@ public static partial class UiText
         ("err.calc.term", "期限须为 3 至 120 个月", "Between 3 and 120 months"),
         ("err.calc.balloon", "尾款比例须大于 0 且小于 100", "Above 0 and below 100"),
         ("err.calc.fee", "费率须在 0 至 100 之间", "Between 0 and 100"),
+        ("err.funding.mortgage-before-signing", "抵押登记日期不能早于合同签署日 {signedOn}", "Cannot be before the contract was signed on {signedOn}"),
+        ("err.funding.mortgage-number", "不是有效的抵押登记编号：至少 6 个字符，含数字", "Not a registration number: at least 6 characters, with digits"),
         ("err.auth.required", "请先登录", "Sign in first"),
         ("err.auth.forbidden", "您的角色无权执行此操作", "Your role may not do this"),
         ("err.record.not-found", "找不到该记录，或您无权查看", "No such record is visible to you"),
