@@ -71,6 +71,14 @@ public static class Fmt
     /// <summary>A plain invariant number for form fields.</summary>
     public static string Field(decimal? value) => value?.ToString("0.##", Invariant) ?? string.Empty;
 
+    /// <summary>Business minutes as hours and minutes of working time: a working day is not 24 hours, so never days.</summary>
+    public static string WorkingTime(double minutes)
+    {
+        var total = (int)Math.Round(Math.Abs(minutes), MidpointRounding.AwayFromZero);
+        var (hours, rest) = (total / 60, total % 60);
+        return Language.IsEnglish ? $"{hours}h {rest:00}m working time" : $"工作时间 {hours}小时{rest:00}分";
+    }
+
     public static string Duration(TimeSpan span)
     {
         var sign = span < TimeSpan.Zero ? "-" : string.Empty;
