@@ -23,7 +23,8 @@ public interface IOneTimeCodes
     /// number must not get a code (already registered, say). <paramref name="subject"/> binds the code to one thing
     /// (the offer being signed, say): it then verifies only with the same subject.
     /// </summary>
-    Task<CodeSendResult> SendAsync(CodePurpose purpose, string mobile, string? clientAddress, CancellationToken cancellationToken, bool deliver = true, string? subject = null);
+    /// <remarks>The text goes in English when <paramref name="language"/> is <c>en</c>, in Chinese otherwise.</remarks>
+    Task<CodeSendResult> SendAsync(CodePurpose purpose, string mobile, string? clientAddress, CancellationToken cancellationToken, bool deliver = true, string? subject = null, string? language = null);
 
     /// <summary>Checks a typed code against the newest one sent for the purpose (and subject, if it was sent for one); a verified code is spent.</summary>
     Task<CodeCheck> VerifyAsync(CodePurpose purpose, string mobile, string? typedCode, CancellationToken cancellationToken, string? subject = null);

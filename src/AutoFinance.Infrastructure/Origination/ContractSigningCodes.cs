@@ -48,7 +48,7 @@ public sealed class ContractSigningCodes(AutoFinanceDbContext db, IOneTimeCodes 
         }
 
         var mobile = await MobileAsync(application.CustomerId, ct).ConfigureAwait(false);
-        var sent = await codes.SendAsync(CodePurpose.ContractSigning, mobile, clientAddress, ct, subject: Subject(offerId)).ConfigureAwait(false);
+        var sent = await codes.SendAsync(CodePurpose.ContractSigning, mobile, clientAddress, ct, subject: Subject(offerId), language: application.Language).ConfigureAwait(false);
         return CommandResult<Sent>.Ok(new Sent(sent, MobileNumber.Mask(mobile)));
     }
 

@@ -18,7 +18,7 @@ namespace AutoFinance.Infrastructure.Verification;
 /// </summary>
 public sealed class OneTimeCodeService(AutoFinanceDbContext db, ILookupHasher hasher, ISmsGateway sms, TimeProvider time, VerificationOptions options, ILogger<OneTimeCodeService> logger) : IOneTimeCodes
 {
-    public async Task<CodeSendResult> SendAsync(CodePurpose purpose, string mobile, string? clientAddress, CancellationToken cancellationToken, bool deliver = true, string? subject = null)
+    public async Task<CodeSendResult> SendAsync(CodePurpose purpose, string mobile, string? clientAddress, CancellationToken cancellationToken, bool deliver = true, string? subject = null, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(mobile);
         var now = time.GetUtcNow();
@@ -53,7 +53,7 @@ public sealed class OneTimeCodeService(AutoFinanceDbContext db, ILookupHasher ha
         {
             try
             {
-                await sms.SendAsync(new SmsMessage(row.Id, mobile, Text(purpose, code)), cancellationToken).ConfigureAwait(false);
+                await sms.SendAsync(new SmsMessage(row.Id, mobile, string.Equals(language, "en", StringComparison.OrdinalIgnoreCase) ? EnglishText(purpose, code) : Text(purpose, code)), cancellationToken).ConfigureAwait(false);
             }
             catch (SmsGatewayUnavailableException e)
             {
@@ -109,6 +109,15 @@ public sealed class OneTimeCodeService(AutoFinanceDbContext db, ILookupHasher ha
         CodePurpose.ContractSigning => $"【AutoFinance】您正在签署贷款合同，验证码 {code}，5分钟内有效。请勿告诉他人。",
         CodePurpose.CardBinding => $"【AutoFinance】您正在绑定银行卡，验证码 {code}，5分钟内有效。请勿告诉他人。",
         CodePurpose.ContactChange => $"【AutoFinance】您正在变更联系方式，验证码 {code}，5分钟内有效。请勿告诉他人。",
+        _ => throw new ArgumentOutOfRangeException(nameof(purpose)),
+    };
+
+    private static string EnglishText(CodePurpose purpose, string code) => purpose switch
+    {
+        CodePurpose.Registration => $"[AutoFinance] Your registration code is {code}, valid for 5 minutes. Do not share it.",
+        CodePurpose.ContractSigning => $"[AutoFinance] You are signing your loan contract: code {code}, valid for 5 minutes. Do not share it.",
+        CodePurpose.CardBinding => $"[AutoFinance] You are linking a bank card: code {code}, valid for 5 minutes. Do not share it.",
+        CodePurpose.ContactChange => $"[AutoFinance] You are changing your contact details: code {code}, valid for 5 minutes. Do not share it.",
         _ => throw new ArgumentOutOfRangeException(nameof(purpose)),
     };
 }

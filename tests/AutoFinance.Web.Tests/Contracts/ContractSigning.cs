@@ -54,9 +54,12 @@ public static partial class ContractSigning
 
     public static string AcceptPath(string applicationId, string offerId) => $"/api/v1/applications/{applicationId}/offers/{offerId}/accept";
 
-    /// <summary>The codes of the contract-signing texts a number received, newest first.</summary>
+    /// <summary>The codes of the contract-signing texts a number received (in the application's language), newest first.</summary>
     public static async Task<IReadOnlyList<string>> SigningCodesAsync(string mobile) =>
-        [.. (await Registration.InboxAsync(mobile)).Where(t => t.Contains("签署贷款合同", StringComparison.Ordinal)).Select(t => SixDigits().Match(t).Value).Where(c => c.Length > 0)];
+        [.. (await Registration.InboxAsync(mobile)).Where(IsSigningText).Select(t => SixDigits().Match(t).Value).Where(c => c.Length > 0)];
+
+    public static bool IsSigningText(string text) =>
+        text.Contains("签署贷款合同", StringComparison.Ordinal) || text.Contains("signing your loan contract", StringComparison.Ordinal);
 
     /// <summary>The mobile on file of the customer behind an application, where the platform texts the signing code.</summary>
     public static async Task<string> MobileOnFileAsync(IServiceProvider services, Guid applicationId)

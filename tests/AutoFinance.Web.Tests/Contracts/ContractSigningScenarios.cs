@@ -34,6 +34,8 @@ public abstract class ContractSigningScenarios<TPlatform>(TPlatform platform) : 
         Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
         Assert.Equal(mobile[..3] + "****" + mobile[^4..], (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sentTo").GetString());
         var code = Assert.Single(await ContractSigning.SigningCodesAsync(mobile));
+        // The application was made in English: so is the text that signs its contract.
+        Assert.Contains(await Identity.Registration.InboxAsync(mobile), t => t.Contains("You are signing your loan contract: code " + code, StringComparison.Ordinal));
 
         using var wrong = await dealer.PostAsJsonAsync(ContractSigning.AcceptPath(applicationId, offerId), new { code = Other(code) });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
