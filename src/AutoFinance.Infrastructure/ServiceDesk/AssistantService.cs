@@ -97,6 +97,7 @@ public sealed class AssistantService(AutoFinanceDbContext db, LoanQueries loans,
             .OrderBy(l => l.Status == LoanStatus.Active ? 0 : 1).ThenByDescending(l => l.BookedAt).Select(l => new { l.Id, l.Currency }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         var view = loan is null ? null : await loans.GetAsync(actor, loan.Id, ct).ConfigureAwait(false);
         Money? Amount(decimal? value) => value is { } v && loan is not null ? Money.Of(v, Currency.FromCode(loan.Currency)) : null;
+        var overdue = view?.Schedule.Where(i => i.DueDate < today && i.Outstanding > 0m).ToList() ?? [];
         return new LoanSnapshot(
             view?.Summary.LoanId.ToString(),
             today,
@@ -107,7 +108,10 @@ public sealed class AssistantService(AutoFinanceDbContext db, LoanQueries loans,
             application?.Reference,
             application is null ? null : StatusText(LifecycleText.Of(application.Status), language),
             Amount(view?.Credit),
-            Amount(view?.Next is { } next ? Math.Max(0m, next.Amount - view.Credit) : null));
+            Amount(view?.Next is { } next ? Math.Max(0m, next.Amount - view.Credit) : null),
+            overdue.Count,
+            overdue.Count > 0 ? Amount(overdue.Sum(i => i.Outstanding)) : null,
+            view?.Summary.Status == LoanStatusText.Of(LoanStatus.Closed));
     }
 
     /// <summary>An application status in the customer's language.</summary>

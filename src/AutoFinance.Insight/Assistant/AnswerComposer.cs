@@ -16,6 +16,10 @@ public static class AnswerComposer
         var template = AnswerTemplates.For(intent, language);
         return intent switch
         {
+            AssistantIntent.NextDue or AssistantIntent.Balance or AssistantIntent.PayoffToday or AssistantIntent.HowToPrepay when snapshot.PaidOff =>
+                Answer(Fill(AnswerTemplates.PaidOff(language), null, null, snapshot), null, null),
+            AssistantIntent.NextDue when snapshot is { OverdueCount: > 1, OverdueTotal: { } owed, NextDueDate: { } oldest } =>
+                Answer(Fill(AnswerTemplates.SeveralOverdue(language), owed, oldest, snapshot), owed, oldest),
             AssistantIntent.NextDue when snapshot is { NextDueDate: { } date, NextDueAmount: { } amount } && date < snapshot.AsOf =>
                 Answer(Fill(AnswerTemplates.Overdue(language), amount, date, snapshot), amount, date),
             AssistantIntent.NextDue when snapshot is { NextDueDate: { } date, NextDueAmount: { } amount, CreditHeld.Amount: > 0m, NextDueAfterCredit: { } rest } =>
@@ -51,5 +55,6 @@ public static class AnswerComposer
         .Replace("{application}", s.ApplicationId ?? string.Empty, StringComparison.Ordinal)
         .Replace("{status}", s.ApplicationStatus ?? string.Empty, StringComparison.Ordinal)
         .Replace("{credit}", s.CreditHeld is { } c ? FormatAmount(c) : string.Empty, StringComparison.Ordinal)
-        .Replace("{rest}", s.NextDueAfterCredit is { } r ? FormatAmount(r) : string.Empty, StringComparison.Ordinal);
+        .Replace("{rest}", s.NextDueAfterCredit is { } r ? FormatAmount(r) : string.Empty, StringComparison.Ordinal)
+        .Replace("{count}", s.OverdueCount.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 }

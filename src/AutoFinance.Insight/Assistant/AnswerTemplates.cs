@@ -1,7 +1,7 @@
 namespace AutoFinance.Insight.Assistant;
 
 /// <summary>The assistant's sentences in Simplified Chinese and English, with {placeholders} for the snapshot's figures.</summary>
-/// <remarks>Placeholders: {amount} (a Money as "1,234.56 CNY"), {date} (yyyy-MM-dd), {asOf}, {loan}, {application}, {status}, {credit} and {rest} (the credit held, and what is left to pay after it).</remarks>
+/// <remarks>Placeholders: {amount} (a Money as "1,234.56 CNY"), {date} (yyyy-MM-dd), {asOf}, {loan}, {application}, {status}, {credit} and {rest} (the credit held, and what is left to pay after it), {count} (instalments overdue).</remarks>
 public static class AnswerTemplates
 {
     /// <summary>Languages with templates.</summary>
@@ -28,6 +28,16 @@ public static class AnswerTemplates
     public static string Overdue(string language) => IsChinese(language)
         ? "您 {date} 到期的一期还款 {amount} 已逾期，请尽快还款，以免产生更多罚息。"
         : "Your instalment of {amount} due on {date} is overdue; please pay it soon to stop further penalty interest.";
+
+    /// <summary>More than one instalment passed its date unpaid: all of them, and what they come to now.</summary>
+    public static string SeveralOverdue(string language) => IsChinese(language)
+        ? "您有 {count} 期还款已逾期（最早一期于 {date} 到期），目前共应还 {amount}（含逾期费用），请尽快还款，以免产生更多罚息。"
+        : "{count} instalments are overdue, the oldest due on {date}: {amount} is owed on them now, late charges included. Please pay soon to stop further penalty interest.";
+
+    /// <summary>The loan is paid off: nothing is due, nothing to ask a person for.</summary>
+    public static string PaidOff(string language) => IsChinese(language)
+        ? "您的贷款 {loan} 已全部结清，无需再还款。"
+        : "Your loan {loan} is paid off; there is nothing more to pay.";
 
     /// <summary>Credit held covers the next instalment in whole.</summary>
     public static string CoveredByCredit(string language) => IsChinese(language)

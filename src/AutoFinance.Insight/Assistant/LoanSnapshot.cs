@@ -16,6 +16,9 @@ namespace AutoFinance.Insight.Assistant;
 /// <param name="ApplicationStatus">Its status in the customer's language ("approved", "已批准").</param>
 /// <param name="CreditHeld">Money the customer paid ahead, held on the loan and applied as the next instalment falls due.</param>
 /// <param name="NextDueAfterCredit">What is left to pay of the next instalment once the credit held is applied.</param>
+/// <param name="OverdueCount">How many instalments are past their due date unpaid.</param>
+/// <param name="OverdueTotal">What is owed on them now, late charges included.</param>
+/// <param name="PaidOff">The customer's loan is settled in full (no active loan is left): nothing is due.</param>
 public sealed record LoanSnapshot(
     string? LoanId,
     DateOnly AsOf,
@@ -26,4 +29,7 @@ public sealed record LoanSnapshot(
     string? ApplicationId,
     string? ApplicationStatus,
     Money? CreditHeld = null,
-    Money? NextDueAfterCredit = null);
+    Money? NextDueAfterCredit = null,
+    int OverdueCount = 0,
+    Money? OverdueTotal = null,
+    bool PaidOff = false);

@@ -42,6 +42,35 @@ public sealed partial class AssistantTests
     }
 
     [Fact]
+    public void Two_instalments_overdue_are_answered_together_with_what_they_come_to()
+    {
+        var late = Snapshot with { NextDueDate = new DateOnly(2026, 2, 15), OverdueCount = 2, OverdueTotal = Money.Of(6502.88m, Currency.Cny) };
+
+        var en = AnswerComposer.Compose(AssistantIntent.NextDue, late, "en");
+        var zh = AnswerComposer.Compose(AssistantIntent.NextDue, late, "zh-CN");
+
+        Assert.Equal("2 instalments are overdue, the oldest due on 2026-02-15: 6,502.88 CNY is owed on them now, late charges included. Please pay soon to stop further penalty interest.", en.Text);
+        Assert.Contains("2 期还款已逾期", zh.Text, StringComparison.Ordinal);
+        Assert.Equal(late.OverdueTotal, en.QuotedAmount);
+        Assert.False(en.HandOverToHuman);
+    }
+
+    [Theory]
+    [InlineData(AssistantIntent.NextDue)]
+    [InlineData(AssistantIntent.Balance)]
+    [InlineData(AssistantIntent.PayoffToday)]
+    [InlineData(AssistantIntent.HowToPrepay)]
+    public void A_paid_off_customer_is_told_so_without_a_hand_over(AssistantIntent intent)
+    {
+        var closed = new LoanSnapshot("L-1001", new DateOnly(2026, 3, 20), null, null, null, null, "A-77", "disbursed", PaidOff: true);
+
+        var answer = AnswerComposer.Compose(intent, closed, "en");
+
+        Assert.Equal("Your loan L-1001 is paid off; there is nothing more to pay.", answer.Text);
+        Assert.False(answer.HandOverToHuman);
+    }
+
+    [Fact]
     public void Answers_quote_exactly_the_snapshots_figures()
     {
         var en = AnswerComposer.Compose(AssistantIntent.NextDue, Snapshot, "en");
