@@ -65,9 +65,7 @@ public static class HardshipRequestEndpoints
             .Accepts<DecisionInput>("application/json").Produces<HardshipRequests.HardshipRequestView>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
     }
 
-    /// <summary>Every request (the former <c>state</c> parameter still names a state, as <c>status</c> does).</summary>
+    /// <summary>Every request in the state asked for (<c>status</c>, or the former <c>state</c>, checked alike by <see cref="ListQuery"/>).</summary>
     private static async Task<IEnumerable<HardshipRequests.HardshipRequestView>> ReadHardship(HttpContext http, ListAsk ask, CancellationToken ct) =>
-        (await http.RequestServices.GetRequiredService<HardshipRequests>().PageAsync(ask.Status ?? NonEmpty(http.Request.Query["state"]), 1, int.MaxValue, ct).ConfigureAwait(false)).Items;
-
-    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+        (await http.RequestServices.GetRequiredService<HardshipRequests>().PageAsync(ask.Status, 1, int.MaxValue, ct).ConfigureAwait(false)).Items;
 }

@@ -7,8 +7,9 @@ namespace AutoFinance.Web.Api;
 /// <summary>
 /// A back-office list's query parameters, the same on every list: <c>sort</c> (a key, a leading minus for descending),
 /// <c>status</c>, <c>from</c> and <c>to</c> (yyyy-MM-dd, Asia/Shanghai, inclusive), <c>q</c> (words to find), <c>page</c> and <c>pageSize</c>.
+/// <c>state</c>, the name one list once used, is read as <c>status</c> and checked as it is.
 /// </summary>
-public readonly record struct ListQuery(string? Sort, string? Status, string? From, string? To, string? Q, int? Page, int? PageSize)
+public readonly record struct ListQuery(string? Sort, string? Status, string? From, string? To, string? Q, int? Page, int? PageSize, string? State = null)
 {
     /// <summary>The ask with the page normalised (at most <paramref name="maxSize"/> rows), or the problems with it, each naming its field.</summary>
     public (ListAsk Ask, IReadOnlyList<FieldError> Problems) Read(int defaultSize = 50, int maxSize = 500)
@@ -17,7 +18,7 @@ public readonly record struct ListQuery(string? Sort, string? Status, string? Fr
         var from = Day(From, "from", problems);
         var to = Day(To, "to", problems);
         var (page, size) = ListPage<int>.Normalise(Page, PageSize, defaultSize, maxSize);
-        return (new ListAsk(Word(Sort), Word(Status), from, to, Word(Q), page, size), problems);
+        return (new ListAsk(Word(Sort), Word(Status) ?? Word(State), from, to, Word(Q), page, size), problems);
     }
 
     /// <summary>An empty parameter (as a form sends an unset field) is no parameter.</summary>

@@ -13,12 +13,18 @@ public static class Problems
     public static IResult Validation(IEnumerable<FieldError> errors, string title = "The request has problems")
     {
         var list = errors.ToList();
+        var extensions = Coded(list);
+        extensions["code"] = OverallCode(list);
         return Results.ValidationProblem(
             list.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
             title: title,
             statusCode: StatusCodes.Status400BadRequest,
-            extensions: Coded(list));
+            extensions: extensions);
     }
+
+    /// <summary>The code a refusal of several field problems carries as a whole: theirs when they share one, else <c>request.invalid</c>.</summary>
+    private static string OverallCode(IReadOnlyList<FieldError> errors) =>
+        errors.Select(e => e.Code ?? "field.invalid").Distinct(StringComparer.Ordinal).ToList() is [var only] ? only : "request.invalid";
 
     public static IResult Field(string field, string message) => Validation([new FieldError(field, message)]);
 

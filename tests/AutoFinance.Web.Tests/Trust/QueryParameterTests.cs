@@ -29,6 +29,22 @@ public sealed class QueryParameterTests(SqlitePlatform platform) : IClassFixture
         Assert.Equal(message, Assert.Single(problem.GetProperty("errors").GetProperty(parameter).EnumerateArray()).GetString());
     }
 
+    [Theory]
+    [InlineData("/api/v1/hardship-requests?state=bogus")]
+    [InlineData("/api/v1/hardship-requests?status=bogus")]
+    [InlineData("/api/v1/cases?status=bogus")]
+    public async Task An_unknown_state_word_is_refused_with_its_code_at_the_top_and_by_the_field(string path)
+    {
+        using var manager = await platform.SignedIn("manager");
+
+        using var response = await manager.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("list.status.unknown", problem.GetProperty("code").GetString());
+        Assert.Equal("list.status.unknown", Assert.Single(problem.GetProperty("problems").EnumerateArray()).GetProperty("code").GetString());
+    }
+
     [Fact]
     public async Task An_unknown_application_status_is_refused_naming_it()
     {

@@ -144,6 +144,7 @@ public static partial class UiText
         ("err.calc.fee", "费率须在 0 至 100 之间", "Between 0 and 100"),
         ("err.funding.mortgage-before-signing", "抵押登记日期不能早于合同签署日 {signedOn}", "Cannot be before the contract was signed on {signedOn}"),
         ("err.funding.mortgage-number", "不是有效的抵押登记编号：至少 6 个字符，含数字", "Not a registration number: at least 6 characters, with digits"),
+        ("err.request.invalid", "请求中有多处填写有误，请逐项检查", "Several entries have problems; check each one"),
         ("err.auth.required", "请先登录", "Sign in first"),
         ("err.auth.forbidden", "您的角色无权执行此操作", "Your role may not do this"),
         ("err.record.not-found", "找不到该记录，或您无权查看", "No such record is visible to you"),

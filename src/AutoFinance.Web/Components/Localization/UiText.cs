@@ -399,6 +399,7 @@ public static partial class UiText
         ["loan.outstanding"] = ("剩余本金", "Principal outstanding"),
         ["loan.due-now"] = ("当前应还", "Due now"),
         ["loan.next"] = ("下一期还款", "Next payment"),
+        ["loan.next-overdue"] = ("逾期未还（最早一期）", "Overdue since"),
         ["loan.delinquency"] = ("逾期状态", "Delinquency"),
         ["loan.current"] = ("正常", "Current"),
         ["loan.dpd"] = ("逾期 {0} 天（{1}）", "{0} days past due ({1})"),
