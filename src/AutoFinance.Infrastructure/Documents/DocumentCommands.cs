@@ -47,11 +47,11 @@ public sealed class DocumentCommands(AutoFinanceDbContext db, EncryptedFileStore
         }
         else if (content.Length > MaxBytes)
         {
-            return CommandResult<DocumentView>.Invalid([.. errors, new FieldError("file", $"must be at most {MaxBytes / 1024 / 1024} MB")]) with { Code = TooLargeCode };
+            return CommandResult<DocumentView>.Invalid([.. errors, new FieldError("file", $"must be at most {MaxBytes / 1024 / 1024} MB", TooLargeCode)]) with { Code = TooLargeCode };
         }
         else if ((type = DocumentInspection.Decodes(content)) is null)
         {
-            return CommandResult<DocumentView>.Invalid([.. errors, new FieldError("file", "must be a JPEG, PNG or PDF file (checked by its content, not its name)")]) with { Code = UnsupportedTypeCode };
+            return CommandResult<DocumentView>.Invalid([.. errors, new FieldError("file", "must be a JPEG, PNG or PDF file (checked by its content, not its name)", UnsupportedTypeCode)]) with { Code = UnsupportedTypeCode };
         }
 
         if (errors.Count > 0)

@@ -66,12 +66,12 @@ public sealed class SurveyCommands(AutoFinanceDbContext db, IPersonalDataProtect
         var errors = new List<FieldError>();
         if (input.Csat is not (>= 1 and <= 5))
         {
-            errors.Add(new("csat", "is required: a whole number from 1 (very dissatisfied) to 5 (very satisfied)", "survey.csat"));
+            errors.Add(new("csat", $"{(input.Csat is null ? "is required" : "is out of range")}: a whole number from 1 (very dissatisfied) to 5 (very satisfied)", "survey.csat"));
         }
 
         if (input.Nps is not (>= 0 and <= 10))
         {
-            errors.Add(new("nps", "is required: a whole number from 0 (not at all likely) to 10 (extremely likely)", "survey.nps"));
+            errors.Add(new("nps", $"{(input.Nps is null ? "is required" : "is out of range")}: a whole number from 0 (not at all likely) to 10 (extremely likely)", "survey.nps"));
         }
 
         if (input.Comment is { Length: > 2000 })

@@ -135,35 +135,35 @@ public sealed class CollectionsService(AutoFinanceDbContext db, IPersonalDataPro
         var channel = input.Channel?.Trim().ToLowerInvariant();
         if (channel is null || !Channels.Contains(channel))
         {
-            errors.Add(new("channel", $"must be one of {string.Join(", ", Channels)}"));
+            errors.Add(Domain.Validation.FieldProblems.OneOf("channel", input.Channel, Channels));
         }
 
         var outcome = ContactOutcomes.Parse(input.Outcome);
         if (outcome is null)
         {
-            errors.Add(new("outcome", $"must be one of {string.Join(", ", ContactOutcomes.All.Select(o => o.ToCode()))}"));
+            errors.Add(Domain.Validation.FieldProblems.OneOf("outcome", input.Outcome, ContactOutcomes.All.Select(o => o.ToCode())));
         }
 
         if (input.Note is { Length: > 2000 })
         {
-            errors.Add(new("note", "must be at most 2000 characters"));
+            errors.Add(Domain.Validation.FieldProblems.TooLong("note", 2000));
         }
 
         var currency = Domain.Monetary.Currency.FromCode(loan.Currency);
         var promise = outcome == ContactOutcome.PromiseToPay;
         if (promise && (input.PromisedAmount is not { } amount || amount <= 0 || amount > 100_000_000m || currency.Round(amount) != amount))
         {
-            errors.Add(new("promisedAmount", "a promise to pay needs a positive amount in whole minor units"));
+            errors.Add(new("promisedAmount", "a promise to pay needs a positive amount in whole minor units", "collections.promise-amount"));
         }
 
         if (promise && (input.PromisedDate is not { } date || date < Today || date > Today.AddDays(60)))
         {
-            errors.Add(new("promisedDate", "a promise to pay needs a date from today to 60 days ahead"));
+            errors.Add(new("promisedDate", "a promise to pay needs a date from today to 60 days ahead", "collections.promise-date"));
         }
 
         if (!promise && (input.PromisedAmount is not null || input.PromisedDate is not null))
         {
-            errors.Add(new("outcome", "a promised amount and date go with the PTP outcome"));
+            errors.Add(new("outcome", "a promised amount and date go with the PTP outcome", "collections.promise-outcome"));
         }
 
         if (errors.Count == 0 && promise)

@@ -430,8 +430,13 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
 
         var bad = await collector.PostAsJsonAsync($"/api/v1/loans/{loanId}/contacts", new { channel = "pigeon", outcome = "PTP" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        var badProblem = await bad.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = badProblem.GetProperty("errors");
         Assert.True(errors.TryGetProperty("channel", out _) && errors.TryGetProperty("promisedAmount", out _) && errors.TryGetProperty("promisedDate", out _));
+        // Each problem by its own code, for a screen (or a caller asking in Chinese) to say it.
+        Assert.Equal(
+            ["channel=field.one-of", "promisedAmount=collections.promise-amount", "promisedDate=collections.promise-date"],
+            badProblem.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("field").GetString() + "=" + p.GetProperty("code").GetString()).Order().ToArray());
 
         // A promise above all the loan has left to pay is no promise: refused naming the amount and the most it can be.
         var impossible = await collector.PostAsJsonAsync($"/api/v1/loans/{loanId}/contacts", new { channel = "call", outcome = "PTP", promisedAmount = 9_999_999m, promisedDate = businessDate.AddDays(3) });
