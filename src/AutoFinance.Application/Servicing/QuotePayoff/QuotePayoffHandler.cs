@@ -34,7 +34,12 @@ public sealed class QuotePayoffHandler(ILoanStore loans, TimeProvider time)
 
         if (date < loan.StartDate || date > today.AddYears(1))
         {
-            return CommandResult<PayoffFigures>.Invalid("on", "must be between the loan's start date and a year from today");
+            return CommandResult<PayoffFigures>.Invalid("on", "must be between the loan's start date and a year from today", "payoff.date.range",
+                new Dictionary<string, string>
+                {
+                    ["start"] = loan.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    ["latest"] = today.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                });
         }
 
         var quote = loan.Aggregate.Quote(date);

@@ -76,7 +76,7 @@ public static partial class UiText
         ["forbidden.text"] = ("您的角色不能使用此页面。", "Your role may not use this page."),
         ["unit.months"] = ("个月", "months"),
         ["unit.month"] = ("月", "month"),
-        ["app.first-payment"] = ("首期", "First month"),
+        ["app.first-payment"] = ("首期", "first payment"),
         ["app.payment-falls"] = ("此后每月递减", "then less each month"),
         ["app.final-payment"] = ("末期 {0}", "last payment {0}"),
         ["app.final-balloon"] = ("到期一次还尾款 {0}", "final payment {0}"),
