@@ -69,8 +69,12 @@ public sealed class PayoutReturnJourneys(BrowserFixture fixture)
         using (var scope = fixture.Platform.App.Services.CreateScope())
         {
             var services = scope.ServiceProvider;
-            var facts = new FundingDesk.FactsInput("PICC-2026-7788" + sequence, "中国人民财产保险", "京车抵-2026-0099" + sequence, new DateOnly(2026, 1, 5), "GPS-8800" + sequence);
-            Assert.True((await services.GetRequiredService<FundingDesk>().RecordAsync(await FundedContracts.UnderwriterAsync(services), contractId, facts, CancellationToken.None)).Value is not null);
+            var desk = services.GetRequiredService<FundingDesk>();
+            var underwriter = await FundedContracts.UnderwriterAsync(services);
+            // Registered the day the contract was signed: a mortgage cannot be registered before the contract it secures.
+            var signedOn = (await desk.ViewAsync(underwriter, contractId, CancellationToken.None))!.SignedOn;
+            var facts = new FundingDesk.FactsInput("PICC-2026-7788" + sequence, "中国人民财产保险", "京车抵-2026-0099" + sequence, signedOn, "GPS-8800" + sequence);
+            Assert.True((await desk.RecordAsync(underwriter, contractId, facts, CancellationToken.None)).Value is not null);
         }
 
         return (applicationId, await FundedContracts.PaidOutThenReturnedAsync(fixture, contractId));

@@ -210,7 +210,10 @@ public abstract class ServiceDeskScenarios<TPlatform>(TPlatform platform) : ICla
 
         var next = await Ask(customer, "when is my next payment due", "en");
         Assert.False(next.GetProperty("handOver").GetBoolean());
-        Assert.Equal(loan.GetProperty("next").GetProperty("amount").GetDecimal(), next.GetProperty("quotedAmount").GetDecimal());
+        // With more than one instalment overdue (the clock may have moved on past them), the answer is all they come to.
+        var overdue = loan.GetProperty("schedule").EnumerateArray().Where(i => i.GetProperty("status").GetString() == "overdue").ToList();
+        var expected = overdue.Count > 1 ? overdue.Sum(i => i.GetProperty("outstanding").GetDecimal()) : loan.GetProperty("next").GetProperty("amount").GetDecimal();
+        Assert.Equal(expected, next.GetProperty("quotedAmount").GetDecimal());
         Assert.Equal(loan.GetProperty("next").GetProperty("dueDate").GetString(), next.GetProperty("quotedDate").GetString());
 
         var balance = await Ask(customer, "还剩多少本金", "zh-CN");
