@@ -160,6 +160,7 @@ public static class WebHost
         app.UseBrowserErrorPages();
         app.UseMiddleware<UnparsedQueryValues>();
         app.UseMiddleware<PageQueryValues>();
+        app.UseMiddleware<ApiPageBounds>();
         app.UseMiddleware<CrossOriginGuard>();
         app.UseAuthentication();
         app.UseRateLimiter();

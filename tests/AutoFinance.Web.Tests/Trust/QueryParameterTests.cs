@@ -30,6 +30,24 @@ public sealed class QueryParameterTests(SqlitePlatform platform) : IClassFixture
     }
 
     [Theory]
+    [InlineData("/api/v1/loans?page=-1", "page")]
+    [InlineData("/api/v1/applications?limit=0", "limit")]
+    [InlineData("/api/v1/cases?pageSize=0", "pageSize")]
+    [InlineData("/api/v1/approvals?page=0&pageSize=10", "page")]
+    public async Task A_page_below_one_is_refused_naming_the_parameter(string path, string parameter)
+    {
+        using var manager = await platform.SignedIn("manager");
+
+        using var response = await manager.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("list.page.invalid", problem.GetProperty("code").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), problem.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/api/v1/loans?page=1&pageSize=100000")).StatusCode);
+    }
+
+    [Theory]
     [InlineData("/api/v1/hardship-requests?state=bogus")]
     [InlineData("/api/v1/hardship-requests?status=bogus")]
     [InlineData("/api/v1/cases?status=bogus")]

@@ -148,6 +148,7 @@ public static partial class UiText
         ("err.collections.promise-date", "承诺还款须填写今天起 60 天内的日期", "A promise to pay needs a date from today to 60 days ahead"),
         ("err.collections.promise-outcome", "请选择联系结果；承诺金额和日期仅用于“承诺还款”", "An amount and date go with a promise to pay"),
         ("err.payoff.date.range", "请选择放款日 {start} 至 {latest} 之间的日期", "Choose a date from the loan's start {start} to {latest}"),
+        ("err.list.page.invalid", "须为 1 或更大的整数", "Must be 1 or more"),
         ("err.request.invalid", "请求中有多处填写有误，请逐项检查", "Several entries have problems; check each one"),
         ("err.auth.required", "请先登录", "Sign in first"),
         ("err.auth.forbidden", "您的角色无权执行此操作", "Your role may not do this"),
