@@ -1,5 +1,6 @@
 using AutoFinance.Application.Security;
 using AutoFinance.Domain.Notifications;
+using AutoFinance.Domain.Servicing.Reminders;
 using AutoFinance.Domain.Validation;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Persistence;
@@ -19,7 +20,8 @@ public sealed class NotificationPreferencesService(AutoFinanceDbContext db, Noti
 
     public sealed record ChoiceInput(string? Purpose, string? Channel, bool? Enabled);
 
-    public sealed record PreferencesInput(IReadOnlyList<ChoiceInput>? Choices);
+    /// <param name="Language">The language for what is sent (zh-CN or en); null leaves it as it is.</param>
+    public sealed record PreferencesInput(IReadOnlyList<ChoiceInput>? Choices, string? Language = null);
 
     public async Task<PreferencesView?> GetAsync(Actor actor, Guid? customerId, CancellationToken ct)
     {
@@ -53,9 +55,15 @@ public sealed class NotificationPreferencesService(AutoFinanceDbContext db, Noti
 
         var errors = new List<FieldError>();
         var wanted = new List<(NoticePurpose Purpose, NoticeChannel Channel, bool Enabled)>();
-        if (input.Choices is not { Count: > 0 })
+        if (input.Choices is not { Count: > 0 } && input.Language is null)
         {
-            errors.Add(new("choices", "give at least one choice of purpose, channel and enabled", "field.required"));
+            errors.Add(new("choices", "give at least one choice of purpose, channel and enabled, or a language", "field.required"));
+        }
+
+        var language = input.Language is null ? null : KnownLanguage(input.Language);
+        if (input.Language is not null && language is null)
+        {
+            errors.Add(FieldProblems.OneOf("language", input.Language, [ReminderFormat.SimplifiedChinese, ReminderFormat.English]));
         }
 
         foreach (var (choice, i) in (input.Choices ?? []).Select((c, i) => (c, i)))
@@ -92,7 +100,13 @@ public sealed class NotificationPreferencesService(AutoFinanceDbContext db, Noti
             return CommandResult<PreferencesView>.Invalid(errors);
         }
 
-        await SaveAsync(customer, wanted, actor.AuditName, null, ct).ConfigureAwait(false);
+        if (language is not null)
+        {
+            var row = await db.Customers.FirstAsync(c => c.Id == customer, ct).ConfigureAwait(false);
+            row.NoticeLanguage = language;
+        }
+
+        await SaveAsync(customer, wanted, actor.AuditName, null, ct, language).ConfigureAwait(false);
         return CommandResult<PreferencesView>.Ok((await GetAsync(actor, customer, ct).ConfigureAwait(false))!);
     }
 
@@ -113,7 +127,7 @@ public sealed class NotificationPreferencesService(AutoFinanceDbContext db, Noti
         return true;
     }
 
-    private async Task SaveAsync(Guid customer, IReadOnlyList<(NoticePurpose Purpose, NoticeChannel Channel, bool Enabled)> wanted, string actorName, string? source, CancellationToken ct)
+    private async Task SaveAsync(Guid customer, IReadOnlyList<(NoticePurpose Purpose, NoticeChannel Channel, bool Enabled)> wanted, string actorName, string? source, CancellationToken ct, string? language = null)
     {
         var now = time.GetUtcNow();
         var rows = await db.NotificationPreferences.Where(p => p.CustomerId == customer).ToListAsync(ct).ConfigureAwait(false);
@@ -133,8 +147,15 @@ public sealed class NotificationPreferencesService(AutoFinanceDbContext db, Noti
         }
 
         await AuditLog.SaveWithAsync(db, [new AuditEvent(actorName, "notifications.preferences", "customer", customer.ToString(),
-            new { Choices = wanted.Select(w => new { Purpose = w.Purpose.ToName(), Channel = w.Channel.ToName(), w.Enabled }), Source = source })], now, ct).ConfigureAwait(false);
+            new { Choices = wanted.Select(w => new { Purpose = w.Purpose.ToName(), Channel = w.Channel.ToName(), w.Enabled }), Source = source, Language = language })], now, ct).ConfigureAwait(false);
     }
+
+    private static string? KnownLanguage(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "zh-cn" or "zh" => ReminderFormat.SimplifiedChinese,
+        "en" => ReminderFormat.English,
+        _ => null,
+    };
 
     private static Guid? Whose(Actor actor, Guid? customerId) =>
         actor.Role == Roles.Customer ? actor.CustomerId : actor.IsStaff ? customerId : null;

@@ -28,8 +28,8 @@ public static class Recipients
     }
 
     /// <summary>
-    /// What is read of a customer to write to them, from their row, in one query with their latest application's
-    /// language and their preference rows. (Selected as one row of a larger query it costs more than it saves: EF
+    /// What is read of a customer to write to them, from their row, in one query with the language they chose (else
+    /// their latest application's) and their preference rows. (Selected as one row of a larger query it costs more than it saves: EF
     /// numbers every customer row to pick one.)
     /// </summary>
     private static Expression<Func<CustomerRow, Read>> Shape(AutoFinanceDbContext db) => c => new Read
@@ -37,7 +37,7 @@ public static class Recipients
         CustomerId = c.Id,
         HasMobile = c.MobileCipher != "",
         HasEmail = c.EmailCipher != null,
-        LatestLanguage = db.Applications.Where(a => a.CustomerId == c.Id).OrderByDescending(a => a.SubmittedAt).Select(a => a.Language).FirstOrDefault(),
+        LatestLanguage = c.NoticeLanguage ?? db.Applications.Where(a => a.CustomerId == c.Id).OrderByDescending(a => a.SubmittedAt).Select(a => a.Language).FirstOrDefault(),
         Choices = db.NotificationPreferences.Where(p => p.CustomerId == c.Id).ToList(),
     };
 
@@ -69,7 +69,7 @@ public static class Recipients
 
         public bool HasEmail { get; init; }
 
-        /// <summary>The language of their latest application; null when they have none.</summary>
+        /// <summary>The language they chose for notices, else their latest application's; null when neither.</summary>
         public string? LatestLanguage { get; init; }
 
         public List<NotificationPreferenceRow> Choices { get; init; } = [];

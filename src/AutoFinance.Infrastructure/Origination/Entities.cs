@@ -48,6 +48,9 @@ public sealed class CustomerRow
     public DateOnly DateOfBirth { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The language the customer chose for what is sent to them (zh-CN or en); null: their latest application's.</summary>
+    public string? NoticeLanguage { get; set; }
 }
 
 /// <summary>A loan application with its decision. The full request is kept encrypted; lookup keys are hashed.</summary>

@@ -26,7 +26,8 @@ public sealed class CallbackIntentRead
                  OnFile = db.Customers.Any(c => c.Id == l.CustomerId),
                  HasMobile = db.Customers.Any(c => c.Id == l.CustomerId && c.MobileCipher != ""),
                  HasEmail = db.Customers.Any(c => c.Id == l.CustomerId && c.EmailCipher != null),
-                 Language = db.Applications.Where(a => a.CustomerId == l.CustomerId).OrderByDescending(a => a.SubmittedAt).Select(a => a.Language).FirstOrDefault(),
+                 Language = db.Customers.Where(c => c.Id == l.CustomerId).Select(c => c.NoticeLanguage).FirstOrDefault()
+                     ?? db.Applications.Where(a => a.CustomerId == l.CustomerId).OrderByDescending(a => a.SubmittedAt).Select(a => a.Language).FirstOrDefault(),
                  Choices = db.NotificationPreferences.Where(p => p.CustomerId == l.CustomerId).ToList(),
                  InAppTaken = db.Outbox.Any(m => m.DedupeKey == inAppKey),
                  SmsTaken = db.Outbox.Any(m => m.DedupeKey == smsKey),

@@ -147,6 +147,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
         modelBuilder.Entity<CustomerRow>(e =>
         {
             e.ToTable("customers");
+            e.Property(c => c.NoticeLanguage).HasMaxLength(8);
             e.HasIndex(c => c.NationalIdHash).IsUnique();
             e.HasIndex(c => c.MobileHash);
             e.HasIndex(c => c.FullNameHash);

@@ -90,6 +90,7 @@ public sealed class ServicingJourneys(BrowserFixture fixture)
         await Assertions.Expect(customer.GetByTestId("pref-marketing-sms")).Not.ToBeCheckedAsync();
 
         await customer.GetByTestId("pref-reminders-sms").UncheckAsync();
+        await customer.GetByTestId("pref-language-en").CheckAsync();
         await customer.GetByTestId("prefs-submit").ClickAsync();
         await Assertions.Expect(customer.GetByTestId("prefs-saved")).ToBeVisibleAsync();
         await fixture.ShotAsync(customer, "8-3-notification-preferences");
@@ -97,7 +98,9 @@ public sealed class ServicingJourneys(BrowserFixture fixture)
         await customer.ReloadAsync();
         await Assertions.Expect(customer.GetByTestId("pref-reminders-sms")).Not.ToBeCheckedAsync();
         await Assertions.Expect(customer.GetByTestId("pref-reminders-in-app")).ToBeCheckedAsync();
+        await Assertions.Expect(customer.GetByTestId("pref-language-en")).ToBeCheckedAsync();
         await customer.GetByTestId("pref-reminders-sms").CheckAsync();
+        await customer.GetByTestId("pref-language-zh-CN").CheckAsync();
         await customer.GetByTestId("prefs-submit").ClickAsync();
         await Assertions.Expect(customer.GetByTestId("prefs-saved")).ToBeVisibleAsync();
     }

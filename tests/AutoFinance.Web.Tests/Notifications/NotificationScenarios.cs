@@ -170,6 +170,31 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
     }
 
     [SkippableFact]
+    public async Task A_customer_who_applied_in_chinese_and_chooses_english_is_written_to_in_english()
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        platform.Clock.Now = MorningInChina;
+        var person = await BookAsync("zh-CN");
+        using var agent = await platform.SignedIn("agent");
+        var path = $"/api/v1/customers/{person.CustomerId}/notification-preferences";
+        Assert.Equal("zh-CN", (await agent.GetFromJsonAsync<JsonElement>(path)).GetProperty("language").GetString());
+
+        var wrong = await agent.PutAsJsonAsync(path, new { language = "fr" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Equal("field.one-of", (await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var chosen = await agent.PutAsJsonAsync(path, new { language = "en" });
+        Assert.Equal(HttpStatusCode.OK, chosen.StatusCode);
+        Assert.Equal("en", (await chosen.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("language").GetString());
+
+        await PostAsync(agent, $"/api/v1/loans/{person.LoanId}/payments", new { amount = 30m, channel = "cash", receiptReference = "R-200031" }, "chosen-language-pay");
+
+        await using var db = Db();
+        var receipts = await db.Outbox.AsNoTracking().Where(m => m.CustomerId == person.CustomerId && m.Template == "payment.received").Select(m => m.Language).ToListAsync();
+        Assert.NotEmpty(receipts);
+        Assert.All(receipts, l => Assert.Equal("en", l));
+    }
+
+    [SkippableFact]
     public async Task Preferences_name_every_wrong_choice_and_the_inbox_for_servicing_cannot_be_switched_off()
     {
         Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");

@@ -496,6 +496,8 @@ public static partial class UiText
         ["prefs.no-address"] = ("您尚未留下电子邮箱，邮件通知不会发送。", "We have no e-mail address for you, so no e-mail is sent."),
         ["prefs.saved"] = ("通知设置已保存。", "Your notification settings are saved."),
         ["prefs.submit"] = ("保存设置", "Save settings"),
+        ["prefs.language"] = ("消息语言", "Language of messages"),
+        ["prefs.language-hint"] = ("短信、邮件和站内消息使用的语言；未选择时按您最近一次申请的语言。", "The language of texts, e-mails and inbox messages; until you choose, that of your latest application."),
         ["prefs.fixed"] = ("（始终保留）", " (always kept)"),
         ["prefs.purpose.servicing"] = ("服务通知", "Service notices"),
         ["prefs.purpose.reminders"] = ("还款提醒", "Payment reminders"),
