@@ -185,9 +185,16 @@ public sealed class DeskJourneys(BrowserFixture fixture)
         await manager.GetByTestId("exp-submit").ClickAsync();
         await Assertions.Expect(manager.Locator("[data-field='id'] .field-error")).ToBeVisibleAsync();
         await fixture.ShotAsync(manager, "9-5-experiment-form");
-        await manager.GetByTestId("exp-id").FillAsync("top-up-message-2026");
-        await manager.GetByTestId("exp-control").FillAsync("plain");
-        await manager.GetByTestId("exp-treatment").FillAsync("personal");
+        // The refused form is patched into the page by an enhanced post: let it settle before typing into it again,
+        // and check each value holds, so a field re-rendered under the typing is not submitted empty.
+        await manager.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        foreach (var (field, value) in new[] { ("exp-id", "top-up-message-2026"), ("exp-control", "plain"), ("exp-treatment", "personal") })
+        {
+            await manager.GetByTestId(field).FillAsync(value);
+            await Assertions.Expect(manager.GetByTestId(field)).ToHaveValueAsync(value);
+        }
+
+        await Assertions.Expect(manager.GetByTestId("exp-metric")).ToHaveValueAsync("top-up offer accepted within 14 days");
         await manager.GetByTestId("exp-submit").ClickAsync();
         await manager.WaitForURLAsync("**/experiments/top-up-message-2026?created=1");
         await Assertions.Expect(manager.GetByTestId("experiment-final")).ToHaveAttributeAsync("data-final", "false");
