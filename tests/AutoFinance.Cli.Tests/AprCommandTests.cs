@@ -23,6 +23,19 @@ public class AprCommandTests
     }
 
     [Fact]
+    public void Payments_short_of_the_advance_give_a_negative_rate_with_a_warning()
+    {
+        // 12 payments of 80 repay 960 of 1,000: the rate is negative, which a real loan never is.
+        var file = CliRunner.TempJson($$"""{"advances":[{"date":"2026-01-10","amount":"1000"}],"payments":[{{Monthly(12, 80m, "2026-02-10")}}]}""");
+        var result = CliRunner.Run("apr", "--cashflows", file, "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(result.Json.GetProperty("apr").GetDecimal() < 0);
+        Assert.Contains("warning: the payments come to 960.00, less than the 1000.00 advanced", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning", CliRunner.Run("apr", "--cashflows", CliRunner.TempJson($$"""{"advances":[{"date":"2026-01-10","amount":"1000"}],"payments":[{{Monthly(12, 90m, "2026-02-10")}}]}""")).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_given_unit_period_and_multiple_are_used()
     {
         // Appendix J (c)(1)(iv): quarterly payments, long first period: 8.97%.

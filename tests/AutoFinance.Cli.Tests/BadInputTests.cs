@@ -39,6 +39,7 @@ public class BadInputTests
 
     [Theory]
     [InlineData("--principal", "abc", "--principal: 'abc' is not a number")]
+    [InlineData("--principal", "1e30", "--principal: '1e30' is too large")]
     [InlineData("--principal", "-5000", "--principal: must be greater than zero")]
     [InlineData("--principal", "0", "--principal: must be greater than zero")]
     [InlineData("--annual-rate", "-1", "--annual-rate: must not be negative")]

@@ -11,5 +11,8 @@ public static class CliJson
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+
+        // States as the API and the pages say them ("matched", "unmatched"), not their numbers.
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 }

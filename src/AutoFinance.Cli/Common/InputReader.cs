@@ -31,12 +31,14 @@ public sealed class InputReader
             return null;
         }
 
-        if (decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        if (decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }
 
-        errors.Add(new FieldError(field, $"'{text}' is not a number"));
+        // A number beyond what a decimal holds (1e30) is named as too large, not as "not a number".
+        var tooLarge = double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && Math.Abs(number) >= (double)decimal.MaxValue;
+        errors.Add(new FieldError(field, tooLarge ? $"'{text}' is too large" : $"'{text}' is not a number"));
         return null;
     }
 

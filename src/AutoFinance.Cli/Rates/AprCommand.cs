@@ -37,6 +37,16 @@ public static class AprCommand
                 throw new BadInputException($"--cashflows: {result.Problem}");
             }
 
+            var advanced = flows.Advances.Sum(a => a.Amount);
+            var repaid = flows.Payments.Sum(p => p.Amount);
+            if (repaid < advanced)
+            {
+                // A rate is found, but a loan whose payments come to less than it advanced is almost always a file
+                // with an amount missing or mistyped: say so beside the answer.
+                context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"warning: the payments come to {repaid:0.00}, less than the {advanced:0.00} advanced, so the rate is negative; check the file for a missing or mistyped amount"));
+            }
+
             var document = new Document(
                 Math.Round(result.AprPercent, 6),
                 Math.Round(result.EffectiveAnnualPercent, 6),

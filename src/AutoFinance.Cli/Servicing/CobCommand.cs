@@ -78,7 +78,7 @@ public static class CobCommand
                 Loans = results.Sum(r => r.Loans),
                 Entries = results.Sum(r => r.Entries),
                 ChargedOff = results.Sum(r => r.ChargedOff),
-                Buckets = results.SelectMany(r => r.Buckets).GroupBy(b => b.Key).ToDictionary(g => g.Key, g => g.Sum(b => b.Value)),
+                Buckets = InLatenessOrder(results.SelectMany(r => r.Buckets).GroupBy(b => b.Key).Select(g => (g.Key, g.Sum(b => b.Value)))),
                 PartitionsDone = results.Max(r => r.PartitionsDone),
                 PartitionsLeft = results.Min(r => r.PartitionsLeft),
                 Seconds = results.Max(r => r.Seconds),
@@ -89,9 +89,16 @@ public static class CobCommand
             }
 
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"close of business {summary.BusinessDate:yyyy-MM-dd}: {summary.Loans} loans, {summary.Entries} entries posted, {summary.ChargedOff} charged off in {summary.Seconds:F3} s; buckets: {string.Join(", ", summary.Buckets.OrderBy(b => b.Key).Select(b => $"{b.Key} {b.Value}"))}; partitions done {summary.PartitionsDone}, left to other workers {summary.PartitionsLeft}"));
+                $"close of business {summary.BusinessDate:yyyy-MM-dd}: {summary.Loans} loans, {summary.Entries} entries posted, {summary.ChargedOff} charged off in {summary.Seconds:F3} s; buckets: {string.Join(", ", summary.Buckets.Select(b => $"{b.Key} {b.Value}"))}; partitions done {summary.PartitionsDone}, left to other workers {summary.PartitionsLeft}"));
             return CliApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>The buckets from current to the latest, as a collector reads them (not "1-30" before "Current").</summary>
+    private static Dictionary<string, int> InLatenessOrder(IEnumerable<(string Name, int Loans)> buckets)
+    {
+        var order = Domain.Servicing.DelinquencyBuckets.Default.All.Select((b, i) => (b.Name, i)).ToDictionary(b => b.Name, b => b.i, StringComparer.Ordinal);
+        return buckets.OrderBy(b => order.GetValueOrDefault(b.Name, order.Count)).ThenBy(b => b.Name, StringComparer.Ordinal).ToDictionary(b => b.Name, b => b.Loans, StringComparer.Ordinal);
     }
 }

@@ -126,6 +126,14 @@ public sealed class FundingDesk(AutoFinanceDbContext db, ProductCatalog products
         };
     }
 
+    /// <summary>A dealer's application with its funding stage, as its list gives it (<see cref="WithStagesAsync"/>); other readers' as it is.</summary>
+    public async Task<ApplicationDetail> WithStageAsync(Actor actor, ApplicationDetail detail, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        var page = await WithStagesAsync(actor, new Search.ListPage<ApplicationSummary>([detail.Summary], 1, 1, 1), ct).ConfigureAwait(false);
+        return detail with { Summary = page.Items[0] };
+    }
+
     private async Task<bool> ChecklistCompleteAsync(ContractRow contract, CancellationToken ct)
     {
         var application = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == contract.ApplicationId, ct).ConfigureAwait(false);
@@ -187,9 +195,9 @@ public sealed class FundingDesk(AutoFinanceDbContext db, ProductCatalog products
         {
             errors.Add(new FieldError("mortgageRegisteredOn", "cannot be in the future", "field.not-future"));
         }
-        else if (input.MortgageRegisteredOn is { } registered && registered < SignedOn(contract))
+        else if (input.MortgageRegisteredOn is { } registered && SignedOn(contract) is var signedOn && registered < signedOn)
         {
-            var signed = SignedOn(contract).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var signed = signedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             errors.Add(new FieldError("mortgageRegisteredOn", $"cannot be before the contract was signed on {signed}: the mortgage secures it", MortgageBeforeSigningCode, FieldProblems.Figures(("signedOn", signed))));
         }
 

@@ -42,9 +42,14 @@ public static class ApplicationEndpoints
             .RequireAuthorization(p => p.RequireRole(Roles.RiskAnalyst, Roles.Manager, Roles.Admin))
             .WithSummary("Every application as CSV (no personal data), in the list's sort; each export is audited").Produces<string>(200, "text/csv");
 
-        group.MapGet("/{id:guid}", async (Guid id, HttpContext http, ApplicationQueries queries, CancellationToken ct) =>
-                await queries.GetAsync(http.User.ToActor(), id, ct).ConfigureAwait(false) is { } detail ? Results.Ok(detail) : Problems.NotFound("application"))
-            .WithSummary("One application with its reasons, offers, history (and, for staff, every check)")
+        group.MapGet("/{id:guid}", async (Guid id, HttpContext http, ApplicationQueries queries, Infrastructure.Payouts.FundingDesk funding, CancellationToken ct) =>
+            {
+                var actor = http.User.ToActor();
+                return await queries.GetAsync(actor, id, ct).ConfigureAwait(false) is { } detail
+                    ? Results.Ok(await funding.WithStageAsync(actor, detail, ct).ConfigureAwait(false))
+                    : Problems.NotFound("application");
+            })
+            .WithSummary("One application with its reasons, offers, history (and, for staff, every check); a dealer's carries fundingStage as its list does")
             .Produces<ApplicationDetail>()
             .ProducesProblem(404);
 

@@ -555,6 +555,9 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
         Assert.Matches(@"autofinance_storage_writer_batches_total\{[^}]*writer=""decisions""[^}]*\} [1-9]", metrics);
         Assert.Matches(@"autofinance_storage_writer_items_total\{[^}]*writer=""decisions""[^}]*\} [1-9]", metrics);
         Assert.Matches(@"autofinance_storage_writer_busy_seconds_total\{[^}]*writer=""decisions""[^}]*\} [0-9.]*[1-9]", metrics);
+        // The runtime's own figures are exported beside the requests' (garbage collections, thread pool).
+        Assert.Contains("system_runtime_dotnet_gc_collections", metrics, StringComparison.Ordinal);
+        Assert.Contains("http_request_duration_seconds", metrics, StringComparison.Ordinal);
         var openApi = await Json(await client.GetAsync("/openapi/v1.json"));
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/v1/applications", out _));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/docs/index.html")).StatusCode);

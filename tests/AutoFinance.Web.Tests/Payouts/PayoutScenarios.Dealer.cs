@@ -86,7 +86,9 @@ public abstract partial class PayoutScenarios<TPlatform>
         Assert.Null(await ListedStageAsync(underwriter, applicationId));
 
         // The application itself tells the dealer the payout and the loan it booked.
-        var contract = (await dealer.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{applicationId}")).GetProperty("contract");
+        var detail = await dealer.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{applicationId}");
+        Assert.Equal("paid", detail.GetProperty("summary").GetProperty("fundingStage").GetString());
+        var contract = detail.GetProperty("contract");
         Assert.Equal(payout.GetProperty("reference").GetString(), contract.GetProperty("payout").GetProperty("reference").GetString());
         Assert.Equal("confirmed", contract.GetProperty("payout").GetProperty("status").GetString());
         Assert.Equal(settled.GetProperty("loanId").GetString(), contract.GetProperty("loanId").GetString());
