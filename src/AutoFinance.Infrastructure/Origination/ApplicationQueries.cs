@@ -69,17 +69,25 @@ public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataPro
                 ? [.. reasons.Select(r => new ReasonView(r.Code, ReasonCatalog.Text(r, row.Language)))]
                 : ReasonCatalog.ForApplicant(reasons, status, row.Language),
             Offers = await OfferViewsAsync(row, ct).ConfigureAwait(false),
-            History = [.. row.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusView(LifecycleText.Of(h.Status), h.At, h.Actor, h.Note))],
+            History = [.. row.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusView(LifecycleText.Of(h.Status), h.At, h.Actor, actor.IsStaff || !ByStaff(h.Actor) ? h.Note : null))],
             ModelVersion = row.ModelVersion,
             DecisionMillis = row.DecisionMillis,
             Contract = contract is null ? null : await ContractViewAsync(actor, row, contract, ct).ConfigureAwait(false),
-            Referral = referral is null ? null : ReferralQueries.View(referral, row, time.GetUtcNow()),
+            Referral = referral is null ? null : ReferralQueries.View(referral, row, time.GetUtcNow()) is var view && !actor.IsStaff ? view with { ResolutionReason = null } : view,
             Checks = actor.IsStaff
                 ? [.. (Json.Deserialize<List<CheckRecord>>(row.ChecksJson) ?? []).Select(c => new CheckView(c.Sequence, c.Stage, c.Code, c.Outcome, c.Detail, c.Values))]
                 : null,
             Applicant = actor.IsStaff ? Applicant(row) : null,
         };
     }
+
+    /// <summary>
+    /// Whether a status change was made by a member of staff (an underwriter's decision, say): its note is the lender's
+    /// own working record ("possible forged pension statement") and is never shown to the applicant or the dealer,
+    /// who see the outcome and the reasons given for it.
+    /// </summary>
+    private static bool ByStaff(string auditName) =>
+        Roles.Staff.Any(role => auditName.StartsWith(role + ":", StringComparison.Ordinal) || auditName == role);
 
     /// <summary>The contract with the loan it booked and, for those who may see its funding, its latest payout to the dealer.</summary>
     private async Task<ContractView> ContractViewAsync(Actor actor, ApplicationRow application, ContractRow contract, CancellationToken ct)

@@ -109,16 +109,30 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
             return CommandResult<ReferralView>.Conflict("another underwriter has claimed this referral", "referral.claimed");
         }
 
+        var application = await db.Applications.FirstAsync(a => a.Id == referral.ApplicationId, ct).ConfigureAwait(false);
+        if (OwnApplication(actor, application) is { } own)
+        {
+            return own;
+        }
+
         var now = time.GetUtcNow();
         referral.ClaimedBy = actor.UserId;
         referral.ClaimedAt ??= now;
         referral.Version++;
-        var application = await db.Applications.FirstAsync(a => a.Id == referral.ApplicationId, ct).ConfigureAwait(false);
         var saved = await SaveAsync(application, null, actor, null, now, [
             new AuditEvent(actor.AuditName, "referral.claimed", "referral", referral.Id.ToString(), new { referral.ApplicationId }),
         ], null, ct).ConfigureAwait(false);
         return saved ? CommandResult<ReferralView>.Ok(ReferralQueries.View(referral, application, now)) : CommandResult<ReferralView>.Conflict("another underwriter claimed it first", "referral.claimed");
     }
+
+    /// <summary>
+    /// Four eyes: whoever submitted an application (a member of staff keying it in for a walk-in customer, say) may
+    /// neither claim nor decide its referral; another underwriter does.
+    /// </summary>
+    private static CommandResult<ReferralView>? OwnApplication(Actor actor, ApplicationRow application) =>
+        actor.UserId is { } user && application.SubmittedByUserId == user
+            ? CommandResult<ReferralView>.Conflict("you submitted this application: another underwriter decides its referral", "referral.own-application")
+            : null;
 
     public sealed record ReferralDecision(string? Decision, string? Reason, int? TermMonths, decimal? DownPayment);
 
@@ -152,6 +166,11 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         }
 
         var application = await db.Applications.Include(a => a.Offers).FirstAsync(a => a.Id == referral.ApplicationId, ct).ConfigureAwait(false);
+        if (OwnApplication(actor, application) is { } own)
+        {
+            return own;
+        }
+
         var now = time.GetUtcNow();
         var approve = input.Decision == "approve";
         if (approve && (input.TermMonths is not null || input.DownPayment is not null || application.Offers.Count == 0))

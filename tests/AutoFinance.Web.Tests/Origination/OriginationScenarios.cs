@@ -372,6 +372,55 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
     }
 
     [SkippableFact]
+    public async Task An_underwriters_note_on_a_decline_stays_with_the_lender_and_the_dealer_sees_the_outcome()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = Platform.Dealer();
+        using var underwriter = await Platform.SignedIn("underwriter");
+        var (applicationId, referral) = await ClaimedReferralAsync(dealer, underwriter);
+        const string note = "pension statement looks forged: flag for the fraud team";
+        using (var declined = await underwriter.PostAsJsonAsync($"/api/v1/referrals/{referral.GetProperty("referralId").GetString()}/decision", new { decision = "decline", reason = note }))
+        {
+            Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
+        }
+
+        var seenByDealer = await dealer.GetStringAsync($"/api/v1/applications/{applicationId}");
+        Assert.DoesNotContain("forged", seenByDealer, StringComparison.Ordinal);
+        var detail = JsonDocument.Parse(seenByDealer).RootElement;
+        Assert.Equal("declined", detail.GetProperty("summary").GetProperty("status").GetString());
+        Assert.Equal("decline", detail.GetProperty("referral").GetProperty("resolution").GetString());
+        // The lender keeps its working record.
+        var seenByStaff = await Json(await underwriter.GetAsync($"/api/v1/applications/{applicationId}"));
+        Assert.Equal(note, seenByStaff.GetProperty("referral").GetProperty("resolutionReason").GetString());
+        Assert.Contains(seenByStaff.GetProperty("history").EnumerateArray(), h => h.GetProperty("note").GetString()?.Contains(note, StringComparison.Ordinal) == true);
+    }
+
+    [SkippableFact]
+    public async Task An_underwriter_who_submitted_an_application_can_neither_claim_nor_decide_its_referral()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var underwriter = await Platform.SignedIn("underwriter");
+        using var admin = await Platform.SignedIn("admin");
+        var decision = await Json(await underwriter.PostAsJsonAsync("/api/v1/applications", Applications.NearPrime()));
+        Assert.Equal("referred", decision.GetProperty("status").GetString());
+        var applicationId = decision.GetProperty("applicationId").GetString()!;
+        var referralId = (await Json(await underwriter.GetAsync("/api/v1/referrals?limit=500"))).EnumerateArray()
+            .Single(r => r.GetProperty("applicationId").GetString() == applicationId).GetProperty("referralId").GetString();
+
+        using (var claimed = await underwriter.PostAsync($"/api/v1/referrals/{referralId}/claim", null))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, claimed.StatusCode);
+            Assert.Equal("referral.own-application", (await Json(claimed)).GetProperty("code").GetString());
+        }
+
+        // Someone else claims and decides it.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/referrals/{referralId}/claim", null)).StatusCode);
+        using var approved = await admin.PostAsJsonAsync($"/api/v1/referrals/{referralId}/decision", new { decision = "approve", reason = "income checked with the employer" });
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal("approved", (await Json(await underwriter.GetAsync($"/api/v1/applications/{applicationId}"))).GetProperty("summary").GetProperty("status").GetString());
+    }
+
+    [SkippableFact]
     public async Task Once_an_offer_of_another_term_is_signed_the_application_lists_the_signed_term_and_down_payment()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
