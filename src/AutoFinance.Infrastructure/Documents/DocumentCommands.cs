@@ -24,6 +24,8 @@ public sealed class DocumentCommands(AutoFinanceDbContext db, EncryptedFileStore
     public const string UnsupportedTypeCode = "document.unsupported-type";
     public const string TooLargeCode = "document.too-large";
 
+    public const string ApplicationDeclinedCode = "document.application-declined";
+
     public async Task<CommandResult<DocumentView>> UploadAsync(Actor actor, Guid applicationId, string? kind, byte[]? content, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -31,6 +33,12 @@ public sealed class DocumentCommands(AutoFinanceDbContext db, EncryptedFileStore
         if (application is null || !ApplicationAccess.CanRead(actor, application) || !CanUpload(actor))
         {
             return CommandResult<DocumentView>.NotFound();
+        }
+
+        if (application.Status == Domain.Origination.Lifecycle.ApplicationStatus.Declined)
+        {
+            // Nothing will be done with them: a declined applicant applies again.
+            return CommandResult<DocumentView>.Conflict("the application was declined: documents are no longer taken for it", ApplicationDeclinedCode);
         }
 
         var errors = new List<FieldError>();

@@ -178,7 +178,7 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
             var restructured = await RestructureAsync(application, input, now, ct).ConfigureAwait(false);
             if (restructured is not null)
             {
-                return CommandResult<ReferralView>.Invalid(restructured.Value.Field, restructured.Value.Problem, "referral.terms");
+                return CommandResult<ReferralView>.Invalid([restructured with { Code = restructured.Code ?? TermsRefused }]) with { Code = TermsRefused };
             }
         }
 
@@ -200,13 +200,16 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         return saved ? CommandResult<ReferralView>.Ok(ReferralQueries.View(referral, application, now)) : CommandResult<ReferralView>.Conflict("the referral changed meanwhile; reload it", "record.changed");
     }
 
-    private async Task<(string Field, string Problem)?> RestructureAsync(ApplicationRow application, ReferralDecision input, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The refusal of terms an underwriter gives that the product cannot offer.</summary>
+    private const string TermsRefused = "referral.terms";
+
+    private async Task<FieldError?> RestructureAsync(ApplicationRow application, ReferralDecision input, DateTimeOffset now, CancellationToken ct)
     {
         var original = Json.Deserialize<ValidatedApplication>(protector.Unprotect(application.RequestCipher))!;
         var changed = original with { TermMonths = input.TermMonths ?? original.TermMonths, DownPayment = input.DownPayment ?? original.DownPayment };
         if (changed.DownPayment < 0 || changed.DownPayment >= changed.VehiclePrice)
         {
-            return ("downPayment", "must be at least 0 and less than the vehicle price");
+            return new FieldError("downPayment", "must be at least 0 and less than the vehicle price");
         }
 
         var product = await products.FindAsync(db, application.ProductCode, ct).ConfigureAwait(false)
@@ -215,7 +218,7 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         var request = changed.ToFinancingRequest(today);
         if (request.Validate(product.Policy.Currency).FirstOrDefault(e => e.Field is "termMonths" or "downPayment") is { } invalid)
         {
-            return (invalid.Field, invalid.Message);
+            return new FieldError(invalid.Field, invalid.Message);
         }
 
         var offers = OfferBuilder.Build(request, application.Grade ?? "E", product.Policy, product.RateCard, today);
@@ -223,7 +226,7 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         var asked = input.TermMonths is not null || input.DownPayment is not null;
         if (offers.Count == 0 || (asked && !offers.Any(o => o.TermMonths == changed.TermMonths && o.DownPayment == changed.DownPayment)))
         {
-            return (input.TermMonths is not null || !asked ? "termMonths" : "downPayment", "no plan with these terms passes the policy rules");
+            return FailedRule(request, application.Grade ?? "E", product, today, input);
         }
 
         db.Offers.RemoveRange(application.Offers);
@@ -235,6 +238,25 @@ public sealed class OriginationCommands(AutoFinanceDbContext db, IPersonalDataPr
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Which policy rule the underwriter's terms break, on the field that breaks it: a loan-to-value cap is the down
+    /// payment's, a term cap the term's ("referral.terms.ltv-cap" with the cap and the most that can be lent). Terms
+    /// that pass every rule yet are not priced are refused on the term, or on the down payment when only it was given.
+    /// </summary>
+    private static FieldError FailedRule(FinancingRequest request, string grade, ProductSettings product, DateOnly today, ReferralDecision input)
+    {
+        var failed = OfferBuilder.CheckRequestedPlan(request, grade, product.Policy, product.RateCard, today).FirstOrDefault(o => o.Evaluated && !o.Passed);
+        var field = failed?.Code switch
+        {
+            ReasonCodes.LtvCap or ReasonCodes.LoanAmount => "downPayment",
+            ReasonCodes.TermCap or ReasonCodes.TermAllowed or ReasonCodes.MaxAgeAtMaturity or ReasonCodes.VehicleAgeAtMaturity => "termMonths",
+            _ => input.TermMonths is not null || input.DownPayment is null ? "termMonths" : "downPayment",
+        };
+        return failed is null
+            ? new FieldError(field, "no plan with these terms passes the policy rules", TermsRefused)
+            : new FieldError(field, $"no plan with these terms passes the policy rules: {failed.Detail}", $"{TermsRefused}.{failed.Code["policy.".Length..]}", failed.Values);
     }
 
     /// <summary>Saves the change with its status history and audit entries in one transaction; false on a concurrent change.</summary>

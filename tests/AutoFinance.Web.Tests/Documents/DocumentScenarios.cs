@@ -38,6 +38,22 @@ public abstract class DocumentScenarios<TPlatform>(TPlatform platform) : IClassF
     }
 
     [SkippableFact]
+    public async Task A_declined_application_takes_no_more_documents()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = platform.Dealer();
+        var declined = await (await dealer.PostAsJsonAsync("/api/v1/applications", Applications.Subprime())).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("declined", declined.GetProperty("status").GetString());
+        var applicationId = declined.GetProperty("applicationId").GetString();
+
+        var response = await dealer.PostAsync($"/api/v1/applications/{applicationId}/documents", Form("driving-licence", Pdf(), "licence.pdf", "application/pdf"));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("document.application-declined", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(0, (await dealer.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{applicationId}/documents")).GetProperty("documents").GetArrayLength());
+    }
+
+    [SkippableFact]
     public async Task A_JPEG_header_that_does_not_decode_is_refused()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");

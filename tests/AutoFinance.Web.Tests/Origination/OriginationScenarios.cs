@@ -478,6 +478,18 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
             Assert.True(problem.GetProperty("errors").TryGetProperty("termMonths", out _), problem.ToString());
         }
 
+        // A down payment of 10,000 on a 168,000 new car lends 158,000, above the 80 % cap: the down payment is named, with what can be lent.
+        using (var tooLittleDown = await underwriter.PostAsJsonAsync($"/api/v1/referrals/{referralId}/decision", new { decision = "approve", reason = "smaller deposit", termMonths = 24, downPayment = 10000 }))
+        {
+            var problem = await Json(tooLittleDown);
+            Assert.Equal(HttpStatusCode.BadRequest, tooLittleDown.StatusCode);
+            Assert.Equal("referral.terms", problem.GetProperty("code").GetString());
+            var field = Assert.Single(problem.GetProperty("problems").EnumerateArray());
+            Assert.Equal("downPayment", field.GetProperty("field").GetString());
+            Assert.Equal("referral.terms.ltv-cap", field.GetProperty("code").GetString());
+            Assert.Equal(134_400m, decimal.Parse(field.GetProperty("parameters").GetProperty("maxLoanAmount").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         Assert.Equal("referred", (await Json(await dealer.GetAsync($"/api/v1/applications/{applicationId}"))).GetProperty("summary").GetProperty("status").GetString());
         using var approved = await underwriter.PostAsJsonAsync($"/api/v1/referrals/{referralId}/decision", new { decision = "approve", reason = "longer term", termMonths = 60 });
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);

@@ -85,7 +85,7 @@ public static partial class UiText
         ("plain.do.score.active_loans", "先结清部分现有借款", "Close some of them first"),
         ("plain.reason.score.open_public_records", "征信报告中有未结清的公共记录", "Your credit report shows an unsettled public record"),
         ("plain.do.score.open_public_records", "结清相关判决或欠款后再申请", "Settle the judgment or arrears, then apply again"),
-        ("plain.reason.score.oldest_account_months", "您的信用记录时间还比较短", "Your credit history is still short"),
+        ("plain.reason.score.oldest_account_months", "信用记录的时长使评分偏低", "The length of your credit history held the score down"),
         ("plain.do.score.oldest_account_months", "信用记录会随时间积累，保持按时还款即可", "It grows with time; keep paying on time"),
         ("plain.reason.score.debt_to_income", "每月需偿还的债务相对收入偏高", "Your monthly debts are high for your income"),
         ("plain.do.score.debt_to_income", "先减少现有负债，或如实补充全部收入", "Reduce current debts, or give your full income"),
