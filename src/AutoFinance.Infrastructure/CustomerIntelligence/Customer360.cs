@@ -92,6 +92,8 @@ public sealed class Customer360(AutoFinanceDbContext db, IPersonalDataProtector 
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         var name = protector.Unprotect(customer.FullNameCipher);
         var seesName = SeesNames.Contains(actor.Role);
+        // Every look at a customer's file by staff is on the record: who, when, and whether the name was shown whole.
+        await Audit.AuditLog.SaveWithAsync(db, [new Audit.AuditEvent(actor.AuditName, "customer.profile.read", "customer", customerId.ToString(), new { NameShown = seesName })], now, ct).ConfigureAwait(false);
         var identity = new IdentityView(seesName ? name : MaskName(name), !seesName, customer.NationalIdMasked, MobileNumber.Mask(protector.Unprotect(customer.MobileCipher)),
             customer.DateOfBirth.Year, customer.CreatedAt);
 

@@ -47,7 +47,8 @@ public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataPro
         return new Search.ListPage<ApplicationSummary>([.. found.Select(r => Summary(r, contracts.GetValueOrDefault(r.Id)))], page, pageSize, total);
     }
 
-    public async Task<ApplicationDetail?> GetAsync(Actor actor, Guid id, CancellationToken ct)
+    /// <param name="language">The reader's language for the reasons (their page's, or the one their API call names); null: the application's.</param>
+    public async Task<ApplicationDetail?> GetAsync(Actor actor, Guid id, CancellationToken ct, string? language = null)
     {
         var row = await db.Applications.AsNoTracking().Include(a => a.Offers).Include(a => a.History)
             .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
@@ -66,8 +67,8 @@ public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataPro
         {
             Summary = Summary(row, signed),
             Reasons = actor.IsStaff
-                ? [.. reasons.Select(r => new ReasonView(r.Code, ReasonCatalog.Text(r, row.Language)))]
-                : ReasonCatalog.ForApplicant(reasons, status, row.Language),
+                ? [.. reasons.Select(r => new ReasonView(r.Code, ReasonCatalog.Text(r, language ?? row.Language)))]
+                : ReasonCatalog.ForApplicant(reasons, status, language ?? row.Language),
             Offers = await OfferViewsAsync(row, ct).ConfigureAwait(false),
             History = [.. row.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusView(LifecycleText.Of(h.Status), h.At, h.Actor, actor.IsStaff || !ByStaff(h.Actor) ? h.Note : null))],
             ModelVersion = row.ModelVersion,

@@ -45,6 +45,14 @@ public sealed class PersonalDataService(AutoFinanceDbContext db, IPersonalDataPr
         var messages = await db.Outbox.AsNoTracking().Where(m => m.CustomerId == customerId).OrderBy(m => m.CreatedAt).ToListAsync(ct).ConfigureAwait(false);
         var cases = await db.ServiceCases.AsNoTracking().Where(c => c.CustomerId == customerId).OrderBy(c => c.OpenedAt).ToListAsync(ct).ConfigureAwait(false);
         var consents = await db.Consents.AsNoTracking().Where(c => c.CustomerId == customerId).OrderBy(c => c.RecordedAt).ToListAsync(ct).ConfigureAwait(false);
+        var applicationIds = applications.Select(a => a.Id).ToList();
+        var contracts = await db.Contracts.AsNoTracking().Where(c => applicationIds.Contains(c.ApplicationId)).OrderBy(c => c.AcceptedAt).ToListAsync(ct).ConfigureAwait(false);
+        var documents = await db.Documents.AsNoTracking().Where(d => d.CustomerId == customerId).OrderBy(d => d.UploadedAt).ToListAsync(ct).ConfigureAwait(false);
+        var surveys = await db.Surveys.AsNoTracking().Where(v => v.CustomerId == customerId).OrderBy(v => v.CreatedAt).ToListAsync(ct).ConfigureAwait(false);
+        // The credit bureau's authorisations and pulls are kept by the national id's keyed hash, as the customer's row is.
+        var authorisations = await db.BureauAuthorisations.AsNoTracking().Where(b => b.NationalIdHash == customer.NationalIdHash).OrderBy(b => b.GrantedAt).ToListAsync(ct).ConfigureAwait(false);
+        var reports = await db.CreditReports.AsNoTracking().Where(r => r.NationalIdHash == customer.NationalIdHash).OrderBy(r => r.PulledAt)
+            .Select(r => new { r.Id, r.AuthorisationId, r.PulledAt, r.ExpiresAt, r.Outcome }).ToListAsync(ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var access = await ExportAccess.OfAsync(db, actor, customerId, now, ct).ConfigureAwait(false);
         if (actor.IsStaff)
@@ -84,6 +92,11 @@ public sealed class PersonalDataService(AutoFinanceDbContext db, IPersonalDataPr
             Messages = messages.Select(m => new { m.Id, m.Channel, m.Language, m.Body, m.CreatedAt, m.SentAt, m.Status }),
             Cases = cases.Select(c => new { c.Id, c.Reference, c.Kind, c.Category, c.Status, c.OpenedAt, Subject = Plain(c.SubjectCipher), Description = Plain(c.DescriptionCipher) }),
             Consents = consents.Select(c => new { c.Purpose, c.Channel, c.Granted, c.RecordedAt, c.Source }),
+            CreditCheckAuthorisations = authorisations.Select(b => new { b.Id, b.Channel, b.TextVersion, b.GrantedAt }),
+            CreditReportsPulled = reports,
+            Contracts = contracts.Select(c => new { c.Id, c.Reference, c.ApplicationId, c.Status, c.AcceptedAt, c.DisbursedAt, c.DocumentSha256 }),
+            Documents = documents.Select(d => new { d.Id, d.ApplicationId, d.Kind, d.ContentType, d.SizeBytes, d.Sha256, d.Status, d.UploadedAt, d.ReviewedAt }),
+            Surveys = surveys.Select(v => new { v.Trigger, v.Channel, v.CreatedAt, v.AnsweredAt, v.Csat, v.Nps, Comment = masked || v.CommentCipher is null ? null : Plain(v.CommentCipher) }),
         };
     }
 

@@ -45,11 +45,11 @@ public static class ApplicationEndpoints
         group.MapGet("/{id:guid}", async (Guid id, HttpContext http, ApplicationQueries queries, Infrastructure.Payouts.FundingDesk funding, CancellationToken ct) =>
             {
                 var actor = http.User.ToActor();
-                return await queries.GetAsync(actor, id, ct).ConfigureAwait(false) is { } detail
+                return await queries.GetAsync(actor, id, ct, ProblemLanguage.Named(http.Request)).ConfigureAwait(false) is { } detail
                     ? Results.Ok(await funding.WithStageAsync(actor, detail, ct).ConfigureAwait(false))
                     : Problems.NotFound("application");
             })
-            .WithSummary("One application with its reasons, offers, history (and, for staff, every check); a dealer's carries fundingStage as its list does")
+            .WithSummary("One application with its reasons (in the language Accept-Language names first, else the application's), offers, history (and, for staff, every check); a dealer's carries fundingStage as its list does")
             .Produces<ApplicationDetail>()
             .ProducesProblem(404);
 

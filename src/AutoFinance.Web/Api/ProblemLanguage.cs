@@ -49,7 +49,13 @@ public static class ProblemLanguage
     }
 
     /// <summary>Whether the first language the caller names with Accept-Language is Chinese (any variant).</summary>
-    public static bool PrefersChinese(HttpRequest request)
+    public static bool PrefersChinese(HttpRequest request) => Named(request) == UiLanguage.Chinese;
+
+    /// <summary>
+    /// The first language the caller names with Accept-Language, as the platform speaks it: Chinese (any variant) or
+    /// English (any other language); null when the caller names none.
+    /// </summary>
+    public static string? Named(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var ranked = request.GetTypedHeaders().AcceptLanguage
@@ -60,16 +66,16 @@ public static class ProblemLanguage
             var tag = language.Value.Value ?? string.Empty;
             if (tag.StartsWith("zh", StringComparison.OrdinalIgnoreCase))
             {
-                return true;
+                return UiLanguage.Chinese;
             }
 
             if (tag != "*")
             {
-                return false;
+                return UiLanguage.English;
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>Each field's sentences in Chinese, matched to the field's coded problems in order; one lone sentence by the problem's own code.</summary>

@@ -95,6 +95,14 @@ public abstract class InsightScenarios<TPlatform>(TPlatform platform) : IClassFi
         Assert.True(masked.GetProperty("nameMasked").GetBoolean());
         Assert.Equal(identity.GetProperty("nationalIdMasked").GetString(), masked.GetProperty("nationalIdMasked").GetString());
 
+        // Each look is on the record, with whether the name was shown whole.
+        await using (var db = Desk.Db(platform))
+        {
+            var reads = await db.AuditEntries.AsNoTracking().Where(a => a.EntityId == liNa.ToString() && a.Action == "customer.profile.read").ToListAsync();
+            Assert.Contains(reads, a => a.Actor.StartsWith("service-agent:", StringComparison.Ordinal));
+            Assert.Contains(reads, a => a.Actor.StartsWith("risk-analyst:", StringComparison.Ordinal));
+        }
+
         Assert.Equal(HttpStatusCode.Forbidden, (await (await platform.SignedIn("13800138000")).GetAsync($"/api/v1/customers/{liNa}/360")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync($"/api/v1/customers/{Guid.NewGuid()}/360")).StatusCode);
     }

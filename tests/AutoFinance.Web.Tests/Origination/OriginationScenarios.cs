@@ -105,6 +105,16 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
         var body = await Json(await dealer.PostAsJsonAsync("/api/v1/applications", chinese));
 
         Assert.Contains(body.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("text").GetString()!.Any(c => c >= 0x4E00 && c <= 0x9FFF));
+
+        // Read back, the reasons are said in the language the reader asks for, else the application's.
+        static bool Chinese(JsonElement detail) => detail.GetProperty("reasons").EnumerateArray().Any(r => r.GetProperty("text").GetString()!.Any(c => c >= 0x4E00 && c <= 0x9FFF));
+        var path = $"/api/v1/applications/{body.GetProperty("applicationId").GetString()}";
+        Assert.True(Chinese(await Json(await dealer.GetAsync(path))));
+        using var english = new HttpRequestMessage(HttpMethod.Get, path);
+        english.Headers.AcceptLanguage.ParseAdd("en-GB");
+        var inEnglish = await Json(await dealer.SendAsync(english));
+        Assert.False(Chinese(inEnglish), inEnglish.GetProperty("reasons").ToString());
+        Assert.Equal(body.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()), inEnglish.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()));
     }
 
     [SkippableFact]

@@ -20,6 +20,14 @@ public sealed class PersonalDataTests(SqlitePlatform platform) : IClassFixture<S
         Assert.Equal(18, me.GetProperty("nationalId").GetString()!.Length);
         Assert.Equal("13800138000", me.GetProperty("mobile").GetString());
         var customerId = me.GetProperty("id").GetString();
+        // What the lender holds about her beyond the forms: the credit check she authorised and the report it pulled,
+        // the contract she signed, her documents and surveys.
+        var authorisation = Assert.Single(data.GetProperty("creditCheckAuthorisations").EnumerateArray());
+        Assert.False(string.IsNullOrEmpty(authorisation.GetProperty("textVersion").GetString()));
+        Assert.Contains(data.GetProperty("creditReportsPulled").EnumerateArray(), r => r.GetProperty("authorisationId").GetString() == authorisation.GetProperty("id").GetString());
+        Assert.NotEmpty(data.GetProperty("contracts").EnumerateArray());
+        Assert.Equal(JsonValueKind.Array, data.GetProperty("documents").ValueKind);
+        Assert.Equal(JsonValueKind.Array, data.GetProperty("surveys").ValueKind);
 
         using var other = await platform.SignedIn("13900139000");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/customers/{customerId}/data")).StatusCode);

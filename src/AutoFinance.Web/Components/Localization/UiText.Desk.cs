@@ -280,7 +280,7 @@ public static partial class UiText
         ("ins.reason.balanceRatio", "本金已大部分还清", "balance already paid down"),
         ("ins.feature.prepaymentsLast6Months", "近 6 个月提前还款", "Prepayments (6 months)"),
         ("ins.reason.prepaymentsLast6Months", "近期有部分提前还款", "recent partial prepayments"),
-        ("ins.feature.missedPaymentsLast6Months", "近 6 个月逾期", "Missed payments (6 months)"),
+        ("ins.feature.missedPaymentsLast6Months", "近 6 个月还款记录", "Payment record (6 months)"),
         ("ins.reason.missedPaymentsLast6Months", "还款表现", "payment behaviour"),
         ("ins.feature.complaintsLast12Months", "近 12 个月投诉", "Complaints (12 months)"),
         ("ins.reason.complaintsLast12Months", "近期有投诉", "recent complaints"),

@@ -163,7 +163,6 @@ public static partial class UiText
         ["apply.submit"] = ("提交申请", "Submit application"),
         ["apply.review"] = ("请核对申请信息", "Check the application"),
         ["apply.consent"] = ("我确认以上信息真实，并同意查询征信及处理个人信息用于本次审批。", "I confirm the information is true and agree to a credit check and to the processing of my personal data for this decision."),
-        ["apply.consent-required"] = ("提交前请勾选确认", "Please confirm before submitting"),
         ["apply.fix-errors"] = ("请修正标出的问题。", "Please correct the problems marked below."),
         ["apply.forbidden"] = ("无法提交：客户只能为本人申请（身份证号须与账户一致）。", "Cannot submit: a customer applies only for themselves (the national ID must be the one on the account)."),
         ["field.vehicle.condition"] = ("车况", "Condition"),
