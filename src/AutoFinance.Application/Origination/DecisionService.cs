@@ -134,7 +134,7 @@ public sealed class DecisionService(
     {
         if (bureau.Features is { MonthlyObligations: var obligations } && obligations > a.MonthlyDebtPayments)
         {
-            a = a with { MonthlyDebtPayments = obligations };
+            a = a with { DeclaredMonthlyDebtPayments = a.DeclaredMonthlyDebtPayments ?? a.MonthlyDebtPayments, MonthlyDebtPayments = obligations };
         }
 
         var financing = a.ToFinancingRequest(today);

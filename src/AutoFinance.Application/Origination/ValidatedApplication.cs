@@ -32,6 +32,13 @@ public sealed record ValidatedApplication
 
     public required decimal MonthlyDebtPayments { get; init; }
 
+    /// <summary>
+    /// What the applicant declared, kept when the credit report's larger monthly obligations replaced it in
+    /// <see cref="MonthlyDebtPayments"/> for the decision; null when the declared figure stands.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? DeclaredMonthlyDebtPayments { get; init; }
+
     public required string Housing { get; init; }
 
     public required decimal YearsAtAddress { get; init; }

@@ -185,6 +185,9 @@ public sealed class ApplicationQueries(AutoFinanceDbContext db, IPersonalDataPro
     private ApplicantView Applicant(ApplicationRow row)
     {
         var a = Json.Deserialize<ValidatedApplication>(protector.Unprotect(row.RequestCipher))!;
-        return new ApplicantView(a.FullName, ResidentId.Mask(a.NationalId), MobileNumber.Mask(a.Mobile), a.DateOfBirth, a.EmploymentType, a.MonthlyIncome, a.MonthlyDebtPayments, row.Pd, row.ChallengerPd);
+        return new ApplicantView(a.FullName, ResidentId.Mask(a.NationalId), MobileNumber.Mask(a.Mobile), a.DateOfBirth, a.EmploymentType, a.MonthlyIncome, a.MonthlyDebtPayments, row.Pd, row.ChallengerPd)
+        {
+            DeclaredMonthlyDebtPayments = a.DeclaredMonthlyDebtPayments,
+        };
     }
 }

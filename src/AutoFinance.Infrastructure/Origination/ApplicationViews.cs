@@ -79,6 +79,10 @@ public sealed record ApplicationDetail
 }
 
 /// <summary>The applicant as staff see them: name in full, identity masked unless needed.</summary>
-public sealed record ApplicantView(string FullName, string NationalIdMasked, string MobileMasked, DateOnly DateOfBirth, string EmploymentType, decimal MonthlyIncome, decimal MonthlyDebtPayments, double? Pd, double? ChallengerPd);
+public sealed record ApplicantView(string FullName, string NationalIdMasked, string MobileMasked, DateOnly DateOfBirth, string EmploymentType, decimal MonthlyIncome, decimal MonthlyDebtPayments, double? Pd, double? ChallengerPd)
+{
+    /// <summary>What the applicant declared when the credit report's larger obligations were decided on instead (<see cref="MonthlyDebtPayments"/>).</summary>
+    public decimal? DeclaredMonthlyDebtPayments { get; init; }
+}
 
 public sealed record ReferralView(Guid ReferralId, Guid ApplicationId, string Reference, DateTimeOffset CreatedAt, DateTimeOffset DueAt, bool Breached, TimeSpan Remaining, Guid? ClaimedBy, DateTimeOffset? ClaimedAt, DateTimeOffset? ResolvedAt, string? Resolution, string? ResolutionReason, string? RiskGrade, double? Score);

@@ -382,6 +382,21 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
     }
 
     [SkippableFact]
+    public async Task Debts_the_credit_report_shows_above_what_the_applicant_declared_are_decided_on_and_both_are_kept()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = Platform.Dealer();
+        using var underwriter = await Platform.SignedIn("underwriter");
+        var body = Applications.Prime();
+        body.Section("applicant")["monthlyDebtPayments"] = 0;
+        var decision = await Json(await dealer.PostAsJsonAsync("/api/v1/applications", body));
+
+        var applicant = (await Json(await underwriter.GetAsync($"/api/v1/applications/{decision.GetProperty("applicationId").GetString()}"))).GetProperty("applicant");
+        Assert.True(applicant.GetProperty("monthlyDebtPayments").GetDecimal() > 0, applicant.ToString());
+        Assert.Equal(0m, applicant.GetProperty("declaredMonthlyDebtPayments").GetDecimal());
+    }
+
+    [SkippableFact]
     public async Task An_underwriters_note_on_a_decline_stays_with_the_lender_and_the_dealer_sees_the_outcome()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");

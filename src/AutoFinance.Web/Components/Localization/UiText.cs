@@ -303,6 +303,7 @@ public static partial class UiText
         ["app.disburse"] = ("放款并入账", "Disburse and book"),
         ["app.disbursed-ok"] = ("已放款，贷款已入账。", "Funds released; the loan is booked."),
         ["app.referral"] = ("人工审核", "Referral"),
+        ["app.debts-from-bureau"] = ("（按征信报告所载；申请人填报 {0}）", "(as the credit report has it; the applicant declared {0})"),
         ["app.applicant"] = ("申请人", "Applicant"),
         ["app.challenger"] = ("挑战者模型", "challenger"),
         ["app.model"] = ("模型版本", "Model version"),
