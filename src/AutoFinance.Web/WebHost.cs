@@ -70,6 +70,7 @@ public static class WebHost
         Infrastructure.Servicing.ServicingRegistration.AddServicingSlices(builder.Services, configuration.GetSection("Payments:StaffReceipts").Get<Application.Servicing.StaffReceiptOptions>());
         builder.Services.AddScoped<Infrastructure.Servicing.EndOfDay>();
         builder.Services.AddScoped<Infrastructure.Privacy.PersonalDataService>();
+        builder.Services.AddScoped<Infrastructure.Privacy.CustomerAccessLog>();
         builder.Services.AddScoped<Infrastructure.Approvals.ApprovalService>();
         builder.Services.AddScoped<Infrastructure.Products.ProductChanges>();
         builder.Services.AddScoped<Infrastructure.Products.ProductAdministration>();

@@ -16,6 +16,11 @@ public static class CustomerEndpoints
             .RequireAuthorization(p => p.RequireRole(Roles.Staff))
             .WithSummary("The customer 360: identity (masked by role), applications, loans with balances and DPD, payments, cases, surveys, tags, segment, RFM, CLV, lifecycle, churn risk, consent")
             .Produces<Customer360.Profile>().ProducesProblem(404);
+        group.MapGet("/{id:guid}/access-log", async (Guid id, int? limit, HttpContext http, Infrastructure.Privacy.CustomerAccessLog log, CancellationToken ct) =>
+                await log.LatestAsync(http.User.ToActor(), id, limit ?? 50, ct).ConfigureAwait(false) is { } entries ? Results.Ok(entries) : Problems.NotFound("customer"))
+            .RequireAuthorization(p => p.RequireRole(Roles.Manager, Roles.Admin))
+            .WithSummary("Who looked at the customer's personal data, newest first (limit, default 50, at most 200): the 360, exports, credit report reads, a collector revealing the mobile number; each entry from the audit log")
+            .Produces<IReadOnlyList<Infrastructure.Privacy.CustomerAccessLog.Access>>().ProducesProblem(404);
         group.MapGet("/{id:guid}/consents", async (Guid id, HttpContext http, ConsentCommands consents, CancellationToken ct) =>
                 await consents.ListAsync(http.User.ToActor(), id, ct).ConfigureAwait(false) is { } list ? Results.Ok(list) : Problems.NotFound("customer"))
             .RequireAuthorization(p => p.RequireRole([Roles.Customer, .. Roles.Staff]))

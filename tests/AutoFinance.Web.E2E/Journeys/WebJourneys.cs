@@ -81,6 +81,9 @@ public sealed class WebJourneys(BrowserFixture fixture)
         await Portal.NextAsync(page, 3);
         await Assertions.Expect(page.Locator("[data-field^='bureau.'], [name^='Form.Bureau']")).ToHaveCountAsync(0);
         await fixture.ShotAsync(page, "1-3-apply-review");
+        // Submitted without the authorisation, the form says what is missing.
+        await page.GetByTestId("apply-submit").ClickAsync();
+        await Assertions.Expect(page.Locator(".field-error[data-field='consent']")).ToHaveTextAsync(AutoFinance.Web.Components.Localization.UiLanguage.Zh["err.consent.required"]);
         await page.GetByTestId("apply-consent").CheckAsync();
         await page.GetByTestId("apply-submit").ClickAsync();
         await page.WaitForURLAsync("**/applications/*?decided=1");

@@ -103,6 +103,13 @@ public abstract class InsightScenarios<TPlatform>(TPlatform platform) : IClassFi
             Assert.Contains(reads, a => a.Actor.StartsWith("risk-analyst:", StringComparison.Ordinal));
         }
 
+        // A manager answers "who saw my file" from the same record, newest first.
+        using var manager = await platform.SignedIn("manager");
+        var looks = (await Ok(await manager.GetAsync($"/api/v1/customers/{liNa}/access-log"))).EnumerateArray().ToList();
+        Assert.Equal("risk-analyst", looks[0].GetProperty("actor").GetString()!.Split(':')[0]);
+        Assert.Contains(looks, l => l.GetProperty("actor").GetString()!.StartsWith("service-agent:", StringComparison.Ordinal) && l.GetProperty("action").GetString() == "customer.profile.read");
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync($"/api/v1/customers/{liNa}/access-log")).StatusCode);
+
         Assert.Equal(HttpStatusCode.Forbidden, (await (await platform.SignedIn("13800138000")).GetAsync($"/api/v1/customers/{liNa}/360")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync($"/api/v1/customers/{Guid.NewGuid()}/360")).StatusCode);
     }

@@ -134,6 +134,7 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["GET /api/v1/knowledge"] = [new(Target.None, "O O O O O O O O O O O")],
 
         ["GET /api/v1/customers/{id}/360"] = [new(Target.CustomerA, "U F F F F O O O O O O")],
+        ["GET /api/v1/customers/{id}/access-log"] = [new(Target.CustomerA, "U F F F F F F F F O O")],
         ["GET /api/v1/customers/{id}/consents"] = [new(Target.CustomerA, "U O H F F O O O O O O"), new(Target.CustomerB, "U H O F F O O O O O O")],
         ["POST /api/v1/customers/{id}/consents"] = [new(Target.CustomerA, "U A H F F A A A A A A")],
         ["GET /api/v1/customers/{id}/notification-preferences"] = [new(Target.CustomerA, "U O H F F O O O O O O"), new(Target.CustomerB, "U H O F F O O O O O O")],

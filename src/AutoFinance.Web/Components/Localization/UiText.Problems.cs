@@ -21,7 +21,7 @@ public static partial class UiText
         ("err.general", "这一项填写有误，请检查后再试", "This entry has a problem; check it and try again"),
         ("err.conflict", "操作未完成：内容已发生变化，请刷新页面后再试", "Not done: this changed meanwhile; reload the page and try again"),
         ("err.field.required", "此项必填", "Required"),
-        ("err.apply.consent-required", "请勾选同意征信查询授权及个人信息处理条款后再提交", "Tick the box to authorise the credit check and the use of your data before submitting"),
+        ("err.consent.required", "请勾选同意征信查询授权及个人信息处理条款后再提交", "Tick the box to authorise the credit check and the use of your data before submitting"),
         ("err.credit-check.not-agreed", "请先同意授权我们查询您的征信报告", "Please authorise us to pull your credit report first"),
         ("err.credit-check.text-version", "缺少所同意的授权书版本", "The version of the authorisation you agreed to is missing"),
         ("err.field.required-text", "此项必填（最多 {max} 个字符）", "Required (at most {max} characters)"),
