@@ -103,6 +103,15 @@ public sealed class ServicingJourneys(BrowserFixture fixture)
         await customer.GetByTestId("pref-language-zh-CN").CheckAsync();
         await customer.GetByTestId("prefs-submit").ClickAsync();
         await Assertions.Expect(customer.GetByTestId("prefs-saved")).ToBeVisibleAsync();
+
+        // The same page hands the customer everything held about them, with their session.
+        var download = customer.GetByTestId("my-data-download");
+        await Assertions.Expect(download).ToHaveAttributeAsync("href", "/api/v1/me/data");
+        var data = await customer.APIRequest.GetAsync("/api/v1/me/data");
+        Assert.Equal(200, data.Status);
+        var held = (await data.JsonAsync())!.Value;
+        Assert.Equal(BrowserFixture.ReminderCustomer, held.GetProperty("customer").GetProperty("mobile").GetString());
+        Assert.NotEmpty(held.GetProperty("contracts").EnumerateArray());
     }
 
     [Fact]
