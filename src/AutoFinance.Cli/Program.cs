@@ -1,1 +1,1 @@
-return AutoFinance.Cli.CliApp.Run(args, Console.Out, Console.Error, TimeProvider.System);
+return AutoFinance.Cli.CliApp.Run(args, Console.Out, Console.Error, AutoFinance.Application.Common.BusinessClock.OfSystem());

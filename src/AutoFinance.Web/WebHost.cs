@@ -34,7 +34,7 @@ public static class WebHost
             KeyRingCertificateSecret = configuration["Security:KeyRingCertificatePassword"],
         };
 
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<TimeProvider>(Application.Common.BusinessClock.OfSystem(configuration["Display:TimeZone"]));
         if (configuration["Files:Path"] is { Length: > 0 } filesPath)
         {
             builder.Services.AddSingleton(new Infrastructure.Documents.FileStoreOptions(filesPath));

@@ -18,6 +18,12 @@ public static class BusinessDay
         : date < EarliestClose ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cannot be before {EarliestClose:yyyy-MM-dd}")
         : null;
 
+    /// <summary>The same as a field's problem with its stable code (<c>business-date.after-today</c>, <c>business-date.too-early</c>), or null.</summary>
+    public static Domain.Validation.FieldError? CloseDateError(string field, DateOnly date, DateOnly today) =>
+        CloseDateProblem(date, today) is not { } problem ? null
+        : date > today ? new(field, problem, "business-date.after-today")
+        : new(field, problem, "business-date.too-early", new Dictionary<string, string> { ["earliest"] = EarliestClose.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+
     public static DateOnly Today(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);

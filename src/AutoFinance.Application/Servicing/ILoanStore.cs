@@ -15,6 +15,12 @@ public interface ILoanStore
     /// <summary>Whether the loan has a payment with this id, in force or reversed.</summary>
     Task<bool> HasPaymentAsync(Guid loanId, Guid paymentId, CancellationToken ct);
 
+    /// <summary>
+    /// The longest the loan may run from its start, plans and extensions included: the term cap of the product version it
+    /// was made under, for its car's condition (new or used); null when its application or product is not on file.
+    /// </summary>
+    Task<int?> LongestTermMonthsAsync(Guid loanId, CancellationToken ct);
+
     /// <summary>Saves the changes in one transaction; a concurrent change or a key taken meanwhile saves nothing.</summary>
     Task<SaveOutcome> SaveAsync(LoanChanges changes, CancellationToken ct);
 }

@@ -41,6 +41,14 @@ public static class PostingDates
         return errors.Count == 0 ? (date, null) : (date, CommandResult<T>.Invalid(errors));
     }
 
+    /// <summary>
+    /// The date money a bank statement shows arriving is posted on: the day the bank booked it to the lender's account,
+    /// since from then the lender held it and the customer owes no lateness for it; never after today or before the
+    /// loan's start. The bank, not a person, dates it, so no reason or backdating window applies.
+    /// </summary>
+    public static DateOnly BankValueDate(DateOnly booked, DateOnly today, DateOnly loanStart) =>
+        booked > today ? today : booked < loanStart ? loanStart : booked;
+
     /// <summary>The earliest date <paramref name="businessDays"/> business days before <paramref name="today"/>.</summary>
     public static DateOnly EarliestBackdate(DateOnly today, int businessDays)
     {

@@ -131,7 +131,7 @@ public sealed class BankReconciliation(
                     continue;
                 }
 
-                var taken = await posting.PostAsync(LoanPosting.Payer(customerOf[id], "bank"), id, entry.Amount, "hold", new LoanPosting.Arrival(PaymentChannels.BankStatement, entry.EntryReference), ct).ConfigureAwait(false);
+                var taken = await posting.PostAsync(LoanPosting.Payer(customerOf[id], "bank"), id, entry.Amount, "hold", new LoanPosting.Arrival(PaymentChannels.BankStatement, entry.EntryReference, entry.BookingDate), ct).ConfigureAwait(false);
                 var paymentId = taken.PaymentId;
                 db.ChangeTracker.Clear();
                 var saved = await db.Set<StatementLineRow>().FirstAsync(l => l.Id == row.Id, ct).ConfigureAwait(false);
@@ -219,7 +219,7 @@ public sealed class BankReconciliation(
             return CommandResult<LineView>.Invalid("loanId", "must name an active loan");
         }
 
-        var posted = await posting.PostAsync(LoanPosting.Payer(loan.CustomerId, "bank"), loan.Id, row.Amount, "hold", new LoanPosting.Arrival(PaymentChannels.BankStatement, row.EntryReference), ct).ConfigureAwait(false);
+        var posted = await posting.PostAsync(LoanPosting.Payer(loan.CustomerId, "bank"), loan.Id, row.Amount, "hold", new LoanPosting.Arrival(PaymentChannels.BankStatement, row.EntryReference, row.BookingDate), ct).ConfigureAwait(false);
         if (posted.PaymentId is not { } paymentId)
         {
             // The loan's own refusal, by its code, so a page can say it in its language.

@@ -20,6 +20,9 @@ public sealed class LoanPosting(PostPaymentHandler payments, PayOffHandler payof
     /// <summary>The payoff's refusal when the amount quoted is no longer what pays the loan off.</summary>
     private const string QuoteChanged = "payoff.amount.changed";
 
+    /// <summary>The aggregate's refusal of a payment dated before the loan's schedule was re-planned.</summary>
+    private const string BeforeRestructure = "payment.date.before_restructure";
+
     /// <summary>The loan's customer paying, as the provider or bank reports it (server-dated, like any customer payment).</summary>
     public static Actor Payer(Guid customerId, string source) => new(Roles.Customer, null, null, customerId, source);
 
@@ -36,10 +39,14 @@ public sealed class LoanPosting(PostPaymentHandler payments, PayOffHandler payof
     /// Posts the money; the payment's id, or the problem that kept it from being posted. A posting that lost the race
     /// to another change of the loan saved at the same moment is made again on the loan as it now is.
     /// </summary>
-    public Task<Posted> PostAsync(Actor payer, Guid loanId, decimal amount, string surplus, Arrival arrival, CancellationToken ct)
+    public async Task<Posted> PostAsync(Actor payer, Guid loanId, decimal amount, string surplus, Arrival arrival, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(arrival);
-        return UntilNotRacedAsync(async () => Of(await payments.HandleAsync(payer, loanId, new PostPaymentRequest(amount, null, surplus, null, arrival.Reference, arrival.Channel), arrival.Key, ct).ConfigureAwait(false), r => r.PaymentId));
+        var posted = await UntilNotRacedAsync(async () => Of(await payments.HandleAsync(payer, loanId, new PostPaymentRequest(amount, arrival.ValueDate, surplus, null, arrival.Reference, arrival.Channel), arrival.Key, ct).ConfigureAwait(false), r => r.PaymentId)).ConfigureAwait(false);
+        // Money booked before the loan's schedule was re-planned cannot be placed before the plan: it is posted today instead.
+        return posted.Code == BeforeRestructure && arrival.ValueDate is not null
+            ? await PostAsync(payer, loanId, amount, surplus, arrival with { ValueDate = null }, ct).ConfigureAwait(false)
+            : posted;
     }
 
     /// <summary>Pays the loan off with the money, confirming the amount quoted; the payment's id, or the problem (a lost race made again, likewise).</summary>
@@ -121,7 +128,8 @@ public sealed class LoanPosting(PostPaymentHandler payments, PayOffHandler payof
     }
 
     /// <summary>How money arrived: the rail (<see cref="PaymentChannels"/>) and its reference, which also keys the posting.</summary>
-    public sealed record Arrival(string Channel, string Reference)
+    /// <param name="ValueDate">The day a bank statement shows the money booked (<see cref="PostingDates.BankValueDate"/>); null: dated today.</param>
+    public sealed record Arrival(string Channel, string Reference, DateOnly? ValueDate = null)
     {
         public string Key => $"{Channel}:{Reference}";
     }

@@ -1,5 +1,6 @@
 using AutoFinance.Application.Servicing;
 using AutoFinance.Domain.Notifications;
+using AutoFinance.Domain.Origination;
 using AutoFinance.Domain.Servicing.Loans;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Notifications;
@@ -123,6 +124,20 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
         var aggregate = LoanMapping.ToAggregate(loan, installments, payments, held, ProductTerms.Servicing(product), restructuredOn, product.DayCount);
         loaded[loanId] = new Loaded(loan, installments, loanAsRead, asRead, payments, [.. aggregate.Postings]);
         return new ServicedLoan(loan.Id, loan.CustomerId, aggregate);
+    }
+
+    public async Task<int?> LongestTermMonthsAsync(Guid loanId, CancellationToken ct)
+    {
+        var made = await db.Loans.AsNoTracking().Where(l => l.Id == loanId)
+            .Join(db.Applications, l => l.ApplicationId, a => a.Id, (l, a) => new { a.ProductCode, a.VehicleCondition, l.ProductVersion })
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (made?.ProductCode is not { } code)
+        {
+            return null;
+        }
+
+        var product = await catalog.FindVersionAsync(db, code, made.ProductVersion, ct).ConfigureAwait(false) ?? await catalog.FindAsync(db, code, ct).ConfigureAwait(false);
+        return product?.Policy.MaxTermFor(made.VehicleCondition == "used" ? VehicleCondition.Used : VehicleCondition.New);
     }
 
     public async Task<StoredReply?> ReplyAsync(Guid loanId, string idempotencyKey, CancellationToken ct) =>

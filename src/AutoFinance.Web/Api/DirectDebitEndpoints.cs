@@ -38,10 +38,16 @@ public static class DirectDebitEndpoints
             .WithSummary("Revoke a mandate: nothing more is debited under it").Produces<Mandates.MandateView>().ProducesProblem(404);
 
         routes.MapPost("/api/v1/servicing/direct-debits/run", async (DateOnly? date, DirectDebitRun run, TimeProvider time, CancellationToken ct) =>
-                Results.Ok(await run.RunAsync(date ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime), ct).ConfigureAwait(false)))
+            {
+                // A day not yet come would take customers' money before it is due.
+                var today = Application.Servicing.BusinessDay.Today(time);
+                return Application.Servicing.BusinessDay.CloseDateError("date", date ?? today, today) is { } problem
+                    ? Problems.Validation([problem])
+                    : Results.Ok(await run.RunAsync(date ?? today, ct).ConfigureAwait(false));
+            })
             .WithTags("Direct debit")
             .RequireAuthorization(p => p.RequireRole(Roles.Manager, Roles.Admin))
             .WithSummary("Ask the provider for what fell due today (or on date=) by direct debit, and again on the retry days; a day run twice asks nothing twice")
-            .Produces<DirectDebitRun.Result>();
+            .Produces<DirectDebitRun.Result>().ProducesValidationProblem();
     }
 }

@@ -36,6 +36,14 @@ public static class Problems
             statusCode: StatusCodes.Status400BadRequest,
             extensions: new Dictionary<string, object?> { ["code"] = code });
 
+    /// <summary>A 400 naming one field, with the problem's stable code and, beside the field, the code of what is wrong with it.</summary>
+    public static IResult Field(string field, string message, string code, string fieldCode) =>
+        Results.ValidationProblem(
+            new Dictionary<string, string[]> { [field] = [message] },
+            title: "The request has problems",
+            statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?>(Coded([new FieldError(field, message, fieldCode)])) { ["code"] = code });
+
     /// <summary>A 400 for a call that needs a signed-in person's session but came with a dealer's API key (<c>auth.no-session</c>).</summary>
     public static IResult NoSession(string detail) => Results.Problem(title: "No session", detail: detail, statusCode: 400,
         extensions: new Dictionary<string, object?> { ["code"] = "auth.no-session" });

@@ -41,9 +41,9 @@ public static class ServicingEndpoints
 
                 var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
                 var date = body.Value?.BusinessDate ?? today;
-                if (Application.Servicing.BusinessDay.CloseDateProblem(date, today) is { } problem)
+                if (Application.Servicing.BusinessDay.CloseDateError("businessDate", date, today) is { } problem)
                 {
-                    return Problems.Field("businessDate", problem);
+                    return Problems.Validation([problem]);
                 }
 
                 return Results.Ok(await endOfDay.RunAsync(date, new CobOptions { Worker = $"web:{Environment.MachineName}" }, ct).ConfigureAwait(false));

@@ -35,7 +35,7 @@ public sealed partial class BadRequestProblems : IExceptionHandler
         // "Required parameter "string q" was not provided from query string.".
         if (Unbound().Match(bad.Message) is { Success: true } unbound)
         {
-            return Problems.Field(unbound.Groups["name"].Value, $"'{unbound.Groups["value"].Value}' is not {Expected(unbound.Groups["type"].Value)}", "field.invalid");
+            return Invalid(unbound.Groups["name"].Value, unbound.Groups["value"].Value, unbound.Groups["type"].Value);
         }
 
         if (Missing().Match(bad.Message) is { Success: true } missing)
@@ -47,8 +47,14 @@ public sealed partial class BadRequestProblems : IExceptionHandler
     }
 
     /// <summary>The problem for a value that does not parse into its parameter's type, as for the exception's.</summary>
-    public static IResult Unparsed(string name, string value, Type type) =>
-        Problems.Field(name, $"'{value}' is not {Expected(Keyword(type))}", "field.invalid");
+    public static IResult Unparsed(string name, string value, Type type) => Invalid(name, value, Keyword(type));
+
+    /// <summary>
+    /// 400 with <c>field.invalid</c>, and by the parameter the code of the kind of value it takes
+    /// (<c>field.whole</c>, <c>field.date</c>…), which a Chinese caller is told in Chinese.
+    /// </summary>
+    private static IResult Invalid(string name, string value, string type) =>
+        Problems.Field(name, $"'{value}' is not {Expected(type)}", "field.invalid", KindCode(type));
 
     /// <summary>The type as the binder's exception names it (<c>int</c>, <c>Guid</c>).</summary>
     private static string Keyword(Type type) => type == typeof(int) ? "int" : type == typeof(long) ? "long" : type == typeof(bool) ? "bool"
@@ -63,6 +69,17 @@ public sealed partial class BadRequestProblems : IExceptionHandler
         "Guid" => "an id (a GUID)",
         "DateOnly" => "a date (yyyy-MM-dd)",
         _ => "a valid value",
+    };
+
+    /// <summary>The code of a value of the wrong kind for a parameter of the type.</summary>
+    private static string KindCode(string type) => (type.StartsWith("Nullable<", StringComparison.Ordinal) ? type[9..^1] : type) switch
+    {
+        "bool" => "field.true-false",
+        "int" or "long" => "field.whole",
+        "decimal" or "double" => "field.number",
+        "Guid" => "field.guid",
+        "DateOnly" => "field.date",
+        _ => "field.invalid",
     };
 
     [GeneratedRegex("""^Failed to bind parameter "(?<type>\S+) (?<name>[^"\s]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]

@@ -91,6 +91,28 @@ public abstract class DirectDebitScenarios<TPlatform>(TPlatform platform) : ICla
         Assert.Equal(2, (await DebitsAsync(customer, loanId)).Count);
     }
 
+    /// <summary>A run for a day not yet come would take customers' money before it falls due: it is refused, and nothing is asked.</summary>
+    [SkippableFact]
+    public async Task A_direct_debit_run_for_a_day_after_today_is_refused_and_debits_nobody()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, customer) = await _world.CustomersLoanAsync();
+        var (due, _) = await FirstInstalmentAsync(customer, loanId);
+        using var manager = await platform.SignedIn("manager");
+        var today = DateOnly.FromDateTime(platform.Clock.GetLocalNow().DateTime);
+        Assert.True(due > today);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/servicing/direct-debits/run?date={due:yyyy-MM-dd}");
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+
+        using var refused = await manager.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("business-date.after-today", problem.GetProperty("code").GetString());
+        Assert.Equal("日期不能晚于今天", Assert.Single(problem.GetProperty("errors").GetProperty("date").EnumerateArray()).GetString());
+        Assert.Empty(await DebitsAsync(customer, loanId));
+    }
+
     [SkippableFact]
     public async Task A_direct_debit_whose_request_went_unanswered_stays_pending_and_is_charged_once_when_sent_again()
     {

@@ -506,6 +506,75 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
+    /// <summary>
+    /// Money the bank booked to the lender's account on the due date, imported from the statement two days later, is the
+    /// customer's payment of that day: posted on the bank's booking date, so the loan is current again at once.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_statement_credit_is_posted_on_the_day_the_bank_booked_it_and_the_loan_is_current_at_once()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        var due = Date(first, "dueDate");
+        await using (var db = Db())
+        {
+            await new EndOfDay(db, platform.Clock).RunAsync(due.AddDays(1), new CobOptions(), CancellationToken.None);
+            await new EndOfDay(db, platform.Clock).RunAsync(due.AddDays(2), new CobOptions(), CancellationToken.None);
+        }
+
+        MoveTo(due.AddDays(3));
+        using var agent = await platform.SignedIn("agent");
+        Assert.Equal(2, (await Loan(agent, loanId)).GetProperty("daysPastDue").GetInt32());
+        var reference = (await agent.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}/repayment-reference")).GetProperty("repaymentReference").GetString();
+        var amount = first.GetProperty("payment").GetDecimal().ToString("0.00", CultureInfo.InvariantCulture);
+        var csv = $"""
+            entryReference,bookingDate,amount,currency,direction,payerName,reference
+            VD-{loanId:N},{due:yyyy-MM-dd},{amount},CNY,CRDT,Test Applicant,{reference}
+            """;
+
+        using var imported = await agent.PostAsync("/api/v1/reconciliation/statements", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(1, (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("matched").GetInt32());
+        var loan = await Loan(agent, loanId);
+        var payment = Assert.Single(loan.GetProperty("payments").EnumerateArray());
+        Assert.Equal(due, Date(payment, "paidOn"));
+        Assert.Equal(0, loan.GetProperty("daysPastDue").GetInt32());
+        Assert.Equal("paid", Schedule(loan)[0].GetProperty("status").GetString());
+    }
+
+    /// <summary>
+    /// A new car's loan under the standard product runs at most 60 months from its start, extensions included: a 36-month
+    /// loan takes 24 more months, not 25 (a loan of another term likewise), and a refused extension changes nothing.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_term_extension_past_the_products_longest_term_is_refused_naming_the_months_and_the_last_date_allowed()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, _) = await BookALoan();
+        using var agent = await platform.SignedIn("agent");
+        var loan = await Loan(agent, loanId);
+        var before = Schedule(loan);
+        var latest = DateOnly.Parse(loan.GetProperty("summary").GetProperty("startDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture).AddMonths(60);
+        var room = 60 - loan.GetProperty("summary").GetProperty("termMonths").GetInt32();
+
+        using var tooLong = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{loanId}/hardship") { Content = JsonContent.Create(new { kind = "term-extension", months = room + 1, reason = "income halved for two years" }) };
+        tooLong.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        var refused = await agent.SendAsync(tooLong);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("hardship.term.longest", problem.GetProperty("code").GetString());
+        Assert.Equal("60", problem.GetProperty("parameters").GetProperty("limit").GetString());
+        Assert.Equal(latest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), problem.GetProperty("parameters").GetProperty("latest").GetString());
+        Assert.Contains("最多 60 个月", Assert.Single(problem.GetProperty("errors").GetProperty("months").EnumerateArray()).GetString(), StringComparison.Ordinal);
+        Assert.Equal(before.Select(i => i.GetProperty("payment").GetDecimal()), Schedule(await Loan(agent, loanId)).Select(i => i.GetProperty("payment").GetDecimal()));
+
+        var granted = await agent.PostAsJsonAsync($"/api/v1/loans/{loanId}/hardship", new { kind = "term-extension", months = room, reason = "income halved for two years" });
+        Assert.Equal(HttpStatusCode.Created, granted.StatusCode);
+        Assert.Equal(latest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), (await granted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("newMaturity").GetString());
+    }
+
     [SkippableFact]
     public async Task Concurrent_payments_with_different_keys_either_post_or_are_refused_and_the_ledger_holds_exactly_those_posted()
     {

@@ -30,6 +30,26 @@ public sealed class QueryParameterTests(SqlitePlatform platform) : IClassFixture
     }
 
     [Theory]
+    [InlineData("/api/v1/customers/0191a1b2-0000-7000-8000-000000000001/access-log?limit=abc", "limit", "field.whole", "须为整数")]
+    [InlineData("/api/v1/alerts?all=maybe", "all", "field.true-false", "须为 true 或 false")]
+    [InlineData("/api/v1/messages?customerId=li-na", "customerId", "field.guid", "须为有效的编号（GUID）")]
+    [InlineData("/api/v1/loans/0191a1b2-0000-7000-8000-000000000001/payoff?on=2026-02-30", "on", "field.date", "请填写日期，格式如 2026-05-01")]
+    public async Task A_Chinese_caller_is_told_in_Chinese_what_kind_of_value_the_parameter_takes(string path, string parameter, string kind, string sentence)
+    {
+        using var manager = await platform.SignedIn("manager");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+
+        using var response = await manager.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("field.invalid", problem.GetProperty("code").GetString());
+        Assert.Equal(kind, Assert.Single(problem.GetProperty("problems").EnumerateArray()).GetProperty("code").GetString());
+        Assert.Equal(sentence, Assert.Single(problem.GetProperty("errors").GetProperty(parameter).EnumerateArray()).GetString());
+    }
+
+    [Theory]
     [InlineData("/api/v1/loans?page=-1", "page")]
     [InlineData("/api/v1/applications?limit=0", "limit")]
     [InlineData("/api/v1/cases?pageSize=0", "pageSize")]

@@ -36,7 +36,8 @@ public sealed class GrantHardshipHandler(ILoanStore loans, TimeProvider time)
 
         var before = Json.Serialize(aggregate.Installments.Where(i => !i.IsPaid).Select(i => i.Plan).ToList());
         var today = BusinessDay.Today(time);
-        var granted = aggregate.GrantHardship(valid.Plan, valid.Count, today, $"{valid.Kind} granted");
+        var longest = await loans.LongestTermMonthsAsync(loanId, ct).ConfigureAwait(false);
+        var granted = aggregate.GrantHardship(valid.Plan, valid.Count, today, $"{valid.Kind} granted", longest);
         if (!granted.Succeeded)
         {
             return CommandResult<HardshipPlan>.From(granted.Error!);

@@ -33,7 +33,9 @@ public static class PostPaymentValidator
         }
 
         errors.AddRange(PaymentChannels.Check(actor, request.Channel, request.ReceiptReference));
-        var (paidOn, dated) = PostingDates.Check<PaymentReceipt>(actor, request.PaidOn, request.Reason, today, loan.StartDate, "paidOn");
+        var (paidOn, dated) = !actor.IsStaff && request.Channel == PaymentChannels.BankStatement && request.PaidOn is { } booked
+            ? (PostingDates.BankValueDate(booked, today, loan.StartDate), null)
+            : PostingDates.Check<PaymentReceipt>(actor, request.PaidOn, request.Reason, today, loan.StartDate, "paidOn");
         if (dated is { Failure: CommandFailure.Unprocessable })
         {
             return (null, dated);

@@ -533,9 +533,11 @@ public sealed class Loan
     /// instalments a holiday skips or the months of an extension or re-amortisation), interest already recognised on
     /// them is brought to what the plan capitalises, and the capitalised part moves to principal. One plan per loan,
     /// never after a prepayment, never with late charges outstanding on what it re-plans, and only a re-amortisation
-    /// takes a part-paid instalment into account.
+    /// takes a part-paid instalment into account. With <paramref name="longestTermMonths"/>, the plan may not take the
+    /// loan's last due date further than that many months from its start: the product's longest term for the car counts
+    /// extensions and plans too.
     /// </summary>
-    public LoanResult<HardshipAdjustment> GrantHardship(HardshipKind kind, int count, DateOnly on, string description)
+    public LoanResult<HardshipAdjustment> GrantHardship(HardshipKind kind, int count, DateOnly on, string description, int? longestTermMonths = null)
     {
         if (Status != LoanStatus.Active)
         {
@@ -575,6 +577,11 @@ public sealed class Loan
         }
 
         var adjustment = result.Adjustment!;
+        if (longestTermMonths is { } longest && Terms.StartDate.AddMonths(longest) is var latest && adjustment.NewMaturity > latest)
+        {
+            return LoanResult<HardshipAdjustment>.Refused(LongerThanAllowed(kind, longest, latest, adjustment.NewMaturity));
+        }
+
         var entries = new List<JournalEntry>();
         var recognised = replaced.Sum(r => r.AccruedInterest - r.PaidInterest);
         var capitalised = adjustment.CapitalisedInterest;
@@ -604,6 +611,18 @@ public sealed class Loan
         RestructuredOn = on;
         return LoanResult<HardshipAdjustment>.Ok(adjustment, entries);
     }
+
+    /// <summary>A plan that would run the loan past the longest term its product allows, naming the field that sets its length.</summary>
+    private static ServicingError LongerThanAllowed(HardshipKind kind, int longest, DateOnly latest, DateOnly maturity) => ServicingError.Invalid(
+        "hardship.term.longest",
+        kind == HardshipKind.PaymentHoliday ? "installments" : "months",
+        $"the plan would run the loan to {maturity:yyyy-MM-dd}; its product lets a loan run at most {longest} months from its start, plans included, so to {latest:yyyy-MM-dd}",
+        new Dictionary<string, string>
+        {
+            ["limit"] = longest.ToString(CultureInfo.InvariantCulture),
+            ["latest"] = latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["maturity"] = maturity.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        });
 
     /// <summary>
     /// A new annual rate from <paramref name="effectiveOn"/>, the loan's start or one of its due dates: the instalments
@@ -713,8 +732,22 @@ public sealed class Loan
             ScheduleBefore = before,
         };
         postings.Add(posting);
+        CureArrears();
         CloseIfSettled(paidOn, entries);
         return posting;
+    }
+
+    /// <summary>
+    /// A payment that clears the oldest arrears brings the days past due down at once, to the oldest instalment still
+    /// unpaid as at the last close (none: current), rather than leaving the loan in its late bucket, on the collectors'
+    /// worklist, until the next close. A payment never raises them; only a close counts a new day late.
+    /// </summary>
+    private void CureArrears()
+    {
+        if (DaysPastDue > 0 && ClosedThrough is { } closed)
+        {
+            DaysPastDue = Math.Min(DaysPastDue, global::AutoFinance.Domain.Servicing.DaysPastDue.OfOldestUnpaid(Owing(closed), closed));
+        }
     }
 
     /// <summary>Instalments due by <paramref name="upTo"/> fall due (the rest of their interest and their fee recognised), then held credit is applied.</summary>

@@ -247,4 +247,55 @@ public class LoanLifecycleTests
         Assert.True(refused.Error.IsConflict);
         Assert.Empty(refused.Entries);
     }
+
+    /// <summary>
+    /// A product's longest term counts extensions too (a car loan may not run past it from its start): a 12-month loan
+    /// under an 18-month cap takes a 6-month extension, not a 7-month one, and a refused plan leaves the schedule as it was.
+    /// </summary>
+    [Theory]
+    [InlineData(HardshipKind.TermExtension, 6, true)]
+    [InlineData(HardshipKind.TermExtension, 7, false)]
+    [InlineData(HardshipKind.PaymentHoliday, 6, true)]
+    [InlineData(HardshipKind.Reamortisation, 24, false)]
+    public void A_plan_may_not_run_the_loan_past_its_products_longest_term(HardshipKind kind, int count, bool granted)
+    {
+        var loan = Loan.Book(Terms).Value!;
+        var before = loan.Installments.Select(i => (i.DueDate, i.Payment)).ToList();
+
+        var result = loan.GrantHardship(kind, count, Terms.StartDate.AddDays(10), "hardship plan", longestTermMonths: 18);
+
+        Assert.Equal(granted, result.Succeeded);
+        if (granted)
+        {
+            Assert.True(result.Value!.NewMaturity <= Terms.StartDate.AddMonths(18));
+            return;
+        }
+
+        Assert.Equal("hardship.term.longest", result.Error!.Code);
+        Assert.Equal(kind == HardshipKind.PaymentHoliday ? "installments" : "months", result.Error.Field);
+        Assert.Equal("2027-07-15", result.Error.Parameters!["latest"]);
+        Assert.Equal(before, loan.Installments.Select(i => (i.DueDate, i.Payment)).ToList());
+        Assert.Null(loan.RestructuredOn);
+    }
+
+    /// <summary>
+    /// A late customer who pays what is overdue is current at once, not at the next close: the oldest instalment paid
+    /// leaves the next oldest's lateness, everything paid leaves none, and a payment never makes a loan later.
+    /// </summary>
+    [Fact]
+    public void A_payment_that_clears_the_arrears_brings_the_days_past_due_down_at_once()
+    {
+        var loan = Loan.Book(Terms, WithLateFee).Value!;
+        var (first, second) = (loan.Installments[0], loan.Installments[1]);
+        var closed = second.DueDate.AddDays(5);
+        loan.CloseDay(closed);
+        Assert.Equal(closed.DayNumber - first.DueDate.DayNumber, loan.DaysPastDue);
+
+        loan.Pay(Guid.NewGuid(), loan.Owing(closed)[0].Total, closed.AddDays(1));
+        Assert.Equal(5, loan.DaysPastDue);
+
+        loan.Pay(Guid.NewGuid(), loan.Owing(closed).Sum(d => d.Total), closed.AddDays(1));
+        Assert.Equal(0, loan.DaysPastDue);
+        Assert.Equal(ServicingTerms.Default.Buckets.For(0).Name, loan.Bucket.Name);
+    }
 }
