@@ -104,6 +104,12 @@ public sealed class PaymentIntents(AutoFinanceDbContext db, IPaymentProvider pro
             };
         }
 
+        if (kind == CheckoutKind && amount == payoff)
+        {
+            // Paying exactly what pays the loan off today pays it off, whatever was chosen for a surplus.
+            kind = PayoffKind;
+        }
+
         if (amount > payoff)
         {
             var figure = payoff.ToString("0.00", CultureInfo.InvariantCulture);

@@ -57,6 +57,14 @@ public static class PaymentIntentEndpoints
 
         var actor = http.User.ToActor();
         var amount = body.Value?.Amount ?? await http.RequestServices.GetRequiredService<LoanPosting>().PayoffTodayAsync(actor, loanId, ct).ConfigureAwait(false);
+        if (amount == 0m)
+        {
+            // The credit the loan holds pays it off: no money moves, so no checkout.
+            var paidOff = await http.RequestServices.GetRequiredService<Application.Servicing.PayOff.PayOffHandler>()
+                .HandleAsync(actor, loanId, new Application.Servicing.PayOff.PayOffRequest(null, 0m), idempotencyKey, ct).ConfigureAwait(false);
+            return Problems.From(paidOff, receipt => Results.Text(Json.Serialize(receipt), "application/json", statusCode: 201), "loan");
+        }
+
         var intents = http.RequestServices.GetRequiredService<PaymentIntents>();
         try
         {

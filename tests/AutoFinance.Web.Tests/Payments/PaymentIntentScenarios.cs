@@ -245,6 +245,69 @@ public abstract class PaymentIntentScenarios<TPlatform>(TPlatform platform) : IC
         Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
     }
 
+    /// <summary>
+    /// A customer who pays exactly today's payoff through the ordinary payment form, asking for the surplus to be
+    /// prepaid, has paid the loan off: it closes, rather than staying open with a cent of principal and credit beside it.
+    /// </summary>
+    [SkippableFact]
+    public async Task Paying_exactly_todays_payoff_as_an_ordinary_payment_pays_the_loan_off()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, customer) = await _world.CustomersLoanAsync();
+        var quoted = JsonDocument.Parse(await customer.GetStringAsync($"/api/v1/loans/{loanId}/payoff")).RootElement.GetProperty("total").GetDecimal();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{loanId}/payments") { Content = JsonContent.Create(new { amount = quoted, surplus = "prepay" }) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var started = await customer.SendAsync(request);
+        var intent = JsonDocument.Parse(await started.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(started.StatusCode == HttpStatusCode.Accepted, intent.ToString());
+
+        await PaymentWorld.ChooseOnCheckoutAsync(new Uri(intent.GetProperty("checkoutUrl").GetString()!), "pay");
+        Assert.Equal("succeeded", (await PaymentWorld.SettledAsync(customer, loanId, intent.GetProperty("paymentId").GetGuid())).GetProperty("status").GetString());
+
+        using var underwriter = await platform.SignedIn("underwriter");
+        var loan = await underwriter.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}");
+        Assert.Equal("closed", loan.GetProperty("summary").GetProperty("status").GetString());
+        Assert.Equal(0m, loan.GetProperty("credit").GetDecimal());
+        Assert.Equal(0m, loan.GetProperty("balances").TryGetProperty("RefundPayable", out var refund) ? refund.GetDecimal() : 0m);
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+    }
+
+    /// <summary>
+    /// When the credit a loan holds covers its payoff, the customer pays it off with nothing more to pay: no checkout
+    /// for nothing, and no silent refusal of a zero amount.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_loan_whose_credit_covers_the_payoff_is_paid_off_by_the_customer_with_nothing_more_to_pay()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, customer) = await _world.CustomersLoanAsync();
+        var quoted = JsonDocument.Parse(await customer.GetStringAsync($"/api/v1/loans/{loanId}/payoff")).RootElement.GetProperty("total").GetDecimal();
+        // A transfer of the whole payoff, received at the branch and held as credit once a second person approves it.
+        using var admin = await platform.SignedIn("admin");
+        using var manager = await platform.SignedIn("manager");
+        using var receipt = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{loanId}/payments") { Content = JsonContent.Create(new { amount = quoted, surplus = "hold", channel = "bank-transfer", receiptReference = "TRF-20261207-0042" }) };
+        receipt.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var held = await admin.SendAsync(receipt);
+        var pending = await held.Content.ReadFromJsonAsync<JsonElement>();
+        if (held.StatusCode == HttpStatusCode.Accepted)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await manager.PostAsync($"/api/v1/approvals/{pending.GetProperty("approvalId").GetGuid()}/approve", null)).StatusCode);
+        }
+
+        Assert.Equal(0m, JsonDocument.Parse(await customer.GetStringAsync($"/api/v1/loans/{loanId}/payoff")).RootElement.GetProperty("total").GetDecimal());
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{loanId}/payoff") { Content = JsonContent.Create(new { }) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+
+        using var paidOff = await customer.SendAsync(request);
+
+        var text = await paidOff.Content.ReadAsStringAsync();
+        Assert.True(paidOff.StatusCode == HttpStatusCode.Created, text);
+        var loan = await manager.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}");
+        Assert.Equal("closed", loan.GetProperty("summary").GetProperty("status").GetString());
+        Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+        Assert.DoesNotContain((await customer.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}/payment-intents")).EnumerateArray(), i => i.GetProperty("kind").GetString() == "payoff");
+    }
+
     [SkippableFact]
     public async Task An_amount_above_the_payoff_is_refused_with_a_problem_naming_the_payoff_amount()
     {
