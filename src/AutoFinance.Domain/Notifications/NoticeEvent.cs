@@ -26,6 +26,7 @@ public enum NoticeEvent
     ConsentChanged,
     RefundPaid,
     MarketingOffer,
+    LoanClosed,
 }
 
 /// <summary>The stable names of events ("decision.approved"), used for templates, de-duplication keys and the inbox.</summary>
@@ -56,6 +57,7 @@ public static class NoticeEvents
         [NoticeEvent.ConsentChanged] = "consent.changed",
         [NoticeEvent.RefundPaid] = "refund.paid",
         [NoticeEvent.MarketingOffer] = "marketing.offer",
+        [NoticeEvent.LoanClosed] = "loan.closed",
     };
 
     public static IReadOnlyCollection<NoticeEvent> All => Names.Keys;

@@ -29,11 +29,16 @@ public sealed class BankReconciliation(
 
     public sealed record LineView(
         Guid LineId, string EntryReference, DateOnly BookingDate, decimal Amount, string Currency, string Direction, string? PayerName, string? References,
-        StatementLineStatus Status, string? MatchedBy, Guid? LoanId, Guid? PaymentId, string? Note);
+        StatementLineStatus Status, string? MatchedBy, Guid? LoanId, Guid? PaymentId, string? Note)
+    {
+        /// <summary>The reference of the loan the line went to (LN…), as staff and customers know it; in lists only.</summary>
+        public string? LoanReference { get; init; }
+    }
 
     public sealed record ImportSummary(string Format, string? StatementId, int Entries, int Matched, int Unmatched, int Ignored, int AlreadySeen, decimal Posted, decimal Suspense, IReadOnlyList<LineView> Lines);
 
-    public sealed record AssignInput(Guid? LoanId, string? Note);
+    /// <param name="LoanReference">The loan by its reference (LN…), when not by its id.</param>
+    public sealed record AssignInput(Guid? LoanId, string? Note, string? LoanReference = null);
 
     public sealed record ReturnInput(string? Reason);
 
@@ -194,7 +199,10 @@ public sealed class BankReconciliation(
 
         var wanted = status is null ? (StatementLineStatus?)null : StateWords<StatementLineStatus>.Parse(status);
         var rows = await db.Set<StatementLineRow>().AsNoTracking().Where(l => wanted == null || l.Status == wanted).ToListAsync(ct).ConfigureAwait(false);
-        return [.. rows.OrderByDescending(l => l.BookingDate).ThenByDescending(l => l.ImportedAt).Take(500).Select(View)];
+        var shown = rows.OrderByDescending(l => l.BookingDate).ThenByDescending(l => l.ImportedAt).Take(500).ToList();
+        var loanIds = shown.Where(l => l.LoanId is not null).Select(l => l.LoanId!.Value).Distinct().ToList();
+        var references = await db.Loans.AsNoTracking().Where(l => loanIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.Reference, ct).ConfigureAwait(false);
+        return [.. shown.Select(l => View(l) with { LoanReference = l.LoanId is { } id ? references.GetValueOrDefault(id) : null })];
     }
 
     /// <summary>Moves an unmatched line out of suspense onto a loan a person chose: Dr suspense / Cr cash clearing, then the loan's payment.</summary>
@@ -213,10 +221,13 @@ public sealed class BankReconciliation(
             return CommandResult<LineView>.Conflict($"the line is {StateWords<StatementLineStatus>.Of(row.Status)}; only an unmatched line can be assigned", "statement.line-settled");
         }
 
-        var loan = input.LoanId is { } loanId ? await db.Loans.AsNoTracking().FirstOrDefaultAsync(l => l.Id == loanId, ct).ConfigureAwait(false) : null;
+        var reference = input.LoanReference?.Trim().ToUpperInvariant();
+        var loan = input.LoanId is { } loanId ? await db.Loans.AsNoTracking().FirstOrDefaultAsync(l => l.Id == loanId, ct).ConfigureAwait(false)
+            : reference is { Length: > 0 } ? await db.Loans.AsNoTracking().FirstOrDefaultAsync(l => l.Reference == reference, ct).ConfigureAwait(false)
+            : null;
         if (loan is null || loan.Status != LoanStatus.Active)
         {
-            return CommandResult<LineView>.Invalid("loanId", "must name an active loan");
+            return CommandResult<LineView>.Invalid("loanId", "must name an active loan, by its id or its reference (LN…)", "statement.loan-unknown");
         }
 
         var posted = await posting.PostAsync(LoanPosting.Payer(loan.CustomerId, "bank"), loan.Id, row.Amount, "hold", new LoanPosting.Arrival(PaymentChannels.BankStatement, row.EntryReference, row.BookingDate), ct).ConfigureAwait(false);

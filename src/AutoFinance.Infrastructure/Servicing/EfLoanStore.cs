@@ -155,6 +155,7 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
             : throw new InvalidOperationException($"loan {loanId} was not loaded for a change by this store");
         var aggregate = changes.Loan.Aggregate;
         var now = changes.At;
+        var statusBefore = loan.Status;
         LoanMapping.CopyBack(aggregate, loan, installments, db);
         // The caller stores the rows, unless the change removed some: then they are saved here, through the context.
         var write = Deferred is { } deferred && !Deletes() ? deferred : null;
@@ -219,7 +220,7 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
             {
                 Values = new Dictionary<string, object>(n.Values) { ["loan"] = loan.Reference },
                 Currency = loan.Currency,
-            })];
+            }), .. LoanClosure.Notice(statusBefore, loan) is { } closure ? [closure] : Array.Empty<Notice>()];
             // A notice's key names the payment it tells of, made by this change: none can be in the outbox yet.
             if (rows.Recipients is { } recipients && write is not null)
             {

@@ -193,6 +193,7 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
             {
                 List<InstallmentRow> schedule = [.. installments[loan.Id].OrderBy(i => i.Number)];
                 installmentRows.KeepAll(schedule);
+                var statusBefore = loan.Status;
                 var outcome = LoanCloseOfBusiness.Close(loan, schedule, businessDate, options, products.GetValueOrDefault(loan.Id) ?? ProductServicing.Standard, held.GetValueOrDefault(loan.Id), now);
                 written.Entries.AddRange(outcome.Entries);
                 written.Postings.AddRange(outcome.Postings);
@@ -200,8 +201,13 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
                 LoanMonitoring.Assess(loan, schedule, vehicle, [.. payments[loan.Id], .. outcome.Postings.Select(p => new LoanMonitoring.PaidAllocation(p.PaidOn, p.AllocationJson))], businessDate);
                 if (loan.Status == LoanStatus.Active)
                 {
-                    notices.AddRange(LoanMonitoring.Reminders(loan, schedule, businessDate));
+                    notices.AddRange(LoanMonitoring.Reminders(loan, schedule, businessDate, outcome.HeldCredit));
                     notices.AddRange(LoanMonitoring.PromiseReminders(loan, promises[loan.Id]));
+                }
+
+                if (LoanClosure.Notice(statusBefore, loan) is { } closure)
+                {
+                    notices.Add(closure);
                 }
 
                 chargedOff += loan.Status == LoanStatus.ChargedOff ? 1 : 0;

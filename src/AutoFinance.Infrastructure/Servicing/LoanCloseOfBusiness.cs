@@ -10,7 +10,8 @@ namespace AutoFinance.Infrastructure.Servicing;
 /// </summary>
 public static class LoanCloseOfBusiness
 {
-    public sealed record Outcome(IReadOnlyList<JournalEntryRow> Entries, IReadOnlyList<PaymentRow> Postings);
+    /// <param name="HeldCredit">The credit the loan still holds after the close.</param>
+    public sealed record Outcome(IReadOnlyList<JournalEntryRow> Entries, IReadOnlyList<PaymentRow> Postings, decimal HeldCredit);
 
     /// <summary>Closes the day for a loan of <paramref name="product"/>, by that product's terms (late charges, day count, allocation).</summary>
     public static Outcome Close(LoanRow loan, List<InstallmentRow> schedule, DateOnly businessDate, CobOptions options, ProductServicing product, CustomerCredit.Held held, DateTimeOffset now)
@@ -23,7 +24,8 @@ public static class LoanCloseOfBusiness
         LoanMapping.CopyBack(aggregate, loan, schedule, null);
         return new Outcome(
             LoanMapping.EntryRows(loan.Id, closed.Entries, aggregate.Postings, now),
-            [.. aggregate.Postings.Select(p => LoanMapping.NewRow(loan.Id, p, "system:cob", now))]);
+            [.. aggregate.Postings.Select(p => LoanMapping.NewRow(loan.Id, p, "system:cob", now))],
+            aggregate.HeldCredit);
     }
 
     /// <summary>Writes off every receivable the loan still carries and marks it charged off; null when nothing was left to write off.</summary>

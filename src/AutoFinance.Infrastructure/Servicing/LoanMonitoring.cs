@@ -89,11 +89,12 @@ public static class LoanMonitoring
     }
 
     /// <summary>The reminders due on the date (before, on and after the due date), for the outbox in the customer's language.</summary>
-    public static IEnumerable<Notice> Reminders(LoanRow loan, IReadOnlyList<InstallmentRow> schedule, DateOnly businessDate)
+    /// <param name="heldCredit">The credit the loan holds after the day's close, which pays what falls due first.</param>
+    public static IEnumerable<Notice> Reminders(LoanRow loan, IReadOnlyList<InstallmentRow> schedule, DateOnly businessDate, decimal heldCredit)
     {
         ArgumentNullException.ThrowIfNull(loan);
         var dues = schedule.Where(i => !i.IsPaid).Select(InstallmentBook.Due);
-        foreach (var reminder in ReminderPlanner.Due(loan.Reference, dues, businessDate))
+        foreach (var reminder in ReminderPlanner.Due(loan.Reference, dues, businessDate, ReminderRules.Default, heldCredit: heldCredit))
         {
             var notice = reminder.Kind switch
             {

@@ -270,6 +270,11 @@ public abstract class PaymentIntentScenarios<TPlatform>(TPlatform platform) : IC
         Assert.Equal(0m, loan.GetProperty("credit").GetDecimal());
         Assert.Equal(0m, loan.GetProperty("balances").TryGetProperty("RefundPayable", out var refund) ? refund.GetDecimal() : 0m);
         Assert.Equal(0m, loan.GetProperty("trialBalanceNet").GetDecimal());
+
+        // The customer is told the loan is finished, once, beside the receipt.
+        await using var db = _world.Db();
+        var closing = await db.Outbox.AsNoTracking().Where(m => m.LoanId == loanId && m.Template == "loan.closed" && m.Channel == "in-app").ToListAsync();
+        Assert.Contains(loan.GetProperty("summary").GetProperty("reference").GetString()!, Assert.Single(closing).Body, StringComparison.Ordinal);
     }
 
     /// <summary>

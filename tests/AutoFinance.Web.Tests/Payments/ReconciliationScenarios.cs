@@ -96,6 +96,39 @@ public abstract class ReconciliationScenarios<TPlatform>(TPlatform platform) : I
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
     }
 
+    /// <summary>
+    /// Staff know a loan by its reference (LN…), as the customer and the statement give it: a credit waiting in suspense
+    /// is assigned by that reference, an unknown one is refused naming the field, and the lines show the reference.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_credit_in_suspense_is_assigned_by_the_loans_reference()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var agent = await platform.SignedIn("agent");
+        var loanId = await _world.BookedLoanAsync();
+        var reference = (await agent.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}")).GetProperty("summary").GetProperty("reference").GetString()!;
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var imported = await ImportAsync(agent, $"""
+            entryReference,bookingDate,amount,currency,direction,payerName,reference
+            {tag},2026-12-02,321.00,CNY,CRDT,Somebody Else,for the car
+            """, "text/csv");
+        var lineId = imported.GetProperty("lines")[0].GetProperty("lineId").GetString();
+
+        using var unknown = await agent.PostAsJsonAsync($"/api/v1/reconciliation/lines/{lineId}/assign", new { loanReference = "LN000000-00000000" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        var problem = await unknown.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("statement.loan-unknown", problem.GetProperty("code").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("loanId", out _), problem.ToString());
+        Assert.Equal(0, await _world.PaymentsOnAsync(loanId));
+
+        using var assigned = await agent.PostAsJsonAsync($"/api/v1/reconciliation/lines/{lineId}/assign", new { loanReference = reference.ToLowerInvariant() });
+        Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
+        Assert.Equal(1, await _world.PaymentsOnAsync(loanId));
+        var line = (await agent.GetFromJsonAsync<JsonElement>("/api/v1/reconciliation/lines")).EnumerateArray().Single(l => l.GetProperty("entryReference").GetString() == tag);
+        Assert.Equal(reference, line.GetProperty("loanReference").GetString());
+        Assert.Contains($">{reference}</a>", await agent.GetStringAsync("/reconciliation"), StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public async Task A_statement_that_cannot_be_read_is_refused_naming_where()
     {

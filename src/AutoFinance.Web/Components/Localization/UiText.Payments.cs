@@ -61,7 +61,7 @@ public static partial class UiText
         ("recon.status", "状态", "Status"),
         ("recon.loan", "贷款", "Loan"),
         ("recon.assign", "分配到贷款", "Assign to loan"),
-        ("recon.loan-id", "贷款编号", "Loan id"),
+        ("recon.loan-id", "贷款编号", "Loan reference"),
         ("recon.return", "退回付款人", "Return to payer"),
         ("recon.reason", "原因", "Reason"),
         ("recon.done-assigned", "已分配并入账。", "Assigned and posted."),

@@ -134,6 +134,7 @@ public static partial class UiText
         ("err.reversal.loan.paid_off", "该笔还款之后贷款已提前结清，不能冲正", "The loan was paid off after this payment"),
         ("err.hardship.loan.replanned", "该贷款已调整过还款计划，每笔贷款只能调整一次", "The schedule was already re-planned; one plan per loan"),
         ("err.hardship.loan.charges_outstanding", "待调整的期次还有未付的费用或罚息，请先结清或减免", "Fees or penalty are outstanding; settle or waive them first"),
+        ("err.statement.loan-unknown", "请填写在贷贷款的编号（如 LN260623-8984DCE7）", "Enter the reference of an active loan (such as LN260623-8984DCE7)"),
         ("err.business-date.after-today", "日期不能晚于今天", "Cannot be after today"),
         ("err.business-date.too-early", "日期不能早于 {earliest}", "Cannot be before {earliest}"),
         ("err.hardship.term.longest", "该安排将使贷款到期日延至 {maturity}，超出产品允许的最长期限：自放款起最多 {limit} 个月（含展期），即 {latest}", "The plan would run the loan to {maturity}; its product allows at most {limit} months from the start, plans included, so to {latest}"),

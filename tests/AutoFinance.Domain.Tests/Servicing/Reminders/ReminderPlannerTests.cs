@@ -72,4 +72,31 @@ public class ReminderPlannerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new ReminderRule(ReminderKind.OnDueDate, 2));
         Assert.Throws<ArgumentException>(() => new ReminderRules([new ReminderRule(ReminderKind.AfterMiss, 3), new ReminderRule(ReminderKind.AfterMiss, 3)]));
     }
+
+    /// <summary>
+    /// Instalment 4 is a month late when 5 is about to fall due: the reminder for 5 asks for both (a payment pays the oldest first,
+    /// so 5's own figure would leave 5 unpaid), and the overdue reminder for 4 asks for 4 alone.
+    /// </summary>
+    [Fact]
+    public void A_reminder_asks_for_what_brings_the_loan_up_to_date_through_its_instalment()
+    {
+        var dues = new[] { Owing(5, Due4.AddMonths(1)), Owing(4, Due4) };
+
+        // 9 April: 4's 30-day overdue reminder, and (caught up from the 7th) 5's three-days-before one.
+        var reminders = ReminderPlanner.Due("L-001", dues, new DateOnly(2026, 4, 9), ReminderRules.Default, catchUpDays: 2);
+
+        Assert.Equal(6_000m, reminders.Single(r => r.InstallmentNumber == 5).Amount);
+        Assert.Equal(3_000m, reminders.Single(r => r.InstallmentNumber == 4).Amount);
+    }
+
+    [Theory]
+    [InlineData(1_000, 2_000)]
+    [InlineData(3_000, null)]
+    [InlineData(4_500, null)]
+    public void Credit_the_loan_holds_is_taken_off_and_a_customer_it_covers_is_not_reminded(decimal credit, int? asked)
+    {
+        var reminders = ReminderPlanner.Due("L-001", [Owing(4, Due4)], new DateOnly(2026, 3, 7), ReminderRules.Default, heldCredit: credit);
+
+        Assert.Equal(asked, reminders.SingleOrDefault()?.Amount is { } amount ? (int)amount : null);
+    }
 }
