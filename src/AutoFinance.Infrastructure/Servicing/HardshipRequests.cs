@@ -1,5 +1,6 @@
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
+using AutoFinance.Application.Servicing;
 using AutoFinance.Application.Servicing.GrantHardship;
 using AutoFinance.Domain.Lifecycle;
 using AutoFinance.Domain.Notifications;
@@ -20,7 +21,7 @@ namespace AutoFinance.Infrastructure.Servicing;
 /// <see cref="GrantHardshipHandler"/> in the same transaction, or decline it with a reason. Either way the customer is
 /// told through the notifier. One request per loan waits at a time; an Idempotency-Key makes asking twice ask once.
 /// </summary>
-public sealed class HardshipRequests(AutoFinanceDbContext db, IPersonalDataProtector protector, GrantHardshipHandler grant, Notifier notifier, TimeProvider time)
+public sealed class HardshipRequests(AutoFinanceDbContext db, IPersonalDataProtector protector, GrantHardshipHandler grant, ILoanStore loans, Notifier notifier, TimeProvider time)
 {
     /// <summary>The plans a customer may propose: the domain's payment holiday and term extension (re-amortisation stays a staff tool).</summary>
     public static readonly string[] CustomerKinds = [GrantHardshipValidator.Holiday, GrantHardshipValidator.Extension];
@@ -77,6 +78,12 @@ public sealed class HardshipRequests(AutoFinanceDbContext db, IPersonalDataProte
             return CommandResult<HardshipRequestView>.Conflict("a request for this loan is already waiting for a decision", "hardship.request-open");
         }
 
+        // A plan the loan cannot take as it stands is refused now, by the rule that would refuse granting it.
+        if (await RefusalAsync(loanId, ct).ConfigureAwait(false) is { } refusal)
+        {
+            return CommandResult<HardshipRequestView>.From(refusal);
+        }
+
         var now = time.GetUtcNow();
         var kind = ask.Kind!.Trim().ToLowerInvariant();
         var row = new HardshipRequestRow
@@ -107,6 +114,16 @@ public sealed class HardshipRequests(AutoFinanceDbContext db, IPersonalDataProte
         }
 
         return CommandResult<HardshipRequestView>.Ok(View(row, loan.Reference));
+    }
+
+    /// <summary>
+    /// Why no plan a customer may propose can be granted on the loan as it stands (an earlier plan or a prepayment, late
+    /// charges outstanding, the next instalment part paid), or null; the loan page says so instead of offering the form.
+    /// </summary>
+    public async Task<Domain.Servicing.Loans.ServicingError?> RefusalAsync(Guid loanId, CancellationToken ct)
+    {
+        var loan = await loans.LoadAsync(loanId, LoanLoad.WithHistory, ct).ConfigureAwait(false);
+        return loan is null || loan.Aggregate.Status != LoanStatus.Active ? null : loan.Aggregate.HardshipRefusal(Domain.Servicing.Loans.HardshipKind.PaymentHoliday);
     }
 
     /// <summary>Every problem of a proposal at once: a plan a customer may propose, its size within the domain's limits, and why.</summary>

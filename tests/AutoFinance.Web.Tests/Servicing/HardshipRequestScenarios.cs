@@ -72,6 +72,16 @@ public abstract class HardshipRequestScenarios<TPlatform>(TPlatform platform) : 
         Assert.Contains("未获批准", refusal.Body, StringComparison.Ordinal);
         Assert.Single(notices, m => m.Template == "hardship.request-approved");
         Assert.Single(notices, m => m.Template == "terms.term");
+
+        // One plan per loan: a further request is refused at once, by the rule that would refuse granting it, and the
+        // loan page says why instead of offering the form.
+        var afterPlan = await Ask(customer, path, "hr-5", new { kind = "payment-holiday", installments = 1, reason = "more trouble since" });
+        Assert.Equal(HttpStatusCode.Conflict, afterPlan.StatusCode);
+        Assert.Equal("hardship.loan.replanned", (await afterPlan.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(2, (await customer.GetFromJsonAsync<JsonElement>(path)).GetArrayLength());
+        var page = await customer.GetStringAsync($"/loans/{loanId}");
+        Assert.Contains("data-testid=\"hardship-blocked\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"hardship-submit\"", page, StringComparison.Ordinal);
     }
 
     private static async Task<HttpResponseMessage> Ask(HttpClient client, string path, string key, object body)

@@ -544,24 +544,15 @@ public sealed class Loan
             return NotActive<HardshipAdjustment>();
         }
 
-        if (RestructuredOn is not null || postings.Any(p => p.Prepaid > 0m))
+        if (HardshipRefusal(kind) is { } refusal)
         {
-            return LoanResult<HardshipAdjustment>.Refused(ServicingError.Conflict("hardship.loan.replanned", "the schedule was already re-planned (a prepayment or an earlier plan); one plan per loan is supported"));
+            return LoanResult<HardshipAdjustment>.Refused(refusal);
         }
 
         var paid = installments.TakeWhile(i => i.IsPaid).Count();
         var replaced = installments.Skip(paid).ToList();
-        if (replaced.Count == 0 || replaced.Any(r => r.LateFee != r.PaidLateFee || r.Penalty != r.PaidPenalty || r.Fee != r.PaidFee || r.PaidFee != 0m))
-        {
-            return LoanResult<HardshipAdjustment>.Refused(ServicingError.Conflict("hardship.loan.charges_outstanding", "late fees, penalty or fees are outstanding on the instalments to re-plan; settle or waive them first"));
-        }
-
         var principalPaidSince = replaced.Sum(r => r.PaidPrincipal);
         var interestPaidSince = replaced.Sum(r => r.PaidInterest);
-        if (kind != HardshipKind.Reamortisation && principalPaidSince + interestPaidSince > 0m)
-        {
-            return LoanResult<HardshipAdjustment>.Refused(ServicingError.Conflict("hardship.installment.part_paid", "part of the next instalment is paid; a re-amortisation takes that into account, a holiday or extension does not"));
-        }
 
         var booked = ScheduleBuilder.Build(Terms);
         var result = kind switch
@@ -610,6 +601,29 @@ public sealed class Loan
         installments.AddRange(result.Schedule!.Installments.Select(InstallmentState.From));
         RestructuredOn = on;
         return LoanResult<HardshipAdjustment>.Ok(adjustment, entries);
+    }
+
+    /// <summary>
+    /// Why a plan of the kind cannot be granted on this loan as it stands, or null: one plan per loan, never after a
+    /// prepayment, never with late charges outstanding on what it re-plans, and only a re-amortisation takes a part-paid
+    /// instalment into account. Asked before a customer's request is taken, so they are told at once.
+    /// </summary>
+    public ServicingError? HardshipRefusal(HardshipKind kind)
+    {
+        if (RestructuredOn is not null || postings.Any(p => p.Prepaid > 0m))
+        {
+            return ServicingError.Conflict("hardship.loan.replanned", "the schedule was already re-planned (a prepayment or an earlier plan); one plan per loan is supported");
+        }
+
+        var replaced = installments.SkipWhile(i => i.IsPaid).ToList();
+        if (replaced.Count == 0 || replaced.Any(r => r.LateFee != r.PaidLateFee || r.Penalty != r.PaidPenalty || r.Fee != r.PaidFee || r.PaidFee != 0m))
+        {
+            return ServicingError.Conflict("hardship.loan.charges_outstanding", "late fees, penalty or fees are outstanding on the instalments to re-plan; settle or waive them first");
+        }
+
+        return kind != HardshipKind.Reamortisation && replaced.Sum(r => r.PaidPrincipal + r.PaidInterest) > 0m
+            ? ServicingError.Conflict("hardship.installment.part_paid", "part of the next instalment is paid; a re-amortisation takes that into account, a holiday or extension does not")
+            : null;
     }
 
     /// <summary>A plan that would run the loan past the longest term its product allows, naming the field that sets its length.</summary>
