@@ -16,12 +16,16 @@ public static class AnswerComposer
         var template = AnswerTemplates.For(intent, language);
         return intent switch
         {
-            AssistantIntent.NextDue or AssistantIntent.Balance or AssistantIntent.PayoffToday or AssistantIntent.HowToPrepay when snapshot.PaidOff =>
+            AssistantIntent.NextDue or AssistantIntent.Balance or AssistantIntent.PayoffToday or AssistantIntent.HowToPrepay or AssistantIntent.Overdue when snapshot.PaidOff =>
                 Answer(Fill(AnswerTemplates.PaidOff(language), null, null, snapshot), null, null),
-            AssistantIntent.NextDue when snapshot is { OverdueCount: > 1, OverdueTotal: { } owed, NextDueDate: { } oldest } =>
+            AssistantIntent.NextDue or AssistantIntent.Overdue when snapshot is { OverdueCount: > 1, OverdueTotal: { } owed, NextDueDate: { } oldest } =>
                 Answer(Fill(AnswerTemplates.SeveralOverdue(language), owed, oldest, snapshot), owed, oldest),
-            AssistantIntent.NextDue when snapshot is { NextDueDate: { } date, NextDueAmount: { } amount } && date < snapshot.AsOf =>
+            AssistantIntent.NextDue or AssistantIntent.Overdue when snapshot is { NextDueDate: { } date, NextDueAmount: { } amount } && date < snapshot.AsOf =>
                 Answer(Fill(AnswerTemplates.Overdue(language), amount, date, snapshot), amount, date),
+            AssistantIntent.Overdue when snapshot is { NextDueDate: { } date, NextDueAmount: { } amount } =>
+                Answer(Fill(template, amount, date, snapshot), amount, date),
+            AssistantIntent.Hardship =>
+                Answer(template, null, null),
             AssistantIntent.NextDue when snapshot is { NextDueDate: { } date, NextDueAmount: { } amount, CreditHeld.Amount: > 0m, NextDueAfterCredit: { } rest } =>
                 Answer(Fill(rest.Amount == 0m ? AnswerTemplates.CoveredByCredit(language) : AnswerTemplates.PartlyCoveredByCredit(language), amount, date, snapshot), rest, date),
             AssistantIntent.NextDue when snapshot is { NextDueDate: { } date, NextDueAmount: { } amount } =>

@@ -20,6 +20,10 @@ public static class AnswerTemplates
         (AssistantIntent.HowToPrepay, false) => "In the app, open My loan and choose Prepay: pay everything off or part of it, then keep the term with a lower payment or keep the payment with a shorter term. Paying everything off today costs {amount}.",
         (AssistantIntent.ApplicationStatus, true) => "您的申请 {application} 当前状态：{status}。",
         (AssistantIntent.ApplicationStatus, false) => "Your application {application} is {status}.",
+        (AssistantIntent.Overdue, true) => "截至 {asOf}，您没有逾期的还款。下一期于 {date} 到期，应还 {amount}。",
+        (AssistantIntent.Overdue, false) => "As of {asOf} nothing is overdue. The next instalment, {amount}, is due on {date}.",
+        (AssistantIntent.Hardship, true) => "如遇失业、疾病等暂时困难，可在贷款页面的“困难还款申请”中申请还款假期（暂停几期还款）或延长期限（降低月供），客服审核后会通知您结果。请在逾期前申请；已有未付的逾期费用时须先还清。",
+        (AssistantIntent.Hardship, false) => "If you are in temporary difficulty (job loss, illness), ask on your loan page under Hardship requests for a payment holiday (a few instalments paused) or a longer term (a lower payment); staff review it and tell you the outcome. Ask before you fall behind: late charges already owed must be paid first.",
         (_, true) => "这个问题我暂时无法回答，正在为您转接人工客服。",
         (_, false) => "I can't answer that one; I'm passing you to a member of our team.",
     };

@@ -20,4 +20,10 @@ public enum AssistantIntent
 
     /// <summary>Where the loan application stands.</summary>
     ApplicationStatus,
+
+    /// <summary>Whether anything is overdue, and how much.</summary>
+    Overdue,
+
+    /// <summary>How to ask for relief when paying is hard (a payment holiday, a longer term).</summary>
+    Hardship,
 }

@@ -28,6 +28,16 @@ public static class IntentExamples
             "how do I prepay", "how can I repay early", "make a partial prepayment", "early repayment process and fees",
             "怎么提前还款", "提前还款流程", "部分提前还款怎么操作", "提前还款手续费",
         ],
+        [AssistantIntent.Overdue] =
+        [
+            "how much is overdue", "am I behind on my payments", "overdue amount", "how many payments have I missed", "what are my arrears",
+            "我的逾期金额是多少", "逾期了多少钱", "我逾期了吗", "欠了几期没还", "逾期几天了", "拖欠金额是多少",
+        ],
+        [AssistantIntent.Hardship] =
+        [
+            "I cannot pay this month", "can I pause my payments", "payment holiday", "I lost my job and cannot pay", "lower my monthly payment",
+            "我想申请还款假期", "这个月还不上怎么办", "能不能延期还款", "失业了还不起", "想降低月供", "延长还款期限",
+        ],
         [AssistantIntent.ApplicationStatus] =
         [
             "where is my application", "status of my loan application", "has my application been approved", "application progress",

@@ -23,6 +23,10 @@ public sealed partial class AssistantTests
     [InlineData("提前还款怎么操作", AssistantIntent.HowToPrepay)]
     [InlineData("Where is my application?", AssistantIntent.ApplicationStatus)]
     [InlineData("我的贷款申请审批进度", AssistantIntent.ApplicationStatus)]
+    [InlineData("我的逾期金额是多少？", AssistantIntent.Overdue)]
+    [InlineData("How much is overdue on my loan?", AssistantIntent.Overdue)]
+    [InlineData("我想申请还款假期", AssistantIntent.Hardship)]
+    [InlineData("I lost my job, can I pause my payments?", AssistantIntent.Hardship)]
     public void Common_questions_are_recognised_in_both_languages(string question, AssistantIntent expected)
     {
         Assert.Equal(expected, new IntentClassifier().Classify(question).Intent);
@@ -85,6 +89,21 @@ public sealed partial class AssistantTests
         Assert.Equal(Snapshot.OutstandingPrincipal, AnswerComposer.Compose(AssistantIntent.Balance, Snapshot, "en").QuotedAmount);
         Assert.Equal(Snapshot.PayoffToday, AnswerComposer.Compose(AssistantIntent.PayoffToday, Snapshot, "zh-CN").QuotedAmount);
         Assert.Contains("A-77", AnswerComposer.Compose(AssistantIntent.ApplicationStatus, Snapshot, "en").Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Asked what is overdue, a customer is told the arrears and what they come to, or that nothing is: never their remaining principal.</summary>
+    [Fact]
+    public void Asked_what_is_overdue_the_customer_is_told_the_arrears_or_that_there_are_none()
+    {
+        var late = Snapshot with { NextDueDate = new DateOnly(2026, 2, 15), OverdueCount = 2, OverdueTotal = Money.Of(6502.88m, Currency.Cny) };
+
+        var arrears = AnswerComposer.Compose(AssistantIntent.Overdue, late, "zh-CN");
+        var none = AnswerComposer.Compose(AssistantIntent.Overdue, Snapshot, "zh-CN");
+
+        Assert.Equal(late.OverdueTotal, arrears.QuotedAmount);
+        Assert.Contains("2 期还款已逾期", arrears.Text, StringComparison.Ordinal);
+        Assert.Equal("截至 2026-03-20，您没有逾期的还款。下一期于 2026-04-15 到期，应还 3,021.63 CNY。", none.Text);
+        Assert.DoesNotContain("86,432.10", none.Text + arrears.Text, StringComparison.Ordinal);
     }
 
     [Fact]
