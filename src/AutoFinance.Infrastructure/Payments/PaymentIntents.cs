@@ -161,6 +161,29 @@ public sealed class PaymentIntents(AutoFinanceDbContext db, IPaymentProvider pro
         return intent is null ? null : View(intent);
     }
 
+    /// <summary>
+    /// Where a posted payment's money went: per instalment by component (fees, penalty interest, interest,
+    /// principal), and what was held as credit or prepaid; null when the payment is not on this visible loan.
+    /// </summary>
+    public async Task<Breakdown?> BreakdownAsync(Actor actor, Guid loanId, Guid postedPaymentId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!await VisibleAsync(actor, loanId, ct).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var payment = await db.Payments.AsNoTracking().Where(p => p.Id == postedPaymentId && p.LoanId == loanId)
+            .Select(p => new { p.AllocationJson, p.Overpayment, p.Prepaid }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return payment is null ? null : new Breakdown(
+            Json.Deserialize<List<Domain.Servicing.InstallmentAllocation>>(payment.AllocationJson) ?? [], payment.Overpayment, payment.Prepaid);
+    }
+
+    /// <param name="Parts">What each instalment took, by component.</param>
+    /// <param name="Held">Held as credit for what falls due next.</param>
+    /// <param name="Prepaid">Paid ahead on principal.</param>
+    public sealed record Breakdown(IReadOnlyList<Domain.Servicing.InstallmentAllocation> Parts, decimal Held, decimal Prepaid);
+
     public async Task<IReadOnlyList<IntentView>?> ListAsync(Actor actor, Guid loanId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);

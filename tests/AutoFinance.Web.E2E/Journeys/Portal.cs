@@ -57,6 +57,8 @@ public static class Portal
         }
 
         await Assertions.Expect(page.GetByTestId("receipt-paid")).ToBeVisibleAsync();
+        // Where the money went: onto instalments by component, or held as credit for the next one.
+        await Assertions.Expect(page.GetByTestId("breakdown-part").Or(page.GetByTestId("breakdown-held")).First).ToBeVisibleAsync();
     }
 
     public static async Task FillAsync(IPage page, string path, string value)
