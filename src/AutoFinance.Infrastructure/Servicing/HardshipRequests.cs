@@ -118,12 +118,15 @@ public sealed class HardshipRequests(AutoFinanceDbContext db, IPersonalDataProte
 
     /// <summary>
     /// Why no plan a customer may propose can be granted on the loan as it stands (an earlier plan or a prepayment, late
-    /// charges outstanding, the next instalment part paid), or null; the loan page says so instead of offering the form.
+    /// charges outstanding, the next instalment part paid, the loan no longer active), or null; the loan page says so
+    /// instead of offering the form, and the queue beside a waiting request.
     /// </summary>
-    public async Task<Domain.Servicing.Loans.ServicingError?> RefusalAsync(Guid loanId, CancellationToken ct)
+    public async Task<ServicingError?> RefusalAsync(Guid loanId, CancellationToken ct)
     {
         var loan = await loans.LoadAsync(loanId, LoanLoad.WithHistory, ct).ConfigureAwait(false);
-        return loan is null || loan.Aggregate.Status != LoanStatus.Active ? null : loan.Aggregate.HardshipRefusal(Domain.Servicing.Loans.HardshipKind.PaymentHoliday);
+        return loan is null ? null
+            : loan.Aggregate.Status != LoanStatus.Active ? ServicingError.NotActive(loan.Aggregate.Status)
+            : loan.Aggregate.HardshipRefusal(HardshipKind.PaymentHoliday);
     }
 
     /// <summary>Every problem of a proposal at once: a plan a customer may propose, its size within the domain's limits, and why.</summary>
