@@ -82,6 +82,20 @@ public abstract class HardshipRequestScenarios<TPlatform>(TPlatform platform) : 
         var page = await customer.GetStringAsync($"/loans/{loanId}");
         Assert.Contains("data-testid=\"hardship-blocked\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"hardship-submit\"", page, StringComparison.Ordinal);
+
+        // A request left waiting while the loan changed (here: asked before the plan was granted) is marked in the
+        // queue with what would refuse approving it, before anyone presses the button.
+        var protector = scope.ServiceProvider.GetRequiredService<Application.Security.IPersonalDataProtector>();
+        var stale = new Infrastructure.Servicing.HardshipRequestRow
+        {
+            Id = Guid.CreateVersion7(), LoanId = loanId, CustomerId = (await db.Loans.AsNoTracking().SingleAsync(l => l.Id == loanId)).CustomerId, Kind = "payment-holiday", Installments = 1,
+            ReasonCipher = protector.Protect("asked before the plan"), State = Domain.Servicing.Hardship.HardshipRequestState.Requested, RequestedBy = "customer", RequestedAt = DateTimeOffset.UtcNow,
+        };
+        db.HardshipRequests.Add(stale);
+        await db.SaveChangesAsync();
+        var queuePage = await agent.GetStringAsync("/hardship");
+        Assert.Contains("data-testid=\"hardship-cannot-grant\"", queuePage, StringComparison.Ordinal);
+        Assert.Contains("该贷款已调整过还款计划", queuePage, StringComparison.Ordinal);
     }
 
     private static async Task<HttpResponseMessage> Ask(HttpClient client, string path, string key, object body)
