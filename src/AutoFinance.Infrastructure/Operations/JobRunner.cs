@@ -15,6 +15,13 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider 
     private long _claimsLost;
 
     public const string Scheduled = "schedule";
+
+    /// <summary>
+    /// What a job answers when a run found nothing to do. Of such scheduled runs only the latest is kept, so the jobs
+    /// that check every few seconds (the outbox, service levels, payouts unanswered) show they are alive without
+    /// burying the runs that did something.
+    /// </summary>
+    public const string NothingToDo = "nothing to do";
     public const string Manual = "manual";
 
     /// <summary>This host, as runs name it (Scheduler:Node, by default the machine and process).</summary>
@@ -82,6 +89,12 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider 
 
         run.FinishedAt = time.GetUtcNow();
         await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        if (run is { Outcome: JobOutcome.Succeeded, Trigger: Scheduled, Detail: NothingToDo })
+        {
+            await db.JobRuns.Where(r => r.Job == run.Job && r.Id != run.Id && r.Trigger == Scheduled && r.Detail == NothingToDo && r.StartedAt <= run.StartedAt)
+                .ExecuteDeleteAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
         return run;
     }
 

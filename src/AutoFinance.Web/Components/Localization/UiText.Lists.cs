@@ -68,6 +68,7 @@ public static partial class UiText
         ("list.sort.outcome", "结果", "Outcome"),
 
         ("jobs.history", "运行记录", "Run history"),
+        ("jobs.nothing-to-do", "无待办事项（此类运行只保留最近一次）", "Nothing to do (only the latest such run is kept)"),
         ("jobs.history-empty", "暂无运行记录。", "No runs yet."),
         ("jobs.run.job", "任务", "Job"),
         ("jobs.run.started", "开始", "Started"),

@@ -125,7 +125,9 @@ public static class PlatformJobs
     private static async Task<string> ResendPayoutsAsync(JobContext context, TimeSpan unansweredFor)
     {
         var run = await context.Services.GetRequiredService<Infrastructure.Payouts.PayoutResends>().RunAsync(unansweredFor, context.Cancellation).ConfigureAwait(false);
-        return string.Create(CultureInfo.InvariantCulture, $"{run.Taken} unanswered payouts sent again and taken, {run.Unanswered} still unanswered, {run.Failed} refused");
+        return run.Taken + run.Unanswered + run.Failed == 0
+            ? JobRunner.NothingToDo
+            : string.Create(CultureInfo.InvariantCulture, $"{run.Taken} unanswered payouts sent again and taken, {run.Unanswered} still unanswered, {run.Failed} refused");
     }
 
     private static async Task<string> RefreshInsightAsync(JobContext context)
@@ -141,14 +143,18 @@ public static class PlatformJobs
     {
         var run = await context.Services.GetRequiredService<CaseCommands>().EscalateAsync(System, context.Cancellation).ConfigureAwait(false);
         var surveys = await SurveyTriggers.SweepAsync(context.Services.GetRequiredService<AutoFinanceDbContext>(), context.Occurrence, context.Cancellation).ConfigureAwait(false);
-        return string.Create(CultureInfo.InvariantCulture, $"{run.Checked} cases checked, {run.Escalated} escalated, {surveys} surveys requested");
+        return run.Escalated + surveys == 0
+            ? JobRunner.NothingToDo
+            : string.Create(CultureInfo.InvariantCulture, $"{run.Checked} cases checked, {run.Escalated} escalated, {surveys} surveys requested");
     }
 
     /// <summary>What is due, batch after batch, for at most the job's interval (a backlog clears at the channels' pace).</summary>
     private static async Task<string> DispatchOutboxAsync(JobContext context, TimeSpan interval)
     {
         var result = await context.Services.GetRequiredService<OutboxDispatcher>().DrainAsync(OutboxBatch, interval, context.Cancellation).ConfigureAwait(false);
-        return string.Create(CultureInfo.InvariantCulture, $"{result.Sent} sent, {result.Retrying} to retry, {result.Failed} failed");
+        return result.Sent + result.Retrying + result.Failed == 0
+            ? JobRunner.NothingToDo
+            : string.Create(CultureInfo.InvariantCulture, $"{result.Sent} sent, {result.Retrying} to retry, {result.Failed} failed");
     }
 
     private static async Task<string> CleanUpAsync(JobContext context, int keepDays)
