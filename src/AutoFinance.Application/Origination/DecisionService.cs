@@ -96,7 +96,7 @@ public sealed class DecisionService(
         }
 
         var applicationId = TimeOrderedIds.Create(now);
-        var reference = Reference(now, applicationId);
+        var reference = Reference(today, applicationId);
         return Conclude(a, product, actor, hashes, context.IdempotencyKey is { } key ? new IdempotencyEntry(actor.Scope, key, context.RequestHash) : null,
             applicationId, reference, now, today, started, checks, screened.Bureau);
     }
@@ -305,8 +305,8 @@ public sealed class DecisionService(
         };
     }
 
-    /// <summary>An application's reference: AF, the date, and the last eight hex digits of its ID in capitals.</summary>
-    private static string Reference(DateTimeOffset now, Guid applicationId)
+    /// <summary>An application's reference: AF, the lender's business date (as dealers and customers read dates), and the last eight hex digits of its ID in capitals.</summary>
+    private static string Reference(DateOnly today, Guid applicationId)
     {
         Span<char> digits = stackalloc char[32];
         applicationId.TryFormat(digits, out _, "N");
@@ -316,7 +316,7 @@ public sealed class DecisionService(
             tail[i] = char.ToUpperInvariant(tail[i]);
         }
 
-        return $"AF{now:yyMMdd}-{tail}";
+        return $"AF{today:yyMMdd}-{tail}";
     }
 
     private static string DecisionCode(DecisionStatus status) => status switch

@@ -144,7 +144,8 @@ public sealed class CaseCommands(AutoFinanceDbContext db, IPersonalDataProtector
         return new ServiceCaseRow
         {
             Id = id,
-            Reference = $"CS-{now.UtcDateTime:yyMMdd}-{id.ToString("N")[^6..].ToUpperInvariant()}",
+            // Dated by the lender's business date, as every date the customer and staff read.
+            Reference = $"CS-{TimeZoneInfo.ConvertTime(now, time.LocalTimeZone):yyMMdd}-{id.ToString("N")[^6..].ToUpperInvariant()}",
             CustomerId = customerId,
             Kind = kind,
             Category = category,

@@ -224,24 +224,27 @@ public sealed class CollectionsService(AutoFinanceDbContext db, IPersonalDataPro
     {
         var promises = await db.CollectionContacts.AsNoTracking().Where(c => loanIds.Contains(c.LoanId) && c.PromiseStatus == Domain.Servicing.Collections.PromiseStatus.Pending).ToListAsync(ct).ConfigureAwait(false);
         var payments = await PaymentsAsync([.. promises.Select(p => p.LoanId).Distinct()], ct).ConfigureAwait(false);
-        return promises.GroupBy(p => p.LoanId).ToDictionary(g => g.Key, g => Judge(g.OrderByDescending(p => p.ContactedAt).First(), payments[g.Key])!);
+        // A promise the money has kept is no longer open; a broken one stays for the collector to act on.
+        return promises.GroupBy(p => p.LoanId)
+            .Select(g => (g.Key, View: Judge(g.OrderByDescending(p => p.ContactedAt).First(), payments[g.Key])!))
+            .Where(p => p.View.Status != "kept")
+            .ToDictionary(p => p.Key, p => p.View);
     }
 
     private PromiseView? Judge(CollectionContactRow contact, IEnumerable<ReceivedPayment> payments)
     {
-        if (contact.PromisedAmount is not { } amount || contact.PromisedDate is not { } payBy)
+        if (PromiseOnFile.Of(contact, time.LocalTimeZone) is not { } promise)
         {
             return null;
         }
 
-        var madeOn = DateOnly.FromDateTime(contact.ContactedAt.UtcDateTime);
-        var judged = PromiseToPayEvaluator.Evaluate(new PromiseToPay(contact.LoanId.ToString(), madeOn, payBy, amount), payments, Today);
-        return new PromiseView(amount, payBy, judged.Status.ToString().ToLowerInvariant(), judged.Paid, judged.Shortfall);
+        var judged = PromiseToPayEvaluator.Evaluate(promise, payments, Today);
+        return new PromiseView(promise.Amount, promise.PayBy, judged.Status.ToString().ToLowerInvariant(), judged.Paid, judged.Shortfall);
     }
 
     private async Task<ILookup<Guid, ReceivedPayment>> PaymentsAsync(IReadOnlyList<Guid> loanIds, CancellationToken ct) =>
-        (await db.Payments.AsNoTracking().Where(p => loanIds.Contains(p.LoanId) && p.Status == PostingStatus.Posted).Select(p => new { p.LoanId, p.PaidOn, p.Amount }).ToListAsync(ct).ConfigureAwait(false))
-            .ToLookup(p => p.LoanId, p => new ReceivedPayment(p.PaidOn, p.Amount));
+        (await db.Payments.AsNoTracking().Where(p => loanIds.Contains(p.LoanId) && p.Status == PostingStatus.Posted && p.Surplus != LoanMapping.Credit).Select(p => new { p.LoanId, p.PaidOn, p.Amount, p.ReceivedAt }).ToListAsync(ct).ConfigureAwait(false))
+            .ToLookup(p => p.LoanId, p => new ReceivedPayment(p.PaidOn, p.Amount, p.ReceivedAt));
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 }

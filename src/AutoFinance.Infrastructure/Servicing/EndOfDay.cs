@@ -179,9 +179,11 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
             }
 
             var held = await CustomerCredit.HeldAsync(db, ids, ct).ConfigureAwait(false);
-            var payments = (await db.Payments.AsNoTracking().Where(p => ids.Contains(p.LoanId) && p.Status == PostingStatus.Posted)
-                .Select(p => new { p.LoanId, Paid = new LoanMonitoring.PaidAllocation(p.PaidOn, p.AllocationJson) }).ToListAsync(ct).ConfigureAwait(false))
-                .ToLookup(p => p.LoanId, p => p.Paid);
+            var posted = await db.Payments.AsNoTracking().Where(p => ids.Contains(p.LoanId) && p.Status == PostingStatus.Posted)
+                .Select(p => new { p.LoanId, p.PaidOn, p.AllocationJson, p.Amount, p.ReceivedAt, p.Surplus }).ToListAsync(ct).ConfigureAwait(false);
+            var payments = posted.ToLookup(p => p.LoanId, p => new LoanMonitoring.PaidAllocation(p.PaidOn, p.AllocationJson));
+            // Money the customer sent, not credit they held applied again.
+            var received = posted.Where(p => p.Surplus != LoanMapping.Credit).ToLookup(p => p.LoanId, p => new Domain.Servicing.Collections.ReceivedPayment(p.PaidOn, p.Amount, p.ReceivedAt));
             var promises = (await db.CollectionContacts.AsNoTracking()
                     .Where(c => ids.Contains(c.LoanId) && c.PromiseStatus == Domain.Servicing.Collections.PromiseStatus.Pending && c.PromisedDate == Domain.Notifications.PromiseToPayReminder.PromisedDateToRemind(businessDate))
                     .ToListAsync(ct).ConfigureAwait(false)).ToLookup(c => c.LoanId);
@@ -202,7 +204,7 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
                 if (loan.Status == LoanStatus.Active)
                 {
                     notices.AddRange(LoanMonitoring.Reminders(loan, schedule, businessDate, outcome.HeldCredit));
-                    notices.AddRange(LoanMonitoring.PromiseReminders(loan, promises[loan.Id]));
+                    notices.AddRange(LoanMonitoring.PromiseReminders(loan, promises[loan.Id], received[loan.Id], businessDate, time.LocalTimeZone));
                 }
 
                 if (LoanClosure.Notice(statusBefore, loan) is { } closure)

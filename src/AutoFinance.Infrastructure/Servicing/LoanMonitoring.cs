@@ -2,6 +2,7 @@ using AutoFinance.Application.Common;
 using AutoFinance.Domain.Monetary;
 using AutoFinance.Domain.Notifications;
 using AutoFinance.Domain.Servicing;
+using AutoFinance.Domain.Servicing.Collections;
 using AutoFinance.Domain.Servicing.EarlyWarning;
 using AutoFinance.Domain.Servicing.Reminders;
 using AutoFinance.Domain.Servicing.Vehicles;
@@ -113,18 +114,27 @@ public static class LoanMonitoring
         }
     }
 
-    /// <summary>A reminder of each open promise to pay that falls due the next day.</summary>
-    public static IEnumerable<Notice> PromiseReminders(LoanRow loan, IEnumerable<CollectionContactRow> promises)
+    /// <summary>
+    /// A reminder of each promise to pay that falls due the next day and is not yet kept, for what is still to pay on
+    /// it: a customer who paid since promising is not asked for the whole amount again.
+    /// </summary>
+    public static IEnumerable<Notice> PromiseReminders(LoanRow loan, IEnumerable<CollectionContactRow> promises, IEnumerable<ReceivedPayment> received, DateOnly businessDate, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(loan);
         ArgumentNullException.ThrowIfNull(promises);
-        foreach (var promise in promises.Where(p => p.PromisedDate is not null && p.PromisedAmount is not null))
+        foreach (var contact in promises)
         {
-            yield return new Notice(NoticeEvent.PromiseToPayDue, loan.CustomerId, loan.Id, promise.Id.ToString(), new Dictionary<string, object>
+            if (PromiseOnFile.Of(contact, zone) is not { } promise
+                || PromiseToPayEvaluator.Evaluate(promise, received, businessDate) is not { Status: PromiseStatus.Pending, Shortfall: > 0m } open)
+            {
+                continue;
+            }
+
+            yield return new Notice(NoticeEvent.PromiseToPayDue, loan.CustomerId, loan.Id, contact.Id.ToString(), new Dictionary<string, object>
             {
                 ["loan"] = loan.Reference,
-                ["amount"] = promise.PromisedAmount!.Value,
-                ["promisedDate"] = promise.PromisedDate!.Value,
+                ["amount"] = open.Shortfall,
+                ["promisedDate"] = promise.PayBy,
             }) { Currency = loan.Currency };
         }
     }

@@ -46,4 +46,19 @@ public class PromiseToPayTests
         var result = PromiseToPayEvaluator.Evaluate(Promise, [new(new DateOnly(2026, 4, 9), 3_000m)], new DateOnly(2026, 4, 8));
         Assert.Equal(PromiseStatus.Pending, result.Status);
     }
+
+    /// <summary>Money recorded earlier on the day the promise was made was not paid on it: only what came after counts.</summary>
+    [Fact]
+    public void Money_received_before_the_promise_on_the_same_day_does_not_count_towards_it()
+    {
+        var madeAt = new DateTimeOffset(2026, 4, 1, 10, 0, 0, TimeSpan.FromHours(8));
+        var promise = Promise with { MadeAt = madeAt };
+        ReceivedPayment[] payments = [new(new DateOnly(2026, 4, 1), 3_259.54m, madeAt.AddHours(-2)), new(new DateOnly(2026, 4, 1), 500m, madeAt.AddMinutes(30))];
+
+        var result = PromiseToPayEvaluator.Evaluate(promise, payments, new DateOnly(2026, 4, 2));
+
+        Assert.Equal(PromiseStatus.Pending, result.Status);
+        Assert.Equal(500m, result.Paid);
+        Assert.Equal(2_500m, result.Shortfall);
+    }
 }
