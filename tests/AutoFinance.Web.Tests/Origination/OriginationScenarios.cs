@@ -92,6 +92,15 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
         Assert.Contains(reasons, r => r.GetProperty("code").GetString() == "decision.grade-declined");
         Assert.Contains(reasons, r => r.GetProperty("code").GetString()!.StartsWith("score.", StringComparison.Ordinal));
         Assert.All(reasons, r => Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("text").GetString())));
+
+        // The dealer's page speaks of the applicant, not to them, and points to nothing a dealer may not open.
+        using var desk = await Platform.SignedIn("dealer");
+        var page = await desk.GetStringAsync($"/applications/{body.GetProperty("applicationId").GetString()}");
+        var decision = page[page.IndexOf("data-testid=\"decision\"", StringComparison.Ordinal)..];
+        decision = decision[..decision.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Contains("这份申请未获批准", decision, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/help\"", decision, StringComparison.Ordinal);
+        Assert.DoesNotContain("很抱歉，这次我们不能批准您的申请", decision, StringComparison.Ordinal);
     }
 
     [SkippableFact]
