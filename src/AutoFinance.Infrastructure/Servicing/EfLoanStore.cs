@@ -136,7 +136,7 @@ public sealed class EfLoanStore(AutoFinanceDbContext db, ProductCatalog catalog,
             return null;
         }
 
-        var product = await catalog.FindVersionAsync(db, code, made.ProductVersion, ct).ConfigureAwait(false) ?? await catalog.FindAsync(db, code, ct).ConfigureAwait(false);
+        var product = await ProductTerms.VersionOrCurrentAsync(db, catalog, code, made.ProductVersion, ct).ConfigureAwait(false);
         return product?.Policy.MaxTermFor(made.VehicleCondition == "used" ? VehicleCondition.Used : VehicleCondition.New);
     }
 

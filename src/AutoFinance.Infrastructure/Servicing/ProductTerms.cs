@@ -1,3 +1,4 @@
+using AutoFinance.Application.Origination;
 using AutoFinance.Domain.Products;
 using AutoFinance.Domain.Servicing.Loans;
 using AutoFinance.Infrastructure.Origination;
@@ -60,12 +61,15 @@ public static class ProductTerms
     }
 
     /// <summary>The servicing rules of a product version; the product's current ones if that version is not found, the standard ones if the product is gone.</summary>
-    public static async Task<ProductServicing> ServicingOfAsync(AutoFinanceDbContext db, ProductCatalog catalog, string code, int version, CancellationToken ct)
+    public static async Task<ProductServicing> ServicingOfAsync(AutoFinanceDbContext db, ProductCatalog catalog, string code, int version, CancellationToken ct) =>
+        (await VersionOrCurrentAsync(db, catalog, code, version, ct).ConfigureAwait(false))?.Policy.Servicing ?? ProductServicing.Standard;
+
+    /// <summary>A product version a loan was made under; the product's current terms if that version is not found; null if the product is gone.</summary>
+    public static async Task<ProductSettings?> VersionOrCurrentAsync(AutoFinanceDbContext db, ProductCatalog catalog, string code, int version, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var product = await catalog.FindVersionAsync(db, code, version, ct).ConfigureAwait(false)
+        return await catalog.FindVersionAsync(db, code, version, ct).ConfigureAwait(false)
             ?? await catalog.FindAsync(db, code, ct).ConfigureAwait(false);
-        return product?.Policy.Servicing ?? ProductServicing.Standard;
     }
 
     /// <summary>The terms a loan of the product is serviced by.</summary>
