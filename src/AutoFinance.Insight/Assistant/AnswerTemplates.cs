@@ -24,6 +24,10 @@ public static class AnswerTemplates
         (AssistantIntent.Overdue, false) => "As of {asOf} nothing is overdue. The next instalment, {amount}, is due on {date}.",
         (AssistantIntent.Hardship, true) => "如遇失业、疾病等暂时困难，可在贷款页面的“困难还款申请”中申请还款假期（暂停几期还款）或延长期限（降低月供），客服审核后会通知您结果。请在逾期前申请；已有未付的逾期费用时须先还清。",
         (AssistantIntent.Hardship, false) => "If you are in temporary difficulty (job loss, illness), ask on your loan page under Hardship requests for a payment holiday (a few instalments paused) or a longer term (a lower payment); staff review it and tell you the outcome. Ask before you fall behind: late charges already owed must be paid first.",
+        (AssistantIntent.LateCharges, true) => "还款日后有宽限期，宽限期内还清不收取任何费用。超过宽限期仍未还清的，每期收取一次合同约定的逾期费，并按日对逾期的本金和利息计收罚息，直至还清；具体费率和金额见贷款页面的信息披露。还款先冲抵费用和罚息，再冲抵利息和本金，从最早一期开始。",
+        (AssistantIntent.LateCharges, false) => "After the due date there are a few days of grace: paid within them, nothing is charged. Once grace is over, the late fee your contract states is charged once on each late instalment, and penalty interest runs day by day on the overdue principal and interest until it is paid; the rates and amounts are in your loan's disclosure. Payments go first to fees and penalty, then interest and principal, oldest instalment first.",
+        (AssistantIntent.ChangeDueDate, true) => "还款日在合同中约定，不能更改。如果还款日不方便，您可以在当月任何时候提前还款（多还的金额留作下一期还款），也可以绑定银行卡在到期日自动扣款；如遇暂时困难，可在贷款页面申请还款假期或延长期限。",
+        (AssistantIntent.ChangeDueDate, false) => "The repayment date is fixed by your contract and cannot be moved. If it is hard to meet, pay earlier in the month at any time (what you pay ahead is kept for the next instalment) or set up direct debit on the due date; if you are in difficulty, ask for a payment holiday or a longer term on your loan page.",
         (_, true) => "这个问题我暂时无法回答，正在为您转接人工客服。",
         (_, false) => "I can't answer that one; I'm passing you to a member of our team.",
     };

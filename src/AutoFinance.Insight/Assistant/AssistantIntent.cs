@@ -26,4 +26,10 @@ public enum AssistantIntent
 
     /// <summary>How to ask for relief when paying is hard (a payment holiday, a longer term).</summary>
     Hardship,
+
+    /// <summary>How late fees and penalty interest are charged.</summary>
+    LateCharges,
+
+    /// <summary>Whether the repayment date can be moved (it cannot; what can be done instead).</summary>
+    ChangeDueDate,
 }

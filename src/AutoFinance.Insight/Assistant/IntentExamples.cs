@@ -38,6 +38,16 @@ public static class IntentExamples
             "I cannot pay this month", "can I pause my payments", "payment holiday", "I lost my job and cannot pay", "lower my monthly payment",
             "我想申请还款假期", "这个月还不上怎么办", "能不能延期还款", "失业了还不起", "想降低月供", "延长还款期限",
         ],
+        [AssistantIntent.LateCharges] =
+        [
+            "how are late fees charged", "what happens if I pay late", "penalty interest for late payment", "is there a grace period", "late payment fee",
+            "滞纳金是怎么收的", "逾期会收多少罚息", "晚几天还款有什么费用", "有没有宽限期", "罚息怎么计算", "逾期费用是多少",
+        ],
+        [AssistantIntent.ChangeDueDate] =
+        [
+            "can I change my due date", "move my repayment date", "change the payment day of the month", "can my due date be later",
+            "可以修改还款日吗", "能不能换个还款日", "还款日期可以改吗", "想把还款日改到月底", "更改每月还款日",
+        ],
         [AssistantIntent.ApplicationStatus] =
         [
             "where is my application", "status of my loan application", "has my application been approved", "application progress",

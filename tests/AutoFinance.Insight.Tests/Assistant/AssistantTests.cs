@@ -27,6 +27,11 @@ public sealed partial class AssistantTests
     [InlineData("How much is overdue on my loan?", AssistantIntent.Overdue)]
     [InlineData("我想申请还款假期", AssistantIntent.Hardship)]
     [InlineData("I lost my job, can I pause my payments?", AssistantIntent.Hardship)]
+    [InlineData("滞纳金是怎么收的", AssistantIntent.LateCharges)]
+    [InlineData("What happens if I pay a few days late?", AssistantIntent.LateCharges)]
+    [InlineData("可以修改还款日吗", AssistantIntent.ChangeDueDate)]
+    [InlineData("Can I change my due date?", AssistantIntent.ChangeDueDate)]
+    [InlineData("还款日是几号", AssistantIntent.NextDue)]
     public void Common_questions_are_recognised_in_both_languages(string question, AssistantIntent expected)
     {
         Assert.Equal(expected, new IntentClassifier().Classify(question).Intent);
@@ -43,6 +48,25 @@ public sealed partial class AssistantTests
         Assert.Equal(AssistantIntent.Unknown, answer.Intent);
         Assert.True(answer.HandOverToHuman);
         Assert.Null(answer.QuotedAmount);
+    }
+
+    [Fact]
+    public void Asked_to_move_the_due_date_the_customer_is_told_it_cannot_be_and_what_helps_instead()
+    {
+        var answer = SelfServiceAssistant.Default.Answer("可以修改还款日吗", Snapshot, "zh-CN");
+        Assert.False(answer.HandOverToHuman);
+        Assert.Contains("不能更改", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("提前还款", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026-04-15", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Asked_how_late_fees_work_the_customer_gets_the_rule_not_a_hand_over()
+    {
+        var answer = SelfServiceAssistant.Default.Answer("滞纳金是怎么收的", Snapshot, "zh-CN");
+        Assert.False(answer.HandOverToHuman);
+        Assert.Contains("宽限期", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("罚息", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
