@@ -108,11 +108,21 @@ public static class LoanMonitoring
                 ["loan"] = loan.Reference,
                 ["installment"] = reminder.InstallmentNumber,
                 ["amount"] = reminder.Amount,
+                ["makeUp"] = MakeUp(reminder),
                 ["dueDate"] = reminder.DueDate,
                 ["days"] = reminder.Days,
             }) { Currency = loan.Currency };
         }
     }
+
+    /// <summary>What a reminder's amount is made of, said only when it is more (or less) than the instalment's own figure.</summary>
+    private static NoticeText MakeUp(DueReminder reminder) => (reminder.EarlierIncluded, reminder.CreditTakenOff) switch
+    {
+        (true, true) => new("（含此前未还的款项，已扣除账户中的余额）", " (anything unpaid from before included, the credit on your loan taken off)"),
+        (true, false) => new("（含此前未还的款项）", " (anything unpaid from before included)"),
+        (false, true) => new("（已扣除账户中的余额）", " (the credit on your loan taken off)"),
+        _ => new(string.Empty, string.Empty),
+    };
 
     /// <summary>
     /// A reminder of each promise to pay that falls due the next day and is not yet kept, for what is still to pay on

@@ -77,11 +77,13 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
         {
             var notices = rows.Where(r => r.Template == template).ToList();
             Assert.True(notices.Count == 3, $"{template}: {notices.Count} rows ({string.Join(", ", notices.Select(n => n.Channel))})");
-            // The reminders' wording of what to pay (arrears included, credit taken off) is their second version.
-            var version = template is "reminder.due-soon" or "reminder.due-today" ? 2 : 1;
+            // The reminders' wording of what the amount is made of (arrears included, credit taken off) is their third version.
+            var version = template is "reminder.due-soon" or "reminder.due-today" ? 3 : 1;
             Assert.All(notices, n => Assert.Equal((OutboxStatus.Sent, "en", version), (n.Status, n.Language, n.TemplateVersion)));
             var text = notices.Single(n => n.Channel == "sms");
             Assert.Contains(words, text.Body, StringComparison.Ordinal);
+            // The first instalment has nothing older to include: the reminder does not say it has.
+            Assert.DoesNotContain("unpaid from before", text.Body, StringComparison.Ordinal);
             Assert.Single(sms, s => s.Id == text.Id && s.Text == text.Body);
             var inbox = notices.Single(n => n.Channel == "in-app");
             Assert.StartsWith(inbox.Subject + "\n", inbox.Body, StringComparison.Ordinal);

@@ -38,7 +38,7 @@ public static class ReminderPlanner
                 var stillRelevant = rule.Kind == ReminderKind.AfterMiss || businessDate <= due.DueDate;
                 if (on >= earliest && on <= businessDate && stillRelevant)
                 {
-                    reminders.Add(new DueReminder(loanId, due.Number, rule.Kind, rule.Days, on, due.DueDate, asked));
+                    reminders.Add(new DueReminder(loanId, due.Number, rule.Kind, rule.Days, on, due.DueDate, asked, throughThis > due.Total, heldCredit > 0m));
                 }
             }
         }

@@ -85,8 +85,8 @@ public class ReminderPlannerTests
         // 9 April: 4's 30-day overdue reminder, and (caught up from the 7th) 5's three-days-before one.
         var reminders = ReminderPlanner.Due("L-001", dues, new DateOnly(2026, 4, 9), ReminderRules.Default, catchUpDays: 2);
 
-        Assert.Equal(6_000m, reminders.Single(r => r.InstallmentNumber == 5).Amount);
-        Assert.Equal(3_000m, reminders.Single(r => r.InstallmentNumber == 4).Amount);
+        Assert.Equal((6_000m, true, false), reminders.Single(r => r.InstallmentNumber == 5) is var five ? (five.Amount, five.EarlierIncluded, five.CreditTakenOff) : default);
+        Assert.Equal((3_000m, false, false), reminders.Single(r => r.InstallmentNumber == 4) is var four ? (four.Amount, four.EarlierIncluded, four.CreditTakenOff) : default);
     }
 
     [Theory]
@@ -98,5 +98,6 @@ public class ReminderPlannerTests
         var reminders = ReminderPlanner.Due("L-001", [Owing(4, Due4)], new DateOnly(2026, 3, 7), ReminderRules.Default, heldCredit: credit);
 
         Assert.Equal(asked, reminders.SingleOrDefault()?.Amount is { } amount ? (int)amount : null);
+        Assert.All(reminders, r => Assert.Equal((false, true), (r.EarlierIncluded, r.CreditTakenOff)));
     }
 }
