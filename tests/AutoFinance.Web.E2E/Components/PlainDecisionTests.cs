@@ -38,6 +38,40 @@ public sealed partial class PlainDecisionTests : BunitContext
     }
 
     [Fact]
+    public void The_dealer_who_submitted_a_declined_application_reads_its_reasons_and_advice_about_the_applicant()
+    {
+        var declined = Detail("declined", [new("bureau.recent-90-plus", "x"), new("score.debt_to_income", "x"), new("score.age", "x")], []);
+        var dealer = Render<PlainDecision>(p => p.Add(x => x.Detail, declined).Add(x => x.L, UiLanguage.Zh).Add(x => x.ForDealer, true));
+        var applicant = Render<PlainDecision>(p => p.Add(x => x.Detail, declined).Add(x => x.L, UiLanguage.Zh));
+
+        var reasons = dealer.Find("[data-testid=reasons]").TextContent;
+        var advice = dealer.Find("[data-testid=plain-do]").TextContent;
+        Assert.Contains(UiLanguage.Zh["plain.dealer.reason.bureau.recent-90-plus"], reasons, StringComparison.Ordinal);
+        Assert.Contains(UiLanguage.Zh["plain.dealer.do.bureau.recent-90-plus"], advice, StringComparison.Ordinal);
+        Assert.DoesNotContain("您", reasons + advice, StringComparison.Ordinal);
+        Assert.Contains(UiLanguage.Zh["plain.reason.bureau.recent-90-plus"], applicant.Find("[data-testid=reasons]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(UiLanguage.Zh["plain.do.score.debt_to_income"], applicant.Find("[data-testid=plain-do]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_reason_and_advice_said_to_the_applicant_has_a_dealer_wording_that_speaks_of_them()
+    {
+        foreach (var (key, (zh, en)) in UiText.All.Where(e => e.Key.StartsWith("plain.reason.", StringComparison.Ordinal) || e.Key.StartsWith("plain.do.", StringComparison.Ordinal)))
+        {
+            if (AddressesTheReader(zh, en))
+            {
+                Assert.True(UiText.All.ContainsKey("plain.dealer." + key["plain.".Length..]), key);
+            }
+        }
+
+        foreach (var (key, (zh, en)) in UiText.All.Where(e => e.Key.StartsWith("plain.dealer.reason.", StringComparison.Ordinal) || e.Key.StartsWith("plain.dealer.do.", StringComparison.Ordinal)))
+        {
+            Assert.True(UiText.All.ContainsKey("plain." + key["plain.dealer.".Length..]), key);
+            Assert.False(AddressesTheReader(zh, en), key);
+        }
+    }
+
+    [Fact]
     public void An_approved_applicant_reads_what_was_approved_and_why_these_offers_without_negative_reasons()
     {
         var offer = new OfferView
@@ -63,6 +97,12 @@ public sealed partial class PlainDecisionTests : BunitContext
             .Append(ReasonCatalog.Verification);
         Assert.All(codes, c => Assert.True(UiText.All.ContainsKey("plain.reason." + c), c));
     }
+
+    /// <summary>Whether a text speaks to its reader ("您", "you"), as a reason or an advice said to the applicant does.</summary>
+    private static bool AddressesTheReader(string zh, string en) => zh.Contains('您', StringComparison.Ordinal) || zh.Contains('你', StringComparison.Ordinal) || You().IsMatch(en);
+
+    [GeneratedRegex(@"\b(you|your|yours)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex You();
 
     /// <summary>What an applicant must not read: grades, ranges and bins, model words, timings, codes.</summary>
     [GeneratedRegex(@"评分|等级|模型|ms\b|\d+\.\d{3,}|至 .*（不含）|[a-z]+\.[a-z_-]+|grade|score", RegexOptions.IgnoreCase)]

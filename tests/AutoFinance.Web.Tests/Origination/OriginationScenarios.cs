@@ -93,14 +93,35 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
         Assert.Contains(reasons, r => r.GetProperty("code").GetString()!.StartsWith("score.", StringComparison.Ordinal));
         Assert.All(reasons, r => Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("text").GetString())));
 
-        // The dealer's page speaks of the applicant, not to them, and points to nothing a dealer may not open.
+        // The dealer's page speaks of the applicant, not to them, and points to nothing a dealer may not open; so do
+        // its reasons and what the applicant can do.
         using var desk = await Platform.SignedIn("dealer");
-        var page = await desk.GetStringAsync($"/applications/{body.GetProperty("applicationId").GetString()}");
-        var decision = page[page.IndexOf("data-testid=\"decision\"", StringComparison.Ordinal)..];
-        decision = decision[..decision.IndexOf("</section>", StringComparison.Ordinal)];
+        var decision = Part(await desk.GetStringAsync($"/applications/{body.GetProperty("applicationId").GetString()}"), "decision", "</section>");
         Assert.Contains("这份申请未获批准", decision, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/help\"", decision, StringComparison.Ordinal);
         Assert.DoesNotContain("很抱歉，这次我们不能批准您的申请", decision, StringComparison.Ordinal);
+        Assert.Contains("申请人近一年的征信记录中有逾期超过 90 天的还款", Part(decision, "reasons", "</ul>"), StringComparison.Ordinal);
+        Assert.DoesNotContain("您", Part(decision, "reasons", "</ul>"), StringComparison.Ordinal);
+        Assert.DoesNotContain("您", Part(decision, "plain-do", "</ul>"), StringComparison.Ordinal);
+
+        // An applicant who applied online reads the same reason said to them.
+        var mobile = Identity.Registration.FreshMobile();
+        using var anonymous = Platform.Anonymous();
+        Assert.Equal(HttpStatusCode.Created, (await Identity.Registration.RegisterAsync(anonymous, mobile, DemoData.Password, "Declined Applicant")).StatusCode);
+        using var customer = await Platform.SignedIn(mobile);
+        var own = await Json(await customer.PostAsJsonAsync("/api/v1/applications", Applications.Subprime(channel: "online")));
+        Assert.Equal("declined", own.GetProperty("status").GetString());
+        var theirs = Part(await customer.GetStringAsync($"/applications/{own.GetProperty("applicationId").GetString()}"), "decision", "</section>");
+        Assert.Contains("您近一年的征信记录中有逾期超过 90 天的还款", Part(theirs, "reasons", "</ul>"), StringComparison.Ordinal);
+    }
+
+    /// <summary>The markup from the element with the test id to the first <paramref name="end"/> after it.</summary>
+    private static string Part(string page, string testId, string end)
+    {
+        var at = page.IndexOf($"data-testid=\"{testId}\"", StringComparison.Ordinal);
+        Assert.True(at >= 0, testId);
+        var part = page[at..];
+        return part[..part.IndexOf(end, StringComparison.Ordinal)];
     }
 
     [SkippableFact]
