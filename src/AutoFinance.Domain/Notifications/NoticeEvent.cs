@@ -27,6 +27,7 @@ public enum NoticeEvent
     RefundPaid,
     MarketingOffer,
     LoanClosed,
+    ChargesWaived,
 }
 
 /// <summary>The stable names of events ("decision.approved"), used for templates, de-duplication keys and the inbox.</summary>
@@ -58,6 +59,7 @@ public static class NoticeEvents
         [NoticeEvent.RefundPaid] = "refund.paid",
         [NoticeEvent.MarketingOffer] = "marketing.offer",
         [NoticeEvent.LoanClosed] = "loan.closed",
+        [NoticeEvent.ChargesWaived] = "charges.waived",
     };
 
     public static IReadOnlyCollection<NoticeEvent> All => Names.Keys;

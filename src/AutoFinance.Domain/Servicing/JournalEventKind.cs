@@ -22,4 +22,5 @@ public enum JournalEventKind
     SuspenseReturned,
     DealerPayout,
     PayoutReturned,
+    ChargesWaived,
 }

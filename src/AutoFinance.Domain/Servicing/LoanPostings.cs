@@ -20,6 +20,25 @@ public static class LoanPostings
     public static JournalEntry FeeDue(DateOnly businessDate, Money amount, string description = "Fee due") =>
         Pair(businessDate, JournalEventKind.FeeDue, description, amount, LedgerAccount.FeeReceivable, LedgerAccount.FeeIncome);
 
+    /// <summary>Late charges waived: Dr penalty income / Cr penalty interest receivable, and Dr fee income / Cr fee receivable, for what each waives.</summary>
+    public static JournalEntry ChargesWaived(DateOnly businessDate, Currency currency, decimal penalty, decimal lateFees, string description)
+    {
+        var lines = new List<JournalLine>();
+        if (penalty > 0m)
+        {
+            lines.Add(JournalLine.Debit(LedgerAccount.PenaltyIncome, penalty));
+            lines.Add(JournalLine.Credit(LedgerAccount.PenaltyInterestReceivable, penalty));
+        }
+
+        if (lateFees > 0m)
+        {
+            lines.Add(JournalLine.Debit(LedgerAccount.FeeIncome, lateFees));
+            lines.Add(JournalLine.Credit(LedgerAccount.FeeReceivable, lateFees));
+        }
+
+        return JournalEntry.Create(businessDate, JournalEventKind.ChargesWaived, description, currency, lines);
+    }
+
     /// <summary>Dr penalty interest receivable / Cr penalty income.</summary>
     public static JournalEntry PenaltyAccrual(DateOnly businessDate, Money amount, string description = "Penalty interest accrued") =>
         Pair(businessDate, JournalEventKind.PenaltyAccrual, description, amount, LedgerAccount.PenaltyInterestReceivable, LedgerAccount.PenaltyIncome);

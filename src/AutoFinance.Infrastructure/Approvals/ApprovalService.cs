@@ -17,14 +17,15 @@ using Microsoft.EntityFrameworkCore;
 namespace AutoFinance.Infrastructure.Approvals;
 
 /// <summary>
-/// The four-eyes rule for sensitive actions: blacklist changes, manual write-offs, lower rates on loans, unmasked data exports and money staff
+/// The four-eyes rule for sensitive actions: blacklist changes, manual write-offs, lower rates and waived late charges on loans, unmasked data exports and money staff
 /// post above the limit (<see cref="StaffReceipts"/>) and dealers' settlement accounts are requested by one person and
 /// carried out only when a second, different person (an admin or a manager) approves. The approval and the action are
 /// saved in one transaction; an action that can no longer be done (the loan was paid meanwhile) marks the approval failed.
 /// </summary>
 public sealed class ApprovalService(
     AutoFinanceDbContext db, IPersonalDataProtector protector, ApprovalRequests requests, BlacklistCommands blacklist, PostPaymentHandler payments, PayOffHandler payoffs, Payouts.SettlementAccounts settlementAccounts, TimeProvider time,
-    Products.ProductChanges products, Identity.AccessAdministration access, Models.ModelRegistry registry, Application.Servicing.ChangeRate.ChangeRateHandler rates)
+    Products.ProductChanges products, Identity.AccessAdministration access, Models.ModelRegistry registry, Application.Servicing.ChangeRate.ChangeRateHandler rates,
+    Application.Servicing.WaiveCharges.WaiveChargesHandler waivers)
 {
     public const string BlacklistAdd = "blacklist.add";
     public const string BlacklistRemove = "blacklist.remove";
@@ -217,6 +218,10 @@ public sealed class ApprovalService(
                 var changed = await rates.ApplyAsync(approver, Guid.Parse(row.Target), Json.Deserialize<Application.Servicing.ChangeRate.ChangeRateRequest>(payload)!, row.RequestedBy, ct).ConfigureAwait(false);
                 row.Outcome = changed.Value is { } rate ? string.Create(CultureInfo.InvariantCulture, $"rate {rate.NewRatePercent:0.00##}% from {rate.EffectiveOn:yyyy-MM-dd}, payment {rate.NewPayment}") : null;
                 return changed.Value is null ? changed.Problem ?? "the rate could not be changed" : null;
+            case Application.Servicing.WaiveCharges.WaiveChargesHandler.Action:
+                var waived = await waivers.ApplyAsync(approver, Guid.Parse(row.Target), Json.Deserialize<Application.Servicing.WaiveCharges.WaiveChargesRequest>(payload)!, row.RequestedBy, ct).ConfigureAwait(false);
+                row.Outcome = waived.Value is { } waiver ? string.Create(CultureInfo.InvariantCulture, $"waived {waiver.Amount:0.00} (penalty {waiver.Penalty:0.00}, late fees {waiver.LateFees:0.00}); {waiver.ChargesLeft:0.00} of late charges left") : null;
+                return waived.Value is null ? waived.Problem ?? "the charges could not be waived" : null;
             default:
                 return $"unknown action {row.Action}";
         }

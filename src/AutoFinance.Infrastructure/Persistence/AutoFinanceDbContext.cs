@@ -310,7 +310,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
                 nameof(Servicing.InstallmentRow.Payment), nameof(Servicing.InstallmentRow.Principal), nameof(Servicing.InstallmentRow.Interest), nameof(Servicing.InstallmentRow.Fee),
                 nameof(Servicing.InstallmentRow.Balance), nameof(Servicing.InstallmentRow.PaidPrincipal), nameof(Servicing.InstallmentRow.PaidInterest), nameof(Servicing.InstallmentRow.PaidFee),
                 nameof(Servicing.InstallmentRow.LateFee), nameof(Servicing.InstallmentRow.PaidLateFee), nameof(Servicing.InstallmentRow.Penalty), nameof(Servicing.InstallmentRow.PaidPenalty),
-                nameof(Servicing.InstallmentRow.AccruedInterest),
+                nameof(Servicing.InstallmentRow.AccruedInterest), nameof(Servicing.InstallmentRow.WaivedLateFee), nameof(Servicing.InstallmentRow.WaivedPenalty),
             })
             {
                 e.Property(money).HasPrecision(18, MoneyScale);

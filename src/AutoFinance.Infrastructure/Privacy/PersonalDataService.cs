@@ -86,7 +86,7 @@ public sealed class PersonalDataService(AutoFinanceDbContext db, IPersonalDataPr
             Loans = loans.Select(l => new
             {
                 l.Id, l.Reference, l.Status, l.Principal, AnnualRatePercent = l.AnnualRate * 100m, l.TermMonths, l.Method, l.StartDate, l.DaysPastDue, l.Bucket, l.ClosedOn,
-                Schedule = installments.Where(i => i.LoanId == l.Id).Select(i => new { i.Number, i.DueDate, i.Payment, i.Principal, i.Interest, i.Fee, i.LateFee, i.Penalty, i.PaidPrincipal, i.PaidInterest, i.PaidFee, i.PaidLateFee, i.PaidPenalty }),
+                Schedule = installments.Where(i => i.LoanId == l.Id).Select(i => new { i.Number, i.DueDate, i.Payment, i.Principal, i.Interest, i.Fee, i.LateFee, i.Penalty, i.PaidPrincipal, i.PaidInterest, i.PaidFee, i.PaidLateFee, i.PaidPenalty, i.WaivedLateFee, i.WaivedPenalty }),
                 Payments = payments.Where(p => p.LoanId == l.Id).Select(p => new { p.Id, p.Amount, p.PaidOn, p.Status, p.Surplus, p.Overpayment, p.Prepaid }),
             }),
             Messages = messages.Select(m => new { m.Id, m.Channel, m.Language, m.Body, m.CreatedAt, m.SentAt, m.Status }),

@@ -330,7 +330,7 @@ public sealed partial class EndOfDay(AutoFinanceDbContext db, TimeProvider time,
         var bucket = options.Buckets.For(0).Name;
         var quiet = Unclosed(partition, businessDate)
             .Where(l => !db.Installments.Any(i => i.LoanId == l.Id && i.DueDate <= horizon
-                && (!i.InterestAccrued || i.PaidPrincipal < i.Principal || i.PaidInterest < i.Interest || i.PaidFee < i.Fee || i.PaidLateFee < i.LateFee || i.PaidPenalty < i.Penalty)));
+                && (!i.InterestAccrued || i.PaidPrincipal < i.Principal || i.PaidInterest < i.Interest || i.PaidFee < i.Fee || i.PaidLateFee + i.WaivedLateFee < i.LateFee || i.PaidPenalty + i.WaivedPenalty < i.Penalty)));
         await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         // Read once: the loans found quiet are accrued and then marked closed by key and version, instead of asking
         // the quiet question a second time. One changed meanwhile is left to the page loop, which closes it in full.

@@ -81,7 +81,7 @@ public sealed partial class EndOfDay
                     SELECT 1 FROM installments AS o
                     WHERE o."LoanId" = k."Id" AND o."DueDate" <= @horizon
                         AND (NOT o."InterestAccrued" OR o."PaidPrincipal" < o."Principal" OR o."PaidInterest" < o."Interest" OR o."PaidFee" < o."Fee"
-                            OR o."PaidLateFee" < o."LateFee" OR o."PaidPenalty" < o."Penalty")) END AS quiet
+                            OR o."PaidLateFee" + o."WaivedLateFee" < o."LateFee" OR o."PaidPenalty" + o."WaivedPenalty" < o."Penalty")) END AS quiet
                 FROM (
                     SELECT u."Id", u."Version", u."StartDate", u."Currency", u."RunningInstallment", u."RunningAccruedInterest",
                         u."RunningPeriodStart", u."RunningDueDate", u."RunningScheduledInterest",

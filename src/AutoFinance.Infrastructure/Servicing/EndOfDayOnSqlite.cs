@@ -49,7 +49,7 @@ public sealed partial class EndOfDay
             SELECT o."Id" FROM installments AS o
             WHERE o."LoanId" = l."Id"
                 AND (NOT o."InterestAccrued" OR o."PaidPrincipal" < o."Principal" OR o."PaidInterest" < o."Interest" OR o."PaidFee" < o."Fee"
-                    OR o."PaidLateFee" < o."LateFee" OR o."PaidPenalty" < o."Penalty")
+                    OR o."PaidLateFee" + o."WaivedLateFee" < o."LateFee" OR o."PaidPenalty" + o."WaivedPenalty" < o."Penalty")
             ORDER BY o."Number" LIMIT 1) END
         LEFT JOIN installments AS p ON p."LoanId" = l."Id" AND p."Number" = f."Number" - 1
         WHERE l.rowid = ?4 AND l."Partition" = ?1 AND l."Status" = ?2 AND l."StartDate" <= ?3 AND (l."LastCloseDate" IS NULL OR l."LastCloseDate" < ?3)
@@ -73,7 +73,7 @@ public sealed partial class EndOfDay
         nameof(InstallmentRow.Principal), nameof(InstallmentRow.Interest), nameof(InstallmentRow.Fee), nameof(InstallmentRow.Balance),
         nameof(InstallmentRow.PaidPrincipal), nameof(InstallmentRow.PaidInterest), nameof(InstallmentRow.PaidFee), nameof(InstallmentRow.InterestAccrued),
         nameof(InstallmentRow.AccruedInterest), nameof(InstallmentRow.LateFee), nameof(InstallmentRow.PaidLateFee), nameof(InstallmentRow.Penalty),
-        nameof(InstallmentRow.PenaltyExact), nameof(InstallmentRow.PaidPenalty),
+        nameof(InstallmentRow.PenaltyExact), nameof(InstallmentRow.PaidPenalty), nameof(InstallmentRow.WaivedLateFee), nameof(InstallmentRow.WaivedPenalty),
     ];
 
     private static readonly string ScheduleSql =
@@ -291,6 +291,8 @@ public sealed partial class EndOfDay
                         Penalty = SqliteColumns.Scaled(statement, 15, money),
                         PenaltyExact = SqliteColumns.Scaled(statement, 16, exact),
                         PaidPenalty = SqliteColumns.Scaled(statement, 17, money),
+                        WaivedLateFee = SqliteColumns.Scaled(statement, 18, money),
+                        WaivedPenalty = SqliteColumns.Scaled(statement, 19, money),
                     });
                 }
 

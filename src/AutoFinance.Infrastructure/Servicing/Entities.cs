@@ -140,7 +140,13 @@ public sealed class InstallmentRow
 
     public decimal PaidPenalty { get; set; }
 
-    public bool IsPaid => PaidPrincipal == Principal && PaidInterest == Interest && PaidFee == Fee && PaidLateFee == LateFee && PaidPenalty == Penalty;
+    /// <summary>Late fee waived on approval: no longer owed, never charged again.</summary>
+    public decimal WaivedLateFee { get; set; }
+
+    /// <summary>Penalty interest waived on approval: no longer owed.</summary>
+    public decimal WaivedPenalty { get; set; }
+
+    public bool IsPaid => PaidPrincipal == Principal && PaidInterest == Interest && PaidFee == Fee && PaidLateFee + WaivedLateFee == LateFee && PaidPenalty + WaivedPenalty == Penalty;
 }
 
 /// <summary>A payment received on a loan, with how it was allocated; the key makes a retry harmless.</summary>

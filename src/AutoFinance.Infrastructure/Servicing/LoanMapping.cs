@@ -72,6 +72,8 @@ public static class LoanMapping
             Penalty = row.Penalty,
             PenaltyExact = row.PenaltyExact,
             PaidPenalty = row.PaidPenalty,
+            WaivedLateFee = row.WaivedLateFee,
+            WaivedPenalty = row.WaivedPenalty,
         };
     }
 
@@ -186,6 +188,8 @@ public static class LoanMapping
             // Stored to the column's places; the posted penalty (whole cents) is what the ledger holds.
             row.PenaltyExact = Math.Round(state.PenaltyExact, AutoFinanceDbContext.RateScale, MidpointRounding.AwayFromZero);
             row.PaidPenalty = state.PaidPenalty;
+            row.WaivedLateFee = state.WaivedLateFee;
+            row.WaivedPenalty = state.WaivedPenalty;
         }
 
         foreach (var gone in byNumber.Values)

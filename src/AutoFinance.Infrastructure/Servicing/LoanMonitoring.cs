@@ -65,7 +65,7 @@ public static class LoanMonitoring
         var paid = new Dictionary<int, decimal>();
         var completedOn = new Dictionary<int, DateOnly>();
         var partial = new Dictionary<int, int>();
-        var totals = schedule.ToDictionary(i => i.Number, i => i.Principal + i.Interest + i.Fee + i.LateFee + i.Penalty);
+        var totals = schedule.ToDictionary(i => i.Number, i => i.Principal + i.Interest + i.Fee + i.LateFee + i.Penalty - i.WaivedLateFee - i.WaivedPenalty);
         foreach (var payment in payments.OrderBy(p => p.PaidOn))
         {
             foreach (var part in Json.Deserialize<List<InstallmentAllocation>>(payment.AllocationJson) ?? [])

@@ -14,7 +14,7 @@ public sealed class LoanQueries(AutoFinanceDbContext db, ProductCatalog catalog,
 {
     public sealed record InstallmentView(
         int Number, DateOnly DueDate, decimal Payment, decimal Principal, decimal Interest, decimal Fee, decimal Balance,
-        decimal LateFee = 0m, decimal PenaltyInterest = 0m, decimal Paid = 0m, decimal Outstanding = 0m, InstallmentStanding Status = InstallmentStanding.Upcoming);
+        decimal LateFee = 0m, decimal PenaltyInterest = 0m, decimal Paid = 0m, decimal Outstanding = 0m, InstallmentStanding Status = InstallmentStanding.Upcoming, decimal Waived = 0m);
 
     public sealed record NextDue(int Installment, DateOnly DueDate, decimal Amount);
 
@@ -199,7 +199,9 @@ public sealed class LoanQueries(AutoFinanceDbContext db, ProductCatalog catalog,
     {
         var owed = InstallmentBook.Due(i).Total;
         var paid = i.PaidPrincipal + i.PaidInterest + i.PaidFee + i.PaidLateFee + i.PaidPenalty;
-        return new InstallmentView(i.Number, i.DueDate, i.Payment, i.Principal, i.Interest, i.Fee, i.Balance, i.LateFee, i.Penalty, paid, owed, InstallmentStandings.Of(owed, paid, i.DueDate, today));
+        // Charges are shown as they stand after any waiver, which is given apart, so paid and outstanding add up to them.
+        return new InstallmentView(i.Number, i.DueDate, i.Payment, i.Principal, i.Interest, i.Fee, i.Balance, i.LateFee - i.WaivedLateFee, i.Penalty - i.WaivedPenalty, paid, owed,
+            InstallmentStandings.Of(owed, paid, i.DueDate, today), i.WaivedLateFee + i.WaivedPenalty);
     }
 
     private static LoanSummary Summary(LoanRow l) =>

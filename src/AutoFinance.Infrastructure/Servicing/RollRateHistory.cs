@@ -31,7 +31,7 @@ public static class RollRateHistory
             .ToListAsync(ct).ConfigureAwait(false);
         var ids = loans.Select(l => l.Id).ToList();
         var installments = (await db.Installments.AsNoTracking().Where(i => ids.Contains(i.LoanId))
-            .Select(i => new { i.LoanId, i.Number, i.DueDate, Total = i.Principal + i.Interest + i.Fee + i.LateFee + i.Penalty })
+            .Select(i => new { i.LoanId, i.Number, i.DueDate, Total = i.Principal + i.Interest + i.Fee + i.LateFee + i.Penalty - i.WaivedLateFee - i.WaivedPenalty })
             .ToListAsync(ct).ConfigureAwait(false)).ToLookup(i => i.LoanId);
         var payments = (await db.Payments.AsNoTracking().Where(p => ids.Contains(p.LoanId) && p.Status == PostingStatus.Posted)
             .Select(p => new { p.LoanId, p.PaidOn, p.AllocationJson })

@@ -28,6 +28,8 @@ public static class ServicingRegistration
         services.AddScoped<GrantHardshipHandler>();
         services.AddScoped<Application.Servicing.ChangeRate.ChangeRateHandler>();
         services.AddScoped<Approvals.RateChanges>();
+        services.AddScoped<Application.Servicing.WaiveCharges.WaiveChargesHandler>();
+        services.AddScoped<Approvals.ChargeWaivers>();
         services.AddScoped<HardshipRequests>();
         return services;
     }

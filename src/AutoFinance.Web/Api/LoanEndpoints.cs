@@ -116,7 +116,24 @@ public static class LoanEndpoints
             .Accepts<PayOffRequest>("application/json").Produces<PayoffReceipt>(201).Produces(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         MapHardship(group);
         MapRateChange(group);
+        MapChargeWaiver(group);
     }
+
+    private static void MapChargeWaiver(RouteGroupBuilder group) =>
+        group.MapPost("/{id:guid}/charge-waivers", async (Guid id, HttpContext http, Infrastructure.Approvals.ChargeWaivers waivers, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<Application.Servicing.WaiveCharges.WaiveChargesRequest>(http.Request, ct).ConfigureAwait(false);
+                if (body.Error is { } error)
+                {
+                    return Problems.Validation([error]);
+                }
+
+                var result = await waivers.ProposeAsync(http.User.ToActor(), id, body.Value ?? new Application.Servicing.WaiveCharges.WaiveChargesRequest(null, null), ct).ConfigureAwait(false);
+                return Problems.From(result, proposal => Results.Accepted($"/api/v1/approvals/{proposal.Approval.ApprovalId}", proposal), "loan");
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Collector, Roles.ServiceAgent, Roles.Manager, Roles.Admin))
+            .WithSummary("Propose waiving late charges: {\"amount\": 120.50 (all the penalty interest and late fees owed when left out), \"reason\"}. Checked against the loan now; a second person approves it under /api/v1/approvals, and then penalty and late fees come off oldest instalment first, the income is reversed and the customer is told")
+            .Accepts<Application.Servicing.WaiveCharges.WaiveChargesRequest>("application/json").Produces<Infrastructure.Approvals.ChargeWaivers.Proposal>(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
 
     private static void MapRateChange(RouteGroupBuilder group) =>
         group.MapPost("/{id:guid}/rate-changes", async (Guid id, HttpContext http, Infrastructure.Approvals.RateChanges rates, CancellationToken ct) =>

@@ -174,6 +174,71 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
     }
 
     [SkippableFact]
+    public async Task Late_charges_waived_by_a_collector_come_off_only_when_a_manager_approves_and_the_customer_is_told()
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        platform.Clock.Now = MorningInChina;
+        var person = await BookAsync("en");
+        var loanId = Guid.Parse(person.LoanId);
+        await CloseAsync(person.FirstDue.AddDays(10));
+        platform.Clock.Now = new DateTimeOffset(person.FirstDue.AddDays(11), new TimeOnly(10, 0), TimeSpan.FromHours(8)).ToUniversalTime();
+        decimal penalty, lateFee;
+        await using (var db = Db())
+        {
+            var first = await db.Installments.AsNoTracking().SingleAsync(i => i.LoanId == loanId && i.DueDate == person.FirstDue);
+            (penalty, lateFee) = (first.Penalty, first.LateFee);
+        }
+
+        Assert.True(penalty > 0m && lateFee > 0m, $"penalty {penalty}, late fee {lateFee}");
+        using var collector = await platform.SignedIn("collector");
+        var refused = await collector.PostAsJsonAsync($"/api/v1/loans/{loanId}/charge-waivers", new { amount = penalty + lateFee + 0.01m, reason = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("reason", out _));
+
+        refused = await collector.PostAsJsonAsync($"/api/v1/loans/{loanId}/charge-waivers", new { amount = penalty + lateFee + 0.01m, reason = "hospital stay, arrears now paid" });
+        problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((HttpStatusCode.BadRequest, "waiver.amount.exceeds-charges"), (refused.StatusCode, problem.GetProperty("code").GetString()));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("amount", out _));
+
+        var proposed = await collector.PostAsJsonAsync($"/api/v1/loans/{loanId}/charge-waivers", new { reason = "hospital stay, arrears now paid" });
+        Assert.Equal(HttpStatusCode.Accepted, proposed.StatusCode);
+        var proposal = await proposed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((penalty + lateFee, penalty, lateFee), (proposal.GetProperty("plan").GetProperty("amount").GetDecimal(), proposal.GetProperty("plan").GetProperty("penalty").GetDecimal(), proposal.GetProperty("plan").GetProperty("lateFees").GetDecimal()));
+        await using (var db = Db())
+        {
+            Assert.Equal(0m, await db.Installments.AsNoTracking().Where(i => i.LoanId == loanId).SumAsync(i => i.WaivedLateFee + i.WaivedPenalty));
+        }
+
+        var approvalPath = $"/api/v1/approvals/{proposal.GetProperty("approval").GetProperty("approvalId").GetString()}/approve";
+        using var manager = await platform.SignedIn("manager");
+        var approved = await PostAsync(manager, approvalPath, new { });
+        Assert.Equal("Approved", approved.GetProperty("status").GetString(), ignoreCase: true);
+        await using (var db = Db())
+        {
+            var first = await db.Installments.AsNoTracking().SingleAsync(i => i.LoanId == loanId && i.DueDate == person.FirstDue);
+            Assert.Equal((lateFee, penalty), (first.WaivedLateFee, first.WaivedPenalty));
+            Assert.Single(await db.JournalEntries.AsNoTracking().Where(e => e.LoanId == loanId && e.Kind == "ChargesWaived").ToListAsync());
+        }
+
+        var view = await manager.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}");
+        Assert.Equal(0m, view.GetProperty("trialBalanceNet").GetDecimal());
+        var row = view.GetProperty("schedule").EnumerateArray().First();
+        Assert.Equal((0m, 0m, penalty + lateFee), (row.GetProperty("lateFee").GetDecimal(), row.GetProperty("penaltyInterest").GetDecimal(), row.GetProperty("waived").GetDecimal()));
+        Assert.Equal(0m, view.GetProperty("balances").GetProperty("PenaltyInterestReceivable").GetDecimal());
+
+        // Nothing is left to waive: a second proposal is refused at once.
+        var again = await collector.PostAsJsonAsync($"/api/v1/loans/{loanId}/charge-waivers", new { reason = "hospital stay, arrears now paid" });
+        Assert.Equal("waiver.nothing-owed", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+
+        await Delivery.RunAsync(platform, platform.Clock);
+        await using var outbox = Db();
+        var sms = await outbox.Outbox.AsNoTracking().SingleAsync(m => m.CustomerId == person.CustomerId && m.Template == "charges.waived" && m.Channel == "sms");
+        Assert.Contains($"We have waived CNY {penalty + lateFee:N2} of late charges", sms.Body, StringComparison.Ordinal);
+        Assert.Contains("CNY 0.00 of late charges is still owed", sms.Body, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task A_customer_who_applied_in_chinese_and_chooses_english_is_written_to_in_english()
     {
         Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");

@@ -92,6 +92,7 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["POST /api/v1/loans/{id}/payoff"] = [new(Target.LoanA, "U A H F F F F A A F A")],
         ["POST /api/v1/loans/{id}/hardship"] = [new(Target.LoanA, "U F F F F F F F A A A")],
         ["POST /api/v1/loans/{id}/rate-changes"] = [new(Target.LoanA, "U F F F F F F F A A A")],
+        ["POST /api/v1/loans/{id}/charge-waivers"] = [new(Target.LoanA, "U F F F F F F A A A A")],
         ["POST /api/v1/loans/{id}/hardship-requests"] = [new(Target.LoanA, "U A H F F F F F F F F")],
         ["GET /api/v1/loans/{id}/hardship-requests"] = [new(Target.LoanA, "U O H F F O O O O O O")],
         ["GET /api/v1/hardship-requests"] = [new(Target.None, "U F F F F F F F O O O")],

@@ -45,15 +45,27 @@ public sealed record InstallmentState
 
     public decimal PaidPenalty { get; init; }
 
+    /// <summary>Late fee waived: no longer owed, and never charged again (<see cref="LateFee"/> stays what was charged).</summary>
+    public decimal WaivedLateFee { get; init; }
+
+    /// <summary>Penalty interest waived: no longer owed (<see cref="Penalty"/> stays what was posted, so later days post on from it).</summary>
+    public decimal WaivedPenalty { get; init; }
+
+    /// <summary>The late fee still owed.</summary>
+    public decimal LateFeeOwed => LateFee - PaidLateFee - WaivedLateFee;
+
+    /// <summary>The penalty interest still owed.</summary>
+    public decimal PenaltyOwed => Penalty - PaidPenalty - WaivedPenalty;
+
     public bool IsPaid =>
-        PaidPrincipal == Principal && PaidInterest == Interest && PaidFee == Fee && PaidLateFee == LateFee && PaidPenalty == Penalty;
+        PaidPrincipal == Principal && PaidInterest == Interest && PaidFee == Fee && LateFeeOwed == 0m && PenaltyOwed == 0m;
 
     /// <summary>What the instalment still owes, by component; the fee covers the scheduled fee and then the late fee.</summary>
     public InstallmentDue Owing => new(
         Number,
         DueDate,
-        (Fee - PaidFee) + (LateFee - PaidLateFee),
-        Penalty - PaidPenalty,
+        (Fee - PaidFee) + LateFeeOwed,
+        PenaltyOwed,
         Interest - PaidInterest,
         Principal - PaidPrincipal);
 

@@ -528,6 +528,61 @@ public sealed class Loan
     }
 
     /// <summary>
+    /// Late charges waived on <paramref name="on"/> (a concession a second person approved): up to
+    /// <paramref name="amount"/> of the penalty interest and late fees still owed, all of them when no amount is given,
+    /// oldest instalment first and its penalty before its late fee. What is waived is never charged again; an instalment
+    /// still late keeps drawing penalty from the next close. Days past due come down at once when the oldest arrears
+    /// owed only charges, and the loan closes when nothing else was owed.
+    /// </summary>
+    public LoanResult<ChargeWaiver> WaiveLateCharges(DateOnly on, decimal? amount, string description)
+    {
+        if (Status != LoanStatus.Active)
+        {
+            return NotActive<ChargeWaiver>();
+        }
+
+        var owed = installments.Sum(i => i.PenaltyOwed + i.LateFeeOwed);
+        if (owed == 0m)
+        {
+            return LoanResult<ChargeWaiver>.Refused(ServicingError.Conflict("waiver.nothing-owed", "no late fees or penalty interest are owed on the loan"));
+        }
+
+        if (amount is { } asked && (asked <= 0m || Currency.Round(asked) != asked))
+        {
+            return LoanResult<ChargeWaiver>.Refused(ServicingError.Invalid("waiver.amount.invalid", "amount", $"must be a positive amount in whole {Currency.Code} minor units"));
+        }
+
+        if (amount > owed)
+        {
+            return LoanResult<ChargeWaiver>.Refused(ServicingError.Invalid("waiver.amount.exceeds-charges", "amount", $"must be at most the {owed} of late fees and penalty owed",
+                new Dictionary<string, string> { ["charges"] = owed.ToString(CultureInfo.InvariantCulture) }));
+        }
+
+        var left = amount ?? owed;
+        decimal penalty = 0m, fees = 0m;
+        for (var i = 0; i < installments.Count && left > 0m; i++)
+        {
+            var row = installments[i];
+            var fromPenalty = Math.Min(left, row.PenaltyOwed);
+            var fromFee = Math.Min(left - fromPenalty, row.LateFeeOwed);
+            if (fromPenalty + fromFee == 0m)
+            {
+                continue;
+            }
+
+            installments[i] = row with { WaivedPenalty = row.WaivedPenalty + fromPenalty, WaivedLateFee = row.WaivedLateFee + fromFee };
+            penalty += fromPenalty;
+            fees += fromFee;
+            left -= fromPenalty + fromFee;
+        }
+
+        var entries = new List<JournalEntry> { LoanPostings.ChargesWaived(on, Currency, penalty, fees, description) };
+        CureArrears();
+        CloseIfSettled(on, entries);
+        return LoanResult<ChargeWaiver>.Ok(new ChargeWaiver(penalty, fees, owed - penalty - fees, Status == LoanStatus.Closed), entries);
+    }
+
+    /// <summary>
     /// A hardship plan granted on <paramref name="on"/>: the instalments after the last one fully paid are replaced by
     /// the plan's (built by the domain's hardship library from the booked schedule: <paramref name="count"/> is the
     /// instalments a holiday skips or the months of an extension or re-amortisation), interest already recognised on
@@ -616,7 +671,7 @@ public sealed class Loan
         }
 
         var replaced = installments.SkipWhile(i => i.IsPaid).ToList();
-        if (replaced.Count == 0 || replaced.Any(r => r.LateFee != r.PaidLateFee || r.Penalty != r.PaidPenalty || r.Fee != r.PaidFee || r.PaidFee != 0m))
+        if (replaced.Count == 0 || replaced.Any(r => r.LateFeeOwed != 0m || r.PenaltyOwed != 0m || r.Fee != r.PaidFee || r.PaidFee != 0m))
         {
             return ServicingError.Conflict("hardship.loan.charges_outstanding", "late fees, penalty or fees are outstanding on the instalments to re-plan; settle or waive them first");
         }
@@ -1114,8 +1169,8 @@ public sealed class Loan
         var amounts = new WriteOffAmounts(
             installments.Sum(i => i.Principal - i.PaidPrincipal),
             installments.Sum(i => i.AccruedInterest - i.PaidInterest),
-            installments.Where(i => i.FallenDue).Sum(i => i.Fee - i.PaidFee) + installments.Sum(i => i.LateFee - i.PaidLateFee),
-            installments.Sum(i => i.Penalty - i.PaidPenalty));
+            installments.Where(i => i.FallenDue).Sum(i => i.Fee - i.PaidFee) + installments.Sum(i => i.LateFeeOwed),
+            installments.Sum(i => i.PenaltyOwed));
         Status = LoanStatus.ChargedOff;
         ChargedOffOn = on;
         if (amounts.Total > 0m)

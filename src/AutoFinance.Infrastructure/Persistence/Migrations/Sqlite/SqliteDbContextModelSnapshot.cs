@@ -2500,6 +2500,14 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("WaivedLateFee")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WaivedPenalty")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DueDate");
