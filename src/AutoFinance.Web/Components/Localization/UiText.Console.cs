@@ -143,7 +143,7 @@ public static partial class UiText
         ("waiver.proposed", "已提交复核：减免 {0}（罚息 {1}，滞纳金 {2}），减免后尚欠逾期费用 {3}。", "Sent for approval: {0} to waive (penalty {1}, late fees {2}); {3} of late charges left after it."),
         ("err.waiver.nothing-owed", "这笔贷款没有应还的逾期费用", "No late fees or penalty are owed on this loan"),
         ("err.waiver.amount.invalid", "须为正数，精确到分", "Must be a positive amount in whole cents"),
-        ("err.waiver.amount.exceeds-charges", "不能超过应还的逾期费用 {charges}", "Must be at most the {charges} of late charges owed"),
+        ("err.waiver.amount.exceeds-charges", "不能超过应还的逾期费用 ¥{charges}", "Must be at most the {charges} of late charges owed"),
         ("err.rate.effectiveOn.not_due_date", "生效日须为放款日或某一还款日", "Must be the loan's start or one of its due dates"),
         ("err.rate.effectiveOn.fallen_due", "生效日之后已有期次到期或已还款，请选择更晚的还款日", "An instalment after that date has fallen due or been paid; choose a later due date"),
         ("err.rate.loan.flat_fee", "按手续费定价的贷款不能调整利率", "A flat-fee loan is priced by its fee, not a rate"),

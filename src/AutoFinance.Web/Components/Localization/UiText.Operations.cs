@@ -77,7 +77,7 @@ public static partial class UiText
         ("alerts.acknowledge", "已知悉", "Acknowledge"),
 
         ("approvals.title", "双人复核", "Approvals"),
-        ("approvals.lead", "敏感操作（黑名单变更、手动核销、下调利率、大额人工收款、员工角色、产品条款、模型启用、经销商结算账户、未脱敏导出）须由另一位经理或管理员批准后才会执行；不能审批自己发起的申请，也不能审批自己的角色变更。", "Sensitive actions (blacklist changes, manual write-offs, lower rates, large receipts taken by hand, staff roles, product terms, model promotions, dealer settlement accounts, unmasked exports) are carried out only when another manager or admin approves them; nobody approves their own request or a change of their own role."),
+        ("approvals.lead", "敏感操作（黑名单变更、手动核销、下调利率、减免逾期费用、大额人工收款、员工角色、产品条款、模型启用、经销商结算账户、未脱敏导出）须由另一位经理或管理员批准后才会执行；不能审批自己发起的申请，也不能审批自己的角色变更。", "Sensitive actions (blacklist changes, manual write-offs, lower rates, waived late charges, large receipts taken by hand, staff roles, product terms, model promotions, dealer settlement accounts, unmasked exports) are carried out only when another manager or admin approves them; nobody approves their own request or a change of their own role."),
         ("approvals.record", "系统记录：", "System record:"),
         ("approvals.filter", "按状态筛选", "Filter by status"),
         ("approvals.filter.pending", "待审批", "Pending"),
