@@ -33,6 +33,20 @@ public static class PayoutFailures
     /// <summary>A reason read back: its kind, the bank's reason code, and the text that came with it.</summary>
     public sealed record Reading(Kind Kind, string? Code, string? Detail);
 
+    /// <summary>
+    /// Reasons that lie with the payee's account, not with the lender or a moment's fault: paying the same account again
+    /// would fail again, so the dealer must give a new one. The provider's own code and ISO 20022's (closed, wrong,
+    /// blocked or forbidden account; name not matching; wrong bank).
+    /// </summary>
+    private static readonly HashSet<string> AccountCodes = new(StringComparer.Ordinal) { "account-closed", "AC01", "AC03", "AC04", "AC06", "AG01", "BE01", "RC01", "MD07" };
+
+    /// <summary>Whether the failure lies with the payee's account (see <see cref="AccountCodes"/>).</summary>
+    public static bool PayeeAccountAtFault(Reading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        return reading.Kind is Kind.Provider or Kind.Bank or Kind.Returned && reading.Code is { } code && AccountCodes.Contains(code);
+    }
+
     public static string NotTaken(string problem) => NotTakenPrefix + problem;
 
     /// <summary>"cancelled by staff: why".</summary>

@@ -16,6 +16,7 @@ public sealed class DisbursementSectionTests : BunitContext
         new(Guid.NewGuid(), reference, Guid.Empty, 80_000m, "CNY", "北京汽车商城有限公司", "中国工商银行", "**** 5678", "file", status, reason, null, Guid.NewGuid(), DateTimeOffset.UnixEpoch, null)
         {
             Purpose = purpose,
+            PayeeAccountAtFault = reason is not null && PayoutFailures.PayeeAccountAtFault(PayoutFailures.Read(reason)),
         };
 
     private static FundingDesk.FundingView Booked(bool owed, params PayoutView[] newestFirst) =>
@@ -54,6 +55,24 @@ public sealed class DisbursementSectionTests : BunitContext
         Assert.Contains("Returned by the payee's bank", cut.Find("[data-testid=payout][data-status=returned]").TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("account-closed", true, "请联系贷款机构更换结算账户")]
+    [InlineData("rejected by the bank (AC01): wrong account number", true, "请联系贷款机构更换结算账户")]
+    [InlineData("rejected by the bank (AM04): insufficient funds", false, "贷款机构核对后会重新付款")]
+    [InlineData("the provider did not take the instruction: timeout", false, "贷款机构核对后会重新付款")]
+    public void A_dealer_whose_payout_failed_because_of_its_account_is_asked_for_a_new_one_and_otherwise_told_it_will_be_paid_again(string reason, bool accountAtFault, string said)
+    {
+        var funding = Signed(true, true) with { Payouts = [Payout("PO-1", PayoutPurpose.Disbursement, PayoutStatus.Failed, reason)] };
+
+        var dealer = Render<DisbursementSection>(p => p.Add(c => c.Funding, funding).Add(c => c.L, UiLanguage.Zh).Add(c => c.ForDealer, true).Add(c => c.CanRecord, true));
+        var failed = dealer.Find("[data-testid=payout-failed]");
+        Assert.Equal(accountAtFault ? "true" : "false", failed.GetAttribute("data-account-at-fault"));
+        Assert.Contains(said, failed.TextContent, StringComparison.Ordinal);
+
+        var staff = Render<DisbursementSection>(p => p.Add(c => c.Funding, funding).Add(c => c.L, UiLanguage.Zh));
+        Assert.Equal(accountAtFault, staff.Find("[data-testid=payout-failed]").TextContent.Contains("请先在放款队列更换经销商的结算账户", StringComparison.Ordinal));
+    }
+
     private static FundingDesk.FundingView Signed(bool ready, bool byDealer) =>
         new(Guid.NewGuid(), "CT270108-0002", Guid.NewGuid(), "AF270108-0002", "signed", 80_000m, "CNY", ready,
             [new FundingDesk.CheckView(FundingItem.Insurance, "funding.insurance", true, ready, ready ? [] : ["insurancePolicyNumber"])],
@@ -69,6 +88,7 @@ public sealed class DisbursementSectionTests : BunitContext
 
         var returned = cut.Find("[data-testid=payout-returned]").TextContent;
         Assert.Contains("您的收款银行退回了这笔付款", returned, StringComparison.Ordinal);
+        Assert.Contains("请联系贷款机构更换结算账户", returned, StringComparison.Ordinal);
         Assert.Contains("AC04 账户已销户", returned, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=disburse-review-step]"));
         Assert.Empty(cut.FindAll("[data-testid=funding-form]"));
