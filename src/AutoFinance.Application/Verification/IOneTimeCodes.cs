@@ -28,7 +28,16 @@ public interface IOneTimeCodes
 
     /// <summary>Checks a typed code against the newest one sent for the purpose (and subject, if it was sent for one); a verified code is spent.</summary>
     Task<CodeCheck> VerifyAsync(CodePurpose purpose, string mobile, string? typedCode, CancellationToken cancellationToken, string? subject = null);
+
+    /// <summary>
+    /// The same check, with the tries the code has left after a wrong one: for a person already known to hold the
+    /// number (signed in), who may be told so; never for a registration, whose answer stays neutral.
+    /// </summary>
+    Task<CodeVerification> VerifyCountingAsync(CodePurpose purpose, string mobile, string? typedCode, CancellationToken cancellationToken, string? subject = null);
 }
+
+/// <summary>A typed code's check and, after a wrong one, how many more tries the code takes.</summary>
+public sealed record CodeVerification(CodeCheck Check, int TriesLeft);
 
 /// <summary>What asking for a code came to.</summary>
 public sealed record CodeSendResult(CodeSendOutcome Outcome, TimeSpan RetryAfter, DateTimeOffset? ExpiresAt)

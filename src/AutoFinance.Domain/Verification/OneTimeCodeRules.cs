@@ -76,6 +76,9 @@ public static class OneTimeCodeRules
             : newest.Attempts + 1 >= MaxAttempts ? CodeCheck.WrongNowExhausted : CodeCheck.Wrong;
     }
 
+    /// <summary>The tries a code has left once a wrong one is counted against the <paramref name="attemptsBefore"/> made before it.</summary>
+    public static int TriesLeftAfterWrong(int attemptsBefore) => Math.Max(0, MaxAttempts - attemptsBefore - 1);
+
     /// <summary>Whether text is six ASCII digits (anything else is never a code).</summary>
     public static bool IsWellFormed(string? code) => code is { Length: Digits } && code.All(char.IsAsciiDigit);
 }

@@ -52,10 +52,10 @@ public sealed class MasterDataCommands(AutoFinanceDbContext db, IOneTimeCodes co
             return CommandResult<Changed>.Conflict("no customer record yet: it is made with your first application", "customer.none");
         }
 
-        var check = await codes.VerifyAsync(CodePurpose.ContactChange, mobile, input.Code, ct).ConfigureAwait(false);
-        if (check != CodeCheck.Verified)
+        var check = await codes.VerifyCountingAsync(CodePurpose.ContactChange, mobile, input.Code, ct).ConfigureAwait(false);
+        if (check.Check != CodeCheck.Verified)
         {
-            return CommandResult<Changed>.Invalid("code", CodeProblem.MessageOf(check)) with { Code = CodeProblem.CodeOf(check) };
+            return CommandResult<Changed>.Invalid([CodeProblem.ForHolder("code", check)]);
         }
 
         var customer = await db.Customers.FirstAsync(c => c.Id == customerId, ct).ConfigureAwait(false);

@@ -66,8 +66,8 @@ public sealed class ContractSigningCodes(AutoFinanceDbContext db, IOneTimeCodes 
             return FieldProblems.Required("code", "is required: the code texted to the customer's mobile to sign this contract");
         }
 
-        var check = await codes.VerifyAsync(CodePurpose.ContractSigning, await MobileAsync(customerId, ct).ConfigureAwait(false), typed.Trim(), ct, Subject(offerId)).ConfigureAwait(false);
-        return check == CodeCheck.Verified ? null : new FieldError("code", CodeProblem.MessageOf(check), CodeProblem.CodeOf(check));
+        var check = await codes.VerifyCountingAsync(CodePurpose.ContractSigning, await MobileAsync(customerId, ct).ConfigureAwait(false), typed.Trim(), ct, Subject(offerId)).ConfigureAwait(false);
+        return check.Check == CodeCheck.Verified ? null : CodeProblem.ForHolder("code", check);
     }
 
     private static string Subject(Guid offerId) => "offer:" + offerId.ToString("N");

@@ -7,6 +7,7 @@ using AutoFinance.Domain.Verification;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Origination;
 using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Infrastructure.Verification;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoFinance.Infrastructure.Payments;
@@ -68,9 +69,11 @@ public sealed class Mandates(AutoFinanceDbContext db, IPaymentProvider provider,
             return CommandResult<MandateView>.Conflict("no customer record yet: it is made with your first application", "customer.none");
         }
 
-        if (await codes.VerifyAsync(CodePurpose.CardBinding, mobile, input.Code, ct).ConfigureAwait(false) != CodeCheck.Verified)
+        var check = await codes.VerifyCountingAsync(CodePurpose.CardBinding, mobile, input.Code, ct).ConfigureAwait(false);
+        if (check.Check != CodeCheck.Verified)
         {
-            return CommandResult<MandateView>.Invalid("code", "is not the code we texted you, or it has expired; ask for a new one", "code.invalid");
+            return CommandResult<MandateView>.Invalid([check.Check == CodeCheck.Wrong ? CodeProblem.ForHolder("code", check)
+                : new FieldError("code", "is not the code we texted you, or it has expired; ask for a new one", "code.invalid")]);
         }
 
         var now = time.GetUtcNow();

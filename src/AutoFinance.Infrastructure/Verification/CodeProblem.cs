@@ -1,3 +1,6 @@
+using System.Globalization;
+using AutoFinance.Application.Verification;
+using AutoFinance.Domain.Validation;
 using AutoFinance.Domain.Verification;
 
 namespace AutoFinance.Infrastructure.Verification;
@@ -11,6 +14,19 @@ public static class CodeProblem
         CodeCheck.TooManyAttempts or CodeCheck.WrongNowExhausted => "code.attempts-exhausted",
         _ => "code.invalid",
     };
+
+    /// <summary>
+    /// A code that did not verify, told to a person known to hold the number: a wrong one says how many tries are
+    /// left (<c>triesLeft</c>), under the same stable code.
+    /// </summary>
+    public static FieldError ForHolder(string field, CodeVerification verification)
+    {
+        ArgumentNullException.ThrowIfNull(verification);
+        return verification.Check == CodeCheck.Wrong
+            ? new FieldError(field, string.Create(CultureInfo.InvariantCulture, $"is not the code we texted you; {verification.TriesLeft} more tries, or ask for a new code"), CodeOf(verification.Check),
+                new Dictionary<string, string> { ["triesLeft"] = verification.TriesLeft.ToString(CultureInfo.InvariantCulture) })
+            : new FieldError(field, MessageOf(verification.Check), CodeOf(verification.Check));
+    }
 
     public static string MessageOf(CodeCheck check) => check switch
     {

@@ -66,7 +66,10 @@ public sealed class OneTimeCodeService(AutoFinanceDbContext db, ILookupHasher ha
         return new CodeSendResult(CodeSendOutcome.Sent, TimeSpan.Zero, now + OneTimeCodeRules.Lifetime);
     }
 
-    public async Task<CodeCheck> VerifyAsync(CodePurpose purpose, string mobile, string? typedCode, CancellationToken cancellationToken, string? subject = null)
+    public async Task<CodeCheck> VerifyAsync(CodePurpose purpose, string mobile, string? typedCode, CancellationToken cancellationToken, string? subject = null) =>
+        (await VerifyCountingAsync(purpose, mobile, typedCode, cancellationToken, subject).ConfigureAwait(false)).Check;
+
+    public async Task<CodeVerification> VerifyCountingAsync(CodePurpose purpose, string mobile, string? typedCode, CancellationToken cancellationToken, string? subject = null)
     {
         ArgumentNullException.ThrowIfNull(mobile);
         var now = time.GetUtcNow();
@@ -78,7 +81,7 @@ public sealed class OneTimeCodeService(AutoFinanceDbContext db, ILookupHasher ha
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (newest is null)
         {
-            return CodeCheck.NoCode;
+            return new(CodeCheck.NoCode, 0);
         }
 
         var typedHash = OneTimeCodeRules.IsWellFormed(typedCode) ? CodeHash(newest.Id, subject, typedCode!) : null;
@@ -89,13 +92,13 @@ public sealed class OneTimeCodeService(AutoFinanceDbContext db, ILookupHasher ha
                 // Spent by exactly one caller: a second, parallel use of the same code finds it consumed.
                 var spent = await db.OneTimeCodes.Where(c => c.Id == newest.Id && c.ConsumedAt == null && c.Attempts < OneTimeCodeRules.MaxAttempts)
                     .ExecuteUpdateAsync(u => u.SetProperty(c => c.ConsumedAt, now), cancellationToken).ConfigureAwait(false);
-                return spent == 1 ? CodeCheck.Verified : CodeCheck.NoCode;
+                return new(spent == 1 ? CodeCheck.Verified : CodeCheck.NoCode, 0);
             case CodeCheck.Wrong or CodeCheck.WrongNowExhausted:
                 var counted = await db.OneTimeCodes.Where(c => c.Id == newest.Id && c.Attempts < OneTimeCodeRules.MaxAttempts)
                     .ExecuteUpdateAsync(u => u.SetProperty(c => c.Attempts, c => c.Attempts + 1), cancellationToken).ConfigureAwait(false);
-                return counted == 1 ? check : CodeCheck.TooManyAttempts;
+                return counted == 1 ? new(check, OneTimeCodeRules.TriesLeftAfterWrong(newest.Attempts)) : new(CodeCheck.TooManyAttempts, 0);
             default:
-                return check;
+                return new(check, 0);
         }
     }
 

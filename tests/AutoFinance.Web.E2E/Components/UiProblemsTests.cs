@@ -24,6 +24,17 @@ public sealed partial class UiProblemsTests
         Assert.Equal("须在 0 至 60 之间", UiLanguage.Zh.Problem(FieldProblems.Between("applicant.yearsEmployed", 0, 60)));
 
     [Fact]
+    public void A_wrong_code_told_to_its_holder_says_how_many_tries_are_left_and_one_told_neutrally_does_not()
+    {
+        var holder = AutoFinance.Infrastructure.Verification.CodeProblem.ForHolder("code", new AutoFinance.Application.Verification.CodeVerification(AutoFinance.Domain.Verification.CodeCheck.Wrong, 3));
+        var neutral = new FieldError("code", "is not the code sent", "code.invalid");
+
+        Assert.Equal(("code.invalid", "验证码不正确，还可再试 3 次；如未收到短信，请重新获取"), (holder.Code, UiLanguage.Zh.Problem(holder)));
+        Assert.Equal(UiLanguage.Zh["err.code.invalid"], UiLanguage.Zh.Problem(neutral));
+        Assert.Equal("验证码不正确，还可再试 3 次；如未收到短信，请重新获取", UiLanguage.Zh.ByOwnCode(holder.Code, holder.Parameters));
+    }
+
+    [Fact]
     public void A_problem_without_a_code_falls_back_to_its_field_then_to_a_general_chinese_text()
     {
         Assert.Equal(UiLanguage.Zh["err.field.amount"], UiLanguage.Zh.Problem(new FieldError("amount", "must be a positive amount in whole CNY minor units")));

@@ -40,6 +40,9 @@ public abstract class ContractSigningScenarios<TPlatform>(TPlatform platform) : 
         using var wrong = await dealer.PostAsJsonAsync(ContractSigning.AcceptPath(applicationId, offerId), new { code = Other(code) });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Equal("code.invalid", await ContractSigning.ProblemCodeAsync(wrong));
+        // The signer holds the number already: they are told how many tries the code has left.
+        var told = (await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems")[0];
+        Assert.Equal("4", told.GetProperty("parameters").GetProperty("triesLeft").GetString());
         Assert.Equal(0, await ContractsOfAsync(applicationId));
 
         using var signed = await dealer.PostAsJsonAsync(ContractSigning.AcceptPath(applicationId, offerId), new { code });

@@ -46,7 +46,7 @@ public static class UiProblems
     public static string? ByOwnCode(this UiLanguage language, string? code, IReadOnlyDictionary<string, string>? figures)
     {
         ArgumentNullException.ThrowIfNull(language);
-        return Knows(code) ? Text(language, "err." + code, figures) : null;
+        return Knows(code) ? Text(language, CodeKey(code!, figures), figures) : null;
     }
 
     private static string Say(this UiLanguage language, string? code, IReadOnlyDictionary<string, string>? figures, string? field, string message, bool conflict)
@@ -56,7 +56,7 @@ public static class UiProblems
             return message;
         }
 
-        var key = Knows(code) ? "err." + code
+        var key = Knows(code) ? CodeKey(code!, figures)
             : field is not null && UiText.All.ContainsKey("err.field." + LastPart(field)) ? "err.field." + LastPart(field)
             : conflict ? "err.conflict" : "err.general";
         return Text(language, key, figures);
@@ -72,6 +72,10 @@ public static class UiProblems
 
         return text;
     }
+
+    /// <summary>A code's sentence; a refusal that gives a figure its plain wording lacks (the tries a code has left) reads the variant for it.</summary>
+    private static string CodeKey(string code, IReadOnlyDictionary<string, string>? figures) =>
+        figures?.Keys.Select(figure => "err." + code + "+" + figure).FirstOrDefault(UiText.All.ContainsKey) ?? "err." + code;
 
     private static string LastPart(string field) => field[(field.LastIndexOf('.') + 1)..];
 

@@ -104,6 +104,7 @@ public static partial class UiText
         ("err.approval.four-eyes", "须由另一位同事审批：这是您本人发起的操作", "A second person must decide: you asked for this action"),
         ("err.card.number.invalid", "请填写银行卡的 12 至 19 位数字", "Enter the card's 12 to 19 digits"),
         ("err.code.invalid", "验证码不正确，请核对短信后重新输入；如未收到短信，请重新获取", "This is not the code we texted you: check the message and type it again, or ask for a new one if none came"),
+        ("err.code.invalid+triesLeft", "验证码不正确，还可再试 {triesLeft} 次；如未收到短信，请重新获取", "This is not the code we texted you: {triesLeft} more tries, or ask for a new one if none came"),
         ("err.code.expired", "验证码已过期，请重新获取", "The code has expired; ask for a new one"),
         ("err.code.attempts-exhausted", "错误次数过多，请重新获取验证码", "Too many wrong tries; ask for a new code"),
         ("err.mobile.taken", "该手机号已用于登录其他账户", "This mobile signs in to another account"),
