@@ -24,7 +24,7 @@ public static class AnswerComposer
                 Answer(Fill(AnswerTemplates.Overdue(language), amount, date, snapshot), amount, date),
             AssistantIntent.Overdue when snapshot is { NextDueDate: { } date, NextDueAmount: { } amount } =>
                 Answer(Fill(template, amount, date, snapshot), amount, date),
-            AssistantIntent.Hardship or AssistantIntent.LateCharges or AssistantIntent.ChangeDueDate =>
+            AssistantIntent.Hardship or AssistantIntent.LateCharges or AssistantIntent.ChangeDueDate or AssistantIntent.ChargeWaiver =>
                 Answer(template, null, null),
             AssistantIntent.NextDue when snapshot is { NextDueDate: { } date, NextDueAmount: { } amount, CreditHeld.Amount: > 0m, NextDueAfterCredit: { } rest } =>
                 Answer(Fill(rest.Amount == 0m ? AnswerTemplates.CoveredByCredit(language) : AnswerTemplates.PartlyCoveredByCredit(language), amount, date, snapshot), rest, date),

@@ -28,6 +28,8 @@ public static class AnswerTemplates
         (AssistantIntent.LateCharges, false) => "After the due date there are a few days of grace: paid within them, nothing is charged. Once grace is over, the late fee your contract states is charged once on each late instalment, and penalty interest runs day by day on the overdue principal and interest until it is paid; the rates and amounts are in your loan's disclosure. Payments go first to fees and penalty, then interest and principal, oldest instalment first.",
         (AssistantIntent.ChangeDueDate, true) => "还款日在合同中约定，不能更改。如果还款日不方便，您可以在当月任何时候提前还款（多还的金额留作下一期还款），也可以绑定银行卡在到期日自动扣款；如遇暂时困难，可在贷款页面申请还款假期或延长期限。",
         (AssistantIntent.ChangeDueDate, false) => "The repayment date is fixed by your contract and cannot be moved. If it is hard to meet, pay earlier in the month at any time (what you pay ahead is kept for the next instalment) or set up direct debit on the due date; if you are in difficulty, ask for a payment holiday or a longer term on your loan page.",
+        (AssistantIntent.ChargeWaiver, true) => "如因疾病、失业等特殊情况逾期，可联系客服或催收专员申请减免罚息和滞纳金；申请经两位工作人员审核批准后才会减免，结果会通知您。减免不影响应还的本金和利息，请尽快还清逾期款项，以免继续产生罚息。",
+        (AssistantIntent.ChargeWaiver, false) => "If you fell behind because of illness, job loss or similar, ask our service desk or your collections officer to waive the penalty interest and late fees; two members of staff review the request and you are told the outcome. A waiver does not change the principal and interest you owe: please pay the arrears soon to stop further penalty.",
         (_, true) => "这个问题我暂时无法回答，正在为您转接人工客服。",
         (_, false) => "I can't answer that one; I'm passing you to a member of our team.",
     };

@@ -32,4 +32,7 @@ public enum AssistantIntent
 
     /// <summary>Whether the repayment date can be moved (it cannot; what can be done instead).</summary>
     ChangeDueDate,
+
+    /// <summary>Whether late charges can be waived, and how to ask.</summary>
+    ChargeWaiver,
 }

@@ -48,6 +48,11 @@ public static class IntentExamples
             "can I change my due date", "move my repayment date", "change the payment day of the month", "can my due date be later",
             "可以修改还款日吗", "能不能换个还款日", "还款日期可以改吗", "想把还款日改到月底", "更改每月还款日",
         ],
+        [AssistantIntent.ChargeWaiver] =
+        [
+            "can you waive my late fee", "please remove the penalty interest", "can the late charges be waived", "ask for a waiver of penalty",
+            "可以减免罚息吗", "滞纳金能不能免掉", "申请减免逾期费用", "罚息可以免除吗", "能减免滞纳金吗",
+        ],
         [AssistantIntent.ApplicationStatus] =
         [
             "where is my application", "status of my loan application", "has my application been approved", "application progress",

@@ -32,6 +32,8 @@ public sealed partial class AssistantTests
     [InlineData("可以修改还款日吗", AssistantIntent.ChangeDueDate)]
     [InlineData("Can I change my due date?", AssistantIntent.ChangeDueDate)]
     [InlineData("还款日是几号", AssistantIntent.NextDue)]
+    [InlineData("可以减免罚息吗", AssistantIntent.ChargeWaiver)]
+    [InlineData("Can you waive my late fee?", AssistantIntent.ChargeWaiver)]
     public void Common_questions_are_recognised_in_both_languages(string question, AssistantIntent expected)
     {
         Assert.Equal(expected, new IntentClassifier().Classify(question).Intent);
