@@ -154,7 +154,7 @@ public static partial class UiText
         ("hardship.plan", "希望的安排", "The plan you ask for"),
         ("hardship.cannot-grant", "按贷款现状无法批准：{0}", "Cannot be granted as the loan stands: {0}"),
         ("hardship.blocked.hardship.loan.replanned", "这笔贷款已调整过还款计划或有过提前还款，不能再申请还款假期或延长期限。如确有困难，请联系客服。", "This loan's schedule was already re-planned, or part of it prepaid, so a payment holiday or a longer term cannot be asked for. If you are struggling, contact us."),
-        ("hardship.blocked.hardship.loan.charges_outstanding", "您的贷款还有未付的逾期费用或罚息，须先还清才能申请还款假期或延长期限。如无力支付，请联系客服商量。", "Your loan has late fees or penalty interest unpaid; pay them first to ask for a payment holiday or a longer term. If you cannot, contact us to talk it through."),
+        ("hardship.blocked.hardship.loan.charges_outstanding", "您的贷款还有未付的逾期费用或罚息，须先还清或经批准减免，才能申请还款假期或延长期限。如无力支付，可联系客服申请减免。", "Your loan has late fees or penalty interest unpaid; they must be paid or waived before you can ask for a payment holiday or a longer term. If you cannot pay them, contact us to ask for a waiver."),
         ("hardship.blocked.hardship.installment.part_paid", "本期已部分还款，暂不能申请还款假期或延长期限。请联系客服商量其他安排。", "Part of this month's instalment is paid, so a payment holiday or a longer term cannot be asked for now. Contact us to talk about other arrangements."),
         ("hardship.holiday-n", "还款假期 {0} 期", "{0}-instalment payment holiday"),
         ("hardship.extension-n", "延长期限 {0} 个月（降低月供）", "{0}-month longer term (lower payment)"),
