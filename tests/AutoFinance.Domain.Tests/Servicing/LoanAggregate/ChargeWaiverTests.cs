@@ -10,17 +10,9 @@ namespace AutoFinance.Domain.Tests.Servicing.LoanAggregate;
 /// <summary>Late charges waived on approval: what comes off, what the ledger says, and what is charged afterwards.</summary>
 public class ChargeWaiverTests
 {
-    private static readonly LoanTerms Terms = new()
-    {
-        Principal = 120_000m,
-        AnnualRate = 0.06m,
-        TermMonths = 12,
-        Method = RepaymentMethod.Annuity,
-        StartDate = new DateOnly(2026, 1, 15),
-        DayCount = DayCountConvention.Actual365,
-    };
+    private static readonly LoanTerms Terms = SampleLoan.Terms;
 
-    private static readonly ServicingTerms WithLateFee = ServicingTerms.Default with { LateCharges = new LateChargeTerms(3, 50m, 1.5m) };
+    private static readonly ServicingTerms WithLateFee = SampleLoan.WithLateFee;
 
     /// <summary>A loan whose first instalments went unpaid, closed day by day through <paramref name="through"/>, with every entry it made.</summary>
     private static (Loan Loan, List<JournalEntry> Entries) Late(DateOnly through, ServicingTerms? servicing = null)

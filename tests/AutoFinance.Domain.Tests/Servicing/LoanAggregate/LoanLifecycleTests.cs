@@ -11,17 +11,9 @@ namespace AutoFinance.Domain.Tests.Servicing.LoanAggregate;
 /// <summary>The loan aggregate's events, one at a time, with the figures a customer or an accountant would check.</summary>
 public class LoanLifecycleTests
 {
-    private static readonly LoanTerms Terms = new()
-    {
-        Principal = 120_000m,
-        AnnualRate = 0.06m,
-        TermMonths = 12,
-        Method = RepaymentMethod.Annuity,
-        StartDate = new DateOnly(2026, 1, 15),
-        DayCount = DayCountConvention.Actual365,
-    };
+    private static readonly LoanTerms Terms = SampleLoan.Terms;
 
-    private static readonly ServicingTerms WithLateFee = ServicingTerms.Default with { LateCharges = new LateChargeTerms(3, 50m, 1.5m) };
+    private static readonly ServicingTerms WithLateFee = SampleLoan.WithLateFee;
 
     [Fact]
     public void A_customer_who_paid_ahead_is_not_past_due_charged_or_late_on_the_next_due_date()

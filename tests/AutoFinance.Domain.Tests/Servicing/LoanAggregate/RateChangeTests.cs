@@ -10,15 +10,7 @@ namespace AutoFinance.Domain.Tests.Servicing.LoanAggregate;
 /// <summary>A loan's rate changed from a due date: the rest re-amortised at the new rate, nothing posted touched, the ledger balanced.</summary>
 public class RateChangeTests
 {
-    private static readonly LoanTerms Terms = new()
-    {
-        Principal = 120_000m,
-        AnnualRate = 0.06m,
-        TermMonths = 12,
-        Method = RepaymentMethod.Annuity,
-        StartDate = new DateOnly(2026, 1, 15),
-        DayCount = DayCountConvention.Actual365,
-    };
+    private static readonly LoanTerms Terms = SampleLoan.Terms;
 
     /// <summary>A loan closed every day to <paramref name="through"/> with each instalment paid on its due date.</summary>
     private static (Loan Loan, List<JournalEntry> Entries) PaidOnTimeThrough(DateOnly through)
