@@ -64,6 +64,25 @@ public class BadInputTests
         AssertRejected(CliRunner.Run(With("schedule", "--method", "balloon", "--balloon-percent", percent)), "--balloon-percent: must be less than 100% of the principal");
     }
 
+    [Theory]
+    [InlineData("schedule", "--total-fee-percent", "500", "--total-fee-percent: must be at most 54% over 36 months (18% of the principal a year)")]
+    [InlineData("disclose", "--total-fee-percent", "55", "--total-fee-percent: must be at most 54% over 36 months")]
+    [InlineData("schedule", "--monthly-fee-rate", "3", "--monthly-fee-rate: must be at most 1.5% a month")]
+    [InlineData("payoff", "--monthly-fee-rate", "1.51", "--monthly-fee-rate: must be at most 1.5% a month")]
+    public void A_flat_fee_costing_more_than_courts_protect_is_refused(string command, string option, string value, string message)
+    {
+        var args = With(command, "--method", "flat-fee", "--annual-rate", "0", option, value, "--installments-paid", "1", "--on", "2026-03-01");
+        AssertRejected(CliRunner.Run(command == "payoff" ? args : args[..^4]), message);
+    }
+
+    [Fact]
+    public void A_flat_fee_at_the_limit_is_scheduled()
+    {
+        var result = CliRunner.Run(With("schedule", "--method", "flat-fee", "--annual-rate", "0", "--monthly-fee-rate", "1.5"));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Error);
+    }
+
     [Fact]
     public void Every_problem_is_named_at_once()
     {

@@ -84,9 +84,16 @@ public sealed class LoanTermsOptions
             UpfrontFee = upfront ?? 0m,
         };
 
-        foreach (var error in LoanTermsValidator.Validate(terms))
+        var feeOption = monthlyFee is null ? "total-fee-percent" : "monthly-fee-rate";
+        var problems = LoanTermsValidator.Validate(terms);
+        foreach (var error in problems)
         {
-            input.Add(error with { Field = CliName(error.Field) });
+            input.Add(error with { Field = CliName(error.Field, feeOption) });
+        }
+
+        if (problems.Count == 0 && FlatFeeLimit.Check(terms) is { } feeTooHigh)
+        {
+            input.Add(feeTooHigh with { Field = feeOption });
         }
 
         return input.Errors.Count > 0 ? null : terms;
@@ -123,13 +130,13 @@ public sealed class LoanTermsOptions
     }
 
     /// <summary>The option name for a domain field name.</summary>
-    private static string CliName(string field) => field switch
+    private static string CliName(string field, string feeOption) => field switch
     {
         "annualRate" => "annual-rate",
         "firstDue" => "first-due",
         "balloonPercent" => "balloon-percent",
         "upfrontFee" => "upfront-fee",
-        "flatFee" => "total-fee-percent",
+        "flatFee" => feeOption,
         _ => field,
     };
 }
