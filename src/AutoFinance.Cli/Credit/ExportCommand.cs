@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using AutoFinance.Cli.Common;
 using AutoFinance.Credit.Export;
 
@@ -16,7 +17,8 @@ public static class ExportCommand
         var format = new Option<string>("--format") { Description = "pmml, sql, csv, or ebm-shapes (the explainable boosting machine's shape functions).", Required = true };
         var table = new Option<string?>("--table") { Description = "Table the SQL reads (default applications)." };
         var output = new Option<string?>("--out") { Description = "File to write (default: print)." };
-        var command = new Command("export", "Export a scorecard as PMML 4.4, a SQL CASE expression, or a CSV table.") { model, format, table, output };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document (the export itself as content when not written to a file)." };
+        var command = new Command("export", "Export a scorecard as PMML 4.4, a SQL CASE expression, or a CSV table.") { model, format, table, output, json };
         command.SetAction(parsed =>
         {
             var kind = parsed.GetValue(format)!.Trim().ToLowerInvariant();
@@ -45,8 +47,14 @@ public static class ExportCommand
                 "ebm-shapes" => AutoFinance.Credit.Explainable.EbmShapeTable.Write(document.Ebm!),
                 _ => ScorecardTableCsv.Write(document),
             };
+            var asJson = parsed.GetValue(json);
             if (parsed.GetValue(output) is not { } path)
             {
+                if (asJson)
+                {
+                    return context.WriteJson(new { format = kind, document.ModelId, path = (string?)null, bytes = Encoding.UTF8.GetByteCount(text), content = text });
+                }
+
                 context.Output.Write(text);
                 return CliApp.Ok;
             }
@@ -58,6 +66,11 @@ public static class ExportCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
                 throw new BadInputException($"--out: cannot write '{path}': {e.Message}");
+            }
+
+            if (asJson)
+            {
+                return context.WriteJson(new { format = kind, document.ModelId, path = Path.GetFullPath(path), bytes = Encoding.UTF8.GetByteCount(text), content = (string?)null });
             }
 
             context.Output.WriteLine($"{kind} export of {document.ModelId} written to {path}");

@@ -19,7 +19,8 @@ public static class GenerateCommand
         {
             Description = "Share an older, cruder policy rejected (e.g. 0.4): adds past_decision and leaves the rejects' outcome empty.",
         };
-        var carLoans = new Command("car-loans", "Synthetic car-loan applications with a 24-month default flag (clearly labelled synthetic).") { rows, seed, pastPolicy, output };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document." };
+        var carLoans = new Command("car-loans", "Synthetic car-loan applications with a 24-month default flag (clearly labelled synthetic).") { rows, seed, pastPolicy, output, json };
         carLoans.SetAction(parsed =>
         {
             var input = new InputReader();
@@ -51,6 +52,11 @@ public static class GenerateCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
                 throw new BadInputException($"--out: cannot write '{path}': {e.Message}");
+            }
+
+            if (parsed.GetValue(json))
+            {
+                return context.WriteJson(new { rows = count, seed = seedValue, pastPolicyRejectRate = rejectRate, path = Path.GetFullPath(path) });
             }
 
             context.Output.WriteLine($"wrote {count} synthetic car-loan applications (seed {seedValue}) to {path}");

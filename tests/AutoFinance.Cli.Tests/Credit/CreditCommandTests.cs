@@ -101,6 +101,36 @@ public sealed class CreditCommandTests(TrainedGermanModel german) : IClassFixtur
     }
 
     [Fact]
+    public void Export_with_json_says_what_it_wrote_or_carries_the_export()
+    {
+        var target = german.Temp("scorecard.sql");
+        var written = CliRunner.Run("export", "--model", german.Model, "--format", "sql", "--out", target, "--json");
+
+        Assert.Equal(0, written.ExitCode);
+        Assert.Equal("sql", written.Json.GetProperty("format").GetString());
+        Assert.Equal(Path.GetFullPath(target), written.Json.GetProperty("path").GetString());
+        Assert.Equal(new FileInfo(target).Length, written.Json.GetProperty("bytes").GetInt64());
+        Assert.False(string.IsNullOrEmpty(written.Json.GetProperty("modelId").GetString()));
+
+        var printed = CliRunner.Run("export", "--model", german.Model, "--format", "sql", "--json");
+        Assert.Equal(0, printed.ExitCode);
+        Assert.Equal(File.ReadAllText(target), printed.Json.GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public void Generate_with_json_says_how_many_rows_it_wrote_and_where()
+    {
+        var target = german.Temp("generated.csv");
+        var result = CliRunner.Run("generate", "car-loans", "--rows", "150", "--seed", "7", "--out", target, "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(150, result.Json.GetProperty("rows").GetInt32());
+        Assert.Equal(7, result.Json.GetProperty("seed").GetInt32());
+        Assert.Equal(Path.GetFullPath(target), result.Json.GetProperty("path").GetString());
+        Assert.Equal(151, File.ReadLines(target).Count());
+    }
+
+    [Fact]
     public void The_challenger_is_trained_beside_the_scorecard_and_reported()
     {
         var document = ModelJson.Load(german.Model);
