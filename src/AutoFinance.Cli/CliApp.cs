@@ -48,6 +48,7 @@ public static class CliApp
             Payments.ReconcileCommand.Create(context),
             Payments.PayoutFileCommand.Create(context),
             Payments.PayoutReportCommand.Create(context),
+            Payments.PayoutsCommand.Create(context),
             BackupCommand.CreateBackup(context),
             BackupCommand.CreateRestore(context),
             OutboxCommand.Create(context),

@@ -52,6 +52,7 @@ public sealed partial class CommandFuzzTests : IDisposable
         ["reconcile"] = ["--file", File("missing.xml")],
         ["payout-file"] = ["--out", File("bank.pain001.xml"), "--connection", $"Data Source={File("binary.db")}"],
         ["payout-report"] = ["--file", File("garbage.json"), "--connection", $"Data Source={File("binary.db")}"],
+        ["payouts"] = ["cancel", "0193a1b2-0000-7000-8000-000000000001", "--reason", "the customer asked", "--connection", $"Data Source={File("binary.db")}"],
         ["backup"] = ["--connection", $"Data Source={File("binary.db")}", "--out", File("backup.db")],
         ["restore"] = ["--from", File("binary.db"), "--connection", $"Data Source={File("restored.db")}"],
         ["insight"] = ["refresh", "--market-rate", "3", "--connection", $"Data Source={File("binary.db")}"],

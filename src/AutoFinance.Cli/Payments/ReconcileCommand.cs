@@ -69,7 +69,7 @@ public static class ReconcileCommand
     /// payment posted notifies the customer through the outbox, for the platform to deliver; e-mail only when a mail
     /// server is set).
     /// </summary>
-    internal static ServiceProvider BankFileServices(CliContext context, string? provider, string? connection, string? keys)
+    internal static ServiceProvider BankFileServices(CliContext context, string? provider, string? connection, string? keys, Action<IServiceCollection>? more = null)
     {
         var kind = (provider ?? "sqlite").Trim().ToLowerInvariant();
         if (kind is not ("sqlite" or "postgresql" or "postgres"))
@@ -95,6 +95,7 @@ public static class ReconcileCommand
         services.AddServicingSlices();
         services.AddScoped<Infrastructure.Payouts.PayoutStatusReports>();
         Infrastructure.Hosting.NotificationSetup.AddNotifications(services, new ConfigurationBuilder().AddEnvironmentVariables().Build());
+        more?.Invoke(services);
         return services.BuildServiceProvider();
     }
 }

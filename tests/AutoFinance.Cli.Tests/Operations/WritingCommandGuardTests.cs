@@ -32,6 +32,7 @@ public sealed class WritingCommandGuardTests : IDisposable
             new[] { "cob", "--date", "2026-11-24", "--connection", Connection, "--keys", elsewhere },
             ["insight", "refresh", "--connection", Connection, "--keys", elsewhere],
             ["reconcile", "--file", statement, "--connection", Connection, "--keys", elsewhere],
+            ["payouts", "cancel", Guid.NewGuid().ToString(), "--reason", "the customer asked", "--connection", Connection, "--keys", elsewhere],
         })
         {
             var refused = CliRunner.Run(args);
