@@ -16,10 +16,7 @@ public sealed class ChargeWaiverJourneys(BrowserFixture fixture)
     public async Task Late_charges_waived_on_the_loan_page_come_off_once_a_manager_approves(int width, int height, string device, string borrower)
     {
         var customer = await fixture.NewPageAsync();
-        await Portal.SignInAsync(customer, borrower);
-        await customer.GotoAsync("/loans");
-        await customer.GetByTestId("loan-link").First.ClickAsync();
-        var loanPath = new Uri(customer.Url).AbsolutePath;
+        var loanPath = await Portal.OpenOwnLoanAsync(customer, borrower);
         var loanId = loanPath.Split('/')[^1];
 
         var collector = await fixture.NewPageAsync();

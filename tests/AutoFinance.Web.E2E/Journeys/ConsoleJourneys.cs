@@ -59,10 +59,7 @@ public sealed class ConsoleJourneys(BrowserFixture fixture)
     {
         var customer = await fixture.NewPageAsync();
         await customer.SetViewportSizeAsync(width, height);
-        await Portal.SignInAsync(customer, "13800138000");
-        await customer.GotoAsync("/loans");
-        await customer.GetByTestId("loan-link").First.ClickAsync();
-        var loanPath = new Uri(customer.Url).AbsolutePath;
+        var loanPath = await Portal.OpenOwnLoanAsync(customer, "13800138000");
 
         await customer.GetByTestId("hardship-submit").ClickAsync();
         await Assertions.Expect(customer.Locator(".field-error[data-field='reason']")).ToBeVisibleAsync();

@@ -41,6 +41,15 @@ public static class Portal
         await Assertions.Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
     }
 
+    /// <summary>Signs the borrower in on <paramref name="page"/> and opens their (first) loan: its page's path.</summary>
+    public static async Task<string> OpenOwnLoanAsync(IPage page, string borrower)
+    {
+        await SignInAsync(page, borrower);
+        await page.GotoAsync("/loans");
+        await page.GetByTestId("loan-link").First.ClickAsync();
+        return new Uri(page.Url).AbsolutePath;
+    }
+
     /// <summary>
     /// On the payment provider's checkout page, pays; the provider sends the customer back to the receipt, which says
     /// paid once the provider's signed callback has reached the platform (it may come a moment after the customer).

@@ -16,10 +16,7 @@ public sealed class RateAndCampaignJourneys(BrowserFixture fixture)
     public async Task A_lower_rate_asked_for_on_the_loan_page_waits_for_a_second_person(int width, int height, string device, string borrower)
     {
         var customer = await fixture.NewPageAsync();
-        await Portal.SignInAsync(customer, borrower);
-        await customer.GotoAsync("/loans");
-        await customer.GetByTestId("loan-link").First.ClickAsync();
-        var loanPath = new Uri(customer.Url).AbsolutePath;
+        var loanPath = await Portal.OpenOwnLoanAsync(customer, borrower);
         var loanId = loanPath.Split('/')[^1];
 
         var agent = await fixture.NewPageAsync();
