@@ -20,9 +20,9 @@ public sealed class ApprovalRequests(AutoFinanceDbContext db, IPersonalDataProte
     public async Task<CommandResult<ApprovalRow>> CreateAsync(Actor actor, string action, string target, object payload, string summary, string? reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (reason?.Trim() is not { Length: >= 3 and <= 300 })
+        if (reason?.Trim() is not { Length: >= 3 and <= ApprovalReasons.Longest })
         {
-            return CommandResult<ApprovalRow>.Invalid("reason", "is required (3 to 300 characters)", "field.length", FieldProblems.Figures(("min", "3"), ("max", "300")));
+            return CommandResult<ApprovalRow>.Invalid("reason", $"is required (3 to {ApprovalReasons.Longest} characters)", "field.length", ApprovalReasons.Figures);
         }
 
         if (await db.Approvals.AnyAsync(a => a.Action == action && a.Target == target && a.Status == ApprovalStatus.Pending, ct).ConfigureAwait(false))

@@ -171,6 +171,12 @@ public sealed class ApprovalService(
             // The action did not happen (and saved nothing): record why, and keep the approval as failed.
             db.ChangeTracker.Clear();
             var failed = await db.Approvals.FirstAsync(a => a.Id == id, ct).ConfigureAwait(false);
+            if (failed.Status != ApprovalStatus.Pending)
+            {
+                // Someone else decided it meanwhile (their approval carried it out): theirs stands.
+                return CommandResult<ApprovalView>.Conflict($"someone else decided this request at the same moment; it is {StateWords<ApprovalStatus>.Of(failed.Status)}", "approval.decided");
+            }
+
             failed.Status = ApprovalStatus.Failed;
             failed.DecidedBy = actor.AuditName;
             failed.DecidedAt = now;
@@ -178,6 +184,12 @@ public sealed class ApprovalService(
             failed.Version++;
             await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "approval.failed", "approval", id.ToString(), new { failed.Action, failed.Target, outcome })], now, ct).ConfigureAwait(false);
             return CommandResult<ApprovalView>.Ok(View(failed));
+        }
+
+        // An action that saves through its own store has saved the approval with it before its outcome was known.
+        if (row.Outcome is { } done)
+        {
+            await db.Approvals.Where(a => a.Id == id && a.Outcome == null).ExecuteUpdateAsync(u => u.SetProperty(a => a.Outcome, done), ct).ConfigureAwait(false);
         }
 
         return CommandResult<ApprovalView>.Ok(View(row));
@@ -219,7 +231,7 @@ public sealed class ApprovalService(
                 row.Outcome = changed.Value is { } rate ? string.Create(CultureInfo.InvariantCulture, $"rate {rate.NewRatePercent:0.00##}% from {rate.EffectiveOn:yyyy-MM-dd}, payment {rate.NewPayment}") : null;
                 return changed.Value is null ? changed.Problem ?? "the rate could not be changed" : null;
             case Application.Servicing.WaiveCharges.WaiveChargesHandler.Action:
-                var waived = await waivers.ApplyAsync(approver, Guid.Parse(row.Target), Json.Deserialize<Application.Servicing.WaiveCharges.WaiveChargesRequest>(payload)!, row.RequestedBy, ct).ConfigureAwait(false);
+                var waived = await waivers.ApplyAsync(approver, Guid.Parse(row.Target), Json.Deserialize<Application.Servicing.WaiveCharges.ProposedWaiver>(payload)!, row.RequestedBy, ct).ConfigureAwait(false);
                 row.Outcome = waived.Value is { } waiver ? string.Create(CultureInfo.InvariantCulture, $"waived {waiver.Amount:0.00} (penalty {waiver.Penalty:0.00}, late fees {waiver.LateFees:0.00}); {waiver.ChargesLeft:0.00} of late charges left") : null;
                 return waived.Value is null ? waived.Problem ?? "the charges could not be waived" : null;
             default:

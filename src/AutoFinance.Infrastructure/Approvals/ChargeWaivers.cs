@@ -22,8 +22,8 @@ public sealed class ChargeWaivers(WaiveChargesHandler waivers, ApprovalService a
         }
 
         var summary = FormattableString.Invariant($"waive {plan.Amount:0.00} of late charges on loan {loanId} (penalty {plan.Penalty:0.00}, late fees {plan.LateFees:0.00})");
-        // The approver waives what was proposed, not whatever is owed by then: the amount is fixed now.
-        var asked = await approvals.RequestAsync(actor, WaiveChargesHandler.Action, loanId.ToString(), request with { Amount = plan.Amount }, summary, plan.Reason, ct).ConfigureAwait(false);
+        // The approver waives what was proposed, not whatever is owed by then: the amount and the charges it takes off are fixed now.
+        var asked = await approvals.RequestAsync(actor, WaiveChargesHandler.Action, loanId.ToString(), new ProposedWaiver(request with { Amount = plan.Amount }, plan.Parts), summary, plan.Reason, ct).ConfigureAwait(false);
         return asked.Value is { } approval ? CommandResult<Proposal>.Ok(new Proposal(plan, approval)) : asked.Refusal<Proposal>();
     }
 }

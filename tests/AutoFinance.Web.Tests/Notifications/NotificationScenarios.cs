@@ -219,6 +219,9 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
             var first = await db.Installments.AsNoTracking().SingleAsync(i => i.LoanId == loanId && i.DueDate == person.FirstDue);
             Assert.Equal((lateFee, penalty), (first.WaivedLateFee, first.WaivedPenalty));
             Assert.Single(await db.JournalEntries.AsNoTracking().Where(e => e.LoanId == loanId && e.Kind == "ChargesWaived").ToListAsync());
+            // The approval keeps what it did, for whoever opens it later.
+            var kept = await db.Approvals.AsNoTracking().SingleAsync(a => a.Id == Guid.Parse(approved.GetProperty("approvalId").GetString()!));
+            Assert.StartsWith($"waived {penalty + lateFee:0.00}", kept.Outcome, StringComparison.Ordinal);
         }
 
         var view = await manager.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}");
@@ -236,6 +239,35 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
         var sms = await outbox.Outbox.AsNoTracking().SingleAsync(m => m.CustomerId == person.CustomerId && m.Template == "charges.waived" && m.Channel == "sms");
         Assert.Contains($"We have waived CNY {penalty + lateFee:N2} of late charges", sms.Body, StringComparison.Ordinal);
         Assert.Contains("CNY 0.00 of late charges is still owed", sms.Body, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_waiver_approved_after_the_loans_charges_changed_waives_nothing_and_says_why()
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        platform.Clock.Now = MorningInChina;
+        var person = await BookAsync("zh-CN");
+        var loanId = Guid.Parse(person.LoanId);
+        await CloseAsync(person.FirstDue.AddDays(10));
+        using var collector = await platform.SignedIn("collector");
+        var tooLong = await collector.PostAsJsonAsync($"/api/v1/loans/{loanId}/charge-waivers", new { reason = new string('因', 301) });
+        var refused = await tooLong.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((HttpStatusCode.BadRequest, "300"), (tooLong.StatusCode, refused.GetProperty("problems")[0].GetProperty("parameters").GetProperty("max").GetString()));
+
+        var proposed = await collector.PostAsJsonAsync($"/api/v1/loans/{loanId}/charge-waivers", new { reason = "住院期间逾期" });
+        Assert.Equal(HttpStatusCode.Accepted, proposed.StatusCode);
+        var approvalId = (await proposed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("approval").GetProperty("approvalId").GetString();
+
+        // Another day's penalty is charged before the manager gets to it: the same amount would now take other charges.
+        await CloseAsync(person.FirstDue.AddDays(11));
+        using var manager = await platform.SignedIn("manager");
+        var decided = await PostAsync(manager, $"/api/v1/approvals/{approvalId}/approve", new { });
+
+        Assert.Equal("failed", decided.GetProperty("status").GetString(), ignoreCase: true);
+        Assert.Contains("changed since the waiver was proposed", decided.GetProperty("outcome").GetString(), StringComparison.Ordinal);
+        await using var db = Db();
+        Assert.Equal(0m, await db.Installments.AsNoTracking().Where(i => i.LoanId == loanId).SumAsync(i => i.WaivedLateFee + i.WaivedPenalty));
+        Assert.Empty(await db.JournalEntries.AsNoTracking().Where(e => e.LoanId == loanId && e.Kind == "ChargesWaived").ToListAsync());
     }
 
     [SkippableFact]

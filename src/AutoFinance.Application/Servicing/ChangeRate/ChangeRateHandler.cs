@@ -73,9 +73,9 @@ public sealed class ChangeRateHandler(ILoanStore loans, TimeProvider time)
             errors.Add(new("annualRatePercent", string.Create(CultureInfo.InvariantCulture, $"must be a lower rate than the {current:0.00##}% in force, zero or more (a higher rate needs the customer's agreement to new terms)")));
         }
 
-        if (reason is not { Length: >= 3 and <= 500 })
+        if (reason is not { Length: >= 3 and <= Approvals.ApprovalReasons.Longest })
         {
-            errors.Add(new("reason", "must say why, in 3 to 500 characters"));
+            errors.Add(new("reason", $"must say why, in 3 to {Approvals.ApprovalReasons.Longest} characters", "field.length", Approvals.ApprovalReasons.Figures));
         }
 
         if (errors.Count > 0)

@@ -1,3 +1,4 @@
+using AutoFinance.Application.Approvals;
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
 using AutoFinance.Domain.Notifications;
@@ -33,11 +34,16 @@ public sealed class WaiveChargesHandler(ILoanStore loans, TimeProvider time)
         return loan is null ? CommandResult<ChargeWaiverPlan>.NotFound() : Try(loan.Aggregate.Copy(), loanId, request).Result;
     }
 
-    /// <summary>Makes the approved waiver as <paramref name="approver"/>; <paramref name="requestedBy"/> asked for it.</summary>
-    public async Task<CommandResult<ChargeWaiverPlan>> ApplyAsync(Actor approver, Guid loanId, WaiveChargesRequest request, string requestedBy, CancellationToken ct)
+    /// <summary>
+    /// Makes the approved waiver as <paramref name="approver"/>; <paramref name="requestedBy"/> asked for it. It takes
+    /// off exactly the charges it was proposed for: should the loan's charges have changed since (paid, or others
+    /// fallen due), it is refused, to be proposed again.
+    /// </summary>
+    public async Task<CommandResult<ChargeWaiverPlan>> ApplyAsync(Actor approver, Guid loanId, ProposedWaiver proposed, string requestedBy, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(approver);
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(proposed);
+        var request = proposed.Request;
         var loan = await loans.LoadAsync(loanId, LoanLoad.ForPosting, ct).ConfigureAwait(false);
         if (loan is null)
         {
@@ -48,6 +54,11 @@ public sealed class WaiveChargesHandler(ILoanStore loans, TimeProvider time)
         if (result.Value is not { } plan)
         {
             return result;
+        }
+
+        if (!plan.Parts.SequenceEqual(proposed.Parts))
+        {
+            return CommandResult<ChargeWaiverPlan>.Conflict("the loan's late charges changed since the waiver was proposed; propose it again", "waiver.charges-changed");
         }
 
         var now = time.GetUtcNow();
@@ -66,18 +77,19 @@ public sealed class WaiveChargesHandler(ILoanStore loans, TimeProvider time)
     private (CommandResult<ChargeWaiverPlan> Result, IReadOnlyList<Domain.Servicing.JournalEntry> Entries) Try(Loan aggregate, Guid loanId, WaiveChargesRequest request)
     {
         var reason = request.Reason?.Trim();
-        if (reason is not { Length: >= 3 and <= 500 })
+        if (reason is not { Length: >= 3 and <= ApprovalReasons.Longest })
         {
-            return (CommandResult<ChargeWaiverPlan>.Invalid("reason", "must say why, in 3 to 500 characters"), []);
+            return (CommandResult<ChargeWaiverPlan>.Invalid("reason", $"must say why, in 3 to {ApprovalReasons.Longest} characters", "field.length", ApprovalReasons.Figures), []);
         }
 
-        var waived = aggregate.WaiveLateCharges(BusinessDay.Today(time), request.Amount, $"Late charges waived: {reason}");
+        // The reason stays with the approval and the audit trail, not in the ledger's permanent description.
+        var waived = aggregate.WaiveLateCharges(BusinessDay.Today(time), request.Amount, "Late charges waived on approval");
         if (!waived.Succeeded)
         {
             return (CommandResult<ChargeWaiverPlan>.From(waived.Error!), []);
         }
 
         var w = waived.Value!;
-        return (CommandResult<ChargeWaiverPlan>.Ok(new ChargeWaiverPlan(loanId, w.Total, w.Penalty, w.LateFees, w.ChargesLeft, w.Closed, reason)), waived.Entries);
+        return (CommandResult<ChargeWaiverPlan>.Ok(new ChargeWaiverPlan(loanId, w.Total, w.Penalty, w.LateFees, w.ChargesLeft, w.Closed, reason, w.Parts)), waived.Entries);
     }
 }

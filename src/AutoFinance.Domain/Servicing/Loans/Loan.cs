@@ -554,12 +554,14 @@ public sealed class Loan
 
         if (amount > owed)
         {
-            return LoanResult<ChargeWaiver>.Refused(ServicingError.Invalid("waiver.amount.exceeds-charges", "amount", $"must be at most the {owed} of late fees and penalty owed",
-                new Dictionary<string, string> { ["charges"] = owed.ToString(CultureInfo.InvariantCulture) }));
+            var charges = owed.ToString("0.00", CultureInfo.InvariantCulture);
+            return LoanResult<ChargeWaiver>.Refused(ServicingError.Invalid("waiver.amount.exceeds-charges", "amount", $"must be at most the {Currency.Code} {charges} of late fees and penalty owed",
+                new Dictionary<string, string> { ["charges"] = charges }));
         }
 
         var left = amount ?? owed;
         decimal penalty = 0m, fees = 0m;
+        var parts = new List<WaivedCharge>();
         for (var i = 0; i < installments.Count && left > 0m; i++)
         {
             var row = installments[i];
@@ -571,6 +573,7 @@ public sealed class Loan
             }
 
             installments[i] = row with { WaivedPenalty = row.WaivedPenalty + fromPenalty, WaivedLateFee = row.WaivedLateFee + fromFee };
+            parts.Add(new WaivedCharge(row.Number, fromPenalty, fromFee));
             penalty += fromPenalty;
             fees += fromFee;
             left -= fromPenalty + fromFee;
@@ -579,7 +582,7 @@ public sealed class Loan
         var entries = new List<JournalEntry> { LoanPostings.ChargesWaived(on, Currency, penalty, fees, description) };
         CureArrears();
         CloseIfSettled(on, entries);
-        return LoanResult<ChargeWaiver>.Ok(new ChargeWaiver(penalty, fees, owed - penalty - fees, Status == LoanStatus.Closed), entries);
+        return LoanResult<ChargeWaiver>.Ok(new ChargeWaiver(penalty, fees, owed - penalty - fees, Status == LoanStatus.Closed, parts), entries);
     }
 
     /// <summary>

@@ -441,6 +441,7 @@ public static partial class UiText
         ["loan.surplus-prepaid"] = ("提前还本 {0}", "{0} prepaid"),
         ["loan.surplus-payoff"] = ("提前结清", "Payoff"),
         ["loan.late-fee"] = ("滞纳金", "Late fee"),
+        ["loan.waived"] = ("已减免", "Waived"),
         ["loan.penalty"] = ("罚息", "Penalty"),
         ["loan.next-tag"] = ("下一期", "next"),
         ["loan.reversal-reason"] = ("冲正原因", "Reversal reason"),

@@ -84,7 +84,7 @@ public class ChargeWaiverTests
 
         var above = loan.WaiveLateCharges(today, owed + 0.01m, "too much");
         Assert.Equal(("waiver.amount.exceeds-charges", "amount"), (above.Error?.Code, above.Error?.Field));
-        Assert.Equal(owed.ToString(System.Globalization.CultureInfo.InvariantCulture), above.Error?.Parameters?["charges"]);
+        Assert.Equal(owed.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), above.Error?.Parameters?["charges"]);
         Assert.Equal("waiver.amount.invalid", loan.WaiveLateCharges(today, 0.005m, "fraction").Error?.Code);
         Assert.Equal("waiver.amount.invalid", loan.WaiveLateCharges(today, -5m, "negative").Error?.Code);
         Assert.Equal(owed, loan.Installments.Sum(i => i.PenaltyOwed + i.LateFeeOwed));
