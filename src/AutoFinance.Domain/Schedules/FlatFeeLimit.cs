@@ -25,7 +25,14 @@ public static class FlatFeeLimit
     public static FieldError? Check(LoanTerms terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        if (terms.FlatFee is not { } fee || terms.TermMonths < 1 || fee.TotalFraction * 12m <= MaxYearlyFraction * terms.TermMonths)
+        return terms.FlatFee is { } fee ? Check(fee, terms.TermMonths, "flatFee") : null;
+    }
+
+    /// <summary>The problem of a flat fee above the limit over <paramref name="termMonths"/>, naming <paramref name="field"/>; null when within it.</summary>
+    public static FieldError? Check(FlatFee fee, int termMonths, string field)
+    {
+        ArgumentNullException.ThrowIfNull(fee);
+        if (termMonths < 1 || fee.TotalFraction * 12m <= MaxYearlyFraction * termMonths)
         {
             return null;
         }
@@ -33,13 +40,13 @@ public static class FlatFeeLimit
         var figures = FieldProblems.Figures(
             ("yearly", Percent(MaxYearlyFraction)),
             ("monthly", Percent(MaxYearlyFraction / 12m)),
-            ("total", Percent(MaxYearlyFraction * terms.TermMonths / 12m)),
-            ("term", terms.TermMonths.ToString(CultureInfo.InvariantCulture)),
+            ("total", Percent(MaxYearlyFraction * termMonths / 12m)),
+            ("term", termMonths.ToString(CultureInfo.InvariantCulture)),
             ("ceiling", Percent(ProductChange.MaxAnnualRate)));
         var limit = fee.MonthlyFraction is null
             ? $"must be at most {figures["total"]}% over {figures["term"]} months ({figures["yearly"]}% of the principal a year)"
             : $"must be at most {figures["monthly"]}% a month";
-        return new FieldError("flatFee", $"{limit}: a higher flat fee costs more than the {figures["ceiling"]}% a year Chinese courts protect", AboveLimitCode, figures);
+        return new FieldError(field, $"{limit}: a higher flat fee costs more than the {figures["ceiling"]}% a year Chinese courts protect", AboveLimitCode, figures);
     }
 
     private static string Percent(decimal fraction) => (fraction * 100m).ToString("0.##", CultureInfo.InvariantCulture);

@@ -66,6 +66,19 @@ public sealed class PlanComponentTests : BunitContext
     }
 
     [Fact]
+    public void The_calculator_refuses_a_flat_fee_above_the_legal_limit_as_the_loan_commands_do()
+    {
+        var (results, errors) = PlanCalculator.Compute(
+            new CalculatorInput(189_800m, 56_940m, VehicleCondition.New, VehicleEnergy.NewEnergy, "BYD", 2026, "B", [new PlanInput(36, RepaymentMethod.FlatFee, 0m, 54.01m)]), Product.Policy, Product.RateCard, Today);
+
+        Assert.Empty(results);
+        var error = Assert.Single(errors);
+        Assert.Equal(("p1f", FlatFeeLimit.AboveLimitCode), (error.Field, error.Code));
+        Assert.Equal("36 个月的手续费最多为本金的 54%（每年 18%）：更高的费用会超过法院保护的年化 36%", UiLanguage.Zh.Problem(error));
+        Assert.Single(Compute(new PlanInput(36, RepaymentMethod.FlatFee, 0m, 54m)));
+    }
+
+    [Fact]
     public void A_flat_fee_plan_shows_its_true_annual_rate_far_above_the_fee_rate()
     {
         var result = Compute(new PlanInput(36, RepaymentMethod.FlatFee, 0m, 8m))[0];

@@ -80,9 +80,14 @@ public static class PlanCalculator
                 errors.Add(new($"p{i + 1}b", "above 0 and below 100", "calc.balloon"));
             }
 
-            if (plan.Method == RepaymentMethod.FlatFee && plan.FlatFeePercent is < 0m or > 100m)
+            if (plan.Method == RepaymentMethod.FlatFee && plan.FlatFeePercent < 0m)
             {
-                errors.Add(new($"p{i + 1}f", "between 0 and 100", "calc.fee"));
+                errors.Add(new($"p{i + 1}f", "zero or more", "calc.fee"));
+            }
+            else if (plan.Method == RepaymentMethod.FlatFee && plan.TermMonths >= 1
+                && FlatFeeLimit.Check(FlatFee.TotalPercent(plan.FlatFeePercent, FeeTiming.Spread), plan.TermMonths, $"p{i + 1}f") is { } tooHigh)
+            {
+                errors.Add(tooHigh);
             }
         }
 
