@@ -194,7 +194,9 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
         var refused = await collector.PostAsJsonAsync($"/api/v1/loans/{loanId}/charge-waivers", new { amount = penalty + lateFee + 0.01m, reason = "x" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        // Both problems at once: the reason, and the amount above what is owed.
         Assert.True(problem.GetProperty("errors").TryGetProperty("reason", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("amount", out _));
 
         refused = await collector.PostAsJsonAsync($"/api/v1/loans/{loanId}/charge-waivers", new { amount = penalty + lateFee + 0.01m, reason = "hospital stay, arrears now paid" });
         problem = await refused.Content.ReadFromJsonAsync<JsonElement>();

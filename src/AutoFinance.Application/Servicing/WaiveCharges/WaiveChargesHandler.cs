@@ -77,19 +77,24 @@ public sealed class WaiveChargesHandler(ILoanStore loans, TimeProvider time)
     private (CommandResult<ChargeWaiverPlan> Result, IReadOnlyList<Domain.Servicing.JournalEntry> Entries) Try(Loan aggregate, Guid loanId, WaiveChargesRequest request)
     {
         var reason = request.Reason?.Trim();
-        if (reason is not { Length: >= 3 and <= ApprovalReasons.Longest })
+        var reasonProblem = reason is { Length: >= 3 and <= ApprovalReasons.Longest } ? null
+            : new Domain.Validation.FieldError("reason", $"must say why, in 3 to {ApprovalReasons.Longest} characters", "field.length", ApprovalReasons.Figures);
+
+        // Without a reason nothing is waived, but the amount is still checked, on a copy, so both are told at once.
+        // The reason stays with the approval and the audit trail, not in the ledger's permanent description.
+        var waived = (reasonProblem is null ? aggregate : aggregate.Copy()).WaiveLateCharges(BusinessDay.Today(time), request.Amount, "Late charges waived on approval");
+        if (reasonProblem is not null)
         {
-            return (CommandResult<ChargeWaiverPlan>.Invalid("reason", $"must say why, in 3 to {ApprovalReasons.Longest} characters", "field.length", ApprovalReasons.Figures), []);
+            return (CommandResult<ChargeWaiverPlan>.Invalid(
+                waived.Error is { IsConflict: false } amount ? [reasonProblem, new(amount.Field, amount.Message, amount.Code, amount.Parameters)] : [reasonProblem]), []);
         }
 
-        // The reason stays with the approval and the audit trail, not in the ledger's permanent description.
-        var waived = aggregate.WaiveLateCharges(BusinessDay.Today(time), request.Amount, "Late charges waived on approval");
         if (!waived.Succeeded)
         {
             return (CommandResult<ChargeWaiverPlan>.From(waived.Error!), []);
         }
 
         var w = waived.Value!;
-        return (CommandResult<ChargeWaiverPlan>.Ok(new ChargeWaiverPlan(loanId, w.Total, w.Penalty, w.LateFees, w.ChargesLeft, w.Closed, reason, w.Parts)), waived.Entries);
+        return (CommandResult<ChargeWaiverPlan>.Ok(new ChargeWaiverPlan(loanId, w.Total, w.Penalty, w.LateFees, w.ChargesLeft, w.Closed, reason!, w.Parts)), waived.Entries);
     }
 }
