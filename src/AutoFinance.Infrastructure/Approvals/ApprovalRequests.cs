@@ -17,9 +17,10 @@ namespace AutoFinance.Infrastructure.Approvals;
 public sealed class ApprovalRequests(AutoFinanceDbContext db, IPersonalDataProtector protector, TimeProvider time) : IApprovalRequests
 {
     /// <summary>Asks for an action; nothing happens until someone else approves it.</summary>
-    public async Task<CommandResult<ApprovalRow>> CreateAsync(Actor actor, string action, string target, object payload, string summary, string? reason, CancellationToken ct)
+    public async Task<CommandResult<ApprovalRow>> CreateAsync(Actor actor, string action, string target, object payload, ApprovalNote summary, string? reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(summary);
         if (reason?.Trim() is not { Length: >= 3 and <= ApprovalReasons.Longest })
         {
             return CommandResult<ApprovalRow>.Invalid("reason", $"is required (3 to {ApprovalReasons.Longest} characters)", "field.length", ApprovalReasons.Figures);
@@ -37,17 +38,18 @@ public sealed class ApprovalRequests(AutoFinanceDbContext db, IPersonalDataProte
             Action = action,
             Target = target,
             PayloadCipher = protector.Protect(Json.Serialize(payload)),
-            Summary = summary,
+            Summary = summary.Text,
+            SummaryFacts = Json.Serialize(summary.Facts),
             Reason = reason.Trim(),
             RequestedBy = actor.AuditName,
             RequestedAt = now,
         };
         db.Approvals.Add(row);
-        await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "approval.requested", "approval", row.Id.ToString(), new { action, target, summary })], now, ct).ConfigureAwait(false);
+        await AuditLog.SaveWithAsync(db, [new AuditEvent(actor.AuditName, "approval.requested", "approval", row.Id.ToString(), new { action, target, summary = summary.Text })], now, ct).ConfigureAwait(false);
         return CommandResult<ApprovalRow>.Ok(row);
     }
 
-    async Task<CommandResult<PendingApproval>> IApprovalRequests.RequestAsync(Actor actor, string action, string target, object payload, string summary, string? reason, CancellationToken ct)
+    async Task<CommandResult<PendingApproval>> IApprovalRequests.RequestAsync(Actor actor, string action, string target, object payload, ApprovalNote summary, string? reason, CancellationToken ct)
     {
         var asked = await CreateAsync(actor, action, target, payload, summary, reason, ct).ConfigureAwait(false);
         return asked.Value is { } row

@@ -1,3 +1,5 @@
+using AutoFinance.Application.Approvals;
+using AutoFinance.Application.Common;
 using AutoFinance.Domain.Approvals;
 
 namespace AutoFinance.Infrastructure.Approvals;
@@ -20,6 +22,9 @@ public sealed class ApprovalRow
 
     public required string Summary { get; set; }
 
+    /// <summary>The summary's facts by name (JSON), for saying it in the reader's language; null on requests made before they were kept.</summary>
+    public string? SummaryFacts { get; set; }
+
     public required string Reason { get; set; }
 
     public required string RequestedBy { get; set; }
@@ -34,6 +39,17 @@ public sealed class ApprovalRow
     public DateTimeOffset? DecidedAt { get; set; }
 
     public string? Outcome { get; set; }
+
+    /// <summary>The outcome's facts by name (JSON) when the action was carried out; null otherwise.</summary>
+    public string? OutcomeFacts { get; set; }
+
+    /// <summary>Records what the approved action came to.</summary>
+    public void Record(ApprovalNote outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        Outcome = outcome.Text;
+        OutcomeFacts = Json.Serialize(outcome.Facts);
+    }
 
     public long Version { get; set; }
 }

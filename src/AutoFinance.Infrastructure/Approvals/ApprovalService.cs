@@ -1,4 +1,5 @@
 using System.Globalization;
+using AutoFinance.Application.Approvals;
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
 using AutoFinance.Application.Servicing;
@@ -40,9 +41,27 @@ public sealed class ApprovalService(
     /// <summary>A staff member's own unmasked export of a customer's data (see <see cref="Privacy.ExportAccess"/>).</summary>
     public const string UnmaskedExport = "customer.export-unmasked";
 
-    public sealed record ApprovalView(Guid ApprovalId, string Action, string Target, string Summary, string Reason, string RequestedBy, DateTimeOffset RequestedAt, ApprovalStatus Status, string? DecidedBy, DateTimeOffset? DecidedAt, string? Outcome);
+    public sealed record ApprovalView(Guid ApprovalId, string Action, string Target, string Summary, string Reason, string RequestedBy, DateTimeOffset RequestedAt, ApprovalStatus Status, string? DecidedBy, DateTimeOffset? DecidedAt, string? Outcome)
+    {
+        /// <summary>The summary's facts by name (language-neutral), when the request kept them.</summary>
+        public IReadOnlyDictionary<string, string>? SummaryFacts { get; init; }
+
+        /// <summary>The outcome's facts by name when the action was carried out.</summary>
+        public IReadOnlyDictionary<string, string>? OutcomeFacts { get; init; }
+    }
 
     public sealed record BlacklistPayload(string Kind, string Value, string Reason);
+
+    /// <summary>The numbers of the loans requests name by id in their facts, to say them to people.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> LoanReferencesAsync(IEnumerable<ApprovalView> approvals, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(approvals);
+        var ids = approvals.Select(a => a.SummaryFacts?.GetValueOrDefault("loanId")).OfType<string>()
+            .Select(id => Guid.TryParse(id, out var loan) ? loan : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
+        return ids.Count == 0
+            ? new Dictionary<Guid, string>()
+            : await db.Loans.AsNoTracking().Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.Reference, ct).ConfigureAwait(false);
+    }
 
     /// <summary>Every request in a status (or all), newest first: nothing is left out (a page of them is <see cref="PageAsync"/>).</summary>
     public async Task<IReadOnlyList<ApprovalView>> ListAsync(string? status, CancellationToken ct) =>
@@ -88,11 +107,14 @@ public sealed class ApprovalService(
             return CommandResult<ApprovalView>.Conflict($"the {kind} {masked} is on the blacklist already", BlacklistCommands.DuplicateCode);
         }
 
-        return await RequestAsync(actor, BlacklistAdd, $"{kind}:{masked}", new BlacklistPayload(kind!, normalised, reason!.Trim()), $"add {kind} {masked}", reason, ct).ConfigureAwait(false);
+        return await RequestAsync(actor, BlacklistAdd, $"{kind}:{masked}", new BlacklistPayload(kind!, normalised, reason!.Trim()), ApprovalNote.Of($"add {kind} {masked}", ("kind", kind!), ("value", masked)), reason, ct).ConfigureAwait(false);
     }
 
+    /// <summary>The summary of a request to take an entry off the blacklist (its value as the list shows it, masked).</summary>
+    public static ApprovalNote RemovalNote(string kind, string masked) => ApprovalNote.Of($"remove {kind} {masked}", ("kind", kind), ("value", masked));
+
     /// <summary>Asks for an action; nothing happens until someone else approves it.</summary>
-    public async Task<CommandResult<ApprovalView>> RequestAsync(Actor actor, string action, string target, object payload, string summary, string? reason, CancellationToken ct)
+    public async Task<CommandResult<ApprovalView>> RequestAsync(Actor actor, string action, string target, object payload, ApprovalNote summary, string? reason, CancellationToken ct)
     {
         var asked = await requests.CreateAsync(actor, action, target, payload, summary, reason, ct).ConfigureAwait(false);
         return asked.Value is { } row
@@ -189,7 +211,9 @@ public sealed class ApprovalService(
         // An action that saves through its own store has saved the approval with it before its outcome was known.
         if (row.Outcome is { } done)
         {
-            await db.Approvals.Where(a => a.Id == id && a.Outcome == null).ExecuteUpdateAsync(u => u.SetProperty(a => a.Outcome, done), ct).ConfigureAwait(false);
+            var facts = row.OutcomeFacts;
+            await db.Approvals.Where(a => a.Id == id && a.Outcome == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.Outcome, done).SetProperty(a => a.OutcomeFacts, facts), ct).ConfigureAwait(false);
         }
 
         return CommandResult<ApprovalView>.Ok(View(row));
@@ -204,7 +228,11 @@ public sealed class ApprovalService(
             case BlacklistAdd:
                 var add = Json.Deserialize<BlacklistPayload>(payload)!;
                 var added = await blacklist.AddAsync(approver, add.Kind, add.Value, add.Reason, ct).ConfigureAwait(false);
-                row.Outcome = added.Value is { } entry ? $"blacklist entry {entry.Id}" : null;
+                if (added.Value is { } entry)
+                {
+                    row.Record(ApprovalNote.Of($"blacklist entry {entry.Id}"));
+                }
+
                 return added.Value is null ? added.Problem : null;
             case BlacklistRemove:
                 return await blacklist.RemoveAsync(approver, Guid.Parse(row.Target), ct).ConfigureAwait(false) ? null : "the entry is no longer on the blacklist";
@@ -212,7 +240,7 @@ public sealed class ApprovalService(
                 return await WriteOffAsync(Guid.Parse(row.Target), approver, row, ct).ConfigureAwait(false);
             case RoleChange:
                 var change = Json.Deserialize<Identity.AccessAdministration.RoleChange>(payload)!;
-                row.Outcome = $"role {change.Role}";
+                row.Record(ApprovalNote.Of($"role {change.Role}", ("role", change.Role)));
                 return await access.ChangeRoleAsync(approver, change, row.Id, row.RequestedBy, ct).ConfigureAwait(false);
             case ModelPromote:
                 return await registry.PromoteAsync(approver, Guid.Parse(row.Target), row, ct).ConfigureAwait(false);
@@ -228,11 +256,21 @@ public sealed class ApprovalService(
                 return await products.ApplyAsync(row, payload, approver, ct).ConfigureAwait(false);
             case Application.Servicing.ChangeRate.ChangeRateHandler.Action:
                 var changed = await rates.ApplyAsync(approver, Guid.Parse(row.Target), Json.Deserialize<Application.Servicing.ChangeRate.ChangeRateRequest>(payload)!, row.RequestedBy, ct).ConfigureAwait(false);
-                row.Outcome = changed.Value is { } rate ? string.Create(CultureInfo.InvariantCulture, $"rate {rate.NewRatePercent:0.00##}% from {rate.EffectiveOn:yyyy-MM-dd}, payment {rate.NewPayment}") : null;
+                if (changed.Value is { } rate)
+                {
+                    row.Record(ApprovalNote.Of(string.Create(CultureInfo.InvariantCulture, $"rate {rate.NewRatePercent:0.00##}% from {rate.EffectiveOn:yyyy-MM-dd}, payment {rate.NewPayment}"),
+                        ("rate", ApprovalNote.Percent(rate.NewRatePercent)), ("on", ApprovalNote.Date(rate.EffectiveOn)), ("payment", ApprovalNote.Amount(rate.NewPayment))));
+                }
+
                 return changed.Value is null ? changed.Problem ?? "the rate could not be changed" : null;
             case Application.Servicing.WaiveCharges.WaiveChargesHandler.Action:
                 var waived = await waivers.ApplyAsync(approver, Guid.Parse(row.Target), Json.Deserialize<Application.Servicing.WaiveCharges.ProposedWaiver>(payload)!, row.RequestedBy, ct).ConfigureAwait(false);
-                row.Outcome = waived.Value is { } waiver ? string.Create(CultureInfo.InvariantCulture, $"waived {waiver.Amount:0.00} (penalty {waiver.Penalty:0.00}, late fees {waiver.LateFees:0.00}); {waiver.ChargesLeft:0.00} of late charges left") : null;
+                if (waived.Value is { } waiver)
+                {
+                    row.Record(ApprovalNote.Of(string.Create(CultureInfo.InvariantCulture, $"waived {waiver.Amount:0.00} (penalty {waiver.Penalty:0.00}, late fees {waiver.LateFees:0.00}); {waiver.ChargesLeft:0.00} of late charges left"),
+                        ("amount", ApprovalNote.Amount(waiver.Amount)), ("penalty", ApprovalNote.Amount(waiver.Penalty)), ("lateFees", ApprovalNote.Amount(waiver.LateFees)), ("left", ApprovalNote.Amount(waiver.ChargesLeft))));
+                }
+
                 return waived.Value is null ? waived.Problem ?? "the charges could not be waived" : null;
             default:
                 return $"unknown action {row.Action}";
@@ -248,7 +286,9 @@ public sealed class ApprovalService(
         }
 
         var now = time.GetUtcNow();
-        row.Outcome = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"unmasked export open to {row.RequestedBy} until {now.AddHours(Privacy.ExportAccess.ApprovalHours).UtcDateTime:yyyy-MM-dd HH:mm}Z");
+        var until = now.AddHours(Privacy.ExportAccess.ApprovalHours);
+        row.Record(ApprovalNote.Of(string.Create(CultureInfo.InvariantCulture, $"unmasked export open to {row.RequestedBy} until {until.UtcDateTime:yyyy-MM-dd HH:mm}Z"),
+            ("until", until.ToString("O", CultureInfo.InvariantCulture))));
         await AuditLog.SaveWithAsync(db, [new AuditEvent(approver.AuditName, "customer.export-unmasked.granted", "customer", customerId.ToString(), new { ApprovalId = row.Id, row.RequestedBy })], now, ct).ConfigureAwait(false);
         return null;
     }
@@ -258,7 +298,11 @@ public sealed class ApprovalService(
     {
         var request = Json.Deserialize<PostPaymentRequest>(held.RequestJson)!;
         var posted = await payments.HandleAsync(approver, held.LoanId, request, held.IdempotencyKey, ct, row.RequestedBy).ConfigureAwait(false);
-        row.Outcome = posted.Value is { } receipt ? $"payment {receipt.PaymentId} posted" : null;
+        if (posted.Value is { } receipt)
+        {
+            row.Record(ApprovalNote.Of($"payment {receipt.PaymentId} posted", ("amount", ApprovalNote.Amount(receipt.Amount))));
+        }
+
         return posted.Value is null ? posted.Problem ?? "the payment could not be posted" : null;
     }
 
@@ -266,7 +310,11 @@ public sealed class ApprovalService(
     {
         var request = Json.Deserialize<PayOffRequest>(held.RequestJson)!;
         var posted = await payoffs.HandleAsync(approver, held.LoanId, request, held.IdempotencyKey, ct, row.RequestedBy).ConfigureAwait(false);
-        row.Outcome = posted.Value is { } receipt ? $"payoff {receipt.PaymentId} posted" : null;
+        if (posted.Value is { } receipt)
+        {
+            row.Record(ApprovalNote.Of($"payoff {receipt.PaymentId} posted", ("amount", ApprovalNote.Amount(receipt.Paid))));
+        }
+
         return posted.Value is null ? posted.Problem ?? "the payoff could not be posted" : null;
     }
 
@@ -285,7 +333,7 @@ public sealed class ApprovalService(
         var entry = LoanCloseOfBusiness.ChargeOff(loan, schedule, held, today, $"Written off on approval: {row.Reason}");
         var total = entry?.Total ?? 0m;
         loan.Version++;
-        row.Outcome = $"written off {total}";
+        row.Record(ApprovalNote.Of($"written off {total}", ("amount", ApprovalNote.Amount(total))));
         if (entry is not null)
         {
             db.JournalEntries.Add(LoanBooking.ToRow(loanId, entry, now));
@@ -295,6 +343,12 @@ public sealed class ApprovalService(
         return null;
     }
 
-    private static ApprovalView View(ApprovalRow a) =>
-        new(a.Id, a.Action, a.Target, a.Summary, a.Reason, a.RequestedBy, a.RequestedAt, a.Status, a.DecidedBy, a.DecidedAt, a.Outcome);
+    internal static ApprovalView View(ApprovalRow a) =>
+        new(a.Id, a.Action, a.Target, a.Summary, a.Reason, a.RequestedBy, a.RequestedAt, a.Status, a.DecidedBy, a.DecidedAt, a.Outcome)
+        {
+            SummaryFacts = Facts(a.SummaryFacts),
+            OutcomeFacts = a.Status == ApprovalStatus.Approved ? Facts(a.OutcomeFacts) : null,
+        };
+
+    private static Dictionary<string, string>? Facts(string? json) => json is null ? null : Json.Deserialize<Dictionary<string, string>>(json);
 }

@@ -1,3 +1,4 @@
+using AutoFinance.Application.Approvals;
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
 using AutoFinance.Application.Servicing.ChangeRate;
@@ -20,7 +21,8 @@ public sealed class RateChanges(ChangeRateHandler rates, ApprovalService approva
             return planned.Refusal<Proposal>();
         }
 
-        var summary = FormattableString.Invariant($"lower loan {loanId}'s rate from {plan.PreviousRatePercent:0.00##}% to {plan.NewRatePercent:0.00##}% from {plan.EffectiveOn:yyyy-MM-dd}");
+        var summary = ApprovalNote.Of(FormattableString.Invariant($"lower loan {loanId}'s rate from {plan.PreviousRatePercent:0.00##}% to {plan.NewRatePercent:0.00##}% from {plan.EffectiveOn:yyyy-MM-dd}"),
+            ("loanId", loanId.ToString()), ("from", ApprovalNote.Percent(plan.PreviousRatePercent)), ("to", ApprovalNote.Percent(plan.NewRatePercent)), ("on", ApprovalNote.Date(plan.EffectiveOn)));
         var asked = await approvals.RequestAsync(actor, ChangeRateHandler.Action, loanId.ToString(), request with { EffectiveOn = plan.EffectiveOn }, summary, plan.Reason, ct).ConfigureAwait(false);
         return asked.Value is { } approval ? CommandResult<Proposal>.Ok(new Proposal(plan, approval)) : asked.Refusal<Proposal>();
     }

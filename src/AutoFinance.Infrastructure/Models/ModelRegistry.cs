@@ -150,10 +150,9 @@ public sealed class ModelRegistry(AutoFinanceDbContext db, ApprovalRequests appr
             return CommandResult<ApprovalService.ApprovalView>.Conflict("the model is already the active one", "model.active");
         }
 
-        var asked = await approvals.CreateAsync(actor, ApprovalService.ModelPromote, id.ToString(), new { id }, $"promote model {row.ModelId}", reason, ct).ConfigureAwait(false);
+        var asked = await approvals.CreateAsync(actor, ApprovalService.ModelPromote, id.ToString(), new { id }, Application.Approvals.ApprovalNote.Of($"promote model {row.ModelId}", ("model", row.ModelId)), reason, ct).ConfigureAwait(false);
         return asked.Value is { } approval
-            ? CommandResult<ApprovalService.ApprovalView>.Ok(new ApprovalService.ApprovalView(approval.Id, approval.Action, approval.Target, approval.Summary, approval.Reason, approval.RequestedBy,
-                approval.RequestedAt, approval.Status, approval.DecidedBy, approval.DecidedAt, approval.Outcome))
+            ? CommandResult<ApprovalService.ApprovalView>.Ok(ApprovalService.View(approval))
             : asked.Refusal<ApprovalService.ApprovalView>();
     }
 
@@ -185,7 +184,7 @@ public sealed class ModelRegistry(AutoFinanceDbContext db, ApprovalRequests appr
         row.PromotedAt = now;
         row.ReplacedId = previous?.Id;
         row.Version++;
-        approval.Outcome = $"model {row.ModelId} active";
+        approval.Record(Application.Approvals.ApprovalNote.Of($"model {row.ModelId} active", ("model", row.ModelId)));
         await AuditLog.SaveWithAsync(db, [new AuditEvent(approver.AuditName, "model.promoted", "model", row.Id.ToString(), new { row.ModelId, Replaced = previous?.ModelId ?? models.Default.Document.ModelId, ApprovalId = approval.Id, approval.RequestedBy })], now, ct).ConfigureAwait(false);
         models.Use(model, row.Id);
         return null;

@@ -86,7 +86,8 @@ public sealed class ProductAdministration(AutoFinanceDbContext db, ApprovalServi
         }
 
         return await approvals.RequestAsync(actor, ProductChanges.Action, code, new ProductChanges.Payload(code, product.CurrentVersion, change),
-            $"change {code} (version {product.CurrentVersion} → {product.CurrentVersion + 1}): {Parts(change)}", reason, ct).ConfigureAwait(false);
+            Application.Approvals.ApprovalNote.Of($"change {code} (version {product.CurrentVersion} → {product.CurrentVersion + 1}): {Parts(change)}",
+                ("code", code), ("from", Invariant(product.CurrentVersion)), ("to", Invariant(product.CurrentVersion + 1)), ("parts", string.Join(',', PartNames(change)))), reason, ct).ConfigureAwait(false);
     }
 
     /// <summary>Why the change is made: 3 to 300 characters, kept with the version.</summary>
@@ -94,18 +95,22 @@ public sealed class ProductAdministration(AutoFinanceDbContext db, ApprovalServi
         reason?.Trim() is { Length: >= 3 and <= 300 } ? [] : [new("reason", "is required (3 to 300 characters)", "field.length", Domain.Validation.FieldProblems.Figures(("min", "3"), ("max", "300")))];
 
     /// <summary>The parts of the terms a change touches, named for the approvals queue.</summary>
-    private static string Parts(ProductChange change)
+    private static string Parts(ProductChange change) =>
+        PartNames(change).ToList() is { Count: > 0 } parts ? string.Join(", ", parts.Select(p => p.Replace('-', ' '))) : "no terms";
+
+    /// <summary>The parts of the terms a change touches, as language-neutral words (<c>rate-card</c>, <c>late-charges</c>, …).</summary>
+    private static IEnumerable<string> PartNames(ProductChange change)
     {
-        var parts = new List<string>();
-        if (change.GradeRates is not null) { parts.Add("rate card"); }
-        if (change.Limits is not null) { parts.Add("policy limits"); }
-        if (change.LateCharges is not null) { parts.Add("late charges"); }
-        if (change.Prepayment is not null) { parts.Add("prepayment fee"); }
-        if (change.AllocationOrder is not null) { parts.Add("allocation order"); }
-        if (change.RequiredDocuments is not null) { parts.Add("required documents"); }
-        if (change.Promotions is not null) { parts.Add("promotions"); }
-        return parts.Count == 0 ? "no terms" : string.Join(", ", parts);
+        if (change.GradeRates is not null) { yield return "rate-card"; }
+        if (change.Limits is not null) { yield return "policy-limits"; }
+        if (change.LateCharges is not null) { yield return "late-charges"; }
+        if (change.Prepayment is not null) { yield return "prepayment-fee"; }
+        if (change.AllocationOrder is not null) { yield return "allocation-order"; }
+        if (change.RequiredDocuments is not null) { yield return "required-documents"; }
+        if (change.Promotions is not null) { yield return "promotions"; }
     }
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static TermsView Terms(ProductSettings product)
     {

@@ -49,7 +49,7 @@ public static class AdminEndpoints
                     return Problems.NotFound("blacklist entry");
                 }
 
-                var request = await approvals.RequestAsync(http.User.ToActor(), ApprovalService.BlacklistRemove, id.ToString(), new { id }, $"remove {entry.Kind} {entry.Value}", "removal requested", ct).ConfigureAwait(false);
+                var request = await approvals.RequestAsync(http.User.ToActor(), ApprovalService.BlacklistRemove, id.ToString(), new { id }, ApprovalService.RemovalNote(entry.Kind, entry.Value), "removal requested", ct).ConfigureAwait(false);
                 return Problems.From(request, a => Results.Accepted($"/api/v1/approvals/{a.ApprovalId}", a), "blacklist entry");
             })
             .WithSummary("Ask to remove a blacklist entry (kept in history); it takes effect when a second person approves")
@@ -121,6 +121,6 @@ public static class AdminEndpoints
         }
 
         var to = role!.Trim();
-        return await approvals.RequestAsync(actor, ApprovalService.RoleChange, userId.ToString(), new AccessAdministration.RoleChange(userId, to), $"role {check.Value} → {to} for user {userId}", reason, ct).ConfigureAwait(false);
+        return await approvals.RequestAsync(actor, ApprovalService.RoleChange, userId.ToString(), new AccessAdministration.RoleChange(userId, to), Application.Approvals.ApprovalNote.Of($"role {check.Value} → {to} for user {userId}", ("from", check.Value!), ("to", to)), reason, ct).ConfigureAwait(false);
     }
 }

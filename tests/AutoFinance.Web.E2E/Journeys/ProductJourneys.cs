@@ -44,7 +44,7 @@ public sealed class ProductJourneys(BrowserFixture fixture)
         await Portal.SignInAsync(manager, "manager");
         await manager.GotoAsync("/approvals");
         var request = manager.Locator("[data-testid=approval][data-action='product.change'][data-status=pending]").First;
-        await Assertions.Expect(request.GetByTestId("approval-summary")).ToContainTextAsync("late charges");
+        await Assertions.Expect(request.GetByTestId("approval-summary")).ToContainTextAsync("逾期费用规则");
         await fixture.ShotAsync(manager, $"products-2-approval-{device}");
         await request.GetByTestId("approval-approve").ClickAsync();
         await Assertions.Expect(manager.GetByTestId("approval-outcome")).ToHaveAttributeAsync("data-outcome", "approved");

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Servicing;
+using AutoFinance.Web.Components.Shared;
 using AutoFinance.Web.Tests.Origination;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -212,8 +213,16 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
             Assert.Equal(0m, await db.Installments.AsNoTracking().Where(i => i.LoanId == loanId).SumAsync(i => i.WaivedLateFee + i.WaivedPenalty));
         }
 
-        var approvalPath = $"/api/v1/approvals/{proposal.GetProperty("approval").GetProperty("approvalId").GetString()}/approve";
+        var approvalId = proposal.GetProperty("approval").GetProperty("approvalId").GetString()!;
+        Assert.Equal((penalty + lateFee).ToString("0.00", CultureInfo.InvariantCulture), proposal.GetProperty("approval").GetProperty("summaryFacts").GetProperty("amount").GetString());
+        var approvalPath = $"/api/v1/approvals/{approvalId}/approve";
         using var manager = await platform.SignedIn("manager");
+        // The approver reads what is asked in the page's language, with the loan's number rather than its id.
+        var reference = (await manager.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}")).GetProperty("summary").GetProperty("reference").GetString();
+        Assert.Equal($"减免贷款 {reference} 的逾期费用 {Fmt.Money(penalty + lateFee)}（罚息 {Fmt.Money(penalty)}，滞纳金 {Fmt.Money(lateFee)}）",
+            await ApprovalLineAsync(manager, "pending", "zh-CN", approvalId, "approval-summary"));
+        Assert.Equal($"Waive {Fmt.Money(penalty + lateFee)} of late charges on loan {reference} (penalty {Fmt.Money(penalty)}, late fees {Fmt.Money(lateFee)})",
+            await ApprovalLineAsync(manager, "pending", "en", approvalId, "approval-summary"));
         var approved = await PostAsync(manager, approvalPath, new { });
         Assert.Equal("Approved", approved.GetProperty("status").GetString(), ignoreCase: true);
         await using (var db = Db())
@@ -225,6 +234,9 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
             var kept = await db.Approvals.AsNoTracking().SingleAsync(a => a.Id == Guid.Parse(approved.GetProperty("approvalId").GetString()!));
             Assert.StartsWith($"waived {penalty + lateFee:0.00}", kept.Outcome, StringComparison.Ordinal);
         }
+
+        Assert.Equal($"已减免 {Fmt.Money(penalty + lateFee)}（罚息 {Fmt.Money(penalty)}，滞纳金 {Fmt.Money(lateFee)}），尚余逾期费用 ¥0.00",
+            await ApprovalLineAsync(manager, "approved", "zh-CN", approvalId, "approval-result"));
 
         var view = await manager.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}");
         Assert.Equal(0m, view.GetProperty("trialBalanceNet").GetDecimal());
@@ -646,6 +658,17 @@ public abstract class NotificationScenarios<TPlatform>(TPlatform platform) : ICl
     private sealed record Person(string LoanId, Guid CustomerId, string Mobile, string Email, DateOnly FirstDue);
 
     /// <summary>A prime application in the language given, approved, accepted and paid out: the loan and who to find its notices by.</summary>
+    /// <summary>The text of one line of an approval's card on <c>/approvals</c>, as a reader of the language sees it.</summary>
+    private static async Task<string> ApprovalLineAsync(HttpClient staff, string status, string language, string approvalId, string testId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/approvals?status={status}");
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        var page = await (await staff.SendAsync(request)).Content.ReadAsStringAsync();
+        var card = page[page.IndexOf($"id=\"approval-{approvalId}\"", StringComparison.Ordinal)..];
+        var line = System.Text.RegularExpressions.Regex.Match(card, $"data-testid=\"{testId}\"[^>]*>(?<text>[^<]*)<");
+        return WebUtility.HtmlDecode(line.Groups["text"].Value).Trim();
+    }
+
     private async Task<Person> BookAsync(string language)
     {
         using var dealer = platform.Dealer();

@@ -31,7 +31,7 @@ public static class ConsoleForms
                 return Results.LocalRedirect("/blacklist?outcome=gone");
             }
 
-            var asked = await approvals.RequestAsync(actor, ApprovalService.BlacklistRemove, id.ToString(), new { id }, $"remove {entry.Kind} {entry.Value}", form["reason"].ToString(), ct).ConfigureAwait(false);
+            var asked = await approvals.RequestAsync(actor, ApprovalService.BlacklistRemove, id.ToString(), new { id }, ApprovalService.RemovalNote(entry.Kind, entry.Value), form["reason"].ToString(), ct).ConfigureAwait(false);
             return Results.LocalRedirect(Outcome("/blacklist", asked.Value is not null ? "sent" : asked.Code ?? "field.length", id));
         });
         forms.MapPost("/hardship/{id:guid}/decision", async (Guid id, HttpContext http, IAntiforgery antiforgery, Infrastructure.Servicing.HardshipRequests requests, CancellationToken ct) =>

@@ -41,6 +41,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("Outcome")
                         .HasColumnType("text");
 
+                    b.Property<string>("OutcomeFacts")
+                        .HasColumnType("text");
+
                     b.Property<string>("PayloadCipher")
                         .IsRequired()
                         .HasColumnType("text");
@@ -62,6 +65,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<string>("Summary")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SummaryFacts")
                         .HasColumnType("text");
 
                     b.Property<string>("Target")

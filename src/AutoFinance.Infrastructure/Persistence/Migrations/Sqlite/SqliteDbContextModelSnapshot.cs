@@ -36,6 +36,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Outcome")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OutcomeFacts")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PayloadCipher")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -57,6 +60,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Summary")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryFacts")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Target")

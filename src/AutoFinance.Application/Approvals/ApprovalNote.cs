@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace AutoFinance.Application.Approvals;
+
+/// <summary>
+/// What an approval asks for, or what it came to, without personal data: one English sentence for the record, the
+/// audit and the API, and the same facts by name (language-neutral figures and words), from which each page says it
+/// in its reader's language.
+/// </summary>
+public sealed record ApprovalNote(string Text, IReadOnlyDictionary<string, string> Facts)
+{
+    public static ApprovalNote Of(string text, params (string Name, string Value)[] facts) =>
+        new(text, facts.ToDictionary(f => f.Name, f => f.Value, StringComparer.Ordinal));
+
+    /// <summary>An amount as the record keeps it: two decimals, invariant.</summary>
+    public static string Amount(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>A rate in per cent as the record keeps it: at least two decimals, invariant.</summary>
+    public static string Percent(decimal value) => value.ToString("0.00##", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
