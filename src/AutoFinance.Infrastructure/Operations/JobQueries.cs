@@ -8,7 +8,8 @@ public sealed class JobQueries(AutoFinanceDbContext db, JobCatalog catalog, Time
 {
     public sealed record RunView(Guid RunId, string Job, DateTimeOffset Occurrence, string Trigger, string Node, string? RequestedBy, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, JobOutcome Outcome, string? Detail);
 
-    public sealed record JobView(string Name, string Schedule, DateTimeOffset NextRun, RunView? LastRun, DateTimeOffset? LastSucceededAt);
+    /// <summary>A job as operators see it; <c>MakesUpMissedSlot</c> says whether a slot missed while no host was up is run once at start-up.</summary>
+    public sealed record JobView(string Name, string Schedule, DateTimeOffset NextRun, RunView? LastRun, DateTimeOffset? LastSucceededAt, bool MakesUpMissedSlot);
 
     public async Task<IReadOnlyList<JobView>> ListAsync(CancellationToken ct)
     {
@@ -19,7 +20,7 @@ public sealed class JobQueries(AutoFinanceDbContext db, JobCatalog catalog, Time
             var last = await db.JobRuns.AsNoTracking().Where(r => r.Job == job.Name).OrderByDescending(r => r.StartedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
             var succeeded = await db.JobRuns.AsNoTracking().Where(r => r.Job == job.Name && r.Outcome == JobOutcome.Succeeded).OrderByDescending(r => r.StartedAt)
                 .Select(r => (DateTimeOffset?)r.StartedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-            views.Add(new JobView(job.Name, job.Schedule.Text, job.Schedule.Next(now), last is null ? null : View(last), succeeded));
+            views.Add(new JobView(job.Name, job.Schedule.Text, job.Schedule.Next(now), last is null ? null : View(last), succeeded, job.WhenMissed == MissedSlot.MakeUpOnce));
         }
 
         return views;

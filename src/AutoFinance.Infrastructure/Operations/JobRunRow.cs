@@ -11,10 +11,10 @@ public sealed class JobRunRow
 
     public required string Job { get; set; }
 
-    /// <summary>The scheduled moment this run is for (or when it was asked for, for a manual run).</summary>
+    /// <summary>The scheduled moment this run is for (the slot missed, for a made-up run; when it was asked for, for a manual run).</summary>
     public DateTimeOffset Occurrence { get; set; }
 
-    /// <summary>schedule or manual.</summary>
+    /// <summary>schedule, manual or made-up (at start-up, for a slot missed while no host was up).</summary>
     public required string Trigger { get; set; }
 
     /// <summary>The host that claimed the run.</summary>

@@ -24,6 +24,9 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider 
     public const string NothingToDo = "nothing to do";
     public const string Manual = "manual";
 
+    /// <summary>A run started at start-up for a slot the job missed while no host was up.</summary>
+    public const string MadeUp = "made-up";
+
     /// <summary>This host, as runs name it (Scheduler:Node, by default the machine and process).</summary>
     public string Node { get; } = node is { Length: > 0 } ? node : $"{Environment.MachineName}:{Environment.ProcessId}";
 
@@ -36,6 +39,31 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider 
     /// </summary>
     public async Task<JobRunRow> RunNowAsync(ScheduledJob job, string requestedBy, CancellationToken ct) =>
         await RunAsync(job, time.GetUtcNow(), Manual, requestedBy, ct).ConfigureAwait(false) ?? throw new InvalidOperationException("a manual run is never claimed twice");
+
+    /// <summary>
+    /// Runs a job once for the latest slot it missed, when its latest recorded run (of any trigger and outcome)
+    /// started before that slot: the host was down at the slot. A job with no run recorded has missed nothing (a new
+    /// installation starts on its schedule). The run is keyed by the slot, so hosts starting together make it up once.
+    /// Null when nothing was missed or another host made it up.
+    /// </summary>
+    public async Task<JobRunRow?> MakeUpMissedSlotAsync(ScheduledJob job, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        DateTimeOffset? lastStarted;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            lastStarted = await scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>().JobRuns.AsNoTracking().Where(r => r.Job == job.Name)
+                .OrderByDescending(r => r.StartedAt).Select(r => (DateTimeOffset?)r.StartedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        }
+
+        if (lastStarted is not { } last || job.Schedule.MissedSince(last, time.GetUtcNow()) is not { } slot)
+        {
+            return null;
+        }
+
+        MakingUp(job.Name, slot, last);
+        return await RunAsync(job, slot, MadeUp, null, ct).ConfigureAwait(false);
+    }
 
     /// <summary>The finished run, or null when another host had already claimed the occurrence.</summary>
     public async Task<JobRunRow?> RunAsync(ScheduledJob job, DateTimeOffset occurrence, string trigger, string? requestedBy, CancellationToken ct)
@@ -118,6 +146,9 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} started for {Occurrence} ({Trigger}) on {Node}")]
     private partial void Started(string job, DateTimeOffset occurrence, string trigger, string node);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} missed its slot {Occurrence} (last run started {LastStarted}); making it up")]
+    private partial void MakingUp(string job, DateTimeOffset occurrence, DateTimeOffset lastStarted);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Job {Job} for {Occurrence} was claimed by another host")]
     private partial void ClaimedElsewhere(string job, DateTimeOffset occurrence);

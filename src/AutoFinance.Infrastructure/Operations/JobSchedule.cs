@@ -22,6 +22,23 @@ public abstract class JobSchedule
     /// <summary>The last occurrence at or before a moment, if there was one since <paramref name="notBefore"/>.</summary>
     public abstract DateTimeOffset? Latest(DateTimeOffset atOrBefore, DateTimeOffset notBefore);
 
+    /// <summary>
+    /// The slot a job missed since its last run: the latest occurrence after <paramref name="lastRun"/> and at or
+    /// before <paramref name="now"/>, or null when none fell between. It is looked for in the last week only, which
+    /// keeps a cron with seconds quick; a job due less often than weekly answers its first slot after the last run.
+    /// </summary>
+    public DateTimeOffset? MissedSince(DateTimeOffset lastRun, DateTimeOffset now)
+    {
+        var first = Next(lastRun);
+        if (first > now)
+        {
+            return null;
+        }
+
+        var weekAgo = now.AddDays(-7);
+        return Latest(now, first > weekAgo ? first : weekAgo) ?? first;
+    }
+
     /// <summary>A cron expression with five fields (minute precision) or six (seconds first).</summary>
     public static JobSchedule Cron(string expression, TimeZoneInfo zone)
     {

@@ -4,10 +4,11 @@ namespace AutoFinance.Infrastructure.Operations;
 public sealed record JobContext(IServiceProvider Services, DateTimeOffset Occurrence, string Trigger, CancellationToken Cancellation);
 
 /// <summary>
-/// A job the platform runs by itself: its stable name (the API and the page use it), when it is due, and the work,
-/// which answers a short language-neutral line saying what it did (no personal data; it is kept with the run).
+/// A job the platform runs by itself: its stable name (the API and the page use it), when it is due, the work, which
+/// answers a short language-neutral line saying what it did (no personal data; it is kept with the run), and what
+/// becomes of a slot it missed while no host was up.
 /// </summary>
-public sealed record ScheduledJob(string Name, JobSchedule Schedule, Func<JobContext, Task<string>> Work);
+public sealed record ScheduledJob(string Name, JobSchedule Schedule, Func<JobContext, Task<string>> Work, MissedSlot WhenMissed = MissedSlot.Skip);
 
 /// <summary>Every job this host schedules, by name (a job switched off in settings is not in it).</summary>
 public sealed class JobCatalog(IEnumerable<ScheduledJob> jobs)

@@ -50,4 +50,24 @@ public sealed class JobScheduleTests
         Assert.Equal(new DateTimeOffset(2026, 12, 2, 16, 5, 0, TimeSpan.Zero), latest);
         Assert.Equal(new DateOnly(2026, 12, 2), PlatformJobs.BusinessDayClosedAt(latest!.Value, Beijing));
     }
+
+    [Fact]
+    public void A_platform_down_for_three_nights_makes_up_only_the_latest_end_of_day_slot()
+    {
+        var daily = JobSchedule.Cron("5 0 * * *", Beijing);
+        var lastRun = new DateTimeOffset(2026, 12, 1, 16, 5, 1, TimeSpan.Zero); // 00:05 on 2 December in Beijing
+        var back = new DateTimeOffset(2026, 12, 5, 2, 0, 0, TimeSpan.Zero); // 10:00 on 5 December
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 4, 16, 5, 0, TimeSpan.Zero), daily.MissedSince(lastRun, back));
+    }
+
+    [Fact]
+    public void A_job_run_since_its_latest_slot_has_missed_nothing()
+    {
+        var daily = JobSchedule.Cron("5 0 * * *", Beijing);
+        var lastRun = new DateTimeOffset(2026, 12, 4, 16, 5, 0, 200, TimeSpan.Zero);
+
+        Assert.Null(daily.MissedSince(lastRun, new DateTimeOffset(2026, 12, 5, 16, 4, 59, TimeSpan.Zero)));
+        Assert.Equal(new DateTimeOffset(2026, 12, 5, 16, 5, 0, TimeSpan.Zero), daily.MissedSince(lastRun, new DateTimeOffset(2026, 12, 5, 16, 5, 0, TimeSpan.Zero)));
+    }
 }

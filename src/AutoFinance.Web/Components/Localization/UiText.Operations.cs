@@ -35,6 +35,8 @@ public static partial class UiText
         ("jobs.note", "计划按北京时间配置（可在定时设置中修改）；运行记录保存在数据库中，重启后仍可查看。", "Schedules are cron expressions in Beijing time (the Scheduler settings); runs are kept in the database and survive restarts."),
         ("jobs.trigger.schedule", "按计划", "Scheduled"),
         ("jobs.trigger.manual", "手动", "Manual"),
+        ("jobs.trigger.made-up", "错过计划时间后补跑", "Made up after a missed slot"),
+        ("jobs.makes-up", "服务停机错过的计划时间，启动后补跑一次", "A slot missed while the platform was down is made up once at start-up"),
         ("jobs.outcome.running", "运行中", "Running"),
         ("jobs.outcome.succeeded", "成功", "Succeeded"),
         ("jobs.outcome.failed", "失败", "Failed"),

@@ -20,7 +20,8 @@ namespace AutoFinance.Web.Hosting.Scheduling;
 /// 120 by default; 0 turns it off), the daily model check (Scheduler:ModelMonitoring, 03:00), the SLA escalation
 /// check (every ServiceDesk:EscalationCheckSeconds, 60 by default; 0 is off), outbox dispatch (every
 /// Outbox:IntervalSeconds, 5 by default; Outbox:Enabled=false is off) and the clean-up of old run history
-/// (Scheduler:RunHistoryCleanup, 04:30, keeping Scheduler:KeepRunsDays days).
+/// (Scheduler:RunHistoryCleanup, 04:30, keeping Scheduler:KeepRunsDays days). Beside each job is whether a slot it
+/// missed while no host was up is made up at start-up (<see cref="MissedSlot"/>), and why.
 /// </summary>
 public static class PlatformJobs
 {
@@ -44,42 +45,51 @@ public static class PlatformJobs
         ArgumentNullException.ThrowIfNull(configuration);
         var zone = Zone(configuration);
         var jobs = new List<ScheduledJob>();
-        void Cron(string name, string key, string fallback, Func<JobContext, Task<string>> work)
+        void Cron(string name, string key, string fallback, MissedSlot whenMissed, Func<JobContext, Task<string>> work)
         {
             var expression = configuration[$"Scheduler:{key}"] is { Length: > 0 } configured ? configured : fallback;
             if (!string.Equals(expression, "off", StringComparison.OrdinalIgnoreCase))
             {
-                jobs.Add(new ScheduledJob(name, JobSchedule.Cron(expression, zone), work));
+                jobs.Add(new ScheduledJob(name, JobSchedule.Cron(expression, zone), work, whenMissed));
             }
         }
 
-        Cron(EndOfDay, "EndOfDay", "5 0 * * *", c => CloseBusinessDayAsync(c, zone));
-        Cron(InsightRefresh, "InsightRefresh", "0 2 * * *", RefreshInsightAsync);
-        Cron(DirectDebit, "DirectDebit", "0 6 * * *", c => CollectByDirectDebitAsync(c, zone));
-        Cron(ModelMonitoring, "ModelMonitoring", "0 3 * * *", CheckModelAsync);
-        Cron(CardRefunds, "CardRefunds", "30 6 * * *", PayBackToCardsAsync);
+        // Made up: the books stay open until it runs, and one run closes every day still open.
+        Cron(EndOfDay, "EndOfDay", "5 0 * * *", MissedSlot.MakeUpOnce, c => CloseBusinessDayAsync(c, zone));
+        // Made up: otherwise agents work a day from stale segments and churn risk; a run only recomputes them.
+        Cron(InsightRefresh, "InsightRefresh", "0 2 * * *", MissedSlot.MakeUpOnce, RefreshInsightAsync);
+        // Not made up: it takes money from customers' cards, which must not happen at whatever hour a host comes back; staff run it from /jobs.
+        Cron(DirectDebit, "DirectDebit", "0 6 * * *", MissedSlot.Skip, c => CollectByDirectDebitAsync(c, zone));
+        // Made up: a score drift should not go unreported for a day; it alerts at most once per model and day.
+        Cron(ModelMonitoring, "ModelMonitoring", "0 3 * * *", MissedSlot.MakeUpOnce, CheckModelAsync);
+        // Not made up: it pays money out, which treasury expects at its hour, not at a restart; staff run it from /jobs.
+        Cron(CardRefunds, "CardRefunds", "30 6 * * *", MissedSlot.Skip, PayBackToCardsAsync);
         var escalationSeconds = configuration.GetValue("ServiceDesk:EscalationCheckSeconds", 60);
         if (escalationSeconds > 0)
         {
-            jobs.Add(new ScheduledJob(SlaEscalation, JobSchedule.Every(TimeSpan.FromSeconds(escalationSeconds)), CheckServiceLevelsAsync));
+            // Not made up: its next check is one interval away.
+            jobs.Add(new ScheduledJob(SlaEscalation, JobSchedule.Every(TimeSpan.FromSeconds(escalationSeconds)), CheckServiceLevelsAsync, MissedSlot.Skip));
         }
 
         if (!string.Equals(configuration["Outbox:Enabled"], "false", StringComparison.OrdinalIgnoreCase))
         {
             var seconds = Math.Clamp(configuration.GetValue("Outbox:IntervalSeconds", 5), 1, 3600);
             var interval = TimeSpan.FromSeconds(seconds);
-            jobs.Add(new ScheduledJob(OutboxDispatch, JobSchedule.Every(interval), c => DispatchOutboxAsync(c, interval)));
+            // Not made up: its next dispatch is one interval away.
+            jobs.Add(new ScheduledJob(OutboxDispatch, JobSchedule.Every(interval), c => DispatchOutboxAsync(c, interval), MissedSlot.Skip));
         }
 
         var resendSeconds = configuration.GetValue("Payouts:ResendCheckSeconds", 60);
         if (resendSeconds > 0)
         {
             var unansweredFor = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Payouts:ResendAfterSeconds", 120)));
-            jobs.Add(new ScheduledJob(PayoutResend, JobSchedule.Every(TimeSpan.FromSeconds(resendSeconds)), c => ResendPayoutsAsync(c, unansweredFor)));
+            // Not made up: its next check is one interval away.
+            jobs.Add(new ScheduledJob(PayoutResend, JobSchedule.Every(TimeSpan.FromSeconds(resendSeconds)), c => ResendPayoutsAsync(c, unansweredFor), MissedSlot.Skip));
         }
 
         var keepDays = Math.Clamp(configuration.GetValue("Scheduler:KeepRunsDays", 3), 1, 3650);
-        Cron(RunHistoryCleanup, "RunHistoryCleanup", "30 4 * * *", c => CleanUpAsync(c, keepDays));
+        // Not made up: old runs kept a day longer harm nothing, and the start-up is left to the jobs that matter.
+        Cron(RunHistoryCleanup, "RunHistoryCleanup", "30 4 * * *", MissedSlot.Skip, c => CleanUpAsync(c, keepDays));
         return new JobCatalog(jobs);
     }
 
