@@ -2,6 +2,7 @@ using AutoFinance.Application.Common;
 using AutoFinance.Application.Origination;
 using AutoFinance.Application.Security;
 using AutoFinance.Domain.Documents;
+using AutoFinance.Domain.Lifecycle;
 using AutoFinance.Domain.Validation;
 using AutoFinance.Infrastructure.Audit;
 using AutoFinance.Infrastructure.Origination;
@@ -26,6 +27,9 @@ public sealed class DocumentCommands(AutoFinanceDbContext db, EncryptedFileStore
 
     public const string ApplicationDeclinedCode = "document.application-declined";
 
+    /// <summary>A kind the application no longer takes once its loan is paid out (<see cref="DocumentIntake"/>).</summary>
+    public const string KindAfterPayoutCode = "document.kind-after-payout";
+
     public async Task<CommandResult<DocumentView>> UploadAsync(Actor actor, Guid applicationId, string? kind, byte[]? content, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -46,6 +50,12 @@ public sealed class DocumentCommands(AutoFinanceDbContext db, EncryptedFileStore
         if (parsed is null)
         {
             errors.Add(new FieldError("kind", $"must be one of {string.Join(", ", DocumentKindNames.All.Select(k => k.ToName()))}"));
+        }
+        else if (!DocumentIntake.Takes(application.Status, parsed.Value))
+        {
+            var taken = string.Join(", ", DocumentIntake.Taken(application.Status).Select(k => k.ToName()));
+            errors.Add(new FieldError("kind", $"is no longer taken once the loan is paid out (still taken: {taken})", KindAfterPayoutCode,
+                new Dictionary<string, string> { ["kind"] = parsed.Value.ToName(), ["taken"] = taken }));
         }
 
         string? type = null;
@@ -188,7 +198,8 @@ public sealed class DocumentCommands(AutoFinanceDbContext db, EncryptedFileStore
         rows = [.. rows.OrderBy(d => d.UploadedAt)];
         var required = (await products.FindAsync(db, application.ProductCode, ct).ConfigureAwait(false))?.Policy.RequiredDocuments ?? [];
         var missing = DocumentChecklist.Missing(required, rows.Select(r => (DocumentKindNames.Parse(r.Kind)!.Value, r.Status)));
-        return new DocumentChecklistView(applicationId, [.. required.Select(k => k.ToName())], [.. missing.Select(k => k.ToName())], [.. rows.Select(View)]);
+        return new DocumentChecklistView(applicationId, [.. required.Select(k => k.ToName())], [.. missing.Select(k => k.ToName())], [.. rows.Select(View)],
+            DocumentIntake.StageOf(application.Status) is { } stage ? StateWords<DocumentStage>.Of(stage) : null, [.. DocumentIntake.Taken(application.Status).Select(k => k.ToName())]);
     }
 
     public sealed record PendingDocument(DocumentView Document, string ApplicationReference);

@@ -20,7 +20,7 @@ public static class DocumentEndpoints
         group.MapPost("/applications/{id:guid}/documents", Upload)
             .WithMetadata(new RequestBodyLimit(DocumentCommands.MaxBytes + (64 * 1024)))
             .DisableAntiforgery()
-            .WithSummary("Upload a document (kind: id-card-front, id-card-back, driving-licence, vehicle-invoice, registration-certificate, income-proof); JPEG, PNG or PDF by content, at most 10 MB")
+            .WithSummary("Upload a document (kind: id-card-front, id-card-back, driving-licence, vehicle-invoice, registration-certificate, income-proof; after the payout only registration-certificate); JPEG, PNG or PDF by content, at most 10 MB")
             .Produces<DocumentView>(201).ProducesValidationProblem().ProducesProblem(404);
 
         group.MapPost("/id-card/read", ReadIdCard)
@@ -35,7 +35,7 @@ public static class DocumentEndpoints
 
         group.MapGet("/applications/{id:guid}/documents", async (Guid id, HttpContext http, DocumentCommands documents, CancellationToken ct) =>
                 await documents.ListAsync(http.User.ToActor(), id, ct).ConfigureAwait(false) is { } list ? Results.Ok(list) : Problems.NotFound("application"))
-            .WithSummary("The application's documents and the required kinds still missing")
+            .WithSummary("The application's documents, the required kinds still missing, its stage and the kinds taken at it")
             .Produces<DocumentChecklistView>().ProducesProblem(404);
 
         group.MapGet("/documents/{id:guid}/file", (Guid id, HttpContext http, DocumentCommands documents, CancellationToken ct) => File(id, http, documents, thumbnail: false, ct))

@@ -54,6 +54,38 @@ public abstract class DocumentScenarios<TPlatform>(TPlatform platform) : IClassF
     }
 
     [SkippableFact]
+    public async Task Once_the_loan_is_paid_out_income_proof_is_refused_naming_the_kind_and_the_registration_certificate_is_taken()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = platform.Dealer();
+        using var underwriter = await platform.SignedIn("underwriter");
+        var decision = await (await dealer.PostAsJsonAsync("/api/v1/applications", Applications.Prime())).Content.ReadFromJsonAsync<JsonElement>();
+        var applicationId = decision.GetProperty("applicationId").GetString()!;
+        using var accepted = await Contracts.ContractSigning.AcceptAsync(platform, dealer, applicationId, decision.GetProperty("offers")[0].GetProperty("offerId").GetString());
+        var contract = await accepted.Content.ReadFromJsonAsync<JsonElement>();
+        await Payouts.Funding.BookAsync(underwriter, contract.GetProperty("contractId").GetString()!);
+        var before = (await dealer.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{applicationId}/documents")).GetProperty("documents").GetArrayLength();
+
+        using var incomeProof = Form("income-proof", Pdf(), "payslip.pdf", "application/pdf");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{applicationId}/documents") { Content = incomeProof };
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        using var refused = await dealer.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("document.kind-after-payout", problem.GetProperty("code").GetString());
+        Assert.Equal("贷款已放款，不再接收此类材料；放款后仍可提交机动车登记证书", problem.GetProperty("errors").GetProperty("kind")[0].GetString());
+
+        var certificate = await Uploaded(dealer, applicationId, "registration-certificate", Pdf(), "registration.pdf");
+        var list = await dealer.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{applicationId}/documents");
+        Assert.Equal("after-payout", list.GetProperty("stage").GetString());
+        Assert.Equal(["registration-certificate"], list.GetProperty("taken").EnumerateArray().Select(k => k.GetString()));
+        var documents = list.GetProperty("documents").EnumerateArray().ToList();
+        Assert.Equal(before + 1, documents.Count);
+        Assert.Single(documents, d => d.GetProperty("documentId").GetString() == certificate && d.GetProperty("kind").GetString() == "registration-certificate");
+    }
+
+    [SkippableFact]
     public async Task A_JPEG_header_that_does_not_decode_is_refused()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");

@@ -176,6 +176,7 @@ public static partial class UiText
         ("err.record.conflict", "操作未完成：与记录的当前状态冲突", "Not done: it conflicts with the record as it stands"),
         ("err.approval.own-role", "本人的角色变更须由其他同事审批", "A change of your own role is decided by someone else"),
         ("err.document.application-declined", "申请未获批准，不再接收材料", "The application was declined: documents are no longer taken for it"),
+        ("err.document.kind-after-payout", "贷款已放款，不再接收此类材料；放款后仍可提交机动车登记证书", "The loan is paid out: this kind of document is no longer taken (the registration certificate still is)"),
         ("err.referral.own-application", "此申请由您本人提交，须由其他审批人员认领并决定", "You submitted this application: another underwriter claims and decides it"),
         ("err.user.last-admin", "平台须保留至少一名在职管理员：请先将另一个账户设为管理员", "The platform would be left without an active admin; make another account admin first"),
         ("err.bureau.override-too-late", "只有已决定且尚未接受方案的申请可以重新决定", "Only a decided application whose offer nobody has accepted is decided again"),

@@ -288,6 +288,8 @@ public static partial class UiText
         ["doc.outcome.document.unsupported-type"] = ("文件须为 JPEG、PNG 或 PDF（按内容校验，而非文件名）。", "The file must be a JPEG, PNG or PDF (checked by its content, not its name)."),
         ["doc.outcome.document.too-large"] = ("文件不能超过 10 MB。", "The file must be at most 10 MB."),
         ["doc.outcome.document.application-declined"] = ("申请未获批准，不再接收材料。", "The application was declined: documents are no longer taken for it."),
+        ["doc.outcome.document.kind-after-payout"] = ("贷款已放款，不再接收此类材料；放款后仍可提交机动车登记证书。", "The loan is paid out: this kind of document is no longer taken (the registration certificate still is)."),
+        ["doc.after-payout"] = ("贷款已放款：此后只需提交放款后才有的材料，如机动车登记证书（含抵押登记）。", "The loan is paid out: only documents that come after the payout are taken now, such as the registration certificate (with the mortgage noted)."),
         ["doc.outcome.document.invalid"] = ("请选择资料类型和文件。", "Choose a document type and a file."),
         ["apply.id-card-title"] = ("用身份证照片填写", "Fill in from an ID-card photo"),
         ["apply.id-card-lead"] = ("上传身份证人像面照片，我们读取姓名、身份证号和出生日期并填入表单，请核对。", "Upload a photo of the front of your ID card: we read the name, ID number and birth date into the form for you to check."),
