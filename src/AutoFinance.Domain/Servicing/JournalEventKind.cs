@@ -23,4 +23,7 @@ public enum JournalEventKind
     DealerPayout,
     PayoutReturned,
     ChargesWaived,
+
+    /// <summary>Late charges taken back because a payment's value date, earlier than the days closed, avoids them.</summary>
+    LateChargesCorrected,
 }

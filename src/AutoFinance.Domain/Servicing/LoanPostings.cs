@@ -39,6 +39,29 @@ public static class LoanPostings
         return JournalEntry.Create(businessDate, JournalEventKind.ChargesWaived, description, currency, lines);
     }
 
+    /// <summary>
+    /// Late charges taken back because a payment's value date avoids them (closes made them before the payment was
+    /// posted): Dr penalty income / Cr penalty interest receivable, and Dr fee income / Cr fee receivable. A correction
+    /// of charges made in error, not a concession.
+    /// </summary>
+    public static JournalEntry LateChargesCorrected(DateOnly businessDate, Currency currency, decimal penalty, decimal lateFees, string description)
+    {
+        var lines = new List<JournalLine>();
+        if (penalty > 0m)
+        {
+            lines.Add(JournalLine.Debit(LedgerAccount.PenaltyIncome, penalty));
+            lines.Add(JournalLine.Credit(LedgerAccount.PenaltyInterestReceivable, penalty));
+        }
+
+        if (lateFees > 0m)
+        {
+            lines.Add(JournalLine.Debit(LedgerAccount.FeeIncome, lateFees));
+            lines.Add(JournalLine.Credit(LedgerAccount.FeeReceivable, lateFees));
+        }
+
+        return JournalEntry.Create(businessDate, JournalEventKind.LateChargesCorrected, description, currency, lines);
+    }
+
     /// <summary>Dr penalty interest receivable / Cr penalty income.</summary>
     public static JournalEntry PenaltyAccrual(DateOnly businessDate, Money amount, string description = "Penalty interest accrued") =>
         Pair(businessDate, JournalEventKind.PenaltyAccrual, description, amount, LedgerAccount.PenaltyInterestReceivable, LedgerAccount.PenaltyIncome);

@@ -30,7 +30,7 @@ namespace AutoFinance.Domain.Servicing.Loans;
 /// <item><b>Closing</b> leaves every receivable at zero; credit still held moves to refund payable.</item>
 /// </list>
 /// </remarks>
-public sealed class Loan
+public sealed partial class Loan
 {
     private readonly List<InstallmentState> installments;
     private readonly List<LoanPosting> postings;
@@ -242,7 +242,7 @@ public sealed class Loan
         }
 
         var later = postings.FindIndex(p => p.PaidOn > paidOn);
-        if (later >= 0)
+        if (later >= 0 || ReplaysClosedDays(paidOn) is not null)
         {
             return PayBefore(later, id, amount, paidOn, surplus, mode);
         }
@@ -411,32 +411,50 @@ public sealed class Loan
     }
 
     /// <summary>
-    /// A payment dated before postings already in force (staff backdating within the window): those postings are
-    /// taken off the instalments, the payment is applied on its date, and they are applied again in their order, so
-    /// the balances are what posting everything in date order gives. The payment posts its own entry; what the later
-    /// postings now settle differently is restated in one entry dated on the last of them. Late fees and penalty
-    /// already charged stay, as after a reversal.
+    /// A payment dated before postings already in force (staff backdating within the window) or on a day end-of-day
+    /// has already closed (a statement line reconciled days later): the later postings are taken off the instalments,
+    /// the payment is applied on its date, and they are applied again in their order, so the balances are what posting
+    /// everything in date order gives. The payment posts its own entry; what the later postings now settle differently
+    /// is restated in one entry dated on the last of them. The days closed since the value date are closed again with
+    /// the money where its date puts it (<see cref="ReplaysClosedDays"/>): the penalty interest and late fees they
+    /// charged are what charging in date order gives, and what they no longer charge is taken back in one correction
+    /// entry. Days past due follow.
     /// </summary>
     private LoanResult<LoanPosting> PayBefore(int index, Guid id, decimal amount, DateOnly paidOn, SurplusChoice surplus, ReamortisationMode mode)
     {
-        if (RestructuredOn is { } restructured && restructured >= paidOn)
+        if (index >= 0 && RestructuredOn is { } restructured && restructured >= paidOn)
         {
             return LoanResult<LoanPosting>.Refused(ServicingError.Invalid("payment.date.before_restructure", "paidOn", $"the loan was restructured on {restructured:yyyy-MM-dd}; a payment cannot be dated before that",
                 new Dictionary<string, string> { ["restructured"] = restructured.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }));
         }
 
-        var affected = postings.Skip(index).ToList();
-        var restatedOn = affected.Max(p => p.PaidOn);
-        postings.RemoveRange(index, affected.Count);
+        var replayThrough = ReplaysClosedDays(paidOn);
+        var chargedBefore = installments.ToList();
+        var inForce = postings.ToList();
+        var affected = index < 0 ? [] : postings.Skip(index).ToList();
+        var restatedOn = affected.Count > 0 ? affected.Max(p => p.PaidOn) : paidOn;
+        postings.RemoveRange(postings.Count - affected.Count, affected.Count);
         foreach (var posting in Enumerable.Reverse(affected))
         {
             Undo(posting);
         }
 
         var entries = new List<JournalEntry>();
-        TrueUpRecognition(restatedOn, entries);
+        if (affected.Count > 0)
+        {
+            TrueUpRecognition(restatedOn, entries);
+        }
+
+        var waivers = replayThrough is not null ? RewindLateCharges(paidOn, inForce) : null;
         var paid = PayCore(id, amount, paidOn, surplus, mode, entries);
-        ApplyAgain(affected, restatedOn, "a backdated payment", entries);
+        Action<DateOnly, List<JournalEntry>>? closeAgain = replayThrough is { } through ? (upTo, again) => CloseAgain(upTo < through ? upTo : through, waivers!, again) : null;
+        ApplyAgain(affected, restatedOn, "a backdated payment", entries, closeAgain);
+        if (replayThrough is { } closed)
+        {
+            ClosedThrough = closed;
+            CorrectLateCharges(chargedBefore, closed, entries);
+        }
+
         CloseIfSettled(restatedOn, entries);
         return LoanResult<LoanPosting>.Ok(paid, entries);
     }
@@ -445,20 +463,33 @@ public sealed class Loan
     /// Applies <paramref name="later"/> (postings just taken off) again in their order and posts one entry that moves
     /// what they now settle differently from what they settled before (their cash is the same).
     /// </summary>
-    private void ApplyAgain(IReadOnlyList<LoanPosting> later, DateOnly on, string after, List<JournalEntry> entries)
+    /// <remarks>
+    /// With <paramref name="closeAgain"/>, the days closed are closed again in between, each after the postings of its
+    /// date; credit is then applied by those closes and by the payments, as it first was, rather than by the postings
+    /// that recorded it.
+    /// </remarks>
+    private void ApplyAgain(IReadOnlyList<LoanPosting> later, DateOnly on, string after, List<JournalEntry> entries, Action<DateOnly, List<JournalEntry>>? closeAgain = null)
     {
         var before = later.Select(EntryOf).ToList();
         var again = new List<JournalEntry>();
         foreach (var posting in later)
         {
+            closeAgain?.Invoke(posting.PaidOn.AddDays(-1), again);
             if (posting.Kind == PostingKind.Payment)
             {
                 PayCore(posting.Id, posting.Amount, posting.PaidOn, posting.Surplus, posting.Mode, again);
             }
-            else
+            else if (closeAgain is null)
             {
                 ApplyCredit(posting.PaidOn, again);
             }
+        }
+
+        closeAgain?.Invoke(DateOnly.MaxValue, again);
+        if (before.Count == 0)
+        {
+            entries.AddRange(again);
+            return;
         }
 
         var was = Combined(before);
@@ -934,7 +965,7 @@ public sealed class Loan
     /// <summary>Late fee and penalty interest on each instalment past due, by the product's terms.</summary>
     private void ChargeLateness(DateOnly businessDate, List<JournalEntry> entries)
     {
-        var policy = new LateChargePolicy(Servicing.LateCharges, Terms.AnnualRate, Currency, PenaltyStart: Servicing.PenaltyStart);
+        var policy = LatePolicy();
         var previous = ClosedThrough ?? Terms.StartDate;
         for (var i = 0; i < installments.Count; i++)
         {

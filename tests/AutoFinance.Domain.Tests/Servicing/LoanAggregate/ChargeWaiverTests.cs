@@ -104,12 +104,12 @@ public class ChargeWaiverTests
         var loan = booked.Value!;
         var entries = new List<JournalEntry>(booked.Entries);
         var today = new DateOnly(2026, 2, 25);
-        for (var day = Terms.StartDate; day <= today; day = day.AddDays(1))
+        for (var day = Terms.StartDate; day < today; day = day.AddDays(1))
         {
             entries.AddRange(loan.CloseDay(day).Entries);
         }
 
-        // The customer paid the principal and interest, not the charges: the loan stays open and late until they are waived.
+        // Today, before end-of-day, the customer paid the principal and interest, not the charges: the loan stays open and late until they are waived.
         var only = loan.Installments.Single();
         var charges = only.PenaltyOwed + only.LateFeeOwed;
         entries.AddRange(loan.Pay(Guid.NewGuid(), only.Owing.Total - charges, today).Entries);
