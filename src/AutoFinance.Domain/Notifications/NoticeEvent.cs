@@ -1,6 +1,9 @@
 namespace AutoFinance.Domain.Notifications;
 
-/// <summary>Something that happened to a customer's application, loan, case or account and that the customer is told about.</summary>
+/// <summary>
+/// Something that happened to a customer's application, loan, case or account and that the customer is told about;
+/// or, for the few named Dealer…, to a dealer's payout, that the dealer is told about.
+/// </summary>
 public enum NoticeEvent
 {
     DecisionApproved,
@@ -28,6 +31,8 @@ public enum NoticeEvent
     MarketingOffer,
     LoanClosed,
     ChargesWaived,
+    DealerPayoutFailed,
+    DealerPayoutReturned,
 }
 
 /// <summary>The stable names of events ("decision.approved"), used for templates, de-duplication keys and the inbox.</summary>
@@ -60,6 +65,8 @@ public static class NoticeEvents
         [NoticeEvent.MarketingOffer] = "marketing.offer",
         [NoticeEvent.LoanClosed] = "loan.closed",
         [NoticeEvent.ChargesWaived] = "charges.waived",
+        [NoticeEvent.DealerPayoutFailed] = "dealer.payout-failed",
+        [NoticeEvent.DealerPayoutReturned] = "dealer.payout-returned",
     };
 
     public static IReadOnlyCollection<NoticeEvent> All => Names.Keys;

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AutoFinance.Infrastructure.Messaging;
 
-/// <summary>The in-app messages a customer has received (staff may read a customer's by id).</summary>
+/// <summary>The in-app messages a customer has received (staff may read a customer's by id), or a dealer, its own.</summary>
 public sealed class MessageQueries(AutoFinanceDbContext db)
 {
     public sealed record MessageView(Guid MessageId, Guid? LoanId, string Template, string Language, string Body, DateTimeOffset? SentAt);
@@ -14,13 +14,14 @@ public sealed class MessageQueries(AutoFinanceDbContext db)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var customer = actor.Role == Roles.Customer ? actor.CustomerId : actor.IsStaff ? customerId : null;
-        if (customer is null)
+        var dealer = actor.Role == Roles.Dealer ? actor.DealerId : null;
+        if (customer is null && dealer is null)
         {
             return [];
         }
 
         return await db.Outbox.AsNoTracking()
-            .Where(m => m.CustomerId == customer && m.Channel == "in-app" && m.Status == OutboxStatus.Sent)
+            .Where(m => (customer != null ? m.CustomerId == customer : m.DealerId == dealer) && m.Channel == "in-app" && m.Status == OutboxStatus.Sent)
             .OrderByDescending(m => m.CreatedAt)
             .Select(m => new MessageView(m.Id, m.LoanId, m.Template, m.Language, m.Body, m.SentAt))
             .ToListAsync(ct).ConfigureAwait(false);

@@ -17,6 +17,7 @@ public static class PaymentServices
         services.AddScoped<PaymentCallbacks>();
         services.AddScoped<Payouts.PayoutConfirmations>();
         services.AddScoped<Payouts.PayoutReturns>();
+        services.AddScoped<Payouts.DealerPayoutNotices>();
         services.AddScoped<BankReconciliation>();
         services.AddScoped<Mandates>();
         services.AddScoped<DirectDebitRun>();

@@ -19,11 +19,12 @@ namespace AutoFinance.Infrastructure.Payouts;
 /// the payout's reference — it books the contract's loan (<see cref="LoanBooking"/>: the loan against the dealer
 /// payable, the dealer payable settled from cash), moves the application to disbursed and tells the customer, all in
 /// one transaction and once however often the confirmation arrives (the payout's version settles a race). Failed, it
-/// returns the contract to signed with the reason, to be paid out again. A confirmed refund posts the closed loan's
-/// refund payable paid (<see cref="Domain.Servicing.Loans.Loan.PayRefund"/>) and tells the customer; a failed one
-/// leaves it owed, to be paid again.
+/// returns the contract to signed with the reason, to be paid out again, and tells the dealer
+/// (<see cref="DealerPayoutNotices"/>). A confirmed refund posts the closed loan's refund payable paid
+/// (<see cref="Domain.Servicing.Loans.Loan.PayRefund"/>) and tells the customer; a failed one leaves it owed, to be
+/// paid again.
 /// </summary>
-public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loans, PayoutReturns returns, Notifications.Notifier notifier, TimeProvider time, ILogger<PayoutConfirmations> logger)
+public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loans, PayoutReturns returns, Notifications.Notifier notifier, DealerPayoutNotices dealerNotices, TimeProvider time, ILogger<PayoutConfirmations> logger)
 {
     public enum Outcome
     {
@@ -264,6 +265,7 @@ public sealed class PayoutConfirmations(AutoFinanceDbContext db, ILoanStore loan
             return (Outcome.Failed, Failed(actor, "refund.failed", "loan", payout.LoanId.ToString()!, payout));
         }
 
+        await dealerNotices.RaiseAsync(payout, payout.CompletedAt ?? time.GetUtcNow(), ct).ConfigureAwait(false);
         var contract = await db.Contracts.FirstAsync(c => c.Id == payout.ContractId, ct).ConfigureAwait(false);
         // A dealer paid again after a return is still owed (the loan stays booked), to be paid again once more.
         if (payout.Purpose == PayoutPurpose.Disbursement && ApplicationLifecycle.Allows(contract.Status, ContractStatus.Signed))

@@ -16,12 +16,13 @@ namespace AutoFinance.Infrastructure.Payouts;
 /// A confirmed payout the payee's bank sent back (a closed account, say): the bank statement's credit line carries
 /// the payout's reference (its EndToEndId) and amount, usually with the bank's reason (<c>RtrInf</c>). The payout is
 /// marked returned with that reason, and the money is owed again: to the dealer (Dr cash clearing / Cr dealer
-/// payable on the loan's book; the loan stays booked, and <see cref="DealerPayouts"/> pays the dealer again), or to
+/// payable on the loan's book; the loan stays booked, the dealer is told (<see cref="DealerPayoutNotices"/>), and
+/// <see cref="DealerPayouts"/> pays the dealer again), or to
 /// the customer (the closed loan's refund payable, paid again as any refund owed). The line, the payout, the entry
 /// and the audit entry are stored in one transaction; the same line imported again is already seen. A provider that
 /// carried a payout out reports the same with a signed <c>payout.returned</c> callback.
 /// </summary>
-public sealed class PayoutReturns(AutoFinanceDbContext db, ILoanStore loans, TimeProvider time)
+public sealed class PayoutReturns(AutoFinanceDbContext db, ILoanStore loans, DealerPayoutNotices dealerNotices, TimeProvider time)
 {
     public enum Outcome
     {
@@ -158,6 +159,7 @@ public sealed class PayoutReturns(AutoFinanceDbContext db, ILoanStore loans, Tim
     private async Task<Outcome> DealerOwedAgainAsync(Guid loanId, PayoutRow payout, Money money, DateOnly today, string actor, object returned, DateTimeOffset now, CancellationToken ct)
     {
         db.JournalEntries.Add(LoanBooking.ToRow(loanId, RailPostings.DealerPayoutReturned(today, money, payout.Reference), now));
+        await dealerNotices.RaiseAsync(payout, now, ct).ConfigureAwait(false);
         await AuditLog.SaveWithAsync(db, [new AuditEvent(actor, "payout.returned", "contract", payout.ContractId.ToString(), returned)], now, ct).ConfigureAwait(false);
         return Outcome.Returned;
     }

@@ -345,6 +345,7 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.Property(m => m.Status).HasConversion(v => StateWords<Servicing.OutboxStatus>.Of(v), v => StateWords<Servicing.OutboxStatus>.Parse(v));
             e.HasIndex(m => new { m.Status, m.NextAttemptAt });
             e.HasIndex(m => m.CustomerId);
+            e.HasIndex(m => m.DealerId);
         });
         modelBuilder.Entity<Servicing.CobPartitionRow>(e =>
         {

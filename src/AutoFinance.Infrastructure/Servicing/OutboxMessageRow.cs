@@ -1,7 +1,7 @@
 namespace AutoFinance.Infrastructure.Servicing;
 
 /// <summary>
-/// A message to a customer written in the same transaction as the event that caused it and delivered later by the
+/// A message to a customer (or, in its inbox, to a dealer) written in the same transaction as the event that caused it and delivered later by the
 /// dispatcher; the de-duplication key makes a rerun of the event write it once, and the receiver can use the id to
 /// drop a repeat delivery.
 /// </summary>
@@ -14,6 +14,9 @@ public sealed class OutboxMessageRow
     public Guid? LoanId { get; set; }
 
     public Guid? CustomerId { get; set; }
+
+    /// <summary>The dealer an in-app message is for (its payouts' failures and returns); none for a customer's.</summary>
+    public Guid? DealerId { get; set; }
 
     /// <summary>sms, email or in-app.</summary>
     public required string Channel { get; set; }

@@ -5,7 +5,7 @@ public static partial class UiText
 {
     private static Dictionary<string, (string Zh, string En)> WithPayouts(Dictionary<string, (string Zh, string En)> table)
     {
-        foreach (var (key, zh, en) in PayoutEntries())
+        foreach (var (key, zh, en) in PayoutEntries().Concat(Infrastructure.Payouts.PayoutReasonWords.Entries))
         {
             table.Add(key, (zh, en));
         }
@@ -67,7 +67,6 @@ public static partial class UiText
         ("payout.status.failed", "失败", "Failed"),
         ("payout.status.cancelled", "已撤销", "Cancelled"),
         ("payout.status.returned", "已被退回", "Returned"),
-        ("payout.reason.returned", "收款银行退回", "Returned by the payee's bank"),
         ("payout.purpose.redisbursement", "重新付款", "Paid again"),
         ("funding.returned", "经销商的收款银行已退回付款，款项仍欠经销商；请核对（如需要，先更换）结算账户后重新付款。贷款已入账，不会重复入账。", "The dealer's bank returned the payout, so the money is still owed to the dealer. Check the settlement account (change it first if needed) and pay it again. The loan stays booked, never twice."),
         ("funding.returned-reason", "退回原因：", "Why it came back:"),
@@ -113,8 +112,6 @@ public static partial class UiText
         ("payouts.file-written-at", "写出时间", "Written"),
         ("payouts.file-count", "笔数", "Transfers"),
         ("payouts.file-total", "合计金额", "Total"),
-        ("payout.reason.bank", "银行拒绝", "Rejected by the bank"),
-        ("payout.reason.cancelled", "已由工作人员撤销", "Cancelled by staff"),
         ("payouts.actions", "操作", "Actions"),
         ("payouts.cancel", "撤销付款", "Cancel payout"),
         ("payouts.cancel-lead", "仅当支付机构确认已撤销时才会撤销；撤销后该编号不会再被付款，合同可改用银行文件重新放款。", "Cancelled only when the payment provider confirms it; it then never pays this reference, and the contract can be paid out again, by bank file say."),
@@ -126,22 +123,6 @@ public static partial class UiText
         ("err.payout.in-file", "该笔付款已写入银行文件，只能由银行拒绝。", "The payout is in a bank file; only the bank can stop it now."),
         ("err.payout.not-pending", "只有待付款的付款才能撤销。", "Only a pending payout can be cancelled."),
         ("err.payment.provider.unavailable", "暂时无法联系支付机构，未做任何更改，请稍后再试。", "The payment provider cannot be asked now; nothing changed, try again shortly."),
-        ("payout.reason.provider", "支付机构未能付款", "The payment provider did not pay it"),
-        ("payout.reason.not-taken", "支付机构未受理该付款指令", "The payment provider did not take the instruction"),
-        ("payout.reason.account-closed", "收款账户已销户", "The payee's account is closed"),
-        ("iso.reason.AC01", "账号错误", "incorrect account number"),
-        ("iso.reason.AC04", "账户已销户", "closed account"),
-        ("iso.reason.AC06", "账户已冻结", "blocked account"),
-        ("iso.reason.AG01", "该账户不允许此类交易", "transaction forbidden on this account"),
-        ("iso.reason.AM04", "余额不足", "insufficient funds"),
-        ("iso.reason.AM05", "重复付款", "duplicate payment"),
-        ("iso.reason.BE01", "收款人名称与账户不符", "payee name does not match the account"),
-        ("iso.reason.MS03", "未说明原因", "reason not specified"),
-        ("iso.reason.FF01", "文件格式无效", "invalid file format"),
-        ("iso.reason.DU01", "报文编号重复", "duplicate message id"),
-        ("iso.reason.AM18", "笔数与文件头不符", "number of transactions does not match the header"),
-        ("iso.reason.DT01", "日期无效", "invalid date"),
-        ("iso.reason.RC01", "银行代码错误", "incorrect bank identifier"),
         ("payouts.report", "导入银行回执（ISO 20022 付款状态报告）", "Import the bank's status report (ISO 20022 pain.002)"),
         ("payouts.report-lead", "银行拒绝的付款将标记为失败并注明银行给出的原因，合同可重新放款、退款恢复为待退；整份文件被拒时，其中待付款留待写入下一个文件。重复导入不会再改动。", "A transfer the bank rejected fails its payout with the bank's reason: the contract can be paid out again, a refund is owed again. A file rejected whole leaves its payouts for the next file. Importing a report again changes nothing more."),
         ("payouts.report-content", "回执内容", "Report (XML)"),

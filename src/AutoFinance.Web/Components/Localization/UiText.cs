@@ -493,6 +493,7 @@ public static partial class UiText
         ["loan.credit"] = ("贷方", "Credit"),
         ["inbox.title"] = ("消息", "Messages"),
         ["inbox.lead"] = ("审批结果、还款、提醒和服务进度等通知，最新的在前。", "Decisions, payments, reminders and case updates, newest first."),
+        ["inbox.lead-dealer"] = ("给您的付款未成功或被退回时的通知，最新的在前。", "Notices of payouts to you that did not go through or came back, newest first."),
         ["inbox.preferences"] = ("通知设置", "Notification settings"),
         ["prefs.title"] = ("通知设置", "Notification settings"),
         ["prefs.lead"] = ("选择每类通知通过哪些渠道发送给您。", "Choose how each kind of notice reaches you."),

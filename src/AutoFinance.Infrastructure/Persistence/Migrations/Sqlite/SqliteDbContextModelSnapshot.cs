@@ -2750,6 +2750,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("CustomerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DealerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DedupeKey")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -2791,6 +2794,8 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("DealerId");
 
                     b.HasIndex("DedupeKey")
                         .IsUnique();

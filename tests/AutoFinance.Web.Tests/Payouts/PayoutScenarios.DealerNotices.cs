@@ -1,0 +1,68 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using AutoFinance.Domain.Monetary;
+using AutoFinance.Domain.Servicing.Reminders;
+using AutoFinance.Infrastructure.Messaging;
+using AutoFinance.Infrastructure.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoFinance.Web.Tests.Payouts;
+
+/// <summary>A dealer whose payout failed is told in its inbox, once, which application and amount, why, and what to do.</summary>
+public abstract partial class PayoutScenarios<TPlatform>
+{
+    [SkippableFact]
+    public async Task A_dealer_is_told_once_that_its_payout_failed_why_and_to_give_a_new_settlement_account()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var manager = await platform.SignedIn("manager");
+        using var admin = await platform.SignedIn("admin");
+        using var underwriter = await platform.SignedIn("underwriter");
+        // The provider's sandbox refuses payouts to an account ending 0009 (account closed).
+        var (contractId, _) = await DisburseToSecondDealerAsync(manager, admin, underwriter, "6214830100220000009");
+        var payout = Assert.Single((await Funding.SettledAsync(underwriter, contractId)).GetProperty("payouts").EnumerateArray());
+        Assert.Equal("failed", payout.GetProperty("status").GetString());
+        var payoutId = payout.GetProperty("payoutId").GetString()!;
+        var amount = payout.GetProperty("amount").GetDecimal();
+
+        // The provider delivers its failure a second time.
+        using var sandbox = new HttpClient { BaseAddress = await TestSimulator.AddressAsync() };
+        var events = await sandbox.GetFromJsonAsync<JsonElement>($"/payments/v1/sandbox/events?merchantReference={payout.GetProperty("reference").GetString()}");
+        var failed = events.EnumerateArray().Single(e => e.GetProperty("type").GetString() == "payout.failed");
+        using var resent = await sandbox.PostAsync($"/payments/v1/sandbox/events/{failed.GetProperty("eventId").GetString()}/resend", null);
+        Assert.True((await resent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("acknowledged").GetBoolean());
+
+        var dealerId = await DealerIdAsync(DemoData.SecondDealerKey);
+        string application;
+        await using (var db = Db())
+        {
+            var references = await db.Contracts.AsNoTracking().Where(c => c.Id == Guid.Parse(contractId))
+                .Join(db.Applications, c => c.ApplicationId, a => a.Id, (c, a) => new { Contract = c.Reference, Application = a.Reference }).SingleAsync();
+            (var contract, application) = (references.Contract, references.Application);
+            var notice = Assert.Single(await db.Outbox.AsNoTracking().Where(m => m.DedupeKey.Contains(payoutId)).ToListAsync());
+            Assert.Equal(dealerId, notice.DealerId);
+            Assert.Null(notice.CustomerId);
+            Assert.Equal(("in-app", "zh-CN", "dealer.payout-failed"), (notice.Channel, notice.Language, notice.Template));
+            Assert.StartsWith($"放款未成功：申请{application}\n", notice.Body, StringComparison.Ordinal);
+            Assert.Contains($"申请{application}（合同{contract}，客户证件", notice.Body, StringComparison.Ordinal);
+            Assert.Contains($"付给您的{ReminderFormat.Amount(amount, Currency.Cny, ReminderFormat.SimplifiedChinese)}未成功", notice.Body, StringComparison.Ordinal);
+            Assert.Contains("原因：收款账户已销户。", notice.Body, StringComparison.Ordinal);
+            Assert.Contains("请联系贷款机构更换结算账户", notice.Body, StringComparison.Ordinal);
+        }
+
+        using (var scope = platform.App.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(10_000, CancellationToken.None);
+        }
+
+        // The dealer reads it in its inbox; the other dealer does not.
+        using var dealer = platform.Dealer(DemoData.SecondDealerKey);
+        var inbox = await dealer.GetFromJsonAsync<JsonElement>("/api/v1/messages?pageSize=500");
+        var message = Assert.Single(inbox.EnumerateArray(), m => m.GetProperty("body").GetString()!.Contains($"申请{application}（", StringComparison.Ordinal));
+        Assert.Equal("dealer.payout-failed", message.GetProperty("template").GetString());
+        Assert.Contains("收款账户已销户", message.GetProperty("body").GetString()!, StringComparison.Ordinal);
+        using var firstDealer = platform.Dealer();
+        Assert.DoesNotContain((await firstDealer.GetFromJsonAsync<JsonElement>("/api/v1/messages?pageSize=500")).EnumerateArray(), m => m.GetProperty("body").GetString()!.Contains(application, StringComparison.Ordinal));
+    }
+}
