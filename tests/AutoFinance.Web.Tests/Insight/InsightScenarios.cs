@@ -181,12 +181,21 @@ public abstract class InsightScenarios<TPlatform>(TPlatform platform) : IClassFi
         foreach (var (subject, variant) in assigned)
         {
             Assert.Equal(variant, (await Ok(await analyst.PostAsJsonAsync("/api/v1/experiments/topup-banner-test/assignments", new { subjectId = subject }))).GetProperty("variant").GetString());
-            await Ok(await agent.PostAsJsonAsync("/api/v1/experiments/topup-banner-test/outcomes", new { subjectId = subject, converted = variant == "banner" || subject.EndsWith('0') }));
+            await Ok(await analyst.PostAsJsonAsync("/api/v1/experiments/topup-banner-test/outcomes", new { subjectId = subject, converted = variant == "banner" || subject.EndsWith('0') }));
+        }
+
+        // Only those who run experiments record their outcomes: a service agent or a collector is refused, and nothing is recorded.
+        using var collector = await platform.SignedIn("collector");
+        foreach (var refused in new[] { agent, collector })
+        {
+            using var denied = await refused.PostAsJsonAsync("/api/v1/experiments/topup-banner-test/outcomes", new { subjectId = "customer-1", converted = false });
+            Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+            Assert.Equal("application/problem+json", denied.Content.Headers.ContentType?.MediaType);
         }
 
         Assert.Equal(2, assigned.Values.Distinct().Count());
-        await AssertFields(await agent.PostAsJsonAsync("/api/v1/experiments/topup-banner-test/outcomes", new { subjectId = "never-seen", converted = true }), "subjectId");
-        await AssertFields(await agent.PostAsJsonAsync("/api/v1/experiments/topup-banner-test/outcomes", new { subjectId = "customer-1" }), "converted");
+        await AssertFields(await analyst.PostAsJsonAsync("/api/v1/experiments/topup-banner-test/outcomes", new { subjectId = "never-seen", converted = true }), "subjectId");
+        await AssertFields(await analyst.PostAsJsonAsync("/api/v1/experiments/topup-banner-test/outcomes", new { subjectId = "customer-1" }), "converted");
 
         var results = await Ok(await agent.GetAsync("/api/v1/experiments/topup-banner-test/results"));
         var samples = results.GetProperty("samples").EnumerateArray().ToDictionary(s => s.GetProperty("variant").GetString()!);

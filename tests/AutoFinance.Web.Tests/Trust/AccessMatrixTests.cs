@@ -147,7 +147,7 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["GET /api/v1/experiments"] = [new(Target.None, "U F F F F O O O O O O")],
         ["POST /api/v1/experiments"] = [new(Target.None, "U F F F F F A F F A A")],
         ["POST /api/v1/experiments/{id}/assignments"] = [new(Target.Experiment, "U F F F F O O O O O O")],
-        ["POST /api/v1/experiments/{id}/outcomes"] = [new(Target.Experiment, "U F F F F A A A A A A")],
+        ["POST /api/v1/experiments/{id}/outcomes"] = [new(Target.Experiment, "U F F F F F A F F A A")],
         ["GET /api/v1/experiments/{id}/results"] = [new(Target.Experiment, "U F F F F O O O O O O")],
 
         ["GET /api/v1/admin/blacklist"] = [new(Target.None, "U F F F F F F F F O O")],
