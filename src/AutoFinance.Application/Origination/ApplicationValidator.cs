@@ -10,7 +10,7 @@ namespace AutoFinance.Application.Origination;
 /// </summary>
 public static class ApplicationValidator
 {
-    public static readonly string[] Channels = ["online", "dealer"];
+    public static readonly string[] Channels = ApplicationChannels.All;
     public static readonly string[] EmploymentTypes = ["salaried", "self-employed", "civil-servant", "retired", "other"];
     public static readonly string[] HousingTypes = ["own", "mortgage", "rent", "family"];
     public static readonly string[] Languages = ["zh-CN", "en"];

@@ -50,6 +50,9 @@ public sealed class DecisionService(
             return new SubmissionResult { Errors = [channelProblem] };
         }
 
+        // Staff key applications in at a branch: stored so whatever channel the request named, never as a dealer's.
+        application = application with { Channel = ApplicationChannels.Of(actor) };
+
         var product = await store.FindProductAsync(application.ProductCode, ct).ConfigureAwait(false);
         if (product is null)
         {
@@ -409,8 +412,8 @@ public sealed class DecisionService(
 
     private static FieldError? ChannelProblem(Actor actor, string channel) => actor.Role switch
     {
-        Roles.Dealer when channel != "dealer" => FieldProblems.Of("channel", "channel.dealer", "a dealer submits through the dealer channel"),
-        Roles.Customer when channel != "online" => FieldProblems.Of("channel", "channel.online", "a customer applies through the online channel"),
+        Roles.Dealer when channel != ApplicationChannels.Dealer => FieldProblems.Of("channel", "channel.dealer", "a dealer submits through the dealer channel"),
+        Roles.Customer when channel != ApplicationChannels.Online => FieldProblems.Of("channel", "channel.online", "a customer applies through the online channel"),
         _ => null,
     };
 

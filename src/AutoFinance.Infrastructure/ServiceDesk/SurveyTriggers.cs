@@ -52,8 +52,9 @@ public static class SurveyTriggers
             .ToListAsync(ct).ConfigureAwait(false);
         var firstPayments = await (from l in loans
                                    join p in db.Payments.AsNoTracking() on l.Id equals p.LoanId
+                                   join a in db.Applications.AsNoTracking() on l.ApplicationId equals a.Id
                                    where p.ReceivedAt >= since && p.Status == PostingStatus.Posted
-                                   select new { l.Id, l.CustomerId, l.DealerId }).Distinct().ToListAsync(ct).ConfigureAwait(false);
+                                   select new { l.Id, l.CustomerId, l.DealerId, a.Channel }).Distinct().ToListAsync(ct).ConfigureAwait(false);
         var existing = (await db.Surveys.AsNoTracking().Where(s => s.Trigger == Decision || s.Trigger == FirstPayment).Select(s => s.Trigger + ":" + s.SubjectId)
             .ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         var events = new List<AuditEvent>();
@@ -71,7 +72,7 @@ public static class SurveyTriggers
         {
             if (existing.Add($"{FirstPayment}:{l.Id}"))
             {
-                var survey = New(l.CustomerId, FirstPayment, l.Id.ToString(), l.DealerId is null ? "online" : "dealer", l.DealerId, null, now);
+                var survey = New(l.CustomerId, FirstPayment, l.Id.ToString(), l.Channel, l.DealerId, null, now);
                 db.Surveys.Add(survey);
                 events.Add(new AuditEvent("system:survey", "survey.requested", "survey", survey.Id.ToString(), new { survey.Trigger, LoanId = l.Id }));
             }

@@ -145,7 +145,7 @@ public static class ApplicationEndpoints
         }
         else if (result.Response is { } response)
         {
-            metrics.Decided(response.Status, context.Actor.Role == Roles.Dealer ? "dealer" : "online", response.DecisionMillis);
+            metrics.Decided(response.Status, ApplicationChannels.Of(context.Actor), response.DecisionMillis);
             http.Response.Headers.Location = $"/api/v1/applications/{response.ApplicationId}";
         }
 

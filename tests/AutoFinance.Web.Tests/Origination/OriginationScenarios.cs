@@ -656,6 +656,30 @@ public abstract class OriginationScenarios<TPlatform>(TPlatform platform) : ICla
     }
 
     [SkippableFact]
+    public async Task An_application_staff_key_in_is_a_branch_one_and_a_dealers_stays_a_dealer_one()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var dealer = Platform.Dealer();
+        using var underwriter = await Platform.SignedIn("underwriter");
+
+        // Staff keying it in name the dealer channel, as they had to: it is stored as the branch's all the same.
+        var keyed = await Json(await underwriter.PostAsJsonAsync("/api/v1/applications", Applications.Prime(channel: "dealer")));
+        var fromDealer = await Json(await dealer.PostAsJsonAsync("/api/v1/applications", Applications.Prime()));
+
+        var keyedId = keyed.GetProperty("applicationId").GetString()!;
+        var dealerId = fromDealer.GetProperty("applicationId").GetString()!;
+        Assert.Equal("branch", (await underwriter.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{keyedId}")).GetProperty("summary").GetProperty("channel").GetString());
+        Assert.Equal("dealer", (await underwriter.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{dealerId}")).GetProperty("summary").GetProperty("channel").GetString());
+
+        // Monitoring counts it under its own channel, and the staff's list names it in their language.
+        using var analyst = await Platform.SignedIn("analyst");
+        var metrics = await analyst.GetStringAsync("/metrics");
+        Assert.Matches(@"autofinance_applications_decided_total\{[^}]*channel=""branch""[^}]*\} [1-9]", metrics);
+        var list = await underwriter.GetStringAsync("/applications");
+        Assert.Contains(">网点</td>", list, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Health_metrics_and_the_openapi_document_are_served()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");

@@ -217,6 +217,7 @@ public static partial class UiText
         ["apps.status"] = ("状态", "Status"),
         ["channel.online"] = ("线上", "Online"),
         ["channel.dealer"] = ("经销商", "Dealer"),
+        ["channel.branch"] = ("网点", "Branch"),
         ["status.submitted"] = ("已提交", "Submitted"),
         ["status.approved"] = ("已批准", "Approved"),
         ["status.referred"] = ("人工审核中", "Referred"),
