@@ -2786,6 +2786,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("CustomerId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("DealerId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("DedupeKey")
                         .IsRequired()
                         .HasColumnType("text");
@@ -2827,6 +2830,8 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("DealerId");
 
                     b.HasIndex("DedupeKey")
                         .IsUnique();
