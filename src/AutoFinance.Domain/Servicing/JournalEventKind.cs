@@ -26,4 +26,7 @@ public enum JournalEventKind
 
     /// <summary>Late charges taken back because a payment's value date, earlier than the days closed, avoids them.</summary>
     LateChargesCorrected,
+
+    /// <summary>A fee recognised when its instalment fell due, taken back because a payoff dated earlier does not keep it.</summary>
+    FeeReversal,
 }

@@ -20,6 +20,10 @@ public static class LoanPostings
     public static JournalEntry FeeDue(DateOnly businessDate, Money amount, string description = "Fee due") =>
         Pair(businessDate, JournalEventKind.FeeDue, description, amount, LedgerAccount.FeeReceivable, LedgerAccount.FeeIncome);
 
+    /// <summary>A fee recognised that a payoff dated before its instalment fell due does not keep: Dr fee income / Cr fee receivable.</summary>
+    public static JournalEntry FeeReversal(DateOnly businessDate, Money amount, string description = "Fee taken back") =>
+        Pair(businessDate, JournalEventKind.FeeReversal, description, amount, LedgerAccount.FeeIncome, LedgerAccount.FeeReceivable);
+
     /// <summary>Late charges waived: Dr penalty income / Cr penalty interest receivable, and Dr fee income / Cr fee receivable, for what each waives.</summary>
     public static JournalEntry ChargesWaived(DateOnly businessDate, Currency currency, decimal penalty, decimal lateFees, string description)
     {

@@ -20,6 +20,13 @@ public sealed partial class Loan
             : null;
 
     /// <summary>
+    /// As <see cref="ReplaysClosedDays"/>, for a payoff on <paramref name="on"/>: null also when money was posted after
+    /// that date (a payoff is not dated before a payment), so what the days since put on the loan is only their closes.
+    /// </summary>
+    private DateOnly? ReplaysPayoff(DateOnly on) =>
+        postings.Any(p => p.PaidOn > on && p.Kind != PostingKind.CreditApplied) ? null : ReplaysClosedDays(on);
+
+    /// <summary>
     /// Puts each instalment's late charges back to where the close of the day before <paramref name="paidOn"/> left
     /// them, as end-of-day charges them day by day: the penalty the days since accrued on what was then overdue (by the
     /// postings <paramref name="inForce"/>, on their dates) is taken off, and the penalty posted and the late fee are

@@ -255,7 +255,9 @@ public sealed partial class Loan
     /// <summary>
     /// The payoff on <paramref name="on"/>, worked out on a copy (this loan does not change): the days before it that
     /// end-of-day has not closed yet are closed first, so a quote for a later date owes the late fees and penalty
-    /// interest a late loan keeps charging until then. A date by which the loan would be written off is refused.
+    /// interest a late loan keeps charging until then; for a date end-of-day has already closed, it is what was owed
+    /// on that date, as the payoff dated then takes (<see cref="PayOffOn"/>). A date by which the loan would be
+    /// written off is refused.
     /// </summary>
     public LoanResult<PayoffStatement> Quote(DateOnly on)
     {
@@ -279,7 +281,7 @@ public sealed partial class Loan
                 new Dictionary<string, string> { ["chargedOff"] = writtenOff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }));
         }
 
-        return LoanResult<PayoffStatement>.Ok(copy.Settle(on, []), []);
+        return LoanResult<PayoffStatement>.Ok(copy.PayOffOn(Guid.Empty, on, []).Statement, []);
     }
 
     /// <summary>
@@ -313,7 +315,8 @@ public sealed partial class Loan
     /// Pays the loan off on <paramref name="on"/>: the days before it not yet closed are closed (as the quote does),
     /// the running period's interest is recognised to the date (later
     /// periods charge none), the product's prepayment fee is charged, held credit is used first and the cash pays the
-    /// rest. With <paramref name="expected"/> given, a different payoff amount is refused (the quote changed).
+    /// rest. A date end-of-day has already closed owes what it would have owed then (<see cref="PayOffOn"/>). With
+    /// <paramref name="expected"/> given, a different payoff amount is refused (the quote changed).
     /// </summary>
     public LoanResult<LoanPosting> PayOff(Guid id, DateOnly on, decimal? expected = null)
     {
@@ -323,7 +326,9 @@ public sealed partial class Loan
             return LoanResult<LoanPosting>.Refused(quote.Error!);
         }
 
-        if (postings.LastOrDefault() is { } last && last.PaidOn > on)
+        // Credit the closes since a closed payoff date applied is taken back when those days are closed again.
+        var replays = ReplaysPayoff(on) is not null;
+        if (postings.LastOrDefault(p => p.PaidOn > on && !(replays && p.Kind == PostingKind.CreditApplied)) is { } last)
         {
             return LoanResult<LoanPosting>.Refused(ServicingError.Conflict("payoff.date.before_last_posting", $"a payment was posted on {last.PaidOn:yyyy-MM-dd}; a payoff cannot be dated before it"));
         }
@@ -335,6 +340,22 @@ public sealed partial class Loan
         }
 
         var entries = new List<JournalEntry>();
+        var posting = PayOffOn(id, on, entries).Posting;
+        return LoanResult<LoanPosting>.Ok(posting, entries);
+    }
+
+    /// <summary>
+    /// The payoff on <paramref name="on"/> posted, the quote and the payoff alike: on a day end-of-day has already
+    /// closed, the days since are closed again with the loan paid off on its date (<see cref="PostBefore{T}"/>), so it
+    /// owes what it would have owed on that date, and what those days recognised and charged after it is taken back.
+    /// </summary>
+    private (LoanPosting Posting, PayoffStatement Statement) PayOffOn(Guid id, DateOnly on, List<JournalEntry> entries) =>
+        ReplaysPayoff(on) is null
+            ? SettleOff(id, on, entries)
+            : PostBefore(postings.FindIndex(p => p.PaidOn > on), on, "a backdated payoff", again => SettleOff(id, on, again), entries);
+
+    private (LoanPosting Posting, PayoffStatement Statement) SettleOff(Guid id, DateOnly on, List<JournalEntry> entries)
+    {
         CloseDaysBefore(on, entries);
         var statement = Settle(on, entries);
         var creditUsed = statement.Owed - statement.Total;
@@ -352,7 +373,7 @@ public sealed partial class Loan
         var posting = new LoanPosting { Id = id, Kind = PostingKind.Payoff, Amount = statement.Total, PaidOn = on, Parts = parts, CreditUsed = creditUsed };
         postings.Add(posting);
         CloseIfSettled(on, entries);
-        return LoanResult<LoanPosting>.Ok(posting, entries);
+        return (posting, statement);
     }
 
     /// <summary>
@@ -428,6 +449,18 @@ public sealed partial class Loan
                 new Dictionary<string, string> { ["restructured"] = restructured.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }));
         }
 
+        var entries = new List<JournalEntry>();
+        var paid = PostBefore(index, paidOn, "a backdated payment", again => PayCore(id, amount, paidOn, surplus, mode, again), entries);
+        return LoanResult<LoanPosting>.Ok(paid, entries);
+    }
+
+    /// <summary>
+    /// Posts money dated <paramref name="paidOn"/> (by <paramref name="post"/>) before the postings from
+    /// <paramref name="index"/> on and the days closed since: those postings are taken off, the late charges are put
+    /// back to the close of the day before, the money is posted, and the postings and closes follow again in date order.
+    /// </summary>
+    private T PostBefore<T>(int index, DateOnly paidOn, string after, Func<List<JournalEntry>, T> post, List<JournalEntry> entries)
+    {
         var replayThrough = ReplaysClosedDays(paidOn);
         var chargedBefore = installments.ToList();
         var inForce = postings.ToList();
@@ -439,16 +472,15 @@ public sealed partial class Loan
             Undo(posting);
         }
 
-        var entries = new List<JournalEntry>();
         if (affected.Count > 0)
         {
             TrueUpRecognition(restatedOn, entries);
         }
 
         var waivers = replayThrough is not null ? RewindLateCharges(paidOn, inForce) : null;
-        var paid = PayCore(id, amount, paidOn, surplus, mode, entries);
+        var posted = post(entries);
         Action<DateOnly, List<JournalEntry>>? closeAgain = replayThrough is { } through ? (upTo, again) => CloseAgain(upTo < through ? upTo : through, waivers!, again) : null;
-        ApplyAgain(affected, restatedOn, "a backdated payment", entries, closeAgain);
+        ApplyAgain(affected, restatedOn, after, entries, closeAgain);
         if (replayThrough is { } closed)
         {
             ClosedThrough = closed;
@@ -456,7 +488,7 @@ public sealed partial class Loan
         }
 
         CloseIfSettled(restatedOn, entries);
-        return LoanResult<LoanPosting>.Ok(paid, entries);
+        return posted;
     }
 
     /// <summary>
@@ -1029,9 +1061,15 @@ public sealed partial class Loan
 
                 var keptFee = Servicing.Prepayment.UnearnedFlatFeeDue ? row.Fee : row.PaidFee;
                 var fee = keptFee + (i == running ? prepaymentFee : 0m);
-                if (fee > row.PaidFee)
+                // An instalment a close after the date made due (a payoff dated on a day already closed) has its fee recognised.
+                var recognisedFee = row.FallenDue ? row.Fee : row.PaidFee;
+                if (fee > recognisedFee)
                 {
-                    entries.Add(LoanPostings.FeeDue(on, Money.Of(fee - row.PaidFee, Currency), i == running && prepaymentFee > 0m ? "Prepayment fee and fees kept at payoff" : "Fee kept at payoff"));
+                    entries.Add(LoanPostings.FeeDue(on, Money.Of(fee - recognisedFee, Currency), i == running && prepaymentFee > 0m ? "Prepayment fee and fees kept at payoff" : "Fee kept at payoff"));
+                }
+                else if (fee < recognisedFee)
+                {
+                    entries.Add(LoanPostings.FeeReversal(on, Money.Of(recognisedFee - fee, Currency), $"Fee of instalment {row.Number} after the payoff on {on:yyyy-MM-dd} taken back"));
                 }
 
                 accrued += target - row.PaidInterest;

@@ -95,6 +95,7 @@ public static partial class UiText
         ("ledger.kind.PayoutReturned", "付款被退回", "Payout returned"),
         ("ledger.kind.ChargesWaived", "减免逾期费用", "Late charges waived"),
         ("ledger.kind.LateChargesCorrected", "按起息日更正逾期费用", "Late charges corrected to the value date"),
+        ("ledger.kind.FeeReversal", "费用冲回", "Fee reversal"),
         ("ledger.kind.DealerPayout", "付款给经销商", "Dealer payout"),
         ("seg.label.high value", "高价值", "high value"),
         ("seg.label.low value", "低价值", "low value"),

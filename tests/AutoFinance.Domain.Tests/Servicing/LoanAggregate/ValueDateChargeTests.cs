@@ -105,6 +105,42 @@ public class ValueDateChargeTests
         Assert.Equal([JournalEventKind.Payment], paid.Entries.Select(e => e.Kind));
     }
 
+    [Fact]
+    public void A_payoff_dated_within_the_grace_and_posted_after_it_owes_that_days_quote_and_closes_the_loan()
+    {
+        var (loan, entries) = LateThroughThe25th();
+        var dated = new DateOnly(2026, 2, 18);
+        var inOrder = Loan.Book(SampleLoan.Terms, SampleLoan.WithLateFee).Value!;
+        for (var day = SampleLoan.Terms.StartDate; day < dated; day = day.AddDays(1))
+        {
+            inOrder.CloseDay(day);
+        }
+
+        var owed = inOrder.Quote(dated).Value!;
+
+        var quoted = loan.Quote(dated);
+        var paid = loan.PayOff(Guid.NewGuid(), dated, owed.Total);
+
+        // The first instalment, the rest of the principal and three days of the second period's interest: no late fee, no penalty.
+        Assert.Equal(owed, quoted.Value);
+        Assert.Equal((0m, 10_327.97m), (owed.Fees, owed.DueUnpaid));
+        Assert.True(paid.Succeeded, paid.Error?.Message);
+        Assert.Equal(owed.Total, paid.Value!.Amount);
+        Assert.Equal(LoanStatus.Closed, loan.Status);
+        Assert.Equal((0m, 0m), (loan.Installments[0].LateFee, loan.Installments[0].Penalty));
+        Assert.Equal(0, loan.DaysPastDue);
+        var corrected = Assert.Single(paid.Entries, e => e.Kind == JournalEventKind.LateChargesCorrected);
+        Assert.Equal((17.83m, 50m), (Debited(corrected, LedgerAccount.PenaltyIncome), Debited(corrected, LedgerAccount.FeeIncome)));
+        var balances = Ledger.Of(Currency.Cny, [.. entries, .. paid.Entries]).Balances;
+        Assert.Equal((0m, 0m), (balances.Of(LedgerAccount.PenaltyIncome), balances.Of(LedgerAccount.FeeIncome)));
+        foreach (var receivable in new[] { LedgerAccount.LoanPrincipalReceivable, LedgerAccount.InterestReceivable, LedgerAccount.FeeReceivable, LedgerAccount.PenaltyInterestReceivable })
+        {
+            Assert.Equal(0m, balances.Of(receivable));
+        }
+
+        Assert.Equal(owed.Interest, balances.Of(LedgerAccount.InterestIncome));
+    }
+
     private static decimal Debited(JournalEntry entry, LedgerAccount account) =>
         entry.Lines.Where(l => l.Account == account && l.Side == EntrySide.Debit).Sum(l => l.Amount);
 }
