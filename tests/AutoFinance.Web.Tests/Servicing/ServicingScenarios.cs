@@ -227,6 +227,50 @@ public abstract class ServicingScenarios<TPlatform>(TPlatform platform) : IClass
     }
 
     [SkippableFact]
+    public async Task A_payoff_dated_within_the_grace_and_posted_after_end_of_day_charged_the_loan_owes_that_days_quote()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, first) = await BookALoan();
+        var due = Date(first, "dueDate");
+        var dated = due.AddDays(2);
+        using var early = await platform.SignedIn("agent");
+        var owed = await early.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}/payoff?on={dated:yyyy-MM-dd}");
+        Assert.Equal(0m, owed.GetProperty("fees").GetDecimal());
+
+        // End-of-day closes the days after it: the late fee and penalty are charged before the money is posted.
+        await using (var db = Db())
+        {
+            await new EndOfDay(db, platform.Clock).RunAsync(due.AddDays(6), new CobOptions(), CancellationToken.None);
+        }
+
+        MoveTo(due.AddDays(7));
+        using var agent = await platform.SignedIn("agent");
+        var charged = await Loan(agent, loanId);
+        Assert.True(charged.GetProperty("balances").GetProperty("PenaltyInterestReceivable").GetDecimal() > 0m);
+        var quoted = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/loans/{loanId}/payoff?on={dated:yyyy-MM-dd}");
+        Assert.Equal(owed.GetProperty("total").GetDecimal(), quoted.GetProperty("total").GetDecimal());
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/loans/{loanId}/payoff")
+        {
+            Content = JsonContent.Create(new { amount = owed.GetProperty("total").GetDecimal(), paidOn = dated, reason = "the bank booked it on that day", channel = "bank-transfer", receiptReference = "TRF-100003" }),
+        };
+        request.Headers.Add("Idempotency-Key", "payoff-backdated-1");
+        var paid = await agent.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, paid.StatusCode);
+
+        var closed = await Loan(agent, loanId);
+        Assert.Equal("closed", closed.GetProperty("summary").GetProperty("status").GetString());
+        var balances = closed.GetProperty("balances");
+        Assert.Equal(0m, balances.GetProperty("PenaltyInterestReceivable").GetDecimal());
+        Assert.Equal(0m, balances.GetProperty("PenaltyIncome").GetDecimal());
+        Assert.Equal(0m, balances.GetProperty("FeeReceivable").GetDecimal());
+        Assert.Equal(0m, balances.GetProperty("InterestReceivable").GetDecimal());
+        Assert.Equal(0m, balances.GetProperty("LoanPrincipalReceivable").GetDecimal());
+        Assert.Equal(0m, Schedule(closed)[0].GetProperty("lateFee").GetDecimal());
+        Assert.Equal(0m, closed.GetProperty("trialBalanceNet").GetDecimal());
+    }
+
+    [SkippableFact]
     public async Task End_of_day_ages_a_missed_instalment_once_charges_penalty_to_the_cent_and_a_rerun_changes_nothing()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
