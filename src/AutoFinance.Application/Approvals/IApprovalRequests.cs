@@ -9,7 +9,7 @@ namespace AutoFinance.Application.Approvals;
 /// </summary>
 public interface IApprovalRequests
 {
-    Task<CommandResult<PendingApproval>> RequestAsync(Actor actor, string action, string target, object payload, ApprovalNote summary, string? reason, CancellationToken ct);
+    Task<CommandResult<PendingApproval>> RequestAsync(Actor actor, string action, string target, object payload, RecordNote summary, string? reason, CancellationToken ct);
 }
 
 /// <summary>An action waiting for a second person.</summary>

@@ -22,8 +22,8 @@ public sealed class StaffReceipts(IApprovalRequests approvals, StaffReceiptOptio
     public async Task<CommandResult<T>> HoldAsync<T>(Actor actor, string action, Guid loanId, decimal amount, object request, string? idempotencyKey, string? reference, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var summary = ApprovalNote.Of(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{action} of {amount:0.00} on loan {loanId}, receipt {reference}"),
-            ("loanId", loanId.ToString()), ("amount", ApprovalNote.Amount(amount)), ("receipt", reference ?? ""));
+        var summary = RecordNote.Of(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{action} of {amount:0.00} on loan {loanId}, receipt {reference}"),
+            ("loanId", loanId.ToString()), ("amount", RecordNote.Amount(amount)), ("receipt", reference ?? ""));
         // One request a receipt: two different receipts on one loan may wait together; the same one asked twice may not.
         var target = reference is { Length: > 0 } ? $"{loanId}:{reference}" : loanId.ToString();
         var held = await approvals.RequestAsync(actor, action, target, new HeldReceipt(loanId, Json.Serialize(request), idempotencyKey), summary,

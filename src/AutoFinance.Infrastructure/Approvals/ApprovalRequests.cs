@@ -17,7 +17,7 @@ namespace AutoFinance.Infrastructure.Approvals;
 public sealed class ApprovalRequests(AutoFinanceDbContext db, IPersonalDataProtector protector, TimeProvider time) : IApprovalRequests
 {
     /// <summary>Asks for an action; nothing happens until someone else approves it.</summary>
-    public async Task<CommandResult<ApprovalRow>> CreateAsync(Actor actor, string action, string target, object payload, ApprovalNote summary, string? reason, CancellationToken ct)
+    public async Task<CommandResult<ApprovalRow>> CreateAsync(Actor actor, string action, string target, object payload, RecordNote summary, string? reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(summary);
@@ -49,7 +49,7 @@ public sealed class ApprovalRequests(AutoFinanceDbContext db, IPersonalDataProte
         return CommandResult<ApprovalRow>.Ok(row);
     }
 
-    async Task<CommandResult<PendingApproval>> IApprovalRequests.RequestAsync(Actor actor, string action, string target, object payload, ApprovalNote summary, string? reason, CancellationToken ct)
+    async Task<CommandResult<PendingApproval>> IApprovalRequests.RequestAsync(Actor actor, string action, string target, object payload, RecordNote summary, string? reason, CancellationToken ct)
     {
         var asked = await CreateAsync(actor, action, target, payload, summary, reason, ct).ConfigureAwait(false);
         return asked.Value is { } row

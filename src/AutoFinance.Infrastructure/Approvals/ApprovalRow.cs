@@ -1,4 +1,3 @@
-using AutoFinance.Application.Approvals;
 using AutoFinance.Application.Common;
 using AutoFinance.Domain.Approvals;
 
@@ -44,7 +43,7 @@ public sealed class ApprovalRow
     public string? OutcomeFacts { get; set; }
 
     /// <summary>Records what the approved action came to.</summary>
-    public void Record(ApprovalNote outcome)
+    public void Record(RecordNote outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         Outcome = outcome.Text;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using AutoFinance.Application.Approvals;
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
 using AutoFinance.Application.Servicing;
@@ -107,14 +106,14 @@ public sealed class ApprovalService(
             return CommandResult<ApprovalView>.Conflict($"the {kind} {masked} is on the blacklist already", BlacklistCommands.DuplicateCode);
         }
 
-        return await RequestAsync(actor, BlacklistAdd, $"{kind}:{masked}", new BlacklistPayload(kind!, normalised, reason!.Trim()), ApprovalNote.Of($"add {kind} {masked}", ("kind", kind!), ("value", masked)), reason, ct).ConfigureAwait(false);
+        return await RequestAsync(actor, BlacklistAdd, $"{kind}:{masked}", new BlacklistPayload(kind!, normalised, reason!.Trim()), RecordNote.Of($"add {kind} {masked}", ("kind", kind!), ("value", masked)), reason, ct).ConfigureAwait(false);
     }
 
     /// <summary>The summary of a request to take an entry off the blacklist (its value as the list shows it, masked).</summary>
-    public static ApprovalNote RemovalNote(string kind, string masked) => ApprovalNote.Of($"remove {kind} {masked}", ("kind", kind), ("value", masked));
+    public static RecordNote RemovalNote(string kind, string masked) => RecordNote.Of($"remove {kind} {masked}", ("kind", kind), ("value", masked));
 
     /// <summary>Asks for an action; nothing happens until someone else approves it.</summary>
-    public async Task<CommandResult<ApprovalView>> RequestAsync(Actor actor, string action, string target, object payload, ApprovalNote summary, string? reason, CancellationToken ct)
+    public async Task<CommandResult<ApprovalView>> RequestAsync(Actor actor, string action, string target, object payload, RecordNote summary, string? reason, CancellationToken ct)
     {
         var asked = await requests.CreateAsync(actor, action, target, payload, summary, reason, ct).ConfigureAwait(false);
         return asked.Value is { } row
@@ -230,7 +229,7 @@ public sealed class ApprovalService(
                 var added = await blacklist.AddAsync(approver, add.Kind, add.Value, add.Reason, ct).ConfigureAwait(false);
                 if (added.Value is { } entry)
                 {
-                    row.Record(ApprovalNote.Of($"blacklist entry {entry.Id}"));
+                    row.Record(RecordNote.Of($"blacklist entry {entry.Id}"));
                 }
 
                 return added.Value is null ? added.Problem : null;
@@ -240,7 +239,7 @@ public sealed class ApprovalService(
                 return await WriteOffAsync(Guid.Parse(row.Target), approver, row, ct).ConfigureAwait(false);
             case RoleChange:
                 var change = Json.Deserialize<Identity.AccessAdministration.RoleChange>(payload)!;
-                row.Record(ApprovalNote.Of($"role {change.Role}", ("role", change.Role)));
+                row.Record(RecordNote.Of($"role {change.Role}", ("role", change.Role)));
                 return await access.ChangeRoleAsync(approver, change, row.Id, row.RequestedBy, ct).ConfigureAwait(false);
             case ModelPromote:
                 return await registry.PromoteAsync(approver, Guid.Parse(row.Target), row, ct).ConfigureAwait(false);
@@ -258,8 +257,8 @@ public sealed class ApprovalService(
                 var changed = await rates.ApplyAsync(approver, Guid.Parse(row.Target), Json.Deserialize<Application.Servicing.ChangeRate.ChangeRateRequest>(payload)!, row.RequestedBy, ct).ConfigureAwait(false);
                 if (changed.Value is { } rate)
                 {
-                    row.Record(ApprovalNote.Of(string.Create(CultureInfo.InvariantCulture, $"rate {rate.NewRatePercent:0.00##}% from {rate.EffectiveOn:yyyy-MM-dd}, payment {rate.NewPayment}"),
-                        ("rate", ApprovalNote.Percent(rate.NewRatePercent)), ("on", ApprovalNote.Date(rate.EffectiveOn)), ("payment", ApprovalNote.Amount(rate.NewPayment))));
+                    row.Record(RecordNote.Of(string.Create(CultureInfo.InvariantCulture, $"rate {rate.NewRatePercent:0.00##}% from {rate.EffectiveOn:yyyy-MM-dd}, payment {rate.NewPayment}"),
+                        ("rate", RecordNote.Percent(rate.NewRatePercent)), ("on", RecordNote.Date(rate.EffectiveOn)), ("payment", RecordNote.Amount(rate.NewPayment))));
                 }
 
                 return changed.Value is null ? changed.Problem ?? "the rate could not be changed" : null;
@@ -267,8 +266,8 @@ public sealed class ApprovalService(
                 var waived = await waivers.ApplyAsync(approver, Guid.Parse(row.Target), Json.Deserialize<Application.Servicing.WaiveCharges.ProposedWaiver>(payload)!, row.RequestedBy, ct).ConfigureAwait(false);
                 if (waived.Value is { } waiver)
                 {
-                    row.Record(ApprovalNote.Of(string.Create(CultureInfo.InvariantCulture, $"waived {waiver.Amount:0.00} (penalty {waiver.Penalty:0.00}, late fees {waiver.LateFees:0.00}); {waiver.ChargesLeft:0.00} of late charges left"),
-                        ("amount", ApprovalNote.Amount(waiver.Amount)), ("penalty", ApprovalNote.Amount(waiver.Penalty)), ("lateFees", ApprovalNote.Amount(waiver.LateFees)), ("left", ApprovalNote.Amount(waiver.ChargesLeft))));
+                    row.Record(RecordNote.Of(string.Create(CultureInfo.InvariantCulture, $"waived {waiver.Amount:0.00} (penalty {waiver.Penalty:0.00}, late fees {waiver.LateFees:0.00}); {waiver.ChargesLeft:0.00} of late charges left"),
+                        ("amount", RecordNote.Amount(waiver.Amount)), ("penalty", RecordNote.Amount(waiver.Penalty)), ("lateFees", RecordNote.Amount(waiver.LateFees)), ("left", RecordNote.Amount(waiver.ChargesLeft))));
                 }
 
                 return waived.Value is null ? waived.Problem ?? "the charges could not be waived" : null;
@@ -287,7 +286,7 @@ public sealed class ApprovalService(
 
         var now = time.GetUtcNow();
         var until = now.AddHours(Privacy.ExportAccess.ApprovalHours);
-        row.Record(ApprovalNote.Of(string.Create(CultureInfo.InvariantCulture, $"unmasked export open to {row.RequestedBy} until {until.UtcDateTime:yyyy-MM-dd HH:mm}Z"),
+        row.Record(RecordNote.Of(string.Create(CultureInfo.InvariantCulture, $"unmasked export open to {row.RequestedBy} until {until.UtcDateTime:yyyy-MM-dd HH:mm}Z"),
             ("until", until.ToString("O", CultureInfo.InvariantCulture))));
         await AuditLog.SaveWithAsync(db, [new AuditEvent(approver.AuditName, "customer.export-unmasked.granted", "customer", customerId.ToString(), new { ApprovalId = row.Id, row.RequestedBy })], now, ct).ConfigureAwait(false);
         return null;
@@ -300,7 +299,7 @@ public sealed class ApprovalService(
         var posted = await payments.HandleAsync(approver, held.LoanId, request, held.IdempotencyKey, ct, row.RequestedBy).ConfigureAwait(false);
         if (posted.Value is { } receipt)
         {
-            row.Record(ApprovalNote.Of($"payment {receipt.PaymentId} posted", ("amount", ApprovalNote.Amount(receipt.Amount))));
+            row.Record(RecordNote.Of($"payment {receipt.PaymentId} posted", ("amount", RecordNote.Amount(receipt.Amount))));
         }
 
         return posted.Value is null ? posted.Problem ?? "the payment could not be posted" : null;
@@ -312,7 +311,7 @@ public sealed class ApprovalService(
         var posted = await payoffs.HandleAsync(approver, held.LoanId, request, held.IdempotencyKey, ct, row.RequestedBy).ConfigureAwait(false);
         if (posted.Value is { } receipt)
         {
-            row.Record(ApprovalNote.Of($"payoff {receipt.PaymentId} posted", ("amount", ApprovalNote.Amount(receipt.Paid))));
+            row.Record(RecordNote.Of($"payoff {receipt.PaymentId} posted", ("amount", RecordNote.Amount(receipt.Paid))));
         }
 
         return posted.Value is null ? posted.Problem ?? "the payoff could not be posted" : null;
@@ -333,7 +332,7 @@ public sealed class ApprovalService(
         var entry = LoanCloseOfBusiness.ChargeOff(loan, schedule, held, today, $"Written off on approval: {row.Reason}");
         var total = entry?.Total ?? 0m;
         loan.Version++;
-        row.Record(ApprovalNote.Of($"written off {total}", ("amount", ApprovalNote.Amount(total))));
+        row.Record(RecordNote.Of($"written off {total}", ("amount", RecordNote.Amount(total))));
         if (entry is not null)
         {
             db.JournalEntries.Add(LoanBooking.ToRow(loanId, entry, now));

@@ -1,4 +1,3 @@
-using AutoFinance.Application.Approvals;
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
 using AutoFinance.Application.Servicing.WaiveCharges;
@@ -22,8 +21,8 @@ public sealed class ChargeWaivers(WaiveChargesHandler waivers, ApprovalService a
             return planned.Refusal<Proposal>();
         }
 
-        var summary = ApprovalNote.Of(FormattableString.Invariant($"waive {plan.Amount:0.00} of late charges on loan {loanId} (penalty {plan.Penalty:0.00}, late fees {plan.LateFees:0.00})"),
-            ("loanId", loanId.ToString()), ("amount", ApprovalNote.Amount(plan.Amount)), ("penalty", ApprovalNote.Amount(plan.Penalty)), ("lateFees", ApprovalNote.Amount(plan.LateFees)));
+        var summary = RecordNote.Of(FormattableString.Invariant($"waive {plan.Amount:0.00} of late charges on loan {loanId} (penalty {plan.Penalty:0.00}, late fees {plan.LateFees:0.00})"),
+            ("loanId", loanId.ToString()), ("amount", RecordNote.Amount(plan.Amount)), ("penalty", RecordNote.Amount(plan.Penalty)), ("lateFees", RecordNote.Amount(plan.LateFees)));
         // The approver waives what was proposed, not whatever is owed by then: the amount and the charges it takes off are fixed now.
         var asked = await approvals.RequestAsync(actor, WaiveChargesHandler.Action, loanId.ToString(), new ProposedWaiver(request with { Amount = plan.Amount }, plan.Parts), summary, plan.Reason, ct).ConfigureAwait(false);
         return asked.Value is { } approval ? CommandResult<Proposal>.Ok(new Proposal(plan, approval)) : asked.Refusal<Proposal>();

@@ -1,4 +1,3 @@
-using AutoFinance.Application.Approvals;
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
 using AutoFinance.Application.Servicing.ChangeRate;
@@ -21,8 +20,8 @@ public sealed class RateChanges(ChangeRateHandler rates, ApprovalService approva
             return planned.Refusal<Proposal>();
         }
 
-        var summary = ApprovalNote.Of(FormattableString.Invariant($"lower loan {loanId}'s rate from {plan.PreviousRatePercent:0.00##}% to {plan.NewRatePercent:0.00##}% from {plan.EffectiveOn:yyyy-MM-dd}"),
-            ("loanId", loanId.ToString()), ("from", ApprovalNote.Percent(plan.PreviousRatePercent)), ("to", ApprovalNote.Percent(plan.NewRatePercent)), ("on", ApprovalNote.Date(plan.EffectiveOn)));
+        var summary = RecordNote.Of(FormattableString.Invariant($"lower loan {loanId}'s rate from {plan.PreviousRatePercent:0.00##}% to {plan.NewRatePercent:0.00##}% from {plan.EffectiveOn:yyyy-MM-dd}"),
+            ("loanId", loanId.ToString()), ("from", RecordNote.Percent(plan.PreviousRatePercent)), ("to", RecordNote.Percent(plan.NewRatePercent)), ("on", RecordNote.Date(plan.EffectiveOn)));
         var asked = await approvals.RequestAsync(actor, ChangeRateHandler.Action, loanId.ToString(), request with { EffectiveOn = plan.EffectiveOn }, summary, plan.Reason, ct).ConfigureAwait(false);
         return asked.Value is { } approval ? CommandResult<Proposal>.Ok(new Proposal(plan, approval)) : asked.Refusal<Proposal>();
     }

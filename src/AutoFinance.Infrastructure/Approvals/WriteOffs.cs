@@ -37,7 +37,7 @@ public sealed class WriteOffs(AutoFinanceDbContext db, ApprovalService approvals
             return CommandResult<ApprovalService.ApprovalView>.From(Domain.Servicing.Loans.ServicingError.NotActive(loan.Status));
         }
 
-        return await approvals.RequestAsync(actor, ApprovalService.WriteOff, loan.Id.ToString(), new { id = loan.Id }, Application.Approvals.ApprovalNote.Of($"write off loan {loan.Reference}", ("loanId", loan.Id.ToString())), reason, ct).ConfigureAwait(false);
+        return await approvals.RequestAsync(actor, ApprovalService.WriteOff, loan.Id.ToString(), new { id = loan.Id }, Application.Common.RecordNote.Of($"write off loan {loan.Reference}", ("loanId", loan.Id.ToString())), reason, ct).ConfigureAwait(false);
     }
 
     /// <summary>What a person deciding a write-off needs to see of the loan as it stands now.</summary>

@@ -150,7 +150,7 @@ public sealed class ModelRegistry(AutoFinanceDbContext db, ApprovalRequests appr
             return CommandResult<ApprovalService.ApprovalView>.Conflict("the model is already the active one", "model.active");
         }
 
-        var asked = await approvals.CreateAsync(actor, ApprovalService.ModelPromote, id.ToString(), new { id }, Application.Approvals.ApprovalNote.Of($"promote model {row.ModelId}", ("model", row.ModelId)), reason, ct).ConfigureAwait(false);
+        var asked = await approvals.CreateAsync(actor, ApprovalService.ModelPromote, id.ToString(), new { id }, Application.Common.RecordNote.Of($"promote model {row.ModelId}", ("model", row.ModelId)), reason, ct).ConfigureAwait(false);
         return asked.Value is { } approval
             ? CommandResult<ApprovalService.ApprovalView>.Ok(ApprovalService.View(approval))
             : asked.Refusal<ApprovalService.ApprovalView>();
@@ -184,7 +184,7 @@ public sealed class ModelRegistry(AutoFinanceDbContext db, ApprovalRequests appr
         row.PromotedAt = now;
         row.ReplacedId = previous?.Id;
         row.Version++;
-        approval.Record(Application.Approvals.ApprovalNote.Of($"model {row.ModelId} active", ("model", row.ModelId)));
+        approval.Record(Application.Common.RecordNote.Of($"model {row.ModelId} active", ("model", row.ModelId)));
         await AuditLog.SaveWithAsync(db, [new AuditEvent(approver.AuditName, "model.promoted", "model", row.Id.ToString(), new { row.ModelId, Replaced = previous?.ModelId ?? models.Default.Document.ModelId, ApprovalId = approval.Id, approval.RequestedBy })], now, ct).ConfigureAwait(false);
         models.Use(model, row.Id);
         return null;

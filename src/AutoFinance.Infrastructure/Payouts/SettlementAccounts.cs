@@ -86,7 +86,7 @@ public sealed class SettlementAccounts(AutoFinanceDbContext db, IPersonalDataPro
             return CommandResult<PendingChangeView>.Invalid(errors);
         }
 
-        var summary = Application.Approvals.ApprovalNote.Of($"settlement account of dealer {dealerId}: {payee}, {bank}, {Mask(number!)}",
+        var summary = Application.Common.RecordNote.Of($"settlement account of dealer {dealerId}: {payee}, {bank}, {Mask(number!)}",
             ("dealerId", dealerId.ToString()), ("payee", payee!), ("bank", bank!), ("account", Mask(number!)));
         var asked = await approvals.CreateAsync(actor, ChangeAction, dealerId.ToString(), new AccountChange(dealerId, payee!, bank!, number!), summary, input.Reason, ct).ConfigureAwait(false);
         return asked.Value is { } row
@@ -125,7 +125,7 @@ public sealed class SettlementAccounts(AutoFinanceDbContext db, IPersonalDataPro
         row.VerifiedBy = approver.AuditName;
         row.VerifiedAt = now;
         row.Version++;
-        approval.Record(Application.Approvals.ApprovalNote.Of($"settlement account {row.AccountNumberMasked} verified", ("account", row.AccountNumberMasked)));
+        approval.Record(Application.Common.RecordNote.Of($"settlement account {row.AccountNumberMasked} verified", ("account", row.AccountNumberMasked)));
         await AuditLog.SaveWithAsync(db, [new AuditEvent(approver.AuditName, "dealer.settlement-account.changed", "dealer", change.DealerId.ToString(),
             new { ApprovalId = approval.Id, row.Bank, row.AccountNumberMasked, approval.RequestedBy })], now, ct).ConfigureAwait(false);
         return null;

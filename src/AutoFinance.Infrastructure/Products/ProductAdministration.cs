@@ -86,7 +86,7 @@ public sealed class ProductAdministration(AutoFinanceDbContext db, ApprovalServi
         }
 
         return await approvals.RequestAsync(actor, ProductChanges.Action, code, new ProductChanges.Payload(code, product.CurrentVersion, change),
-            Application.Approvals.ApprovalNote.Of($"change {code} (version {product.CurrentVersion} → {product.CurrentVersion + 1}): {Parts(change)}",
+            Application.Common.RecordNote.Of($"change {code} (version {product.CurrentVersion} → {product.CurrentVersion + 1}): {Parts(change)}",
                 ("code", code), ("from", Invariant(product.CurrentVersion)), ("to", Invariant(product.CurrentVersion + 1)), ("parts", string.Join(',', PartNames(change)))), reason, ct).ConfigureAwait(false);
     }
 

@@ -52,7 +52,7 @@ public sealed class ProductChanges(AutoFinanceDbContext db, ProductCatalog catal
         product.PolicyJson = Json.Serialize(policy);
         product.RateCardJson = Json.Serialize(rateCard);
         product.CurrentVersion = next.Version;
-        approval.Record(Application.Approvals.ApprovalNote.Of($"{payload.Code} version {next.Version}", ("code", payload.Code), ("version", next.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        approval.Record(Application.Common.RecordNote.Of($"{payload.Code} version {next.Version}", ("code", payload.Code), ("version", next.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         await AuditLog.SaveWithAsync(db, [new AuditEvent(approver.AuditName, "product.versioned", "product", payload.Code, new { ApprovalId = approval.Id, next.Version, approval.RequestedBy })], now, ct).ConfigureAwait(false);
         catalog.Forget(payload.Code);
         return null;

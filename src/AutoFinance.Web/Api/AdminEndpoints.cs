@@ -121,6 +121,6 @@ public static class AdminEndpoints
         }
 
         var to = role!.Trim();
-        return await approvals.RequestAsync(actor, ApprovalService.RoleChange, userId.ToString(), new AccessAdministration.RoleChange(userId, to), Application.Approvals.ApprovalNote.Of($"role {check.Value} → {to} for user {userId}", ("from", check.Value!), ("to", to)), reason, ct).ConfigureAwait(false);
+        return await approvals.RequestAsync(actor, ApprovalService.RoleChange, userId.ToString(), new AccessAdministration.RoleChange(userId, to), Application.Common.RecordNote.Of($"role {check.Value} → {to} for user {userId}", ("from", check.Value!), ("to", to)), reason, ct).ConfigureAwait(false);
     }
 }

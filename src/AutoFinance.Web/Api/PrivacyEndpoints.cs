@@ -41,7 +41,7 @@ public static class PrivacyEndpoints
                 }
 
                 var request = await approvals.RequestAsync(http.User.ToActor(), ApprovalService.UnmaskedExport, id.ToString(), new { customerId = id },
-                    Application.Approvals.ApprovalNote.Of($"unmasked data export of customer {id}", ("customerId", id.ToString())), body.Value?.Reason, ct).ConfigureAwait(false);
+                    Application.Common.RecordNote.Of($"unmasked data export of customer {id}", ("customerId", id.ToString())), body.Value?.Reason, ct).ConfigureAwait(false);
                 return Problems.From(request, a => Results.Accepted($"/api/v1/approvals/{a.ApprovalId}", a), "customer");
             })
             .RequireAuthorization(p => p.RequireRole(Roles.ServiceAgent, Roles.Manager, Roles.Admin))
