@@ -1,3 +1,4 @@
+using AutoFinance.Application.Common;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,7 +7,11 @@ namespace AutoFinance.Infrastructure.Operations;
 /// <summary>Every scheduled job with its schedule, its next occurrence and its last run, read from the run history.</summary>
 public sealed class JobQueries(AutoFinanceDbContext db, JobCatalog catalog, TimeProvider time)
 {
-    public sealed record RunView(Guid RunId, string Job, DateTimeOffset Occurrence, string Trigger, string Node, string? RequestedBy, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, JobOutcome Outcome, string? Detail);
+    public sealed record RunView(Guid RunId, string Job, DateTimeOffset Occurrence, string Trigger, string Node, string? RequestedBy, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, JobOutcome Outcome, string? Detail)
+    {
+        /// <summary>The detail's facts by name (language-neutral), when the run kept them.</summary>
+        public IReadOnlyDictionary<string, string>? DetailFacts { get; init; }
+    }
 
     /// <summary>A job as operators see it; <c>MakesUpMissedSlot</c> says whether a slot missed while no host was up is run once at start-up.</summary>
     public sealed record JobView(string Name, string Schedule, DateTimeOffset NextRun, RunView? LastRun, DateTimeOffset? LastSucceededAt, bool MakesUpMissedSlot);
@@ -47,5 +52,8 @@ public sealed class JobQueries(AutoFinanceDbContext db, JobCatalog catalog, Time
     private static DateTimeOffset? StartOf(DateOnly? day) =>
         day is { } d && d > DateOnly.MinValue ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)) : null;
 
-    public static RunView View(JobRunRow r) => new(r.Id, r.Job, r.Occurrence, r.Trigger, r.Node, r.RequestedBy, r.StartedAt, r.FinishedAt, r.Outcome, r.Detail);
+    public static RunView View(JobRunRow r) => new(r.Id, r.Job, r.Occurrence, r.Trigger, r.Node, r.RequestedBy, r.StartedAt, r.FinishedAt, r.Outcome, r.Detail)
+    {
+        DetailFacts = r.DetailFacts is { } facts ? Json.Deserialize<Dictionary<string, string>>(facts) : null,
+    };
 }

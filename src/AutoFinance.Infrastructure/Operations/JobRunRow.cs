@@ -1,3 +1,5 @@
+using AutoFinance.Application.Common;
+
 namespace AutoFinance.Infrastructure.Operations;
 
 /// <summary>
@@ -31,4 +33,15 @@ public sealed class JobRunRow
 
     /// <summary>What the run did, or why it failed (no personal data).</summary>
     public string? Detail { get; set; }
+
+    /// <summary>The detail's facts by name (JSON), for saying it in the reader's language; null on runs recorded before they were kept, or failed with an error.</summary>
+    public string? DetailFacts { get; set; }
+
+    /// <summary>Records what the run did, or why it stopped.</summary>
+    public void Record(RecordNote note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        Detail = note.Text.Length <= 1000 ? note.Text : note.Text[..997] + "...";
+        DetailFacts = Json.Serialize(note.Facts);
+    }
 }

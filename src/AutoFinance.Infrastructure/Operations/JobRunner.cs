@@ -1,3 +1,4 @@
+using AutoFinance.Application.Common;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,12 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider 
     /// burying the runs that did something.
     /// </summary>
     public const string NothingToDo = "nothing to do";
+
+    /// <summary>The note of a run that found nothing to do (the page says it in its reader's language).</summary>
+    public static RecordNote NothingDone { get; } = RecordNote.Of(NothingToDo);
+
+    /// <summary>Why a run stopped without an error of its own: the host shut down while it ran.</summary>
+    public static RecordNote Stopped { get; } = RecordNote.Of("stopped: the host shut down during the run", ("cause", "shutdown"));
     public const string Manual = "manual";
 
     /// <summary>A run started at start-up for a slot the job missed while no host was up.</summary>
@@ -98,19 +105,20 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider 
         {
             await using var work = scopes.CreateAsyncScope();
             var asOf = trigger == Manual ? job.Schedule.Latest(occurrence, occurrence.AddDays(-7)) ?? occurrence : occurrence;
-            run.Detail = Shorten(await job.Work(new JobContext(work.ServiceProvider, asOf, trigger, ct)).ConfigureAwait(false));
+            run.Record(await job.Work(new JobContext(work.ServiceProvider, asOf, trigger, ct)).ConfigureAwait(false));
             run.Outcome = JobOutcome.Succeeded;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             run.Outcome = JobOutcome.Failed;
-            run.Detail = "stopped: the host shut down during the run";
+            run.Record(Stopped);
         }
 #pragma warning disable CA1031 // A failed job is recorded and logged; the schedule and the host carry on.
         catch (Exception e)
 #pragma warning restore CA1031
         {
             run.Outcome = JobOutcome.Failed;
+            // An error's own message is in English only, so it keeps no facts: every page shows it as it is.
             run.Detail = Shorten($"{e.GetType().Name}: {e.Message}");
             Failed(e, job.Name, occurrence);
         }

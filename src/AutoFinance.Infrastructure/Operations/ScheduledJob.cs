@@ -1,3 +1,5 @@
+using AutoFinance.Application.Common;
+
 namespace AutoFinance.Infrastructure.Operations;
 
 /// <summary>What a job is given when it runs: its own service scope, the scheduled moment it works as of, and how it was started.</summary>
@@ -5,10 +7,10 @@ public sealed record JobContext(IServiceProvider Services, DateTimeOffset Occurr
 
 /// <summary>
 /// A job the platform runs by itself: its stable name (the API and the page use it), when it is due, the work, which
-/// answers a short language-neutral line saying what it did (no personal data; it is kept with the run), and what
-/// becomes of a slot it missed while no host was up.
+/// answers a note saying what it did (a short English line and its facts by name, no personal data; both are kept with
+/// the run), and what becomes of a slot it missed while no host was up.
 /// </summary>
-public sealed record ScheduledJob(string Name, JobSchedule Schedule, Func<JobContext, Task<string>> Work, MissedSlot WhenMissed = MissedSlot.Skip);
+public sealed record ScheduledJob(string Name, JobSchedule Schedule, Func<JobContext, Task<RecordNote>> Work, MissedSlot WhenMissed = MissedSlot.Skip);
 
 /// <summary>Every job this host schedules, by name (a job switched off in settings is not in it).</summary>
 public sealed class JobCatalog(IEnumerable<ScheduledJob> jobs)

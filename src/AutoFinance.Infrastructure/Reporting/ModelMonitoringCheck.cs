@@ -1,4 +1,5 @@
 using System.Globalization;
+using AutoFinance.Application.Common;
 using AutoFinance.Application.Origination;
 using AutoFinance.Credit.Binning;
 using AutoFinance.Credit.Validation;
@@ -57,16 +58,21 @@ public sealed class ModelMonitoringCheck(
         return result;
     }
 
-    /// <summary>One line for the run history.</summary>
-    public static string Describe(Result r)
+    /// <summary>
+    /// One line for the run history, with its facts: the PSI and the largest CSI (a characteristic's name and its CSI)
+    /// empty when there is none, the early delinquency by grade (grade, delinquent/loans), and whether an alert was raised.
+    /// </summary>
+    public static RecordNote Describe(Result r)
     {
         ArgumentNullException.ThrowIfNull(r);
         var inv = CultureInfo.InvariantCulture;
         var worst = r.Characteristics.OrderByDescending(c => c.Csi).FirstOrDefault();
-        var psi = r.Psi is { } p ? p.ToString("0.0000", inv) : "n/a";
-        var csi = worst is null ? "n/a" : worst.Name + " " + worst.Csi.ToString("0.0000", inv);
+        var psi = r.Psi is { } p ? p.ToString("0.0000", inv) : string.Empty;
+        var csi = worst is null ? string.Empty : worst.Name + " " + worst.Csi.ToString("0.0000", inv);
         var grades = string.Join(' ', r.EarlyDelinquency.Select(g => string.Create(inv, $"{g.Grade} {g.Delinquent}/{g.Loans}")));
-        return string.Create(inv, $"model {r.ModelId}: PSI {psi} ({r.Band}) over {r.Scores} scores; largest CSI {csi}; early delinquency {grades}{(r.AlertRaised ? "; alert raised" : string.Empty)}");
+        return RecordNote.Of(
+            string.Create(inv, $"model {r.ModelId}: PSI {(psi.Length > 0 ? psi : "n/a")} ({r.Band}) over {r.Scores} scores; largest CSI {(csi.Length > 0 ? csi : "n/a")}; early delinquency {grades}{(r.AlertRaised ? "; alert raised" : string.Empty)}"),
+            ("model", r.ModelId), ("psi", psi), ("band", r.Band), ("scores", RecordNote.Count(r.Scores)), ("csi", csi), ("grades", grades), ("alert", r.AlertRaised ? "raised" : "none"));
     }
 
     private async Task<IReadOnlyList<CharacteristicStability>> CharacteristicStabilityAsync(CancellationToken ct)

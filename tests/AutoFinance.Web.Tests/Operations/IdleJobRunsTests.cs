@@ -1,3 +1,4 @@
+using AutoFinance.Application.Common;
 using AutoFinance.Infrastructure.Operations;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed class IdleJobRunsTests(SqlitePlatform platform) : IClassFixture<Sq
     public async Task Of_the_scheduled_runs_that_found_nothing_to_do_only_the_latest_is_kept()
     {
         var name = $"idle-check-{Guid.NewGuid():N}";
-        var answers = new Queue<string>([JobRunner.NothingToDo, JobRunner.NothingToDo, "3 sent, 0 to retry, 0 failed", JobRunner.NothingToDo, JobRunner.NothingToDo]);
+        var answers = new Queue<RecordNote>([JobRunner.NothingDone, JobRunner.NothingDone, RecordNote.Of("3 sent, 0 to retry, 0 failed"), JobRunner.NothingDone, JobRunner.NothingDone]);
         var job = new ScheduledJob(name, JobSchedule.Every(TimeSpan.FromSeconds(5)), _ => Task.FromResult(answers.Dequeue()));
         var runner = new JobRunner(platform.App.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, NullLogger<JobRunner>.Instance, "test-node");
         var start = DateTimeOffset.UtcNow;
@@ -26,7 +27,7 @@ public sealed class IdleJobRunsTests(SqlitePlatform platform) : IClassFixture<Sq
             await runner.RunAsync(job, start.AddSeconds(5 * i), JobRunner.Scheduled, null, CancellationToken.None);
         }
 
-        await runner.RunNowAsync(new ScheduledJob(name, job.Schedule, _ => Task.FromResult(JobRunner.NothingToDo)), "admin:test", CancellationToken.None);
+        await runner.RunNowAsync(new ScheduledJob(name, job.Schedule, _ => Task.FromResult(JobRunner.NothingDone)), "admin:test", CancellationToken.None);
 
         await using var scope = platform.App.Services.CreateAsyncScope();
         var runs = await scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>().JobRuns.AsNoTracking().Where(r => r.Job == name).ToListAsync();

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AutoFinance.Infrastructure.Persistence;
+using AutoFinance.Web.Components.Localization;
+using AutoFinance.Web.Components.Shared;
 using AutoFinance.Web.Tests.Origination;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +54,29 @@ public abstract class OperationsScenarios<TPlatform>(TPlatform platform) : IClas
         var endOfDay = after.EnumerateArray().Single(j => j.GetProperty("name").GetString() == "end-of-day");
         Assert.Equal(run.GetProperty("runId").GetGuid(), endOfDay.GetProperty("lastRun").GetProperty("runId").GetGuid());
         Assert.StartsWith("admin:", endOfDay.GetProperty("lastRun").GetProperty("requestedBy").GetString(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_chinese_reader_sees_the_end_of_day_run_in_chinese_with_its_figures()
+    {
+        Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        using var admin = await platform.SignedIn("admin");
+        var run = await (await admin.PostAsync("/api/v1/jobs/end-of-day/run", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.StartsWith("closed ", run.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var facts = run.GetProperty("detailFacts");
+        string Fact(string name) => facts.GetProperty(name).GetString()!;
+        var day = DateOnly.ParseExact(Fact("day"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/jobs");
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        var page = await (await admin.SendAsync(request)).Content.ReadAsStringAsync();
+        var row = page[page.IndexOf("data-job=\"end-of-day\"", StringComparison.Ordinal)..];
+        var detail = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(row, "data-testid=\"job-detail\"[^>]*>(?<text>[^<]*)<").Groups["text"].Value).Trim();
+
+        Assert.Equal(
+            $"已关账 {Fmt.Date(day, UiLanguage.Zh)}：贷款 {Fact("loans")} 笔，分录 {Fact("entries")} 笔，核销 {Fact("chargedOff")} 笔；分区完成 {Fact("partitionsDone")} 个、剩余 {Fact("partitionsLeft")} 个；用时 {Fact("seconds")} 秒",
+            detail);
+        Assert.Contains($"{day.Year}年", detail, StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AutoFinance.Application.Common;
 using AutoFinance.Application.Security;
 using AutoFinance.Infrastructure.CustomerIntelligence;
 using AutoFinance.Infrastructure.Messaging;
@@ -45,7 +46,7 @@ public static class PlatformJobs
         ArgumentNullException.ThrowIfNull(configuration);
         var zone = Zone(configuration);
         var jobs = new List<ScheduledJob>();
-        void Cron(string name, string key, string fallback, MissedSlot whenMissed, Func<JobContext, Task<string>> work)
+        void Cron(string name, string key, string fallback, MissedSlot whenMissed, Func<JobContext, Task<RecordNote>> work)
         {
             var expression = configuration[$"Scheduler:{key}"] is { Length: > 0 } configured ? configured : fallback;
             if (!string.Equals(expression, "off", StringComparison.OrdinalIgnoreCase))
@@ -108,68 +109,86 @@ public static class PlatformJobs
         return local.Hour < 12 ? day.AddDays(-1) : day;
     }
 
-    private static async Task<string> CloseBusinessDayAsync(JobContext context, TimeZoneInfo zone)
+    private static async Task<RecordNote> CloseBusinessDayAsync(JobContext context, TimeZoneInfo zone)
     {
         var day = BusinessDayClosedAt(context.Occurrence, zone);
         var result = await context.Services.GetRequiredService<Infrastructure.Servicing.EndOfDay>()
             .RunAsync(day, new CobOptions { Worker = $"scheduler:{context.Services.GetRequiredService<JobRunner>().Node}" }, context.Cancellation).ConfigureAwait(false);
-        return string.Create(CultureInfo.InvariantCulture,
-            $"closed {day:yyyy-MM-dd}: {result.Loans} loans, {result.Entries} entries, {result.ChargedOff} charged off, partitions {result.PartitionsDone} done and {result.PartitionsLeft} left, {result.Seconds:0.###} s");
+        return RecordNote.Of(
+            string.Create(CultureInfo.InvariantCulture, $"closed {day:yyyy-MM-dd}: {result.Loans} loans, {result.Entries} entries, {result.ChargedOff} charged off, partitions {result.PartitionsDone} done and {result.PartitionsLeft} left, {result.Seconds:0.###} s"),
+            ("day", RecordNote.Date(day)), ("loans", RecordNote.Count(result.Loans)), ("entries", RecordNote.Count(result.Entries)), ("chargedOff", RecordNote.Count(result.ChargedOff)),
+            ("partitionsDone", RecordNote.Count(result.PartitionsDone)), ("partitionsLeft", RecordNote.Count(result.PartitionsLeft)), ("seconds", RecordNote.Figure(result.Seconds, 3)));
     }
 
     /// <summary>The morning's direct debits: what falls due on this local day, and the retries of what is still unpaid.</summary>
-    private static async Task<string> CollectByDirectDebitAsync(JobContext context, TimeZoneInfo zone)
+    private static async Task<RecordNote> CollectByDirectDebitAsync(JobContext context, TimeZoneInfo zone)
     {
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Occurrence, zone).DateTime);
         var result = await context.Services.GetRequiredService<Infrastructure.Payments.DirectDebitRun>().RunAsync(day, context.Cancellation).ConfigureAwait(false);
-        return string.Create(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd}: {result.Requested} debits asked for {result.Amount:0.00}, {result.AlreadyRequested} already asked, {result.Unreachable} not taken by the provider, {result.Unanswered} unanswered; earlier unanswered debits sent again: {result.SentAgain.Taken} taken, {result.SentAgain.Unanswered} still unanswered, {result.SentAgain.Failed} failed");
+        return RecordNote.Of(
+            string.Create(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd}: {result.Requested} debits asked for {result.Amount:0.00}, {result.AlreadyRequested} already asked, {result.Unreachable} not taken by the provider, {result.Unanswered} unanswered; earlier unanswered debits sent again: {result.SentAgain.Taken} taken, {result.SentAgain.Unanswered} still unanswered, {result.SentAgain.Failed} failed"),
+            ("day", RecordNote.Date(day)), ("requested", RecordNote.Count(result.Requested)), ("amount", RecordNote.Amount(result.Amount)), ("alreadyRequested", RecordNote.Count(result.AlreadyRequested)),
+            ("unreachable", RecordNote.Count(result.Unreachable)), ("unanswered", RecordNote.Count(result.Unanswered)),
+            ("resentTaken", RecordNote.Count(result.SentAgain.Taken)), ("resentUnanswered", RecordNote.Count(result.SentAgain.Unanswered)), ("resentFailed", RecordNote.Count(result.SentAgain.Failed)));
     }
 
     /// <summary>What closed loans owe customers with a bound card goes back to that card; the others wait for staff to be given an account.</summary>
-    private static async Task<string> PayBackToCardsAsync(JobContext context)
+    private static async Task<RecordNote> PayBackToCardsAsync(JobContext context)
     {
         var result = await context.Services.GetRequiredService<Infrastructure.Payouts.CustomerRefunds>().PayBackToCardsAsync(System, context.Occurrence, context.Cancellation).ConfigureAwait(false);
-        return string.Create(CultureInfo.InvariantCulture, $"{result.Instructed} refunds instructed for {result.Amount:0.00}, {result.WithoutCard} without a bound card, {result.Refused} refused");
+        return RecordNote.Of(
+            string.Create(CultureInfo.InvariantCulture, $"{result.Instructed} refunds instructed for {result.Amount:0.00}, {result.WithoutCard} without a bound card, {result.Refused} refused"),
+            ("instructed", RecordNote.Count(result.Instructed)), ("amount", RecordNote.Amount(result.Amount)), ("withoutCard", RecordNote.Count(result.WithoutCard)), ("refused", RecordNote.Count(result.Refused)));
     }
 
-    private static async Task<string> ResendPayoutsAsync(JobContext context, TimeSpan unansweredFor)
+    private static async Task<RecordNote> ResendPayoutsAsync(JobContext context, TimeSpan unansweredFor)
     {
         var run = await context.Services.GetRequiredService<Infrastructure.Payouts.PayoutResends>().RunAsync(unansweredFor, context.Cancellation).ConfigureAwait(false);
         return run.Taken + run.Unanswered + run.Failed == 0
-            ? JobRunner.NothingToDo
-            : string.Create(CultureInfo.InvariantCulture, $"{run.Taken} unanswered payouts sent again and taken, {run.Unanswered} still unanswered, {run.Failed} refused");
+            ? JobRunner.NothingDone
+            : RecordNote.Of(
+                string.Create(CultureInfo.InvariantCulture, $"{run.Taken} unanswered payouts sent again and taken, {run.Unanswered} still unanswered, {run.Failed} refused"),
+                ("taken", RecordNote.Count(run.Taken)), ("unanswered", RecordNote.Count(run.Unanswered)), ("refused", RecordNote.Count(run.Failed)));
     }
 
-    private static async Task<string> RefreshInsightAsync(JobContext context)
+    private static async Task<RecordNote> RefreshInsightAsync(JobContext context)
     {
         var result = await context.Services.GetRequiredService<Infrastructure.CustomerIntelligence.InsightRefresh>().RunAsync("scheduler", context.Cancellation).ConfigureAwait(false);
-        return string.Create(CultureInfo.InvariantCulture, $"{result.Customers} customers, {result.SegmentCount ?? 0} segments, {result.AtRisk} at risk, {result.Seconds:0.###} s");
+        return RecordNote.Of(
+            string.Create(CultureInfo.InvariantCulture, $"{result.Customers} customers, {result.SegmentCount ?? 0} segments, {result.AtRisk} at risk, {result.Seconds:0.###} s"),
+            ("customers", RecordNote.Count(result.Customers)), ("segments", RecordNote.Count(result.SegmentCount ?? 0)), ("atRisk", RecordNote.Count(result.AtRisk)), ("seconds", RecordNote.Figure(result.Seconds, 3)));
     }
 
-    private static async Task<string> CheckModelAsync(JobContext context) =>
+    private static async Task<RecordNote> CheckModelAsync(JobContext context) =>
         ModelMonitoringCheck.Describe(await context.Services.GetRequiredService<ModelMonitoringCheck>().RunAsync(context.Cancellation).ConfigureAwait(false));
 
-    private static async Task<string> CheckServiceLevelsAsync(JobContext context)
+    private static async Task<RecordNote> CheckServiceLevelsAsync(JobContext context)
     {
         var run = await context.Services.GetRequiredService<CaseCommands>().EscalateAsync(System, context.Cancellation).ConfigureAwait(false);
         var surveys = await SurveyTriggers.SweepAsync(context.Services.GetRequiredService<AutoFinanceDbContext>(), context.Occurrence, context.Cancellation).ConfigureAwait(false);
         return run.Escalated + surveys == 0
-            ? JobRunner.NothingToDo
-            : string.Create(CultureInfo.InvariantCulture, $"{run.Checked} cases checked, {run.Escalated} escalated, {surveys} surveys requested");
+            ? JobRunner.NothingDone
+            : RecordNote.Of(
+                string.Create(CultureInfo.InvariantCulture, $"{run.Checked} cases checked, {run.Escalated} escalated, {surveys} surveys requested"),
+                ("checked", RecordNote.Count(run.Checked)), ("escalated", RecordNote.Count(run.Escalated)), ("surveys", RecordNote.Count(surveys)));
     }
 
     /// <summary>What is due, batch after batch, for at most the job's interval (a backlog clears at the channels' pace).</summary>
-    private static async Task<string> DispatchOutboxAsync(JobContext context, TimeSpan interval)
+    private static async Task<RecordNote> DispatchOutboxAsync(JobContext context, TimeSpan interval)
     {
         var result = await context.Services.GetRequiredService<OutboxDispatcher>().DrainAsync(OutboxBatch, interval, context.Cancellation).ConfigureAwait(false);
         return result.Sent + result.Retrying + result.Failed == 0
-            ? JobRunner.NothingToDo
-            : string.Create(CultureInfo.InvariantCulture, $"{result.Sent} sent, {result.Retrying} to retry, {result.Failed} failed");
+            ? JobRunner.NothingDone
+            : RecordNote.Of(
+                string.Create(CultureInfo.InvariantCulture, $"{result.Sent} sent, {result.Retrying} to retry, {result.Failed} failed"),
+                ("sent", RecordNote.Count(result.Sent)), ("retrying", RecordNote.Count(result.Retrying)), ("failed", RecordNote.Count(result.Failed)));
     }
 
-    private static async Task<string> CleanUpAsync(JobContext context, int keepDays)
+    private static async Task<RecordNote> CleanUpAsync(JobContext context, int keepDays)
     {
         var removed = await context.Services.GetRequiredService<JobRunner>().PruneAsync(context.Occurrence.AddDays(-keepDays), context.Cancellation).ConfigureAwait(false);
-        return string.Create(CultureInfo.InvariantCulture, $"{removed} runs older than {keepDays} days removed");
+        return RecordNote.Of(
+            string.Create(CultureInfo.InvariantCulture, $"{removed} runs older than {keepDays} days removed"),
+            ("removed", RecordNote.Count(removed)), ("days", RecordNote.Count(keepDays)));
     }
 }
