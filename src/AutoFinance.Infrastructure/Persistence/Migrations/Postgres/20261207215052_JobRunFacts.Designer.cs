@@ -2789,6 +2789,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("CustomerId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("DealerId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("DedupeKey")
                         .IsRequired()
                         .HasColumnType("text");
@@ -2830,6 +2833,8 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("DealerId");
 
                     b.HasIndex("DedupeKey")
                         .IsUnique();

@@ -2756,6 +2756,9 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("CustomerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DealerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DedupeKey")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -2797,6 +2800,8 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("DealerId");
 
                     b.HasIndex("DedupeKey")
                         .IsUnique();
