@@ -40,8 +40,9 @@ public sealed class ChargeWaiverJourneys(BrowserFixture fixture)
         await manager.SetViewportSizeAsync(width, height);
         await Portal.SignInAsync(manager, "manager");
         await manager.GotoAsync("/approvals");
-        var request = manager.Locator("[data-testid='approval'][data-action='loan.charge-waiver']", new() { HasTextString = loanId });
+        var request = manager.Locator($"[data-testid='approval'][data-action='loan.charge-waiver'][data-target='{loanId}']");
         await Assertions.Expect(request).ToHaveAttributeAsync("data-status", "pending");
+        await Assertions.Expect(request.GetByTestId("approval-summary")).ToContainTextAsync("的逾期费用 ¥");
         await request.GetByTestId("approval-approve").ClickAsync();
         await Assertions.Expect(manager.GetByTestId("approval-outcome")).ToHaveAttributeAsync("data-outcome", "approved");
         await fixture.ShotAsync(manager, $"waiver-2-approved-{device}");

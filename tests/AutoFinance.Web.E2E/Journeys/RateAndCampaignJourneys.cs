@@ -35,8 +35,9 @@ public sealed class RateAndCampaignJourneys(BrowserFixture fixture)
         await admin.SetViewportSizeAsync(width, height);
         await Portal.SignInAsync(admin, "admin");
         await admin.GotoAsync("/approvals");
-        var request = admin.Locator("[data-testid='approval'][data-action='loan.rate-change']", new() { HasTextString = loanId });
+        var request = admin.Locator($"[data-testid='approval'][data-action='loan.rate-change'][data-target='{loanId}']");
         await Assertions.Expect(request).ToHaveAttributeAsync("data-status", "pending");
+        await Assertions.Expect(request.GetByTestId("approval-summary")).ToContainTextAsync("下调至 0.50%");
         await request.GetByTestId("approval-approve").ClickAsync();
         await Assertions.Expect(admin.GetByTestId("approval-outcome")).ToHaveAttributeAsync("data-outcome", "approved");
         await fixture.ShotAsync(admin, $"rate-2-approved-{device}");
