@@ -25,30 +25,17 @@ public static class LoanPostings
         Pair(businessDate, JournalEventKind.FeeReversal, description, amount, LedgerAccount.FeeIncome, LedgerAccount.FeeReceivable);
 
     /// <summary>Late charges waived: Dr penalty income / Cr penalty interest receivable, and Dr fee income / Cr fee receivable, for what each waives.</summary>
-    public static JournalEntry ChargesWaived(DateOnly businessDate, Currency currency, decimal penalty, decimal lateFees, string description)
-    {
-        var lines = new List<JournalLine>();
-        if (penalty > 0m)
-        {
-            lines.Add(JournalLine.Debit(LedgerAccount.PenaltyIncome, penalty));
-            lines.Add(JournalLine.Credit(LedgerAccount.PenaltyInterestReceivable, penalty));
-        }
-
-        if (lateFees > 0m)
-        {
-            lines.Add(JournalLine.Debit(LedgerAccount.FeeIncome, lateFees));
-            lines.Add(JournalLine.Credit(LedgerAccount.FeeReceivable, lateFees));
-        }
-
-        return JournalEntry.Create(businessDate, JournalEventKind.ChargesWaived, description, currency, lines);
-    }
+    public static JournalEntry ChargesWaived(DateOnly businessDate, Currency currency, decimal penalty, decimal lateFees, string description) =>
+        ChargesTakenBack(businessDate, JournalEventKind.ChargesWaived, currency, penalty, lateFees, description);
 
     /// <summary>
     /// Late charges taken back because a payment's value date avoids them (closes made them before the payment was
-    /// posted): Dr penalty income / Cr penalty interest receivable, and Dr fee income / Cr fee receivable. A correction
-    /// of charges made in error, not a concession.
+    /// posted), with the lines of a waiver. A correction of charges made in error, not a concession.
     /// </summary>
-    public static JournalEntry LateChargesCorrected(DateOnly businessDate, Currency currency, decimal penalty, decimal lateFees, string description)
+    public static JournalEntry LateChargesCorrected(DateOnly businessDate, Currency currency, decimal penalty, decimal lateFees, string description) =>
+        ChargesTakenBack(businessDate, JournalEventKind.LateChargesCorrected, currency, penalty, lateFees, description);
+
+    private static JournalEntry ChargesTakenBack(DateOnly businessDate, JournalEventKind kind, Currency currency, decimal penalty, decimal lateFees, string description)
     {
         var lines = new List<JournalLine>();
         if (penalty > 0m)
@@ -63,7 +50,7 @@ public static class LoanPostings
             lines.Add(JournalLine.Credit(LedgerAccount.FeeReceivable, lateFees));
         }
 
-        return JournalEntry.Create(businessDate, JournalEventKind.LateChargesCorrected, description, currency, lines);
+        return JournalEntry.Create(businessDate, kind, description, currency, lines);
     }
 
     /// <summary>Dr penalty interest receivable / Cr penalty income.</summary>
