@@ -13,6 +13,17 @@ namespace AutoFinance.Web.Tests.Payouts;
 public abstract partial class PayoutScenarios<TPlatform>
 {
     [SkippableFact]
+    public async Task A_dealers_empty_inbox_points_to_its_desk_not_to_the_customers_help_desk()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        using var desk = await platform.SignedIn("dealer");
+        var page = await desk.GetStringAsync("/inbox");
+        Assert.Contains("data-testid=\"inbox-empty\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/help\"", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/applications\" data-testid=\"inbox-empty-next\"", page, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task A_dealer_is_told_once_that_its_payout_failed_why_and_to_give_a_new_settlement_account()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");

@@ -37,6 +37,8 @@ public static partial class UiText
         ("empty.loans-next", "查看我的申请", "See my applications"),
         ("empty.inbox", "暂时没有消息。还款提醒、审批结果和客服回复都会发到这里。", "No messages yet. Payment reminders, decisions and answers from the service desk arrive here."),
         ("empty.inbox-next", "有问题？联系客服", "A question? Ask us"),
+        ("empty.inbox-dealer", "暂时没有通知。给您的放款未成功或被银行退回时会在这里告诉您。", "No notices yet. You are told here when a payout to you does not go through or comes back from the bank."),
+        ("empty.inbox-dealer-next", "回到经销商工作台", "Back to the dealer desk"),
         ("empty.underwriting", "审批队列已清空：所有转人工的申请都已处理。新的转人工申请会出现在这里。", "The queue is clear: every referred application has been decided. New referrals arrive here."),
         ("empty.underwriting-next", "审核客户资料", "Review documents"),
         ("empty.cases", "这里没有工单。换一个筛选，或查看已解决的工单。", "No cases here. Choose another filter, or see the resolved ones."),
