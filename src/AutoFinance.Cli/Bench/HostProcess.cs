@@ -153,7 +153,7 @@ public sealed class HostProcess : IAsyncDisposable
     /// when idle and started again with new work) has used so far, by thread id; null where /proc does not tell. Linux
     /// counts a thread's time in ticks of a hundredth of a second (USER_HZ).
     /// </summary>
-    private IReadOnlyDictionary<string, TimeSpan>? CompilerTime()
+    public IReadOnlyDictionary<string, TimeSpan>? CompilerReading()
     {
         var tasks = $"/proc/{_process.Id}/task";
         if (!Directory.Exists(tasks))
@@ -187,6 +187,14 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>
+    /// The processor time the host's tiered compiler used since <paramref name="since"/> (a reading of
+    /// <see cref="CompilerReading"/>); null where /proc does not tell. A compiler thread that ended in between is not
+    /// counted, so this is at least what it used.
+    /// </summary>
+    public TimeSpan? CompilerTimeSince(IReadOnlyDictionary<string, TimeSpan>? since) =>
+        since is null || CompilerReading() is not { } now ? null : TimeSpan.FromTicks(now.Sum(t => (t.Value - since.GetValueOrDefault(t.Key)).Ticks));
+
+    /// <summary>
     /// Runs the load for <paramref name="minimum"/>, then in rounds of two seconds until the host's tiered compiler used
     /// under 2 % of a round (a minute and a half at most in all), so what is timed next is the code a server that
     /// has run for a while runs, however slow the machine. Returns how long the warm-up took. Where the compiler's
@@ -198,11 +206,11 @@ public sealed class HostProcess : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(load);
         var elapsed = Stopwatch.StartNew();
         await load(minimum).ConfigureAwait(false);
-        while (elapsed.Elapsed < WarmUpLimit && CompilerTime() is { } before)
+        while (elapsed.Elapsed < WarmUpLimit && CompilerReading() is { } before)
         {
             var round = Stopwatch.StartNew();
             await load(WarmUpRound).ConfigureAwait(false);
-            var compiling = (CompilerTime() ?? before).Sum(t => (t.Value - before.GetValueOrDefault(t.Key)).TotalMilliseconds);
+            var compiling = (CompilerTimeSince(before) ?? TimeSpan.Zero).TotalMilliseconds;
             if (compiling < round.Elapsed.TotalMilliseconds * QuietCompiler)
             {
                 break;
