@@ -24,11 +24,11 @@ public sealed class JobWordsTests
     }
 
     [Fact]
-    public void An_end_of_day_run_is_said_with_its_day_and_figures()
+    public void An_end_of_day_run_is_said_with_its_day_and_figures_grouped_by_thousands_in_both_languages()
     {
-        var run = Run(PlatformJobs.EndOfDay, new() { ["day"] = "2026-03-09", ["loans"] = "1200", ["entries"] = "3400", ["chargedOff"] = "0", ["partitionsDone"] = "2", ["partitionsLeft"] = "0", ["seconds"] = "1.2" });
-        Assert.Equal("已关账 2026年3月9日：贷款 1200 笔，分录 3400 笔，核销 0 笔；分区完成 2 个、剩余 0 个；用时 1.2 秒", UiLanguage.Zh.Detail(run));
-        Assert.Equal("Closed 9 Mar 2026: 1200 loans, 3400 entries, 0 charged off; partitions 2 done and 0 left; 1.2 s", UiLanguage.En.Detail(run));
+        var run = Run(PlatformJobs.EndOfDay, new() { ["day"] = "2026-03-09", ["loans"] = "1200", ["entries"] = "1234567", ["chargedOff"] = "0", ["partitionsDone"] = "2", ["partitionsLeft"] = "0", ["seconds"] = "1520.25" });
+        Assert.Equal("已关账 2026年3月9日：贷款 1,200 笔，分录 1,234,567 笔，核销 0 笔；分区完成 2 个、剩余 0 个；用时 1,520.25 秒", UiLanguage.Zh.Detail(run));
+        Assert.Equal("Closed 9 Mar 2026: 1,200 loans, 1,234,567 entries, 0 charged off; partitions 2 done and 0 left; 1,520.25 s", UiLanguage.En.Detail(run));
     }
 
     [Fact]
@@ -36,20 +36,21 @@ public sealed class JobWordsTests
     {
         var debits = Run(PlatformJobs.DirectDebit, new()
         {
-            ["day"] = "2026-03-10", ["requested"] = "3", ["amount"] = "10250.40", ["alreadyRequested"] = "1", ["unreachable"] = "0", ["unanswered"] = "1",
+            ["day"] = "2026-03-10", ["requested"] = "1850", ["amount"] = "6412250.4", ["alreadyRequested"] = "1", ["unreachable"] = "0", ["unanswered"] = "1",
             ["resentTaken"] = "2", ["resentUnanswered"] = "0", ["resentFailed"] = "1",
         });
-        Assert.Equal("2026年3月10日：发起代扣 3 笔，共 ¥10,250.40；此前已发起 1 笔，支付机构未受理 0 笔，未答复 1 笔。此前未答复的代扣重发：受理 2 笔，仍未答复 0 笔，失败 1 笔", UiLanguage.Zh.Detail(debits));
-        var refunds = Run(PlatformJobs.CardRefunds, new() { ["instructed"] = "2", ["amount"] = "35.07", ["withoutCard"] = "1", ["refused"] = "0" });
-        Assert.Equal("发起退款 2 笔，共 ¥35.07；未绑定银行卡 1 笔，被拒 0 笔", UiLanguage.Zh.Detail(refunds));
-        Assert.Equal("2 refunds instructed for ¥35.07; 1 without a bound card, 0 refused", UiLanguage.En.Detail(refunds));
+        Assert.Equal("2026年3月10日：发起代扣 1,850 笔，共 ¥6,412,250.40；此前已发起 1 笔，支付机构未受理 0 笔，未答复 1 笔。此前未答复的代扣重发：受理 2 笔，仍未答复 0 笔，失败 1 笔", UiLanguage.Zh.Detail(debits));
+        Assert.Equal("10 Mar 2026: 1,850 debits asked for ¥6,412,250.40, 1 already asked, 0 not taken by the provider, 1 unanswered. Earlier unanswered debits sent again: 2 taken, 0 still unanswered, 1 failed", UiLanguage.En.Detail(debits));
+        var refunds = Run(PlatformJobs.CardRefunds, new() { ["instructed"] = "1002", ["amount"] = "35.07", ["withoutCard"] = "1", ["refused"] = "0" });
+        Assert.Equal("发起退款 1,002 笔，共 ¥35.07；未绑定银行卡 1 笔，被拒 0 笔", UiLanguage.Zh.Detail(refunds));
+        Assert.Equal("1,002 refunds instructed for ¥35.07; 1 without a bound card, 0 refused", UiLanguage.En.Detail(refunds));
     }
 
     [Fact]
     public void The_model_check_says_its_band_a_missing_figure_and_its_alert_in_words()
     {
-        var drifted = Run(PlatformJobs.ModelMonitoring, new() { ["model"] = "scorecard-v3", ["psi"] = "0.4123", ["band"] = "act", ["scores"] = "120", ["csi"] = "age 0.0812", ["grades"] = "A 1/10 B 2/20", ["alert"] = "raised" });
-        Assert.Equal("模型 scorecard-v3：评分 120 笔，PSI 0.4123（需处理）；最大 CSI age 0.0812；分等级早期逾期 A 1/10 B 2/20；已告警", UiLanguage.Zh.Detail(drifted));
+        var drifted = Run(PlatformJobs.ModelMonitoring, new() { ["model"] = "scorecard-v3", ["psi"] = "0.4123", ["band"] = "act", ["scores"] = "4120", ["csi"] = "age 0.0812", ["grades"] = "A 1/10 B 2/20", ["alert"] = "raised" });
+        Assert.Equal("模型 scorecard-v3：评分 4,120 笔，PSI 0.4123（需处理）；最大 CSI age 0.0812；分等级早期逾期 A 1/10 B 2/20；已告警", UiLanguage.Zh.Detail(drifted));
         var quiet = Run(PlatformJobs.ModelMonitoring, new() { ["model"] = "scorecard-v3", ["psi"] = "", ["band"] = "none", ["scores"] = "0", ["csi"] = "", ["grades"] = "", ["alert"] = "none" });
         Assert.Equal("Model scorecard-v3: PSI n/a (No data) over 0 scores; largest CSI n/a; early delinquency by grade n/a", UiLanguage.En.Detail(quiet));
     }
@@ -58,7 +59,9 @@ public sealed class JobWordsTests
     public void The_frequent_jobs_and_the_clean_up_say_their_counts()
     {
         Assert.Equal("检查工单 40 个，升级 2 个，发出满意度调查 1 份", UiLanguage.Zh.Detail(Run(PlatformJobs.SlaEscalation, new() { ["checked"] = "40", ["escalated"] = "2", ["surveys"] = "1" })));
-        Assert.Equal("已发送 3 条，待重试 1 条，失败 0 条", UiLanguage.Zh.Detail(Run(PlatformJobs.OutboxDispatch, new() { ["sent"] = "3", ["retrying"] = "1", ["failed"] = "0" })));
+        var outbox = Run(PlatformJobs.OutboxDispatch, new() { ["sent"] = "12000", ["retrying"] = "1", ["failed"] = "0" });
+        Assert.Equal("已发送 12,000 条，待重试 1 条，失败 0 条", UiLanguage.Zh.Detail(outbox));
+        Assert.Equal("12,000 sent, 1 to retry, 0 failed", UiLanguage.En.Detail(outbox));
         Assert.Equal("未答复的付款重发后受理 1 笔，仍未答复 0 笔，被拒 0 笔", UiLanguage.Zh.Detail(Run(PlatformJobs.PayoutResend, new() { ["taken"] = "1", ["unanswered"] = "0", ["refused"] = "0" })));
         Assert.Equal("客户 500 位，客群 5 个，有流失风险 12 位；用时 0.85 秒", UiLanguage.Zh.Detail(Run(PlatformJobs.InsightRefresh, new() { ["customers"] = "500", ["segments"] = "5", ["atRisk"] = "12", ["seconds"] = "0.85" })));
         Assert.Equal("删除 3 天前的运行记录 7 条", UiLanguage.Zh.Detail(Run(PlatformJobs.RunHistoryCleanup, new() { ["removed"] = "7", ["days"] = "3" })));

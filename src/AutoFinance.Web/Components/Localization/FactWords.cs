@@ -7,7 +7,8 @@ namespace AutoFinance.Web.Components.Localization;
 /// <summary>
 /// A record said in the reader's language from the facts it kept (see <see cref="Application.Common.RecordNote"/>): the
 /// template under a key, each placeholder <c>{fact}</c> filled with the fact as kept, or <c>{kind:fact}</c> with the
-/// fact said as a word of that kind (money, percent, date, time, or one the caller knows). No facts, no
+/// fact said as a word of that kind (number, with thousands separators as both languages write them; money, percent,
+/// date, time, or one the caller knows). No facts, no
 /// template, a fact missing or one that cannot be said gives null: the page then shows the English record.
 /// </summary>
 public static partial class FactWords
@@ -33,6 +34,7 @@ public static partial class FactWords
     private static string? Word(UiLanguage language, string kind, string fact, Func<string, string, string?>? otherKinds) => kind switch
     {
         "" => fact,
+        "number" => decimal.TryParse(fact, NumberStyles.Number, CultureInfo.InvariantCulture, out var figure) ? Fmt.Number(figure) : null,
         "money" => decimal.TryParse(fact, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? Fmt.Money(amount) : null,
         "percent" => decimal.TryParse(fact, NumberStyles.Number, CultureInfo.InvariantCulture, out var rate) ? Fmt.Percent(rate, 4) : null,
         "date" => DateOnly.TryParseExact(fact, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? Fmt.Date(date, language) : null,
