@@ -13,8 +13,14 @@ public sealed class JobQueries(AutoFinanceDbContext db, JobCatalog catalog, Time
         public IReadOnlyDictionary<string, string>? DetailFacts { get; init; }
     }
 
-    /// <summary>A job as operators see it; <c>MakesUpMissedSlot</c> says whether a slot missed while no host was up is run once at start-up.</summary>
-    public sealed record JobView(string Name, string Schedule, DateTimeOffset NextRun, RunView? LastRun, DateTimeOffset? LastSucceededAt, bool MakesUpMissedSlot);
+    /// <summary>
+    /// A job as operators see it; <c>MakesUpMissedSlot</c> says whether a slot missed while no host was up is run once
+    /// at start-up, <c>WhenMissed</c> how (always, or only on the slot's own business day).
+    /// </summary>
+    public sealed record JobView(string Name, string Schedule, DateTimeOffset NextRun, RunView? LastRun, DateTimeOffset? LastSucceededAt, bool MakesUpMissedSlot)
+    {
+        public MissedSlot WhenMissed { get; init; }
+    }
 
     public async Task<IReadOnlyList<JobView>> ListAsync(CancellationToken ct)
     {
@@ -25,7 +31,7 @@ public sealed class JobQueries(AutoFinanceDbContext db, JobCatalog catalog, Time
             var last = await db.JobRuns.AsNoTracking().Where(r => r.Job == job.Name).OrderByDescending(r => r.StartedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
             var succeeded = await db.JobRuns.AsNoTracking().Where(r => r.Job == job.Name && r.Outcome == JobOutcome.Succeeded).OrderByDescending(r => r.StartedAt)
                 .Select(r => (DateTimeOffset?)r.StartedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-            views.Add(new JobView(job.Name, job.Schedule.Text, job.Schedule.Next(now), last is null ? null : View(last), succeeded, job.WhenMissed == MissedSlot.MakeUpOnce));
+            views.Add(new JobView(job.Name, job.Schedule.Text, job.Schedule.Next(now), last is null ? null : View(last), succeeded, job.WhenMissed != MissedSlot.Skip) { WhenMissed = job.WhenMissed });
         }
 
         return views;

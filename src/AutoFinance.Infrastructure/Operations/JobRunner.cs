@@ -51,7 +51,8 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider 
     /// Runs a job once for the latest slot it missed, when its latest recorded run (of any trigger and outcome)
     /// started before that slot: the host was down at the slot. A job with no run recorded has missed nothing (a new
     /// installation starts on its schedule). The run is keyed by the slot, so hosts starting together make it up once.
-    /// Null when nothing was missed or another host made it up.
+    /// A job that makes up only on the slot's own day (<see cref="MissedSlot.MakeUpSameDay"/>) leaves a slot whose
+    /// cut-off has passed. Null when nothing was missed, the slot is left, or another host made it up.
     /// </summary>
     public async Task<JobRunRow?> MakeUpMissedSlotAsync(ScheduledJob job, CancellationToken ct)
     {
@@ -63,8 +64,15 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider 
                 .OrderByDescending(r => r.StartedAt).Select(r => (DateTimeOffset?)r.StartedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         }
 
-        if (lastStarted is not { } last || job.Schedule.MissedSince(last, time.GetUtcNow()) is not { } slot)
+        var now = time.GetUtcNow();
+        if (lastStarted is not { } last || job.Schedule.MissedSince(last, now) is not { } slot)
         {
+            return null;
+        }
+
+        if (!job.MakesUp(slot, now))
+        {
+            LeavingMissed(job.Name, slot);
             return null;
         }
 
@@ -157,6 +165,9 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} missed its slot {Occurrence} (last run started {LastStarted}); making it up")]
     private partial void MakingUp(string job, DateTimeOffset occurrence, DateTimeOffset lastStarted);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job} missed its slot {Occurrence}, too long ago to make it up; waiting for the next occurrence")]
+    private partial void LeavingMissed(string job, DateTimeOffset occurrence);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Job {Job} for {Occurrence} was claimed by another host")]
     private partial void ClaimedElsewhere(string job, DateTimeOffset occurrence);

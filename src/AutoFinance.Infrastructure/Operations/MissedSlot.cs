@@ -11,4 +11,11 @@ public enum MissedSlot
     /// before that slot.
     /// </summary>
     MakeUpOnce,
+
+    /// <summary>
+    /// As <see cref="MakeUpOnce"/>, but only when the host starts before the slot's cut-off
+    /// (<see cref="ScheduledJob.MakeUpUntil"/>, the end of the slot's business day or sooner), and only once the
+    /// nightly jobs have made up theirs, in the night's order; a slot of an earlier day is left to the next slot.
+    /// </summary>
+    MakeUpSameDay,
 }

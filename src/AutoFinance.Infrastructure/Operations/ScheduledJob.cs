@@ -10,7 +10,22 @@ public sealed record JobContext(IServiceProvider Services, DateTimeOffset Occurr
 /// answers a note saying what it did (a short English line and its facts by name, no personal data; both are kept with
 /// the run), and what becomes of a slot it missed while no host was up.
 /// </summary>
-public sealed record ScheduledJob(string Name, JobSchedule Schedule, Func<JobContext, Task<RecordNote>> Work, MissedSlot WhenMissed = MissedSlot.Skip);
+public sealed record ScheduledJob(string Name, JobSchedule Schedule, Func<JobContext, Task<RecordNote>> Work, MissedSlot WhenMissed = MissedSlot.Skip)
+{
+    /// <summary>
+    /// For <see cref="MissedSlot.MakeUpSameDay"/>: the moment from which a missed slot is no longer made up. Without
+    /// it such a job makes up nothing.
+    /// </summary>
+    public Func<DateTimeOffset, DateTimeOffset>? MakeUpUntil { get; init; }
+
+    /// <summary>Whether a slot missed at <paramref name="slot"/> is still to be made up at <paramref name="now"/>.</summary>
+    public bool MakesUp(DateTimeOffset slot, DateTimeOffset now) => WhenMissed switch
+    {
+        MissedSlot.MakeUpOnce => true,
+        MissedSlot.MakeUpSameDay => MakeUpUntil is { } until && now < until(slot),
+        _ => false,
+    };
+}
 
 /// <summary>Every job this host schedules, by name (a job switched off in settings is not in it).</summary>
 public sealed class JobCatalog(IEnumerable<ScheduledJob> jobs)

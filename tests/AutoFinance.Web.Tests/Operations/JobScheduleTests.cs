@@ -1,5 +1,7 @@
+using System.Globalization;
 using AutoFinance.Infrastructure.Operations;
 using AutoFinance.Web.Hosting.Scheduling;
+using Microsoft.Extensions.Configuration;
 
 namespace AutoFinance.Web.Tests.Operations;
 
@@ -69,5 +71,31 @@ public sealed class JobScheduleTests
 
         Assert.Null(daily.MissedSince(lastRun, new DateTimeOffset(2026, 12, 5, 16, 4, 59, TimeSpan.Zero)));
         Assert.Equal(new DateTimeOffset(2026, 12, 5, 16, 5, 0, TimeSpan.Zero), daily.MissedSince(lastRun, new DateTimeOffset(2026, 12, 5, 16, 5, 0, TimeSpan.Zero)));
+    }
+
+    [Theory]
+    [InlineData("2026-03-10T02:00:00Z", true)] // 10:00 the same day
+    [InlineData("2026-03-10T15:59:59Z", true)] // 23:59:59 the same day
+    [InlineData("2026-03-10T16:00:00Z", false)] // midnight: the day is over
+    [InlineData("2026-03-10T21:00:00Z", false)] // 05:00 the next day, before its own slot
+    public void A_missed_direct_debit_slot_is_made_up_only_before_midnight_of_its_day(string back, bool madeUp)
+    {
+        var job = PlatformJobs.Catalog(new ConfigurationBuilder().Build()).Find(PlatformJobs.DirectDebit)!;
+        var slot = new DateTimeOffset(2026, 3, 9, 22, 0, 0, TimeSpan.Zero); // 06:00 on 10 March in Beijing
+
+        Assert.Equal(MissedSlot.MakeUpSameDay, job.WhenMissed);
+        Assert.Equal(madeUp, job.MakesUp(slot, DateTimeOffset.Parse(back, CultureInfo.InvariantCulture)));
+    }
+
+    [Theory]
+    [InlineData("5 0 * * *", "2026-03-10T16:00:00Z")] // closes the day after midnight: midnight
+    [InlineData("30 23 * * *", "2026-03-10T15:30:00Z")] // closes the day at 23:30: until then
+    [InlineData("0 11 * * *", "2026-03-10T16:00:00Z")] // 11:00 closes the day before: midnight
+    public void The_same_day_cut_off_is_midnight_or_the_close_of_that_day_if_sooner(string close, string cutOff)
+    {
+        var slot = new DateTimeOffset(2026, 3, 9, 22, 0, 0, TimeSpan.Zero); // 06:00 on 10 March in Beijing
+
+        Assert.Equal(DateTimeOffset.Parse(cutOff, CultureInfo.InvariantCulture), PlatformJobs.SameDayCutOff(slot, Beijing, JobSchedule.Cron(close, Beijing)));
+        Assert.Equal(DateTimeOffset.Parse("2026-03-10T16:00:00Z", CultureInfo.InvariantCulture), PlatformJobs.SameDayCutOff(slot, Beijing, null));
     }
 }

@@ -37,6 +37,7 @@ public static partial class UiText
         ("jobs.trigger.manual", "手动", "Manual"),
         ("jobs.trigger.made-up", "错过计划时间后补跑", "Made up after a missed slot"),
         ("jobs.makes-up", "服务停机错过的计划时间，启动后补跑一次", "A slot missed while the platform was down is made up once at start-up"),
+        ("jobs.makes-up-same-day", "服务停机错过的计划时间，仅在当天（北京时间午夜前、当日日终前）启动时补跑一次", "A slot missed while the platform was down is made up once at start-up, on the same day only (before midnight Beijing time and the day's close)"),
         ("jobs.outcome.running", "运行中", "Running"),
         ("jobs.outcome.succeeded", "成功", "Succeeded"),
         ("jobs.outcome.failed", "失败", "Failed"),

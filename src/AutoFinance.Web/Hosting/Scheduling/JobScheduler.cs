@@ -8,7 +8,9 @@ namespace AutoFinance.Web.Hosting.Scheduling;
 /// occurrence, so a long end-of-day never holds up the outbox; occurrences a job's own run overlapped are skipped,
 /// not made up (the next end-of-day closes whatever days are still open). At start, a job that makes up a missed slot
 /// (<see cref="MissedSlot.MakeUpOnce"/>) and whose latest run is older than its latest slot runs once for that slot
-/// before it waits for its next. Scheduler:Enabled=false stops it.
+/// before it waits for its next; one that makes up only on the slot's own day (<see cref="MissedSlot.MakeUpSameDay"/>,
+/// the direct debits) does so after those, as a normal night runs the close before the morning's debits.
+/// Scheduler:Enabled=false stops it.
 /// </summary>
 public sealed partial class JobScheduler(JobCatalog catalog, JobRunner runner, IConfiguration configuration, TimeProvider time, Readiness readiness, ILogger<JobScheduler> logger) : BackgroundService
 {
@@ -35,20 +37,23 @@ public sealed partial class JobScheduler(JobCatalog catalog, JobRunner runner, I
             return;
         }
 
-        var makeUps = catalog.Jobs.Select(job => MakeUpAsync(job, stoppingToken)).ToList();
+        var nightly = catalog.Jobs.Select(job => job.WhenMissed == MissedSlot.MakeUpOnce ? MakeUpAsync(job, stoppingToken) : Task.CompletedTask).ToList();
+        var nightDone = Task.WhenAll(nightly);
+        var makeUps = catalog.Jobs.Select((job, i) => job.WhenMissed == MissedSlot.MakeUpSameDay ? AfterAsync(nightDone, job, stoppingToken) : nightly[i]).ToList();
         var schedules = catalog.Jobs.Select((job, i) => RunScheduleAsync(job, makeUps[i], stoppingToken)).ToList();
         await Task.WhenAll(makeUps).ConfigureAwait(false);
         _missedSlotsMadeUp.TrySetResult();
         await Task.WhenAll(schedules).ConfigureAwait(false);
     }
 
+    private async Task AfterAsync(Task nightDone, ScheduledJob job, CancellationToken ct)
+    {
+        await nightDone.ConfigureAwait(false);
+        await MakeUpAsync(job, ct).ConfigureAwait(false);
+    }
+
     private async Task MakeUpAsync(ScheduledJob job, CancellationToken ct)
     {
-        if (job.WhenMissed != MissedSlot.MakeUpOnce)
-        {
-            return;
-        }
-
         try
         {
             await runner.MakeUpMissedSlotAsync(job, ct).ConfigureAwait(false);

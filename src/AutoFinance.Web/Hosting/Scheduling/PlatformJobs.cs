@@ -46,24 +46,31 @@ public static class PlatformJobs
         ArgumentNullException.ThrowIfNull(configuration);
         var zone = Zone(configuration);
         var jobs = new List<ScheduledJob>();
-        void Cron(string name, string key, string fallback, MissedSlot whenMissed, Func<JobContext, Task<RecordNote>> work)
+        ScheduledJob? Cron(string name, string key, string fallback, MissedSlot whenMissed, Func<JobContext, Task<RecordNote>> work, Func<DateTimeOffset, DateTimeOffset>? makeUpUntil = null)
         {
             var expression = configuration[$"Scheduler:{key}"] is { Length: > 0 } configured ? configured : fallback;
-            if (!string.Equals(expression, "off", StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(expression, "off", StringComparison.OrdinalIgnoreCase))
             {
-                jobs.Add(new ScheduledJob(name, JobSchedule.Cron(expression, zone), work, whenMissed));
+                return null;
             }
+
+            var job = new ScheduledJob(name, JobSchedule.Cron(expression, zone), work, whenMissed) { MakeUpUntil = makeUpUntil };
+            jobs.Add(job);
+            return job;
         }
 
         // Made up: the books stay open until it runs, and one run closes every day still open.
-        Cron(EndOfDay, "EndOfDay", "5 0 * * *", MissedSlot.MakeUpOnce, c => CloseBusinessDayAsync(c, zone));
+        var close = Cron(EndOfDay, "EndOfDay", "5 0 * * *", MissedSlot.MakeUpOnce, c => CloseBusinessDayAsync(c, zone));
         // Made up: otherwise agents work a day from stale segments and churn risk; a run only recomputes them.
         Cron(InsightRefresh, "InsightRefresh", "0 2 * * *", MissedSlot.MakeUpOnce, RefreshInsightAsync);
-        // Not made up: it takes money from customers' cards, which must not happen at whatever hour a host comes back; staff run it from /jobs.
-        Cron(DirectDebit, "DirectDebit", "0 6 * * *", MissedSlot.Skip, c => CollectByDirectDebitAsync(c, zone));
+        // Made up the same day only: a customer who authorised the debit must not go late because no host was up at
+        // 06:00, but money is not taken for a day already over or closed (that day's unpaid debits are asked again on
+        // the retry days); a day's requests have fixed ids, so a run after a partial one asks nobody twice.
+        Cron(DirectDebit, "DirectDebit", "0 6 * * *", MissedSlot.MakeUpSameDay, c => CollectByDirectDebitAsync(c, zone), slot => SameDayCutOff(slot, zone, close?.Schedule));
         // Made up: a score drift should not go unreported for a day; it alerts at most once per model and day.
         Cron(ModelMonitoring, "ModelMonitoring", "0 3 * * *", MissedSlot.MakeUpOnce, CheckModelAsync);
-        // Not made up: it pays money out, which treasury expects at its hour, not at a restart; staff run it from /jobs.
+        // Not made up: it pays money out, which treasury expects at its hour, not at a restart; a refund a day later
+        // makes no customer late, and staff run it from /jobs.
         Cron(CardRefunds, "CardRefunds", "30 6 * * *", MissedSlot.Skip, PayBackToCardsAsync);
         var escalationSeconds = configuration.GetValue("ServiceDesk:EscalationCheckSeconds", 60);
         if (escalationSeconds > 0)
@@ -107,6 +114,22 @@ public static class PlatformJobs
         var local = TimeZoneInfo.ConvertTime(moment, zone);
         var day = DateOnly.FromDateTime(local.DateTime);
         return local.Hour < 12 ? day.AddDays(-1) : day;
+    }
+
+    /// <summary>
+    /// Until when a direct-debit slot missed while no host was up is still made up: the end of the slot's business day
+    /// (midnight in <paramref name="zone"/>), or sooner, the end-of-day run that closes that day when it is set to run
+    /// on the day itself (from noon, <see cref="BusinessDayClosedAt"/>): a debit asked after its day is closed would
+    /// fall outside the day it is for. With the default close at 00:05, the cut-off is midnight.
+    /// </summary>
+    public static DateTimeOffset SameDayCutOff(DateTimeOffset slot, TimeZoneInfo zone, JobSchedule? close)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var local = TimeZoneInfo.ConvertTime(slot, zone);
+        var midnight = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local.Date.AddDays(1), zone), TimeSpan.Zero);
+        var noon = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local.Date.AddHours(12), zone), TimeSpan.Zero);
+        var closing = close?.Next((slot > noon ? slot : noon).AddTicks(-1));
+        return closing is { } at && at < midnight ? at : midnight;
     }
 
     private static async Task<RecordNote> CloseBusinessDayAsync(JobContext context, TimeZoneInfo zone)
