@@ -65,6 +65,7 @@ public abstract class OperationsScenarios<TPlatform>(TPlatform platform) : IClas
         Assert.StartsWith("closed ", run.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var facts = run.GetProperty("detailFacts");
         string Fact(string name) => facts.GetProperty(name).GetString()!;
+        string Figure(string name) => Fmt.Number(decimal.Parse(Fact(name), System.Globalization.CultureInfo.InvariantCulture));
         var day = DateOnly.ParseExact(Fact("day"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/jobs");
@@ -74,7 +75,7 @@ public abstract class OperationsScenarios<TPlatform>(TPlatform platform) : IClas
         var detail = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(row, "data-testid=\"job-detail\"[^>]*>(?<text>[^<]*)<").Groups["text"].Value).Trim();
 
         Assert.Equal(
-            $"已关账 {Fmt.Date(day, UiLanguage.Zh)}：贷款 {Fact("loans")} 笔，分录 {Fact("entries")} 笔，核销 {Fact("chargedOff")} 笔；分区完成 {Fact("partitionsDone")} 个、剩余 {Fact("partitionsLeft")} 个；用时 {Fact("seconds")} 秒",
+            $"已关账 {Fmt.Date(day, UiLanguage.Zh)}：贷款 {Figure("loans")} 笔，分录 {Figure("entries")} 笔，核销 {Figure("chargedOff")} 笔；分区完成 {Figure("partitionsDone")} 个、剩余 {Figure("partitionsLeft")} 个；用时 {Figure("seconds")} 秒",
             detail);
         Assert.Contains($"{day.Year}年", detail, StringComparison.Ordinal);
     }
