@@ -58,6 +58,7 @@ public static class WebHost
         builder.Services.AddScoped<MasterDataCommands>();
         builder.Services.AddSingleton(configuration.GetSection("Verification").Get<Infrastructure.Verification.VerificationOptions>() ?? new Infrastructure.Verification.VerificationOptions());
         builder.Services.AddScoped<AccessAdministration>();
+        builder.Services.AddScoped<DealerRegister>();
         builder.Services.AddScoped<ApplicationQueries>();
         builder.Services.AddScoped<ReferralQueries>();
         builder.Services.AddScoped<OriginationCommands>();

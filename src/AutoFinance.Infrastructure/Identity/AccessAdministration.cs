@@ -18,7 +18,17 @@ public sealed class AccessAdministration(AutoFinanceDbContext db, TimeProvider t
     /// <summary>An account as an administrator sees it; a customer's user name is their mobile, so it is masked.</summary>
     public sealed record UserView(Guid UserId, string UserName, string Role, string DisplayName, bool Active, int OpenSessions);
 
-    public sealed record DealerView(Guid DealerId, string Code, string Name, bool Active, string ApiKey, DateTimeOffset? ApiKeyExpiresAt, DateTimeOffset? ApiKeyRevokedAt);
+    /// <param name="Email">The finance desk's address its payout notices go to besides its inbox; none when not on file.</param>
+    /// <param name="Language">The language of its notices: zh-CN or en.</param>
+    public sealed record DealerView(Guid DealerId, string Code, string Name, string City, bool Active, string ApiKey, DateTimeOffset? ApiKeyExpiresAt, DateTimeOffset? ApiKeyRevokedAt,
+        string? Email, string Language)
+    {
+        public static DealerView Of(Origination.DealerRow dealer, DateTimeOffset now)
+        {
+            ArgumentNullException.ThrowIfNull(dealer);
+            return new(dealer.Id, dealer.Code, dealer.Name, dealer.City, dealer.Active, KeyState(dealer, now), dealer.ApiKeyExpiresAt, dealer.ApiKeyRevokedAt, dealer.Email, dealer.Language);
+        }
+    }
 
     /// <summary>A newly issued API key: shown once, stored only as its hash.</summary>
     public sealed record IssuedKey(Guid DealerId, string ApiKey, DateTimeOffset? ExpiresAt);
@@ -65,7 +75,7 @@ public sealed class AccessAdministration(AutoFinanceDbContext db, TimeProvider t
     {
         var now = time.GetUtcNow();
         var dealers = await db.Dealers.AsNoTracking().OrderBy(d => d.Code).ToListAsync(ct).ConfigureAwait(false);
-        return [.. dealers.Select(d => new DealerView(d.Id, d.Code, d.Name, d.Active, KeyState(d, now), d.ApiKeyExpiresAt, d.ApiKeyRevokedAt))];
+        return [.. dealers.Select(d => DealerView.Of(d, now))];
     }
 
     /// <summary>
@@ -109,7 +119,7 @@ public sealed class AccessAdministration(AutoFinanceDbContext db, TimeProvider t
         }
 
         var now = time.GetUtcNow();
-        var key = "afk_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var key = NewApiKey();
         dealer.ApiKeyHash = AccountService.HashSecret(key);
         dealer.ApiKeyRevokedAt = null;
         dealer.ApiKeyExpiresAt = validDays is { } days ? now.AddDays(days) : null;
@@ -117,6 +127,9 @@ public sealed class AccessAdministration(AutoFinanceDbContext db, TimeProvider t
         apiKeys.Clear();
         return new IssuedKey(dealerId, key, dealer.ApiKeyExpiresAt);
     }
+
+    /// <summary>A new random API key, shown once to whoever asked for it and stored only as its hash.</summary>
+    public static string NewApiKey() => "afk_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>The roles a staff account may be moved between; customers and dealers keep the role they signed up with.</summary>
     public static readonly string[] StaffRoles = Roles.Staff;

@@ -21,6 +21,12 @@ public sealed class DealerRow
 
     public bool Active { get; set; } = true;
 
+    /// <summary>The finance desk's address for notices of the dealer's payouts; none: they reach its inbox only.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>The language the dealer's notices are written in: zh-CN or en.</summary>
+    public string Language { get; set; } = "zh-CN";
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 

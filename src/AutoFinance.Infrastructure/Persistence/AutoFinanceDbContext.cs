@@ -141,6 +141,8 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
         modelBuilder.Entity<DealerRow>(e =>
         {
             e.ToTable("dealers");
+            e.Property(d => d.Email).HasMaxLength(254);
+            e.Property(d => d.Language).HasMaxLength(8);
             e.HasIndex(d => d.Code).IsUnique();
             e.HasIndex(d => d.ApiKeyHash).IsUnique();
         });

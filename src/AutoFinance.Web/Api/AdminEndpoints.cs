@@ -10,7 +10,7 @@ using AutoFinance.Web.Lists;
 
 namespace AutoFinance.Web.Api;
 
-/// <summary>Administration: the blacklist, the audit chain's verification, users with their roles and sessions, and dealers' API keys.</summary>
+/// <summary>Administration: the blacklist, the audit chain's verification, users with their roles and sessions, dealers with their contact and API keys.</summary>
 public static class AdminEndpoints
 {
     public sealed record BlacklistInput(string? Kind, string? Value, string? Reason);
@@ -79,6 +79,30 @@ public static class AdminEndpoints
         console.MapList("/dealers", BackOfficeLists.Dealers, async (http, ask, ct) => await http.RequestServices.GetRequiredService<AccessAdministration>().DealersAsync(ct).ConfigureAwait(false),
             "Dealers and the state of their API keys", 200);
         console.MapListExport("/dealers/export.csv", BackOfficeLists.Dealers, async (http, ask, ct) => await http.RequestServices.GetRequiredService<AccessAdministration>().DealersAsync(ct).ConfigureAwait(false));
+        group.MapPost("/dealers", async (HttpContext http, DealerRegister register, CancellationToken ct) =>
+        {
+            var body = await JsonBody.ReadAsync<DealerRegister.NewDealerInput>(http.Request, ct).ConfigureAwait(false);
+            if (body.Error is { } error)
+            {
+                return Problems.Validation([error]);
+            }
+
+            var added = await register.AddAsync(http.User.ToActor(), body.Value ?? new(null, null, null, null, null), ct).ConfigureAwait(false);
+            return Problems.From(added, a => Results.Created("/api/v1/admin/dealers", a), "dealer");
+        }).WithSummary("Add a dealer {\"code\", \"name\", \"city\", \"email\", \"language\": zh-CN (default) or en}; its first API key is in this answer only")
+            .Accepts<DealerRegister.NewDealerInput>("application/json").Produces<DealerRegister.AddedDealer>(201).ProducesValidationProblem();
+        group.MapPut("/dealers/{id:guid}/contact", async (Guid id, HttpContext http, DealerRegister register, CancellationToken ct) =>
+        {
+            var body = await JsonBody.ReadAsync<DealerRegister.ContactInput>(http.Request, ct).ConfigureAwait(false);
+            if (body.Error is { } error)
+            {
+                return Problems.Validation([error]);
+            }
+
+            var changed = await register.ChangeContactAsync(http.User.ToActor(), id, body.Value ?? new(null, null), ct).ConfigureAwait(false);
+            return Problems.From(changed, Results.Ok, "dealer");
+        }).WithSummary("Change where a dealer's payout notices are e-mailed {\"email\": empty for none, \"language\": zh-CN or en}")
+            .Accepts<DealerRegister.ContactInput>("application/json").Produces<AccessAdministration.DealerView>().ProducesValidationProblem().ProducesProblem(404);
         group.MapPost("/dealers/{id:guid}/api-key", async (Guid id, HttpContext http, AccessAdministration access, CancellationToken ct) =>
         {
             ApiKeyInput? input = null;

@@ -92,7 +92,8 @@ public static class BackOfficeLists
     public static readonly ListShape<AccessAdministration.DealerView> Dealers = new ListShape<AccessAdministration.DealerView>("dealers", "code")
         .SortBy("code", d => d.Code).SortBy("name", d => d.Name).SortBy("key-expires", d => d.ApiKeyExpiresAt)
         .FilterByStatus(d => d.Active ? "active" : "inactive", "active", "inactive").FindIn(d => d.Code, d => d.Name)
-        .Column("code", d => d.Code).Column("name", d => d.Name).Column("active", d => d.Active).Column("apiKeyExpiresAt", d => d.ApiKeyExpiresAt).Column("apiKeyRevokedAt", d => d.ApiKeyRevokedAt);
+        .Column("code", d => d.Code).Column("name", d => d.Name).Column("city", d => d.City).Column("email", d => d.Email).Column("language", d => d.Language)
+        .Column("active", d => d.Active).Column("apiKeyExpiresAt", d => d.ApiKeyExpiresAt).Column("apiKeyRevokedAt", d => d.ApiKeyRevokedAt);
 
     public static readonly ListShape<HardshipRequests.HardshipRequestView> Hardship = new ListShape<HardshipRequests.HardshipRequestView>("hardship-requests", "-requested")
         .SortBy("requested", r => r.RequestedAt).SortBy("reference", r => r.LoanReference).SortBy("kind", r => r.Kind).SortBy("state", r => r.State)

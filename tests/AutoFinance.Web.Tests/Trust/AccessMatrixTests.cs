@@ -165,6 +165,8 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["POST /api/v1/admin/users/{id}/role"] = [new(Target.ThrowawayUser, "U F F F F F F F F F A")],
         ["DELETE /api/v1/admin/users/{id}/sessions"] = [new(Target.ThrowawayUser, "U F F F F F F F F F O")],
         ["GET /api/v1/admin/dealers"] = [new(Target.None, "U F F F F F F F F O O")],
+        ["POST /api/v1/admin/dealers"] = [new(Target.None, "U F F F F F F F F F A")],
+        ["PUT /api/v1/admin/dealers/{id}/contact"] = [new(Target.Dealer3, "U F F F F F F F F F A")],
         ["POST /api/v1/admin/dealers/{id}/api-key"] = [new(Target.Dealer3, "U F F F F F F F F F O")],
         ["DELETE /api/v1/admin/dealers/{id}/api-key"] = [new(Target.Dealer3, "U F F F F F F F F F O")],
 

@@ -191,6 +191,8 @@ public static partial class UiText
         ("err.refund.account.required", "银行文件须付至账户：请填写客户本人的账号", "A bank file pays to an account: give the customer's account"),
         ("err.refund.no-destination", "客户没有绑定的银行卡可退回，请填写客户本人名下的账户", "The customer has no bound card to pay back to; give an account in the customer's own name"),
         ("err.settlement-account.number", "账号须为 8 至 34 位数字", "Must be 8 to 34 digits"),
+        ("err.dealer.code.format", "经销商代码须为 2 至 20 位大写字母、数字或连字符，以字母或数字开头", "2 to 20 capital letters, digits and hyphens, starting with a letter or digit"),
+        ("err.dealer.code.taken", "代码 {code} 已被另一家经销商使用", "{code} is another dealer's code"),
         ("err.request.cross_origin", "拒绝来自其他网站的请求", "A request from another site is refused"),
         ("err.outbox.channel.unknown", "请选择有效的发送渠道", "Choose a channel there is"),
         ("api.title.request-has-problems", "请求有误", "The request has problems"),
