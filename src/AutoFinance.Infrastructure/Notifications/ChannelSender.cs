@@ -10,9 +10,9 @@ namespace AutoFinance.Infrastructure.Notifications;
 
 /// <summary>
 /// Delivers outbox messages on their channels: texts through the gateway port, a few side by side, and e-mails to the
-/// mail server over one connection a batch. The addresses are read from the customers' records (decrypted) at the
-/// moment of sending, in one query a batch, so the outbox holds no personal data and a changed number is used as soon
-/// as it is on file. The row's id goes with the message, so the gateway drops a retried duplicate.
+/// mail server over one connection a batch. The addresses are read from the customers' records (decrypted), or for a
+/// dealer's e-mail from the dealer's, at the moment of sending, in one query a batch each, so the outbox holds no
+/// personal data and a changed number or address is used as soon as it is on file. The row's id goes with the message, so the gateway drops a retried duplicate.
 /// </summary>
 public sealed class ChannelSender(AutoFinanceDbContext db, IPersonalDataProtector protector, ISmsGateway sms, SmtpMailer? mailer) : IMessageSender
 {
@@ -30,11 +30,20 @@ public sealed class ChannelSender(AutoFinanceDbContext db, IPersonalDataProtecto
         var customerIds = messages.Where(m => m.CustomerId is not null).Select(m => m.CustomerId!.Value).Distinct().ToList();
         var contacts = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id))
             .Select(c => new { c.Id, c.MobileCipher, c.EmailCipher }).ToDictionaryAsync(c => c.Id, ct).ConfigureAwait(false);
+        var dealerIds = messages.Where(m => m.DealerId is not null).Select(m => m.DealerId!.Value).Distinct().ToList();
+        Dictionary<Guid, string?> dealerEmails = dealerIds.Count == 0 ? [] : await db.Dealers.AsNoTracking().Where(d => dealerIds.Contains(d.Id))
+            .ToDictionaryAsync(d => d.Id, d => d.Email, ct).ConfigureAwait(false);
         var texts = new List<(int Index, SmsMessage Text)>();
         var mails = new List<(int Index, SmtpMailer.Mail Mail)>();
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
+            if (message.DealerId is { } dealerId)
+            {
+                outcomes[i] = ToDealer(message, dealerEmails.GetValueOrDefault(dealerId), mails, i);
+                continue;
+            }
+
             var contact = message.CustomerId is { } id ? contacts.GetValueOrDefault(id) : null;
             if (contact is null)
             {
@@ -73,6 +82,23 @@ public sealed class ChannelSender(AutoFinanceDbContext db, IPersonalDataProtecto
 
         await Task.WhenAll(SendTextsAsync(texts, outcomes, ct), SendMailsAsync(mails, outcomes, ct)).ConfigureAwait(false);
         return outcomes;
+    }
+
+    /// <summary>A dealer is written to by e-mail only (its texts go to its inbox): the mail queued, or why not.</summary>
+    private SendOutcome ToDealer(OutboxMessageRow message, string? email, List<(int Index, SmtpMailer.Mail Mail)> mails, int index)
+    {
+        switch (message.Channel)
+        {
+            case "email" when mailer is null:
+                return SendOutcome.Failed("e-mail is switched off (no Notifications:Smtp:Host)");
+            case "email" when email is null:
+                return SendOutcome.Failed("the dealer has no e-mail address on file");
+            case "email":
+                mails.Add((index, new SmtpMailer.Mail(message.Id, email, message.Subject ?? message.Template, message.Body)));
+                return SendOutcome.Delivered;
+            default:
+                return SendOutcome.Failed($"no sender for a dealer's {message.Channel} message");
+        }
     }
 
     private async Task SendTextsAsync(List<(int Index, SmsMessage Text)> texts, SendOutcome[] outcomes, CancellationToken ct) =>

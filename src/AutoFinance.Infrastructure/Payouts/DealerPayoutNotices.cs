@@ -1,6 +1,5 @@
 using AutoFinance.Domain.Notifications;
 using AutoFinance.Domain.Origination.Funding;
-using AutoFinance.Domain.Servicing.Reminders;
 using AutoFinance.Infrastructure.Notifications;
 using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Infrastructure.Servicing;
@@ -11,12 +10,13 @@ namespace AutoFinance.Infrastructure.Payouts;
 /// <summary>
 /// Tells the dealer that a payout to it failed or came back: which application, contract and customer (the ID as
 /// masked on file), the amount, why in plain words (<see cref="PayoutReasonWords"/>), and what to do — give a new
-/// settlement account when the account is at fault, else nothing, the lender pays again. Dealers have no address on
-/// file, so the notice goes to the dealer's inbox (the outbox's in-app channel, read by the dealer's users), in
-/// Chinese, the dealers' language. It is added to the caller's unit of work, saved with the payout's change, and
-/// keyed by the payout: one notice per failure or return however often the provider or the bank says it.
+/// settlement account when the account is at fault, else nothing, the lender pays again. The notice goes to the
+/// dealer's inbox (the outbox's in-app channel, read by the dealer's users) and, when the dealer has an e-mail on file
+/// and e-mail is on, to that address too; both in the dealer's language. They are added to the caller's unit of work,
+/// saved with the payout's change, and keyed by the payout and the channel: one of each per failure or return however
+/// often the provider or the bank says it. The address is read when the e-mail is sent, so the outbox holds none.
 /// </summary>
-public sealed class DealerPayoutNotices(AutoFinanceDbContext db)
+public sealed class DealerPayoutNotices(AutoFinanceDbContext db, NotificationOptions options)
 {
     private static readonly NoticeText NewAccount = new(
         "问题出在您的收款账户，用同一账户重新付款仍会失败。请联系贷款机构更换结算账户（经双人复核后生效），之后会重新付款。",
@@ -43,8 +43,10 @@ public sealed class DealerPayoutNotices(AutoFinanceDbContext db)
             where c.Id == payout.ContractId
             join a in db.Applications.AsNoTracking() on c.ApplicationId equals a.Id
             join customer in db.Customers.AsNoTracking() on a.CustomerId equals customer.Id
-            select new { Contract = c.Reference, Application = a.Reference, a.DealerId, a.CustomerId, customer.NationalIdMasked }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        if (about?.DealerId is not { } dealerId)
+            join dealer in db.Dealers.AsNoTracking() on a.DealerId equals dealer.Id
+            select new { Contract = c.Reference, Application = a.Reference, DealerId = dealer.Id, a.CustomerId, customer.NationalIdMasked, HasEmail = dealer.Email != null, dealer.Language })
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (about is null)
         {
             return;
         }
@@ -59,27 +61,33 @@ public sealed class DealerPayoutNotices(AutoFinanceDbContext db)
                 ["reason"] = PayoutReasonWords.Describe(reading),
                 ["action"] = PayoutFailures.PayeeAccountAtFault(reading) ? NewAccount : NothingToDo,
             }) { Currency = payout.Currency };
-        var key = notice.DedupeKey(NoticeChannel.InApp);
-        if (db.Outbox.Local.Any(m => m.DedupeKey == key) || await db.Outbox.AsNoTracking().AnyAsync(m => m.DedupeKey == key, ct).ConfigureAwait(false))
+        // A failure told before (on either channel) is told nothing more: an address put on file since then does not
+        // bring an old failure's e-mail with a repeated callback.
+        var keys = new[] { NoticeChannel.InApp, NoticeChannel.Email }.Select(notice.DedupeKey).ToList();
+        if (db.Outbox.Local.Any(m => keys.Contains(m.DedupeKey)) || await db.Outbox.AsNoTracking().AnyAsync(m => keys.Contains(m.DedupeKey), ct).ConfigureAwait(false))
         {
             return;
         }
 
-        var rendered = NoticeTemplateFiles.All.Render(notice, NoticeChannel.InApp, ReminderFormat.SimplifiedChinese);
-        db.Outbox.Add(new OutboxMessageRow
+        NoticeChannel[] channels = about.HasEmail && options.EmailEnabled ? [NoticeChannel.InApp, NoticeChannel.Email] : [NoticeChannel.InApp];
+        foreach (var channel in channels)
         {
-            Id = Guid.CreateVersion7(now),
-            DedupeKey = key,
-            DealerId = dealerId,
-            Channel = NoticeChannel.InApp.ToName(),
-            Language = rendered.Language,
-            Template = notice.Event.ToName(),
-            TemplateVersion = rendered.TemplateVersion,
-            Purpose = notice.Event.PurposeOf().ToName(),
-            Subject = rendered.Subject,
-            Body = $"{rendered.Subject}\n{rendered.Text}",
-            CreatedAt = now,
-            NextAttemptAt = now,
-        });
+            var rendered = NoticeTemplateFiles.All.Render(notice, channel, about.Language);
+            db.Outbox.Add(new OutboxMessageRow
+            {
+                Id = Guid.CreateVersion7(now),
+                DedupeKey = notice.DedupeKey(channel),
+                DealerId = about.DealerId,
+                Channel = channel.ToName(),
+                Language = rendered.Language,
+                Template = notice.Event.ToName(),
+                TemplateVersion = rendered.TemplateVersion,
+                Purpose = notice.Event.PurposeOf().ToName(),
+                Subject = rendered.Subject,
+                Body = channel == NoticeChannel.InApp ? $"{rendered.Subject}\n{rendered.Text}" : rendered.Text,
+                CreatedAt = now,
+                NextAttemptAt = now,
+            });
+        }
     }
 }

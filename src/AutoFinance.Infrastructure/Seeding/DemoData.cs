@@ -17,6 +17,8 @@ public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions,
 {
     public const string DealerKey = "demo-dealer-key";
     public const string SecondDealerKey = "demo-dealer-2-key";
+    public const string FirstDealerEmail = "finance@bj-automall.example";
+    public const string SecondDealerEmail = "payouts@shanghai-motors.example";
     public const string Password = "demo-password-2026";
 
     public static readonly (string UserName, string Role, string DisplayName)[] StaffAccounts =
@@ -42,6 +44,9 @@ public sealed class DemoData(AutoFinanceDbContext db, DecisionService decisions,
         db.ProductVersions.Add(ProductCatalog.ToVersionRow(DefaultProduct(), productId, now, "seed", null, "the demo product as first configured"));
         var dealer = AccountService.NewDealer("DLR-001", "Beijing Auto Mall", "Beijing", DealerKey, now);
         var second = AccountService.NewDealer("DLR-002", "Shanghai Motors", "Shanghai", SecondDealerKey, now);
+        // One dealer's finance desk reads Chinese, the other English, so the demo shows a payout notice in each.
+        (dealer.Email, dealer.Language) = (FirstDealerEmail, "zh-CN");
+        (second.Email, second.Language) = (SecondDealerEmail, "en");
         db.Dealers.AddRange(dealer, second);
         foreach (var (userName, role, displayName) in StaffAccounts)
         {

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoFinance.Web.Tests.Payouts;
 
-/// <summary>A dealer whose payout failed is told in its inbox, once, which application and amount, why, and what to do.</summary>
+/// <summary>A dealer whose payout failed is told in its inbox, once, in its language, which application and amount, why, and what to do.</summary>
 public abstract partial class PayoutScenarios<TPlatform>
 {
     [SkippableFact]
@@ -25,7 +25,7 @@ public abstract partial class PayoutScenarios<TPlatform>
     }
 
     [SkippableFact]
-    public async Task A_dealer_is_told_once_that_its_payout_failed_why_and_to_give_a_new_settlement_account()
+    public async Task A_dealer_is_told_once_in_its_language_that_its_payout_failed_why_and_to_give_a_new_settlement_account()
     {
         Xunit.Skip.If(Skip, "no PostgreSQL configured");
         using var manager = await platform.SignedIn("manager");
@@ -55,12 +55,12 @@ public abstract partial class PayoutScenarios<TPlatform>
             var notice = Assert.Single(await db.Outbox.AsNoTracking().Where(m => m.DedupeKey.Contains(payoutId)).ToListAsync());
             Assert.Equal(dealerId, notice.DealerId);
             Assert.Null(notice.CustomerId);
-            Assert.Equal(("in-app", "zh-CN", "dealer.payout-failed"), (notice.Channel, notice.Language, notice.Template));
-            Assert.StartsWith($"放款未成功：申请{application}\n", notice.Body, StringComparison.Ordinal);
-            Assert.Contains($"申请{application}（合同{contract}，客户证件", notice.Body, StringComparison.Ordinal);
-            Assert.Contains($"付给您的{ReminderFormat.Amount(amount, Currency.Cny, ReminderFormat.SimplifiedChinese)}未成功", notice.Body, StringComparison.Ordinal);
-            Assert.Contains("原因：收款账户已销户。", notice.Body, StringComparison.Ordinal);
-            Assert.Contains("请联系贷款机构更换结算账户", notice.Body, StringComparison.Ordinal);
+            // The second demo dealer's finance desk reads English; without a mail server the inbox is its only channel.
+            Assert.Equal(("in-app", "en", "dealer.payout-failed"), (notice.Channel, notice.Language, notice.Template));
+            Assert.StartsWith($"Payout did not go through: application {application}\n", notice.Body, StringComparison.Ordinal);
+            Assert.Contains($"The payout of {ReminderFormat.Amount(amount, Currency.Cny, ReminderFormat.English)} to you for application {application} (contract {contract}, customer ID ", notice.Body, StringComparison.Ordinal);
+            Assert.Contains("Why: The payee's account is closed.", notice.Body, StringComparison.Ordinal);
+            Assert.Contains("Ask the lender to change your settlement account", notice.Body, StringComparison.Ordinal);
         }
 
         using (var scope = platform.App.Services.CreateScope())
@@ -71,9 +71,9 @@ public abstract partial class PayoutScenarios<TPlatform>
         // The dealer reads it in its inbox; the other dealer does not.
         using var dealer = platform.Dealer(DemoData.SecondDealerKey);
         var inbox = await dealer.GetFromJsonAsync<JsonElement>("/api/v1/messages?pageSize=500");
-        var message = Assert.Single(inbox.EnumerateArray(), m => m.GetProperty("body").GetString()!.Contains($"申请{application}（", StringComparison.Ordinal));
+        var message = Assert.Single(inbox.EnumerateArray(), m => m.GetProperty("body").GetString()!.Contains($"application {application} (", StringComparison.Ordinal));
         Assert.Equal("dealer.payout-failed", message.GetProperty("template").GetString());
-        Assert.Contains("收款账户已销户", message.GetProperty("body").GetString()!, StringComparison.Ordinal);
+        Assert.Contains("The payee's account is closed", message.GetProperty("body").GetString()!, StringComparison.Ordinal);
         using var firstDealer = platform.Dealer();
         Assert.DoesNotContain((await firstDealer.GetFromJsonAsync<JsonElement>("/api/v1/messages?pageSize=500")).EnumerateArray(), m => m.GetProperty("body").GetString()!.Contains(application, StringComparison.Ordinal));
     }

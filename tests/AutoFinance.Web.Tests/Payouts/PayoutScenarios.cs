@@ -425,65 +425,15 @@ public abstract partial class PayoutScenarios<TPlatform>(TPlatform platform) : I
 
     private async Task<Guid> BookByProviderAsync(HttpClient underwriter, string contractId) => await Funding.BookAsync(underwriter, contractId);
 
-    /// <summary>An approved application accepted by its dealer: the signed contract's id.</summary>
-    private async Task<string> SignedContractAsync(HttpClient dealer, bool usedCar = false)
-    {
-        using (dealer)
-        {
-            var body = Applications.Prime();
-            if (usedCar)
-            {
-                var vehicle = (Dictionary<string, object?>)body["vehicle"]!;
-                vehicle["condition"] = "used";
-                vehicle["make"] = "Toyota";
-                vehicle["model"] = "Camry";
-                vehicle["year"] = 2021;
-                vehicle["mileageKm"] = 60000;
-                vehicle["price"] = 120000;
-                body["downPayment"] = 50000;
-            }
+    private Task<string> SignedContractAsync(HttpClient dealer, bool usedCar = false) => PayoutJourneys.SignedContractAsync(platform, dealer, usedCar);
 
-            var decision = JsonDocument.Parse(await (await dealer.PostAsJsonAsync("/api/v1/applications", body)).Content.ReadAsStringAsync()).RootElement;
-            Assert.True(decision.GetProperty("status").GetString() == "approved", decision.ToString());
-            using var accepted = await Contracts.ContractSigning.AcceptAsync(platform, dealer, decision.GetProperty("applicationId").GetString(), decision.GetProperty("offers")[0].GetProperty("offerId").GetString());
-            return (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("contractId").GetString()!;
-        }
-    }
+    private static Task ChangeAccountAsync(HttpClient requester, HttpClient approver, Guid dealerId, string accountNumber, int demoDealer = 1) =>
+        PayoutJourneys.ChangeAccountAsync(requester, approver, dealerId, accountNumber, demoDealer);
 
-    /// <summary>Changes a demo dealer's account (asked by one person, approved by another), keeping its payee and bank.</summary>
-    private static async Task ChangeAccountAsync(HttpClient requester, HttpClient approver, Guid dealerId, string accountNumber, int demoDealer = 1)
-    {
-        var (_, payeeName, bank, _) = DemoFunding.Accounts[demoDealer];
-        using var asked = await requester.PutAsJsonAsync($"/api/v1/dealers/{dealerId}/settlement-account", new { payeeName, bank, accountNumber, reason = "bank letter received and checked" });
-        Assert.True(asked.StatusCode == HttpStatusCode.Accepted, await asked.Content.ReadAsStringAsync());
-        var approvalId = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("approvalId").GetString();
-        using var approved = await approver.PostAsync($"/api/v1/approvals/{approvalId}/approve", null);
-        Assert.Equal("approved", (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
-    }
+    private Task<Guid> DealerIdAsync(string key) => PayoutJourneys.DealerIdAsync(platform, key);
 
-    private async Task<Guid> DealerIdAsync(string key)
-    {
-        await using var db = Db();
-        var code = key == DemoData.DealerKey ? "DLR-001" : "DLR-002";
-        return await db.Dealers.AsNoTracking().Where(d => d.Code == code).Select(d => d.Id).SingleAsync();
-    }
-
-    /// <summary>
-    /// A signed contract of the second demo dealer, its checklist complete, disbursed through the provider once the
-    /// dealer's account is <paramref name="accountNumber"/> (a sandbox account); the account is put back afterwards.
-    /// </summary>
-    private async Task<(string ContractId, JsonElement Answer)> DisburseToSecondDealerAsync(HttpClient manager, HttpClient admin, HttpClient underwriter, string accountNumber)
-    {
-        var dealerId = await DealerIdAsync(DemoData.SecondDealerKey);
-        await ChangeAccountAsync(manager, admin, dealerId, accountNumber);
-        var contractId = await SignedContractAsync(platform.Dealer(DemoData.SecondDealerKey));
-        await Funding.CompleteChecklistAsync(underwriter, contractId);
-        using var instructed = await Funding.DisburseAsync(underwriter, contractId);
-        var text = await instructed.Content.ReadAsStringAsync();
-        Assert.True(instructed.StatusCode == HttpStatusCode.OK, text);
-        await ChangeAccountAsync(manager, admin, dealerId, "6214830100223456781");
-        return (contractId, JsonDocument.Parse(text).RootElement.Clone());
-    }
+    private Task<(string ContractId, JsonElement Answer)> DisburseToSecondDealerAsync(HttpClient manager, HttpClient admin, HttpClient underwriter, string accountNumber) =>
+        PayoutJourneys.DisburseToSecondDealerAsync(platform, manager, admin, underwriter, accountNumber);
 
     /// <summary>Runs the job that sends unanswered payouts again, as an admin on the jobs page does: the run.</summary>
     private static async Task<JsonElement> ResendPayoutsAsync(HttpClient admin)
