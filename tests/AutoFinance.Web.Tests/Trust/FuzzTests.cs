@@ -319,6 +319,8 @@ public sealed class FuzzTests(UnlimitedPlatform platform) : IClassFixture<Unlimi
         "POST /api/v1/referrals/{id}/decision" => """{"decision": "decline", "reason": "fuzz", "termMonths": 36, "downPayment": 50000}""",
         "POST /api/v1/admin/blacklist" => $$"""{"kind": "vin", "value": "{{DemoIdentities.Vin("LFV2A21K", 'S', "3888888")}}", "reason": "fuzz"}""",
         "POST /api/v1/admin/dealers/{id}/api-key" => """{"validDays": 30}""",
+        "POST /api/v1/admin/dealers" => """{"code": "FUZZ-1", "name": "Fuzz Motors", "city": "Fuzhou", "email": "desk@fuzz.example", "language": "en"}""",
+        "PUT /api/v1/admin/dealers/{id}/contact" => """{"email": "desk@fuzz.example", "language": "zh-CN"}""",
         "POST /api/v1/loans/{id}/hardship" => """{"kind": "payment-holiday", "installments": 1, "months": null, "reason": "fuzz"}""",
         "POST /api/v1/loans/{id}/contacts" => """{"channel": "call", "outcome": "PTP", "note": "fuzz", "promisedAmount": 100.00, "promisedDate": "2026-12-01"}""",
         "POST /api/v1/collections/assign" => """{"collectors": ["collector"]}""",
