@@ -75,6 +75,9 @@ public sealed class DirectDebitRun(AutoFinanceDbContext db, IPaymentProvider pro
                 case InstructionOutcome.Unanswered:
                     unanswered++;
                     break;
+                case null:
+                    already++;
+                    break;
                 default:
                     unreachable++;
                     break;
@@ -138,7 +141,8 @@ public sealed class DirectDebitRun(AutoFinanceDbContext db, IPaymentProvider pro
         return late == 0 || options.RetryDays.Contains(late);
     }
 
-    private async Task<InstructionOutcome> RequestAsync(LoanRow loan, MandateRow mandate, decimal amount, Guid requestId, CancellationToken ct)
+    /// <summary>Stores the request and sends it; null when another run of the same day stored it first (that run sends it).</summary>
+    private async Task<InstructionOutcome?> RequestAsync(LoanRow loan, MandateRow mandate, decimal amount, Guid requestId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var intent = new PaymentIntentRow
@@ -155,7 +159,18 @@ public sealed class DirectDebitRun(AutoFinanceDbContext db, IPaymentProvider pro
             CreatedAt = now,
         };
         db.Set<PaymentIntentRow>().Add(intent);
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e, nameof(PaymentIntentRow.DebitRequestId)))
+        {
+            // Two runs of one day at once (a slot made up while staff run the job): the request id is unique, so only
+            // one of them asks the provider.
+            db.ChangeTracker.Clear();
+            return null;
+        }
+
         db.ChangeTracker.Clear();
         return await SendAsync(intent, loan, mandate, again: false, ct).ConfigureAwait(false);
     }

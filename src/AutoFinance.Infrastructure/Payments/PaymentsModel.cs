@@ -16,7 +16,8 @@ public static class PaymentsModel
             e.HasIndex(i => new { i.LoanId, i.CreatedAt });
             e.HasIndex(i => new { i.Provider, i.ProviderTransactionId }).IsUnique();
             e.HasIndex(i => new { i.CreatedBy, i.IdempotencyKey }).IsUnique();
-            e.HasIndex(i => i.DebitRequestId);
+            // One request per loan and business day, whichever run makes it first.
+            e.HasIndex(i => i.DebitRequestId).IsUnique();
             e.Property(i => i.Status).HasConversion(v => StateWords<PaymentIntentStatus>.Of(v), v => StateWords<PaymentIntentStatus>.Parse(v));
             e.Property(i => i.Amount).HasPrecision(18, AutoFinanceDbContext.MoneyScale);
         });

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AutoFinance.Infrastructure.Payments;
+using AutoFinance.Infrastructure.Persistence;
 using AutoFinance.Web.Tests.Identity;
 using AutoFinance.Web.Tests.Servicing;
 using Microsoft.EntityFrameworkCore;
@@ -178,6 +179,51 @@ public abstract class DirectDebitScenarios<TPlatform>(TPlatform platform) : ICla
     /// A loan of Li Na's whose first instalment is asked of a card whose first request the provider answers 503 on the
     /// due date: the provider may or may not hold the debit, so it is neither failed nor asked anew.
     /// </summary>
+    /// <summary>
+    /// A made-up slot and a staff run can start at one moment: whichever stores the loan's request for the day first
+    /// asks the card, and the database refuses a second request of one loan and day however the runs interleave.
+    /// </summary>
+    [SkippableFact]
+    public async Task Two_runs_of_one_day_at_once_ask_the_card_once_and_the_database_takes_one_request_per_loan_and_day()
+    {
+        Xunit.Skip.If(Skip, "no PostgreSQL configured");
+        var (loanId, customer) = await _world.CustomersLoanAsync();
+        await OnlyLoanOfItsCustomerAsync(loanId);
+        var (due, owed) = await FirstInstalmentAsync(customer, loanId);
+        var mandate = await BindAsync(customer, "6222020200117777");
+        MoveTo(due);
+        customer = await platform.SignedIn("13800138000");
+        using var manager = await platform.SignedIn("manager");
+        using var admin = await platform.SignedIn("admin");
+
+        var runs = await Task.WhenAll(RunAsync(manager, due), RunAsync(admin, due));
+
+        Assert.Equal(1, runs.Sum(r => r.GetProperty("requested").GetInt32()));
+        var debit = Assert.Single(await DebitsAsync(customer, loanId));
+        Assert.Equal(owed, debit.GetProperty("amount").GetDecimal());
+        await using var db = _world.Db();
+        var stored = await db.Set<PaymentIntentRow>().AsNoTracking().SingleAsync(i => i.LoanId == loanId && i.Kind == DirectDebitRun.DebitKind);
+        db.Set<PaymentIntentRow>().Add(new PaymentIntentRow
+        {
+            Id = Guid.NewGuid(),
+            LoanId = loanId,
+            Kind = DirectDebitRun.DebitKind,
+            Amount = owed,
+            Currency = stored.Currency,
+            Surplus = "hold",
+            Provider = stored.Provider,
+            CreatedBy = "system:direct-debit",
+            DebitRequestId = stored.DebitRequestId,
+            CreatedAt = stored.CreatedAt,
+        });
+        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        Assert.True(UniqueViolation.Is(refused, nameof(PaymentIntentRow.DebitRequestId)), refused.InnerException?.Message);
+
+        // The card is let go, so the class's other scenarios debit only the cards they bind.
+        using var revoked = await customer.DeleteAsync($"/api/v1/me/mandates/{mandate.GetProperty("mandateId").GetGuid()}");
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+    }
+
     private async Task<(Guid LoanId, HttpClient Customer, DateOnly Due, decimal Owed, JsonElement Waiting)> UnansweredOnItsDueDateAsync()
     {
         var (loanId, customer) = await _world.CustomersLoanAsync();

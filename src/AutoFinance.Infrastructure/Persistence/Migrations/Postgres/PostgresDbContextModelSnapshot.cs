@@ -1727,7 +1727,8 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DebitRequestId");
+                    b.HasIndex("DebitRequestId")
+                        .IsUnique();
 
                     b.HasIndex("CreatedBy", "IdempotencyKey")
                         .IsUnique();

@@ -1706,7 +1706,8 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DebitRequestId");
+                    b.HasIndex("DebitRequestId")
+                        .IsUnique();
 
                     b.HasIndex("CreatedBy", "IdempotencyKey")
                         .IsUnique();
