@@ -72,6 +72,7 @@ public static class WebHost
         builder.Services.AddScoped<Infrastructure.Servicing.EndOfDay>();
         builder.Services.AddScoped<Infrastructure.Privacy.PersonalDataService>();
         builder.Services.AddScoped<Infrastructure.Privacy.CustomerAccessLog>();
+        builder.Services.AddScoped<Infrastructure.Audit.AuditSearch>();
         builder.Services.AddScoped<Infrastructure.Approvals.ApprovalService>();
         builder.Services.AddScoped<Infrastructure.Products.ProductChanges>();
         builder.Services.AddScoped<Infrastructure.Products.ProductAdministration>();
@@ -192,6 +193,7 @@ public static class WebHost
         ContractEndpoints.Map(api);
         PayoutEndpoints.Map(api);
         AdminEndpoints.Map(api);
+        AuditLogEndpoints.Map(api);
         LoanEndpoints.Map(api);
         ServicingEndpoints.Map(api);
         HardshipRequestEndpoints.Map(api);
@@ -220,6 +222,7 @@ public static class WebHost
         Components.Payouts.PayoutForms.Map(app);
         Components.Admin.ConsoleForms.Map(app);
         Components.Admin.ConsoleForms.MapUploads(app);
+        Components.Audit.AuditForms.Map(app);
         app.MapWebPages();
         return app;
     }

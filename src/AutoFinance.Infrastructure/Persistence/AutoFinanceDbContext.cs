@@ -262,6 +262,12 @@ public abstract class AutoFinanceDbContext(DbContextOptions options) : DbContext
             e.ToTable("audit_log");
             e.HasKey(a => a.Sequence);
             e.Property(a => a.Sequence).ValueGeneratedNever();
+
+            // The searches of the audit page, newest first: by who, what, which object, and when.
+            e.HasIndex(a => new { a.Actor, a.Sequence });
+            e.HasIndex(a => new { a.Action, a.Sequence });
+            e.HasIndex(a => new { a.EntityId, a.Sequence });
+            e.HasIndex(a => a.At);
         });
 
         modelBuilder.Entity<Servicing.LoanRow>(e =>

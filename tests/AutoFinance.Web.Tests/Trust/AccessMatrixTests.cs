@@ -161,6 +161,8 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["POST /api/v1/approvals/{id}/reject"] = [new(Target.PendingApproval, "U F F F F F F F F A A")],
         ["POST /api/v1/loans/{id}/write-off"] = [new(Target.LoanA, "U F F F F F F A F A A")],
         ["GET /api/v1/admin/audit/verify"] = [new(Target.None, "U F F F F F F F F F O")],
+        ["GET /api/v1/admin/audit"] = [new(Target.None, "U F F F F F F F F F O")],
+        ["GET /api/v1/admin/audit/export.csv"] = [new(Target.None, "U F F F F F F F F F O")],
         ["GET /api/v1/admin/users"] = [new(Target.None, "U F F F F F F F F O O")],
         ["POST /api/v1/admin/users/{id}/role"] = [new(Target.ThrowawayUser, "U F F F F F F F F F A")],
         ["DELETE /api/v1/admin/users/{id}/sessions"] = [new(Target.ThrowawayUser, "U F F F F F F F F F O")],

@@ -8,7 +8,7 @@ public static partial class UiText
 
     public static IReadOnlyDictionary<string, (string Zh, string En)> All => Table;
 
-    private static readonly Dictionary<string, (string Zh, string En)> Table = WithJobRuns(WithApprovals(WithLists(WithConsole(WithProducts(WithCards(WithPayouts(WithOperations(WithPayments(WithProblems(WithDesk(new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (string Zh, string En)> Table = WithAudit(WithJobRuns(WithApprovals(WithLists(WithConsole(WithProducts(WithCards(WithPayouts(WithOperations(WithPayments(WithProblems(WithDesk(new(StringComparer.Ordinal)
     {
         ["brand"] = ("AutoFinance 汽车金融", "AutoFinance"),
         ["footer"] = ("AutoFinance · 所有金额以人民币计，精确到分；数据均来自实时计算与数据库", "AutoFinance · All amounts in CNY to the cent; every figure is computed live or read from the database"),
@@ -707,5 +707,5 @@ public static partial class UiText
         ["bucket.61-90"] = ("逾期 61–90 天", "61–90 days"),
         ["bucket.91-180"] = ("逾期 91–180 天", "91–180 days"),
         ["bucket.180+"] = ("逾期 180 天以上", "Over 180 days"),
-    })))))))))));
+    }))))))))))));
 }
