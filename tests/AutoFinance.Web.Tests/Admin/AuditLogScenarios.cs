@@ -98,7 +98,8 @@ public abstract class AuditLogScenarios<TPlatform>(TPlatform platform) : IClassF
         await using (var scope = platform.App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
-            (loan, number) = await db.Loans.AsNoTracking().OrderBy(l => l.Reference).Select(l => ValueTuple.Create(l.Id, l.Reference)).FirstAsync();
+            var first = await db.Loans.AsNoTracking().OrderBy(l => l.Reference).Select(l => new { l.Id, l.Reference }).FirstAsync();
+            (loan, number) = (first.Id, first.Reference);
             await AuditLog.SaveWithAsync(db, [new AuditEvent("admin", "loan.test-lookup", "loan", loan.ToString(), new { })], DateTimeOffset.UtcNow, default);
         }
 
@@ -113,8 +114,16 @@ public abstract class AuditLogScenarios<TPlatform>(TPlatform platform) : IClassF
     public async Task A_debtors_mobile_revealed_by_a_collector_is_found_by_the_collectors_user_name()
     {
         Xunit.Skip.If(!platform.Available, "no PostgreSQL configured");
+        string loan;
+        await using (var scope = platform.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AutoFinanceDbContext>();
+            var hash = scope.ServiceProvider.GetRequiredService<AutoFinance.Infrastructure.Identity.AccountNames>().LookupHash("13800138000");
+            var customer = await db.Users.AsNoTracking().Where(u => u.UserNameHash == hash).Select(u => u.CustomerId).FirstAsync();
+            loan = (await db.Loans.AsNoTracking().Where(l => l.CustomerId == customer).Select(l => l.Id).FirstAsync()).ToString();
+        }
+
         using var collector = await platform.SignedIn("collector");
-        var loan = (await collector.GetFromJsonAsync<JsonElement>("/api/v1/collections/worklist?pageSize=1"))[0].GetProperty("loanId").GetString();
         Assert.Equal(HttpStatusCode.OK, (await collector.PostAsync($"/api/v1/loans/{loan}/debtor/reveal", null)).StatusCode);
 
         using var admin = await platform.SignedIn("admin");
@@ -175,8 +184,8 @@ public abstract class AuditLogScenarios<TPlatform>(TPlatform platform) : IClassF
 
         await admin.GetAsync($"/api/v1/admin/audit?actor={Uri.EscapeDataString(actor)}&entityId={loan}&from=2021-03-01&pageSize=2");
 
-        var searches = await Entries(await admin.GetAsync("/api/v1/admin/audit?action=audit.searched&pageSize=2"));
-        var search = searches[1];
+        // The newest search found is the one before it: a search is recorded once it has read its page.
+        var search = (await Entries(await admin.GetAsync("/api/v1/admin/audit?action=audit.searched&pageSize=1")))[0];
         Assert.Equal(("audit-log", "audit.searched"), (search.GetProperty("entityType").GetString(), search.GetProperty("action").GetString()));
         Assert.StartsWith("admin:", search.GetProperty("actor").GetString(), StringComparison.Ordinal);
         var data = search.GetProperty("data");
