@@ -128,6 +128,14 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("At");
+
+                    b.HasIndex("Action", "Sequence");
+
+                    b.HasIndex("Actor", "Sequence");
+
+                    b.HasIndex("EntityId", "Sequence");
+
                     b.ToTable("audit_log", (string)null);
                 });
 

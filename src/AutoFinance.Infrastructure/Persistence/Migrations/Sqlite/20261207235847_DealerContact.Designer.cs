@@ -123,6 +123,14 @@ namespace AutoFinance.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("At");
+
+                    b.HasIndex("Action", "Sequence");
+
+                    b.HasIndex("Actor", "Sequence");
+
+                    b.HasIndex("EntityId", "Sequence");
+
                     b.ToTable("audit_log", (string)null);
                 });
 
