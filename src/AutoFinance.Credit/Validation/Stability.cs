@@ -8,6 +8,9 @@ public static class Stability
 {
     public sealed record CharacteristicShift(string Name, double Csi, string Verdict, double NeutralShare);
 
+    /// <summary>Expected and actual shares per training bin, the last entry the neutral band.</summary>
+    public sealed record BinShareTable(double[] Expected, double[] Actual);
+
     public static double ScorePsi(PopulationRecord baseline, ReadOnlySpan<double> scores)
     {
         ArgumentNullException.ThrowIfNull(baseline);
@@ -21,6 +24,18 @@ public static class Stability
     /// no training bin (unseen, out of range) counted as one more band that training had none of.
     /// </summary>
     public static CharacteristicShift Csi(Characteristic characteristic, ReadOnlySpan<BinMatch> matches)
+    {
+        var shares = BinShares(characteristic, matches);
+        var csi = Metrics.Psi(shares.Expected, shares.Actual);
+        return new CharacteristicShift(characteristic.Name, csi, Metrics.StabilityVerdict(csi), shares.Actual[^1]);
+    }
+
+    /// <summary>
+    /// The shares the CSI compares: for each training bin, in the characteristic's order, its share of the training rows
+    /// (expected) and of the new rows (actual), then the neutral band of values in no training bin (expected 0).
+    /// With no new rows every actual share is 0.
+    /// </summary>
+    public static BinShareTable BinShares(Characteristic characteristic, ReadOnlySpan<BinMatch> matches)
     {
         ArgumentNullException.ThrowIfNull(characteristic);
         var bins = characteristic.Bins.Count;
@@ -42,7 +57,6 @@ public static class Stability
             actual[b] = matches.Length == 0 ? 0 : actual[b] / matches.Length;
         }
 
-        var csi = Metrics.Psi(expected, actual);
-        return new CharacteristicShift(characteristic.Name, csi, Metrics.StabilityVerdict(csi), actual[bins]);
+        return new BinShareTable(expected, actual);
     }
 }
