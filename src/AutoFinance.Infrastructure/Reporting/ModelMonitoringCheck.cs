@@ -1,8 +1,6 @@
 using System.Globalization;
 using AutoFinance.Application.Common;
 using AutoFinance.Application.Origination;
-using AutoFinance.Credit.Binning;
-using AutoFinance.Credit.Validation;
 using AutoFinance.Infrastructure.Operations;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -14,12 +12,12 @@ namespace AutoFinance.Infrastructure.Reporting;
 /// characteristic (from the bins the decision recorded), and early delinquency by grade (loans booked in the last
 /// twelve months that are 30 or more days past due). When the PSI reaches <see cref="MonitoringOptions.PsiAlert"/>
 /// over at least <see cref="MonitoringOptions.MinimumScores"/> scores it raises a staff alert (once per model and
-/// day), reports to the metrics and hands the alert to the staff mailer.
+/// day), and another when a characteristic's CSI reaches <see cref="MonitoringOptions.CsiAlert"/> over as many
+/// applications, naming every such characteristic; it reports to the metrics and hands each alert to the staff mailer.
 /// </summary>
 public sealed class ModelMonitoringCheck(
     AutoFinanceDbContext db,
     ModelMonitoringQueries monitoring,
-    ModelSet models,
     StaffAlerts alerts,
     MonitoringOptions options,
     IModelMonitoringMetrics metrics,
@@ -28,23 +26,26 @@ public sealed class ModelMonitoringCheck(
 {
     public const string PsiAlertKind = "model.psi";
 
+    public const string CsiAlertKind = "model.csi";
+
     public sealed record CharacteristicStability(string Name, double Csi, string Band, int Rows);
 
     public sealed record GradeDelinquency(string Grade, int Loans, int Delinquent, double Rate);
 
-    public sealed record Result(string ModelId, int Scores, double? Psi, string Band, IReadOnlyList<CharacteristicStability> Characteristics, IReadOnlyList<GradeDelinquency> EarlyDelinquency, bool AlertRaised);
+    public sealed record Result(string ModelId, int Scores, double? Psi, string Band, IReadOnlyList<CharacteristicStability> Characteristics, IReadOnlyList<GradeDelinquency> EarlyDelinquency, bool AlertRaised, bool CsiAlertRaised = false);
 
     public async Task<Result> RunAsync(CancellationToken ct)
     {
         var review = await monitoring.GetAsync(ct).ConfigureAwait(false);
         var drift = review.Drift;
-        var characteristics = await CharacteristicStabilityAsync(ct).ConfigureAwait(false);
+        var stability = review.Stability;
+        var characteristics = stability.Characteristics.Select(c => new CharacteristicStability(c.Name, c.Csi, c.Band, stability.Applications)).ToList();
         var delinquency = await EarlyDelinquencyAsync(ct).ConfigureAwait(false);
+        var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var alert = drift.Psi is { } psi && psi >= options.PsiAlert && drift.Scores >= options.MinimumScores;
         var raised = false;
         if (alert)
         {
-            var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var detail = string.Create(CultureInfo.InvariantCulture, $"model {review.ModelId}: score PSI {drift.Psi:0.0000} over {drift.Scores} scores from {drift.From:yyyy-MM-dd} to {drift.To:yyyy-MM-dd} (limit {options.PsiAlert:0.00})");
             if (await alerts.RaiseAsync(PsiAlertKind, $"{PsiAlertKind}:{review.ModelId}:{day}", "critical", detail, drift.Psi, ct).ConfigureAwait(false) is { } row)
             {
@@ -53,7 +54,20 @@ public sealed class ModelMonitoringCheck(
             }
         }
 
-        var result = new Result(review.ModelId, drift.Scores, drift.Psi, drift.Band, characteristics, delinquency, raised);
+        var moved = stability.Applications >= options.MinimumScores ? stability.Characteristics.Where(c => c.Csi >= options.CsiAlert).ToList() : [];
+        var csiRaised = false;
+        if (moved.Count > 0)
+        {
+            var named = string.Join(", ", moved.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Name} {c.Csi:0.0000}")));
+            var detail = string.Create(CultureInfo.InvariantCulture, $"model {review.ModelId}: characteristic CSI {named} over {stability.Applications} applications (limit {options.CsiAlert:0.00})");
+            if (await alerts.RaiseAsync(CsiAlertKind, $"{CsiAlertKind}:{review.ModelId}:{day}", "warning", detail, moved.Max(c => c.Csi), ct).ConfigureAwait(false) is { } row)
+            {
+                csiRaised = true;
+                await mailer.SendAsync(row, ct).ConfigureAwait(false);
+            }
+        }
+
+        var result = new Result(review.ModelId, drift.Scores, drift.Psi, drift.Band, characteristics, delinquency, raised, csiRaised);
         metrics.Observed(result);
         return result;
     }
@@ -69,48 +83,11 @@ public sealed class ModelMonitoringCheck(
         var worst = r.Characteristics.OrderByDescending(c => c.Csi).FirstOrDefault();
         var psi = r.Psi is { } p ? p.ToString("0.0000", inv) : string.Empty;
         var csi = worst is null ? string.Empty : worst.Name + " " + worst.Csi.ToString("0.0000", inv);
+        var alerted = r.AlertRaised || r.CsiAlertRaised;
         var grades = string.Join(' ', r.EarlyDelinquency.Select(g => string.Create(inv, $"{g.Grade} {g.Delinquent}/{g.Loans}")));
         return RecordNote.Of(
-            string.Create(inv, $"model {r.ModelId}: PSI {(psi.Length > 0 ? psi : "n/a")} ({r.Band}) over {r.Scores} scores; largest CSI {(csi.Length > 0 ? csi : "n/a")}; early delinquency {grades}{(r.AlertRaised ? "; alert raised" : string.Empty)}"),
-            ("model", r.ModelId), ("psi", psi), ("band", r.Band), ("scores", RecordNote.Count(r.Scores)), ("csi", csi), ("grades", grades), ("alert", r.AlertRaised ? "raised" : "none"));
-    }
-
-    private async Task<IReadOnlyList<CharacteristicStability>> CharacteristicStabilityAsync(CancellationToken ct)
-    {
-        var document = models.Active.Document;
-        var since = time.GetUtcNow().AddDays(-ModelMonitoringQueries.WindowDays);
-        var checks = await db.Applications.AsNoTracking()
-            .Where(a => a.ModelVersion == document.ModelId && a.Score != null && a.SubmittedAt >= since)
-            .Select(a => a.ChecksJson)
-            .ToListAsync(ct).ConfigureAwait(false);
-        var characteristics = document.Characteristics;
-        var matches = characteristics.Select(_ => new List<BinMatch>()).ToArray();
-        foreach (var json in checks)
-        {
-            var bins = (Json.Deserialize<List<CheckRecord>>(json) ?? []).FirstOrDefault(c => c.Stage == "score")?.Values.GetValueOrDefault("bins");
-            var parts = bins?.Split(',');
-            if (parts is null || parts.Length != characteristics.Count)
-            {
-                continue;
-            }
-
-            for (var i = 0; i < parts.Length; i++)
-            {
-                var bin = int.Parse(parts[i], CultureInfo.InvariantCulture);
-                matches[i].Add(new BinMatch(bin < 0 ? BinMatch.Neutral : bin, default));
-            }
-        }
-
-        if (matches.Length == 0 || matches[0].Count == 0)
-        {
-            return [];
-        }
-
-        return [.. characteristics.Select((c, i) =>
-        {
-            var shift = Stability.Csi(c, matches[i].ToArray());
-            return new CharacteristicStability(c.Name, shift.Csi, ModelMonitoringQueries.BandOf(shift.Csi), matches[i].Count);
-        })];
+            string.Create(inv, $"model {r.ModelId}: PSI {(psi.Length > 0 ? psi : "n/a")} ({r.Band}) over {r.Scores} scores; largest CSI {(csi.Length > 0 ? csi : "n/a")}; early delinquency {grades}{(alerted ? "; alert raised" : string.Empty)}"),
+            ("model", r.ModelId), ("psi", psi), ("band", r.Band), ("scores", RecordNote.Count(r.Scores)), ("csi", csi), ("grades", grades), ("alert", alerted ? "raised" : "none"));
     }
 
     private async Task<IReadOnlyList<GradeDelinquency>> EarlyDelinquencyAsync(CancellationToken ct)
@@ -135,6 +112,9 @@ public sealed record MonitoringOptions
     /// <summary>The score PSI at and above which staff are alerted (the usual "act" band starts at 0.25).</summary>
     public double PsiAlert { get; init; } = 0.25;
 
-    /// <summary>Fewer recent scores than this make the PSI too noisy to alert on.</summary>
+    /// <summary>The CSI of a characteristic at and above which staff are alerted (the "act" band, as for the PSI).</summary>
+    public double CsiAlert { get; init; } = 0.25;
+
+    /// <summary>Fewer recent scores than this make the PSI (and the CSI) too noisy to alert on.</summary>
     public int MinimumScores { get; init; } = ModelMonitoringQueries.MinimumForPsi;
 }

@@ -8,8 +8,10 @@ namespace AutoFinance.Infrastructure.Reporting;
 
 /// <summary>
 /// The active model as the analyst reviews it: its scorecard table (characteristic, bin, points), the validation
-/// figures stored in its artefact, and the drift of the live population — the population stability index of the
-/// scores of recent applications decided by this model against the training score distribution kept in the artefact.
+/// figures stored in its artefact, the drift of the live population — the population stability index of the
+/// scores of recent applications decided by this model against the training score distribution kept in the artefact,
+/// and each characteristic's stability index behind it (<see cref="CharacteristicStabilityQuery"/>) — and the model
+/// back-tested on the loans it booked that have been on book long enough (<see cref="ModelBackTestQuery"/>).
 /// </summary>
 /// <remarks>
 /// The PSI is the Credit library's (<see cref="Stability.ScorePsi"/>), read in the usual bands: below 0.10 stable,
@@ -25,6 +27,9 @@ public sealed class ModelMonitoringQueries(AutoFinanceDbContext db, ModelSet mod
     /// <summary>Fewer scores than this make the PSI indicative only.</summary>
     public const int MinimumForPsi = 100;
 
+    /// <summary>Fewer matured loans than this make the back-test indicative only.</summary>
+    public const int MinimumMaturedLoans = 100;
+
     public sealed record BinRow(string Label, string Kind, int Count, double BadRate, double Woe, double Points);
 
     public sealed record CharacteristicRow(string Name, string Description, string Kind, double Iv, double MinPoints, double MaxPoints, IReadOnlyList<BinRow> Bins);
@@ -32,6 +37,36 @@ public sealed class ModelMonitoringQueries(AutoFinanceDbContext db, ModelSet mod
     public sealed record BandRow(double? Lower, double? Upper, double Expected, double Actual, double Contribution);
 
     public sealed record Drift(DateOnly From, DateOnly To, int Scores, double? Psi, string Band, bool Indicative, IReadOnlyList<BandRow> Bands);
+
+    /// <summary>A characteristic bin's share of the training sample (expected) and of recent applications (actual); kind "unseen" for values in no training bin.</summary>
+    public sealed record BinShareRow(string Label, string Kind, double Expected, double Actual);
+
+    public sealed record CharacteristicDrift(string Name, string Description, double Csi, string Band, IReadOnlyList<BinShareRow> Bins);
+
+    /// <summary>The CSI of every characteristic over <paramref name="Applications"/> recent applications, largest first.</summary>
+    public sealed record CharacteristicStability(int Applications, bool Indicative, IReadOnlyList<CharacteristicDrift> Characteristics);
+
+    public sealed record GradeOutcome(string Grade, double? MinScore, int Loans, int Bads, double ObservedBadRate, double ExpectedBadRate);
+
+    /// <summary>
+    /// The back-test as of <paramref name="AsOf"/>: matured loans (on book <paramref name="WindowMonths"/> months) with their
+    /// bads (ever <paramref name="DaysPastDue"/>+ days past due or charged off in that window), the observed against the
+    /// expected bad rate (mean PD at decision), AUC, Gini and KS on the outcomes (null without both a bad and a good loan),
+    /// and per grade that has loans.
+    /// </summary>
+    public sealed record BackTesting(
+        DateOnly AsOf,
+        int WindowMonths,
+        int DaysPastDue,
+        int Loans,
+        int Bads,
+        double ObservedBadRate,
+        double ExpectedBadRate,
+        double? Auc,
+        double? Gini,
+        double? Ks,
+        bool Indicative,
+        IReadOnlyList<GradeOutcome> Grades);
 
     public sealed record ModelReview(
         string ModelId,
@@ -45,7 +80,9 @@ public sealed class ModelMonitoringQueries(AutoFinanceDbContext db, ModelSet mod
         IReadOnlyList<RiskGrade> Grades,
         ValidationRecord? Validation,
         ChallengerRecord? Challenger,
-        Drift Drift);
+        Drift Drift,
+        CharacteristicStability Stability,
+        BackTesting BackTest);
 
     /// <summary>stable, watch or act for a population stability index.</summary>
     public static string BandOf(double psi) => psi switch
@@ -79,7 +116,9 @@ public sealed class ModelMonitoringQueries(AutoFinanceDbContext db, ModelSet mod
             document.Grades,
             document.Validation,
             document.Challenger,
-            await DriftAsync(document, ct).ConfigureAwait(false));
+            await DriftAsync(document, ct).ConfigureAwait(false),
+            await CharacteristicStabilityQuery.GetAsync(db, document, time.GetUtcNow().AddDays(-WindowDays), ct).ConfigureAwait(false),
+            await ModelBackTestQuery.GetAsync(db, document, Application.Servicing.BusinessDay.Today(time), ct).ConfigureAwait(false));
     }
 
     private async Task<Drift> DriftAsync(ScorecardDocument document, CancellationToken ct)
@@ -104,7 +143,7 @@ public sealed class ModelMonitoringQueries(AutoFinanceDbContext db, ModelSet mod
     }
 
     /// <summary>A bin as a language-neutral label: a range in interval notation, a special value, or its categories.</summary>
-    private static string Label(ScoredBin bin) => bin.Kind switch
+    internal static string Label(ScoredBin bin) => bin.Kind switch
     {
         Credit.Binning.BinKind.Range => BinLabels.Interval(bin),
         Credit.Binning.BinKind.Missing => string.Empty,

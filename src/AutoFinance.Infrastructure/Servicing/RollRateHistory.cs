@@ -1,4 +1,3 @@
-using AutoFinance.Application.Common;
 using AutoFinance.Domain.Servicing;
 using AutoFinance.Domain.Servicing.Collections;
 using AutoFinance.Domain.Servicing.Loans;
@@ -41,20 +40,7 @@ public static class RollRateHistory
         foreach (var loan in loans)
         {
             var totals = installments[loan.Id].ToDictionary(i => i.Number, i => i.Total);
-            var paid = new Dictionary<int, decimal>();
-            var completed = new Dictionary<int, DateOnly>();
-            foreach (var payment in payments[loan.Id].OrderBy(p => p.PaidOn))
-            {
-                foreach (var part in Json.Deserialize<List<InstallmentAllocation>>(payment.AllocationJson) ?? [])
-                {
-                    paid[part.Number] = paid.GetValueOrDefault(part.Number) + part.Total;
-                    if (!completed.ContainsKey(part.Number) && totals.TryGetValue(part.Number, out var total) && paid[part.Number] >= total)
-                    {
-                        completed[part.Number] = payment.PaidOn;
-                    }
-                }
-            }
-
+            var completed = InstalmentSettlements.Of(totals, payments[loan.Id].Select(p => (p.PaidOn, p.AllocationJson)));
             var dues = installments[loan.Id].Select(i => (i.DueDate, Completed: completed.TryGetValue(i.Number, out var on) ? on : (DateOnly?)null)).ToList();
             string BucketOn(DateOnly date) => buckets.For(DaysPastDue.Of(
                 dues.Where(d => d.DueDate < date && (d.Completed is null || d.Completed > date)).Select(d => (DateOnly?)d.DueDate).DefaultIfEmpty(null).Min(), date)).Name;

@@ -8,7 +8,10 @@ using AutoFinance.Web.Lists;
 
 namespace AutoFinance.Web.Api;
 
-/// <summary>The model registry: upload a trained model file, read its validation figures, ask to promote it (four eyes), roll back.</summary>
+/// <summary>
+/// The model registry: upload a trained model file, read its validation figures, ask to promote it (four eyes), roll
+/// back; and the active model's monitoring as /model shows it.
+/// </summary>
 public static class ModelRegistryEndpoints
 {
     /// <summary>Who uploads and asks for a promotion.</summary>
@@ -26,6 +29,10 @@ public static class ModelRegistryEndpoints
             .RequireAuthorization(p => p.RequireRole(Modellers))
             .WithSummary("The registry's model files with their held-out AUC, KS and Gini and their state, and the model decisions score with now")
             .Produces<ModelRegistry.RegistryView>();
+        group.MapGet("/active/monitoring", async (Infrastructure.Reporting.ModelMonitoringQueries monitoring, CancellationToken ct) => Results.Ok(await monitoring.GetAsync(ct).ConfigureAwait(false)))
+            .RequireAuthorization(p => p.RequireRole(Modellers))
+            .WithSummary("What /model shows of the active model: its scorecard and validation, the score PSI and each characteristic's CSI of recent applications against training, and its back-test on matured booked loans")
+            .Produces<Infrastructure.Reporting.ModelMonitoringQueries.ModelReview>();
         group.MapList("/versions", BackOfficeLists.Models, ReadModels, "Every uploaded model file with its held-out figures and state, newest first").RequireAuthorization(p => p.RequireRole(Modellers));
         group.MapListExport("/versions/export.csv", BackOfficeLists.Models, ReadModels).RequireAuthorization(p => p.RequireRole(Modellers));
         group.MapPost("/", async (HttpContext http, ModelRegistry registry, CancellationToken ct) =>

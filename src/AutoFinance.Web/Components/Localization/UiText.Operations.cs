@@ -52,7 +52,7 @@ public static partial class UiText
         ("job.payout-resend", "未答复付款重发", "Unanswered payouts"),
         ("job.payout-resend.what", "支付机构未答复的付款指令，以原付款编号重发；机构按编号只付一次", "Sends payout instructions the provider never answered again under their own reference, which the provider pays once"),
         ("job.model-monitoring", "模型监控", "Model monitoring"),
-        ("job.model-monitoring.what", "评分 PSI、各特征稳定性与分等级早期逾期；PSI 超限即告警", "Score PSI, characteristic stability and early delinquency by grade; alerts when PSI crosses its limit"),
+        ("job.model-monitoring.what", "评分 PSI、各特征稳定性与分等级早期逾期；PSI 或特征 CSI 超限即告警", "Score PSI, characteristic stability and early delinquency by grade; alerts when the PSI or a characteristic's CSI crosses its limit"),
         ("job.sla-escalation", "服务时限检查", "SLA escalation check"),
         ("job.sla-escalation.what", "超时工单升级，并发出满意度调查", "Escalates breached cases and sends satisfaction surveys"),
         ("job.outbox-dispatch", "消息投递", "Outbox dispatch"),
@@ -74,8 +74,10 @@ public static partial class UiText
 
         ("alerts.title", "待处理告警", "Alerts to look at"),
         ("alerts.kind.model.psi", "模型评分分布漂移", "Model score drift"),
+        ("alerts.kind.model.csi", "模型特征分布漂移", "Model characteristic drift"),
         ("alerts.kind.outbox.undelivered", "有消息多次重试后仍未送达", "Messages undelivered after their retries"),
         ("alerts.figure.model.psi", "PSI {0}", "PSI {0}"),
+        ("alerts.figure.model.csi", "最大 CSI {0}", "largest CSI {0}"),
         ("alerts.figure.outbox.undelivered", "今天首批 {0} 条消息已放弃重试；渠道恢复后，可在“未送达的消息”中重新发送", "{0} messages given up on, the first today; send them again under Undelivered messages once the channel works"),
         ("alerts.acknowledge", "已知悉", "Acknowledge"),
 
