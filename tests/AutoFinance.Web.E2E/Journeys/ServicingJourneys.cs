@@ -2,6 +2,7 @@ using System.Globalization;
 using AutoFinance.Application.Origination;
 using AutoFinance.Application.Servicing.QuotePayoff;
 using AutoFinance.Credit.Validation;
+using AutoFinance.Infrastructure.Reporting;
 using AutoFinance.Infrastructure.Servicing;
 using AutoFinance.Web.Components.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -211,6 +212,32 @@ public sealed class ServicingJourneys(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("psi")).ToHaveTextAsync(psi.ToString("0.000", CultureInfo.InvariantCulture));
         await Assertions.Expect(page.GetByTestId("psi-band")).ToHaveAttributeAsync("data-band", psi < 0.10 ? "stable" : psi < 0.25 ? "watch" : "act");
         await Assertions.Expect(page.GetByTestId("validation-test")).ToContainTextAsync(document.Validation!.Test.Auc.ToString("0.000", CultureInfo.InvariantCulture));
+
+        // Each characteristic's stability, and the back-test on matured loans or the word that there are none yet.
+        ModelMonitoringQueries.ModelReview review;
+        await using (var scope = fixture.Platform.App.Services.CreateAsyncScope())
+        {
+            review = await scope.ServiceProvider.GetRequiredService<ModelMonitoringQueries>().GetAsync(CancellationToken.None);
+        }
+
+        await Assertions.Expect(page.GetByTestId("csi-row")).ToHaveCountAsync(review.Stability.Characteristics.Count);
+        if (review.Stability.Characteristics.Count > 0)
+        {
+            var first = review.Stability.Characteristics[0];
+            await Assertions.Expect(page.GetByTestId("csi-row").First).ToHaveAttributeAsync("data-characteristic", first.Name);
+            await Assertions.Expect(page.GetByTestId("csi-value").First).ToHaveTextAsync(first.Csi.ToString("0.000", CultureInfo.InvariantCulture));
+        }
+
+        if (review.BackTest.Loans == 0)
+        {
+            await Assertions.Expect(page.GetByTestId("backtest-state")).ToHaveAttributeAsync("data-state", "none");
+        }
+        else
+        {
+            await Assertions.Expect(page.GetByTestId("backtest-loans")).ToHaveTextAsync(review.BackTest.Loans.ToString(CultureInfo.InvariantCulture));
+            await Assertions.Expect(page.GetByTestId("backtest-grade")).ToHaveCountAsync(review.BackTest.Grades.Count);
+        }
+
         await fixture.ShotAsync(page, "10-1-model");
 
         // A customer may not open it.
