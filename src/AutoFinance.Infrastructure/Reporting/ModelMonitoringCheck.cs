@@ -1,6 +1,5 @@
 using System.Globalization;
 using AutoFinance.Application.Common;
-using AutoFinance.Application.Origination;
 using AutoFinance.Infrastructure.Operations;
 using AutoFinance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
