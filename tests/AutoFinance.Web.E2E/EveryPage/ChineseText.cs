@@ -13,7 +13,7 @@ public static partial class ChineseText
 {
     public static readonly IReadOnlySet<string> Allowed = new HashSet<string>(StringComparer.Ordinal)
     {
-        "AutoFinance", "APR", "APRC", "IRR", "VIN", "SHA", "CSAT", "NPS", "RFM", "PTP", "DPD", "AUC", "PSI", "WoE", "Gini", "Brier",
+        "AutoFinance", "APR", "APRC", "IRR", "VIN", "SHA", "CSAT", "NPS", "RFM", "PTP", "DPD", "AUC", "PSI", "CSI", "WoE", "Gini", "Brier",
         "App", "SLA", "CNY", "BYD", "PDF", "CSV", "SMS", "JPEG", "PNG", "KPI", "GBDT", "LightGBM", "EBM", "ISO", "camt",
     };
 
