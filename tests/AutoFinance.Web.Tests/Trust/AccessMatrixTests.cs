@@ -99,6 +99,7 @@ public abstract class AccessMatrix<TPlatform>(TPlatform platform) : IClassFixtur
         ["POST /api/v1/hardship-requests/{id}/approve"] = [new(Target.None, "U F F F F F F F H H H")],
         ["POST /api/v1/hardship-requests/{id}/decline"] = [new(Target.None, "U F F F F F F F H H H")],
         ["GET /api/v1/models"] = [new(Target.None, "U F F F F F O F F O O")],
+        ["GET /api/v1/models/active/monitoring"] = [new(Target.None, "U F F F F F O F F O O")],
         ["POST /api/v1/models"] = [new(Target.None, "U F F F F F A F F A A")],
         ["POST /api/v1/models/{id}/promote"] = [new(Target.None, "U F F F F F H F F H H")],
         ["POST /api/v1/models/rollback"] = [new(Target.None, "U F F F F F F F F A A")],

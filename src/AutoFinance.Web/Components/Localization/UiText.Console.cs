@@ -86,7 +86,7 @@ public static partial class UiText
         ("dealers.language.zh-CN", "中文", "Chinese"),
         ("dealers.language.en", "英文", "English"),
         ("dealers.city", "城市", "City"),
-        ("dealers.code-hint", "2–20 位大写字母、数字或连字符，如 DLR-003", "2–20 capital letters, digits or hyphens, e.g. DLR-003"),
+        ("dealers.code-hint", "2–20 位大写字母、数字或连字符，如", "2–20 capital letters, digits or hyphens, e.g."),
         ("dealers.add", "添加经销商", "Add a dealer"),
         ("dealers.add-submit", "添加", "Add"),
         ("dealers.added", "已添加经销商：", "Dealer added:"),
